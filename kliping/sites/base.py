@@ -1,0 +1,179 @@
+"""Site definitions: what a news site is to kliping, as plain data.
+
+A site is configuration, not code: where its articles are listed (typed sources), which URLs are
+articles, how multi-page articles are joined, its time zone, and dated layout versions holding the
+few selectors / prune rules the generic cleaner needs for it. Pure data (no Scrapy import), so the
+cleaning stage and ``kliping reclean`` can use it without a crawler.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+SourceKind = Literal["news_sitemap", "sitemap", "feed", "date_index"]
+SOURCE_KINDS: tuple[str, ...] = ("news_sitemap", "sitemap", "feed", "date_index")
+FRESH_KINDS = frozenset({"news_sitemap", "feed"})
+BACKFILL_KINDS = frozenset({"sitemap", "date_index"})
+ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
+PAGINATION_RULES = ("single=1", "page=all", "next_link")
+
+
+class SiteConfigError(ValueError):
+    """A site definition is malformed; the message names the site and the field."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One place where a site lists its articles.
+
+    ``url`` is absolute. For ``date_index`` it is a template with ``{date}`` (formatted with
+    ``date_format``, a strftime pattern) and ``{page}``; e.g.
+    ``https://news.example/indeks?date={date}&page={page}`` with ``date_format="%m/%d/%Y"``.
+    """
+
+    kind: SourceKind
+    url: str
+    date_format: str = "%Y-%m-%d"
+    first_page: int = 1
+    max_pages: int = 20
+    # XPath of the "next page" link on a date index page; pagination stops when absent.
+    next_page_xpath: str = (
+        "//a[@rel='next']/@href | //a[contains(@class,'next')]/@href"
+        " | //a[normalize-space()='Next' or normalize-space()='Selanjutnya'"
+        " or normalize-space()='›' or normalize-space()='»']/@href"
+    )
+
+    def url_for(self, day: date, page: int) -> str:
+        return self.url.format(date=day.strftime(self.date_format), page=page)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Selectors and prune rules valid for pages fetched up to ``valid_until`` (inclusive).
+
+    ``None`` for ``valid_until`` means "current layout". Every field is optional: the generic cleaner
+    needs no help on most sites.
+    """
+
+    version: str
+    valid_until: date | None = None
+    body_xpath: str | None = None  # container of the article body; extraction is limited to it
+    prune_xpaths: tuple[str, ...] = ()  # elements removed before extraction
+    boilerplate: tuple[str, ...] = ()  # extra regexes: a body line matching one is dropped
+    title_xpath: str | None = None
+    date_xpath: str | None = None  # the printed publication date string
+    author_xpath: str | None = None
+    editor_xpath: str | None = None
+    section_xpath: str | None = None
+    tags_xpath: str | None = None
+    title_suffix: str | None = None  # regex stripped from the end of the title
+
+
+@dataclass(frozen=True)
+class Site:
+    """A news site in the registry. ``key`` is also the spider name and the file stem."""
+
+    key: str
+    name: str
+    domain: str
+    sources: tuple[Source, ...]
+    article_pattern: str  # regex searched in the full URL; a match is an article
+    zone: str = "WIB"
+    z_is_local: bool = False  # the site writes local time with a "Z" suffix (detik does)
+    skip_patterns: tuple[str, ...] = ()  # regexes: never an article (video, foto, tag pages…)
+    pagination: str | None = None  # one of PAGINATION_RULES
+    next_page_xpath: str = (
+        "//a[contains(translate(normalize-space(.),'HALMNSJUTEB','halmnsjuteb'),"
+        "'halaman selanjutnya')]/@href"
+    )
+    layouts: tuple[Layout, ...] = (Layout("V1"),)
+    language: str = "id"
+    country: str = "ID"
+    sample: bool = False  # a fictional site of the bundled offline sample
+    follow_links: bool = False  # also follow in-site links from listing pages to articles
+    allowed_domains: tuple[str, ...] = ()
+    _article_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _skip_res: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        validate(self)
+        object.__setattr__(self, "_article_re", re.compile(self.article_pattern))
+        object.__setattr__(self, "_skip_res", tuple(re.compile(p) for p in self.skip_patterns))
+
+    def is_article(self, url: str) -> bool:
+        if any(r.search(url) for r in self._skip_res):
+            return False
+        return bool(self._article_re.search(url))
+
+    def layout_for(self, fetched: date | datetime | None) -> Layout:
+        """The layout that was current when a page was fetched (latest when unknown)."""
+        if fetched is None:
+            return self.layouts[-1]
+        day = fetched.date() if isinstance(fetched, datetime) else fetched
+        for layout in self.layouts:
+            if layout.valid_until is None or day <= layout.valid_until:
+                return layout
+        return self.layouts[-1]
+
+    @property
+    def domains(self) -> tuple[str, ...]:
+        return self.allowed_domains or (self.domain,)
+
+    def describe(self) -> dict:
+        """The ``kliping sites --json`` record."""
+        return {
+            "site": self.key,
+            "domain": self.domain,
+            "zone": self.zone,
+            "sources": [{"kind": s.kind, "url": s.url} for s in self.sources],
+            "layouts": [
+                {
+                    "version": lay.version,
+                    "valid_until": lay.valid_until.isoformat() if lay.valid_until else None,
+                }
+                for lay in self.layouts
+            ],
+        }
+
+
+def _fail(site: object, fieldname: str, why: str) -> None:
+    key = getattr(site, "key", "?")
+    raise SiteConfigError(f"site {key!r}: field {fieldname!r}: {why}")
+
+
+def validate(site: Site) -> None:
+    """Reject a malformed definition with a message that names the field."""
+    if not isinstance(site.key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", site.key or ""):
+        _fail(site, "key", "must be lower-case letters, digits and _ (it is the spider name)")
+    if not site.domain or "/" in site.domain:
+        _fail(site, "domain", "must be a host name such as 'news.detik.com'")
+    if site.zone not in ZONES:
+        _fail(site, "zone", f"must be one of {sorted(ZONES)}, got {site.zone!r}")
+    if not site.sources:
+        _fail(site, "sources", "at least one source is required")
+    for i, src in enumerate(site.sources):
+        if src.kind not in SOURCE_KINDS:
+            _fail(site, f"sources[{i}].kind", f"must be one of {SOURCE_KINDS}, got {src.kind!r}")
+        if not src.url.startswith(("http://", "https://")):
+            _fail(site, f"sources[{i}].url", f"must be an absolute http(s) URL, got {src.url!r}")
+        if src.kind == "date_index" and "{date}" not in src.url:
+            _fail(site, f"sources[{i}].url", "a date_index URL needs a {date} placeholder")
+    for name, pattern in [("article_pattern", site.article_pattern)] + [
+        (f"skip_patterns[{i}]", p) for i, p in enumerate(site.skip_patterns)
+    ]:
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            _fail(site, name, f"not a valid regex: {exc}")
+    if site.pagination is not None and site.pagination not in PAGINATION_RULES:
+        _fail(site, "pagination", f"must be one of {PAGINATION_RULES} or None")
+    if not site.layouts:
+        _fail(site, "layouts", "at least one layout version is required")
+    dated = [lay.valid_until for lay in site.layouts[:-1]]
+    if any(d is None for d in dated):
+        _fail(site, "layouts", "only the last layout may have valid_until=None")
+    if dated != sorted(dated):  # type: ignore[type-var]
+        _fail(site, "layouts", "versions must be ordered by valid_until")
