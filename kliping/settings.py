@@ -1,0 +1,64 @@
+"""Scrapy settings for kliping: polite, identifiable defaults.
+
+What varies by environment comes from the environment: ``KLIPING_OUT`` (output directory),
+``KLIPING_MIRROR`` (JSON {host: local base URL}, used by the demo and the tests to serve the
+fictional sample sites from 127.0.0.1), ``KLIPING_CONTACT`` (the contact URL in the User-Agent).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from kliping import __version__
+
+BOT_NAME = "kliping"
+SPIDER_MODULES = ["kliping.spiders"]
+NEWSPIDER_MODULE = "kliping.spiders"
+
+CONTACT_URL = os.environ.get("KLIPING_CONTACT", "https://github.com/kliping/kliping")
+USER_AGENT = f"kliping/{__version__} (+{CONTACT_URL}; research crawler)"
+
+# Politeness on the real web.
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.5
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+
+# Retries with backoff on throttling and server errors.
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+REDIRECT_ENABLED = True
+
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = os.environ.get("KLIPING_LOG_LEVEL", "INFO")
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"
+
+DOWNLOAD_HANDLERS = {
+    "http": "kliping.mirror.MirrorDownloadHandler",
+    "https": "kliping.mirror.MirrorDownloadHandler",
+}
+KLIPING_MIRROR: dict[str, str] = json.loads(os.environ.get("KLIPING_MIRROR", "{}") or "{}")
+
+ITEM_PIPELINES = {
+    "kliping.pipelines.archive_raw.ArchiveRawPipeline": 100,
+    "kliping.pipelines.clean_article.CleanArticlePipeline": 200,
+    "kliping.pipelines.store_articles.StoreArticlesPipeline": 300,
+}
+EXTENSIONS = {
+    "kliping.extensions.RunLedger": 500,
+}
+
+KLIPING_OUT = os.environ.get("KLIPING_OUT", "data/crawl")
+KLIPING_FLUSH_ROWS = 200  # Parquet part size (rows) before a flush
+KLIPING_FLUSH_SECONDS = 60.0  # and at most this long between flushes

@@ -1,0 +1,283 @@
+"""The one base news spider; a site is a thin subclass naming its ``Site`` definition.
+
+Discovery: typed sources (news sitemap, sitemap / sitemap index, RSS/Atom feed, date-indexed
+archive pages), each bounded by ``since``/``until``. Listing pages are always re-read
+(``dont_filter``); article URLs already in the output's raw archive are skipped (incremental).
+Every article response is yielded as a raw record for the archive; cleaning happens in a pipeline.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any, ClassVar
+
+import scrapy
+from lxml import etree
+from scrapy.http import Response
+from scrapy.utils.gz import gunzip
+from w3lib.url import add_or_replace_parameter, canonicalize_url
+
+from kliping.sites.base import ZONES, Site, Source
+
+RAW_KEY = "raw"
+
+
+def parse_day(value: str | date | None) -> date | None:
+    """``YYYY-MM-DD`` (or a date) -> date; None passes through."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _header_dict(response: Response) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, values in response.headers.items():
+        name = key.decode("latin-1").lower()
+        out[name] = ", ".join(v.decode("latin-1") for v in values)
+    return out
+
+
+def _local_tz(site: Site) -> timezone:
+    return timezone(timedelta(hours=ZONES[site.zone]), site.zone)
+
+
+def _parse_listing_date(text: str | None, tz: timezone) -> date | None:
+    """Dates in sitemaps (W3C datetime) and feeds (RFC 822), as a local calendar date."""
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        dt = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            dt = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if dt.tzinfo is None:
+        return dt.date()
+    return dt.astimezone(tz).date()
+
+
+class NewsSpider(scrapy.Spider):
+    """Base spider: subclasses set ``name`` and ``site``; hooks may be overridden."""
+
+    site: ClassVar[Site]
+    name = "news"
+
+    def __init__(
+        self,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        limit: int | str | None = None,
+        run_id: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.since = parse_day(since)
+        self.until = parse_day(until)
+        if self.since and self.until and self.since > self.until:
+            raise ValueError(f"since ({self.since}) is after until ({self.until})")
+        self.limit = int(limit) if limit not in (None, "", 0, "0") else None
+        self.run_id = run_id or datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        self.tz = _local_tz(self.site)
+        self.known: set[str] = set()
+        self._scheduled = 0
+        self.allowed_domains = list(self.site.domains)
+
+    # -- set-up -----------------------------------------------------------------------------------
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        from kliping.storage import known_urls
+
+        out = crawler.settings.get("KLIPING_OUT")
+        if out and crawler.settings.getbool("KLIPING_INCREMENTAL", True):
+            spider.known = known_urls(out, [spider.site.key])
+        return spider
+
+    def window(self) -> tuple[date, date]:
+        """The days a date index is walked for: since..until, default the last two days."""
+        until = self.until or datetime.now(self.tz).date()
+        since = self.since or (until - timedelta(days=1))
+        return since, until
+
+    def in_window(self, day: date | None) -> bool:
+        if day is None:
+            return True
+        return (self.since is None or day >= self.since) and (self.until is None or day <= self.until)
+
+    # -- discovery --------------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Any]:
+        for request in self.source_requests():
+            yield request
+
+    def source_requests(self) -> Iterator[scrapy.Request]:
+        for source in self.site.sources:
+            if source.kind == "date_index":
+                since, until = self.window()
+                day = until
+                while day >= since:  # newest first
+                    yield self.listing_request(
+                        source.url_for(day, source.first_page),
+                        source,
+                        self.parse_date_index,
+                        day=day,
+                        page=source.first_page,
+                    )
+                    day -= timedelta(days=1)
+            elif source.kind in ("news_sitemap", "sitemap"):
+                yield self.listing_request(source.url, source, self.parse_sitemap)
+            elif source.kind == "feed":
+                yield self.listing_request(source.url, source, self.parse_feed)
+
+    def listing_request(
+        self, url: str, source: Source, callback: Any, **cb_kwargs: Any
+    ) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=callback,
+            cb_kwargs={"source": source, **cb_kwargs},
+            dont_filter=True,  # listings are always re-read
+            errback=self.on_error,
+            meta={"kliping_listing": source.kind},
+        )
+
+    def parse_sitemap(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
+        body = response.body
+        if response.url.endswith(".gz") or body[:2] == b"\x1f\x8b":
+            try:
+                body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+            except OSError:
+                self.crawler.stats.inc_value("kliping/listing/bad_gzip")
+                return
+        try:
+            root = etree.fromstring(body, parser=etree.XMLParser(recover=True, resolve_entities=False))
+        except etree.XMLSyntaxError:
+            root = None
+        if root is None:
+            self.crawler.stats.inc_value("kliping/listing/bad_sitemap")
+            return
+        tag = etree.QName(root).localname
+        for node in root:
+            if not isinstance(node.tag, str):
+                continue
+            fields = {etree.QName(c).localname: (c.text or "").strip() for c in node.iter() if isinstance(c.tag, str)}
+            loc = fields.get("loc")
+            if not loc:
+                continue
+            stamp = fields.get("publication_date") or fields.get("lastmod")
+            day = _parse_listing_date(stamp, self.tz)
+            if tag == "sitemapindex":
+                # a child sitemap last modified before `since` holds nothing newer
+                if self.since and day and day < self.since:
+                    continue
+                yield self.listing_request(response.urljoin(loc), source, self.parse_sitemap)
+            elif self.in_window(day):
+                yield from self.article_requests([response.urljoin(loc)], source.kind)
+
+    def parse_feed(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
+        try:
+            root = etree.fromstring(
+                response.body, parser=etree.XMLParser(recover=True, resolve_entities=False)
+            )
+        except etree.XMLSyntaxError:
+            root = None
+        if root is None:
+            self.crawler.stats.inc_value("kliping/listing/bad_feed")
+            return
+        for item in root.iter("{*}item", "{*}entry", "item", "entry"):
+            link = None
+            stamp = None
+            for child in item:
+                if not isinstance(child.tag, str):
+                    continue
+                local = etree.QName(child).localname
+                if local == "link":
+                    link = link or (child.get("href") or child.text or "").strip()
+                elif local in ("pubDate", "published", "updated", "date") and stamp is None:
+                    stamp = child.text
+            if link and self.in_window(_parse_listing_date(stamp, self.tz)):
+                yield from self.article_requests([response.urljoin(link)], "feed")
+
+    def parse_date_index(
+        self, response: Response, source: Source, day: date, page: int
+    ) -> Iterator[scrapy.Request]:
+        links = [response.urljoin(h) for h in response.xpath("//a/@href").getall()]
+        found = [u for u in dict.fromkeys(links) if self.site.is_article(u)]
+        self.crawler.stats.inc_value("kliping/listing/date_index_pages")
+        yield from self.article_requests(found, "date_index")
+        if not found or page - source.first_page + 1 >= source.max_pages:
+            return
+        nxt = response.xpath(source.next_page_xpath).get()
+        if nxt:
+            yield self.listing_request(
+                response.urljoin(nxt), source, self.parse_date_index, day=day, page=page + 1
+            )
+
+    # -- articles ---------------------------------------------------------------------------------
+    def article_url(self, url: str) -> str:
+        """The URL fetched for an article: the one-page variant where the site has one."""
+        if self.site.pagination == "single=1":
+            return add_or_replace_parameter(url, "single", "1")
+        if self.site.pagination == "page=all":
+            return add_or_replace_parameter(url, "page", "all")
+        return url
+
+    def article_requests(self, urls: Iterable[str], via: str) -> Iterator[scrapy.Request]:
+        stats = self.crawler.stats
+        for url in urls:
+            if not self.site.is_article(url):
+                stats.inc_value("kliping/articles/not_article_url")
+                continue
+            fetch = self.article_url(url)
+            if fetch in self.known or canonicalize_url(fetch) in self.known:
+                stats.inc_value("kliping/articles/skipped_known")
+                continue
+            if self.limit is not None and self._scheduled >= self.limit:
+                stats.inc_value("kliping/articles/over_limit")
+                continue
+            self._scheduled += 1
+            yield scrapy.Request(
+                fetch,
+                callback=self.parse_article,
+                errback=self.on_error,
+                meta={"kliping_via": via},
+            )
+
+    def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
+        redirects = response.request.meta.get("redirect_urls") if response.request else None
+        requested = redirects[0] if redirects else response.url
+        raw = {
+            "fetch_id": uuid.uuid4().hex,
+            "url": requested,
+            "final_url": response.url,
+            "site": self.site.key,
+            "status": response.status,
+            "headers": _header_dict(response),
+            "body": response.body,
+            "fetched_at": datetime.now(UTC),
+            "run_id": self.run_id,
+            "discovered_via": response.meta.get("kliping_via", "link"),
+        }
+        item = self.post_process_raw(raw, response)
+        if item is not None:
+            yield {RAW_KEY: item}
+
+    def post_process_raw(self, raw: dict[str, Any], response: Response) -> dict[str, Any] | None:
+        """Hook: adjust or drop (return None) a raw record. Does nothing by default."""
+        return raw
+
+    def on_error(self, failure: Any) -> None:
+        stats = self.crawler.stats
+        response = getattr(failure.value, "response", None)
+        if response is not None:
+            stats.inc_value(f"kliping/errors/http_{response.status}")
+        else:
+            stats.inc_value(f"kliping/errors/{type(failure.value).__name__}")
+        stats.inc_value("kliping/errors")
+        self.logger.warning("request failed: %s (%s)", failure.request.url, failure.value)

@@ -1,0 +1,7 @@
+from kliping.sites.detakberita import SITE
+from kliping.spiders.base import NewsSpider
+
+
+class DetakberitaSpider(NewsSpider):
+    name = "detakberita"
+    site = SITE

@@ -1,0 +1,175 @@
+"""Append-only, hive-partitioned Parquet parts, written atomically.
+
+Layout: ``<out>/<dataset>/site=<site>/part-<run_id>-<writer>-<seq>.parquet``. The partition column
+(``site``) lives in the directory name, not in the file, as hive readers (pyarrow, pandas, polars,
+DuckDB, Spark) expect. A part is written to a hidden temp file (``.tmp-…``, which every reader
+ignores), fsynced, then renamed: a crash leaves only complete parts behind.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from kliping.schema import DATASETS
+
+PARTITION = "site"
+COMPRESSION = "zstd"
+
+
+def _partitioning() -> ds.Partitioning:
+    return ds.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive")
+
+
+def file_schema(schema: pa.Schema) -> pa.Schema:
+    """The schema of one part file: the dataset schema without the partition column."""
+    idx = schema.get_field_index(PARTITION)
+    return schema.remove(idx) if idx >= 0 else schema
+
+
+def write_part(directory: Path, name: str, table: pa.Table) -> Path:
+    """Write ``table`` as ``directory/name`` atomically (temp file, fsync, rename)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    final = directory / name
+    tmp = directory / f".tmp-{uuid.uuid4().hex}-{name}"
+    try:
+        with open(tmp, "wb") as fh:
+            pq.write_table(table, fh, compression=COMPRESSION)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, final)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    try:  # make the rename itself durable
+        dfd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+    except OSError:
+        pass
+    return final
+
+
+class PartWriter:
+    """Buffers rows of one dataset per site and flushes them as Parquet parts.
+
+    Part names carry the run id and a per-writer token, so several crawler processes (or
+    machines) writing into one output never collide.
+    """
+
+    def __init__(
+        self,
+        out: str | os.PathLike[str],
+        dataset: str,
+        run_id: str,
+        flush_rows: int = 200,
+        flush_seconds: float = 60.0,
+    ) -> None:
+        self.root = Path(out) / dataset
+        self.schema = DATASETS[dataset]
+        self.partitioned = PARTITION in self.schema.names
+        self.file_schema = file_schema(self.schema)
+        self.run_id = run_id
+        self.token = uuid.uuid4().hex[:8]
+        self.flush_rows = flush_rows
+        self.flush_seconds = flush_seconds
+        self._rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self._seq = 0
+        self._last_flush = time.monotonic()
+        self.rows_written = 0
+        self.parts: list[Path] = []
+
+    def add(self, row: Mapping[str, Any]) -> None:
+        site = str(row.get(PARTITION) or "_unknown") if self.partitioned else ""
+        self._rows[site].append(dict(row))
+        pending = sum(len(v) for v in self._rows.values())
+        if pending >= self.flush_rows or time.monotonic() - self._last_flush > self.flush_seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        self._last_flush = time.monotonic()
+        for site, rows in list(self._rows.items()):
+            if not rows:
+                continue
+            table = pa.Table.from_pylist(rows, schema=self.file_schema)
+            self._seq += 1
+            name = f"part-{self.run_id}-{self.token}-{self._seq:05d}.parquet"
+            where = self.root / f"{PARTITION}={site}" if self.partitioned else self.root
+            self.parts.append(write_part(where, name, table))
+            self.rows_written += len(rows)
+            self._rows[site] = []
+
+    def close(self) -> None:
+        self.flush()
+
+
+def dataset_path(out: str | os.PathLike[str], dataset: str) -> Path:
+    return Path(out) / dataset
+
+
+def open_dataset(path: str | os.PathLike[str], dataset: str | None = None) -> ds.Dataset | None:
+    """A pyarrow Dataset over a hive-partitioned directory (None when it holds no parts)."""
+    path = Path(path)
+    if not path.exists() or not any(path.rglob("*.parquet")):
+        return None
+    name = dataset or path.name
+    schema = DATASETS.get(name)
+    kwargs: dict[str, Any] = {"format": "parquet"}
+    if schema is None or PARTITION in schema.names:
+        kwargs["partitioning"] = _partitioning()
+    if schema is not None:
+        kwargs["schema"] = schema
+    return ds.dataset(str(path), **kwargs)
+
+
+def read_dataset(
+    path: str | os.PathLike[str],
+    dataset: str | None = None,
+    columns: list[str] | None = None,
+    filter: Any = None,
+) -> pa.Table:
+    """Read a dataset directory back as one table (empty table with the schema when empty)."""
+    d = open_dataset(path, dataset)
+    if d is None:
+        schema = DATASETS.get(dataset or Path(path).name, pa.schema([]))
+        if columns:
+            schema = pa.schema([schema.field(c) for c in columns])
+        return schema.empty_table()
+    return d.to_table(columns=columns, filter=filter)
+
+
+def iter_batches(
+    path: str | os.PathLike[str], dataset: str | None = None, columns: list[str] | None = None,
+    batch_size: int = 64,
+) -> Iterator[pa.RecordBatch]:
+    d = open_dataset(path, dataset)
+    if d is None:
+        return iter(())
+    return d.to_batches(columns=columns, batch_size=batch_size)
+
+
+def known_urls(out: str | os.PathLike[str], sites: Iterable[str] | None = None) -> set[str]:
+    """URLs already in the raw archive of ``out`` (optionally only for ``sites``)."""
+    d = open_dataset(dataset_path(out, "raw"), "raw")
+    if d is None:
+        return set()
+    flt = None
+    if sites is not None:
+        flt = ds.field(PARTITION).isin(list(sites))
+    urls: set[str] = set()
+    for batch in d.to_batches(columns=["url", "status"], filter=flt):
+        for url, status in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True):
+            if status is not None and 200 <= status < 300:
+                urls.add(url)
+    return urls

@@ -1,0 +1,58 @@
+"""Parquet parts: hive layout, zstd, atomic writes, readers ignore temp files."""
+
+from datetime import UTC, datetime
+
+import pyarrow.parquet as pq
+
+from kliping.storage import PartWriter, known_urls, read_dataset
+
+
+def _raw(i: int, site: str = "a", status: int = 200) -> dict:
+    return {
+        "fetch_id": f"f{i}", "url": f"https://x.example/{i}", "site": site, "status": status,
+        "headers": {"content-type": "text/html"}, "body": b"<html>%d</html>" % i,
+        "fetched_at": datetime(2024, 1, 8, tzinfo=UTC), "run_id": "r1", "discovered_via": "feed",
+    }
+
+
+def test_parts_are_hive_partitioned_zstd(tmp_path) -> None:
+    w = PartWriter(tmp_path, "raw", run_id="r1", flush_rows=3)
+    for i in range(7):
+        w.add(_raw(i, site="a" if i % 2 else "b"))
+    w.close()
+    files = sorted((tmp_path / "raw").rglob("*.parquet"))
+    assert files and all(f.parent.name in ("site=a", "site=b") for f in files)
+    meta = pq.ParquetFile(files[0]).metadata
+    assert meta.row_group(0).column(0).compression == "ZSTD"
+    assert "site" not in pq.read_schema(files[0]).names  # lives in the directory name
+    table = read_dataset(tmp_path / "raw")
+    assert table.num_rows == 7
+    assert sorted(table.column("site").to_pylist()) == ["a"] * 3 + ["b"] * 4
+    assert table.schema.field("status").type == "int16"
+
+
+def test_temp_files_are_invisible_and_cleaned(tmp_path) -> None:
+    w = PartWriter(tmp_path, "raw", run_id="r1")
+    w.add(_raw(1))
+    w.close()
+    part_dir = tmp_path / "raw" / "site=a"
+    # a crash mid-write leaves at most a hidden temp file, which readers skip
+    (part_dir / ".tmp-deadbeef-part-x.parquet").write_bytes(b"PAR1 truncated")
+    assert read_dataset(tmp_path / "raw").num_rows == 1
+    assert not [p for p in part_dir.iterdir() if p.name.startswith(".tmp") and "deadbeef" not in p.name]
+
+
+def test_known_urls_only_successes(tmp_path) -> None:
+    w = PartWriter(tmp_path, "raw", run_id="r1")
+    w.add(_raw(1))
+    w.add(_raw(2, status=404))
+    w.add(_raw(3, site="b"))
+    w.close()
+    assert known_urls(tmp_path) == {"https://x.example/1", "https://x.example/3"}
+    assert known_urls(tmp_path, ["b"]) == {"https://x.example/3"}
+    assert known_urls(tmp_path / "nothing") == set()
+
+
+def test_empty_dataset_reads_as_empty_table(tmp_path) -> None:
+    t = read_dataset(tmp_path / "articles", "articles")
+    assert t.num_rows == 0 and "text" in t.schema.names
