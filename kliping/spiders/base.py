@@ -166,7 +166,11 @@ class NewsSpider(scrapy.Spider):
         for node in root:
             if not isinstance(node.tag, str):
                 continue
-            fields = {etree.QName(c).localname: (c.text or "").strip() for c in node.iter() if isinstance(c.tag, str)}
+            fields = {
+                etree.QName(c).localname: (c.text or "").strip()
+                for c in node.iter()
+                if isinstance(c.tag, str)
+            }
             loc = fields.get("loc")
             if not loc:
                 continue
