@@ -1,0 +1,221 @@
+"""The cleaning stage: one raw response in, one article record out (DESIGN.md §1, §2, §3).
+
+Pure: no I/O, no global state changed, deterministic. The HTML is parsed once (lxml); the same tree
+feeds the metadata readers and trafilatura. Order of work:
+
+1. decode (header charset, ``<meta charset>``, UTF-8, cp1252) and parse;
+2. metadata from JSON-LD and ``<meta>`` (read once), DOM last;
+3. prune Indonesian boilerplate boxes from the DOM (structure-anchored), plus the site's
+   ``prune_xpaths``; limit to the site's ``body_xpath`` when it has one;
+4. trafilatura on that tree with :data:`TRAFILATURA_SETTINGS`;
+5. line rules (``Baca juga`` lines, promos, credits → authors/editors, initials, …), dateline;
+6. dates, language, fingerprints.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+import trafilatura
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+import kliping
+from kliping.clean import boilerplate, dating, decode, fingerprint, metadata, people
+
+if TYPE_CHECKING:
+    from kliping.sites.base import Layout, Site
+
+__all__ = ["CLEANER_VERSION", "TRAFILATURA_SETTINGS", "NotAnArticle", "clean", "extract_body"]
+
+# Chosen by measurement (bench/extraction.py; numbers in BENCHMARKS.md): see the report in the
+# module docstring of bench/extraction.py. include_comments=False because reader comments are not
+# the article body; tables stay (Indonesian pages put schedules and results in tables).
+TRAFILATURA_SETTINGS: dict[str, Any] = {
+    "favor_precision": False,
+    "favor_recall": False,
+    "include_comments": False,
+    "include_tables": True,
+    "no_fallback": False,
+    "deduplicate": False,
+}
+_CLEAN_REVISION = 1
+_DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
+CLEANER_VERSION: str = (
+    f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
+)
+MIN_WORDS = 8  # below this, what trafilatura found is a caption or a teaser, not an article
+
+
+
+@functools.lru_cache(maxsize=1)
+def _langid() -> LanguageIdentifier:
+    # Loaded on first use (about 0.3 s), then shared: read-only afterwards.
+    return LanguageIdentifier.from_model_file(MODEL_FILE)
+_WORD = re.compile(r"\w+")
+
+
+class NotAnArticle(Exception):
+    """The page has no article body (a listing, an error page, a video-only page…)."""
+
+
+def _layout(site: Site | None, fetched_at: Any) -> Layout | None:
+    if site is None:
+        return None
+    return site.layout_for(fetched_at)
+
+
+def _site_names(site: Site | None, raw_site: str | None, dom: str | None) -> list[str]:
+    names = [n for n in (raw_site,) if n]
+    if site is not None:
+        names += [site.name, site.key, site.domain]
+    if dom:
+        names.append(dom)
+        parts = dom.split(".")
+        core = [p for p in parts if p not in ("www", "com", "co", "id", "net", "org", "m", "amp")]
+        names += core
+    return names
+
+
+def extract_body(tree: Any, url: str | None, layout: Layout | None = None) -> list[str]:
+    """Prune boilerplate in place, run trafilatura, and return its text lines (not yet cleaned)."""
+    boilerplate.prune(tree, layout.prune_xpaths if layout else ())
+    target = tree
+    if layout is not None and layout.body_xpath:
+        found = tree.xpath(layout.body_xpath)
+        if found and not isinstance(found[0], str):
+            target = found[0]
+    text = trafilatura.extract(target, url=url, with_metadata=False, **TRAFILATURA_SETTINGS)
+    if not text and target is not tree:
+        text = trafilatura.extract(tree, url=url, with_metadata=False, **TRAFILATURA_SETTINGS)
+    return text.splitlines() if text else []
+
+
+def language(text: str) -> str | None:
+    if not text.strip():
+        return None
+    lang, _score = _langid().classify(text[:3000])
+    # langid's Malay and Indonesian models overlap; on news text "ms" is almost always Indonesian.
+    return "id" if lang == "ms" else lang
+
+
+def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
+    """One RAW record (DESIGN.md §2) in, one ARTICLES record out; raises :class:`NotAnArticle`."""
+    body = raw.get("body") or b""
+    url = raw.get("url") or ""
+    base = raw.get("final_url") or url
+    fetched_at = raw.get("fetched_at")
+    layout = _layout(site, fetched_at)
+    tree = decode.parse(decode.decode(body, raw.get("headers")))
+    if tree is None:
+        raise NotAnArticle(f"{url}: empty or unparseable HTML")
+
+    pm = metadata.read(tree)
+    dom = metadata.domain(base) or (site.domain if site else None)
+    names = _site_names(site, raw.get("site"), dom)
+    if pm.get("og:site_name"):
+        names.append(pm.get("og:site_name") or "")
+    title = metadata.title(tree, pm, layout.title_xpath if layout else None, names)
+    canonical = metadata.canonical_url(pm, base)
+    author_src = metadata.xpath_strings(tree, layout.author_xpath if layout else None)
+    if not author_src:
+        ld_auth = pm.ld("author")
+        items = ld_auth if isinstance(ld_auth, list) else [ld_auth] if ld_auth else []
+        author_src = [s for s in (metadata.text_of(a) for a in items) if s]
+    if not author_src:
+        author_src = pm.all("author", "content_author", "dc.creator", "byl", "parsely-author")
+    editor_src = metadata.xpath_strings(tree, layout.editor_xpath if layout else None)
+    if not editor_src:
+        editor_src = pm.all("content_editor", "editor")
+    section = (metadata.xpath_strings(tree, layout.section_xpath if layout else None) or [None])[0]
+    section = section or metadata.text_of(pm.ld("articleSection")) or pm.get(
+        "article:section", "content_category", "dtk:kanal", "section"
+    )
+    tags = metadata.xpath_strings(tree, layout.tags_xpath if layout else None)
+    if not tags:
+        tags = pm.all("article:tag")
+    if not tags:
+        kw = pm.ld("keywords")
+        tags = (
+            [str(k) for k in kw] if isinstance(kw, list) else str(kw).split(",") if kw else []
+        ) or ",".join(pm.all("news_keywords", "keywords", "content_tag")).split(",")
+    tags = list(dict.fromkeys(t.strip() for t in tags if t and t.strip()))
+    image = pm.get("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+    image = image or metadata.text_of(pm.ld("image"))
+    image = urljoin(base, image) if image else None
+    description = pm.get("og:description", "description", "twitter:description")
+    description = description or metadata.text_of(pm.ld("description"))
+    dom_authors: list[str] = []
+    if not author_src:
+        dom_authors = [
+            " ".join(el.text_content().split()) for el in metadata._DOM_AUTHOR(tree)[:4]
+        ]
+
+    printed = dating.printed_dates(tree, layout.date_xpath if layout else None)
+
+    # Body (the tree is pruned in place from here on: metadata has been read).
+    lines = extract_body(tree, base, layout)
+    extra = tuple(re.compile(p, re.I) for p in (layout.boilerplate if layout else ()))
+    res = boilerplate.clean_lines(lines, extra)
+    paragraphs = res.paragraphs
+    place = source = None
+    if paragraphs:
+        first, place, source = boilerplate.dateline(paragraphs[0])
+        if first.strip():
+            paragraphs[0] = first
+        else:
+            paragraphs.pop(0)
+    if paragraphs and title and " ".join(paragraphs[0].split()) == title:
+        paragraphs.pop(0)  # trafilatura sometimes keeps the headline as the first line
+    text = "\n\n".join(paragraphs)
+    words = _WORD.findall(text)
+    if len(words) < MIN_WORDS:
+        raise NotAnArticle(f"{url}: no article body found")
+
+    brands = names + [source or ""]
+    authors = people.people(author_src + res.authors or dom_authors, brands)
+    editors = people.people(editor_src + res.editors, brands)
+    zone = site.zone if site else "WIB"
+    d = dating.dates(
+        pm,
+        text,
+        printed=printed,
+        fetched_at=fetched_at,
+        tz=zone,
+        z_is_local=site.z_is_local if site else False,
+    )
+    return {
+        "id": fingerprint.stable_id(canonical),
+        "url": url,
+        "canonical_url": canonical,
+        "site": raw.get("site") or (site.key if site else None),
+        "domain": dom,
+        "title": title,
+        "description": " ".join(description.split()) if description else None,
+        "text": text,
+        "authors": authors,
+        "editors": editors,
+        "published_at": d.published_at,
+        "published_date": d.published_date,
+        "published_raw": d.published_raw,
+        "modified_at": d.modified_at,
+        "date_flags": d.flags,
+        "dateline_place": place,
+        "dateline_source": source,
+        "section": section,
+        "tags": tags,
+        "image_url": image,
+        "language": language(text),
+        "word_count": len(words),
+        "text_hash": fingerprint.text_hash(text),
+        "simhash": fingerprint.simhash(text),
+        "fetched_at": fetched_at,
+        "run_id": raw.get("run_id"),
+        "fetch_id": raw.get("fetch_id"),
+        "cleaner_version": CLEANER_VERSION,
+    }

@@ -14,7 +14,10 @@ from collections.abc import Sequence
 
 from kliping import __version__
 
-COMMANDS = ("demo", "crawl", "sites", "extract", "dates")
+COMMANDS = (
+    "demo", "crawl", "sites", "extract", "dates", "reclean", "export", "stats", "runs", "canary",
+    "scaffold",
+)
 
 
 class UsageError(Exception):
