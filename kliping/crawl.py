@@ -1,11 +1,16 @@
-"""Run crawls in this process: the engine behind ``kliping crawl`` and ``kliping demo``."""
+"""Run crawls in this process: the engine behind ``kliping crawl`` and ``kliping demo``.
+
+A run: take the output's lock (one run at a time), finish what a killed run left uncleaned,
+record a ``running`` ledger row, crawl every site with Scrapy's engine under one run id, check
+each site's health, and record the final ledger row.
+"""
 
 from __future__ import annotations
 
 import os
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from kliping.registry import get_site
@@ -17,6 +22,8 @@ class CrawlResult:
     out: str
     stats: dict[str, dict[str, Any]] = field(default_factory=dict)  # per site
     status: str = "finished"
+    health: dict[str, Any] = field(default_factory=dict)
+    repaired: int = 0
 
 
 def new_run_id() -> str:
@@ -31,57 +38,92 @@ def spider_class(key: str) -> type:
     return SpiderLoader.from_settings(get_project_settings()).load(key)
 
 
+def since_last(out: str | os.PathLike[str], key: str) -> date | None:
+    """``--since last``: the local day the last finished run of the site ended (None: never)."""
+    from kliping.ledger import last_success
+    from kliping.sites.base import ZONES
+
+    run = last_success(out, key)
+    if run is None or run["finished_at"] is None:
+        return None
+    zone = timezone(timedelta(hours=ZONES[get_site(key).zone]))
+    return run["finished_at"].astimezone(zone).date()
+
+
 def run_crawl(
     sites: list[str],
     out: str | os.PathLike[str],
     *,
-    since: date | None = None,
+    since: date | str | None = None,
     until: date | None = None,
     limit: int | None = None,
     mirror: dict[str, str] | None = None,
     settings: dict[str, Any] | None = None,
 ) -> CrawlResult:
-    """Crawl ``sites`` into ``out`` with Scrapy's engine; one run id, one ledger row."""
+    """Crawl ``sites`` into ``out``; ``since="last"`` resumes each site where it last ended.
+
+    Raises ``kliping.runlock.OutputLocked`` when another live run holds ``out``.
+    """
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "kliping.settings")
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
-    from kliping.ledger import ledger_row, write_ledger_row
+    from kliping.health import check_site, previous_site_health, report
+    from kliping.ledger import ledger_row, read_ledger, write_ledger_row
+    from kliping.repair import repair
+    from kliping.runlock import RunLock
 
-    project = get_project_settings()
-    project.set("KLIPING_OUT", os.fspath(out), priority="cmdline")
-    project.set("KLIPING_LEDGER_BY_CLI", True, priority="cmdline")
-    if mirror:
-        project.set("KLIPING_MIRROR", mirror, priority="cmdline")
-    for key, value in (settings or {}).items():
-        project.set(key, value, priority="cmdline")
+    out = os.fspath(out)
     run_id = new_run_id()
-    started = datetime.now(UTC)
-    process = CrawlerProcess(project, install_root_handler=True)
-    crawlers = []
-    for key in sites:
-        crawler = process.create_crawler(spider_class(key))
-        crawlers.append((key, crawler))
-        process.crawl(crawler, since=since, until=until, limit=limit, run_id=run_id)
-    process.start()
-    result = CrawlResult(run_id=run_id, out=os.fspath(out))
-    reasons = []
-    for key, crawler in crawlers:
-        stats = crawler.stats.get_stats() if crawler.stats else {}
-        result.stats[key] = stats
-        reasons.append(stats.get("finish_reason"))
-    if any(r not in ("finished", "closespider_itemcount") for r in reasons):
-        result.status = "failed"
-    write_ledger_row(
-        out,
-        ledger_row(
-            run_id=run_id,
-            sites=list(sites),
-            since=since,
-            until=until,
-            started_at=started,
-            status=result.status,
-            stats=list(result.stats.values()),
-        ),
-    )
-    return result
+    lock = RunLock(out, run_id).acquire()
+    try:
+        project = get_project_settings()
+        project.set("KLIPING_OUT", out, priority="cmdline")
+        project.set("KLIPING_LEDGER_BY_CLI", True, priority="cmdline")
+        if mirror:
+            project.set("KLIPING_MIRROR", mirror, priority="cmdline")
+        for key, value in (settings or {}).items():
+            project.set(key, value, priority="cmdline")
+        result = CrawlResult(run_id=run_id, out=out)
+        result.repaired = repair(out, sites, run_id)
+        site_since = {k: since_last(out, k) if since == "last" else since for k in sites}
+        window_since = None if since == "last" else since
+        started = datetime.now(UTC)
+        ledger_args: dict[str, Any] = {
+            "run_id": run_id, "sites": list(sites), "since": window_since, "until": until,
+            "started_at": started,
+        }
+        write_ledger_row(out, ledger_row(**ledger_args, status="running", stats=[]))
+        process = CrawlerProcess(project, install_root_handler=True)
+        crawlers = []
+        for key in sites:
+            crawler = process.create_crawler(spider_class(key))
+            crawlers.append((key, crawler))
+            process.crawl(crawler, since=site_since[key], until=until, limit=limit, run_id=run_id)
+        process.start()
+        reasons = []
+        for key, crawler in crawlers:
+            stats = crawler.stats.get_stats() if crawler.stats else {}
+            result.stats[key] = stats
+            reasons.append(stats.get("finish_reason"))
+        if any(r not in ("finished", "closespider_itemcount") for r in reasons):
+            result.status = "failed"
+        ledger = read_ledger(out)
+        thresholds = project.getdict("KLIPING_HEALTH")
+        result.health = {
+            "sites": {
+                key: check_site(key, result.stats[key], previous_site_health(ledger, key), thresholds)
+                for key in sites
+            }
+        }
+        result.health["ok"] = all(s["ok"] for s in result.health["sites"].values())
+        result.health["report"] = report(result.health)
+        if result.status == "finished" and not result.health["ok"]:
+            result.status = "health_failed"
+        write_ledger_row(
+            out, ledger_row(**ledger_args, status=result.status, stats=list(result.stats.values()),
+                            health=result.health)
+        )
+        return result
+    finally:
+        lock.release()

@@ -75,14 +75,28 @@ RUNS = pa.schema(
         _f("status", pa.string(), "running, finished, failed, killed, health_failed"),
         _f("requests", pa.int64(), "requests sent"),
         _f("responses", pa.int64(), "responses received"),
+        _f("responses_by_status", pa.map_(pa.string(), pa.int64()), "responses per HTTP status"),
         _f("articles_new", pa.int64(), "new articles archived"),
         _f("articles_skipped", pa.int64(), "known articles skipped"),
         _f("errors", pa.int64(), "failed requests and cleaning errors"),
+        _f("fields_missing", pa.map_(pa.string(), pa.int64()), "new articles missing each field"),
         _f("health", pa.string(), "JSON: per-site checks and their result"),
     ]
 )
 
-DATASETS: dict[str, pa.Schema] = {"raw": RAW, "articles": ARTICLES, "runs": RUNS}
+ERRORS = pa.schema(
+    [
+        _f("fetch_id", pa.string(), "the raw row that did not become an article", False),
+        _f("url", pa.string(), "URL as fetched"),
+        _f("site", pa.string(), "registry key", False),
+        _f("kind", pa.string(), "not_article, clean_error or timeout"),
+        _f("error", pa.string(), "what went wrong, one line"),
+        _f("cleaner_version", pa.string(), "the cleaner that tried"),
+        _f("run_id", pa.string(), "the crawl or reclean run"),
+    ]
+)
+
+DATASETS: dict[str, pa.Schema] = {"raw": RAW, "articles": ARTICLES, "runs": RUNS, "errors": ERRORS}
 
 
 def markdown() -> str:

@@ -62,3 +62,6 @@ EXTENSIONS = {
 KLIPING_OUT = os.environ.get("KLIPING_OUT", "data/crawl")
 KLIPING_FLUSH_ROWS = 200  # Parquet part size (rows) before a flush
 KLIPING_FLUSH_SECONDS = 60.0  # and at most this long between flushes
+
+# Health thresholds per site and run (see kliping/health.py); override any of them here.
+KLIPING_HEALTH: dict[str, float] = {}

@@ -6,10 +6,12 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
+from kliping.outcome import clean_outcome
+from kliping.pipelines.writers import RunWriters
 from kliping.spiders.base import RAW_KEY
 
 ARTICLE_KEY = "article"
-# Fields whose absence is counted per site: a broken site shows itself in these counters.
+# Fields whose absence is counted: a broken site shows itself in these counters.
 WATCHED_FIELDS = ("title", "text", "published_date", "published_at", "authors", "language")
 
 
@@ -21,27 +23,27 @@ class CleanArticlePipeline:
     def from_crawler(cls, crawler: Any) -> CleanArticlePipeline:
         return cls(crawler)
 
-    def process_item(self, item: Any) -> Any:
-        from kliping.clean import NotAnArticle, clean
+    def open_spider(self) -> None:
+        self.writers = RunWriters.for_crawler(self.crawler)
 
-        stats = self.crawler.stats
+    def process_item(self, item: Any) -> Any:
         raw = item.get(RAW_KEY) if isinstance(item, dict) else None
         if raw is None:
             return item
+        stats = self.crawler.stats
         spider = self.crawler.spider
-        try:
-            article = clean(raw, getattr(spider, "site", None))
-        except NotAnArticle as exc:
-            stats.inc_value("kliping/articles/not_article")
-            raise DropItem(f"not an article: {raw['url']} ({exc})") from None
-        except Exception as exc:  # one broken page never stops a crawl
-            stats.inc_value("kliping/clean/errors")
-            stats.inc_value("kliping/errors")
-            spider.logger.exception("cleaning failed for %s", raw["url"])
-            raise DropItem(f"cleaning failed: {raw['url']}: {exc!r}") from None
+        kind, row = clean_outcome(raw, getattr(spider, "site", None), raw.get("run_id"))
+        if kind != "article":
+            self.writers.errors.add(row)
+            stats.inc_value(f"kliping/articles/{kind}")
+            if kind == "clean_error":
+                stats.inc_value("kliping/errors")
+                spider.logger.error("cleaning failed for %s: %s", raw["url"], row["error"])
+            self.writers.item_done()
+            raise DropItem(f"{kind}: {raw['url']}: {row['error']}")
         for name in WATCHED_FIELDS:
-            if article.get(name) in (None, "", []):
+            if row.get(name) in (None, "", []):
                 stats.inc_value(f"kliping/field/{name}/missing")
         stats.inc_value("kliping/articles/new")
-        item[ARTICLE_KEY] = article
+        item[ARTICLE_KEY] = row
         return item

@@ -18,8 +18,9 @@ import scrapy
 from lxml import etree
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
-from w3lib.url import add_or_replace_parameter, canonicalize_url
+from w3lib.url import add_or_replace_parameter
 
+from kliping.seen import SeenSet
 from kliping.sites.base import ZONES, Site, Source
 
 RAW_KEY = "raw"
@@ -85,7 +86,7 @@ class NewsSpider(scrapy.Spider):
         self.limit = int(limit) if limit not in (None, "", 0, "0") else None
         self.run_id = run_id or datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
         self.tz = _local_tz(self.site)
-        self.known: set[str] = set()
+        self.known: SeenSet = SeenSet()
         self._scheduled = 0
         self.allowed_domains = list(self.site.domains)
 
@@ -93,11 +94,10 @@ class NewsSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        from kliping.storage import known_urls
-
         out = crawler.settings.get("KLIPING_OUT")
         if out and crawler.settings.getbool("KLIPING_INCREMENTAL", True):
-            spider.known = known_urls(out, [spider.site.key])
+            spider.known = SeenSet.from_archive(out, [spider.site.key])
+            crawler.stats.set_value("kliping/seen/known_urls", len(spider.known))
         return spider
 
     def window(self) -> tuple[date, date]:
@@ -238,8 +238,9 @@ class NewsSpider(scrapy.Spider):
             if not self.site.is_article(url):
                 stats.inc_value("kliping/articles/not_article_url")
                 continue
+            stats.inc_value(f"kliping/source/{via}/listed")
             fetch = self.article_url(url)
-            if fetch in self.known or canonicalize_url(fetch) in self.known:
+            if fetch in self.known:
                 stats.inc_value("kliping/articles/skipped_known")
                 continue
             if self.limit is not None and self._scheduled >= self.limit:
