@@ -11,7 +11,10 @@ from kliping.cli.common import day_arg, mirror_arg
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("crawl", help="crawl registered sites into Parquet")
     p.add_argument("sites", nargs="+", metavar="SITE", help="site keys (see `kliping sites`)")
-    p.add_argument("--since", help="first day (YYYY-MM-DD) of articles to fetch")
+    p.add_argument(
+        "--since", help="first day (YYYY-MM-DD) of articles to fetch, or 'last': where the "
+        "last finished run of each site ended"
+    )
     p.add_argument("--until", help="last day (YYYY-MM-DD) of articles to fetch")
     p.add_argument("--out", default="data/crawl", help="output directory (default data/crawl)")
     p.add_argument("--limit", type=int, help="at most N article requests per site")
@@ -23,9 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from kliping.registry import UnknownSite, get_site
 
-    since = day_arg("--since", args.since)
+    since = "last" if args.since == "last" else day_arg("--since", args.since)
     until = day_arg("--until", args.until)
-    if since and until and since > until:
+    if since and since != "last" and until and since > until:
         raise UsageError(f"--since {since} is after --until {until}")
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit: must be at least 1")
@@ -41,10 +44,19 @@ def run(args: argparse.Namespace) -> int:
         settings["JOBDIR"] = os.path.join(args.out, ".jobs", "-".join(sorted(args.sites)))
     from kliping.cli.summary import print_summary
     from kliping.crawl import run_crawl
+    from kliping.runlock import OutputLocked
 
-    result = run_crawl(
-        list(args.sites), args.out, since=since, until=until, limit=args.limit,
-        mirror=mirror_arg(args.mirror), settings=settings,
-    )
+    try:
+        result = run_crawl(
+            list(args.sites), args.out, since=since, until=until, limit=args.limit,
+            mirror=mirror_arg(args.mirror), settings=settings,
+        )
+    except OutputLocked as exc:
+        raise UsageError(str(exc)) from None
     print_summary(args.out, result.stats, result.run_id)
+    if result.repaired:
+        print(f"repaired {result.repaired} raw rows left uncleaned by a killed run")
+    if result.health.get("report"):
+        print(result.health["report"])
+    print(f"run {result.run_id}: {result.status}")
     return 0 if result.status == "finished" else 1

@@ -1,0 +1,53 @@
+"""``kliping runs OUT``: the run ledger."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from kliping.cli import UsageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("runs", help="print the run ledger of an output directory")
+    p.add_argument("out", metavar="OUT", help="the crawl output directory")
+    p.add_argument("--json", action="store_true", help="one JSON object per run")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kliping.ledger import read_ledger
+
+    if not Path(args.out).is_dir():
+        raise UsageError(f"OUT: no such directory: {args.out}")
+    rows = read_ledger(args.out)
+    if args.json:
+        for r in rows:
+            print(json.dumps(r, default=str, ensure_ascii=False))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} runs in {args.out}")
+    cols = ("run_id", "sites", "window", "started", "minutes", "status", "requests", "new",
+            "skipped", "errors", "health")
+    for c in cols:
+        table.add_column(c, justify="right" if c in ("requests", "new", "skipped", "errors") else "left")
+    for r in rows:
+        minutes = (
+            f"{(r['finished_at'] - r['started_at']).total_seconds() / 60:.1f}"
+            if r["finished_at"] and r["started_at"] else "-"
+        )
+        health = json.loads(r["health"] or "{}")
+        failed = [s for s, rec in health.get("sites", {}).items() if not rec.get("ok", True)]
+        table.add_row(
+            r["run_id"], ",".join(r["sites"] or []),
+            f"{r['since'] or '…'}..{r['until'] or '…'}",
+            r["started_at"].strftime("%Y-%m-%d %H:%M") if r["started_at"] else "-",
+            minutes, r["status"], str(r["requests"]), str(r["articles_new"]),
+            str(r["articles_skipped"]), str(r["errors"]),
+            ("FAILED: " + ",".join(failed)) if failed else ("ok" if health else "-"),
+        )
+    Console(width=200).print(table)
+    return 0
