@@ -18,9 +18,41 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--until", help="last day (YYYY-MM-DD) of articles to fetch")
     p.add_argument("--out", default="data/crawl", help="output directory (default data/crawl)")
     p.add_argument("--limit", type=int, help="at most N article requests per site")
-    p.add_argument("--resume", action="store_true", help="continue a killed crawl (JOBDIR)")
+    p.add_argument(
+        "--resume", action="store_true",
+        help="continue the last killed or failed run of these sites (its window, skipping "
+        "what it archived)",
+    )
+    p.add_argument(
+        "-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+        help="override a Scrapy/kliping setting, as `scrapy crawl -s` does",
+    )
     p.add_argument("--mirror", help=argparse.SUPPRESS)  # JSON {host: local base}, for tests
     p.set_defaults(func=run)
+
+
+def resume_window(out: str, sites: list[str], since, until):  # type: ignore[no-untyped-def]
+    """The window of the last killed/failed run of ``sites`` (explicit options win).
+
+    Resuming does not use Scrapy's JOBDIR: after a SIGKILL its on-disk request queue is lost
+    while its seen-fingerprints file survives, so requests queued but not fetched would be
+    filtered out as duplicates and silently lost. Instead a resumed run re-reads the listings of
+    the same window, skips every article already archived, and cleans rows the killed run left
+    uncleaned (``kliping.repair``): every article ends up exactly once.
+    """
+    from kliping.ledger import read_ledger
+
+    if not __import__("os").path.isdir(out):
+        return since, until
+    for run in reversed(read_ledger(out)):
+        if run["status"] in ("killed", "failed") and set(sites) <= set(run["sites"] or []):
+            print(f"resuming run {run['run_id']} ({run['status']}): "
+                  f"{run['since'] or '…'}..{run['until'] or '…'}")
+            return since or run["since"], until or run["until"]
+        if run["status"] == "finished" and set(sites) & set(run["sites"] or []):
+            break
+    print("nothing to resume: the last run of these sites finished; crawling as usual")
+    return since, until
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,11 +69,14 @@ def run(args: argparse.Namespace) -> int:
             get_site(key)
         except UnknownSite as exc:
             raise UsageError(str(exc)) from None
-    settings = {}
+    settings: dict[str, str] = {}
+    for pair in args.set:
+        name, eq, value = pair.partition("=")
+        if not eq or not name:
+            raise UsageError(f"--set: expected NAME=VALUE, got {pair!r}")
+        settings[name] = value
     if args.resume:
-        import os
-
-        settings["JOBDIR"] = os.path.join(args.out, ".jobs", "-".join(sorted(args.sites)))
+        since, until = resume_window(args.out, args.sites, since, until)
     from kliping.cli.summary import print_summary
     from kliping.crawl import run_crawl
     from kliping.runlock import OutputLocked
