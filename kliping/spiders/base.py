@@ -113,6 +113,8 @@ class NewsSpider(scrapy.Spider):
 
     # -- discovery --------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
+        if getattr(self, "locked_out", False):  # another run holds the output (RunLedger)
+            return
         for request in self.source_requests():
             yield request
 
