@@ -72,6 +72,7 @@ def run_crawl(
     from kliping.ledger import ledger_row, read_ledger, write_ledger_row
     from kliping.repair import repair
     from kliping.runlock import RunLock
+    from kliping.storage import remove_temp_files
 
     out = os.fspath(out)
     run_id = new_run_id()
@@ -85,6 +86,7 @@ def run_crawl(
         for key, value in (settings or {}).items():
             project.set(key, value, priority="cmdline")
         result = CrawlResult(run_id=run_id, out=out)
+        remove_temp_files(out)
         result.repaired = repair(out, sites, run_id)
         site_since = {k: since_last(out, k) if since == "last" else since for k in sites}
         window_since = None if since == "last" else since
@@ -94,7 +96,7 @@ def run_crawl(
             "started_at": started,
         }
         write_ledger_row(out, ledger_row(**ledger_args, status="running", stats=[]))
-        process = CrawlerProcess(project, install_root_handler=True)
+        process = CrawlerProcess(project)
         crawlers = []
         for key in sites:
             crawler = process.create_crawler(spider_class(key))

@@ -11,12 +11,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from scrapy import signals
-from scrapy.exceptions import NotConfigured
 
 from kliping.health import check_site, previous_site_health, report
 from kliping.ledger import ledger_row, read_ledger, write_ledger_row
 from kliping.repair import repair
 from kliping.runlock import OutputLocked, RunLock
+from kliping.storage import remove_temp_files
 
 
 class RunLedger:
@@ -28,9 +28,9 @@ class RunLedger:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RunLedger:
-        if crawler.settings.getbool("KLIPING_LEDGER_BY_CLI"):
-            raise NotConfigured("kliping crawl keeps the ledger itself")
         ext = cls(crawler)
+        if crawler.settings.getbool("KLIPING_LEDGER_BY_CLI"):
+            return ext  # kliping crawl keeps the ledger itself, around all its spiders
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
@@ -54,6 +54,7 @@ class RunLedger:
             spider.logger.error(str(exc))
             self.crawler.stats.set_value("kliping/output_locked", 1)
             return
+        remove_temp_files(out)
         repaired = repair(out, [spider.name], spider.run_id)
         if repaired:
             spider.logger.info("repaired %d raw rows left uncleaned by a killed run", repaired)

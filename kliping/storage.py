@@ -2,8 +2,9 @@
 
 Layout: ``<out>/<dataset>/site=<site>/part-<run_id>-<writer>-<seq>.parquet``. The partition column
 (``site``) lives in the directory name, not in the file, as hive readers (pyarrow, pandas, polars,
-DuckDB, Spark) expect. A part is written to a hidden temp file (``.tmp-…``, which every reader
-ignores), fsynced, then renamed: a crash leaves only complete parts behind.
+DuckDB, Spark) expect. A part is written to a hidden temp file (``.part-….parquet.<rand>.tmp``,
+which no reader or ``*.parquet`` glob picks up), fsynced, then renamed: a crash leaves only
+complete parts behind, plus at most one temp file per writer, which the next run removes.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def write_part(directory: Path, name: str, table: pa.Table) -> Path:
     """Write ``table`` as ``directory/name`` atomically (temp file, fsync, rename)."""
     directory.mkdir(parents=True, exist_ok=True)
     final = directory / name
-    tmp = directory / f".tmp-{uuid.uuid4().hex}-{name}"
+    tmp = directory / f".{name}.{uuid.uuid4().hex[:8]}.tmp"
     try:
         with open(tmp, "wb") as fh:
             pq.write_table(table, fh, compression=COMPRESSION)
@@ -59,6 +60,15 @@ def write_part(directory: Path, name: str, table: pa.Table) -> Path:
     except OSError:
         pass
     return final
+
+
+def remove_temp_files(out: str | os.PathLike[str]) -> int:
+    """Delete temp files a killed writer left (call only while holding the output lock)."""
+    removed = 0
+    for path in Path(out).glob("*/**/.*.tmp"):
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed
 
 
 class PartWriter:

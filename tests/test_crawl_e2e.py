@@ -7,8 +7,6 @@ server runs here, so the test can count what it served. The Parquet output is re
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -17,16 +15,10 @@ from w3lib.url import url_query_cleaner
 
 from kliping.sample import BROKEN, PLANTED_BOILERPLATE, SampleServer, catalog
 from kliping.storage import read_dataset
+from tests.conftest import FAST, kliping
 
 SITES = ["detakberita", "kabarnusa", "suarawarga"]
-WINDOW = ["--since", "2024-01-05", "--until", "2024-01-10"]
-
-
-def kliping(*args: str, timeout: float = 240) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kliping", *args],
-        capture_output=True, text=True, timeout=timeout,
-    )
+WINDOW = ["--since", "2024-01-05", "--until", "2024-01-10", *FAST]
 
 
 def listed(url: str) -> str:

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pyarrow.parquet as pq
 
-from kliping.storage import PartWriter, known_urls, read_dataset
+from kliping.storage import PartWriter, known_urls, read_dataset, remove_temp_files
 
 
 def _raw(i: int, site: str = "a", status: int = 200) -> dict:
@@ -37,9 +37,13 @@ def test_temp_files_are_invisible_and_cleaned(tmp_path) -> None:
     w.close()
     part_dir = tmp_path / "raw" / "site=a"
     # a crash mid-write leaves at most a hidden temp file, which readers skip
-    (part_dir / ".tmp-deadbeef-part-x.parquet").write_bytes(b"PAR1 truncated")
+    (part_dir / ".part-x.parquet.deadbeef.tmp").write_bytes(b"PAR1 truncated")
     assert read_dataset(tmp_path / "raw").num_rows == 1
-    assert not [p for p in part_dir.iterdir() if p.name.startswith(".tmp") and "deadbeef" not in p.name]
+    assert [p.name for p in part_dir.iterdir() if p.name.endswith(".tmp")] == [
+        ".part-x.parquet.deadbeef.tmp"
+    ]  # the writer's own temp file is gone; only the planted one is left
+    assert remove_temp_files(tmp_path) == 1
+    assert not [p for p in part_dir.iterdir() if p.name.endswith(".tmp")]
 
 
 def test_known_urls_only_successes(tmp_path) -> None:

@@ -24,6 +24,29 @@ from kliping.seen import SeenSet
 from kliping.sites.base import ZONES, Site, Source
 
 RAW_KEY = "raw"
+MAX_ARTICLE_PAGES = 20  # "halaman selanjutnya" chains longer than this are cut
+
+
+def join_pages(pages: list[tuple[str, str]], body_xpath: str | None) -> bytes:
+    """One document from an article split over pages (``pagination="next_link"``).
+
+    ``pages`` is ``[(url, html_text), …]`` in reading order. The body container (``body_xpath``, else
+    ``<body>``) of every later page is appended to the first page's, after a
+    ``<!-- kliping:page URL -->`` marker, so the cleaner sees one article. UTF-8 out.
+    """
+    from lxml import html as lhtml
+
+    doc = lhtml.document_fromstring(pages[0][1])
+    found = doc.xpath(body_xpath) if body_xpath else []
+    target = found[0] if found and not isinstance(found[0], str) else doc.body
+    for url, text in pages[1:]:
+        other = lhtml.document_fromstring(text)
+        src = other.xpath(body_xpath) if body_xpath else []
+        container = src[0] if src and not isinstance(src[0], str) else other.body
+        target.append(etree.Comment(f" kliping:page {url} "))
+        for child in list(container):
+            target.append(child)
+    return lhtml.tostring(doc, encoding="utf-8", doctype="<!DOCTYPE html>")
 
 
 def parse_day(value: str | date | None) -> date | None:
@@ -91,14 +114,12 @@ class NewsSpider(scrapy.Spider):
         self.allowed_domains = list(self.site.domains)
 
     # -- set-up -----------------------------------------------------------------------------------
-    @classmethod
-    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        out = crawler.settings.get("KLIPING_OUT")
-        if out and crawler.settings.getbool("KLIPING_INCREMENTAL", True):
-            spider.known = SeenSet.from_archive(out, [spider.site.key])
-            crawler.stats.set_value("kliping/seen/known_urls", len(spider.known))
-        return spider
+    def load_known(self) -> None:
+        """Incremental crawling: article URLs already in the output's raw archive are skipped."""
+        out = self.settings.get("KLIPING_OUT")
+        if out and self.settings.getbool("KLIPING_INCREMENTAL", True):
+            self.known = SeenSet.from_archive(out, [self.site.key])
+            self.crawler.stats.set_value("kliping/seen/known_urls", len(self.known))
 
     def window(self) -> tuple[date, date]:
         """The days a date index is walked for: since..until, default the last two days."""
@@ -115,6 +136,7 @@ class NewsSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Any]:
         if getattr(self, "locked_out", False):  # another run holds the output (RunLedger)
             return
+        self.load_known()
         for request in self.source_requests():
             yield request
 
@@ -122,6 +144,7 @@ class NewsSpider(scrapy.Spider):
         for source in self.site.sources:
             if source.kind == "date_index":
                 since, until = self.window()
+                self.crawler.stats.set_value("kliping/window_days", (until - since).days + 1)
                 day = until
                 while day >= since:  # newest first
                     yield self.listing_request(
@@ -179,12 +202,17 @@ class NewsSpider(scrapy.Spider):
             stamp = fields.get("publication_date") or fields.get("lastmod")
             day = _parse_listing_date(stamp, self.tz)
             if tag == "sitemapindex":
+                # a live index is a working source, even when the window skips every child
+                self.crawler.stats.inc_value(f"kliping/source/{source.kind}/listed")
                 # a child sitemap last modified before `since` holds nothing newer
                 if self.since and day and day < self.since:
                     continue
                 yield self.listing_request(response.urljoin(loc), source, self.parse_sitemap)
-            elif self.in_window(day):
-                yield from self.article_requests([response.urljoin(loc)], source.kind)
+            else:
+                url = response.urljoin(loc)
+                self.count_entry(source.kind, url)
+                if self.in_window(day):
+                    yield from self.article_requests([url], source.kind)
 
     def parse_feed(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
         try:
@@ -207,8 +235,12 @@ class NewsSpider(scrapy.Spider):
                     link = link or (child.get("href") or child.text or "").strip()
                 elif local in ("pubDate", "published", "updated", "date") and stamp is None:
                     stamp = child.text
-            if link and self.in_window(_parse_listing_date(stamp, self.tz)):
-                yield from self.article_requests([response.urljoin(link)], "feed")
+            if not link:
+                continue
+            url = response.urljoin(link)
+            self.count_entry("feed", url)
+            if self.in_window(_parse_listing_date(stamp, self.tz)):
+                yield from self.article_requests([url], "feed")
 
     def parse_date_index(
         self, response: Response, source: Source, day: date, page: int
@@ -216,6 +248,8 @@ class NewsSpider(scrapy.Spider):
         links = [response.urljoin(h) for h in response.xpath("//a/@href").getall()]
         found = [u for u in dict.fromkeys(links) if self.site.is_article(u)]
         self.crawler.stats.inc_value("kliping/listing/date_index_pages")
+        for url in found:
+            self.count_entry("date_index", url)
         yield from self.article_requests(found, "date_index")
         if not found or page - source.first_page + 1 >= source.max_pages:
             return
@@ -224,6 +258,12 @@ class NewsSpider(scrapy.Spider):
             yield self.listing_request(
                 response.urljoin(nxt), source, self.parse_date_index, day=day, page=page + 1
             )
+
+    def count_entry(self, kind: str, url: str) -> None:
+        """Article URLs a source lists, before the window filter: the health checks compare these
+        across runs, so a source that stops listing anything shows, however narrow the window."""
+        if self.site.is_article(url):
+            self.crawler.stats.inc_value(f"kliping/source/{kind}/listed")
 
     # -- articles ---------------------------------------------------------------------------------
     def article_url(self, url: str) -> str:
@@ -240,7 +280,6 @@ class NewsSpider(scrapy.Spider):
             if not self.site.is_article(url):
                 stats.inc_value("kliping/articles/not_article_url")
                 continue
-            stats.inc_value(f"kliping/source/{via}/listed")
             fetch = self.article_url(url)
             if fetch in self.known:
                 stats.inc_value("kliping/articles/skipped_known")
@@ -256,7 +295,32 @@ class NewsSpider(scrapy.Spider):
                 meta={"kliping_via": via},
             )
 
-    def parse_article(self, response: Response) -> Iterator[dict[str, Any]]:
+    def parse_article(
+        self, response: Response, pages: list[tuple[str, str]] | None = None
+    ) -> Iterator[Any]:
+        body = response.body
+        headers = _header_dict(response)
+        if self.site.pagination == "next_link":
+            # follow "halaman selanjutnya" and archive the pages joined as one article
+            pages = [*(pages or []), (response.url, response.text)]
+            nxt = response.xpath(self.site.next_page_xpath).get()
+            nxt_url = response.urljoin(nxt) if nxt else None
+            if (nxt_url and len(pages) < MAX_ARTICLE_PAGES and self.site.is_article(nxt_url)
+                    and nxt_url not in {u for u, _ in pages}):
+                yield scrapy.Request(
+                    nxt_url,
+                    callback=self.parse_article,
+                    errback=self.on_error,
+                    cb_kwargs={"pages": pages},
+                    meta={"kliping_via": response.meta.get("kliping_via", "link")},
+                )
+                return
+            if len(pages) > 1:
+                self.crawler.stats.inc_value("kliping/articles/pages_joined", len(pages) - 1)
+                body = join_pages(pages, self.site.layouts[-1].body_xpath)
+                headers["content-type"] = "text/html; charset=utf-8"
+                headers["x-kliping-pages"] = " ".join(u for u, _ in pages)
+            response = response.replace(url=pages[0][0]) if len(pages) > 1 else response
         redirects = response.request.meta.get("redirect_urls") if response.request else None
         requested = redirects[0] if redirects else response.url
         raw = {
@@ -265,8 +329,8 @@ class NewsSpider(scrapy.Spider):
             "final_url": response.url,
             "site": self.site.key,
             "status": response.status,
-            "headers": _header_dict(response),
-            "body": response.body,
+            "headers": headers,
+            "body": body,
             "fetched_at": datetime.now(UTC),
             "run_id": self.run_id,
             "discovered_via": response.meta.get("kliping_via", "link"),
