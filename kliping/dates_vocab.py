@@ -1,0 +1,57 @@
+"""Vocabulary for the Indonesian date normalizer (kliping.dates).
+
+Kept apart from the parsing logic so adding a spelling seen on a page is a one-line data change.
+Keys are lower case with straight apostrophes; the parser folds case and curly quotes first.
+"""
+
+from __future__ import annotations
+
+# Indonesian first, then the old spellings and abbreviations pages print, then English (some
+# Indonesian sites print English month names, e.g. Republika's "Jumat , 17 February 2017").
+# "ags" is moment's abbreviation of Agustus, "agu"/"agt" dateparser's and pages'.
+MONTHS: dict[str, int] = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "febr": 2, "february": 2,
+    "maret": 3, "mar": 3, "mrt": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "agst": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9, "sept.": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
+}  # fmt: skip
+
+# Monday = 0, as datetime.date.weekday(). "Ahad" is the Arabic-derived name for Sunday.
+WEEKDAYS: dict[str, int] = {
+    "senin": 0, "sen": 0, "monday": 0, "mon": 0,
+    "selasa": 1, "sel": 1, "tuesday": 1, "tue": 1, "tues": 1,
+    "rabu": 2, "rab": 2, "wednesday": 2, "wed": 2,
+    "kamis": 3, "kam": 3, "thursday": 3, "thu": 3, "thurs": 3,
+    "jumat": 4, "jum'at": 4, "jum": 4, "friday": 4, "fri": 4,
+    "sabtu": 5, "sab": 5, "saturday": 5, "sat": 5,
+    "minggu": 6, "ahad": 6, "min": 6, "sunday": 6, "sun": 6,
+}  # fmt: skip
+
+# Zone abbreviations printed after times, in hours east of UTC.
+ZONE_OFFSETS: dict[str, int] = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+# Relative units: (kind, amount). Kinds are "s" seconds, "d" days, "m" months; short forms are
+# Carbon's (dt, mnt, j, hr, mgg, bln, thn) plus dateparser's "dtk".
+REL_UNITS: dict[str, tuple[str, int]] = {
+    "detik": ("s", 1), "dtk": ("s", 1), "dt": ("s", 1),
+    "menit": ("s", 60), "mnt": ("s", 60),
+    "jam": ("s", 3600), "j": ("s", 3600),
+    "hari": ("d", 1), "hr": ("d", 1),
+    "minggu": ("d", 7), "mgg": ("d", 7), "pekan": ("d", 7),
+    "bulan": ("m", 1), "bln": ("m", 1),
+    "tahun": ("m", 12), "thn": ("m", 12),
+}  # fmt: skip
+
+# Words that say "this line is the publication/update date", stripped before parsing.
+PREFIXES: tuple[str, ...] = (
+    "diperbarui", "diterbitkan", "dipublikasikan", "dipublish", "diposting", "dimuat",
+    "terbit", "update", "updated", "published", "posted", "tanggal", "tgl",
+)  # fmt: skip
