@@ -1,0 +1,34 @@
+"""antaranews.com: RSS fresh, date index back; "Pewarta:"/"Editor:" credits in the body."""
+
+from kliping.sites.base import Layout, Site, Source
+
+SITE = Site(
+    key="antaranews",
+    name="ANTARA News",
+    domain="www.antaranews.com",
+    allowed_domains=("antaranews.com",),
+    zone="WIB",
+    sources=(
+        Source("feed", "https://www.antaranews.com/rss/terkini.xml"),
+        Source(
+            "date_index",
+            "https://www.antaranews.com/indeks/{date}/{page}",
+            date_format="%d-%m-%Y",
+            next_page_xpath="//ul[contains(@class,'pagination')]//a[@aria-label='Next']/@href",
+        ),
+    ),
+    article_pattern=r"^https?://(?:www\.|\w+\.)?antaranews\.com/berita/\d{5,8}/[\w-]+",
+    skip_patterns=(r"/(?:foto|video|infografik|tag|antaratv)/", r"^https?://(?:foto|video)\.antaranews\.com/"),
+    layouts=(
+        Layout(
+            "V1",
+            body_xpath="//div[contains(@class,'post-content')]",
+            date_xpath="//div[contains(@class,'wrap__article-detail-info')]//span[contains(@class,'text-secondary')]",
+            prune_xpaths=(
+                "//p[contains(@class,'baca-juga')]",
+                "//div[contains(@class,'tags-wrapper')]",
+            ),
+            boilerplate=(r"^\s*Baca juga\s*:", r"^\s*Copyright\s*©\s*ANTARA", r"^\s*COPYRIGHT\s*©"),
+        ),
+    ),
+)

@@ -1,0 +1,36 @@
+"""cnbcindonesia.com: RSS fresh, date index back; single-page articles."""
+
+from kliping.sites.base import Layout, Site, Source
+
+SITE = Site(
+    key="cnbcindonesia",
+    name="CNBC Indonesia",
+    domain="www.cnbcindonesia.com",
+    allowed_domains=("cnbcindonesia.com",),
+    zone="WIB",
+    sources=(
+        Source("feed", "https://www.cnbcindonesia.com/news/rss"),
+        Source(
+            "date_index",
+            "https://www.cnbcindonesia.com/news/indeks/3?date={date}&page={page}",
+            date_format="%Y/%m/%d",
+            next_page_xpath="//a[@dtr-act='next page']/@href | //a[@rel='next']/@href",
+        ),
+    ),
+    article_pattern=r"^https?://www\.cnbcindonesia\.com/[a-z-]+/\d{14}-\d+-\d+/[\w-]+",
+    skip_patterns=(r"/(?:tv|video|foto|photo|tag|live|infografis)/",),
+    layouts=(
+        Layout(
+            "V1",
+            body_xpath="//div[contains(@class,'detail-text')]",
+            date_xpath="//div[contains(@class,'detail-head')]//div[contains(@class,'date')]",
+            author_xpath="//div[contains(@class,'detail-head')]//div[contains(@class,'author')]",
+            prune_xpaths=(
+                "//div[contains(@class,'paradetail')]",
+                "//table[contains(@class,'linksisip')]",
+                "//div[contains(@class,'embed-video')]",
+            ),
+            boilerplate=(r"^\s*\[Gambas:[^\]]*\]\s*$", r"^\s*ADVERTISEMENT\b", r"^\s*SCROLL TO CONTINUE"),
+        ),
+    ),
+)

@@ -1,0 +1,36 @@
+"""cnnindonesia.com: RSS fresh, date index back; single-page articles."""
+
+from kliping.sites.base import Layout, Site, Source
+
+SITE = Site(
+    key="cnnindonesia",
+    name="CNN Indonesia",
+    domain="www.cnnindonesia.com",
+    allowed_domains=("cnnindonesia.com",),
+    zone="WIB",
+    sources=(
+        Source("feed", "https://www.cnnindonesia.com/nasional/rss"),
+        Source(
+            "date_index",
+            "https://www.cnnindonesia.com/nasional/indeks/3?date={date}&page={page}",
+            date_format="%Y/%m/%d",
+            next_page_xpath="//a[@dtr-act='next page']/@href | //a[@rel='next']/@href",
+        ),
+    ),
+    article_pattern=r"^https?://www\.cnnindonesia\.com/[a-z-]+/\d{14}-\d+-\d+/[\w-]+",
+    skip_patterns=(r"/(?:tv|foto|video|infografis|tag|live)/", r"/\d{14}-\d+-\d+/live-"),
+    layouts=(
+        Layout(
+            "V1",
+            body_xpath="//div[contains(@class,'detail-text')]",
+            date_xpath="//div[contains(@class,'text-cnn_grey') and contains(@class,'text-sm')]",
+            prune_xpaths=(
+                "//div[contains(@class,'paradetail')]",
+                "//div[contains(@class,'linksisip')]",
+                "//table[contains(@class,'linksisip')]",
+                "//div[contains(@class,'embed-video')]",
+            ),
+            boilerplate=(r"^\s*\[Gambas:[^\]]*\]\s*$", r"^\s*ADVERTISEMENT\b", r"^\s*SCROLL TO CONTINUE"),
+        ),
+    ),
+)

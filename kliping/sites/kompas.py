@@ -1,0 +1,42 @@
+"""kompas.com: news sitemap fresh, ``indeks.kompas.com`` date index back, ``?page=all``."""
+
+from kliping.sites.base import Layout, Site, Source
+
+SITE = Site(
+    key="kompas",
+    name="Kompas.com",
+    domain="www.kompas.com",
+    allowed_domains=("kompas.com",),
+    zone="WIB",
+    sources=(
+        Source("news_sitemap", "https://www.kompas.com/sitemap-news.xml"),
+        Source(
+            "date_index",
+            "https://indeks.kompas.com/?site=all&date={date}&page={page}",
+            date_format="%Y-%m-%d",
+            next_page_xpath="//a[contains(@class,'paging__link--next')]/@href",
+        ),
+    ),
+    article_pattern=r"^https?://[a-z]+\.kompas\.com/read/\d{4}/\d{2}/\d{2}/\d{6,12}/[\w.-]+",
+    skip_patterns=(
+        r"^https?://(?:video|vik|jeo|tv)\.kompas\.com/",
+        r"/(?:image|tag|topik|live-?report)/",
+    ),
+    pagination="page=all",
+    layouts=(
+        Layout(
+            "V1",
+            body_xpath="//div[contains(@class,'read__content')]",
+            date_xpath="//div[contains(@class,'read__time')]",
+            author_xpath="//div[@class='credit-title-name']",
+            editor_xpath="//div[@class='credit-title-nameEditor']",
+            prune_xpaths=(
+                "//a[contains(@class,'inner-link-baca-juga')]/ancestor::p[1]",
+                "//div[contains(@class,'read__paging')]",
+                "//div[contains(@class,'ads-on-body')]",
+            ),
+            boilerplate=(r"^\s*Baca juga\s*:", r"^\s*Dapatkan update berita"),
+            title_suffix=r"\s*-\s*Kompas\.com$",
+        ),
+    ),
+)

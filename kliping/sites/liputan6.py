@@ -1,0 +1,36 @@
+"""liputan6.com: RSS fresh, ``/indeks/YYYY/MM/DD`` back; one page per article."""
+
+from kliping.sites.base import Layout, Site, Source
+
+SITE = Site(
+    key="liputan6",
+    name="Liputan6.com",
+    domain="www.liputan6.com",
+    allowed_domains=("liputan6.com",),
+    zone="WIB",
+    sources=(
+        Source("feed", "https://feed.liputan6.com/rss/news"),
+        Source(
+            "date_index",
+            "https://www.liputan6.com/indeks/{date}?page={page}",
+            date_format="%Y/%m/%d",
+            next_page_xpath="//a[contains(@class,'simple-pagination__next-link')]/@href",
+        ),
+    ),
+    article_pattern=r"^https?://www\.liputan6\.com/[a-z-]+/read/\d{6,8}/[\w-]+",
+    skip_patterns=(r"/(?:photo|video|tag|live|cek-fakta/video)/", r"^https?://(?:photo|video)\.liputan6\.com/"),
+    layouts=(
+        Layout(
+            "V1",
+            body_xpath="//div[contains(concat(' ',@class,' '),' article-content-body ')]",
+            date_xpath="//time[contains(@class,'read-page--header--author__datetime')]",
+            author_xpath="//span[contains(@class,'read-page--header--author__name')]",
+            prune_xpaths=(
+                "//div[contains(@class,'baca-juga-collections')]",
+                "//div[contains(@class,'article-ad')]",
+                "//div[contains(@class,'read-page--video-gallery--item')]",
+            ),
+            boilerplate=(r"^\s*Baca Juga\s*$",),
+        ),
+    ),
+)

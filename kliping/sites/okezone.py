@@ -1,0 +1,39 @@
+"""okezone.com: RSS fresh, ``index.okezone.com`` by-date index back, ``?page=all``."""
+
+from kliping.sites.base import Layout, Site, Source
+
+SITE = Site(
+    key="okezone",
+    name="Okezone",
+    domain="news.okezone.com",
+    allowed_domains=("okezone.com",),
+    zone="WIB",
+    sources=(
+        Source("feed", "https://sindikasi.okezone.com/index.php/rss/1/RSS2.0"),
+        Source(
+            "date_index",
+            "https://index.okezone.com/bydate/channel/{date}/1/{page}",
+            date_format="%Y/%m/%d",
+            first_page=0,
+            next_page_xpath="//div[contains(@class,'pagination-indexs')]//a[contains(normalize-space(.),'Berikutnya')]/@href",
+        ),
+    ),
+    article_pattern=r"^https?://\w+\.okezone\.com/read/\d{4}/\d{2}/\d{2}/\d+/\d{6,8}/[\w-]+",
+    skip_patterns=(r"^https?://(?:video|foto|img)\.okezone\.com/", r"/(?:tag|topic|view)/"),
+    pagination="page=all",
+    layouts=(
+        Layout(
+            "V1",
+            body_xpath="//div[@id='contentx']",
+            date_xpath="//span[contains(@class,'namerep')]/b[contains(.,'WIB')]",
+            author_xpath="//span[contains(@class,'namerep')]/a",
+            prune_xpaths=(
+                "//div[contains(@class,'baca-juga')]",
+                "//div[contains(@class,'paging')]",
+                "//div[contains(@class,'detail-tag')]",
+            ),
+            boilerplate=(r"^\s*Baca [Jj]uga\s*:",),
+            title_suffix=r"\s*:\s*Okezone\s*\w*$",
+        ),
+    ),
+)

@@ -1,0 +1,46 @@
+"""republika.co.id: RSS fresh, sitemap index (by lastmod) back; new URL scheme since 2021."""
+
+from datetime import date
+
+from kliping.sites.base import Layout, Site, Source
+
+SITE = Site(
+    key="republika",
+    name="Republika",
+    domain="www.republika.co.id",
+    allowed_domains=("republika.co.id",),
+    zone="WIB",
+    sources=(
+        Source("feed", "https://www.republika.co.id/rss"),
+        Source("sitemap", "https://www.republika.co.id/sitemap.xml"),
+    ),
+    # today /berita/<id>/<slug>; the 2010s /berita/<rubric>/<sub>/YY/MM/DD/<id>-<slug>
+    article_pattern=(
+        r"^https?://www\.republika\.co\.id/berita/[a-z0-9]{9,12}/[\w-]+"
+        r"|^https?://(?:\w+\.)?republika\.co\.id/berita/[\w-]+/[\w-]+/\d{2}/\d{2}/\d{2}/[a-z0-9]+-[\w-]+"
+    ),
+    skip_patterns=(r"/(?:inpicture|foto|video|tag|kanal|page)/", r"^https?://(?:video|foto)\.republika\.co\.id/"),
+    layouts=(
+        Layout(
+            "V0",
+            valid_until=date(2020, 12, 31),
+            body_xpath="//div[contains(@class,'artikel')]",
+            date_xpath="//div[contains(@class,'date_detail')]/p",
+            author_xpath="//div[contains(@class,'by')]//span",
+            prune_xpaths=("//div[contains(@class,'baca-juga')]", "//div[contains(@class,'tag_list')]"),
+            boilerplate=(r"^\s*Baca [Jj]uga\s*:",),
+        ),
+        Layout(
+            "V1",
+            body_xpath="//div[contains(@class,'article-content')]",
+            date_xpath="//div[contains(@class,'date-detail')]/span",
+            author_xpath="//div[contains(@class,'max-card__title')]//span[@class='reporter']",
+            prune_xpaths=(
+                "//div[contains(@class,'baca-juga')]",
+                "//div[contains(@class,'ads-on-body')]",
+                "//div[contains(@class,'tag-list')]",
+            ),
+            boilerplate=(r"^\s*Baca [Jj]uga\s*:", r"^\s*(?:Sumber|Rep|Red)\s*:"),
+        ),
+    ),
+)

@@ -1,0 +1,38 @@
+"""suara.com: RSS fresh, date index back, ``?page=all``."""
+
+from kliping.sites.base import Layout, Site, Source
+
+SITE = Site(
+    key="suara",
+    name="Suara.com",
+    domain="www.suara.com",
+    allowed_domains=("suara.com",),
+    zone="WIB",
+    sources=(
+        Source("feed", "https://www.suara.com/rss/news"),
+        Source(
+            "date_index",
+            "https://www.suara.com/indeks/terkini/news/{date}?page={page}",
+            date_format="%Y/%m/%d",
+            next_page_xpath="//ul[contains(@class,'pagination')]//a[@rel='next']/@href",
+        ),
+    ),
+    article_pattern=r"^https?://www\.suara\.com/[a-z-]+/\d{4}/\d{2}/\d{2}/\d{6}/[\w-]+",
+    skip_patterns=(r"/(?:video|foto|tag|topik|live)/", r"^https?://(?:video|foto)\.suara\.com/"),
+    pagination="page=all",
+    layouts=(
+        Layout(
+            "V1",
+            body_xpath="//article[contains(@class,'detail-content')]",
+            date_xpath="//div[contains(@class,'writer')]/span[contains(@class,'date')]",
+            author_xpath="//div[contains(@class,'writer')]//a[@rel='author']",
+            prune_xpaths=(
+                "//div[contains(@class,'baca-juga')]",
+                "//div[contains(@class,'pagination')]",
+                "//div[contains(@class,'ads')]",
+            ),
+            boilerplate=(r"^\s*Baca [Jj]uga\s*:",),
+            title_suffix=r"\s*-\s*Suara\.com$",
+        ),
+    ),
+)

@@ -1,0 +1,42 @@
+"""tribunnews.com: RSS fresh, ``/index-news?date=YYYY-M-D`` back, ``?page=all``."""
+
+from kliping.sites.base import Layout, Site, Source
+
+SITE = Site(
+    key="tribunnews",
+    name="Tribunnews.com",
+    domain="www.tribunnews.com",
+    allowed_domains=("tribunnews.com",),
+    zone="WIB",
+    sources=(
+        Source("feed", "https://www.tribunnews.com/rss"),
+        Source(
+            "date_index",
+            "https://www.tribunnews.com/index-news?date={date}&page={page}",
+            date_format="%Y-%-m-%-d",  # unpadded month and day, as the site writes them
+            next_page_xpath="//div[@id='paginga']//a[normalize-space()='Next']/@href",
+        ),
+    ),
+    article_pattern=r"^https?://www\.tribunnews\.com/[a-z-]+/\d{4}/\d{2}/\d{2}/[\w-]+",
+    skip_patterns=(r"/(?:video|foto|tag|topic|tribunnewswiki|live-update)/", r"/\d{4}/\d{2}/\d{2}/video-"),
+    pagination="page=all",
+    layouts=(
+        Layout(
+            "V1",
+            body_xpath="//div[contains(@class,'txt-article')]",
+            date_xpath="//time",
+            author_xpath="//div[@id='penulis']//a",
+            editor_xpath="//div[@id='editor']//a",
+            prune_xpaths=(
+                "//p[contains(@class,'baca')]",
+                "//div[contains(@class,'paging')]",
+                "//div[contains(@class,'ads-placeholder')]",
+            ),
+            boilerplate=(
+                r"^\s*Baca juga\s*:",
+                r"^\s*Artikel ini telah tayang di",
+                r"^\s*Halaman selanjutnya",
+            ),
+        ),
+    ),
+)

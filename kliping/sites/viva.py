@@ -1,0 +1,38 @@
+"""viva.co.id: RSS fresh, date index back, ``?page=all``."""
+
+from kliping.sites.base import Layout, Site, Source
+
+SITE = Site(
+    key="viva",
+    name="VIVA.co.id",
+    domain="www.viva.co.id",
+    allowed_domains=("viva.co.id",),
+    zone="WIB",
+    sources=(
+        Source("feed", "https://www.viva.co.id/rss/berita"),
+        Source(
+            "date_index",
+            "https://www.viva.co.id/indeks/berita/all/{date}?page={page}",
+            date_format="%Y/%m/%d",
+            next_page_xpath="//a[contains(@class,'pagination-next')]/@href",
+        ),
+    ),
+    article_pattern=r"^https?://www\.viva\.co\.id/[a-z-]+/[a-z-]+/\d{6,8}-[\w-]+",
+    skip_patterns=(r"/(?:video|foto|tag|vstory|live)/", r"^https?://(?:video|foto)\.viva\.co\.id/"),
+    pagination="page=all",
+    layouts=(
+        Layout(
+            "V1",
+            body_xpath="//div[contains(@class,'main-content-detail')]",
+            date_xpath="//div[contains(@class,'main-content-date')]",
+            author_xpath="//div[contains(@class,'main-content-author')]//a",
+            prune_xpaths=(
+                "//div[contains(@class,'baca-juga')]",
+                "//div[contains(@class,'page-nav')]",
+                "//div[contains(@class,'ads')]",
+            ),
+            boilerplate=(r"^\s*Baca [Jj]uga\s*:", r"^\s*Halaman Selanjutnya"),
+            title_suffix=r"\s*-\s*VIVA$",
+        ),
+    ),
+)

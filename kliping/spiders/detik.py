@@ -1,0 +1,7 @@
+from kliping.sites.detik import SITE
+from kliping.spiders.base import NewsSpider
+
+
+class DetikSpider(NewsSpider):
+    name = "detik"
+    site = SITE

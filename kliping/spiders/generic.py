@@ -1,0 +1,108 @@
+"""A spider for any news site not in the registry: ``scrapy crawl generic -a domain=example.com``.
+
+Discovery without a definition: ``Sitemap:`` lines of robots.txt, the feeds the home page
+advertises (``<link rel="alternate" type="application/rss+xml">``), and the usual WordPress /
+CMS locations (``/sitemap.xml``, ``/sitemap_index.xml``, ``/wp-sitemap.xml``, ``/feed/``). What
+those list is crawled within ``since``/``until`` like any registered site. An article is any URL
+on the domain whose path ends in a slug or a numeric id and is not a tag, category, author, page,
+search, video or photo page; the cleaner runs without site rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from kliping.sites.base import Site, Source
+from kliping.spiders.base import NewsSpider
+
+WELL_KNOWN = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml", "/sitemap-news.xml",
+              "/news-sitemap.xml", "/feed/", "/rss")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
+SKIP = (
+    r"/(?:tag|tags|topik|topic|category|kategori|author|penulis|page|search|cari|video|videos"
+    r"|foto|photo|galeri|gallery|live|wp-content|wp-admin|feed|amp)(?:/|$)",
+    r"\.(?:jpg|jpeg|png|gif|pdf|mp4|xml|css|js)(?:\?|$)",
+)
+
+
+def generic_site(domain: str) -> Site:
+    """A throwaway definition for ``domain`` (``www.`` optional)."""
+    domain = domain.strip().lower().removeprefix("https://").removeprefix("http://").strip("/")
+    if not domain or "/" in domain:
+        raise ValueError(f"domain: expected a host name such as 'example.com', got {domain!r}")
+    bare = domain.removeprefix("www.")
+    host = re.escape(bare)
+    return Site(
+        key="generic",
+        name=domain,
+        domain=domain,
+        allowed_domains=(bare,),
+        sources=(
+            Source("sitemap", f"https://{domain}/robots.txt"),
+            Source("feed", f"https://{domain}/"),
+        ),
+        # a slug with at least three words, or an id of four digits or more, in the last segment
+        article_pattern=(
+            rf"^https?://(?:[\w-]+\.)?{host}/(?:[^?#]*/)?"
+            r"(?:[a-z0-9]+(?:-[a-z0-9]+){2,}(?:\.html?)?|[\w-]*\d{4,}[\w-]*(?:\.html?)?"
+            r"|\d{4,}/[\w-]+)/?(?:\?.*)?$"
+        ),
+        skip_patterns=SKIP,
+    )
+
+
+class GenericSpider(NewsSpider):
+    name = "generic"
+
+    def __init__(self, domain: str | None = None, **kwargs: Any) -> None:
+        if not domain:
+            raise ValueError("the generic spider needs -a domain=example.com")
+        self.site = generic_site(domain)  # type: ignore[misc]
+        super().__init__(**kwargs)
+        self._seen_listings: set[str] = set()
+
+    async def start(self) -> AsyncIterator[Any]:
+        base = f"https://{self.site.domain}"
+        sitemap = Source("sitemap", base + "/sitemap.xml")
+        yield scrapy.Request(base + "/robots.txt", callback=self.parse_robots, errback=self.on_error,
+                             cb_kwargs={"source": sitemap}, dont_filter=True)
+        yield scrapy.Request(base + "/", callback=self.parse_home, errback=self.on_error, dont_filter=True)
+        for path in WELL_KNOWN:
+            yield self.discovered(base + path)
+
+    def discovered(self, url: str) -> scrapy.Request:
+        kind = "feed" if re.search(r"/(?:feed|rss)(?:/|\.xml)?$|\.rss$|atom", url) else "sitemap"
+        self._seen_listings.add(url)
+        src = Source(kind, url)
+        return self.listing_request(url, src, self.parse_listing)
+
+    def parse_robots(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
+        for line in response.text.splitlines():
+            name, _, value = line.partition(":")
+            url = value.strip()
+            if name.strip().lower() == "sitemap" and url and url not in self._seen_listings:
+                yield self.discovered(url)
+
+    def parse_home(self, response: Response) -> Iterator[scrapy.Request]:
+        if not hasattr(response, "xpath"):
+            return
+        for link in response.xpath("//link[@rel='alternate']"):
+            if (link.attrib.get("type") or "").lower() in FEED_TYPES and link.attrib.get("href"):
+                url = response.urljoin(link.attrib["href"])
+                if url not in self._seen_listings:
+                    yield self.discovered(url)
+
+    def parse_listing(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
+        """Feed or sitemap, told apart by the document, not by the URL it came from."""
+        head = response.body[:600].lower()
+        if b"<rss" in head or b"<feed" in head or b"<rdf" in head:
+            yield from self.parse_feed(response, source)
+        elif b"<urlset" in head or b"<sitemapindex" in head or response.body[:2] == b"\x1f\x8b":
+            yield from self.parse_sitemap(response, source)
+        else:
+            self.crawler.stats.inc_value("kliping/listing/not_a_listing")

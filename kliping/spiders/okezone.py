@@ -1,0 +1,7 @@
+from kliping.sites.okezone import SITE
+from kliping.spiders.base import NewsSpider
+
+
+class OkezoneSpider(NewsSpider):
+    name = "okezone"
+    site = SITE
