@@ -34,7 +34,8 @@ def spider_class(key: str) -> type:
     from scrapy.spiderloader import SpiderLoader
     from scrapy.utils.project import get_project_settings
 
-    get_site(key)  # a clear error for unknown sites
+    if key != "generic":
+        get_site(key)  # a clear error for unknown sites
     return SpiderLoader.from_settings(get_project_settings()).load(key)
 
 
@@ -59,6 +60,7 @@ def run_crawl(
     limit: int | None = None,
     mirror: dict[str, str] | None = None,
     settings: dict[str, Any] | None = None,
+    spider_kwargs: dict[str, Any] | None = None,
 ) -> CrawlResult:
     """Crawl ``sites`` into ``out``; ``since="last"`` resumes each site where it last ended.
 
@@ -88,7 +90,11 @@ def run_crawl(
         result = CrawlResult(run_id=run_id, out=out)
         remove_temp_files(out)
         result.repaired = repair(out, sites, run_id)
-        site_since = {k: since_last(out, k) if since == "last" else since for k in sites}
+        site_since = {
+            k: since_last(out, k) if since == "last" and k != "generic" else since for k in sites
+        }
+        if site_since.get("generic") == "last":
+            site_since["generic"] = None
         window_since = None if since == "last" else since
         started = datetime.now(UTC)
         ledger_args: dict[str, Any] = {
@@ -101,7 +107,8 @@ def run_crawl(
         for key in sites:
             crawler = process.create_crawler(spider_class(key))
             crawlers.append((key, crawler))
-            process.crawl(crawler, since=site_since[key], until=until, limit=limit, run_id=run_id)
+            process.crawl(crawler, since=site_since[key], until=until, limit=limit, run_id=run_id,
+                          **(spider_kwargs or {}).get(key, {}))
         process.start()
         reasons = []
         for key, crawler in crawlers:

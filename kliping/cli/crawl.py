@@ -19,6 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", default="data/crawl", help="output directory (default data/crawl)")
     p.add_argument("--limit", type=int, help="at most N article requests per site")
     p.add_argument(
+        "--domain", help="with the site 'generic': the domain (or WordPress site) to crawl, "
+        "discovering its feeds and sitemaps from robots.txt and the home page"
+    )
+    p.add_argument(
         "--resume", action="store_true",
         help="continue the last killed or failed run of these sites (its window, skipping "
         "what it archived)",
@@ -64,7 +68,19 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--since {since} is after --until {until}")
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit: must be at least 1")
+    spider_kwargs: dict[str, dict[str, str]] = {}
     for key in args.sites:
+        if key == "generic":
+            if not args.domain:
+                raise UsageError("--domain: required with the site 'generic'")
+            from kliping.spiders.generic import generic_site
+
+            try:
+                generic_site(args.domain)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from None
+            spider_kwargs["generic"] = {"domain": args.domain}
+            continue
         try:
             get_site(key)
         except UnknownSite as exc:
@@ -84,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = run_crawl(
             list(args.sites), args.out, since=since, until=until, limit=args.limit,
-            mirror=mirror_arg(args.mirror), settings=settings,
+            mirror=mirror_arg(args.mirror), settings=settings, spider_kwargs=spider_kwargs,
         )
     except OutputLocked as exc:
         raise UsageError(str(exc)) from None

@@ -37,8 +37,9 @@ def generic_site(domain: str) -> Site:
         raise ValueError(f"domain: expected a host name such as 'example.com', got {domain!r}")
     bare = domain.removeprefix("www.")
     host = re.escape(bare)
+    key = re.sub(r"[^a-z0-9]+", "_", bare).strip("_")
     return Site(
-        key="generic",
+        key=key if key[:1].isalpha() else f"site_{key}",  # the output partition: one per domain
         name=domain,
         domain=domain,
         allowed_domains=(bare,),
@@ -67,6 +68,9 @@ class GenericSpider(NewsSpider):
         self._seen_listings: set[str] = set()
 
     async def start(self) -> AsyncIterator[Any]:
+        if getattr(self, "locked_out", False):
+            return
+        self.load_known()
         base = f"https://{self.site.domain}"
         sitemap = Source("sitemap", base + "/sitemap.xml")
         yield scrapy.Request(base + "/robots.txt", callback=self.parse_robots, errback=self.on_error,
