@@ -26,10 +26,24 @@ def url_key(url: str) -> int:
     return int.from_bytes(blake2b(url.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+def _sorted_copy(keys: array) -> array:
+    """Sort 64-bit keys in Arrow's C++ (a Python ``sorted`` would build 1M int objects)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    out = array("Q")
+    if not keys:
+        return out
+    arr = pc.unique(pa.Array.from_buffers(pa.uint64(), len(keys), [None, pa.py_buffer(keys)]))
+    ordered = pc.take(arr, pc.sort_indices(arr))
+    out.frombytes(memoryview(ordered.buffers()[1])[: len(ordered) * 8])
+    return out
+
+
 class SeenSet:
     def __init__(self, keys: Iterable[int] = ()) -> None:
-        arr = array("Q", keys)
-        self._sorted = array("Q", sorted(arr)) if arr else array("Q")
+        arr = keys if isinstance(keys, array) and keys.typecode == "Q" else array("Q", keys)
+        self._sorted = _sorted_copy(arr)
         self._added: set[int] = set()
 
     @classmethod
@@ -38,20 +52,37 @@ class SeenSet:
 
     @classmethod
     def from_archive(cls, out: str | os.PathLike[str], sites: Iterable[str] | None = None) -> SeenSet:
-        """Every successfully fetched URL in ``<out>/raw`` (optionally only for ``sites``)."""
-        import pyarrow.dataset as ds
+        """Every successfully fetched URL in ``<out>/raw`` (optionally only for ``sites``).
 
-        from kliping.storage import PARTITION, dataset_path, open_dataset
+        Reads one part file at a time, ``url`` and ``status`` only, in small batches without
+        read-ahead threads, so the transient memory stays a few MB whatever the archive size.
+        """
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
 
-        d = open_dataset(dataset_path(out, "raw"), "raw")
-        if d is None:
-            return cls()
-        flt = (ds.field("status") >= 200) & (ds.field("status") < 300)
-        if sites is not None:
-            flt = flt & ds.field(PARTITION).isin(list(sites))
+        from kliping.storage import PARTITION, dataset_path
+
+        root = dataset_path(out, "raw")
+        if sites is None:
+            dirs = [root]
+        else:
+            dirs = [root / f"{PARTITION}={site}" for site in sites]
         keys = array("Q")
-        for batch in d.to_batches(columns=["url"], filter=flt, batch_size=65536):
-            keys.extend(url_key(u) for u in batch.column(0).to_pylist())
+        for directory in dirs:
+            if not directory.is_dir():
+                continue
+            for path in sorted(directory.rglob("*.parquet")):
+                if path.name.startswith("."):
+                    continue
+                parquet = pq.ParquetFile(path)
+                for batch in parquet.iter_batches(
+                    batch_size=16384, columns=["url", "status"], use_threads=False
+                ):
+                    status = batch.column(1)
+                    ok = pc.and_(pc.greater_equal(status, 200), pc.less(status, 300))
+                    urls = pc.filter(batch.column(0), ok)
+                    keys.extend(url_key(u) for u in urls.to_pylist())
+                parquet.close()
         return cls(keys)
 
     def __contains__(self, url: object) -> bool:
