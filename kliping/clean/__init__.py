@@ -41,7 +41,7 @@ TRAFILATURA_SETTINGS: dict[str, Any] = {
     "favor_recall": False,
     "include_comments": False,
     "include_tables": True,
-    "no_fallback": False,
+    "fast": True,
     "deduplicate": False,
 }
 _CLEAN_REVISION = 1
@@ -131,6 +131,10 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
         author_src = pm.all("author", "content_author", "dc.creator", "byl", "parsely-author")
     editor_src = metadata.xpath_strings(tree, layout.editor_xpath if layout else None)
     if not editor_src:
+        ld_ed = pm.ld("editor")
+        items = ld_ed if isinstance(ld_ed, list) else [ld_ed] if ld_ed else []
+        editor_src = [s for s in (metadata.text_of(a) for a in items) if s]
+    if not editor_src:
         editor_src = pm.all("content_editor", "editor")
     section = (metadata.xpath_strings(tree, layout.section_xpath if layout else None) or [None])[0]
     section = section or metadata.text_of(pm.ld("articleSection")) or pm.get(
@@ -163,6 +167,13 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
     extra = tuple(re.compile(p, re.I) for p in (layout.boilerplate if layout else ()))
     res = boilerplate.clean_lines(lines, extra)
     paragraphs = res.paragraphs
+    # A printed date line kept above the body ("Rabu, 14 Februari 2024 13:05 WIB") is not body.
+    # trafilatura sometimes keeps the headline and the printed date above the body.
+    norm_title = " ".join((title or "").split()).casefold()
+    while paragraphs and (
+        dating.is_date_line(paragraphs[0]) or " ".join(paragraphs[0].split()).casefold() == norm_title
+    ):
+        paragraphs.pop(0)
     place = source = None
     if paragraphs:
         first, place, source = boilerplate.dateline(paragraphs[0])
@@ -170,8 +181,6 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
             paragraphs[0] = first
         else:
             paragraphs.pop(0)
-    if paragraphs and title and " ".join(paragraphs[0].split()) == title:
-        paragraphs.pop(0)  # trafilatura sometimes keeps the headline as the first line
     text = "\n\n".join(paragraphs)
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS:
@@ -185,6 +194,7 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
         pm,
         text,
         printed=printed,
+        site_printed=bool(layout and layout.date_xpath),
         fetched_at=fetched_at,
         tz=zone,
         z_is_local=site.z_is_local if site else False,
@@ -193,7 +203,7 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
         "id": fingerprint.stable_id(canonical),
         "url": url,
         "canonical_url": canonical,
-        "site": raw.get("site") or (site.key if site else None),
+        "site": raw.get("site") or (site.key if site else dom or ""),
         "domain": dom,
         "title": title,
         "description": " ".join(description.split()) if description else None,

@@ -1,0 +1,154 @@
+"""Publication and modification dates: JSON-LD, then ``<meta>``, then the printed date, then the
+body text, each parsed with :mod:`kliping.dates` in the site's zone; ``date_flags`` say which.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml.etree import XPath
+
+from kliping.clean.metadata import PageMeta, text_of, xpath_strings
+from kliping.dates import ParsedDate, find_dates, parse_date, resolve_tz
+
+PUBLISHED_META = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+    "dtk:publishdate", "content_publisheddate", "publish-date", "publish_date", "date",
+    "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "sailthru.date",
+    "parsely-pub-date", "article.published", "published_time", "cxenseparse:recs:publishtime",
+)  # fmt: skip
+MODIFIED_META = (
+    "article:modified_time", "og:updated_time", "datemodified", "dc.date.modified",
+    "dcterms.modified", "last-modified", "lastmod", "article.updated",
+)  # fmt: skip
+PRINTED = XPath(
+    "//time[@datetime]/@datetime | //*[contains(@class,'detail__date') or contains(@class,"
+    "'read__time') or contains(@class,'date-time') or contains(@class,'post-date') or "
+    "contains(@class,'entry-date') or contains(@class,'published') or contains(@class,'date')]"
+    "[string-length(normalize-space(.)) < 80]"
+)
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass
+class Dates:
+    published_at: dt.datetime | None = None
+    published_date: dt.date | None = None
+    published_raw: str | None = None
+    modified_at: dt.datetime | None = None
+    flags: list[str] = field(default_factory=list)
+
+
+def _parse(raw: str | None, ref: dt.datetime | None, tz: str, z_local: bool) -> ParsedDate | None:
+    if not raw:
+        return None
+    p = parse_date(raw, reference=ref, tz=tz, z_is_local=z_local)
+    return p if p.date is not None else None
+
+
+def _local_day(p: ParsedDate, tzinfo: dt.tzinfo) -> dt.date:
+    if p.datetime is not None:
+        return p.datetime.astimezone(tzinfo).date()
+    assert p.date is not None
+    return p.date
+
+
+def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
+    """Candidate printed date strings: the site's ``date_xpath``, else common selectors."""
+    printed = xpath_strings(tree, date_xpath)[:1]
+    if not printed:
+        for el in PRINTED(tree)[:3]:
+            s = el if isinstance(el, str) else " ".join(el.text_content().split())
+            if s:
+                printed.append(s)
+    return printed
+
+
+def dates(
+    pm: PageMeta,
+    body: str,
+    *,
+    printed: list[str],
+    site_printed: bool = False,
+    fetched_at: dt.datetime | None,
+    tz: str = "WIB",
+    z_is_local: bool = False,
+) -> Dates:
+    out = Dates()
+    tzinfo = resolve_tz(tz)
+    cands: list[tuple[str, str, ParsedDate]] = []  # (flag, raw, parsed) in priority order
+
+    def add(flag: str, raw: str | None) -> None:
+        p = _parse(raw, fetched_at, tz, z_is_local)
+        if p is not None:
+            cands.append((flag, raw or "", p))
+
+    add("from_jsonld", text_of(pm.ld("datePublished")) or text_of(pm.ld("dateCreated")))
+    add("from_meta", pm.get(*PUBLISHED_META))
+    # The printed date is parsed when the site names it or structured data has none: common
+    # selectors catch odd strings that would only reach dateparser's slow path.
+    for s in printed[:3] if (cands == [] or site_printed) else []:
+        if len(s) > 80 or not any(c.isdigit() for c in s):
+            continue
+        before = len(cands)
+        add("from_printed", s)
+        if len(cands) > before:
+            break
+    body_match = None
+    for m in find_dates(body[:1500], reference=fetched_at, tz=tz):
+        if m.parsed.date is not None:
+            body_match = m
+            break
+    if body_match is not None:
+        cands.append(("from_body_text", body_match.text, body_match.parsed))
+    if not cands:
+        return out
+
+    flag, raw, best = cands[0]
+    # A structured date with a time beats an equal date without one (meta "2023-11-02" vs JSON-LD
+    # with time): take the time from the first source that has one on the same local day.
+    day = _local_day(best, tzinfo)
+    at = best.datetime
+    if at is None:
+        for _f, _r, p in cands[1:]:
+            if p.datetime is not None and _local_day(p, tzinfo) == day and _f != "from_body_text":
+                at = p.datetime
+                break
+    out.published_raw = raw
+    out.published_date = day
+    out.published_at = at
+    out.flags.append(flag)
+    if best.weekday_mismatch:
+        out.flags.append("weekday_mismatch")
+    elif body_match is not None and body_match.parsed.weekday_mismatch:
+        bd = body_match.parsed.date
+        if bd is not None and abs(bd - day) <= _ONE_DAY:
+            out.flags.append("weekday_mismatch")
+    if fetched_at is not None:
+        ref = fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=dt.UTC)
+        if (at is not None and at > ref + dt.timedelta(hours=1)) or day > ref.astimezone(tzinfo).date():
+            out.flags.append("future_date")
+    structured = [p for f, _r, p in cands if f != "from_body_text"]
+    if any(abs(_local_day(p, tzinfo) - day) > _ONE_DAY for p in structured):
+        out.flags.append("date_conflict")
+
+    mod = _parse(text_of(pm.ld("dateModified")) or pm.get(*MODIFIED_META), fetched_at, tz, z_is_local)
+    if mod is not None and mod.datetime is not None:
+        out.modified_at = mod.datetime
+    return out
+
+
+def is_date_line(line: str) -> bool:
+    """A short line that is a printed date and little else ("Selasa, 05 Mar 2024 10:15 WIB")."""
+    if len(line) > 80 or not any(c.isdigit() for c in line):
+        return False
+    found = find_dates(line)
+    if not found:
+        return False
+    rest = line[: found[0].start] + line[found[0].end :]
+    rest = re.sub(r"(?i)\b(?:wib|wita|wit|pukul|\d{1,2}[.:]\d{2}|senin|selasa|rabu|kamis|jum'?at|"
+                  r"sabtu|minggu|ahad|diperbarui|dipublikasikan|updated?|published)\b", " ", rest)
+    return len(re.sub(r"[\W_]+", "", rest)) <= 12

@@ -1,0 +1,255 @@
+"""Page metadata: JSON-LD and ``<meta>`` read once into :class:`PageMeta`, shared by every field.
+
+The DOM is consulted last (site layout XPaths first, then a few common selectors), only for what the
+structured data lacks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+from lxml.etree import XPath
+from w3lib.url import url_query_cleaner
+
+ARTICLE_TYPES = frozenset(
+    {
+        "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+        "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting",
+        "posting", "socialmediaposting", "report", "techarticle", "scholarlyarticle",
+    }
+)  # fmt: skip
+
+_JSONLD = XPath("//script[@type='application/ld+json']/text()")
+_META = XPath("//meta[@content]")
+_CANONICAL = XPath("//link[@rel='canonical']/@href")
+_TITLE = XPath("//title/text()")
+_H1 = XPath("//h1")
+_DOM_AUTHOR = XPath(
+    "//*[@rel='author'] | //*[@itemprop='author']//*[@itemprop='name']"
+    " | //*[contains(concat(' ',normalize-space(@class),' '),' author ')]"
+    " | //*[contains(@class,'detail__author') or contains(@class,'read__credit__item')"
+    " or contains(@class,'author-name') or contains(@class,'byline__author')]"
+)
+_TRACKING = re.compile(
+    r"^(utm_\w*|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|_ga|igshid|ref|ref_src|"
+    r"src|source|cmpid|tracking_source|amp|single|page|showpage)$",
+    re.I,
+)
+_PAGINATION_VALUES = {"single": {"1", "true", "all"}, "page": {"all", "1"}, "showpage": {"all"}}
+
+
+def _types(obj: dict) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return {t.lower()}
+    if isinstance(t, list):
+        return {x.lower() for x in t if isinstance(x, str)}
+    return set()
+
+
+def _walk(obj: Any, out: list[dict]) -> None:
+    if isinstance(obj, list):
+        for x in obj:
+            _walk(x, out)
+    elif isinstance(obj, dict):
+        out.append(obj)
+        if "@graph" in obj:
+            _walk(obj["@graph"], out)
+        main = obj.get("mainEntity")
+        if isinstance(main, dict | list):
+            _walk(main, out)
+
+
+def _load_json(text: str) -> Any:
+    text = text.strip().rstrip(";")
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        # Sites paste raw newlines / tabs / trailing commas into JSON-LD; repair the common ones.
+        fixed = re.sub(r",\s*([}\]])", r"\1", re.sub(r"[\x00-\x1f]", " ", text))
+        try:
+            return json.loads(fixed, strict=False)
+        except ValueError:
+            return None
+
+
+@dataclass
+class PageMeta:
+    """Everything structured about a page, read once."""
+
+    meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property -> values
+    article: dict[str, Any] = field(default_factory=dict)  # the article-typed JSON-LD node, merged
+    jsonld: list[dict] = field(default_factory=list)  # every JSON-LD node
+    canonical: str | None = None
+    html_title: str | None = None
+
+    def get(self, *names: str) -> str | None:
+        for n in names:
+            for v in self.meta.get(n, ()):
+                v = v.strip()
+                if v:
+                    return v
+        return None
+
+    def all(self, *names: str) -> list[str]:
+        out: list[str] = []
+        for n in names:
+            out += [v.strip() for v in self.meta.get(n, ()) if v.strip()]
+        return out
+
+    def ld(self, key: str) -> Any:
+        return self.article.get(key)
+
+    @property
+    def is_article(self) -> bool:
+        return bool(self.article) or (self.get("og:type") or "").lower() == "article"
+
+
+def read(tree: Any) -> PageMeta:
+    pm = PageMeta()
+    for el in _META(tree):
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        if key:
+            pm.meta.setdefault(key.strip().lower(), []).append(el.get("content") or "")
+    nodes: list[dict] = []
+    for text in _JSONLD(tree):
+        data = _load_json(text)
+        if data is not None:
+            _walk(data, nodes)
+    pm.jsonld = nodes
+    for node in nodes:
+        if _types(node) & ARTICLE_TYPES:
+            for k, v in node.items():
+                pm.article.setdefault(k, v)
+    href = _CANONICAL(tree)
+    pm.canonical = href[0].strip() if href and href[0].strip() else None
+    t = _TITLE(tree)
+    pm.html_title = " ".join(t[0].split()) if t else None
+    return pm
+
+
+def text_of(value: Any) -> str | None:
+    """A JSON-LD value as one string (first of a list, ``name``/``url``/``@value`` of an object)."""
+    if isinstance(value, list):
+        for v in value:
+            s = text_of(v)
+            if s:
+                return s
+        return None
+    if isinstance(value, dict):
+        for k in ("name", "url", "@value", "@id", "contentUrl"):
+            if isinstance(value.get(k), str) and value[k].strip():
+                return value[k].strip()
+        return None
+    if isinstance(value, str | int | float) and str(value).strip():
+        return str(value).strip()
+    return None
+
+
+def xpath_strings(tree: Any, xpath: str | None) -> list[str]:
+    """Normalized strings selected by a (site layout) XPath; elements give their text."""
+    if not xpath:
+        return []
+    out = []
+    try:
+        found = tree.xpath(xpath)
+    except Exception:  # a broken site selector must not kill the page
+        return []
+    if not isinstance(found, list):
+        found = [found]
+    for x in found:
+        s = x if isinstance(x, str) else x.text_content()
+        s = " ".join(str(s).split())
+        if s:
+            out.append(s)
+    return out
+
+
+# --- title -------------------------------------------------------------------------------------
+
+_TITLE_SEP = re.compile(r"\s+(?:[-|–—:»·•]|\|\|)\s+")
+
+
+def strip_site_suffix(title: str, names: list[str]) -> str:
+    """Drop " - Kompas.com" / " | CNN Indonesia" style suffixes (and prefixes) naming the site."""
+    keys = {re.sub(r"\W+", "", n.lower()) for n in names if n}
+    keys.discard("")
+    for _ in range(2):
+        parts = _TITLE_SEP.split(title)
+        if len(parts) < 2:
+            break
+        last, first = parts[-1], parts[0]
+        if _is_site_name(last, keys):
+            title = title[: title.rfind(last)].rstrip(" -|–—:»·•")
+        elif _is_site_name(first, keys):
+            title = title[len(first) :].lstrip(" -|–—:»·•")
+        else:
+            break
+    return title.strip()
+
+
+def _is_site_name(part: str, keys: set[str]) -> bool:
+    p = re.sub(r"\W+", "", part.lower())
+    if not p:
+        return False
+    if any(p == k or (len(k) >= 4 and (p.startswith(k) or k.startswith(p) or k in p)) for k in keys):
+        return len(part.split()) <= 5
+    # "detikNews", "Okezone.com", "TRIBUNNEWS.COM": one or two tokens that look like a brand/host
+    return bool(re.fullmatch(r"[\w-]+\.(?:com|co|id|co\.id|net|org|news)(?:\.\w+)?", part.strip(), re.I))
+
+
+def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> str | None:
+    cands = xpath_strings(tree, xpath)[:1]
+    for c in (text_of(pm.ld("headline")), pm.get("og:title", "twitter:title")):
+        if c:
+            cands.append(c)
+    if not cands:
+        for h in _H1(tree)[:1]:
+            s = " ".join(h.text_content().split())
+            if s:
+                cands.append(s)
+    if not cands and pm.html_title:
+        cands.append(pm.html_title)
+    if not cands:
+        return None
+    names = list(site_names)
+    for n in (pm.get("og:site_name", "application-name", "twitter:site"),):
+        if n:
+            names.append(n.lstrip("@"))
+    t = " ".join(cands[0].split())
+    return strip_site_suffix(t, names) or t
+
+
+# --- URLs --------------------------------------------------------------------------------------
+
+
+def clean_url(url: str) -> str:
+    """Strip tracking parameters (utm_*, fbclid, …), pagination switches and the fragment."""
+    parts = urlsplit(url)
+    drop = []
+    for k, v in parse_qsl(parts.query, keep_blank_values=True):
+        if _TRACKING.match(k):
+            allowed = _PAGINATION_VALUES.get(k.lower())
+            if allowed is None or v.lower() in allowed:
+                drop.append(k)
+    if drop:
+        url = url_query_cleaner(url, drop, remove=True, keep_fragments=False)
+    return url.split("#", 1)[0]
+
+
+def canonical_url(pm: PageMeta, base: str) -> str:
+    for cand in (pm.canonical, pm.get("og:url"), text_of(pm.ld("url"))):
+        if cand and not cand.startswith(("javascript:", "data:")):
+            absolute = urljoin(base, cand)
+            if absolute.startswith(("http://", "https://")):
+                return clean_url(absolute)
+    return clean_url(base)
+
+
+def domain(url: str) -> str | None:
+    host = urlsplit(url).hostname
+    return host.lower() if host else None

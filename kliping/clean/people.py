@@ -1,0 +1,63 @@
+"""Authors and editors as people: split, tidy, and drop desks, brands and photo credits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_SPLIT = re.compile(r"\s*(?:,|;|&|\+|\||/|\bdan\b|\band\b)\s*", re.I)
+_PREFIX = re.compile(
+    r"^(?:oleh|by|penulis|reporter|pewarta|editor|redaktur|penyunting|kontributor|wartawan|"
+    r"laporan wartawan|ditulis oleh|written by|posted by|diposting oleh)\s*[:\-]?\s+",
+    re.I,
+)
+# "Vidya Pinandhita - detikHealth", "Nama, Jurnalis", "Nama | Okezone"
+_SUFFIX = re.compile(
+    r"\s*(?:[-–—|]\s*\w*(?:detik|kompas|tempo|okezone|liputan6|antara|tribun|cnn|news)\w*.*"
+    r"|,\s*(?:jurnalis|wartawan|reporter|kontributor|editor)\b.*)$",
+    re.I,
+)
+_NOT_PERSON = re.compile(
+    r"(?:https?|www\.|\.com|\.co\b|\.id\b|@|\bredaksi\b|\btim\b|\bteam\b|\badmin|\bstaff\b|"
+    r"\bdesk\b|\bnewsroom\b|\bfoto\b|\bphoto\b|\bgetty\b|\breuters\b|\bafp\b|\bap photo|"
+    r"\bshutterstock|\bistock|\bdok\b|\bdokumentasi\b|\bilustrasi\b|\bcnn indonesia\b|"
+    r"\bkompas\b|\bdetik|\btempo\b|\bokezone\b|\bliputan6\b|\bantara\b|\btribun|\bkontan\b|"
+    r"\bcontributor\b|\bmedia\b|\bcyber\b|\bnews\b|\bberita\b|\bsumber\b|\bwib\b|\d)",
+    re.I,
+)
+
+
+def tidy(name: str) -> str:
+    name = " ".join(name.split()).strip(" .:-–—|,")
+    name = _PREFIX.sub("", name)
+    name = _SUFFIX.sub("", name)
+    return name.strip(" .:-–—|,")
+
+
+def is_person(name: str, brands: Iterable[str] = ()) -> bool:
+    if not name or len(name) < 3 or len(name) > 60 or len(name.split()) > 6:
+        return False
+    if _NOT_PERSON.search(name):
+        return False
+    low = re.sub(r"\W+", "", name.lower())
+    if any(b and re.sub(r"\W+", "", b.lower()) in low for b in brands):
+        return False
+    return any(c.isalpha() for c in name)
+
+
+def people(values: Iterable[str], brands: Iterable[str] = ()) -> list[str]:
+    """Distinct person names, in order of appearance."""
+    brands = [b for b in brands if b]
+    out: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        value = tidy(value)
+        for part in _SPLIT.split(value):
+            name = tidy(part)
+            if name.isupper() and len(name) > 3:
+                name = name.title()
+            key = name.casefold()
+            if key not in seen and is_person(name, brands):
+                seen.add(key)
+                out.append(name)
+    return out

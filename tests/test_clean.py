@@ -1,0 +1,297 @@
+"""The cleaning stage: saved pages with expected records, plus table-driven rule tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from kliping.clean import CLEANER_VERSION, NotAnArticle, clean
+from kliping.clean.boilerplate import clean_lines, dateline
+from kliping.clean.fingerprint import simhash, text_hash
+from kliping.clean.metadata import clean_url, strip_site_suffix
+from kliping.clean.people import people
+from kliping.schema import ARTICLES
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+FIXTURES = sorted(p.stem for p in PAGES.glob("*.json"))
+
+
+def _raw(body: bytes, url: str, fetched_at: str, headers: dict | None = None) -> dict:
+    return {
+        "body": body, "headers": headers or {}, "url": url, "final_url": url, "site": "test",
+        "fetched_at": dt.datetime.fromisoformat(fetched_at), "run_id": "r1", "fetch_id": "f1",
+        "discovered_via": "test",
+    }  # fmt: skip
+
+
+def _json(v: object) -> object:
+    return v.isoformat() if isinstance(v, dt.date | dt.datetime) else v
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_fixture_page(name: str) -> None:
+    spec = json.loads((PAGES / f"{name}.json").read_text(encoding="utf-8"))
+    html = PAGES / f"{name}.html"
+    body = html.read_bytes() if html.exists() else gzip.decompress((PAGES / f"{name}.html.gz").read_bytes())
+    expected = spec["expected"]
+    assert expected and spec["must_contain"] and spec["must_not_contain"]
+    empty = [k for k, v in expected.items() if v in (None, "", [])]
+    assert not empty, f"empty expected values are not allowed: {empty}"
+    rec = clean(_raw(body, spec["url"], spec["fetched_at"]))
+    assert set(rec) == set(ARTICLES.names)
+    for key, value in expected.items():
+        assert _json(rec[key]) == value, key
+    for key in spec.get("expected_empty", []):
+        assert rec[key] in (None, []), key
+    for snippet in spec["must_contain"]:
+        assert snippet in rec["text"]
+    for snippet in spec["must_not_contain"]:
+        assert snippet not in rec["text"]
+    assert "\n\n" in rec["text"] and "\n\n\n" not in rec["text"]
+    assert rec["word_count"] > 20
+    assert 0 <= rec["simhash"] < 2**64
+    assert rec["id"] == __import__("hashlib").sha1(rec["canonical_url"].encode()).hexdigest()[:16]
+    assert rec["fetch_id"] == "f1" and rec["run_id"] == "r1"
+    assert rec["cleaner_version"] == CLEANER_VERSION
+
+
+def test_clean_is_deterministic_and_pure() -> None:
+    spec = json.loads((PAGES / "detik.json").read_text(encoding="utf-8"))
+    raw = _raw((PAGES / "detik.html").read_bytes(), spec["url"], spec["fetched_at"])
+    before = dict(raw)
+    assert clean(raw) == clean(raw)
+    assert raw == before
+
+
+# --- line rules --------------------------------------------------------------------------------
+
+BODY = "Presiden meresmikan jembatan baru yang menghubungkan dua kecamatan di Kalimantan Timur."
+
+DROPPED = [
+    "Baca juga: Jokowi Perintahkan Menpan RB Siapkan Aturan",
+    "BACA JUGA: Harga Beras Stabil",
+    "Baca Juga : Timnas Menang",
+    "Lihat juga: Warga Diminta Waspada",
+    "Simak juga: Daftar Lengkap",
+    'Simak Video "Banjir Rendam Ribuan Rumah"',
+    "[Gambas:Video 20detik]",
+    "[Gambas:Instagram]",
+    "ADVERTISEMENT",
+    "SCROLL TO CONTINUE WITH CONTENT",
+    "Follow Berita Okezone di Google News",
+    "Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses"
+    " berita Kompas.com WhatsApp Channel : https://www.whatsapp.com/channel/0029. Pastikan kamu sudah"
+    " install aplikasi WhatsApp ya.",
+    "Download aplikasi Kompas.com di Play Store",
+    "Halaman selanjutnya",
+    "Halaman all",
+    "Halaman 1 2 Selanjutnya",
+    "Pilihan Editor: Jokowi Tanggapi Hasil Hitung Cepat",
+    "Copyright © ANTARA 2024",
+    "© 2024 Okezone. All rights reserved",
+    "Tag: pencurian motor",
+]
+
+
+@pytest.mark.parametrize("line", DROPPED)
+def test_boilerplate_line_dropped(line: str) -> None:
+    res = clean_lines([BODY, line, BODY + " Lanjutan."])
+    assert line not in res.paragraphs
+    assert len(res.paragraphs) == 2
+
+
+KEPT = [
+    "Baca laporan lengkapnya, kata dia, sudah diserahkan kepada penyidik kemarin sore.",
+    "Ia mengaku senang membaca buku sejak kecil dan kini mengelola taman baca di desanya.",
+    '"Simak baik-baik aturan ini, jangan sampai ada pelanggaran," ujar Kapolda kepada wartawan.',
+    '"Kami sudah membaca laporan itu. Baca juga surat dari warga," kata Bupati di Jakarta.',
+    "Halaman sekolah itu terendam banjir setinggi 50 sentimeter sejak Senin pagi.",
+    "Editor buku tersebut mengatakan penerbitan ditunda karena masalah percetakan.",
+    "Warga mengikuti berita dari WhatsApp grup kampung, kata ketua RT setempat kepada wartawan.",
+]
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_paragraph_mentioning_baca_or_quoting_stays(line: str) -> None:
+    res = clean_lines([BODY, line, BODY])
+    assert line in res.paragraphs
+
+
+def test_credit_lines_become_authors_and_editors() -> None:
+    res = clean_lines([BODY, "Pewarta: Maria Cicilia", "Editor: Biqwanto Situmorang", "Sumber: ANTARA"])
+    assert res.paragraphs == [BODY]
+    assert res.authors == ["Maria Cicilia"] and res.editors == ["Biqwanto Situmorang"]
+    res = clean_lines([BODY, "Penulis: Rina Ayu | Editor: Bayu Galih"])
+    assert res.authors == ["Rina Ayu"] and res.editors == ["Bayu Galih"]
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        ("Pekerjaan akan selesai bulan depan. (rdp/imk)", "Pekerjaan akan selesai bulan depan."),
+        ("Pekerjaan akan selesai bulan depan.(fby/sfr)", "Pekerjaan akan selesai bulan depan."),
+        (
+            "Pekerjaan selesai. Dengarkan berita terkemuka dan berita pilihan di ponsel Anda. Pilih "
+            "saluran favorit Anda untuk mengakses saluran WhatsApp virprom.com: https://x. Pastikan "
+            "Anda telah menginstal aplikasi WhatsApp.",
+            "Pekerjaan selesai.",
+        ),
+    ],
+)
+def test_end_of_body_residue(last: str, kept: str) -> None:
+    assert clean_lines([BODY, last]).paragraphs == [BODY, kept]
+
+
+def test_comment_form_cuts_the_rest() -> None:
+    res = clean_lines([BODY, "Tinggalkan Balasan", "Alamat email Anda tidak akan dipublikasikan."])
+    assert res.paragraphs == [BODY]
+
+
+# --- datelines ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [
+        ("JAKARTA, KOMPAS.com - Harga cabai naik tajam pekan ini.", "Jakarta", "KOMPAS.com"),
+        ("Jakarta, CNN Indonesia -- Gempa mengguncang Maluku Tengah.", "Jakarta", "CNN Indonesia"),
+        ("Liputan6.com, Jakarta - Timnas tiba di Doha pagi ini.", "Jakarta", "Liputan6.com"),
+        ("Jakarta (ANTARA) - Harga emas naik Rp5.000 per gram.", "Jakarta", "ANTARA"),
+        ("TEMPO.CO, Jakarta - KPK memeriksa tiga saksi hari ini.", "Jakarta", "TEMPO.CO"),
+        ("TRIBUNNEWS.COM, JAKARTA - Polisi menangkap dua pelaku.", "Jakarta", "TRIBUNNEWS.COM"),
+        ("virprom.com – Wakil Presiden menerima kunjungan tamu.", None, "virprom.com"),
+        ("BANDA ACEH, KOMPAS.com - Banjir melanda tiga kecamatan.", "Banda Aceh", "KOMPAS.com"),
+        ("Jakarta - Pemerintah menyiapkan anggaran tambahan.", "Jakarta", None),
+        ("Mataram, NTB (ANTARA News) - Penerbangan dibatalkan hari ini.", None, None),
+    ],
+)
+def test_dateline(text: str, place: str | None, source: str | None) -> None:
+    rest, got_place, got_source = dateline(text)
+    if place is None and source is None:
+        return  # two-part places are left alone rather than guessed
+    assert (got_place, got_source) == (place, source)
+    assert rest[0].isupper() and "-" not in rest[:2]
+
+
+def test_no_dateline_in_ordinary_sentence() -> None:
+    text = "Presiden Joko Widodo meresmikan jembatan - yang dibangun sejak 2020 - pada Senin."
+    assert dateline(text) == (text, None, None)
+
+
+# --- authors, titles, URLs, fingerprints -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["Andi Saputra - detikNews"], ["Andi Saputra"]),
+        (["Tim Redaksi"], []),
+        (["CNN Indonesia"], []),
+        (["Https://www.facebook.com/detikHealth"], []),
+        (["Foto: Getty Images"], []),
+        (["Nurul Amanah, Jurnalis"], ["Nurul Amanah"]),
+        (["Rina Ayu dan Bayu Galih"], ["Rina Ayu", "Bayu Galih"]),
+        (["admin"], []),
+        (["Kompas Cyber Media"], []),
+        (["ANDI SAPUTRA"], ["Andi Saputra"]),
+    ],
+)
+def test_people(values: list[str], expected: list[str]) -> None:
+    assert people(values, ["detikcom", "virprom.com"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Harga Cabai Naik - Kompas.com", "Harga Cabai Naik"),
+        ("Gempa Guncang Maluku | CNN Indonesia", "Gempa Guncang Maluku"),
+        ("Timnas Tiba di Doha - Bola Liputan6.com", "Timnas Tiba di Doha"),
+        ("Hasil Pemilu: Siapa Menang - Nasional", "Hasil Pemilu: Siapa Menang - Nasional"),
+    ],
+)
+def test_title_suffix(title: str, expected: str) -> None:
+    assert strip_site_suffix(title, ["Kompas.com", "CNN Indonesia", "liputan6"]) == expected
+
+
+def test_clean_url_strips_tracking() -> None:
+    url = "https://a.test/read/1/x?page=all&utm_source=wa&id=5&fbclid=abc#komentar"
+    assert clean_url(url) == "https://a.test/read/1/x?id=5"
+
+
+def test_fingerprints() -> None:
+    a = "Presiden meresmikan jembatan baru, Senin (8/1/2024)."
+    assert text_hash(a) == text_hash("presiden  MERESMIKAN jembatan baru Senin 8 1 2024")
+    long = " ".join(f"kata{i}" for i in range(300))
+    near = long.replace("kata150", "lain150")
+    assert bin(simhash(long) ^ simhash(near)).count("1") < 10
+    assert bin(simhash(long) ^ simhash(a)).count("1") > 10
+
+
+# --- decoding, non-articles, dates ---------------------------------------------------------------
+
+
+def test_header_charset_windows_1252() -> None:
+    html = (
+        "<html><head><title>Kafe</title></head><body><article>"
+        + "<p>Caf\u00e9 \u201cRindu\u201d dibuka kembali di pusat kota setelah renovasi lama.</p>" * 3
+        + "</article></body></html>"
+    ).encode("cp1252")
+    raw = _raw(html, "https://a.test/x", "2024-01-01T00:00:00+00:00",
+               {"Content-Type": "text/html; charset=windows-1252"})  # fmt: skip
+    assert "Caf\u00e9 \u201cRindu\u201d" in clean(raw)["text"]
+
+
+def test_listing_page_is_not_an_article() -> None:
+    html = b"<html><body><ul><li><a href='/a'>Satu</a></li><li><a href='/b'>Dua</a></li></ul></body></html>"
+    with pytest.raises(NotAnArticle):
+        clean(_raw(html, "https://a.test/indeks", "2024-01-01T00:00:00+00:00"))
+
+
+def test_body_date_fallback_and_future_flag() -> None:
+    html = (
+        b"<html><body><article><h1>Jembatan Baru</h1>"
+        b"<p>JAKARTA, KOMPAS.com - Presiden meresmikan jembatan baru di Kaltim, Senin (8/1/2024).</p>"
+        b"<p>Jembatan itu menghubungkan dua kecamatan yang selama ini hanya bisa dijangkau dengan perahu.</p>"
+        b"<p>Warga menyambut gembira peresmian yang sudah lama mereka nantikan sejak bertahun-tahun lalu.</p>"
+        b"</article></body></html>"
+    )
+    rec = clean(_raw(html, "https://a.test/x", "2024-01-09T00:00:00+00:00"))
+    assert rec["published_date"] == dt.date(2024, 1, 8)
+    assert rec["published_at"] is None
+    assert rec["date_flags"] == ["from_body_text"]
+    rec = clean(_raw(html, "https://a.test/x", "2024-01-01T00:00:00+00:00"))
+    assert "future_date" in rec["date_flags"]
+
+
+def test_date_conflict_and_zone() -> None:
+    html = (
+        "<html><head><meta property='article:published_time' content='2024-03-01T10:00:00'>"
+        "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":"
+        "\"2024-03-05T10:00:00+07:00\"}</script></head><body><article>"
+        + "<p>Presiden meresmikan jembatan baru yang menghubungkan dua kecamatan di Kaltim.</p>" * 3
+        + "</article></body></html>"
+    ).encode()
+    rec = clean(_raw(html, "https://a.test/x", "2024-03-06T00:00:00+00:00"))
+    assert rec["date_flags"] == ["from_jsonld", "date_conflict"]
+    assert rec["published_at"] == dt.datetime(2024, 3, 5, 3, tzinfo=dt.UTC)
+
+
+def test_extract_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kliping.cli import main
+
+    page = tmp_path / "p.html.gz"
+    page.write_bytes(gzip.compress((PAGES / "kompas.html").read_bytes()))
+    listing = tmp_path / "l.html"
+    listing.write_bytes(b"<html><body><a href='/a'>x</a></body></html>")
+    tsv = tmp_path / "urls.tsv"
+    tsv.write_text(f"{page}\thttps://money.kompas.com/read/2024/03/07/083000126/x\n{listing}\thttps://a.test/\n")
+    assert main(["extract", "--urls-from", str(tsv), "--fetched-at", "2024-03-07T03:00:00Z"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert lines[0]["published_date"] == "2024-03-07"
+    assert lines[0]["published_at"] == "2024-03-07T01:30:00+00:00"
+    assert "error" in lines[1]
+    assert main(["extract", str(tmp_path / "missing.html")]) == 2
