@@ -1,0 +1,59 @@
+"""``kliping export DATASET --out DIR [filters] [--dedup none|exact|near] [--format parquet|jsonl]``."""
+
+from __future__ import annotations
+
+import argparse
+
+from kliping.cli import UsageError
+from kliping.cli.common import day_arg
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "export", help="filter and deduplicate articles into a research dataset with a card and plot"
+    )
+    p.add_argument("dataset", metavar="DATASET", help="articles directory (<out>/articles) or <out>")
+    p.add_argument("--out", required=True, help="export directory (data/, README.md, coverage.png)")
+    p.add_argument("--since", help="first published_date (YYYY-MM-DD)")
+    p.add_argument("--until", help="last published_date (YYYY-MM-DD)")
+    p.add_argument("--site", action="append", help="only this site (repeatable)")
+    p.add_argument("--language", action="append", help="only this ISO 639-1 language (repeatable)")
+    p.add_argument("--min-words", type=int, help="only articles with at least N words")
+    p.add_argument("--dedup", choices=("none", "exact", "near"), default="none",
+                   help="drop duplicates: exact (text_hash) or near (simhash); default none")
+    p.add_argument("--near-threshold", type=int, default=3, metavar="BITS",
+                   help="near duplicates differ in at most BITS of 64 simhash bits (default 3)")
+    p.add_argument("--format", choices=("parquet", "jsonl"), default="parquet", dest="fmt")
+    p.set_defaults(func=run)
+
+
+def filters_from(args: argparse.Namespace):  # noqa: ANN201 (shared with `kliping stats`)
+    from kliping.export import Filters
+
+    since = day_arg("--since", getattr(args, "since", None))
+    until = day_arg("--until", getattr(args, "until", None))
+    if since and until and since > until:
+        raise UsageError(f"--since {since} is after --until {until}")
+    min_words = getattr(args, "min_words", None)
+    if min_words is not None and min_words < 0:
+        raise UsageError("--min-words: must not be negative")
+    return Filters(since=since, until=until, sites=getattr(args, "site", None),
+                   languages=getattr(args, "language", None), min_words=min_words)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kliping.export import DatasetError, export
+
+    filters = filters_from(args)
+    if not 0 <= args.near_threshold <= 31:
+        raise UsageError("--near-threshold: must be between 0 and 31")
+    try:
+        result = export(args.dataset, args.out, filters, dedup=args.dedup,
+                        threshold=args.near_threshold, fmt=args.fmt)
+    except DatasetError as exc:
+        raise UsageError(f"DATASET: {exc}") from None
+    print(
+        f"exported {result.written} articles ({result.selected} selected, {result.removed} duplicates"
+        f" removed) to {result.data}; card {result.out / 'README.md'}, plot {result.out / 'coverage.png'}"
+    )
+    return 0

@@ -1,0 +1,65 @@
+"""``kliping reclean RAW_DIR --out DIR [--workers N] [--only-stale] [--dask ADDRESS]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kliping.cli import UsageError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "reclean", help="re-clean the raw archive with the current cleaner (parallel, deterministic)"
+    )
+    p.add_argument("raw", metavar="RAW_DIR", help="raw dataset (<out>/raw) or the crawl output root")
+    p.add_argument("--out", required=True, help="output root: writes <out>/articles and <out>/errors")
+    p.add_argument("--workers", type=int, help="worker processes (default: all CPUs)")
+    p.add_argument(
+        "--only-stale", action="store_true",
+        help="redo only rows whose output is missing or has another cleaner_version",
+    )
+    p.add_argument("--dask", metavar="SCHEDULER_ADDRESS", help="run on a Dask distributed cluster")
+    p.add_argument("--site", action="append", help="only this site (repeatable)")
+    p.add_argument(
+        "--page-timeout", type=float, default=None, metavar="SECONDS",
+        help="time budget per page; a page past it becomes an error row (default 30)",
+    )
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kliping.reclean import PAGE_SECONDS, raw_root, reclean
+
+    root = raw_root(args.raw)
+    if not root.is_dir():
+        raise UsageError(f"RAW_DIR: no such directory: {args.raw}")
+    if not any(root.rglob("*.parquet")):
+        raise UsageError(f"RAW_DIR: no Parquet parts under {root}")
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers: must be at least 1")
+    if args.page_timeout is not None and args.page_timeout <= 0:
+        raise UsageError("--page-timeout: must be positive")
+    out = Path(args.out)
+    foreign = [
+        p for p in (out / "articles").rglob("*.parquet") if not p.name.startswith("part-")
+    ] if (out / "articles").is_dir() else []
+    if out.resolve() == root.resolve() or (out / "raw").resolve() == root.resolve():
+        raise UsageError("--out: use a directory of its own, not the crawl output that holds RAW_DIR")
+    if foreign:
+        raise UsageError(f"--out: {out / 'articles'} holds parts not written by reclean")
+    summary = reclean(
+        root, out, workers=args.workers, only_stale=args.only_stale, dask=args.dask,
+        page_seconds=args.page_timeout or PAGE_SECONDS, sites=args.site,
+        progress=not args.no_progress and sys.stderr.isatty(),
+    )
+    kinds = ", ".join(f"{k} {v}" for k, v in sorted(summary.kinds.items())) or "none"
+    print(
+        f"reclean: {summary.pages} pages in {summary.seconds:.1f} s ({summary.rate:.1f} pages/s): "
+        f"{summary.articles} articles, {summary.not_articles} not articles, {summary.errors} errors"
+        f"; skipped (current) {summary.skipped_pages}; rows without article by kind: {kinds}"
+    )
+    print(f"wrote {out / 'articles'} and {out / 'errors'}")
+    return 0
