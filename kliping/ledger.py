@@ -97,6 +97,8 @@ def read_ledger(out: str | os.PathLike[str]) -> list[dict[str, Any]]:
         if prev is None or (prev["status"] == "running" and row["status"] != "running"):
             by_run[row["run_id"]] = row
     for row in by_run.values():
+        for key in ("responses_by_status", "fields_missing"):
+            row[key] = dict(row[key] or [])  # Arrow maps come back as lists of pairs
         if row["status"] == "running" and row["run_id"] != live:
             row["status"] = "killed"
     epoch = datetime.min.replace(tzinfo=UTC)

@@ -283,8 +283,19 @@ def test_kabarnusa_page_all(server: SampleServer) -> None:
 
 def test_suarawarga_redirects_missing_slash(server: SampleServer) -> None:
     article = next(a for a in catalog() if a.site == "suarawarga")
-    with urllib.request.urlopen(local(server, article.url.rstrip("/")), timeout=10) as response:
-        assert response.url == local(server, article.url) and response.status == 200
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as caught:
+        opener.open(local(server, article.url.rstrip("/")), timeout=10)
+    assert caught.value.code == 301
+    # the Location is the real URL: the crawler's mirror maps it, like any other request
+    assert caught.value.headers["Location"] == article.url
+    caught.value.close()
+    with urllib.request.urlopen(local(server, article.url), timeout=10) as response:
+        assert response.status == 200
 
 
 def test_pages_are_deterministic_and_stay_on_sample_hosts() -> None:

@@ -26,7 +26,7 @@ def respond(url: str, attempt: int = 1) -> Page:
     """The page at a real sample URL; ``attempt`` counts requests to that URL so far (1-based)."""
     parts = urlsplit(url)
     host = parts.hostname or ""
-    if url == BROKEN["flaky_500"] and attempt == 1:
+    if url.partition("?")[0] == BROKEN["flaky_500"] and attempt == 1:  # any variant, first time
         return server_error()
     query = dict(parse_qsl(parts.query, keep_blank_values=True))
     for renderer in RENDERERS:
