@@ -61,14 +61,18 @@ def run_crawl(
     mirror: dict[str, str] | None = None,
     settings: dict[str, Any] | None = None,
     spider_kwargs: dict[str, Any] | None = None,
+    redis: str | None = None,
+    run: str | None = None,
 ) -> CrawlResult:
     """Crawl ``sites`` into ``out``; ``since="last"`` resumes each site where it last ended.
 
-    Raises ``kliping.runlock.OutputLocked`` when another live run holds ``out``.
+    Raises ``kliping.runlock.OutputLocked`` when another live run holds ``out``. With ``redis``
+    (a ``redis://`` URL) this process is one worker of a cluster sharing a frontier on Redis
+    (``kliping.distributed``, docs/cluster.md): no output lock, and the ledger row of each site is
+    written by the last worker to finish it.
     """
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "kliping.settings")
     from scrapy.crawler import CrawlerProcess
-    from scrapy.utils.project import get_project_settings
 
     from kliping.health import check_site, previous_site_health, report
     from kliping.ledger import ledger_row, read_ledger, write_ledger_row
@@ -78,15 +82,16 @@ def run_crawl(
 
     out = os.fspath(out)
     run_id = new_run_id()
+    settings = dict(settings or {})
+    if redis:
+        settings["KLIPING_REDIS_URL"] = redis
+    if run:
+        settings["KLIPING_RUN"] = run
+    if settings.get("KLIPING_REDIS_URL"):
+        return _run_worker(sites, out, run_id, since, until, limit, mirror, settings, spider_kwargs)
     lock = RunLock(out, run_id).acquire()
     try:
-        project = get_project_settings()
-        project.set("KLIPING_OUT", out, priority="cmdline")
-        project.set("KLIPING_LEDGER_BY_CLI", True, priority="cmdline")
-        if mirror:
-            project.set("KLIPING_MIRROR", mirror, priority="cmdline")
-        for key, value in (settings or {}).items():
-            project.set(key, value, priority="cmdline")
+        project = _project(out, mirror, settings)
         result = CrawlResult(run_id=run_id, out=out)
         remove_temp_files(out)
         result.repaired = repair(out, sites, run_id)
@@ -136,3 +141,60 @@ def run_crawl(
         return result
     finally:
         lock.release()
+
+
+def _project(out: str, mirror: dict[str, str] | None, settings: dict[str, Any]) -> Any:
+    from scrapy.utils.project import get_project_settings
+
+    project = get_project_settings()
+    project.set("KLIPING_OUT", out, priority="cmdline")
+    project.set("KLIPING_LEDGER_BY_CLI", True, priority="cmdline")
+    if mirror:
+        project.set("KLIPING_MIRROR", mirror, priority="cmdline")
+    for key, value in settings.items():
+        project.set(key, value, priority="cmdline")
+    return project
+
+
+def _run_worker(
+    sites: list[str], out: str, run_id: str, since: date | str | None, until: date | None,
+    limit: int | None, mirror: dict[str, str] | None, settings: dict[str, Any],
+    spider_kwargs: dict[str, Any] | None,
+) -> CrawlResult:
+    """One worker of a Redis cluster (kliping.distributed): the run is shared, so no lock, no
+    repair or temp-file sweep of the shared output (other workers are writing it), and the
+    ledger row of a site comes from the worker that finishes it last (``ClusterRun.finish``)."""
+    from scrapy.crawler import CrawlerProcess
+
+    project = _project(out, mirror, settings)
+    site_since = {k: since_last(out, k) if since == "last" and k != "generic" else since for k in sites}
+    if site_since.get("generic") == "last":
+        site_since["generic"] = None
+    process = CrawlerProcess(project)
+    crawlers = []
+    for key in sites:
+        crawler = process.create_crawler(spider_class(key))
+        crawlers.append((key, crawler))
+        process.crawl(crawler, since=site_since[key], until=until, limit=limit, run_id=run_id,
+                      **(spider_kwargs or {}).get(key, {}))
+    process.start()
+    result = CrawlResult(run_id=run_id, out=out)
+    sites_health: dict[str, Any] = {}
+    for key, crawler in crawlers:
+        stats = crawler.stats.get_stats() if crawler.stats else {}
+        result.stats[key] = stats
+        if stats.get("finish_reason") not in ("finished", "closespider_itemcount"):
+            result.status = "failed"
+        cluster = getattr(crawler, "kliping_cluster", None)
+        if cluster is not None:
+            result.run_id = crawler.spider.run_id
+            if cluster.result is not None:  # this worker finished the site's run
+                sites_health[key] = cluster.result["health"]["sites"][key]
+                if cluster.result["status"] != "finished" and result.status == "finished":
+                    result.status = cluster.result["status"]
+    if sites_health:
+        from kliping.health import report
+
+        result.health = {"sites": sites_health, "ok": all(s["ok"] for s in sites_health.values())}
+        result.health["report"] = report(result.health)
+    return result

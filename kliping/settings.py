@@ -58,6 +58,13 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "kliping.extensions.RunLedger": 500,
 }
+# With KLIPING_REDIS_URL set (``--redis``, or ``-s KLIPING_REDIS_URL=redis://…`` for ``scrapy crawl``)
+# this add-on switches to the shared Redis frontier of kliping.distributed (docs/cluster.md).
+ADDONS = {
+    "kliping.distributed.RedisFrontier": 0,
+}
+KLIPING_REDIS_URL = os.environ.get("KLIPING_REDIS_URL", "")
+KLIPING_RUN = os.environ.get("KLIPING_RUN", "default")  # workers with the same run share a frontier
 
 KLIPING_OUT = os.environ.get("KLIPING_OUT", "data/crawl")
 KLIPING_FLUSH_ROWS = 200  # Parquet part size (rows) before a flush

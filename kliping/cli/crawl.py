@@ -1,4 +1,4 @@
-"""``kliping crawl SITE... [--since] [--until] [--out] [--limit] [--resume]``."""
+"""``kliping crawl SITE... [--since] [--until] [--out] [--limit] [--resume] [--redis URL [--run NAME]]``."""
 
 from __future__ import annotations
 
@@ -30,6 +30,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "-s", "--set", action="append", default=[], metavar="NAME=VALUE",
         help="override a Scrapy/kliping setting, as `scrapy crawl -s` does",
+    )
+    p.add_argument(
+        "--redis", metavar="URL",
+        help="redis://HOST:PORT/DB: be one worker of a cluster sharing its frontier on Redis; "
+        "start the same command on as many machines as you like (docs/cluster.md)",
+    )
+    p.add_argument(
+        "--run", metavar="NAME",
+        help="with --redis: the crawl the workers join (default 'default'); workers with the "
+        "same NAME, sites and window share one frontier and one run id",
     )
     p.add_argument("--mirror", help=argparse.SUPPRESS)  # JSON {host: local base}, for tests
     p.set_defaults(func=run)
@@ -91,6 +101,10 @@ def run(args: argparse.Namespace) -> int:
         if not eq or not name:
             raise UsageError(f"--set: expected NAME=VALUE, got {pair!r}")
         settings[name] = value
+    if args.run and not args.redis:
+        raise UsageError("--run: only with --redis")
+    if args.redis and not args.redis.startswith(("redis://", "rediss://", "unix://")):
+        raise UsageError(f"--redis: expected redis://HOST:PORT/DB, got {args.redis!r}")
     if args.resume:
         since, until = resume_window(args.out, args.sites, since, until)
     from kliping.cli.summary import print_summary
@@ -101,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
         result = run_crawl(
             list(args.sites), args.out, since=since, until=until, limit=args.limit,
             mirror=mirror_arg(args.mirror), settings=settings, spider_kwargs=spider_kwargs,
+            redis=args.redis, run=args.run,
         )
     except OutputLocked as exc:
         raise UsageError(str(exc)) from None
