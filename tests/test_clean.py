@@ -231,6 +231,33 @@ def test_fingerprints() -> None:
     assert bin(simhash(long) ^ simhash(a)).count("1") > 10
 
 
+
+def test_simhash_is_pinned() -> None:
+    # Stored in ARTICLES and compared across runs and machines: the value must never depend on the
+    # process (no built-in hash()); a change here needs a CLEANER_VERSION bump.
+    text = "Presiden meresmikan jembatan baru di Jakarta pada hari Senin pagi."
+    assert simhash(text) == 0x61000431222A3A23
+    assert simhash("") == 0 and 0 < simhash("satu") < 2**64
+
+
+def test_prune_boxes_classes_and_linked_tails() -> None:
+    import lxml.html
+
+    from kliping.clean import boilerplate, decode
+
+    tree = decode.parse(
+        "<html><body><article><p>Isi berita pertama yang panjang.</p>"
+        "<div><p>\u00a0Baca juga: <a href='/x'>Judul lain</a></p></div>"
+        "<p>Isi kedua <br/> baca juga <a href='/y'>Tautan</a> lalu lanjut.</p>"
+        "<div class='Widget ads-box'>Iklan</div><div id='gnews-follow'>Ikuti</div>"
+        "<div class='header'>Kepala</div></article></body></html>"
+    )
+    boilerplate.prune(tree)
+    html = lxml.html.tostring(tree, encoding="unicode")
+    assert "Judul lain" not in html and "Tautan" not in html
+    assert "Iklan" not in html and "Ikuti" not in html
+    assert "Isi berita pertama" in html and "lalu lanjut" in html and "Kepala" in html
+
 # --- decoding, non-articles, dates ---------------------------------------------------------------
 
 

@@ -7,8 +7,11 @@ paragraph that says "baca" or quotes someone stays.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
+
+from lxml.etree import XPath
 
 # --- DOM pruning (before trafilatura) ----------------------------------------------------------
 
@@ -55,6 +58,39 @@ def _text_len(el) -> int:  # type: ignore[no-untyped-def]
     return len(" ".join(el.text_content().split()))
 
 
+# What prune() reads, selected in C: every @class and @id value (as "smart" strings that know their
+# element), and only the text nodes that could open a box: those whose first character after XML
+# whitespace is not a printable ASCII character _BOX_START cannot start with (anything else, such as
+# a non-breaking space its ``\s*`` skips, goes on to the regex).
+_ATTRS = XPath("descendant-or-self::*/@class | descendant-or-self::*/@id")
+_NO_BOX_FIRST = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in 'bBlLsStTaA["')
+_BOX_TEXTS = XPath(
+    f"""descendant::text()[not(contains("{_NO_BOX_FIRST}", substring(normalize-space(.), 1, 1)))]"""
+)
+_NOT_PRUNED = frozenset(("body", "html", "article"))
+
+
+# Every PRUNE_CLASS match contains one of these (lower-cased) substrings: testing for them first
+# (one alternation of literals on the lower-cased value) rejects most values before the regex,
+# whose alternation is slow on long class lists.
+_PRUNE_KEYS = (
+    "baca", "lihat", "linksisip", "related", "terkait", "parallax", "ad-", "ad_", "ads-", "ads_",
+    "-ad", "_ad", "advertisement", "adsbygoogle", "iklan", "share", "comment", "channel", "news",
+    "respond", "reply",
+)  # fmt: skip
+_PRUNE_KEY = re.compile("|".join(map(re.escape, _PRUNE_KEYS)))
+
+
+@functools.lru_cache(maxsize=8192)
+def _boilerplate_attr(padded: str) -> bool:
+    # Class values are tested as "value " and id values as " value": exactly the two halves of
+    # the "class id" string this rule was written against (no alternative matches a space).
+    if padded.isascii():  # (re.I also folds a few non-ASCII letters onto ASCII ones)
+        if _PRUNE_KEY.search(padded.lower()) is None:
+            return False
+    return PRUNE_CLASS.search(padded) is not None
+
+
 def prune(tree, extra_xpaths: tuple[str, ...] = ()) -> None:  # type: ignore[no-untyped-def]
     """Remove boilerplate elements in place (the tree is ours: parsed for this page only)."""
     doomed = []
@@ -64,25 +100,40 @@ def prune(tree, extra_xpaths: tuple[str, ...] = ()) -> None:  # type: ignore[no-
         except Exception:  # a broken site selector must not kill the page
             continue
     body = tree.find("body")
-    for el in (body if body is not None else tree).iter():
-        if not isinstance(el.tag, str):
+    scope = body if body is not None else tree
+    # Boxes, ads and promos hold little text; a big container whose class merely says "ad"
+    # ("m-advertisement-off-canvas--pusher", "non-ad-column") wraps the page.
+    by_class: set = set()
+    checked: set = set()
+    for value in _ATTRS(scope):
+        if not value or not _boilerplate_attr(value + " " if value.attrname == "class" else " " + value):
             continue
-        attrs = (el.get("class") or "") + " " + (el.get("id") or "")
-        if attrs != " " and PRUNE_CLASS.search(attrs) and el.tag not in ("body", "html", "article"):
-            # Boxes, ads and promos hold little text; a big container whose class merely says
-            # "ad" ("m-advertisement-off-canvas--pusher", "non-ad-column") wraps the page.
-            if _text_len(el) <= _PRUNE_MAX_CHARS:
-                doomed.append(el)
+        el = value.getparent()
+        if el in checked:
+            continue
+        checked.add(el)
+        if el.tag not in _NOT_PRUNED and _text_len(el) <= _PRUNE_MAX_CHARS:
+            doomed.append(el)
+            by_class.add(el)
+    texts = _BOX_TEXTS(scope)
+    if body is not None and body.tail and _BOX_START.match(body.tail):
+        texts.append(None)  # body's own tail (outside its descendants)
+    for text in texts:
+        if text is None:
+            owner, is_tail = body, True
+        else:
+            if not _BOX_START.match(text):
                 continue
-        text = el.text
-        if text and _BOX_START.match(text):
-            box = _box(el)
+            owner, is_tail = text.getparent(), text.is_tail
+        if owner is None or owner in by_class or not isinstance(owner.tag, str):
+            continue
+        if not is_tail:
+            box = _box(owner)
             if box is not None:
                 doomed.append(box)
-        tail = el.tail
-        if tail and _BOX_START.match(tail):
+        else:
             # "…text <br/>Baca juga: <a>…</a>": drop the link that follows
-            sib = el.getnext()
+            sib = owner.getnext()
             if sib is not None and sib.tag == "a" and _text_len(sib) <= _BOX_MAX_CHARS:
                 doomed.append(sib)
     for el in doomed:

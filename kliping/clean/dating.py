@@ -67,6 +67,25 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
     return printed
 
 
+def structured_dates(
+    pm: PageMeta, *, fetched_at: dt.datetime | None, tz: str = "WIB", z_is_local: bool = False
+) -> list[tuple[str, str, ParsedDate]]:
+    """The publication date candidates from JSON-LD and ``<meta>``: (flag, raw, parsed).
+
+    When there is one, the printed date is only read for sites that name it (``date_xpath``), so
+    callers can skip :func:`printed_dates` (an XPath over the whole page) altogether.
+    """
+    cands: list[tuple[str, str, ParsedDate]] = []
+    for flag, raw in (
+        ("from_jsonld", text_of(pm.ld("datePublished")) or text_of(pm.ld("dateCreated"))),
+        ("from_meta", pm.get(*PUBLISHED_META)),
+    ):
+        p = _parse(raw, fetched_at, tz, z_is_local)
+        if p is not None:
+            cands.append((flag, raw or "", p))
+    return cands
+
+
 def dates(
     pm: PageMeta,
     body: str,
@@ -76,18 +95,23 @@ def dates(
     fetched_at: dt.datetime | None,
     tz: str = "WIB",
     z_is_local: bool = False,
+    structured: list[tuple[str, str, ParsedDate]] | None = None,
 ) -> Dates:
+    """``structured`` is :func:`structured_dates` when the caller already has it."""
     out = Dates()
     tzinfo = resolve_tz(tz)
-    cands: list[tuple[str, str, ParsedDate]] = []  # (flag, raw, parsed) in priority order
+    # (flag, raw, parsed) in priority order
+    cands: list[tuple[str, str, ParsedDate]] = (
+        list(structured)
+        if structured is not None
+        else structured_dates(pm, fetched_at=fetched_at, tz=tz, z_is_local=z_is_local)
+    )
 
     def add(flag: str, raw: str | None) -> None:
         p = _parse(raw, fetched_at, tz, z_is_local)
         if p is not None:
             cands.append((flag, raw or "", p))
 
-    add("from_jsonld", text_of(pm.ld("datePublished")) or text_of(pm.ld("dateCreated")))
-    add("from_meta", pm.get(*PUBLISHED_META))
     # The printed date is parsed when the site names it or structured data has none: common
     # selectors catch odd strings that would only reach dateparser's slow path.
     for s in printed[:3] if (cands == [] or site_printed) else []:

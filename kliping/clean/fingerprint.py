@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import numpy as np
+
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -29,26 +31,40 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# Odd 64-bit multipliers: one per shingle position, then murmur3's fmix64 finaliser.
+_POS_MUL = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93)
+_FMIX = (np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
+_S33 = np.uint64(33)
+
+
+def _fmix64(x: np.ndarray) -> np.ndarray:
+    x = x ^ (x >> _S33)
+    x = x * _FMIX[0]
+    x = x ^ (x >> _S33)
+    x = x * _FMIX[1]
+    return x ^ (x >> _S33)
+
+
 def simhash(text: str, n: int = 3) -> int:
     """64-bit Charikar simhash over word ``n``-shingles (unweighted).
 
-    Bit columns are counted with C-level string slicing rather than a Python loop per bit, which
-    keeps it around 1 ms for a long article.
+    Deterministic across processes and machines: each distinct word is hashed once (blake2b, 8
+    bytes); a shingle's hash mixes its words' hashes by position (odd multipliers, then fmix64),
+    and the bit columns are counted with numpy: no Python work per shingle or per bit.
     """
     toks = _WORD.findall(text.casefold())
     if not toks:
         return 0
-    if len(toks) < n:
-        shingles = [" ".join(toks)]
-    else:
-        shingles = [" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1)]
-    bits = "".join(
-        format(int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big"), "064b")
-        for s in shingles
-    )
-    half = len(shingles) / 2
-    out = 0
-    for i in range(64):
-        if bits[i::64].count("1") > half:
-            out |= 1 << (63 - i)
-    return out & _MASK64
+    ids: dict[str, int] = {}
+    idx = np.fromiter((ids.setdefault(t, len(ids)) for t in toks), dtype=np.intp, count=len(toks))
+    digests = b"".join(hashlib.blake2b(t.encode(), digest_size=8).digest() for t in ids)
+    words_h = np.frombuffer(digests, dtype=">u8").astype(np.uint64)
+    width = min(n, len(toks))
+    count = len(toks) - width + 1
+    acc = np.zeros(count, dtype=np.uint64)
+    for k in range(width):
+        acc += words_h[idx[k : k + count]] * np.uint64(_POS_MUL[k % len(_POS_MUL)])
+    hashes = _fmix64(acc + np.uint64(width))
+    bits = np.unpackbits(hashes.astype(">u8").view(np.uint8)).reshape(count, 64)
+    set_bits = bits.sum(axis=0, dtype=np.int64) * 2 > count
+    return int.from_bytes(np.packbits(set_bits).tobytes(), "big") & _MASK64
