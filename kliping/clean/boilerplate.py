@@ -25,7 +25,7 @@ PRUNE_CLASS = re.compile(
     r"|berita-terkait|box-terkait|parallaxindetail|\bads?[-_]|[-_]ads?\b|\biklan|advertisement"
     r"|adsbygoogle|banner-ad|social-share|sharebar|share-(?:box|button|bar|link)|newsletter"
     r"|comment-respond|comments-area|wa-channel|whatsapp-channel|google-news|\bgnews"
-    r"|^respond$|^comments$|^reply-title$",
+    r"|(?:^|\s)(?:respond|comments|reply-title)(?:\s|$)",  # WordPress's comment form, as a token
     re.I,
 )
 

@@ -30,6 +30,10 @@ PRINTED = XPath(
     "contains(@class,'entry-date') or contains(@class,'published') or contains(@class,'date')]"
     "[string-length(normalize-space(.)) < 80]"
 )
+PUBLISHED_TIME = XPath(
+    "//time[@datetime][contains(@class,'published') or contains(@class,'entry-date')"
+    " or @itemprop='datePublished' or @pubdate]/@datetime"
+)
 _ONE_DAY = dt.timedelta(days=1)
 
 
@@ -57,9 +61,14 @@ def _local_day(p: ParsedDate, tzinfo: dt.tzinfo) -> dt.date:
 
 
 def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
-    """Candidate printed date strings: the site's ``date_xpath``, else common selectors."""
+    """Candidate printed date strings: the site's ``date_xpath``, else common selectors.
+
+    A ``<time datetime>`` of the publication comes first: the visible text beside it (WordPress's
+    "Januari 8, 2024") often drops the time of day and the zone that the attribute keeps.
+    """
     printed = xpath_strings(tree, date_xpath)[:1]
     if not printed:
+        printed = [str(v).strip() for v in PUBLISHED_TIME(tree)[:1] if str(v).strip()]
         for el in PRINTED(tree)[:3]:
             s = el if isinstance(el, str) else " ".join(el.text_content().split())
             if s:
