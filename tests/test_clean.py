@@ -322,3 +322,52 @@ def test_extract_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert lines[0]["published_at"] == "2024-03-07T01:30:00+00:00"
     assert "error" in lines[1]
     assert main(["extract", str(tmp_path / "missing.html")]) == 2
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://regional.kompas.com/read/2015/11/04/21040031/Polres.Serahkan", dt.date(2015, 11, 4)),
+        ("https://www.tempo.co/read/news/2015/11/04/055715684/judul", dt.date(2015, 11, 4)),
+        ("https://suarawarga.example/2024/01/08/judul-berita/", dt.date(2024, 1, 8)),
+        ("https://news.detik.com/berita/d-7130099/judul", None),
+        ("https://x.test/2024/13/40/judul", None),  # not a date
+        ("https://x.test/judul?date=2024/01/08/", None),  # only the path counts
+    ],
+)
+def test_date_in_url(url: str, day: dt.date | None) -> None:
+    from kliping.clean.dating import date_in_url
+
+    assert date_in_url(url) == day
+
+
+def _page(extra: str) -> bytes:
+    return (
+        "<html><body><article><h1>Polisi Serahkan Tersangka</h1>" + extra
+        + "<p>Polisi menyerahkan dua tersangka kasus penipuan kepada kejaksaan negeri setempat.</p>"
+        * 3
+        + "</article><aside><div class='date'>Rabu, 7 Oktober 2015</div></aside></body></html>"
+    ).encode()
+
+
+def test_url_date_beats_a_generic_sidebar_date() -> None:
+    rec = clean(_raw(_page(""), "https://regional.kompas.com/read/2015/11/04/2104/polisi",
+                     "2015-11-05T00:00:00+00:00"))
+    assert rec["published_date"] == dt.date(2015, 11, 4)
+    assert rec["date_flags"][0] == "from_url"
+    # without a date in the URL the printed date is all there is
+    rec = clean(_raw(_page(""), "https://a.test/polisi", "2015-11-05T00:00:00+00:00"))
+    assert rec["published_date"] == dt.date(2015, 10, 7) and rec["date_flags"] == ["from_printed"]
+
+
+def test_time_element_keeps_the_time_of_day() -> None:
+    html = (
+        "<html><body><article><h1>Jalan Trans Papua Tertutup Longsor</h1>"
+        "<time class='entry-date published' datetime='2024-01-09T08:40:00+09:00'>Januari 9, 2024"
+        "</time>"
+        + "<p>Longsor menutup ruas jalan Trans Papua di Distrik Kurulu sejak Selasa pagi.</p>" * 3
+        + "</article></body></html>"
+    ).encode()
+    rec = clean(_raw(html, "https://suarawarga.example/2024/01/09/longsor/", "2024-01-09T03:00:00+00:00"))
+    assert rec["published_at"] == dt.datetime(2024, 1, 8, 23, 40, tzinfo=dt.UTC)
+    assert rec["published_date"] == dt.date(2024, 1, 9)

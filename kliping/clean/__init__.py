@@ -44,7 +44,7 @@ TRAFILATURA_SETTINGS: dict[str, Any] = {
     "fast": True,
     "deduplicate": False,
 }
-_CLEAN_REVISION = 3
+_CLEAN_REVISION = 4
 _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
@@ -209,6 +209,8 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
         tz=zone,
         z_is_local=z_is_local,
         structured=structured,
+        url=url,
+        tree=tree,
     )
     return {
         "id": fingerprint.stable_id(canonical),

@@ -60,6 +60,35 @@ def _local_day(p: ParsedDate, tzinfo: dt.tzinfo) -> dt.date:
     return p.date
 
 
+_YEAR = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$)")
+
+
+def date_in_url(url: str | None) -> dt.date | None:
+    """A ``/YYYY/MM/DD/`` date in a URL path (kompas, tempo, okezone, tribunnews, WordPress)."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url.split("?", 1)[0])
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def htmldate_day(tree: Any, url: str | None) -> dt.date | None:
+    """htmldate's original publication date, for pages without metadata or a printed date."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(tree, url=url, original_date=True, extensive_search=True,
+                          outputformat="%Y-%m-%d")
+    except Exception:  # htmldate is a heuristic fallback: never let it fail a page
+        return None
+    return dt.date.fromisoformat(found) if found else None
+
+
 def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
     """Candidate printed date strings: the site's ``date_xpath``, else common selectors.
 
@@ -105,8 +134,15 @@ def dates(
     tz: str = "WIB",
     z_is_local: bool = False,
     structured: list[tuple[str, str, ParsedDate]] | None = None,
+    url: str | None = None,
+    tree: Any = None,
 ) -> Dates:
-    """``structured`` is :func:`structured_dates` when the caller already has it."""
+    """``structured`` is :func:`structured_dates` when the caller already has it.
+
+    Without structured data, a date in the URL path (kompas ``/read/2015/11/04/``) outranks what
+    generic selectors find on the page (often a sidebar's date), and htmldate is asked before a
+    date in the body text is believed (``tree``: the parsed page, for htmldate).
+    """
     out = Dates()
     tzinfo = resolve_tz(tz)
     # (flag, raw, parsed) in priority order
@@ -130,11 +166,29 @@ def dates(
         add("from_printed", s)
         if len(cands) > before:
             break
+    url_day = date_in_url(url)
+    if url_day is not None:
+        url_cand = ("from_url", url or "", ParsedDate(url or "", url_day, None))
+        if not cands:
+            cands.append(url_cand)
+        elif cands[0][0] == "from_printed":
+            # a CMS writes the URL date at publication; a printed date elsewhere is a selector's
+            # guess (a sidebar, a related story): generic guesses yield to any disagreement, a
+            # site's own selector only to one of more than a day (an old layout, say)
+            gap = abs(_local_day(cands[0][2], tzinfo) - url_day)
+            if (gap > dt.timedelta(0) and not site_printed) or gap > _ONE_DAY:
+                cands.insert(0, url_cand)
     body_match = None
     for m in find_dates(body[:1500], reference=fetched_at, tz=tz):
         if m.parsed.date is not None:
             body_match = m
             break
+    if not cands and tree is not None and (body_match is None or not _YEAR.search(body_match.text)):
+        # nothing but a year-less body date ("Rabu (4/11)") or none: ask htmldate (it reads
+        # numeric dates month-first, so a full day-first body date is believed before it)
+        found = htmldate_day(tree, url)
+        if found is not None:
+            cands.append(("from_htmldate", found.isoformat(), ParsedDate(found.isoformat(), found, None)))
     if body_match is not None:
         cands.append(("from_body_text", body_match.text, body_match.parsed))
     if not cands:
