@@ -72,7 +72,6 @@ def run_crawl(
     written by the last worker to finish it.
     """
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "kliping.settings")
-    from scrapy.crawler import CrawlerProcess
 
     from kliping.health import check_site, previous_site_health, report
     from kliping.ledger import ledger_row, read_ledger, write_ledger_row
@@ -95,11 +94,7 @@ def run_crawl(
         result = CrawlResult(run_id=run_id, out=out)
         remove_temp_files(out)
         result.repaired = repair(out, sites, run_id)
-        site_since = {
-            k: since_last(out, k) if since == "last" and k != "generic" else since for k in sites
-        }
-        if site_since.get("generic") == "last":
-            site_since["generic"] = None
+        site_since = _site_since(out, sites, since)
         window_since = None if since == "last" else since
         started = datetime.now(UTC)
         ledger_args: dict[str, Any] = {
@@ -107,14 +102,7 @@ def run_crawl(
             "started_at": started,
         }
         write_ledger_row(out, ledger_row(**ledger_args, status="running", stats=[]))
-        process = CrawlerProcess(project)
-        crawlers = []
-        for key in sites:
-            crawler = process.create_crawler(spider_class(key))
-            crawlers.append((key, crawler))
-            process.crawl(crawler, since=site_since[key], until=until, limit=limit, run_id=run_id,
-                          **(spider_kwargs or {}).get(key, {}))
-        process.start()
+        crawlers = _crawl(project, sites, site_since, until, limit, run_id, spider_kwargs)
         reasons = []
         for key, crawler in crawlers:
             stats = crawler.stats.get_stats() if crawler.stats else {}
@@ -143,6 +131,31 @@ def run_crawl(
         lock.release()
 
 
+def _site_since(out: str, sites: list[str], since: date | str | None) -> dict[str, date | None]:
+    """Each site's first day: ``since`` itself, or with ``"last"`` where its last run ended."""
+    if since != "last":
+        return {key: since for key in sites}  # type: ignore[misc]
+    return {key: None if key == "generic" else since_last(out, key) for key in sites}
+
+
+def _crawl(
+    project: Any, sites: list[str], site_since: dict[str, date | None], until: date | None,
+    limit: int | None, run_id: str, spider_kwargs: dict[str, Any] | None,
+) -> list[tuple[str, Any]]:
+    """Run one spider per site in this process, to the end; the crawlers, for their stats."""
+    from scrapy.crawler import CrawlerProcess
+
+    process = CrawlerProcess(project)
+    crawlers = []
+    for key in sites:
+        crawler = process.create_crawler(spider_class(key))
+        crawlers.append((key, crawler))
+        process.crawl(crawler, since=site_since[key], until=until, limit=limit, run_id=run_id,
+                      **(spider_kwargs or {}).get(key, {}))
+    process.start()
+    return crawlers
+
+
 def _project(out: str, mirror: dict[str, str] | None, settings: dict[str, Any]) -> Any:
     from scrapy.utils.project import get_project_settings
 
@@ -164,20 +177,10 @@ def _run_worker(
     """One worker of a Redis cluster (kliping.distributed): the run is shared, so no lock, no
     repair or temp-file sweep of the shared output (other workers are writing it), and the
     ledger row of a site comes from the worker that finishes it last (``ClusterRun.finish``)."""
-    from scrapy.crawler import CrawlerProcess
 
     project = _project(out, mirror, settings)
-    site_since = {k: since_last(out, k) if since == "last" and k != "generic" else since for k in sites}
-    if site_since.get("generic") == "last":
-        site_since["generic"] = None
-    process = CrawlerProcess(project)
-    crawlers = []
-    for key in sites:
-        crawler = process.create_crawler(spider_class(key))
-        crawlers.append((key, crawler))
-        process.crawl(crawler, since=site_since[key], until=until, limit=limit, run_id=run_id,
-                      **(spider_kwargs or {}).get(key, {}))
-    process.start()
+    crawlers = _crawl(project, sites, _site_since(out, sites, since), until, limit, run_id,
+                      spider_kwargs)
     result = CrawlResult(run_id=run_id, out=out)
     sites_health: dict[str, Any] = {}
     for key, crawler in crawlers:

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kliping.pipelines.writers import RunWriters
+from kliping.pipelines.writers import WritersPipeline
 from kliping.spiders.base import RAW_KEY
 
 
-class ArchiveRawPipeline:
-    def __init__(self, crawler: Any) -> None:
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> ArchiveRawPipeline:
-        return cls(crawler)
-
-    def open_spider(self) -> None:
-        self.writers = RunWriters.for_crawler(self.crawler)
-
+class ArchiveRawPipeline(WritersPipeline):
     def process_item(self, item: Any) -> Any:
         raw = item.get(RAW_KEY) if isinstance(item, dict) else None
         if raw is not None:

@@ -7,7 +7,7 @@ from typing import Any
 from scrapy.exceptions import DropItem
 
 from kliping.outcome import clean_outcome
-from kliping.pipelines.writers import RunWriters
+from kliping.pipelines.writers import WritersPipeline
 from kliping.spiders.base import RAW_KEY
 
 ARTICLE_KEY = "article"
@@ -15,17 +15,7 @@ ARTICLE_KEY = "article"
 WATCHED_FIELDS = ("title", "text", "published_date", "published_at", "authors", "language")
 
 
-class CleanArticlePipeline:
-    def __init__(self, crawler: Any) -> None:
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> CleanArticlePipeline:
-        return cls(crawler)
-
-    def open_spider(self) -> None:
-        self.writers = RunWriters.for_crawler(self.crawler)
-
+class CleanArticlePipeline(WritersPipeline):
     def process_item(self, item: Any) -> Any:
         raw = item.get(RAW_KEY) if isinstance(item, dict) else None
         if raw is None:

@@ -64,3 +64,19 @@ class RunWriters:
         if not self.closed:
             self.flush()
             self.closed = True
+
+
+class WritersPipeline:
+    """Base of the crawl's pipelines: the crawler, and its shared writers once the spider opens."""
+
+    writers: RunWriters
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> WritersPipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        self.writers = RunWriters.for_crawler(self.crawler)
