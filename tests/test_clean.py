@@ -371,3 +371,18 @@ def test_time_element_keeps_the_time_of_day() -> None:
     rec = clean(_raw(html, "https://suarawarga.example/2024/01/09/longsor/", "2024-01-09T03:00:00+00:00"))
     assert rec["published_at"] == dt.datetime(2024, 1, 8, 23, 40, tzinfo=dt.UTC)
     assert rec["published_date"] == dt.date(2024, 1, 9)
+
+
+@pytest.mark.parametrize(
+    ("extracted_words", "page_words", "short"),
+    [(105, 5069, True), (143, 702, False), (0, 400, True), (0, 200, False), (160, 9000, False)],
+)
+def test_full_mode_only_for_a_fast_extraction_far_shorter_than_the_page(
+    extracted_words: int, page_words: int, short: bool
+) -> None:
+    from lxml import html as lhtml
+
+    from kliping.clean import _short_for
+
+    page = lhtml.fromstring("<html><body>" + "<p>kata</p>" * page_words + "</body></html>")
+    assert _short_for(" ".join(["kata"] * extracted_words), page) is short
