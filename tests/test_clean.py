@@ -386,3 +386,17 @@ def test_full_mode_only_for_a_fast_extraction_far_shorter_than_the_page(
 
     page = lhtml.fromstring("<html><body>" + "<p>kata</p>" * page_words + "</body></html>")
     assert _short_for(" ".join(["kata"] * extracted_words), page) is short
+
+
+def test_baca_juga_paragraph_goes_with_its_linked_title_prose_with_links_stays() -> None:
+    html = (
+        b"<html><body><article><h1>Judul</h1>"
+        b"<p>Paragraf pertama yang cukup panjang tentang sesuatu yang penting bagi warga kota.</p>"
+        b"<p><strong>Baca juga:</strong> <a href='/x'>Harga Beras Medium Naik di Pasar Induk</a></p>"
+        b"<p>Paragraf kedua yang juga cukup panjang dan berisi kutipan dari pejabat setempat.</p>"
+        b"<p>Menurut dia, baca juga <a href='/y'>laporan ini</a> dan kesimpulan lain yang relevan.</p>"
+        b"</article></body></html>"
+    )
+    text = clean(_raw(html, "https://a.test/x", "2024-01-01T00:00:00+00:00"))["text"]
+    assert "Harga Beras" not in text and "Baca juga" not in text
+    assert "Menurut dia, baca juga laporan ini dan kesimpulan lain yang relevan." in text

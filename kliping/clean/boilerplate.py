@@ -141,17 +141,24 @@ def prune(tree, extra_xpaths: tuple[str, ...] = ()) -> None:  # type: ignore[no-
             _remove_keep_tail(el)
 
 
+def _non_link_len(el):  # type: ignore[no-untyped-def]
+    return _text_len(el) - sum(_text_len(a) for a in el.iter("a"))
+
+
 def _box(el):  # type: ignore[no-untyped-def]
     if el.tag in ("body", "html", "article", "main"):
         return None
     own = _text_len(el)
     if own > _BOX_MAX_CHARS:
         return None
-    while True:  # climb while the parent holds nothing but this box
+    own_words = _non_link_len(el)
+    while True:  # climb while the parent holds nothing but this box (its label and its links)
         parent = el.getparent()
         if parent is None or parent.tag in ("body", "html", "article", "main"):
             return el
-        if _text_len(parent) > own + 3:
+        # "<p><strong>Baca juga:</strong> <a>Judul lain</a></p>": the linked titles belong to
+        # the box; any other words in the parent mean it is prose that merely holds the label
+        if _text_len(parent) > _BOX_MAX_CHARS or _non_link_len(parent) > own_words + 3:
             return el
         el = parent
 
