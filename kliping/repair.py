@@ -8,9 +8,10 @@ the archive, before crawling. Only rows of runs the ledger marks ``killed`` are 
 from __future__ import annotations
 
 import os
+from typing import Any
 
+import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.dataset as ds
 
 from kliping.ledger import read_ledger
 from kliping.outcome import clean_outcome
@@ -18,7 +19,7 @@ from kliping.registry import all_sites
 from kliping.storage import PartWriter, dataset_path, open_dataset
 
 
-def _fetch_ids(out: str | os.PathLike[str], name: str, flt: ds.Expression) -> list:
+def _fetch_ids(out: str | os.PathLike[str], name: str, flt: Any) -> list:
     d = open_dataset(dataset_path(out, name), name)
     if d is None:
         return []
@@ -28,14 +29,18 @@ def _fetch_ids(out: str | os.PathLike[str], name: str, flt: ds.Expression) -> li
 def repair(out: str | os.PathLike[str], sites: list[str], run_id: str) -> int:
     """Clean raw rows of killed runs that have neither an article nor an error row."""
     killed = [r["run_id"] for r in read_ledger(out) if r["status"] == "killed"]
+    if not killed:
+        return 0
+    import pyarrow.dataset as ds  # only after a killed run: it costs a crawler ~55 MB
+
     raw = open_dataset(dataset_path(out, "raw"), "raw")
-    if not killed or raw is None:
+    if raw is None:
         return 0
     flt = ds.field("run_id").isin(killed) & ds.field("site").isin(sites)
     done = set(_fetch_ids(out, "articles", flt)) | set(_fetch_ids(out, "errors", flt))
     ok = flt & (ds.field("status") >= 200) & (ds.field("status") < 300)
     ids = raw.to_table(columns=["fetch_id"], filter=ok).column("fetch_id")
-    gaps = pc.filter(ids, pc.invert(pc.is_in(ids, value_set=ds.pa.array(sorted(done), ds.pa.string()))))
+    gaps = pc.filter(ids, pc.invert(pc.is_in(ids, value_set=pa.array(sorted(done), pa.string()))))
     if len(gaps) == 0:
         return 0
     registry = all_sites()

@@ -27,16 +27,19 @@ def url_key(url: str) -> int:
 
 
 def _sorted_copy(keys: array) -> array:
-    """Sort 64-bit keys in Arrow's C++ (a Python ``sorted`` would build 1M int objects)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    """Sorted, de-duplicated copy of 64-bit keys (numpy: a Python ``sorted`` would build a
+    million int objects; Arrow's unique + sort keeps a hash table and index arrays besides)."""
+    import numpy as np
 
     out = array("Q")
     if not keys:
         return out
-    arr = pc.unique(pa.Array.from_buffers(pa.uint64(), len(keys), [None, pa.py_buffer(keys)]))
-    ordered = pc.take(arr, pc.sort_indices(arr))
-    out.frombytes(memoryview(ordered.buffers()[1])[: len(ordered) * 8])
+    arr = np.frombuffer(keys, dtype=np.uint64).copy()
+    arr.sort()
+    keep = np.empty(len(arr), dtype=bool)
+    keep[0] = True
+    np.not_equal(arr[1:], arr[:-1], out=keep[1:])
+    out.frombytes(arr[keep].tobytes())
     return out
 
 
@@ -83,6 +86,9 @@ class SeenSet:
                     urls = pc.filter(batch.column(0), ok)
                     keys.extend(url_key(u) for u in urls.to_pylist())
                 parquet.close()
+        import pyarrow as pa
+
+        pa.default_memory_pool().release_unused()  # give the read buffers back to the OS
         return cls(keys)
 
     def __contains__(self, url: object) -> bool:

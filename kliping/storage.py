@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from kliping.schema import DATASETS
@@ -27,7 +26,13 @@ PARTITION = "site"
 COMPRESSION = "zstd"
 
 
-def _partitioning() -> ds.Partitioning:
+# pyarrow.dataset is imported where a hive-partitioned directory is read, not at module level: it
+# costs a crawler process ~55 MB, and a crawl only writes parts and reads single files.
+
+
+def _partitioning() -> Any:
+    import pyarrow.dataset as ds
+
     return ds.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive")
 
 
@@ -128,8 +133,10 @@ def dataset_path(out: str | os.PathLike[str], dataset: str) -> Path:
     return Path(out) / dataset
 
 
-def open_dataset(path: str | os.PathLike[str], dataset: str | None = None) -> ds.Dataset | None:
+def open_dataset(path: str | os.PathLike[str], dataset: str | None = None) -> Any:
     """A pyarrow Dataset over a hive-partitioned directory (None when it holds no parts)."""
+    import pyarrow.dataset as ds
+
     path = Path(path)
     if not path.exists() or not any(path.rglob("*.parquet")):
         return None
@@ -150,6 +157,9 @@ def read_dataset(
     filter: Any = None,
 ) -> pa.Table:
     """Read a dataset directory back as one table (empty table with the schema when empty)."""
+    schema = DATASETS.get(dataset or Path(path).name)
+    if schema is not None and PARTITION not in schema.names and filter is None:
+        return _read_flat(Path(path), schema, columns)
     d = open_dataset(path, dataset)
     if d is None:
         schema = DATASETS.get(dataset or Path(path).name, pa.schema([]))
@@ -157,6 +167,14 @@ def read_dataset(
             schema = pa.schema([schema.field(c) for c in columns])
         return schema.empty_table()
     return d.to_table(columns=columns, filter=filter)
+
+
+def _read_flat(path: Path, schema: pa.Schema, columns: list[str] | None) -> pa.Table:
+    """An unpartitioned dataset (the run ledger), file by file, without pyarrow.dataset."""
+    want = pa.schema([schema.field(c) for c in columns]) if columns else schema
+    files = sorted(f for f in path.glob("*.parquet") if not f.name.startswith(".")) if path.is_dir() else []
+    tables = [pq.ParquetFile(f).read(columns=want.names).cast(want) for f in files]
+    return pa.concat_tables(tables) if tables else want.empty_table()
 
 
 def iter_batches(
@@ -171,6 +189,8 @@ def iter_batches(
 
 def known_urls(out: str | os.PathLike[str], sites: Iterable[str] | None = None) -> set[str]:
     """URLs already in the raw archive of ``out`` (optionally only for ``sites``)."""
+    import pyarrow.dataset as ds
+
     d = open_dataset(dataset_path(out, "raw"), "raw")
     if d is None:
         return set()

@@ -400,3 +400,25 @@ def test_baca_juga_paragraph_goes_with_its_linked_title_prose_with_links_stays()
     text = clean(_raw(html, "https://a.test/x", "2024-01-01T00:00:00+00:00"))["text"]
     assert "Harga Beras" not in text and "Baca juga" not in text
     assert "Menurut dia, baca juga laporan ini dan kesimpulan lain yang relevan." in text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Presiden Joko Widodo mengatakan bahwa pembangunan jalan di Papua akan dilanjutkan "
+         "pada tahun ini. Menurut dia, jalan yang sudah dibangun sangat membantu warga di "
+         "pedalaman untuk mengangkut hasil kebun ke pasar dan juga mempercepat layanan kesehatan "
+         "bagi mereka yang tinggal jauh dari kota.", "id"),
+        ("The president said that road construction in Papua will continue this year. "
+         "According to him, the roads that have been built are of great help to residents in the "
+         "interior, who use them to carry their crops to market and to reach the health "
+         "services that were far from the towns.", "en"),
+        ("Kurang dari tiga puluh kata.", None),  # too short to be plain: py3langid decides
+    ],
+)
+def test_plain_language_gate(text: str, lang: str | None) -> None:
+    from kliping.clean import _plainly, language
+
+    assert _plainly(text) == lang
+    if lang:
+        assert language(text) == lang

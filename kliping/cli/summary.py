@@ -3,30 +3,45 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 from rich.console import Console
 from rich.table import Table
 
-from kliping.storage import read_dataset
+
+def _site_counts(out: str | os.PathLike[str], site: str) -> tuple[int, int, int]:
+    """Articles, with a date, with an author, in ``<out>/articles/site=<site>``: two small
+    columns read part by part (no text, no pyarrow.dataset: a crawler's memory stays low)."""
+    directory = Path(out) / "articles" / f"site={site}"
+    total = dated = authored = 0
+    for path in sorted(directory.glob("*.parquet")) if directory.is_dir() else []:
+        table = pq.ParquetFile(path).read(columns=["published_date", "authors"])
+        total += table.num_rows
+        dated += table.num_rows - table.column("published_date").null_count
+        authored += int(pc.sum(pc.fill_null(pc.greater(pc.list_value_length(
+            table.column("authors")), 0), False)).as_py() or 0)
+    return total, dated, authored
 
 
 def site_summary(out: str | os.PathLike[str], stats: dict[str, dict[str, Any]]) -> list[dict]:
-    articles = read_dataset(os.path.join(os.fspath(out), "articles"), "articles",
-                            columns=["site", "published_date", "authors", "text"])
+    sites = list(stats) or sorted(
+        p.name.removeprefix("site=") for p in (Path(out) / "articles").glob("site=*")
+    )
     rows = []
-    for site in stats or sorted(set(articles.column("site").to_pylist())):
-        t = articles.filter(pc.equal(articles.column("site"), site))
+    for site in sites:
+        total, dated, authored = _site_counts(out, site)
         st = stats.get(site, {})
         rows.append(
             {
                 "site": site,
-                "articles": t.num_rows,
+                "articles": total,
                 "new": int(st.get("kliping/articles/new", 0)),
                 "skipped": int(st.get("kliping/articles/skipped_known", 0)),
-                "with_date": t.num_rows - t.column("published_date").null_count,
-                "with_author": sum(1 for a in t.column("authors").to_pylist() if a),
+                "with_date": dated,
+                "with_author": authored,
                 "errors": int(st.get("kliping/errors", 0)),
             }
         )
