@@ -13,7 +13,7 @@ import os
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -175,31 +175,3 @@ def _read_flat(path: Path, schema: pa.Schema, columns: list[str] | None) -> pa.T
     files = sorted(f for f in path.glob("*.parquet") if not f.name.startswith(".")) if path.is_dir() else []
     tables = [pq.ParquetFile(f).read(columns=want.names).cast(want) for f in files]
     return pa.concat_tables(tables) if tables else want.empty_table()
-
-
-def iter_batches(
-    path: str | os.PathLike[str], dataset: str | None = None, columns: list[str] | None = None,
-    batch_size: int = 64,
-) -> Iterator[pa.RecordBatch]:
-    d = open_dataset(path, dataset)
-    if d is None:
-        return iter(())
-    return d.to_batches(columns=columns, batch_size=batch_size)
-
-
-def known_urls(out: str | os.PathLike[str], sites: Iterable[str] | None = None) -> set[str]:
-    """URLs already in the raw archive of ``out`` (optionally only for ``sites``)."""
-    import pyarrow.dataset as ds
-
-    d = open_dataset(dataset_path(out, "raw"), "raw")
-    if d is None:
-        return set()
-    flt = None
-    if sites is not None:
-        flt = ds.field(PARTITION).isin(list(sites))
-    urls: set[str] = set()
-    for batch in d.to_batches(columns=["url", "status"], filter=flt):
-        for url, status in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True):
-            if status is not None and 200 <= status < 300:
-                urls.add(url)
-    return urls

@@ -4,7 +4,8 @@ from datetime import UTC, datetime
 
 import pyarrow.parquet as pq
 
-from kliping.storage import PartWriter, known_urls, read_dataset, remove_temp_files
+from kliping.seen import SeenSet
+from kliping.storage import PartWriter, read_dataset, remove_temp_files
 
 
 def _raw(i: int, site: str = "a", status: int = 200) -> dict:
@@ -52,9 +53,13 @@ def test_known_urls_only_successes(tmp_path) -> None:
     w.add(_raw(2, status=404))
     w.add(_raw(3, site="b"))
     w.close()
-    assert known_urls(tmp_path) == {"https://x.example/1", "https://x.example/3"}
-    assert known_urls(tmp_path, ["b"]) == {"https://x.example/3"}
-    assert known_urls(tmp_path / "nothing") == set()
+    every = SeenSet.from_archive(tmp_path)
+    assert len(every) == 2
+    assert "https://x.example/1" in every and "https://x.example/3" in every
+    assert "https://x.example/2" not in every  # a 404 is not known: it is fetched again
+    only_b = SeenSet.from_archive(tmp_path, ["b"])
+    assert len(only_b) == 1 and "https://x.example/3" in only_b
+    assert len(SeenSet.from_archive(tmp_path / "nothing")) == 0
 
 
 def test_empty_dataset_reads_as_empty_table(tmp_path) -> None:
