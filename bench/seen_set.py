@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kliping.sample import SampleServer  # noqa: E402
 from kliping.schema import RAW  # noqa: E402
-from kliping.seen import SeenSet  # noqa: E402
+from kliping.seen import SeenSet, url_key  # noqa: E402
 from kliping.storage import file_schema, write_part  # noqa: E402
 
 SITE = "suarawarga"
@@ -57,6 +57,7 @@ def build_archive(out: Path, n: int) -> None:
             {
                 "fetch_id": [f"f{i}" for i in rows],
                 "url": [url(i) for i in rows],
+                "url_key": pa.array([url_key(url(i)) for i in rows], pa.uint64()),
                 "final_url": [None] * len(rows),
                 "status": pa.array([200] * len(rows), pa.int16()),
                 "headers": pa.array([[]] * len(rows), pa.map_(pa.string(), pa.string())),

@@ -77,8 +77,9 @@ def run_crawl(
     from kliping.ledger import ledger_row, read_ledger, write_ledger_row
     from kliping.repair import repair
     from kliping.runlock import RunLock
-    from kliping.storage import remove_temp_files
+    from kliping.storage import keep_pandas_out, remove_temp_files
 
+    keep_pandas_out()
     out = os.fspath(out)
     run_id = new_run_id()
     settings = dict(settings or {})

@@ -20,6 +20,7 @@ RAW = pa.schema(
     [
         _f("fetch_id", pa.string(), "unique id of this fetch", False),
         _f("url", pa.string(), "URL requested", False),
+        _f("url_key", pa.uint64(), "64-bit key of url (kliping.seen.url_key), read by the seen set"),
         _f("final_url", pa.string(), "URL after redirects"),
         _f("site", pa.string(), "site key from the registry", False),
         _f("status", pa.int16(), "HTTP status"),

@@ -2,7 +2,7 @@
 
 Incremental crawls skip articles already in the raw archive. The archive itself is the source of
 truth (no second database to drift); at start-up its ``url`` column is read batch by batch and each
-URL kept as a 64-bit hash in one sorted ``array('Q')``: 8 bytes per URL instead of ~150 for a Python
+URL kept as a 64-bit hash in one sorted numpy ``uint64`` array: 8 bytes per URL instead of ~150 for a Python
 string in a set, so a million known URLs cost about 8 MB. A false positive needs two canonical URLs
 of one site to share 64 bits of BLAKE2b (about 1 in 3e7 at a million URLs per site).
 """
@@ -10,10 +10,11 @@ of one site to share 64 bits of BLAKE2b (about 1 in 3e7 at a million URLs per si
 from __future__ import annotations
 
 import os
-from array import array
-from bisect import bisect_left
 from collections.abc import Iterable
 from hashlib import blake2b
+from typing import Any
+
+import numpy as np
 
 
 def url_key(url: str) -> int:
@@ -26,27 +27,40 @@ def url_key(url: str) -> int:
     return int.from_bytes(blake2b(url.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def _sorted_copy(keys: array) -> array:
-    """Sorted, de-duplicated copy of 64-bit keys (numpy: a Python ``sorted`` would build a
-    million int objects; Arrow's unique + sort keeps a hash table and index arrays besides)."""
-    import numpy as np
+def _sorted_unique(keys: np.ndarray) -> np.ndarray:
+    """``keys`` sorted in place, duplicates dropped (one copy only when there are any)."""
+    keys.sort()
+    if len(keys) < 2:
+        return keys
+    dup = keys[1:] == keys[:-1]
+    if not dup.any():
+        return keys
+    keep = np.ones(len(keys), dtype=bool)
+    keep[1:] = ~dup
+    del dup
+    return keys[keep]
 
-    out = array("Q")
-    if not keys:
-        return out
-    arr = np.frombuffer(keys, dtype=np.uint64).copy()
-    arr.sort()
-    keep = np.empty(len(arr), dtype=bool)
-    keep[0] = True
-    np.not_equal(arr[1:], arr[:-1], out=keep[1:])
-    out.frombytes(arr[keep].tobytes())
-    return out
+
+def _has_keys(parquet: Any) -> bool:
+    """Whether a raw part carries a ``url_key`` for every row (parts written since it exists)."""
+    if "url_key" not in parquet.schema_arrow.names:
+        return False
+    col = parquet.schema_arrow.get_field_index("url_key")
+    meta = parquet.metadata
+    for group in range(meta.num_row_groups):
+        stats = meta.row_group(group).column(col).statistics
+        if stats is None or not stats.has_null_count or stats.null_count:
+            return False
+    return True
 
 
 class SeenSet:
-    def __init__(self, keys: Iterable[int] = ()) -> None:
-        arr = keys if isinstance(keys, array) and keys.typecode == "Q" else array("Q", keys)
-        self._sorted = _sorted_copy(arr)
+    def __init__(self, keys: Iterable[int] | np.ndarray = ()) -> None:
+        if isinstance(keys, np.ndarray):
+            arr = keys.astype(np.uint64, copy=False)
+        else:
+            arr = np.fromiter(keys, dtype=np.uint64)
+        self._sorted = _sorted_unique(arr)
         self._added: set[int] = set()
 
     @classmethod
@@ -57,39 +71,47 @@ class SeenSet:
     def from_archive(cls, out: str | os.PathLike[str], sites: Iterable[str] | None = None) -> SeenSet:
         """Every successfully fetched URL in ``<out>/raw`` (optionally only for ``sites``).
 
-        Reads one part file at a time, ``url`` and ``status`` only, in small batches without
-        read-ahead threads, so the transient memory stays a few MB whatever the archive size.
+        Reads the ``url_key`` column (8 bytes a row; older parts without it: the URLs, hashed)
+        and ``status``, file by file in small batches without read-ahead threads, into one key
+        array sized from the footers' row counts, then sorted in place: the transient memory is
+        one batch, whatever the archive size.
         """
-        import pyarrow.compute as pc
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
         from kliping.storage import PARTITION, dataset_path
 
         root = dataset_path(out, "raw")
-        if sites is None:
-            dirs = [root]
-        else:
-            dirs = [root / f"{PARTITION}={site}" for site in sites]
-        keys = array("Q")
-        for directory in dirs:
-            if not directory.is_dir():
-                continue
-            for path in sorted(directory.rglob("*.parquet")):
-                if path.name.startswith("."):
-                    continue
-                parquet = pq.ParquetFile(path)
-                for batch in parquet.iter_batches(
-                    batch_size=16384, columns=["url", "status"], use_threads=False
-                ):
-                    status = batch.column(1)
-                    ok = pc.and_(pc.greater_equal(status, 200), pc.less(status, 300))
-                    urls = pc.filter(batch.column(0), ok)
-                    keys.extend(url_key(u) for u in urls.to_pylist())
-                parquet.close()
-        import pyarrow as pa
-
+        dirs = [root] if sites is None else [root / f"{PARTITION}={site}" for site in sites]
+        paths = [
+            path
+            for directory in dirs
+            if directory.is_dir()
+            for path in sorted(directory.rglob("*.parquet"))
+            if not path.name.startswith(".")
+        ]
+        total = sum(pq.read_metadata(path).num_rows for path in paths)
+        keys = np.empty(total, dtype=np.uint64)
+        n = 0
+        for path in paths:
+            parquet = pq.ParquetFile(path, buffer_size=1 << 20)
+            keyed = _has_keys(parquet)
+            for batch in parquet.iter_batches(
+                batch_size=8192, columns=["url_key" if keyed else "url", "status"], use_threads=False
+            ):
+                status = batch.column(1).to_numpy(zero_copy_only=False)
+                ok = (status >= 200) & (status < 300)
+                if keyed:
+                    got = batch.column(0).to_numpy()[ok]
+                else:  # parts written before the url_key column: hash the URLs
+                    urls = [u for u, good in zip(batch.column(0).to_pylist(), ok.tolist(), strict=True)
+                            if good and u is not None]
+                    got = np.fromiter((url_key(u) for u in urls), dtype=np.uint64, count=len(urls))
+                keys[n : n + len(got)] = got
+                n += len(got)
+            parquet.close()
         pa.default_memory_pool().release_unused()  # give the read buffers back to the OS
-        return cls(keys)
+        return cls(keys[:n])
 
     def __contains__(self, url: object) -> bool:
         if not isinstance(url, str):
@@ -97,8 +119,8 @@ class SeenSet:
         key = url_key(url)
         if key in self._added:
             return True
-        i = bisect_left(self._sorted, key)
-        return i < len(self._sorted) and self._sorted[i] == key
+        i = int(self._sorted.searchsorted(np.uint64(key)))
+        return i < len(self._sorted) and int(self._sorted[i]) == key
 
     def add(self, url: str) -> None:
         self._added.add(url_key(url))
@@ -108,4 +130,4 @@ class SeenSet:
 
     @property
     def nbytes(self) -> int:
-        return self._sorted.itemsize * len(self._sorted) + 72 * len(self._added)
+        return int(self._sorted.nbytes) + 72 * len(self._added)

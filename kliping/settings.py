@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 
+from scrapy.settings import default_settings as _default
+
 from kliping import __version__
 
 BOT_NAME = "kliping"
@@ -57,6 +59,21 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "kliping.extensions.RunLedger": 500,
+}
+# Left out of Scrapy's defaults altogether, not just switched off: Scrapy imports every component
+# it lists, even those set to None, and these pull in modules a news crawl never uses (the remote
+# control extension: aiohttp; the cookies middleware, with COOKIES_ENABLED off anyway: tldextract
+# and requests; telnet: twisted.conch). A scheduled crawl's whole process stays smaller for it
+# (bench/seen_set.py). Set COOKIES_ENABLED and add the middleware back in a site that needs them.
+_UNUSED = {
+    "scrapy.extensions.telnet.TelnetConsole",
+    "scrapy.extensions.memdebug.MemoryDebugger",
+    "scrapy.extensions.remote_control.RemoteControl",
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",
+}
+EXTENSIONS_BASE = {k: v for k, v in _default.EXTENSIONS_BASE.items() if k not in _UNUSED}
+DOWNLOADER_MIDDLEWARES_BASE = {
+    k: v for k, v in _default.DOWNLOADER_MIDDLEWARES_BASE.items() if k not in _UNUSED
 }
 # With KLIPING_REDIS_URL set (``--redis``, or ``-s KLIPING_REDIS_URL=redis://…`` for ``scrapy crawl``)
 # this add-on switches to the shared Redis frontier of kliping.distributed (docs/cluster.md).

@@ -30,6 +30,42 @@ COMPRESSION = "zstd"
 # costs a crawler process ~55 MB, and a crawl only writes parts and reads single files.
 
 
+class _PandasForPyarrowOnly:
+    """A ``sys.meta_path`` entry that refuses ``import pandas`` when kliping or pyarrow asks.
+
+    pyarrow imports pandas, if installed, the first time it builds a table (to recognise
+    DataFrames and pandas' null types; it carries on without it when the import fails): ~35 MB
+    in a crawler that only writes Arrow tables. Imports from anywhere else (a user's pipeline)
+    are left alone.
+    """
+
+    @staticmethod
+    def find_spec(name: str, *args: Any) -> None:
+        if name != "pandas":
+            return None
+        import sys
+
+        frame = sys._getframe(1)
+        while frame is not None and frame.f_globals.get("__name__", "").startswith(
+            ("importlib", "_frozen_importlib")
+        ):
+            frame = frame.f_back
+        caller = frame.f_globals.get("__name__", "") if frame is not None else ""
+        if caller.startswith(("kliping.", "pyarrow")):
+            raise ImportError("kliping's crawler keeps pandas out of pyarrow (storage.keep_pandas_out)")
+        return None
+
+
+def keep_pandas_out() -> None:
+    """Crawler processes only: pyarrow works without pandas there, and the process stays ~35 MB
+    smaller (bench/seen_set.py). A no-op once pandas is imported."""
+    import sys
+
+    if "pandas" in sys.modules or _PandasForPyarrowOnly in sys.meta_path:
+        return
+    sys.meta_path.insert(0, _PandasForPyarrowOnly)  # type: ignore[arg-type]
+
+
 def _partitioning() -> Any:
     import pyarrow.dataset as ds
 

@@ -15,6 +15,7 @@ from w3lib.url import url_query_cleaner
 
 from kliping.ledger import read_ledger
 from kliping.sample import BROKEN, PLANTED_BOILERPLATE, SampleServer, catalog
+from kliping.seen import url_key
 from kliping.storage import read_dataset
 from tests.conftest import FAST, kliping
 
@@ -117,6 +118,7 @@ def test_raw_archive_is_as_received(crawl) -> None:
     for row in raw:
         assert row["status"] == 200 and row["body"].lstrip()[:1] == b"<"
         assert row["discovered_via"] in {"news_sitemap", "sitemap", "feed", "date_index"}
+        assert row["url_key"] == url_key(row["url"])  # what the next run's seen set reads
     cp = [r for r in raw if listed(r["url"]) == BROKEN["cp1252"]][0]
     assert "windows-1252" in dict(cp["headers"])["content-type"]
     cp_article = [a for a in read_dataset(out / "articles").to_pylist()

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pyarrow.parquet as pq
 
-from kliping.seen import SeenSet
+from kliping.seen import SeenSet, url_key
 from kliping.storage import PartWriter, read_dataset, remove_temp_files
 
 
@@ -60,6 +60,28 @@ def test_known_urls_only_successes(tmp_path) -> None:
     only_b = SeenSet.from_archive(tmp_path, ["b"])
     assert len(only_b) == 1 and "https://x.example/3" in only_b
     assert len(SeenSet.from_archive(tmp_path / "nothing")) == 0
+
+
+def test_seen_set_reads_url_keys_and_hashes_older_parts(tmp_path) -> None:
+    old = PartWriter(tmp_path, "raw", run_id="r0")  # a part from before the url_key column
+    old.add(_raw(1))
+    old.close()
+    new = PartWriter(tmp_path, "raw", run_id="r1")
+    for i in (2, 3):
+        new.add({**_raw(i), "url_key": url_key(f"https://x.example/{i}")})
+    # the key column is what is read: a row keyed as another URL counts as that URL
+    new.add({**_raw(4), "url_key": url_key("https://x.example/keyed-elsewhere")})
+    new.add({**_raw(5, status=500), "url_key": url_key("https://x.example/5")})
+    new.close()
+    seen = SeenSet.from_archive(tmp_path)
+    assert len(seen) == 4
+    for url in ("https://x.example/1", "https://x.example/2", "https://x.example/3",
+                "https://x.example/keyed-elsewhere"):
+        assert url in seen
+    assert "https://x.example/4" not in seen and "https://x.example/5" not in seen
+    assert "https://x.example/3#komentar" in seen  # the fragment is not part of the key
+    seen.add("https://x.example/6")
+    assert "https://x.example/6" in seen and len(seen) == 5
 
 
 def test_empty_dataset_reads_as_empty_table(tmp_path) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from kliping.storage import PartWriter
+from kliping.seen import url_key
+from kliping.storage import PartWriter, keep_pandas_out
 
 _ATTR = "_kliping_writers"
 
@@ -45,6 +46,8 @@ class RunWriters:
         return writers
 
     def add_raw(self, row: dict[str, Any]) -> None:
+        if row.get("url_key") is None:
+            row["url_key"] = url_key(row["url"])
         self.raw.add(row)
         self._pending += 1
 
@@ -79,4 +82,5 @@ class WritersPipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:
+        keep_pandas_out()  # the crawler never hands pyarrow a DataFrame (``scrapy crawl``, scrapyd)
         self.writers = RunWriters.for_crawler(self.crawler)
