@@ -127,10 +127,22 @@ def plan(root: Path, chunk_rows: int = CHUNK_ROWS, sites: Iterable[str] | None =
     return chunks
 
 
+_LAST_GROUP: dict[tuple[str, int, tuple[str, ...], float], pa.Table] = {}
+
+
 def read_chunk(chunk: Chunk, columns: list[str] | None = None) -> pa.Table:
-    pf = pq.ParquetFile(chunk.path)
-    cols = [c for c in (columns or _RAW_COLUMNS) if c in pf.schema_arrow.names]
-    return pf.read_row_group(chunk.group, columns=cols).slice(chunk.start, chunk.rows)
+    """The chunk's rows. A worker usually gets a row group's chunks one after another, so the last
+    row group read is kept (one, keyed by file, group, columns and mtime) instead of being read
+    and decompressed again for each of its chunks."""
+    key = (chunk.path, chunk.group, tuple(columns or _RAW_COLUMNS), os.stat(chunk.path).st_mtime)
+    table = _LAST_GROUP.get(key)
+    if table is None:
+        pf = pq.ParquetFile(chunk.path)
+        cols = [c for c in (columns or _RAW_COLUMNS) if c in pf.schema_arrow.names]
+        table = pf.read_row_group(chunk.group, columns=cols)
+        _LAST_GROUP.clear()
+        _LAST_GROUP[key] = table
+    return table.slice(chunk.start, chunk.rows)
 
 
 # --------------------------------------------------------------------------------------------
