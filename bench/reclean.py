@@ -109,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench/reclean.py: {SHARED} not found; nothing to measure", file=sys.stderr)
         return 0
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kliping-bench-"))
+    for stale in ("crawl", "html"):  # a kept directory from an earlier run is rebuilt, not added to
+        shutil.rmtree(work / stale, ignore_errors=True)
     try:
         pages = shared_pages()
         n = build_archive(pages, work / "crawl", args.copies)

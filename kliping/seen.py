@@ -10,6 +10,7 @@ of one site to share 64 bits of BLAKE2b (about 1 in 3e7 at a million URLs per si
 from __future__ import annotations
 
 import os
+from array import array
 from collections.abc import Iterable
 from hashlib import blake2b
 from typing import Any
@@ -39,6 +40,9 @@ def _sorted_unique(keys: np.ndarray) -> np.ndarray:
     keep[1:] = ~dup
     del dup
     return keys[keep]
+
+
+_WHOLE_FILE_ROWS = 65536
 
 
 def _has_keys(parquet: Any) -> bool:
@@ -72,9 +76,9 @@ class SeenSet:
         """Every successfully fetched URL in ``<out>/raw`` (optionally only for ``sites``).
 
         Reads the ``url_key`` column (8 bytes a row; older parts without it: the URLs, hashed)
-        and ``status``, file by file in small batches without read-ahead threads, into one key
-        array sized from the footers' row counts, then sorted in place: the transient memory is
-        one batch, whatever the archive size.
+        and ``status``, file by file (large files in small batches) without read-ahead threads,
+        into one growing key array, then sorted in place: the transient memory is one file or
+        batch, whatever the archive size.
         """
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -90,28 +94,26 @@ class SeenSet:
             for path in sorted(directory.rglob("*.parquet"))
             if not path.name.startswith(".")
         ]
-        total = sum(pq.read_metadata(path).num_rows for path in paths)
-        keys = np.empty(total, dtype=np.uint64)
-        n = 0
+        keys = array("Q")  # grows in place by ~1/8 at a time: no doubling spike
         for path in paths:
-            parquet = pq.ParquetFile(path, buffer_size=1 << 20)
+            parquet = pq.ParquetFile(path)
             keyed = _has_keys(parquet)
-            for batch in parquet.iter_batches(
-                batch_size=8192, columns=["url_key" if keyed else "url", "status"], use_threads=False
-            ):
+            columns = ["url_key" if keyed else "url", "status"]
+            if parquet.metadata.num_rows <= _WHOLE_FILE_ROWS:  # a crawl's parts: one read each
+                batches: Iterable[Any] = parquet.read(columns=columns, use_threads=False).to_batches()
+            else:
+                batches = parquet.iter_batches(batch_size=8192, columns=columns, use_threads=False)
+            for batch in batches:
                 status = batch.column(1).to_numpy(zero_copy_only=False)
                 ok = (status >= 200) & (status < 300)
                 if keyed:
-                    got = batch.column(0).to_numpy()[ok]
+                    keys.frombytes(batch.column(0).to_numpy()[ok].tobytes())
                 else:  # parts written before the url_key column: hash the URLs
-                    urls = [u for u, good in zip(batch.column(0).to_pylist(), ok.tolist(), strict=True)
-                            if good and u is not None]
-                    got = np.fromiter((url_key(u) for u in urls), dtype=np.uint64, count=len(urls))
-                keys[n : n + len(got)] = got
-                n += len(got)
+                    keys.extend(url_key(u) for u, good in zip(batch.column(0).to_pylist(), ok.tolist(),
+                                                              strict=True) if good and u is not None)
             parquet.close()
         pa.default_memory_pool().release_unused()  # give the read buffers back to the OS
-        return cls(keys[:n])
+        return cls(np.frombuffer(keys, dtype=np.uint64) if keys else np.empty(0, dtype=np.uint64))
 
     def __contains__(self, url: object) -> bool:
         if not isinstance(url, str):
