@@ -14,6 +14,7 @@ feeds the metadata readers and trafilatura. Order of work:
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import json
@@ -22,6 +23,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+import lxml.html
 import trafilatura
 from lxml import etree
 from lxml.etree import XPath
@@ -45,7 +47,7 @@ TRAFILATURA_SETTINGS: dict[str, Any] = {
     "fast": True,
     "deduplicate": False,
 }
-_CLEAN_REVISION = 8
+_CLEAN_REVISION = 9
 _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
@@ -114,7 +116,21 @@ def extract_body(tree: Any, url: str | None, layout: Layout | None = None) -> li
         found = tree.xpath(layout.body_xpath)
         if found and not isinstance(found[0], str):
             target = found[0]
-    text = trafilatura.extract(target, url=url, with_metadata=False, **TRAFILATURA_SETTINGS)
+    text = None
+    if target is tree and _NARROW:
+        container = main_container(tree)
+        if container is not None:
+            page = _alone(container)
+            text = trafilatura.extract(page, url=url, with_metadata=False, **TRAFILATURA_SETTINGS)
+            # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
+            # block of 40 paragraphs): then the whole page it is, as if never narrowed
+            prose = sum(len(p.text_content()) for p in container.iter("p"))
+            if len(text or "") < 0.5 * prose:
+                text = None
+            else:
+                target = page
+    if text is None:
+        text = trafilatura.extract(target, url=url, with_metadata=False, **TRAFILATURA_SETTINGS)
     if not text and target is not tree:
         text = trafilatura.extract(tree, url=url, with_metadata=False, **TRAFILATURA_SETTINGS)
     if _short_for(text, target):
@@ -129,6 +145,40 @@ def extract_body(tree: Any, url: str | None, layout: Layout | None = None) -> li
 
 
 _PARAGRAPHS = XPath("//p")
+_NARROW = True
+_PROSE = XPath("count(.//p[string-length(normalize-space(.)) > 60])")
+
+
+def _alone(element: Any) -> Any:
+    """A copy of ``element`` as the only child of a fresh <html><body>: trafilatura reads a root
+    element's own leading text ("<div><strong>Jakarta</strong> - Pemerintah …<p>") only below a body."""
+    html = lxml.html.Element("html")
+    body = etree.SubElement(html, "body")
+    body.append(copy.deepcopy(element))
+    body[0].tail = None
+    return html
+
+
+def main_container(tree: Any, share: float = 0.9) -> Any | None:
+    """The innermost element holding ``share`` or more of the page's prose paragraphs, or None.
+
+    Walked down from <body> one level at a time (paragraph counts in C). trafilatura's cost grows
+    with the tree it is handed, so a page whose article sits in one container is extracted from
+    that container: the navigation, sidebars and footers around it would be pruned anyway.
+    """
+    body = tree.find("body")
+    node = body if body is not None else tree
+    total = _PROSE(node)
+    if total < 3:
+        return None
+    while True:
+        for child in node:
+            if isinstance(child.tag, str) and _PROSE(child) >= share * total:
+                node = child
+                break
+        else:
+            break
+    return None if node is body or node is tree else node
 
 
 def _short_for(text: str | None, target: Any) -> bool:
