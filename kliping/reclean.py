@@ -301,7 +301,9 @@ def run_chunk(
     current cleaner version and cover every row of the chunk.
     """
     from kliping.clean import CLEANER_VERSION
+    from kliping.storage import keep_pandas_out
 
+    keep_pandas_out()  # a worker writes Arrow tables only (a no-op where pandas is loaded: Dask)
     t0 = time.perf_counter()
     outp = Path(out)
     art_dir = outp / "articles" / f"{PARTITION}={chunk.site}"

@@ -32,7 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kliping.reclean import PAGE_SECONDS, raw_root, reclean
+    from kliping.storage import keep_pandas_out
 
+    keep_pandas_out()  # Arrow tables only here: spare the start-up its pandas import
     root = raw_root(args.raw)
     if not root.is_dir():
         raise UsageError(f"RAW_DIR: no such directory: {args.raw}")
