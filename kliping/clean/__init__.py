@@ -23,7 +23,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-import lxml.html
 import trafilatura
 from lxml import etree
 from lxml.etree import XPath
@@ -110,7 +109,7 @@ def strip_junk(tree: Any) -> None:
 def extract_body(tree: Any, url: str | None, layout: Layout | None = None) -> list[str]:
     """Prune boilerplate in place, run trafilatura, and return its text lines (not yet cleaned)."""
     strip_junk(tree)
-    boilerplate.prune(tree, layout.prune_xpaths if layout else ())
+    prune_xpaths = layout.prune_xpaths if layout else ()
     target = tree
     if layout is not None and layout.body_xpath:
         found = tree.xpath(layout.body_xpath)
@@ -120,16 +119,19 @@ def extract_body(tree: Any, url: str | None, layout: Layout | None = None) -> li
     if target is tree and _NARROW:
         container = main_container(tree)
         if container is not None:
+            # boilerplate rules on the container's copy only: the rest of the page is not read
             page = _alone(container)
+            boilerplate.prune(page, prune_xpaths)
             text = trafilatura.extract(page, url=url, with_metadata=False, **TRAFILATURA_SETTINGS)
             # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
             # block of 40 paragraphs): then the whole page it is, as if never narrowed
-            prose = sum(len(p.text_content()) for p in container.iter("p"))
+            prose = sum(len(p.text_content()) for p in page.iter("p"))
             if len(text or "") < 0.5 * prose:
                 text = None
             else:
                 target = page
     if text is None:
+        boilerplate.prune(tree, prune_xpaths)
         text = trafilatura.extract(target, url=url, with_metadata=False, **TRAFILATURA_SETTINGS)
     if not text and target is not tree:
         text = trafilatura.extract(tree, url=url, with_metadata=False, **TRAFILATURA_SETTINGS)
@@ -152,7 +154,7 @@ _PROSE = XPath("count(.//p[string-length(normalize-space(.)) > 60])")
 def _alone(element: Any) -> Any:
     """A copy of ``element`` as the only child of a fresh <html><body>: trafilatura reads a root
     element's own leading text ("<div><strong>Jakarta</strong> - Pemerintah …<p>") only below a body."""
-    html = lxml.html.Element("html")
+    html = decode.PARSER.makeelement("html")  # the parser's C class lookup, as for parsed pages
     body = etree.SubElement(html, "body")
     body.append(copy.deepcopy(element))
     body[0].tail = None

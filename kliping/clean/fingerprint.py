@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -45,6 +46,12 @@ def _fmix64(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> _S33)
 
 
+@functools.lru_cache(maxsize=65536)
+def _word_digest(word: str) -> bytes:
+    """8-byte BLAKE2b of a word; cached, as most words of a page were on earlier pages too."""
+    return hashlib.blake2b(word.encode(), digest_size=8).digest()
+
+
 def simhash(text: str, n: int = 3) -> int:
     """64-bit Charikar simhash over word ``n``-shingles (unweighted).
 
@@ -57,7 +64,7 @@ def simhash(text: str, n: int = 3) -> int:
         return 0
     ids: dict[str, int] = {}
     idx = np.fromiter((ids.setdefault(t, len(ids)) for t in toks), dtype=np.intp, count=len(toks))
-    digests = b"".join(hashlib.blake2b(t.encode(), digest_size=8).digest() for t in ids)
+    digests = b"".join(map(_word_digest, ids))
     words_h = np.frombuffer(digests, dtype=">u8").astype(np.uint64)
     width = min(n, len(toks))
     count = len(toks) - width + 1
