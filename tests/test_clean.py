@@ -427,7 +427,7 @@ def test_plain_language_gate(text: str, lang: str | None) -> None:
 _PROSE_P = "<p>{} kalimat panjang tentang pembangunan jalan di pedalaman Papua yang dibahas warga.</p>"
 
 
-def _page(inner: str) -> str:
+def _prose_page(inner: str) -> str:
     return f"<html><head><title>t</title></head><body><nav><a>Beranda</a></nav>{inner}</body></html>"
 
 
@@ -435,12 +435,12 @@ def test_main_container_is_the_innermost_holding_the_prose() -> None:
     from kliping.clean import decode, main_container
 
     body = "".join(_PROSE_P.format(i) for i in range(6))
-    tree = decode.parse(_page(f'<div id="wrap"><div id="article">{body}</div><aside>x</aside></div>'))
+    tree = decode.parse(_prose_page(f'<div id="wrap"><div id="article">{body}</div><aside>x</aside></div>'))
     assert main_container(tree).get("id") == "article"
     # prose split between two columns: no single container, the whole page is used
     half = "".join(_PROSE_P.format(i) for i in range(3))
-    tree = decode.parse(_page(f'<div id="a">{half}</div><div id="b">{half}</div>'))
+    tree = decode.parse(_prose_page(f'<div id="a">{half}</div><div id="b">{half}</div>'))
     assert main_container(tree) is None
-    assert main_container(decode.parse(_page(_PROSE_P.format(1)))) is None  # too little prose
+    assert main_container(decode.parse(_prose_page(_PROSE_P.format(1)))) is None  # too little prose
     # (The detik fixture in test_fixture_page goes through the narrowed path: its lead sentence
     # sits in the container before the first <p>, and must survive into text and dateline.)
