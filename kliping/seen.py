@@ -1,10 +1,11 @@
 """The seen set: article URLs already archived, in bounded memory.
 
 Incremental crawls skip articles already in the raw archive. The archive itself is the source of
-truth (no second database to drift); at start-up its ``url`` column is read batch by batch and each
-URL kept as a 64-bit hash in one sorted numpy ``uint64`` array: 8 bytes per URL instead of ~150 for a Python
-string in a set, so a million known URLs cost about 8 MB. A false positive needs two canonical URLs
-of one site to share 64 bits of BLAKE2b (about 1 in 3e7 at a million URLs per site).
+truth (no second database to drift); at start-up its ``url_key`` column (each URL's 64-bit hash,
+written with the row) is read part by part into one sorted numpy ``uint64`` array: 8 bytes per URL
+instead of ~150 for a Python string in a set, so a million known URLs cost about 8 MB. A false
+positive needs two canonical URLs of one site to share 64 bits of BLAKE2b (about 1 in 3e7 at a
+million URLs per site).
 """
 
 from __future__ import annotations

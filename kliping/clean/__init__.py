@@ -46,7 +46,7 @@ TRAFILATURA_SETTINGS: dict[str, Any] = {
     "fast": True,
     "deduplicate": False,
 }
-_CLEAN_REVISION = 10
+_CLEAN_REVISION = 11
 _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
@@ -116,7 +116,7 @@ def extract_body(tree: Any, url: str | None, layout: Layout | None = None) -> li
         if found and not isinstance(found[0], str):
             target = found[0]
     text = None
-    if target is tree and _NARROW:
+    if target is tree:
         container = main_container(tree)
         if container is not None:
             # boilerplate rules on the container's copy only: the rest of the page is not read
@@ -125,8 +125,7 @@ def extract_body(tree: Any, url: str | None, layout: Layout | None = None) -> li
             text = trafilatura.extract(page, url=url, with_metadata=False, **TRAFILATURA_SETTINGS)
             # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
             # block of 40 paragraphs): then the whole page it is, as if never narrowed
-            prose = sum(len(p.text_content()) for p in page.iter("p"))
-            if len(text or "") < 0.5 * prose:
+            if len(text or "") < 0.5 * sum(map(len, _paragraph_texts(page))):
                 text = None
             else:
                 target = page
@@ -146,8 +145,12 @@ def extract_body(tree: Any, url: str | None, layout: Layout | None = None) -> li
     return text.splitlines() if text else []
 
 
-_PARAGRAPHS = XPath("//p")
-_NARROW = True
+_PARAGRAPHS = XPath(".//p")  # within the element given (a layout's body, a container), not its document
+
+
+def _paragraph_texts(target: Any) -> list[str]:
+    return [p.text_content() or "" for p in _PARAGRAPHS(target)]
+
 _PROSE = XPath("count(.//p[string-length(normalize-space(.)) > 60])")
 
 
@@ -192,7 +195,7 @@ def _short_for(text: str | None, target: Any) -> bool:
     words = len(text.split()) if text else 0
     if words >= 150:
         return False
-    prose = sum(len((p.text_content() or "").split()) for p in _PARAGRAPHS(target))
+    prose = sum(len(t.split()) for t in _paragraph_texts(target))
     return prose > max(300, 10 * words)
 
 
