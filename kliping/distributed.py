@@ -314,6 +314,7 @@ class ClusterRun:
         self.spider = spider
         self.prefix = frontier_prefix(spider)
         self.ttl = self.settings.getfloat("KLIPING_REDIS_HEARTBEAT", HEARTBEAT_SECONDS)
+        self._last_looked: dict[str, int] = {}  # others' heartbeat ttl (ms) at the last idle poll
         self.processing = f"{self.prefix}:processing:{WORKER_ID}"
         self.tracker = AckTracker(self.server, self.processing)
         self.result: dict[str, Any] | None = None  # set when this worker wrote the run's row
@@ -477,13 +478,35 @@ class ClusterRun:
                 return True
         return False
 
+    def others_silent(self) -> bool:
+        """Is another registered worker not renewing its heartbeat since this worker last looked?
+
+        A worker killed after its last request was acked holds nothing, so others_busy() lets the
+        rest stop; but it stays registered until its heartbeat expires, and the last live worker
+        out would then leave the run unfinished (no ledger row, frontier kept). So an idle worker
+        waits (at most one heartbeat period) until such a worker is reaped. Live workers renew
+        their heartbeat on every idle poll and pass at the next look.
+        """
+        silent = False
+        looked: dict[str, int] = {}
+        for raw in self.server.smembers(self.key("workers")):
+            worker = raw.decode()
+            if worker == WORKER_ID:
+                continue
+            looked[worker] = int(self.server.pttl(self.key(f"alive:{worker}")))
+            before = self._last_looked.get(worker)
+            if before is None or looked[worker] <= before:
+                silent = True
+        self._last_looked = looked
+        return silent
+
     def spider_idle(self, spider: Any) -> None:
         self.heartbeat()
         if self.tracker.finished:
             # an idle worker writes what it holds: the others wait on its processing hash
             self._writers.flush()
         self.reap()
-        if len(self._queue) or self.others_busy() or self.seeding_elsewhere():
+        if len(self._queue) or self.others_busy() or self.seeding_elsewhere() or self.others_silent():
             # poll again soon rather than at the engine's 5 s heartbeat
             self.crawler.engine._slot.nextcall.schedule(
                 self.settings.getfloat("KLIPING_REDIS_POLL", 0.5))
