@@ -388,14 +388,9 @@ class Summary:
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:
-    import multiprocessing as mp
+    from kliping.workers import process_pool
 
-    # forkserver with the cleaner preloaded: workers start in milliseconds with trafilatura and
-    # lxml already imported, and no fork() of this (possibly multi-threaded) process.
-    ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["kliping.clean", "kliping.reclean", "kliping.registry"])
-    # A fresh worker now and then: whatever a pathological page leaves behind does not pile up.
-    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, max_tasks_per_child=100)
+    return process_pool(workers)
 
 
 def _run_local(

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 import pytest
+
+# kliping's derived-file cache (the decompressed language model) goes to a directory of this test
+# session, not the user's ~/.cache; child processes inherit it.
+if "KLIPING_CACHE_DIR" not in os.environ:
+    os.environ["KLIPING_CACHE_DIR"] = tempfile.mkdtemp(prefix="kliping-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["KLIPING_CACHE_DIR"], True)
 
 # The sample server is local: crawl it fast (the defaults are polite for the real web).
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING"]

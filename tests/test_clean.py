@@ -231,6 +231,16 @@ def test_fingerprints() -> None:
     assert bin(simhash(long) ^ simhash(a)).count("1") > 10
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Halo, dunia!  Ini _tes_ — 7/1/2024.", "", "  \n ", "İstanbul ß ﬁle", "a\u00a0b\tc\n\nd", "...!!!"],
+)
+def test_fingerprints_together_equal_each_alone(text: str) -> None:
+    # clean() finds the words once for both fingerprints; the stored values must not change
+    from kliping.clean.fingerprint import fingerprints
+
+    assert fingerprints(text) == (text_hash(text), simhash(text))
+
 
 def test_simhash_is_pinned() -> None:
     # Stored in ARTICLES and compared across runs and machines: the value must never depend on the
@@ -444,3 +454,30 @@ def test_main_container_is_the_innermost_holding_the_prose() -> None:
     assert main_container(decode.parse(_prose_page(_PROSE_P.format(1)))) is None  # too little prose
     # (The detik fixture in test_fixture_page goes through the narrowed path: its lead sentence
     # sits in the container before the first <p>, and must survive into text and dateline.)
+
+
+_HTML_FIXTURES = sorted(PAGES.glob("*.html")) + sorted((PAGES.parent.parent / "sites").glob("*/*.html"))
+
+
+def test_staged_extraction_is_in_use() -> None:
+    # pyproject pins trafilatura to the minor version maintext's stages were written against
+    from kliping.clean import maintext
+
+    assert maintext.STAGED
+
+
+@pytest.mark.parametrize("path", _HTML_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_staged_extraction_equals_trafilatura_extract(path: Path) -> None:
+    # maintext.staged is trafilatura's fast extract() minus its recall escalation; on article
+    # pages (where that escalation finds nothing to add) the two give the same text
+    import trafilatura
+
+    from kliping.clean import TRAFILATURA_SETTINGS, decode, maintext
+
+    tree = decode.parse(path.read_text(encoding="utf-8"))
+    options = maintext.extractor(tuple(sorted(TRAFILATURA_SETTINGS.items())))
+    before = decode.lxml.html.tostring(tree)
+    staged = maintext.staged(tree, options)
+    assert decode.lxml.html.tostring(tree) == before  # the caller's tree is left as it was
+    assert staged == trafilatura.extract(tree, options=options)
+    assert staged

@@ -15,7 +15,6 @@ feeds the metadata readers and trafilatura. Order of work:
 from __future__ import annotations
 
 import copy
-import functools
 import hashlib
 import json
 import re
@@ -28,7 +27,7 @@ from lxml import etree
 from lxml.etree import XPath
 
 import kliping
-from kliping.clean import boilerplate, dating, decode, fingerprint, metadata, people
+from kliping.clean import boilerplate, dating, decode, fingerprint, langmodel, maintext, metadata, people
 
 if TYPE_CHECKING:
     from kliping.sites.base import Layout, Site
@@ -46,21 +45,12 @@ TRAFILATURA_SETTINGS: dict[str, Any] = {
     "fast": True,
     "deduplicate": False,
 }
-_CLEAN_REVISION = 11
+_CLEAN_REVISION = 12
 _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
 )
 MIN_WORDS = 8  # below this, what trafilatura found is a caption or a teaser, not an article
-
-
-
-@functools.lru_cache(maxsize=1)
-def _langid() -> Any:
-    # Loaded on first use (about 0.3 s), then shared: read-only afterwards.
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
 _WORD = re.compile(r"\w+")
 
 
@@ -122,7 +112,7 @@ def extract_body(tree: Any, url: str | None, layout: Layout | None = None) -> li
             # boilerplate rules on the container's copy only: the rest of the page is not read
             page = _alone(container)
             boilerplate.prune(page, prune_xpaths)
-            text = trafilatura.extract(page, url=url, with_metadata=False, **TRAFILATURA_SETTINGS)
+            text = _trafilatura(page)
             # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
             # block of 40 paragraphs): then the whole page it is, as if never narrowed
             if len(text or "") < 0.5 * sum(map(len, _paragraph_texts(page))):
@@ -131,18 +121,22 @@ def extract_body(tree: Any, url: str | None, layout: Layout | None = None) -> li
                 target = page
     if text is None:
         boilerplate.prune(tree, prune_xpaths)
-        text = trafilatura.extract(target, url=url, with_metadata=False, **TRAFILATURA_SETTINGS)
+        text = _trafilatura(target)
     if not text and target is not tree:
-        text = trafilatura.extract(tree, url=url, with_metadata=False, **TRAFILATURA_SETTINGS)
+        text = _trafilatura(tree)
     if _short_for(text, target):
         # fast mode took one block of a page with far more prose (a live blog's intro, say):
         # let trafilatura's full mode, with its fallbacks, have a look
-        full = trafilatura.extract(
-            target, url=url, with_metadata=False, **{**TRAFILATURA_SETTINGS, "fast": False}
-        )
+        full = _trafilatura(target, fast=False)
         if full and len(full) > 2 * len(text or ""):
             text = full
     return text.splitlines() if text else []
+
+
+def _trafilatura(tree: Any, fast: bool | None = None) -> str | None:
+    """trafilatura's text of ``tree`` with :data:`TRAFILATURA_SETTINGS` (``fast`` overriding)."""
+    settings = TRAFILATURA_SETTINGS if fast is None else {**TRAFILATURA_SETTINGS, "fast": fast}
+    return maintext.text(tree, settings)
 
 
 _PARAGRAPHS = XPath(".//p")  # within the element given (a layout's body, a container), not its document
@@ -234,7 +228,7 @@ def language(text: str) -> str | None:
         return plain
     # The opening ~250 words decide it (same answers as 3,000 characters on the bench pages, at
     # half the cost: langid's feature counting is linear in the length).
-    lang, _score = _langid().classify(text[:1500])
+    lang, _score = langmodel.identifier().classify(text[:1500])
     # langid's Malay and Indonesian models overlap; on news text "ms" is almost always Indonesian.
     return "id" if lang == "ms" else lang
 
@@ -345,6 +339,7 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
         url=url,
         tree=tree,
     )
+    text_hash, simhash = fingerprint.fingerprints(text)
     return {
         "id": fingerprint.stable_id(canonical),
         "url": url,
@@ -368,8 +363,8 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
         "image_url": image,
         "language": language(text),
         "word_count": len(words),
-        "text_hash": fingerprint.text_hash(text),
-        "simhash": fingerprint.simhash(text),
+        "text_hash": text_hash,
+        "simhash": simhash,
         "fetched_at": fetched_at,
         "run_id": raw.get("run_id"),
         "fetch_id": raw.get("fetch_id"),

@@ -24,11 +24,10 @@ MODIFIED_META = (
     "article:modified_time", "og:updated_time", "datemodified", "dc.date.modified",
     "dcterms.modified", "last-modified", "lastmod", "article.updated",
 )  # fmt: skip
+# (contains 'date' covers detail__date, date-time, post-date, entry-date: one test, not five)
 PRINTED = XPath(
-    "//time[@datetime]/@datetime | //*[contains(@class,'detail__date') or contains(@class,"
-    "'read__time') or contains(@class,'date-time') or contains(@class,'post-date') or "
-    "contains(@class,'entry-date') or contains(@class,'published') or contains(@class,'date')]"
-    "[string-length(normalize-space(.)) < 80]"
+    "//time[@datetime]/@datetime | //*[contains(@class,'date') or contains(@class,'read__time')"
+    " or contains(@class,'published')][string-length(normalize-space(.)) < 80]"
 )
 PUBLISHED_TIME = XPath(
     "//time[@datetime][contains(@class,'published') or contains(@class,'entry-date')"

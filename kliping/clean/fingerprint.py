@@ -28,6 +28,15 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()
 
 
+def fingerprints(text: str) -> tuple[str, int]:
+    """``(text_hash(text), simhash(text))``, the casefolded words found once for both.
+
+    (The normalised text is exactly its ``\\w+`` runs joined by single spaces.)
+    """
+    toks = _WORD.findall(text.casefold())
+    return hashlib.sha1(" ".join(toks).encode("utf-8")).hexdigest(), _simhash_tokens(toks)
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -59,7 +68,10 @@ def simhash(text: str, n: int = 3) -> int:
     bytes); a shingle's hash mixes its words' hashes by position (odd multipliers, then fmix64),
     and the bit columns are counted with numpy: no Python work per shingle or per bit.
     """
-    toks = _WORD.findall(text.casefold())
+    return _simhash_tokens(_WORD.findall(text.casefold()), n)
+
+
+def _simhash_tokens(toks: list[str], n: int = 3) -> int:
     if not toks:
         return 0
     ids: dict[str, int] = {}

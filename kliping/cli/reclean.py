@@ -31,6 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.dask:
+        from kliping.workers import start_forkserver
+
+        start_forkserver()  # its imports overlap this process's own, just below
     from kliping.reclean import PAGE_SECONDS, raw_root, reclean
     from kliping.storage import keep_pandas_out
 
