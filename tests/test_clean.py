@@ -481,3 +481,35 @@ def test_staged_extraction_equals_trafilatura_extract(path: Path) -> None:
     assert decode.lxml.html.tostring(tree) == before  # the caller's tree is left as it was
     assert staged == trafilatura.extract(tree, options=options)
     assert staged
+
+
+_PROSE_ID = " ".join(["Warga desa memperbaiki saluran irigasi bersama sebelum musim tanam tiba."] * 4)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        f"<div id='mvp-post-add-box'><div class='post'><p>Artikel berikutnya: {_PROSE_ID}</p>"
+        f"<p>Lagi {_PROSE_ID}</p></div></div>",
+        f"<ol class='commentlist'><li><p>Komentar pembaca: {_PROSE_ID}</p></li>"
+        f"<li><p>Komentar dua {_PROSE_ID}</p></li></ol>",
+        f"<div id='comment-section'><p>Komentar pembaca: {_PROSE_ID}</p>"
+        f"<p>Komentar dua {_PROSE_ID}</p></div>",
+    ],
+    ids=["appended-article", "comment-list", "comment-div"],
+)
+def test_staged_extraction_prunes_comments_and_appended_articles_like_trafilatura(extra: str) -> None:
+    # inside the article's own container, only trafilatura's raw-tree prunes (which maintext
+    # skips when no class or id could match) keep these out
+    import trafilatura
+
+    from kliping.clean import TRAFILATURA_SETTINGS, decode, maintext
+
+    paragraphs = "".join(f"<p>{_PROSE_ID} Paragraf {i}.</p>" for i in range(3))
+    page = f"<div class='post-content'><h1>Judul</h1>{paragraphs}{extra}</div>"
+    tree = decode.parse(f"<html><body>{page}</body></html>")
+    options = maintext.extractor(tuple(sorted(TRAFILATURA_SETTINGS.items())))
+    staged = maintext.staged(tree, options)
+    assert staged == trafilatura.extract(tree, options=options)
+    assert staged and "Paragraf 2" in staged
+    assert "Komentar" not in staged and "berikutnya" not in staged
