@@ -397,7 +397,10 @@ def _run_local(
     chunks: list[Chunk], out: str, workers: int, page_seconds: float | None, stale_only: bool,
     on_result: Callable[[ChunkResult], None],
 ) -> None:
-    pending = list(reversed(chunks))
+    # Largest chunks first (a stable sort: one row group's chunks stay together), so the run
+    # does not end with one worker busy on a big chunk while the others wait; output names do
+    # not depend on the order.
+    pending = sorted(chunks, key=lambda c: c.rows)  # popped from the end
     attempts: dict[Chunk, int] = {}
     in_flight = max(2, workers * 2)  # bounded: chunks are read by workers, not queued here
     while pending:
