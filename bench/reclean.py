@@ -7,7 +7,10 @@ Both tools are timed as a user runs them (a fresh command, wall clock, start-up 
 turns ``--repeat`` times, and the best time of each is reported (the machine's other load varies);
 kliping produces every ARTICLES field, trafilatura only the body text.
 
-    .venv/bin/python bench/reclean.py [--copies 3] [--workers 1 2] [--repeat 3] [--keep DIR]
+    .venv/bin/python bench/reclean.py [--copies 3] [--workers 1 2] [--repeat 5] [--keep DIR]
+
+Besides the best of each, the ratio of each alternation's two runs (made seconds apart, so a slow
+spell of the machine tends to hit both) is reported as median and range.
 
 Prints a Markdown table for BENCHMARKS.md. Exits 0 without measuring when ``../shared`` (relative
 to the repository) is absent.
@@ -105,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--copies", type=int, default=3, help="each page this many times (default 3)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--keep", help="build the inputs here and keep them")
-    ap.add_argument("--repeat", type=int, default=3, help="runs of each tool, alternating (best kept)")
+    ap.add_argument("--repeat", type=int, default=5, help="runs of each tool, alternating (best kept)")
     args = ap.parse_args(argv)
     if not SHARED.is_dir() or not AEB.is_dir():
         print(f"bench/reclean.py: {SHARED} not found; nothing to measure", file=sys.stderr)
@@ -146,19 +149,23 @@ def main(argv: list[str] | None = None) -> int:
                 k_times.append(k_s)
                 t_times.append(t_s)
                 print(f"workers {workers}: kliping {k_s:.1f} s, trafilatura {t_s:.1f} s", file=sys.stderr)
-            results.append((workers, min(k_times), articles, min(t_times), extracted))
+            # each alternation also gives a ratio of two runs made a few seconds apart
+            pair = sorted(t / k for k, t in zip(k_times, t_times, strict=True))
+            results.append((workers, min(k_times), articles, min(t_times), extracted, pair))
         from kliping.clean import CLEANER_VERSION
 
         print(f"Raw pages: {n} ({len(pages)} shared evaluation pages x {args.copies}); "
               f"{os.cpu_count()} CPUs; cleaner {CLEANER_VERSION}; best of {args.repeat} "
               "alternating runs each\n")
         print("| workers | kliping reclean pages/s | articles out | trafilatura CLI pages/s "
-              "| texts out | kliping / trafilatura | kliping scaling |")
-        print("|---|---|---|---|---|---|---|")
+              "| texts out | kliping / trafilatura (best / best) | paired runs: median (min-max) "
+              "| kliping scaling |")
+        print("|---|---|---|---|---|---|---|---|")
         base = results[0][1]
-        for workers, k_s, articles, t_s, extracted in results:
+        for workers, k_s, articles, t_s, extracted, pair in results:
             print(f"| {workers} | {n / k_s:.1f} | {articles} | {n / t_s:.1f} | {extracted} "
-                  f"| {t_s / k_s:.2f}x | {base / k_s:.2f}x |")
+                  f"| {t_s / k_s:.2f}x | {pair[len(pair) // 2]:.2f}x ({pair[0]:.2f}-{pair[-1]:.2f}) "
+                  f"| {base / k_s:.2f}x |")
         return 0
     finally:
         if not args.keep:

@@ -145,7 +145,7 @@ _PARAGRAPHS = XPath(".//p")  # within the element given (a layout's body, a cont
 def _paragraph_texts(target: Any) -> list[str]:
     return [p.text_content() or "" for p in _PARAGRAPHS(target)]
 
-_PROSE = XPath("count(.//p[string-length(normalize-space(.)) > 60])")
+_PROSE_P = XPath(".//p[string-length(normalize-space(.)) > 60]")
 
 
 def _alone(element: Any) -> Any:
@@ -161,18 +161,28 @@ def _alone(element: Any) -> Any:
 def main_container(tree: Any, share: float = 0.9) -> Any | None:
     """The innermost element holding ``share`` or more of the page's prose paragraphs, or None.
 
-    Walked down from <body> one level at a time (paragraph counts in C). trafilatura's cost grows
-    with the tree it is handed, so a page whose article sits in one container is extracted from
-    that container: the navigation, sidebars and footers around it would be pruned anyway.
+    Walked down from <body> one level at a time (the paragraphs found in C, counted per ancestor
+    in one pass up from each). trafilatura's cost grows with the tree it is handed, so a page
+    whose article sits in one container is extracted from that container: the navigation,
+    sidebars and footers around it would be pruned anyway.
     """
     body = tree.find("body")
     node = body if body is not None else tree
-    total = _PROSE(node)
-    if total < 3:
+    prose = _PROSE_P(node)
+    if len(prose) < 3:
         return None
+    # prose paragraphs below each element (the paragraph itself not counted), in one walk up
+    # from each paragraph; the dict keeps the element proxies alive, so lookups below match
+    below: dict[Any, int] = {}
+    for p in prose:
+        for anc in p.iterancestors():
+            if anc is node:
+                break
+            below[anc] = below.get(anc, 0) + 1
+    need = share * len(prose)
     while True:
         for child in node:
-            if isinstance(child.tag, str) and _PROSE(child) >= share * total:
+            if below.get(child, 0) >= need:
                 node = child
                 break
         else:
