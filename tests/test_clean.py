@@ -513,3 +513,48 @@ def test_staged_extraction_prunes_comments_and_appended_articles_like_trafilatur
     assert staged == trafilatura.extract(tree, options=options)
     assert staged and "Paragraf 2" in staged
     assert "Komentar" not in staged and "berikutnya" not in staged
+
+
+_ODD_HEAD = (
+    "<html><head><title></title><title>  Judul\n halaman </title>"
+    "<link rel='canonical'><link rel='canonical' href=' https://a.test/x '>"
+    "<link rel='Canonical' href='https://a.test/wrong'>"
+    "<meta name='Author' content='Budi'><meta property='og:title' content=''><meta name='x'>"
+    "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"H\"}</script>"
+    "</head><body><svg><title>ikon</title></svg>"
+    "<script type='application/ld+json'>[{\"@type\": \"Person\", \"name\": \"B\"}]</script>"
+    "<meta itemprop='datePublished' content='2024-01-08'></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "path", [*_HTML_FIXTURES, None], ids=lambda p: p.name if p else "odd-head"
+)
+def test_metadata_walk_reads_what_the_xpaths_read(path: Path | None) -> None:
+    # metadata.read walks the tree once; it must find exactly what the four XPaths it replaced do
+    from lxml.etree import XPath
+
+    from kliping.clean import decode, metadata
+
+    tree = decode.parse(path.read_text(encoding="utf-8") if path else _ODD_HEAD)
+    pm = metadata.read(tree)
+    meta: dict[str, list[str]] = {}
+    for el in XPath("//meta[@content]")(tree):
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        if key:
+            meta.setdefault(key.strip().lower(), []).append(el.get("content") or "")
+    assert pm.meta == meta
+    nodes: list = []
+    for text in XPath("//script[@type='application/ld+json']/text()")(tree):
+        data = metadata._load_json(text)
+        if data is not None:
+            metadata._walk(data, nodes)
+    assert pm.jsonld == nodes
+    href = XPath("//link[@rel='canonical']/@href")(tree)
+    assert pm.canonical == (href[0].strip() if href and href[0].strip() else None)
+    title = XPath("//title/text()")(tree)
+    assert pm.html_title == (" ".join(title[0].split()) if title else None)
+    if path is None:
+        assert pm.html_title == "Judul halaman" and pm.canonical == "https://a.test/x"
+        assert pm.meta["author"] == ["Budi"] and pm.meta["og:title"] == [""]
+        assert len(pm.jsonld) == 2 and pm.meta["datepublished"] == ["2024-01-08"]

@@ -23,10 +23,6 @@ ARTICLE_TYPES = frozenset(
     }
 )  # fmt: skip
 
-_JSONLD = XPath("//script[@type='application/ld+json']/text()")
-_META = XPath("//meta[@content]")
-_CANONICAL = XPath("//link[@rel='canonical']/@href")
-_TITLE = XPath("//title/text()")
 _H1 = XPath("//h1")
 # Every class alternative holds "author" or "read__credit__item": tested first (plain contains()),
 # the rest only on the few elements that pass; the tests run on the attributes (//@class[...]/
@@ -113,14 +109,40 @@ class PageMeta:
         return bool(self.article) or (self.get("og:type") or "").lower() == "article"
 
 
+def _text_nodes(el: Any) -> list[str]:
+    """What XPath's ``text()`` gives for ``el``: its text, then its children's tails."""
+    return ([el.text] if el.text is not None else []) + [c.tail for c in el if c.tail is not None]
+
+
 def read(tree: Any) -> PageMeta:
+    """The page's ``<meta>``, JSON-LD, canonical link and ``<title>``, in one walk of the tree.
+
+    (Same as ``//meta[@content]``, ``//script[@type='application/ld+json']/text()``,
+    ``//link[@rel='canonical']/@href`` and ``//title/text()``, at a third of their cost.)
+    """
     pm = PageMeta()
-    for el in _META(tree):
-        key = el.get("property") or el.get("name") or el.get("itemprop")
-        if key:
-            pm.meta.setdefault(key.strip().lower(), []).append(el.get("content") or "")
+    scripts: list[str] = []
+    canonical: list[str] = []
+    titles: list[str] = []
+    for el in tree.iter("meta", "script", "link", "title"):
+        tag = el.tag
+        if tag == "meta":
+            content = el.get("content")
+            if content is None:
+                continue
+            key = el.get("property") or el.get("name") or el.get("itemprop")
+            if key:
+                pm.meta.setdefault(key.strip().lower(), []).append(content)
+        elif tag == "script":
+            if el.get("type") == "application/ld+json":
+                scripts += _text_nodes(el)
+        elif tag == "link":
+            if not canonical and el.get("rel") == "canonical" and el.get("href") is not None:
+                canonical.append(el.get("href"))
+        elif not titles:
+            titles = _text_nodes(el)
     nodes: list[dict] = []
-    for text in _JSONLD(tree):
+    for text in scripts:
         data = _load_json(text)
         if data is not None:
             _walk(data, nodes)
@@ -129,10 +151,8 @@ def read(tree: Any) -> PageMeta:
         if _types(node) & ARTICLE_TYPES:
             for k, v in node.items():
                 pm.article.setdefault(k, v)
-    href = _CANONICAL(tree)
-    pm.canonical = href[0].strip() if href and href[0].strip() else None
-    t = _TITLE(tree)
-    pm.html_title = " ".join(t[0].split()) if t else None
+    pm.canonical = canonical[0].strip() if canonical and canonical[0].strip() else None
+    pm.html_title = " ".join(titles[0].split()) if titles else None
     return pm
 
 
