@@ -24,6 +24,9 @@ from kliping.schema import DATASETS
 
 PARTITION = "site"
 COMPRESSION = "zstd"
+# Large, (nearly) always distinct values: a dictionary only costs time to build and to read
+# back (raw bodies read 1.5-2x faster plain; the files are the same size).
+NO_DICTIONARY = frozenset({"body", "text"})
 
 
 # pyarrow.dataset is imported where a hive-partitioned directory is read, not at module level: it
@@ -78,6 +81,23 @@ def file_schema(schema: pa.Schema) -> pa.Schema:
     return schema.remove(idx) if idx >= 0 else schema
 
 
+def _leaf_paths(name: str, typ: pa.DataType) -> list[str]:
+    """Parquet's column paths under an Arrow field (what ``use_dictionary`` names)."""
+    if pa.types.is_map(typ):
+        return _leaf_paths(f"{name}.key_value.key", typ.key_type) + _leaf_paths(
+            f"{name}.key_value.value", typ.item_type
+        )
+    if pa.types.is_list(typ) or pa.types.is_large_list(typ):
+        return _leaf_paths(f"{name}.list.element", typ.value_type)
+    if pa.types.is_struct(typ):
+        return [p for f in typ for p in _leaf_paths(f"{name}.{f.name}", f.type)]
+    return [name]
+
+
+def _dictionary_columns(schema: pa.Schema) -> list[str]:
+    return [p for f in schema if f.name not in NO_DICTIONARY for p in _leaf_paths(f.name, f.type)]
+
+
 def write_part(directory: Path, name: str, table: pa.Table) -> Path:
     """Write ``table`` as ``directory/name`` atomically (temp file, fsync, rename)."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -85,7 +105,9 @@ def write_part(directory: Path, name: str, table: pa.Table) -> Path:
     tmp = directory / f".{name}.{uuid.uuid4().hex[:8]}.tmp"
     try:
         with open(tmp, "wb") as fh:
-            pq.write_table(table, fh, compression=COMPRESSION)
+            pq.write_table(
+                table, fh, compression=COMPRESSION, use_dictionary=_dictionary_columns(table.schema)
+            )
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, final)

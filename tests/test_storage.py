@@ -30,6 +30,12 @@ def test_parts_are_hive_partitioned_zstd(tmp_path) -> None:
     assert table.num_rows == 7
     assert sorted(table.column("site").to_pylist()) == ["a"] * 3 + ["b"] * 4
     assert table.schema.field("status").type == "int16"
+    # bodies are stored plain (a dictionary of distinct pages only slows reading them back);
+    # repetitive columns, nested ones included, keep theirs
+    group = meta.row_group(0)
+    encodings = {group.column(i).path_in_schema: group.column(i).encodings for i in range(group.num_columns)}
+    assert "RLE_DICTIONARY" not in encodings["body"]
+    assert "RLE_DICTIONARY" in encodings["url"] and "RLE_DICTIONARY" in encodings["headers.key_value.key"]
 
 
 def test_temp_files_are_invisible_and_cleaned(tmp_path) -> None:
