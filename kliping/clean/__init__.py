@@ -1,13 +1,14 @@
 """The cleaning stage: one raw response in, one article record out (DESIGN.md §1, §2, §3).
 
-Pure: no I/O, no global state changed, deterministic. The HTML is parsed once (lxml); the same tree
+Pure: no I/O (but for the language model's one-off cache, :mod:`kliping.clean.langmodel`), no
+global state changed, deterministic. The HTML is parsed once (lxml); the same tree
 feeds the metadata readers and trafilatura. Order of work:
 
 1. decode (header charset, ``<meta charset>``, UTF-8, cp1252) and parse;
 2. metadata from JSON-LD and ``<meta>`` (read once), DOM last;
 3. prune Indonesian boilerplate boxes from the DOM (structure-anchored), plus the site's
    ``prune_xpaths``; limit to the site's ``body_xpath`` when it has one;
-4. trafilatura on that tree with :data:`TRAFILATURA_SETTINGS`;
+4. trafilatura on that tree with :data:`TRAFILATURA_SETTINGS` (through :mod:`kliping.clean.maintext`);
 5. line rules (``Baca juga`` lines, promos, credits → authors/editors, initials, …), dateline;
 6. dates, language, fingerprints.
 """
