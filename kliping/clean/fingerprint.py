@@ -74,15 +74,13 @@ def simhash(text: str, n: int = 3) -> int:
 def _simhash_tokens(toks: list[str], n: int = 3) -> int:
     if not toks:
         return 0
-    ids: dict[str, int] = {}
-    idx = np.fromiter((ids.setdefault(t, len(ids)) for t in toks), dtype=np.intp, count=len(toks))
-    digests = b"".join(map(_word_digest, ids))
-    words_h = np.frombuffer(digests, dtype=">u8").astype(np.uint64)
+    # one 8-byte digest per token, from the cache of words seen before
+    words_h = np.frombuffer(b"".join(map(_word_digest, toks)), dtype=">u8").astype(np.uint64)
     width = min(n, len(toks))
     count = len(toks) - width + 1
     acc = np.zeros(count, dtype=np.uint64)
     for k in range(width):
-        acc += words_h[idx[k : k + count]] * np.uint64(_POS_MUL[k % len(_POS_MUL)])
+        acc += words_h[k : k + count] * np.uint64(_POS_MUL[k % len(_POS_MUL)])
     hashes = _fmix64(acc + np.uint64(width))
     bits = np.unpackbits(hashes.astype(">u8").view(np.uint8)).reshape(count, 64)
     set_bits = bits.sum(axis=0, dtype=np.int64) * 2 > count
