@@ -24,9 +24,19 @@ def start_forkserver() -> None:
     forkserver.ensure_running()
 
 
+def _worker_start() -> None:
+    """In each new worker: the objects alive now (the preloaded modules, mostly) leave the cyclic
+    collector's generations, so its full collections stop walking them (about 1% of a page's
+    cleaning time) and fewer of the forkserver's memory pages get copied."""
+    import gc
+
+    gc.freeze()
+
+
 def process_pool(workers: int) -> ProcessPoolExecutor:
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload(FORKSERVER_PRELOAD)
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, max_tasks_per_child=MAX_TASKS_PER_CHILD
+        max_workers=workers, mp_context=ctx, max_tasks_per_child=MAX_TASKS_PER_CHILD,
+        initializer=_worker_start,
     )
