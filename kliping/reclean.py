@@ -27,7 +27,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -40,6 +40,7 @@ import pyarrow.parquet as pq
 
 from kliping.schema import ARTICLES, _f
 from kliping.storage import PARTITION, file_schema, write_part
+from kliping.workers import process_pool
 
 CHUNK_ROWS = 64  # small enough to spread a few hundred pages over the workers
 PAGE_SECONDS = 30.0  # per-page time budget; a page past it becomes an error row
@@ -387,12 +388,6 @@ class Summary:
         return self.pages / self.seconds if self.seconds else 0.0
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    from kliping.workers import process_pool
-
-    return process_pool(workers)
-
-
 def _run_local(
     chunks: list[Chunk], out: str, workers: int, page_seconds: float | None, stale_only: bool,
     on_result: Callable[[ChunkResult], None],
@@ -405,7 +400,7 @@ def _run_local(
     in_flight = max(2, workers * 2)  # bounded: chunks are read by workers, not queued here
     while pending:
         broken = False
-        with _pool(workers) as pool:
+        with process_pool(workers) as pool:
             running: dict[Future[ChunkResult], Chunk] = {}
             while pending or running:
                 while pending and len(running) < in_flight:

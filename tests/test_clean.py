@@ -236,9 +236,16 @@ def test_fingerprints() -> None:
     ["Halo, dunia!  Ini _tes_ — 7/1/2024.", "", "  \n ", "İstanbul ß ﬁle", "a\u00a0b\tc\n\nd", "...!!!"],
 )
 def test_fingerprints_together_equal_each_alone(text: str) -> None:
-    # clean() finds the words once for both fingerprints; the stored values must not change
-    from kliping.clean.fingerprint import fingerprints
+    # clean() finds the words once for both fingerprints; the stored values must not change,
+    # and the normalised text is the one the earlier definition (regex substitutions) gave
+    import hashlib
+    import re
 
+    from kliping.clean.fingerprint import fingerprints, normalize
+
+    reference = re.sub(r"\s+", " ", re.sub(r"[^\w\s]+", " ", text.casefold())).strip()
+    assert normalize(text) == reference
+    assert text_hash(text) == hashlib.sha1(reference.encode("utf-8")).hexdigest()
     assert fingerprints(text) == (text_hash(text), simhash(text))
 
 

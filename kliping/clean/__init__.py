@@ -97,7 +97,7 @@ def strip_junk(tree: Any) -> None:
     etree.strip_elements(tree, "kliping-junk", *_JUNK_TAGS, etree.Comment, etree.PI, with_tail=False)
 
 
-def extract_body(tree: Any, url: str | None, layout: Layout | None = None) -> list[str]:
+def extract_body(tree: Any, layout: Layout | None = None) -> list[str]:
     """Prune boilerplate in place, run trafilatura, and return its text lines (not yet cleaned)."""
     strip_junk(tree)
     prune_xpaths = layout.prune_xpaths if layout else ()
@@ -312,7 +312,7 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
     )
 
     # Body (the tree is pruned in place from here on: metadata has been read).
-    lines = extract_body(tree, base, layout)
+    lines = extract_body(tree, layout)
     extra = tuple(re.compile(p, re.I) for p in (layout.boilerplate if layout else ()))
     res = boilerplate.clean_lines(lines, extra)
     paragraphs = res.paragraphs

@@ -8,8 +8,6 @@ import re
 
 import numpy as np
 
-_NON_WORD = re.compile(r"[^\w\s]+")
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _MASK64 = (1 << 64) - 1
 
@@ -20,8 +18,9 @@ def stable_id(url: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Casefold, drop punctuation, collapse whitespace: what exact-duplicate matching compares."""
-    return _SPACE.sub(" ", _NON_WORD.sub(" ", text.casefold())).strip()
+    """Casefold, drop punctuation, collapse whitespace: what exact-duplicate matching compares
+    (the casefolded text's ``\\w+`` runs joined by single spaces)."""
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def text_hash(text: str) -> str:
@@ -29,10 +28,7 @@ def text_hash(text: str) -> str:
 
 
 def fingerprints(text: str) -> tuple[str, int]:
-    """``(text_hash(text), simhash(text))``, the casefolded words found once for both.
-
-    (The normalised text is exactly its ``\\w+`` runs joined by single spaces.)
-    """
+    """``(text_hash(text), simhash(text))``, the casefolded words found once for both."""
     toks = _WORD.findall(text.casefold())
     return hashlib.sha1(" ".join(toks).encode("utf-8")).hexdigest(), _simhash_tokens(toks)
 
