@@ -1,0 +1,208 @@
+"""Write errors: a full, read-only or locked output stops the run cleanly and loses nothing.
+
+Real `kliping crawl` / `kliping demo` processes crawl the bundled sample sites (served on
+127.0.0.1) into small tmpfs filesystems mounted for the test, so the kernel itself says ENOSPC or
+EROFS. Mounting needs root: the tests are skipped, with the reason, elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from w3lib.url import url_query_cleaner
+
+from kliping.ledger import read_ledger
+from kliping.sample import SampleServer, catalog
+from kliping.storage import read_dataset
+from tests.conftest import FAST, kliping
+
+SITES = ["detakberita", "kabarnusa", "suarawarga"]
+WINDOW = ["--since", "2024-01-05", "--until", "2024-01-10"]
+# small parts: many writes, so the disk fills in the middle of the crawl, not at its end
+SMALL_PARTS = ["-s", "KLIPING_FLUSH_ROWS=2"]
+
+
+def listed(url: str) -> str:
+    return url_query_cleaner(url, ["single", "page"], remove=True)
+
+
+def mount_tmpfs(where: Path, *options: str) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    where.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", ",".join(options), "tmpfs", str(where)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}")
+
+
+def remount(where: Path, *options: str) -> None:
+    subprocess.run(["mount", "-o", ",".join(("remount", *options)), str(where)], check=True)
+
+
+@pytest.fixture
+def mounts():
+    """Mount points to unmount at the end, innermost first."""
+    points: list[Path] = []
+    yield points
+    for point in reversed(points):
+        subprocess.run(["umount", "-l", str(point)], capture_output=True)
+
+
+def crawl(out: Path, server: SampleServer, *extra: str) -> subprocess.CompletedProcess:
+    return kliping("crawl", *SITES, *extra, "--out", str(out), "--mirror",
+                   json.dumps(server.mirror()), *FAST, *SMALL_PARTS)
+
+
+def one_error_line(proc: subprocess.CompletedProcess, command: str = "crawl") -> str:
+    """The stderr of a refused or failed run: log warnings maybe, one error line, no traceback."""
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    assert " ERROR: " not in proc.stderr, proc.stderr[-3000:]
+    lines = [ln for ln in proc.stderr.splitlines() if ln.startswith(f"kliping {command}: error:")]
+    assert len(lines) == 1, proc.stderr[-3000:]
+    assert proc.stderr.rstrip("\n").splitlines()[-1] == lines[0]
+    return lines[0]
+
+
+def assert_exactly_once(out: Path) -> None:
+    """Every raw row has exactly one article or error row; every sample article is there once."""
+    raw = read_dataset(out / "raw").to_pylist()
+    done = Counter(read_dataset(out / "articles").column("fetch_id").to_pylist()
+                   + read_dataset(out / "errors").column("fetch_id").to_pylist())
+    fetch_ids = [r["fetch_id"] for r in raw]
+    assert len(fetch_ids) == len(set(fetch_ids))
+    assert all(done[f] == 1 for f in fetch_ids), [f for f in fetch_ids if done[f] != 1]
+    assert set(done) == set(fetch_ids), "an article or error row without its raw row"
+    urls = Counter(listed(r["url"]) for r in raw)
+    assert max(urls.values()) == 1, "a page archived twice"
+    articles = Counter(listed(u) for u in read_dataset(out / "articles").column("url").to_pylist())
+    assert set(articles) == {a.url for a in catalog()}
+    assert max(articles.values()) == 1
+
+
+def readable_parts(root: Path) -> int:
+    parts = list(root.rglob("*.parquet"))
+    for part in parts:
+        pq.read_table(part)  # raises on a truncated or otherwise broken file
+    assert not list(root.rglob("*.tmp")), "a temp file left behind"
+    return len(parts)
+
+
+@pytest.mark.parametrize("rerun", ["--resume", "plain"])
+def test_full_disk_stops_the_run_and_a_rerun_loses_nothing(tmp_path, mounts, rerun) -> None:
+    fs = tmp_path / "fs"
+    mount_tmpfs(fs, "size=1m")
+    mounts.append(fs)
+    # leave ~150 KB: the sample crawl (~300 KB in small parts) fills it midway
+    st = os.statvfs(fs)
+    (fs / "filler").write_bytes(b"\0" * (st.f_bavail * st.f_frsize - 150 * 1024))
+    out = fs / "out"
+    with SampleServer() as server:
+        failed = crawl(out, server, *WINDOW)
+        assert failed.returncode == 1, failed.stderr[-3000:]
+        line = one_error_line(failed)
+        assert line.startswith(f"kliping crawl: error: cannot write {out}/"), line
+        assert ".parquet: No space left on device" in line, line
+        assert readable_parts(out) > 0
+        assert read_ledger(out)[-1]["status"] in ("failed", "killed")  # killed: no room to say
+
+        (fs / "filler").unlink()  # room again
+        remount(fs, "size=8m")
+        again = crawl(out, server, *(["--resume"] if rerun == "--resume" else WINDOW))
+        assert again.returncode == 0, again.stderr[-3000:]
+        assert_exactly_once(out)
+        before = read_dataset(out / "raw").num_rows
+        third = crawl(out, server, *WINDOW)  # and once more: nothing new, nothing twice
+    assert third.returncode == 0, third.stderr[-3000:]
+    assert read_dataset(out / "raw").num_rows == before
+    assert_exactly_once(out)
+    readable_parts(out)
+
+
+def test_failed_article_write_is_repaired_from_the_raw_archive(tmp_path, mounts) -> None:
+    """The raw part is written and its article part is not: the worst case for "nothing lost"
+    (the pages are known, so no run fetches them again). The next run cleans them from the
+    archive."""
+    out = tmp_path / "out"
+    articles = out / "articles"
+    mount_tmpfs(articles, "size=4k")  # one page, taken by a filler: every article part fails
+    mounts.append(articles)
+    (articles / "filler").write_bytes(b"\0" * 4096)
+    with SampleServer() as server:
+        failed = crawl(out, server, *WINDOW)
+        assert failed.returncode == 1, failed.stderr[-3000:]
+        line = one_error_line(failed)
+        assert f"cannot write {articles}/site=" in line and "No space left on device" in line, line
+        raw = read_dataset(out / "raw")
+        assert raw.num_rows > 0
+        assert read_ledger(out)[-1]["status"] == "failed"  # the ledger's disk had room
+        hits = Counter(server.hits)
+
+        subprocess.run(["umount", str(articles)], check=True)
+        mounts.remove(articles)
+        again = crawl(out, server, *WINDOW)
+        refetched = Counter(server.hits) - hits
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert f"repaired {raw.num_rows} raw rows" in again.stdout
+    archived = {listed(u) for u in raw.column("url").to_pylist()}
+    assert not [u for u in refetched if listed(u) in archived], "archived pages fetched again"
+    assert_exactly_once(out)
+
+
+def test_read_only_output_is_refused_in_one_line(tmp_path, mounts) -> None:
+    fs = tmp_path / "ro"
+    mount_tmpfs(fs, "size=1m")
+    mounts.append(fs)
+    remount(fs, "ro")
+    with SampleServer() as server:
+        proc = crawl(fs / "out", server, *WINDOW)
+    # nothing ran: an output that cannot be written is bad input, like a locked one (exit 2)
+    assert proc.returncode == 2, proc.stderr[-3000:]
+    line = one_error_line(proc)
+    assert line == (f"kliping crawl: error: --out {fs / 'out'}: cannot write "
+                    f"{fs / 'out' / '.kliping.lock'}: Read-only file system"), line
+
+
+def test_output_turned_read_only_stops_the_run(tmp_path, mounts) -> None:
+    """A disk remounted read-only under a run (the kernel does so on I/O errors): exit 1."""
+    out = tmp_path / "out"
+    raw = out / "raw"
+    mount_tmpfs(raw, "size=1m", "ro")  # the lock and the ledger can be written, raw parts cannot
+    mounts.append(raw)
+    with SampleServer() as server:
+        proc = crawl(out, server, *WINDOW)
+    assert proc.returncode == 1, proc.stderr[-3000:]
+    line = one_error_line(proc)
+    assert f"cannot write {raw}/site=" in line and "Read-only file system" in line, line
+    assert read_ledger(out)[-1]["status"] == "failed"
+    assert read_dataset(out / "articles").num_rows == 0  # never an article without its raw row
+
+
+def test_demo_into_a_locked_output_is_refused_in_one_line(tmp_path) -> None:
+    out = tmp_path / "demo"
+    out.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import time; from kliping.runlock import RunLock; "
+         f"lock = RunLock({str(out)!r}, 'run-A').acquire(); print('locked', flush=True); "
+         "time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        proc = kliping("demo", "--out", str(out))
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+        holder.stdout.close()
+    assert proc.returncode == 2, proc.stderr[-3000:]
+    line = one_error_line(proc, "demo")
+    assert "in use by another kliping run" in line and "run-A" in line
+    assert proc.stderr.count("\n") == 1
