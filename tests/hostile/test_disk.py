@@ -206,3 +206,45 @@ def test_demo_into_a_locked_output_is_refused_in_one_line(tmp_path) -> None:
     line = one_error_line(proc, "demo")
     assert "in use by another kliping run" in line and "run-A" in line
     assert proc.stderr.count("\n") == 1
+
+
+def test_scrapy_crawl_write_error_is_one_log_line_and_repaired(tmp_path, mounts) -> None:
+    """``scrapy crawl`` (and Scrapyd, which runs it) get the same stop, ledger and repair."""
+    site = "suarawarga"
+    out = tmp_path / "out"
+    articles = out / "articles"
+    mount_tmpfs(articles, "size=4k")
+    mounts.append(articles)
+    (articles / "filler").write_bytes(b"\0" * 4096)
+
+    def scrapy_crawl(server: SampleServer) -> subprocess.CompletedProcess:
+        env = dict(os.environ, SCRAPY_SETTINGS_MODULE="kliping.settings",
+                   KLIPING_MIRROR=json.dumps(server.mirror()), KLIPING_OUT=str(out),
+                   KLIPING_LOG_LEVEL="WARNING")
+        return subprocess.run(
+            [sys.executable, "-m", "scrapy", "crawl", site, "-a", "since=2024-01-05", "-a",
+             "until=2024-01-10", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0",
+             *SMALL_PARTS], capture_output=True, text=True, timeout=180, env=env, cwd=tmp_path)
+
+    with SampleServer() as server:
+        failed = scrapy_crawl(server)
+        assert "Traceback" not in failed.stderr, failed.stderr[-3000:]
+        errors = [ln for ln in failed.stderr.splitlines() if " ERROR: " in ln]
+        assert len(errors) == 1, failed.stderr[-3000:]
+        assert f"cannot write {articles}/site={site}/part-" in errors[0]
+        assert errors[0].endswith(".parquet: No space left on device: stopping the crawl")
+        assert read_ledger(out)[-1]["status"] == "failed"
+        raw = read_dataset(out / "raw").num_rows
+        assert raw > 0
+        subprocess.run(["umount", str(articles)], check=True)
+        mounts.remove(articles)
+        again = scrapy_crawl(server)
+    assert "Traceback" not in again.stderr and " ERROR: " not in again.stderr, again.stderr[-3000:]
+    assert read_ledger(out)[-1]["status"] == "finished"
+    done = Counter(read_dataset(out / "articles").column("fetch_id").to_pylist()
+                   + read_dataset(out / "errors").column("fetch_id").to_pylist())
+    fetch_ids = read_dataset(out / "raw").column("fetch_id").to_pylist()
+    assert len(fetch_ids) > raw and all(done[f] == 1 for f in fetch_ids)
+    assert set(done) == set(fetch_ids)
+    got = Counter(listed(u) for u in read_dataset(out / "articles").column("url").to_pylist())
+    assert set(got) == {a.url for a in catalog() if a.site == site} and max(got.values()) == 1
