@@ -145,6 +145,12 @@ def test_failed_article_write_is_repaired_from_the_raw_archive(tmp_path, mounts)
         assert read_ledger(out)[-1]["status"] == "failed"  # the ledger's disk had room
         hits = Counter(server.hits)
 
+        still_full = crawl(out, server, *WINDOW)  # the repair itself cannot write: stop again
+        assert still_full.returncode == 1, still_full.stderr[-3000:]
+        assert f"cannot write {articles}/site=" in one_error_line(still_full)
+        assert Counter(server.hits) == hits, "nothing is fetched when the repair cannot write"
+        assert read_ledger(out)[-1]["status"] == "failed"
+
         subprocess.run(["umount", str(articles)], check=True)
         mounts.remove(articles)
         again = crawl(out, server, *WINDOW)
