@@ -68,9 +68,11 @@ class RunWriters:
             self.flush()
 
     def flush(self) -> None:
-        """Write what is buffered, raw parts first; raises ``WriteError`` (once) on failure."""
+        """Write what is buffered, raw parts first; ``WriteError`` on failure, and on every flush
+        after it (nothing is written any more: a caller that acknowledges work once it is flushed,
+        as the Redis frontier does, must not take a flush for done)."""
         if self.failed is not None:
-            return
+            raise self.failed
         try:
             self.raw.flush()
             self.articles.flush()
@@ -92,7 +94,8 @@ class RunWriters:
     def close(self) -> None:
         if not self.closed:
             self.closed = True
-            self.flush()
+            if self.failed is None:
+                self.flush()
 
 
 class WritersPipeline:
