@@ -318,6 +318,8 @@ def _run_worker(
     repair or temp-file sweep of the shared output (other workers are writing it), and the
     ledger row of a site comes from the worker that finishes it last (``ClusterRun.finish``)."""
 
+    from kliping.pipelines.writers import write_failure
+
     project = _project(out, mirror, settings)
     crawlers = _crawl(project, sites, _site_since(out, sites, since), until, limit, run_id,
                       spider_kwargs)
@@ -328,6 +330,10 @@ def _run_worker(
         result.stats[key] = stats
         if stats.get("finish_reason") not in ("finished", "closespider_itemcount"):
             result.status = "failed"
+        failure = write_failure(crawler)
+        if failure is not None:
+            result.status = "failed"
+            result.error = result.error or str(failure)
         cluster = getattr(crawler, "kliping_cluster", None)
         if cluster is not None:
             result.run_id = crawler.spider.run_id

@@ -30,6 +30,36 @@ def _fetch_ids(out: str | os.PathLike[str], name: str, flt: Any) -> list:
     return d.to_table(columns=["fetch_id"], filter=flt).column("fetch_id").to_pylist()
 
 
+def _not_superseded(out: str | os.PathLike[str], raw: Any, gaps: pa.Array) -> pa.Array:
+    """The gaps whose URL has no article or error row from another fetch.
+
+    A page can be archived twice: a Redis worker re-queues what it finished but could not write
+    (or what a killed worker held), and another worker fetches it again. That fetch holds the
+    article; cleaning the first one too would store the article twice.
+    """
+    import pyarrow.dataset as ds
+
+    rows = raw.to_table(columns=["fetch_id", "url_key"], filter=ds.field("fetch_id").isin(gaps))
+    keys = pc.drop_null(rows.column("url_key"))
+    if len(keys) == 0:
+        return gaps
+    others = raw.to_table(
+        columns=["fetch_id", "url_key"],
+        filter=ds.field("url_key").isin(pc.unique(keys)) & ~ds.field("fetch_id").isin(gaps),
+    )
+    if others.num_rows == 0:
+        return gaps
+    ids = others.column("fetch_id")
+    flt = ds.field("fetch_id").isin(ids)
+    covered = set(_fetch_ids(out, "articles", flt)) | set(_fetch_ids(out, "errors", flt))
+    if not covered:
+        return gaps
+    mask = pc.is_in(ids, value_set=pa.array(sorted(covered), pa.string()))
+    superseded = pc.filter(others.column("url_key"), mask)
+    keep = pc.invert(pc.fill_null(pc.is_in(rows.column("url_key"), value_set=superseded), False))
+    return pc.filter(rows.column("fetch_id"), keep)
+
+
 def runs_to_repair(ledger: list[dict[str, Any]], sites: list[str]) -> dict[str, list[str]]:
     """Per site, the killed or failed runs since its last run that completed (oldest first)."""
     todo: dict[str, list[str]] = {}
@@ -74,6 +104,9 @@ def repair(out: str | os.PathLike[str], sites: list[str], run_id: str,
     ok = flt & (ds.field("status") >= 200) & (ds.field("status") < 300)
     ids = raw.to_table(columns=["fetch_id"], filter=ok).column("fetch_id")
     gaps = pc.filter(ids, pc.invert(pc.is_in(ids, value_set=pa.array(sorted(done), pa.string()))))
+    if len(gaps) == 0:
+        return 0
+    gaps = _not_superseded(out, raw, gaps)
     if len(gaps) == 0:
         return 0
     registry = all_sites()

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 from w3lib.url import url_query_cleaner
 
-from kliping.ledger import read_ledger
+from kliping.ledger import ledger_row, read_ledger, write_ledger_row
 from kliping.sample import SampleServer, catalog
 from kliping.storage import read_dataset
 from tests.conftest import FAST, kliping
@@ -254,3 +254,42 @@ def test_scrapy_crawl_write_error_is_one_log_line_and_repaired(tmp_path, mounts)
     assert set(done) == set(fetch_ids)
     got = Counter(listed(u) for u in read_dataset(out / "articles").column("url").to_pylist())
     assert set(got) == {a.url for a in catalog() if a.site == site} and max(got.values()) == 1
+
+
+def test_repair_never_cleans_a_page_twice(tmp_path) -> None:
+    """Real parts, no mount: a failed run's raw rows without an article or error row are cleaned,
+    except one whose URL was archived again by a later fetch that has its row (a Redis worker
+    re-queues what it could not write): that would store the article twice."""
+    import datetime as dt
+
+    from kliping.outcome import error_row
+    from kliping.repair import repair
+    from kliping.seen import url_key
+    from kliping.storage import PartWriter
+
+    out = tmp_path / "out"
+    now = dt.datetime.now(dt.UTC)
+    write_ledger_row(out, ledger_row(run_id="run-A", sites=["suarawarga"], since=None, until=None,
+                                     started_at=now, status="failed", stats=[]))
+    page = b"<html><body><p>bukan artikel</p></body></html>"
+
+    def raw_row(fetch_id: str, url: str) -> dict:
+        return {"fetch_id": fetch_id, "url": url, "final_url": url, "site": "suarawarga",
+                "status": 200, "headers": {"content-type": "text/html"}, "body": page,
+                "fetched_at": now, "run_id": "run-A", "discovered_via": "feed",
+                "url_key": url_key(url)}
+
+    first, other = "https://suarawarga.example/a/1", "https://suarawarga.example/a/2"
+    raw = PartWriter(out, "raw", "run-A")
+    for row in (raw_row("f1", first), raw_row("f2", other), raw_row("f3", first)):
+        raw.add(row)
+    raw.close()
+    errors = PartWriter(out, "errors", "run-A")
+    errors.add(error_row(raw_row("f3", first), "not_article", "no body", "run-A"))  # f3 is done
+    errors.close()
+
+    assert repair(out, ["suarawarga"], "run-B") == 1  # f2 only: f1's page is f3's
+    done = Counter(read_dataset(out / "articles").column("fetch_id").to_pylist()
+                   + read_dataset(out / "errors").column("fetch_id").to_pylist())
+    assert done == Counter({"f2": 1, "f3": 1})
+    assert repair(out, ["suarawarga"], "run-C") == 0  # and nothing the second time
