@@ -24,6 +24,17 @@ class CrawlResult:
     status: str = "finished"
     health: dict[str, Any] = field(default_factory=dict)
     repaired: int = 0
+    error: str | None = None  # what stopped the run (a write error), one line
+    ledger_error: str | None = None  # the ledger could not record the run's end, one line
+
+    def message(self) -> str | None:
+        """The one line that says why the run failed (None: it did not fail that way)."""
+        if self.error and self.ledger_error:
+            return f"{self.error} (the run ledger could not record the failure either: " \
+                   f"{self.ledger_error})"
+        if self.ledger_error:
+            return f"the run ledger could not record the end of run {self.run_id}: {self.ledger_error}"
+        return self.error
 
 
 def new_run_id() -> str:
@@ -39,16 +50,88 @@ def spider_class(key: str) -> type:
     return SpiderLoader.from_settings(get_project_settings()).load(key)
 
 
-def since_last(out: str | os.PathLike[str], key: str) -> date | None:
-    """``--since last``: the local day the last finished run of the site ended (None: never)."""
+# -- the window: one parser for every entry point (kliping crawl, scrapy crawl -a, Scrapyd) -------
+LAST = "last"
+
+
+def parse_since(value: str | date | None, name: str = "since") -> date | str | None:
+    """``YYYY-MM-DD``, a date, ``"last"`` (kept as is, resolved when the run opens) or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if text.lower() == LAST:
+        return LAST
+    return _day(text, name, "or 'last'")
+
+
+def parse_until(value: str | date | None, name: str = "until") -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return _day(str(value).strip(), name, "")
+
+
+def _day(text: str, name: str, alternative: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"{name}: expected a date YYYY-MM-DD{' ' + alternative if alternative else ''}, "
+            f"got {text!r}"
+        ) from None
+
+
+def check_window(since: date | str | None, until: date | None, since_name: str = "since",
+                 until_name: str = "until") -> None:
+    """ValueError when the window is empty (``since`` after ``until``)."""
+    if isinstance(since, date) and until is not None and since > until:
+        raise ValueError(f"{since_name} {since} is after {until_name} {until}")
+
+
+def since_last(out: str | os.PathLike[str], key: str, zone: str | None = None) -> date | None:
+    """``since=last``: the day the last finished run of ``key`` ended its window (None: never).
+
+    The window of a run ends at its ``until``, or where it finished when that is earlier (a run
+    without ``until``, or with one in the future, covered what was published until it finished);
+    the day is kept (``since`` is inclusive): articles of that day the run saw are skipped as
+    known, those published after it are fetched. ``zone``: the site's (WIB/WITA/WIT), default
+    the registry's.
+    """
     from kliping.ledger import last_success
     from kliping.sites.base import ZONES
 
     run = last_success(out, key)
-    if run is None or run["finished_at"] is None:
+    if run is None:
         return None
-    zone = timezone(timedelta(hours=ZONES[get_site(key).zone]))
-    return run["finished_at"].astimezone(zone).date()
+    ends: list[date] = []
+    if run["until"] is not None:
+        ends.append(run["until"])
+    if run["finished_at"] is not None:
+        tz = timezone(timedelta(hours=ZONES[zone or get_site(key).zone]))
+        ends.append(run["finished_at"].astimezone(tz).date())
+    return min(ends) if ends else None
+
+
+def resolve_since(spider: Any, out: str | os.PathLike[str]) -> None:
+    """Resolve a spider's ``since="last"`` against ``out``'s ledger, when its run opens.
+
+    Every entry point passes here (``kliping.extensions.RunLedger.spider_opened``): ``kliping
+    crawl --since last``, ``scrapy crawl SITE -a since=last`` and Scrapyd. The spider keeps
+    ``since_last = True`` and ``since = None`` until then. ValueError when the resolved day is
+    after ``until``.
+    """
+    if not getattr(spider, "since_last", False) or spider.since is not None:
+        return
+    site = getattr(spider, "site", None)
+    # a generic crawl's ledger key ("generic") is shared by every domain: no "last" to go by
+    resolved = None if spider.name == "generic" else since_last(out, spider.name, getattr(site, "zone", None))
+    if resolved is not None and spider.until is not None and resolved > spider.until:
+        raise ValueError(f"since=last is {resolved} for {spider.name} (where its last finished run "
+                         f"ended), after until {spider.until}")
+    spider.since = resolved
 
 
 def run_crawl(
@@ -66,18 +149,22 @@ def run_crawl(
 ) -> CrawlResult:
     """Crawl ``sites`` into ``out``; ``since="last"`` resumes each site where it last ended.
 
-    Raises ``kliping.runlock.OutputLocked`` when another live run holds ``out``. With ``redis``
-    (a ``redis://`` URL) this process is one worker of a cluster sharing a frontier on Redis
-    (``kliping.distributed``, docs/cluster.md): no output lock, and the ledger row of each site is
-    written by the last worker to finish it.
+    Raises ``kliping.runlock.OutputLocked`` when another live run holds ``out``, and
+    ``kliping.runlock.OutputNotWritable`` when its lock cannot be written (read-only, no
+    permission): nothing has run then. A write error once the run holds the lock (the repair, the
+    ledger, a Parquet part) stops the run: status ``failed``, and ``result.message()`` says which
+    file and why. With ``redis`` (a ``redis://`` URL) this process is one worker of a cluster
+    sharing a frontier on Redis (``kliping.distributed``, docs/cluster.md): no output lock, and
+    the ledger row of each site is written by the last worker to finish it.
     """
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "kliping.settings")
 
     from kliping.health import check_site, previous_site_health, report
     from kliping.ledger import ledger_row, read_ledger, write_ledger_row
+    from kliping.pipelines.writers import write_failure
     from kliping.repair import repair
     from kliping.runlock import RunLock
-    from kliping.storage import keep_pandas_out, remove_temp_files
+    from kliping.storage import WriteError, keep_pandas_out, remove_temp_files
 
     keep_pandas_out()
     out = os.fspath(out)
@@ -93,23 +180,45 @@ def run_crawl(
     try:
         project = _project(out, mirror, settings)
         result = CrawlResult(run_id=run_id, out=out)
-        remove_temp_files(out)
-        result.repaired = repair(out, sites, run_id)
-        site_since = _site_since(out, sites, since)
-        window_since = None if since == "last" else since
-        started = datetime.now(UTC)
+        window_since = None if since == LAST else since
         ledger_args: dict[str, Any] = {
             "run_id": run_id, "sites": list(sites), "since": window_since, "until": until,
-            "started_at": started,
+            "started_at": datetime.now(UTC),
         }
-        write_ledger_row(out, ledger_row(**ledger_args, status="running", stats=[]))
-        crawlers = _crawl(project, sites, site_since, until, limit, run_id, spider_kwargs)
+
+        def final_row(**extra: Any) -> None:
+            try:
+                write_ledger_row(out, ledger_row(**ledger_args, status=result.status, **extra))
+            except WriteError as exc:
+                result.ledger_error = str(exc)
+
+        try:
+            remove_temp_files(out)
+            result.repaired = repair(out, sites, run_id, _partitions(sites, spider_kwargs))
+            write_ledger_row(out, ledger_row(**ledger_args, status="running", stats=[]))
+        except WriteError as exc:
+            result.status, result.error = "failed", str(exc)
+            final_row(stats=[])
+            return result
+        # "last" goes to the spiders as is: each resolves it when it opens (RunLedger), as
+        # under scrapy crawl and Scrapyd
+        crawlers = _crawl(project, sites, {key: since for key in sites}, until, limit, run_id,
+                          spider_kwargs)
         reasons = []
         for key, crawler in crawlers:
             stats = crawler.stats.get_stats() if crawler.stats else {}
             result.stats[key] = stats
             reasons.append(stats.get("finish_reason"))
-        if any(r not in ("finished", "closespider_itemcount") for r in reasons):
+            failure = write_failure(crawler)
+            if failure is not None and result.error is None:
+                result.error = str(failure)
+            if stats.get("kliping/bad_window") and result.error is None:
+                result.error = str(stats["kliping/bad_window"])
+        if since == LAST:  # the day each spider resolved "last" to: the ledger's, when one
+            days = {getattr(c.spider, "since", None) for _, c in crawlers}
+            if len(days) == 1:
+                ledger_args["since"] = days.pop()
+        if result.error or any(r not in ("finished", "closespider_itemcount") for r in reasons):
             result.status = "failed"
         ledger = read_ledger(out)
         thresholds = project.getdict("KLIPING_HEALTH")
@@ -123,18 +232,25 @@ def run_crawl(
         result.health["report"] = report(result.health)
         if result.status == "finished" and not result.health["ok"]:
             result.status = "health_failed"
-        write_ledger_row(
-            out, ledger_row(**ledger_args, status=result.status, stats=list(result.stats.values()),
-                            health=result.health)
-        )
+        final_row(stats=list(result.stats.values()), health=result.health)
         return result
     finally:
         lock.release()
 
 
+def _partitions(sites: list[str], spider_kwargs: dict[str, Any] | None) -> dict[str, str]:
+    """The ``site=`` partition of keys that write elsewhere: ``generic`` writes its domain's key."""
+    domain = (spider_kwargs or {}).get("generic", {}).get("domain")
+    if "generic" not in sites or not domain:
+        return {}
+    from kliping.spiders.generic import generic_site
+
+    return {"generic": generic_site(domain).key}
+
+
 def _site_since(out: str, sites: list[str], since: date | str | None) -> dict[str, date | None]:
     """Each site's first day: ``since`` itself, or with ``"last"`` where its last run ended."""
-    if since != "last":
+    if since != LAST:
         return {key: since for key in sites}  # type: ignore[misc]
     return {key: None if key == "generic" else since_last(out, key) for key in sites}
 
@@ -144,6 +260,7 @@ def _crawl(
     limit: int | None, run_id: str, spider_kwargs: dict[str, Any] | None,
 ) -> list[tuple[str, Any]]:
     """Run one spider per site in this process, to the end; the crawlers, for their stats."""
+    from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
     process = CrawlerProcess(project)
@@ -151,10 +268,32 @@ def _crawl(
     for key in sites:
         crawler = process.create_crawler(spider_class(key))
         crawlers.append((key, crawler))
+        crawler.signals.connect(_stop_siblings(crawler, crawlers), signal=signals.spider_closed,
+                                weak=False)  # a closure: nothing else holds it
         process.crawl(crawler, since=site_since[key], until=until, limit=limit, run_id=run_id,
                       **(spider_kwargs or {}).get(key, {}))
     process.start()
     return crawlers
+
+
+def _stop_siblings(crawler: Any, crawlers: list[tuple[str, Any]]) -> Any:
+    """A spider stopped by a write error stops the run's other spiders too: they write to the
+    same disk, and every page they fetched from then on would only be fetched again."""
+
+    def closed(spider: Any, reason: str) -> None:
+        if reason != "write_error":
+            return
+        from scrapy.utils.defer import deferred_from_coro
+
+        for _, other in crawlers:
+            engine = getattr(other, "engine", None)
+            slot = getattr(engine, "_slot", None)
+            if other is crawler or engine is None or engine.spider is None or slot is None:
+                continue
+            if slot.closing is None:
+                deferred_from_coro(engine.close_spider_async(reason="write_error"))
+
+    return closed
 
 
 def _project(out: str, mirror: dict[str, str] | None, settings: dict[str, Any]) -> Any:
@@ -179,6 +318,8 @@ def _run_worker(
     repair or temp-file sweep of the shared output (other workers are writing it), and the
     ledger row of a site comes from the worker that finishes it last (``ClusterRun.finish``)."""
 
+    from kliping.pipelines.writers import write_failure
+
     project = _project(out, mirror, settings)
     crawlers = _crawl(project, sites, _site_since(out, sites, since), until, limit, run_id,
                       spider_kwargs)
@@ -189,6 +330,10 @@ def _run_worker(
         result.stats[key] = stats
         if stats.get("finish_reason") not in ("finished", "closespider_itemcount"):
             result.status = "failed"
+        failure = write_failure(crawler)
+        if failure is not None:
+            result.status = "failed"
+            result.error = result.error or str(failure)
         cluster = getattr(crawler, "kliping_cluster", None)
         if cluster is not None:
             result.run_id = crawler.spider.run_id

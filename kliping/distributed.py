@@ -519,9 +519,14 @@ class ClusterRun:
     def spider_closed(self, spider: Any, reason: str) -> None:
         if self._beat is not None and self._beat.running:
             self._beat.stop()
-        # the pipelines have closed (final flush, acked): what is left was never finished
-        self.tracker.ack()
-        left = self.requeue(self.processing)
+        # the pipelines have closed (final flush, acked): what is left was never finished; after
+        # a write error the finished entries' rows were dropped unwritten: re-queued, not acked
+        from kliping.pipelines.writers import write_failure
+
+        failed = write_failure(self.crawler) is not None
+        if not failed:
+            self.tracker.ack()
+        left = self.requeue(self.processing, skip_stored=failed)
         if left:
             logger.info("re-queued %d unfinished requests for the other workers", left)
         stats = self.crawler.stats.get_stats()

@@ -16,9 +16,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kliping.storage import WriteError
+
 
 class OutputLocked(RuntimeError):
     """Another live run holds the output directory."""
+
+
+class OutputNotWritable(WriteError):
+    """The output directory (or its lock file) cannot be created or written: read-only, no
+    permission, full. Raised before anything is crawled; the command treats it as bad input."""
 
 
 class RunLock:
@@ -29,8 +36,13 @@ class RunLock:
         self.took_over: dict[str, Any] | None = None  # what a dead run left behind
 
     def acquire(self) -> RunLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+", encoding="utf-8")
+        """Take the lock; ``OutputLocked`` when a live run holds it, ``OutputNotWritable`` when
+        the lock file cannot be created or written."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fh = open(self.path, "a+", encoding="utf-8")
+        except OSError as exc:
+            raise OutputNotWritable(self.path, exc) from exc
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -51,30 +63,44 @@ class RunLock:
         previous = _parse(fh.read())
         if previous:
             self.took_over = previous  # its holder died without releasing: stale, taken over
-        fh.seek(0)
-        fh.truncate()
-        fh.write(
-            json.dumps(
-                {
-                    "pid": os.getpid(),
-                    "host": socket.gethostname(),
-                    "run_id": self.run_id,
-                    "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
-                }
+        try:
+            fh.seek(0)
+            fh.truncate()
+            fh.write(
+                json.dumps(
+                    {
+                        "pid": os.getpid(),
+                        "host": socket.gethostname(),
+                        "run_id": self.run_id,
+                        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    }
+                )
             )
-        )
-        fh.flush()
+            fh.flush()
+        except OSError as exc:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+            try:
+                fh.close()
+            except OSError:
+                pass
+            raise OutputNotWritable(self.path, exc) from exc
         self._fh = fh
         return self
 
     def release(self) -> None:
         if self._fh is None:
             return
-        self._fh.seek(0)
-        self._fh.truncate()
-        self._fh.flush()
+        try:  # clearing who holds it is a courtesy: a full or read-only disk must not stop it
+            self._fh.seek(0)
+            self._fh.truncate()
+            self._fh.flush()
+        except OSError:
+            pass
         fcntl.flock(self._fh.fileno(), fcntl.LOCK_UN)
-        self._fh.close()
+        try:
+            self._fh.close()
+        except OSError:
+            pass
         self._fh = None
 
     def __enter__(self) -> RunLock:

@@ -98,12 +98,36 @@ def _dictionary_columns(schema: pa.Schema) -> list[str]:
     return [p for f in schema if f.name not in NO_DICTIONARY for p in _leaf_paths(f.name, f.type)]
 
 
+class WriteError(OSError):
+    """A file of the output could not be written (disk full, read-only, quota, permissions...).
+
+    Raised instead of the bare ``OSError`` so callers can stop a run cleanly with one line that
+    names the file meant to be written (the final part name, never the temp file) and the cause.
+    ``errno`` is the cause's, so ``exc.errno == errno.ENOSPC`` works.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], cause: BaseException) -> None:
+        err = getattr(cause, "errno", None)
+        reason = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
+        super().__init__(err, reason, os.fspath(path))
+        self.path = Path(path)
+        self.cause = cause
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}: {self.reason}"
+
+
 def write_part(directory: Path, name: str, table: pa.Table) -> Path:
-    """Write ``table`` as ``directory/name`` atomically (temp file, fsync, rename)."""
-    directory.mkdir(parents=True, exist_ok=True)
+    """Write ``table`` as ``directory/name`` atomically (temp file, fsync, rename).
+
+    Any OS error (ENOSPC, EROFS, EDQUOT, EACCES, ...) raises ``WriteError`` naming the part, and
+    leaves no file behind: neither the part nor its temp file.
+    """
     final = directory / name
     tmp = directory / f".{name}.{uuid.uuid4().hex[:8]}.tmp"
     try:
+        directory.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as fh:
             pq.write_table(
                 table, fh, compression=COMPRESSION, use_dictionary=_dictionary_columns(table.schema)
@@ -111,9 +135,14 @@ def write_part(directory: Path, name: str, table: pa.Table) -> Path:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, final)
+    except OSError as exc:
+        raise WriteError(final, exc) from exc
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        try:
+            if tmp.exists():
+                tmp.unlink()
+        except OSError:  # a read-only or vanished directory: nothing more to clean up here
+            pass
     try:  # make the rename itself durable
         dfd = os.open(directory, os.O_RDONLY)
         try:
@@ -129,7 +158,10 @@ def remove_temp_files(out: str | os.PathLike[str]) -> int:
     """Delete temp files a killed writer left (call only while holding the output lock)."""
     removed = 0
     for path in Path(out).glob("*/**/.*.tmp"):
-        path.unlink(missing_ok=True)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:
+            raise WriteError(path, exc) from exc
         removed += 1
     return removed
 
@@ -185,6 +217,10 @@ class PartWriter:
 
     def close(self) -> None:
         self.flush()
+
+    def discard(self) -> None:
+        """Forget the buffered rows (after a write error: they are not written, by design)."""
+        self._rows.clear()
 
 
 def dataset_path(out: str | os.PathLike[str], dataset: str) -> Path:

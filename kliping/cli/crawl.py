@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from typing import Any
 
 from kliping.cli import UsageError
-from kliping.cli.common import day_arg, mirror_arg
+from kliping.cli.common import mirror_arg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -70,12 +73,15 @@ def resume_window(out: str, sites: list[str], since, until):  # type: ignore[no-
 
 
 def run(args: argparse.Namespace) -> int:
+    from kliping.crawl import LAST, check_window, parse_since, parse_until, since_last
     from kliping.registry import UnknownSite, get_site
 
-    since = "last" if args.since == "last" else day_arg("--since", args.since)
-    until = day_arg("--until", args.until)
-    if since and since != "last" and until and since > until:
-        raise UsageError(f"--since {since} is after --until {until}")
+    try:  # the parser every entry point uses (NewsSpider too)
+        since = parse_since(args.since, "--since")
+        until = parse_until(args.until, "--until")
+        check_window(since, until, "--since", "--until")
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit: must be at least 1")
     spider_kwargs: dict[str, dict[str, str]] = {}
@@ -107,22 +113,46 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--redis: expected redis://HOST:PORT/DB, got {args.redis!r}")
     if args.resume:
         since, until = resume_window(args.out, args.sites, since, until)
+    if since == LAST and until is not None and os.path.isdir(args.out):
+        # the spiders resolve "last" when they open; an empty window is bad input, said here
+        for key in args.sites:
+            day = None if key == "generic" else since_last(args.out, key)
+            if day is not None and day > until:
+                raise UsageError(f"--since last is {day} for {key} (where its last finished run "
+                                 f"ended), after --until {until}")
     from kliping.cli.summary import print_summary
-    from kliping.crawl import run_crawl
-    from kliping.runlock import OutputLocked
 
-    try:
-        result = run_crawl(
-            list(args.sites), args.out, since=since, until=until, limit=args.limit,
-            mirror=mirror_arg(args.mirror), settings=settings, spider_kwargs=spider_kwargs,
-            redis=args.redis, run=args.run,
-        )
-    except OutputLocked as exc:
-        raise UsageError(str(exc)) from None
+    result = start_crawl(
+        list(args.sites), args.out, since=since, until=until, limit=args.limit,
+        mirror=mirror_arg(args.mirror), settings=settings, spider_kwargs=spider_kwargs,
+        redis=args.redis, run=args.run,
+    )
     print_summary(args.out, result.stats, result.run_id)
     if result.repaired:
-        print(f"repaired {result.repaired} raw rows left uncleaned by a killed run")
+        print(f"repaired {result.repaired} raw rows left uncleaned by a killed or failed run")
     if result.health.get("report"):
         print(result.health["report"])
     print(f"run {result.run_id}: {result.status}")
+    return finish("crawl", result)
+
+
+def start_crawl(sites: list[str], out: str, **kwargs: Any) -> Any:
+    """``run_crawl``, with the refusals that happen before anything runs as bad input (exit 2):
+    another run holds ``out``, or ``out`` cannot be written at all (read-only, no permission)."""
+    from kliping.crawl import run_crawl
+    from kliping.runlock import OutputLocked, OutputNotWritable
+
+    try:
+        return run_crawl(sites, out, **kwargs)
+    except OutputLocked as exc:
+        raise UsageError(str(exc)) from None
+    except OutputNotWritable as exc:
+        raise UsageError(f"--out {out}: {exc}") from None
+
+
+def finish(command: str, result: Any) -> int:
+    """The exit code of a run; a run stopped by a write error says why in one line on stderr."""
+    message = result.message()
+    if message:
+        print(f"kliping {command}: error: {message}", file=sys.stderr)
     return 0 if result.status == "finished" else 1

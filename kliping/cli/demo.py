@@ -29,17 +29,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kliping.cli.crawl import finish, start_crawl
     from kliping.cli.summary import print_summary
-    from kliping.crawl import run_crawl
     from kliping.registry import all_sites
     from kliping.sample import SampleServer
 
     sites = [k for k, s in all_sites().items() if s.sample]
     with SampleServer() as server:
         print(f"sample sites served on {server.origin}: {', '.join(sites)}")
-        result = run_crawl(
+        # refused (exit 2, one line) when another run holds --out or it cannot be written
+        result = start_crawl(
             sites, args.out, since=SAMPLE_SINCE, until=SAMPLE_UNTIL,
             mirror=server.mirror(), settings=FAST_LOCAL,
         )
     print_summary(args.out, result.stats, result.run_id)
-    return 0 if result.status == "finished" else 1
+    return finish("demo", result)

@@ -9,6 +9,7 @@ from typing import Any
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 
 
@@ -32,11 +33,13 @@ def site_summary(out: str | os.PathLike[str], stats: dict[str, dict[str, Any]]) 
     )
     rows = []
     for site in sites:
-        total, dated, authored = _site_counts(out, site)
         st = stats.get(site, {})
+        # the partition the crawler wrote: a generic crawl's is its domain's key, not "generic"
+        part = str(st.get("kliping/site_key") or site)
+        total, dated, authored = _site_counts(out, part)
         rows.append(
             {
-                "site": site,
+                "site": part,
                 "articles": total,
                 "new": int(st.get("kliping/articles/new", 0)),
                 "skipped": int(st.get("kliping/articles/skipped_known", 0)),
@@ -57,6 +60,9 @@ def print_summary(out: str | os.PathLike[str], stats: dict[str, dict[str, Any]],
         table.add_row(*(str(r[c]) for c in ("site", "articles", "new", "skipped", "with_date",
                                              "with_author", "errors")))
     console = Console()
+    if not console.is_terminal:  # a pipe, a log or cron mail: whole rows (a generic site's key is long)
+        wide = Measurement.get(console, console.options.update_width(10_000), table).maximum
+        console.width = max(console.width, wide)
     console.print(table)
     out = os.fspath(out)
     console.print(f"raw archive: {os.path.join(out, 'raw')}/")

@@ -12,9 +12,10 @@ class ArchiveRawPipeline(WritersPipeline):
     def process_item(self, item: Any) -> Any:
         raw = item.get(RAW_KEY) if isinstance(item, dict) else None
         if raw is not None:
+            self.check_writable(item)
             self.writers.add_raw(raw)
             self.crawler.stats.inc_value("kliping/raw/archived")
         return item
 
     def close_spider(self) -> None:
-        self.writers.close()
+        self.close_writers()

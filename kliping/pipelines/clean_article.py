@@ -20,6 +20,7 @@ class CleanArticlePipeline(WritersPipeline):
         raw = item.get(RAW_KEY) if isinstance(item, dict) else None
         if raw is None:
             return item
+        self.check_writable(item)
         stats = self.crawler.stats
         spider = self.crawler.spider
         kind, row = clean_outcome(raw, getattr(spider, "site", None), raw.get("run_id"))
@@ -29,7 +30,7 @@ class CleanArticlePipeline(WritersPipeline):
             if kind == "clean_error":
                 stats.inc_value("kliping/errors")
                 spider.logger.error("cleaning failed for %s: %s", raw["url"], row["error"])
-            self.writers.item_done()
+            self.item_done()
             raise DropItem(f"{kind}: {raw['url']}: {row['error']}")
         for name in WATCHED_FIELDS:
             if row.get(name) in (None, "", []):

@@ -12,9 +12,10 @@ class StoreArticlesPipeline(WritersPipeline):
     def process_item(self, item: Any) -> Any:
         article = item.get(ARTICLE_KEY) if isinstance(item, dict) else None
         if article is not None:
+            self.check_writable(item)
             self.writers.articles.add(article)
-        self.writers.item_done()
+        self.item_done()
         return item
 
     def close_spider(self) -> None:
-        self.writers.close()
+        self.close_writers()

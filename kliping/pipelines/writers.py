@@ -4,6 +4,14 @@ Raw, article and error rows are flushed together, raw parts first: a crawl kille
 part files can leave raw rows whose article is missing (``kliping.repair`` cleans those on the
 next run) but never an article whose raw row is missing (which would be fetched, and stored,
 twice).
+
+A write error (disk full, read-only, quota: ``storage.WriteError``) stops the run: the writers
+write nothing more, the spider is closed with the reason ``write_error`` (no more fetching), and the
+run ends ``failed`` with one line naming the file and the cause. What was buffered is dropped on
+purpose: raw rows not written are not in the archive, so the next run does not count them as known
+and fetches them again; raw rows written whose article or error row was not are cleaned from the
+archive by the next run's repair (``kliping.repair``), which looks at failed runs as well as killed
+ones. Either way every raw row ends with exactly one article or error row.
 """
 
 from __future__ import annotations
@@ -11,8 +19,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from scrapy.exceptions import DropItem
+
 from kliping.seen import url_key
-from kliping.storage import PartWriter, keep_pandas_out
+from kliping.storage import PartWriter, WriteError, keep_pandas_out
 
 _ATTR = "_kliping_writers"
 
@@ -30,6 +40,7 @@ class RunWriters:
         self._pending = 0
         self._last = time.monotonic()
         self.closed = False
+        self.failed: WriteError | None = None  # the first write error; nothing is written after it
 
     @classmethod
     def for_crawler(cls, crawler: Any) -> RunWriters:
@@ -57,16 +68,34 @@ class RunWriters:
             self.flush()
 
     def flush(self) -> None:
-        self.raw.flush()
-        self.articles.flush()
-        self.errors.flush()
+        """Write what is buffered, raw parts first; ``WriteError`` on failure, and on every flush
+        after it (nothing is written any more: a caller that acknowledges work once it is flushed,
+        as the Redis frontier does, must not take a flush for done)."""
+        if self.failed is not None:
+            raise self.failed
+        try:
+            self.raw.flush()
+            self.articles.flush()
+            self.errors.flush()
+        except WriteError as exc:
+            self.fail(exc)
+            raise
         self._pending = 0
         self._last = time.monotonic()
 
+    def fail(self, exc: WriteError) -> None:
+        """Stop writing: drop every buffered row (see the module docstring for why none is lost)."""
+        if self.failed is None:
+            self.failed = exc
+        for writer in (self.raw, self.articles, self.errors):
+            writer.discard()
+        self._pending = 0
+
     def close(self) -> None:
         if not self.closed:
-            self.flush()
             self.closed = True
+            if self.failed is None:
+                self.flush()
 
 
 class WritersPipeline:
@@ -84,3 +113,57 @@ class WritersPipeline:
     def open_spider(self) -> None:
         keep_pandas_out()  # the crawler never hands pyarrow a DataFrame (``scrapy crawl``, scrapyd)
         self.writers = RunWriters.for_crawler(self.crawler)
+        # which partition the summary reads for this crawler (``generic`` writes site=<domain key>)
+        site = getattr(self.crawler.spider, "site", None)
+        if site is not None:
+            self.crawler.stats.set_value("kliping/site_key", site.key)
+
+    def check_writable(self, item: Any) -> None:
+        """Drop items quietly once a write has failed: the run is stopping."""
+        if self.writers.failed is not None:
+            raise DropItem("the run stopped after a write error", log_level="DEBUG")
+
+    def item_done(self) -> None:
+        """``RunWriters.item_done`` that turns a write error into a clean stop of the spider."""
+        try:
+            self.writers.item_done()
+        except WriteError as exc:
+            self.stop(exc)
+            raise DropItem(str(exc), log_level="DEBUG") from None
+
+    def close_writers(self) -> None:
+        try:
+            self.writers.close()
+        except WriteError as exc:
+            self.stop(exc)
+
+    def stop(self, exc: WriteError) -> None:
+        """Record the failure (stats, log) and close the spider: no more fetching."""
+        stop_on_write_error(self.crawler, exc)
+
+
+def write_failure(crawler: Any) -> WriteError | None:
+    """The write error that stopped ``crawler``'s run, if any."""
+    writers = getattr(crawler, _ATTR, None)
+    return writers.failed if writers is not None else None
+
+
+def stop_on_write_error(crawler: Any, exc: WriteError) -> None:
+    """Close the spider with the reason ``write_error``, once; say so in one line.
+
+    Under ``kliping crawl`` the command prints that line itself (after the summary), so the log
+    stays quiet; under ``scrapy crawl`` and Scrapyd the log line is the report.
+    """
+    stats = crawler.stats
+    if stats.get_value("kliping/write_error"):
+        return
+    stats.set_value("kliping/write_error", str(exc))
+    if not crawler.settings.getbool("KLIPING_LEDGER_BY_CLI"):
+        crawler.spider.logger.error("%s: stopping the crawl", exc)
+    engine = getattr(crawler, "engine", None)
+    if engine is not None and getattr(engine, "spider", None) is not None:
+        from scrapy.utils.defer import deferred_from_coro
+
+        slot = getattr(engine, "_slot", None)
+        if slot is None or slot.closing is None:  # not closing already (the last flush at close)
+            deferred_from_coro(engine.close_spider_async(reason="write_error"))

@@ -102,10 +102,17 @@ class NewsSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self.since = parse_day(since)
-        self.until = parse_day(until)
-        if self.since and self.until and self.since > self.until:
-            raise ValueError(f"since ({self.since}) is after until ({self.until})")
+        # one parser for every entry point (kliping crawl, scrapy crawl -a, Scrapyd): a clear
+        # ValueError for a bad date or an empty window
+        from kliping.crawl import LAST, check_window, parse_since, parse_until
+
+        first = parse_since(since)
+        self.until = parse_until(until)
+        check_window(first, self.until)
+        # "last" needs the output's ledger, which only the crawler's settings name: it is resolved
+        # when the run opens (kliping.crawl.resolve_since, from the RunLedger extension)
+        self.since_last = first == LAST
+        self.since: date | None = None if self.since_last else first  # type: ignore[assignment]
         self.limit = int(limit) if limit not in (None, "", 0, "0") else None
         self.run_id = run_id or datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
         self.tz = _local_tz(self.site)

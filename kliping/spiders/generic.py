@@ -22,6 +22,7 @@ from kliping.spiders.base import NewsSpider
 
 WELL_KNOWN = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml", "/sitemap-news.xml",
               "/news-sitemap.xml", "/feed/", "/rss")
+PROBE_MISSING = (404, 410)  # statuses that mean "not here" for a guessed listing location
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
 SKIP = (
     r"/(?:tag|tags|topik|topic|category|kategori|author|penulis|page|search|cari|video|videos"
@@ -73,17 +74,29 @@ class GenericSpider(NewsSpider):
         self.load_known()
         base = f"https://{self.site.domain}"
         sitemap = Source("sitemap", base + "/sitemap.xml")
-        yield scrapy.Request(base + "/robots.txt", callback=self.parse_robots, errback=self.on_error,
+        yield scrapy.Request(base + "/robots.txt", callback=self.parse_robots, errback=self.on_probe_error,
                              cb_kwargs={"source": sitemap}, dont_filter=True)
         yield scrapy.Request(base + "/", callback=self.parse_home, errback=self.on_error, dont_filter=True)
         for path in WELL_KNOWN:
-            yield self.discovered(base + path)
+            yield self.discovered(base + path, probe=True)
 
-    def discovered(self, url: str) -> scrapy.Request:
+    def discovered(self, url: str, probe: bool = False) -> scrapy.Request:
+        """A listing request; ``probe``: a guessed location, which may well not exist."""
         kind = "feed" if re.search(r"/(?:feed|rss)(?:/|\.xml)?$|\.rss$|atom", url) else "sitemap"
         self._seen_listings.add(url)
         src = Source(kind, url)
-        return self.listing_request(url, src, self.parse_listing)
+        request = self.listing_request(url, src, self.parse_listing)
+        return request.replace(errback=self.on_probe_error) if probe else request
+
+    def on_probe_error(self, failure: Any) -> None:
+        """A guessed location (robots.txt, /sitemap.xml, /feed/...) the site does not have: a
+        404 or 410 is an answer, not an error of the crawl (counted apart); anything else is."""
+        response = getattr(failure.value, "response", None)
+        if response is not None and response.status in PROBE_MISSING:
+            self.crawler.stats.inc_value("kliping/listing/probe_missing")
+            self.logger.debug("no %s here (%d)", failure.request.url, response.status)
+            return
+        self.on_error(failure)
 
     def parse_robots(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
         for line in response.text.splitlines():
