@@ -161,36 +161,58 @@ class NewsSpider(scrapy.Spider):
                 yield self.listing_request(source.url, source, self.parse_feed)
 
     def listing_request(
-        self, url: str, source: Source, callback: Any, **cb_kwargs: Any
+        self, url: str, source: Source, callback: Any, depth: int = 0, **cb_kwargs: Any
     ) -> scrapy.Request:
+        """A listing page. ``dont_filter``: listings are always re-read (the network guard of
+        kliping/netguard.py still keeps them, and their redirects, on the site's own hosts)."""
         return scrapy.Request(
             url,
             callback=callback,
             cb_kwargs={"source": source, **cb_kwargs},
-            dont_filter=True,  # listings are always re-read
+            dont_filter=True,
             errback=self.on_error,
-            meta={"kliping_listing": source.kind},
+            meta={"kliping_listing": source.kind, "kliping_sitemap_depth": depth},
         )
+
+    def _entries(self, nodes: Iterable[Any], response: Response) -> Iterator[Any]:
+        """At most KLIPING_LISTING_MAX_ENTRIES entries of one listing document (the sitemap
+        protocol's 50,000); the rest are counted in kliping/listing/entries_over_limit."""
+        cap = self.settings.getint("KLIPING_LISTING_MAX_ENTRIES", 50_000)
+        for n, node in enumerate(nodes):
+            if n >= cap:
+                self.crawler.stats.inc_value("kliping/listing/entries_over_limit")
+                self.logger.warning("listing cut at %d entries: %s", cap, response.url)
+                return
+            yield node
 
     def parse_sitemap(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
         body = response.body
         if response.url.endswith(".gz") or body[:2] == b"\x1f\x8b":
+            limit = self.settings.getint("KLIPING_SITEMAP_MAXSIZE", 50 * 1024 * 1024)
             try:
-                body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
-            except OSError:
-                self.crawler.stats.inc_value("kliping/listing/bad_gzip")
+                body = gunzip(body, max_size=limit)
+            except ValueError:
+                # Scrapy's gunzip raises a ValueError subclass past max_size: a gzip bomb
+                self.listing_error("too_large", response)
+                return
+            except (OSError, EOFError):
+                self.listing_error("bad_gzip", response)
                 return
         try:
             root = etree.fromstring(body, parser=etree.XMLParser(recover=True, resolve_entities=False))
         except etree.XMLSyntaxError:
             root = None
         if root is None:
-            self.crawler.stats.inc_value("kliping/listing/bad_sitemap")
+            self.listing_error("bad_sitemap", response)
             return
         tag = etree.QName(root).localname
-        for node in root:
-            if not isinstance(node.tag, str):
-                continue
+        depth = int(response.meta.get("kliping_sitemap_depth", 0))
+        if tag == "sitemapindex" and depth >= self.settings.getint("KLIPING_SITEMAP_DEPTH", 3):
+            # indexes of indexes, or an index listing itself: a loop, since listings skip the
+            # duplicate filter
+            self.listing_error("too_deep", response)
+            return
+        for node in self._entries((n for n in root if isinstance(n.tag, str)), response):
             fields = {
                 etree.QName(c).localname: (c.text or "").strip()
                 for c in node.iter()
@@ -207,7 +229,8 @@ class NewsSpider(scrapy.Spider):
                 # a child sitemap last modified before `since` holds nothing newer
                 if self.since and day and day < self.since:
                     continue
-                yield self.listing_request(response.urljoin(loc), source, self.parse_sitemap)
+                yield self.listing_request(response.urljoin(loc), source, self.parse_sitemap,
+                                           depth=depth + 1)
             else:
                 url = response.urljoin(loc)
                 self.count_entry(source.kind, url)
@@ -222,9 +245,9 @@ class NewsSpider(scrapy.Spider):
         except etree.XMLSyntaxError:
             root = None
         if root is None:
-            self.crawler.stats.inc_value("kliping/listing/bad_feed")
+            self.listing_error("bad_feed", response)
             return
-        for item in root.iter("{*}item", "{*}entry", "item", "entry"):
+        for item in self._entries(root.iter("{*}item", "{*}entry", "item", "entry"), response):
             link = None
             stamp = None
             for child in item:
@@ -258,6 +281,14 @@ class NewsSpider(scrapy.Spider):
             yield self.listing_request(
                 response.urljoin(nxt), source, self.parse_date_index, day=day, page=page + 1
             )
+
+    def listing_error(self, kind: str, response: Response) -> None:
+        """A listing that cannot be read (bad or oversized gzip, not XML): counted, logged once per
+        URL, never raised: one broken listing must not end the crawl of the others."""
+        stats = self.crawler.stats
+        stats.inc_value("kliping/listing/errors")
+        stats.inc_value(f"kliping/listing/{kind}")
+        self.logger.warning("listing not read (%s): %s", kind, response.url)
 
     def count_entry(self, kind: str, url: str) -> None:
         """Article URLs a source lists, before the window filter: the health checks compare these
