@@ -28,9 +28,10 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
-from scrapy import signals
+from scrapy import Request, signals
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
@@ -39,7 +40,7 @@ from twisted.internet.interfaces import IResolutionReceiver
 from zope.interface import implementer
 
 if TYPE_CHECKING:
-    from scrapy import Request, Spider
+    from scrapy import Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
     from scrapy.robotstxt import RobotParser
@@ -187,20 +188,39 @@ class RobotsFirstMiddleware(RobotsTxtMiddleware):
         self._unreachable = crawler.settings.get("KLIPING_ROBOTS_UNREACHABLE", "disallow")
 
     async def robot_parser(self, request: Request) -> RobotParser | None:
-        netloc = urlparse_cached(request).netloc
-        pending = self._parsers.get(netloc)
-        if isinstance(pending, Deferred):
+        url = urlparse_cached(request)
+        netloc = url.netloc
+        if netloc not in self._parsers:
+            self._parsers[netloc] = Deferred()
+            robotsreq = Request(
+                f"{url.scheme}://{netloc}/robots.txt",
+                priority=self.DOWNLOAD_PRIORITY,
+                meta={"dont_obey_robotstxt": True},
+                callback=NO_CALLBACK,
+            )
+            assert self.crawler.engine is not None
+            try:
+                resp = await self.crawler.engine.download_async(robotsreq)
+                await self._parse_robots(resp, netloc, request)
+            except Exception as exc:  # noqa: BLE001 - any failure is "robots.txt unreachable"
+                if not isinstance(exc, IgnoreRequest):
+                    # one line, not Scrapy's traceback: a site that resets is not our bug
+                    logger.warning("robots.txt of %s not fetched: %s", netloc, exc)
+                self._robots_error(exc, netloc)
+            self._stats.inc_value("robotstxt/request_count")
+        parser = self._parsers[netloc]
+        if isinstance(parser, Deferred):
             # A Deferred turned into a Future hands its result to the first waiter only (the rest
-            # get None: "no robots.txt, allow all"). Each waiter gets its own relay instead.
+            # got None, "no robots.txt, allow all", in Scrapy). Each waiter gets its own relay.
             mine: Deferred[RobotParser | None] = Deferred()
 
             def relay(result: Any) -> Any:
                 mine.callback(result)
                 return result
 
-            pending.addBoth(relay)
+            parser.addBoth(relay)
             return await maybe_deferred_to_future(mine)
-        return await super().robot_parser(request)
+        return parser
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status >= 500 and self._unreachable == "disallow":
@@ -252,6 +272,7 @@ class BackoffMiddleware:
         self.ceiling = settings.getfloat("KLIPING_BACKOFF_MAX", 120.0)
         self.backoff: dict[str, float] = {}  # slot key -> current backoff delay (s)
         self.saved: dict[str, tuple[float, float]] = {}  # slot key -> its (delay, jitter) before
+        self.throttled_at: dict[str, float] = {}  # slot key -> monotonic time of the last 429/503
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> BackoffMiddleware:
@@ -285,7 +306,11 @@ class BackoffMiddleware:
         if response.status in self.codes:
             stats.inc_value("kliping/throttle/responses")
             stats.inc_value(f"kliping/throttle/http_{response.status}")
-            grown = min(max(self.backoff.get(key, 0.0) * 2, self.base), self.ceiling)
+            prev = self.backoff.get(key, 0.0)
+            if prev and time.monotonic() - self.throttled_at.get(key, 0.0) < prev:
+                grown = prev  # sent before the current wait began: the same burst, no new step
+            else:
+                grown = min(max(prev * 2, self.base), self.ceiling)
             asked = retry_after_seconds(response.headers.get(b"Retry-After"))
             if asked is not None:
                 stats.inc_value("kliping/throttle/retry_after")
@@ -294,6 +319,7 @@ class BackoffMiddleware:
                     asked = self.cap
             delay = max(grown, asked or 0.0)
             self.backoff[key] = delay
+            self.throttled_at[key] = time.monotonic()
             stats.max_value("kliping/throttle/max_delay", round(delay, 3))
             if slot is not None:
                 self._apply(key, slot)
@@ -301,6 +327,8 @@ class BackoffMiddleware:
             logger.info("%s answered %d: waiting %.1f s between its requests", key,
                         response.status, delay)
         elif key in self.backoff and response.status < 400:
+            if time.monotonic() - self.throttled_at.get(key, 0.0) < self.backoff[key]:
+                return response  # sent before the wait was served: says nothing about the server
             delay = self.backoff[key] / 2
             if delay < self.base:
                 del self.backoff[key]
@@ -315,3 +343,4 @@ class BackoffMiddleware:
     def spider_closed(self, spider: Spider) -> None:
         self.backoff.clear()
         self.saved.clear()
+        self.throttled_at.clear()

@@ -34,6 +34,8 @@ import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
+from email.utils import formatdate
+from functools import lru_cache
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -80,8 +82,9 @@ class Misbehaviour:
     encoded_bombs: dict[str, int] = field(default_factory=dict)  # path -> size, Content-Encoding: gzip
     drip: dict[str, float] = field(default_factory=dict)  # path -> seconds between single bytes
     resets: dict[str, int] = field(default_factory=dict)  # path -> first N requests reset (-1: all)
-    # path -> (first N requests answered 429, Retry-After value or None for no header)
-    throttle: dict[str, tuple[int, str | None]] = field(default_factory=dict)
+    # path -> (N, Retry-After[, status]): the first N requests are answered 429 (or status) with
+    # that Retry-After: seconds ("2"), "@N" for an HTTP date N seconds ahead, None for no header
+    throttle: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     status: dict[str, int] = field(default_factory=dict)  # path -> status (body unchanged)
     content_types: dict[str, str] = field(default_factory=dict)  # path -> Content-Type
     bodies: dict[str, bytes] = field(default_factory=dict)  # path -> body served instead
@@ -96,6 +99,7 @@ def _pick(mapping: dict[str, Any], path: str) -> Any:
     return None
 
 
+@lru_cache(maxsize=4)
 def gzip_bomb(size: int) -> bytes:
     """``size`` zero bytes, gzipped (about a thousandth of ``size`` on the wire)."""
     buf = io.BytesIO()
@@ -285,9 +289,12 @@ class HostileServer:
                     return
                 throttle = _pick(bad.throttle, path)
                 if throttle is not None and nth <= throttle[0]:
-                    extra = {"Retry-After": throttle[1]} if throttle[1] is not None else {}
-                    self._send(429, b"<html><body>Too Many Requests</body></html>",
-                               "text/html", extra)
+                    after = throttle[1]
+                    if after is not None and after.startswith("@"):
+                        after = formatdate(time.time() + float(after[1:]), usegmt=True)
+                    extra = {"Retry-After": after} if after is not None else {}
+                    code = throttle[2] if len(throttle) > 2 else 429
+                    self._send(code, b"<html><body>Slow down</body></html>", "text/html", extra)
                     return
                 if path in bad.redirects:
                     self._send(302, b"", "text/html", {"Location": bad.redirects[path]})
