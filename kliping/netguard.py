@@ -223,7 +223,8 @@ class RobotsFirstMiddleware(RobotsTxtMiddleware):
         return parser
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
-        if response.status >= 500 and self._unreachable == "disallow":
+        # 5xx (and 429, as Google reads it) after the retries: "unreachable", not "no rules"
+        if (response.status >= 500 or response.status == 429) and self._unreachable == "disallow":
             self._stats.inc_value("kliping/robots/unreachable")
             response = response.replace(body=b"User-agent: *\nDisallow: /\n")
         await super()._parse_robots(response, netloc, request)

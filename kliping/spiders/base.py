@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import scrapy
 from lxml import etree
@@ -229,10 +230,13 @@ class NewsSpider(scrapy.Spider):
                 # a child sitemap last modified before `since` holds nothing newer
                 if self.since and day and day < self.since:
                     continue
-                yield self.listing_request(response.urljoin(loc), source, self.parse_sitemap,
-                                           depth=depth + 1)
+                child = self.listed_url(response, loc)
+                if child:
+                    yield self.listing_request(child, source, self.parse_sitemap, depth=depth + 1)
             else:
-                url = response.urljoin(loc)
+                url = self.listed_url(response, loc)
+                if not url:
+                    continue
                 self.count_entry(source.kind, url)
                 if self.in_window(day):
                     yield from self.article_requests([url], source.kind)
@@ -258,9 +262,9 @@ class NewsSpider(scrapy.Spider):
                     link = link or (child.get("href") or child.text or "").strip()
                 elif local in ("pubDate", "published", "updated", "date") and stamp is None:
                     stamp = child.text
-            if not link:
+            url = self.listed_url(response, link) if link else None
+            if not url:
                 continue
-            url = response.urljoin(link)
             self.count_entry("feed", url)
             if self.in_window(_parse_listing_date(stamp, self.tz)):
                 yield from self.article_requests([url], "feed")
@@ -268,8 +272,8 @@ class NewsSpider(scrapy.Spider):
     def parse_date_index(
         self, response: Response, source: Source, day: date, page: int
     ) -> Iterator[scrapy.Request]:
-        links = [response.urljoin(h) for h in response.xpath("//a/@href").getall()]
-        found = [u for u in dict.fromkeys(links) if self.site.is_article(u)]
+        links = [self.listed_url(response, h) for h in response.xpath("//a/@href").getall()]
+        found = [u for u in dict.fromkeys(links) if u and self.site.is_article(u)]
         self.crawler.stats.inc_value("kliping/listing/date_index_pages")
         for url in found:
             self.count_entry("date_index", url)
@@ -277,10 +281,25 @@ class NewsSpider(scrapy.Spider):
         if not found or page - source.first_page + 1 >= source.max_pages:
             return
         nxt = response.xpath(source.next_page_xpath).get()
-        if nxt:
+        nxt_url = self.listed_url(response, nxt) if nxt else None
+        if nxt_url:
             yield self.listing_request(
-                response.urljoin(nxt), source, self.parse_date_index, day=day, page=page + 1
+                nxt_url, source, self.parse_date_index, day=day, page=page + 1
             )
+
+    def listed_url(self, response: Response, ref: str) -> str | None:
+        """The absolute URL a listing names, or None (counted in kliping/listing/bad_url) for what
+        no request can be made of ("http://[", "a:"). Which hosts and schemes may be fetched is the
+        network guard's call (kliping/netguard.py), not the parser's."""
+        try:
+            url = response.urljoin(ref.strip())
+            urlsplit(url).port  # noqa: B018 - raises ValueError on a malformed port
+        except ValueError:
+            url = ""
+        if "://" not in url:
+            self.crawler.stats.inc_value("kliping/listing/bad_url")
+            return None
+        return url
 
     def listing_error(self, kind: str, response: Response) -> None:
         """A listing that cannot be read (bad or oversized gzip, not XML): counted, logged once per

@@ -113,6 +113,17 @@ def test_off_domain_sitemap_and_feed_entries(tmp_path, site, other) -> None:
     assert run.archived() == ARTICLE_URLS
 
 
+def test_unusable_urls_in_listings(tmp_path, site) -> None:
+    """URLs no request can be made of, in every listing: counted, the rest crawled as usual."""
+    junk = ["http://[", "https://berita.example:99999/x", "a:"]
+    site.set(robots_sitemaps=junk, feed_links=junk, sitemap_entries=junk, feed_items=junk)
+    run = crawl(tmp_path, site.mirror(HOST))
+    run.clean()
+    assert "spider_exceptions" not in run.proc.stderr
+    assert run.stat("kliping/listing/bad_url") >= 6
+    assert run.archived() == ARTICLE_URLS
+
+
 def test_sitemap_index_child_on_another_host(tmp_path, site, other) -> None:
     site.set(index_children=[f"https://{OTHER}/sitemap-posts.xml", "file:///etc/hostname"])
     run = crawl(tmp_path, both(site, other))
@@ -368,3 +379,14 @@ def test_address_rules() -> None:
     assert allowance.allows("intranet.example")
     assert not allowance.allows("x", ipaddress.ip_address("192.168.1.1"))
     assert PrivateAllowance(["*"]).allows("anything")
+
+
+def test_every_registered_source_is_on_its_site() -> None:
+    """The guard keeps each crawl on its site's domains: every source must be there already."""
+    from urllib.parse import urlsplit
+
+    from kliping.registry import all_sites
+
+    for key, site in all_sites().items():
+        for source in site.sources:
+            assert host_allowed(urlsplit(source.url).hostname or "", site.domains), (key, source.url)
