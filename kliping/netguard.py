@@ -274,6 +274,7 @@ class BackoffMiddleware:
         self.backoff: dict[str, float] = {}  # slot key -> current backoff delay (s)
         self.saved: dict[str, tuple[float, float]] = {}  # slot key -> its (delay, jitter) before
         self.throttled_at: dict[str, float] = {}  # slot key -> monotonic time of the last 429/503
+        self.applied: dict[str, float] = {}  # slot key -> the delay last set on its slot here
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> BackoffMiddleware:
@@ -291,13 +292,31 @@ class BackoffMiddleware:
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
         key, slot = self._slot(request)
         if key in self.backoff and slot is not None:
-            self._apply(key, slot)  # the slot may have been collected and made anew meanwhile
+            self._impose(key, slot)  # the slot may have been collected and made anew meanwhile
 
-    def _apply(self, key: str, slot: Any) -> None:
+    def _impose(self, key: str, slot: Any) -> None:
+        """The slot waits at least the backoff. While the slot's delay is still the one set here,
+        it follows the backoff down as well as up; once another hand (AutoThrottle) set it, the
+        backoff is only a floor under that."""
         if key not in self.saved:
             self.saved[key] = (slot.delay, slot.jitter)
-        slot.delay = max(slot.delay, self.backoff[key])
+        if slot.delay == self.applied.get(key):
+            slot.delay = max(self.backoff[key], self.saved[key][0])
+        else:
+            slot.delay = max(slot.delay, self.backoff[key])
         slot.jitter = 0.0  # a random -50 % would cut a Retry-After short
+        self.applied[key] = slot.delay
+
+    def _release(self, key: str, slot: Any) -> None:
+        """Backoff over: the slot's own delay and jitter back (unless AutoThrottle moved on)."""
+        del self.backoff[key]
+        delay, jitter = self.saved.pop(key, (None, None))
+        applied = self.applied.pop(key, None)
+        if slot is None or delay is None or jitter is None:
+            return
+        if slot.delay == applied:
+            slot.delay = delay
+        slot.jitter = jitter
 
     def process_response(self, request: Request, response: Response,
                          spider: Spider | None = None) -> Response:
@@ -323,25 +342,22 @@ class BackoffMiddleware:
             self.throttled_at[key] = time.monotonic()
             stats.max_value("kliping/throttle/max_delay", round(delay, 3))
             if slot is not None:
-                self._apply(key, slot)
+                self._impose(key, slot)
                 slot.lastseen = max(slot.lastseen, time.monotonic())  # wait from this answer on
             logger.info("%s answered %d: waiting %.1f s between its requests", key,
                         response.status, delay)
         elif key in self.backoff and response.status < 400:
-            if time.monotonic() - self.throttled_at.get(key, 0.0) < self.backoff[key]:
-                return response  # sent before the wait was served: says nothing about the server
-            delay = self.backoff[key] / 2
-            if delay < self.base:
-                del self.backoff[key]
-                if slot is not None and key in self.saved:
-                    slot.delay, slot.jitter = self.saved.pop(key)
-            else:
-                self.backoff[key] = delay
-                if slot is not None:
-                    slot.delay = max(delay, self.saved.get(key, (0.0, 0.0))[0])
+            if time.monotonic() - self.throttled_at.get(key, 0.0) >= self.backoff[key]:
+                # an answer after the wait was served: the server copes again, halve the delay
+                # (earlier answers were to requests sent before the wait and say nothing)
+                self.backoff[key] /= 2
+                if self.backoff[key] < self.base:
+                    self._release(key, slot)
+                    return response
+            if slot is not None:
+                self._impose(key, slot)
         return response
 
     def spider_closed(self, spider: Spider) -> None:
-        self.backoff.clear()
-        self.saved.clear()
-        self.throttled_at.clear()
+        for mapping in (self.backoff, self.saved, self.throttled_at, self.applied):
+            mapping.clear()

@@ -390,3 +390,61 @@ def test_every_registered_source_is_on_its_site() -> None:
     for key, site in all_sites().items():
         for source in site.sources:
             assert host_allowed(urlsplit(source.url).hostname or "", site.domains), (key, source.url)
+
+
+def test_backoff_policy_on_a_real_slot() -> None:
+    """The delay steps of BackoffMiddleware on Scrapy's own Slot: up on 429/503 (Retry-After or
+    doubling, one step per served wait), a floor under AutoThrottle, down by halves, released."""
+    from scrapy import Request, Spider
+    from scrapy.core.downloader import Slot
+    from scrapy.http import HtmlResponse
+    from scrapy.utils.test import get_crawler
+
+    from kliping.netguard import BackoffMiddleware
+
+    crawler = get_crawler(Spider, {"KLIPING_BACKOFF_BASE": 1.0, "KLIPING_BACKOFF_MAX": 16.0,
+                                   "KLIPING_RETRY_AFTER_MAX": 30.0, "DOWNLOAD_DELAY": 0})
+    crawler._apply_settings()
+    slot = Slot(4, 0.0, 0.5)
+
+    class Downloader:  # the two things the middleware asks of Scrapy's downloader
+        slots = {"a.example": slot}
+
+        @staticmethod
+        def get_slot_key(request: Request) -> str:
+            return "a.example"
+
+    crawler.engine = type("Engine", (), {"downloader": Downloader})()  # type: ignore[assignment]
+    mw = BackoffMiddleware.from_crawler(crawler)
+    req = Request("https://a.example/x")
+
+    def answer(status: int, **headers: str) -> None:
+        mw.process_response(req, HtmlResponse(req.url, status=status, headers=headers, request=req))
+
+    def served() -> None:  # as if the current wait had passed
+        mw.throttled_at["a.example"] -= 1000
+
+    answer(429, **{"Retry-After": "3"})
+    assert (slot.delay, slot.jitter) == (3.0, 0.0)
+    answer(429)  # the same burst (sent before the wait began): no new step
+    assert slot.delay == 3.0
+    served()
+    answer(503)
+    assert slot.delay == 6.0  # doubled
+    served()
+    answer(429, **{"Retry-After": "3600"})
+    assert slot.delay == 30.0  # capped by KLIPING_RETRY_AFTER_MAX
+    answer(200)  # an answer to a request sent before the wait: nothing learnt
+    assert slot.delay == 30.0
+    slot.delay = 2.0  # AutoThrottle lowered it meanwhile: the backoff stays a floor
+    mw.process_request(req)
+    assert slot.delay == 30.0
+    for expected in (15.0, 7.5, 3.75, 1.875):
+        served()
+        answer(200)
+        assert slot.delay == expected
+    served()
+    answer(200)  # below KLIPING_BACKOFF_BASE: released, the slot's own settings back
+    assert (slot.delay, slot.jitter) == (0.0, 0.5)
+    assert crawler.stats.get_value("kliping/throttle/responses") == 4
+    assert crawler.stats.get_value("kliping/throttle/retry_after_capped") == 1
