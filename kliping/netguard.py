@@ -139,7 +139,7 @@ class NetGuardMiddleware:
         settings = crawler.settings
         self.mirror = {h.lower() for h in settings.getdict("KLIPING_MIRROR")}
         self.allowance = PrivateAllowance(settings.getlist("KLIPING_ALLOW_PRIVATE_NETWORKS"))
-        self._logged: set[str] = set()
+        self._logged: set[tuple[str, str]] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> NetGuardMiddleware:
@@ -149,7 +149,7 @@ class NetGuardMiddleware:
         assert self.stats is not None
         self.stats.inc_value(f"kliping/{why}/dropped")
         if (why, host) not in self._logged:  # once per host: a hostile site can list thousands
-            self._logged.add((why, host))  # type: ignore[arg-type]
+            self._logged.add((why, host))
             logger.warning("dropped %s request to %r: %s", why, host, request.url)
         raise IgnoreRequest(f"{why}: {host or request.url}")
 
