@@ -62,6 +62,13 @@ def check_site(
         if before > 0:
             now = sources.get(kind, 0)
             checks.append({"check": f"source_{kind}_yields", "value": now, "limit": 1, "ok": now > 0})
+    throttled = _int(stats, "kliping/throttle/responses")
+    if throttled:
+        # a site answering 429/503 is a warning (we slowed down, see kliping/netguard.py); it fails
+        # the run only above an explicit KLIPING_HEALTH["max_throttled"]
+        limit = limits.get("max_throttled")
+        checks.append({"check": "throttled", "value": throttled, "limit": limit, "warning": True,
+                       "ok": limit is None or throttled <= limit})
     return {
         "ok": all(c["ok"] for c in checks),
         "articles_new": new,
@@ -90,4 +97,8 @@ def report(health: Mapping[str, Any]) -> str:
                 f"HEALTH FAILED {site}: "
                 + "; ".join(f"{c['check']}={c['value']} (limit {c['limit']})" for c in failed)
             )
+        warned = [c for c in rec["checks"] if c.get("warning") and c["ok"]]
+        if warned:
+            lines.append(f"HEALTH WARNING {site}: "
+                         + "; ".join(f"{c['check']}={c['value']}" for c in warned))
     return "\n".join(lines)

@@ -49,6 +49,11 @@ FEED_EXPORT_ENCODING = "utf-8"
 DOWNLOAD_HANDLERS = {
     "http": "kliping.mirror.MirrorDownloadHandler",
     "https": "kliping.mirror.MirrorDownloadHandler",
+    # a news crawl speaks http(s) only: a file:// or ftp:// URL in a hostile sitemap must find no
+    # handler at all (NetGuardMiddleware drops it anyway)
+    "file": None,
+    "s3": None,
+    "ftp": None,
 }
 KLIPING_MIRROR: dict[str, str] = json.loads(os.environ.get("KLIPING_MIRROR", "{}") or "{}")
 
@@ -75,6 +80,40 @@ EXTENSIONS_BASE = {k: v for k, v in _default.EXTENSIONS_BASE.items() if k not in
 DOWNLOADER_MIDDLEWARES_BASE = {
     k: v for k, v in _default.DOWNLOADER_MIDDLEWARES_BASE.items() if k not in _UNUSED
 }
+# The network guard (kliping/netguard.py). Every request and redirect hop must be on the spider's
+# allowed domains (a site's `domains`, the generic spider's domain); NetGuardMiddleware drops the
+# rest (counted in kliping/offsite/dropped), and refuses hosts that are, or resolve to, private,
+# loopback, link-local, multicast or reserved addresses (kliping/private_address/dropped) unless
+# listed in KLIPING_ALLOW_PRIVATE_NETWORKS: CIDRs ("10.0.0.0/8"), addresses or host names, or "*"
+# for every address (comma-separated with -s). Hosts served by KLIPING_MIRROR are an explicit
+# opt-in and skip the address check (not the domain check).
+KLIPING_ALLOW_PRIVATE_NETWORKS: list[str] = []
+# robots.txt answered 5xx or not at all (reset, timeout): "disallow" the host (RFC 9309) or "allow".
+KLIPING_ROBOTS_UNREACHABLE = "disallow"
+# Backoff on throttling (BackoffMiddleware): a 429/503 sets the domain's delay to its Retry-After
+# (seconds or HTTP date, at most KLIPING_RETRY_AFTER_MAX seconds) or, without one, doubles it from
+# KLIPING_BACKOFF_BASE up to KLIPING_BACKOFF_MAX; each good response halves it again. Counted in
+# kliping/throttle/responses (the health check `throttled` reports it), .../retry_after,
+# .../retry_after_capped, .../max_delay. RetryMiddleware still retries (RETRY_TIMES).
+KLIPING_BACKOFF_HTTP_CODES = [429, 503]
+KLIPING_RETRY_AFTER_MAX = 120.0
+KLIPING_BACKOFF_BASE = 1.0
+KLIPING_BACKOFF_MAX = 120.0
+# Sitemaps (.xml.gz) are decompressed up to this many bytes (the sitemap protocol's own limit is
+# 50 MB); a bigger one (a gzip bomb) is a counted listing error, kliping/listing/too_large.
+KLIPING_SITEMAP_MAXSIZE = 50 * 1024 * 1024
+# One listing document (sitemap, feed) yields at most this many entries (the sitemap protocol's
+# limit; the rest: kliping/listing/entries_over_limit), and sitemap indexes nest at most this deep
+# (an index listing itself would loop: listings skip the duplicate filter; kliping/listing/too_deep).
+KLIPING_LISTING_MAX_ENTRIES = 50_000
+KLIPING_SITEMAP_DEPTH = 3
+DOWNLOADER_MIDDLEWARES = {
+    "kliping.netguard.NetGuardMiddleware": 40,  # before robots.txt: not even that of another host
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "kliping.netguard.RobotsFirstMiddleware": 100,
+    "kliping.netguard.BackoffMiddleware": 560,  # sees a 429/503 before RetryMiddleware (550)
+}
+
 # With KLIPING_REDIS_URL set (``--redis``, or ``-s KLIPING_REDIS_URL=redis://…`` for ``scrapy crawl``)
 # this add-on switches to the shared Redis frontier of kliping.distributed (docs/cluster.md).
 ADDONS = {

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import scrapy
 from lxml import etree
@@ -168,36 +169,58 @@ class NewsSpider(scrapy.Spider):
                 yield self.listing_request(source.url, source, self.parse_feed)
 
     def listing_request(
-        self, url: str, source: Source, callback: Any, **cb_kwargs: Any
+        self, url: str, source: Source, callback: Any, depth: int = 0, **cb_kwargs: Any
     ) -> scrapy.Request:
+        """A listing page. ``dont_filter``: listings are always re-read (the network guard of
+        kliping/netguard.py still keeps them, and their redirects, on the site's own hosts)."""
         return scrapy.Request(
             url,
             callback=callback,
             cb_kwargs={"source": source, **cb_kwargs},
-            dont_filter=True,  # listings are always re-read
+            dont_filter=True,
             errback=self.on_error,
-            meta={"kliping_listing": source.kind},
+            meta={"kliping_listing": source.kind, "kliping_sitemap_depth": depth},
         )
+
+    def _entries(self, nodes: Iterable[Any], response: Response) -> Iterator[Any]:
+        """At most KLIPING_LISTING_MAX_ENTRIES entries of one listing document (the sitemap
+        protocol's 50,000); the rest are counted in kliping/listing/entries_over_limit."""
+        cap = self.settings.getint("KLIPING_LISTING_MAX_ENTRIES", 50_000)
+        for n, node in enumerate(nodes):
+            if n >= cap:
+                self.crawler.stats.inc_value("kliping/listing/entries_over_limit")
+                self.logger.warning("listing cut at %d entries: %s", cap, response.url)
+                return
+            yield node
 
     def parse_sitemap(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
         body = response.body
         if response.url.endswith(".gz") or body[:2] == b"\x1f\x8b":
+            limit = self.settings.getint("KLIPING_SITEMAP_MAXSIZE", 50 * 1024 * 1024)
             try:
-                body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
-            except OSError:
-                self.crawler.stats.inc_value("kliping/listing/bad_gzip")
+                body = gunzip(body, max_size=limit)
+            except ValueError:
+                # Scrapy's gunzip raises a ValueError subclass past max_size: a gzip bomb
+                self.listing_error("too_large", response)
+                return
+            except (OSError, EOFError):
+                self.listing_error("bad_gzip", response)
                 return
         try:
             root = etree.fromstring(body, parser=etree.XMLParser(recover=True, resolve_entities=False))
         except etree.XMLSyntaxError:
             root = None
         if root is None:
-            self.crawler.stats.inc_value("kliping/listing/bad_sitemap")
+            self.listing_error("bad_sitemap", response)
             return
         tag = etree.QName(root).localname
-        for node in root:
-            if not isinstance(node.tag, str):
-                continue
+        depth = int(response.meta.get("kliping_sitemap_depth", 0))
+        if tag == "sitemapindex" and depth >= self.settings.getint("KLIPING_SITEMAP_DEPTH", 3):
+            # indexes of indexes, or an index listing itself: a loop, since listings skip the
+            # duplicate filter
+            self.listing_error("too_deep", response)
+            return
+        for node in self._entries((n for n in root if isinstance(n.tag, str)), response):
             fields = {
                 etree.QName(c).localname: (c.text or "").strip()
                 for c in node.iter()
@@ -214,9 +237,13 @@ class NewsSpider(scrapy.Spider):
                 # a child sitemap last modified before `since` holds nothing newer
                 if self.since and day and day < self.since:
                     continue
-                yield self.listing_request(response.urljoin(loc), source, self.parse_sitemap)
+                child = self.listed_url(response, loc)
+                if child:
+                    yield self.listing_request(child, source, self.parse_sitemap, depth=depth + 1)
             else:
-                url = response.urljoin(loc)
+                url = self.listed_url(response, loc)
+                if not url:
+                    continue
                 self.count_entry(source.kind, url)
                 if self.in_window(day):
                     yield from self.article_requests([url], source.kind)
@@ -229,9 +256,9 @@ class NewsSpider(scrapy.Spider):
         except etree.XMLSyntaxError:
             root = None
         if root is None:
-            self.crawler.stats.inc_value("kliping/listing/bad_feed")
+            self.listing_error("bad_feed", response)
             return
-        for item in root.iter("{*}item", "{*}entry", "item", "entry"):
+        for item in self._entries(root.iter("{*}item", "{*}entry", "item", "entry"), response):
             link = None
             stamp = None
             for child in item:
@@ -242,9 +269,9 @@ class NewsSpider(scrapy.Spider):
                     link = link or (child.get("href") or child.text or "").strip()
                 elif local in ("pubDate", "published", "updated", "date") and stamp is None:
                     stamp = child.text
-            if not link:
+            url = self.listed_url(response, link) if link else None
+            if not url:
                 continue
-            url = response.urljoin(link)
             self.count_entry("feed", url)
             if self.in_window(_parse_listing_date(stamp, self.tz)):
                 yield from self.article_requests([url], "feed")
@@ -252,8 +279,8 @@ class NewsSpider(scrapy.Spider):
     def parse_date_index(
         self, response: Response, source: Source, day: date, page: int
     ) -> Iterator[scrapy.Request]:
-        links = [response.urljoin(h) for h in response.xpath("//a/@href").getall()]
-        found = [u for u in dict.fromkeys(links) if self.site.is_article(u)]
+        links = [self.listed_url(response, h) for h in response.xpath("//a/@href").getall()]
+        found = [u for u in dict.fromkeys(links) if u and self.site.is_article(u)]
         self.crawler.stats.inc_value("kliping/listing/date_index_pages")
         for url in found:
             self.count_entry("date_index", url)
@@ -261,10 +288,33 @@ class NewsSpider(scrapy.Spider):
         if not found or page - source.first_page + 1 >= source.max_pages:
             return
         nxt = response.xpath(source.next_page_xpath).get()
-        if nxt:
+        nxt_url = self.listed_url(response, nxt) if nxt else None
+        if nxt_url:
             yield self.listing_request(
-                response.urljoin(nxt), source, self.parse_date_index, day=day, page=page + 1
+                nxt_url, source, self.parse_date_index, day=day, page=page + 1
             )
+
+    def listed_url(self, response: Response, ref: str) -> str | None:
+        """The absolute URL a listing names, or None (counted in kliping/listing/bad_url) for what
+        no request can be made of ("http://[", "a:"). Which hosts and schemes may be fetched is the
+        network guard's call (kliping/netguard.py), not the parser's."""
+        try:
+            url = response.urljoin(ref.strip())
+            urlsplit(url).port  # noqa: B018 - raises ValueError on a malformed port
+        except ValueError:
+            url = ""
+        if "://" not in url:
+            self.crawler.stats.inc_value("kliping/listing/bad_url")
+            return None
+        return url
+
+    def listing_error(self, kind: str, response: Response) -> None:
+        """A listing that cannot be read (bad or oversized gzip, not XML): counted, logged once per
+        URL, never raised: one broken listing must not end the crawl of the others."""
+        stats = self.crawler.stats
+        stats.inc_value("kliping/listing/errors")
+        stats.inc_value(f"kliping/listing/{kind}")
+        self.logger.warning("listing not read (%s): %s", kind, response.url)
 
     def count_entry(self, kind: str, url: str) -> None:
         """Article URLs a source lists, before the window filter: the health checks compare these

@@ -101,8 +101,10 @@ class GenericSpider(NewsSpider):
     def parse_robots(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
         for line in response.text.splitlines():
             name, _, value = line.partition(":")
-            url = value.strip()
-            if name.strip().lower() == "sitemap" and url and url not in self._seen_listings:
+            if name.strip().lower() != "sitemap" or not value.strip():
+                continue
+            url = self.listed_url(response, value)
+            if url and url not in self._seen_listings:
                 yield self.discovered(url)
 
     def parse_home(self, response: Response) -> Iterator[scrapy.Request]:
@@ -110,8 +112,8 @@ class GenericSpider(NewsSpider):
             return
         for link in response.xpath("//link[@rel='alternate']"):
             if (link.attrib.get("type") or "").lower() in FEED_TYPES and link.attrib.get("href"):
-                url = response.urljoin(link.attrib["href"])
-                if url not in self._seen_listings:
+                url = self.listed_url(response, link.attrib["href"])
+                if url and url not in self._seen_listings:
                     yield self.discovered(url)
 
     def parse_listing(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
