@@ -71,6 +71,13 @@ def _local_tz(site: Site) -> timezone:
     return timezone(timedelta(hours=ZONES[site.zone]), site.zone)
 
 
+def _localname(tag: str) -> str:
+    """``{ns}loc`` -> ``loc``; also ``news:publication_date`` -> ``publication_date``, a prefixed tag
+    whose namespace was never declared (lxml's recovering parser keeps it, ``etree.QName`` refuses
+    it with a ValueError)."""
+    return tag.rpartition("}")[2].rpartition(":")[2]
+
+
 def _parse_listing_date(text: str | None, tz: timezone) -> date | None:
     """Dates in sitemaps (W3C datetime) and feeds (RFC 822), as a local calendar date."""
     if not text:
@@ -213,7 +220,7 @@ class NewsSpider(scrapy.Spider):
         if root is None:
             self.listing_error("bad_sitemap", response)
             return
-        tag = etree.QName(root).localname
+        tag = _localname(root.tag)
         depth = int(response.meta.get("kliping_sitemap_depth", 0))
         if tag == "sitemapindex" and depth >= self.settings.getint("KLIPING_SITEMAP_DEPTH", 3):
             # indexes of indexes, or an index listing itself: a loop, since listings skip the
@@ -222,7 +229,7 @@ class NewsSpider(scrapy.Spider):
             return
         for node in self._entries((n for n in root if isinstance(n.tag, str)), response):
             fields = {
-                etree.QName(c).localname: (c.text or "").strip()
+                _localname(c.tag): (c.text or "").strip()
                 for c in node.iter()
                 if isinstance(c.tag, str)
             }
@@ -264,7 +271,7 @@ class NewsSpider(scrapy.Spider):
             for child in item:
                 if not isinstance(child.tag, str):
                     continue
-                local = etree.QName(child).localname
+                local = _localname(child.tag)
                 if local == "link":
                     link = link or (child.get("href") or child.text or "").strip()
                 elif local in ("pubDate", "published", "updated", "date") and stamp is None:
