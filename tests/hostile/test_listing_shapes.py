@@ -1,4 +1,5 @@
 """Listing parsers on documents shuffled from the pieces real sitemaps, feeds and date-index pages are
+made of (namespaced and prefixed tags, entities, CDATA, odd URLs), valid, broken or hostile.
 
 Whatever a server sends as a listing, the parsers yield requests (or nothing) and count what they
 could not read; they never raise. Every request they yield is a real ``scrapy.Request`` with an
