@@ -1,4 +1,5 @@
-"""Bytes to an lxml tree: header charset, then ``<meta charset>``, then UTF-8, then cp1252."""
+"""Bytes to an lxml tree: byte order mark, then header charset, then ``<meta charset>``, then UTF-8,
+then cp1252 (the order browsers use)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,25 @@ PARSER.set_element_class_lookup(
 )
 
 
+# Longest first: a UTF-32LE mark begins with the UTF-16LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def bom(body: bytes) -> tuple[str, int] | None:
+    """(codec, length) of the byte order mark ``body`` opens with, or None."""
+    if body[:1] in (b"\xef", b"\xff", b"\xfe", b"\x00"):
+        for mark, codec in _BOMS:
+            if body.startswith(mark):
+                return codec, len(mark)
+    return None
+
+
 def _codec(label: str | None) -> str | None:
     if not label:
         return None
@@ -38,9 +58,16 @@ def _codec(label: str | None) -> str | None:
     if label in _AS_CP1252:
         return "cp1252"
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    # WHATWG: the bare "utf-16" label is little-endian (Python would guess from the platform)
+    return {"utf-16": "utf-16-le", "utf-32": "utf-32-le"}.get(name, name)
+
+
+def codec(label: str | None) -> str | None:
+    """Python codec for a charset label, with the browsers' aliases (latin-1 means cp1252…)."""
+    return _codec(label)
 
 
 def header(headers: Mapping[str, str] | None, name: str) -> str | None:
@@ -58,12 +85,19 @@ def decode(body: bytes | str, headers: Mapping[str, str] | None = None) -> str:
     """The page as text, decoded the way a browser would."""
     if isinstance(body, str):
         return body
+    # A byte order mark wins over every label (WHATWG "decode"): a UTF-16 page served as
+    # "charset=utf-8" is still UTF-16.
+    found = bom(body)
+    if found is not None:
+        return body[found[1] :].decode(found[0], errors="replace")
     ctype = header(headers, "content-type") or ""
     m = _HEADER_CHARSET.search(ctype)
     enc = _codec(m.group(1)) if m else None
     if enc is None:
         m2 = _META_CHARSET.search(body[:4096])
         enc = _codec(m2.group(1).decode("ascii", "ignore")) if m2 else None
+        if enc is not None and enc.startswith(("utf-16", "utf-32")):
+            enc = "utf-8"  # a <meta> readable as ASCII is not in UTF-16/32 (WHATWG prescan)
     if enc is not None and enc not in ("utf-8", "cp1252"):
         return body.decode(enc, errors="replace")
     if enc == "cp1252":
