@@ -110,9 +110,18 @@ def decode(body: bytes | str, headers: Mapping[str, str] | None = None) -> str:
         return body.decode("cp1252", errors="replace")
 
 
+# Characters XML forbids: the HTML parser keeps them in text nodes, and then every later
+# assignment of that text (trafilatura moves tails around) raises ValueError. A page with a stray
+# backspace or NUL is still a page: they go (a form feed becomes a space).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def parse(text: str) -> lxml.html.HtmlElement | None:
     """Parse once; every later step (metadata, trafilatura) shares this tree."""
     text = _XML_DECL.sub("", text, count=1)
+    if "\x0c" in text:
+        text = text.replace("\x0c", " ")
+    text = _NOT_XML.sub("", text)
     if not text.strip():
         return None
     try:
