@@ -68,8 +68,12 @@ ERRORS = pa.schema(
 _RAW_COLUMNS = ["fetch_id", "url", "final_url", "status", "headers", "body", "fetched_at", "run_id"]
 
 
-class PageTimeout(Exception):
-    """A page ran past its time budget."""
+class PageTimeout(BaseException):
+    """A page ran past its time budget.
+
+    A BaseException, like KeyboardInterrupt: the cleaner's fallbacks (dateparser, htmldate) sit
+    in ``except Exception`` blocks, which would swallow the timeout and let the page run on.
+    """
 
 
 # --------------------------------------------------------------------------------------------

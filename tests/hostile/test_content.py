@@ -231,6 +231,23 @@ def test_crawl_cleaning_has_a_per_page_budget(tmp_path: Path) -> None:
     ).num_rows
 
 
+def test_the_budget_gets_through_broad_exception_handlers() -> None:
+    # the cleaner's fallbacks (dateparser, htmldate) run inside `except Exception`: a timeout
+    # raised there must still end the page (it once let a 16,000-digit date run on for 40 s)
+    import time
+
+    from kliping.reclean import PageTimeout, time_budget
+
+    swallowed = 0
+    with pytest.raises(PageTimeout), time_budget(0.05):
+        for _ in range(1000):  # bounded: 10 s at most
+            try:
+                time.sleep(0.01)
+            except Exception:
+                swallowed += 1
+    assert swallowed == 0
+
+
 # ------------------------------------------------------------------------------------------
 # kliping extract
 
