@@ -115,22 +115,25 @@ HOME = (
 
 
 class ContentServer:
-    """Serves :data:`PAGES` (and a home page, a feed, robots.txt) for ``DOMAIN`` on 127.0.0.1."""
+    """Serves ``routes`` ({real URL: (content type, body)}) on 127.0.0.1, every host of them
+    through :mod:`kliping.mirror`; robots.txt allows all, anything else is 404."""
 
-    def __init__(self) -> None:
+    def __init__(self, routes: dict[str, tuple[str, bytes]]) -> None:
         self.hits: Counter[str] = Counter()
-        routes = {p: (ct, body) for p, (ct, body, _) in PAGES.items()}
-        routes["/"] = ("text/html; charset=utf-8", HOME)
-        routes["/feed/"] = ("application/rss+xml; charset=utf-8", FEED)
-        routes["/robots.txt"] = ("text/plain", b"User-agent: *\nAllow: /\n")
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 (http.server API)
-                path = self.path.split("?")[0]
-                server.hits[path] += 1
-                ctype, body = routes.get(path, ("text/html", b"<html><body>404</body></html>"))
-                self.send_response(200 if path in routes else 404)
+                host, _, rest = self.path.lstrip("/").partition("/")
+                url = f"https://{host}/{rest}"
+                server.hits[url] += 1
+                if url in routes:
+                    status, (ctype, body) = 200, routes[url]
+                elif rest == "robots.txt":
+                    status, ctype, body = 200, "text/plain", b"User-agent: *\nAllow: /\n"
+                else:
+                    status, ctype, body = 404, "text/html", b"<html><body>404</body></html>"
+                self.send_response(status)
                 self.send_header("Content-Type", ctype)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
@@ -140,7 +143,8 @@ class ContentServer:
                 pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.mirror = {DOMAIN: f"http://127.0.0.1:{self.httpd.server_address[1]}"}
+        origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.mirror = {h: f"{origin}/{h}" for h in {u.split("/")[2] for u in routes}}
 
     def __enter__(self) -> ContentServer:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -151,6 +155,11 @@ class ContentServer:
         self.httpd.server_close()
 
 
+ROUTES = {f"{BASE}{p}": (ct, body) for p, (ct, body, _) in PAGES.items()}
+ROUTES[f"{BASE}/"] = ("text/html; charset=utf-8", HOME)
+ROUTES[f"{BASE}/feed/"] = ("application/rss+xml; charset=utf-8", FEED)
+
+
 def _crawl(out: Path, server: ContentServer, *extra: str) -> subprocess.CompletedProcess:
     return kliping("crawl", "generic", "--domain", DOMAIN, *WINDOW, "--out", str(out),
                    "--mirror", json.dumps(server.mirror), *FAST, *extra, timeout=180)
@@ -159,10 +168,10 @@ def _crawl(out: Path, server: ContentServer, *extra: str) -> subprocess.Complete
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
     out = tmp_path_factory.mktemp("hostile-content")
-    with ContentServer() as server:
+    with ContentServer(ROUTES) as server:
         proc = _crawl(out / "crawl", server)
         hits = dict(server.hits)
-    assert all(hits.get(p) for p in PAGES), hits
+    assert all(hits.get(f"{BASE}{p}") for p in PAGES), hits
     return out, proc
 
 
@@ -216,7 +225,7 @@ def test_reclean_gives_not_html_error_rows(crawled) -> None:
 def test_crawl_cleaning_has_a_per_page_budget(tmp_path: Path) -> None:
     # A budget no page can meet: every HTML page becomes a timeout row, and the crawl goes on to
     # the end (one pathological page cannot stall it).
-    with ContentServer() as server:
+    with ContentServer(ROUTES) as server:
         proc = _crawl(tmp_path / "out", server, "-s", "KLIPING_PAGE_SECONDS=0.000001")
     assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     raw = read_dataset(tmp_path / "out" / "raw").to_pylist()
@@ -229,6 +238,29 @@ def test_crawl_cleaning_has_a_per_page_budget(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "articles").exists() or not read_dataset(
         tmp_path / "out" / "articles"
     ).num_rows
+
+
+def test_a_pdf_on_a_multi_page_site_is_an_error_row(tmp_path: Path) -> None:
+    # merdeka follows "halaman selanjutnya" through its pages: a PDF at an article URL has none,
+    # and must still be archived, as it is, and become a not_html row
+    pdf_url = "https://www.merdeka.com/peristiwa/laporan-anggaran-desa-terbaru-12345678-mvk.html"
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Merdeka</title>'
+        f"<item><title>Laporan</title><link>{pdf_url}</link>"
+        "<pubDate>Mon, 10 Mar 2025 09:00:00 +0700</pubDate></item></channel></rss>"
+    ).encode()
+    routes = {
+        "https://www.merdeka.com/feed/": ("application/rss+xml", feed),
+        pdf_url: ("application/pdf", PDF),
+    }
+    with ContentServer(routes) as server:
+        proc = kliping("crawl", "merdeka", *WINDOW, "--out", str(tmp_path / "out"),
+                       "--mirror", json.dumps(server.mirror), *FAST, timeout=180)
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    assert [r["url"] for r in read_dataset(tmp_path / "out" / "raw").to_pylist()] == [pdf_url]
+    errors = read_dataset(tmp_path / "out" / "errors").to_pylist()
+    assert [(e["url"], e["kind"]) for e in errors] == [(pdf_url, "not_html")]
+    assert "PDF" in errors[0]["error"]
 
 
 def test_the_budget_gets_through_broad_exception_handlers() -> None:
