@@ -124,7 +124,11 @@ def run(args: argparse.Namespace) -> int:
         tsv = Path(args.urls_from)
         if not tsv.is_file():
             raise UsageError(f"{tsv}: no such file (--urls-from)")
-        for n, line in enumerate(tsv.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            listing = tsv.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"{tsv}: cannot read as UTF-8 text (--urls-from): {exc}") from None
+        for n, line in enumerate(listing.splitlines(), 1):
             if not line.strip() or line.startswith("#"):
                 continue
             file, _, url = line.partition("\t")

@@ -417,3 +417,11 @@ def test_scrapy_feed_exports_write_every_article(tmp_path: Path) -> None:
     with (tmp_path / "items.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert sorted(r["id"] for r in rows) == sorted(stored)
+
+
+def test_extract_urls_from_binary_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tsv = tmp_path / "daftar.tsv"
+    tsv.write_bytes(RANDOM[:2000])
+    code, lines, err = _extract(capsys, "--urls-from", str(tsv))
+    assert code == 2 and not lines
+    assert len(err.strip().splitlines()) == 1 and "--urls-from" in err
