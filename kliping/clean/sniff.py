@@ -21,6 +21,7 @@ Evidence, strongest first:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 
@@ -49,14 +50,18 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"{\\rtf", "an RTF document"),
     (b"%!PS", "a PostScript document"),
     (b"\x7fELF", "an executable"),
-    (b"OggS", "Ogg audio/video"),
-    (b"ID3", "an MP3 file"),
-    (b"fLaC", "a FLAC file"),
+    # the next four also spell words a page might open with: their magic includes a binary byte
+    (b"OggS\x00", "Ogg audio/video"),
+    (b"ID3\x02", "an MP3 file"),
+    (b"ID3\x03", "an MP3 file"),
+    (b"ID3\x04", "an MP3 file"),
+    (b"fLaC\x00", "a FLAC file"),
+    (b"fLaC\x80", "a FLAC file"),
     (b"\x1aE\xdf\xa3", "a WebM/Matroska video"),
     (b"FLV\x01", "a Flash video"),
     (b"wOFF", "a web font"),
     (b"wOF2", "a web font"),
-    (b"OTTO", "a font"),
+    (b"OTTO\x00", "a font"),
     (b"\x00\x01\x00\x00\x00", "a font"),
 )
 _RIFF = {b"WEBP": "a WebP image", b"WAVE": "WAV audio", b"AVI ": "an AVI video"}
@@ -153,6 +158,13 @@ def _markup(text: str) -> tuple[str, str] | None:
     return "fragment", ""  # a fragment opening with a custom element
 
 
+def _is_json(body: bytes | str) -> bool:
+    try:
+        return isinstance(json.loads(body), dict | list)
+    except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        return False
+
+
 def not_html(body: bytes | str | None, headers: Mapping[str, str] | None = None) -> str | None:
     """None when ``body`` is (or may well be) an HTML page; otherwise what it is, in words.
 
@@ -185,13 +197,14 @@ def not_html(body: bytes | str | None, headers: Mapping[str, str] | None = None)
             return None
         return f"content type {media}"
     # no markup first: plain text, JSON, script, or a document after some junk
+    first = text.lstrip()[:1]
     if media in _HTML_TYPES:
-        return None
+        # an API answering JSON under an HTML label (the whole body parses: no page does)
+        return "JSON" + label if first in ("{", "[") and _is_json(body) else None
     if _HTML_INSIDE.search(text) and (media in _GENERIC_TYPES or media.endswith(("/xml", "+xml"))):
         return None
     if media and media not in _GENERIC_TYPES:
         return f"content type {media}"
-    first = text.lstrip()[:1]
     if first in ("{", "["):
         return "JSON or script, no HTML markup" + label
     return "text without HTML markup" + label

@@ -67,6 +67,10 @@ RSS = (
     + "</channel></rss>"
 ).encode()
 
+API_JSON = json.dumps({
+    "title": "Warga Pesisir Kembali Beraktivitas",
+    "body": [_article("x", "2025-03-10")[300:] for _ in range(3)],
+}).encode()
 # path -> (content type, body, what it is: None for an HTML page)
 PAGES: dict[str, tuple[str, bytes, str | None]] = {
     "/2025/03/10/laporan-anggaran-desa-terbaru/": ("application/pdf", PDF, "PDF"),
@@ -76,6 +80,7 @@ PAGES: dict[str, tuple[str, bytes, str | None]] = {
     "/2025/03/10/berkas-acak-sebagai-html/": ("text/html", RANDOM, "binary"),
     "/2025/03/10/umpan-berita-terkini/": ("application/rss+xml", RSS, "RSS"),
     "/2025/03/10/umpan-berita-sebagai-html/": ("text/html; charset=utf-8", RSS, "RSS"),
+    "/2025/03/10/api-berita-dalam-json/": ("text/html; charset=utf-8", API_JSON, "JSON"),
     "/2025/03/10/nelayan-kembali-melaut-usai-badai/": (
         # a UTF-16 page with its BOM, under a header that says UTF-8: the BOM wins
         "text/html; charset=utf-8",
@@ -278,6 +283,55 @@ def test_the_budget_gets_through_broad_exception_handlers() -> None:
             except Exception:
                 swallowed += 1
     assert swallowed == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "ctype", "verdict"),
+    [
+        # pages, however they open and whatever the label
+        (b"<!DOCTYPE html><html><body><p>x</p></body></html>", "text/html", None),
+        (b"\n\n  <!-- cms -->\n<!doctype HTML><title>x</title>", None, None),
+        (b'<?xml version="1.0"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml">', None, None),
+        (b'<?xml version="1.0"?><html><body>x</body></html>', "application/xml", None),
+        (b"<div class='isi'><p>Warga menyambut gembira.</p></div>", "text/html", None),
+        (b"<div class='isi'><p>Warga menyambut gembira.</p></div>", None, None),
+        (b"Warning: session_start() in /var/www/index.php on line 3\n<!DOCTYPE html><html>", None, None),
+        (b"Teks biasa tanpa markup", "text/html", None),  # the label settles what bytes leave open
+        (b"<html><body>x</body></html>", "application/octet-stream", None),
+        (b"<!DOCTYPE html><html><body>x</body></html>", "image/jpeg", None),  # opens as a document
+        (codecs.BOM_UTF16_BE + "<html><body>x</body></html>".encode("utf-16-be"), "text/html", None),
+        (codecs.BOM_UTF32_LE + "<html><body>x</body></html>".encode("utf-32-le"), None, None),
+        ("<html><body>x</body></html>".encode("utf-16-le"), "text/html; charset=utf-16", None),
+        (b"<svg viewBox='0 0 1 1'></svg><p>Berita</p>", "text/html", None),  # inline svg
+        (b"OTTO Hasibuan: <p>kata dia</p>", "text/html", None),  # a word, not a font's magic
+        # not pages
+        (PDF, "text/html", "a PDF document"),
+        (b"  \n%PDF-1.4 ...", None, "a PDF document"),
+        (PNG, "text/html", "a PNG image"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "text/html", "a JPEG image"),
+        (b"GIF89a\x01\x00", None, "a GIF image"),
+        (b"RIFF\x10\x00\x00\x00WEBPVP8 ", "text/html", "a WebP image"),
+        (b"PK\x03\x04\x14\x00", "text/html", "a ZIP archive"),
+        (gzip.compress(b"<html></html>"), "text/html", "gzip-compressed data"),
+        (RANDOM, "text/html", "binary data"),
+        (RSS, "text/html", "an RSS feed"),
+        (b'<feed xmlns="http://www.w3.org/2005/Atom"><entry></entry></feed>', None, "an Atom feed"),
+        (b'<?xml version="1.0"?><rdf:RDF xmlns:rdf="x"><channel/></rdf:RDF>', "text/xml", "an RSS"),
+        (b'<?xml version="1.0"?><urlset xmlns="x"><url/></urlset>', "text/html", "a sitemap"),
+        (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', "image/svg+xml", "an SVG image"),
+        (b'<?xml version="1.0"?><berita><judul>x</judul></berita>', None, "an XML document (<berita>)"),
+        (API_JSON, "text/html", "JSON"),
+        (b'{"judul": "x"}', None, "JSON or script, no HTML markup"),
+        (b"Teks biasa tanpa markup", None, "text without HTML markup"),
+        (b"<p>Berita</p>", "application/json", "content type application/json"),
+        (b"body { color: red }", "text/css", "content type text/css"),
+    ],
+)
+def test_sniff(body: bytes, ctype: str | None, verdict: str | None) -> None:
+    from kliping.clean.sniff import not_html
+
+    why = not_html(body, {"Content-Type": ctype} if ctype is not None else {})
+    assert (why is None) if verdict is None else (why is not None and why.startswith(verdict)), why
 
 
 # ------------------------------------------------------------------------------------------
