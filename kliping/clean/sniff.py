@@ -104,7 +104,9 @@ _HTML_INSIDE = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", 
 def _declared(headers: Mapping[str, str] | None) -> tuple[str, str | None]:
     """(media type, charset) from Content-Type, both lower case; ``("", None)`` without one."""
     ctype = header(headers, "content-type") or ""
-    media, _, params = ctype.partition(";")
+    # a repeated header arrives joined by ", ": the last type wins, as in browsers
+    values = [v for v in ctype.split(",") if "/" in v.partition(";")[0]] or [ctype]
+    media, _, params = values[-1].partition(";")
     m = re.search(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", params, re.I)
     return media.strip().lower(), (m.group(1).lower() if m else None)
 

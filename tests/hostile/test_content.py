@@ -304,6 +304,7 @@ def test_the_budget_gets_through_broad_exception_handlers() -> None:
         ("<html><body>x</body></html>".encode("utf-16-le"), "text/html; charset=utf-16", None),
         (b"<svg viewBox='0 0 1 1'></svg><p>Berita</p>", "text/html", None),  # inline svg
         (b"OTTO Hasibuan: <p>kata dia</p>", "text/html", None),  # a word, not a font's magic
+        (b"<p>Berita</p>", "text/html, text/html; charset=UTF-8", None),  # a repeated header
         # not pages
         (PDF, "text/html", "a PDF document"),
         (b"  \n%PDF-1.4 ...", None, "a PDF document"),
