@@ -46,6 +46,7 @@ CHUNK_ROWS = 64  # small enough to spread a few hundred pages over the workers
 PAGE_SECONDS = 30.0  # per-page time budget; a page past it becomes an error row
 PART_PREFIX = "part-"
 ERROR_NOT_ARTICLE = "not_an_article"
+ERROR_NOT_HTML = "not_html"  # a PDF, image, feed, binary…: kliping.clean.sniff
 ERROR_TIMEOUT = "timeout"
 ERROR_STATUS = "http_status"
 ERROR_CRASH = "worker_crashed"
@@ -58,7 +59,7 @@ ERRORS = pa.schema(
         _f(
             "error",
             pa.string(),
-            "why: '<kind>: <message>', kind one of not_an_article, timeout, http_status,"
+            "why: '<kind>: <message>', kind one of not_html, not_an_article, timeout, http_status,"
             " worker_crashed, or the exception class name",
         ),
         _f("cleaner_version", pa.string(), "cleaner version that produced this row"),
@@ -67,8 +68,12 @@ ERRORS = pa.schema(
 _RAW_COLUMNS = ["fetch_id", "url", "final_url", "status", "headers", "body", "fetched_at", "run_id"]
 
 
-class PageTimeout(Exception):
-    """A page ran past its time budget."""
+class PageTimeout(BaseException):
+    """A page ran past its time budget.
+
+    A BaseException, like KeyboardInterrupt: the cleaner's fallbacks (dateparser, htmldate) sit
+    in ``except Exception`` blocks, which would swallow the timeout and let the page run on.
+    """
 
 
 # --------------------------------------------------------------------------------------------
@@ -249,7 +254,7 @@ def clean_rows(
     clean: Callable[..., dict[str, Any]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Clean raw rows of one site; returns (article rows, error rows), each in input order."""
-    from kliping.clean import CLEANER_VERSION, NotAnArticle
+    from kliping.clean import CLEANER_VERSION, NotAnArticle, NotHtml
     from kliping.clean import clean as default_clean
     from kliping.registry import UnknownSite, get_site, site_for_url
 
@@ -272,6 +277,8 @@ def clean_rows(
         except PageTimeout:
             budget = f"took more than {page_seconds:g} s"
             errors.append(_error(row, site_key, ERROR_TIMEOUT, budget, CLEANER_VERSION))
+        except NotHtml as exc:
+            errors.append(_error(row, site_key, ERROR_NOT_HTML, str(exc), CLEANER_VERSION))
         except NotAnArticle as exc:
             errors.append(_error(row, site_key, ERROR_NOT_ARTICLE, str(exc), CLEANER_VERSION))
         except Exception as exc:  # one broken page never stops a run
@@ -319,11 +326,13 @@ def run_chunk(
     for e in errors:
         kind = e["error"].split(":", 1)[0]
         kinds[kind] = kinds.get(kind, 0) + 1
+    # pages that are not articles (HTML without a body, or not HTML at all) are not failures
+    not_articles = kinds.get(ERROR_NOT_ARTICLE, 0) + kinds.get(ERROR_NOT_HTML, 0)
     return ChunkResult(
         chunk,
         articles=len(articles),
-        errors=len(errors) - kinds.get(ERROR_NOT_ARTICLE, 0),
-        not_articles=kinds.get(ERROR_NOT_ARTICLE, 0),
+        errors=len(errors) - not_articles,
+        not_articles=not_articles,
         seconds=time.perf_counter() - t0,
         kinds=kinds,
     )

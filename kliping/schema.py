@@ -90,7 +90,12 @@ ERRORS = pa.schema(
         _f("fetch_id", pa.string(), "the raw row that did not become an article", False),
         _f("url", pa.string(), "URL as fetched"),
         _f("site", pa.string(), "registry key", False),
-        _f("kind", pa.string(), "not_article, clean_error or timeout"),
+        _f(
+            "kind",
+            pa.string(),
+            "not_html (a PDF, image, feed, binary…), not_article (HTML, no article body), "
+            "timeout (cleaning past the per-page budget) or clean_error (the cleaner raised)",
+        ),
         _f("error", pa.string(), "what went wrong, one line"),
         _f("cleaner_version", pa.string(), "the cleaner that tried"),
         _f("run_id", pa.string(), "the crawl or reclean run"),

@@ -45,6 +45,18 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = os.environ.get("KLIPING_LOG_LEVEL", "INFO")
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
+# `scrapy crawl SITE -O items.jsonl` (any format): one cleaned article record per item, JSON-safe
+# (kliping/exporters.py); Scrapy's own exporters choke on the raw body bytes the item carries.
+FEED_EXPORTERS = {
+    "json": "kliping.exporters.JsonExporter",
+    "jsonlines": "kliping.exporters.JsonLinesExporter",
+    "jsonl": "kliping.exporters.JsonLinesExporter",
+    "jl": "kliping.exporters.JsonLinesExporter",
+    "csv": "kliping.exporters.CsvExporter",
+    "xml": "kliping.exporters.XmlExporter",
+    "marshal": "kliping.exporters.MarshalExporter",
+    "pickle": "kliping.exporters.PickleExporter",
+}
 
 DOWNLOAD_HANDLERS = {
     "http": "kliping.mirror.MirrorDownloadHandler",
@@ -125,6 +137,7 @@ KLIPING_RUN = os.environ.get("KLIPING_RUN", "default")  # workers with the same 
 KLIPING_OUT = os.environ.get("KLIPING_OUT", "data/crawl")
 KLIPING_FLUSH_ROWS = 200  # Parquet part size (rows) before a flush
 KLIPING_FLUSH_SECONDS = 60.0  # and at most this long between flushes
+KLIPING_PAGE_SECONDS = 30.0  # cleaning budget per page; past it, an error row of kind "timeout"
 
 # Health thresholds per site and run (see kliping/health.py); override any of them here.
 KLIPING_HEALTH: dict[str, float] = {}

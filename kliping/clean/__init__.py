@@ -29,11 +29,12 @@ from lxml.etree import XPath
 
 import kliping
 from kliping.clean import boilerplate, dating, decode, fingerprint, langmodel, maintext, metadata, people
+from kliping.clean.sniff import not_html
 
 if TYPE_CHECKING:
     from kliping.sites.base import Layout, Site
 
-__all__ = ["CLEANER_VERSION", "TRAFILATURA_SETTINGS", "NotAnArticle", "clean", "extract_body"]
+__all__ = ["CLEANER_VERSION", "TRAFILATURA_SETTINGS", "NotAnArticle", "NotHtml", "clean", "extract_body"]
 
 # Chosen by measurement (bench/extraction.py; numbers in BENCHMARKS.md): see the report in the
 # module docstring of bench/extraction.py. include_comments=False because reader comments are not
@@ -57,6 +58,10 @@ _WORD = re.compile(r"\w+")
 
 class NotAnArticle(Exception):
     """The page has no article body (a listing, an error page, a video-only page…)."""
+
+
+class NotHtml(NotAnArticle):
+    """The response is not an HTML page (a PDF, an image, a feed…): :mod:`kliping.clean.sniff`."""
 
 
 def _layout(site: Site | None, fetched_at: Any) -> Layout | None:
@@ -245,11 +250,14 @@ def language(text: str) -> str | None:
 
 
 def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
-    """One RAW record (DESIGN.md §2) in, one ARTICLES record out; raises :class:`NotAnArticle`."""
+    """One RAW record (DESIGN.md §2) in, one ARTICLES record out; raises :class:`NotAnArticle`
+    (:class:`NotHtml` for a response that is not an HTML page)."""
     body = raw.get("body") or b""
     url = raw.get("url") or ""
     base = raw.get("final_url") or url
     fetched_at = raw.get("fetched_at")
+    if (what := not_html(body, raw.get("headers"))) is not None:
+        raise NotHtml(f"{url}: not HTML: {what}")
     layout = _layout(site, fetched_at)
     tree = decode.parse(decode.decode(body, raw.get("headers")))
     if tree is None:

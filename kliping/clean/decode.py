@@ -1,4 +1,5 @@
-"""Bytes to an lxml tree: header charset, then ``<meta charset>``, then UTF-8, then cp1252."""
+"""Bytes to an lxml tree: byte order mark, then header charset, then ``<meta charset>``, then UTF-8,
+then cp1252 (the order browsers use)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,25 @@ PARSER.set_element_class_lookup(
 )
 
 
+# Longest first: a UTF-32LE mark begins with the UTF-16LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def bom(body: bytes) -> tuple[str, int] | None:
+    """(codec, length) of the byte order mark ``body`` opens with, or None."""
+    if body[:1] in (b"\xef", b"\xff", b"\xfe", b"\x00"):
+        for mark, codec in _BOMS:
+            if body.startswith(mark):
+                return codec, len(mark)
+    return None
+
+
 def _codec(label: str | None) -> str | None:
     if not label:
         return None
@@ -38,9 +58,16 @@ def _codec(label: str | None) -> str | None:
     if label in _AS_CP1252:
         return "cp1252"
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    # WHATWG: the bare "utf-16" label is little-endian (Python would guess from the platform)
+    return {"utf-16": "utf-16-le", "utf-32": "utf-32-le"}.get(name, name)
+
+
+def codec(label: str | None) -> str | None:
+    """Python codec for a charset label, with the browsers' aliases (latin-1 means cp1252…)."""
+    return _codec(label)
 
 
 def header(headers: Mapping[str, str] | None, name: str) -> str | None:
@@ -54,26 +81,59 @@ def header(headers: Mapping[str, str] | None, name: str) -> str | None:
     return None
 
 
+# Characters XML forbids: the HTML parser keeps them in text nodes, and then every later
+# assignment of that text (trafilatura moves tails around) raises ValueError. A page with a stray
+# backspace or NUL is still a page: they go (a form feed becomes a space).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_NONCHARACTERS_UTF8 = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
+
+
+def _xml_chars(text: str) -> str:
+    return _NOT_XML.sub("", text.replace("\x0c", " "))
+
+
 def decode(body: bytes | str, headers: Mapping[str, str] | None = None) -> str:
-    """The page as text, decoded the way a browser would."""
+    """The page as text, decoded the way a browser would, without the characters XML forbids."""
     if isinstance(body, str):
-        return body
+        return _xml_chars(body)
+    text, enc = _decode(body, headers)
+    # Checked on the bytes where a byte is a character below 0x80 (several times cheaper than a
+    # pass over the text); other encodings are rare enough to pay for the pass.
+    if (
+        enc in ("utf-8", "cp1252")
+        and len(body.translate(None, _CONTROL_BYTES)) == len(body)
+        and (enc == "cp1252" or not any(n in body for n in _NONCHARACTERS_UTF8))
+    ):
+        return text
+    return _xml_chars(text)
+
+
+def _decode(body: bytes, headers: Mapping[str, str] | None) -> tuple[str, str]:
+    """(text, codec used)."""
+    # A byte order mark wins over every label (WHATWG "decode"): a UTF-16 page served as
+    # "charset=utf-8" is still UTF-16.
+    found = bom(body)
+    if found is not None:
+        return body[found[1] :].decode(found[0], errors="replace"), found[0] + "-bom"
     ctype = header(headers, "content-type") or ""
     m = _HEADER_CHARSET.search(ctype)
     enc = _codec(m.group(1)) if m else None
     if enc is None:
         m2 = _META_CHARSET.search(body[:4096])
         enc = _codec(m2.group(1).decode("ascii", "ignore")) if m2 else None
+        if enc is not None and enc.startswith(("utf-16", "utf-32")):
+            enc = "utf-8"  # a <meta> readable as ASCII is not in UTF-16/32 (WHATWG prescan)
     if enc is not None and enc not in ("utf-8", "cp1252"):
-        return body.decode(enc, errors="replace")
+        return body.decode(enc, errors="replace"), enc
     if enc == "cp1252":
-        return body.decode("cp1252", errors="replace")
+        return body.decode("cp1252", errors="replace"), enc
     try:
-        return body.decode("utf-8")
+        return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         if enc == "utf-8":
-            return body.decode("utf-8", errors="replace")
-        return body.decode("cp1252", errors="replace")
+            return body.decode("utf-8", errors="replace"), enc
+        return body.decode("cp1252", errors="replace"), "cp1252"
 
 
 def parse(text: str) -> lxml.html.HtmlElement | None:

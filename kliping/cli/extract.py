@@ -1,7 +1,14 @@
 """``kliping extract FILE... [--url URL] [--site SITE] [--fetched-at ISO] [--urls-from TSV]``.
 
 Each saved page (``.gz`` read transparently) becomes one JSON article record per line on stdout, in
-input order. A page that is not an article prints a record with an ``"error"`` field instead.
+input order. An input that gives no article prints a record with ``"error"`` and ``"kind"`` fields
+instead, and the others are still processed: ``not_html`` (a PDF, an image, a feed, binary…),
+``not_article`` (HTML without an article body), ``unreadable`` (missing, a directory, no
+permission, a broken gzip), ``too_large`` (the file, or what it decompresses to, is over
+``--max-bytes``), ``timeout`` / ``clean_error`` (the cleaner ran too long / raised).
+
+Exit 0 when at least one input gave an article (a note on stderr counts the others); otherwise
+one line on stderr and exit 2 (bad input), or 1 when every failure was the cleaner's own.
 """
 
 from __future__ import annotations
@@ -9,12 +16,27 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import io
 import json
+import re
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
 from kliping.cli import UsageError
+
+MAX_BYTES = 32 * 1024 * 1024  # per file and per decompressed page; the crawl's limit is 16 MB
+_SIZE = re.compile(r"^\s*(\d+)\s*([kmg]i?b?|b)?\s*$", re.I)
+_FAILED_BY_US = {"timeout", "clean_error"}
+
+
+class InputError(Exception):
+    """This input cannot be read as a page: ``kind`` names why (``unreadable``, ``too_large``)."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def register(subparsers: Any) -> None:
@@ -28,6 +50,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--site", help="registry key of the site (layout overrides, time zone)")
     p.add_argument("--fetched-at", help="fetch time, ISO 8601 (default: the file's mtime)")
     p.add_argument("--urls-from", metavar="TSV", help="lines FILE<TAB>URL, for many pages")
+    p.add_argument(
+        "--max-bytes", type=_size, default=MAX_BYTES, metavar="SIZE",
+        help="largest file, and largest page once decompressed, e.g. 32M (default 32M)",
+    )
     p.set_defaults(func=run)
 
 
@@ -39,13 +65,42 @@ def _json_value(v: Any) -> Any:
     return v
 
 
-def _read(path: Path) -> bytes:
-    data = path.read_bytes()
+def _size(text: str) -> int:
+    m = _SIZE.match(text)
+    if not m or int(m.group(1)) <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive size: {text!r} (e.g. 32M, 500K, 1000000)")
+    unit = (m.group(2) or "b")[0].lower()
+    return int(m.group(1)) * {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit]
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024**2:.3g} MiB" if n >= 1024**2 else f"{n:,} bytes"
+
+
+def _read(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The page's bytes, gunzipped when compressed; never more than ``limit`` bytes in memory
+    (a 2 MB gzip bomb stops at the limit instead of filling the machine)."""
+    if path.is_dir():
+        raise InputError("unreadable", f"{path}: is a directory")
+    try:
+        with path.open("rb") as f:  # bounded read: also for pipes and devices with no size
+            data = f.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError("unreadable", f"{path}: no such file") from None
+    except OSError as exc:
+        raise InputError("unreadable", f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise InputError("too_large", f"{path}: file larger than {_mb(limit)} (--max-bytes)")
     if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":
         try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise UsageError(f"{path}: not a valid gzip file ({exc})") from exc
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
+                data = gz.read(limit + 1)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise InputError("unreadable", f"{path}: not a valid gzip file ({exc})") from None
+        if len(data) > limit:
+            raise InputError(
+                "too_large", f"{path}: decompresses to more than {_mb(limit)} (--max-bytes)"
+            )
     return data
 
 
@@ -62,14 +117,18 @@ def _fetched_at(text: str | None) -> dt.datetime | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kliping.clean import NotAnArticle, clean
+    from kliping.outcome import clean_outcome
 
     jobs: list[tuple[Path, str | None]] = [(Path(f), args.url) for f in args.files]
     if args.urls_from:
         tsv = Path(args.urls_from)
         if not tsv.is_file():
             raise UsageError(f"{tsv}: no such file (--urls-from)")
-        for n, line in enumerate(tsv.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            listing = tsv.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"{tsv}: cannot read as UTF-8 text (--urls-from): {exc}") from None
+        for n, line in enumerate(listing.splitlines(), 1):
             if not line.strip() or line.startswith("#"):
                 continue
             file, _, url = line.partition("\t")
@@ -83,9 +142,6 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("no FILE given (and no --urls-from)")
     if args.url and len(args.files) > 1:
         raise UsageError("--url names one page; use --urls-from for many")
-    for path, _url in jobs:
-        if not path.is_file():
-            raise UsageError(f"{path}: no such file")
     site = None
     if args.site:
         from kliping.registry import get_site
@@ -96,30 +152,51 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"--site: unknown site {args.site!r}") from exc
     fixed_time = _fetched_at(args.fetched_at)
     out = sys.stdout
+    failures: list[tuple[str, str]] = []  # (kind, message), in input order
     for path, url in jobs:
         page_site = site
         if page_site is None and url:
             from kliping.registry import site_for_url
 
             page_site = site_for_url(url)
-        fetched = fixed_time or dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
         page_url = url or path.resolve().as_uri()
-        raw = {
-            "body": _read(path),
-            "headers": {},
-            "url": page_url,
-            "final_url": page_url,
-            "site": page_site.key if page_site else "",
-            "fetched_at": fetched,
-            "run_id": "extract",
-            "fetch_id": str(path),
-            "discovered_via": "file",
-        }
         try:
-            rec: dict[str, Any] = clean(raw, page_site)
-        except NotAnArticle as exc:
-            rec = {"url": page_url, "file": str(path), "error": f"not an article: {exc}"}
+            body = _read(path, args.max_bytes)
+        except InputError as exc:
+            kind, rec = exc.kind, {"error": str(exc)}
+        else:
+            try:
+                mtime = path.stat().st_mtime
+            except OSError:
+                mtime = dt.datetime.now(dt.UTC).timestamp()
+            raw = {
+                "body": body,
+                "headers": {},
+                "url": page_url,
+                "final_url": page_url,
+                "site": page_site.key if page_site else "",
+                "fetched_at": fixed_time or dt.datetime.fromtimestamp(mtime, tz=dt.UTC),
+                "run_id": "extract",
+                "fetch_id": str(path),
+                "discovered_via": "file",
+            }
+            kind, rec = clean_outcome(raw, page_site, "extract")
+        if kind != "article":
+            rec = {"url": page_url, "file": str(path), "kind": kind, "error": rec["error"]}
+            failures.append((kind, rec["error"]))
         out.write(json.dumps({k: _json_value(v) for k, v in rec.items()}, ensure_ascii=False))
         out.write("\n")
     out.flush()
-    return 0
+    if not failures:
+        return 0
+    if len(failures) < len(jobs):
+        print(
+            f"kliping extract: {len(failures)} of {len(jobs)} inputs gave no article"
+            ' (see their "error" records)', file=sys.stderr,
+        )
+        return 0
+    first = failures[0][1]
+    if len(jobs) > 1:
+        first = f"none of the {len(jobs)} inputs gave an article; first: {first}"
+    print(f"kliping extract: error: {first}", file=sys.stderr)
+    return 1 if all(kind in _FAILED_BY_US for kind, _ in failures) else 2

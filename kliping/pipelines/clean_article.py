@@ -8,6 +8,7 @@ from scrapy.exceptions import DropItem
 
 from kliping.outcome import clean_outcome
 from kliping.pipelines.writers import WritersPipeline
+from kliping.reclean import PAGE_SECONDS
 from kliping.spiders.base import RAW_KEY
 
 ARTICLE_KEY = "article"
@@ -23,13 +24,17 @@ class CleanArticlePipeline(WritersPipeline):
         self.check_writable(item)
         stats = self.crawler.stats
         spider = self.crawler.spider
-        kind, row = clean_outcome(raw, getattr(spider, "site", None), raw.get("run_id"))
+        # the per-page budget reclean uses: one pathological page cannot stall the crawl
+        budget = self.crawler.settings.getfloat("KLIPING_PAGE_SECONDS", PAGE_SECONDS)
+        kind, row = clean_outcome(raw, getattr(spider, "site", None), raw.get("run_id"), budget)
         if kind != "article":
             self.writers.errors.add(row)
             stats.inc_value(f"kliping/articles/{kind}")
-            if kind == "clean_error":
+            if kind in ("clean_error", "timeout"):
                 stats.inc_value("kliping/errors")
                 spider.logger.error("cleaning failed for %s: %s", raw["url"], row["error"])
+            elif kind == "not_html":
+                spider.logger.warning("%s", row["error"])
             self.item_done()
             raise DropItem(f"{kind}: {raw['url']}: {row['error']}")
         for name in WATCHED_FIELDS:
