@@ -54,6 +54,8 @@ class DatasetError(ValueError):
 def articles_root(path: str | os.PathLike[str]) -> Path:
     """``<out>/articles`` from either itself or the crawl / reclean output root ``<out>``."""
     p = Path(path)
+    if p.exists() and not p.is_dir():
+        raise DatasetError(f"not a directory: {p}")
     if not p.is_dir():
         raise DatasetError(f"no such directory: {p}")
     if (p / "articles").is_dir():
