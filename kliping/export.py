@@ -90,7 +90,7 @@ def read_articles(
         return read(d)
 
     try:
-        return with_good_parts(root, "articles", guarded, skip_bad=skip_bad)
+        return with_good_parts(root, "articles", guarded, skip_bad=skip_bad, sites=sites)
     except BadPartsError as exc:
         raise DatasetError(str(exc)) from None
 

@@ -13,7 +13,7 @@ import os
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -382,13 +382,17 @@ def check_part(
 
 
 def scan_parts(
-    root: str | os.PathLike[str], dataset: str, deep: bool = False
+    root: str | os.PathLike[str], dataset: str, deep: bool = False, sites: Iterable[str] | None = None
 ) -> tuple[list[Path], list[BadPart]]:
-    """(good parts, bad parts) of the dataset directory ``root`` (``dataset`` names its schema)."""
+    """(good parts, bad parts) of the dataset directory ``root`` (``dataset`` names its schema);
+    with ``sites``, only the parts of those sites' partitions."""
     schema = DATASETS.get(dataset)
     good: list[Path] = []
     bad: list[BadPart] = []
+    wanted = {f"{PARTITION}={s}" for s in sites} if sites else None
     for path in list_parts(root):
+        if wanted is not None and wanted.isdisjoint(path.relative_to(root).parts):
+            continue
         reason = check_part(path, schema, deep=deep)
         if reason is None:
             good.append(path)
@@ -422,7 +426,8 @@ def find_bad_part(parts: list[Path], dataset: str) -> BadPart | None:
 
 
 def with_good_parts(
-    root: str | os.PathLike[str], dataset: str, read: Callable[[Any], T], skip_bad: bool = False
+    root: str | os.PathLike[str], dataset: str, read: Callable[[Any], T], skip_bad: bool = False,
+    sites: Iterable[str] | None = None,
 ) -> tuple[T, list[BadPart]]:
     """``read(dataset)`` over the parts of ``root`` that are fine; returns its result and the parts
     skipped.
@@ -431,14 +436,16 @@ def with_good_parts(
     while ``read`` scans (a footer that survived a corruption) is found by reading the parts
     again and named; with ``skip_bad`` it is dropped and ``read`` starts over, otherwise (and for
     any bad part found up front) :class:`BadPartsError` is raised. ``read`` gets None when no good
-    part is left.
+    part is left. With ``sites`` only those sites' partitions are checked and read.
     """
-    good, bad = scan_parts(root, dataset)
+    good, bad = scan_parts(root, dataset, sites=sites)
     if bad and not skip_bad:
         raise BadPartsError(bad)
     skipped = list(bad)
     while True:
         if not good:
+            if sites and not skipped and list_parts(root):  # parts, none of these sites': empty
+                return read(open_parts(root, dataset, [])), skipped
             return read(None), skipped
         try:
             return read(open_parts(root, dataset, good)), skipped

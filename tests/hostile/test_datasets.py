@@ -321,3 +321,13 @@ def test_verify_bad_usage(tmp_path, where, message) -> None:
     (tmp_path / "empty").mkdir()
     r = kliping("verify", str(tmp_path / where))
     assert r.returncode == 2 and message in one_line(r)
+
+
+def test_a_bad_part_of_another_site_does_not_stop_a_site_selection(out) -> None:
+    art = parts(out, "articles")[0]
+    bad_site = art.parent.name.split("=", 1)[1]
+    other = next(p.parent.name.split("=", 1)[1] for p in parts(out, "articles") if p.parent != art.parent)
+    truncate(art)
+    assert kliping("stats", str(out), "--site", other).returncode == 0
+    r = kliping("stats", str(out), "--site", bad_site)
+    assert r.returncode == 2 and art.name in one_line(r)
