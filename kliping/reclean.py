@@ -631,7 +631,7 @@ def reclean(
         recover(outp)
         summary = Summary()
         chunks, bad = plan_checked(root, chunk_rows, sites)
-        if bad and not skip_bad:
+        if bad and (not skip_bad or not chunks):  # nothing readable: keep the old output
             raise BadPartsError(bad)
         summary.bad_parts.extend(bad)
         stage = outp / f"{STAGE_PREFIX}{token}"
@@ -673,9 +673,19 @@ def _reclean_into(
     if not only_stale and sites is None:
         # A full run: this input's output only; files that are not parts are kept.
         _carry_over(outp, stage, lambda f: f not in before)
-        summary.removed_parts += len(before - expected)
     else:
         _carry_over(outp, stage, lambda f: f not in expected)
+    # What an earlier run made of a raw part that is now unreadable stays (where this run wrote
+    # nothing in its place): skipping a damaged part must not also drop its cleaned rows.
+    from_bad = {
+        (Path(b.path).parent.name, f"{PART_PREFIX}{Path(b.path).stem.removeprefix(PART_PREFIX)}-g")
+        for b in summary.bad_parts
+    }
+    if from_bad:
+        _carry_over(outp, stage, lambda f: any(
+            f.parent.name == d and f.name.startswith(prefix) for d, prefix in from_bad
+        ))
+    summary.removed_parts += sum(1 for f in before if not (stage / f.relative_to(outp)).exists())
     summary.seconds = time.perf_counter() - t0
 
 

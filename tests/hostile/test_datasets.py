@@ -331,3 +331,19 @@ def test_a_bad_part_of_another_site_does_not_stop_a_site_selection(out) -> None:
     assert kliping("stats", str(out), "--site", other).returncode == 0
     r = kliping("stats", str(out), "--site", bad_site)
     assert r.returncode == 2 and art.name in one_line(r)
+
+
+def test_reclean_skip_bad_keeps_what_an_earlier_run_made_of_the_bad_part(out, tmp_path) -> None:
+    re = tmp_path / "re"
+    args = ("reclean", str(out), "--out", str(re), "--workers", "1", "--no-progress")
+    assert kliping(*args).returncode == 0
+    before = snapshot(re)
+    raw = parts(out, "raw")[0]
+    truncate(raw)
+    r = kliping(*args, "--skip-bad")
+    assert r.returncode == 0 and raw.name in r.stderr
+    assert snapshot(re) == before  # the other parts' output redone identically, the bad one's kept
+    random_bytes(parts(out, "raw")[1])
+    random_bytes(parts(out, "raw")[2])
+    r = kliping(*args, "--skip-bad")  # nothing readable left: refused, the output kept
+    assert r.returncode == 2 and snapshot(re) == before
