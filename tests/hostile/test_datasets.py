@@ -23,7 +23,7 @@ import pytest
 from kliping.ledger import write_ledger_row
 from kliping.reclean import STAGE_PREFIX, commit, recover
 from kliping.runlock import RunLock
-from kliping.storage import read_dataset
+from kliping.storage import PartWriter, read_dataset
 
 STARTED = datetime(2024, 1, 10, 3, tzinfo=UTC)
 DEMO_ARTICLES = 47  # the sample sites' articles in the demo window (kliping demo)
@@ -309,8 +309,15 @@ def test_verify_repair_refuses_an_output_in_use(out) -> None:
                                "started_at": STARTED})
         r = kliping("verify", str(out), "--repair")
         assert r.returncode == 2 and "in use" in one_line(r)
-        r = kliping("verify", str(out))  # the live run's `running` row is no problem
+        url = "https://kabarnusa.example/berita/live"
+        w = PartWriter(out, "raw", run_id="r-live")  # flushed, its article not yet
+        w.add({"fetch_id": "f-live", "url": url, "site": "kabarnusa", "status": 200, "run_id": "r-live"})
+        w.close()
+        r = kliping("verify", str(out))  # the live run's `running` row and raw row: no problem
         assert r.returncode == 0, r.stdout
+        assert "run r-live is live: its 1 raw row(s) not yet cleaned" in r.stdout
+    r = kliping("verify", str(out))  # the run is gone: now they are problems
+    assert r.returncode == 1 and "coverage: 1 raw row(s)" in r.stdout and "run r-live" in r.stdout
 
 
 @pytest.mark.parametrize(("where", "message"), [("nope", "no such directory"),
