@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kliping.cli import UsageError
+from kliping.cli import JobFailed, UsageError
 from kliping.cli.common import add_skip_bad, day_arg, out_dir_arg, report_skipped
 
 
@@ -66,6 +66,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     except DatasetError as exc:
         raise UsageError(f"DATASET: {exc}") from None
+    except OSError as exc:  # disk full, read-only: the data file is replaced only when complete
+        why = " ".join(str(exc.strerror or exc).split())
+        raise JobFailed(f"writing {out} failed ({why})") from None
     report_skipped("export", result.stats.skipped)
     print(
         f"exported {result.written} articles ({result.selected} selected, {result.removed} duplicates"

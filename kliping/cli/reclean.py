@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kliping.cli import UsageError
+from kliping.cli import JobFailed, UsageError
 from kliping.cli.common import add_skip_bad, out_dir_arg
 
 
@@ -79,6 +79,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"RAW_DIR: {exc}; {out} is unchanged") from None
     except OutputLocked as exc:
         raise UsageError(str(exc)) from None
+    except OSError as exc:  # disk full, read-only, quota: the old output is still there
+        why = " ".join(str(exc.strerror or exc).split())
+        raise JobFailed(f"writing {out} failed ({why}); {out} is unchanged") from None
     from kliping.cli.common import report_skipped
 
     report_skipped("reclean", summary.bad_parts)

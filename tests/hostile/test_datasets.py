@@ -9,6 +9,7 @@ another schema, or corrupted inside while the footer survives.
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -354,3 +355,44 @@ def test_reclean_skip_bad_keeps_what_an_earlier_run_made_of_the_bad_part(out, tm
     random_bytes(parts(out, "raw")[2])
     r = kliping(*args, "--skip-bad")  # nothing readable left: refused, the output kept
     assert r.returncode == 2 and snapshot(re) == before
+
+
+@pytest.fixture
+def small_fs(tmp_path):
+    """A 600 KB tmpfs (root only; skipped where mounting is not allowed)."""
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(mnt)],
+                       capture_output=True, text=True, check=False)
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.strip()}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
+
+
+def test_reclean_on_a_full_disk_fails_cleanly_and_keeps_the_output(out, small_fs) -> None:
+    re = small_fs / "re"
+    args = ("reclean", str(out), "--out", str(re), "--workers", "1", "--no-progress")
+    r = kliping(*args)
+    assert r.returncode == 0, r.stderr
+    before = snapshot(re)
+    filler = small_fs / "filler"
+    st = os.statvfs(small_fs)
+    free = st.f_bavail * st.f_frsize
+    filler.write_bytes(b"\0" * (free - 16 * 1024))  # leave 16 KB: less than one run needs
+    r = kliping(*args)
+    assert r.returncode == 1 and "unchanged" in one_line(r) and str(re) in r.stderr
+    assert snapshot(re) == before
+    assert not list(re.glob(f"{STAGE_PREFIX}*"))
+    filler.unlink()
+    assert kliping(*args).returncode == 0 and snapshot(re) == before  # space back: same output
+
+
+def test_export_on_a_full_disk_fails_cleanly(out, small_fs) -> None:
+    filler = small_fs / "filler"
+    filler.write_bytes(b"\0" * (590 * 1024))
+    r = kliping("export", str(out), "--out", str(small_fs / "x"))
+    assert r.returncode == 1 and "writing" in one_line(r)
+    assert not list((small_fs / "x").rglob("*articles*"))
