@@ -373,7 +373,10 @@ def check_part(
                     if not f.nullable and col.null_count:
                         return f"wrong data: required column {f.name} holds nulls"
                     if col.type != f.type:
-                        col.cast(f.type)
+                        try:
+                            col.cast(f.type)
+                        except pa.ArrowInvalid as exc:
+                            return f"wrong data: column {f.name}: {_arrow_reason(exc, path)}"
     except (pa.ArrowException, OSError) as exc:
         return f"unreadable data ({_arrow_reason(exc, path)})"
     finally:

@@ -396,3 +396,13 @@ def test_export_on_a_full_disk_fails_cleanly(out, small_fs) -> None:
     r = kliping("export", str(out), "--out", str(small_fs / "x"))
     assert r.returncode == 1 and "writing" in one_line(r)
     assert not list((small_fs / "x").rglob("*articles*"))
+
+
+def test_a_value_that_does_not_fit_the_schema_is_named(out) -> None:
+    """int64 where the schema says int32 reads until a value does not fit: found mid-scan."""
+    art = parts(out, "articles")[1]
+    t = pq.read_table(art)
+    i = t.schema.get_field_index("word_count")
+    pq.write_table(t.set_column(i, "word_count", pa.array([2**40] * t.num_rows, pa.int64())), art)
+    r = kliping("stats", str(out))
+    assert r.returncode == 2 and art.name in one_line(r) and "column word_count" in r.stderr
