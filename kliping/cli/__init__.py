@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from kliping import __version__
+from kliping.runlock import OutputLocked
 
 COMMANDS = (
     "demo", "crawl", "sites", "extract", "dates", "reclean", "export", "stats", "runs", "canary",
@@ -74,6 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except JobFailed as exc:
         print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
         return 1
+    except OutputLocked as exc:  # another live run holds --out (any command that takes the lock)
+        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

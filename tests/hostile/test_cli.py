@@ -142,3 +142,11 @@ def test_a_bad_ledger_part_is_named_by_runs(ws, tmp_path) -> None:
     (out / "runs" / "part-broken.parquet").write_bytes(b"PAR1 not really")
     r = kliping("runs", str(out))
     assert r.returncode == 2 and "part-broken.parquet" in one_line(r) and "verify" in r.stderr
+
+
+def test_demo_into_a_locked_output_is_one_line(tmp_path) -> None:
+    from kliping.runlock import RunLock
+
+    with RunLock(tmp_path / "out", "r-other"):
+        r = kliping("demo", "--out", str(tmp_path / "out"))
+    assert r.returncode == 2 and "in use by another kliping run" in one_line(r)
