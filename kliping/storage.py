@@ -23,7 +23,6 @@ import pyarrow.parquet as pq
 from kliping.schema import DATASETS
 
 PARTITION = "site"
-T = TypeVar("T")
 COMPRESSION = "zstd"
 # Large, (nearly) always distinct values: a dictionary only costs time to build and to read
 # back (raw bodies read 1.5-2x faster plain; the files are the same size).
@@ -239,6 +238,9 @@ def _read_flat(path: Path, schema: pa.Schema, columns: list[str] | None) -> pa.T
 # --------------------------------------------------------------------------------------------
 # Checking parts before reading them: a truncated, foreign or wrong-schema file is named, not a
 # traceback. Only footers are read here (a few KB per part), never the data pages.
+
+
+T = TypeVar("T")
 
 
 class BadPart(NamedTuple):
