@@ -19,11 +19,11 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pyarrow as pa
@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 
 from kliping import dedup as dd
 from kliping.schema import ARTICLES
-from kliping.storage import open_dataset
+from kliping.storage import BadPart, BadPartsError, dataset_sites, with_good_parts
 
 FORMATS = ("parquet", "jsonl")
 DATA_DIR = "data"
@@ -42,17 +42,20 @@ DUP_FIELDS = [
     pa.field("dup_cluster", pa.string(), metadata={"doc": "id of the kept (earliest) member of its cluster"}),
     pa.field("dup_count", pa.int32(), metadata={"doc": "members of the cluster in the selection"}),
 ]
+T = TypeVar("T")
 _KEY_COLUMNS = ["id", "fetch_id", "site", "published_date", "published_at", "fetched_at",
                 "text_hash", "simhash"]
 
 
 class DatasetError(ValueError):
-    """DATASET is not an articles dataset (message names the path)."""
+    """DATASET is not an articles dataset, or holds bad parts (message names the path)."""
 
 
 def articles_root(path: str | os.PathLike[str]) -> Path:
     """``<out>/articles`` from either itself or the crawl / reclean output root ``<out>``."""
     p = Path(path)
+    if p.exists() and not p.is_dir():
+        raise DatasetError(f"not a directory: {p}")
     if not p.is_dir():
         raise DatasetError(f"no such directory: {p}")
     if (p / "articles").is_dir():
@@ -60,12 +63,40 @@ def articles_root(path: str | os.PathLike[str]) -> Path:
     return p
 
 
-def open_articles(path: str | os.PathLike[str]) -> ds.Dataset:
+def read_articles(
+    path: str | os.PathLike[str], read: Callable[[ds.Dataset], T], skip_bad: bool = False,
+    sites: list[str] | None = None,
+) -> tuple[T, list[BadPart]]:
+    """``read`` over the readable parts of the articles dataset at ``path``.
+
+    Raises :class:`DatasetError` (naming the file) for a bad part unless ``skip_bad``, when no
+    part is there (or none is left), and for a site in ``sites`` that neither the registry nor the
+    dataset knows (a typo gives an error, not an empty export).
+    """
     root = articles_root(path)
-    d = open_dataset(root, "articles")
-    if d is None:
-        raise DatasetError(f"no article parts (*.parquet) under {root}")
-    return d
+    if sites:
+        from kliping.registry import all_sites
+
+        known = set(all_sites()) | dataset_sites(root)
+        unknown = [s for s in sites if s not in known]
+        if unknown:
+            raise UnknownSiteError(
+                f"--site: unknown site {unknown[0]!r}: not in the registry (`kliping sites`) nor in {root}"
+            )
+
+    def guarded(d: ds.Dataset | None) -> T:
+        if d is None:
+            raise DatasetError(f"no readable article parts (*.parquet) under {root}")
+        return read(d)
+
+    try:
+        return with_good_parts(root, "articles", guarded, skip_bad=skip_bad, sites=sites)
+    except BadPartsError as exc:
+        raise DatasetError(str(exc)) from None
+
+
+class UnknownSiteError(DatasetError):
+    """A --site value that neither the registry nor the dataset knows."""
 
 
 @dataclass
@@ -124,6 +155,7 @@ class Stats:
     first: date | None = None
     last: date | None = None
     undated: int = 0
+    skipped: list[BadPart] = field(default_factory=list)  # bad parts left out (--skip-bad)
 
     def update(self, batch: pa.RecordBatch | pa.Table) -> None:
         n = batch.num_rows
@@ -166,12 +198,19 @@ class Stats:
         return sorted({m for _, m in self.by_site_month})
 
 
-def dataset_stats(path: str | os.PathLike[str], filters: Filters | None = None) -> Stats:
-    d = open_articles(path)
-    st = Stats()
+def dataset_stats(
+    path: str | os.PathLike[str], filters: Filters | None = None, skip_bad: bool = False
+) -> Stats:
     expr = filters.expression() if filters else None
-    for batch in d.to_batches(columns=ARTICLES.names, filter=expr, batch_size=8192):
-        st.update(batch)
+
+    def read(d: ds.Dataset) -> Stats:
+        st = Stats()  # afresh on every attempt: a part found bad mid-way is not half counted
+        for batch in d.to_batches(columns=ARTICLES.names, filter=expr, batch_size=8192):
+            st.update(batch)
+        return st
+
+    st, skipped = read_articles(path, read, skip_bad, filters.sites if filters else None)
+    st.skipped = skipped
     return st
 
 
@@ -254,88 +293,106 @@ def export(
     threshold: int = dd.DEFAULT_THRESHOLD,
     fmt: str = "parquet",
     batch_size: int = 4096,
+    skip_bad: bool = False,
 ) -> ExportResult:
+    """Filter and deduplicate the articles at ``dataset`` into ``out`` (data file, card, plot).
+
+    The data file is written under a hidden temp name and renamed into place only once complete:
+    a failed export leaves the previous one (if any) as it was.
+    """
     if dedup not in dd.MODES:
         raise ValueError(f"dedup must be one of {dd.MODES}")
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
     filters = filters or Filters()
-    d = open_articles(dataset)
     expr = filters.expression()
-    keys = d.to_table(columns=_KEY_COLUMNS, filter=expr)
-    kept = _decide(keys, dedup, threshold)
-    n_clusters_with_dups = sum(1 for _, c in kept.values() if c > 1)
-
     outp = Path(out)
     data_dir = outp / DATA_DIR
-    data_dir.mkdir(parents=True, exist_ok=True)
     with_dups = dedup != "none"
     schema = pa.schema(list(ARTICLES) + (DUP_FIELDS if with_dups else []))
     final = data_dir / f"articles.{fmt}"
     tmp = data_dir / f".tmp-articles.{fmt}"
-    for old in data_dir.glob("articles.*"):
-        old.unlink()
-    stats = Stats()
-    written = 0
-    seen: set[tuple[str, str | None]] = set()
-    pending: list[pa.Table] = []
-    pending_rows = 0
 
-    def selected(batch: pa.RecordBatch) -> pa.Table | None:
-        ids = batch.column("id").to_pylist()
-        fetch = batch.column("fetch_id").to_pylist()
-        take, cl, cnt = [], [], []
-        for i, k in enumerate(zip(ids, fetch, strict=True)):
-            if k in kept and k not in seen:
-                seen.add(k)
-                take.append(i)
-                cl.append(kept[k][0])
-                cnt.append(kept[k][1])
-        if not take:
-            return None
-        t = pa.Table.from_batches([batch]).take(pa.array(take, pa.int64()))
-        if with_dups:
-            t = t.append_column(DUP_FIELDS[0], pa.array(cl, pa.string()))
-            t = t.append_column(DUP_FIELDS[1], pa.array(cnt, pa.int32()))
-        return t.select(schema.names).cast(schema)
+    def write(d: ds.Dataset) -> tuple[int, int, int, Stats]:
+        """(selected, clusters with duplicates, written, stats): pass 1 decides, pass 2 writes."""
+        keys = d.to_table(columns=_KEY_COLUMNS, filter=expr)
+        kept = _decide(keys, dedup, threshold)
+        n_clusters_with_dups = sum(1 for _, c in kept.values() if c > 1)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        stats = Stats()
+        written = 0
+        seen: set[tuple[str, str | None]] = set()
+        pending: list[pa.Table] = []
+        pending_rows = 0
 
-    writer: pq.ParquetWriter | None = None
-    fh = open(tmp, "w", encoding="utf-8") if fmt == "jsonl" else None
-    try:
-        if fmt == "parquet":
-            writer = pq.ParquetWriter(tmp, schema, compression="zstd")
+        def selected(batch: pa.RecordBatch) -> pa.Table | None:
+            ids = batch.column("id").to_pylist()
+            fetch = batch.column("fetch_id").to_pylist()
+            take, cl, cnt = [], [], []
+            for i, k in enumerate(zip(ids, fetch, strict=True)):
+                if k in kept and k not in seen:
+                    seen.add(k)
+                    take.append(i)
+                    cl.append(kept[k][0])
+                    cnt.append(kept[k][1])
+            if not take:
+                return None
+            t = pa.Table.from_batches([batch]).take(pa.array(take, pa.int64()))
+            if with_dups:
+                t = t.append_column(DUP_FIELDS[0], pa.array(cl, pa.string()))
+                t = t.append_column(DUP_FIELDS[1], pa.array(cnt, pa.int32()))
+            return t.select(schema.names).cast(schema)
 
-        def flush() -> None:
-            nonlocal pending, pending_rows
-            if not pending:
-                return
-            t = pa.concat_tables(pending)
+        writer: pq.ParquetWriter | None = None
+        fh = open(tmp, "w", encoding="utf-8") if fmt == "jsonl" else None
+        try:
+            if fmt == "parquet":
+                writer = pq.ParquetWriter(tmp, schema, compression="zstd")
+
+            def flush() -> None:
+                nonlocal pending, pending_rows
+                if not pending:
+                    return
+                t = pa.concat_tables(pending)
+                if writer is not None:
+                    writer.write_table(t, row_group_size=ROW_GROUP)
+                elif fh is not None:
+                    fh.writelines(_jsonl_lines(t))
+                pending, pending_rows = [], 0
+
+            for batch in d.to_batches(columns=ARTICLES.names, filter=expr, batch_size=batch_size):
+                t = selected(batch)
+                if t is None:
+                    continue
+                stats.update(t)
+                written += t.num_rows
+                pending.append(t)
+                pending_rows += t.num_rows
+                if pending_rows >= ROW_GROUP:
+                    flush()
+            flush()
+        finally:
             if writer is not None:
-                writer.write_table(t, row_group_size=ROW_GROUP)
-            elif fh is not None:
-                fh.writelines(_jsonl_lines(t))
-            pending, pending_rows = [], 0
+                writer.close()
+            if fh is not None:
+                fh.close()
+        return keys.num_rows, n_clusters_with_dups, written, stats
 
-        for batch in d.to_batches(columns=ARTICLES.names, filter=expr, batch_size=batch_size):
-            t = selected(batch)
-            if t is None:
-                continue
-            stats.update(t)
-            written += t.num_rows
-            pending.append(t)
-            pending_rows += t.num_rows
-            if pending_rows >= ROW_GROUP:
-                flush()
-        flush()
+    try:
+        (n_selected, clusters, written, stats), skipped = read_articles(
+            dataset, write, skip_bad, filters.sites
+        )
+        os.replace(tmp, final)
     finally:
-        if writer is not None:
-            writer.close()
-        if fh is not None:
-            fh.close()
-    os.replace(tmp, final)
+        if tmp.exists():
+            tmp.unlink()
+    for old in data_dir.glob("articles.*"):
+        if old != final:  # the other format's file from an earlier export
+            old.unlink()
+    stats.skipped = skipped
     result = ExportResult(
-        out=outp, data=final, selected=keys.num_rows, written=written,
-        removed=keys.num_rows - written, clusters=n_clusters_with_dups, stats=stats, dedup=dedup,
+        out=outp, data=final, selected=n_selected, written=written,
+        removed=n_selected - written, clusters=clusters, stats=stats, dedup=dedup,
         threshold=threshold,
     )
     (outp / "README.md").write_text(card(result, dataset, filters, fmt), encoding="utf-8")
@@ -419,6 +476,11 @@ def card(result: ExportResult, dataset: Any, filters: Filters, fmt: str) -> str:
         f"- filters: {'; '.join(filters.describe())}",
         f"- time range (published_date): {st.first or 'n/a'} to {st.last or 'n/a'}"
         + (f"; {st.undated} without a date" if st.undated else ""),
+        *(
+            [f"- left out: {len(st.skipped)} unreadable or wrong-schema part(s) (--skip-bad): "
+             + ", ".join(f"`{b.path.name}` ({b.reason})" for b in st.skipped)]
+            if st.skipped else []
+        ),
         "",
         "## Counts",
         "",

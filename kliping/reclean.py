@@ -17,12 +17,24 @@ Rows that give no article are written to ``<out>/errors/`` (:data:`ERRORS`): pag
 cleaner raise or run past the per-page time budget, pages the cleaner finds are not articles,
 and non-2xx responses. Together with ``<out>/articles/`` that accounts for every raw row, which is
 what lets ``--only-stale`` know which rows are already done with the current cleaner version.
+
+Atomic output: a run writes into a stage directory inside ``out`` (``out/.reclean-<token>/``,
+hidden from every reader), parts it keeps from the previous output (``--only-stale``, ``--site``)
+hard-linked in, and swaps the stage's ``articles/`` and ``errors/`` into place only once every
+chunk is done. A failure (a bad raw part, a crash, a full disk, Ctrl-C) leaves the previous output
+as it was. A commit marker makes the swap itself recoverable: a run killed half-way through it
+is completed by the next run (:func:`recover`); a stage without the marker is simply removed.
+
+Bad raw parts (truncated, not Parquet, wrong schema; or data pages that do not decompress) stop
+the run before anything is swapped in (:class:`~kliping.storage.BadPartsError`, naming the file);
+with ``skip_bad`` they are left out and listed in the summary.
 """
 
 from __future__ import annotations
 
 import ctypes
 import os
+import shutil
 import signal
 import threading
 import time
@@ -38,8 +50,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from kliping.schema import ARTICLES, _f
-from kliping.storage import PARTITION, file_schema, write_part
+from kliping.schema import ARTICLES, RAW, _f
+from kliping.storage import PARTITION, BadPart, BadPartsError, check_part, file_schema, write_part
 from kliping.workers import process_pool
 
 CHUNK_ROWS = 64  # small enough to spread a few hundred pages over the workers
@@ -119,18 +131,35 @@ def raw_files(root: Path) -> list[tuple[str, Path]]:
 
 
 def plan(root: Path, chunk_rows: int = CHUNK_ROWS, sites: Iterable[str] | None = None) -> list[Chunk]:
-    """Every chunk of the raw archive under ``root``, in the fixed processing order."""
+    """Every chunk of the raw archive under ``root``, in the fixed processing order.
+
+    Raises :class:`BadPartsError` when a raw part is unreadable or has the wrong schema."""
+    chunks, bad = plan_checked(root, chunk_rows, sites)
+    if bad:
+        raise BadPartsError(bad)
+    return chunks
+
+
+def plan_checked(
+    root: Path, chunk_rows: int = CHUNK_ROWS, sites: Iterable[str] | None = None
+) -> tuple[list[Chunk], list[BadPart]]:
+    """(chunks of the good raw parts, bad raw parts): footers and schemas checked, no data read."""
     wanted = set(sites) if sites is not None else None
     chunks = []
+    bad = []
     for site, f in raw_files(root):
         if wanted is not None and site not in wanted:
+            continue
+        reason = check_part(f, RAW)
+        if reason is not None:
+            bad.append(BadPart(f, reason))
             continue
         meta = pq.ParquetFile(f).metadata
         for g in range(meta.num_row_groups):
             n = meta.row_group(g).num_rows
             for start in range(0, n, chunk_rows):
                 chunks.append(Chunk(site, str(f), g, start, min(chunk_rows, n - start)))
-    return chunks
+    return chunks, bad
 
 
 _LAST_GROUP: dict[tuple[str, int, tuple[str, ...], float], pa.Table] = {}
@@ -219,6 +248,7 @@ class ChunkResult:
     skipped: bool = False
     seconds: float = 0.0
     kinds: dict[str, int] = field(default_factory=dict)
+    unreadable: str | None = None  # why the chunk's raw rows could not be read (a bad part)
 
     @property
     def pages(self) -> int:
@@ -301,12 +331,15 @@ def _write_or_remove(directory: Path, name: str, rows: list[dict[str, Any]], sch
 
 
 def run_chunk(
-    chunk: Chunk, out: str, page_seconds: float | None = PAGE_SECONDS, stale_only: bool = False
+    chunk: Chunk, out: str, page_seconds: float | None = PAGE_SECONDS, stale_only: bool = False,
+    stage: str | None = None,
 ) -> ChunkResult:
-    """Clean one chunk and write its parts to ``out/articles`` and ``out/errors``.
+    """Clean one chunk and write its parts to ``stage/articles`` and ``stage/errors`` (``out``'s
+    when no stage is given).
 
-    With ``stale_only`` the chunk is skipped when its existing outputs were all written by the
-    current cleaner version and cover every row of the chunk.
+    With ``stale_only`` the chunk is skipped when its existing outputs in ``out`` were all written
+    by the current cleaner version and cover every row of the chunk (and, with a stage, they are
+    linked into it). A chunk whose raw rows do not read comes back with ``unreadable`` set.
     """
     from kliping.clean import CLEANER_VERSION
     from kliping.storage import keep_pandas_out
@@ -317,8 +350,19 @@ def run_chunk(
     art_dir = outp / "articles" / f"{PARTITION}={chunk.site}"
     err_dir = outp / "errors" / f"{PARTITION}={chunk.site}"
     if stale_only and _chunk_is_current(chunk, art_dir, err_dir, CLEANER_VERSION):
+        if stage is not None:
+            for src in (art_dir / chunk.name, err_dir / chunk.name):
+                if src.exists():
+                    _link(src, Path(stage) / src.relative_to(outp))
         return ChunkResult(chunk, skipped=True, seconds=time.perf_counter() - t0)
-    rows = read_chunk(chunk).to_pylist()
+    if stage is not None:
+        art_dir = Path(stage) / "articles" / f"{PARTITION}={chunk.site}"
+        err_dir = Path(stage) / "errors" / f"{PARTITION}={chunk.site}"
+    try:
+        rows = read_chunk(chunk).to_pylist()
+    except (pa.ArrowException, OSError) as exc:
+        why = " ".join(str(exc).split())[:300] or type(exc).__name__
+        return ChunkResult(chunk, unreadable=f"unreadable data ({why})")
     articles, errors = clean_rows(rows, chunk.site, page_seconds)
     _write_or_remove(art_dir, chunk.name, articles, ARTICLES)
     _write_or_remove(err_dir, chunk.name, errors, ERRORS)
@@ -343,7 +387,10 @@ def _chunk_is_current(chunk: Chunk, art_dir: Path, err_dir: Path, version: str) 
     for part in (art_dir / chunk.name, err_dir / chunk.name):
         if not part.exists():
             continue
-        versions = pq.read_table(part, columns=["cleaner_version"]).column(0)
+        try:
+            versions = pq.read_table(part, columns=["cleaner_version"]).column(0)
+        except (pa.ArrowException, OSError, KeyError):  # a damaged output part: redo the chunk
+            return False
         if versions.null_count or any(v != version for v in versions.unique().to_pylist()):
             return False
         seen += len(versions)
@@ -379,9 +426,15 @@ class Summary:
     removed_parts: int = 0
     seconds: float = 0.0
     kinds: dict[str, int] = field(default_factory=dict)
+    bad_parts: list[BadPart] = field(default_factory=list)  # raw parts left out (skip_bad)
 
     def add(self, r: ChunkResult) -> None:
         self.chunks += 1
+        if r.unreadable is not None:
+            path = Path(r.chunk.path)
+            if all(b.path != path for b in self.bad_parts):
+                self.bad_parts.append(BadPart(path, r.unreadable))
+            return
         if r.skipped:
             self.skipped_pages += r.pages
             return
@@ -399,7 +452,7 @@ class Summary:
 
 def _run_local(
     chunks: list[Chunk], out: str, workers: int, page_seconds: float | None, stale_only: bool,
-    on_result: Callable[[ChunkResult], None],
+    on_result: Callable[[ChunkResult], None], stage: str | None = None,
 ) -> None:
     # Largest chunks first (a stable sort: one row group's chunks stay together), so the run
     # does not end with one worker busy on a big chunk while the others wait; output names do
@@ -407,49 +460,59 @@ def _run_local(
     pending = sorted(chunks, key=lambda c: c.rows)  # popped from the end
     attempts: dict[Chunk, int] = {}
     in_flight = max(2, workers * 2)  # bounded: chunks are read by workers, not queued here
+    write_to = stage or out
     while pending:
         broken = False
         with process_pool(workers) as pool:
             running: dict[Future[ChunkResult], Chunk] = {}
-            while pending or running:
-                while pending and len(running) < in_flight:
-                    c = pending.pop()
-                    running[pool.submit(run_chunk, c, out, page_seconds, stale_only)] = c
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    c = running.pop(fut)
-                    try:
-                        on_result(fut.result())
-                    except BrokenProcessPool:
-                        broken = True
-                        attempts[c] = attempts.get(c, 0) + 1
-                        if attempts[c] >= 2:
-                            on_result(crash_result(c, out, "the worker process died"))
-                        else:
+            try:
+                while pending or running:
+                    while pending and len(running) < in_flight:
+                        c = pending.pop()
+                        running[pool.submit(run_chunk, c, out, page_seconds, stale_only, stage)] = c
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        c = running.pop(fut)
+                        try:
+                            on_result(fut.result())
+                        except BrokenProcessPool:
+                            broken = True
+                            attempts[c] = attempts.get(c, 0) + 1
+                            if attempts[c] >= 2:
+                                on_result(crash_result(c, write_to, "the worker process died"))
+                            else:
+                                pending.append(c)
+                    if broken:
+                        for fut, c in running.items():
+                            fut.cancel()
                             pending.append(c)
-                if broken:
-                    for fut, c in running.items():
-                        fut.cancel()
-                        pending.append(c)
-                    running.clear()
-                    break
+                        running.clear()
+                        break
+            except BaseException:
+                for fut in running:  # stopping (a bad part, Ctrl-C): start nothing more
+                    fut.cancel()
+                raise
 
 
 def _run_dask(
     chunks: list[Chunk], out: str, address: str, page_seconds: float | None, stale_only: bool,
-    on_result: Callable[[ChunkResult], None],
+    on_result: Callable[[ChunkResult], None], stage: str | None = None,
 ) -> None:
     from distributed import Client, as_completed
 
     with Client(address) as client:
         futures = client.map(
             run_chunk, chunks, out=str(Path(out).resolve()), page_seconds=page_seconds,
-            stale_only=stale_only, pure=False, key=[f"reclean-{c.name}-{i}" for i, c in
-                                                    enumerate(chunks)],
+            stale_only=stale_only, stage=str(Path(stage).resolve()) if stage else None,
+            pure=False, key=[f"reclean-{c.name}-{i}" for i, c in enumerate(chunks)],
         )
-        for fut in as_completed(futures):
-            on_result(fut.result())
-            fut.release()
+        try:
+            for fut in as_completed(futures):
+                on_result(fut.result())
+                fut.release()
+        except BaseException:
+            client.cancel(futures)
+            raise
 
 
 def _owned_parts(out: Path) -> set[Path]:
@@ -459,6 +522,92 @@ def _owned_parts(out: Path) -> set[Path]:
         if root.is_dir():
             found |= {p for p in root.rglob(f"{PART_PREFIX}*.parquet")}
     return found
+
+
+# --------------------------------------------------------------------------------------------
+# The stage and its swap into place
+
+STAGE_PREFIX = ".reclean-"
+_COMMITTED = "COMMITTED"
+_OUTPUTS = ("articles", "errors")
+
+
+def _link(src: Path, dst: Path) -> None:
+    """``dst`` as a hard link to ``src`` (a copy where links are not possible)."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dst)
+    except FileExistsError:
+        pass
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _swap(stage: Path, out: Path) -> None:
+    """Move the stage's outputs into place (idempotent: a killed swap is finished by a rerun)."""
+    for name in _OUTPUTS:
+        new, cur, old = stage / name, out / name, stage / f"old-{name}"
+        if not new.exists():
+            continue
+        if cur.exists() and not old.exists():
+            os.rename(cur, old)
+        if not cur.exists():
+            os.rename(new, cur)
+    _fsync_dir(out)
+    shutil.rmtree(stage, ignore_errors=True)
+
+
+def commit(stage: Path, out: Path) -> None:
+    """Swap a complete stage in: mark it committed (durably), then rename its outputs into place."""
+    for name in _OUTPUTS:  # an output that had rows and now has none is replaced by an empty one
+        if (out / name).exists():
+            (stage / name).mkdir(exist_ok=True)
+    marker = stage / _COMMITTED
+    with open(marker, "w", encoding="utf-8") as fh:
+        fh.flush()
+        os.fsync(fh.fileno())
+    _fsync_dir(stage)
+    _swap(stage, out)
+
+
+def recover(out: str | os.PathLike[str]) -> int:
+    """Finish the swap of a committed stage a killed run left in ``out``; drop uncommitted ones.
+    Call only while holding ``out``'s lock. Returns the number of stages found."""
+    outp = Path(out)
+    found = 0
+    for stage in sorted(outp.glob(f"{STAGE_PREFIX}*")) if outp.is_dir() else []:
+        if not stage.is_dir():
+            continue
+        found += 1
+        if (stage / _COMMITTED).exists():
+            _swap(stage, outp)
+        else:
+            shutil.rmtree(stage, ignore_errors=True)
+    return found
+
+
+def _carry_over(out: Path, stage: Path, keep: Callable[[Path], bool]) -> None:
+    """Link into the stage the files of ``out``'s outputs this run does not rewrite."""
+    for name in _OUTPUTS:
+        root = out / name
+        if not root.is_dir():
+            continue
+        for f in root.rglob("*"):
+            if f.is_file() and not f.name.endswith(".tmp") and keep(f):
+                _link(f, stage / f.relative_to(out))
 
 
 def reclean(
@@ -471,39 +620,82 @@ def reclean(
     chunk_rows: int = CHUNK_ROWS,
     sites: Iterable[str] | None = None,
     progress: bool = False,
+    skip_bad: bool = False,
 ) -> Summary:
     """Re-clean every raw row under ``raw`` into ``out/articles`` and ``out/errors``.
 
     A full run (not ``only_stale``) also removes parts that an earlier run left for chunks that
-    no longer exist, so ``out`` ends up holding exactly this input's output.
+    no longer exist, so ``out`` ends up holding exactly this input's output. The output changes
+    all at once at the end, or not at all (module docstring). Raises :class:`BadPartsError` for
+    bad raw parts unless ``skip_bad``, and :class:`~kliping.runlock.OutputLocked` when another
+    reclean is writing ``out``.
     """
+    from kliping.runlock import RunLock
+
     root = raw_root(raw)
     outp = Path(out)
-    chunks = plan(root, chunk_rows, sites)
+    outp.mkdir(parents=True, exist_ok=True)
+    token = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{os.getpid()}"
+    with RunLock(outp, f"reclean-{token}"):
+        recover(outp)
+        summary = Summary()
+        chunks, bad = plan_checked(root, chunk_rows, sites)
+        if bad and (not skip_bad or not chunks):  # nothing readable: keep the old output
+            raise BadPartsError(bad)
+        summary.bad_parts.extend(bad)
+        stage = outp / f"{STAGE_PREFIX}{token}"
+        stage.mkdir()
+        try:
+            _reclean_into(chunks, outp, stage, summary, workers, only_stale, dask, page_seconds,
+                          sites, progress, skip_bad)
+            commit(stage, outp)
+        finally:
+            if stage.exists():
+                shutil.rmtree(stage, ignore_errors=True)
+    return summary
+
+
+def _reclean_into(
+    chunks: list[Chunk], outp: Path, stage: Path, summary: Summary, workers: int | None,
+    only_stale: bool, dask: str | None, page_seconds: float | None, sites: Iterable[str] | None,
+    progress: bool, skip_bad: bool,
+) -> None:
     expected = {
-        outp / name / f"{PARTITION}={c.site}" / c.name for c in chunks for name in ("articles", "errors")
+        outp / name / f"{PARTITION}={c.site}" / c.name for c in chunks for name in _OUTPUTS
     }
     before = _owned_parts(outp)
-    summary = Summary()
     workers = max(1, workers or os.cpu_count() or 1)
     t0 = time.perf_counter()
     total = sum(c.rows for c in chunks)
     with _progress(total, progress) as advance:
 
         def on_result(r: ChunkResult) -> None:
+            if r.unreadable is not None and not skip_bad:
+                raise BadPartsError([BadPart(Path(r.chunk.path), r.unreadable)])
             summary.add(r)
             advance(r.pages)
 
         if dask:
-            _run_dask(chunks, str(outp), dask, page_seconds, only_stale, on_result)
+            _run_dask(chunks, str(outp), dask, page_seconds, only_stale, on_result, str(stage))
         else:
-            _run_local(chunks, str(outp), workers, page_seconds, only_stale, on_result)
+            _run_local(chunks, str(outp), workers, page_seconds, only_stale, on_result, str(stage))
     if not only_stale and sites is None:
-        for stale in sorted(before - expected):
-            stale.unlink()
-            summary.removed_parts += 1
+        # A full run: this input's output only; files that are not parts are kept.
+        _carry_over(outp, stage, lambda f: f not in before)
+    else:
+        _carry_over(outp, stage, lambda f: f not in expected)
+    # What an earlier run made of a raw part that is now unreadable stays (where this run wrote
+    # nothing in its place): skipping a damaged part must not also drop its cleaned rows.
+    from_bad = {
+        (Path(b.path).parent.name, f"{PART_PREFIX}{Path(b.path).stem.removeprefix(PART_PREFIX)}-g")
+        for b in summary.bad_parts
+    }
+    if from_bad:
+        _carry_over(outp, stage, lambda f: any(
+            f.parent.name == d and f.name.startswith(prefix) for d, prefix in from_bad
+        ))
+    summary.removed_parts += sum(1 for f in before if not (stage / f.relative_to(outp)).exists())
     summary.seconds = time.perf_counter() - t0
-    return summary
 
 
 @contextmanager

@@ -13,9 +13,9 @@ import os
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -269,3 +269,241 @@ def _read_flat(path: Path, schema: pa.Schema, columns: list[str] | None) -> pa.T
     files = sorted(f for f in path.glob("*.parquet") if not f.name.startswith(".")) if path.is_dir() else []
     tables = [pq.ParquetFile(f).read(columns=want.names).cast(want) for f in files]
     return pa.concat_tables(tables) if tables else want.empty_table()
+
+
+# --------------------------------------------------------------------------------------------
+# Checking parts before reading them: a truncated, foreign or wrong-schema file is named, not a
+# traceback. Only footers are read here (a few KB per part), never the data pages.
+
+
+T = TypeVar("T")
+
+
+class BadPart(NamedTuple):
+    """A part file that cannot be read as a part of its dataset, and why (one line)."""
+
+    path: Path
+    reason: str
+
+    def line(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class BadPartsError(ValueError):
+    """Some parts of a dataset are unreadable or have the wrong schema."""
+
+    def __init__(self, bad: list[BadPart]) -> None:
+        self.bad = bad
+        more = f" (and {len(bad) - 1} more bad part(s))" if len(bad) > 1 else ""
+        super().__init__(f"bad part {bad[0].line()}{more}; --skip-bad reads the others")
+
+
+def list_parts(root: str | os.PathLike[str]) -> list[Path]:
+    """Every part under ``root``, sorted: ``*.parquet`` files with no path component starting
+    with ``.`` or ``_`` (what pyarrow's dataset discovery skips: temp files, ``_metadata``)."""
+    root = Path(root)
+    if not root.is_dir():
+        return []
+    return sorted(
+        f for f in root.rglob("*.parquet")
+        if f.is_file() and not any(c.startswith((".", "_")) for c in f.relative_to(root).parts)
+    )
+
+
+_STRINGS = ("is_string", "is_large_string", "is_string_view")
+_BINARIES = ("is_binary", "is_large_binary", "is_binary_view", "is_fixed_size_binary")
+
+
+def _family(typ: pa.DataType) -> str:
+    t = pa.types
+    if any(getattr(t, name)(typ) for name in _STRINGS if hasattr(t, name)):
+        return "string"
+    if any(getattr(t, name)(typ) for name in _BINARIES if hasattr(t, name)):
+        return "binary"
+    for name in ("integer", "floating", "timestamp", "date", "boolean", "map", "struct", "null"):
+        if getattr(t, f"is_{name}")(typ):
+            return name
+    if t.is_list(typ) or t.is_large_list(typ):
+        return "list"
+    return str(typ)
+
+
+def types_compatible(actual: pa.DataType, expected: pa.DataType) -> bool:
+    """Whether a column of type ``actual`` reads as ``expected`` (the dataset scanner casts
+    within a family: int64 -> int16, large_string -> string, timestamp[ns] -> timestamp[ms, UTC]);
+    an all-null column fits anything."""
+    if actual == expected or pa.types.is_null(actual):
+        return True
+    fam = _family(actual)
+    if fam != _family(expected):
+        return False
+    if fam == "list":
+        return types_compatible(actual.value_type, expected.value_type)
+    if fam == "map":
+        return types_compatible(actual.key_type, expected.key_type) and types_compatible(
+            actual.item_type, expected.item_type
+        )
+    if fam == "struct":
+        fields = {f.name: f.type for f in actual}
+        return all(types_compatible(fields[f.name], f.type) for f in expected if f.name in fields)
+    return True
+
+
+def schema_problem(actual: pa.Schema, expected: pa.Schema) -> str | None:
+    """What makes a part's schema unfit for its dataset (one line), or None.
+
+    Missing nullable columns are fine (older parts lack newer columns; readers fill nulls);
+    missing required (non-nullable) columns and columns of another kind of type are not.
+    Extra columns are ignored, as readers do.
+    """
+    have = {f.name: f.type for f in actual}
+    missing = [f.name for f in expected if not f.nullable and f.name not in have]
+    if missing:
+        return "missing required column(s) " + ", ".join(missing)
+    for f in expected:
+        if f.name in have and not types_compatible(have[f.name], f.type):
+            return f"column {f.name} is {have[f.name]}, expected {f.type}"
+    return None
+
+
+def _arrow_reason(exc: BaseException, path: Path) -> str:
+    """pyarrow's message, one line, without the path it repeats."""
+    msg = " ".join(str(exc).split())
+    if "magic bytes not found" in msg:
+        return "truncated or not Parquet: no Parquet footer at its end"
+    for prefix in (f"Could not open Parquet input source '{path}': ", f"{path}: "):
+        msg = msg.replace(prefix, "")
+    return (msg or type(exc).__name__)[:300]
+
+
+def check_part(
+    path: str | os.PathLike[str], schema: pa.Schema | None, deep: bool = False
+) -> str | None:
+    """Why the part at ``path`` is bad (one line), or None when it is fine.
+
+    Reads the footer and checks the schema against ``schema`` (a dataset schema from
+    ``kliping.schema``; the partition column is not expected in the file). ``deep`` also
+    decompresses every page, one batch at a time (``kliping verify``), and checks that required
+    columns hold no nulls.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return f"cannot stat: {exc.strerror or exc}"
+    if size == 0:
+        return "empty file (0 bytes)"
+    try:
+        pf = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as exc:
+        return f"unreadable ({_arrow_reason(exc, path)})"
+    try:
+        expected = file_schema(schema) if schema is not None else None
+        if expected is not None:
+            problem = schema_problem(pf.schema_arrow, expected)
+            if problem:
+                return f"wrong schema: {problem}"
+        if deep:
+            present = [f for f in (expected or []) if f.name in pf.schema_arrow.names]
+            for batch in pf.iter_batches(batch_size=1024, use_threads=False):
+                for f in present:  # what a reader does with the column: cast it to the schema
+                    col = batch.column(f.name)
+                    if not f.nullable and col.null_count:
+                        return f"wrong data: required column {f.name} holds nulls"
+                    if col.type != f.type:
+                        try:
+                            col.cast(f.type)
+                        except pa.ArrowInvalid as exc:
+                            return f"wrong data: column {f.name}: {_arrow_reason(exc, path)}"
+    except (pa.ArrowException, OSError) as exc:
+        return f"unreadable data ({_arrow_reason(exc, path)})"
+    finally:
+        pf.close()
+    return None
+
+
+def scan_parts(
+    root: str | os.PathLike[str], dataset: str, deep: bool = False, sites: Iterable[str] | None = None
+) -> tuple[list[Path], list[BadPart]]:
+    """(good parts, bad parts) of the dataset directory ``root`` (``dataset`` names its schema);
+    with ``sites``, only the parts of those sites' partitions."""
+    schema = DATASETS.get(dataset)
+    good: list[Path] = []
+    bad: list[BadPart] = []
+    wanted = {f"{PARTITION}={s}" for s in sites} if sites else None
+    for path in list_parts(root):
+        if wanted is not None and wanted.isdisjoint(path.relative_to(root).parts):
+            continue
+        reason = check_part(path, schema, deep=deep)
+        if reason is None:
+            good.append(path)
+        else:
+            bad.append(BadPart(path, reason))
+    return good, bad
+
+
+def open_parts(
+    root: str | os.PathLike[str], dataset: str, parts: list[Path]
+) -> Any:
+    """A pyarrow Dataset over the given parts of the hive-partitioned directory ``root``."""
+    import pyarrow.dataset as ds
+
+    schema = DATASETS[dataset]
+    kwargs: dict[str, Any] = {"format": "parquet", "schema": schema}
+    if PARTITION in schema.names:
+        kwargs["partitioning"] = _partitioning()
+        kwargs["partition_base_dir"] = str(root)
+    return ds.dataset([str(p) for p in parts], **kwargs)
+
+
+def find_bad_part(parts: list[Path], dataset: str) -> BadPart | None:
+    """The first of ``parts`` whose data pages do not read (after a scan failed mid-way)."""
+    schema = DATASETS.get(dataset)
+    for path in parts:
+        reason = check_part(path, schema, deep=True)
+        if reason is not None:
+            return BadPart(path, reason)
+    return None
+
+
+def with_good_parts(
+    root: str | os.PathLike[str], dataset: str, read: Callable[[Any], T], skip_bad: bool = False,
+    sites: Iterable[str] | None = None,
+) -> tuple[T, list[BadPart]]:
+    """``read(dataset)`` over the parts of ``root`` that are fine; returns its result and the parts
+    skipped.
+
+    Footers and schemas are checked first (cheap). A part whose data pages turn out unreadable
+    while ``read`` scans (a footer that survived a corruption) is found by reading the parts
+    again and named; with ``skip_bad`` it is dropped and ``read`` starts over, otherwise (and for
+    any bad part found up front) :class:`BadPartsError` is raised. ``read`` gets None when no good
+    part is left. With ``sites`` only those sites' partitions are checked and read.
+    """
+    good, bad = scan_parts(root, dataset, sites=sites)
+    if bad and not skip_bad:
+        raise BadPartsError(bad)
+    skipped = list(bad)
+    while True:
+        if not good:
+            if sites and not skipped and list_parts(root):  # parts, none of these sites': empty
+                return read(open_parts(root, dataset, [])), skipped
+            return read(None), skipped
+        try:
+            return read(open_parts(root, dataset, good)), skipped
+        except (pa.ArrowException, OSError):
+            culprit = find_bad_part(good, dataset)
+            if culprit is None:
+                raise  # not a part's fault (the output side, say): let the caller say what
+            if not skip_bad:
+                raise BadPartsError([culprit]) from None
+            skipped.append(culprit)
+            good.remove(culprit.path)
+
+
+def dataset_sites(root: str | os.PathLike[str]) -> set[str]:
+    """The site keys a hive-partitioned dataset directory holds (from its directory names)."""
+    root = Path(root)
+    if not root.is_dir():
+        return set()
+    prefix = f"{PARTITION}="
+    return {d.name[len(prefix):] for d in root.iterdir() if d.is_dir() and d.name.startswith(prefix)}

@@ -3,6 +3,8 @@
 Each subcommand lives in its own module ``kliping/cli/<name>.py`` exposing ``register(subparsers)``
 (which adds its parser and ``set_defaults(func=run)``) and ``run(args) -> int``.
 Exit codes: 0 success, 1 the job ran but failed, 2 bad usage or bad input (one-line message).
+Options are never abbreviated (``--sinc`` is an error, not ``--since``): every parser is a
+:class:`Parser`, whose usage errors are one line too.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
 
 from kliping import __version__
+from kliping.runlock import OutputLocked
 
 COMMANDS = (
     "demo", "crawl", "sites", "extract", "dates", "reclean", "export", "stats", "runs", "canary",
-    "scaffold",
+    "scaffold", "verify",
 )
 
 
@@ -24,12 +28,27 @@ class UsageError(Exception):
     """Bad usage or bad input: printed as one line, exit code 2."""
 
 
+class JobFailed(Exception):
+    """The job ran but failed: printed as one line, exit code 1."""
+
+
+class Parser(argparse.ArgumentParser):
+    """No abbreviated options, and a usage error is one line (exit 2), naming the command."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="kliping", description="Indonesian news sites to research-grade Parquet datasets."
     )
     parser.add_argument("--version", action="version", version=f"kliping {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
     for name in COMMANDS:
         try:
@@ -44,14 +63,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # named by the subcommand's parser: "kliping crawl: error: ... --sinc"
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        sub.choices[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return int(args.func(args) or 0)
     except UsageError as exc:
         print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except JobFailed as exc:
+        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except OutputLocked as exc:  # another live run holds --out (any command that takes the lock)
+        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print(f"kliping {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:  # a write or read the job needed failed: disk full, read-only, gone
+        where = f": {exc.filename}" if exc.filename else ""
+        why = " ".join(str(exc.strerror or exc).split())
+        print(f"kliping {args.command}: error: {why}{where}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import sys
 from datetime import date
+from pathlib import Path
 
 from kliping.cli import UsageError
 
@@ -29,3 +33,43 @@ def mirror_arg(value: str | None) -> dict[str, str] | None:
     ):
         raise UsageError('--mirror: expected a JSON object {"host": "http://127.0.0.1:PORT/host"}')
     return mirror
+
+
+def add_skip_bad(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--skip-bad", action="store_true",
+        help="leave out unreadable or wrong-schema parts (each named on stderr) instead of stopping"
+        " with exit 2",
+    )
+
+
+def report_skipped(command: str, skipped: list) -> None:  # list[kliping.storage.BadPart]
+    """One stderr line per part left out by --skip-bad, then the count."""
+    for bad in skipped:
+        print(f"kliping {command}: skipped bad part {bad.line()}", file=sys.stderr)
+    if skipped:
+        print(f"kliping {command}: skipped {len(skipped)} bad part(s)", file=sys.stderr)
+
+
+def dir_arg(option: str, value: str) -> Path:
+    """An existing directory to read."""
+    p = Path(value)
+    if not p.exists():
+        raise UsageError(f"{option}: no such directory: {value}")
+    if not p.is_dir():
+        raise UsageError(f"{option}: not a directory: {value}")
+    return p
+
+
+def out_dir_arg(option: str, value: str) -> Path:
+    """A directory to write into (it or its nearest existing parent must be a writable
+    directory); checked before any work starts, and nothing is created here."""
+    p = Path(value)
+    probe = p
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if not probe.is_dir():
+        raise UsageError(f"{option}: not a directory: {probe}")
+    if not os.access(probe, os.W_OK | os.X_OK):
+        raise UsageError(f"{option}: not writable: {probe}")
+    return p

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from kliping.cli import UsageError
-from kliping.cli.common import day_arg
+from kliping.cli import JobFailed, UsageError
+from kliping.cli.common import add_skip_bad, day_arg, out_dir_arg, report_skipped
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--near-threshold", type=int, default=3, metavar="BITS",
                    help="near duplicates differ in at most BITS of 64 simhash bits (default 3)")
     p.add_argument("--format", choices=("parquet", "jsonl"), default="parquet", dest="fmt")
+    add_skip_bad(p)
     p.set_defaults(func=run)
 
 
@@ -42,16 +44,32 @@ def filters_from(args: argparse.Namespace):  # noqa: ANN201 (shared with `klipin
 
 
 def run(args: argparse.Namespace) -> int:
-    from kliping.export import DatasetError, export
+    from kliping.export import DatasetError, UnknownSiteError, articles_root, export
 
     filters = filters_from(args)
     if not 0 <= args.near_threshold <= 31:
         raise UsageError("--near-threshold: must be between 0 and 31")
+    if args.min_words is not None and args.min_words < 0:
+        raise UsageError("--min-words: must not be negative")
     try:
-        result = export(args.dataset, args.out, filters, dedup=args.dedup,
-                        threshold=args.near_threshold, fmt=args.fmt)
+        root = articles_root(args.dataset)
     except DatasetError as exc:
         raise UsageError(f"DATASET: {exc}") from None
+    out = Path(args.out)
+    if out.resolve() == root.resolve() or root.resolve() in out.resolve().parents:
+        raise UsageError("--out: use a directory outside DATASET")
+    out_dir_arg("--out", args.out)
+    try:
+        result = export(args.dataset, args.out, filters, dedup=args.dedup,
+                        threshold=args.near_threshold, fmt=args.fmt, skip_bad=args.skip_bad)
+    except UnknownSiteError as exc:
+        raise UsageError(str(exc)) from None
+    except DatasetError as exc:
+        raise UsageError(f"DATASET: {exc}") from None
+    except OSError as exc:  # disk full, read-only: the data file is replaced only when complete
+        why = " ".join(str(exc.strerror or exc).split())
+        raise JobFailed(f"writing {out} failed ({why})") from None
+    report_skipped("export", result.stats.skipped)
     print(
         f"exported {result.written} articles ({result.selected} selected, {result.removed} duplicates"
         f" removed) to {result.data}; card {result.out / 'README.md'}, plot {result.out / 'coverage.png'}"

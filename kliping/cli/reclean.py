@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from kliping.cli import UsageError
+from kliping.cli import JobFailed, UsageError
+from kliping.cli.common import add_skip_bad, out_dir_arg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="time budget per page; a page past it becomes an error row (default 30)",
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    add_skip_bad(p)
     p.set_defaults(func=run)
 
 
@@ -36,10 +37,13 @@ def run(args: argparse.Namespace) -> int:
 
         start_forkserver()  # its imports overlap this process's own, just below
     from kliping.reclean import PAGE_SECONDS, raw_root, reclean
-    from kliping.storage import keep_pandas_out
+    from kliping.runlock import OutputLocked
+    from kliping.storage import BadPartsError, dataset_sites, keep_pandas_out
 
     keep_pandas_out()  # Arrow tables only here: spare the start-up its pandas import
     root = raw_root(args.raw)
+    if root.exists() and not root.is_dir():
+        raise UsageError(f"RAW_DIR: not a directory: {args.raw}")
     if not root.is_dir():
         raise UsageError(f"RAW_DIR: no such directory: {args.raw}")
     if not any(root.rglob("*.parquet")):
@@ -48,7 +52,16 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--workers: must be at least 1")
     if args.page_timeout is not None and args.page_timeout <= 0:
         raise UsageError("--page-timeout: must be positive")
-    out = Path(args.out)
+    if args.site:
+        from kliping.registry import all_sites
+
+        known = set(all_sites()) | dataset_sites(root)
+        unknown = [s for s in args.site if s not in known]
+        if unknown:
+            raise UsageError(
+                f"--site: unknown site {unknown[0]!r}: not in the registry (`kliping sites`) nor in {root}"
+            )
+    out = out_dir_arg("--out", args.out)
     foreign = [
         p for p in (out / "articles").rglob("*.parquet") if not p.name.startswith("part-")
     ] if (out / "articles").is_dir() else []
@@ -56,11 +69,22 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--out: use a directory of its own, not the crawl output that holds RAW_DIR")
     if foreign:
         raise UsageError(f"--out: {out / 'articles'} holds parts not written by reclean")
-    summary = reclean(
-        root, out, workers=args.workers, only_stale=args.only_stale, dask=args.dask,
-        page_seconds=args.page_timeout or PAGE_SECONDS, sites=args.site,
-        progress=not args.no_progress and sys.stderr.isatty(),
-    )
+    try:
+        summary = reclean(
+            root, out, workers=args.workers, only_stale=args.only_stale, dask=args.dask,
+            page_seconds=args.page_timeout or PAGE_SECONDS, sites=args.site,
+            progress=not args.no_progress and sys.stderr.isatty(), skip_bad=args.skip_bad,
+        )
+    except BadPartsError as exc:
+        raise UsageError(f"RAW_DIR: {exc}; {out} is unchanged") from None
+    except OutputLocked as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:  # disk full, read-only, quota: the old output is still there
+        why = " ".join(str(exc.strerror or exc).split())
+        raise JobFailed(f"writing {out} failed ({why}); {out} is unchanged") from None
+    from kliping.cli.common import report_skipped
+
+    report_skipped("reclean", summary.bad_parts)
     kinds = ", ".join(f"{k} {v}" for k, v in sorted(summary.kinds.items())) or "none"
     print(
         f"reclean: {summary.pages} pages in {summary.seconds:.1f} s ({summary.rate:.1f} pages/s): "

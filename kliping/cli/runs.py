@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from kliping.cli import UsageError
+from kliping.cli.common import dir_arg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,9 +19,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kliping.ledger import read_ledger
+    from kliping.storage import BadPartsError, scan_parts
 
-    if not Path(args.out).is_dir():
-        raise UsageError(f"OUT: no such directory: {args.out}")
+    dir_arg("OUT", args.out)
+    _, bad = scan_parts(Path(args.out) / "runs", "runs")
+    if bad:
+        raise UsageError(f"OUT: {BadPartsError(bad)}".replace(
+            "--skip-bad reads the others", f"`kliping verify {args.out} --repair` quarantines it"))
     rows = read_ledger(args.out)
     if args.json:
         for r in rows:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from pathlib import Path
 
 from kliping.cli import UsageError
+from kliping.cli.common import out_dir_arg
 
 SITE_TEMPLATE = '''"""{domain}: TODO one line: sources, pagination rule, anything unusual."""
 
@@ -58,13 +58,14 @@ def run(args: argparse.Namespace) -> int:
     key, domain = args.key, args.domain.strip().lower()
     if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
         raise UsageError(f"KEY: lower-case letters, digits and _ only, got {key!r}")
-    if not re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", domain):
+    label = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+    if len(domain) > 253 or not re.fullmatch(rf"(?:{label}\.)+[a-z]{{2,63}}", domain):
         raise UsageError(f"--domain: expected a host name such as news.example.co.id, got {domain!r}")
     from kliping.registry import all_sites
 
     if key in all_sites():
         raise UsageError(f"site {key!r} already exists")
-    root = Path(args.root)
+    root = out_dir_arg("--root", args.root)
     bare = domain.removeprefix("www.")
     fixture = {
         "site": key,

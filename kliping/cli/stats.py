@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kliping.cli import UsageError
+from kliping.cli.common import add_skip_bad, report_skipped
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -13,6 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--since", help="first published_date (YYYY-MM-DD)")
     p.add_argument("--until", help="last published_date (YYYY-MM-DD)")
     p.add_argument("--site", action="append", help="only this site (repeatable)")
+    add_skip_bad(p)
     p.set_defaults(func=run)
 
 
@@ -21,12 +23,15 @@ def run(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from kliping.cli.export import filters_from
-    from kliping.export import DatasetError, counts_table, dataset_stats
+    from kliping.export import DatasetError, UnknownSiteError, counts_table, dataset_stats
 
     try:
-        st = dataset_stats(args.dataset, filters_from(args))
+        st = dataset_stats(args.dataset, filters_from(args), skip_bad=args.skip_bad)
+    except UnknownSiteError as exc:
+        raise UsageError(str(exc)) from None
     except DatasetError as exc:
         raise UsageError(f"DATASET: {exc}") from None
+    report_skipped("stats", st.skipped)
     console = Console()
     console.print(
         f"[bold]{st.rows}[/] articles from {len(st.by_site)} site(s); published_date "
