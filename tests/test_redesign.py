@@ -34,7 +34,7 @@ MIN_F1 = 0.95
 # the cleaner is fixed these pass, and the marks go. An entry ending in "/" covers every case under it.
 _FIXED_BY = {
     "br_paragraphs": "<br> runs are paragraphs: fixed by the site-rule fallback (#14.1)",
-    "renamed": "selectors miss, byline/date/related lines kept: fixed by the site-rule fallback (#14.1)",
+    "renamed": "selectors miss, byline/date lines kept: fixed by the fallback and families (#14.1, #14.2)",
     "no_url": "generic path keeps byline/date/dateline lines: fixed by the boilerplate families (#14.2)",
 }
 XFAIL: dict[str, tuple[str, ...]] = {
