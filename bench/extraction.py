@@ -1,11 +1,13 @@
 """Body extraction and metadata, kliping vs plain trafilatura, in the same run.
 
-    .venv/bin/python bench/extraction.py [--sweep] [--limit N]
+    .venv/bin/python bench/extraction.py [--sweep] [--limit N] [--no-redesign]
 
 Reads the third-party data in ``../shared/data`` (relative to the repo) and exits 0 with a note when
-it is absent. Prints a Markdown table for BENCHMARKS.md:
+it is absent. Every figure is printed three times: on the tuning pages, on the held-back pages and
+on all of them (bench/_split.py: the split is fixed by a hash of each page's file name; rules are
+tuned on tuning pages only). Prints Markdown tables for BENCHMARKS.md:
 
-- Zyte article-extraction-benchmark (181 pages): F1 / P / R of 4-token shingles, scored as Zyte's
+- Zyte article-extraction-benchmark (181 pages): F1 of 4-token shingles, scored as Zyte's
   evaluate.py does (bench/_score.py; it reproduces the published trafilatura 2.0.0 F1 0.958 from
   ``output/trafilatura.json``, checked first).
 - Fundus evaluation (80 English pages): the same shingle F1 against the paragraph gold joined by
@@ -14,7 +16,14 @@ it is absent. Prints a Markdown table for BENCHMARKS.md:
   Fundus's stored extractions scored this way next to their published means.
 - Real Indonesian pages (``indonesian-html``, articles only) plus the seed page: boilerplate lines
   leaking into the body (counted with the independent detector below), title and date agreement
-  with the pages' own expectations.
+  with the pages' own expectations. kliping is given each page's URL, so a registry site's rules
+  apply as in a crawl or ``kliping extract --url``.
+- The project's own fixture pages (``tests/sites/*/`` articles with their site, ``tests/fixtures/
+  pages``): expected fields exactly right, body snippets kept, boilerplate snippets leaked.
+- Redesigns (tests/redesign.py): each page rewritten the way sites redesign (``<br><br>``
+  paragraphs, classes and ids renamed, extra wrappers, sections as divs, no URL); per variant, the
+  worst and mean shingle F1 of the rewritten page's body against the unmodified page's body, on
+  the Indonesian and the Zyte pages, for kliping and for trafilatura.
 - Cost: mean ms per page, kliping ``clean()`` vs ``trafilatura.extract`` on the same bytes.
 
 ``--sweep`` also scores trafilatura setting variants (the measurement behind
@@ -30,6 +39,7 @@ import json
 import re
 import sys
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _score import score  # noqa: E402
+from _split import SPLITS, split_of  # noqa: E402
 
 # An independent leak detector: lines a reader would call boilerplate in an Indonesian news body.
 LEAK = re.compile(
@@ -50,6 +61,8 @@ LEAK = re.compile(
     re.I,
 )
 FETCHED = dt.datetime(2026, 2, 1, tzinfo=dt.UTC)
+GROUPS = (*SPLITS, "all")
+HEADS = {"tuning": "tuning", "held_back": "held-back", "all": "all"}
 
 
 def _html(path: Path) -> bytes:
@@ -57,37 +70,67 @@ def _html(path: Path) -> bytes:
     return gzip.decompress(data) if path.suffix == ".gz" else data
 
 
-def _raw(body: bytes, url: str, fetched: dt.datetime = FETCHED) -> dict:
-    return {"body": body, "headers": {}, "url": url, "final_url": url, "site": "bench",
+def _raw(body: bytes, url: str, fetched: dt.datetime = FETCHED, headers: dict | None = None) -> dict:
+    return {"body": body, "headers": headers or {}, "url": url, "final_url": url, "site": "bench",
             "fetched_at": fetched, "run_id": "bench", "fetch_id": url}  # fmt: skip
 
 
-def _kliping_text(body: bytes, url: str) -> str:
+def _site(url: str):  # type: ignore[no-untyped-def]
+    """The registry site serving ``url`` (None for other sites), as ``kliping extract --url`` finds it."""
+    from kliping.registry import site_for_url
+
+    return site_for_url(url) if url else None
+
+
+def _kliping_record(body: bytes, url: str, fetched: dt.datetime = FETCHED, headers: dict | None = None,
+                    site: object = "auto") -> dict | None:  # fmt: skip
     from kliping.clean import NotAnArticle, clean
 
+    page_site = _site(url) if site == "auto" else site
     try:
-        return clean(_raw(body, url))["text"]
+        return clean(_raw(body, url, fetched, headers), page_site)  # type: ignore[arg-type]
     except NotAnArticle:
-        return ""
+        return None
+
+
+def _kliping_text(body: bytes, url: str, headers: dict | None = None, site: object = "auto") -> str:
+    rec = _kliping_record(body, url, headers=headers, site=site)
+    return rec["text"] if rec else ""
 
 
 def _plain(body: bytes, url: str, **kw: object) -> str:
     import trafilatura
 
-    return trafilatura.extract(body, url=url, **kw) or ""
+    return trafilatura.extract(body, url=url or None, **kw) or ""
 
 
-def zyte(limit: int | None) -> tuple[dict, dict[str, bytes], dict[str, str], dict[str, str]]:
+def groups(split: dict[str, str]) -> dict[str, list[str]]:
+    """Page keys per group: tuning, held-back, all."""
+    out: dict[str, list[str]] = {g: [] for g in GROUPS}
+    for key, s in split.items():
+        out[s].append(key)
+        out["all"].append(key)
+    return out
+
+
+def _counts(split: dict[str, str]) -> str:
+    g = groups(split)
+    return "/".join(str(len(g[x])) for x in GROUPS)
+
+
+def zyte(limit: int | None) -> tuple[dict, dict[str, bytes], dict[str, str], dict[str, str], dict[str, str]]:
     d = DATA / "article-extraction-benchmark"
-    truth = {k: v["articleBody"] for k, v in json.loads((d / "ground-truth.json").read_text()).items()}
-    urls = {k: v.get("url", "") for k, v in json.loads((d / "ground-truth.json").read_text()).items()}
+    gt = json.loads((d / "ground-truth.json").read_text())
+    truth = {k: v["articleBody"] for k, v in gt.items()}
+    urls = {k: v.get("url", "") for k, v in gt.items()}
     keys = sorted(truth)[:limit]
     truth = {k: truth[k] for k in keys}
     pub = json.loads((d / "output" / "trafilatura.json").read_text())
     pub = pub.get("output", pub)
     check = score({k: v.get("articleBody", "") for k, v in pub.items()}, truth)
     pages = {k: _html(d / "html" / f"{k}.html.gz") for k in keys}
-    return check, pages, truth, urls
+    split = {k: split_of(d / "html" / f"{k}.html.gz") for k in keys}
+    return check, pages, truth, urls, split
 
 
 def rouge_lsum(pred: dict[str, str], truth: dict[str, str]) -> dict[str, float] | None:
@@ -112,7 +155,7 @@ def fundus_stored(name: str) -> dict[str, str]:
     return {k: "\n".join(v.get("body") or []) for k, v in json.loads(d.read_text()).items()}
 
 
-def fundus(limit: int | None) -> tuple[dict[str, bytes], dict[str, str], dict[str, str]]:
+def fundus(limit: int | None) -> tuple[dict[str, bytes], dict[str, str], dict[str, str], dict[str, str]]:
     d = DATA / "fundus-evaluation" / "dataset"
     gt = json.loads((d / "ground_truth.json").read_text())
     keys = sorted(gt)[:limit]
@@ -120,7 +163,7 @@ def fundus(limit: int | None) -> tuple[dict[str, bytes], dict[str, str], dict[st
              for k in keys}  # fmt: skip
     urls = {k: gt[k].get("url", "") for k in keys}
     pages = {k: _html(d / "html" / k) for k in keys}
-    return pages, truth, urls
+    return pages, truth, urls, {k: split_of(d / "html" / k) for k in keys}
 
 
 def indonesian() -> list[dict]:
@@ -132,11 +175,11 @@ def indonesian() -> list[dict]:
         if item.get("page_type") != "article":
             continue
         exp = item["expected"]
-        day = None
+        when = None
         if exp.get("date"):
-            day = dt.datetime.fromtimestamp(exp["date"] / 1000, tz=dt.timezone(dt.timedelta(hours=7))).date()
+            when = dt.datetime.fromtimestamp(exp["date"] / 1000, tz=dt.timezone(dt.timedelta(hours=7)))
         out.append({"file": an / item["file"], "url": exp.get("url", ""), "title": exp.get("title"),
-                    "date": day})  # fmt: skip
+                    "date": when.date() if when else None, "at": when})  # fmt: skip
     ad = d / "adbar+htmldate"
     for name, exp in json.loads((ad / "expected.json").read_text()).items():
         out.append({"file": ad / "pages" / name, "url": exp["url"], "title": None,
@@ -154,12 +197,14 @@ def indonesian() -> list[dict]:
     for k, v in gt.items():
         out.append({"file": zy / "html" / f"{k}.html.gz", "url": v.get("url", ""), "title": None,
                     "date": None})  # fmt: skip
+    for item in out:
+        item["split"] = split_of(item["file"])
     return out
 
 
-def seed_page() -> bytes | None:
+def seed_page() -> tuple[bytes, str] | None:
     """The seed article as its WordPress page looked: its text in an entry-content div, with the
-    'Baca juga' paragraphs, WhatsApp promo and comment form it carried."""
+    'Baca juga' paragraphs, WhatsApp promo and comment form it carried; and its split."""
     files = sorted((DATA / "seed").glob("*.txt"))
     if not files:
         return None
@@ -173,7 +218,25 @@ def seed_page() -> bytes | None:
         f"</nav></header><article><h1 class='entry-title'>{title}</h1><div class='entry-content'>{paras}"
         f"</div></article><div id='respond'><h3 id='reply-title'>Tinggalkan Balasan</h3>{form}"
         "</div><footer>Back To Top</footer></body></html>"
-    ).encode()
+    ).encode(), split_of(files[0])
+
+
+def fixture_pages() -> list[dict]:
+    """The project's own fixture articles: page, URL, fetch time, site, and what the tests expect."""
+    from kliping.registry import all_sites
+
+    sites = all_sites()
+    out = []
+    for spec_path in sorted((ROOT / "tests" / "sites").glob("*/fixtures.json")):
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        for case in spec["articles"]:
+            out.append({**case, "file": spec_path.parent / case["file"], "site": sites.get(spec["site"])})
+    for spec_path in sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.json")):
+        case = json.loads(spec_path.read_text(encoding="utf-8"))
+        out.append({**case, "file": spec_path.with_suffix(".html"), "site": None})  # tested without site
+    for item in out:
+        item["split"] = split_of(item["file"])
+    return out
 
 
 def leaks(text: str) -> int:
@@ -184,128 +247,309 @@ def _norm(s: str | None) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", (s or "").casefold()).split())
 
 
-def timed(fn, pages: list[tuple[bytes, str]]) -> float:  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
-    for body, url in pages:
-        fn(body, url)
-    return (time.perf_counter() - start) / max(1, len(pages)) * 1000
+def _value(v: object) -> object:
+    return v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
+
+
+def per_split(split: dict[str, str], fn: Callable[[list[str]], str]) -> list[str]:
+    """``fn`` applied to the page keys of each group (tuning, held-back, all)."""
+    g = groups(split)
+    return [fn(g[x]) if g[x] else "-" for x in GROUPS]
+
+
+def ratio(num: dict[str, int], keys: Iterable[str], den: dict[str, int] | None = None) -> str:
+    keys = list(keys)
+    if den is None:
+        return str(sum(num[k] for k in keys))
+    return f"{sum(num[k] for k in keys)}/{sum(den[k] for k in keys)}"
+
+
+class Table:
+    """Rows of one figure: kliping on tuning / held-back / all, then trafilatura the same."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[str]] = []
+
+    def add(self, name: str, kliping: list[str], plain: list[str], note: str = "") -> None:
+        self.rows.append([name, *kliping, *plain, note])
+
+    def counts(self, name: str, split: dict[str, str], k: dict[str, int], t: dict[str, int],
+               den: dict[str, int] | None = None, note: str = "") -> None:  # fmt: skip
+        """A count (or count/denominator) per group, kliping then trafilatura."""
+        self.add(name, per_split(split, lambda ks: ratio(k, ks, den)),
+                 per_split(split, lambda ks: ratio(t, ks, den)), note)  # fmt: skip
+
+    def print(self, trafilatura_version: str) -> None:
+        heads = [HEADS[g] for g in GROUPS]
+        print("| figure (pages: tuning/held-back/all) | "
+              + " | ".join(f"kliping {h}" for h in heads) + " | "
+              + " | ".join(f"trafilatura {trafilatura_version} {h}" for h in heads)
+              + " | note |")  # fmt: skip
+        print("|---|" + "---:|" * 6 + "---|")
+        for r in self.rows:
+            print("| " + " | ".join(r) + " |")
+
+
+def redesign_scores(
+    pages: dict[str, tuple[bytes, str]], ref_k: dict[str, str], ref_t: dict[str, str]
+) -> dict[str, dict[str, dict[str, float]]]:
+    """{variant: {"kliping"|"trafilatura": {page: F1 against that tool's unmodified body}}}.
+
+    Pages whose unmodified body is empty for a tool are left out for that tool (nothing to keep).
+    """
+    from tests.redesign import VARIANTS, rewrite, shingle_f1
+
+    utf8 = {"content-type": "text/html; charset=utf-8"}
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for variant in VARIANTS:
+        k_f1: dict[str, float] = {}
+        t_f1: dict[str, float] = {}
+        for key, (body, url) in pages.items():
+            page = rewrite(body, variant)
+            if variant == "no_url":
+                k_text = _kliping_text(page, "", headers=utf8, site=None)
+                t_text = _plain(page, "")
+            else:
+                k_text = _kliping_text(page, url, headers=utf8)
+                t_text = _plain(page, url)
+            if ref_k[key].strip():
+                k_f1[key] = shingle_f1(k_text, ref_k[key])
+            if ref_t[key].strip():
+                t_f1[key] = shingle_f1(t_text, ref_t[key])
+        out[variant] = {"kliping": k_f1, "trafilatura": t_f1}
+    return out
+
+
+def _worst_mean(f1: dict[str, float], keys: list[str]) -> str:
+    vals = [f1[k] for k in keys if k in f1]
+    if not vals:
+        return "-"
+    return f"{min(vals):.3f} / {sum(vals) / len(vals):.3f}"
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sweep", action="store_true", help="also score trafilatura settings variants")
     ap.add_argument("--limit", type=int, help="pages per benchmark (quick runs)")
+    ap.add_argument("--no-redesign", action="store_true", help="skip the redesign rewrites")
     args = ap.parse_args(argv)
     if not DATA.is_dir():
         print(f"bench/extraction.py: {DATA} not found; skipped")
         return 0
     import trafilatura
 
-    from kliping.clean import TRAFILATURA_SETTINGS, clean
+    from kliping.clean import TRAFILATURA_SETTINGS
 
-    rows: list[tuple[str, str, str, str]] = []
-    check, zpages, ztruth, zurls = zyte(args.limit)
+    table = Table()
+    fmt = "F1 {f1:.3f} (P {precision:.3f}, R {recall:.3f})"
+
+    def f1_cells(preds: dict[str, str], truth: dict[str, str], split: dict[str, str]) -> list[str]:
+        def one(keys: list[str]) -> str:
+            s = score({k: preds[k] for k in keys}, {k: truth[k] for k in keys})
+            return fmt.format(**s) if len(keys) == len(split) else f"{s['f1']:.3f}"
+
+        return per_split(split, one)
+
+    # Zyte.
+    check, zpages, ztruth, zurls, zsplit = zyte(args.limit)
     print(f"scorer check: published trafilatura output scores F1 {check['f1']:.3f} "
           f"(P {check['precision']:.3f}, R {check['recall']:.3f}); published 0.958 / 0.938 / 0.978",
           file=sys.stderr)  # fmt: skip
     zk = {k: _kliping_text(b, zurls[k]) for k, b in zpages.items()}
     zt = {k: _plain(b, zurls[k]) for k, b in zpages.items()}
-    sk, st = score(zk, ztruth), score(zt, ztruth)
-    fmt = "F1 {f1:.3f} (P {precision:.3f}, R {recall:.3f})"
-    rows.append((f"Zyte article-extraction-benchmark ({len(zpages)} pages), shingle F1",
-                 fmt.format(**sk), fmt.format(**st), "0.958 (trafilatura 2.0.0), best 0.970"))  # fmt: skip
+    table.add(f"Zyte article-extraction-benchmark ({_counts(zsplit)}), shingle F1",
+              f1_cells(zk, ztruth, zsplit), f1_cells(zt, ztruth, zsplit),
+              "0.958 (trafilatura 2.0.0), best published 0.970")  # fmt: skip
     if args.sweep:
-        variants = {
-            "defaults": {},
-            "include_comments=False": {"include_comments": False},
-            "favor_precision": {"favor_precision": True, "include_comments": False},
-            "favor_recall": {"favor_recall": True, "include_comments": False},
-            "fast": {"fast": True, "include_comments": False},
-            "fast+favor_precision": {"fast": True, "favor_precision": True, "include_comments": False},
-            "include_tables=False": {"include_tables": False, "include_comments": False},
-        }
-        for name, kw in variants.items():
-            t0 = time.perf_counter()
-            s = score({k: _plain(b, zurls[k], **kw) for k, b in zpages.items()}, ztruth)
-            ms = (time.perf_counter() - t0) / len(zpages) * 1000
-            print(f"sweep trafilatura {name}: {fmt.format(**s)}; {ms:.1f} ms/page", file=sys.stderr)
-            saved = dict(TRAFILATURA_SETTINGS)
-            TRAFILATURA_SETTINGS.clear()
-            TRAFILATURA_SETTINGS.update({"include_comments": False, **kw})
-            t0 = time.perf_counter()
-            s = score({k: _kliping_text(b, zurls[k]) for k, b in zpages.items()}, ztruth)
-            ms = (time.perf_counter() - t0) / len(zpages) * 1000
-            print(f"sweep kliping {name}: {fmt.format(**s)}; {ms:.1f} ms/page", file=sys.stderr)
-            TRAFILATURA_SETTINGS.clear()
-            TRAFILATURA_SETTINGS.update(saved)
+        sweep(zpages, ztruth, zurls, fmt)
 
-    fpages, ftruth, furls = fundus(args.limit)
+    # Fundus.
+    fpages, ftruth, furls, fsplit = fundus(args.limit)
     fk = {k: _kliping_text(b, furls[k]) for k, b in fpages.items()}
     ft = {k: _plain(b, furls[k]) for k, b in fpages.items()}
-    rows.append((f"Fundus evaluation ({len(fpages)} pages), shingle F1 (not ROUGE-LSum)",
-                 fmt.format(**score(fk, ftruth)), fmt.format(**score(ft, ftruth)),
-                 "ROUGE-LSum F1: Fundus 97.69, trafilatura 93.62"))  # fmt: skip
-    rk, rt = rouge_lsum(fk, ftruth), rouge_lsum(ft, ftruth)
-    if rk is not None and rt is not None:
-        rfmt = "F1 {f1:.2f} (P {precision:.2f}, R {recall:.2f})"
+    table.add(f"Fundus evaluation ({_counts(fsplit)}), shingle F1",
+              f1_cells(fk, ftruth, fsplit), f1_cells(ft, ftruth, fsplit), "")  # fmt: skip
+    if rouge_lsum({}, {}) is not None:
         stored = {n: rouge_lsum(fundus_stored(n), ftruth) for n in ("fundus", "trafilatura")}
         print("ROUGE-LSum check, Fundus's stored extractions scored here: "
               + "; ".join(f"{n} F1 {v['f1']:.2f}" for n, v in stored.items() if v)
-              + " (published: fundus 97.69, trafilatura 1.12 93.62)", file=sys.stderr)
-        rows.append((f"Fundus evaluation ({len(fpages)} pages), ROUGE-LSum %",
-                     rfmt.format(**rk), rfmt.format(**rt),
-                     f"Fundus {stored['fundus']['f1']:.2f} scored here (97.69 published)"))  # fmt: skip
+              + " (published: fundus 97.69, trafilatura 1.12 93.62)", file=sys.stderr)  # fmt: skip
 
+        def rouge_cells(preds: dict[str, str]) -> list[str]:
+            def one(keys: list[str]) -> str:
+                r = rouge_lsum(preds, {k: ftruth[k] for k in keys}) or {}
+                if len(keys) == len(fsplit):
+                    return "{f1:.2f} (P {precision:.2f}, R {recall:.2f})".format(**r)
+                return f"{r['f1']:.2f}"
+
+            return per_split(fsplit, one)
+
+        fundus_all = stored["fundus"]["f1"] if stored["fundus"] else float("nan")
+        table.add(f"Fundus evaluation ({_counts(fsplit)}), ROUGE-LSum %", rouge_cells(fk), rouge_cells(ft),
+                  f"Fundus's own parsers {fundus_all:.2f} here (all)")  # fmt: skip
+
+    # Indonesian pages and the seed page.
     ids = indonesian()
-    seed = seed_page()
-    k_leak = t_leak = 0
-    k_title = t_title = n_title = k_date = t_date = n_date = 0
-    id_pages: list[tuple[bytes, str]] = []
+    isplit = {str(i["file"]): i["split"] for i in ids}
+    ipages: dict[str, tuple[bytes, str]] = {}
+    n = {"leak_k": {}, "leak_t": {}, "pleak_k": {}, "pleak_t": {}, "title_k": {}, "title_t": {},
+         "title_n": {}, "date_k": {}, "date_t": {}, "date_n": {}, "lost_k": {}, "lost_t": {},
+         "at_k": {}, "at_n": {}}  # fmt: skip
+    ref_k: dict[str, str] = {}
+    ref_t: dict[str, str] = {}
     for item in ids:
+        key = str(item["file"])
         body = _html(item["file"])
-        id_pages.append((body, item["url"]))
-        try:
-            rec = clean(_raw(body, item["url"], FETCHED))
-        except Exception:
-            rec = {"text": "", "title": None, "published_date": None}
+        ipages[key] = (body, item["url"])
+        rec = _kliping_record(body, item["url"]) or {"text": "", "title": None, "published_date": None,
+                                                     "published_at": None}  # fmt: skip
         doc = trafilatura.bare_extraction(body, url=item["url"], with_metadata=True)
         ttext = (doc.text if doc else "") or ""
-        k_leak += leaks(rec["text"])
-        t_leak += leaks(ttext)
-        if item["title"]:
-            n_title += 1
-            k_title += _norm(rec["title"]) == _norm(item["title"])
-            t_title += _norm(doc.title if doc else "") == _norm(item["title"])
-        if item["date"]:
-            n_date += 1
-            k_date += rec["published_date"] == item["date"]
-            t_date += (doc.date if doc else None) == item["date"].isoformat()
-    seed_k = seed_t = "n/a"
+        ref_k[key], ref_t[key] = rec["text"], _plain(body, item["url"])
+        n["leak_k"][key], n["leak_t"][key] = leaks(rec["text"]), leaks(ttext)
+        n["pleak_k"][key], n["pleak_t"][key] = int(leaks(rec["text"]) > 0), int(leaks(ttext) > 0)
+        n["lost_k"][key], n["lost_t"][key] = int(not rec["text"].strip()), int(not ttext.strip())
+        n["title_n"][key] = int(bool(item["title"]))
+        n["title_k"][key] = int(bool(item["title"]) and _norm(rec["title"]) == _norm(item["title"]))
+        t_title = _norm(doc.title if doc else "")
+        n["title_t"][key] = int(bool(item["title"]) and t_title == _norm(item["title"]))
+        n["date_n"][key] = int(bool(item["date"]))
+        n["date_k"][key] = int(bool(item["date"]) and rec["published_date"] == item["date"])
+        day = item["date"].isoformat() if item["date"] else None
+        n["date_t"][key] = int(bool(day) and (doc.date if doc else None) == day)
+        # The time of day: anpandu's scraper read it off the page (to the minute or second).
+        at, got = item.get("at"), rec["published_at"]
+        n["at_n"][key] = int(at is not None)
+        n["at_k"][key] = int(at is not None and got is not None and abs((got - at).total_seconds()) < 60)
+    tag = f"Indonesian pages ({_counts(isplit)})"
+    one = {k: 1 for k in isplit}
+    table.counts(f"{tag}: boilerplate lines leaking into the body", isplit, n["leak_k"], n["leak_t"],
+                 None, "goal 0")  # fmt: skip
+    table.counts(f"{tag}: pages with a leak", isplit, n["pleak_k"], n["pleak_t"], one)
+    table.counts(f"{tag}: pages lost (empty body)", isplit, n["lost_k"], n["lost_t"], None, "goal 0")
+    table.counts(f"{tag}: title = the page's own", isplit, n["title_k"], n["title_t"], n["title_n"],
+                 "trafilatura: bare_extraction title")  # fmt: skip
+    table.counts(f"{tag}: date = the page's own", isplit, n["date_k"], n["date_t"], n["date_n"],
+                 "trafilatura: htmldate via bare_extraction")  # fmt: skip
+    table.add(f"{tag}: time of day = the page's own (within a minute)",
+              per_split(isplit, lambda ks: ratio(n["at_k"], ks, n["at_n"])), ["-"] * 3,
+              "published_at; trafilatura gives no time")  # fmt: skip
+    seed = seed_page()
     if seed is not None:
-        seed_k = str(leaks(_kliping_text(seed, "https://virprom.com/wapres-azerbaijan/")))
-        seed_t = str(leaks(_plain(seed, "https://virprom.com/wapres-azerbaijan/")))
-    rows.append((f"Indonesian pages ({len(ids)} articles): boilerplate lines leaking into body",
-                 str(k_leak), str(t_leak), "goal 0"))  # fmt: skip
-    rows.append(("Seed page (virprom.com, WordPress): boilerplate lines leaking", seed_k, seed_t, "goal 0"))
-    rows.append((f"Indonesian pages: title = page's own ({n_title} pages)", f"{k_title}/{n_title}",
-                 f"{t_title}/{n_title}", "trafilatura: bare_extraction title"))  # fmt: skip
-    rows.append((f"Indonesian pages: date = page's own ({n_date} pages)", f"{k_date}/{n_date}",
-                 f"{t_date}/{n_date}", "trafilatura: htmldate via bare_extraction"))  # fmt: skip
+        sbody, sgroup = seed
+        url = "https://virprom.com/wapres-azerbaijan/"
+        sk, st = str(leaks(_kliping_text(sbody, url))), str(leaks(_plain(sbody, url)))
+        table.add(f"Seed page (virprom.com, WordPress; {HEADS[sgroup]}): boilerplate lines leaking",
+                  [sk if g in (sgroup, "all") else "-" for g in GROUPS],
+                  [st if g in (sgroup, "all") else "-" for g in GROUPS], "goal 0")  # fmt: skip
 
-    cost_pages = [(b, zurls[k]) for k, b in zpages.items()] + id_pages
-    clean(_raw(cost_pages[0][0], cost_pages[0][1]))  # warm-up (langid model load)
-    k_ms = timed(lambda b, u: _kliping_text(b, u), cost_pages)
-    t_ms = timed(lambda b, u: _plain(b, u), cost_pages)
-    rows.append((f"Cost, mean ms/page ({len(cost_pages)} pages)", f"{k_ms:.1f} ms",
-                 f"{t_ms:.1f} ms", f"ratio {k_ms / t_ms:.2f}x (goal <= 1.3x)"))  # fmt: skip
+    # The project's own fixture pages.
+    fx = fixture_pages()
+    xsplit = {str(c["file"]): c["split"] for c in fx}
+    m: dict[str, dict[str, int]] = {x: {} for x in ("fields_ok", "fields_n", "kept_k", "kept_t", "snip_n",
+                                                    "leak_k", "leak_t", "bad_n")}  # fmt: skip
+    for c in fx:
+        key = str(c["file"])
+        body = c["file"].read_bytes()
+        fetched = dt.datetime.fromisoformat(c["fetched_at"])
+        rec = _kliping_record(body, c["url"], fetched, {"content-type": "text/html; charset=utf-8"},
+                              site=c["site"]) or {"text": ""}  # fmt: skip
+        ttext = _plain(body, c["url"])
+        exp = c.get("expected", {})
+        m["fields_n"][key] = len(exp)
+        m["fields_ok"][key] = sum(_value(rec.get(f)) == v for f, v in exp.items())
+        must, bad = c.get("must_contain", []), c.get("must_not_contain", [])
+        m["snip_n"][key], m["bad_n"][key] = len(must), len(bad)
+        m["kept_k"][key] = sum(s in rec["text"] for s in must)
+        m["kept_t"][key] = sum(s in ttext for s in must)
+        m["leak_k"][key] = sum(s in rec["text"] for s in bad)
+        m["leak_t"][key] = sum(s in ttext for s in bad)
+    tag = f"Project fixture articles ({_counts(xsplit)})"
+    table.add(f"{tag}: expected fields right",
+              per_split(xsplit, lambda ks: ratio(m["fields_ok"], ks, m["fields_n"])), ["-"] * 3,
+              "the tests' exact fields")  # fmt: skip
+    table.counts(f"{tag}: body snippets kept", xsplit, m["kept_k"], m["kept_t"], m["snip_n"], "must_contain")
+    table.counts(f"{tag}: boilerplate snippets leaked", xsplit, m["leak_k"], m["leak_t"], m["bad_n"],
+                 "must_not_contain; goal 0")  # fmt: skip
 
-    print(f"| benchmark | kliping {ROOT.name and ''}clean() | trafilatura {trafilatura.__version__} "
-          f"extract() | reference |")  # fmt: skip
-    print("|---|---|---|---|")
-    for r in rows:
-        print("| " + " | ".join(r) + " |")
+    # Cost: the two extractors take turns page by page, so a slow spell of the machine hits both.
+    cost_pages = {k: (b, zurls[k]) for k, b in zpages.items()} | ipages
+    csplit = zsplit | isplit
+    _kliping_text(*next(iter(cost_pages.values())))  # warm-up (language model load)
+    k_ms: dict[str, float] = {}
+    t_ms: dict[str, float] = {}
+    for key, (body, url) in cost_pages.items():
+        t0 = time.perf_counter()
+        _kliping_text(body, url)
+        t1 = time.perf_counter()
+        _plain(body, url)
+        t2 = time.perf_counter()
+        k_ms[key], t_ms[key] = (t1 - t0) * 1000, (t2 - t1) * 1000
+
+    def mean_ms(ms: dict[str, float]) -> Callable[[list[str]], str]:
+        return lambda ks: f"{sum(ms[k] for k in ks) / len(ks):.1f} ms"
+
+    g = groups(csplit)
+    ratios = ", ".join(f"{HEADS[x]} {sum(k_ms[k] for k in g[x]) / sum(t_ms[k] for k in g[x]):.2f}x"
+                       for x in GROUPS if g[x])  # fmt: skip
+    table.add(f"Cost, mean ms/page, Zyte + Indonesian ({_counts(csplit)})", per_split(csplit, mean_ms(k_ms)),
+              per_split(csplit, mean_ms(t_ms)), f"ratio {ratios} (goal <= 0.6x)")  # fmt: skip
+
+    table.print(trafilatura.__version__)
     print(f"\nkliping settings: {json.dumps(TRAFILATURA_SETTINGS)}")
+
+    if args.no_redesign:
+        return 0
+    # Redesigns: the Indonesian pages and the Zyte pages, against each tool's own unmodified body.
+    from tests.redesign import VARIANTS
+
+    print("\nRedesigned pages: per variant, worst / mean shingle F1 of the rewritten page's body against"
+          " the unmodified page's body (goal: every variant worst >= 0.90, mean >= 0.95).\n")  # fmt: skip
+    heads = [HEADS[x] for x in GROUPS]
+    print("| pages (tuning/held-back/all) | variant | " + " | ".join(f"kliping {h}" for h in heads)
+          + " | " + " | ".join(f"trafilatura {h}" for h in heads) + " |")  # fmt: skip
+    print("|---|---|" + "---:|" * 6)
+    sets = [
+        (f"Indonesian ({_counts(isplit)})", ipages, ref_k, ref_t, isplit),
+        (f"Zyte ({_counts(zsplit)})", {k: (b, zurls[k]) for k, b in zpages.items()}, zk, zt, zsplit),
+    ]  # fmt: skip
+    for name, pages, rk, rt, split in sets:
+        res = redesign_scores(pages, rk, rt)
+        for variant in VARIANTS:
+            kf, tf = res[variant]["kliping"], res[variant]["trafilatura"]
+            cells = per_split(split, lambda ks, f=kf: _worst_mean(f, ks))  # type: ignore[misc]
+            cells += per_split(split, lambda ks, f=tf: _worst_mean(f, ks))  # type: ignore[misc]
+            print(f"| {name} | {variant} | " + " | ".join(cells) + " |")
     return 0
+
+
+def sweep(zpages: dict[str, bytes], ztruth: dict[str, str], zurls: dict[str, str], fmt: str) -> None:
+    """trafilatura setting variants, plain and inside kliping, on the Zyte pages (to stderr)."""
+    from kliping.clean import TRAFILATURA_SETTINGS
+
+    variants = {
+        "defaults": {},
+        "include_comments=False": {"include_comments": False},
+        "favor_precision": {"favor_precision": True, "include_comments": False},
+        "favor_recall": {"favor_recall": True, "include_comments": False},
+        "fast": {"fast": True, "include_comments": False},
+        "fast+favor_precision": {"fast": True, "favor_precision": True, "include_comments": False},
+        "include_tables=False": {"include_tables": False, "include_comments": False},
+    }
+    for name, kw in variants.items():
+        t0 = time.perf_counter()
+        s = score({k: _plain(b, zurls[k], **kw) for k, b in zpages.items()}, ztruth)
+        ms = (time.perf_counter() - t0) / len(zpages) * 1000
+        print(f"sweep trafilatura {name}: {fmt.format(**s)}; {ms:.1f} ms/page", file=sys.stderr)
+        saved = dict(TRAFILATURA_SETTINGS)
+        TRAFILATURA_SETTINGS.clear()
+        TRAFILATURA_SETTINGS.update({"include_comments": False, **kw})
+        t0 = time.perf_counter()
+        s = score({k: _kliping_text(b, zurls[k]) for k, b in zpages.items()}, ztruth)
+        ms = (time.perf_counter() - t0) / len(zpages) * 1000
+        print(f"sweep kliping {name}: {fmt.format(**s)}; {ms:.1f} ms/page", file=sys.stderr)
+        TRAFILATURA_SETTINGS.clear()
+        TRAFILATURA_SETTINGS.update(saved)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,14 @@
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes (issue #14.4); a test example of each in tests/sites/antaranews/urls.json.
+URL_SCHEMES = {
+    # 2010-: /berita/<id>/<slug> on www, the channel hosts of the 2010s and the regional desks
+    "berita-id": r"^https?://(?:[\w-]+\.)?antaranews\.com/berita/\d{5,8}/[\w-]+",
+    # the English service: en.antaranews.com/news/<id>/<slug>
+    "en-news-id": r"^https?://en\.antaranews\.com/news/\d{5,8}/[\w-]+",
+}
+
 SITE = Site(
     key="antaranews",
     name="ANTARA News",
@@ -17,7 +25,7 @@ SITE = Site(
             next_page_xpath="//ul[contains(@class,'pagination')]//a[@aria-label='Next']/@href",
         ),
     ),
-    article_pattern=r"^https?://(?:www\.|\w+\.)?antaranews\.com/berita/\d{5,8}/[\w-]+",
+    article_pattern="|".join(URL_SCHEMES.values()),
     skip_patterns=(r"/(?:foto|video|infografik|tag|antaratv)/", r"^https?://(?:foto|video)\.antaranews\.com/"),
     layouts=(
         Layout(

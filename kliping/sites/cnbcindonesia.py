@@ -2,6 +2,12 @@
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes (issue #14.4); a test example in tests/sites/cnbcindonesia/urls.json.
+URL_SCHEMES = {
+    # 2017-: /<rubric>/<YYYYMMDDHHMMSS>-<rubric id>-<id>/<slug>, unchanged since the launch
+    "datetime-id": r"^https?://www\.cnbcindonesia\.com/[a-z-]+/\d{14}-\d+-\d+/[\w-]+",
+}
+
 SITE = Site(
     key="cnbcindonesia",
     name="CNBC Indonesia",
@@ -17,7 +23,7 @@ SITE = Site(
             next_page_xpath="//a[@dtr-act='next page']/@href | //a[@rel='next']/@href",
         ),
     ),
-    article_pattern=r"^https?://www\.cnbcindonesia\.com/[a-z-]+/\d{14}-\d+-\d+/[\w-]+",
+    article_pattern="|".join(URL_SCHEMES.values()),
     skip_patterns=(r"/(?:tv|video|foto|photo|tag|live|infografis)/",),
     layouts=(
         Layout(

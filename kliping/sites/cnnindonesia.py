@@ -2,6 +2,12 @@
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes (issue #14.4); a test example in tests/sites/cnnindonesia/urls.json.
+URL_SCHEMES = {
+    # 2014-: /<rubric>/<YYYYMMDDHHMMSS>-<rubric id>-<id>/<slug>, unchanged since the launch
+    "datetime-id": r"^https?://www\.cnnindonesia\.com/[a-z-]+/\d{14}-\d+-\d+/[\w-]+",
+}
+
 SITE = Site(
     key="cnnindonesia",
     name="CNN Indonesia",
@@ -17,7 +23,7 @@ SITE = Site(
             next_page_xpath="//a[@dtr-act='next page']/@href | //a[@rel='next']/@href",
         ),
     ),
-    article_pattern=r"^https?://www\.cnnindonesia\.com/[a-z-]+/\d{14}-\d+-\d+/[\w-]+",
+    article_pattern="|".join(URL_SCHEMES.values()),
     skip_patterns=(r"/(?:tv|foto|video|infografis|tag|live)/", r"/\d{14}-\d+-\d+/live-"),
     layouts=(
         Layout(

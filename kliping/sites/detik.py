@@ -4,6 +4,17 @@ from datetime import date
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes, newest first (issue #14.4); a test example of each in tests/sites/detik/urls.json.
+URL_SCHEMES = {
+    # 2017-: every channel and the regional desks, /<rubric>[/<sub>]/d-<id>/<slug>
+    # (news.detik.com/berita/d-7812341/…, health.detik.com/true-story/d-…, www.detik.com/jatim/berita/d-…)
+    "d-id": r"^https?://(?:[a-z]+\.)?detik\.com/(?:[a-z0-9-]+/){1,3}d-\d{6,8}/[\w-]+/?(?:\?.*)?$",
+    # 2016-2017: the same without "d-" (news.detik.com/berita/3213983/<slug>)
+    "numeric-id": r"^https?://[a-z]+\.detik\.com/(?:[a-z0-9-]+/){1,2}\d{7}/[\w-]+/?(?:\?.*)?$",
+    # 2010-2016: /read/YYYY/MM/DD/HHMMSS/<id>/<channel id>/<slug> on the channel host
+    "read-date": r"^https?://[a-z]+\.detik\.com/read/\d{4}/\d{2}/\d{2}/\d{6}/\d{6,8}/\d+/[\w-]+",
+}
+
 SITE = Site(
     key="detik",
     name="detikNews",
@@ -20,11 +31,7 @@ SITE = Site(
             next_page_xpath="//div[contains(@class,'pagination')]//a[contains(normalize-space(.),'Next')]/@href",
         ),
     ),
-    # d-NNNNNNN articles of today; /read/YYYY/MM/DD/… URLs of the 2010s layout
-    article_pattern=(
-        r"^https?://news\.detik\.com/(?:berita|internasional|daerah|pemilu)/d-\d{6,8}/[\w-]+/?(?:\?.*)?$"
-        r"|^https?://\w+\.detik\.com/read/\d{4}/\d{2}/\d{2}/\d+/\d+/\d+/[\w-]+"
-    ),
+    article_pattern="|".join(URL_SCHEMES.values()),
     skip_patterns=(
         r"/(?:foto-news|fotonews|video|detiktv|x|tag|indeks)/",
         r"^https?://20\.detik\.com/",

@@ -2,6 +2,16 @@
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes, newest first (issue #14.4); a test example of each in tests/sites/kompas/urls.json.
+URL_SCHEMES = {
+    # 2008-: /read/YYYY/MM/DD/<HHMM + serial>/<slug> on the channel host (slugs with dots until ~2017)
+    "channel-read": r"^https?://[a-z0-9-]+\.kompas\.com/read/\d{4}/\d{2}/\d{2}/\d{6,12}/[\w.-]+",
+    # 2019-: desks on www (tren, sains, global, hype, food, edu, skola, cekfakta…), /<desk>/read/…
+    "www-desk-read": r"^https?://www\.kompas\.com/[a-z-]+/read/\d{4}/\d{2}/\d{2}/\d{6,12}/[\w.-]+",
+    # -2016: the feed form /read/xml/YYYY/MM/DD/…
+    "read-xml": r"^https?://[a-z0-9-]+\.kompas\.com/read/xml/\d{4}/\d{2}/\d{2}/\d{6,12}/[\w.-]+",
+}
+
 SITE = Site(
     key="kompas",
     name="Kompas.com",
@@ -17,7 +27,7 @@ SITE = Site(
             next_page_xpath="//a[contains(@class,'paging__link--next')]/@href",
         ),
     ),
-    article_pattern=r"^https?://[a-z]+\.kompas\.com/read/\d{4}/\d{2}/\d{2}/\d{6,12}/[\w.-]+",
+    article_pattern="|".join(URL_SCHEMES.values()),
     skip_patterns=(
         r"^https?://(?:video|vik|jeo|tv)\.kompas\.com/",
         r"/(?:image|tag|topik|live-?report)/",

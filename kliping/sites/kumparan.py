@@ -2,6 +2,14 @@
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes, newest first (issue #14.4); a test example of each in tests/sites/kumparan/urls.json.
+URL_SCHEMES = {
+    # 2018-: /<channel>/<slug>-<base62 id> (with "@" before the channel until ~2020; m. host too)
+    "channel-slug-id": r"^https?://(?:m\.)?kumparan\.com/@?[\w-]+/[\w-]+-[0-9][0-9A-Za-z]{9,12}/?$",
+    # 2017: /@<channel>/<slug>, no id (three words at least, so /@channel/feed is not one)
+    "at-channel-slug": r"^https?://(?:m\.)?kumparan\.com/@[\w-]+/[a-z0-9]+(?:-[a-z0-9]+){2,}/?$",
+}
+
 SITE = Site(
     key="kumparan",
     name="kumparan",
@@ -11,8 +19,7 @@ SITE = Site(
         Source("news_sitemap", "https://kumparan.com/sitemap-news.xml"),
         Source("sitemap", "https://kumparan.com/sitemap.xml"),
     ),
-    # /<channel>/<slug>-<base62 id>
-    article_pattern=r"^https?://kumparan\.com/[\w-]+/[\w-]+-[0-9][0-9A-Za-z]{9,12}/?$",
+    article_pattern="|".join(URL_SCHEMES.values()),
     skip_patterns=(r"/(?:topic|channel|trending|video|search)/", r"/kumparan(?:tv|video)/", r"/live-"),
     layouts=(
         Layout(

@@ -2,6 +2,14 @@
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes, newest first (issue #14.4); a test example of each in tests/sites/liputan6/urls.json.
+URL_SCHEMES = {
+    # 2016-: www.liputan6.com/<channel>/read/<id>/<slug>
+    "www-channel-read": r"^https?://www\.liputan6\.com/[a-z-]+/read/\d{6,8}/[\w-]+",
+    # 2012-2016 and regional/event desks: <channel>.liputan6.com/read/<id>/<slug>
+    "subdomain-read": r"^https?://(?!www\.)[a-z0-9-]+\.liputan6\.com/read/\d{5,8}/[\w-]+",
+}
+
 SITE = Site(
     key="liputan6",
     name="Liputan6.com",
@@ -17,8 +25,8 @@ SITE = Site(
             next_page_xpath="//a[contains(@class,'simple-pagination__next-link')]/@href",
         ),
     ),
-    article_pattern=r"^https?://www\.liputan6\.com/[a-z-]+/read/\d{6,8}/[\w-]+",
-    skip_patterns=(r"/(?:photo|video|tag|live|cek-fakta/video)/", r"^https?://(?:photo|video)\.liputan6\.com/"),
+    article_pattern="|".join(URL_SCHEMES.values()),
+    skip_patterns=(r"/(?:photo|video|tag|live|cek-fakta/video)/", r"^https?://(?:photo|video|enamplus)\.liputan6\.com/"),
     layouts=(
         Layout(
             "V1",

@@ -2,6 +2,15 @@
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes, newest first (issue #14.4); a test example of each in
+# tests/sites/mediaindonesia/urls.json.
+URL_SCHEMES = {
+    # 2020-: /<rubric>/<id>/<slug>
+    "rubric-id": r"^https?://(?:www\.)?mediaindonesia\.com/[a-z-]+/\d{5,7}/[\w-]+",
+    # 2015-2020: /read/detail/<id>-<slug>[.html]
+    "read-detail": r"^https?://(?:www\.|m\.)?mediaindonesia\.com/read/detail/\d{4,7}-[\w-]+",
+}
+
 SITE = Site(
     key="mediaindonesia",
     name="Media Indonesia",
@@ -11,7 +20,7 @@ SITE = Site(
         Source("news_sitemap", "https://mediaindonesia.com/sitemap-news.xml"),
         Source("sitemap", "https://mediaindonesia.com/sitemap.xml"),
     ),
-    article_pattern=r"^https?://mediaindonesia\.com/[a-z-]+/\d{5,7}/[\w-]+",
+    article_pattern="|".join(URL_SCHEMES.values()),
     skip_patterns=(r"/(?:foto|video|tag|galeri|podcast|infografis)/", r"#"),
     layouts=(
         Layout(

@@ -2,6 +2,16 @@
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes, newest first (issue #14.4); a test example of each in tests/sites/merdeka/urls.json.
+URL_SCHEMES = {
+    # 2023-: /<rubric>/<slug>-<id>-mvk.html
+    "slug-id-mvk": r"^https?://www\.merdeka\.com/[a-z-]+/[\w-]+-\d{5,8}-mvk\.html(?:\?page=\d+)?$",
+    # 2012-2023: /<rubric>[/<sub>]/<slug>.html, no id (four words at least, so index.html is not one)
+    "slug-html": (
+        r"^https?://(?:www|m)\.merdeka\.com/(?:[a-z-]+/){1,2}[a-z0-9]+(?:-[a-z0-9]+){3,}\.html(?:\?page=\d+)?$"
+    ),
+}
+
 SITE = Site(
     key="merdeka",
     name="Merdeka.com",
@@ -17,7 +27,7 @@ SITE = Site(
             next_page_xpath="//div[contains(@class,'paging')]//a[@rel='next']/@href",
         ),
     ),
-    article_pattern=r"^https?://www\.merdeka\.com/[a-z-]+/[\w-]+-\d{5,8}-mvk\.html(?:\?page=\d+)?$",
+    article_pattern="|".join(URL_SCHEMES.values()),
     skip_patterns=(r"/(?:foto|video|tag|trending|sehat/video)/", r"/(?:foto|video)-[\w-]+-\d+-mvk\.html"),
     pagination="next_link",
     next_page_xpath="//a[contains(@class,'next-page')]/@href",

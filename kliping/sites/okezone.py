@@ -2,6 +2,12 @@
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes (issue #14.4); a test example in tests/sites/okezone/urls.json.
+URL_SCHEMES = {
+    # 2008-: <channel>.okezone.com/read/YYYY/MM/DD/<channel id>/<id>/<slug> (5-digit ids in 2008)
+    "read-date-id": r"^https?://[\w-]+\.okezone\.com/read/\d{4}/\d{2}/\d{2}/\d+/\d{5,8}/[\w-]+",
+}
+
 SITE = Site(
     key="okezone",
     name="Okezone",
@@ -18,7 +24,7 @@ SITE = Site(
             next_page_xpath="//div[contains(@class,'pagination-indexs')]//a[contains(normalize-space(.),'Berikutnya')]/@href",
         ),
     ),
-    article_pattern=r"^https?://\w+\.okezone\.com/read/\d{4}/\d{2}/\d{2}/\d+/\d{6,8}/[\w-]+",
+    article_pattern="|".join(URL_SCHEMES.values()),
     skip_patterns=(r"^https?://(?:video|foto|img)\.okezone\.com/", r"/(?:tag|topic|view)/"),
     pagination="page=all",
     layouts=(

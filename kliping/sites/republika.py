@@ -4,6 +4,16 @@ from datetime import date
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes, newest first (issue #14.4); a test example of each in tests/sites/republika/urls.json.
+URL_SCHEMES = {
+    # 2020-: /berita/<id>/<slug> on www, the bare domain and the desks (news., khazanah.…); ids hold a digit
+    "berita-id": r"^https?://(?:[\w-]+\.)?republika\.co\.id/berita/(?=[a-z]*\d)[a-z0-9]{9,12}/[\w-]+",
+    # 2009-2020: /berita/<rubric>/<sub>/YY/MM/DD/<id>-<slug>
+    "berita-rubric-date": (
+        r"^https?://(?:[\w-]+\.)?republika\.co\.id/berita/[\w-]+/[\w-]+/\d{2}/\d{2}/\d{2}/[a-z0-9]+-[\w-]+"
+    ),
+}
+
 SITE = Site(
     key="republika",
     name="Republika",
@@ -14,11 +24,7 @@ SITE = Site(
         Source("feed", "https://www.republika.co.id/rss"),
         Source("sitemap", "https://www.republika.co.id/sitemap.xml"),
     ),
-    # today /berita/<id>/<slug>; the 2010s /berita/<rubric>/<sub>/YY/MM/DD/<id>-<slug>
-    article_pattern=(
-        r"^https?://www\.republika\.co\.id/berita/[a-z0-9]{9,12}/[\w-]+"
-        r"|^https?://(?:\w+\.)?republika\.co\.id/berita/[\w-]+/[\w-]+/\d{2}/\d{2}/\d{2}/[a-z0-9]+-[\w-]+"
-    ),
+    article_pattern="|".join(URL_SCHEMES.values()),
     skip_patterns=(r"/(?:inpicture|foto|video|tag|kanal|page)/", r"^https?://(?:video|foto)\.republika\.co\.id/"),
     layouts=(
         Layout(

@@ -2,6 +2,14 @@
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes (issue #14.4); a test example of each in tests/sites/suara/urls.json.
+URL_SCHEMES = {
+    # 2014-: www.suara.com/<channel>/YYYY/MM/DD/HHMMSS/<slug>
+    "www-channel-date": r"^https?://www\.suara\.com/[a-z-]+/\d{4}/\d{2}/\d{2}/\d{6}/[\w-]+",
+    # 2020-: the regional desks (jogja., jateng., sumut.…): /read/YYYY/MM/DD/HHMMSS/<slug>
+    "regional-read": r"^https?://(?!www\.)[a-z]+\.suara\.com/read/\d{4}/\d{2}/\d{2}/\d{6}/[\w-]+",
+}
+
 SITE = Site(
     key="suara",
     name="Suara.com",
@@ -17,7 +25,7 @@ SITE = Site(
             next_page_xpath="//ul[contains(@class,'pagination')]//a[@rel='next']/@href",
         ),
     ),
-    article_pattern=r"^https?://www\.suara\.com/[a-z-]+/\d{4}/\d{2}/\d{2}/\d{6}/[\w-]+",
+    article_pattern="|".join(URL_SCHEMES.values()),
     skip_patterns=(r"/(?:video|foto|tag|topik|live)/", r"^https?://(?:video|foto)\.suara\.com/"),
     pagination="page=all",
     layouts=(

@@ -4,6 +4,16 @@ from datetime import date
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes, newest first (issue #14.4); a test example of each in tests/sites/tempo/urls.json.
+URL_SCHEMES = {
+    # since the November 2024 redesign: /<rubric>/<slug>-<id>
+    "slug-id": r"^https?://www\.tempo\.co/[a-z-]+/[\w-]+-\d{6,8}/?$",
+    # 2017-2024: <channel>.tempo.co/read/<id>/<slug>
+    "read-id": r"^https?://[a-z]+\.tempo\.co/read/\d{6,8}/[\w-]+",
+    # 2010-2017: /read/news/YYYY/MM/DD/<9-digit id>/<Slug> (English: <id>,uk.html/<Slug>)
+    "read-news-date": r"^https?://[a-z]+\.tempo\.co/read/[a-z]+/\d{4}/\d{2}/\d{2}/\d{9}(?:,[a-z]{2}\.html)?/[\w,.-]+",
+}
+
 SITE = Site(
     key="tempo",
     name="Tempo.co",
@@ -14,11 +24,7 @@ SITE = Site(
         Source("feed", "https://rss.tempo.co/nasional"),
         Source("sitemap", "https://www.tempo.co/sitemap.xml"),
     ),
-    # today: /<rubric>/<slug>-<id>; before the redesign: <sub>.tempo.co/read/<id>/<slug>
-    article_pattern=(
-        r"^https?://www\.tempo\.co/[a-z-]+/[\w-]+-\d{6,8}/?$"
-        r"|^https?://[a-z]+\.tempo\.co/read/\d{6,8}/[\w-]+"
-    ),
+    article_pattern="|".join(URL_SCHEMES.values()),
     skip_patterns=(
         r"^https?://(?:video|foto|majalah|koran|interaktif)\.tempo\.co/",
         r"/(?:foto|video|tag|topik|indeks|podcast)/",

@@ -2,6 +2,14 @@
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes (issue #14.4); a test example of each in tests/sites/tribunnews/urls.json.
+URL_SCHEMES = {
+    # 2013-: www.tribunnews.com/<section>/YYYY/MM/DD/<slug>
+    "www-section-date": r"^https?://www\.tribunnews\.com/(?:[a-z-]+/)?\d{4}/\d{2}/\d{2}/[\w-]+",
+    # the regional papers' hosts (palembang., wartakota., jakarta.…): /[<section>/]YYYY/MM/DD/<slug>
+    "regional-date": r"^https?://(?!www\.)[a-z0-9-]+\.tribunnews\.com/(?:[a-z-]+/)?\d{4}/\d{2}/\d{2}/[\w-]+",
+}
+
 SITE = Site(
     key="tribunnews",
     name="Tribunnews.com",
@@ -17,8 +25,8 @@ SITE = Site(
             next_page_xpath="//div[@id='paginga']//a[normalize-space()='Next']/@href",
         ),
     ),
-    article_pattern=r"^https?://www\.tribunnews\.com/[a-z-]+/\d{4}/\d{2}/\d{2}/[\w-]+",
-    skip_patterns=(r"/(?:video|foto|tag|topic|tribunnewswiki|live-update)/", r"/\d{4}/\d{2}/\d{2}/video-"),
+    article_pattern="|".join(URL_SCHEMES.values()),
+    skip_patterns=(r"/(?:video|foto|tag|topic|tribunnewswiki|live-update)/", r"/\d{4}/\d{2}/\d{2}/video-", r"^https?://(?:video|foto)\.tribunnews\.com/"),
     pagination="page=all",
     layouts=(
         Layout(

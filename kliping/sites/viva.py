@@ -2,6 +2,15 @@
 
 from kliping.sites.base import Layout, Site, Source
 
+# Article URL schemes, newest first (issue #14.4); a test example of each in tests/sites/viva/urls.json.
+URL_SCHEMES = {
+    # 2016-: www.viva.co.id/<channel>/<sub>/<id>-<slug>
+    "channel-sub-id": r"^https?://www\.viva\.co\.id/[a-z-]+/[a-z-]+/\d{6,8}-[\w-]+",
+    # 2010-2016: channel hosts, /[<sub>/]read/<id>-<slug>
+    # (politik.news.viva.co.id/news/read/…, life.viva.co.id/showbiz/read/…)
+    "channel-host-read": r"^https?://(?:[a-z]+\.)+viva\.co\.id/(?:[a-z-]+/)?read/\d{5,8}-[\w-]+",
+}
+
 SITE = Site(
     key="viva",
     name="VIVA.co.id",
@@ -17,7 +26,7 @@ SITE = Site(
             next_page_xpath="//a[contains(@class,'pagination-next')]/@href",
         ),
     ),
-    article_pattern=r"^https?://www\.viva\.co\.id/[a-z-]+/[a-z-]+/\d{6,8}-[\w-]+",
+    article_pattern="|".join(URL_SCHEMES.values()),
     skip_patterns=(r"/(?:video|foto|tag|vstory|live)/", r"^https?://(?:video|foto)\.viva\.co\.id/"),
     pagination="page=all",
     layouts=(

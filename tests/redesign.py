@@ -1,0 +1,153 @@
+"""Markup rewrites that keep a page's content, the way sites redesign (issue #14.6).
+
+A redesign changes the markup, not the story. Each rewrite below keeps every word of the page in the
+same order and changes only what extraction rules tend to lean on:
+
+- ``br_paragraphs``: the article body's ``<p>`` elements become text runs separated by
+  ``<br><br>`` inside their container (older CMSs and many regional sites write bodies this way);
+- ``renamed``: every class and id renamed by one consistent mapping (a new theme, hashed CSS
+  modules);
+- ``wrapped``: two extra ``<div>`` wrappers around the body container and one around each block in
+  it (a new grid, ad slots);
+- ``sections_as_divs``: ``<article>``, ``<section>`` and ``<main>`` written as ``<div>``;
+- ``no_url``: the page unchanged, extracted without its URL (so without its site's rules: the
+  generic path a new site or a re-hosted copy gets).
+
+The article body container is found without any site knowledge: the element whose direct ``<p>``
+children hold the most text. ``shingle_f1`` compares two extracted bodies with the 4-token
+shingles of the Zyte scorer (bench/_score.py).
+
+Used by tests/test_redesign.py and bench/extraction.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Mapping
+
+import lxml.html
+from lxml import etree
+
+from kliping.clean import decode
+
+MARKUP_VARIANTS = ("br_paragraphs", "renamed", "wrapped", "sections_as_divs")
+VARIANTS = (*MARKUP_VARIANTS, "no_url")
+BLOCKS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "blockquote"})
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _parse(body: bytes | str, headers: Mapping[str, str] | None) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(decode.decode(body, headers))
+
+
+def _serialize(doc: lxml.html.HtmlElement) -> bytes:
+    # The page is re-encoded as UTF-8: drop its own charset declarations and say so.
+    for meta in doc.xpath(
+        "//meta[@charset] | //meta[translate(@http-equiv,'CONTENTYP','contentyp')='content-type']"
+    ):
+        meta.drop_tree()
+    head = doc.find("head")
+    if head is None:
+        head = etree.Element("head")
+        doc.insert(0, head)
+    head.insert(0, etree.Element("meta", charset="utf-8"))
+    return b"<!DOCTYPE html>\n" + lxml.html.tostring(doc, encoding="utf-8")
+
+
+def body_container(doc: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The element whose direct ``<p>`` children hold the most text (no site knowledge)."""
+    held: Counter[lxml.html.HtmlElement] = Counter()
+    for p in doc.iter("p"):
+        parent = p.getparent()
+        if parent is not None:
+            held[parent] += len(" ".join(p.text_content().split()))
+    return held.most_common(1)[0][0] if held else None
+
+
+def _br_paragraphs(doc: lxml.html.HtmlElement) -> None:
+    box = body_container(doc)
+    if box is None:
+        return
+    for p in [c for c in box if c.tag == "p"]:
+        p.append(etree.Element("br"))
+        p.append(etree.Element("br"))
+        p.drop_tag()  # its text and inline children flow into the container
+
+
+def _renamed(doc: lxml.html.HtmlElement, seed: str = "redesign") -> None:
+    def new(token: str) -> str:
+        return "r" + hashlib.sha1(f"{seed}:{token}".encode()).hexdigest()[:7]
+
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.get("class") is not None:
+            el.set("class", " ".join(new(t) for t in el.get("class", "").split()))
+        if el.get("id") is not None:
+            el.set("id", new(el.get("id", "")))
+
+
+def _wrapped(doc: lxml.html.HtmlElement) -> None:
+    box = body_container(doc)
+    if box is None:
+        return
+    for child in list(box):
+        if isinstance(child.tag, str) and child.tag in BLOCKS:
+            wrapper = etree.Element("div")
+            wrapper.tail, child.tail = child.tail, None
+            child.addprevious(wrapper)
+            wrapper.append(child)
+    for _ in range(2):
+        wrapper = etree.Element("div")
+        wrapper.tail, box.tail = box.tail, None
+        box.addprevious(wrapper)
+        wrapper.append(box)
+
+
+def _sections_as_divs(doc: lxml.html.HtmlElement) -> None:
+    for el in doc.iter("article", "section", "main"):
+        el.tag = "div"
+
+
+_REWRITES = {
+    "br_paragraphs": _br_paragraphs,
+    "renamed": _renamed,
+    "wrapped": _wrapped,
+    "sections_as_divs": _sections_as_divs,
+}
+
+
+def rewrite(body: bytes | str, variant: str, headers: Mapping[str, str] | None = None) -> bytes:
+    """The page with one markup rewrite applied, as UTF-8 bytes (``no_url``: only re-encoded)."""
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown redesign variant {variant!r}; one of {VARIANTS}")
+    doc = _parse(body, headers)
+    if variant in _REWRITES:
+        _REWRITES[variant](doc)
+    return _serialize(doc)
+
+
+def words(body: bytes | str, headers: Mapping[str, str] | None = None) -> list[str]:
+    """Every word of a page's text, in order (what a rewrite must keep)."""
+    doc = _parse(body, headers)
+    for el in doc.xpath("//script | //style"):
+        el.drop_tree()
+    return _TOKEN.findall(doc.text_content())
+
+
+def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    toks = _TOKEN.findall(text or "")
+    if len(toks) < n:
+        return Counter([tuple(toks)]) if toks else Counter()
+    return Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
+
+
+def shingle_f1(got: str, reference: str) -> float:
+    """F1 of 4-token shingle multisets; two empty texts agree (1.0)."""
+    a, b = shingles(got), shingles(reference)
+    if not a and not b:
+        return 1.0
+    tp = sum((a & b).values())
+    return 2 * tp / (sum(a.values()) + sum(b.values()))
