@@ -117,6 +117,11 @@ class WriteError(OSError):
     def __str__(self) -> str:
         return f"cannot write {self.path}: {self.reason}"
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Raised in reclean's worker processes: pickled back to the driver, where the default
+        # (OSError's args) would call __init__ with the wrong arguments and break the whole pool.
+        return WriteError, (self.path, OSError(self.errno, self.reason))
+
 
 def write_part(directory: Path, name: str, table: pa.Table) -> Path:
     """Write ``table`` as ``directory/name`` atomically (temp file, fsync, rename).

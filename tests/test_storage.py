@@ -93,3 +93,18 @@ def test_seen_set_reads_url_keys_and_hashes_older_parts(tmp_path) -> None:
 def test_empty_dataset_reads_as_empty_table(tmp_path) -> None:
     t = read_dataset(tmp_path / "articles", "articles")
     assert t.num_rows == 0 and "text" in t.schema.names
+
+
+def test_write_error_survives_pickling() -> None:
+    """Reclean's workers raise it across a process pool: unpickling must give the same error back
+    (a failed unpickle breaks the pool, and the write error turned into 'worker_crashed' rows)."""
+    import errno
+    import pickle
+    from pathlib import Path
+
+    from kliping.storage import WriteError
+
+    err = WriteError(Path("/out/articles/site=a/part-1.parquet"), OSError(errno.ENOSPC, "No space left"))
+    back = pickle.loads(pickle.dumps(err))
+    assert isinstance(back, WriteError) and back.errno == errno.ENOSPC
+    assert str(back) == str(err) == "cannot write /out/articles/site=a/part-1.parquet: No space left"
