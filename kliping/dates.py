@@ -13,8 +13,13 @@ Rules (DESIGN.md §3):
 - Numeric dates are day-first. Year-less dates ("Senin (8/1)") take the year that puts them nearest
   before the reference.
 - A weekday that disagrees with the date keeps the date and sets ``weekday_mismatch``.
-- Impossible dates and non-dates give ``date=None`` with a reason; the parser never guesses and
-  never raises on any ``str``.
+- Impossible dates and non-dates give ``date=None`` with a reason (``error`` starts with one of
+  ERROR_PREFIXES); the parser never guesses and never raises on any ``str``.
+- Bounded work (issue 13): every regex here runs in time linear in its input (possessive runs, no
+  pattern restarting inside a run of digits or spaces), an input longer than MAX_INPUT characters is
+  whitespace-folded and cut to a window around its first date shape ("too long" when it has none),
+  and a string reaches dateparser (the slow fallback) only if it could be a date: a digit and a
+  month, weekday, time-unit or zone word, or a numeric date shape.
 - ISO strings: an explicit offset is honoured, a naive one is local (``tz``). A "Z" means UTC unless
   ``z_is_local``; detik's malformed shapes ("2015-11-05 T10:08:58Z", "2023-11-02T20-59-53Z") are only
   ever written by detik, whose "Z" values are WIB, so those are read as local even without the flag.
@@ -36,6 +41,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from kliping.dates_vocab import MONTHS, PLAUSIBLE_WORDS, PREFIXES, REL_UNITS, WEEKDAYS, ZONE_OFFSETS
 
 __all__ = [
+    "ERROR_PREFIXES",
+    "MAX_INPUT",
     "ZONE_OFFSETS",
     "DateMatch",
     "ParsedDate",
@@ -46,6 +53,12 @@ __all__ = [
 ]
 
 TzLike = str | _dt.tzinfo
+
+# What ``ParsedDate.error`` can start with: the whole vocabulary of "no date here" answers.
+ERROR_PREFIXES: tuple[str, ...] = (
+    "empty", "not a string", "no date found", "impossible date", "impossible time",
+    "duration, not a date", "vague relative phrase", "too long", "unparseable",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

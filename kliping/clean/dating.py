@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,10 +26,12 @@ MODIFIED_META = (
     "dcterms.modified", "last-modified", "lastmod", "article.updated",
 )  # fmt: skip
 # (contains 'date' covers detail__date, date-time, post-date, entry-date: one test, not five; the
-# tests run on the class attributes, //@class[...]/parent::*, at half the cost of //*[...(@class)])
+# tests run on the class attributes, //@class[...]/parent::*, at half the cost of //*[...(@class)]).
+# Indonesian pages also name the date "tgl"/"tanggal" and print it in a <time> with no attribute.
 PRINTED = XPath(
-    "//time[@datetime]/@datetime | //@class[contains(.,'date') or contains(.,'read__time')"
-    " or contains(.,'published')]/parent::*[string-length(normalize-space(.)) < 80]"
+    "//time[@datetime]/@datetime | //time[not(@datetime)][string-length(normalize-space(.)) < 80]"
+    " | //@class[contains(.,'date') or contains(.,'read__time') or contains(.,'published')"
+    " or contains(.,'tgl') or contains(.,'tanggal')]/parent::*[string-length(normalize-space(.)) < 80]"
 )
 PUBLISHED_TIME = XPath(
     "//time[@datetime][contains(@class,'published') or contains(@class,'entry-date')"
@@ -44,6 +47,7 @@ PLAUSIBLE_SINCE = dt.date(1990, 1, 1)
 TIME_TOLERANCE = dt.timedelta(hours=1)
 _MAX_PRINTED = 200  # a printed date string longer than this is a paragraph, not a byline
 _PRINTED_TRIES = 6
+_LISTING_REPEATS = 3
 
 
 @dataclass
@@ -107,10 +111,21 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
     printed = xpath_strings(tree, date_xpath)[:1]
     if not printed:
         printed = [str(v).strip() for v in PUBLISHED_TIME(tree)[:1] if str(v).strip()]
-        for el in PRINTED(tree)[:3]:
-            s = el if isinstance(el, str) else " ".join(el.text_content().split())
+        found = PRINTED(tree)
+        # An element whose tag and class repeat three times or more is a listing's item (a
+        # "Latest News" sidebar dates each of its links), not the article's date.
+        kinds = Counter(None if isinstance(el, str) else (el.tag, el.get("class")) for el in found)
+        for el in found:
+            if isinstance(el, str):
+                s = el
+            elif kinds[(el.tag, el.get("class"))] >= _LISTING_REPEATS:
+                continue
+            else:
+                s = " ".join(el.text_content().split())
             if s:
                 printed.append(s)
+                if len(printed) >= 4:
+                    break
     return printed
 
 
