@@ -178,8 +178,11 @@ def url_stamp(url: str | None, rule: re.Pattern[str] | None, tz: str = "WIB") ->
 
 def wants_printed(structured: list[tuple[str, str, ParsedDate]], site_printed: bool) -> bool:
     """Should the caller read the printed date? When the site names it, when structured data has
-    no date, or when none of it has a time of day (the page may print one beside the date)."""
-    return site_printed or not any(p.datetime is not None for _f, _r, p in structured)
+    no date, or when none of it has a time of day (the page may print one beside the date) on a
+    plausible day (a CMS's 1970 default is no date at all)."""
+    return site_printed or not any(
+        p.datetime is not None and _plausible_day(p.date or PLAUSIBLE_SINCE) for _f, _r, p in structured
+    )
 
 
 def _plausible_day(day: dt.date) -> bool:
@@ -258,7 +261,7 @@ def dates(
             read.append((s, p))
     # the first printed string that states a time of day is the printed time
     printed_p = next(((s, p) for s, p in read if p.datetime is not None), None)
-    if read and (not cands or site_printed):
+    if read and (site_printed or not any(_plausible_day(_local_day(p, tzinfo)) for _f, _r, p in cands)):
         cands.append(("from_printed", read[0][0], read[0][1]))
         if printed_p is not None and printed_p[1] is read[0][1]:
             printed_p = None  # already a candidate
