@@ -237,6 +237,8 @@ _LAST_WORD_RE = re.compile(r"(?<![A-Za-z'])[A-Za-z']++$")
 _TIME_CORE = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2})(?:[.,]\d+)?)?(?![\d])"
 _AMPM = r"(?P<ap>a\.?m\.?|p\.?m\.?|pagi|siang|sore|petang|malam)(?![a-z])"
 _ZONE = r"(?P<z>wita|wib|wit|utc|gmt|z(?![a-z])|[+-]\d{2}:?\d{2})(?![a-z])"
+# Only ever .match()ed at the end of a date (one start position), so its leading separator run is
+# scanned once per date; a .search() would retry it at every separator.
 _TIME_AFTER_RE = re.compile(
     rf"[\s,|\-/•·)]*+(?:(?:pukul|pkl\.?|jam)\s*+)?{_TIME_CORE}\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+",
     re.IGNORECASE,
