@@ -1,6 +1,7 @@
 """Benchmark kliping.dates against plain dateparser: accuracy on shared cases, then throughput.
 
-Run: ``.venv/bin/python bench/dates.py [-v]`` (``-v`` lists the rows kliping gets wrong).
+Run: ``.venv/bin/python bench/dates.py [-v] [--regex]`` (``-v`` lists the rows kliping gets wrong;
+``--regex`` instead times every regex of the date modules on hostile inputs of growing length).
 Skips (exit 0) when ``../shared`` next to the repository is absent.
 
 Why these scoring rules: the case files mix absolute strings, relative phrases and upstream test
@@ -350,11 +351,82 @@ def throughput_on(label: str, mix: list[str], dp_n: int) -> float:
     return k_rate / d_rate
 
 
+# Building blocks repeated into hostile inputs: runs of digits, separators, words and date pieces.
+REGEX_BLOCKS = ["1", "1 ", " ", "1/", "1.", "1-", "1:", "1,", "11:11 ", "a", "a1", "se", "1 jam ",
+                "1 jam, ", "dan ", "Senin ", "Senin, ", "(", "(1", "8/1", "WIB ", "pukul ", "lalu ",
+                "1 Januari ", "Januari 1, ", "2024-", "T", "'", "kemarin ", "dalam waktu ", "beberapa ",
+                "a.m.", ", ", " - ", "\xa0", "\n"]  # fmt: skip
+REGEX_EDGES = ["", "1", "Senin ", "2024-01-01", "1 jam", "kemarin", "x", "!"]
+
+
+def regex_scaling(n: int = 4_000) -> None:
+    """Every regex of the date modules on hostile inputs of n and 2n characters: the worst growth.
+
+    Linear patterns take about twice as long on twice the input; a quadratic one four times (or,
+    as the 16,000-digit string of issue 13 showed, seconds). Growth is the smaller of the two
+    doublings (n -> 2n -> 4n), each timing the best of three, so one noisy timing cannot fake it.
+    The last line times parse_date and find_dates on 1,000,000 characters of each block.
+    """
+    import itertools
+
+    import kliping.clean.dating as dating_mod
+    import kliping.dates as dates_mod
+    from kliping.dates import find_dates, parse_date
+
+    pats = [(f"{mod.__name__}.{name}", val) for mod in (dates_mod, dating_mod)
+            for name, val in vars(mod).items() if isinstance(val, re.Pattern)]  # fmt: skip
+
+    def cost(p: re.Pattern[str], s: str) -> float:
+        t0 = time.perf_counter()
+        if p.pattern.startswith("[\\s,|"):  # _TIME_AFTER_RE: only ever .match()ed
+            p.match(s)
+        else:
+            p.search(s)
+            p.match(s)
+            for _m in itertools.islice(p.finditer(s), 50):
+                pass
+        return time.perf_counter() - t0
+
+    print(f"\n== Regex scaling ({len(pats)} patterns x {len(REGEX_BLOCKS)} blocks x "
+          f"{len(REGEX_EDGES) ** 2} edges; {n:,}, {2 * n:,} and {4 * n:,} characters) ==")  # fmt: skip
+    superlinear = 0
+    for name, p in pats:
+        worst, what, measured = 0.0, "", 0
+        for block, pre, suf in itertools.product(REGEX_BLOCKS, REGEX_EDGES, REGEX_EDGES):
+            small = pre + block * (n // len(block)) + suf
+            if cost(p, small) < 0.001:  # too fast to tell growth from noise at this size
+                continue
+            measured += 1
+            t1, t2, t4 = (min(cost(p, pre + block * (k * n // len(block)) + suf) for _ in range(3))
+                          for k in (1, 2, 4))  # fmt: skip
+            growth = min(t2 / t1, t4 / t2)  # both doublings: one noisy timing cannot fake it
+            if growth > worst:
+                worst, what = growth, f"{pre!r} + {block!r} * k + {suf!r}"
+        if measured:
+            bad = worst > 3.0
+            superlinear += bad
+            print(f"  {name:<40} growth per doubling x{worst:.1f} (worst of {measured} slow inputs)"
+                  f"{'  SUPERLINEAR' if bad else ''} {what}")  # fmt: skip
+    print(f"  the other patterns: under 1 ms at {n:,} characters on every input; "
+          f"superlinear patterns: {superlinear}")  # fmt: skip
+    slowest = 0.0
+    for block in REGEX_BLOCKS:
+        text = block * (1_000_000 // len(block))
+        t0 = time.perf_counter()
+        parse_date(text, reference=NOW)
+        find_dates(text, reference=NOW)
+        slowest = max(slowest, time.perf_counter() - t0)
+    print(f"  parse_date + find_dates on 1,000,000 characters: slowest block {slowest * 1000:,.0f} ms")
+
+
 def main() -> int:
     if not DATA.is_dir():
         print(f"bench/dates.py: skipped, {DATA} not found (needs ../shared next to the repo)")
         return 0
     warnings.simplefilter("ignore")  # dateparser's deprecation noise is not what we measure
+    if "--regex" in sys.argv[1:]:
+        regex_scaling()
+        return 0
     print(__doc__.split("How each row is read")[1].split("Throughput:")[0].join(
         ["Scoring rules (how each row is read", ""]).rstrip())  # fmt: skip
     accuracy("-v" in sys.argv[1:])
