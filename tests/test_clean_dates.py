@@ -54,9 +54,14 @@ def jsonld(value: str) -> str:
 
 GENERIC = "https://berita.example/nasional/jembatan-baru-diresmikan"
 FETCHED = "2024-03-20T05:00:00+00:00"
+HEADLINES = ("Harga cabai rawit di pasar induk naik dua kali lipat",
+             "Ribuan pelari ikuti lomba lari amal di Surabaya",
+             "Banjir rendam ratusan rumah warga di Kabupaten Bandung",
+             "Pemkot resmikan pasar rakyat baru di pusat kota")  # fmt: skip
 SIDEBAR = "<aside><h3>Terpopuler</h3>" + "".join(
-    f"<div class='tanggal'>Rabu, 10 Januari 2024 | 0{i}:00 WIB</div><a href='/b/{i}'>Berita {i}</a>"
-    for i in range(1, 5)
+    f"<div class='tanggal'>Rabu, 10 Januari 2024 | 0{i}:00 WIB</div>"
+    f"<div class='judul'><a href='/berita/{i}'>{h}</a></div>"
+    for i, h in enumerate(HEADLINES, 1)
 ) + "</aside>"
 
 # (id, page, url, site key or None, published_date, published_at ISO or None, flags that must be
@@ -110,6 +115,10 @@ CASES = [
      GENERIC, None, "2024-01-08", None, ["from_meta"], ["time_conflict"]),
     ("a sidebar's repeated dates are a listing, the <time> is the article's",
      page(before=SIDEBAR, header="<time class='tgl'>Senin, 8 Januari 2024 - 14:30 WIB</time>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T14:30:00+07:00", ["from_printed"], []),
+    ("the article's date shares its markup with the sidebar's dated headlines",
+     page(before=SIDEBAR, header="<div class='tanggal'>Senin, 8 Januari 2024 | 14:30 WIB</div>"
+                                 "<div class='judul-konten'>Jembatan Baru Diresmikan</div>"),
      GENERIC, None, "2024-01-08", "2024-01-08T14:30:00+07:00", ["from_printed"], []),
     ("1900 is flagged implausible",
      page(head=meta("1900-01-01")), GENERIC, None, "1900-01-01", None, ["implausible_date"], []),

@@ -48,6 +48,12 @@ TIME_TOLERANCE = dt.timedelta(hours=1)
 _MAX_PRINTED = 200  # a printed date string longer than this is a paragraph, not a byline
 _PRINTED_TRIES = 6
 _LISTING_REPEATS = 3
+_NEXT_LINK = XPath("following-sibling::*[1]/descendant-or-self::a[string-length(normalize-space(.)) > 30]")
+
+
+def _dates_a_headline(el: Any) -> bool:
+    """Is the element's next sibling a link with a headline (five words or more)?"""
+    return any(len(a.text_content().split()) >= 5 for a in _NEXT_LINK(el)[:2])
 
 
 @dataclass
@@ -112,16 +118,22 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
     if not printed:
         printed = [str(v).strip() for v in PUBLISHED_TIME(tree)[:1] if str(v).strip()]
         found = PRINTED(tree)
-        # An element whose tag and class repeat three times or more is a listing's item (a
-        # "Latest News" sidebar dates each of its links), not the article's date.
+        # Which printed date is the article's? Sidebars ("Terpopuler", "Latest News") date every
+        # headline they link with the same markup as the article's own date, often earlier in
+        # the page. An element whose tag and class repeat (a listing's) and whose next sibling
+        # holds a headline link is such an item and is skipped; other repeated ones come after
+        # the unique ones.
         kinds = Counter(None if isinstance(el, str) else (el.tag, el.get("class")) for el in found)
-        for el in found:
+        ranked: list[tuple[int, int, str]] = []
+        for i, el in enumerate(found):
             if isinstance(el, str):
-                s = el
-            elif kinds[(el.tag, el.get("class"))] >= _LISTING_REPEATS:
+                ranked.append((0, i, el))
                 continue
-            else:
-                s = " ".join(el.text_content().split())
+            repeated = kinds[(el.tag, el.get("class"))] >= _LISTING_REPEATS
+            if repeated and _dates_a_headline(el):
+                continue
+            ranked.append((int(repeated), i, " ".join(el.text_content().split())))
+        for _r, _i, s in sorted(ranked):
             if s:
                 printed.append(s)
                 if len(printed) >= 4:
