@@ -13,8 +13,13 @@ Rules (DESIGN.md §3):
 - Numeric dates are day-first. Year-less dates ("Senin (8/1)") take the year that puts them nearest
   before the reference.
 - A weekday that disagrees with the date keeps the date and sets ``weekday_mismatch``.
-- Impossible dates and non-dates give ``date=None`` with a reason; the parser never guesses and
-  never raises on any ``str``.
+- Impossible dates and non-dates give ``date=None`` with a reason (``error`` starts with one of
+  ERROR_PREFIXES); the parser never guesses and never raises on any ``str``.
+- Bounded work (issue 13): every regex here runs in time linear in its input (possessive runs, no
+  pattern restarting inside a run of digits or spaces), an input longer than MAX_INPUT characters is
+  whitespace-folded and cut to a window around its first date shape ("too long" when it has none),
+  and a string reaches dateparser (the slow fallback) only if it could be a date: a digit and a
+  month, weekday, time-unit or zone word, or a numeric date shape.
 - ISO strings: an explicit offset is honoured, a naive one is local (``tz``). A "Z" means UTC unless
   ``z_is_local``; detik's malformed shapes ("2015-11-05 T10:08:58Z", "2023-11-02T20-59-53Z") are only
   ever written by detik, whose "Z" values are WIB, so those are read as local even without the flag.
@@ -33,9 +38,11 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from kliping.dates_vocab import MONTHS, PREFIXES, REL_UNITS, WEEKDAYS, ZONE_OFFSETS
+from kliping.dates_vocab import MONTHS, PLAUSIBLE_WORDS, PREFIXES, REL_UNITS, WEEKDAYS, ZONE_OFFSETS
 
 __all__ = [
+    "ERROR_PREFIXES",
+    "MAX_INPUT",
     "ZONE_OFFSETS",
     "DateMatch",
     "ParsedDate",
@@ -46,6 +53,12 @@ __all__ = [
 ]
 
 TzLike = str | _dt.tzinfo
+
+# What ``ParsedDate.error`` can start with: the whole vocabulary of "no date here" answers.
+ERROR_PREFIXES: tuple[str, ...] = (
+    "empty", "not a string", "no date found", "impossible date", "impossible time",
+    "duration, not a date", "vague relative phrase", "too long", "unparseable",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,18 +161,18 @@ _DATE_RE = re.compile(
     r"""
     (?P<lead>[0-9])(?<![\w/.,:-][0-9])
     (?:
-      (?P<dmy>(?P<d1>\d?)(?:st|nd|rd|th|ST|ND|RD|TH)?[\s\-./]*(?P<m1>[A-Za-z]{3,9})\.?(?![A-Za-z])
-        [\s\-.,/]*(?P<y1>\d{4}|'\d{2}|\d{2}(?![\d:.]\d))(?!\d))
+      (?P<dmy>(?P<d1>\d?)(?:st|nd|rd|th|ST|ND|RD|TH)?[\s\-./]*+(?P<m1>[A-Za-z]{3,9})\.?(?![A-Za-z])
+        [\s\-.,/]*+(?P<y1>\d{4}|'\d{2}|\d{2}(?![\d:.]\d))(?!\d))
      |(?P<ymd>(?P<y3>\d{3})(?P<s3>[-/.])(?P<m3>\d{1,2})(?P=s3)(?P<d3>\d{1,2})(?![\d/]))
      |(?P<num>(?P<d4>\d?)(?P<s4>[/.-])(?P<m4>\d{1,2})(?P=s4)(?P<y4>\d{4}|\d{2})(?![\d/]|[.,-]\d))
-     |(?P<mdy>(?P<d2>\d?)(?:st|nd|rd|th|ST|ND|RD|TH)?\s*,?\s*(?P<y2>\d{4})(?!\d))
-     |(?P<dm>(?P<d5>\d?)/(?P<m5>\d{1,2})\s*\))
+     |(?P<mdy>(?P<d2>\d?)(?:st|nd|rd|th|ST|ND|RD|TH)?\s*+,?+\s*+(?P<y2>\d{4})(?!\d))
+     |(?P<dm>(?P<d5>\d?)/(?P<m5>\d{1,2})\s*+\))
     )
     """,
     re.VERBOSE,
 )
 _MONTH_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]{3,9})\.?\s{0,3}$")
-_WEEKDAY_PAREN_RE = re.compile(r"(?<![A-Za-z'])([A-Za-z]{3,9}(?:'[A-Za-z]{2})?)\s*,?\s*\(\s*$")
+_WEEKDAY_PAREN_RE = re.compile(r"(?<![A-Za-z'])([A-Za-z]{3,9}(?:'[A-Za-z]{2})?)\s*+,?+\s*+\(\s*+$")
 
 
 class _Cand(NamedTuple):
@@ -219,68 +232,81 @@ def _date_candidates(s: str) -> Iterator[_Cand]:
             pos = start + 1
 
 
-_LAST_WORD_RE = re.compile(r"[A-Za-z']+$")
+_LAST_WORD_RE = re.compile(r"(?<![A-Za-z'])[A-Za-z']++$")
 
 _TIME_CORE = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2})(?:[.,]\d+)?)?(?![\d])"
 _AMPM = r"(?P<ap>a\.?m\.?|p\.?m\.?|pagi|siang|sore|petang|malam)(?![a-z])"
 _ZONE = r"(?P<z>wita|wib|wit|utc|gmt|z(?![a-z])|[+-]\d{2}:?\d{2})(?![a-z])"
+# Only ever .match()ed at the end of a date (one start position), so its leading separator run is
+# scanned once per date; a .search() would retry it at every separator.
 _TIME_AFTER_RE = re.compile(
-    rf"[\s,|\-/•·)]*(?:(?:pukul|pkl\.?|jam)\s*)?{_TIME_CORE}\s*(?:{_AMPM})?\s*(?:{_ZONE})?",
+    rf"[\s,|\-/•·)]*+(?:(?:pukul|pkl\.?|jam)\s*+)?{_TIME_CORE}\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+",
     re.IGNORECASE,
 )
 _TIME_ANY_RE = re.compile(
-    rf"(?<![\d.:])(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?(?!\d)\s*(?:{_AMPM})?\s*"
-    rf"(?:{_ZONE})?",
+    rf"(?<![\d.:])(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})(?::(?P<s>\d{{2}}))?(?!\d)\s*+(?:{_AMPM})?+\s*+"
+    rf"(?:{_ZONE})?+",
     re.IGNORECASE,
 )
 _ZONE_WORD_RE = re.compile(r"(?<![a-z])(wita|wib|wit)(?![a-z])", re.IGNORECASE)
 
 _ISO_RE = re.compile(
-    r"""^\s*(?P<y>\d{4})(?P<sep>[-/])(?P<mo>\d{2})(?P=sep)(?P<d>\d{2})
-    (?:(?P<t>\s*T\s*|\s+)(?P<h>\d{2})(?P<ts>[:\-])(?P<mi>\d{2})(?:(?P=ts)(?P<s>\d{2})(?:[.,]\d+)?)?)?
-    \s*(?P<z>Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?\s*$""",
+    r"""^\s*+(?P<y>\d{4})(?P<sep>[-/])(?P<mo>\d{2})(?P=sep)(?P<d>\d{2})
+    (?:(?P<t>\s*+T\s*+|\s++)(?P<h>\d{2})(?P<ts>[:\-])(?P<mi>\d{2})(?:(?P=ts)(?P<s>\d{2})(?:[.,]\d++)?)?)?
+    \s*+(?P<z>Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?\s*+$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 _UNIT = rf"(?:{_alt(REL_UNITS)})(?![a-z])"
-_REL_PART = rf"(?:\d+|se|beberapa)\s*{_UNIT}"
+_REL_PART = rf"(?:(?<!\d)\d++|se|beberapa)\s*+{_UNIT}"
 _REL_RE = re.compile(
-    rf"""(?<![a-z])(?P<fut>(?:dalam|dlm)(?:\s+waktu)?\s+)?
-    (?P<parts>{_REL_PART}(?:\s*(?:,|dan)?\s*{_REL_PART})*)
-    \s*(?P<dir>(?:yang\s+|yg\s+)?(?:lalu|yll|silam|sebelumnya)|dari\s+sekarang|lagi|kemudian)?""",
+    rf"""(?<![a-z])(?P<fut>(?:dalam|dlm)(?:\s++waktu)?\s++)?
+    (?P<parts>{_REL_PART}(?:\s*+(?:,|dan)?+\s*+{_REL_PART})*+)
+    \s*+(?P<dir>(?:yang\s++|yg\s++)?(?:lalu|yll|silam|sebelumnya)|dari\s++sekarang|lagi|kemudian)?""",
     re.IGNORECASE | re.VERBOSE,
 )
-_REL_PART_RE = re.compile(rf"(\d+|se|beberapa)\s*({_UNIT})", re.IGNORECASE)
+_REL_PART_RE = re.compile(rf"((?<!\d)\d++|se|beberapa)\s*+({_UNIT})", re.IGNORECASE)
 _TIME_OPT = (
-    rf"(?:[\s,]*(?:(?:pukul|pkl\.?|jam)\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})"
-    rf"(?:[:.](?P<s>\d{{2}}))?\s*(?:{_AMPM})?\s*(?:{_ZONE})?)?"
+    rf"(?:[\s,]*+(?:(?:pukul|pkl\.?|jam)\s*+)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})"
+    rf"(?:[:.](?P<s>\d{{2}}))?\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+)?"
 )
 _CAL_RE = re.compile(
-    rf"(?<![a-z])(?P<w>kemarin\s+lusa|kemarin|kemaren|hari\s+ini|besok|lusa)(?![a-z]){_TIME_OPT}",
+    rf"(?<![a-z])(?P<w>kemarin\s++lusa|kemarin|kemaren|hari\s++ini|besok|lusa)(?![a-z]){_TIME_OPT}",
     re.IGNORECASE,
 )
 _WD_CAL_RE = re.compile(
-    rf"^\s*(?P<wd>{_WEEKDAY})(?P<lalu>\s+lalu)?[\s,]*(?:pukul|pkl\.?|jam)\s*(?P<h>\d{{1,2}})[:.]"
-    rf"(?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?\s*(?:{_AMPM})?\s*(?:{_ZONE})?\s*$",
+    rf"^\s*+(?P<wd>{_WEEKDAY})(?P<lalu>\s++lalu)?[\s,]*+(?:pukul|pkl\.?|jam)\s*+(?P<h>\d{{1,2}})[:.]"
+    rf"(?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+\s*+$",
     re.IGNORECASE,
 )
 _BARE_TIME_RE = re.compile(
-    rf"^\s*(?:(?:pukul|pkl\.?|jam)\s*)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?"
-    rf"\s*(?:{_AMPM})?\s*(?:{_ZONE})?\s*$",
+    rf"^\s*+(?:(?:pukul|pkl\.?|jam)\s*+)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?"
+    rf"\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+\s*+$",
     re.IGNORECASE,
 )
-_JUST_NOW_RE = re.compile(r"(?<![a-z])(baru\s+saja|barusan|sekarang\s+ini|just\s+now)(?![a-z])", re.I)
-_FEW_SECONDS_RE = re.compile(r"(?<![a-z])beberapa\s+detik\s+(?:yang\s+)?lalu", re.I)
-_FEW_SECONDS_FUT_RE = re.compile(r"(?<![a-z])(?:dalam|dlm)\s+(?:waktu\s+)?beberapa\s+detik", re.I)
-_LAST_WEEK_RE = re.compile(r"^\s*minggu\s+lalu\s*$", re.I)
-_PREFIX_RE = re.compile(rf"^\s*(?:{_alt(PREFIXES)})(?![a-z])\s*(?:pada|on)?\s*[:\-]?\s*", re.I)
+_JUST_NOW_RE = re.compile(r"(?<![a-z])(baru\s++saja|barusan|sekarang\s++ini|just\s++now)(?![a-z])", re.I)
+_FEW_SECONDS_RE = re.compile(r"(?<![a-z])beberapa\s++detik\s++(?:yang\s++)?lalu", re.I)
+_FEW_SECONDS_FUT_RE = re.compile(r"(?<![a-z])(?:dalam|dlm)\s++(?:waktu\s++)?beberapa\s++detik", re.I)
+_LAST_WEEK_RE = re.compile(r"^\s*+minggu\s++lalu\s*+$", re.I)
+_PREFIX_RE = re.compile(rf"^\s*+(?:{_alt(PREFIXES)})(?![a-z])\s*+(?:pada|on)?+\s*+[:\-]?+\s*+", re.I)
 _HAS_DIGIT_RE = re.compile(r"\d")
+_WORD_RE = re.compile(r"[a-z]++", re.I)
+# Numeric shapes dateparser could read as a date: d/m/y with one separator kind, a clock time, or a
+# compact YYYYMMDD. Anything else with digits and no date word is a count, a price or an id.
+_NUMERIC_SHAPE_RE = re.compile(r"(?<!\d)\d{1,4}([-/.])\d{1,2}\1\d{1,4}|\d:\d\d|(?<!\d)(?:19|20)\d{6}(?!\d)")
 _TIME_IN_TEXT_RE = re.compile(r"\d[:.]\d\d")
 
 # A few-seconds phrase has no number; moment prints it for anything under 45 s, so 30 s is the
 # middle of what it can mean.
 _FEW_SECONDS = 30
 _MAX_DATEPARSER_LEN = 200
+# Input bounds (issue 13.3): a date string is short. Longer input is whitespace-folded; if still
+# longer than MAX_INPUT, only a window around its first date shape (searched in the first
+# _MAX_SCAN characters) is parsed, so a long byline keeps its date and a megabyte of digits costs a
+# few milliseconds. The window starts a little before the shape for a weekday ("Senin, 8 ...").
+MAX_INPUT = 300
+_MAX_SCAN = 4000
+_WINDOW_LEAD = 40
 
 
 # --------------------------------------------------------------------------------------------
@@ -561,8 +587,22 @@ def _tz_name_for_dateparser(tzinfo: _dt.tzinfo, ref: _dt.datetime) -> str:
     return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+def _plausible(s: str) -> bool:
+    """Could dateparser find a date here? Needs a digit and a date word or a numeric date shape.
+
+    Why: dateparser costs ~25 ms on a string it cannot parse, and pages are full of such strings
+    (a bare year, "Komentar (3)", "1.234 Views", "Halaman 2"); every date it can read names a
+    month, weekday or time unit (Indonesian or English) or has a numeric date shape.
+    """
+    if not _HAS_DIGIT_RE.search(s):
+        return False
+    if _NUMERIC_SHAPE_RE.search(s):
+        return True
+    return any(w.lower() in PLAUSIBLE_WORDS for w in _WORD_RE.findall(s))
+
+
 def _via_dateparser(text: str, s: str, ref: _dt.datetime, tzinfo: _dt.tzinfo) -> ParsedDate:
-    if len(s) > _MAX_DATEPARSER_LEN or not _HAS_DIGIT_RE.search(s):
+    if len(s) > _MAX_DATEPARSER_LEN or not _plausible(s):
         return _fail(text, "no date found")
     settings = {
         "DATE_ORDER": "DMY",
@@ -594,6 +634,18 @@ def _normalize(text: str) -> str:
     return text.translate(_TRANSLATE)
 
 
+def _window(s: str) -> str | None:
+    """At most MAX_INPUT characters of an over-long input: folded, then around its first date."""
+    s = " ".join(s.split())  # linear, in C
+    if len(s) <= MAX_INPUT:
+        return s
+    c = next(_date_candidates(s[:_MAX_SCAN]), None)
+    if c is None:
+        return None
+    start = max(0, c.start - _WINDOW_LEAD)
+    return s[start : start + MAX_INPUT]
+
+
 def parse_date(
     text: str,
     *,
@@ -621,6 +673,10 @@ def _parse(
     if not isinstance(text, str):
         return _fail(str(text), "not a string")
     s = _normalize(text)
+    if len(s) > MAX_INPUT:
+        s = _window(s)
+        if s is None:
+            return _fail(text, f"too long: {len(text)} characters and no date shape")
     if not s.strip():
         return _fail(text, "empty")
     s = _PREFIX_RE.sub("", s, count=1)

@@ -48,7 +48,10 @@ ARTICLES = pa.schema(
         _f("published_date", pa.date32(), "calendar date as printed on the page (local)"),
         _f("published_raw", pa.string(), "the string it came from"),
         _f("modified_at", _TS_S, "instant of last modification"),
-        _f("date_flags", pa.list_(pa.string()), "e.g. weekday_mismatch, future_date, from_body_text"),
+        _f("date_flags", pa.list_(pa.string()), "source first (from_jsonld, from_meta, from_printed, "
+           "from_url, from_htmldate, from_body_text), then doubts: weekday_mismatch, future_date, "
+           "implausible_date (before 1990), date_conflict (sources > 1 day apart), time_conflict "
+           "(stated times >= 1 hour apart)"),
         _f("dateline_place", pa.string(), 'e.g. "Jakarta" from "JAKARTA, KOMPAS.com -"'),
         _f("dateline_source", pa.string(), 'e.g. "KOMPAS.com" from "JAKARTA, KOMPAS.com -"'),
         _f("section", pa.string(), "rubric"),

@@ -14,7 +14,16 @@ import sys
 import pytest
 
 from kliping.cli import main as cli_main
-from kliping.dates import ZONE_OFFSETS, DateMatch, ParsedDate, find_dates, parse_date, to_json
+from kliping.dates import (
+    ERROR_PREFIXES,
+    MAX_INPUT,
+    ZONE_OFFSETS,
+    DateMatch,
+    ParsedDate,
+    find_dates,
+    parse_date,
+    to_json,
+)
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 REF = dt.datetime(2024, 1, 10, 15, 30, tzinfo=WIB)  # Wednesday
@@ -80,6 +89,13 @@ ABSOLUTE = [
     # detik's malformed "Z" shapes are WIB
     ("2015-11-05 T10:08:58Z", "2015-11-05", "2015-11-05T10:08:58+07:00"),
     ("2023-11-02T20-59-53Z", "2023-11-02", "2023-11-02T20:59:53+07:00"),
+    # a time beside the date in a byline, and dual Hijri/Gregorian headers (issue 14.3)
+    ("08/01/2024, 14:30", "2024-01-08", "2024-01-08T14:30:00+07:00"),
+    ("Kamis, 7 Mar 2024 - 10:15", "2024-03-07", "2024-03-07T10:15:00+07:00"),
+    ("Oleh Budi Santoso | Senin, 8 Januari 2024 | 14:30 WIB", "2024-01-08", "2024-01-08T14:30:00+07:00"),
+    ("Senin 26 Rajab 1445 / 05 Februari 2024 15:45 WIB", "2024-02-05", "2024-02-05T15:45:00+07:00"),
+    ("Senin, 26 Rajab 1445 H / 5 Februari 2024 M, 15:45 WIB", "2024-02-05", "2024-02-05T15:45:00+07:00"),
+    ("05 Februari 2024 / 24 Rajab 1445 H 15:45 WIB", "2024-02-05", "2024-02-05T15:45:00+07:00"),
     # a bare time is the fetch day
     ("pukul 14.30 WIB", "2024-01-10", "2024-01-10T14:30:00+07:00"),
     ("10:00 pagi", "2024-01-10", "2024-01-10T10:00:00+07:00"),
@@ -185,6 +201,53 @@ def test_non_dates_give_reason(text: str, reason: str) -> None:
     p = parse_date(text, reference=REF)
     assert p.date is None and p.datetime is None
     assert p.error is not None and p.error.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024", "-", "\u2014", "Baca juga", "Bagikan", "Komentar", "Komentar (12)", "1.234 Views",
+     "Dibaca 3.456 kali", "Halaman 2 dari 5", "Rp 2.500.000", "Foto: 1/12", "(H-4)", "Liga 1",
+     "COVID-19", "Pemilu 2024", "Top 10 Berita", "0812-3456-7890", "Rating 4.5/5"],
+)  # fmt: skip
+def test_non_dates_are_rejected_without_dateparser(text: str) -> None:
+    # issue 14.7: these fell through to dateparser at ~25 ms each; method "" says it was not asked
+    p = parse_date(text, reference=REF)
+    assert p.date is None and p.error == "no date found"
+    assert p.method == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [("8th of January 2024", "2024-01-08"), ("January the 8th, 2024", "2024-01-08")],
+)
+def test_plausible_long_tail_still_reaches_dateparser(text: str, date: str) -> None:
+    p = parse_date(text, reference=REF)
+    assert p.method == "dateparser" and p.date == dt.date.fromisoformat(date)
+
+
+@pytest.mark.parametrize("n", [16_000, 1_000_000])
+def test_long_digit_runs_are_refused_not_parsed(n: int) -> None:
+    # issue 13.3: 16,000 digits took 18 s and a million never ended (quadratic backtracking)
+    for text in ("1" * n, "1 jam " * (n // 6), "Senin (" + "8/" * (n // 2)):
+        p = parse_date(text, reference=REF)
+        assert p.date is None and p.error is not None and p.error.startswith(ERROR_PREFIXES)
+    # a date at the start of the run is read from the window (its digits cannot be a time)
+    p = parse_date("2024-01-08T10:00:00" + "0" * n, reference=REF)
+    assert p.date == dt.date(2024, 1, 8)
+    assert find_dates("1" * n, reference=REF) == []
+
+
+def test_long_byline_keeps_its_date() -> None:
+    # over MAX_INPUT characters: whitespace is folded and a window around the first date is read
+    byline = ("Penulis: " + "Ahmad Fauzi, " * 30 + "| Senin, 8 Januari 2024 | 14:30 WIB | "
+              + "Bagikan " * 40)  # fmt: skip
+    assert len(byline) > MAX_INPUT
+    p = parse_date(byline, reference=REF)
+    assert p.datetime is not None and p.datetime.isoformat() == "2024-01-08T14:30:00+07:00"
+    p = parse_date("Senin,\n" + " " * 5000 + "8 Januari 2024", reference=REF)
+    assert p.date == dt.date(2024, 1, 8)
+    p = parse_date("x" * 5000, reference=REF)
+    assert p.date is None and p.error is not None and p.error.startswith("too long")
 
 
 def test_two_digit_year_century() -> None:

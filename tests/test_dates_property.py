@@ -11,7 +11,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kliping.dates import find_dates, parse_date
+from kliping.dates import ERROR_PREFIXES, find_dates, parse_date
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 REF = dt.datetime(2024, 6, 15, 12, 0, tzinfo=WIB)
@@ -162,6 +162,8 @@ def test_never_raises_on_arbitrary_text(text: str) -> None:
     p = parse_date(text, reference=REF)
     assert p.input == text
     assert (p.date is None) == (p.error is not None)
+    if p.error is not None:
+        assert p.error.startswith(ERROR_PREFIXES), p.error  # a documented answer, nothing else
     if p.datetime is not None:
         assert p.datetime.tzinfo is not None
 
@@ -188,3 +190,36 @@ def test_never_raises_on_date_like_noise(text: str) -> None:
 def test_find_dates_spans_are_consistent(text: str) -> None:
     for m in find_dates(text, reference=REF):
         assert text[m.start : m.end] == m.text
+
+
+# Issue 13.3: input length must cost linear time. A quadratic regex took 18 s on 16,000 digits and
+# never finished on a million; Hypothesis' deadline (generous: the machine is shared) catches a
+# regression on these sizes without a wall-clock assertion of our own.
+LINEAR = settings(max_examples=25, deadline=dt.timedelta(seconds=10),
+                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])  # fmt: skip
+RUN_PIECES = ["1", "12", " ", "1 ", "1/", "1.", "1-", "1:", "1,", "se", "a", "1 jam ", ", ", "Senin ",
+              "(", "8/1", "WIB ", "pukul ", "\xa0", "2024-"]  # fmt: skip
+EDGES = ["", "8 Januari 2024", "Senin, ", "2024-01-08T", "1 jam", "pukul 10.00", "kemarin ", "!"]
+
+
+@LINEAR
+@given(st.sampled_from(RUN_PIECES), st.integers(min_value=1_000, max_value=300_000),
+       st.sampled_from(EDGES), st.sampled_from(EDGES))  # fmt: skip
+def test_long_runs_give_a_result_or_a_documented_error(
+    piece: str, length: int, before: str, after: str
+) -> None:
+    text = before + piece * (length // len(piece)) + after
+    p = parse_date(text, reference=REF)
+    assert (p.date is None) == (p.error is not None)
+    if p.error is not None:
+        assert p.error.startswith(ERROR_PREFIXES), p.error
+    for m in find_dates(text, reference=REF):
+        assert text[m.start : m.end] == m.text
+
+
+@LINEAR
+@given(st.integers(min_value=1_000, max_value=1_000_000))
+def test_digit_runs_are_no_date(length: int) -> None:
+    p = parse_date("1" * length, reference=REF)
+    assert p.date is None and p.error is not None and p.error.startswith("too long")
+    assert find_dates("1" * length, reference=REF) == []

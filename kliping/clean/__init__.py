@@ -47,7 +47,7 @@ TRAFILATURA_SETTINGS: dict[str, Any] = {
     "fast": True,
     "deduplicate": False,
 }
-_CLEAN_REVISION = 12
+_CLEAN_REVISION = 13
 _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
@@ -312,10 +312,10 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
     z_is_local = site.z_is_local if site else False
     site_printed = bool(layout and layout.date_xpath)
     structured = dating.structured_dates(pm, fetched_at=fetched_at, tz=zone, z_is_local=z_is_local)
-    # dates() reads the printed date only for sites that name it or when structured data has none.
+    # dates() reads the printed date for sites that name it, or when structured data has no time.
     printed = (
         dating.printed_dates(tree, layout.date_xpath if layout else None)
-        if site_printed or not structured
+        if dating.wants_printed(structured, site_printed)
         else []
     )
 
@@ -330,7 +330,9 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
     while paragraphs and (
         dating.is_date_line(paragraphs[0]) or " ".join(paragraphs[0].split()).casefold() == norm_title
     ):
-        paragraphs.pop(0)
+        line = paragraphs.pop(0)
+        if line.casefold() != norm_title and dating.is_date_line(line):
+            printed.append(line)  # a date line above the body is a printed date too
     place = source = None
     if paragraphs:
         first, place, source = boilerplate.dateline(paragraphs[0])
@@ -357,6 +359,7 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
         structured=structured,
         url=url,
         tree=tree,
+        url_time=site.url_time_re if site else None,
     )
     text_hash, simhash = fingerprint.fingerprints(text)
     return {

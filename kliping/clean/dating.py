@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,16 +26,34 @@ MODIFIED_META = (
     "dcterms.modified", "last-modified", "lastmod", "article.updated",
 )  # fmt: skip
 # (contains 'date' covers detail__date, date-time, post-date, entry-date: one test, not five; the
-# tests run on the class attributes, //@class[...]/parent::*, at half the cost of //*[...(@class)])
+# tests run on the class attributes, //@class[...]/parent::*, at half the cost of //*[...(@class)]).
+# Indonesian pages also name the date "tgl"/"tanggal" and print it in a <time> with no attribute.
 PRINTED = XPath(
-    "//time[@datetime]/@datetime | //@class[contains(.,'date') or contains(.,'read__time')"
-    " or contains(.,'published')]/parent::*[string-length(normalize-space(.)) < 80]"
+    "//time[@datetime]/@datetime | //time[not(@datetime)][string-length(normalize-space(.)) < 80]"
+    " | //@class[contains(.,'date') or contains(.,'read__time') or contains(.,'published')"
+    " or contains(.,'tgl') or contains(.,'tanggal')]/parent::*[string-length(normalize-space(.)) < 80]"
 )
 PUBLISHED_TIME = XPath(
     "//time[@datetime][contains(@class,'published') or contains(@class,'entry-date')"
     " or @itemprop='datePublished' or @pubdate]/@datetime"
 )
 _ONE_DAY = dt.timedelta(days=1)
+# Indonesian news went online in the mid-1990s (Republika 1995, Kompas 1995, detik 1998); an
+# article dated before 1990 is a CMS default (1900, 1970) or a typo, so it is flagged
+# ``implausible_date`` (like ``future_date`` on the other side) and yields to any later source.
+PLAUSIBLE_SINCE = dt.date(1990, 1, 1)
+# Two stated times of publication this far apart disagree (``time_conflict``). Sources of one story
+# differ by minutes (a JSON-LD 18:33:13 beside a printed 18:30); a wrong zone differs by hours.
+TIME_TOLERANCE = dt.timedelta(hours=1)
+_MAX_PRINTED = 200  # a printed date string longer than this is a paragraph, not a byline
+_PRINTED_TRIES = 6
+_LISTING_REPEATS = 3
+_NEXT_LINK = XPath("following-sibling::*[1]/descendant-or-self::a[string-length(normalize-space(.)) > 30]")
+
+
+def _dates_a_headline(el: Any) -> bool:
+    """Is the element's next sibling a link with a headline (five words or more)?"""
+    return any(len(a.text_content().split()) >= 5 for a in _NEXT_LINK(el)[:2])
 
 
 @dataclass
@@ -98,10 +117,27 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
     printed = xpath_strings(tree, date_xpath)[:1]
     if not printed:
         printed = [str(v).strip() for v in PUBLISHED_TIME(tree)[:1] if str(v).strip()]
-        for el in PRINTED(tree)[:3]:
-            s = el if isinstance(el, str) else " ".join(el.text_content().split())
+        found = PRINTED(tree)
+        # Which printed date is the article's? Sidebars ("Terpopuler", "Latest News") date every
+        # headline they link with the same markup as the article's own date, often earlier in
+        # the page. An element whose tag and class repeat (a listing's) and whose next sibling
+        # holds a headline link is such an item and is skipped; other repeated ones come after
+        # the unique ones.
+        kinds = Counter(None if isinstance(el, str) else (el.tag, el.get("class")) for el in found)
+        ranked: list[tuple[int, int, str]] = []
+        for i, el in enumerate(found):
+            if isinstance(el, str):
+                ranked.append((0, i, el))
+                continue
+            repeated = kinds[(el.tag, el.get("class"))] >= _LISTING_REPEATS
+            if repeated and _dates_a_headline(el):
+                continue
+            ranked.append((int(repeated), i, " ".join(el.text_content().split())))
+        for _r, _i, s in sorted(ranked):
             if s:
                 printed.append(s)
+                if len(printed) >= 4:
+                    break
     return printed
 
 
@@ -124,6 +160,74 @@ def structured_dates(
     return cands
 
 
+def url_stamp(url: str | None, rule: re.Pattern[str] | None, tz: str = "WIB") -> ParsedDate | None:
+    """The publication instant a site's declared ``url_time`` rule reads from an article URL.
+
+    The date comes from the rule's y/mo/d groups, else from a ``/YYYY/MM/DD/`` path; the time is in
+    the site's zone. None when the site declares no rule, it does not match, or the values are not
+    a real date and time.
+    """
+    if not url or rule is None:
+        return None
+    m = rule.search(url.split("?", 1)[0])
+    if m is None:
+        return None
+    g = m.groupdict()
+    try:
+        day = (
+            dt.date(int(g["y"]), int(g["mo"]), int(g["d"]))
+            if g.get("y") and g.get("mo") and g.get("d")
+            else date_in_url(url)
+        )
+        if day is None:
+            return None
+        at = dt.datetime(day.year, day.month, day.day, int(g["h"]), int(g["mi"]),
+                         int(g.get("s") or 0), tzinfo=resolve_tz(tz))  # fmt: skip
+    except ValueError:
+        return None
+    return ParsedDate(url, day, at, method="url")
+
+
+def wants_printed(structured: list[tuple[str, str, ParsedDate]], site_printed: bool) -> bool:
+    """Should the caller read the printed date? When the site names it, when structured data has
+    no date, or when none of it has a time of day (the page may print one beside the date) on a
+    plausible day (a CMS's 1970 default is no date at all)."""
+    return site_printed or not any(
+        p.datetime is not None and _plausible_day(p.date or PLAUSIBLE_SINCE) for _f, _r, p in structured
+    )
+
+
+def _plausible_day(day: dt.date) -> bool:
+    return day >= PLAUSIBLE_SINCE
+
+
+def _pick_time(
+    observed: list[tuple[str, dt.datetime]], day: dt.date, tzinfo: dt.tzinfo
+) -> tuple[dt.datetime | None, bool]:
+    """(time of publication, conflict) from (source, instant) pairs in priority order.
+
+    Candidates are the instants on the chosen local ``day``; among them the one that agrees (within
+    TIME_TOLERANCE) with the most observations wins, ties going to priority order. ``conflict`` is
+    set when any two observations within a day of each other are TIME_TOLERANCE or more apart: two
+    sources that disagree by whole hours usually mean one of them has the zone wrong.
+    """
+    if not observed:
+        return None, False
+    stamps = [at for _s, at in observed]
+    conflict = any(
+        TIME_TOLERANCE <= abs(a - b) <= _ONE_DAY for i, a in enumerate(stamps) for b in stamps[i + 1 :]
+    )
+    same_day = [at for at in stamps if at.astimezone(tzinfo).date() == day]
+    if not same_day:
+        return None, conflict
+
+    def support(at: dt.datetime) -> int:
+        return sum(abs(at - other) < TIME_TOLERANCE for other in stamps)
+
+    best = max(same_day, key=support)  # max() keeps the first of equals: priority order
+    return best, conflict
+
+
 def dates(
     pm: PageMeta,
     body: str,
@@ -136,12 +240,17 @@ def dates(
     structured: list[tuple[str, str, ParsedDate]] | None = None,
     url: str | None = None,
     tree: Any = None,
+    url_time: re.Pattern[str] | None = None,
 ) -> Dates:
     """``structured`` is :func:`structured_dates` when the caller already has it.
 
     Without structured data, a date in the URL path (kompas ``/read/2015/11/04/``) outranks what
     generic selectors find on the page (often a sidebar's date), and htmldate is asked before a
     date in the body text is believed (``tree``: the parsed page, for htmldate).
+
+    The time of day is taken from every source that states one: structured data, the printed date
+    (also when structured data has only a date: "Senin, 8 Januari 2024 | 14:30 WIB" beside a meta
+    "2024-01-08"), and the site's declared ``url_time`` rule; see :func:`_pick_time`.
     """
     out = Dates()
     tzinfo = resolve_tz(tz)
@@ -152,23 +261,26 @@ def dates(
         else structured_dates(pm, fetched_at=fetched_at, tz=tz, z_is_local=z_is_local)
     )
 
-    def add(flag: str, raw: str | None) -> None:
-        p = _parse(raw, fetched_at, tz, z_is_local)
-        if p is not None:
-            cands.append((flag, raw or "", p))
-
-    # The printed date is parsed when the site names it or structured data has none: common
-    # selectors catch odd strings that would only reach dateparser's slow path.
-    for s in printed[:3] if (cands == [] or site_printed) else []:
-        if len(s) > 80 or not any(c.isdigit() for c in s):
+    # The printed date is a date source when the site names it or structured data has none
+    # (common selectors are guesses); otherwise it is read only for its time of day.
+    # ``printed`` is the selectors' strings, then date lines found above the body.
+    read: list[tuple[str, ParsedDate]] = []
+    for s in printed[:_PRINTED_TRIES]:
+        if len(s) > _MAX_PRINTED or not any(c.isdigit() for c in s):
             continue
-        before = len(cands)
-        add("from_printed", s)
-        if len(cands) > before:
-            break
-    url_day = date_in_url(url)
+        p = _parse(s, fetched_at, tz, z_is_local)
+        if p is not None:
+            read.append((s, p))
+    # the first printed string that states a time of day is the printed time
+    printed_p = next(((s, p) for s, p in read if p.datetime is not None), None)
+    if read and (site_printed or not any(_plausible_day(_local_day(p, tzinfo)) for _f, _r, p in cands)):
+        cands.append(("from_printed", read[0][0], read[0][1]))
+        if printed_p is not None and printed_p[1] is read[0][1]:
+            printed_p = None  # already a candidate
+    url_p = url_stamp(url, url_time, tz)
+    url_day = url_p.date if url_p is not None else date_in_url(url)
     if url_day is not None:
-        url_cand = ("from_url", url or "", ParsedDate(url or "", url_day, None))
+        url_cand = ("from_url", url or "", url_p or ParsedDate(url or "", url_day, None))
         if not cands:
             cands.append(url_cand)
         elif cands[0][0] == "from_printed":
@@ -193,17 +305,18 @@ def dates(
         cands.append(("from_body_text", body_match.text, body_match.parsed))
     if not cands:
         return out
+    # A date before PLAUSIBLE_SINCE (a CMS's 1970 or 1900 default) yields to any plausible source.
+    cands.sort(key=lambda c: not _plausible_day(_local_day(c[2], tzinfo)))
 
     flag, raw, best = cands[0]
-    # A structured date with a time beats an equal date without one (meta "2023-11-02" vs JSON-LD
-    # with time): take the time from the first source that has one on the same local day.
     day = _local_day(best, tzinfo)
-    at = best.datetime
-    if at is None:
-        for _f, _r, p in cands[1:]:
-            if p.datetime is not None and _local_day(p, tzinfo) == day and _f != "from_body_text":
-                at = p.datetime
-                break
+    # Every stated time of day, in priority order (body text dates are events, not publication).
+    observed = [(f, p.datetime) for f, _r, p in cands if p.datetime is not None and f != "from_body_text"]
+    if printed_p is not None and printed_p[1].datetime is not None:
+        observed.append(("from_printed", printed_p[1].datetime))
+    if url_p is not None and url_p.datetime is not None and all(f != "from_url" for f, _a in observed):
+        observed.append(("from_url", url_p.datetime))
+    at, time_conflict = _pick_time(observed, day, tzinfo)
     out.published_raw = raw
     out.published_date = day
     out.published_at = at
@@ -218,9 +331,13 @@ def dates(
         ref = fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=dt.UTC)
         if (at is not None and at > ref + dt.timedelta(hours=1)) or day > ref.astimezone(tzinfo).date():
             out.flags.append("future_date")
+    if not _plausible_day(day):
+        out.flags.append("implausible_date")
     structured = [p for f, _r, p in cands if f != "from_body_text"]
     if any(abs(_local_day(p, tzinfo) - day) > _ONE_DAY for p in structured):
         out.flags.append("date_conflict")
+    if time_conflict:
+        out.flags.append("time_conflict")
 
     mod = _parse(text_of(pm.ld("dateModified")) or pm.get(*MODIFIED_META), fetched_at, tz, z_is_local)
     if mod is not None and mod.datetime is not None:

@@ -83,6 +83,10 @@ class Site:
     article_pattern: str  # regex searched in the full URL; a match is an article
     zone: str = "WIB"
     z_is_local: bool = False  # the site writes local time with a "Z" suffix (detik does)
+    # A declared rule, never a guess: a regex searched in an article URL whose named groups h, mi
+    # (and optionally s, and y/mo/d for the date) are the publication time in ``zone``; only for
+    # sites whose URL scheme really encodes it (kompas /read/2024/01/08/14300061/: HHMMSS + counter).
+    url_time: str | None = None
     skip_patterns: tuple[str, ...] = ()  # regexes: never an article (video, foto, tag pages…)
     pagination: str | None = None  # one of PAGINATION_RULES
     next_page_xpath: str = (
@@ -97,11 +101,13 @@ class Site:
     allowed_domains: tuple[str, ...] = ()
     _article_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _skip_res: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+    url_time_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         validate(self)
         object.__setattr__(self, "_article_re", re.compile(self.article_pattern))
         object.__setattr__(self, "_skip_res", tuple(re.compile(p) for p in self.skip_patterns))
+        object.__setattr__(self, "url_time_re", re.compile(self.url_time) if self.url_time else None)
 
     def is_article(self, url: str) -> bool:
         if any(r.search(url) for r in self._skip_res):
@@ -168,6 +174,13 @@ def validate(site: Site) -> None:
             re.compile(pattern)
         except (re.error, TypeError) as exc:
             _fail(site, name, f"not a valid regex: {exc}")
+    if site.url_time is not None:
+        try:
+            groups = set(re.compile(site.url_time).groupindex)
+        except (re.error, TypeError) as exc:
+            _fail(site, "url_time", f"not a valid regex: {exc}")
+        if not {"h", "mi"} <= groups:
+            _fail(site, "url_time", "needs named groups h and mi (optionally s, y, mo, d)")
     if site.pagination is not None and site.pagination not in PAGINATION_RULES:
         _fail(site, "pagination", f"must be one of {PAGINATION_RULES} or None")
     if not site.layouts:

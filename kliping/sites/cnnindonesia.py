@@ -14,6 +14,7 @@ SITE = Site(
     domain="www.cnnindonesia.com",
     allowed_domains=("cnnindonesia.com",),
     zone="WIB",
+    url_time=r"/(?P<y>\d{4})(?P<mo>\d{2})(?P<d>\d{2})(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?P<s>[0-5]\d)-\d+-\d+/",
     sources=(
         Source("feed", "https://www.cnnindonesia.com/nasional/rss"),
         Source(

@@ -18,6 +18,8 @@ SITE = Site(
     domain="www.kompas.com",
     allowed_domains=("kompas.com",),
     zone="WIB",
+    # ids are HHMMSS + a counter: /read/2015/11/04/21040031/ printed "04/11/2015, 21:04 WIB"
+    url_time=r"/read/(?P<y>\d{4})/(?P<mo>\d{2})/(?P<d>\d{2})/(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?P<s>[0-5]\d)\d{2,6}/",
     sources=(
         Source("news_sitemap", "https://www.kompas.com/sitemap-news.xml"),
         Source(

@@ -16,6 +16,7 @@ SITE = Site(
     domain="www.suara.com",
     allowed_domains=("suara.com",),
     zone="WIB",
+    url_time=r"/(?P<y>\d{4})/(?P<mo>\d{2})/(?P<d>\d{2})/(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?P<s>[0-5]\d)/",
     sources=(
         Source("feed", "https://www.suara.com/rss/news"),
         Source(
