@@ -24,13 +24,18 @@ def error_row(raw: Mapping[str, Any], kind: str, error: str, run_id: str | None)
 
 
 def clean_outcome(
-    raw: Mapping[str, Any], site: Site | None, run_id: str | None = None
+    raw: Mapping[str, Any],
+    site: Site | None,
+    run_id: str | None = None,
+    signals: dict[str, Any] | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """``("article", row)`` or ``("not_article" | "clean_error", error_row)``; never raises."""
+    """``("article", row)`` or ``("not_article" | "clean_error", error_row)``; never raises.
+
+    ``signals`` receives the cleaner's side signals (``layout_drift``; see ``clean()``)."""
     from kliping.clean import NotAnArticle, clean
 
     try:
-        return "article", clean(raw, site)
+        return "article", clean(raw, site, signals=signals)
     except NotAnArticle as exc:
         return "not_article", error_row(raw, "not_article", str(exc) or "not an article", run_id)
     except Exception as exc:  # one broken page never stops a crawl or a reclean

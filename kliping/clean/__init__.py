@@ -55,6 +55,12 @@ MIN_WORDS = 8  # below this, what trafilatura found is a caption or a teaser, no
 _WORD = re.compile(r"\w+")
 
 
+def _heading_line(line: str, norm_title: str) -> bool:
+    """The headline again, or a printed date line ("- Selasa, 11 Maret 2025 07:15 WIB")."""
+    flat = " ".join(line.split())
+    return flat.casefold() == norm_title or dating.is_date_line(flat.lstrip("-–—|· "))
+
+
 class NotAnArticle(Exception):
     """The page has no article body (a listing, an error page, a video-only page…)."""
 
@@ -97,33 +103,190 @@ def strip_junk(tree: Any) -> None:
     etree.strip_elements(tree, "kliping-junk", *_JUNK_TAGS, etree.Comment, etree.PI, with_tail=False)
 
 
-def extract_body(tree: Any, layout: Layout | None = None) -> list[str]:
-    """Prune boilerplate in place, run trafilatura, and return its text lines (not yet cleaned)."""
+# Inline elements stay inside a text run; any other element (a block) ends one.
+_INLINE = frozenset(
+    "a abbr b bdi big cite code del dfn em font i ins kbd mark q s small span strike strong sub sup "
+    "time tt u var".split()
+)
+# Containers whose <br>-separated text runs are paragraphs (a <p> with a <br> is one paragraph
+# with a line break, as is a list item or a heading).
+_RUN_PARENTS = frozenset("div td section article main body blockquote center font span".split())
+_BR_PARENTS = XPath("//br/..")
+
+
+def br_paragraphs(tree: Any) -> None:
+    """Rewrite text runs separated by ``<br>`` into ``<p>`` elements, in place.
+
+    Older CMSs and redesigns write bodies as ``<b>Jakarta</b> - Teks …<br><br>Teks …`` with no
+    ``<p>``: trafilatura then reads the container's own text poorly (split at inline tags, or
+    nothing at all on a bare container), and the main-container search sees no paragraphs. Only
+    a container with two or more runs of prose (over 40 characters of its own text) is rewritten,
+    so a navigation bar or an address block with line breaks is left as it is.
+    """
+    seen: set[Any] = set()
+    for parent in _BR_PARENTS(tree):
+        if parent in seen or parent.tag not in _RUN_PARENTS:
+            continue
+        seen.add(parent)
+        own = [parent.text] + [c.tail for c in parent]
+        if sum(1 for t in own if t and len(t.strip()) > 40) < 2:
+            continue
+        _rebuild_runs(parent)
+
+
+def _rebuild_runs(parent: Any) -> None:
+    children = list(parent)
+    text = parent.text
+    parent.text = None
+    for c in children:
+        tail = c.tail
+        parent.remove(c)  # lxml moves the tail with the element: keep it apart
+        c.tail = tail
+    out: list[Any] = []
+    run: Any = None
+
+    def add_text(s: str | None) -> None:
+        nonlocal run
+        if not s:
+            return
+        if run is None:
+            if not s.strip():
+                return
+            run = parent.makeelement("p", {})
+            out.append(run)
+        if len(run):
+            run[-1].tail = (run[-1].tail or "") + s
+        else:
+            run.text = (run.text or "") + s
+
+    add_text(text)
+    for c in children:
+        tail, c.tail = c.tail, None
+        if c.tag == "br":
+            run = None
+        elif not isinstance(c.tag, str) or c.tag in _INLINE:
+            if run is None:
+                run = parent.makeelement("p", {})
+                out.append(run)
+            run.append(c)
+        else:
+            run = None
+            out.append(c)
+        add_text(tail)
+    for el in out:
+        parent.append(el)
+
+
+def extract_body(
+    tree: Any, layout: Layout | None = None, signals: dict[str, Any] | None = None
+) -> list[str]:
+    """Prune boilerplate, run trafilatura, and return its text lines (not yet cleaned).
+
+    A layout's ``body_xpath`` is a hint, never a cliff: when it matches nothing, or its container
+    gives less of the page's prose than the generic path would (:func:`_site_holds`), the generic
+    path's lines are returned and ``signals["layout_drift"]`` says why ("missed" or "short"), so
+    a crawl counts a site's redesign the day it happens instead of storing worse data.
+    """
     strip_junk(tree)
-    prune_xpaths = layout.prune_xpaths if layout else ()
+    br_paragraphs(tree)
+    if layout is None or not layout.body_xpath:
+        return _generic_body(tree, layout.prune_xpaths if layout else ())
+    found = _site_container(tree, layout.body_xpath)
+    if found is None:
+        drift = "missed"
+        lines = _generic_body(tree, ())
+    else:
+        page = _alone(found)  # a copy: the page stays whole for the generic path
+        boilerplate.prune(page, layout.prune_xpaths)
+        text = _trafilatura(page)
+        if _short_for(text, page):
+            full = _trafilatura(page, fast=False)
+            if full and len(full) > 2 * len(text or ""):
+                text = full
+        site = text.splitlines() if text else []
+        if _site_holds(site, tree, found):
+            return site
+        generic = _generic_body(tree, ())
+        if not _generic_better(site, generic):
+            return site
+        drift, lines = "short", generic
+    if signals is not None:
+        signals["layout_drift"] = drift
+    return lines
+
+
+def _site_container(tree: Any, xpath: str) -> Any | None:
+    try:
+        found = tree.xpath(xpath)
+    except etree.XPathError:  # a broken selector is a missed one, not a lost page
+        return None
+    return next((el for el in found if isinstance(el.tag, str)), None) if isinstance(found, list) else None
+
+
+# Text of prose blocks: a paragraph's runs or a <br>-separated run, outside links. What a page
+# holds in these is what its article body should give back (measured, not guessed from markup).
+_PROSE_TEXT = XPath(
+    "descendant::text()[string-length(normalize-space(.)) > 40][not(ancestor::a)]"
+    "[not(ancestor::script)][not(ancestor::style)]"
+)
+
+
+def _prose_words(el: Any) -> int:
+    return sum(len(t.split()) for t in _PROSE_TEXT(el))
+
+
+def _words(lines: list[str]) -> int:
+    return sum(len(_WORD.findall(x)) for x in boilerplate.clean_lines(lines).paragraphs)
+
+
+def _site_holds(site: list[str], tree: Any, container: Any) -> bool:
+    """The site's container gave a body holding most of the page's prose: no need for a second look.
+
+    Cheap evidence first (counted in C): the words of long non-link text runs in the container
+    against the whole page's; then the words the extraction kept against the container's.
+    """
+    words = _words(site)
+    if words < MIN_WORDS:
+        return False
+    body = tree.find("body")
+    page = _prose_words(body if body is not None else tree)
+    inside = _prose_words(container)
+    return inside >= 0.8 * page and words >= 0.6 * inside
+
+
+def _generic_better(site: list[str], generic: list[str]) -> bool:
+    """The generic path keeps clearly more of the prose than the site's container, and the same
+    story: its words cover the site's (so it is not a comment thread or a teaser list instead)."""
+    s_words, g_words = _words(site), _words(generic)
+    if g_words < MIN_WORDS:
+        return False
+    if s_words < MIN_WORDS:
+        return True
+    if g_words < 1.2 * s_words + 10:
+        return False
+    s_vocab = {w.casefold() for x in site for w in _WORD.findall(x)}
+    g_vocab = {w.casefold() for x in generic for w in _WORD.findall(x)}
+    return len(s_vocab & g_vocab) >= 0.7 * len(s_vocab)
+
+
+def _generic_body(tree: Any, prune_xpaths: tuple[str, ...]) -> list[str]:
+    """The page as if no site were known: the main container (a copy), else the whole tree."""
     target = tree
-    if layout is not None and layout.body_xpath:
-        found = tree.xpath(layout.body_xpath)
-        if found and not isinstance(found[0], str):
-            target = found[0]
     text = None
-    if target is tree:
-        container = main_container(tree)
-        if container is not None:
-            # boilerplate rules on the container's copy only: the rest of the page is not read
-            page = _alone(container)
-            boilerplate.prune(page, prune_xpaths)
-            text = _trafilatura(page)
-            # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
-            # block of 40 paragraphs): then the whole page it is, as if never narrowed
-            if len(text or "") < 0.5 * sum(map(len, _paragraph_texts(page))):
-                text = None
-            else:
-                target = page
+    container = main_container(tree)
+    if container is not None:
+        # boilerplate rules on the container's copy only: the rest of the page is not read
+        page = _alone(container)
+        boilerplate.prune(page, prune_xpaths)
+        text = _trafilatura(page)
+        # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
+        # block of 40 paragraphs): then the whole page it is, as if never narrowed
+        if len(text or "") < 0.5 * sum(map(len, _paragraph_texts(page))):
+            text = None
+        else:
+            target = page
     if text is None:
         boilerplate.prune(tree, prune_xpaths)
-        text = _trafilatura(target)
-    if not text and target is not tree:
         text = _trafilatura(tree)
     if _short_for(text, target):
         # fast mode took one block of a page with far more prose (a live blog's intro, say):
@@ -244,8 +407,15 @@ def language(text: str) -> str | None:
     return "id" if lang == "ms" else lang
 
 
-def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
-    """One RAW record (DESIGN.md §2) in, one ARTICLES record out; raises :class:`NotAnArticle`."""
+def clean(
+    raw: Mapping[str, Any], site: Site | None = None, *, signals: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """One RAW record (DESIGN.md §2) in, one ARTICLES record out; raises :class:`NotAnArticle`.
+
+    ``signals``, when given, receives what the record does not hold but a crawl counts:
+    ``layout_drift`` ("missed" / "short") when the site's body selector failed this page and the
+    generic path's body was used instead (see :func:`extract_body`).
+    """
     body = raw.get("body") or b""
     url = raw.get("url") or ""
     base = raw.get("final_url") or url
@@ -312,17 +482,19 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
     )
 
     # Body (the tree is pruned in place from here on: metadata has been read).
-    lines = extract_body(tree, layout)
+    lines = extract_body(tree, layout, signals)
     extra = tuple(re.compile(p, re.I) for p in (layout.boilerplate if layout else ()))
     res = boilerplate.clean_lines(lines, extra)
     paragraphs = res.paragraphs
     # A printed date line kept above the body ("Rabu, 14 Februari 2024 13:05 WIB") is not body.
     # trafilatura sometimes keeps the headline and the printed date above the body.
     norm_title = " ".join((title or "").split()).casefold()
-    while paragraphs and (
-        dating.is_date_line(paragraphs[0]) or " ".join(paragraphs[0].split()).casefold() == norm_title
-    ):
+    while paragraphs and _heading_line(paragraphs[0], norm_title):
         paragraphs.pop(0)
+    # ... and below it, when the markup put the body before the header (a body of <br> runs
+    # read as the page's first block, the headline and date coming after it).
+    while len(paragraphs) > 1 and _heading_line(paragraphs[-1], norm_title):
+        paragraphs.pop()
     place = source = None
     if paragraphs:
         first, place, source = boilerplate.dateline(paragraphs[0])

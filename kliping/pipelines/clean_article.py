@@ -22,7 +22,10 @@ class CleanArticlePipeline(WritersPipeline):
             return item
         stats = self.crawler.stats
         spider = self.crawler.spider
-        kind, row = clean_outcome(raw, getattr(spider, "site", None), raw.get("run_id"))
+        signals: dict[str, Any] = {}
+        kind, row = clean_outcome(raw, getattr(spider, "site", None), raw.get("run_id"), signals)
+        if signals.get("layout_drift"):  # the site's body selector missed: health's layout_drift
+            stats.inc_value("kliping/layout/drift")
         if kind != "article":
             self.writers.errors.add(row)
             stats.inc_value(f"kliping/articles/{kind}")
