@@ -55,6 +55,10 @@ MIN_WORDS = 8  # below this, what trafilatura found is a caption or a teaser, no
 _WORD = re.compile(r"\w+")
 
 
+_HEADER_LINES = 3  # lines above a dateline that may be the page header …
+_HEADER_CHARS = 100  # … each no longer than this
+
+
 def _heading_line(line: str, norm_title: str) -> bool:
     """The headline again, or a printed date line ("- Selasa, 11 Maret 2025 07:15 WIB")."""
     flat = " ".join(line.split())
@@ -496,12 +500,15 @@ def clean(
     while len(paragraphs) > 1 and _heading_line(paragraphs[-1], norm_title):
         paragraphs.pop()
     place = source = None
-    if paragraphs:
-        first, place, source = boilerplate.dateline(paragraphs[0])
-        if first.strip():
-            paragraphs[0] = first
-        else:
-            paragraphs.pop(0)
+    # The dateline opens the story: short lines above it (a byline, the brand, a printed date or
+    # a kicker the markup put in the body's container) are the page's header, not its body.
+    for k, para in enumerate(paragraphs[:_HEADER_LINES + 1]):
+        first, place, source = boilerplate.dateline(para)
+        if place or source:
+            paragraphs[: k + 1] = [first] if first.strip() else []
+            break
+        if len(para) > _HEADER_CHARS:
+            break
     text = "\n\n".join(paragraphs)
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS:

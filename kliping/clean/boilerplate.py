@@ -435,7 +435,10 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.authors.append(by.group("name"))
             res.dropped.append(("credit", line))
             continue
-        rule = family(line)
+        rule = family(line) or (family(flat) if flat != line else None)
+        if rule is None and BYLINE.match(flat):
+            res.authors.append(flat)
+            rule = "byline"
         if rule is None and any(rx.search(line) for rx in extra):
             rule = "site"
         if rule:
@@ -541,6 +544,12 @@ NO_DASH = re.compile(
 
 
 _DASH_END = re.compile(r"(?:-{1,3}|[–—―:])\s*$")
+
+
+# A byline standing alone above the body: "Ratna Dewi, CNBC Indonesia", "Rina Marlina - detikNews".
+BYLINE = re.compile(
+    rf"^\s*(?:oleh\s*:?\s*)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}\s*(?:,|\s[-–—|])\s*(?:{_SOURCE})\s*$"
+)
 
 
 def _place(s: str | None) -> str | None:
