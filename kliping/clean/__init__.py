@@ -182,7 +182,10 @@ def _rebuild_runs(parent: Any) -> None:
 
 
 def extract_body(
-    tree: Any, layout: Layout | None = None, signals: dict[str, Any] | None = None
+    tree: Any,
+    layout: Layout | None = None,
+    signals: dict[str, Any] | None = None,
+    host: str | None = None,
 ) -> list[str]:
     """Prune boilerplate, run trafilatura, and return its text lines (not yet cleaned).
 
@@ -194,14 +197,14 @@ def extract_body(
     strip_junk(tree)
     br_paragraphs(tree)
     if layout is None or not layout.body_xpath:
-        return _generic_body(tree, layout.prune_xpaths if layout else ())
+        return _generic_body(tree, layout.prune_xpaths if layout else (), host)
     found = _site_container(tree, layout.body_xpath)
     if found is None:
         drift = "missed"
-        lines = _generic_body(tree, ())
+        lines = _generic_body(tree, (), host)
     else:
         page = _alone(found)  # a copy: the page stays whole for the generic path
-        boilerplate.prune(page, layout.prune_xpaths)
+        boilerplate.prune(page, layout.prune_xpaths, host)
         text = _trafilatura(page)
         if _short_for(text, page):
             full = _trafilatura(page, fast=False)
@@ -210,7 +213,7 @@ def extract_body(
         site = text.splitlines() if text else []
         if _site_holds(site, tree, found):
             return site
-        generic = _generic_body(tree, ())
+        generic = _generic_body(tree, (), host)
         if not _generic_better(site, generic):
             return site
         drift, lines = "short", generic
@@ -273,7 +276,7 @@ def _generic_better(site: list[str], generic: list[str]) -> bool:
     return len(s_vocab & g_vocab) >= 0.7 * len(s_vocab)
 
 
-def _generic_body(tree: Any, prune_xpaths: tuple[str, ...]) -> list[str]:
+def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = None) -> list[str]:
     """The page as if no site were known: the main container (a copy), else the whole tree."""
     target = tree
     text = None
@@ -281,7 +284,7 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...]) -> list[str]:
     if container is not None:
         # boilerplate rules on the container's copy only: the rest of the page is not read
         page = _alone(container)
-        boilerplate.prune(page, prune_xpaths)
+        boilerplate.prune(page, prune_xpaths, host)
         text = _trafilatura(page)
         # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
         # block of 40 paragraphs): then the whole page it is, as if never narrowed
@@ -290,7 +293,7 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...]) -> list[str]:
         else:
             target = page
     if text is None:
-        boilerplate.prune(tree, prune_xpaths)
+        boilerplate.prune(tree, prune_xpaths, host)
         text = _trafilatura(tree)
     if _short_for(text, target):
         # fast mode took one block of a page with far more prose (a live blog's intro, say):
@@ -486,7 +489,7 @@ def clean(
     )
 
     # Body (the tree is pruned in place from here on: metadata has been read).
-    lines = extract_body(tree, layout, signals)
+    lines = extract_body(tree, layout, signals, metadata.domain(base))
     extra = tuple(re.compile(p, re.I) for p in (layout.boilerplate if layout else ()))
     res = boilerplate.clean_lines(lines, extra)
     paragraphs = res.paragraphs

@@ -91,8 +91,12 @@ def _boilerplate_attr(padded: str) -> bool:
     return PRUNE_CLASS.search(padded) is not None
 
 
-def prune(tree, extra_xpaths: tuple[str, ...] = ()) -> None:  # type: ignore[no-untyped-def]
-    """Remove boilerplate elements in place (the tree is ours: parsed for this page only)."""
+def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Remove boilerplate elements in place (the tree is ours: parsed for this page only).
+
+    ``host`` is the page's host: a paragraph that is one link to another story on the same site
+    is a related headline; one to another site (a shop, a source) is the article's own.
+    """
     doomed = []
     for xp in extra_xpaths:
         try:
@@ -142,8 +146,10 @@ def prune(tree, extra_xpaths: tuple[str, ...] = ()) -> None:  # type: ignore[no-
             if sib is not None and sib.tag == "a" and _text_len(sib) <= _BOX_MAX_CHARS:
                 doomed.append(sib)
     # A paragraph that is one link and reads as a headline is a related story, whatever its class.
+    site = _site_domain(host)
     for p in _LONE_LINK_P(scope):
-        if headline_like(" ".join(p.text_content().split())):
+        href = (p.xpath("string(.//a/@href)") or "").strip()
+        if _internal(href, site) and headline_like(" ".join(p.text_content().split()), shouted=True):
             doomed.append(p)
     for el in doomed:
         if el.getparent() is not None:
@@ -155,6 +161,26 @@ _LONE_LINK_P = XPath(
     "descendant::p[count(.//a) = 1][normalize-space(.) = normalize-space(.//a)]"
 )
 _INLINE_LABELS = frozenset(("span", "strong", "b", "em", "i", "u", "font"))
+_SECOND_LEVEL = frozenset(("co", "or", "ac", "go", "web", "my", "sch", "net", "com", "org", "mil"))
+
+
+def _site_domain(host: str | None) -> str | None:
+    """"news.detik.com" -> "detik.com", "nasional.kompas.co.id" -> "kompas.co.id"."""
+    if not host:
+        return None
+    labels = host.lower().split(":")[0].strip(".").split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+def _internal(href: str, site: str | None) -> bool:
+    """A link to the page's own site (relative, or to a host of the same site)."""
+    if not href or href.startswith(("#", "javascript:", "mailto:")):
+        return False
+    if "://" not in href and not href.startswith("//"):
+        return True
+    netloc = href.split("//", 1)[1].split("/", 1)[0]
+    return site is not None and _site_domain(netloc) == site
 
 
 def _non_link_len(el):  # type: ignore[no-untyped-def]
@@ -263,7 +289,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*[-•·]?\s*(?:rate (?:artikel|berita) ini|beri (?:nilai|rating)|berikan (?:reaksi|rating)"
         r"|(?:like|suka|dislike|love|senang|sedih|marah|terkejut|takut|lucu)\s*\(\d+\))\s*$"
         r"|^\s*[-•·]?\s*[A-Za-z]+(?:\s[A-Za-z]+)?\s*\(\d+\)\s*$|^\s*\d{1,5}\s*$"
-        r"|^\s*disclaimer\s*:[^\n]{0,600}$"
+        r"|^\s*disclaimer\s*:(?=[^\n]{0,300}\b(?:yang|dan|ini|untuk|tidak|bukan|dari|atau|merupakan)\b)"
+        r"[^\n]{0,600}$"
         r"|^[^\n]{0,300}(?:tanggung\s*jawab\s+(?:pengirim|penulis|pembaca|komentator)|bukan\s+(?:merupakan\s+)?"
         r"(?:pendapat|kebijakan|sikap)\s+(?:atau\s+kebijakan\s+)?redaksi|redaksi\s+berhak\s+(?:mengubah"
         r"|menghapus|menyunting|menolak))[^\n]{0,300}$"
@@ -386,13 +413,24 @@ def family(line: str) -> str | None:
     return next((name for name, rx in FAMILIES.items() if rx.match(line)), None)
 
 
-def headline_like(line: str) -> bool:
-    """A linked headline as lists print it: 3 to 20 words, most capitalised, no closing period."""
+def headline_like(line: str, shouted: bool = False) -> bool:
+    """A linked headline as lists print it: 3 to 20 words, most capitalised, no closing period
+    (and not in capitals, unless ``shouted``: a line of a list is rarely all capitals, a link
+    alone in its paragraph often is: "CLICK HERE TO GET THE APP")."""
     words = line.split()
-    if not 3 <= len(words) <= 20 or line.rstrip()[-1:] in ".,;:" or any(c in line for c in ":;|"):
+    if (line.isupper() and not shouted) or not 3 <= len(words) <= 20 or any(c in line for c in ":;|"):
+        return False  # a shouted label, a sentence fragment, a table row or a "Label: value" line
+    if line.rstrip()[-1:] in ".,":
         return False
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha())
     return caps >= 0.6 * len(words)
+
+
+def _listed_headline(line: str) -> bool:
+    return headline_like(line) and not line[:1].isdigit() and not _LIST_ITEM.search(line)
+
+
+_LIST_ITEM = re.compile(r"\s[–—-]{1,2}\s|@|\$|€|£|\d{1,2}[:.]\d{2}\b")
 
 
 def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cleaned:
@@ -468,11 +506,12 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             continue
         keep[-1] = new
         break
-    # Two or more headline-like lines closing the body are a list of other stories.
+    # Two to eight headline-like lines closing the body are a list of other stories (a longer
+    # run, or lines of dates, places and prices, is the article's own list: a tour, a schedule).
     run = 0
-    while run < len(keep) - 1 and headline_like(keep[len(keep) - 1 - run]):
+    while run < len(keep) - 1 and _listed_headline(keep[len(keep) - 1 - run]):
         run += 1
-    if run >= 2:
+    if 2 <= run <= 8:
         res.dropped += [("related", x) for x in keep[len(keep) - run :]]
         del keep[len(keep) - run :]
     res.paragraphs = keep
@@ -500,10 +539,9 @@ _BRAND_WORD = re.compile(rf"(?:{_BRANDS})")
 _DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,12}){1,3}"
 _SOURCE = rf"(?:{_DOMAIN}|{_BRANDS})"
 # a source in parentheses may be an agency or two: "(ANTARA)", "(Antara/PRNewswire)", "(AFP)"
-_AGENCY = (
-    r"(?i:antara|ant|afp|ap|reuters|xinhua|bernama|kyodo|dpa|yonhap|sputnik|anadolu|prnewswire"
-    r"|globe newswire|business wire)"
-)
+# Indonesia's national agency, alone or with the wire it relays ("ANTARA/Reuters"); a foreign
+# wire's own dateline ("SANTA FE, N.M. (AP) —") is part of its story as published.
+_AGENCY = r"(?i:antara|ant)"
 _PSOURCE = rf"(?:{_SOURCE}|{_AGENCY})(?:\s*/\s*[A-Za-z][\w.-]{{1,30}})?"
 _WORD = r"[A-Z][A-Za-z'’.]*"
 _PLACE = rf"(?:{_WORD}(?:[ -]{_WORD}){{0,3}})"
