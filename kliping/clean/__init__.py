@@ -116,6 +116,7 @@ _INLINE = frozenset(
 # with a line break, as is a list item or a heading).
 _RUN_PARENTS = frozenset("div td section article main body blockquote center font span".split())
 _BR_PARENTS = XPath("//br/..")
+_RUN_ATTRS = {"data-kliping-run": ""}  # marks the paragraphs made here (see _PROSE_P)
 
 
 def br_paragraphs(tree: Any) -> None:
@@ -156,7 +157,7 @@ def _rebuild_runs(parent: Any) -> None:
         if run is None:
             if not s.strip():
                 return
-            run = parent.makeelement("p", {})
+            run = parent.makeelement("p", _RUN_ATTRS)
             out.append(run)
         if len(run):
             run[-1].tail = (run[-1].tail or "") + s
@@ -170,7 +171,7 @@ def _rebuild_runs(parent: Any) -> None:
             run = None
         elif not isinstance(c.tag, str) or c.tag in _INLINE:
             if run is None:
-                run = parent.makeelement("p", {})
+                run = parent.makeelement("p", _RUN_ATTRS)
                 out.append(run)
             run.append(c)
         else:
@@ -316,7 +317,10 @@ _PARAGRAPHS = XPath(".//p")  # within the element given (a layout's body, a cont
 def _paragraph_texts(target: Any) -> list[str]:
     return [p.text_content() or "" for p in _PARAGRAPHS(target)]
 
-_PROSE_P = XPath(".//p[string-length(normalize-space(.)) > 60]")
+# (Paragraphs made from <br> runs do not count: a page of runs is read whole, as it was measured
+# before they were paragraphs; in a bare container trafilatura dropped the linked <h2> items of
+# a deals list written that way.)
+_PROSE_P = XPath(".//p[not(@data-kliping-run)][string-length(normalize-space(.)) > 60]")
 
 
 def _alone(element: Any) -> Any:
