@@ -12,6 +12,7 @@ import pytest
 from kliping.clean import clean
 from kliping.clean.boilerplate import FAMILIES, clean_lines, dateline, family, prune
 from kliping.clean.decode import parse
+from kliping.clean.people import people
 
 BODY = (
     "Pemerintah Provinsi Jawa Tengah menyalurkan bantuan beras kepada 12.000 keluarga yang "
@@ -145,6 +146,8 @@ def test_credit_lines_become_people() -> None:
     assert res.authors == ["Maria Cicilia", "Andi"] and res.editors == ["Biqwanto Situmorang"]
     res = clean_lines(["Laporan Wartawan Tribunnews.com, Ilham Rian Pratama", BODY])
     assert res.paragraphs == [BODY] and res.authors == ["Ilham Rian Pratama"]
+    res = clean_lines([BODY, "Penulis: Kontributor Lhokseumawe, Masriadi", "Editor: Ervan Hardoko"])
+    assert people(res.authors) == ["Masriadi"] and res.editors == ["Ervan Hardoko"]
     res = clean_lines([BODY, BODY2, "DINI TEJA"])  # a reporter in capitals on the last line
     assert res.paragraphs == [BODY, BODY2] and res.authors == ["DINI TEJA"]
 

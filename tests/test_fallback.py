@@ -220,3 +220,14 @@ def test_crawl_of_a_redesigned_site_counts_drift(tmp_path: Path) -> None:
     assert health["layout_drift"] == len(spec["crawl"]["articles"]) == run["articles_new"]
     table = kliping("runs", str(out))
     assert table.returncode == 0 and f"detik:{run['articles_new']}" in table.stdout
+
+
+def test_br_runs_beside_divs_of_bare_text_keep_them() -> None:
+    # an older CMS: the lead in a <div> of its own, the rest as <br> runs in the next one
+    body = (f"<div class='isi-berita'><div style='font-size:13px'>SLEMAN - {PARAS[0]}</div>"
+            f"<div style='font-size:13px'><br></div><div style='font-size:13px'>{PARAS[1]}</div>"
+            "<div style='font-size:13px'><br>" + "<br><br>".join(PARAS[2:]) + "</div></div>")  # fmt: skip
+    for site in (SITE, None):
+        rec = clean(raw(page(body)), site)
+        assert rec["text"].split("\n\n") == PARAS
+        assert rec["dateline_place"] == "Sleman"

@@ -116,6 +116,7 @@ _INLINE = frozenset(
 # with a line break, as is a list item or a heading).
 _RUN_PARENTS = frozenset("div td section article main body blockquote center font span".split())
 _BR_PARENTS = XPath("//br/..")
+_RUN_TAG = "p"
 _RUN_ATTRS = {"data-kliping-run": ""}  # marks the paragraphs made here (see _PROSE_P)
 
 
@@ -137,6 +138,15 @@ def br_paragraphs(tree: Any) -> None:
         if sum(1 for t in own if t and len(t.strip()) > 40) < 2:
             continue
         _rebuild_runs(parent)
+        # its sibling blocks of bare text ("<div>Jakarta (ANTARA) - …</div><div>…<br><br>…</div>")
+        # are paragraphs of the same body: read alike, or the runs would outweigh them
+        grand = parent.getparent()
+        for sib in grand if grand is not None else ():
+            if (sib is not parent and sib.tag == "div" and sib not in seen
+                    and all(c.tag in _INLINE for c in sib if isinstance(c.tag, str))
+                    and len((sib.text_content() or "").strip()) > 40):
+                sib.tag = _RUN_TAG
+                sib.attrib.update(_RUN_ATTRS)
 
 
 def _rebuild_runs(parent: Any) -> None:
@@ -157,7 +167,7 @@ def _rebuild_runs(parent: Any) -> None:
         if run is None:
             if not s.strip():
                 return
-            run = parent.makeelement("p", _RUN_ATTRS)
+            run = parent.makeelement(_RUN_TAG, _RUN_ATTRS)
             out.append(run)
         if len(run):
             run[-1].tail = (run[-1].tail or "") + s
@@ -171,7 +181,7 @@ def _rebuild_runs(parent: Any) -> None:
             run = None
         elif not isinstance(c.tag, str) or c.tag in _INLINE:
             if run is None:
-                run = parent.makeelement("p", _RUN_ATTRS)
+                run = parent.makeelement(_RUN_TAG, _RUN_ATTRS)
                 out.append(run)
             run.append(c)
         else:

@@ -366,6 +366,8 @@ CREDIT_LABELS = {
 _LABEL = r"(?:" + "|".join(CREDIT_LABELS) + r")"
 CREDIT_LINE = re.compile(rf"^\s*{_LABEL}\s*:\s*\S.{{0,150}}$", _I)
 _CREDIT_PARTS = re.compile(rf"\b({_LABEL})\s*:\s*(.*?)(?=\s*(?:\||,|\b{_LABEL}\s*:|$))", _I)
+# "Penulis: Kontributor Lhokseumawe, Masriadi": the desk and its town are not the person.
+_DESK_IN_CREDIT = re.compile(r"(:\s*)(?:kontributor|koresponden|wartawan|jurnalis)\s+[^,|:]{2,40},\s*", _I)
 # "Laporan Wartawan Tribunnews.com, Ilham Rian Pratama": the byline some portals open with.
 REPORT_BY = re.compile(
     r"^\s*laporan\s+(?:wartawan|reporter|koresponden|jurnalis|kontributor)\s+[^,\n]{2,50},\s*"
@@ -401,6 +403,7 @@ class Cleaned:
 def credit(line: str) -> list[tuple[str | None, str]]:
     """[(field, name)] from a credit line such as "Pewarta: A | Editor: B"."""
     out = []
+    line = _DESK_IN_CREDIT.sub(r"\1", line)
     for label, value in _CREDIT_PARTS.findall(line):
         value = value.strip(" .|-–—")
         if value:
@@ -474,9 +477,6 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.dropped.append(("credit", line))
             continue
         rule = family(line) or (family(flat) if flat != line else None)
-        if rule is None and BYLINE.match(flat):
-            res.authors.append(flat)
-            rule = "byline"
         if rule is None and any(rx.search(line) for rx in extra):
             rule = "site"
         if rule:
@@ -582,12 +582,6 @@ NO_DASH = re.compile(
 
 
 _DASH_END = re.compile(r"(?:-{1,3}|[–—―:])\s*$")
-
-
-# A byline standing alone above the body: "Ratna Dewi, CNBC Indonesia", "Rina Marlina - detikNews".
-BYLINE = re.compile(
-    rf"^\s*(?:oleh\s*:?\s*)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){{0,3}}\s*(?:,|\s[-–—|])\s*(?:{_SOURCE})\s*$"
-)
 
 
 def _place(s: str | None) -> str | None:
