@@ -231,3 +231,12 @@ def test_br_runs_beside_divs_of_bare_text_keep_them() -> None:
         rec = clean(raw(page(body)), site)
         assert rec["text"].split("\n\n") == PARAS
         assert rec["dateline_place"] == "Sleman"
+
+
+@pytest.mark.parametrize("xpath", ["//div[contains(@class,'isi-berita')]/@class", "count(//p)"])
+def test_selector_selecting_no_element_is_a_miss(xpath: str) -> None:
+    site = Site(key="warta", name="Warta", domain="warta.example.id", sources=SITE.sources,
+                article_pattern=SITE.article_pattern, layouts=(Layout("V1", body_xpath=xpath),))  # fmt: skip
+    signals: dict = {}
+    assert f1(clean(raw(page(as_p("isi-berita"))), site, signals=signals)["text"]) == 1.0
+    assert signals == {"layout_drift": "missed"}

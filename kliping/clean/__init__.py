@@ -238,7 +238,9 @@ def _site_container(tree: Any, xpath: str) -> Any | None:
         found = tree.xpath(xpath)
     except etree.XPathError:  # a broken selector is a missed one, not a lost page
         return None
-    return next((el for el in found if isinstance(el.tag, str)), None) if isinstance(found, list) else None
+    if not isinstance(found, list):  # a number or a boolean: not an element
+        return None
+    return next((el for el in found if isinstance(getattr(el, "tag", None), str)), None)
 
 
 # Text of prose blocks: a paragraph's runs or a <br>-separated run, outside links. What a page
