@@ -116,6 +116,9 @@ KEPT = [
     "Tagar itu menjadi trending di media sosial sejak Senin pagi.",
     "Simak baik-baik aturan ini, jangan sampai ada pelanggaran, ujar Kapolda kepada wartawan.",
     "Lihat saja kondisi jalan di depan pasar, rusak parah sejak tahun lalu, keluh seorang pedagang.",
+    "Cek kondisi saluran air di rumah Anda sebelum musim hujan, pesan petugas BPBD kepada warga.",
+    "Daftar penerima bantuan dapat dilihat melalui aplikasi Cek Bansos milik Kementerian Sosial.",
+    "Baca petunjuk pemakaian sebelum memasang aplikasi di ponsel, saran pakar keamanan siber.",
     "Komisi Pemberantasan Korupsi (KPK) menetapkan dua tersangka baru dalam kasus itu.",
 ]
 

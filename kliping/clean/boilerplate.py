@@ -218,10 +218,13 @@ _CTA = (
     r"(?:follow|ikuti|simak|dapatkan|dengarkan|klik|ketuk|gabung|bergabung|join|cek|download|unduh|"
     r"install|instal|pasang|kunjungi|daftar|langganan|berlangganan|subscribe|nikmati|baca|akses)"
 )
+# Where a promo sends the reader. Words that are also ordinary nouns ("saluran" is a drain,
+# "aplikasi" any app a story is about) count only with what makes them the site's own.
 _CHANNELS = (
-    r"(?:google news|whats ?app|telegram|saluran|channel|ponsel|aplikasi|app store|play store|"
-    r"playstore|appstore|instagram|tiktok|youtube|twitter|facebook|\bx\b|update berita|"
-    r"berita terkini|breaking news|newsletter|buletin|notifikasi|push notification)"
+    r"(?:google news|whats ?app|telegram|app store|play store|playstore|appstore|instagram|tiktok|"
+    r"youtube|twitter|facebook|update berita|berita terkini|breaking news|newsletter|"
+    r"push notification|saluran (?:kami|resmi)|channel (?:kami|resmi)|ponsel(?:mu| anda)|"
+    r"aplikasi (?:kami|[\w-]+\.(?:com|id|co\.id|net)))"
 )
 _WEEKDAY = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
 _PHOTO_SOURCE = (
@@ -306,7 +309,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     ),
     # reporter/editor codes standing alone: "(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)"
     "credit_code": re.compile(
-        r"^\s*(?:antara|afp|reuters|xinhua|bernama)\s*$|^\s*\((?:[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}|ant|antara"
+        r"^\s*(?:antara|afp|reuters|xinhua|bernama)\s*$"
+        r"|^\s*\((?:[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}|ant|antara"
         r"|\*+|[a-z]{2,4})\)\.?\s*$",
         _I,
     ),
