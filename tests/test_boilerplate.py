@@ -272,3 +272,15 @@ def test_label_element_takes_its_link_along() -> None:
     prune(tree)
     text = " ".join(tree.find("body").text_content().split())
     assert "Judul Lain" not in text and "Baca juga" not in text and BODY2 in text
+
+
+def test_header_stamp_and_closing_linked_headline_leave_the_body() -> None:
+    # a byline glued to its time stamp above the body, and another story's linked headline
+    # closing it (its box renamed past any class rule): neither is body
+    prose = "".join(f"<p>{x}</p>" for x in (BODY, BODY2, BODY + " " + BODY2))
+    html = ("<html><head><title>Bantuan Beras Disalurkan</title></head><body><div class='x1'>"
+            "<p>Indah Permata10 Mar 2025, 14:05 WIB</p>" + prose +
+            "<h3><a href='/read/1/warga-terjebak'>Warga Terjebak Banjir di Kawasan Pesisir Utara</a></h3>"
+            "</div><div class='x4'><a href='/'>Beranda</a></div></body></html>")  # fmt: skip
+    rec = clean({"body": html.encode(), "headers": {}, "url": "https://x.example/a", "site": "x"})
+    assert rec["text"].split("\n\n") == [BODY, BODY2, BODY + " " + BODY2]

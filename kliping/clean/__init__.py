@@ -59,6 +59,15 @@ _HEADER_LINES = 3  # lines above a dateline that may be the page header …
 _HEADER_CHARS = 100  # … each no longer than this
 
 
+# A byline glued to its time stamp above the body: "Indah Permata10 Mar 2025, 14:05 WIB".
+_STAMP_LINE = re.compile(r"^.{0,60}\b\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)\s*$")
+_LINK_TEXTS = XPath("//a[string-length(normalize-space(.)) > 12]")
+
+
+def _link_texts(tree: Any) -> set[str]:
+    return {" ".join(a.text_content().split()).casefold() for a in _LINK_TEXTS(tree)}
+
+
 def _heading_line(line: str, norm_title: str) -> bool:
     """The headline again, or a printed date line ("- Selasa, 11 Maret 2025 07:15 WIB")."""
     flat = " ".join(line.split())
@@ -512,11 +521,16 @@ def clean(
     # A printed date line kept above the body ("Rabu, 14 Februari 2024 13:05 WIB") is not body.
     # trafilatura sometimes keeps the headline and the printed date above the body.
     norm_title = " ".join((title or "").split()).casefold()
-    while paragraphs and _heading_line(paragraphs[0], norm_title):
+    while paragraphs and (_heading_line(paragraphs[0], norm_title) or _STAMP_LINE.match(paragraphs[0])):
         paragraphs.pop(0)
     # ... and below it, when the markup put the body before the header (a body of <br> runs
     # read as the page's first block, the headline and date coming after it).
     while len(paragraphs) > 1 and _heading_line(paragraphs[-1], norm_title):
+        paragraphs.pop()
+    # A headline closing the body that is the text of a link on the page: another story's.
+    while len(paragraphs) > 1 and boilerplate.headline_like(paragraphs[-1]):
+        if " ".join(paragraphs[-1].split()).casefold() not in _link_texts(tree):
+            break
         paragraphs.pop()
     place = source = None
     # The dateline opens the story: short lines above it (a byline, the brand, a printed date or
