@@ -1,9 +1,10 @@
 """Per-site health of a run: thresholds that turn a silently broken site into a failed run.
 
-A site fails when too many of its new articles lack a body, a date or a title, or when a source
-that yielded articles in the last finished run yields none now (a changed sitemap or index
-layout). The report goes into the ledger and to the terminal; the run exits 1, so cron mail or a
-monitor notices the morning after.
+A site fails when too many of its new articles lack a body, a date or a title, when too many of
+its pages were missed by its layout's body selector (``layout_drift``: the generic path saved the
+page, but the site was redesigned), or when a source that yielded articles in the last finished
+run yields none now (a changed sitemap or index layout). The report goes into the ledger and to
+the terminal; the run exits 1, so cron mail or a monitor notices the morning after.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ DEFAULT_THRESHOLDS: dict[str, float] = {
     "max_share_empty_text": 0.2,
     "max_share_missing_date": 0.2,
     "max_share_missing_title": 0.1,
+    # pages whose layout body selector matched nothing or less than the generic path: a few are
+    # other templates (galleries, live pages); a redesign makes it nearly all of them
+    "max_share_layout_drift": 0.3,
 }
 
 
@@ -54,6 +58,8 @@ def check_site(
           limits["max_share_missing_date"])
     share("share_missing_title", _int(stats, "kliping/field/title/missing"), new,
           limits["max_share_missing_title"])
+    drift = _int(stats, "kliping/layout/drift")
+    share("layout_drift", drift, new + not_article, limits["max_share_layout_drift"])
     sources = source_counts(stats)
     for kind, before in ((previous or {}).get("sources") or {}).items():
         # a date index lists only the window's days: a one-day window may fairly list nothing
@@ -72,6 +78,7 @@ def check_site(
     return {
         "ok": all(c["ok"] for c in checks),
         "articles_new": new,
+        "layout_drift": drift,
         "sources": sources,
         "checks": checks,
     }

@@ -41,19 +41,20 @@ def clean_outcome(
     site: Site | None,
     run_id: str | None = None,
     page_seconds: float | None = PAGE_SECONDS,
+    signals: dict[str, Any] | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """``("article", row)`` or ``(kind, error_row)``, kind one of ``not_html``, ``not_article``,
     ``timeout``, ``clean_error``; never raises.
 
     ``page_seconds`` bounds the time one page may take (:func:`kliping.reclean.time_budget`, the
     budget reclean uses, 30 s by default): one pathological page cannot stall a crawl. None or 0:
-    unbounded.
+    unbounded. ``signals`` receives the cleaner's side signals (``layout_drift``; see ``clean()``).
     """
     from kliping.clean import NotAnArticle, NotHtml, clean
 
     try:
         with time_budget(page_seconds):
-            return ARTICLE, clean(raw, site)
+            return ARTICLE, clean(raw, site, signals=signals)
     except PageTimeout:
         return TIMEOUT, error_row(raw, TIMEOUT, f"cleaning took more than {page_seconds:g} s", run_id)
     except NotHtml as exc:

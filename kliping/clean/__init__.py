@@ -47,13 +47,32 @@ TRAFILATURA_SETTINGS: dict[str, Any] = {
     "fast": True,
     "deduplicate": False,
 }
-_CLEAN_REVISION = 13
+_CLEAN_REVISION = 14
 _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
 )
 MIN_WORDS = 8  # below this, what trafilatura found is a caption or a teaser, not an article
 _WORD = re.compile(r"\w+")
+
+
+_HEADER_LINES = 3  # lines above a dateline that may be the page header …
+_HEADER_CHARS = 100  # … each no longer than this
+
+
+# A byline glued to its time stamp above the body: "Indah Permata10 Mar 2025, 14:05 WIB".
+_STAMP_LINE = re.compile(r"^.{0,60}\b\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)\s*$")
+_LINK_TEXTS = XPath("//a[string-length(normalize-space(.)) > 12]")
+
+
+def _link_texts(tree: Any) -> set[str]:
+    return {" ".join(a.text_content().split()).casefold() for a in _LINK_TEXTS(tree)}
+
+
+def _heading_line(line: str, norm_title: str) -> bool:
+    """The headline again, or a printed date line ("- Selasa, 11 Maret 2025 07:15 WIB")."""
+    flat = " ".join(line.split())
+    return flat.casefold() == norm_title or dating.is_date_line(flat.lstrip("-–—|· "))
 
 
 class NotAnArticle(Exception):
@@ -102,33 +121,206 @@ def strip_junk(tree: Any) -> None:
     etree.strip_elements(tree, "kliping-junk", *_JUNK_TAGS, etree.Comment, etree.PI, with_tail=False)
 
 
-def extract_body(tree: Any, layout: Layout | None = None) -> list[str]:
-    """Prune boilerplate in place, run trafilatura, and return its text lines (not yet cleaned)."""
+# Inline elements stay inside a text run; any other element (a block) ends one.
+_INLINE = frozenset(
+    "a abbr b bdi big cite code del dfn em font i ins kbd mark q s small span strike strong sub sup "
+    "time tt u var".split()
+)
+# Containers whose <br>-separated text runs are paragraphs (a <p> with a <br> is one paragraph
+# with a line break, as is a list item or a heading).
+_RUN_PARENTS = frozenset("div td section article main body blockquote center font span".split())
+_BR_PARENTS = XPath("//br/..")
+_RUN_TAG = "p"
+_RUN_ATTRS = {"data-kliping-run": ""}  # marks the paragraphs made here (see _PROSE_P)
+
+
+def br_paragraphs(tree: Any) -> None:
+    """Rewrite text runs separated by ``<br>`` into ``<p>`` elements, in place.
+
+    Older CMSs and redesigns write bodies as ``<b>Jakarta</b> - Teks …<br><br>Teks …`` with no
+    ``<p>``: trafilatura then reads the container's own text poorly (split at inline tags, or
+    nothing at all on a bare container), and the main-container search sees no paragraphs. Only
+    a container with two or more runs of prose (over 40 characters of its own text) is rewritten,
+    so a navigation bar or an address block with line breaks is left as it is.
+    """
+    seen: set[Any] = set()
+    for parent in _BR_PARENTS(tree):
+        if parent in seen or parent.tag not in _RUN_PARENTS:
+            continue
+        seen.add(parent)
+        own = [parent.text] + [c.tail for c in parent]
+        if sum(1 for t in own if t and len(t.strip()) > 40) < 2:
+            continue
+        _rebuild_runs(parent)
+        # its sibling blocks of bare text ("<div>Jakarta (ANTARA) - …</div><div>…<br><br>…</div>")
+        # are paragraphs of the same body: read alike, or the runs would outweigh them
+        grand = parent.getparent()
+        for sib in grand if grand is not None else ():
+            if (sib is not parent and sib.tag == "div" and sib not in seen
+                    and all(c.tag in _INLINE for c in sib if isinstance(c.tag, str))
+                    and len((sib.text_content() or "").strip()) > 40):
+                sib.tag = _RUN_TAG
+                sib.attrib.update(_RUN_ATTRS)
+
+
+def _rebuild_runs(parent: Any) -> None:
+    children = list(parent)
+    text = parent.text
+    parent.text = None
+    for c in children:
+        tail = c.tail
+        parent.remove(c)  # lxml moves the tail with the element: keep it apart
+        c.tail = tail
+    out: list[Any] = []
+    run: Any = None
+
+    def add_text(s: str | None) -> None:
+        nonlocal run
+        if not s:
+            return
+        if run is None:
+            if not s.strip():
+                return
+            run = parent.makeelement(_RUN_TAG, _RUN_ATTRS)
+            out.append(run)
+        if len(run):
+            run[-1].tail = (run[-1].tail or "") + s
+        else:
+            run.text = (run.text or "") + s
+
+    add_text(text)
+    for c in children:
+        tail, c.tail = c.tail, None
+        if c.tag == "br":
+            run = None
+        elif not isinstance(c.tag, str) or c.tag in _INLINE:
+            if run is None:
+                run = parent.makeelement(_RUN_TAG, _RUN_ATTRS)
+                out.append(run)
+            run.append(c)
+        else:
+            run = None
+            out.append(c)
+        add_text(tail)
+    for el in out:
+        parent.append(el)
+
+
+def extract_body(
+    tree: Any,
+    layout: Layout | None = None,
+    signals: dict[str, Any] | None = None,
+    host: str | None = None,
+) -> list[str]:
+    """Prune boilerplate, run trafilatura, and return its text lines (not yet cleaned).
+
+    A layout's ``body_xpath`` is a hint, never a cliff: when it matches nothing, or its container
+    gives less of the page's prose than the generic path would (:func:`_site_holds`), the generic
+    path's lines are returned and ``signals["layout_drift"]`` says why ("missed" or "short"), so
+    a crawl counts a site's redesign the day it happens instead of storing worse data.
+    """
     strip_junk(tree)
-    prune_xpaths = layout.prune_xpaths if layout else ()
+    br_paragraphs(tree)
+    if layout is None or not layout.body_xpath:
+        return _generic_body(tree, layout.prune_xpaths if layout else (), host)
+    found = _site_container(tree, layout.body_xpath)
+    if found is None:
+        drift = "missed"
+        lines = _generic_body(tree, (), host)
+    else:
+        page = _alone(found)  # a copy: the page stays whole for the generic path
+        boilerplate.prune(page, layout.prune_xpaths, host)
+        text = _trafilatura(page)
+        if _short_for(text, page):
+            full = _trafilatura(page, fast=False)
+            if full and len(full) > 2 * len(text or ""):
+                text = full
+        site = text.splitlines() if text else []
+        if _site_holds(site, tree, found):
+            return site
+        generic = _generic_body(tree, (), host)
+        if not _generic_better(site, generic):
+            return site
+        drift, lines = "short", generic
+    if signals is not None:
+        signals["layout_drift"] = drift
+    return lines
+
+
+def _site_container(tree: Any, xpath: str) -> Any | None:
+    try:
+        found = tree.xpath(xpath)
+    except etree.XPathError:  # a broken selector is a missed one, not a lost page
+        return None
+    if not isinstance(found, list):  # a number or a boolean: not an element
+        return None
+    return next((el for el in found if isinstance(getattr(el, "tag", None), str)), None)
+
+
+# Text of prose blocks: a paragraph's runs or a <br>-separated run, outside links. What a page
+# holds in these is what its article body should give back (measured, not guessed from markup).
+_PROSE_TEXT = XPath(
+    "descendant::text()[string-length(normalize-space(.)) > 40][not(ancestor::a)]"
+    "[not(ancestor::script)][not(ancestor::style)]"
+)
+
+
+def _prose_words(el: Any) -> int:
+    return sum(len(t.split()) for t in _PROSE_TEXT(el))
+
+
+def _words(lines: list[str]) -> int:
+    return sum(len(_WORD.findall(x)) for x in boilerplate.clean_lines(lines).paragraphs)
+
+
+def _site_holds(site: list[str], tree: Any, container: Any) -> bool:
+    """The site's container gave a body holding most of the page's prose: no need for a second look.
+
+    Cheap evidence first (counted in C): the words of long non-link text runs in the container
+    against the whole page's; then the words the extraction kept against the container's.
+    """
+    words = _words(site)
+    if words < MIN_WORDS:
+        return False
+    body = tree.find("body")
+    page = _prose_words(body if body is not None else tree)
+    inside = _prose_words(container)
+    return inside >= 0.8 * page and words >= 0.6 * inside
+
+
+def _generic_better(site: list[str], generic: list[str]) -> bool:
+    """The generic path keeps clearly more of the prose than the site's container, and the same
+    story: its words cover the site's (so it is not a comment thread or a teaser list instead)."""
+    s_words, g_words = _words(site), _words(generic)
+    if g_words < MIN_WORDS:
+        return False
+    if s_words < MIN_WORDS:
+        return True
+    if g_words < 1.2 * s_words + 10:
+        return False
+    s_vocab = {w.casefold() for x in site for w in _WORD.findall(x)}
+    g_vocab = {w.casefold() for x in generic for w in _WORD.findall(x)}
+    return len(s_vocab & g_vocab) >= 0.7 * len(s_vocab)
+
+
+def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = None) -> list[str]:
+    """The page as if no site were known: the main container (a copy), else the whole tree."""
     target = tree
-    if layout is not None and layout.body_xpath:
-        found = tree.xpath(layout.body_xpath)
-        if found and not isinstance(found[0], str):
-            target = found[0]
     text = None
-    if target is tree:
-        container = main_container(tree)
-        if container is not None:
-            # boilerplate rules on the container's copy only: the rest of the page is not read
-            page = _alone(container)
-            boilerplate.prune(page, prune_xpaths)
-            text = _trafilatura(page)
-            # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
-            # block of 40 paragraphs): then the whole page it is, as if never narrowed
-            if len(text or "") < 0.5 * sum(map(len, _paragraph_texts(page))):
-                text = None
-            else:
-                target = page
+    container = main_container(tree)
+    if container is not None:
+        # boilerplate rules on the container's copy only: the rest of the page is not read
+        page = _alone(container)
+        boilerplate.prune(page, prune_xpaths, host)
+        text = _trafilatura(page)
+        # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
+        # block of 40 paragraphs): then the whole page it is, as if never narrowed
+        if len(text or "") < 0.5 * sum(map(len, _paragraph_texts(page))):
+            text = None
+        else:
+            target = page
     if text is None:
-        boilerplate.prune(tree, prune_xpaths)
-        text = _trafilatura(target)
-    if not text and target is not tree:
+        boilerplate.prune(tree, prune_xpaths, host)
         text = _trafilatura(tree)
     if _short_for(text, target):
         # fast mode took one block of a page with far more prose (a live blog's intro, say):
@@ -151,7 +343,10 @@ _PARAGRAPHS = XPath(".//p")  # within the element given (a layout's body, a cont
 def _paragraph_texts(target: Any) -> list[str]:
     return [p.text_content() or "" for p in _PARAGRAPHS(target)]
 
-_PROSE_P = XPath(".//p[string-length(normalize-space(.)) > 60]")
+# (Paragraphs made from <br> runs do not count: a page of runs is read whole, as it was measured
+# before they were paragraphs; in a bare container trafilatura dropped the linked <h2> items of
+# a deals list written that way.)
+_PROSE_P = XPath(".//p[not(@data-kliping-run)][string-length(normalize-space(.)) > 60]")
 
 
 def _alone(element: Any) -> Any:
@@ -249,9 +444,16 @@ def language(text: str) -> str | None:
     return "id" if lang == "ms" else lang
 
 
-def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
+def clean(
+    raw: Mapping[str, Any], site: Site | None = None, *, signals: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """One RAW record (DESIGN.md §2) in, one ARTICLES record out; raises :class:`NotAnArticle`
-    (:class:`NotHtml` for a response that is not an HTML page)."""
+    (:class:`NotHtml` for a response that is not an HTML page).
+
+    ``signals``, when given, receives what the record does not hold but a crawl counts:
+    ``layout_drift`` ("missed" / "short") when the site's body selector failed this page and the
+    generic path's body was used instead (see :func:`extract_body`).
+    """
     body = raw.get("body") or b""
     url = raw.get("url") or ""
     base = raw.get("final_url") or url
@@ -320,26 +522,37 @@ def clean(raw: Mapping[str, Any], site: Site | None = None) -> dict[str, Any]:
     )
 
     # Body (the tree is pruned in place from here on: metadata has been read).
-    lines = extract_body(tree, layout)
+    lines = extract_body(tree, layout, signals, metadata.domain(base))
     extra = tuple(re.compile(p, re.I) for p in (layout.boilerplate if layout else ()))
     res = boilerplate.clean_lines(lines, extra)
     paragraphs = res.paragraphs
     # A printed date line kept above the body ("Rabu, 14 Februari 2024 13:05 WIB") is not body.
     # trafilatura sometimes keeps the headline and the printed date above the body.
     norm_title = " ".join((title or "").split()).casefold()
-    while paragraphs and (
-        dating.is_date_line(paragraphs[0]) or " ".join(paragraphs[0].split()).casefold() == norm_title
-    ):
+    while paragraphs and (_heading_line(paragraphs[0], norm_title) or _STAMP_LINE.match(paragraphs[0])):
         line = paragraphs.pop(0)
-        if line.casefold() != norm_title and dating.is_date_line(line):
-            printed.append(line)  # a date line above the body is a printed date too
+        flat = " ".join(line.split()).lstrip("-–—|· ")
+        if flat.casefold() != norm_title and dating.is_date_line(flat):
+            printed.append(flat)  # a date line above the body is a printed date too
+    # ... and below it, when the markup put the body before the header (a body of <br> runs
+    # read as the page's first block, the headline and date coming after it).
+    while len(paragraphs) > 1 and _heading_line(paragraphs[-1], norm_title):
+        paragraphs.pop()
+    # A headline closing the body that is the text of a link on the page: another story's.
+    while len(paragraphs) > 1 and boilerplate.headline_like(paragraphs[-1]):
+        if " ".join(paragraphs[-1].split()).casefold() not in _link_texts(tree):
+            break
+        paragraphs.pop()
     place = source = None
-    if paragraphs:
-        first, place, source = boilerplate.dateline(paragraphs[0])
-        if first.strip():
-            paragraphs[0] = first
-        else:
-            paragraphs.pop(0)
+    # The dateline opens the story: short lines above it (a byline, the brand, a printed date or
+    # a kicker the markup put in the body's container) are the page's header, not its body.
+    for k, para in enumerate(paragraphs[:_HEADER_LINES + 1]):
+        first, place, source = boilerplate.dateline(para)
+        if place or source:
+            paragraphs[: k + 1] = [first] if first.strip() else []
+            break
+        if len(para) > _HEADER_CHARS:
+            break
     text = "\n\n".join(paragraphs)
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS:

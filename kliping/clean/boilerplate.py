@@ -91,8 +91,12 @@ def _boilerplate_attr(padded: str) -> bool:
     return PRUNE_CLASS.search(padded) is not None
 
 
-def prune(tree, extra_xpaths: tuple[str, ...] = ()) -> None:  # type: ignore[no-untyped-def]
-    """Remove boilerplate elements in place (the tree is ours: parsed for this page only)."""
+def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Remove boilerplate elements in place (the tree is ours: parsed for this page only).
+
+    ``host`` is the page's host: a paragraph that is one link to another story on the same site
+    is a related headline; one to another site (a shop, a source) is the article's own.
+    """
     doomed = []
     for xp in extra_xpaths:
         try:
@@ -131,14 +135,52 @@ def prune(tree, extra_xpaths: tuple[str, ...] = ()) -> None:  # type: ignore[no-
             box = _box(owner)
             if box is not None:
                 doomed.append(box)
+                # "<span>Baca juga: </span><a>Judul</a>" inside a paragraph of prose: the link too
+                sib = box.getnext()
+                if (box.tag in _INLINE_LABELS and sib is not None and sib.tag == "a"
+                        and not (box.tail or "").strip() and _text_len(sib) <= _BOX_MAX_CHARS):
+                    doomed.append(sib)
         else:
             # "…text <br/>Baca juga: <a>…</a>": drop the link that follows
             sib = owner.getnext()
             if sib is not None and sib.tag == "a" and _text_len(sib) <= _BOX_MAX_CHARS:
                 doomed.append(sib)
+    # A paragraph that is one link and reads as a headline is a related story, whatever its class.
+    site = _site_domain(host)
+    for p in _LONE_LINK_P(scope):
+        href = (p.xpath("string(.//a/@href)") or "").strip()
+        if _internal(href, site) and headline_like(" ".join(p.text_content().split()), shouted=True):
+            doomed.append(p)
     for el in doomed:
         if el.getparent() is not None:
             _remove_keep_tail(el)
+
+
+# <p> holding exactly one link and no text of its own: "<p><strong><a>Judul lain</a></strong></p>"
+_LONE_LINK_P = XPath(
+    "descendant::p[count(.//a) = 1][normalize-space(.) = normalize-space(.//a)]"
+)
+_INLINE_LABELS = frozenset(("span", "strong", "b", "em", "i", "u", "font"))
+_SECOND_LEVEL = frozenset(("co", "or", "ac", "go", "web", "my", "sch", "net", "com", "org", "mil"))
+
+
+def _site_domain(host: str | None) -> str | None:
+    """"news.detik.com" -> "detik.com", "nasional.kompas.co.id" -> "kompas.co.id"."""
+    if not host:
+        return None
+    labels = host.lower().split(":")[0].strip(".").split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+def _internal(href: str, site: str | None) -> bool:
+    """A link to the page's own site (relative, or to a host of the same site)."""
+    if not href or href.startswith(("#", "javascript:", "mailto:")):
+        return False
+    if "://" not in href and not href.startswith("//"):
+        return True
+    netloc = href.split("//", 1)[1].split("/", 1)[0]
+    return site is not None and _site_domain(netloc) == site
 
 
 def _non_link_len(el):  # type: ignore[no-untyped-def]
@@ -164,32 +206,117 @@ def _box(el):  # type: ignore[no-untyped-def]
 
 
 # --- line rules (after extraction) -------------------------------------------------------------
+#
+# Boilerplate comes in families, and a family is the same on every Indonesian site: the rules
+# below name each family and hold no site's list. A rule matches a whole line by its form (what
+# it starts with, how short it is, what it ends with), never a word found anywhere in it, so a
+# paragraph that says "baca", "foto" or "komentar" mid-sentence, or quotes someone, stays.
+# tests/test_boilerplate.py has Indonesian examples and negatives for every family.
 
 _I = re.I
-# A whole line that is boilerplate.
-LINE_RULES: dict[str, re.Pattern[str]] = {
-    "related": re.compile(
-        r"^\s*(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)\b.{0,300}$"
-        r"|^\s*baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel)\b.{0,300}$"
-        r"|^\s*(?:artikel|berita|topik)\s+(?:terkait|menarik|pilihan)\s*:.{0,300}$"
-        r"|^\s*(?:berita|artikel)\s+(?:terkait|lainnya)\s*$",
+_CTA = (
+    r"(?:follow|ikuti|simak|dapatkan|dengarkan|klik|ketuk|gabung|bergabung|join|cek|download|unduh|"
+    r"install|instal|pasang|kunjungi|daftar|langganan|berlangganan|subscribe|nikmati|baca|akses)"
+)
+# Where a promo sends the reader. Words that are also ordinary nouns ("saluran" is a drain,
+# "aplikasi" any app a story is about) count only with what makes them the site's own.
+_CHANNELS = (
+    r"(?:google news|whats ?app|telegram|app store|play store|playstore|appstore|instagram|tiktok|"
+    r"youtube|twitter|facebook|update berita|berita terkini|breaking news|newsletter|"
+    r"push notification|saluran (?:kami|resmi)|channel (?:kami|resmi)|ponsel(?:mu| anda)|"
+    r"aplikasi (?:kami|[\w-]+\.(?:com|id|co\.id|net)))"
+)
+_WEEKDAY = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
+_PHOTO_SOURCE = (
+    r"(?:antara\s*foto|foto|dok\.?|dokumentasi|istimewa|ist\.?|freepik|shutterstock|unsplash|"
+    r"pexels|pixabay|getty\s*images|canva|tangkapan layar|screenshot)"
+)
+# A photo credit closing a caption: "(ANTARA FOTO/Aditya Pradana Putra)", "(Foto: Istimewa)",
+# "Foto: Rifkianto Nugroho/detikcom", "ANTARA FOTO/Rivan Awal Lingga/foc.", "(Freepik)".
+PHOTO_CREDIT_END = re.compile(
+    rf"(?:\(\s*(?:{_PHOTO_SOURCE})\b[^()]{{0,80}}\)"
+    r"|\b(?:antara\s*foto\s*/|foto\s*:|photo\s*:|sumber\s+foto\s*:)[^()\n]{1,80})\W*$",
+    _I,
+)
+
+# The families: name -> the whole-line form (re.match on one extracted line).
+FAMILIES: dict[str, re.Pattern[str]] = {
+    # app, newsletter and channel promos
+    "promo": re.compile(
+        rf"^\s*{_CTA}\b[^\n]{{0,250}}{_CHANNELS}[^\n]{{0,250}}$"
+        r"|^[^\n]{0,150}\b(?:di|via|lewat|melalui)\s+google news\W*$"
+        r"|^[^\n]{0,120}\b(?:saluran whats ?app|whats ?app channel|channel whats ?app|telegram channel)"
+        r"\b[^\n]{0,120}$",
         _I,
     ),
-    "video": re.compile(
-        r"^\s*(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?(?:video|live|vidio|foto)\b.{0,300}$"
-        r"|^\s*\[gambas:[^\]]*\]\s*$|^\s*video\s+(?:pilihan|terkait|terpopuler)\s*:?.{0,200}$",
+    # photo credits and captions: "Foto: Dok. Humas", "(ANTARA FOTO/M Risyal Hidayat)",
+    # "Ilustrasi. (Freepik)", "Petugas memeriksa … Senin (1/3/2021). ANTARA FOTO/Aditya/foc."
+    "photo_credit": re.compile(
+        rf"^\s*\(?\s*(?:foto|photo|sumber foto|foto ilustrasi|ilustrasi foto|kredit foto|"
+        rf"fotografer|grafis|infografis)\s*:\s*[^\n]{{1,150}}$"
+        rf"|^\s*\(?\s*antara\s*foto\s*/[^\n]{{1,150}}$"
+        rf"|^\s*(?:foto\s+)?ilustrasi\b[^\n]{{0,40}}$"
+        rf"|^\s*(?:foto\s+)?ilustrasi\b[^\n.!?]{{0,120}}[.!?]?\s*\(\s*[^()]{{1,60}}\)\W*$"
+        rf"|^(?=[^\n]{{0,300}}$)[^\n]*{PHOTO_CREDIT_END.pattern}",
+        _I,
+    ),
+    # related-headline lists and single related links: "Baca juga: …", "BACA JUGA", "Simak juga",
+    # "Lihat juga", "Artikel terkait", "Baca: …", dated headline items of a list
+    "related": re.compile(
+        r"^\s*(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)\b[^\n]{0,300}$"
+        r"|^\s*baca\s*:\s*[^\n]{1,250}$"
+        r"|^\s*(?:news flash|berita terkini|info terkini|terpopuler|trending|populer)\s*:[^\n]{1,200}$"
+        r"|^\s*baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel)\b[^\n]{0,300}$"
+        r"|^\s*(?:artikel|berita|topik|konten)\s+(?:terkait|menarik|pilihan|lainnya|populer|terpopuler"
+        r"|rekomendasi)\s*:[^\n]{0,300}$"
+        r"|^\s*(?:pilihan\s+editor|rekomendasi(?:\s+untuk\s+anda)?|editor'?s picks?)\s*:?[^\n]{0,300}$"
+        rf"|^\s*\d{{0,2}}(?:{_WEEKDAY},?\s*)?\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}},?\s*(?:[|-]\s*)?\d{{1,2}}[:.]\d{{2}}"
+        r"(?:\s*(?:wib|wita|wit))?\b[^\n]{0,160}$"
+        r"|^\s*(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?(?:video|live|vidio|foto)\b[^\n]{0,300}$"
+        r"|^\s*\[gambas:[^\]]*\]\s*$|^\s*video\s+(?:pilihan|terkait|terpopuler|populer|terkini|terbaru|lainnya)\s*:?[^\n]{0,200}$",
+        _I,
+    ),
+    # a heading that opens a list of headlines (the lines after it that look like headlines go too)
+    "related_header": re.compile(
+        r"^\s*(?:(?:berita|artikel|foto|video|topik|konten)\s+)?(?:terkait|lainnya|terpopuler|populer"
+        r"|terbaru|terkini|pilihan|rekomendasi|menarik)(?:\s+lainnya)?\s*:?\s*$"
+        r"|^\s*(?:baca|lihat|simak)\s+(?:juga|pula)\s*:?\s*$"
+        r"|^\s*simak\s+[\w ]{0,30}\b(?:lainnya|populer)\s*$"
+        r"|^\s*(?:popular (?:photos|videos|posts|news)|most popular|read more|related (?:news|articles?"
+        r"|posts?|stories)|you may also like|recommended(?: for you)?|more stories)\s*:?\s*$",
+        _I,
+    ),
+    # rating, reaction, comment, disclaimer and share widgets
+    "widget": re.compile(
+        r"^\s*(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan)\s+(?:anda|kamu|mu)\b[^\n]{0,80}$"
+        r"|^\s*[-•·]?\s*(?:rate (?:artikel|berita) ini|beri (?:nilai|rating)|berikan (?:reaksi|rating)"
+        r"|(?:like|suka|dislike|love|senang|sedih|marah|terkejut|takut|lucu)\s*\(\d+\))\s*$"
+        r"|^\s*[-•·]?\s*[A-Za-z]+(?:\s[A-Za-z]+)?\s*\(\d+\)\s*$|^\s*\d{1,5}\s*$"
+        r"|^\s*disclaimer\s*:(?=[^\n]{0,300}\b(?:yang|dan|ini|untuk|tidak|bukan|dari|atau|merupakan)\b)"
+        r"[^\n]{0,600}$"
+        r"|^[^\n]{0,300}(?:tanggung\s*jawab\s+(?:pengirim|penulis|pembaca|komentator)|bukan\s+(?:merupakan\s+)?"
+        r"(?:pendapat|kebijakan|sikap)\s+(?:atau\s+kebijakan\s+)?redaksi|redaksi\s+berhak\s+(?:mengubah"
+        r"|menghapus|menyunting|menolak))[^\n]{0,300}$"
+        r"|^\s*(?:\d+\s+)?komentar\s*(?:\(\d+\))?\s*:?\s*$"
+        r"|^\s*(?:tulis|lihat|tampilkan|kirim|beri|berikan|baca)\s+(?:semua\s+)?komentar\b[^\n]{0,60}$"
+        r"|^\s*(?:bagikan|share|sebarkan)(?:\s+(?:artikel|berita|tulisan)\s+ini)?(?:\s+(?:ke|via|di|melalui))?"
+        r"\s*:?\s*(?:(?:facebook|twitter|whats ?app|telegram|linkedin|line|email|e-mail|x|copy link"
+        r"|salin (?:tautan|link)|pinterest)\W*)*$"
+        r"|^[^\n]{0,200}(?:#jernihberkomentar|lengkapi data dirimu|verifikasi akun)[^\n]{0,200}$"
+        r"|^\s*(?:alamat email anda tidak akan dipublikasikan|ruas yang wajib ditandai|nama\s*\*\s*$"
+        r"|email\s*\*\s*$|situs web\s*$|simpan nama, email|back to top\s*$|kembali ke atas\s*$)[^\n]*$",
+        _I,
+    ),
+    # reporter/editor codes standing alone: "(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)"
+    "credit_code": re.compile(
+        r"^\s*(?:antara|afp|reuters|xinhua|bernama)\s*$"
+        r"|^\s*\((?:[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}|ant|antara"
+        r"|\*+|[a-z]{2,4})\)\.?\s*$",
         _I,
     ),
     "ads": re.compile(
         r"^\s*(?:advertisement|scroll to continue with content|scroll untuk melanjutkan|iklan|"
         r"ads|sponsored|konten sponsor|loading\.*|\W*)\s*$",
-        _I,
-    ),
-    "promo": re.compile(
-        r"^\s*(?:follow|ikuti|simak|dapatkan|dengarkan|klik|gabung|join|cek|download|unduh|"
-        r"install|instal)\b.{0,250}(?:google news|whats ?app|telegram|saluran|channel|ponsel|"
-        r"aplikasi|app store|play store|playstore|appstore|instagram|tiktok|youtube|twitter|"
-        r"facebook|\bx\b|update berita|berita terkini|breaking news).{0,250}$",
         _I,
     ),
     "pagination": re.compile(
@@ -200,26 +327,32 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:\d+\s+)+\d*\s*(?:selanjutnya|next|»|›)?\s*$",
         _I,
     ),
-    "initials": re.compile(r"^\s*\([a-z]{2,6}(?:\s*/\s*[a-z]{2,6})+\)\s*$", _I),
     "account": re.compile(
         r"^\s*(?:baca berita tanpa iklan|login untuk|masuk untuk|daftar (?:sekarang|gratis)|"
         r"berlangganan|subscribe)\b.{0,120}$",
         _I,
     ),
-    "editor_pick": re.compile(r"^\s*pilihan\s+editor\s*:?.{0,300}$", _I),
     "copyright": re.compile(
         r"^\s*(?:©|\(c\)|copyright|hak cipta)\b.{0,200}$|^\s*.{0,80}\ball rights reserved\b.{0,80}$"
         r"|^\s*dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memproduksi|mereproduksi)\b.{0,300}$",
         _I,
     ),
-    "comment_form": re.compile(
-        r"^\s*(?:alamat email anda tidak akan dipublikasikan|ruas yang wajib ditandai|"
-        r"komentar\s*\*?$|nama\s*\*\s*$|email\s*\*\s*$|situs web\s*$|simpan nama, email|"
-        r"back to top\s*$|kembali ke atas\s*$).*$",
+    # tag and category lines: "Tags: …", "Topik: …", "Filed under: Khawarij |", "#Pemilu2024 #Jakarta"
+    "tags": re.compile(
+        r"^\s*(?:tags?|tag terkait|topik(?: terkait)?|kata kunci|keywords?|kategori|categories|label"
+        r"|filed under|posted in|ditulis dalam|diposting dalam)\s*:[^\n]{0,300}$"
+        r"|^\s*(?:#\w+[\s,]*){1,12}$",
         _I,
     ),
-    "tags": re.compile(r"^\s*(?:tags?|tag terkait|topik|kata kunci)\s*:.{0,300}$", _I),
+    # brand and section labels standing alone: "Headline", "EKSKLUSIF", "Advertorial"
+    "label": re.compile(
+        r"^\s*(?:headline|eksklusif|exclusive|advertorial|premium|konten premium|berita utama|"
+        r"breaking news|trending|opini|kolom|editorial|sorotan|sponsored content|konten bersponsor|"
+        r"adv|live update|kilas|breaking)\s*$",
+        _I,
+    ),
 }
+LINE_RULES = FAMILIES  # the name earlier revisions exported
 # A line from which everything to the end is a comment form / footer.
 CUT_FROM = re.compile(
     r"^\s*(?:tinggalkan (?:balasan|komentar)|leave a (?:reply|comment)|kirim komentar|"
@@ -229,17 +362,29 @@ CUT_FROM = re.compile(
 # Credit lines; may hold several labels ("Pewarta: A  Editor: B").
 CREDIT_LABELS = {
     "penulis": "authors", "reporter": "authors", "pewarta": "authors", "kontributor": "authors",
-    "wartawan": "authors", "editor": "editors", "redaktur": "editors", "penyunting": "editors",
-    "sumber": None, "foto": None, "fotografer": None, "video": None, "produser": None,
-    "editing": None, "grafis": None, "infografis": None, "penerjemah": None, "source": None,
+    "wartawan": "authors", "writer": "authors", "editor": "editors", "redaktur": "editors",
+    "penyunting": "editors", "sumber": None, "foto": None, "fotografer": None, "video": None,
+    "produser": None, "editing": None, "grafis": None, "infografis": None, "penerjemah": None,
+    "source": None,
 }  # fmt: skip
 _LABEL = r"(?:" + "|".join(CREDIT_LABELS) + r")"
 CREDIT_LINE = re.compile(rf"^\s*{_LABEL}\s*:\s*\S.{{0,150}}$", _I)
 _CREDIT_PARTS = re.compile(rf"\b({_LABEL})\s*:\s*(.*?)(?=\s*(?:\||,|\b{_LABEL}\s*:|$))", _I)
-# Editor initials closing the last paragraph: "(rdp/imk)", "(ant)", "(*)".
-INITIALS = re.compile(
-    r"\s*\((?:[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{1,6}){1,3}|ant|antara|\*+|[a-z]{2,4})\)\s*$"
+# "Penulis: Kontributor Lhokseumawe, Masriadi": the desk and its town are not the person.
+_DESK_IN_CREDIT = re.compile(r"(:\s*)(?:kontributor|koresponden|wartawan|jurnalis)\s+[^,|:]{2,40},\s*", _I)
+# "Laporan Wartawan Tribunnews.com, Ilham Rian Pratama": the byline some portals open with.
+REPORT_BY = re.compile(
+    r"^\s*laporan\s+(?:wartawan|reporter|koresponden|jurnalis|kontributor)\s+[^,\n]{2,50},\s*"
+    r"(?P<name>[^,\n]{3,60}?)\s*$",
+    _I,
 )
+# Editor codes closing the last paragraph: "(rdp/imk)", "(ant)", "(*)", "(H-4)", "(Ant/P-3)".
+INITIALS = re.compile(
+    r"\s*\((?:[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{1,6}){1,3}|(?:[A-Za-z]{1,6}\s*/\s*)?[A-Z]{1,3}-\d{1,3}"
+    r"|(?i:ant|antara)|\*+|[a-z]{2,4})\)\.?\s*$"
+)
+# A reporter's name in capitals on the last line ("DINI TEJA", Tempo's style).
+CAPS_NAME = re.compile(r"^\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){1,3}\s*$")
 # Inline embeds inside a line.
 EMBED = re.compile(r"\[(?:gambas|video|embed|ads?|iklan):?[^\]]{0,80}\]", _I)
 # Promo sentences glued to the end of the last paragraph (WhatsApp channel, Google News, apps).
@@ -256,12 +401,13 @@ class Cleaned:
     paragraphs: list[str]
     authors: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
-    dropped: list[tuple[str, str]] = field(default_factory=list)  # (rule, line) for diagnostics
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (family, line) for diagnostics
 
 
 def credit(line: str) -> list[tuple[str | None, str]]:
     """[(field, name)] from a credit line such as "Pewarta: A | Editor: B"."""
     out = []
+    line = _DESK_IN_CREDIT.sub(r"\1", line)
     for label, value in _CREDIT_PARTS.findall(line):
         value = value.strip(" .|-–—")
         if value:
@@ -269,19 +415,59 @@ def credit(line: str) -> list[tuple[str | None, str]]:
     return out
 
 
+def family(line: str) -> str | None:
+    """The boilerplate family a whole line belongs to, or None for a line of the body."""
+    return next((name for name, rx in FAMILIES.items() if rx.match(line)), None)
+
+
+def headline_like(line: str, shouted: bool = False) -> bool:
+    """A linked headline as lists print it: 3 to 20 words, most capitalised, no closing period
+    (and not in capitals, unless ``shouted``: a line of a list is rarely all capitals, a link
+    alone in its paragraph often is: "CLICK HERE TO GET THE APP")."""
+    words = line.split()
+    if (line.isupper() and not shouted) or not 3 <= len(words) <= 20 or any(c in line for c in ":;|"):
+        return False  # a shouted label, a sentence fragment, a table row or a "Label: value" line
+    if line.rstrip()[-1:] in ".,":
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha())
+    return caps >= 0.6 * len(words)
+
+
+def _listed_headline(line: str) -> bool:
+    return headline_like(line) and not line[:1].isdigit() and not _LIST_ITEM.search(line)
+
+
+_LIST_ITEM = re.compile(r"\s[–—-]{1,2}\s|@|\$|€|£|\d{1,2}[:.]\d{2}\b")
+
+
 def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cleaned:
-    """Drop boilerplate lines, collect credits, strip embeds, initials and trailing promos."""
+    """Drop boilerplate lines, collect credits, strip embeds, codes and trailing promos."""
     res = Cleaned([])
     keep: list[str] = []
+    in_list = False  # after a related-list heading: its headline lines go with it
+    after_related = False  # after a related line: a headline here is one of its list if the body ends
+    tentative: set[int] = set()  # indexes in keep of such headlines
     for raw in lines:
         line = " ".join(EMBED.sub(" ", raw).split())
         if not line:
             continue
         if CUT_FROM.match(line):
-            res.dropped.append(("comment_form", line))
+            res.dropped.append(("widget", line))
             break
+        if in_list and headline_like(line):
+            res.dropped.append(("related", line))
+            continue
+        in_list = False
+        if after_related and headline_like(line):
+            tentative.add(len(keep))
+            keep.append(line)
+            continue
+        after_related = False
         flat = " ".join(line.replace("|", " ").split())  # old kompas: "| Penulis | : Nama |"
-        if CREDIT_LINE.match(flat) and not LINE_RULES["editor_pick"].match(flat):
+        if FAMILIES["photo_credit"].match(line):
+            res.dropped.append(("photo_credit", line))
+            continue
+        if CREDIT_LINE.match(flat) and not FAMILIES["related"].match(flat):
             for fld, name in credit(flat):
                 if fld == "authors":
                     res.authors.append(name)
@@ -289,73 +475,150 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
                     res.editors.append(name)
             res.dropped.append(("credit", line))
             continue
-        rule = next((name for name, rx in LINE_RULES.items() if rx.match(line)), None)
+        by = REPORT_BY.match(line)
+        if by:
+            res.authors.append(by.group("name"))
+            res.dropped.append(("credit", line))
+            continue
+        rule = family(line) or (family(flat) if flat != line else None)
         if rule is None and any(rx.search(line) for rx in extra):
             rule = "site"
         if rule:
+            if rule == "related_header":
+                in_list = True
+            after_related = rule in ("related", "related_header")
             res.dropped.append((rule, line))
             continue
         keep.append(line)
-    # End-of-body residue: initials, trailing promo sentences, a lone credit.
+    # Headlines that followed a related line and close the body belong to its list.
+    while keep and len(keep) - 1 in tentative:
+        res.dropped.append(("related", keep.pop()))
+    # End-of-body residue: codes, trailing promos, a lone credit, a list of headlines.
     while keep:
         last = keep[-1]
         new = INITIALS.sub("", last)
         new = TRAILING_PROMO.sub("", new).strip()
         if new != last:
-            res.dropped.append(("tail", last[len(new) :]))
-        if not new or LINE_RULES["ads"].match(new):
+            res.dropped.append(("credit_code", last[len(new) :]))
+        if not new or FAMILIES["ads"].match(new):
+            keep.pop()
+            continue
+        if len(keep) > 1 and CAPS_NAME.match(new):
+            res.authors.append(new)
+            res.dropped.append(("credit_code", new))
             keep.pop()
             continue
         keep[-1] = new
         break
+    # Two to eight headline-like lines closing the body are a list of other stories (a longer
+    # run, or lines of dates, places and prices, is the article's own list: a tour, a schedule).
+    run = 0
+    while run < len(keep) - 1 and _listed_headline(keep[len(keep) - 1 - run]):
+        run += 1
+    if 2 <= run <= 8:
+        res.dropped += [("related", x) for x in keep[len(keep) - run :]]
+        del keep[len(keep) - run :]
     res.paragraphs = keep
     return res
 
 
 # --- datelines ---------------------------------------------------------------------------------
+#
+# The first words of a story that say where and for whom it was written, in every form the
+# Indonesian press prints them (any case, any dash):
+#   place (source) -      "Jakarta (ANTARA) -", "Palu, Sulteng (ANTARA News) -",
+#                         "MEDAN, 3 Maret 2021 (Antara/PRNewswire) --"
+#   place, source -       "BANDUNG, KOMPAS.com –", "Jakarta, CNN Indonesia --", "Jakarta, CNBC Indonesia -"
+#   source, place -       "TEMPO.CO, Jakarta -", "REPUBLIKA.CO.ID, JAKARTA --", "Liputan6.com, Surabaya"
+#   source -              "SuaraJabar.id -", "KOMPAS.com -"
+#   place -               "JAKARTA - " (detik, okezone)
 
-_SOURCE = (
-    r"(?:[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,12}){1,3}|CNN Indonesia|CNBC Indonesia|"
-    r"ANTARA(?: News)?|detik[A-Za-z]*|Okezone|VIVA|IDN Times|Kontan|iNews|Bisnis|Kompas|Tempo|"
-    r"Republika|Tribunnews|Suara|Merdeka|Jawa Pos|Media Indonesia|Sindonews|Beritasatu)"
+_BRANDS = (
+    r"CNN Indonesia|CNBC Indonesia|ANTARA(?: News| FOTO)?|Antara(?: News)?|detik[A-Za-z]*|Okezone"
+    r"|VIVA|IDN Times|Kontan|iNews|Bisnis|Kompas[A-Za-z]*|Tempo|Republika|Tribun[A-Za-z]*|Suara[A-Za-z]*"
+    r"|Merdeka|Jawa Pos|JawaPos|Media Indonesia|Sindonews|Beritasatu|Kumparan|kumparan|Katadata|Tirto"
+    r"|Liputan6|Metro TV|Metrotvnews|Inilah|Pikiran Rakyat|Harian Jogja|Bola"
 )
-_PLACE = r"(?:[A-Z][A-Za-z'’.]*(?:[ -][A-Z][A-Za-z'’.]*){0,3})"
-_DASH = r"\s*(?:-{1,3}|–|—|:)\s+"
+_BRAND_WORD = re.compile(rf"(?:{_BRANDS})")
+_DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,12}){1,3}"
+_SOURCE = rf"(?:{_DOMAIN}|{_BRANDS})"
+# a source in parentheses may be an agency or two: "(ANTARA)", "(Antara/PRNewswire)", "(AFP)"
+# Indonesia's national agency, alone or with the wire it relays ("ANTARA/Reuters"); a foreign
+# wire's own dateline ("SANTA FE, N.M. (AP) —") is part of its story as published.
+_AGENCY = r"(?i:antara|ant)"
+_PSOURCE = rf"(?:{_SOURCE}|{_AGENCY})(?:\s*/\s*[A-Za-z][\w.-]{{1,30}})?"
+_WORD = r"[A-Z][A-Za-z'’.]*"
+_PLACE = rf"(?:{_WORD}(?:[ -]{_WORD}){{0,3}})"
+_ANY_PLACE = r"(?:[A-Za-z][A-Za-z'’.]*(?:[ -][A-Za-z][A-Za-z'’.]*){0,3})"  # any case
+_REGION = rf"(?:,\s*{_WORD}(?:\s{_WORD})?)"  # "Palu, Sulteng", "Mataram, NTB"
+_MONTHS = (
+    r"(?:jan(?:uari)?|feb(?:ruari)?|peb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|"
+    r"agu(?:stus)?|agt|ags|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|nop(?:ember)?|des(?:ember)?)"
+)
+_DATE = (
+    rf"(?:,\s*(?i:{_WEEKDAY},?\s*)?(?:\d{{1,2}}\s+(?i:{_MONTHS})\.?\s+\d{{4}}|\(?\d{{1,2}}/\d{{1,2}}"
+    rf"(?:/\d{{2,4}})?\)?|(?i:{_WEEKDAY})\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)))"
+)
+# "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road)
+_DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:\s+)"
+_END = rf"(?:{_DASH}|\s*$)"
 DATELINES = (
-    # "Jakarta (ANTARA) -"
-    re.compile(rf"^(?P<place>{_PLACE})\s*\((?P<source>{_SOURCE})\){_DASH}"),
-    # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --"
-    re.compile(rf"^(?P<place>{_PLACE}),\s*(?P<source>{_SOURCE}){_DASH}"),
+    # "Jakarta (ANTARA) -", "Palu, Sulteng (ANTARA News) -", "MEDAN, 3 Maret 2021 (Antara/PRNewswire) --"
+    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>{_PSOURCE})\){_END}"),
+    # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --", "jakarta, kompas.com -"
+    re.compile(rf"^(?P<place>{_ANY_PLACE}),\s*(?P<source>{_SOURCE}){_DASH}"),
     # "Liputan6.com, Jakarta -", "TEMPO.CO, Jakarta -", "TRIBUNNEWS.COM, JAKARTA -"
     re.compile(rf"^(?P<source>{_SOURCE}),\s*(?P<place>{_PLACE}){_DASH}"),
     # "virprom.com –", "KOMPAS.com -"
     re.compile(rf"^(?P<source>{_SOURCE}){_DASH}"),
     # "Jakarta -", "BANDA ACEH -" (detik, okezone): a short capitalised place only
-    re.compile(rf"^(?P<place>{_PLACE})\s+(?:-{{1,3}}|–|—)\s+"),
+    re.compile(rf"^(?P<place>{_PLACE})(?:\s+(?:-{{1,3}}|–|—)(?:\s+|$)|\s*[–—]\s*)"),
 )
+# "Liputan6.com, Surabaya Warga …": a domain and a place with no dash, the place in bold on the
+# page. The place is one word, or two when the pair is a known form ("Banda Aceh", "Jawa Barat").
+_PLACE2_FIRST = r"(?:Banda|Bandar|Tanjung|Pangkal|Kota|Kabupaten|Pulau|Muara|Pematang|Padang|Tanah|Labuan" \
+    r"|Labuhan|Teluk|Sungai|Kuala|Jawa|Sumatera|Sumatra|Kalimantan|Sulawesi|Nusa|Papua|Maluku|Tanjung|Bangka)"
+_PLACE2_SECOND = r"(?:Utara|Selatan|Barat|Timur|Tengah|Raya|Baru)"
+NO_DASH = re.compile(
+    rf"^(?P<source>{_DOMAIN}),\s*(?P<place>(?:{_PLACE2_FIRST}\s+[A-Z][a-z]+|[A-Z][A-Za-z]+(?:\s+{_PLACE2_SECOND})?)"
+    rf"|[A-Z]{{3,}}(?:\s+[A-Z]{{3,}})?)(?:\s+|$)"
+)
+
+
+_DASH_END = re.compile(r"(?:-{1,3}|[–—―:])\s*$")
 
 
 def _place(s: str | None) -> str | None:
     if not s:
         return None
-    s = s.strip()
+    s = s.strip(" ,")
     return s.title() if s.isupper() else s
 
 
 def dateline(text: str) -> tuple[str, str | None, str | None]:
-    """(text without the dateline, place, source) for the first paragraph."""
-    for rx in DATELINES:
+    """(text without the dateline, place, source) for the first paragraph.
+
+    A paragraph that is nothing but a dateline ("Jakarta -", "ISTANBUL, 23 Februari 2016
+    (Antara/PRNewswire) --") gives an empty text: the caller drops it and reads the next one.
+    """
+    for rx in (*DATELINES, NO_DASH):
         m = rx.match(text)
         if not m:
             continue
         rest = text[m.end() :]
-        if len(rest) < 20:
+        if rest.strip() and len(rest) < 20:
             continue
         gd = m.groupdict()
         place, source = gd.get("place"), gd.get("source")
-        if place and len(place) > 30:
+        if place and len(place) > 40:
             continue
-        if source and source.lower() in ("kompas", "tempo") and not place:
-            continue  # a bare brand word starting a sentence is not a dateline
-        return rest, _place(place), source.strip() if source else None
+        if not source and place and _BRAND_WORD.fullmatch(place):
+            continue  # "Tempo - majalah berita …": a brand, not a place
+        if source and not place and re.fullmatch(r"[A-Z][a-z]+", source):
+            continue  # a bare brand word starting a sentence ("Tempo - …") is not a dateline
+        if not rest.strip() and not (source or _DASH_END.search(text)):
+            continue  # a bare place name alone on a line is a heading, not a dateline
+        return rest.lstrip(" -–—:"), _place(place), source.strip() if source else None
     return text, None, None
+
+

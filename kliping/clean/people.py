@@ -27,8 +27,17 @@ _NOT_PERSON = re.compile(
 )
 
 
+# "Kontributor Lhokseumawe, Masriadi": a desk and its town, then the person.
+_DESK_PLACE = re.compile(
+    r"^(?:kontributor|koresponden|wartawan|reporter|jurnalis|pewarta)\s+[^,]{2,40},\s*(?P<name>.+)$", re.I
+)
+
+
 def tidy(name: str) -> str:
     name = " ".join(name.split()).strip(" .:-–—|,")
+    desk = _DESK_PLACE.match(name)
+    if desk:
+        name = desk.group("name")
     name = _PREFIX.sub("", name)
     name = _SUFFIX.sub("", name)
     return name.strip(" .:-–—|,")

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     table = Table(title=f"{len(rows)} runs in {args.out}")
     cols = ("run_id", "sites", "window", "started", "minutes", "status", "requests", "new",
-            "skipped", "errors", "health")
+            "skipped", "errors", "drift", "health")
     for c in cols:
         table.add_column(c, justify="right" if c in ("requests", "new", "skipped", "errors") else "left")
     for r in rows:
@@ -46,12 +46,18 @@ def run(args: argparse.Namespace) -> int:
         )
         health = json.loads(r["health"] or "{}")
         failed = [s for s, rec in health.get("sites", {}).items() if not rec.get("ok", True)]
+        # pages whose site body selector missed (the generic path kept them): a redesign's mark
+        drift = ",".join(
+            f"{s}:{rec['layout_drift']}"
+            for s, rec in sorted(health.get("sites", {}).items())
+            if rec.get("layout_drift")
+        )
         table.add_row(
             r["run_id"], ",".join(r["sites"] or []),
             f"{r['since'] or '…'}..{r['until'] or '…'}",
             r["started_at"].strftime("%Y-%m-%d %H:%M") if r["started_at"] else "-",
             minutes, r["status"], str(r["requests"]), str(r["articles_new"]),
-            str(r["articles_skipped"]), str(r["errors"]),
+            str(r["articles_skipped"]), str(r["errors"]), drift or "-",
             ("FAILED: " + ",".join(failed)) if failed else ("ok" if health else "-"),
         )
     Console(width=200).print(table)

@@ -26,7 +26,12 @@ class CleanArticlePipeline(WritersPipeline):
         spider = self.crawler.spider
         # the per-page budget reclean uses: one pathological page cannot stall the crawl
         budget = self.crawler.settings.getfloat("KLIPING_PAGE_SECONDS", PAGE_SECONDS)
-        kind, row = clean_outcome(raw, getattr(spider, "site", None), raw.get("run_id"), budget)
+        signals: dict[str, Any] = {}
+        kind, row = clean_outcome(
+            raw, getattr(spider, "site", None), raw.get("run_id"), budget, signals=signals
+        )
+        if signals.get("layout_drift"):  # the site's body selector missed: health's layout_drift
+            stats.inc_value("kliping/layout/drift")
         if kind != "article":
             self.writers.errors.add(row)
             stats.inc_value(f"kliping/articles/{kind}")

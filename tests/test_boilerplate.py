@@ -1,0 +1,286 @@
+"""Indonesian boilerplate as named rule families that apply on every site (issue 14 item 2).
+
+Table-driven: each family has Indonesian examples in the forms the press prints them (written for
+these tests, modelled on the portals' pages), and negatives: real prose that starts with a place
+name, quotes, sentences that mention "baca", "foto" or "komentar" mid-sentence must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kliping.clean import clean
+from kliping.clean.boilerplate import FAMILIES, clean_lines, dateline, family, prune
+from kliping.clean.decode import parse
+from kliping.clean.people import people
+
+BODY = (
+    "Pemerintah Provinsi Jawa Tengah menyalurkan bantuan beras kepada 12.000 keluarga yang "
+    "terdampak banjir di pesisir utara sejak pekan lalu."
+)
+BODY2 = (
+    "Bupati setempat mengatakan distribusi dilakukan bertahap melalui kantor desa agar tidak "
+    "terjadi antrean panjang di satu tempat."
+)
+
+# family -> lines that are that family, whole
+EXAMPLES: dict[str, list[str]] = {
+    "photo_credit": [
+        "Foto: Dok. Humas Pemprov Jateng",
+        "(Foto: Istimewa)",
+        "(ANTARA FOTO/Aditya Pradana Putra/foc.)",
+        "ANTARA FOTO/Rivan Awal Lingga",
+        "Ilustrasi. (Freepik)",
+        "Ilustrasi",
+        "Foto ilustrasi: Shutterstock",
+        "Warga mengantre bantuan beras di Balai Desa Wonosari, Senin (4/3/2024). Foto: Andi Saputra/detikcom",
+        "Petugas memeriksa tanggul yang jebol di Demak, Jawa Tengah, Selasa (5/3/2024). "
+        "ANTARA FOTO/Aji Styawan/nym.",
+    ],
+    "related": [
+        "Baca juga: Banjir Demak, 20.000 Warga Mengungsi",
+        "Baca Juga : Harga Beras Naik Lagi di Pasar Induk",
+        "BACA JUGA: Jalur Pantura Lumpuh Akibat Banjir",
+        "Baca juga",
+        "Simak juga: Pemprov Siapkan Dapur Umum",
+        "Lihat juga: Potret Banjir dari Udara",
+        "Artikel terkait: Tanggul Jebol di Sungai Wulan",
+        "Baca: Banjir Rendam Tiga Kecamatan di Kudus",
+        "Pilihan Editor: Jokowi Tinjau Lokasi Banjir",
+        "News Flash: Ini Kata Gubernur Soal Banjir Demak",
+        "Kamis, 05/11/2015 09:25 WIB Ini Dia Tempat Terbasah di Dunia",
+        'Simak Video "Banjir Rendam Ribuan Rumah"',
+    ],
+    "related_header": ["Artikel Terkait", "BERITA TERKAIT", "Berita Lainnya", "Terpopuler", "Popular Photos"],
+    "widget": [
+        "Bagaimana reaksi Anda tentang artikel ini?",
+        "- Rate artikel ini",
+        "Like (0)",
+        "Komentar (3)",
+        "Disclaimer: Artikel ini bukan ajakan untuk membeli atau menjual saham.",
+        "Komentar yang tampil sepenuhnya menjadi tanggung jawab pengirim dan bukan merupakan pendapat "
+        "atau kebijakan redaksi.",
+        "Komentar",
+        "Tulis komentar",
+        "Bagikan",
+        "Bagikan artikel ini: Facebook Twitter WhatsApp",
+        "Segera lengkapi data dirimu untuk ikutan program #JernihBerkomentar.",
+    ],
+    "promo": [
+        "Ikuti saluran WhatsApp Kompas.com untuk update berita terbaru",
+        "Download aplikasi Kompas.com di Play Store",
+        "Follow Berita Okezone di Google News",
+        "Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.",
+        "Daftar newsletter harian kami, gratis.",
+        "Baca berita lainnya di Google News",
+        "Saluran WhatsApp detikcom",
+    ],
+    "tags": [
+        "Tags: banjir, Demak, Jawa Tengah",
+        "Topik: Banjir Jawa Tengah",
+        "Filed under: Khawarij |",
+        "Kata kunci: bantuan beras",
+        "#BanjirDemak #JawaTengah",
+    ],
+    "credit_code": ["(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)", "ANTARA"],
+    "label": ["Headline", "EKSKLUSIF", "Advertorial"],
+    "ads": ["ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT"],
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "line"), [(n, x) for n, xs in EXAMPLES.items() for x in xs], ids=lambda v: str(v)[:40]
+)
+def test_family_matches_its_examples(name: str, line: str) -> None:
+    assert name in FAMILIES
+    assert family(line) == name
+    res = clean_lines([BODY, line, BODY2])
+    assert res.paragraphs == [BODY, BODY2]
+    assert (name, line) in res.dropped
+
+
+# Real prose that looks like a family at a glance: never dropped.
+KEPT = [
+    "Jakarta menjadi kota dengan jumlah pengungsi terbanyak setelah banjir melanda sejak Senin.",
+    "Bandung, kota yang dikenal sejuk, kini mencatat suhu tertinggi dalam sepuluh tahun terakhir.",
+    '"Baca dulu aturannya sebelum mendaftar," kata petugas kepada warga yang mengantre.',
+    "Ia mengaku senang membaca buku sejak kecil dan kini mengelola taman baca di desanya.",
+    "Polisi menunjukkan foto tersangka kepada wartawan di Mapolda Jawa Tengah, Senin.",
+    "Foto-foto banjir itu viral setelah diunggah warga ke media sosial pada Minggu malam.",
+    "Ilustrasi buatan siswa SD Negeri 3 Semarang itu memenangi lomba tingkat nasional tahun lalu.",
+    "Komentar Gubernur itu memicu perdebatan di kalangan anggota dewan, kata pengamat politik.",
+    "Bagikan bantuan secara merata, pesan Bupati kepada para kepala desa yang hadir.",
+    "Disclaimer itu tidak dibacakan dalam siaran langsung, sehingga penonton mengira produk itu resmi.",
+    "Pengguna WhatsApp di Indonesia meningkat pesat, menurut laporan lembaga riset pada tahun ini.",
+    "Topik banjir mendominasi percakapan warganet sepanjang pekan, menurut lembaga pemantau media.",
+    "Tagar itu menjadi trending di media sosial sejak Senin pagi.",
+    "Simak baik-baik aturan ini, jangan sampai ada pelanggaran, ujar Kapolda kepada wartawan.",
+    "Lihat saja kondisi jalan di depan pasar, rusak parah sejak tahun lalu, keluh seorang pedagang.",
+    "Cek kondisi saluran air di rumah Anda sebelum musim hujan, pesan petugas BPBD kepada warga.",
+    "Daftar penerima bantuan dapat dilihat melalui aplikasi Cek Bansos milik Kementerian Sosial.",
+    "Baca petunjuk pemakaian sebelum memasang aplikasi di ponsel, saran pakar keamanan siber.",
+    "Komisi Pemberantasan Korupsi (KPK) menetapkan dua tersangka baru dalam kasus itu.",
+]
+
+
+@pytest.mark.parametrize("line", KEPT, ids=lambda v: v[:40])
+def test_prose_is_kept(line: str) -> None:
+    assert family(line) is None
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, line, BODY2]
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        ("Distribusi akan selesai pekan depan. (H-4)", "Distribusi akan selesai pekan depan."),
+        ("Distribusi akan selesai pekan depan. (Ant/P-3)", "Distribusi akan selesai pekan depan."),
+        ("Distribusi akan selesai pekan depan. (ANT)", "Distribusi akan selesai pekan depan."),
+        ("Distribusi akan selesai pekan depan.(rdp/imk)", "Distribusi akan selesai pekan depan."),
+        ("Bantuan tiba di Kudus (Jawa Tengah) Senin.", "Bantuan tiba di Kudus (Jawa Tengah) Senin."),
+    ],
+)
+def test_codes_closing_the_body(last: str, kept: str) -> None:
+    assert clean_lines([BODY, last]).paragraphs == [BODY, kept]
+
+
+def test_credit_lines_become_people() -> None:
+    res = clean_lines([BODY, "Pewarta: Maria Cicilia", "Editor: Biqwanto Situmorang", "Reporter: Andi"])
+    assert res.paragraphs == [BODY]
+    assert res.authors == ["Maria Cicilia", "Andi"] and res.editors == ["Biqwanto Situmorang"]
+    res = clean_lines(["Laporan Wartawan Tribunnews.com, Ilham Rian Pratama", BODY])
+    assert res.paragraphs == [BODY] and res.authors == ["Ilham Rian Pratama"]
+    res = clean_lines([BODY, "Penulis: Kontributor Lhokseumawe, Masriadi", "Editor: Ervan Hardoko"])
+    assert people(res.authors) == ["Masriadi"] and res.editors == ["Ervan Hardoko"]
+    res = clean_lines([BODY, BODY2, "DINI TEJA"])  # a reporter in capitals on the last line
+    assert res.paragraphs == [BODY, BODY2] and res.authors == ["DINI TEJA"]
+
+
+def test_related_list_after_a_heading_goes_whole() -> None:
+    lines = [BODY, BODY2, "Berita Terkait", "Banjir Demak, 20.000 Warga Mengungsi ke Balai Desa",
+             "Harga Beras Naik Lagi di Pasar Induk Cipinang"]  # fmt: skip
+    assert clean_lines(lines).paragraphs == [BODY, BODY2]
+
+
+def test_headline_after_a_related_line_goes_only_at_the_end() -> None:
+    # a subheading after a "Baca juga" line, followed by prose, is the article's own
+    sub = "Kurangnya Fasilitas Olahraga Warga"
+    assert clean_lines([BODY, "Baca juga: Judul Lain", sub, BODY2]).paragraphs == [BODY, sub, BODY2]
+    tail = ["Baca juga: Judul Lain", "Pinang Dibelah Dua, Wajah Artis Kembar Dengan Aktor Ini"]
+    assert clean_lines([BODY, BODY2, *tail]).paragraphs == [BODY, BODY2]
+
+
+def test_headline_list_closing_the_body() -> None:
+    lines = [BODY, BODY2, "Pinang Dibelah Dua, Wajah Alia Bhatt Kembar Dengan Aktor Ini",
+             "Nggemesin, Saat Kendall & Kylie Jenner Lip Sync Lagu Taylor Swift"]  # fmt: skip
+    assert clean_lines(lines).paragraphs == [BODY, BODY2]
+    # one short closing line, a table row, a squad list: not a list of headlines
+    squads = ["Persija: Andritany Ardhiyasa, Rezaldi Hehanusa", "Persib: Teja Paku Alam, Nick Kuipers"]
+    rates = ["| USD | 13396.00 | 13262.00 |"] * 2
+    for end in (["Lantas bagaimana akhir cerita kedua sejoli ini?"], rates, squads):
+        assert clean_lines([BODY, BODY2, *end]).paragraphs == [BODY, BODY2, *end]
+
+
+# --- datelines: every form, moved to dateline_place / dateline_source ---------------------------
+
+REST = "Pemerintah menyalurkan bantuan beras kepada warga terdampak banjir."
+
+
+@pytest.mark.parametrize(
+    ("head", "place", "source"),
+    [
+        ("BANDUNG, KOMPAS.com –", "Bandung", "KOMPAS.com"),
+        ("Palu, Sulteng (ANTARA News) -", "Palu, Sulteng", "ANTARA News"),
+        ("MEDAN, 3 Maret 2021 (Antara/PRNewswire) --", "Medan", "Antara/PRNewswire"),
+        ("Liputan6.com, Surabaya -", "Surabaya", "Liputan6.com"),
+        ("Liputan6.com, Surabaya", "Surabaya", "Liputan6.com"),
+        ("Liputan6.com, Banda Aceh", "Banda Aceh", "Liputan6.com"),
+        ("Jakarta (ANTARA) -", "Jakarta", "ANTARA"),
+        ("JAKARTA -", "Jakarta", None),
+        ("JAKARTA—", "Jakarta", None),
+        ("TEMPO.CO, Jakarta -", "Jakarta", "TEMPO.CO"),
+        ("Jakarta, CNN Indonesia --", "Jakarta", "CNN Indonesia"),
+        ("REPUBLIKA.CO.ID, JAKARTA --", "Jakarta", "REPUBLIKA.CO.ID"),
+        ("Jakarta, CNBC Indonesia -", "Jakarta", "CNBC Indonesia"),
+        ("SuaraJabar.id -", None, "SuaraJabar.id"),
+        ("jakarta, kompas.com -", "jakarta", "kompas.com"),
+        ("Jakarta, KompasOtomotif –", "Jakarta", "KompasOtomotif"),
+        ("Mataram, NTB (ANTARA News) -", "Mataram, NTB", "ANTARA News"),
+        ("Jakarta, Kamis (5/11/2015) (ANTARA) -", "Jakarta", "ANTARA"),
+        ("BANDA ACEH, KOMPAS.com -", "Banda Aceh", "KOMPAS.com"),
+    ],
+)
+def test_dateline_forms(head: str, place: str | None, source: str | None) -> None:
+    rest, got_place, got_source = dateline(f"{head} {REST}")
+    assert (got_place, got_source) == (place, source)
+    assert rest == REST
+
+
+@pytest.mark.parametrize(
+    ("head", "place", "source"),
+    [("Jakarta -", "Jakarta", None), ("ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) --", "Istanbul",
+      "Antara/PRNewswire"), ("Liputan6.com, Surabaya", "Surabaya", "Liputan6.com")],  # fmt: skip
+)
+def test_dateline_alone_on_its_line(head: str, place: str | None, source: str | None) -> None:
+    assert dateline(head) == ("", place, source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jakarta menjadi tuan rumah pertemuan para menteri ASEAN pekan depan, kata juru bicara.",
+        "Presiden Joko Widodo meresmikan jembatan - yang dibangun sejak 2020 - pada Senin.",
+        "Tol Jakarta-Cikampek kembali macet pada Jumat sore menjelang libur panjang.",
+        "Komisi Pemberantasan Korupsi (KPK) - lembaga antirasuah - menahan dua tersangka.",
+        '"Kami siap bersaing," kata Direktur Utama PT Aspira di Jakarta, Selasa.',
+        "Tempo - majalah berita mingguan - terbit pertama kali pada 1971.",
+        "Jakarta",
+    ],
+)
+def test_no_dateline_in_prose(text: str) -> None:
+    assert dateline(text) == (text, None, None)
+
+
+def test_dateline_on_its_own_line_goes_to_the_record() -> None:
+    html = ("<html><head><title>Banjir Demak</title></head><body><article><h1>Banjir Demak</h1>"
+            "<div class='isi'><p><strong>Liputan6.com, Semarang</strong></p>"
+            f"<p>{BODY}</p><p>{BODY2}</p><p>{BODY} {BODY2}</p></div></article></body></html>")  # fmt: skip
+    rec = clean({"body": html.encode(), "headers": {}, "url": "https://x.example/a", "site": "x"})
+    assert (rec["dateline_place"], rec["dateline_source"]) == ("Semarang", "Liputan6.com")
+    assert rec["text"].startswith(BODY)
+
+
+# --- in the DOM: related links and label boxes, whatever their class ----------------------------
+
+
+def test_lone_link_headline_paragraph_is_pruned() -> None:
+    tree = parse(
+        f"<html><body><div><p>{BODY}</p><p><strong><a href='/a'>Banjir Demak, 20.000 Warga "
+        f"Mengungsi</a></strong></p><p>{BODY2} <a href='/b'>tautan</a> di tengah kalimat.</p>"
+        "<p><a href='/c'>Klik di sini untuk mendaftar program bantuan.</a></p></div></body></html>"
+    )
+    prune(tree)
+    texts = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    link = "Klik di sini untuk mendaftar program bantuan."
+    assert texts == [BODY, f"{BODY2} tautan di tengah kalimat.", link]
+
+
+def test_label_element_takes_its_link_along() -> None:
+    tree = parse(
+        f"<html><body><div class='x'>{BODY}<span>Baca juga: </span><a href='/a'>Judul Lain yang Menarik"
+        f"</a> {BODY2}</div></body></html>"
+    )
+    prune(tree)
+    text = " ".join(tree.find("body").text_content().split())
+    assert "Judul Lain" not in text and "Baca juga" not in text and BODY2 in text
+
+
+def test_header_stamp_and_closing_linked_headline_leave_the_body() -> None:
+    # a byline glued to its time stamp above the body, and another story's linked headline
+    # closing it (its box renamed past any class rule): neither is body
+    prose = "".join(f"<p>{x}</p>" for x in (BODY, BODY2, BODY + " " + BODY2))
+    html = ("<html><head><title>Bantuan Beras Disalurkan</title></head><body><div class='x1'>"
+            "<p>Indah Permata10 Mar 2025, 14:05 WIB</p>" + prose +
+            "<h3><a href='/read/1/warga-terjebak'>Warga Terjebak Banjir di Kawasan Pesisir Utara</a></h3>"
+            "</div><div class='x4'><a href='/'>Beranda</a></div></body></html>")  # fmt: skip
+    rec = clean({"body": html.encode(), "headers": {}, "url": "https://x.example/a", "site": "x"})
+    assert rec["text"].split("\n\n") == [BODY, BODY2, BODY + " " + BODY2]
