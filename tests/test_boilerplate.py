@@ -284,3 +284,19 @@ def test_header_stamp_and_closing_linked_headline_leave_the_body() -> None:
             "</div><div class='x4'><a href='/'>Beranda</a></div></body></html>")  # fmt: skip
     rec = clean({"body": html.encode(), "headers": {}, "url": "https://x.example/a", "site": "x"})
     assert rec["text"].split("\n\n") == [BODY, BODY2, BODY + " " + BODY2]
+
+
+def test_embed_placeholder_takes_the_embed_title_along() -> None:
+    # "[Gambas:Video CNN]" then the player, whose only text is the video's title: neither is body,
+    # whatever the player's class; prose after a placeholder stays
+    tree = parse(
+        f"<html><body><div class='k1'><p>{BODY}</p><p>[Gambas:Video CNN]</p><div class='k2'><p>Warga "
+        f"Terjebak Banjir di Kawasan Pesisir</p></div><p>{BODY2}</p><p>[Gambas:Video CNBC]</p>"
+        f"<p>{BODY} {BODY2}</p></div></body></html>"
+    )
+    prune(tree)
+    texts = [" ".join(p.text_content().split()) for p in tree.iter("p")]
+    assert texts == [BODY, BODY2, f"{BODY} {BODY2}"]
+    res = clean_lines([BODY, "[Gambas:Video CNN]", "Warga Terjebak Banjir di Kawasan Pesisir", BODY2])
+    assert res.paragraphs == [BODY, BODY2]
+    assert clean_lines([BODY, "[Gambas:Video CNN]", BODY2]).paragraphs == [BODY, BODY2]

@@ -38,23 +38,6 @@ _FIXED_BY = {
     "no_url": "generic path keeps byline/date/dateline lines: fixed by the boilerplate families (#14.2)",
 }
 XFAIL: dict[str, tuple[str, ...]] = {
-    "br_paragraphs": (
-        "antaranews/", "cnnindonesia/", "detik/a1.html", "detik/a2.html", "detik/a3.html", "kompas/",
-        "kumparan/", "merdeka/", "okezone/", "republika/", "suara/", "tempo/old.html",
-        "sample:news.detakberita.example/", "sample:nasional.kabarnusa.example/",
-        "sample:regional.kabarnusa.example/",
-        "sample:suarawarga.example/2024/01/06/wapres-dukung-mal-pelayanan-publik-hadir-di-setiap-kabupaten-di-papua/",
-        "sample:suarawarga.example/2024/01/09/longsor-tutup-ruas-jalan-trans-papua-wamena-elelim/",
-    ),
-    "renamed": (
-        "cnbcindonesia/", "cnnindonesia/", "detik/a1.html", "detik/a2.html", "detik/a3.html",
-        "kompas/a1.html", "kompas/a3.html", "liputan6/a2.html", "merdeka/", "republika/", "tempo/a1.html",
-        "tempo/a2.html", "tempo/a3.html",
-    ),
-    "no_url": (
-        "cnnindonesia/", "kompas/a1.html", "kompas/a3.html", "kumparan/", "liputan6/a2.html",
-        "republika/old.html",
-    ),
 }  # fmt: skip
 
 

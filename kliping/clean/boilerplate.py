@@ -37,6 +37,7 @@ _BOX_START = re.compile(
     re.I,
 )
 _BOX_MAX_CHARS = 300
+_EMBED_MARK = re.compile(r"^\s*\[gambas:", re.I)
 _PRUNE_MAX_CHARS = 600
 
 
@@ -139,6 +140,11 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
                 sib = box.getnext()
                 if (box.tag in _INLINE_LABELS and sib is not None and sib.tag == "a"
                         and not (box.tail or "").strip() and _text_len(sib) <= _BOX_MAX_CHARS):
+                    doomed.append(sib)
+                # "[Gambas:Video CNN]" then the embed itself, whose only text is the video's title
+                elif (_EMBED_MARK.match(text) and sib is not None and isinstance(sib.tag, str)
+                        and not (box.tail or "").strip() and _text_len(sib) <= _BOX_MAX_CHARS
+                        and headline_like(" ".join(sib.text_content().split()))):
                     doomed.append(sib)
         else:
             # "…text <br/>Baca juga: <a>…</a>": drop the link that follows
@@ -447,10 +453,17 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     in_list = False  # after a related-list heading: its headline lines go with it
     after_related = False  # after a related line: a headline here is one of its list if the body ends
     tentative: set[int] = set()  # indexes in keep of such headlines
+    after_embed = False  # after an embed placeholder ("[Gambas:Video CNN]"): the embed's title
     for raw in lines:
         line = " ".join(EMBED.sub(" ", raw).split())
         if not line:
+            after_embed = after_embed or bool(EMBED.search(raw))
             continue
+        if after_embed and headline_like(line):
+            after_embed = False
+            res.dropped.append(("embed_title", line))
+            continue
+        after_embed = False
         if CUT_FROM.match(line):
             res.dropped.append(("widget", line))
             break
