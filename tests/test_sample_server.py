@@ -350,3 +350,18 @@ def test_weekday_mismatch_is_planted_in_the_body() -> None:
         assert match, a.url
         day = dt.date(int(match[4]), int(match[3]), int(match[2]))
         assert days[day.weekday()] != match[1]
+
+
+def test_holding_back_later_stories_keeps_each_published_article_whole() -> None:
+    """An article page linking to a story not published yet loses the link, never its own body
+    (the sample once dropped every ``<article>`` that mentioned a held-back URL)."""
+    cut = max(a.published_at for a in catalog()) - dt.timedelta(days=2)
+    with SampleServer(published_until=cut) as server:
+        hidden = server.unpublished()
+        assert hidden
+        for a in catalog():
+            if a.published_at > cut or a.url in BROKEN.values():
+                continue
+            body = get_text(server, a.url)
+            assert all(u not in body for u in hidden), a.url
+            assert html.escape(a.paragraphs[1], quote=False)[:40] in body, a.url

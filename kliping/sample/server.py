@@ -129,7 +129,7 @@ class SampleServer:
                     else:
                         page = respond(url, server._count(url))
                         if hidden:
-                            page = _unlist(page, hidden)
+                            page = _unlist(page, hidden, listing=url.partition("?")[0] not in _ARTICLES)
                 self.send_response(page.status)
                 self.send_header("Content-Type", page.content_type)
                 self.send_header("Content-Length", str(len(page.body)))
@@ -145,11 +145,14 @@ class SampleServer:
         return Handler
 
 
+_ARTICLES = frozenset(a.url for a in catalog())
 _BLOCKS = re.compile(rb"<(url|item|entry|article|li)\b.*?</\1>", re.S)
 
 
-def _unlist(page: Page, hidden: frozenset[str]) -> Page:
-    """The listing without entries pointing at articles that are not published yet."""
+def _unlist(page: Page, hidden: frozenset[str], listing: bool = True) -> Page:
+    """The page without entries pointing at articles that are not published yet: whole entries
+    of a listing (sitemap ``<url>``, feed item, index ``<article>`` teaser), only the links on an
+    article page (whose own ``<article>`` may link to a later story: it stays)."""
     ctype = page.content_type
     if "xml" not in ctype and "html" not in ctype:
         return page
@@ -158,7 +161,7 @@ def _unlist(page: Page, hidden: frozenset[str]) -> Page:
     def keep(match: re.Match[bytes]) -> bytes:
         return b"" if any(m in match.group(0) for m in marks) else match.group(0)
 
-    body = _BLOCKS.sub(keep, page.body)
+    body = _BLOCKS.sub(keep, page.body) if listing else page.body
     for m in marks:  # loose links outside a block
         body = re.sub(rb"<a\b[^>]*href=\"" + re.escape(m) + rb"[^\"]*\"[^>]*>.*?</a>", b"", body, flags=re.S)
     return Page(page.status, body, page.content_type, page.headers)
