@@ -10,10 +10,10 @@ site. The pages are written for these tests, modelled on Indonesian news portals
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import shutil
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,8 +27,14 @@ from kliping.ledger import read_ledger
 from kliping.sites.base import Layout, Site, Source
 from tests.conftest import FAST, kliping
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from _score import score  # noqa: E402
+# bench/_score.py loaded by path: putting bench/ on sys.path would let bench/distributed.py shadow
+# the dask `distributed` package for every later test in this process
+_SPEC = importlib.util.spec_from_file_location(
+    "_kliping_bench_score", Path(__file__).resolve().parent.parent / "bench" / "_score.py"
+)
+_score_mod = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(_score_mod)
+score = _score_mod.score
 
 URL = "https://warta.example.id/berita/2025/03/11/123456/jembatan-baru-dibuka"
 PARAS = [
