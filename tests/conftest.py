@@ -29,6 +29,14 @@ def kliping(*args: str, timeout: float = 240) -> subprocess.CompletedProcess:
     return subprocess.run(kliping_cmd(*args), capture_output=True, text=True, timeout=timeout)
 
 
+def one_line(r: subprocess.CompletedProcess) -> str:
+    """The stderr of a failed command: exactly one line, never a traceback (the CLI contract)."""
+    err = r.stderr.strip()
+    assert "Traceback" not in err, err
+    assert len(err.splitlines()) == 1, err
+    return err
+
+
 @pytest.fixture
 def run_kliping():
     return kliping

@@ -4,8 +4,6 @@ error one line with exit 2 (bad usage or input) or 1 (the job failed), never a t
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -13,18 +11,7 @@ import pytest
 
 from kliping.cli import build_parser
 from kliping.storage import PartWriter
-
-
-def kliping(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kliping", *args], capture_output=True, text=True,
-                          timeout=timeout)
-
-
-def one_line(r: subprocess.CompletedProcess) -> str:
-    err = r.stderr.strip()
-    assert "Traceback" not in err, err
-    assert len(err.splitlines()) == 1, err
-    return err
+from tests.conftest import kliping, one_line
 
 
 @pytest.fixture(scope="module")

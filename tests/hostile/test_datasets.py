@@ -13,7 +13,6 @@ import os
 import random
 import shutil
 import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -25,21 +24,12 @@ from kliping.ledger import write_ledger_row
 from kliping.reclean import STAGE_PREFIX, commit, recover
 from kliping.runlock import RunLock
 from kliping.storage import PartWriter, read_dataset
+from tests.conftest import kliping, one_line
 
 STARTED = datetime(2024, 1, 10, 3, tzinfo=UTC)
 DEMO_ARTICLES = 47  # the sample sites' articles in the demo window (kliping demo)
 
 
-def kliping(*args: str, timeout: float = 240) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kliping", *args], capture_output=True, text=True,
-                          timeout=timeout)
-
-
-def one_line(r: subprocess.CompletedProcess) -> str:
-    err = r.stderr.strip()
-    assert "Traceback" not in err, err
-    assert len(err.splitlines()) == 1, err
-    return err
 
 
 @pytest.fixture(scope="module")
