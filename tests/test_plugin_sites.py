@@ -179,8 +179,15 @@ def test_sites_path_listed_and_crawled(tmp_path: Path) -> None:
     sites = tmp_path / "my-sites"
     expected = make_site(tmp_path / "fixtures", sites, "kabardua", "news_sitemap")
     (sites / "_helpers.py").write_text("raise RuntimeError('files starting with _ are not sites')\n")
-    _crawl_and_check("kabardua", tmp_path / "fixtures", expected, _env(KLIPING_SITES_PATH=str(sites)),
-                     tmp_path)
+    env = _env(KLIPING_SITES_PATH=str(sites))
+    _crawl_and_check("kabardua", tmp_path / "fixtures", expected, env, tmp_path)
+    # kliping crawl finds it the same way (Scrapy's spider loader)
+    out = tmp_path / "out-cli"
+    with FixtureServer(tmp_path / "fixtures", ["kabardua"]) as server:
+        proc = _run(["-m", "kliping", "crawl", "kabardua", "--since", SINCE, "--until", UNTIL, "--out",
+                     str(out), "--mirror", json.dumps(server.mirror())], env, tmp_path)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert sorted(a["url"] for a in read_dataset(out / "articles").to_pylist()) == sorted(expected)
 
 
 @pytest.mark.parametrize(
