@@ -3,9 +3,10 @@
 Two places, as the registry reads them (:mod:`kliping.registry`); the spider is made from the
 definition, so there is no spider file:
 
-- in a clone of kliping (``--root CLONE``, or run from the clone): ``kliping/sites/KEY.py`` (the
-  definition, with TODOs) and ``tests/sites/KEY/fixtures.json`` (a stub whose empty expectations make
-  the site test fail until real pages and values are filled in);
+- in a clone of kliping (``--root CLONE``, or run from the clone with no ``KLIPING_SITES_PATH``
+  set): ``kliping/sites/KEY.py`` (the definition, with TODOs) and ``tests/sites/KEY/fixtures.json``
+  (a stub whose empty expectations make the site test fail until real pages and values are filled
+  in);
 - for an installed kliping (``--sites-dir DIR``, else the first directory of ``KLIPING_SITES_PATH``):
   ``DIR/KEY.py`` and ``DIR/fixtures/KEY/fixtures.json`` (``python -m kliping.fixture_server
   DIR/fixtures`` serves it); the site is crawlable once ``KLIPING_SITES_PATH`` names DIR.
