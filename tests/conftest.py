@@ -17,6 +17,10 @@ if "KLIPING_CACHE_DIR" not in os.environ:
     os.environ["KLIPING_CACHE_DIR"] = tempfile.mkdtemp(prefix="kliping-test-cache-")
     atexit.register(shutil.rmtree, os.environ["KLIPING_CACHE_DIR"], True)
 
+# The suite checks the package's own sites: a reader's KLIPING_SITES_PATH stays out of it (the
+# plugin tests set their own, in child processes).
+os.environ.pop("KLIPING_SITES_PATH", None)
+
 # The sample server is local: crawl it fast (the defaults are polite for the real web).
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING"]
 

@@ -22,10 +22,11 @@ def test_registry_not_empty() -> None:
 def test_stem_key_spider_name(key: str) -> None:
     site = SITES[key]
     assert (PKG / "sites" / f"{key}.py").exists()
-    module = importlib.import_module(f"kliping.spiders.{key}")
+    assert not (PKG / "spiders" / f"{key}.py").exists(), "spiders are made from the registry"
+    module = importlib.import_module("kliping.spiders.sites")
     spiders = [
         obj for _, obj in inspect.getmembers(module, inspect.isclass)
-        if issubclass(obj, NewsSpider) and obj is not NewsSpider
+        if issubclass(obj, NewsSpider) and obj is not NewsSpider and obj.name == key
     ]
     assert len(spiders) == 1
     spider = spiders[0]

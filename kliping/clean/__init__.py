@@ -575,7 +575,7 @@ def clean(
         url_time=site.url_time_re if site else None,
     )
     text_hash, simhash = fingerprint.fingerprints(text)
-    return {
+    record = {
         "id": fingerprint.stable_id(canonical),
         "url": url,
         "canonical_url": canonical,
@@ -605,3 +605,6 @@ def clean(
         "fetch_id": raw.get("fetch_id"),
         "cleaner_version": CLEANER_VERSION,
     }
+    if site is not None and site.post_process is not None:  # the site's own last word (Site docs)
+        record = site.post_process(record, raw)
+    return record

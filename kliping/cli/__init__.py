@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from kliping import __version__
 from kliping.runlock import OutputLocked
+from kliping.sites.base import SiteConfigError
 
 COMMANDS = (
     "demo", "crawl", "sites", "extract", "dates", "reclean", "export", "stats", "runs", "canary",
@@ -75,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except JobFailed as exc:
         print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
         return 1
+    except SiteConfigError as exc:  # a malformed site definition (a user's plugin or file)
+        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        return 2
     except OutputLocked as exc:  # another live run holds --out (any command that takes the lock)
         print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
         return 2

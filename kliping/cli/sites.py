@@ -1,21 +1,108 @@
-"""``kliping sites [--json]``: the registry."""
+"""``kliping sites [--json | --markdown]``: the registry.
+
+``--markdown`` prints ``docs/sites.md``, generated from the package's own sites (their ``SITE`` and
+``URL_SCHEMES`` / ``URL_SCHEME_DOCS``); ``tests/test_spiders_generated.py`` keeps the file in step:
+``kliping sites --markdown > docs/sites.md``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+
+from kliping.sites.base import FRESH_KINDS, Site, Source
+
+INTRO = """# Sites
+
+The registered Indonesian publishers (`kliping sites --json` prints the same from the code; this page
+is generated from it: `kliping sites --markdown > docs/sites.md`). Source URLs and selectors are
+modelled on the sites' public markup and public scrapers; they cannot be checked from CI. Run
+`kliping canary` on the real web (from cron) to see which still hold. Your own sites (an installed
+plugin, or `KLIPING_SITES_PATH`) are listed by `kliping sites`, not here: see docs/adding-a-site.md.
+"""
+
+AFTER_SITES = """
+Skip rules (video, photo galleries, live blogs, tag/topic pages) and the article URL pattern
+are in each `kliping/sites/<key>.py`; fixtures and expected records in `tests/sites/<key>/fixtures.json`.
+"""
+
+SCHEMES_INTRO = """## Article URL schemes
+
+A backfill through sitemap indexes or web archives meets a site's URLs of every year, not only
+today's. Each site's article pattern is the union of its schemes (`URL_SCHEMES` in
+`kliping/sites/<key>.py`, newest first; the years and the example below are its `URL_SCHEME_DOCS`);
+`tests/sites/<key>/urls.json` holds one example or more per scheme and pages that must not count as
+articles (indexes, tags, rubric pages, photo and video pages), checked by `tests/test_sites_urls.py`.
+The years are approximate: they come from archived links, public scrapers' code and test fixtures.
+Photo galleries (`readfoto`, `photo.`, `inpicture`) stay skipped in every period. The examples below
+have made-up ids and slugs.
+"""
+
+OUTRO = """
+Not covered: viva's `vivanews.com` URLs before 2013 (another domain, redirected; not in the site's
+allowed domains), and per-article amp/mobile paths other than kumparan's and merdeka's `m.` hosts.
+
+Sites not listed: `scrapy crawl generic -a domain=example.co.id` (feeds and sitemaps found from
+robots.txt, the home page and the usual WordPress locations).
+"""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sites", help="list registered sites, their sources and layouts")
-    p.add_argument("--json", action="store_true", help="print a JSON list")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--json", action="store_true", help="print a JSON list")
+    what.add_argument("--markdown", action="store_true",
+                      help="print docs/sites.md (the package's own sites)")
     p.set_defaults(func=run)
 
 
+def _source(src: Source) -> str:
+    text = f"{src.kind}: `{src.url}`"
+    if src.kind == "date_index":
+        text += f" (`{src.date_format}`)"
+    elif src.kind == "sitemap":
+        text += " (by lastmod)"
+    return text
+
+
+def _layouts(site: Site) -> str:
+    return ", ".join(
+        f"{lay.version} ≤ {lay.valid_until}" if lay.valid_until else f"{lay.version} (current)"
+        for lay in site.layouts
+    )
+
+
+def markdown() -> str:
+    """docs/sites.md: the package's real publishers (not the bundled sample sites, not plugins)."""
+    from kliping.registry import all_sites, is_builtin, site_origin
+
+    sites = [s for k, s in all_sites().items() if is_builtin(k) and not s.sample]
+    out = [INTRO, "| site | domain | zone | fresh | backfill | multi-page | layouts |",
+           "|---|---|---|---|---|---|---|"]
+    for s in sites:
+        fresh = "; ".join(_source(x) for x in s.sources if x.kind in FRESH_KINDS) or "—"
+        back = "; ".join(_source(x) for x in s.sources if x.kind not in FRESH_KINDS) or "—"
+        out.append(f"| {s.key} | {s.domain} | {s.zone} | {fresh} | {back} | {s.pagination or '—'} "
+                   f"| {_layouts(s)} |")
+    out += [AFTER_SITES, SCHEMES_INTRO, "| site | scheme | years | example |", "|---|---|---|---|"]
+    for s in sites:
+        module = importlib.import_module(site_origin(s.key))
+        notes = getattr(module, "URL_SCHEME_DOCS", {})
+        for scheme in getattr(module, "URL_SCHEMES", {}):
+            years, example = notes.get(scheme, ("—", ""))
+            out.append(f"| {s.key} | `{scheme}` | {years} | " + (f"`{example}` |" if example else "— |"))
+    out.append(OUTRO)
+    return "\n".join(out)
+
+
 def run(args: argparse.Namespace) -> int:
-    from kliping.registry import all_sites
+    from kliping.registry import all_sites, is_builtin
 
     sites = all_sites()
+    if args.markdown:
+        print(markdown(), end="")
+        return 0
     if args.json:
         print(json.dumps([s.describe() for s in sites.values()], ensure_ascii=False, indent=1))
         return 0
@@ -27,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         table.add_column(col)
     for s in sites.values():
         table.add_row(
-            s.key + (" (sample)" if s.sample else ""),
+            s.key + (" (sample)" if s.sample else "") + ("" if is_builtin(s.key) else " (yours)"),
             s.domain,
             s.zone,
             "\n".join(f"{src.kind}: {src.url}" for src in s.sources),

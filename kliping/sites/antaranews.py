@@ -10,6 +10,19 @@ URL_SCHEMES = {
     "en-news-id": r"^https?://en\.antaranews\.com/news/\d{5,8}/[\w-]+",
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "berita-id": (
+        "2010-, www, channel hosts of the 2010s, regional desks",
+        "https://www.antaranews.com/berita/4712340/bandara-lombok-batalkan-penerbangan",
+    ),
+    "en-news-id": (
+        "the English service",
+        "https://en.antaranews.com/news/416590/indonesia-allows-exporters-to-hold-earnings",
+    ),
+}
+
 SITE = Site(
     key="antaranews",
     name="ANTARA News",

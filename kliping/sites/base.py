@@ -9,9 +9,10 @@ cleaning stage and ``kliping reclean`` can use it without a crawler.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 SourceKind = Literal["news_sitemap", "sitemap", "feed", "date_index"]
 SOURCE_KINDS: tuple[str, ...] = ("news_sitemap", "sitemap", "feed", "date_index")
@@ -99,6 +100,11 @@ class Site:
     sample: bool = False  # a fictional site of the bundled offline sample
     follow_links: bool = False  # also follow in-site links from listing pages to articles
     allowed_domains: tuple[str, ...] = ()
+    # The odd field no selector can express: ``post_process(article, raw) -> article`` runs last in
+    # kliping.clean.clean() (so crawl, reclean and extract all apply it) on the finished ARTICLES
+    # record and the RAW record it came from; plain Python, no Scrapy. Returns the record to keep.
+    post_process: Callable[[dict[str, Any], Mapping[str, Any]], dict[str, Any]] | None = field(
+        default=None, repr=False, compare=False)
     _article_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _skip_res: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
     url_time_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)

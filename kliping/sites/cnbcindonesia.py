@@ -8,6 +8,15 @@ URL_SCHEMES = {
     "datetime-id": r"^https?://www\.cnbcindonesia\.com/[a-z-]+/\d{14}-\d+-\d+/[\w-]+",
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "datetime-id": (
+        "2017- (unchanged since the launch)",
+        "https://www.cnbcindonesia.com/news/20250311093045-4-123450/harga-beras-stabil-jelang-ramadan",
+    ),
+}
+
 SITE = Site(
     key="cnbcindonesia",
     name="CNBC Indonesia",

@@ -8,6 +8,15 @@ URL_SCHEMES = {
     "datetime-id": r"^https?://www\.cnnindonesia\.com/[a-z-]+/\d{14}-\d+-\d+/[\w-]+",
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "datetime-id": (
+        "2014- (unchanged since the launch)",
+        "https://www.cnnindonesia.com/nasional/20250311093045-20-1234567/kai-siapkan-perjalanan-tambahan",
+    ),
+}
+
 SITE = Site(
     key="cnnindonesia",
     name="CNN Indonesia",

@@ -15,6 +15,20 @@ URL_SCHEMES = {
     "read-date": r"^https?://[a-z]+\.detik\.com/read/\d{4}/\d{2}/\d{2}/\d{6}/\d{6,8}/\d+/[\w-]+",
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "d-id": (
+        "2017-, every channel and the regional desks",
+        "https://news.detik.com/berita/d-7812341/pemkot-resmikan-pasar-rakyat-baru",
+    ),
+    "numeric-id": ("2016-2017", "http://news.detik.com/berita/3213980/mahasiswa-gelar-doa-bersama-di-kampus"),
+    "read-date": (
+        "2010-2016",
+        "http://inet.detik.com/read/2015/11/05/100026/3062620/323/ponsel-lipat-baru-diumumkan",
+    ),
+}
+
 SITE = Site(
     key="detik",
     name="detikNews",

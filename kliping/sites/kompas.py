@@ -12,6 +12,23 @@ URL_SCHEMES = {
     "read-xml": r"^https?://[a-z0-9-]+\.kompas\.com/read/xml/\d{4}/\d{2}/\d{2}/\d{6,12}/[\w.-]+",
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "channel-read": (
+        "2008-",
+        "https://nasional.kompas.com/read/2025/03/11/093045021/polisi-tertibkan-parkir-liar",
+    ),
+    "www-desk-read": (
+        "2019-, desks on www (tren, sains, hype…)",
+        "https://www.kompas.com/tren/read/2021/06/06/181500160/penjelasan-dukcapil-soal-data-ganda",
+    ),
+    "read-xml": (
+        "-2016, the feeds' form",
+        "http://megapolitan.kompas.com/read/xml/2016/10/18/17244780/ini.alat.peraga.kampanye.yang.boleh.dibuat",
+    ),
+}
+
 SITE = Site(
     key="kompas",
     name="Kompas.com",

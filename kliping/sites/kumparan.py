@@ -10,6 +10,19 @@ URL_SCHEMES = {
     "at-channel-slug": r"^https?://(?:m\.)?kumparan\.com/@[\w-]+/[a-z0-9]+(?:-[a-z0-9]+){2,}/?$",
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "channel-slug-id": (
+        "2018- (with `@` until ~2020)",
+        "https://kumparan.com/kumparannews/warga-bersihkan-sungai-ciliwung-1xYzAbCdEf",
+    ),
+    "at-channel-slug": (
+        "2017, no id",
+        "https://kumparan.com/@kumparannews/membekali-diri-menghadapi-pelecehan",
+    ),
+}
+
 SITE = Site(
     key="kumparan",
     name="kumparan",

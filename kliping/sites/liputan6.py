@@ -10,6 +10,19 @@ URL_SCHEMES = {
     "subdomain-read": r"^https?://(?!www\.)[a-z0-9-]+\.liputan6\.com/read/\d{5,8}/[\w-]+",
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "www-channel-read": (
+        "2016-",
+        "https://www.liputan6.com/news/read/5912340/warga-gotong-royong-bersihkan-sungai",
+    ),
+    "subdomain-read": (
+        "2012-2016, and regional/event desks",
+        "http://tekno.liputan6.com/read/2436770/operator-dorong-ekosistem-digital",
+    ),
+}
+
 SITE = Site(
     key="liputan6",
     name="Liputan6.com",

@@ -11,6 +11,16 @@ URL_SCHEMES = {
     "read-detail": r"^https?://(?:www\.|m\.)?mediaindonesia\.com/read/detail/\d{4,7}-[\w-]+",
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "rubric-id": ("2020-", "https://mediaindonesia.com/ekonomi/848030/ihsg-sempat-tembus-rekor-lalu-melemah"),
+    "read-detail": (
+        "2015-2020",
+        "https://mediaindonesia.com/read/detail/277880-mencari-cara-kerja-lebih-pintar.html",
+    ),
+}
+
 SITE = Site(
     key="mediaindonesia",
     name="Media Indonesia",

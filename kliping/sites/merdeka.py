@@ -12,6 +12,19 @@ URL_SCHEMES = {
     ),
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "slug-id-mvk": (
+        "2023-",
+        "https://www.merdeka.com/peristiwa/petani-palu-mulai-panen-padi-123450-mvk.html",
+    ),
+    "slug-html": (
+        "2012-2023, no id",
+        "https://www.merdeka.com/uang/umkm-sumbang-61-persen-ke-pdb-nasional.html",
+    ),
+}
+
 SITE = Site(
     key="merdeka",
     name="Merdeka.com",

@@ -8,6 +8,15 @@ URL_SCHEMES = {
     "read-date-id": r"^https?://[\w-]+\.okezone\.com/read/\d{4}/\d{2}/\d{2}/\d+/\d{5,8}/[\w-]+",
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "read-date-id": (
+        "2008-",
+        "https://news.okezone.com/read/2025/03/11/337/3123450/warga-bersihkan-saluran-air",
+    ),
+}
+
 SITE = Site(
     key="okezone",
     name="Okezone",

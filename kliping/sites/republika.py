@@ -14,6 +14,19 @@ URL_SCHEMES = {
     ),
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "berita-id": (
+        "2020-",
+        "https://www.republika.co.id/berita/s0a1b2c345/warga-sambut-ramadhan-dengan-gembira",
+    ),
+    "berita-rubric-date": (
+        "2009-2020",
+        "http://nasional.republika.co.id/berita/nasional/daerah/16/02/15/o2l07x280-artis-promosikan-pariwisata",
+    ),
+}
+
 SITE = Site(
     key="republika",
     name="Republika",

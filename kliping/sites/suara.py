@@ -10,6 +10,19 @@ URL_SCHEMES = {
     "regional-read": r"^https?://(?!www\.)[a-z]+\.suara\.com/read/\d{4}/\d{2}/\d{2}/\d{6}/[\w-]+",
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "www-channel-date": (
+        "2014-",
+        "https://www.suara.com/news/2025/03/11/093045/warga-gotong-royong-bersihkan-sungai",
+    ),
+    "regional-read": (
+        "2020-, regional desks",
+        "https://jogja.suara.com/read/2020/10/01/071440/warga-olah-bunga-telang-bernilai-rupiah",
+    ),
+}
+
 SITE = Site(
     key="suara",
     name="Suara.com",

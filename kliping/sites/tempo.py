@@ -14,6 +14,23 @@ URL_SCHEMES = {
     "read-news-date": r"^https?://[a-z]+\.tempo\.co/read/[a-z]+/\d{4}/\d{2}/\d{2}/\d{9}(?:,[a-z]{2}\.html)?/[\w,.-]+",
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "slug-id": (
+        "since the November 2024 redesign",
+        "https://www.tempo.co/politik/dpr-sahkan-revisi-undang-undang-1234567",
+    ),
+    "read-id": (
+        "2017-2024",
+        "https://nasional.tempo.co/read/1456780/kpk-periksa-pejabat-dinas-pekerjaan-umum",
+    ),
+    "read-news-date": (
+        "2010-2017",
+        "http://www.tempo.co/read/news/2014/08/14/083599450/Kurikulum-Baru-Murid-Belum-Terima-Buku",
+    ),
+}
+
 SITE = Site(
     key="tempo",
     name="Tempo.co",

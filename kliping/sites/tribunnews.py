@@ -10,6 +10,19 @@ URL_SCHEMES = {
     "regional-date": r"^https?://(?!www\.)[a-z0-9-]+\.tribunnews\.com/(?:[a-z-]+/)?\d{4}/\d{2}/\d{2}/[\w-]+",
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "www-section-date": (
+        "2013-",
+        "https://www.tribunnews.com/nasional/2025/03/11/kereta-tambahan-disiapkan-jelang-libur",
+    ),
+    "regional-date": (
+        "the regional papers' hosts (palembang., wartakota.…)",
+        "http://palembang.tribunnews.com/2014/05/14/tim-reskrim-bekuk-penjual-satwa-dilindungi",
+    ),
+}
+
 SITE = Site(
     key="tribunnews",
     name="Tribunnews.com",

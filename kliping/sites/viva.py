@@ -11,6 +11,19 @@ URL_SCHEMES = {
     "channel-host-read": r"^https?://(?:[a-z]+\.)+viva\.co\.id/(?:[a-z-]+/)?read/\d{5,8}-[\w-]+",
 }
 
+# For docs/sites.md (generated from this): when each scheme was in use, and an example with a
+# made-up id and slug.
+URL_SCHEME_DOCS = {
+    "channel-sub-id": (
+        "2016-",
+        "https://www.viva.co.id/berita/nasional/1234560-warga-bersihkan-sungai-bersama",
+    ),
+    "channel-host-read": (
+        "2010-2016",
+        "http://life.viva.co.id/showbiz/read/736460-penyanyi-beri-tepuk-tangan-untuk-pianis-cilik",
+    ),
+}
+
 SITE = Site(
     key="viva",
     name="VIVA.co.id",

@@ -1,4 +1,5 @@
-"""The one base news spider; a site is a thin subclass naming its ``Site`` definition.
+"""The one base news spider; each registered site is a subclass naming its ``Site`` definition,
+made from the registry (:mod:`kliping.spiders.sites`).
 
 Discovery: typed sources (news sitemap, sitemap / sitemap index, RSS/Atom feed, date-indexed
 archive pages), each bounded by ``since``/``until``. Listing pages are always re-read
@@ -23,6 +24,7 @@ from w3lib.url import add_or_replace_parameter
 
 from kliping.seen import SeenSet
 from kliping.sites.base import ZONES, Site, Source
+from kliping.spiders.sources import STRATEGIES
 
 RAW_KEY = "raw"
 MAX_ARTICLE_PAGES = 20  # "halaman selanjutnya" chains longer than this are cut
@@ -156,24 +158,10 @@ class NewsSpider(scrapy.Spider):
             yield request
 
     def source_requests(self) -> Iterator[scrapy.Request]:
+        """The first listing requests of every source, each built by its kind's strategy
+        (:mod:`kliping.spiders.sources`)."""
         for source in self.site.sources:
-            if source.kind == "date_index":
-                since, until = self.window()
-                self.crawler.stats.set_value("kliping/window_days", (until - since).days + 1)
-                day = until
-                while day >= since:  # newest first
-                    yield self.listing_request(
-                        source.url_for(day, source.first_page),
-                        source,
-                        self.parse_date_index,
-                        day=day,
-                        page=source.first_page,
-                    )
-                    day -= timedelta(days=1)
-            elif source.kind in ("news_sitemap", "sitemap"):
-                yield self.listing_request(source.url, source, self.parse_sitemap)
-            elif source.kind == "feed":
-                yield self.listing_request(source.url, source, self.parse_feed)
+            yield from STRATEGIES[source.kind].start_requests(self, source)
 
     def listing_request(
         self, url: str, source: Source, callback: Any, depth: int = 0, **cb_kwargs: Any

@@ -19,7 +19,7 @@ import pytest
 from kliping.crawl import check_window, parse_since, parse_until, since_last
 from kliping.ledger import ledger_row, read_ledger, write_ledger_row
 from kliping.sample import SampleServer
-from kliping.spiders.suarawarga import SuarawargaSpider
+from kliping.spiders import SuarawargaSpider
 from tests.conftest import FAST, kliping
 
 SITE = "suarawarga"

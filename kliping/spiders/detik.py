@@ -1,7 +1,0 @@
-from kliping.sites.detik import SITE
-from kliping.spiders.base import NewsSpider
-
-
-class DetikSpider(NewsSpider):
-    name = "detik"
-    site = SITE
