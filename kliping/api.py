@@ -238,7 +238,10 @@ def crawl(
         argv += ["--limit", str(limit)]
     for name, value in (settings or {}).items():
         argv += ["--set", f"{name}={_setting(value)}"]
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # its own session: a terminal's Ctrl-C reaches only this process, which passes on one SIGINT
+    # (a second one would make Scrapy stop without closing the run)
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
     try:
         stdout, stderr = proc.communicate(timeout=timeout)
     except (KeyboardInterrupt, subprocess.TimeoutExpired) as exc:

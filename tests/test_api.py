@@ -150,3 +150,17 @@ def test_read_arguments(tmp_path) -> None:
         kliping.read(tmp_path, columns=["nope"])
     empty = kliping.read(tmp_path, "runs")  # nothing written yet: the schema, no rows
     assert empty.num_rows == 0 and empty.schema.names == RUNS.names
+
+
+def test_crawl_timeout_stops_the_child_and_the_ledger_says_so(tmp_path) -> None:
+    from kliping.sample import SampleServer
+
+    out = tmp_path / "out"
+    slow = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 2, "CONCURRENT_REQUESTS": 1,
+            "LOG_LEVEL": "WARNING"}
+    with SampleServer() as server, pytest.raises(TimeoutError, match="stopped after 4 s"):
+        kliping.crawl("detakberita", out, since="2024-01-05", until="2024-01-10", timeout=4,
+                      settings={**slow, "KLIPING_MIRROR": server.mirror()})
+    runs = kliping.read(out, "runs")
+    assert runs.num_rows == 1
+    assert runs.column("status").to_pylist() != ["running"]  # the run was closed, not abandoned
