@@ -1,18 +1,29 @@
-# kliping: make demo (set-up + the main job on the bundled sample), make test (set-up + all tests)
+# kliping: make demo (core install + the main job on the bundled sample), make test (every extra +
+# all tests)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Two installs, two stamps: the demo needs the core install only (`pip install -e .`); the tests,
+# lint and benchmarks need every extra (`.[dev]`, which includes the core). A demo-only venv is
+# upgraded by `make test`; a full one satisfies `make demo` (the dev rule touches both stamps).
+STAMP_CORE := $(VENV)/.installed-core
+STAMP_DEV := $(VENV)/.installed-dev
 
 .PHONY: setup servers demo test lint bench clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
 
-setup: $(STAMP)
+$(STAMP_CORE): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(STAMP_CORE)
+
+$(STAMP_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP_DEV) $(STAMP_CORE)
+
+setup: $(STAMP_DEV)
 
 # Real servers some tests start on 127.0.0.1 (Debian packages). Tests that need one skip with a
 # message when it is missing; as root this installs it.
@@ -23,16 +34,16 @@ servers:
 	      || echo "warning: could not install redis-server; the cluster tests will skip"; \
 	  else echo "note: install redis-server (apt-get install redis-server) to run the cluster tests"; fi; }
 
-demo: $(STAMP)
+demo: $(STAMP_CORE)
 	$(BIN)/kliping demo --out data/demo
 
-test: $(STAMP) servers
+test: $(STAMP_DEV) servers
 	$(BIN)/python -m pytest -q
 
-lint: $(STAMP)
+lint: $(STAMP_DEV)
 	$(BIN)/ruff check .
 
-bench: $(STAMP) servers
+bench: $(STAMP_DEV) servers
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/seen_set.py

@@ -68,9 +68,9 @@ def frontier_prefix(spider: Any) -> str:
 
 
 def redis_client(settings: Any) -> Any:
-    from scrapy_redis.connection import get_redis_from_settings
+    from kliping.extras import require
 
-    return get_redis_from_settings(settings)
+    return require("scrapy_redis.connection", "a cluster crawl").get_redis_from_settings(settings)
 
 
 class RedisFrontier:
@@ -84,6 +84,9 @@ class RedisFrontier:
         url = settings.get("KLIPING_REDIS_URL")
         if not url:
             return
+        from kliping.extras import require
+
+        require("scrapy_redis", "KLIPING_REDIS_URL (a cluster crawl)")  # kliping[cluster]
         for name, value in {
             "REDIS_URL": url,
             "SCHEDULER": "kliping.distributed.Scheduler",

@@ -229,6 +229,7 @@ class ExportResult:
     stats: Stats
     dedup: str
     threshold: int
+    plot: Path | None = None  # coverage.png; None when matplotlib (kliping[plot]) is not installed
 
 
 def _rank(keys: pa.Table) -> np.ndarray:
@@ -395,8 +396,9 @@ def export(
         removed=n_selected - written, clusters=clusters, stats=stats, dedup=dedup,
         threshold=threshold,
     )
+    if plot_coverage(stats, outp / "coverage.png"):
+        result.plot = outp / "coverage.png"
     (outp / "README.md").write_text(card(result, dataset, filters, fmt), encoding="utf-8")
-    plot_coverage(stats, outp / "coverage.png")
     return result
 
 
@@ -542,13 +544,20 @@ def card(result: ExportResult, dataset: Any, filters: Filters, fmt: str) -> str:
         "",
         *_site_terms(st.by_site),
         "",
-        "![articles per day per site](coverage.png)",
+        "![articles per day per site](coverage.png)" if result.plot else
+        "(No coverage plot: matplotlib was not installed; `pip install 'kliping[plot]'` draws it.)",
         "",
     ]
     return "\n".join(lines)
 
 
-def plot_coverage(stats: Stats, path: Path) -> None:
+def plot_coverage(stats: Stats, path: Path) -> bool:
+    """Draw the plot; False (nothing drawn, an old plot removed) without matplotlib (kliping[plot])."""
+    from kliping.extras import available
+
+    if not available("matplotlib"):
+        path.unlink(missing_ok=True)  # a plot of an earlier export would not match this data
+        return False
     import matplotlib
 
     matplotlib.use("Agg")
@@ -581,3 +590,4 @@ def plot_coverage(stats: Stats, path: Path) -> None:
         fig.savefig(path)
     finally:
         plt.close(fig)
+    return True

@@ -498,6 +498,9 @@ def _run_dask(
     chunks: list[Chunk], out: str, address: str, page_seconds: float | None, stale_only: bool,
     on_result: Callable[[ChunkResult], None], stage: str | None = None,
 ) -> None:
+    from kliping.extras import require
+
+    require("distributed", "reclean --dask")  # kliping[cluster]: one line naming it when missing
     from distributed import Client, as_completed
 
     with Client(address) as client:

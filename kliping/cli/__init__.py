@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from kliping import __version__
+from kliping.extras import MissingExtra
 from kliping.runlock import OutputLocked
 from kliping.sites.base import SiteConfigError
 
@@ -80,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except OutputLocked as exc:  # another live run holds --out (any command that takes the lock)
+        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except MissingExtra as exc:  # an optional dependency: the line names the extra to install
         print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -111,6 +111,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--run: only with --redis")
     if args.redis and not args.redis.startswith(("redis://", "rediss://", "unix://")):
         raise UsageError(f"--redis: expected redis://HOST:PORT/DB, got {args.redis!r}")
+    if args.redis:  # kliping[cluster]: refused in one line, before the run opens, when missing
+        from kliping.extras import require
+
+        require("scrapy_redis", "--redis")
     if args.resume:
         since, until = resume_window(args.out, args.sites, since, until)
     if since == LAST and until is not None and os.path.isdir(args.out):

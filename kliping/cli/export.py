@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from kliping.cli import JobFailed, UsageError
@@ -70,8 +71,12 @@ def run(args: argparse.Namespace) -> int:
         why = " ".join(str(exc.strerror or exc).split())
         raise JobFailed(f"writing {out} failed ({why})") from None
     report_skipped("export", result.stats.skipped)
+    if result.plot is None:
+        print("kliping export: no coverage plot: matplotlib is not installed (pip install "
+              "'kliping[plot]')", file=sys.stderr)
     print(
         f"exported {result.written} articles ({result.selected} selected, {result.removed} duplicates"
-        f" removed) to {result.data}; card {result.out / 'README.md'}, plot {result.out / 'coverage.png'}"
+        f" removed) to {result.data}; card {result.out / 'README.md'}"
+        + (f", plot {result.plot}" if result.plot else "")
     )
     return 0

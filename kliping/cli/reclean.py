@@ -32,7 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.dask:
+    if args.dask:  # kliping[cluster]; refused before any work, in one line, when not installed
+        from kliping.extras import require
+
+        require("distributed", "--dask")
+    else:
         from kliping.workers import start_forkserver
 
         start_forkserver()  # its imports overlap this process's own, just below
