@@ -16,7 +16,7 @@ from kliping import __version__
 
 COMMANDS = (
     "demo", "crawl", "sites", "extract", "dates", "reclean", "export", "stats", "runs", "canary",
-    "scaffold",
+    "scaffold", "ingest",
 )
 
 
