@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="drop duplicates: exact (text_hash) or near (simhash); default none")
     p.add_argument("--near-threshold", type=int, default=3, metavar="BITS",
                    help="near duplicates differ in at most BITS of 64 simhash bits (default 3)")
-    p.add_argument("--format", choices=("parquet", "jsonl"), default="parquet", dest="fmt")
+    p.add_argument("--format", choices=("parquet", "jsonl", "warc"), default="parquet", dest="fmt")
     p.set_defaults(func=run)
 
 
@@ -47,6 +47,10 @@ def run(args: argparse.Namespace) -> int:
     filters = filters_from(args)
     if not 0 <= args.near_threshold <= 31:
         raise UsageError("--near-threshold: must be between 0 and 31")
+    if args.fmt == "warc":  # the raw responses behind the selection (kliping.warc.writer)
+        from kliping.warc.writer import run_export
+
+        return run_export(args, filters)
     try:
         result = export(args.dataset, args.out, filters, dedup=args.dedup,
                         threshold=args.near_threshold, fmt=args.fmt)
