@@ -109,7 +109,8 @@ def write_warc(path: Path, pages: list[Page], *, extras: bool = True, date: str 
 def write_wire_warc(path: Path, page: Page, url: str, date: str = WARC_DATE) -> Path:
     """One response as sent on the wire: gzip content encoding inside chunked transfer encoding."""
     enc = gzip.compress(page.body)
-    chunks = b"".join(b"%x\r\n%s\r\n" % (len(enc[i:i + 700]), enc[i:i + 700]) for i in range(0, len(enc), 700))
+    pieces = [enc[i:i + 700] for i in range(0, len(enc), 700)]
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces)
     block = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n"
              b"Transfer-Encoding: chunked\r\n\r\n" + chunks + b"0\r\n\r\n")
     with open(path, "wb") as fh:
