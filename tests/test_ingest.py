@@ -345,3 +345,12 @@ def test_raw_parts_from_before_the_warc_columns_still_read(tmp_path: Path) -> No
     assert [(r["warc_file"], r["warc_offset"]) for r in t] == [(None, None), ("a.warc.gz", 7)]
     seen = SeenSet.from_archive(tmp_path)
     assert "https://a.example/x" in seen and "https://a.example/y" in seen
+
+
+@pytest.mark.parametrize("host", ["www.beritalain.example", "kompas.com", "m.Detik.com", "123news.id",
+                                  "sub.domain.co.id", "xn--bcher-kva.example"])
+def test_generic_key_is_the_generic_spiders(host: str) -> None:
+    from kliping.spiders.generic import generic_site
+    from kliping.warc.ingest import generic_key
+
+    assert generic_key(host.lower()) == generic_site(host.lower()).key

@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="Common Crawl data host or a mirror of it (default https://data.commoncrawl.org/)")
     p.add_argument("--max-body-mb", type=float, default=8.0,
                    help="skip HTML bodies larger than this, decoded (default 8)")
-    p.add_argument("--flush-rows", type=int, default=200, help="kept rows per Parquet part (default 200)")
+    p.add_argument("--flush-rows", type=int, default=1000,
+                   help="write parts (and a resume point) every N kept rows (default 1000)")
     p.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
     p.set_defaults(func=run)
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -47,7 +48,11 @@ from kliping.warc.sources import WarcFile, open_warc
 STATE_DIR = ".kliping-ingest"
 MAX_BODY = 8 << 20  # an HTML body larger than this (decoded) is skipped and counted
 BATCH = 32  # candidate records claimed and cleaned together
-FLUSH_ROWS = 200  # kept rows per part (as a crawl's KLIPING_FLUSH_ROWS)
+# Parts are flushed (and the file's resume offset recorded) every FLUSH_ROWS kept rows, FLUSH_BYTES
+# of bodies held or FLUSH_SECONDS: more rows than a crawl's 200, because a WARC holds many sites
+# and every flush writes one part per site and dataset (each fsynced).
+FLUSH_ROWS = 1000
+FLUSH_BYTES = 64 << 20
 FLUSH_SECONDS = 60.0
 PROGRESS_SECONDS = 0.5
 
@@ -164,13 +169,14 @@ def _registry_site(host: str) -> Any:
 
 
 @lru_cache(maxsize=1 << 16)
-def _generic_key(host: str) -> str | None:
-    from kliping.spiders.generic import generic_site
-
-    try:
-        return generic_site(host).key
-    except ValueError:
+def generic_key(host: str) -> str | None:
+    """``kliping.spiders.generic.generic_site(host).key`` without importing Scrapy (~1 s a process);
+    a test keeps the two equal."""
+    bare = host.strip().lower().removeprefix("www.")
+    if not bare or "/" in bare:
         return None
+    key = re.sub(r"[^a-z0-9]+", "_", bare).strip("_")
+    return key if key[:1].isalpha() else f"site_{key}"
 
 
 def fetch_id_for(key: str, offset: int, record_id: str) -> str:
@@ -383,7 +389,7 @@ def ingest_file(
                 reason[0] = "other_domain"
                 return False
             site_of[uri] = (site, site.key)
-        elif opts.all_domains and host and (key := _generic_key(host)):
+        elif opts.all_domains and host and (key := generic_key(host)):
             site_of[uri] = (None, key)  # cleaned without site rules, as `kliping extract` does
         else:
             reason[0] = "other_domain"
@@ -400,6 +406,7 @@ def ingest_file(
 
     pending: list[dict[str, Any]] = []
     rows_since_flush = 0
+    held = [0]  # body bytes in the writers, not yet flushed
     last_flush = time.monotonic()
     resume_at = start
     counter = [0]
@@ -429,6 +436,7 @@ def ingest_file(
                 continue
             writers.add_raw(raw)
             (writers.articles if kind == "article" else writers.errors).add(row)
+            held[0] += len(raw["body"])
             c["kept"] += 1
             c["articles" if kind == "article" else kind] += 1
             res.sites.add(raw["site"])
@@ -438,7 +446,7 @@ def ingest_file(
     def checkpoint(done: bool = False, error: str | None = None) -> None:
         nonlocal rows_since_flush, last_flush
         writers.flush()  # raw parts first, then articles and errors (kliping.pipelines.writers)
-        rows_since_flush = 0
+        rows_since_flush = held[0] = 0
         last_flush = time.monotonic()
         write_state(opts.out, key=f.key, offset=resume_at, done=done, error=error, run_id=opts.run_id,
                     at=datetime.now(UTC).isoformat(timespec="seconds"))
@@ -463,7 +471,7 @@ def ingest_file(
                 if len(pending) >= BATCH:
                     run_batch()
                 if rec.resume_at is not None:
-                    if rows_since_flush + len(pending) >= opts.flush_rows or (
+                    if rows_since_flush + len(pending) >= opts.flush_rows or held[0] >= FLUSH_BYTES or (
                         time.monotonic() - last_flush > FLUSH_SECONDS
                     ):
                         run_batch()
