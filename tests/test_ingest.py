@@ -354,3 +354,33 @@ def test_generic_key_is_the_generic_spiders(host: str) -> None:
     from kliping.warc.ingest import generic_key
 
     assert generic_key(host.lower()) == generic_site(host.lower()).key
+
+
+def test_dask_cluster_reads_the_files(pages: list[Page], tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    from kliping.warc.ingest import run_ingest
+    from kliping.warc.sources import resolve
+
+    d = tmp_path / "in"
+    d.mkdir()
+    ok = _ok(pages)
+    write_warc(d / "a.warc.gz", ok[:25])
+    write_warc(d / "b.warc.gz", ok[20:])  # overlap: each URL once, whichever worker gets it first
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        result = run_ingest(resolve([str(d)]), tmp_path / "out", dask=cluster.scheduler_address)
+    assert result.status == "finished" and not result.errors
+    urls = [x["url"] for x in raw_rows(tmp_path / "out")]
+    assert sorted(urls) == sorted(p.url for p in ok)
+
+
+def test_a_file_done_for_one_site_is_read_again_for_another(pages: list[Page], tmp_path: Path) -> None:
+    warc = write_warc(tmp_path / "in.warc.gz", pages, extras=False)
+    out = tmp_path / "out"
+    r = kliping("ingest", str(warc), "--out", str(out), "--site", "kabarnusa", "--no-progress")
+    assert r.returncode == 0, r.stderr
+    r = kliping("ingest", str(warc), "--out", str(out), "--site", "suarawarga", "--no-progress")
+    assert r.returncode == 0 and "1 of 1 files read" in r.stdout, r.stdout
+    assert {x["site"] for x in raw_rows(out)} == {"kabarnusa", "suarawarga"}
+    r = kliping("ingest", str(warc), "--out", str(out), "--site", "suarawarga", "--no-progress")
+    assert "0 of 1 files read" in r.stdout

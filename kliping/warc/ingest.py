@@ -195,18 +195,32 @@ class Known:
     64-bit keys, read and extended under ``flock``: a worker sees every key claimed before it.
     """
 
+    MERGE = 1 << 16  # recent claims kept in a set until merged into the sorted array
+
     def __init__(self, archive: np.ndarray, claims_path: str | None = None) -> None:
         self.archive = archive
+        # 8 bytes a claim (a month of CC-NEWS is millions of URLs), plus a small set of the latest
+        self.claimed_sorted = np.empty(0, dtype=np.uint64)
         self.claimed: set[int] = set()
         self.path = claims_path
         self._pos = 0
 
-    def in_archive(self, key: int) -> bool:
-        arr = self.archive
+    @staticmethod
+    def _has(arr: np.ndarray, key: int) -> bool:
         if not len(arr):
             return False
         i = int(arr.searchsorted(np.uint64(key)))
         return i < len(arr) and int(arr[i]) == key
+
+    def in_archive(self, key: int) -> bool:
+        return self._has(self.archive, key)
+
+    def _add(self, keys: Iterable[int]) -> None:
+        self.claimed.update(keys)
+        if len(self.claimed) >= self.MERGE:
+            fresh = np.fromiter(self.claimed, dtype=np.uint64, count=len(self.claimed))
+            self.claimed_sorted = np.union1d(self.claimed_sorted, fresh)
+            self.claimed = set()
 
     def claim(self, keys: list[int]) -> list[bool]:
         """For each key: True when this caller is the first of the run to claim it."""
@@ -218,7 +232,7 @@ class Known:
                 fh.seek(self._pos)
                 data = fh.read()
                 usable = len(data) - len(data) % 8
-                self.claimed.update(array("Q", data[:usable]))
+                self._add(array("Q", data[:usable]))
                 self._pos += usable
                 fresh = self._claim_local(keys)
                 new = array("Q", [k for k, ok in zip(keys, fresh, strict=True) if ok])
@@ -233,11 +247,13 @@ class Known:
 
     def _claim_local(self, keys: list[int]) -> list[bool]:
         fresh = []
+        batch: set[int] = set()
         for k in keys:
-            ok = k not in self.claimed
+            ok = k not in batch and k not in self.claimed and not self._has(self.claimed_sorted, k)
             if ok:
-                self.claimed.add(k)
+                batch.add(k)
             fresh.append(ok)
+        self._add(batch)
         return fresh
 
 
@@ -258,8 +274,8 @@ def write_state(out: str | os.PathLike[str], **line: Any) -> None:
         os.close(fd)
 
 
-def read_state(out: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
-    """The last line of each file (a torn last line from a kill is ignored)."""
+def read_state(out: str | os.PathLike[str], scope: str | None = None) -> dict[str, dict[str, Any]]:
+    """The last line of each file read with ``scope`` (a torn last line from a kill is ignored)."""
     path = state_path(out)
     last: dict[str, dict[str, Any]] = {}
     if not path.exists():
@@ -270,7 +286,9 @@ def read_state(out: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
                 rec = json.loads(line)
             except json.JSONDecodeError:
                 continue
-            if isinstance(rec, dict) and isinstance(rec.get("key"), str):
+            if isinstance(rec, dict) and isinstance(rec.get("key"), str) and (
+                scope is None or rec.get("scope") == scope
+            ):
                 last[rec["key"]] = rec
     return last
 
@@ -291,6 +309,21 @@ class Options:
     page_seconds: float | None = 30.0
     flush_rows: int = FLUSH_ROWS
     shared: bool = False  # several processes: claims through the shared file
+
+    @property
+    def scope(self) -> str:
+        """What a file was read for: a file done for one selection is not done for another (more
+        sites, another window, a registry that has grown since)."""
+        if self.all_domains:
+            sites: Any = "all-domains"
+        elif self.sites:
+            sites = sorted(self.sites)
+        else:
+            from kliping.registry import all_sites
+
+            sites = sorted(all_sites())
+        text = json.dumps([sites, str(self.since), str(self.until), self.max_body])
+        return blake2b(text.encode(), digest_size=6).hexdigest()
 
     @property
     def state_dir(self) -> Path:
@@ -404,6 +437,7 @@ def ingest_file(
                 return False
         return True
 
+    scope = opts.scope
     pending: list[dict[str, Any]] = []
     rows_since_flush = 0
     held = [0]  # body bytes in the writers, not yet flushed
@@ -448,8 +482,8 @@ def ingest_file(
         writers.flush()  # raw parts first, then articles and errors (kliping.pipelines.writers)
         rows_since_flush = held[0] = 0
         last_flush = time.monotonic()
-        write_state(opts.out, key=f.key, offset=resume_at, done=done, error=error, run_id=opts.run_id,
-                    at=datetime.now(UTC).isoformat(timespec="seconds"))
+        write_state(opts.out, key=f.key, scope=scope, offset=resume_at, done=done, error=error,
+                    run_id=opts.run_id, at=datetime.now(UTC).isoformat(timespec="seconds"))
 
     try:
         with open_warc(f, start) as fh:
@@ -736,7 +770,7 @@ def run_ingest(
         parts = sorted(p.name.split("=", 1)[1] for p in raw_root.glob(f"{PARTITION}=*")) \
             if raw_root.is_dir() else []
         result.repaired = repair(out, parts, run_id) if parts else 0
-        state = read_state(out)
+        state = read_state(out, opts.scope)
         todo: list[tuple[WarcFile, int]] = []
         for f in files:
             prev = state.get(f.key)
