@@ -52,7 +52,7 @@ BATCH = 32  # candidate records claimed and cleaned together
 # of bodies held or FLUSH_SECONDS: more rows than a crawl's 200, because a WARC holds many sites
 # and every flush writes one part per site and dataset (each fsynced).
 FLUSH_ROWS = 1000
-FLUSH_BYTES = 64 << 20
+FLUSH_BYTES = 128 << 20
 FLUSH_SECONDS = 60.0
 PROGRESS_SECONDS = 0.5
 
@@ -415,7 +415,10 @@ def ingest_file(
             reason[0] = ""
             return False
         uri = target_uri(h)
-        host = (urlsplit(uri).hostname or "").lower() if uri.startswith(("http://", "https://")) else ""
+        try:
+            host = (urlsplit(uri).hostname or "") if uri.startswith(("http://", "https://")) else ""
+        except ValueError:  # e.g. a malformed IPv6 host: not a page of any site
+            host = ""
         site = _registry_site(host) if host else None
         if site is not None:
             if wanted_sites is not None and site.key not in wanted_sites:
@@ -518,9 +521,12 @@ def ingest_file(
             c["bytes"] = counter[0]
             checkpoint(done=True)
     except (WarcFormatError, OSError) as exc:
+        res.error = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
+    except Exception as exc:  # whatever else a file holds ends that file, never the run
+        res.error = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+    if res.error is not None:
         run_batch()
         c["bytes"] = counter[0]
-        res.error = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
         checkpoint(done=True, error=res.error)
     report(force=True)
     res.seconds = time.perf_counter() - t0
