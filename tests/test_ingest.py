@@ -30,6 +30,7 @@ from tests.warc_fixtures import (
     OTHER_URL,
     WARC_DATE,
     Page,
+    other_domain_page,
     sample_pages,
     serve_directory,
     truncate,
@@ -266,6 +267,14 @@ def test_all_domains_site_filter_and_dates(pages: list[Page], tmp_path: Path) ->
     rows = {x["url"]: x for x in raw_rows(out)}
     assert rows[OTHER_URL]["site"] == "beritalain_example"  # the generic spider's key
     assert (out / "articles" / "site=beritalain_example").is_dir()
+    # a domain outside the registry: the article is what `kliping extract` gives (but the site key)
+    (tmp_path / "other.html").write_bytes(other_domain_page().body)
+    r = kliping("extract", str(tmp_path / "other.html"), "--url", OTHER_URL, "--fetched-at", WARC_DATE)
+    assert r.returncode == 0, r.stderr
+    want = {k: _norm(k, v) for k, v in json.loads(r.stdout).items() if k not in SKIP | {"site"}}
+    (art,) = [a for a in articles(out) if a["url"] == OTHER_URL]
+    assert {k: _norm(k, v) for k, v in art.items() if k not in SKIP | {"site"}} == want
+    assert art["site"] == "beritalain_example"
     r = kliping("ingest", str(warc), "--out", str(tmp_path / "one"), "--site", "kabarnusa",
                 "--since", "2024-01-08", "--until", "2024-01-09", "--no-progress")
     assert r.returncode == 0, r.stderr

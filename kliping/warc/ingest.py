@@ -364,14 +364,18 @@ def _clean(raw: dict[str, Any], site: Any, opts: Options) -> tuple[str, dict[str
     from kliping.outcome import clean_outcome, error_row
     from kliping.reclean import PageTimeout, time_budget
 
+    # A domain outside the registry is cleaned exactly as `kliping extract` cleans a page of it
+    # (no site, no site name); its rows then take the domain's site key.
+    page = raw if site is not None else {**raw, "site": ""}
     try:
         with time_budget(opts.page_seconds):
-            kind, row = clean_outcome(raw, site, opts.run_id)
+            kind, row = clean_outcome(page, site, opts.run_id)
     except PageTimeout:
-        kind, row = "timeout", error_row(raw, "timeout", f"took more than {opts.page_seconds:g} s",
+        kind, row = "timeout", error_row(page, "timeout", f"took more than {opts.page_seconds:g} s",
                                          opts.run_id)
     if kind == "clean_error" and row["error"].startswith("PageTimeout"):
         kind = row["kind"] = "timeout"
+    row["site"] = raw["site"]
     return kind, row
 
 
