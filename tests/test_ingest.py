@@ -193,12 +193,14 @@ def test_truncated_file_is_an_error_and_other_files_are_kept(pages: list[Page], 
     write_warc(d / "a-good.warc.gz", ok[:20], extras=False)
     truncate(write_warc(d / "b-cut.warc.gz", ok[20:], extras=False), 0.6)
     (d / "c-garbage.warc.gz").write_bytes(b"\x1f\x8b\x08\x00" + os.urandom(3000))
+    (d / "d-empty.warc").write_bytes(b"")
     out = tmp_path / "out"
     r = kliping("ingest", str(d), "--out", str(out), "--no-progress")
     assert r.returncode == 1, r.stderr
     errors = [line for line in r.stderr.splitlines() if "error" in line]
-    assert len(errors) == 2 and "b-cut.warc.gz" in errors[0] and "truncated" in errors[0]
+    assert len(errors) == 3 and "b-cut.warc.gz" in errors[0] and "truncated" in errors[0]
     assert "c-garbage.warc.gz" in errors[1] and "Traceback" not in r.stderr
+    assert "d-empty.warc" in errors[2] and "empty" in errors[2]
     urls = {x["url"] for x in raw_rows(out)}
     assert {p.url for p in ok[:20]} <= urls  # the good file, whole
     cut = urls - {p.url for p in ok[:20]}
@@ -208,7 +210,8 @@ def test_truncated_file_is_an_error_and_other_files_are_kept(pages: list[Page], 
     run = read_ledger(out)[-1]
     assert run["status"] == "failed"
     assert set(json.loads(run["health"])["ingest"]["file_errors"]) == {
-        str((d / "b-cut.warc.gz").resolve()), str((d / "c-garbage.warc.gz").resolve())}
+        str((d / "b-cut.warc.gz").resolve()), str((d / "c-garbage.warc.gz").resolve()),
+        str((d / "d-empty.warc").resolve())}
 
 
 def test_reader_agrees_with_warcio(pages: list[Page], tmp_path: Path) -> None:

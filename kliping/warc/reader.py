@@ -232,6 +232,8 @@ def iter_records(
     have been yielded).
     """
     stream = _Stream(fh, offset)
+    if offset == 0 and not stream.inbuf:
+        raise WarcFormatError("empty file (no WARC records)")
     while True:
         hdr = stream.header()
         if counter is not None:
