@@ -399,3 +399,19 @@ def test_a_file_done_for_one_site_is_read_again_for_another(pages: list[Page], t
     assert {x["site"] for x in raw_rows(out)} == {"kabarnusa", "suarawarga"}
     r = kliping("ingest", str(warc), "--out", str(out), "--site", "suarawarga", "--no-progress")
     assert "0 of 1 files read" in r.stdout
+
+
+def test_remote_file_resumes_past_its_offset(pages: list[Page], tmp_path: Path) -> None:
+    """Over HTTP a resumed file starts at its checkpoint: a Range request, or (a server without
+    ranges, as here) the bytes before it read past without being parsed."""
+    from kliping.warc.sources import WarcFile, open_warc
+
+    warc = write_warc(tmp_path / "r.warc.gz", pages[:8], extras=False)
+    with open(warc, "rb") as fh:
+        recs = list(iter_records(fh))
+    at = recs[6].resume_at
+    with serve_directory(tmp_path) as base:
+        f = WarcFile("r.warc.gz", base + "r.warc.gz")
+        with open_warc(f, at) as fh:
+            rest = list(iter_records(fh, at))
+    assert [r.offset for r in rest] == [r.offset for r in recs[7:]]
