@@ -90,7 +90,10 @@ def _from_paths(lines: Iterable[str], here: Path | None, cc_base: str | None) ->
         if line.startswith(("http://", "https://")):
             out.append(WarcFile(line, line))
             continue
-        local = Path(line) if Path(line).is_absolute() else (here / line if here else None)
+        if Path(line).is_absolute():  # a local file (if missing, reading it fails that file)
+            out.append(WarcFile(line, line))
+            continue
+        local = here / line if here else None
         if local is not None and local.is_file():
             out.append(WarcFile(str(local.resolve()), str(local.resolve())))
         else:  # as Common Crawl publishes them: relative to its data host (or the mirror)
