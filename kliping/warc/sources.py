@@ -88,10 +88,12 @@ def _from_paths(lines: Iterable[str], here: Path | None, cc_base: str | None) ->
     out = []
     for line in lines:
         if line.startswith(("http://", "https://")):
-            out.append(WarcFile(line, line))
+            path = str(Path(line).resolve())
+            out.append(WarcFile(path, path))
             continue
         if Path(line).is_absolute():  # a local file (if missing, reading it fails that file)
-            out.append(WarcFile(line, line))
+            path = str(Path(line).resolve())
+            out.append(WarcFile(path, path))
             continue
         local = here / line if here else None
         if local is not None and local.is_file():
