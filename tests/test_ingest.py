@@ -415,3 +415,28 @@ def test_remote_file_resumes_past_its_offset(pages: list[Page], tmp_path: Path) 
         with open_warc(f, at) as fh:
             rest = list(iter_records(fh, at))
     assert [r.offset for r in rest] == [r.offset for r in recs[7:]]
+
+
+def test_interrupted_run_says_so_in_one_line_and_resumes(pages: list[Page], tmp_path: Path) -> None:
+    ok = _ok(pages)
+    warc = write_warc(tmp_path / "big.warc.gz", [variant(p, n) for n in range(6) for p in ok],
+                      extras=False)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(kliping_cmd("ingest", str(warc), "--out", str(out), "--flush-rows", "10",
+                                        "--no-progress"), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None and not (
+        (out / "raw").exists() and any((out / "raw").rglob("*.parquet"))
+    ):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the run ended before the interrupt")
+    assert proc.returncode == 1 and err.strip().splitlines() == [
+        "kliping ingest: interrupted; run the same command again to resume"], err
+    r = kliping("ingest", str(warc), "--out", str(out), "--no-progress")
+    assert r.returncode == 0, r.stderr
+    urls = [x["url"] for x in raw_rows(out)]
+    assert len(urls) == len(set(urls)) == 6 * len(ok)

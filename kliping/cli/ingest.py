@@ -84,6 +84,9 @@ def run(args: argparse.Namespace) -> int:
         )
     except OutputLocked as exc:
         raise UsageError(str(exc)) from None
+    except KeyboardInterrupt:
+        print("kliping ingest: interrupted; run the same command again to resume", file=sys.stderr)
+        return 1
     c = result.counts
     skipped = c["known"] + c["duplicate"]
     print(
