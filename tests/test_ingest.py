@@ -293,6 +293,7 @@ def test_all_domains_site_filter_and_dates(pages: list[Page], tmp_path: Path) ->
 @pytest.mark.parametrize("args, message", [
     (["nope.warc.gz"], "no such file"),
     (["cc-news:2024-01"], "cc-news:YYYY/MM"),
+    (["cc-news:2016/07"], "starts in 2016/08"),
     (["{warc}", "--site", "nosuchsite"], "unknown site"),
     (["{warc}", "--site", "kabarnusa", "--all-domains"], "one or the other"),
     (["{warc}", "--since", "2024-13-01"], "--since"),
