@@ -167,6 +167,8 @@ def resolve(sources: Iterable[str], cc_base: str | None = None) -> list[WarcFile
         if f.key not in seen:
             seen.add(f.key)
             unique.append(f)
+    if not unique:
+        raise SourceError("no WARC files listed")
     return unique
 
 
