@@ -441,3 +441,41 @@ def test_interrupted_run_says_so_in_one_line_and_resumes(pages: list[Page], tmp_
     assert r.returncode == 0, r.stderr
     urls = [x["url"] for x in raw_rows(out)]
     assert len(urls) == len(set(urls)) == 6 * len(ok)
+
+
+def test_one_big_file_is_shared_by_the_workers(pages: list[Page], tmp_path: Path) -> None:
+    """With --workers 2 a .warc.gz larger than --split-mb is read in pieces by both processes:
+    every record once, each row's offset still its record's, and a rerun finds every piece done."""
+    ok = _ok(pages)
+    big = [variant(p, n) for n in range(4) for p in ok]
+    warc = write_warc(tmp_path / "big.warc.gz", big)
+    out = tmp_path / "out"
+    r = kliping("ingest", str(warc), "--out", str(out), "--workers", "2", "--split-mb", "0.1",
+                "--no-progress")
+    assert r.returncode == 0, r.stderr
+    rows = raw_rows(out)
+    assert sorted(x["url"] for x in rows) == sorted(p.url for p in big)
+    with open(warc, "rb") as fh:
+        offsets = {rec.headers["warc-record-id"]: rec.offset for rec in iter_records(fh)}
+    assert all(offsets[x["warc_record_id"]] == x["warc_offset"] for x in rows)
+    state = [json.loads(line) for line in (out / ".kliping-ingest" / "files.jsonl").read_text().splitlines()]
+    pieces = {s["key"] for s in state}
+    assert len(pieces) > 2 and all(k.startswith(f"{warc.resolve()}@") for k in pieces)
+    assert "1 other domains" in r.stdout and "1 not HTML" in r.stdout  # the extras, counted once
+    again = kliping("ingest", str(warc), "--out", str(out), "--workers", "2", "--split-mb", "0.1",
+                    "--no-progress")
+    assert again.returncode == 0 and "0 of 1 files read (1 done before)" in again.stdout
+
+
+def test_a_whole_file_gzip_is_not_cut(pages: list[Page], tmp_path: Path) -> None:
+    """One gzip member for the whole file: no piece but the first finds a record start, and that
+    piece reads every record."""
+    plain = write_warc(tmp_path / "w.warc", _ok(pages), extras=False)
+    whole = tmp_path / "w.warc.gz"
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    plain.unlink()
+    out = tmp_path / "out"
+    r = kliping("ingest", str(whole), "--out", str(out), "--workers", "2", "--split-mb", "0.01",
+                "--no-progress")
+    assert r.returncode == 0, r.stderr
+    assert sorted(x["url"] for x in raw_rows(out)) == sorted(p.url for p in _ok(pages))

@@ -42,7 +42,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from kliping.warc.reader import WarcFormatError, iter_records, parse_fields
+from kliping.warc.reader import WarcFormatError, find_member, iter_records, parse_fields
 from kliping.warc.sources import WarcFile, open_warc
 
 STATE_DIR = ".kliping-ingest"
@@ -55,6 +55,7 @@ FLUSH_ROWS = 1000
 FLUSH_BYTES = 128 << 20
 FLUSH_SECONDS = 60.0
 PROGRESS_SECONDS = 0.5
+SPLIT_BYTES = 64 << 20  # with several processes, local .warc.gz files are read in pieces of this size
 
 
 # --------------------------------------------------------------------------------------------
@@ -338,6 +339,56 @@ class Options:
         return self.state_dir / f"claims-{self.run_id}.bin"
 
 
+@dataclass(frozen=True)
+class Task:
+    """What one process reads: a file, or a piece ``[start, end)`` of a local ``.warc.gz`` (records
+    whose gzip member starts there; ``align`` when ``start`` is a piece's first byte, not yet a
+    member's). ``key`` names it in the resume state: the file's key, or ``<key>@<piece start>``."""
+
+    f: WarcFile
+    start: int = 0
+    end: int | None = None
+    key: str = ""
+    align: bool = False
+
+
+def plan_tasks(files: list[WarcFile], state: Mapping[str, Mapping[str, Any]], split: int | None
+               ) -> tuple[list[Task], int]:
+    """The tasks still to do (resumed where the state says), and how many files are done.
+
+    With ``split``, a local ``.warc.gz`` larger than it is cut into pieces of ``split`` bytes (the
+    same pieces on every run with the same ``split``), so several processes share one big file.
+    """
+    def done(key: str) -> bool:
+        prev = state.get(key)
+        return bool(prev and prev.get("done") and not prev.get("error"))
+
+    def resumed(key: str, start: int) -> tuple[int, bool]:
+        prev = state.get(key)
+        return (int(prev["offset"]), False) if prev and prev.get("offset") else (start, start > 0)
+
+    tasks: list[Task] = []
+    skipped = 0
+    for f in files:
+        if done(f.key):
+            skipped += 1
+            continue
+        size = os.path.getsize(f.location) if split and not f.remote and f.location.endswith(".gz") \
+            and os.path.isfile(f.location) else 0
+        if not split or size <= split:
+            start, _ = resumed(f.key, 0)
+            tasks.append(Task(f, start, None, f.key))
+            continue
+        pieces = [Task(f, lo, min(lo + split, size), f"{f.key}@{lo}") for lo in range(0, size, split)]
+        left = [t for t in pieces if not done(t.key)]
+        if not left:
+            skipped += 1
+        for t in left:
+            start, align = resumed(t.key, t.start)
+            tasks.append(Task(f, start, t.end, t.key, align))
+    return tasks, skipped
+
+
 @dataclass
 class FileResult:
     key: str
@@ -386,10 +437,9 @@ def _in_window(article: Mapping[str, Any], since: date | None, until: date | Non
     return not ((since and day < since) or (until and day > until))
 
 
-def ingest_file(
-    f: WarcFile, start: int, opts: Options, progress: Any = None
-) -> FileResult:
-    """Read ``f`` from ``start``; write its kept records' raw, article and error parts to ``opts.out``.
+def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
+    """Read ``task``'s file (or piece); write its kept records' raw, article and error parts to
+    ``opts.out``.
 
     Never raises for what the file holds: a truncated or corrupt file, or one that cannot be
     opened, ends with ``error`` set (the records read before it are kept and checkpointed).
@@ -401,7 +451,9 @@ def ingest_file(
 
     keep_pandas_out()
     t0 = time.perf_counter()
-    res = FileResult(f.key)
+    f = task.f
+    state_key = task.key or f.key
+    res = FileResult(state_key)
     c = res.counts
     known = _known(opts)
     writers = RunWriters(opts.out, opts.run_id, flush_rows=10**12, flush_seconds=10**12)
@@ -449,6 +501,7 @@ def ingest_file(
     rows_since_flush = 0
     held = [0]  # body bytes in the writers, not yet flushed
     last_flush = time.monotonic()
+    start = task.start
     resume_at = start
     counter = [0]
     reported = [0, 0, 0]  # records, bytes, kept already reported
@@ -489,12 +542,17 @@ def ingest_file(
         writers.flush()  # raw parts first, then articles and errors (kliping.pipelines.writers)
         rows_since_flush = held[0] = 0
         last_flush = time.monotonic()
-        write_state(opts.out, key=f.key, scope=scope, offset=resume_at, done=done, error=error,
+        write_state(opts.out, key=state_key, scope=scope, offset=resume_at, done=done, error=error,
                     run_id=opts.run_id, at=datetime.now(UTC).isoformat(timespec="seconds"))
 
     try:
+        if task.align:  # a piece's first record member
+            with open(f.location, "rb") as fh:
+                found = find_member(fh, start, task.end if task.end is not None else start)
+            start = resume_at = found if found is not None else (task.end or start)
         with open_warc(f, start) as fh:
-            for rec in iter_records(fh, start, want, counter):
+            for rec in iter_records(fh, start, want, counter, task.end) \
+                    if task.end is None or start < task.end else ():
                 c["records"] += 1
                 if rec.block is None:
                     if reason[0]:
@@ -666,7 +724,7 @@ def _ledger_stats(result: IngestResult) -> dict[str, Any]:
     return stats
 
 
-def _drive_local(todo: list[tuple[WarcFile, int]], opts: Options, workers: int,
+def _drive_local(todo: list[Task], opts: Options, workers: int,
                  on_result: Callable[[FileResult], None], progress: Progress) -> None:
     from concurrent.futures import FIRST_COMPLETED, Future, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -694,22 +752,22 @@ def _drive_local(todo: list[tuple[WarcFile, int]], opts: Options, workers: int,
     try:
         pending = list(reversed(todo))
         with process_pool(workers) as pool:
-            running: dict[Future[FileResult], WarcFile] = {}
+            running: dict[Future[FileResult], Task] = {}
             while pending or running:
                 while pending and len(running) < workers * 2:
-                    f, start = pending.pop()
-                    running[pool.submit(ingest_file, f, start, opts, queue)] = f
+                    t = pending.pop()
+                    running[pool.submit(ingest_file, t, opts, queue)] = t
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for fut in done:
-                    f = running.pop(fut)
+                    t = running.pop(fut)
                     try:
                         on_result(fut.result())
                     except BrokenProcessPool:
-                        on_result(FileResult(f.key, error="the worker process died"))
+                        on_result(FileResult(t.key, error="the worker process died"))
                         for other in running.values():  # the pool is gone: these fail too
                             on_result(FileResult(other.key, error="the worker process died"))
-                        for f2, _s in pending:
-                            on_result(FileResult(f2.key, error="not read: the worker pool broke"))
+                        for t2 in pending:
+                            on_result(FileResult(t2.key, error="not read: the worker pool broke"))
                         return
     finally:
         if queue is not None:
@@ -720,16 +778,16 @@ def _drive_local(todo: list[tuple[WarcFile, int]], opts: Options, workers: int,
             manager.shutdown()
 
 
-def _drive_dask(todo: list[tuple[WarcFile, int]], opts: Options, address: str,
+def _drive_dask(todo: list[Task], opts: Options, address: str,
                 on_result: Callable[[FileResult], None]) -> None:
     from distributed import Client, as_completed
 
     with Client(address) as client:
         futures = client.map(
-            ingest_file, [f for f, _ in todo], [s for _, s in todo], opts=opts, pure=False,
+            ingest_file, todo, opts=opts, pure=False,
             key=[f"ingest-{opts.run_id}-{i}" for i in range(len(todo))],
         )
-        keys = {fut.key: f.key for fut, (f, _) in zip(futures, todo, strict=True)}
+        keys = {fut.key: t.key for fut, t in zip(futures, todo, strict=True)}
         for fut in as_completed(futures):
             try:
                 on_result(fut.result())
@@ -751,6 +809,7 @@ def run_ingest(
     dask: str | None = None,
     max_body: int = MAX_BODY,
     flush_rows: int = FLUSH_ROWS,
+    split_bytes: int = SPLIT_BYTES,
     progress: bool = False,
 ) -> IngestResult:
     """Ingest ``files`` into ``out``. Raises ``kliping.runlock.OutputLocked`` when ``out`` is busy."""
@@ -781,13 +840,8 @@ def run_ingest(
             if raw_root.is_dir() else []
         result.repaired = repair(out, parts, run_id) if parts else 0
         state = read_state(out, opts.scope)
-        todo: list[tuple[WarcFile, int]] = []
-        for f in files:
-            prev = state.get(f.key)
-            if prev and prev.get("done") and not prev.get("error"):
-                result.files_skipped += 1
-                continue
-            todo.append((f, int(prev.get("offset") or 0) if prev else 0))
+        # one process: each file whole; several: big local files in pieces, so they share them
+        todo, result.files_skipped = plan_tasks(files, state, split_bytes if dask or workers > 1 else None)
         result.files = len(files)
         seen = SeenSet.from_archive(out)
         np.save(opts.seen_path, seen._sorted)
@@ -818,8 +872,8 @@ def run_ingest(
         elif pooled:
             _drive_local(todo, opts, workers, on_result, prog)
         else:
-            for f, start in todo:
-                on_result(ingest_file(f, start, opts, prog))
+            for t in todo:
+                on_result(ingest_file(t, opts, prog))
         prog.show(final=True)
         result.status = "failed" if result.errors else "finished"
         result.seconds = time.perf_counter() - t0

@@ -223,11 +223,13 @@ def iter_records(
     offset: int = 0,
     want: Callable[[dict[str, str], int], bool] | None = None,
     counter: list[int] | None = None,
+    end: int | None = None,
 ) -> Iterator[Record]:
     """Every record of a WARC (``.warc`` or ``.warc.gz``) read from ``fh`` positioned at ``offset``.
 
     ``want(headers, length)`` says whether to keep a record's block (default: all); the others
     are skipped without being held in memory. ``counter[0]`` follows the compressed bytes read.
+    With ``end``, records starting at or after it are left to whoever reads from there.
     Raises :class:`WarcFormatError` where the file is truncated or corrupt (records before it
     have been yielded).
     """
@@ -241,6 +243,8 @@ def iter_records(
         if hdr is None:
             return
         start = stream.start_offset() if stream.gzip else stream.plain_pos - len(hdr)
+        if end is not None and start >= end:
+            return
         text = hdr.decode("utf-8", "replace")
         lines = text.split("\r\n")
         if not lines[0].startswith("WARC/"):
@@ -259,3 +263,36 @@ def iter_records(
             block = None
         stream.trailer()
         yield Record(start, headers, length, block, stream.settle())
+
+
+def find_member(fh: BinaryIO, start: int, end: int) -> int | None:
+    """The offset of the first gzip member in ``[start, end)`` that begins a WARC record.
+
+    How a file of gzip-per-record WARC records is cut into pieces read in parallel: each piece
+    starts at the first record member at or after its byte offset. A candidate is a gzip header
+    whose first inflated bytes are ``WARC/``, so a ``1f 8b 08`` inside compressed data is passed.
+    """
+    pos = start
+    fh.seek(start)
+    carry = b""
+    while pos < end:
+        chunk = fh.read(READ_CHUNK)
+        if not chunk:
+            return None
+        data = carry + chunk
+        base = pos - len(carry)
+        i = data.find(b"\x1f\x8b\x08")
+        while i >= 0:
+            at = base + i
+            if at >= end:
+                return None
+            try:
+                head = _zlib.decompressobj(31).decompress(data[i : i + 4096], 16)
+            except (zlib.error, _zlib.error):
+                head = b""
+            if head.startswith(b"WARC/"):
+                return at
+            i = data.find(b"\x1f\x8b\x08", i + 1)
+        carry = data[-4096:]
+        pos += len(chunk)
+    return None
