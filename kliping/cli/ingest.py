@@ -32,9 +32,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="skip HTML bodies larger than this, decoded (default 8)")
     p.add_argument("--flush-rows", type=int, default=1000,
                    help="write parts (and a resume point) every N kept rows (default 1000)")
-    p.add_argument("--split-mb", type=float, default=64.0,
+    p.add_argument("--split-mb", type=float,
                    help="with --workers > 1 or --dask, read local .warc.gz files larger than this in "
-                   "pieces of this size, in parallel (default 64)")
+                   "pieces of this size, in parallel (default: with fewer files than twice the "
+                   "workers, their size over twice the workers; on Dask 64)")
     p.add_argument("--no-progress", action="store_true", help="no progress line on stderr")
     p.set_defaults(func=run)
 
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--workers: must be at least 1")
     if args.flush_rows < 1:
         raise UsageError("--flush-rows: must be at least 1")
-    if args.split_mb < 0.01:
+    if args.split_mb is not None and args.split_mb < 0.01:
         raise UsageError("--split-mb: must be at least 0.01")
     if not 0 < args.max_body_mb <= 1024:
         raise UsageError("--max-body-mb: must be between 0 and 1024")
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             files, args.out, sources=args.sources, sites=args.site, all_domains=args.all_domains,
             since=since, until=until, workers=args.workers, dask=args.dask,
             max_body=int(args.max_body_mb * (1 << 20)), flush_rows=args.flush_rows,
-            split_bytes=int(args.split_mb * (1 << 20)),
+            split_bytes=int(args.split_mb * (1 << 20)) if args.split_mb else None,
             progress=not args.no_progress,
         )
     except OutputLocked as exc:

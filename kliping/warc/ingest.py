@@ -55,7 +55,19 @@ FLUSH_ROWS = 1000
 FLUSH_BYTES = 128 << 20
 FLUSH_SECONDS = 60.0
 PROGRESS_SECONDS = 0.5
-SPLIT_BYTES = 64 << 20  # with several processes, local .warc.gz files are read in pieces of this size
+SPLIT_BYTES = 64 << 20  # on a Dask cluster, local .warc.gz files are read in pieces of this size
+MIN_SPLIT = 1 << 20
+
+
+def auto_split(files: list[WarcFile], workers: int) -> int | None:
+    """Piece size for a local pool: none when there are files enough to keep every worker busy
+    (two each), else the local ``.warc.gz`` bytes over twice the workers, so one big file is
+    shared evenly."""
+    if len(files) >= 2 * workers:
+        return None
+    sizes = [os.path.getsize(f.location) for f in files
+             if not f.remote and f.location.endswith(".gz") and os.path.isfile(f.location)]
+    return max(MIN_SPLIT, -(-sum(sizes) // (2 * workers))) if sizes else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -809,7 +821,7 @@ def run_ingest(
     dask: str | None = None,
     max_body: int = MAX_BODY,
     flush_rows: int = FLUSH_ROWS,
-    split_bytes: int = SPLIT_BYTES,
+    split_bytes: int | None = None,
     progress: bool = False,
 ) -> IngestResult:
     """Ingest ``files`` into ``out``. Raises ``kliping.runlock.OutputLocked`` when ``out`` is busy."""
@@ -841,7 +853,9 @@ def run_ingest(
         result.repaired = repair(out, parts, run_id) if parts else 0
         state = read_state(out, opts.scope)
         # one process: each file whole; several: big local files in pieces, so they share them
-        todo, result.files_skipped = plan_tasks(files, state, split_bytes if dask or workers > 1 else None)
+        split = (split_bytes or SPLIT_BYTES) if dask else (
+            (split_bytes or auto_split(files, workers)) if workers > 1 else None)
+        todo, result.files_skipped = plan_tasks(files, state, split)
         result.files = len(files)
         seen = SeenSet.from_archive(out)
         np.save(opts.seen_path, seen._sorted)
