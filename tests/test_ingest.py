@@ -459,12 +459,16 @@ def test_one_big_file_is_shared_by_the_workers(pages: list[Page], tmp_path: Path
         offsets = {rec.headers["warc-record-id"]: rec.offset for rec in iter_records(fh)}
     assert all(offsets[x["warc_record_id"]] == x["warc_offset"] for x in rows)
     state = [json.loads(line) for line in (out / ".kliping-ingest" / "files.jsonl").read_text().splitlines()]
-    pieces = {s["key"] for s in state}
-    assert len(pieces) > 2 and all(k.startswith(f"{warc.resolve()}@") for k in pieces)
+    keys = {s["key"] for s in state}
+    pieces = {k for k in keys if k.startswith(f"{warc.resolve()}@")}
+    assert len(pieces) > 2 and keys - pieces == {str(warc.resolve())}  # and the whole file, done
     assert "1 other domains" in r.stdout and "1 not HTML" in r.stdout  # the extras, counted once
     again = kliping("ingest", str(warc), "--out", str(out), "--workers", "2", "--split-mb", "0.1",
                     "--no-progress")
     assert again.returncode == 0 and "0 of 1 files read (1 done before)" in again.stdout
+    # read whole next time (one process): the file is done too
+    once = kliping("ingest", str(warc), "--out", str(out), "--no-progress")
+    assert once.returncode == 0 and "0 of 1 files read (1 done before)" in once.stdout
 
 
 def test_a_whole_file_gzip_is_not_cut(pages: list[Page], tmp_path: Path) -> None:

@@ -365,8 +365,9 @@ class Task:
 
 
 def plan_tasks(files: list[WarcFile], state: Mapping[str, Mapping[str, Any]], split: int | None
-               ) -> tuple[list[Task], int]:
-    """The tasks still to do (resumed where the state says), and how many files are done.
+               ) -> tuple[list[Task], int, dict[str, list[str]]]:
+    """The tasks still to do (resumed where the state says), how many files are done, and the
+    piece keys of each file cut into pieces.
 
     With ``split``, a local ``.warc.gz`` larger than it is cut into pieces of ``split`` bytes (the
     same pieces on every run with the same ``split``), so several processes share one big file.
@@ -381,6 +382,7 @@ def plan_tasks(files: list[WarcFile], state: Mapping[str, Mapping[str, Any]], sp
 
     tasks: list[Task] = []
     skipped = 0
+    cut: dict[str, list[str]] = {}
     for f in files:
         if done(f.key):
             skipped += 1
@@ -392,13 +394,14 @@ def plan_tasks(files: list[WarcFile], state: Mapping[str, Mapping[str, Any]], sp
             tasks.append(Task(f, start, None, f.key))
             continue
         pieces = [Task(f, lo, min(lo + split, size), f"{f.key}@{lo}") for lo in range(0, size, split)]
+        cut[f.key] = [t.key for t in pieces]
         left = [t for t in pieces if not done(t.key)]
         if not left:
             skipped += 1
         for t in left:
             start, align = resumed(t.key, t.start)
             tasks.append(Task(f, start, t.end, t.key, align))
-    return tasks, skipped
+    return tasks, skipped, cut
 
 
 @dataclass
@@ -855,7 +858,7 @@ def run_ingest(
         # one process: each file whole; several: big local files in pieces, so they share them
         split = (split_bytes or SPLIT_BYTES) if dask else (
             (split_bytes or auto_split(files, workers)) if workers > 1 else None)
-        todo, result.files_skipped = plan_tasks(files, state, split)
+        todo, result.files_skipped, cut = plan_tasks(files, state, split)
         result.files = len(files)
         seen = SeenSet.from_archive(out)
         np.save(opts.seen_path, seen._sorted)
@@ -889,6 +892,12 @@ def run_ingest(
             for t in todo:
                 on_result(ingest_file(t, opts, prog))
         prog.show(final=True)
+        after = read_state(out, opts.scope)
+        for key, pieces in cut.items():  # every piece done: the file is done, however it is cut next
+            if all((after.get(k) or {}).get("done") and not (after.get(k) or {}).get("error")
+                   for k in pieces):
+                write_state(out, key=key, scope=opts.scope, offset=0, done=True, error=None,
+                            run_id=run_id, at=datetime.now(UTC).isoformat(timespec="seconds"))
         result.status = "failed" if result.errors else "finished"
         result.seconds = time.perf_counter() - t0
         health = {
