@@ -168,6 +168,12 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(month, ignore_errors=True)
         paths = write_month(pages, args.pages, args.files, month)
         warc_bytes = sum(p.stat().st_size for p in paths)
+        single = work / "single"  # the same records as one file (gzip members concatenate)
+        shutil.rmtree(single, ignore_errors=True)
+        single.mkdir()
+        with open(single / "one.warc.gz", "wb") as out_fh:
+            for p in paths:
+                out_fh.write(p.read_bytes())
         print(f"{args.pages} responses from {len(pages)} pages of {origin}, {args.files} files, "
               f"{warc_bytes / 1e6:.1f} MB WARC.gz; {env_note}", file=sys.stderr)
 
@@ -175,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         theirs_r, n2, _ = best_of(read_warcio, paths)
         assert n == n2, (n, n2)
 
-        times: dict[str, list[float]] = {"k1": [], "k2": [], "base": []}
+        times: dict[str, list[float]] = {"k1": [], "k2": [], "base": [], "s1": [], "s2": []}
         summary = ""
         for turn in range(args.repeat):
             for workers in (1, 2):
@@ -189,6 +195,16 @@ def main(argv: list[str] | None = None) -> int:
                 times[f"k{workers}"].append(secs)
                 summary = r.stdout.strip()
                 print(f"turn {turn + 1}: ingest --workers {workers}: {secs:.1f} s", file=sys.stderr)
+            for workers in (1, 2):
+                out = work / f"single-{workers}"
+                shutil.rmtree(out, ignore_errors=True)
+                secs, r = run_child([py, "-m", "kliping", "ingest", str(single / "one.warc.gz"), "--out",
+                                     str(out), "--all-domains", "--workers", str(workers), "--no-progress"])
+                if r.returncode:
+                    print(r.stdout[-1000:], r.stderr[-2000:], file=sys.stderr)
+                    return 1
+                times[f"s{workers}"].append(secs)
+                print(f"turn {turn + 1}: one file, --workers {workers}: {secs:.1f} s", file=sys.stderr)
             secs, r = run_child([py, "-c", BASELINE, str(month)])
             if r.returncode:
                 print(r.stderr[-2000:], file=sys.stderr)
@@ -222,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
               f"(paired turns: median {paired}) |")
         print(f"| kliping ingest --workers 2 | {k2:.1f} | {args.pages / k2:.1f} | {base / k2:.2f}x "
               f"(scaling {k1 / k2:.2f}x) |")
+        s1, s2 = min(times["s1"]), min(times["s2"])
+        print(f"| the same as one file, --workers 1 | {s1:.1f} | {args.pages / s1:.1f} | {base / s1:.2f}x |")
+        print(f"| the same as one file, --workers 2 (read in pieces) | {s2:.1f} | {args.pages / s2:.1f} "
+              f"| {base / s2:.2f}x (scaling {s1 / s2:.2f}x) |")
         print("\n| record reading alone (best of 3, in process) | s | records/s | MB/s of content |")
         print("|---|---:|---:|---:|")
         print(f"| kliping reader (+ HTTP header split) | {ours_r:.2f} | {n / ours_r:,.0f} "
