@@ -29,6 +29,9 @@ RAW = pa.schema(
         _f("fetched_at", _TS_MS, "when fetched"),
         _f("run_id", pa.string(), "the crawl run"),
         _f("discovered_via", pa.string(), "news_sitemap, sitemap, feed, date_index, link, warc, …"),
+        _f("warc_file", pa.string(), "rows ingested from a WARC: the file (path, URL or crawl-data path)"),
+        _f("warc_offset", pa.int64(), "rows ingested from a WARC: offset of the record (its gzip member)"),
+        _f("warc_record_id", pa.string(), "rows ingested from a WARC: the record's WARC-Record-ID"),
     ]
 )
 

@@ -22,7 +22,7 @@ from kliping.sites.base import SiteConfigError
 
 COMMANDS = (
     "demo", "crawl", "sites", "extract", "dates", "reclean", "export", "stats", "runs", "canary",
-    "scaffold", "verify",
+    "scaffold", "verify", "ingest",
 )
 
 

@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="drop duplicates: exact (text_hash) or near (simhash); default none")
     p.add_argument("--near-threshold", type=int, default=3, metavar="BITS",
                    help="near duplicates differ in at most BITS of 64 simhash bits (default 3)")
-    p.add_argument("--format", choices=("parquet", "jsonl"), default="parquet", dest="fmt")
+    p.add_argument("--format", choices=("parquet", "jsonl", "warc"), default="parquet", dest="fmt")
     add_skip_bad(p)
     p.set_defaults(func=run)
 
@@ -52,6 +52,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--near-threshold: must be between 0 and 31")
     if args.min_words is not None and args.min_words < 0:
         raise UsageError("--min-words: must not be negative")
+    if args.fmt == "warc":  # the raw responses behind the selection (kliping.warc.writer)
+        from kliping.warc.writer import run_export
+
+        return run_export(args, filters)
     try:
         root = articles_root(args.dataset)
     except DatasetError as exc:

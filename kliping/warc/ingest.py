@@ -1,0 +1,918 @@
+"""``kliping ingest``: WARC records into the same raw archive, articles and ledger as a crawl.
+
+A run takes the output's lock, finishes what a killed run left uncleaned (:func:`kliping.repair`),
+writes a ``running`` ledger row, then reads each WARC file start to end (:mod:`kliping.warc.reader`)
+in this process or in worker processes / on a Dask cluster, one file per task. Of each file only
+``response`` records of status 200 with an HTML body of a wanted site are kept: each becomes a raw
+row (``discovered_via`` = ``warc``, ``fetched_at`` = WARC-Date, pointing back to its record by
+``warc_file``, ``warc_offset``, ``warc_record_id``) and is cleaned by the same ``clean()`` as a
+crawled page (:func:`kliping.outcome.clean_outcome`), into ``articles/`` or ``errors/``.
+
+No URL is stored twice: URLs already in the archive are skipped (the seen set, read once by the
+driver and handed to the workers as a memory-mapped array), and within a run the workers claim
+URLs in a small shared file under a lock before cleaning them, so overlapping WARCs processed at
+the same time add each URL once.
+
+Resuming: after every flush of a file's parts a line goes to ``<out>/.kliping-ingest/files.jsonl``
+with the offset from which the file can be read afresh; a finished file gets a ``done`` line. A
+later run skips done files and starts the others at their last offset (a killed run's unflushed
+rows are read again; its flushed ones are known by then and skipped).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+import sys
+import threading
+import time
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from hashlib import blake2b
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+
+from kliping.warc.reader import WarcFormatError, find_member, iter_records, parse_fields
+from kliping.warc.sources import WarcFile, open_warc
+
+STATE_DIR = ".kliping-ingest"
+MAX_BODY = 8 << 20  # an HTML body larger than this (decoded) is skipped and counted
+BATCH = 32  # candidate records claimed and cleaned together
+# Parts are flushed (and the file's resume offset recorded) every FLUSH_ROWS kept rows, FLUSH_BYTES
+# of bodies held or FLUSH_SECONDS: more rows than a crawl's 200, because a WARC holds many sites
+# and every flush writes one part per site and dataset (each fsynced).
+FLUSH_ROWS = 1000
+FLUSH_BYTES = 128 << 20
+FLUSH_SECONDS = 60.0
+PROGRESS_SECONDS = 0.5
+SPLIT_BYTES = 64 << 20  # on a Dask cluster, local .warc.gz files are read in pieces of this size
+MIN_SPLIT = 1 << 20
+
+
+def auto_split(files: list[WarcFile], workers: int) -> int | None:
+    """Piece size for a local pool: none when there are files enough to keep every worker busy
+    (two each), else the local ``.warc.gz`` bytes over twice the workers, so one big file is
+    shared evenly."""
+    if len(files) >= 2 * workers:
+        return None
+    sizes = [os.path.getsize(f.location) for f in files
+             if not f.remote and f.location.endswith(".gz") and os.path.isfile(f.location)]
+    return max(MIN_SPLIT, -(-sum(sizes) // (2 * workers))) if sizes else None
+
+
+# --------------------------------------------------------------------------------------------
+# One record
+
+
+def parse_http(block: bytes) -> tuple[int, dict[str, str], bytes] | None:
+    """(status, headers with lowercased names, body) of an HTTP response block, None if not one."""
+    end, sep = block.find(b"\r\n\r\n"), 4
+    if end < 0:
+        end, sep = block.find(b"\n\n"), 2
+        if end < 0:
+            return None
+    lines = block[:end].decode("latin-1").split("\n")
+    first = lines[0].split(None, 2)
+    if len(first) < 2 or not first[0].startswith("HTTP/"):
+        return None
+    try:
+        status = int(first[1])
+    except ValueError:
+        return None
+    return status, parse_fields([line.rstrip("\r") for line in lines[1:]]), block[end + sep :]
+
+
+def _dechunk(data: bytes, limit: int) -> bytes | None:
+    out = bytearray()
+    pos = 0
+    while True:
+        nl = data.find(b"\n", pos)
+        if nl < 0:
+            return None
+        try:
+            size = int(data[pos:nl].split(b";")[0].strip() or b"x", 16)
+        except ValueError:
+            return None
+        pos = nl + 1
+        if size == 0:
+            return bytes(out)
+        if pos + size > len(data) or len(out) + size > limit:
+            return None
+        out += data[pos : pos + size]
+        pos += size
+        pos += 2 if data[pos : pos + 2] == b"\r\n" else 1 if data[pos : pos + 1] == b"\n" else 0
+
+
+def _inflate(data: bytes, wbits: int, limit: int) -> bytes | None:
+    dec = zlib.decompressobj(wbits)
+    try:
+        out = dec.decompress(data, limit + 1)
+    except zlib.error:
+        return None
+    return out if len(out) <= limit else None
+
+
+def _looks_html(body: bytes) -> bool:
+    head = body[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head or b"<head" in head
+
+
+def decode_body(headers: dict[str, str], body: bytes, limit: int) -> bytes | None:
+    """The body without transfer and content encodings, as a crawler's response holds it.
+
+    Common Crawl already stores decoded payloads (and renames the headers to ``X-Crawler-…``);
+    Heritrix and ``wget --warc-file`` store them as sent. A header that claims an encoding the
+    body does not have (decoded by the archiver, header kept) leaves the body as it is.
+    """
+    if "chunked" in headers.get("transfer-encoding", "").lower():
+        plain = _dechunk(body, limit)
+        if plain is not None:
+            body = plain
+            del headers["transfer-encoding"]
+    enc = headers.get("content-encoding", "").lower().strip()
+    if enc in ("", "identity", "none"):
+        return body if len(body) <= limit else None
+    if enc in ("gzip", "x-gzip", "deflate"):
+        plain = _inflate(body, 47, limit) or _inflate(body, -15, limit)  # zlib/gzip, raw deflate
+    elif enc == "br":
+        try:
+            import brotli  # type: ignore[import-not-found]
+        except ImportError:
+            plain = None
+        else:
+            try:
+                plain = brotli.decompress(body)
+            except Exception:
+                plain = None
+    else:
+        plain = None
+    if plain is None:
+        return body if _looks_html(body) and len(body) <= limit else None
+    del headers["content-encoding"]
+    return plain if len(plain) <= limit else None
+
+
+def warc_date(value: str) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+
+
+def target_uri(headers: Mapping[str, str]) -> str:
+    return headers.get("warc-target-uri", "").strip().strip("<>")
+
+
+@lru_cache(maxsize=1 << 16)
+def _registry_site(host: str) -> Any:
+    from kliping.registry import site_for_url
+
+    return site_for_url(f"https://{host}/")
+
+
+@lru_cache(maxsize=1 << 16)
+def generic_key(host: str) -> str | None:
+    """``kliping.spiders.generic.generic_site(host).key`` without importing Scrapy (~1 s a process);
+    a test keeps the two equal."""
+    bare = host.strip().lower().removeprefix("www.")
+    if not bare or "/" in bare:
+        return None
+    key = re.sub(r"[^a-z0-9]+", "_", bare).strip("_")
+    return key if key[:1].isalpha() else f"site_{key}"
+
+
+def fetch_id_for(key: str, offset: int, record_id: str) -> str:
+    """Stable per record: ingesting the same record into another output gives the same id."""
+    return blake2b(f"{key}\0{record_id or offset}".encode(), digest_size=16).hexdigest()
+
+
+# --------------------------------------------------------------------------------------------
+# What a run knows: the archive's URLs, the URLs claimed this run, the files done
+
+
+class Known:
+    """URLs not to store again: the archive's (a sorted key array) and this run's claims.
+
+    With ``claims_path`` the claims are shared between processes through an append-only file of
+    64-bit keys, read and extended under ``flock``: a worker sees every key claimed before it.
+    """
+
+    MERGE = 1 << 16  # recent claims kept in a set until merged into the sorted array
+
+    def __init__(self, archive: np.ndarray, claims_path: str | None = None) -> None:
+        self.archive = archive
+        # 8 bytes a claim (a month of CC-NEWS is millions of URLs), plus a small set of the latest
+        self.claimed_sorted = np.empty(0, dtype=np.uint64)
+        self.claimed: set[int] = set()
+        self.path = claims_path
+        self._pos = 0
+
+    @staticmethod
+    def _has(arr: np.ndarray, key: int) -> bool:
+        if not len(arr):
+            return False
+        i = int(arr.searchsorted(np.uint64(key)))
+        return i < len(arr) and int(arr[i]) == key
+
+    def in_archive(self, key: int) -> bool:
+        return self._has(self.archive, key)
+
+    def _add(self, keys: Iterable[int]) -> None:
+        self.claimed.update(keys)
+        if len(self.claimed) >= self.MERGE:
+            fresh = np.fromiter(self.claimed, dtype=np.uint64, count=len(self.claimed))
+            self.claimed_sorted = np.union1d(self.claimed_sorted, fresh)
+            self.claimed = set()
+
+    def claim(self, keys: list[int]) -> list[bool]:
+        """For each key: True when this caller is the first of the run to claim it."""
+        if self.path is None:
+            return self._claim_local(keys)
+        with open(self.path, "a+b") as fh:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+            try:
+                fh.seek(self._pos)
+                data = fh.read()
+                usable = len(data) - len(data) % 8
+                self._add(array("Q", data[:usable]))
+                self._pos += usable
+                fresh = self._claim_local(keys)
+                new = array("Q", [k for k, ok in zip(keys, fresh, strict=True) if ok])
+                if new:
+                    fh.seek(0, os.SEEK_END)
+                    fh.write(new.tobytes())
+                    fh.flush()
+                self._pos = fh.tell()
+            finally:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+        return fresh
+
+    def _claim_local(self, keys: list[int]) -> list[bool]:
+        fresh = []
+        batch: set[int] = set()
+        for k in keys:
+            ok = k not in batch and k not in self.claimed and not self._has(self.claimed_sorted, k)
+            if ok:
+                batch.add(k)
+            fresh.append(ok)
+        self._add(batch)
+        return fresh
+
+
+def state_path(out: str | os.PathLike[str]) -> Path:
+    return Path(out) / STATE_DIR / "files.jsonl"
+
+
+def write_state(out: str | os.PathLike[str], **line: Any) -> None:
+    """One line per checkpoint; appends of one short line are atomic on a local filesystem."""
+    path = state_path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = (json.dumps(line, sort_keys=True, default=str) + "\n").encode()
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read_state(out: str | os.PathLike[str], scope: str | None = None) -> dict[str, dict[str, Any]]:
+    """The last line of each file read with ``scope`` (a torn last line from a kill is ignored)."""
+    path = state_path(out)
+    last: dict[str, dict[str, Any]] = {}
+    if not path.exists():
+        return last
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(rec, dict) and isinstance(rec.get("key"), str) and (
+                scope is None or rec.get("scope") == scope
+            ):
+                last[rec["key"]] = rec
+    return last
+
+
+# --------------------------------------------------------------------------------------------
+# One file (runs in the driver, a worker process or a Dask worker)
+
+
+@dataclass(frozen=True)
+class Options:
+    out: str
+    run_id: str
+    sites: tuple[str, ...] | None = None  # registry keys wanted (None: every registry site)
+    all_domains: bool = False
+    since: date | None = None
+    until: date | None = None
+    max_body: int = MAX_BODY
+    page_seconds: float | None = 30.0
+    flush_rows: int = FLUSH_ROWS
+    shared: bool = False  # several processes: claims through the shared file
+
+    @property
+    def scope(self) -> str:
+        """What a file was read for: a file done for one selection is not done for another (more
+        sites, another window, a registry that has grown since)."""
+        if self.all_domains:
+            sites: Any = "all-domains"
+        elif self.sites:
+            sites = sorted(self.sites)
+        else:
+            from kliping.registry import all_sites
+
+            sites = sorted(all_sites())
+        text = json.dumps([sites, str(self.since), str(self.until), self.max_body])
+        return blake2b(text.encode(), digest_size=6).hexdigest()
+
+    @property
+    def state_dir(self) -> Path:
+        return Path(self.out) / STATE_DIR
+
+    @property
+    def seen_path(self) -> Path:
+        return self.state_dir / f"seen-{self.run_id}.npy"
+
+    @property
+    def claims_path(self) -> Path:
+        return self.state_dir / f"claims-{self.run_id}.bin"
+
+
+@dataclass(frozen=True)
+class Task:
+    """What one process reads: a file, or a piece ``[start, end)`` of a local ``.warc.gz`` (records
+    whose gzip member starts there; ``align`` when ``start`` is a piece's first byte, not yet a
+    member's). ``key`` names it in the resume state: the file's key, or ``<key>@<piece start>``."""
+
+    f: WarcFile
+    start: int = 0
+    end: int | None = None
+    key: str = ""
+    align: bool = False
+
+
+def plan_tasks(files: list[WarcFile], state: Mapping[str, Mapping[str, Any]], split: int | None
+               ) -> tuple[list[Task], int, dict[str, list[str]]]:
+    """The tasks still to do (resumed where the state says), how many files are done, and the
+    piece keys of each file cut into pieces.
+
+    With ``split``, a local ``.warc.gz`` larger than it is cut into pieces of ``split`` bytes (the
+    same pieces on every run with the same ``split``), so several processes share one big file.
+    """
+    def done(key: str) -> bool:
+        prev = state.get(key)
+        return bool(prev and prev.get("done") and not prev.get("error"))
+
+    def resumed(key: str, start: int) -> tuple[int, bool]:
+        prev = state.get(key)
+        return (int(prev["offset"]), False) if prev and prev.get("offset") else (start, start > 0)
+
+    tasks: list[Task] = []
+    skipped = 0
+    cut: dict[str, list[str]] = {}
+    for f in files:
+        if done(f.key):
+            skipped += 1
+            continue
+        size = os.path.getsize(f.location) if split and not f.remote and f.location.endswith(".gz") \
+            and os.path.isfile(f.location) else 0
+        if not split or size <= split:
+            start, _ = resumed(f.key, 0)
+            tasks.append(Task(f, start, None, f.key))
+            continue
+        pieces = [Task(f, lo, min(lo + split, size), f"{f.key}@{lo}") for lo in range(0, size, split)]
+        cut[f.key] = [t.key for t in pieces]
+        left = [t for t in pieces if not done(t.key)]
+        if not left:
+            skipped += 1
+        for t in left:
+            start, align = resumed(t.key, t.start)
+            tasks.append(Task(f, start, t.end, t.key, align))
+    return tasks, skipped, cut
+
+
+@dataclass
+class FileResult:
+    key: str
+    counts: Counter[str] = field(default_factory=Counter)
+    error: str | None = None
+    seconds: float = 0.0
+    sites: set[str] = field(default_factory=set)
+
+
+_KNOWN: dict[str, Known] = {}  # per worker process: the run's Known, loaded once
+
+
+def _known(opts: Options) -> Known:
+    k = _KNOWN.get(opts.run_id)
+    if k is None:
+        arr = np.load(opts.seen_path, mmap_mode="r") if opts.seen_path.exists() else np.empty(0, np.uint64)
+        k = Known(arr, str(opts.claims_path) if opts.shared else None)
+        _KNOWN.clear()
+        _KNOWN[opts.run_id] = k
+    return k
+
+
+def _clean(raw: dict[str, Any], site: Any, opts: Options) -> tuple[str, dict[str, Any]]:
+    from kliping.outcome import clean_outcome, error_row
+    from kliping.reclean import PageTimeout, time_budget
+
+    # A domain outside the registry is cleaned exactly as `kliping extract` cleans a page of it
+    # (no site, no site name); its rows then take the domain's site key.
+    page = raw if site is not None else {**raw, "site": ""}
+    try:
+        with time_budget(opts.page_seconds):
+            kind, row = clean_outcome(page, site, opts.run_id)
+    except PageTimeout:
+        kind, row = "timeout", error_row(page, "timeout", f"took more than {opts.page_seconds:g} s",
+                                         opts.run_id)
+    if kind == "clean_error" and row["error"].startswith("PageTimeout"):
+        kind = row["kind"] = "timeout"
+    row["site"] = raw["site"]
+    return kind, row
+
+
+def _in_window(article: Mapping[str, Any], since: date | None, until: date | None) -> bool:
+    day = article.get("published_date")
+    if day is None:
+        return True  # undated: nothing to bound it by
+    return not ((since and day < since) or (until and day > until))
+
+
+def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
+    """Read ``task``'s file (or piece); write its kept records' raw, article and error parts to
+    ``opts.out``.
+
+    Never raises for what the file holds: a truncated or corrupt file, or one that cannot be
+    opened, ends with ``error`` set (the records read before it are kept and checkpointed).
+    ``progress.put((records, bytes, kept))`` receives increments now and then.
+    """
+    from kliping.pipelines.writers import RunWriters
+    from kliping.seen import url_key
+    from kliping.storage import keep_pandas_out
+
+    keep_pandas_out()
+    t0 = time.perf_counter()
+    f = task.f
+    state_key = task.key or f.key
+    res = FileResult(state_key)
+    c = res.counts
+    known = _known(opts)
+    writers = RunWriters(opts.out, opts.run_id, flush_rows=10**12, flush_seconds=10**12)
+    since_fetch = datetime.combine(opts.since - timedelta(days=1), datetime.min.time(), UTC) \
+        if opts.since else None  # published on or after since: fetched no earlier than the eve (UTC)
+    wanted_sites = set(opts.sites) if opts.sites else None
+    reason: list[str] = [""]
+    site_of: dict[str, tuple[Any, str]] = {}
+
+    def want(h: dict[str, str], length: int) -> bool:
+        """Keep this record's block? Decided on the WARC header alone (nothing else is read)."""
+        kind = h.get("warc-type", "")
+        c[f"type/{kind or 'none'}"] += 1
+        if kind != "response":
+            reason[0] = ""
+            return False
+        uri = target_uri(h)
+        try:
+            host = (urlsplit(uri).hostname or "") if uri.startswith(("http://", "https://")) else ""
+        except ValueError:  # e.g. a malformed IPv6 host: not a page of any site
+            host = ""
+        site = _registry_site(host) if host else None
+        if site is not None:
+            if wanted_sites is not None and site.key not in wanted_sites:
+                reason[0] = "other_domain"
+                return False
+            site_of[uri] = (site, site.key)
+        elif opts.all_domains and host and (key := generic_key(host)):
+            site_of[uri] = (None, key)  # cleaned without site rules, as `kliping extract` does
+        else:
+            reason[0] = "other_domain"
+            return False
+        if length > opts.max_body + (64 << 10):
+            reason[0] = "too_large"
+            return False
+        if since_fetch is not None:
+            when = warc_date(h.get("warc-date", ""))
+            if when is not None and when < since_fetch:
+                reason[0] = "before_since"
+                return False
+        return True
+
+    scope = opts.scope
+    pending: list[dict[str, Any]] = []
+    rows_since_flush = 0
+    held = [0]  # body bytes in the writers, not yet flushed
+    last_flush = time.monotonic()
+    start = task.start
+    resume_at = start
+    counter = [0]
+    reported = [0, 0, 0]  # records, bytes, kept already reported
+    last_report = time.monotonic()
+
+    def report(force: bool = False) -> None:
+        nonlocal last_report
+        if progress is None or (not force and time.monotonic() - last_report < PROGRESS_SECONDS):
+            return
+        now = (c["records"], counter[0], c["kept"])
+        progress.put(tuple(n - r for n, r in zip(now, reported, strict=True)))
+        reported[:] = now
+        last_report = time.monotonic()
+
+    def run_batch() -> None:
+        nonlocal rows_since_flush
+        fresh = known.claim([r["url_key"] for r in pending])
+        for raw, ok in zip(pending, fresh, strict=True):
+            if not ok:
+                c["duplicate"] += 1
+                continue
+            site = raw.pop("_site")
+            kind, row = _clean(raw, site, opts)
+            if kind == "article" and not _in_window(row, opts.since, opts.until):
+                c["out_of_window"] += 1
+                continue
+            writers.add_raw(raw)
+            (writers.articles if kind == "article" else writers.errors).add(row)
+            held[0] += len(raw["body"])
+            c["kept"] += 1
+            c["articles" if kind == "article" else kind] += 1
+            res.sites.add(raw["site"])
+            rows_since_flush += 1
+        pending.clear()
+
+    def checkpoint(done: bool = False, error: str | None = None) -> None:
+        nonlocal rows_since_flush, last_flush
+        writers.flush()  # raw parts first, then articles and errors (kliping.pipelines.writers)
+        rows_since_flush = held[0] = 0
+        last_flush = time.monotonic()
+        write_state(opts.out, key=state_key, scope=scope, offset=resume_at, done=done, error=error,
+                    run_id=opts.run_id, at=datetime.now(UTC).isoformat(timespec="seconds"))
+
+    try:
+        if task.align:  # a piece's first record member
+            with open(f.location, "rb") as fh:
+                found = find_member(fh, start, task.end if task.end is not None else start)
+            start = resume_at = found if found is not None else (task.end or start)
+        with open_warc(f, start) as fh:
+            for rec in iter_records(fh, start, want, counter, task.end) \
+                    if task.end is None or start < task.end else ():
+                c["records"] += 1
+                if rec.block is None:
+                    if reason[0]:
+                        c[reason[0]] += 1
+                        reason[0] = ""
+                else:
+                    raw = _raw_row(rec, f.key, site_of, opts, c)
+                    if raw is not None:
+                        raw["url_key"] = url_key(raw["url"])
+                        if known.in_archive(raw["url_key"]):
+                            c["known"] += 1
+                        else:
+                            pending.append(raw)
+                site_of.clear()
+                if len(pending) >= BATCH:
+                    run_batch()
+                if rec.resume_at is not None:
+                    if rows_since_flush + len(pending) >= opts.flush_rows or held[0] >= FLUSH_BYTES or (
+                        time.monotonic() - last_flush > FLUSH_SECONDS
+                    ):
+                        run_batch()
+                        resume_at = rec.resume_at
+                        checkpoint()
+                    elif not pending:  # everything before it is in the writers: safe once flushed
+                        resume_at = rec.resume_at
+                report()
+            run_batch()
+            c["bytes"] = counter[0]
+            checkpoint(done=True)
+    except (WarcFormatError, OSError) as exc:
+        res.error = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
+    except Exception as exc:  # whatever else a file holds ends that file, never the run
+        res.error = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+    if res.error is not None:
+        run_batch()
+        c["bytes"] = counter[0]
+        checkpoint(done=True, error=res.error)
+    report(force=True)
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def _raw_row(rec: Any, key: str, site_of: dict[str, tuple[Any, str]], opts: Options,
+             c: Counter[str]) -> dict[str, Any] | None:
+    """The raw row of a kept response record, or None (counted) when it is not an HTML 200."""
+    h = rec.headers
+    uri = target_uri(h)
+    parsed = parse_http(rec.block)
+    if parsed is None:
+        c["bad_http"] += 1
+        return None
+    status, headers, body = parsed
+    c[f"status/{status}"] += 1
+    if status != 200:
+        return None
+    ctype = headers.get("content-type") or h.get("warc-identified-payload-type", "")
+    if ctype and "html" not in ctype.lower():
+        c["not_html"] += 1
+        return None
+    body = decode_body(headers, body, opts.max_body)
+    if body is None:
+        c["bad_encoding"] += 1
+        return None
+    if not ctype and not _looks_html(body):
+        c["not_html"] += 1
+        return None
+    when = warc_date(h.get("warc-date", ""))
+    if when is None:
+        c["bad_date"] += 1
+        return None
+    if "warc-truncated" in h:
+        c["truncated_payload"] += 1  # kept: the archiver cut the body at its size limit
+    site, site_key = site_of[uri]
+    record_id = h.get("warc-record-id", "")
+    return {
+        "fetch_id": fetch_id_for(key, rec.offset, record_id),
+        "url": uri,
+        "final_url": uri,
+        "site": site_key,
+        "status": status,
+        "headers": headers,
+        "body": body,
+        "fetched_at": when,
+        "run_id": opts.run_id,
+        "discovered_via": "warc",
+        "warc_file": key,
+        "warc_offset": rec.offset,
+        "warc_record_id": record_id,
+        "_site": site,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# The run
+
+
+@dataclass
+class IngestResult:
+    run_id: str
+    status: str = "finished"
+    files: int = 0
+    files_skipped: int = 0  # done in an earlier run
+    counts: Counter[str] = field(default_factory=Counter)
+    errors: dict[str, str] = field(default_factory=dict)  # file key -> what went wrong
+    sites: set[str] = field(default_factory=set)
+    seconds: float = 0.0
+    repaired: int = 0
+
+
+class Progress:
+    """Records/s, MB/s and rows kept on stderr: rewritten in place on a terminal, a line now and
+    then otherwise (logs). ``put`` takes increments from this process or, through a queue, from
+    the workers."""
+
+    def __init__(self, total_files: int, enabled: bool) -> None:
+        self.enabled = enabled
+        self.tty = sys.stderr.isatty()
+        self.records = self.bytes = self.kept = 0
+        self.files_done = 0
+        self.total_files = total_files
+        self.t0 = time.monotonic()
+        self._last = 0.0
+        self._lock = threading.Lock()
+
+    def put(self, delta: tuple[int, int, int]) -> None:
+        with self._lock:
+            self.records += delta[0]
+            self.bytes += delta[1]
+            self.kept += delta[2]
+        self.show()
+
+    def file_done(self) -> None:
+        self.files_done += 1
+        self.show()
+
+    def line(self) -> str:
+        secs = max(time.monotonic() - self.t0, 1e-9)
+        return (f"ingest: {self.records:,} records ({self.records / secs:,.0f}/s), "
+                f"{self.bytes / 1e6:,.1f} MB ({self.bytes / 1e6 / secs:,.1f} MB/s), kept {self.kept:,}, "
+                f"files {self.files_done}/{self.total_files}, {secs:,.0f} s")
+
+    def show(self, final: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not final and now - self._last < (0.5 if self.tty else 10.0):
+            return
+        self._last = now
+        if self.tty:
+            sys.stderr.write("\r" + self.line() + ("\n" if final else ""))
+        else:
+            sys.stderr.write(self.line() + "\n")
+        sys.stderr.flush()
+
+
+def _ledger_stats(result: IngestResult) -> dict[str, Any]:
+    """The run's counts under the names the ledger reads from a crawl's stats."""
+    c = result.counts
+    stats: dict[str, Any] = {
+        "downloader/request_count": c["records"],
+        "downloader/response_count": c["type/response"],
+        "kliping/articles/new": c["articles"],
+        "kliping/articles/skipped_known": c["known"] + c["duplicate"],
+        "kliping/errors": c["clean_error"] + c["timeout"] + len(result.errors),
+    }
+    for k, v in c.items():
+        if k.startswith("status/"):
+            stats[f"downloader/response_status_count/{k[7:]}"] = v
+    return stats
+
+
+def _drive_local(todo: list[Task], opts: Options, workers: int,
+                 on_result: Callable[[FileResult], None], progress: Progress) -> None:
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    from kliping.workers import process_pool
+
+    queue = None
+    manager = None
+    pump = None
+    if progress.enabled:
+        import multiprocessing as mp
+
+        manager = mp.get_context("forkserver").Manager()
+        queue = manager.Queue()
+
+        def _pump() -> None:
+            while True:
+                item = queue.get()
+                if item is None:
+                    return
+                progress.put(item)
+
+        pump = threading.Thread(target=_pump, daemon=True)
+        pump.start()
+    try:
+        pending = list(reversed(todo))
+        with process_pool(workers) as pool:
+            running: dict[Future[FileResult], Task] = {}
+            while pending or running:
+                while pending and len(running) < workers * 2:
+                    t = pending.pop()
+                    running[pool.submit(ingest_file, t, opts, queue)] = t
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    t = running.pop(fut)
+                    try:
+                        on_result(fut.result())
+                    except BrokenProcessPool:
+                        on_result(FileResult(t.key, error="the worker process died"))
+                        for other in running.values():  # the pool is gone: these fail too
+                            on_result(FileResult(other.key, error="the worker process died"))
+                        for t2 in pending:
+                            on_result(FileResult(t2.key, error="not read: the worker pool broke"))
+                        return
+    finally:
+        if queue is not None:
+            queue.put(None)
+            if pump is not None:
+                pump.join(timeout=5)
+        if manager is not None:
+            manager.shutdown()
+
+
+def _drive_dask(todo: list[Task], opts: Options, address: str,
+                on_result: Callable[[FileResult], None]) -> None:
+    from distributed import Client, as_completed
+
+    with Client(address) as client:
+        futures = client.map(
+            ingest_file, todo, opts=opts, pure=False,
+            key=[f"ingest-{opts.run_id}-{i}" for i in range(len(todo))],
+        )
+        keys = {fut.key: t.key for fut, t in zip(futures, todo, strict=True)}
+        for fut in as_completed(futures):
+            try:
+                on_result(fut.result())
+            except Exception as exc:  # a lost worker: the file is retried by the next run
+                on_result(FileResult(keys[fut.key], error=f"dask: {type(exc).__name__}: {exc}"))
+            fut.release()
+
+
+def run_ingest(
+    files: list[WarcFile],
+    out: str | os.PathLike[str],
+    *,
+    sources: Iterable[str] = (),
+    sites: Iterable[str] | None = None,
+    all_domains: bool = False,
+    since: date | None = None,
+    until: date | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+    max_body: int = MAX_BODY,
+    flush_rows: int = FLUSH_ROWS,
+    split_bytes: int | None = None,
+    progress: bool = False,
+) -> IngestResult:
+    """Ingest ``files`` into ``out``. Raises ``kliping.runlock.OutputLocked`` when ``out`` is busy."""
+    from kliping.crawl import new_run_id
+    from kliping.ledger import ledger_row, write_ledger_row
+    from kliping.repair import repair
+    from kliping.runlock import RunLock
+    from kliping.seen import SeenSet
+    from kliping.storage import PARTITION, remove_temp_files
+
+    out = os.fspath(out)
+    run_id = new_run_id()
+    t0 = time.perf_counter()
+    result = IngestResult(run_id)
+    lock = RunLock(out, run_id).acquire()
+    opts = Options(out=str(Path(out).resolve()), run_id=run_id,
+                   sites=tuple(sites) if sites else None, all_domains=all_domains, since=since,
+                   until=until, max_body=max_body, flush_rows=flush_rows,
+                   shared=bool(dask) or workers > 1)
+    try:
+        state_dir = opts.state_dir
+        state_dir.mkdir(parents=True, exist_ok=True)
+        for stale in [*state_dir.glob("seen-*.npy"), *state_dir.glob("claims-*.bin")]:
+            stale.unlink()  # a killed run's; this run holds the lock
+        remove_temp_files(out)
+        raw_root = Path(out) / "raw"
+        parts = sorted(p.name.split("=", 1)[1] for p in raw_root.glob(f"{PARTITION}=*")) \
+            if raw_root.is_dir() else []
+        result.repaired = repair(out, parts, run_id) if parts else 0
+        state = read_state(out, opts.scope)
+        # one process: each file whole; several: big local files in pieces, so they share them
+        split = (split_bytes or SPLIT_BYTES) if dask else (
+            (split_bytes or auto_split(files, workers)) if workers > 1 else None)
+        todo, result.files_skipped, cut = plan_tasks(files, state, split)
+        result.files = len(files)
+        seen = SeenSet.from_archive(out)
+        np.save(opts.seen_path, seen._sorted)
+        del seen
+        started = datetime.now(UTC)
+        wanted = sorted(opts.sites) if opts.sites else []
+        ledger_args: dict[str, Any] = {"run_id": run_id, "since": since, "until": until,
+                                       "started_at": started}
+        sources = list(sources)
+        write_ledger_row(out, ledger_row(**ledger_args, sites=wanted, status="running", stats=[],
+                                         health={"ingest": {"sources": sources}}))
+        prog = Progress(len(todo), progress)
+
+        pooled = not dask and workers > 1 and len(todo) > 1
+        live = not dask and (not pooled or progress)  # counts arrive while files are read
+
+        def on_result(r: FileResult) -> None:
+            result.counts.update(r.counts)
+            result.sites |= r.sites
+            if r.error:
+                result.errors[r.key] = r.error
+            if not live:
+                prog.put((r.counts["records"], r.counts["bytes"], r.counts["kept"]))
+            prog.file_done()
+
+        if dask:
+            _drive_dask(todo, opts, dask, on_result)
+        elif pooled:
+            _drive_local(todo, opts, workers, on_result, prog)
+        else:
+            for t in todo:
+                on_result(ingest_file(t, opts, prog))
+        prog.show(final=True)
+        after = read_state(out, opts.scope)
+        for key, pieces in cut.items():  # every piece done: the file is done, however it is cut next
+            if all((after.get(k) or {}).get("done") and not (after.get(k) or {}).get("error")
+                   for k in pieces):
+                write_state(out, key=key, scope=opts.scope, offset=0, done=True, error=None,
+                            run_id=run_id, at=datetime.now(UTC).isoformat(timespec="seconds"))
+        result.status = "failed" if result.errors else "finished"
+        result.seconds = time.perf_counter() - t0
+        health = {
+            "ingest": {
+                "sources": sources, "files": result.files, "files_skipped_done": result.files_skipped,
+                "file_errors": result.errors, "counts": dict(sorted(result.counts.items())),
+                "seconds": round(result.seconds, 3),
+            },
+            "ok": not result.errors,
+        }
+        write_ledger_row(out, ledger_row(**ledger_args, sites=sorted(result.sites | set(wanted)),
+                                         status=result.status, stats=[_ledger_stats(result)],
+                                         health=health))
+        return result
+    finally:
+        for tmp in (opts.seen_path, opts.claims_path):
+            tmp.unlink(missing_ok=True)
+        lock.release()
