@@ -61,12 +61,16 @@ def _not_superseded(out: str | os.PathLike[str], raw: Any, gaps: pa.Array) -> pa
 
 
 def runs_to_repair(ledger: list[dict[str, Any]], sites: list[str]) -> dict[str, list[str]]:
-    """Per site, the killed or failed runs since its last run that completed (oldest first)."""
+    """Per site, the killed or failed runs since its last run that completed (oldest first).
+
+    A run whose row names no sites (an ingest without ``--site`` learns its sites from the records
+    it reads, so its ``running`` row has none) concerns every site: its raw rows may be anywhere.
+    """
     todo: dict[str, list[str]] = {}
     for site in sites:
         runs: list[str] = []
         for row in ledger:  # oldest first
-            if site not in (row["sites"] or []):
+            if row["sites"] and site not in row["sites"]:
                 continue
             if row["status"] in ("finished", "health_failed"):
                 runs = []  # that run repaired everything before it

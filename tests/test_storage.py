@@ -108,3 +108,18 @@ def test_write_error_survives_pickling() -> None:
     back = pickle.loads(pickle.dumps(err))
     assert isinstance(back, WriteError) and back.errno == errno.ENOSPC
     assert str(back) == str(err) == "cannot write /out/articles/site=a/part-1.parquet: No space left"
+
+
+def test_a_killed_run_that_named_no_sites_is_repaired_for_every_site() -> None:
+    """An ingest without --site writes its `running` row before it knows its sites; killed, its raw
+    rows may be in any partition, so repair must look at every site for it (a SIGKILL between the
+    raw and the article flush left raw rows uncleaned for good, ~1 in 6 runs)."""
+    from kliping.repair import runs_to_repair
+
+    ledger = [
+        {"run_id": "r1", "sites": ["a"], "status": "finished"},
+        {"run_id": "r2", "sites": [], "status": "killed"},
+        {"run_id": "r3", "sites": ["b"], "status": "killed"},
+        {"run_id": "r4", "sites": ["b"], "status": "finished"},
+    ]
+    assert runs_to_repair(ledger, ["a", "b", "c"]) == {"a": ["r2"], "c": ["r2"]}
