@@ -44,6 +44,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="with --redis: the crawl the workers join (default 'default'); workers with the "
         "same NAME, sites and window share one frontier and one run id",
     )
+    p.add_argument(
+        "--dry-run", action="store_true",
+        help="print the plan (sites, window, sources and the most listing pages each can read, URLs "
+        "already archived) and exit without fetching anything",
+    )
     p.add_argument("--mirror", help=argparse.SUPPRESS)  # JSON {host: local base}, for tests
     p.set_defaults(func=run)
 
@@ -70,6 +75,27 @@ def resume_window(out: str, sites: list[str], since, until):  # type: ignore[no-
             break
     print("nothing to resume: the last run of these sites finished; crawling as usual")
     return since, until
+
+
+def crawl_plan(args: argparse.Namespace, since, until) -> str:  # type: ignore[no-untyped-def]
+    """The plan printed before a crawl (``kliping.plan``); ``since`` may still be ``last``."""
+    from kliping.crawl import LAST, since_last
+    from kliping.plan import describe, site_plan
+    from kliping.registry import get_site
+
+    plans = []
+    for key in args.sites:
+        if key == "generic":
+            from kliping.spiders.generic import generic_site
+
+            site = generic_site(args.domain)
+        else:
+            site = get_site(key)
+        start = since
+        if since == LAST:
+            start = since_last(args.out, key) if key != "generic" and os.path.isdir(args.out) else None
+        plans.append(site_plan(site, args.out, start, until))
+    return describe(plans, args.out)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -124,6 +150,9 @@ def run(args: argparse.Namespace) -> int:
             if day is not None and day > until:
                 raise UsageError(f"--since last is {day} for {key} (where its last finished run "
                                  f"ended), after --until {until}")
+    print(crawl_plan(args, since, until))
+    if args.dry_run:
+        return 0
     from kliping.cli.summary import print_summary
 
     result = start_crawl(

@@ -1,0 +1,54 @@
+"""The plan a crawl prints before it fetches, and ``--dry-run`` (which fetches nothing)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from kliping.plan import duration_words, site_plan
+from kliping.registry import get_site
+from kliping.sample import SampleServer
+from tests.conftest import FAST, kliping
+
+
+def test_duration_in_words() -> None:
+    assert duration_words(1) == "1 day"
+    assert duration_words(40) == "40 days"
+    assert duration_words(610) == "1 year 8 months"
+    assert duration_words(730) == "2 years"
+
+
+def test_site_plan_counts_date_index_pages() -> None:
+    site = get_site("kompas")
+    plan = site_plan(site, None, date(2024, 5, 1), date(2025, 12, 31))
+    assert plan.window_days == 610
+    per_day = next(s.max_pages for s in site.sources if s.kind == "date_index")
+    index = [s for s in plan.sources if s.kind == "date_index"]
+    assert index and index[0].max_listing_pages == 610 * per_day
+
+
+def test_dry_run_prints_the_plan_and_fetches_nothing(tmp_path) -> None:
+    out = tmp_path / "out"
+    with SampleServer() as server:
+        r = kliping("crawl", "kabarnusa", "--since", "2023-01-01", "--until", "2024-08-31",
+                    "--out", str(out), "--mirror", json.dumps(server.mirror()), "--dry-run", *FAST)
+        assert r.returncode == 0, r.stderr
+        assert sum(server.hits.values()) == 0
+    assert not out.exists()
+    assert "plan: 1 site into" in r.stdout and "kabarnusa: window 2023-01-01 .. 2024-08-31" in r.stdout
+    assert "1 year 8 months of date-index pages: up to" in r.stdout
+    assert "0 article URLs already archived" in r.stdout
+
+
+def test_a_crawl_states_its_plan_and_what_it_already_knows(tmp_path) -> None:
+    out = tmp_path / "out"
+    args = ["crawl", "suarawarga", "--since", "2024-01-05", "--until", "2024-01-10", "--out", str(out)]
+    with SampleServer() as server:
+        mirror = ["--mirror", json.dumps(server.mirror())]
+        first = kliping(*args, *mirror, *FAST)
+        assert first.returncode == 0, first.stderr
+        assert first.stdout.startswith("plan: 1 site into")
+        again = kliping(*args, *mirror, "--dry-run", *FAST)
+    assert again.returncode == 0
+    known = int(again.stdout.split("suarawarga: window")[1].split(";")[1].split()[0].replace(",", ""))
+    assert known > 0
