@@ -52,3 +52,18 @@ def test_a_crawl_states_its_plan_and_what_it_already_knows(tmp_path) -> None:
     assert again.returncode == 0
     known = int(again.stdout.split("suarawarga: window")[1].split(";")[1].split()[0].replace(",", ""))
     assert known > 0
+
+
+def test_quiet_by_default_verbose_on_request(tmp_path) -> None:
+    fast = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0"]  # no LOG_LEVEL: the default
+    args = ["crawl", "suarawarga", "--since", "2024-01-05", "--until", "2024-01-06"]
+    with SampleServer() as server:
+        mirror = ["--mirror", json.dumps(server.mirror())]
+        quiet = kliping(*args, "--out", str(tmp_path / "a"), *mirror, *fast)
+        loud = kliping(*args, "--out", str(tmp_path / "b"), *mirror, "-v", *fast)
+        log = tmp_path / "crawl.log"
+        to_file = kliping(*args, "--out", str(tmp_path / "c"), *mirror, "--log-file", str(log), *fast)
+    assert quiet.returncode == loud.returncode == to_file.returncode == 0, quiet.stderr + loud.stderr
+    assert " INFO: " not in quiet.stderr and len(quiet.stderr.splitlines()) < 5, quiet.stderr
+    assert " INFO: " in loud.stderr
+    assert " INFO: " not in to_file.stderr and " INFO: " in log.read_text()

@@ -45,6 +45,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "same NAME, sites and window share one frontier and one run id",
     )
     p.add_argument(
+        "-v", "--verbose", action="count", default=0,
+        help="Scrapy's log on stderr: -v INFO, -vv DEBUG (default: warnings and errors only)",
+    )
+    p.add_argument("--log-file", metavar="FILE",
+                   help="write Scrapy's log (INFO, or DEBUG with -vv) to FILE instead of stderr")
+    p.add_argument(
         "--dry-run", action="store_true",
         help="print the plan (sites, window, sources and the most listing pages each can read, URLs "
         "already archived) and exit without fetching anything",
@@ -75,6 +81,18 @@ def resume_window(out: str, sites: list[str], since, until):  # type: ignore[no-
             break
     print("nothing to resume: the last run of these sites finished; crawling as usual")
     return since, until
+
+
+def log_settings(args: argparse.Namespace, settings: dict[str, str]) -> None:
+    """Quiet by default: Scrapy's log at WARNING on stderr; ``-v``/``-vv``/``--log-file`` ask for
+    more. ``-s LOG_LEVEL=…`` and ``$KLIPING_LOG_LEVEL`` still win over the default."""
+    if args.verbose or args.log_file:
+        level = "DEBUG" if args.verbose >= 2 else "INFO"
+    else:
+        level = os.environ.get("KLIPING_LOG_LEVEL") or "WARNING"
+    settings.setdefault("LOG_LEVEL", level)
+    if args.log_file:
+        settings.setdefault("LOG_FILE", args.log_file)
 
 
 def crawl_plan(args: argparse.Namespace, since, until) -> str:  # type: ignore[no-untyped-def]
@@ -133,6 +151,7 @@ def run(args: argparse.Namespace) -> int:
         if not eq or not name:
             raise UsageError(f"--set: expected NAME=VALUE, got {pair!r}")
         settings[name] = value
+    log_settings(args, settings)
     if args.run and not args.redis:
         raise UsageError("--run: only with --redis")
     if args.redis and not args.redis.startswith(("redis://", "rediss://", "unix://")):
