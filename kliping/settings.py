@@ -76,7 +76,10 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "kliping.extensions.RunLedger": 500,
+    "kliping.progress.Progress": 600,  # live table on a terminal, a status line per site otherwise
 }
+KLIPING_PROGRESS = os.environ.get("KLIPING_PROGRESS", "auto")  # auto, live, lines, off
+KLIPING_PROGRESS_INTERVAL = 60.0  # seconds between status lines off a terminal
 # Left out of Scrapy's defaults altogether, not just switched off: Scrapy imports every component
 # it lists, even those set to None, and these pull in modules a news crawl never uses (the remote
 # control extension: aiohttp; the cookies middleware, with COOKIES_ENABLED off anyway: tldextract

@@ -67,3 +67,51 @@ def test_quiet_by_default_verbose_on_request(tmp_path) -> None:
     assert " INFO: " not in quiet.stderr and len(quiet.stderr.splitlines()) < 5, quiet.stderr
     assert " INFO: " in loud.stderr
     assert " INFO: " not in to_file.stderr and " INFO: " in log.read_text()
+
+
+def test_status_lines_off_a_terminal(tmp_path) -> None:
+    args = ["crawl", "suarawarga", "--since", "2024-01-05", "--until", "2024-01-10"]
+    with SampleServer() as server:
+        r = kliping(*args, "--out", str(tmp_path / "out"), "--mirror", json.dumps(server.mirror()),
+                    "-s", "KLIPING_PROGRESS_INTERVAL=0.2", "-s", "DOWNLOAD_DELAY=0.05", *FAST)
+    assert r.returncode == 0, r.stderr
+    lines = [ln for ln in r.stderr.splitlines() if ln.startswith("kliping: suarawarga: ")]
+    assert lines, r.stderr
+    assert "listing pages" in lines[-1] and "articles fetched" in lines[-1] and "pages/s" in lines[-1]
+
+
+def test_live_table_on_a_terminal(tmp_path) -> None:
+    import os
+    import subprocess
+    import threading
+
+    from tests.conftest import kliping_cmd
+
+    args = ["crawl", "suarawarga", "--since", "2024-01-05", "--until", "2024-01-10"]
+    master, slave = os.openpty()
+    screen: list[bytes] = []
+
+    def drain() -> None:  # read as it comes: a full terminal buffer would block the crawler
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            screen.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    with SampleServer() as server:
+        proc = subprocess.run(
+            kliping_cmd(*args, "--out", str(tmp_path / "out"), "--mirror", json.dumps(server.mirror()),
+                        "-s", "DOWNLOAD_DELAY=0.1", *FAST),
+            stdout=subprocess.PIPE, stderr=slave, timeout=120, env=dict(os.environ, COLUMNS="120"),
+        )
+    os.close(slave)
+    reader.join(timeout=10)
+    os.close(master)
+    assert proc.returncode == 0
+    text = b"".join(screen).decode("utf-8", "replace")
+    assert "listing pages" in text and "suarawarga" in text and "pages/s" in text, text[-2000:]
