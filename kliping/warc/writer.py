@@ -194,16 +194,19 @@ def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], fi
     import pyarrow as pa
     import pyarrow.dataset as ds
 
-    from kliping.export import _KEY_COLUMNS, DatasetError, Filters, _decide, articles_root, open_articles
+    from kliping.export import _KEY_COLUMNS, DatasetError, Filters, _decide, articles_root, read_articles
     from kliping.storage import open_dataset
 
     filters = filters or Filters()
-    arts = open_articles(dataset)
     raw_dir = articles_root(dataset).parent / "raw"
     raw = open_dataset(raw_dir, "raw")
     if raw is None:
         raise DatasetError(f"no raw archive (*.parquet) at {raw_dir}: the WARC export needs the raw rows")
-    keys = arts.to_table(columns=[*_KEY_COLUMNS, "run_id"], filter=filters.expression())
+    # every articles part checked first (footer, schema): a bad one is named, as for the other formats
+    keys, _ = read_articles(
+        dataset, lambda d: d.to_table(columns=[*_KEY_COLUMNS, "run_id"], filter=filters.expression()),
+        sites=filters.sites,
+    )
     kept = _decide(keys, dedup, threshold)
     links: dict[str, tuple[str, str | None]] = {}
     for aid, fid, run in zip(keys.column("id").to_pylist(), keys.column("fetch_id").to_pylist(),
