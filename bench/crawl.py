@@ -1,0 +1,213 @@
+"""Crawl throughput: a whole kliping crawl against bare Scrapy on the same local pages.
+
+nginx (the Debian package; `apt-get install nginx` — the bench skips with a note when it is
+missing) serves ``--pages`` generated Indonesian article pages (24-60 KB each, like real portals'
+article pages with their navigation and sidebars) and a sitemap index on 127.0.0.1, as its own
+process. Then, alternating ``--repeat`` times, in fresh processes:
+
+- ``kliping crawl generic --domain bench.example`` (robots.txt, the sitemaps, every article fetched,
+  archived raw, cleaned, written as Parquet; the output is checked: one article row per page);
+- bare Scrapy: a minimal ``SitemapSpider`` over the same sitemap index that fetches every page and
+  does nothing with it, with the same concurrency and no delays.
+
+Both through the same mirror download handler is not possible for bare Scrapy, so both fetch
+``http://127.0.0.1:PORT/…`` URLs directly: kliping with ``KLIPING_ALLOW_PRIVATE_NETWORKS`` set for
+the loopback address, as a user crawling a site inside their own network does.
+
+Prints pages/s of each run, the ratio kliping / bare Scrapy (median of the paired runs) and each
+process's peak RSS (VmHWM, read by the process itself at exit). Goal of issue #17: >= 0.8x.
+
+Run: .venv/bin/python bench/crawl.py [--pages 3000] [--repeat 3] [--concurrency 16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from chaos import WORDS, slug  # noqa: E402
+
+PER_SITEMAP = 1000
+
+REPORT_RSS = (
+    "import atexit, sys\n"
+    "def _rss():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            print('PEAK_RSS_KB', line.split()[1], file=sys.stderr)\n"
+    "atexit.register(_rss)\n"
+)
+
+BARE_SPIDER = '''
+from scrapy.spiders import SitemapSpider
+
+class Bare(SitemapSpider):
+    name = "bare"
+    sitemap_urls = [__import__("os").environ["BENCH_SITEMAP"]]
+
+    def parse(self, response):
+        return None
+'''
+
+
+def page(i: int, base: str) -> bytes:
+    rng = random.Random(i)
+    title = " ".join(slug(i).split("-")[:5]).title()
+    paras = "".join(
+        "<p>" + " ".join(rng.choice(WORDS) for _ in range(rng.randint(30, 60))).capitalize() + ".</p>"
+        for _ in range(rng.randint(6, 14))
+    )
+    nav = "".join(f'<li><a href="{base}/kategori/{w}/">{w.title()}</a></li>' for w in WORDS[:40])
+    side = "".join(
+        f'<li><a href="{base}/berita/2024/01/{1 + k % 28:02d}/{slug(k)}">'
+        f'{" ".join(slug(k).split("-")[:5]).title()}</a></li>'
+        for k in rng.sample(range(100000), 60)
+    )
+    filler = "<!-- " + ("x" * rng.randint(8000, 30000)) + " -->"  # scripts and styles of a real page
+    return (
+        f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title} - Kabar Bench</title>'
+        f'<meta property="og:title" content="{title}">'
+        f'<meta property="article:published_time" content="2024-01-{1 + i % 28:02d}T10:{i % 60:02d}:00+07:00">'
+        f"{filler}</head><body><header><nav><ul>{nav}</ul></nav></header><main><article><h1>{title}</h1>"
+        f'<div class="isi">{paras}</div></article><aside><h2>Terpopuler</h2><ul>{side}</ul></aside></main>'
+        "<footer>Hak cipta Kabar Bench</footer></body></html>"
+    ).encode()
+
+
+def build_site(root: Path, pages: int, base: str) -> list[str]:
+    urls = []
+    for i in range(pages):
+        path = f"/berita/2024/01/{1 + i % 28:02d}/{slug(i)}"
+        f = root / path.lstrip("/") / "index.html"
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_bytes(page(i, base))
+        urls.append(base + path + "/")
+    n = (pages + PER_SITEMAP - 1) // PER_SITEMAP
+    ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    for k in range(n):
+        items = "".join(f"<url><loc>{u}</loc></url>" for u in urls[k * PER_SITEMAP:(k + 1) * PER_SITEMAP])
+        (root / f"sitemap-{k}.xml").write_text(f'<?xml version="1.0"?><urlset {ns}>{items}</urlset>')
+    index = "".join(f"<sitemap><loc>{base}/sitemap-{k}.xml</loc></sitemap>" for k in range(n))
+    (root / "sitemap.xml").write_text(f'<?xml version="1.0"?><sitemapindex {ns}>{index}</sitemapindex>')
+    (root / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n")
+    (root / "index.html").write_text("<html><body><h1>Kabar Bench</h1></body></html>")
+    return urls
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_nginx(root: Path, port: int, work: Path) -> subprocess.Popen:
+    conf = work / "nginx.conf"
+    conf.write_text(f"""
+daemon off; worker_processes 1; pid {work}/nginx.pid; error_log {work}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+  access_log off; sendfile on; keepalive_timeout 30;
+  types {{ text/html html; application/xml xml; text/plain txt; }}
+  default_type text/html;
+  client_body_temp_path {work}/tmp; proxy_temp_path {work}/tmp; fastcgi_temp_path {work}/tmp;
+  uwsgi_temp_path {work}/tmp; scgi_temp_path {work}/tmp;
+  server {{ listen 127.0.0.1:{port}; root {root}; index index.html; }}
+}}
+""")
+    (work / "tmp").mkdir(exist_ok=True)
+    proc = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(work)], stderr=subprocess.PIPE)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return proc
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    raise SystemExit(f"nginx did not start: {proc.stderr.read().decode()[-500:]}")
+
+
+def run(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int, str]:
+    t = time.perf_counter()
+    p = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=3600)
+    wall = time.perf_counter() - t
+    rss = next((int(ln.split()[1]) for ln in p.stderr.splitlines() if ln.startswith("PEAK_RSS_KB")), 0)
+    if p.returncode not in (0, 1):
+        raise SystemExit(f"{cmd[:4]} failed ({p.returncode}): {p.stderr[-1500:]}")
+    return wall, rss, p.stdout
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, allow_abbrev=False,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=int, default=3000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--concurrency", type=int, default=16)
+    args = ap.parse_args()
+    if shutil.which("nginx") is None:
+        print("bench/crawl.py: skipped, nginx not installed (apt-get install nginx)")
+        return 0
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    work = Path(tempfile.mkdtemp(prefix="kliping-crawlbench-"))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    site = work / "site"
+    urls = build_site(site, args.pages, base)
+    sizes = [f.stat().st_size for f in site.rglob("index.html")]
+    print(f"{len(urls)} pages, {min(sizes) // 1024}-{max(sizes) // 1024} KB, nginx on {base}")
+    nginx = start_nginx(site, port, work)
+    (work / "bare.py").write_text(BARE_SPIDER)
+    conc = str(args.concurrency)
+    common = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=ERROR",
+              "-s", f"CONCURRENT_REQUESTS={conc}", "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={conc}"]
+    env = dict(os.environ, BENCH_SITEMAP=f"{base}/sitemap.xml", KLIPING_PROGRESS="off")
+    kl_ratios, rows = [], []
+    try:
+        for rep in range(args.repeat):
+            out = work / f"out-{rep}"
+            kcmd = [sys.executable, "-c", REPORT_RSS + "import sys\nfrom kliping.cli import main\n"
+                    "rc = main(sys.argv[1:])\nsys.exit(rc)", "crawl", "generic", "--domain",
+                    f"127.0.0.1:{port}", "--out", str(out), *common,
+                    "-s", "KLIPING_ALLOW_PRIVATE_NETWORKS=127.0.0.1", "-s", "KLIPING_HEALTH={}"]
+            bcmd = [sys.executable, "-c", REPORT_RSS + "from scrapy.cmdline import execute\n"
+                    "execute(['scrapy', 'runspider', 'bare.py', *__import__('sys').argv[1:]])",
+                    *common, "-s", "ROBOTSTXT_OBEY=True", "-s", "TELNETCONSOLE_ENABLED=False"]
+            kw, krss, kout = run(kcmd, env, ROOT)
+            bw, brss, _ = run(bcmd, env, work)
+            import pyarrow.dataset as ds
+
+            got = ds.dataset(out / "articles", partitioning="hive").count_rows() \
+                if (out / "articles").exists() else 0
+            kl, bl = args.pages / kw, args.pages / bw
+            kl_ratios.append(kl / bl)
+            rows.append((rep + 1, kw, kl, krss, bw, bl, brss, got))
+            print(f"run {rep + 1}: kliping {kw:.1f} s ({kl:.0f} pages/s, peak {krss // 1024} MB, "
+                  f"{got} articles) | bare Scrapy {bw:.1f} s ({bl:.0f} pages/s, peak {brss // 1024} MB)"
+                  f" | ratio {kl / bl:.2f}x", flush=True)
+            shutil.rmtree(out, ignore_errors=True)
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"kliping / bare Scrapy pages/s: median {statistics.median(kl_ratios):.2f}x "
+          f"(runs {', '.join(f'{r:.2f}x' for r in kl_ratios)}); goal >= 0.8x")
+    bad = [r for r in rows if r[7] != args.pages]
+    if bad:
+        print(f"WARNING: {len(bad)} kliping runs did not store one article per page")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
