@@ -26,6 +26,7 @@ from urllib.parse import urljoin
 import trafilatura
 from lxml import etree
 from lxml.etree import XPath
+from trafilatura.xpaths import BODY_XPATH
 
 import kliping
 from kliping.clean import boilerplate, dating, decode, fingerprint, langmodel, maintext, metadata, people
@@ -47,7 +48,7 @@ TRAFILATURA_SETTINGS: dict[str, Any] = {
     "fast": True,
     "deduplicate": False,
 }
-_CLEAN_REVISION = 14
+_CLEAN_REVISION = 15
 _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
@@ -310,7 +311,7 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
     container = main_container(tree)
     if container is not None:
         # boilerplate rules on the container's copy only: the rest of the page is not read
-        page = _alone(container)
+        page = _alone(container, frame=True)
         boilerplate.prune(page, prune_xpaths, host)
         text = _trafilatura(page)
         # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
@@ -343,19 +344,33 @@ _PARAGRAPHS = XPath(".//p")  # within the element given (a layout's body, a cont
 def _paragraph_texts(target: Any) -> list[str]:
     return [p.text_content() or "" for p in _PARAGRAPHS(target)]
 
-# (Paragraphs made from <br> runs do not count: a page of runs is read whole, as it was measured
-# before they were paragraphs; in a bare container trafilatura dropped the linked <h2> items of
-# a deals list written that way.)
-_PROSE_P = XPath(".//p[not(@data-kliping-run)][string-length(normalize-space(.)) > 60]")
+# (Paragraphs made from <br> runs count like any other: a body rewritten into runs by a redesign
+# is the page's prose, and leaving it out let the footer's or a teaser list's paragraphs pick the
+# container. A container of runs with headings and lists is read fully thanks to the frame
+# :func:`_alone` gives it.)
+_PROSE_P = XPath(".//p[string-length(normalize-space(.)) > 60]")
+# trafilatura's content frames (its BODY_XPATH), cheapest first: the ones of plain tests before
+# the three that call a regular expression back in Python for every div, section and article.
+_FRAMES = tuple(BODY_XPATH[i] for i in (1, 4, 0, 2, 3)) if len(BODY_XPATH) == 5 else tuple(BODY_XPATH)
 
 
-def _alone(element: Any) -> Any:
+def _alone(element: Any, frame: bool = False) -> Any:
     """A copy of ``element`` as the only child of a fresh <html><body>: trafilatura reads a root
-    element's own leading text ("<div><strong>Jakarta</strong> - Pemerintah …<p>") only below a body."""
+    element's own leading text ("<div><strong>Jakarta</strong> - Pemerintah …<p>") only below a body.
+
+    ``frame``: when nothing in the element is a frame trafilatura knows as an article's (an
+    <article>, <main>, or a class such as "article-body"), the copy goes inside an <article>.
+    Without a frame, trafilatura reads only the loose <p>s ("wild text"), dropping the body's
+    headings and lists; classes renamed by a redesign, or a container narrowed past its frame,
+    would otherwise change what is kept.
+    """
     html = decode.PARSER.makeelement("html")  # the parser's C class lookup, as for parsed pages
     body = etree.SubElement(html, "body")
     body.append(copy.deepcopy(element))
     body[0].tail = None
+    if frame and not any(x(body) for x in _FRAMES):  # (the copy itself may be the frame)
+        article = etree.SubElement(body, "article")
+        article.append(body[0])
     return html
 
 
