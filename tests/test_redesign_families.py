@@ -8,6 +8,10 @@ the family did before its fix:
 - ``runs_pick_the_container``: a body written as ``<br>`` runs, next to a footer of a few plain
   paragraphs. The runs did not count when the generic path looked for the main container, so the
   footer's paragraphs chose it and the story was lost.
+- ``wrapped_text_blocks``: a body of bare-text ``<div>``s, one of them holding ``<br>`` runs
+  (older Indonesian CMS editors write this). The plain blocks next to the runs are paragraphs of
+  the same body; once a redesign wrapped each block in a ``<div>`` of its own, they were no longer
+  the runs' siblings and were read apart, and the lead paragraph was lost.
 - ``unframed_container``: a body container with no element trafilatura knows as an article's frame
   (classes renamed, ``<article>`` written as ``<div>``). trafilatura then reads only loose
   ``<p>``s, so the body's subheadings and lists went missing.
@@ -89,3 +93,21 @@ def test_unframed_container() -> None:
         assert para in text
     assert "Dibangun dengan dana desa" in text
     assert "Beban maksimal 20 orang sekaligus" in text
+
+
+def test_wrapped_text_blocks() -> None:
+    block = "<div style='font-size:13px'>{}</div>"
+    blocks = [
+        block.format(f"Sleman (Warta) - {PARAS[0]}"),
+        block.format("<br>"),
+        block.format(PARAS[1]),
+        block.format("<br>" + "<br><br>".join(PARAS[2:7])),
+        block.format("<br>"),
+        block.format(PARAS[7]),
+        block.format(PARAS[8]),
+    ]
+    for wrapped in (False, True):
+        body = "".join(f"<div>{b}</div>" if wrapped else b for b in blocks)
+        text = _text(_page(f"<div id='isi'>{body}</div>", ["Hak cipta Warta Contoh 2025"]))
+        for para in PARAS[:9]:
+            assert para in text, (wrapped, para)

@@ -155,13 +155,26 @@ def br_paragraphs(tree: Any) -> None:
         _rebuild_runs(parent)
         # its sibling blocks of bare text ("<div>Jakarta (ANTARA) - …</div><div>…<br><br>…</div>")
         # are paragraphs of the same body: read alike, or the runs would outweigh them
-        grand = parent.getparent()
+        # (through wrappers: a redesign's grid may put each block in a <div> of its own)
+        block = parent
+        while (up := block.getparent()) is not None and up.tag == "div" and _only_child(up) is block:
+            block = up
+        grand = block.getparent()
         for sib in grand if grand is not None else ():
-            if (sib is not parent and sib.tag == "div" and sib not in seen
+            while sib is not block and (inner := _only_child(sib)) is not None and inner.tag == "div":
+                sib = inner
+            if (sib is not block and sib.tag == "div" and sib not in seen
                     and all(c.tag in _INLINE for c in sib if isinstance(c.tag, str))
                     and len((sib.text_content() or "").strip()) > 40):
                 sib.tag = _RUN_TAG
                 sib.attrib.update(_RUN_ATTRS)
+
+
+def _only_child(el: Any) -> Any | None:
+    """The one element child of ``el`` when it has no other child and no text of its own."""
+    if len(el) != 1 or (el.text or "").strip() or (el[0].tail or "").strip():
+        return None
+    return el[0] if isinstance(el[0].tag, str) else None
 
 
 def _rebuild_runs(parent: Any) -> None:
