@@ -8,6 +8,9 @@ the family did before its fix:
 - ``runs_pick_the_container``: a body written as ``<br>`` runs, next to a footer of a few plain
   paragraphs. The runs did not count when the generic path looked for the main container, so the
   footer's paragraphs chose it and the story was lost.
+- ``lone_run``: a short story written as one long text run ended by ``<br><br>``, above a box of
+  teaser paragraphs. One run was not rewritten as a paragraph (two were needed), so only the
+  teasers counted as prose and they were extracted instead of the story.
 - ``wrapped_text_blocks``: a body of bare-text ``<div>``s, one of them holding ``<br>`` runs
   (older Indonesian CMS editors write this). The plain blocks next to the runs are paragraphs of
   the same body; once a redesign wrapped each block in a ``<div>`` of its own, they were no longer
@@ -111,3 +114,12 @@ def test_wrapped_text_blocks() -> None:
         text = _text(_page(f"<div id='isi'>{body}</div>", ["Hak cipta Warta Contoh 2025"]))
         for para in PARAS[:9]:
             assert para in text, (wrapped, para)
+
+
+def test_lone_run() -> None:
+    story = " ".join(PARAS[:4])
+    teasers = "".join(f"<div class='x5'><h3><a href='/b/{i}'>Berita lain {i}</a></h3><p>{x}</p></div>"
+                      for i, x in enumerate(PARAS[5:9]))  # fmt: skip
+    text = _text(_page(f"<div class='x4'>{story}<br><br></div><div class='x6'>{teasers}</div>",
+                       ["Hak cipta Warta Contoh 2025"]))  # fmt: skip
+    assert story in text

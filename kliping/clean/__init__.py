@@ -132,6 +132,7 @@ _INLINE = frozenset(
 _RUN_PARENTS = frozenset("div td section article main body blockquote center font span".split())
 _BR_PARENTS = XPath("//br/..")
 _RUN_TAG = "p"
+_LONE_RUN = 400  # characters: one run this long before a <br> is a paragraph of prose by itself
 _RUN_ATTRS = {"data-kliping-run": ""}  # marks the paragraphs made here (see _PROSE_P)
 
 
@@ -141,8 +142,9 @@ def br_paragraphs(tree: Any) -> None:
     Older CMSs and redesigns write bodies as ``<b>Jakarta</b> - Teks …<br><br>Teks …`` with no
     ``<p>``: trafilatura then reads the container's own text poorly (split at inline tags, or
     nothing at all on a bare container), and the main-container search sees no paragraphs. Only
-    a container with two or more runs of prose (over 40 characters of its own text) is rewritten,
-    so a navigation bar or an address block with line breaks is left as it is.
+    a container with two or more runs of prose (over 40 characters of its own text), or one run
+    of :data:`_LONE_RUN` characters (a short story in one paragraph), is rewritten, so a
+    navigation bar or an address block with line breaks is left as it is.
     """
     seen: set[Any] = set()
     for parent in _BR_PARENTS(tree):
@@ -150,7 +152,8 @@ def br_paragraphs(tree: Any) -> None:
             continue
         seen.add(parent)
         own = [parent.text] + [c.tail for c in parent]
-        if sum(1 for t in own if t and len(t.strip()) > 40) < 2:
+        runs = [len(t.strip()) for t in own if t and len(t.strip()) > 40]
+        if len(runs) < 2 and not (runs and runs[0] >= _LONE_RUN):
             continue
         _rebuild_runs(parent)
         # its sibling blocks of bare text ("<div>Jakarta (ANTARA) - …</div><div>…<br><br>…</div>")
