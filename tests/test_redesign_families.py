@@ -15,9 +15,6 @@ the family did before its fix:
   (older Indonesian CMS editors write this). The plain blocks next to the runs are paragraphs of
   the same body; once a redesign wrapped each block in a ``<div>`` of its own, they were no longer
   the runs' siblings and were read apart, and the lead paragraph was lost.
-- ``unframed_container``: a body container with no element trafilatura knows as an article's frame
-  (classes renamed, ``<article>`` written as ``<div>``). trafilatura then reads only loose
-  ``<p>``s, so the body's subheadings and lists went missing.
 """
 
 from __future__ import annotations
@@ -82,20 +79,6 @@ def test_runs_pick_the_container() -> None:
         assert para in text
     # (before: the footer's three paragraphs were the only prose counted, and all that was kept)
     assert len(text) > 2 * sum(map(len, FOOTER))
-
-
-def test_unframed_container() -> None:
-    body = (
-        f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p><h2>Dibangun dengan dana desa</h2><p>{PARAS[2]}</p>"
-        "<ul><li>Panjang jembatan 120 meter dengan lebar 1,5 meter</li>"
-        "<li>Beban maksimal 20 orang sekaligus</li></ul>"
-        + "".join(f"<p>{x}</p>" for x in PARAS[3:])
-    )
-    text = _text(_page(f"<div class='x4'>{body}</div>", ["Hak cipta Warta Contoh 2025"]))
-    for para in PARAS:
-        assert para in text
-    assert "Dibangun dengan dana desa" in text
-    assert "Beban maksimal 20 orang sekaligus" in text
 
 
 def test_wrapped_text_blocks() -> None:
