@@ -131,7 +131,7 @@ _INLINE = frozenset(
 _RUN_PARENTS = frozenset("div td section article main body blockquote center font span".split())
 _BR_PARENTS = XPath("//br/..")
 _RUN_TAG = "p"
-_LONE_RUN = 400  # characters: one run this long before a <br> is a paragraph of prose by itself
+_LONE_RUN = 200  # characters (two sentences): one run this long before a <br> is a paragraph by itself
 _RUN_ATTRS = {"data-kliping-run": ""}  # marks the paragraphs made here (see _PROSE_P)
 
 
@@ -359,11 +359,12 @@ _PARAGRAPHS = XPath(".//p")  # within the element given (a layout's body, a cont
 def _paragraph_texts(target: Any) -> list[str]:
     return [p.text_content() or "" for p in _PARAGRAPHS(target)]
 
-# (Paragraphs made from <br> runs count like any other: a body rewritten into runs by a redesign
-# is the page's prose, and leaving it out let a footer's or a teaser box's paragraphs pick the
-# container. Measured: one deals list of runs and linked <h2>s is read worse from its bare
-# container, F1 0.94 -> 0.85, which trafilatura reads as loose <p>s; the Zyte pages gain overall.)
-_PROSE_P = XPath(".//p[string-length(normalize-space(.)) > 60]")
+# (Paragraphs made from <br> runs are not counted here: when a container of runs is narrowed to,
+# trafilatura reads it as loose <p>s and drops its headings and lists (a deals page: F1 0.94 ->
+# 0.85), and counting them made held-back redesigns worse. main_container() reads the page whole
+# instead when the runs outside the element it chose outweigh that element's paragraphs.)
+_PROSE_P = XPath(".//p[not(@data-kliping-run)][string-length(normalize-space(.)) > 60]")
+_RUN_P = XPath(".//p[@data-kliping-run][string-length(normalize-space(.)) > 60]")
 
 
 def _alone(element: Any) -> Any:
@@ -405,7 +406,19 @@ def main_container(tree: Any, share: float = 0.9) -> Any | None:
                 break
         else:
             break
-    return None if node is body or node is tree else node
+    if node is body or node is tree:
+        return None
+    # The <br> runs are left out above; when those outside the element chosen hold more text than
+    # its paragraphs, the story is the runs and the element a footer or a teaser box: read whole.
+    outside = sum(len(r.text_content()) for r in _RUN_P(body if body is not None else tree)
+                  if not _inside(r, node))
+    if outside > sum(len(p.text_content()) for p in prose if _inside(p, node)):
+        return None
+    return node
+
+
+def _inside(el: Any, container: Any) -> bool:
+    return any(a is container for a in el.iterancestors())
 
 
 def _short_for(text: str | None, target: Any) -> bool:
