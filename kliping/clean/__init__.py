@@ -410,9 +410,9 @@ def main_container(tree: Any, share: float = 0.9) -> Any | None:
         return None
     # The <br> runs are left out above; when those outside the element chosen hold more text than
     # its paragraphs, the story is the runs and the element a footer or a teaser box: read whole.
-    outside = sum(len(r.text_content()) for r in _RUN_P(body if body is not None else tree)
-                  if not _inside(r, node))
-    if outside > sum(len(p.text_content()) for p in prose if _inside(p, node)):
+    runs = _RUN_P(body if body is not None else tree)  # most pages have none: nothing to weigh
+    outside = sum(len(r.text_content()) for r in runs if not _inside(r, node)) if runs else 0
+    if outside and outside > sum(len(p.text_content()) for p in prose if _inside(p, node)):
         return None
     return node
 
