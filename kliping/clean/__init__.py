@@ -47,7 +47,7 @@ TRAFILATURA_SETTINGS: dict[str, Any] = {
     "fast": True,
     "deduplicate": False,
 }
-_CLEAN_REVISION = 14
+_CLEAN_REVISION = 15
 _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
@@ -131,6 +131,7 @@ _INLINE = frozenset(
 _RUN_PARENTS = frozenset("div td section article main body blockquote center font span".split())
 _BR_PARENTS = XPath("//br/..")
 _RUN_TAG = "p"
+_LONE_RUN = 200  # characters (two sentences): one run this long before a <br> is a paragraph by itself
 _RUN_ATTRS = {"data-kliping-run": ""}  # marks the paragraphs made here (see _PROSE_P)
 
 
@@ -140,8 +141,9 @@ def br_paragraphs(tree: Any) -> None:
     Older CMSs and redesigns write bodies as ``<b>Jakarta</b> - Teks …<br><br>Teks …`` with no
     ``<p>``: trafilatura then reads the container's own text poorly (split at inline tags, or
     nothing at all on a bare container), and the main-container search sees no paragraphs. Only
-    a container with two or more runs of prose (over 40 characters of its own text) is rewritten,
-    so a navigation bar or an address block with line breaks is left as it is.
+    a container with two or more runs of prose (over 40 characters of its own text), or one run
+    of :data:`_LONE_RUN` characters (a short story in one paragraph), is rewritten, so a
+    navigation bar or an address block with line breaks is left as it is.
     """
     seen: set[Any] = set()
     for parent in _BR_PARENTS(tree):
@@ -149,18 +151,32 @@ def br_paragraphs(tree: Any) -> None:
             continue
         seen.add(parent)
         own = [parent.text] + [c.tail for c in parent]
-        if sum(1 for t in own if t and len(t.strip()) > 40) < 2:
+        runs = [len(t.strip()) for t in own if t and len(t.strip()) > 40]
+        if len(runs) < 2 and not (runs and runs[0] >= _LONE_RUN):
             continue
         _rebuild_runs(parent)
         # its sibling blocks of bare text ("<div>Jakarta (ANTARA) - …</div><div>…<br><br>…</div>")
         # are paragraphs of the same body: read alike, or the runs would outweigh them
-        grand = parent.getparent()
+        # (through wrappers: a redesign's grid may put each block in a <div> of its own)
+        block = parent
+        while (up := block.getparent()) is not None and up.tag == "div" and _only_child(up) is block:
+            block = up
+        grand = block.getparent()
         for sib in grand if grand is not None else ():
-            if (sib is not parent and sib.tag == "div" and sib not in seen
+            while sib is not block and (inner := _only_child(sib)) is not None and inner.tag == "div":
+                sib = inner
+            if (sib is not block and sib.tag == "div" and sib not in seen
                     and all(c.tag in _INLINE for c in sib if isinstance(c.tag, str))
                     and len((sib.text_content() or "").strip()) > 40):
                 sib.tag = _RUN_TAG
                 sib.attrib.update(_RUN_ATTRS)
+
+
+def _only_child(el: Any) -> Any | None:
+    """The one element child of ``el`` when it has no other child and no text of its own."""
+    if len(el) != 1 or (el.text or "").strip() or (el[0].tail or "").strip():
+        return None
+    return el[0] if isinstance(el[0].tag, str) else None
 
 
 def _rebuild_runs(parent: Any) -> None:
@@ -343,10 +359,12 @@ _PARAGRAPHS = XPath(".//p")  # within the element given (a layout's body, a cont
 def _paragraph_texts(target: Any) -> list[str]:
     return [p.text_content() or "" for p in _PARAGRAPHS(target)]
 
-# (Paragraphs made from <br> runs do not count: a page of runs is read whole, as it was measured
-# before they were paragraphs; in a bare container trafilatura dropped the linked <h2> items of
-# a deals list written that way.)
+# (Paragraphs made from <br> runs are not counted here: when a container of runs is narrowed to,
+# trafilatura reads it as loose <p>s and drops its headings and lists (a deals page: F1 0.94 ->
+# 0.85), and counting them made held-back redesigns worse. main_container() reads the page whole
+# instead when the runs outside the element it chose outweigh that element's paragraphs.)
 _PROSE_P = XPath(".//p[not(@data-kliping-run)][string-length(normalize-space(.)) > 60]")
+_RUN_P = XPath(".//p[@data-kliping-run][string-length(normalize-space(.)) > 60]")
 
 
 def _alone(element: Any) -> Any:
@@ -388,7 +406,19 @@ def main_container(tree: Any, share: float = 0.9) -> Any | None:
                 break
         else:
             break
-    return None if node is body or node is tree else node
+    if node is body or node is tree:
+        return None
+    # The <br> runs are left out above; when those outside the element chosen hold more text than
+    # its paragraphs, the story is the runs and the element a footer or a teaser box: read whole.
+    runs = _RUN_P(body if body is not None else tree)  # most pages have none: nothing to weigh
+    outside = sum(len(r.text_content()) for r in runs if not _inside(r, node)) if runs else 0
+    if outside and outside > sum(len(p.text_content()) for p in prose if _inside(p, node)):
+        return None
+    return node
+
+
+def _inside(el: Any, container: Any) -> bool:
+    return any(a is container for a in el.iterancestors())
 
 
 def _short_for(text: str | None, target: Any) -> bool:
