@@ -10,9 +10,9 @@ process. Then, alternating ``--repeat`` times, in fresh processes:
 - bare Scrapy: a minimal ``SitemapSpider`` over the same sitemap index that fetches every page and
   does nothing with it, with the same concurrency and no delays.
 
-Both through the same mirror download handler is not possible for bare Scrapy, so both fetch
-``http://127.0.0.1:PORT/…`` URLs directly: kliping with ``KLIPING_ALLOW_PRIVATE_NETWORKS`` set for
-the loopback address, as a user crawling a site inside their own network does.
+kliping crawls the site under its real-looking name ``https://bench.example/`` served from nginx
+through the mirror download handler (as the demo and the tests do); bare Scrapy reads a second
+sitemap index listing the same files under ``http://127.0.0.1:PORT/``. Same files, same server.
 
 Prints pages/s of each run, the ratio kliping / bare Scrapy (median of the paired runs) and each
 process's peak RSS (VmHWM, read by the process itself at exit). Goal of issue #17: >= 0.8x.
@@ -23,6 +23,7 @@ Run: .venv/bin/python bench/crawl.py [--pages 3000] [--repeat 3] [--concurrency 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -58,8 +59,14 @@ class Bare(SitemapSpider):
     name = "bare"
     sitemap_urls = [__import__("os").environ["BENCH_SITEMAP"]]
 
+    pages = 0
+
     def parse(self, response):
-        return None
+        self.pages += 1
+
+    def closed(self, reason):
+        import sys
+        print("BARE_PAGES", self.pages, file=sys.stderr)
 '''
 
 
@@ -78,33 +85,44 @@ def page(i: int, base: str) -> bytes:
     )
     filler = "<!-- " + ("x" * rng.randint(8000, 30000)) + " -->"  # scripts and styles of a real page
     return (
-        f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{title} - Kabar Bench</title>'
+        '<!doctype html><html lang="id"><head><meta charset="utf-8">'
+        f"<title>{title} - Kabar Bench</title>"
         f'<meta property="og:title" content="{title}">'
-        f'<meta property="article:published_time" content="2024-01-{1 + i % 28:02d}T10:{i % 60:02d}:00+07:00">'
+        '<meta property="article:published_time" '
+        f'content="2024-01-{1 + i % 28:02d}T10:{i % 60:02d}:00+07:00">'
         f"{filler}</head><body><header><nav><ul>{nav}</ul></nav></header><main><article><h1>{title}</h1>"
         f'<div class="isi">{paras}</div></article><aside><h2>Terpopuler</h2><ul>{side}</ul></aside></main>'
         "<footer>Hak cipta Kabar Bench</footer></body></html>"
     ).encode()
 
 
-def build_site(root: Path, pages: int, base: str) -> list[str]:
-    urls = []
+HOST = "bench.example"
+
+
+def build_site(root: Path, pages: int, local: str) -> list[str]:
+    """The pages, and two sitemap indexes over them: ``/sitemap.xml`` under the site's name (for
+    kliping, through the mirror) and ``/bare-sitemap.xml`` under the local address (bare Scrapy)."""
+    paths = []
     for i in range(pages):
-        path = f"/berita/2024/01/{1 + i % 28:02d}/{slug(i)}"
-        f = root / path.lstrip("/") / "index.html"
+        path = f"/berita/2024/01/{1 + i % 28:02d}/{slug(i)}/"
+        f = root / path.strip("/") / "index.html"
         f.parent.mkdir(parents=True, exist_ok=True)
-        f.write_bytes(page(i, base))
-        urls.append(base + path + "/")
+        f.write_bytes(page(i, f"https://{HOST}"))
+        paths.append(path)
     n = (pages + PER_SITEMAP - 1) // PER_SITEMAP
     ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-    for k in range(n):
-        items = "".join(f"<url><loc>{u}</loc></url>" for u in urls[k * PER_SITEMAP:(k + 1) * PER_SITEMAP])
-        (root / f"sitemap-{k}.xml").write_text(f'<?xml version="1.0"?><urlset {ns}>{items}</urlset>')
-    index = "".join(f"<sitemap><loc>{base}/sitemap-{k}.xml</loc></sitemap>" for k in range(n))
-    (root / "sitemap.xml").write_text(f'<?xml version="1.0"?><sitemapindex {ns}>{index}</sitemapindex>')
-    (root / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n")
+    for prefix, base in (("", f"https://{HOST}"), ("bare-", local)):
+        for k in range(n):
+            items = "".join(f"<url><loc>{base}{p}</loc></url>"
+                            for p in paths[k * PER_SITEMAP:(k + 1) * PER_SITEMAP])
+            (root / f"{prefix}sitemap-{k}.xml").write_text(
+                f'<?xml version="1.0"?><urlset {ns}>{items}</urlset>')
+        index = "".join(f"<sitemap><loc>{base}/{prefix}sitemap-{k}.xml</loc></sitemap>" for k in range(n))
+        (root / f"{prefix}sitemap.xml").write_text(
+            f'<?xml version="1.0"?><sitemapindex {ns}>{index}</sitemapindex>')
+    (root / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: https://{HOST}/sitemap.xml\n")
     (root / "index.html").write_text("<html><body><h1>Kabar Bench</h1></body></html>")
-    return urls
+    return paths
 
 
 def free_port() -> int:
@@ -139,14 +157,14 @@ http {{
     raise SystemExit(f"nginx did not start: {proc.stderr.read().decode()[-500:]}")
 
 
-def run(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int, str]:
+def run(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int, str, str]:
     t = time.perf_counter()
     p = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=3600)
     wall = time.perf_counter() - t
     rss = next((int(ln.split()[1]) for ln in p.stderr.splitlines() if ln.startswith("PEAK_RSS_KB")), 0)
     if p.returncode not in (0, 1):
         raise SystemExit(f"{cmd[:4]} failed ({p.returncode}): {p.stderr[-1500:]}")
-    return wall, rss, p.stdout
+    return wall, rss, p.stdout, p.stderr
 
 
 def main() -> int:
@@ -161,31 +179,38 @@ def main() -> int:
         return 0
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     work = Path(tempfile.mkdtemp(prefix="kliping-crawlbench-"))
+    work.chmod(0o755)  # nginx's workers run as an unprivileged user
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     site = work / "site"
     urls = build_site(site, args.pages, base)
-    sizes = [f.stat().st_size for f in site.rglob("index.html")]
+    sizes = [f.stat().st_size for f in (site / "berita").rglob("index.html")]
     print(f"{len(urls)} pages, {min(sizes) // 1024}-{max(sizes) // 1024} KB, nginx on {base}")
     nginx = start_nginx(site, port, work)
     (work / "bare.py").write_text(BARE_SPIDER)
     conc = str(args.concurrency)
     common = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=ERROR",
               "-s", f"CONCURRENT_REQUESTS={conc}", "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={conc}"]
-    env = dict(os.environ, BENCH_SITEMAP=f"{base}/sitemap.xml", KLIPING_PROGRESS="off")
+    env = dict(os.environ, BENCH_SITEMAP=f"{base}/bare-sitemap.xml", KLIPING_PROGRESS="off")
+    mirror = json.dumps({HOST: base})
     kl_ratios, rows = [], []
     try:
         for rep in range(args.repeat):
             out = work / f"out-{rep}"
             kcmd = [sys.executable, "-c", REPORT_RSS + "import sys\nfrom kliping.cli import main\n"
                     "rc = main(sys.argv[1:])\nsys.exit(rc)", "crawl", "generic", "--domain",
-                    f"127.0.0.1:{port}", "--out", str(out), *common,
-                    "-s", "KLIPING_ALLOW_PRIVATE_NETWORKS=127.0.0.1", "-s", "KLIPING_HEALTH={}"]
+                    HOST, "--out", str(out), "--mirror", mirror, *common]
             bcmd = [sys.executable, "-c", REPORT_RSS + "from scrapy.cmdline import execute\n"
                     "execute(['scrapy', 'runspider', 'bare.py', *__import__('sys').argv[1:]])",
                     *common, "-s", "ROBOTSTXT_OBEY=True", "-s", "TELNETCONSOLE_ENABLED=False"]
-            kw, krss, kout = run(kcmd, env, ROOT)
-            bw, brss, _ = run(bcmd, env, work)
+            kw, krss, kout, _ = run(kcmd, env, ROOT)
+            if os.environ.get("BENCH_DEBUG"):
+                print(kout[-3000:])
+            bw, brss, _, berr = run(bcmd, env, work)
+            bare_pages = next((int(ln.split()[1]) for ln in berr.splitlines()
+                               if ln.startswith("BARE_PAGES")), 0)
+            if bare_pages != args.pages:
+                print(f"WARNING: bare Scrapy fetched {bare_pages} of {args.pages} pages")
             import pyarrow.dataset as ds
 
             got = ds.dataset(out / "articles", partitioning="hive").count_rows() \
@@ -204,6 +229,7 @@ def main() -> int:
     print(f"kliping / bare Scrapy pages/s: median {statistics.median(kl_ratios):.2f}x "
           f"(runs {', '.join(f'{r:.2f}x' for r in kl_ratios)}); goal >= 0.8x")
     bad = [r for r in rows if r[7] != args.pages]
+    # bare Scrapy must have fetched every page too, or the ratio means nothing
     if bad:
         print(f"WARNING: {len(bad)} kliping runs did not store one article per page")
     return 0
