@@ -41,6 +41,12 @@ def test_generic_needs_a_domain() -> None:
         GenericSpider()
     with pytest.raises(ValueError, match="domain"):
         generic_site("https://contoh.example/path")
+    for bad in ("a b", "bad..domain", "-x.example", "a_b.example", "x.example:99999999", 'x.example"><'):
+        with pytest.raises(ValueError, match="domain"):
+            generic_site(bad)
+    for good in ("contoh.example", "www.kabar-kampung.example", "xn--80ak6aa92e.com", "localhost",
+                 "127.0.0.1:8080"):
+        assert generic_site(good).domain == good
 
 
 @pytest.mark.parametrize("via", ["scrapy", "kliping"])

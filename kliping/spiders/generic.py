@@ -31,10 +31,16 @@ SKIP = (
 )
 
 
+# a host: dot-separated labels of letters, digits and inner hyphens (IDNs in their xn-- form; an
+# intranet name or an IPv4 address too, which the network guard refuses unless allowed), :port optional
+_HOST = re.compile(r"(?=[^:]{1,253}(?::|$))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+                   r"(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*(?::\d{1,5})?")
+
+
 def generic_site(domain: str) -> Site:
     """A throwaway definition for ``domain`` (``www.`` optional)."""
     domain = domain.strip().lower().removeprefix("https://").removeprefix("http://").strip("/")
-    if not domain or "/" in domain:
+    if not domain or "/" in domain or not _HOST.fullmatch(domain):
         raise ValueError(f"domain: expected a host name such as 'example.com', got {domain!r}")
     bare = domain.removeprefix("www.")
     host = re.escape(bare)
