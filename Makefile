@@ -49,6 +49,9 @@ bench: $(STAMP_DEV) servers
 	$(BIN)/python bench/seen_set.py
 	$(BIN)/python bench/reclean.py
 	$(BIN)/python bench/distributed.py
+	$(BIN)/python bench/chaos.py
+	$(BIN)/python bench/crawl.py
+	$(BIN)/python bench/warc.py
 
 clean:
 	rm -rf data/demo .pytest_cache
