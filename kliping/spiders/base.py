@@ -52,15 +52,6 @@ def join_pages(pages: list[tuple[str, str]], body_xpath: str | None) -> bytes:
     return lhtml.tostring(doc, encoding="utf-8", doctype="<!DOCTYPE html>")
 
 
-def parse_day(value: str | date | None) -> date | None:
-    """``YYYY-MM-DD`` (or a date) -> date; None passes through."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
-
-
 def _header_dict(response: Response) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, values in response.headers.items():
