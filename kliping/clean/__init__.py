@@ -47,7 +47,7 @@ TRAFILATURA_SETTINGS: dict[str, Any] = {
     "fast": True,
     "deduplicate": False,
 }
-_CLEAN_REVISION = 15
+_CLEAN_REVISION = 16
 _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
@@ -363,7 +363,7 @@ def _paragraph_texts(target: Any) -> list[str]:
 # trafilatura reads it as loose <p>s and drops its headings and lists (a deals page: F1 0.94 ->
 # 0.85), and counting them made held-back redesigns worse. main_container() reads the page whole
 # instead when the runs outside the element it chose outweigh that element's paragraphs.)
-_PROSE_P = XPath(".//p[not(@data-kliping-run)][string-length(normalize-space(.)) > 60]")
+_PROSE_P = XPath(".//p[not(@data-kliping-run)][not(ancestor::a)][string-length(normalize-space(.)) > 60]")
 _RUN_P = XPath(".//p[@data-kliping-run][string-length(normalize-space(.)) > 60]")
 
 
