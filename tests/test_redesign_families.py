@@ -229,3 +229,17 @@ def test_comments_below_the_story_stay_out() -> None:
     for x in PARAS[:3]:
         assert x in text
     assert "Setuju sekali" not in text
+
+
+def test_body_cut_into_chunks() -> None:
+    """A body cut into chunks between ads, each chunk a ``<div>`` with the same class: trafilatura
+    read the first chunk only (its body frame is the first element of that class); the chunks
+    below the one kept are the same body, unlike a comment thread below it."""
+    chunks = [PARAS[0:5], PARAS[5:10]]
+    body = "<div class='iklan'>Iklan</div>".join(
+        "<div class='grid-item article__body'>" + "".join(f"<p>{x}</p>" for x in c) + "</div>"
+        for c in chunks
+    )
+    text = _text(_page(f"<div class='x4'>{body}</div>", ["Hak cipta Warta Contoh 2025"]))
+    for x in PARAS:
+        assert x in text

@@ -122,34 +122,70 @@ def text(tree: Any, settings: dict[str, Any]) -> str | None:
     if dense is None:
         return thin_page(tree, found)
     block, heads, first = dense
-    if holds(found, heads) or not _before_found(tree, found, first):
+    kept = _first_kept(tree, found)
+    if not holds(found, heads) and (kept is None or first < kept[0]):
+        blocks = [block]  # a story block above what was kept, or nothing of the page's prose kept
+    else:
+        # What was kept is above the densest block, or holds it. Below it: a readers' comment
+        # thread (discarded on purpose: left alone), or the next chunks of the same body (a page
+        # cut into <div class="article__body"> chunks between ads, of which trafilatura read the
+        # first), which have the same tag and class as the kept paragraphs' block.
+        blocks = _chunks(tree, kept[1]) if kept is not None else []
+        heads = [h for el in blocks if el is not kept[1] for h in _openings(el)] if kept else []
+        if not heads or holds(found, heads):
+            return found
+    copied = copy(tree)  # the same document: the blocks are found again by their paths
+    path = tree.getroottree().getpath
+    twins = [t for el in blocks for t in copied.xpath(path(el))]
+    if not twins:
         return found
-    copied = copy(tree)  # the same document: the block is found again by its path
-    twin = copied.xpath(tree.getroottree().getpath(block))
-    if not twin:
-        return found
-    for el in (twin[0], *twin[0].iterancestors()):
-        for attr in ("class", "id"):
-            el.attrib.pop(attr, None)
+    for twin in twins:
+        for el in (twin, *twin.iterancestors()):
+            for attr in ("class", "id"):
+                el.attrib.pop(attr, None)
     again = _text(copied, settings)
     return again if holds(again, heads) and len(again or "") > len(found or "") else found
+
+
+_PROSE_IN = XPath(".//p[not(ancestor::a)][string-length(normalize-space(.)) > 60]")
+
+
+def _openings(el: Any) -> list[str]:
+    return [" ".join(p.text_content().split())[:50] for p in _PROSE_IN(el)]
+
+
+def _chunks(tree: Any, block: Any) -> list[Any]:
+    """The elements with ``block``'s tag and class (two or more, with a class): one body's chunks."""
+    if block is None or not block.get("class"):
+        return []
+    sig = _signature(block)
+    same = [el for el in tree.iter(block.tag) if _signature(el) == sig]
+    return same if len(same) >= 2 else []
+
+
+def _signature(el: Any) -> tuple[str, str]:
+    return el.tag, " ".join((el.get("class") or "").split())
+
+
+def _first_kept(tree: Any, found: str | None) -> tuple[int, Any] | None:
+    """(index among the page's prose paragraphs, block) of the first paragraph the extraction kept."""
+    flat = " ".join((found or "").split())
+    for i, p in enumerate(_PROSE(tree)):
+        if " ".join(p.text_content().split())[:50] in flat:
+            return i, _block_of(p)
+    return None
+
+
+def _block_of(p: Any) -> Any:
+    parent = p.getparent()
+    while parent is not None and len(parent) == 1 and not (parent.text or "").strip():
+        parent = parent.getparent()
+    return parent
 
 
 _PROSE = XPath("//p[not(ancestor::a)][string-length(normalize-space(.)) > 60]")
 _BLOCK_MIN = 3  # paragraphs: fewer is a caption, a teaser or an intro, not the story's block
 _BLOCK_CHARS = 600
-
-
-def _before_found(tree: Any, found: str | None, first: int) -> bool:
-    """Does the block's first paragraph (``first``, its index among the page's prose paragraphs)
-    come before the first paragraph the extraction kept? A story is printed above its teasers
-    and its readers' comments: a dense block below what was kept is those (comment threads are
-    discarded on purpose), not a story lost."""
-    flat = " ".join((found or "").split())
-    for i, p in enumerate(_PROSE(tree)):
-        if " ".join(p.text_content().split())[:50] in flat:
-            return first < i
-    return True  # nothing of the page's prose was kept
 
 
 def densest_block(tree: Any) -> tuple[Any, list[str], int] | None:
@@ -160,9 +196,7 @@ def densest_block(tree: Any) -> tuple[Any, list[str], int] | None:
     held: dict[Any, list[str]] = {}
     firsts: dict[Any, int] = {}
     for i, p in enumerate(_PROSE(tree)):
-        parent = p.getparent()
-        while parent is not None and len(parent) == 1 and not (parent.text or "").strip():
-            parent = parent.getparent()
+        parent = _block_of(p)
         if parent is not None:
             held.setdefault(parent, []).append(" ".join(p.text_content().split()))
             firsts.setdefault(parent, i)
