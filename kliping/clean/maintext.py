@@ -115,14 +115,16 @@ def text(tree: Any, settings: dict[str, Any]) -> str | None:
     - a page with no block of paragraphs and hardly any prose, whose extraction is mostly menus
       and teaser headlines, is its prose (:func:`thin_page`).
     """
-    dense = densest_block(tree)
+    prose = [(p, " ".join(p.text_content().split())) for p in _PROSE(tree)]
+    dense = densest_block(prose)
     if dense is None and (captions := gallery(tree)):
         return "\n".join(captions)
     found = _text(tree, settings)
     if dense is None:
         return thin_page(tree, found)
     block, heads, first = dense
-    kept = _first_kept(tree, found)
+    flat = " ".join((found or "").split())
+    kept = next(((i, _block_of(p)) for i, (p, t) in enumerate(prose) if t[:50] in flat), None)
     if not holds(found, heads) and (kept is None or first < kept[0]):
         blocks = [block]  # a story block above what was kept, or nothing of the page's prose kept
     else:
@@ -130,8 +132,10 @@ def text(tree: Any, settings: dict[str, Any]) -> str | None:
         # thread (discarded on purpose: left alone), or the next chunks of the same body (a page
         # cut into <div class="article__body"> chunks between ads, of which trafilatura read the
         # first), which have the same tag and class as the kept paragraphs' block.
-        blocks = _chunks(tree, kept[1]) if kept is not None else []
-        heads = [h for el in blocks if el is not kept[1] for h in _openings(el)] if kept else []
+        if kept is None or all(t[:50] in flat for _p, t in prose):
+            return found
+        blocks = _chunks(tree, kept[1])
+        heads = [h for el in blocks if el is not kept[1] for h in _openings(el)]
         if not heads or holds(found, heads):
             return found
     copied = copy(tree)  # the same document: the blocks are found again by their paths
@@ -148,6 +152,7 @@ def text(tree: Any, settings: dict[str, Any]) -> str | None:
 
 
 _PROSE_IN = XPath(".//p[not(ancestor::a)][string-length(normalize-space(.)) > 60]")
+_SAME_CLASS = XPath("//*[name() = $tag][@class = $cls]")
 
 
 def _openings(el: Any) -> list[str]:
@@ -156,27 +161,15 @@ def _openings(el: Any) -> list[str]:
 
 def _chunks(tree: Any, block: Any) -> list[Any]:
     """The elements with ``block``'s tag and class (two or more, with a class): one body's chunks."""
-    if block is None or not block.get("class"):
+    if block is None or not (block.get("class") or "").strip():
         return []
-    sig = _signature(block)
-    same = [el for el in tree.iter(block.tag) if _signature(el) == sig]
+    same = _SAME_CLASS(tree, tag=block.tag, cls=block.get("class"))
     return same if len(same) >= 2 else []
 
 
-def _signature(el: Any) -> tuple[str, str]:
-    return el.tag, " ".join((el.get("class") or "").split())
-
-
-def _first_kept(tree: Any, found: str | None) -> tuple[int, Any] | None:
-    """(index among the page's prose paragraphs, block) of the first paragraph the extraction kept."""
-    flat = " ".join((found or "").split())
-    for i, p in enumerate(_PROSE(tree)):
-        if " ".join(p.text_content().split())[:50] in flat:
-            return i, _block_of(p)
-    return None
-
-
 def _block_of(p: Any) -> Any:
+    """A paragraph's block: its nearest ancestor with other children (a redesign's wrapper around
+    each paragraph does not make it a block of its own)."""
     parent = p.getparent()
     while parent is not None and len(parent) == 1 and not (parent.text or "").strip():
         parent = parent.getparent()
@@ -188,17 +181,17 @@ _BLOCK_MIN = 3  # paragraphs: fewer is a caption, a teaser or an intro, not the 
 _BLOCK_CHARS = 600
 
 
-def densest_block(tree: Any) -> tuple[Any, list[str], int] | None:
-    """The element whose paragraphs (over 60 characters) hold the most text, with the openings of
-    those paragraphs, when it holds :data:`_BLOCK_MIN` or more of them and :data:`_BLOCK_CHARS`
-    characters (the story's block). A paragraph belongs to the nearest ancestor with other
-    children: a redesign's wrapper around each paragraph does not make it a block of its own."""
+def densest_block(prose: list[tuple[Any, str]]) -> tuple[Any, list[str], int] | None:
+    """The block (:func:`_block_of`) whose paragraphs hold the most text, with their openings and
+    the index of its first paragraph in ``prose`` (the page's paragraphs of over 60 characters,
+    with their text), when it holds :data:`_BLOCK_MIN` or more of them and :data:`_BLOCK_CHARS`
+    characters (the story's block)."""
     held: dict[Any, list[str]] = {}
     firsts: dict[Any, int] = {}
-    for i, p in enumerate(_PROSE(tree)):
+    for i, (p, t) in enumerate(prose):
         parent = _block_of(p)
         if parent is not None:
-            held.setdefault(parent, []).append(" ".join(p.text_content().split()))
+            held.setdefault(parent, []).append(t)
             firsts.setdefault(parent, i)
     if not held:
         return None
