@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from kliping.cli import main
-from kliping.storage import read_dataset
+from kliping.dataset.storage import read_dataset
 from tests.conftest import FAST, kliping
 
 DOMAIN = "kontenaneh.example"
@@ -121,7 +121,7 @@ HOME = (
 
 class ContentServer:
     """Serves ``routes`` ({real URL: (content type, body)}) on 127.0.0.1, every host of them
-    through :mod:`kliping.mirror`; robots.txt allows all, anything else is 404."""
+    through :mod:`kliping.testing.mirror`; robots.txt allows all, anything else is 404."""
 
     def __init__(self, routes: dict[str, tuple[str, bytes]]) -> None:
         self.hits: Counter[str] = Counter()
@@ -273,7 +273,7 @@ def test_the_budget_gets_through_broad_exception_handlers() -> None:
     # raised there must still end the page (it once let a 16,000-digit date run on for 40 s)
     import time
 
-    from kliping.reclean import PageTimeout, time_budget
+    from kliping.dataset.reclean import PageTimeout, time_budget
 
     swallowed = 0
     with pytest.raises(PageTimeout), time_budget(0.05):
@@ -443,7 +443,7 @@ def test_scrapy_feed_exports_write_every_article(tmp_path: Path) -> None:
     """``scrapy crawl SITE -o items.jsonl`` writes one article record per line, as extract does."""
     import csv
 
-    from kliping.sample import SampleServer
+    from kliping.testing.sample import SampleServer
 
     with SampleServer() as server:
         env = dict(os.environ, SCRAPY_SETTINGS_MODULE="kliping.settings",
