@@ -155,9 +155,10 @@ def test_error_rows_name_the_page_and_the_reason(first) -> None:
 
     for e in errors.values():
         assert e["error"] and e["cleaner_version"] == CLEANER_VERSION and e["site"]
-    kinds = sorted(e["error"].split(":")[0] for e in errors.values())
+        assert e["run_id"] == "run-test"  # the run that fetched the page, as a crawl's error rows
+    kinds = sorted(e["kind"] for e in errors.values())
     assert "http_status" in kinds
-    assert kinds.count("not_an_article") + sum(k not in ("http_status", "not_an_article") for k in kinds) == 2
+    assert kinds.count("not_article") + sum(k not in ("http_status", "not_article") for k in kinds) == 2
 
 
 def test_byte_identical_across_runs_and_worker_counts(archive, first, tmp_path) -> None:
@@ -227,6 +228,7 @@ def test_a_crashing_page_becomes_an_error_row() -> None:
     assert [a["fetch_id"] for a in arts] == [_rows()[0]["fetch_id"], _rows()[2]["fetch_id"]]
     assert arts[0]["site"] == "detakberita"
     assert len(errs) == 1 and errs[0]["error"] == "ZeroDivisionError: boom"
+    assert errs[0]["kind"] == "clean_error"
 
 
 @pytest.mark.parametrize("in_thread", [False, True], ids=["main-thread-alarm", "thread-watchdog"])
@@ -252,7 +254,7 @@ def test_a_slow_page_times_out_and_the_run_goes_on(in_thread: bool) -> None:
         go()
     assert time.monotonic() - t0 < 5
     arts, errs = result[0]
-    assert len(arts) == 2 and len(errs) == 1 and errs[0]["error"].startswith("timeout:")
+    assert len(arts) == 2 and len(errs) == 1 and errs[0]["kind"] == "timeout"
 
 
 def test_time_budget_does_not_fire_after_the_block() -> None:
