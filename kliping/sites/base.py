@@ -11,15 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Literal
+
+from kliping.dates.vocab import ZONE_OFFSETS
 
 SourceKind = Literal["news_sitemap", "sitemap", "feed", "date_index"]
 SOURCE_KINDS: tuple[str, ...] = ("news_sitemap", "sitemap", "feed", "date_index")
 FRESH_KINDS = frozenset({"news_sitemap", "feed"})
 BACKFILL_KINDS = frozenset({"sitemap", "date_index"})
-ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
+ZONES = ZONE_OFFSETS  # the one zone table (kliping.dates.vocab): name -> hours east of UTC
 PAGINATION_RULES = ("single=1", "page=all", "next_link")
+
+
+def zone_tz(zone: str) -> timezone:
+    """The fixed-offset time zone of ``zone`` (WIB, WITA, WIT), named after it."""
+    return timezone(timedelta(hours=ZONES[zone]), zone)
 
 
 class SiteConfigError(ValueError):
@@ -129,6 +136,11 @@ class Site:
             if layout.valid_until is None or day <= layout.valid_until:
                 return layout
         return self.layouts[-1]
+
+    @property
+    def tz(self) -> timezone:
+        """The site's time zone (``zone``): its local day and its printed times are in it."""
+        return zone_tz(self.zone)
 
     @property
     def domains(self) -> tuple[str, ...]:
