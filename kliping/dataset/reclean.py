@@ -49,15 +49,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from kliping.dataset.outcome import (
-    NOT_ARTICLE_KINDS,
-    PAGE_SECONDS,
-    WORKER_CRASHED,
-    PageTimeout,
-    clean_outcome,
-    error_row,
-    time_budget,
-)
+from kliping.dataset.outcome import NOT_ARTICLE_KINDS, PAGE_SECONDS, WORKER_CRASHED, clean_outcome, error_row
+
+# the per-page budget lived here first: still importable from here
+from kliping.dataset.outcome import PageTimeout as PageTimeout
+from kliping.dataset.outcome import time_budget as time_budget
 from kliping.dataset.records import raw_from_arrow
 from kliping.dataset.schema import ARTICLES, ERRORS, RAW
 from kliping.dataset.storage import PARTITION, BadPart, BadPartsError, check_part, file_schema, write_part
@@ -66,7 +62,6 @@ from kliping.dataset.workers import process_pool
 CHUNK_ROWS = 64  # small enough to spread a few hundred pages over the workers
 PART_PREFIX = "part-"
 _RAW_COLUMNS = ["fetch_id", "url", "final_url", "status", "headers", "body", "fetched_at", "run_id"]
-__all__ = ["ERRORS", "PAGE_SECONDS", "PageTimeout", "clean_rows", "plan", "reclean", "time_budget"]
 
 
 # --------------------------------------------------------------------------------------------
