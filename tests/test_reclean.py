@@ -29,6 +29,7 @@ from kliping.dataset.reclean import (
     reclean,
     time_budget,
 )
+from kliping.dataset.records import raw_record
 from kliping.dataset.schema import ARTICLES
 from kliping.dataset.storage import PartWriter, read_dataset
 
@@ -71,12 +72,12 @@ def article_html(title: str, paras: list[str], day: datetime, author: str = "Rin
 
 def raw_row(site: str, i: int, body: bytes, status: int = 200, path: str | None = None) -> dict:
     url = f"https://{SITES[site]}/{path or f'berita/{i}/judul-{i}'}"
-    return {
-        "fetch_id": hashlib.sha1(url.encode()).hexdigest()[:20], "url": url, "final_url": url,
-        "site": site, "status": status, "headers": {"Content-Type": "text/html; charset=utf-8"},
-        "body": body, "fetched_at": datetime(2024, 1, 10, 3, 0, tzinfo=UTC) + timedelta(hours=i),
-        "run_id": "run-test", "discovered_via": "feed",
-    }
+    return raw_record(
+        fetch_id=hashlib.sha1(url.encode()).hexdigest()[:20], url=url, site=site, status=status,
+        headers={"Content-Type": "text/html; charset=utf-8"}, body=body,
+        fetched_at=datetime(2024, 1, 10, 3, 0, tzinfo=UTC) + timedelta(hours=i), run_id="run-test",
+        discovered_via="feed",
+    )
 
 
 def write_archive(out: Path, per_site: int = 12) -> dict[str, int]:
