@@ -15,8 +15,6 @@ from typing import Any
 from kliping.crawler.lifecycle import new_run_id
 from kliping.sites.registry import get_site
 
-__all__ = ["CrawlResult", "new_run_id", "run_crawl", "since_last", "resolve_since"]
-
 
 @dataclass
 class CrawlResult:
