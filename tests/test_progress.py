@@ -237,3 +237,22 @@ def test_live_display_on_a_terminal(crawl: Path, tmp_path: Path) -> None:
     assert re.search(r"export .*47/47 articles [\d,.]+ articles/s", text), text
     assert "━" in text  # the bar
     assert stdout.startswith("exported 47 articles") and "━" not in stdout
+
+
+def test_a_crawl_reads_the_same_interval_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """-s KLIPING_PROGRESS_INTERVAL wins, then the environment (as for the other jobs), then
+    kliping's settings module; a bad environment value never stops a crawl."""
+    from scrapy.settings import Settings
+
+    from kliping.crawler.progress import _crawl_interval
+
+    project = Settings({"KLIPING_PROGRESS_INTERVAL": 60.0}, priority="project")
+    monkeypatch.delenv("KLIPING_PROGRESS_INTERVAL", raising=False)
+    assert _crawl_interval(project) == 60.0
+    monkeypatch.setenv("KLIPING_PROGRESS_INTERVAL", "5")
+    assert _crawl_interval(project) == 5.0
+    given = Settings({"KLIPING_PROGRESS_INTERVAL": 60.0}, priority="project")
+    given.set("KLIPING_PROGRESS_INTERVAL", "0.2", priority="cmdline")
+    assert _crawl_interval(given) == 0.2
+    monkeypatch.setenv("KLIPING_PROGRESS_INTERVAL", "soon")
+    assert _crawl_interval(project) == 60.0
