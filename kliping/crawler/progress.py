@@ -12,8 +12,8 @@ Two displays share the pieces below (the mode, the clock format, the status line
   listing page is read and the number of articles left is known;
 - a job with a total known up front (:class:`JobProgress`): chunks or rows of ``reclean`` and
   ``export``, files of ``ingest``: done / total, rate, elapsed time and ETA, plus the job's own
-  counters; a rich bar on a terminal, one status line every interval otherwise, and a last line
-  when it ends.
+  counters; a rich bar on a terminal, one status line every interval otherwise (and the last
+  state when it ends, once it has written any).
 """
 
 from __future__ import annotations
@@ -87,6 +87,8 @@ class JobProgress:
     :func:`kliping.dataset.reclean.reclean` and :func:`kliping.dataset.export.export` call.
     """
 
+    always_last = False  # a last status line even for a job shorter than the interval
+
     def __init__(
         self, job: str, total: int | None = None, unit: str = "items", *, mode: str | None = None,
         interval: float | None = None, stream: TextIO | None = None,
@@ -136,10 +138,8 @@ class JobProgress:
         self._changed()
 
     def _changed(self) -> None:
-        self._dirty = True
-        if self.mode == "live":
-            self._draw()
-        elif self.mode == "lines" and self.interval == 0:
+        self._dirty = True  # the live display redraws itself twice a second (no redraw per step)
+        if self.mode == "lines" and self.interval == 0:
             self.tick()  # 0: a line at every step
 
     # -- what it says
@@ -239,12 +239,10 @@ class JobProgress:
             )
             return grid
 
-    def _draw(self) -> None:
-        if self._bar is not None:
-            self._bar.refresh()
-
     def close(self, final: bool = True) -> None:
-        """Stop the display; in ``lines`` mode write the last line (unless ``final`` is False)."""
+        """Stop the display. In ``lines`` mode, write the last state if it changed since the last
+        line and a line was written before (a job shorter than the interval stays quiet, as cron
+        wants) or ``always_last`` is set; never when ``final`` is False (the job failed)."""
         if self._closed:
             return
         self._stop.set()
@@ -252,7 +250,7 @@ class JobProgress:
             self._ticker.join(timeout=5)
         if self.mode == "live" and self._bar is not None:
             self._bar.stop()  # draws the last state
-        elif self.mode == "lines" and final and (self._dirty or not self.lines):
+        elif self.mode == "lines" and final and self._dirty and (self.lines or self.always_last):
             with self._lock:
                 self._write(self.line())
         self._closed = True

@@ -682,6 +682,8 @@ class Progress(JobProgress):
     live bar on a terminal, a status line every KLIPING_PROGRESS_INTERVAL s otherwise).
     ``put`` takes increments from this process or, through a queue, from the workers."""
 
+    always_last = True  # the run's totals: records, MB and rows kept, even for a short run
+
     def __init__(self, total_files: int, enabled: bool) -> None:
         try:
             super().__init__("ingest", total_files, "files", mode=None if enabled else "off")
