@@ -262,3 +262,18 @@ def test_a_crawl_reads_the_same_interval_setting(monkeypatch: pytest.MonkeyPatch
     assert _crawl_interval(given) == 0.2
     monkeypatch.setenv("KLIPING_PROGRESS_INTERVAL", "soon")
     assert _crawl_interval(project) == 60.0
+
+
+def test_a_progress_left_open_stops_its_ticker() -> None:
+    """A job that fails without closing its progress (a library caller's exception) leaves no
+    thread writing lines for ever."""
+    import gc
+    import threading
+
+    p = JobProgress("ingest", 3, mode="lines", interval=0.05, stream=io.StringIO()).start()
+    ticker = p._ticker
+    assert ticker is not None and ticker.is_alive()
+    del p
+    gc.collect()
+    ticker.join(timeout=30)
+    assert not ticker.is_alive() and ticker not in threading.enumerate()

@@ -100,4 +100,3 @@ def run(args: argparse.Namespace) -> int:
     )
     print(f"wrote {out / 'articles'} and {out / 'errors'}")
     return 0
-

@@ -22,6 +22,7 @@ import os
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TextIO
@@ -181,15 +182,12 @@ class JobProgress:
         if self.mode == "live" and self._bar is None:
             self._start_bar()
         elif self.mode == "lines" and self.interval > 0 and self._ticker is None:
-            self._ticker = threading.Thread(target=self._tick_loop, name=f"{self.job}-progress",
-                                            daemon=True)
+            self._ticker = threading.Thread(
+                target=_tick_loop, args=(weakref.ref(self), self._stop, min(self.interval, 1.0)),
+                name=f"{self.job}-progress", daemon=True,
+            )
             self._ticker.start()
         return self
-
-    def _tick_loop(self) -> None:
-        # wakes at least every second, so a line is late by at most that; ends with close()
-        while not self._stop.wait(min(self.interval, 1.0)):
-            self.tick()
 
     def tick(self) -> None:
         """Write a status line if ``interval`` seconds have passed since the last one."""
@@ -260,6 +258,17 @@ class JobProgress:
 
     def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
         self.close(final=kind is None)
+
+
+def _tick_loop(ref: weakref.ref[JobProgress], stop: threading.Event, period: float) -> None:
+    """Wakes every ``period`` seconds (so a line is late by at most that) until ``close()``, or
+    until the progress is gone: a job that failed without closing it leaves no thread behind."""
+    while not stop.wait(period):
+        progress = ref()
+        if progress is None:
+            return
+        progress.tick()
+        del progress
 
 
 # --------------------------------------------------------------------------------------------
