@@ -82,8 +82,8 @@ class JobProgress:
     """Done / total of one job, its rate, elapsed time, ETA and counters, shown on stderr.
 
     ``mode``: ``live`` (a rich bar, redrawn in place), ``lines`` (a status line every
-    ``interval`` seconds, from a ticker thread so a slow step still reports, and a last one at
-    the end) or ``off``; ``None`` resolves ``KLIPING_PROGRESS``. Thread-safe: workers' reports
+    ``interval`` seconds, from a ticker thread so a slow step still reports; see :meth:`close`
+    for the last one) or ``off``; ``None`` resolves ``KLIPING_PROGRESS``. Thread-safe: workers' reports
     may arrive from a pump thread. Also a callback: ``progress(done, total, **counters)`` is what
     :func:`kliping.dataset.reclean.reclean` and :func:`kliping.dataset.export.export` call.
     """
@@ -111,7 +111,6 @@ class JobProgress:
         self._stop = threading.Event()
         self._ticker: threading.Thread | None = None
         self._bar: Any = None
-        self._task: Any = None
         self._closed = False
         self._dirty = False  # changed since the last line written
 
