@@ -65,6 +65,8 @@ def test_cli_choices_and_help_come_from_the_registry(capsys: pytest.CaptureFixtu
     assert action.help is not None
     for name, cls in FORMATS.items():
         assert f"{name}: {cls.description}" in action.help % {}
+        # '; ' separates the formats in the help, '|' the cells of the docs' table
+        assert ";" not in cls.description and "|" not in cls.description, name
 
 
 def test_unknown_format() -> None:

@@ -91,7 +91,7 @@ class ArticleFormat(ExportFormat):
 
 class Parquet(ArticleFormat):
     suffix = "parquet"
-    description = "one Parquet file (zstd, row groups of 10,000); Arrow types kept"
+    description = "one Parquet file (zstd, row groups of 10,000, Arrow types kept)"
     hf_loader = "parquet"
     loaders = (
         'pd.read_parquet("{data}")                        # pandas',
@@ -109,8 +109,8 @@ class Parquet(ArticleFormat):
 
 class Jsonl(ArticleFormat):
     suffix = "jsonl"
-    description = ("JSON Lines, one article per line; dates YYYY-MM-DD, instants ISO 8601 with "
-                   "offset, simhash 16 hex digits")
+    description = ("JSON Lines, one article per line (dates YYYY-MM-DD, instants ISO 8601 with "
+                   "offset, simhash as 16 hex digits)")
     hf_loader = "json"
     loaders = (
         'pd.read_json("{data}", lines=True)               # pandas',
@@ -129,8 +129,8 @@ class Jsonl(ArticleFormat):
 
 class Warc(ExportFormat):
     suffix = "warc.gz"
-    description = ("the raw responses behind the selected articles as WARC/1.1 (response + "
-                   "metadata records, files rotated at 1 GiB); needs the raw archive beside")
+    description = ("the raw responses behind the selected articles as WARC/1.1 (response and "
+                   "metadata records, files rotated at 1 GiB), read from the raw archive beside")
     unit = "responses"
 
     def run(self, name: str, dataset: str | os.PathLike[str], out: str | os.PathLike[str],
@@ -165,7 +165,7 @@ def get_format(name: str) -> ExportFormat:
 
 
 def help_text() -> str:
-    """``--format``'s help: every format and what it writes."""
+    """``--format``'s help: every format and what it writes (descriptions hold no ';')."""
     return "; ".join(f"{n}: {c.description}" for n, c in FORMATS.items()) + f" (default {DEFAULT})"
 
 
