@@ -1,4 +1,4 @@
-"""The article body: from the parsed page to its paragraphs (steps 3 to 5 of :mod:`kliping.clean.pipeline`).
+"""The article body: from the parsed page to its paragraphs (steps 4 and 5 of :mod:`kliping.clean.pipeline`).
 
 :func:`extract_body` works on the tree: widgets stripped in one C pass, ``<br>`` runs made
 paragraphs, the article's container found by its share of the page's prose (or the layout's
