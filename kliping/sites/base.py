@@ -80,6 +80,11 @@ class Layout:
     title_suffix: str | None = None  # regex stripped from the end of the title
 
 
+#: The layout of a page whose site is not known (or that names nothing): every field at its generic
+#: default, so the cleaner reads a known and an unknown site's page down the same path.
+GENERIC_LAYOUT = Layout("generic")
+
+
 @dataclass(frozen=True)
 class Site:
     """A news site in the registry. ``key`` is also the spider name and the file stem."""
