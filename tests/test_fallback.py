@@ -21,10 +21,10 @@ import pytest
 from lxml import etree
 
 from kliping.clean import NotAnArticle, br_paragraphs, clean, decode
-from kliping.fixture_server import FixtureServer
-from kliping.health import DEFAULT_THRESHOLDS, check_site
-from kliping.ledger import read_ledger
+from kliping.crawler.health import DEFAULT_THRESHOLDS, check_site
+from kliping.crawler.ledger import read_ledger
 from kliping.sites.base import Layout, Site, Source
+from kliping.testing.fixture_server import FixtureServer
 from tests.conftest import FAST, kliping
 
 # bench/_score.py loaded by path: putting bench/ on sys.path would let bench/distributed.py shadow
@@ -144,7 +144,7 @@ def test_broken_selector_is_a_miss_not_a_crash() -> None:
 
 
 def test_generic_path_wins_only_when_it_covers_the_site_body() -> None:
-    from kliping.clean import _generic_better
+    from kliping.clean.body import _generic_better
 
     story = PARAS
     other = [

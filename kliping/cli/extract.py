@@ -117,7 +117,8 @@ def _fetched_at(text: str | None) -> dt.datetime | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kliping.outcome import clean_outcome
+    from kliping.dataset.outcome import clean_outcome
+    from kliping.dataset.records import raw_record
 
     jobs: list[tuple[Path, str | None]] = [(Path(f), args.url) for f in args.files]
     if args.urls_from:
@@ -144,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--url names one page; use --urls-from for many")
     site = None
     if args.site:
-        from kliping.registry import get_site
+        from kliping.sites.registry import get_site
 
         try:
             site = get_site(args.site)
@@ -156,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
     for path, url in jobs:
         page_site = site
         if page_site is None and url:
-            from kliping.registry import site_for_url
+            from kliping.sites.registry import site_for_url
 
             page_site = site_for_url(url)
         page_url = url or path.resolve().as_uri()
@@ -169,18 +170,12 @@ def run(args: argparse.Namespace) -> int:
                 mtime = path.stat().st_mtime
             except OSError:
                 mtime = dt.datetime.now(dt.UTC).timestamp()
-            raw = {
-                "body": body,
-                "headers": {},
-                "url": page_url,
-                "final_url": page_url,
-                "site": page_site.key if page_site else "",
-                "fetched_at": fixed_time or dt.datetime.fromtimestamp(mtime, tz=dt.UTC),
-                "run_id": "extract",
-                "fetch_id": str(path),
-                "discovered_via": "file",
-            }
-            kind, rec = clean_outcome(raw, page_site, "extract")
+            raw = raw_record(
+                url=page_url, site=page_site.key if page_site else "", body=body,
+                fetched_at=fixed_time or dt.datetime.fromtimestamp(mtime, tz=dt.UTC),
+                run_id="extract", fetch_id=str(path), discovered_via="file",
+            )
+            kind, rec = clean_outcome(raw, page_site)
         if kind != "article":
             rec = {"url": page_url, "file": str(path), "kind": kind, "error": rec["error"]}
             failures.append((kind, rec["error"]))

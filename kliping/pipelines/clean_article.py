@@ -6,9 +6,8 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from kliping.outcome import clean_outcome
+from kliping.dataset.outcome import PAGE_SECONDS, clean_outcome
 from kliping.pipelines.writers import WritersPipeline
-from kliping.reclean import PAGE_SECONDS
 from kliping.spiders.base import RAW_KEY
 
 ARTICLE_KEY = "article"

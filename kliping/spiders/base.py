@@ -9,9 +9,8 @@ Every article response is yielded as a raw record for the archive; cleaning happ
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -22,8 +21,10 @@ from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 from w3lib.url import add_or_replace_parameter
 
-from kliping.seen import SeenSet
-from kliping.sites.base import ZONES, Site, Source
+from kliping.crawler.lifecycle import new_run_id
+from kliping.crawler.seen import SeenSet
+from kliping.dataset.records import raw_record
+from kliping.sites.base import Site, Source
 from kliping.spiders.sources import STRATEGIES
 
 RAW_KEY = "raw"
@@ -58,10 +59,6 @@ def _header_dict(response: Response) -> dict[str, str]:
         name = key.decode("latin-1").lower()
         out[name] = ", ".join(v.decode("latin-1") for v in values)
     return out
-
-
-def _local_tz(site: Site) -> timezone:
-    return timezone(timedelta(hours=ZONES[site.zone]), site.zone)
 
 
 def _localname(tag: str) -> str:
@@ -105,18 +102,18 @@ class NewsSpider(scrapy.Spider):
         super().__init__(**kwargs)
         # one parser for every entry point (kliping crawl, scrapy crawl -a, Scrapyd): a clear
         # ValueError for a bad date or an empty window
-        from kliping.crawl import LAST, check_window, parse_since, parse_until
+        from kliping.crawler.run import LAST, check_window, parse_since, parse_until
 
         first = parse_since(since)
         self.until = parse_until(until)
         check_window(first, self.until)
         # "last" needs the output's ledger, which only the crawler's settings name: it is resolved
-        # when the run opens (kliping.crawl.resolve_since, from the RunLedger extension)
+        # when the run opens (kliping.crawler.run.resolve_since, from the RunLedger extension)
         self.since_last = first == LAST
         self.since: date | None = None if self.since_last else first  # type: ignore[assignment]
         self.limit = int(limit) if limit not in (None, "", 0, "0") else None
-        self.run_id = run_id or datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-        self.tz = _local_tz(self.site)
+        self.run_id = run_id or new_run_id()
+        self.tz = self.site.tz
         self.known: SeenSet = SeenSet()
         self._scheduled = 0
         self.allowed_domains = list(self.site.domains)
@@ -158,7 +155,7 @@ class NewsSpider(scrapy.Spider):
         self, url: str, source: Source, callback: Any, depth: int = 0, **cb_kwargs: Any
     ) -> scrapy.Request:
         """A listing page. ``dont_filter``: listings are always re-read (the network guard of
-        kliping/netguard.py still keeps them, and their redirects, on the site's own hosts)."""
+        kliping/crawler/netguard.py still keeps them, and their redirects, on the site's own hosts)."""
         return scrapy.Request(
             url,
             callback=callback,
@@ -283,7 +280,7 @@ class NewsSpider(scrapy.Spider):
     def listed_url(self, response: Response, ref: str) -> str | None:
         """The absolute URL a listing names, or None (counted in kliping/listing/bad_url) for what
         no request can be made of ("http://[", "a:"). Which hosts and schemes may be fetched is the
-        network guard's call (kliping/netguard.py), not the parser's."""
+        network guard's call (kliping/crawler/netguard.py), not the parser's."""
         try:
             url = response.urljoin(ref.strip())
             urlsplit(url).port  # noqa: B018 - raises ValueError on a malformed port
@@ -366,18 +363,11 @@ class NewsSpider(scrapy.Spider):
             response = response.replace(url=pages[0][0]) if len(pages) > 1 else response
         redirects = response.request.meta.get("redirect_urls") if response.request else None
         requested = redirects[0] if redirects else response.url
-        raw = {
-            "fetch_id": uuid.uuid4().hex,
-            "url": requested,
-            "final_url": response.url,
-            "site": self.site.key,
-            "status": response.status,
-            "headers": headers,
-            "body": body,
-            "fetched_at": datetime.now(UTC),
-            "run_id": self.run_id,
-            "discovered_via": response.meta.get("kliping_via", "link"),
-        }
+        raw = raw_record(
+            url=requested, final_url=response.url, site=self.site.key, status=response.status,
+            headers=headers, body=body, run_id=self.run_id,
+            discovered_via=response.meta.get("kliping_via", "link"),
+        )
         item = self.post_process_raw(raw, response)
         if item is not None:
             yield {RAW_KEY: item}

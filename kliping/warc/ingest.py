@@ -1,12 +1,12 @@
 """``kliping ingest``: WARC records into the same raw archive, articles and ledger as a crawl.
 
-A run takes the output's lock, finishes what a killed run left uncleaned (:func:`kliping.repair`),
+A run takes the output's lock, finishes what a killed run left uncleaned (:func:`kliping.crawler.repair`),
 writes a ``running`` ledger row, then reads each WARC file start to end (:mod:`kliping.warc.reader`)
 in this process or in worker processes / on a Dask cluster, one file per task. Of each file only
 ``response`` records of status 200 with an HTML body of a wanted site are kept: each becomes a raw
 row (``discovered_via`` = ``warc``, ``fetched_at`` = WARC-Date, pointing back to its record by
 ``warc_file``, ``warc_offset``, ``warc_record_id``) and is cleaned by the same ``clean()`` as a
-crawled page (:func:`kliping.outcome.clean_outcome`), into ``articles/`` or ``errors/``.
+crawled page (:func:`kliping.dataset.outcome.clean_outcome`), into ``articles/`` or ``errors/``.
 
 No URL is stored twice: URLs already in the archive are skipped (the seen set, read once by the
 driver and handed to the workers as a memory-mapped array), and within a run the workers claim
@@ -25,7 +25,6 @@ import fcntl
 import json
 import os
 import re
-import sys
 import threading
 import time
 import zlib
@@ -42,6 +41,8 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from kliping.crawler.progress import DEFAULT_INTERVAL, JobProgress, ProgressSettingError, clock
+from kliping.dataset.records import raw_record
 from kliping.warc.reader import WarcFormatError, find_member, iter_records, parse_fields
 from kliping.warc.sources import WarcFile, open_warc
 
@@ -176,7 +177,7 @@ def target_uri(headers: Mapping[str, str]) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _registry_site(host: str) -> Any:
-    from kliping.registry import site_for_url
+    from kliping.sites.registry import site_for_url
 
     return site_for_url(f"https://{host}/")
 
@@ -332,7 +333,7 @@ class Options:
         elif self.sites:
             sites = sorted(self.sites)
         else:
-            from kliping.registry import all_sites
+            from kliping.sites.registry import all_sites
 
             sites = sorted(all_sites())
         text = json.dumps([sites, str(self.since), str(self.until), self.max_body])
@@ -427,20 +428,12 @@ def _known(opts: Options) -> Known:
 
 
 def _clean(raw: dict[str, Any], site: Any, opts: Options) -> tuple[str, dict[str, Any]]:
-    from kliping.outcome import clean_outcome, error_row
-    from kliping.reclean import PageTimeout, time_budget
+    from kliping.dataset.outcome import clean_outcome
 
     # A domain outside the registry is cleaned exactly as `kliping extract` cleans a page of it
     # (no site, no site name); its rows then take the domain's site key.
     page = raw if site is not None else {**raw, "site": ""}
-    try:
-        with time_budget(opts.page_seconds):
-            kind, row = clean_outcome(page, site, opts.run_id)
-    except PageTimeout:
-        kind, row = "timeout", error_row(page, "timeout", f"took more than {opts.page_seconds:g} s",
-                                         opts.run_id)
-    if kind == "clean_error" and row["error"].startswith("PageTimeout"):
-        kind = row["kind"] = "timeout"
+    kind, row = clean_outcome(page, site, page_seconds=opts.page_seconds)
     row["site"] = raw["site"]
     return kind, row
 
@@ -460,9 +453,9 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
     opened, ends with ``error`` set (the records read before it are kept and checkpointed).
     ``progress.put((records, bytes, kept))`` receives increments now and then.
     """
+    from kliping.crawler.seen import url_key
+    from kliping.dataset.storage import keep_pandas_out
     from kliping.pipelines.writers import RunWriters
-    from kliping.seen import url_key
-    from kliping.storage import keep_pandas_out
 
     keep_pandas_out()
     t0 = time.perf_counter()
@@ -642,22 +635,13 @@ def _raw_row(rec: Any, key: str, site_of: dict[str, tuple[Any, str]], opts: Opti
         c["truncated_payload"] += 1  # kept: the archiver cut the body at its size limit
     site, site_key = site_of[uri]
     record_id = h.get("warc-record-id", "")
-    return {
-        "fetch_id": fetch_id_for(key, rec.offset, record_id),
-        "url": uri,
-        "final_url": uri,
-        "site": site_key,
-        "status": status,
-        "headers": headers,
-        "body": body,
-        "fetched_at": when,
-        "run_id": opts.run_id,
-        "discovered_via": "warc",
-        "warc_file": key,
-        "warc_offset": rec.offset,
-        "warc_record_id": record_id,
-        "_site": site,
-    }
+    raw = raw_record(
+        fetch_id=fetch_id_for(key, rec.offset, record_id), url=uri, site=site_key, status=status,
+        headers=headers, body=body, fetched_at=when, run_id=opts.run_id, discovered_via="warc",
+        warc_file=key, warc_offset=rec.offset, warc_record_id=record_id,
+    )
+    raw["_site"] = site  # the Site, for the cleaner; popped before the row is written
+    return raw
 
 
 # --------------------------------------------------------------------------------------------
@@ -677,50 +661,41 @@ class IngestResult:
     repaired: int = 0
 
 
-class Progress:
-    """Records/s, MB/s and rows kept on stderr: rewritten in place on a terminal, a line now and
-    then otherwise (logs). ``put`` takes increments from this process or, through a queue, from
-    the workers."""
+class Progress(JobProgress):
+    """Files done / total, records/s, MB/s and rows kept on stderr (kliping.crawler.progress: a
+    live bar on a terminal, a status line every KLIPING_PROGRESS_INTERVAL s otherwise).
+    ``put`` takes increments from this process or, through a queue, from the workers."""
+
+    always_last = True  # the run's totals: records, MB and rows kept, even for a short run
 
     def __init__(self, total_files: int, enabled: bool) -> None:
-        self.enabled = enabled
-        self.tty = sys.stderr.isatty()
-        self.records = self.bytes = self.kept = 0
-        self.files_done = 0
-        self.total_files = total_files
-        self.t0 = time.monotonic()
-        self._last = 0.0
-        self._lock = threading.Lock()
+        try:
+            super().__init__("ingest", total_files, "files", mode=None if enabled else "off")
+        except ProgressSettingError:  # a bad setting does not stop an ingest
+            super().__init__("ingest", total_files, "files", mode="auto", interval=DEFAULT_INTERVAL)
+        self.counters = {"records": 0, "bytes": 0, "kept": 0}
+        self.start()
 
     def put(self, delta: tuple[int, int, int]) -> None:
-        with self._lock:
-            self.records += delta[0]
-            self.bytes += delta[1]
-            self.kept += delta[2]
-        self.show()
+        self.advance(0, records=delta[0], bytes=delta[1], kept=delta[2])
 
     def file_done(self) -> None:
-        self.files_done += 1
-        self.show()
+        self.advance(1)
+
+    def details(self) -> str:
+        c, secs = self.counters, self.elapsed()
+        return (f"{c['records']:,} records ({c['records'] / secs:,.0f}/s), {c['bytes'] / 1e6:,.1f} MB "
+                f"({c['bytes'] / 1e6 / secs:,.1f} MB/s), kept {c['kept']:,}")
 
     def line(self) -> str:
-        secs = max(time.monotonic() - self.t0, 1e-9)
-        return (f"ingest: {self.records:,} records ({self.records / secs:,.0f}/s), "
-                f"{self.bytes / 1e6:,.1f} MB ({self.bytes / 1e6 / secs:,.1f} MB/s), kept {self.kept:,}, "
-                f"files {self.files_done}/{self.total_files}, {secs:,.0f} s")
+        eta = self.eta()
+        left = f", ETA {clock(eta)}" if eta is not None and self.done < (self.total or 0) else ""
+        return (f"kliping ingest: {self.details()}, files {self.done}/{self.total}, "
+                f"{self.elapsed():,.0f} s{left}")
 
     def show(self, final: bool = False) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if not final and now - self._last < (0.5 if self.tty else 10.0):
-            return
-        self._last = now
-        if self.tty:
-            sys.stderr.write("\r" + self.line() + ("\n" if final else ""))
-        else:
-            sys.stderr.write(self.line() + "\n")
-        sys.stderr.flush()
+        if final:
+            self.close()
 
 
 def _ledger_stats(result: IngestResult) -> dict[str, Any]:
@@ -744,7 +719,7 @@ def _drive_local(todo: list[Task], opts: Options, workers: int,
     from concurrent.futures import FIRST_COMPLETED, Future, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    from kliping.workers import process_pool
+    from kliping.dataset.workers import process_pool
 
     queue = None
     manager = None
@@ -827,33 +802,35 @@ def run_ingest(
     split_bytes: int | None = None,
     progress: bool = False,
 ) -> IngestResult:
-    """Ingest ``files`` into ``out``. Raises ``kliping.runlock.OutputLocked`` when ``out`` is busy."""
-    from kliping.crawl import new_run_id
-    from kliping.ledger import ledger_row, write_ledger_row
-    from kliping.repair import repair
-    from kliping.runlock import RunLock
-    from kliping.seen import SeenSet
-    from kliping.storage import PARTITION, remove_temp_files
+    """Ingest ``files`` into ``out``. Raises ``kliping.crawler.runlock.OutputLocked`` when ``out`` is busy.
+
+    The run opens and closes as a crawl does (:mod:`kliping.crawler.lifecycle`); its ledger rows
+    name the sites asked for while it runs and the sites it found once it is done."""
+    from kliping.crawler.lifecycle import Run, final_status
+    from kliping.crawler.seen import SeenSet
+    from kliping.dataset.storage import PARTITION
 
     out = os.fspath(out)
-    run_id = new_run_id()
     t0 = time.perf_counter()
+    sites = tuple(sites) if sites else None
+    wanted = sorted(sites) if sites else []
+    run = Run(out, wanted, since=since, until=until).acquire()
+    run_id = run.run_id
     result = IngestResult(run_id)
-    lock = RunLock(out, run_id).acquire()
-    opts = Options(out=str(Path(out).resolve()), run_id=run_id,
-                   sites=tuple(sites) if sites else None, all_domains=all_domains, since=since,
-                   until=until, max_body=max_body, flush_rows=flush_rows,
-                   shared=bool(dask) or workers > 1)
+    opts = Options(out=str(Path(out).resolve()), run_id=run_id, sites=sites,
+                   all_domains=all_domains, since=since, until=until, max_body=max_body,
+                   flush_rows=flush_rows, shared=bool(dask) or workers > 1)
     try:
         state_dir = opts.state_dir
         state_dir.mkdir(parents=True, exist_ok=True)
         for stale in [*state_dir.glob("seen-*.npy"), *state_dir.glob("claims-*.bin")]:
             stale.unlink()  # a killed run's; this run holds the lock
-        remove_temp_files(out)
         raw_root = Path(out) / "raw"
+        # an ingest may have written any site: every partition of the archive is repaired
         parts = sorted(p.name.split("=", 1)[1] for p in raw_root.glob(f"{PARTITION}=*")) \
             if raw_root.is_dir() else []
-        result.repaired = repair(out, parts, run_id) if parts else 0
+        sources = list(sources)
+        result.repaired = run.open(repair_sites=parts, health={"ingest": {"sources": sources}})
         state = read_state(out, opts.scope)
         # one process: each file whole; several: big local files in pieces, so they share them
         split = (split_bytes or SPLIT_BYTES) if dask else (
@@ -863,13 +840,6 @@ def run_ingest(
         seen = SeenSet.from_archive(out)
         np.save(opts.seen_path, seen._sorted)
         del seen
-        started = datetime.now(UTC)
-        wanted = sorted(opts.sites) if opts.sites else []
-        ledger_args: dict[str, Any] = {"run_id": run_id, "since": since, "until": until,
-                                       "started_at": started}
-        sources = list(sources)
-        write_ledger_row(out, ledger_row(**ledger_args, sites=wanted, status="running", stats=[],
-                                         health={"ingest": {"sources": sources}}))
         prog = Progress(len(todo), progress)
 
         pooled = not dask and workers > 1 and len(todo) > 1
@@ -898,7 +868,7 @@ def run_ingest(
                    for k in pieces):
                 write_state(out, key=key, scope=opts.scope, offset=0, done=True, error=None,
                             run_id=run_id, at=datetime.now(UTC).isoformat(timespec="seconds"))
-        result.status = "failed" if result.errors else "finished"
+        result.status = final_status(bool(result.errors))
         result.seconds = time.perf_counter() - t0
         health = {
             "ingest": {
@@ -908,11 +878,10 @@ def run_ingest(
             },
             "ok": not result.errors,
         }
-        write_ledger_row(out, ledger_row(**ledger_args, sites=sorted(result.sites | set(wanted)),
-                                         status=result.status, stats=[_ledger_stats(result)],
-                                         health=health))
+        run.sites = sorted(result.sites | set(wanted))
+        run.record(result.status, [_ledger_stats(result)], health)
         return result
     finally:
         for tmp in (opts.seen_path, opts.claims_path):
             tmp.unlink(missing_ok=True)
-        lock.release()
+        run.release()
