@@ -14,10 +14,14 @@ kliping crawls the site under its real-looking name ``https://bench.example/`` s
 through the mirror download handler (as the demo and the tests do); bare Scrapy reads a second
 sitemap index listing the same files under ``http://127.0.0.1:PORT/``. Same files, same server.
 
-Prints pages/s of each run, the ratio kliping / bare Scrapy (median of the paired runs) and each
-process's peak RSS (VmHWM, read by the process itself at exit). Goal of issue #17: >= 0.8x.
+Prints pages/s of each run, the ratio kliping / bare Scrapy (median of the paired runs), each
+run's peak RSS (the crawl process and every process under it, kliping's cleaning workers
+included: the largest sum of their RSS, sampled every 50 ms; and the crawl process's own VmHWM,
+read by the process itself at exit) and the machine's load average before and after (the bench
+shares its cores with whatever else runs). Goal of issue #17: >= 0.8x.
 
 Run: .venv/bin/python bench/crawl.py [--pages 3000] [--repeat 3] [--concurrency 16]
+     [--clean-workers N]  (KLIPING_CLEAN_WORKERS of the kliping runs; default kliping's own)
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -157,14 +162,59 @@ http {{
     raise SystemExit(f"nginx did not start: {proc.stderr.read().decode()[-500:]}")
 
 
-def run(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int, str, str]:
+def tree_rss_kb(root: int) -> int:
+    """RSS of ``root`` and every process under it, in KB (from /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                stat = fh.read()
+            with open(f"/proc/{entry}/statm") as fh:
+                pages = int(fh.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        ppid = int(stat.rpartition(")")[2].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+        rss[int(entry)] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+def run(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int, int, str, str]:
+    """(wall seconds, peak RSS of the process tree in KB, the process's own VmHWM, stdout, stderr)."""
     t = time.perf_counter()
-    p = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True, timeout=3600)
+    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.05):
+            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        out, err = proc.communicate(timeout=3600)
+    finally:
+        done.set()
+        sampler.join()
     wall = time.perf_counter() - t
-    rss = next((int(ln.split()[1]) for ln in p.stderr.splitlines() if ln.startswith("PEAK_RSS_KB")), 0)
-    if p.returncode not in (0, 1):
-        raise SystemExit(f"{cmd[:4]} failed ({p.returncode}): {p.stderr[-1500:]}")
-    return wall, rss, p.stdout, p.stderr
+    own = next((int(ln.split()[1]) for ln in err.splitlines() if ln.startswith("PEAK_RSS_KB")), 0)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{cmd[:4]} failed ({proc.returncode}): {err[-1500:]}")
+    return wall, max(peak[0], own), own, out, err
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> int:
@@ -173,11 +223,14 @@ def main() -> int:
     ap.add_argument("--pages", type=int, default=3000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--concurrency", type=int, default=16)
+    ap.add_argument("--clean-workers", type=int, default=None,
+                    help="KLIPING_CLEAN_WORKERS of the kliping runs (default: kliping's own)")
     args = ap.parse_args()
     if shutil.which("nginx") is None:
         print("bench/crawl.py: skipped, nginx not installed (apt-get install nginx)")
         return 0
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+          f"; load average (1, 5, 15 min) {load()}")
     work = Path(tempfile.mkdtemp(prefix="kliping-crawlbench-"))
     work.chmod(0o755)  # nginx's workers run as an unprivileged user
     port = free_port()
@@ -200,13 +253,15 @@ def main() -> int:
             kcmd = [sys.executable, "-c", REPORT_RSS + "import sys\nfrom kliping.cli import main\n"
                     "rc = main(sys.argv[1:])\nsys.exit(rc)", "crawl", "generic", "--domain",
                     HOST, "--out", str(out), "--mirror", mirror, *common]
+            if args.clean_workers is not None:
+                kcmd += ["-s", f"KLIPING_CLEAN_WORKERS={args.clean_workers}"]
             bcmd = [sys.executable, "-c", REPORT_RSS + "from scrapy.cmdline import execute\n"
                     "execute(['scrapy', 'runspider', 'bare.py', *__import__('sys').argv[1:]])",
                     *common, "-s", "ROBOTSTXT_OBEY=True", "-s", "TELNETCONSOLE_ENABLED=False"]
-            kw, krss, kout, _ = run(kcmd, env, ROOT)
+            kw, krss, kown, kout, _ = run(kcmd, env, ROOT)
             if os.environ.get("BENCH_DEBUG"):
                 print(kout[-3000:])
-            bw, brss, _, berr = run(bcmd, env, work)
+            bw, brss, _, _, berr = run(bcmd, env, work)
             bare_pages = next((int(ln.split()[1]) for ln in berr.splitlines()
                                if ln.startswith("BARE_PAGES")), 0)
             if bare_pages != args.pages:
@@ -218,9 +273,10 @@ def main() -> int:
             kl, bl = args.pages / kw, args.pages / bw
             kl_ratios.append(kl / bl)
             rows.append((rep + 1, kw, kl, krss, bw, bl, brss, got))
-            print(f"run {rep + 1}: kliping {kw:.1f} s ({kl:.0f} pages/s, peak {krss // 1024} MB, "
-                  f"{got} articles) | bare Scrapy {bw:.1f} s ({bl:.0f} pages/s, peak {brss // 1024} MB)"
-                  f" | ratio {kl / bl:.2f}x", flush=True)
+            print(f"run {rep + 1}: kliping {kw:.1f} s ({kl:.0f} pages/s, peak {krss // 1024} MB with "
+                  f"its workers, {kown // 1024} MB the crawl process, {got} articles) | bare Scrapy "
+                  f"{bw:.1f} s ({bl:.0f} pages/s, peak {brss // 1024} MB) | ratio {kl / bl:.2f}x"
+                  f" | load {load()}", flush=True)
             shutil.rmtree(out, ignore_errors=True)
     finally:
         nginx.terminate()
