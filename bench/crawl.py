@@ -162,42 +162,53 @@ http {{
     raise SystemExit(f"nginx did not start: {proc.stderr.read().decode()[-500:]}")
 
 
-def tree_rss_kb(root: int) -> int:
-    """RSS of ``root`` and every process under it, in KB (from /proc)."""
+def tree(root: int) -> dict[int, tuple[int, float]]:
+    """{pid: (RSS in KB, CPU seconds so far)} of ``root`` and every process under it (/proc)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
+    seen: dict[int, tuple[int, float]] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as fh:
-                stat = fh.read()
+                stat = fh.read().rpartition(")")[2].split()
             with open(f"/proc/{entry}/statm") as fh:
                 pages = int(fh.read().split()[1])
         except (OSError, IndexError, ValueError):
             continue
-        ppid = int(stat.rpartition(")")[2].split()[1])
-        children.setdefault(ppid, []).append(int(entry))
-        rss[int(entry)] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
-    total, todo = 0, [root]
+        children.setdefault(int(stat[1]), []).append(int(entry))
+        # utime, stime: fields 14 and 15 of stat, counted from the state (field 3)
+        seen[int(entry)] = (pages * os.sysconf("SC_PAGE_SIZE") // 1024,
+                            (int(stat[11]) + int(stat[12])) / tick)
+    found, todo = {}, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        if pid in seen:
+            found[pid] = seen[pid]
         todo.extend(children.get(pid, []))
-    return total
+    return found
 
 
-def run(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int, int, str, str]:
-    """(wall seconds, peak RSS of the process tree in KB, the process's own VmHWM, stdout, stderr)."""
+def run(
+    cmd: list[str], env: dict[str, str], cwd: Path
+) -> tuple[float, int, int, tuple[float, float], str, str]:
+    """(wall seconds, peak RSS of the process tree in KB, the process's own VmHWM, (CPU seconds of
+    the tree, of the process itself), stdout, stderr). The tree is sampled every 50 ms: its RSS
+    summed, and each process's CPU time as last seen (processes under the crawl end with it, so
+    within one sample)."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
     peak = [0]
+    cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
         while not done.wait(0.05):
-            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+            now = tree(proc.pid)
+            peak[0] = max(peak[0], sum(rss for rss, _ in now.values()))
+            cpu.update({pid: seconds for pid, (_, seconds) in now.items()})
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -210,7 +221,7 @@ def run(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int, int
     own = next((int(ln.split()[1]) for ln in err.splitlines() if ln.startswith("PEAK_RSS_KB")), 0)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{cmd[:4]} failed ({proc.returncode}): {err[-1500:]}")
-    return wall, max(peak[0], own), own, out, err
+    return wall, max(peak[0], own), own, (sum(cpu.values()), cpu.get(proc.pid, 0.0)), out, err
 
 
 def load() -> str:
@@ -246,7 +257,7 @@ def main() -> int:
               "-s", f"CONCURRENT_REQUESTS={conc}", "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={conc}"]
     env = dict(os.environ, BENCH_SITEMAP=f"{base}/bare-sitemap.xml", KLIPING_PROGRESS="off")
     mirror = json.dumps({HOST: base})
-    kl_ratios, rows = [], []
+    kl_ratios, rows, cpu_ratios = [], [], []
     try:
         for rep in range(args.repeat):
             out = work / f"out-{rep}"
@@ -258,10 +269,10 @@ def main() -> int:
             bcmd = [sys.executable, "-c", REPORT_RSS + "from scrapy.cmdline import execute\n"
                     "execute(['scrapy', 'runspider', 'bare.py', *__import__('sys').argv[1:]])",
                     *common, "-s", "ROBOTSTXT_OBEY=True", "-s", "TELNETCONSOLE_ENABLED=False"]
-            kw, krss, kown, kout, _ = run(kcmd, env, ROOT)
+            kw, krss, kown, (kcpu, kmain), kout, _ = run(kcmd, env, ROOT)
             if os.environ.get("BENCH_DEBUG"):
                 print(kout[-3000:])
-            bw, brss, _, _, berr = run(bcmd, env, work)
+            bw, brss, _, (bcpu, _), _, berr = run(bcmd, env, work)
             bare_pages = next((int(ln.split()[1]) for ln in berr.splitlines()
                                if ln.startswith("BARE_PAGES")), 0)
             if bare_pages != args.pages:
@@ -273,9 +284,12 @@ def main() -> int:
             kl, bl = args.pages / kw, args.pages / bw
             kl_ratios.append(kl / bl)
             rows.append((rep + 1, kw, kl, krss, bw, bl, brss, got))
+            cpu_ratios.append(kcpu / bcpu if bcpu else 0.0)
             print(f"run {rep + 1}: kliping {kw:.1f} s ({kl:.0f} pages/s, peak {krss // 1024} MB with "
-                  f"its workers, {kown // 1024} MB the crawl process, {got} articles) | bare Scrapy "
-                  f"{bw:.1f} s ({bl:.0f} pages/s, peak {brss // 1024} MB) | ratio {kl / bl:.2f}x"
+                  f"its workers, {kown // 1024} MB the crawl process, CPU {kcpu * 1000 / args.pages:.1f}"
+                  f" ms/page, {kmain * 1000 / args.pages:.1f} of it the crawl process, {got} articles)"
+                  f" | bare Scrapy {bw:.1f} s ({bl:.0f} pages/s, peak "
+                  f"{brss // 1024} MB, CPU {bcpu * 1000 / args.pages:.1f} ms/page) | ratio {kl / bl:.2f}x"
                   f" | load {load()}", flush=True)
             shutil.rmtree(out, ignore_errors=True)
     finally:
@@ -284,6 +298,9 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
     print(f"kliping / bare Scrapy pages/s: median {statistics.median(kl_ratios):.2f}x "
           f"(runs {', '.join(f'{r:.2f}x' for r in kl_ratios)}); goal >= 0.8x")
+    print(f"CPU time per page, kliping (all its processes) / bare Scrapy: median "
+          f"{statistics.median(cpu_ratios):.2f}x (the part of the ratio the machine's load does not"
+          " move)")
     bad = [r for r in rows if r[7] != args.pages]
     # bare Scrapy must have fetched every page too, or the ratio means nothing
     if bad:
