@@ -39,8 +39,6 @@ import sys
 from collections import deque
 from typing import Any
 
-from kliping.dataset.outcome import CLEAN_ERROR, TIMEOUT, clean_outcome, error_row
-
 # Pages handed to the workers per worker: enough that a worker never waits for its next page
 # while the crawl thread is busy, few enough that the bodies waiting stay small.
 IN_FLIGHT_PER_WORKER = 4
@@ -75,10 +73,22 @@ def workers_setting(settings: Any) -> int:
 
 
 def in_flight_setting(settings: Any, workers: int) -> int:
+    """``KLIPING_CLEAN_IN_FLIGHT`` (None or "" for 4 per worker); ValueError when not an int >= 1."""
     value = settings.get("KLIPING_CLEAN_IN_FLIGHT")
     if value is None or value == "":
         return max(2, workers * IN_FLIGHT_PER_WORKER)
-    return max(1, int(value))
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        n = 0
+    if n < 1:
+        raise ValueError(f"KLIPING_CLEAN_IN_FLIGHT: expected a number >= 1, got {value!r}")
+    return n
+
+
+def check_settings(settings: Any) -> None:
+    """ValueError naming the first bad cleaning setting (for the command line's exit 2)."""
+    in_flight_setting(settings, workers_setting(settings))
 
 
 def site_ref(site: Any) -> Any:
@@ -102,6 +112,8 @@ def clean_page(
     raw: dict[str, Any], ref: Any, run_id: str | None, page_seconds: float | None
 ) -> tuple[str, dict[str, Any], dict[str, Any]]:
     """``clean_outcome`` of one raw record, and the cleaner's side signals (in a worker)."""
+    from kliping.dataset.outcome import clean_outcome
+
     site = ref
     if isinstance(ref, str):
         from kliping.sites.registry import get_site
@@ -131,6 +143,8 @@ def _warm_up() -> None:
     imports) is loaded before the first real page, whose budget it would otherwise eat."""
     from datetime import UTC, datetime
 
+    from kliping.dataset.outcome import clean_outcome
+
     para = "<p>" + " ".join(["warga desa menanam pohon di tepi sungai pada pagi hari"] * 4) + ".</p>"
     body = (f"<html lang='id'><head><title>Kabar</title></head><body><article><h1>Kabar</h1>"
             f"{para * 4}</article></body></html>").encode()
@@ -146,6 +160,8 @@ def serve() -> None:
     frames on stdout, one page at a time, until stdin closes."""
     import gc
     import signal
+
+    from kliping.dataset.outcome import CLEAN_ERROR, error_row
 
     # Ctrl-C reaches the whole process group: the crawl finishes its pages on a first one, so
     # its workers go on too, and end when the crawl closes their stdin (or dies).
@@ -339,6 +355,8 @@ class CleaningPool:
     def ended(self, worker: Any) -> None:
         """A worker ended: at shutdown, or it died. Its pages are cleaned again elsewhere, the
         one it was cleaning at most once more."""
+        from kliping.dataset.outcome import CLEAN_ERROR, TIMEOUT, error_row
+
         self.workers.remove(worker)
         if self.closing and not worker.jobs:
             return
