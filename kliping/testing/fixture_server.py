@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import sys
 import threading
-from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from kliping.testing.http import RoutesServer
 
 _TYPES = {".xml": "application/xml; charset=utf-8", ".html": "text/html; charset=utf-8",
           ".gz": "application/x-gzip", ".json": "application/json"}
@@ -48,61 +48,28 @@ def load_pages(
     return pages
 
 
-class FixtureServer:
+class FixtureServer(RoutesServer):
     """Context manager: ``with FixtureServer("tests/sites") as s: s.mirror(); s.hits``."""
 
+    thread_name = "kliping-fixture-server"
+
     def __init__(self, root: str | Path, sites: list[str] | None = None, port: int = 0) -> None:
+        super().__init__(port=port)
         self._hosts: set[str] = set()
         self.pages = load_pages(root, sites, self._hosts)
-        self.hits: Counter[str] = Counter()
-        self._lock = threading.Lock()
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server API)
-                host, _, rest = self.path.lstrip("/").partition("/")
-                url = f"https://{host}/{rest}"
-                with server._lock:
-                    server.hits[url] += 1
-                path = server.pages.get(url)
-                if path is None and rest.split("?")[0] == "robots.txt":
-                    self._send(200, b"User-agent: *\nAllow: /\n", "text/plain")
-                    return
-                if path is None:
-                    self._send(404, b"<html><body>404 Halaman tidak ditemukan</body></html>",
-                               "text/html; charset=utf-8")
-                    return
-                self._send(200, path.read_bytes(), _TYPES.get(path.suffix, "text/html; charset=utf-8"))
-
-            def _send(self, status: int, body: bytes, ctype: str) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self._thread: threading.Thread | None = None
 
     def hosts(self) -> list[str]:
         return sorted(self._hosts - {""})
 
     def mirror(self, extra_hosts: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
         """The KLIPING_MIRROR map: every host with a page (plus ``extra_hosts``) -> this server."""
-        return {h: f"{self.origin}/{h}" for h in sorted(set(self.hosts()) | set(extra_hosts))}
+        return self.mirror_of([*self.hosts(), *extra_hosts])
 
-    def __enter__(self) -> FixtureServer:
-        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    def lookup(self, url: str) -> tuple[str, bytes] | None:
+        path = self.pages.get(url)
+        if path is None:
+            return None
+        return _TYPES.get(path.suffix, "text/html; charset=utf-8"), path.read_bytes()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
-from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from urllib.parse import parse_qsl, urlsplit
 
+from kliping.testing.http import LocalServer, QuietHandler
 from kliping.testing.sample import render_detakberita, render_kabarnusa, render_suarawarga
 from kliping.testing.sample._web import Page, not_found, robots, server_error
 from kliping.testing.sample.broken import BROKEN
@@ -36,74 +33,29 @@ def respond(url: str, attempt: int = 1) -> Page:
     return not_found()
 
 
-class SampleServer:
+class SampleServer(LocalServer):
     """Serves the sample sites on 127.0.0.1; a context manager."""
 
+    thread_name = "kliping-sample-server"
+
     def __init__(self, port: int = 0, published_until: dt.datetime | None = None) -> None:
-        self._requested_port = port
+        super().__init__(port=port)
         #: "now" for the newsroom: articles published later are not out yet (404, unlisted).
         #: Move it forward between two crawls to publish new articles.
         self.published_until = published_until
-        self._httpd: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()
-        self.hits: Counter[str] = Counter()
-        self.port = port
-
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     def mirror(self) -> dict[str, str]:
-        return {host: f"{self.origin}/{host}" for host in HOSTS}
-
-    def start(self) -> SampleServer:
-        if self._httpd is not None:
-            return self
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", self._requested_port), self._handler())
-        self._httpd.daemon_threads = True
-        self.port = self._httpd.server_address[1]
-        self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="kliping-sample-server", daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._httpd is None:
-            return
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._httpd = None
-        self._thread = None
-
-    def __enter__(self) -> SampleServer:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
+        return self.mirror_of(HOSTS)
 
     def unpublished(self) -> frozenset[str]:
         if self.published_until is None:
             return frozenset()
         return frozenset(a.url for a in catalog() if a.published_at > self.published_until)
 
-    def _count(self, url: str) -> int:
-        with self._lock:
-            self.hits[url] += 1
-            return self.hits[url]
-
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
+    def handler(self) -> type[QuietHandler]:
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             server_version = "kliping-sample/1"
             protocol_version = "HTTP/1.1"
 
@@ -127,20 +79,11 @@ class SampleServer:
                     if f"https://{host}/{rest}" in hidden:
                         page = not_found()
                     else:
-                        page = respond(url, server._count(url))
+                        page = respond(url, server.count(url))
                         if hidden:
                             page = _unlist(page, hidden, listing=url.partition("?")[0] not in _ARTICLES)
-                self.send_response(page.status)
-                self.send_header("Content-Type", page.content_type)
-                self.send_header("Content-Length", str(len(page.body)))
-                for name, value in page.headers:
-                    self.send_header(name, value)  # a Location stays a real URL: the crawler maps it
-                self.end_headers()
-                if with_body:
-                    self.wfile.write(page.body)
-
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-                """Silent: tests and the demo must not spam stderr."""
+                # a Location stays a real URL: the crawler maps it
+                self.send(page.status, page.body, page.content_type, page.headers, with_body=with_body)
 
         return Handler
 
