@@ -22,6 +22,7 @@ shares its cores with whatever else runs). Goal of issue #17: >= 0.8x.
 
 Run: .venv/bin/python bench/crawl.py [--pages 3000] [--repeat 3] [--concurrency 16]
      [--clean-workers N]  (KLIPING_CLEAN_WORKERS of the kliping runs; default kliping's own)
+     [--inline-too]       (each round also crawls with cleaning inline: the same-run A/B)
 """
 
 from __future__ import annotations
@@ -236,6 +237,8 @@ def main() -> int:
     ap.add_argument("--concurrency", type=int, default=16)
     ap.add_argument("--clean-workers", type=int, default=None,
                     help="KLIPING_CLEAN_WORKERS of the kliping runs (default: kliping's own)")
+    ap.add_argument("--inline-too", action="store_true",
+                    help="also crawl with cleaning inline (KLIPING_CLEAN_WORKERS=0) in each round")
     args = ap.parse_args()
     if shutil.which("nginx") is None:
         print("bench/crawl.py: skipped, nginx not installed (apt-get install nginx)")
@@ -257,52 +260,60 @@ def main() -> int:
               "-s", f"CONCURRENT_REQUESTS={conc}", "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={conc}"]
     env = dict(os.environ, BENCH_SITEMAP=f"{base}/bare-sitemap.xml", KLIPING_PROGRESS="off")
     mirror = json.dumps({HOST: base})
-    kl_ratios, rows, cpu_ratios = [], [], []
+    arms = [("kliping", [] if args.clean_workers is None
+             else ["-s", f"KLIPING_CLEAN_WORKERS={args.clean_workers}"])]
+    if args.inline_too:
+        arms.append(("kliping inline (KLIPING_CLEAN_WORKERS=0)", ["-s", "KLIPING_CLEAN_WORKERS=0"]))
+    ratios: dict[str, list[float]] = {name: [] for name, _ in arms}
+    cpu_ratios: dict[str, list[float]] = {name: [] for name, _ in arms}
+    rows = []
     try:
         for rep in range(args.repeat):
-            out = work / f"out-{rep}"
-            kcmd = [sys.executable, "-c", REPORT_RSS + "import sys\nfrom kliping.cli import main\n"
-                    "rc = main(sys.argv[1:])\nsys.exit(rc)", "crawl", "generic", "--domain",
-                    HOST, "--out", str(out), "--mirror", mirror, *common]
-            if args.clean_workers is not None:
-                kcmd += ["-s", f"KLIPING_CLEAN_WORKERS={args.clean_workers}"]
             bcmd = [sys.executable, "-c", REPORT_RSS + "from scrapy.cmdline import execute\n"
                     "execute(['scrapy', 'runspider', 'bare.py', *__import__('sys').argv[1:]])",
                     *common, "-s", "ROBOTSTXT_OBEY=True", "-s", "TELNETCONSOLE_ENABLED=False"]
-            kw, krss, kown, (kcpu, kmain), kout, _ = run(kcmd, env, ROOT)
-            if os.environ.get("BENCH_DEBUG"):
-                print(kout[-3000:])
+            results = []
+            for name, extra in arms:
+                out = work / f"out-{rep}"
+                kcmd = [sys.executable, "-c", REPORT_RSS + "import sys\nfrom kliping.cli import main\n"
+                        "rc = main(sys.argv[1:])\nsys.exit(rc)", "crawl", "generic", "--domain",
+                        HOST, "--out", str(out), "--mirror", mirror, *common, *extra]
+                kw, krss, kown, (kcpu, kmain), kout, _ = run(kcmd, env, ROOT)
+                if os.environ.get("BENCH_DEBUG"):
+                    print(kout[-3000:])
+                import pyarrow.dataset as ds
+
+                got = ds.dataset(out / "articles", partitioning="hive").count_rows() \
+                    if (out / "articles").exists() else 0
+                shutil.rmtree(out, ignore_errors=True)
+                results.append((name, kw, krss, kown, kcpu, kmain, got))
+                rows.append((rep + 1, name, got))
             bw, brss, _, (bcpu, _), _, berr = run(bcmd, env, work)
             bare_pages = next((int(ln.split()[1]) for ln in berr.splitlines()
                                if ln.startswith("BARE_PAGES")), 0)
             if bare_pages != args.pages:
                 print(f"WARNING: bare Scrapy fetched {bare_pages} of {args.pages} pages")
-            import pyarrow.dataset as ds
-
-            got = ds.dataset(out / "articles", partitioning="hive").count_rows() \
-                if (out / "articles").exists() else 0
-            kl, bl = args.pages / kw, args.pages / bw
-            kl_ratios.append(kl / bl)
-            rows.append((rep + 1, kw, kl, krss, bw, bl, brss, got))
-            cpu_ratios.append(kcpu / bcpu if bcpu else 0.0)
-            print(f"run {rep + 1}: kliping {kw:.1f} s ({kl:.0f} pages/s, peak {krss // 1024} MB with "
-                  f"its workers, {kown // 1024} MB the crawl process, CPU {kcpu * 1000 / args.pages:.1f}"
-                  f" ms/page, {kmain * 1000 / args.pages:.1f} of it the crawl process, {got} articles)"
-                  f" | bare Scrapy {bw:.1f} s ({bl:.0f} pages/s, peak "
-                  f"{brss // 1024} MB, CPU {bcpu * 1000 / args.pages:.1f} ms/page) | ratio {kl / bl:.2f}x"
-                  f" | load {load()}", flush=True)
-            shutil.rmtree(out, ignore_errors=True)
+            bl = args.pages / bw
+            print(f"run {rep + 1}: bare Scrapy {bw:.1f} s ({bl:.0f} pages/s, peak {brss // 1024} MB,"
+                  f" CPU {bcpu * 1000 / args.pages:.1f} ms/page) | load {load()}", flush=True)
+            for name, kw, krss, kown, kcpu, kmain, got in results:
+                kl = args.pages / kw
+                ratios[name].append(kl / bl)
+                cpu_ratios[name].append(kcpu / bcpu if bcpu else 0.0)
+                print(f"       {name}: {kw:.1f} s ({kl:.0f} pages/s, peak {krss // 1024} MB with its"
+                      f" workers, {kown // 1024} MB the crawl process, CPU"
+                      f" {kcpu * 1000 / args.pages:.1f} ms/page, {kmain * 1000 / args.pages:.1f} of it"
+                      f" the crawl process, {got} articles) | ratio {kl / bl:.2f}x", flush=True)
     finally:
         nginx.terminate()
         nginx.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
-    print(f"kliping / bare Scrapy pages/s: median {statistics.median(kl_ratios):.2f}x "
-          f"(runs {', '.join(f'{r:.2f}x' for r in kl_ratios)}); goal >= 0.8x")
-    print(f"CPU time per page, kliping (all its processes) / bare Scrapy: median "
-          f"{statistics.median(cpu_ratios):.2f}x (the part of the ratio the machine's load does not"
-          " move)")
-    bad = [r for r in rows if r[7] != args.pages]
-    # bare Scrapy must have fetched every page too, or the ratio means nothing
+    for name, _ in arms:
+        print(f"{name} / bare Scrapy pages/s: median {statistics.median(ratios[name]):.2f}x "
+              f"(runs {', '.join(f'{r:.2f}x' for r in ratios[name])}); goal >= 0.8x")
+        print(f"  CPU time per page, {name} (all its processes) / bare Scrapy: median "
+              f"{statistics.median(cpu_ratios[name]):.2f}x")
+    bad = [r for r in rows if r[2] != args.pages]
     if bad:
         print(f"WARNING: {len(bad)} kliping runs did not store one article per page")
     return 0
