@@ -11,8 +11,7 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from kliping.dataset.outcome import clean_outcome
-from kliping.dataset.reclean import PAGE_SECONDS
+from kliping.dataset.outcome import PAGE_SECONDS, clean_outcome
 from kliping.pipelines.writers import WritersPipeline
 from kliping.spiders.base import RAW_KEY
 
