@@ -131,9 +131,9 @@ def test_every_page_fetched_once_and_accounted_for(slow_crawl) -> None:
     done = Counter([a["fetch_id"] for a in articles] + [e["fetch_id"] for e in errors])
     assert done == Counter(r["fetch_id"] for r in raw)
     kinds = {e["url"].rsplit("/", 1)[1]: e["kind"] for e in errors}
-    assert kinds == {_slug(3): "clean_error", _slug(5): "timeout"}, errors
+    assert kinds == {_slug(3): "worker_crashed", _slug(5): "timeout"}, errors
     assert len(articles) == PAGES - 2
-    crashed = next(e for e in errors if e["kind"] == "clean_error")
+    crashed = next(e for e in errors if e["kind"] == "worker_crashed")
     assert "worker" in crashed["error"] and "died" in crashed["error"]
 
 

@@ -24,10 +24,10 @@ as a whole when one worker dies, and cannot stop one stuck worker).
   error row.
 - **Crashes**: a worker cleans one page at a time, so when one dies (segfault, OOM kill) the page
   it was cleaning is known: it is cleaned once more on another worker, and a second death makes it
-  a ``clean_error`` row. The pages queued behind it go to the other workers untouched; a new
-  worker replaces the dead one. One page lost to an error row, never a lost page or a stopped
-  crawl. Workers that cannot start at all (die before their first answer, again and again): the
-  pool gives up and cleaning goes on inline, with an error in the log.
+  a ``worker_crashed`` row (the kind reclean uses). The pages queued behind it go to the other
+  workers untouched; a new worker replaces the dead one. One page lost to an error row, never a
+  lost page or a stopped crawl. Workers that cannot start at all (die before their first answer,
+  again and again): the pool gives up and cleaning goes on inline, with an error in the log.
 """
 
 from __future__ import annotations
@@ -355,7 +355,7 @@ class CleaningPool:
     def ended(self, worker: Any) -> None:
         """A worker ended: at shutdown, or it died. Its pages are cleaned again elsewhere, the
         one it was cleaning at most once more."""
-        from kliping.dataset.outcome import CLEAN_ERROR, TIMEOUT, error_row
+        from kliping.dataset.outcome import TIMEOUT, WORKER_CRASHED, error_row
 
         self.workers.remove(worker)
         if self.closing and not worker.jobs:
@@ -377,7 +377,8 @@ class CleaningPool:
                 job.attempts += 1
                 if job.attempts >= 2:
                     why = "the cleaning worker process died on this page, twice"
-                    job.deferred.callback((CLEAN_ERROR, error_row(raw, CLEAN_ERROR, why, run_id), {}))
+                    job.deferred.callback((WORKER_CRASHED, error_row(raw, WORKER_CRASHED, why, run_id),
+                                           {}))
                     continue
             again.append(job)
         self.queue.extendleft(reversed(again))

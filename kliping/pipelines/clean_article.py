@@ -71,7 +71,7 @@ class CleanArticlePipeline(WritersPipeline):
         if kind != "article":
             self.writers.errors.add(row)
             stats.inc_value(f"kliping/articles/{kind}")
-            if kind in ("clean_error", "timeout"):
+            if kind in ("clean_error", "timeout", "worker_crashed"):
                 stats.inc_value("kliping/errors")
                 spider.logger.error("cleaning failed for %s: %s", raw["url"], row["error"])
             elif kind == "not_html":
