@@ -101,8 +101,9 @@ ERRORS = pa.schema(
             pa.string(),
             "not_html (a PDF, image, feed, binary…), not_article (HTML, no article body), "
             "timeout (cleaning past the per-page budget), clean_error (the cleaner raised), "
-            "http_status (a non-2xx response, not cleaned) or worker_crashed (reclean: the worker "
-            "died twice on the page's chunk); the same for a crawl, a repair, a reclean and an "
+            "http_status (a non-2xx response, not cleaned) or worker_crashed (a cleaning worker "
+            "process died twice on the page: a crawl's, or reclean's on the page's chunk); the same "
+            "for a crawl, a repair, a reclean and an "
             "ingest (kliping.dataset.outcome). Null in errors parts of an older reclean (no kind "
             "and run_id columns; their error reads '<kind>: <message>'; reclean --only-stale "
             "rewrites them)",
