@@ -106,9 +106,10 @@ def archive(tmp_path_factory) -> tuple[Path, dict[str, int]]:
 
 
 def _files(root: Path) -> dict[str, bytes]:
+    """The cleaned output's parts (the run ledger, ``runs/``, records when each run ran)."""
     return {
         str(p.relative_to(root)): p.read_bytes()
-        for p in sorted(root.rglob("*.parquet"))
+        for p in sorted(root.rglob("*.parquet")) if p.relative_to(root).parts[0] != "runs"
     }
 
 

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} runs in {args.out}")
-    cols = ("run_id", "sites", "window", "started", "minutes", "status", "requests", "new",
+    cols = ("run_id", "job", "sites", "window", "started", "minutes", "status", "requests", "new",
             "skipped", "errors", "drift", "health")
     for c in cols:
         table.add_column(c, justify="right" if c in ("requests", "new", "skipped", "errors") else "left")
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
             if rec.get("layout_drift")
         )
         table.add_row(
-            r["run_id"], ",".join(r["sites"] or []),
+            r["run_id"], r.get("job") or "crawl", ",".join(r["sites"] or []),
             f"{r['since'] or '…'}..{r['until'] or '…'}",
             r["started_at"].strftime("%Y-%m-%d %H:%M") if r["started_at"] else "-",
             minutes, r["status"], str(r["requests"]), str(r["articles_new"]),

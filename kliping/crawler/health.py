@@ -84,9 +84,17 @@ def check_site(
     }
 
 
-def previous_site_health(ledger: list[Mapping[str, Any]], site: str) -> dict[str, Any] | None:
+def previous_site_health(ledger: list[Mapping[str, Any]], site: str,
+                         job: str | None = None) -> dict[str, Any] | None:
+    """The health of ``site`` in the last finished run of the same job (default a crawl): an
+    ingest's counts are no baseline for a crawl's, nor the other way round."""
+    from kliping.crawler.ledger import CRAWL
+
+    want = job or CRAWL
     for run in reversed(ledger):
         if run["status"] != "finished" or site not in (run["sites"] or []):
+            continue
+        if (run.get("job") or CRAWL) != want:
             continue
         try:
             return json.loads(run["health"] or "{}").get("sites", {}).get(site)

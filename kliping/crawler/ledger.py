@@ -26,6 +26,19 @@ HEALTH_FAILED = "health_failed"
 KILLED = "killed"  # never written: what a reader calls a running row whose run holds no lock
 FINAL = (FINISHED, FAILED, KILLED, HEALTH_FAILED)
 
+# what ran (RUNS.job): a crawl's window says what was fetched up to when; an ingest's (WARC,
+# CC-NEWS) says which archive was read, and a reclean has none, so only crawls count for since=last
+# and as a crawl's health baseline
+CRAWL = "crawl"
+INGEST = "ingest"
+RECLEAN = "reclean"
+JOBS = (CRAWL, INGEST, RECLEAN)
+
+
+def is_crawl(row: Mapping[str, Any]) -> bool:
+    """A crawl's row (rows written before the ``job`` column are all crawls')."""
+    return row.get("job") in (None, CRAWL)
+
 
 def _sum(stats: Iterable[Mapping[str, Any]], key: str) -> int:
     return int(sum(int(s.get(key, 0) or 0) for s in stats))
@@ -50,7 +63,10 @@ def ledger_row(
     status: str,
     stats: list[Mapping[str, Any]],
     health: Mapping[str, Any] | None = None,
+    job: str = CRAWL,
 ) -> dict[str, Any]:
+    if job not in JOBS:
+        raise ValueError(f"job: expected one of {JOBS}, got {job!r}")
     return {
         "run_id": run_id,
         "sites": sites,
@@ -59,6 +75,7 @@ def ledger_row(
         "started_at": started_at,
         "finished_at": datetime.now(UTC) if status in FINAL else None,
         "status": status,
+        "job": job,
         "requests": _sum(stats, "downloader/request_count"),
         "responses": _sum(stats, "downloader/response_count"),
         "responses_by_status": _prefixed(stats, "downloader/response_status_count/"),
@@ -112,6 +129,7 @@ def read_ledger(out: str | os.PathLike[str]) -> list[dict[str, Any]]:
 
 
 def last_success(out: str | os.PathLike[str], site: str) -> dict[str, Any] | None:
-    """The last finished run that crawled ``site``."""
-    runs = [r for r in read_ledger(out) if r["status"] == "finished" and site in (r["sites"] or [])]
+    """The last finished crawl of ``site`` (an ingest or a reclean is no crawl window)."""
+    runs = [r for r in read_ledger(out)
+            if r["status"] == "finished" and is_crawl(r) and site in (r["sites"] or [])]
     return runs[-1] if runs else None

@@ -9,8 +9,10 @@ Used by ``kliping crawl`` (:func:`kliping.crawler.run.run_crawl`, one run around
 ``scrapy crawl`` and Scrapyd (:class:`kliping.crawler.extensions.RunLedger`), the last worker of a
 cluster run (:class:`kliping.cluster.extension.ClusterRun`, which writes only the final row: the
 run is shared, the output is not locked), ``kliping ingest`` (:mod:`kliping.warc.ingest`) and
-``kliping reclean`` (the lock and the run id; a reclean is no crawl window, so it writes no ledger
-row: ``since=last`` and the repair read the ledger as a history of fetches).
+``kliping reclean`` (the lock, the run id and its two rows; no repair: it cleans every raw row).
+Each row names its ``job`` (crawl, ingest, reclean): ``since=last`` and a crawl's health baseline
+read crawl rows only, since an ingest's or a reclean's window says nothing of what was fetched
+when (an ingest without ``--until`` once moved ``since=last`` to the day it finished).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from kliping.crawler.ledger import FAILED, FINISHED, HEALTH_FAILED, RUNNING
+from kliping.crawler.ledger import CRAWL, FAILED, FINISHED, HEALTH_FAILED, RUNNING
 from kliping.crawler.runlock import RunLock
 
 # how a spider may close and its run still count as done: the end of its sources, or its --limit
@@ -65,8 +67,10 @@ class Run:
         since: date | None = None,
         until: date | None = None,
         started_at: datetime | None = None,
+        job: str = CRAWL,
     ) -> None:
         self.out = os.fspath(out)
+        self.job = job
         self.sites = list(sites)
         self.run_id = run_id or new_run_id()
         self.since = since
@@ -110,7 +114,7 @@ class Run:
         from kliping.crawler.ledger import read_ledger
 
         ledger = read_ledger(self.out)
-        sites = {key: check_site(key, stats, previous_site_health(ledger, key), thresholds)
+        sites = {key: check_site(key, stats, previous_site_health(ledger, key, self.job), thresholds)
                  for key, stats in stats_by_site.items()}
         health: dict[str, Any] = {"sites": sites, "ok": all(s["ok"] for s in sites.values())}
         health["report"] = report(health)
@@ -135,7 +139,7 @@ class Run:
 
         write_ledger_row(self.out, ledger_row(
             run_id=self.run_id, sites=self.sites, since=self.since, until=self.until,
-            started_at=self.started_at, status=status, stats=stats, health=health,
+            started_at=self.started_at, status=status, stats=stats, health=health, job=self.job,
         ))
 
     def release(self) -> None:

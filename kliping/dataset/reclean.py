@@ -522,13 +522,15 @@ def reclean(
     reclean is writing ``out``. ``progress(pages_done, pages_total, **counters)`` is called once
     the plan is made and after every chunk (e.g. a :class:`kliping.crawler.progress.JobProgress`).
     """
+    from kliping.crawler.ledger import FAILED, FINISHED, RECLEAN, RUNNING
     from kliping.crawler.lifecycle import Run
 
     root = raw_root(raw)
     outp = Path(out)
     outp.mkdir(parents=True, exist_ok=True)
-    # the output's one lock and the one run id; no ledger row (kliping.crawler.lifecycle says why)
-    with Run(outp, sorted(sites or [])) as run:
+    # the output's one lock, the one run id, and ledger rows of job "reclean" (which since=last
+    # and the crawl health baselines pass over: a reclean fetched nothing)
+    with Run(outp, sorted(sites or []), job=RECLEAN) as run:
         token = run.run_id
         recover(outp)
         summary = Summary()
@@ -536,16 +538,30 @@ def reclean(
         if bad and (not skip_bad or not chunks):  # nothing readable: keep the old output
             raise BadPartsError(bad)
         summary.bad_parts.extend(bad)
+        run.record(RUNNING, [], {"reclean": {"raw": str(root), "only_stale": only_stale}})
         stage = outp / f"{STAGE_PREFIX}{token}"
         stage.mkdir()
+        status = FAILED
         try:
             _reclean_into(chunks, outp, stage, summary, workers, only_stale, dask, page_seconds,
                           sites, progress, skip_bad)
             commit(stage, outp)
+            status = FINISHED
         finally:
             if stage.exists():
                 shutil.rmtree(stage, ignore_errors=True)
+            # a failed write of this row leaves the run "killed" in the ledger; the output stands
+            run.close(status, [_ledger_stats(summary)], {"reclean": {
+                "raw": str(root), "only_stale": only_stale, "pages": summary.pages,
+                "kinds": summary.kinds, "bad_parts": len(summary.bad_parts)}})
     return summary
+
+
+def _ledger_stats(summary: Summary) -> dict[str, int]:
+    """A reclean's counts in the ledger's vocabulary (:func:`kliping.crawler.ledger.ledger_row`)."""
+    return {"kliping/articles/new": summary.articles,
+            "kliping/articles/skipped_known": summary.skipped_pages,
+            "kliping/errors": summary.errors + summary.not_articles}
 
 
 def _reclean_into(

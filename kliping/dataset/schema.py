@@ -80,6 +80,8 @@ RUNS = pa.schema(
         _f("started_at", _TS_MS, "when the run started"),
         _f("finished_at", _TS_MS, "when the run ended"),
         _f("status", pa.string(), "running, finished, failed, killed, health_failed"),
+        _f("job", pa.string(), "what ran: crawl, ingest or reclean (null in rows written before the "
+           "column: a crawl); since=last and the health baselines read crawl rows only"),
         _f("requests", pa.int64(), "requests sent"),
         _f("responses", pa.int64(), "responses received"),
         _f("responses_by_status", pa.map_(pa.string(), pa.int64()), "responses per HTTP status"),

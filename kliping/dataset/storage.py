@@ -272,8 +272,19 @@ def _read_flat(path: Path, schema: pa.Schema, columns: list[str] | None) -> pa.T
     """An unpartitioned dataset (the run ledger), file by file, without pyarrow.dataset."""
     want = pa.schema([schema.field(c) for c in columns]) if columns else schema
     files = sorted(f for f in path.glob("*.parquet") if not f.name.startswith(".")) if path.is_dir() else []
-    tables = [pq.ParquetFile(f).read(columns=want.names).cast(want) for f in files]
+    tables = [_read_part(f, want) for f in files]
     return pa.concat_tables(tables) if tables else want.empty_table()
+
+
+def _read_part(file: Path, want: pa.Schema) -> pa.Table:
+    """One part as ``want``; a nullable column the part predates reads as nulls."""
+    pf = pq.ParquetFile(file)
+    have = set(pf.schema_arrow.names)
+    table = pf.read(columns=[n for n in want.names if n in have])
+    for i, fld in enumerate(want):
+        if fld.name not in have:
+            table = table.add_column(i, fld, pa.nulls(table.num_rows, fld.type))
+    return table.cast(want)
 
 
 # --------------------------------------------------------------------------------------------

@@ -806,6 +806,7 @@ def run_ingest(
 
     The run opens and closes as a crawl does (:mod:`kliping.crawler.lifecycle`); its ledger rows
     name the sites asked for while it runs and the sites it found once it is done."""
+    from kliping.crawler.ledger import INGEST
     from kliping.crawler.lifecycle import Run, final_status
     from kliping.crawler.seen import SeenSet
     from kliping.dataset.storage import PARTITION
@@ -814,7 +815,7 @@ def run_ingest(
     t0 = time.perf_counter()
     sites = tuple(sites) if sites else None
     wanted = sorted(sites) if sites else []
-    run = Run(out, wanted, since=since, until=until).acquire()
+    run = Run(out, wanted, since=since, until=until, job=INGEST).acquire()
     run_id = run.run_id
     result = IngestResult(run_id)
     opts = Options(out=str(Path(out).resolve()), run_id=run_id, sites=sites,

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from kliping.crawler.ledger import write_ledger_row
+from kliping.crawler.ledger import read_ledger, write_ledger_row
 from kliping.crawler.runlock import RunLock
 from kliping.dataset.reclean import STAGE_PREFIX, commit, recover
 from kliping.dataset.storage import PartWriter, read_dataset
@@ -173,8 +173,16 @@ def test_corrupt_pages_behind_a_good_footer_are_found_and_named(out, tmp_path) -
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file of an output but its lock and its run ledger (which records every run, failed
+    ones too: see last_reclean)."""
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
-            and p.name != ".kliping.lock"}
+            and p.name != ".kliping.lock" and p.relative_to(root).parts[0] != "runs"}
+
+
+def last_reclean(root: Path) -> str:
+    """The status of the last reclean in ``root``'s ledger."""
+    (*_, run) = [r for r in read_ledger(root) if r["job"] == "reclean"]
+    return run["status"]
 
 
 def test_reclean_that_fails_mid_way_leaves_the_previous_output(out, tmp_path) -> None:
@@ -191,6 +199,7 @@ def test_reclean_that_fails_mid_way_leaves_the_previous_output(out, tmp_path) ->
     assert r.returncode == 2 and raw.name in one_line(r) and "unchanged" in r.stderr
     assert snapshot(re) == before
     assert not list(re.glob(f"{STAGE_PREFIX}*"))
+    assert last_reclean(re) == "failed"
 
 
 def test_reclean_into_a_new_directory_that_fails_leaves_nothing(out, tmp_path) -> None:
@@ -198,7 +207,8 @@ def test_reclean_into_a_new_directory_that_fails_leaves_nothing(out, tmp_path) -
     re = tmp_path / "fresh"
     r = kliping("reclean", str(out), "--out", str(re), "--workers", "2", "--no-progress")
     assert r.returncode == 2
-    assert not list(re.rglob("*.parquet")) and not list(re.glob(f"{STAGE_PREFIX}*"))
+    assert not snapshot(re) and not list(re.glob(f"{STAGE_PREFIX}*"))
+    assert last_reclean(re) == "failed"  # the ledger says what was tried
 
 
 def test_reclean_into_an_unwritable_out_is_refused(out, tmp_path) -> None:

@@ -210,3 +210,42 @@ def test_scrapyd_since_last(tmp_path) -> None:
     runs = read_ledger(out)
     assert [r["status"] for r in runs] == ["finished", "finished"], runs
     assert runs[1]["since"] == FIRST_UNTIL and runs[1]["articles_new"] == 0
+
+
+def test_an_ingest_is_no_crawl_window(first_run, tmp_path) -> None:
+    """A WARC backfill finished after the crawl: ``since=last`` still starts where the crawl
+    ended (an ingest without --until used to set it to the day the ingest finished, so the next
+    scheduled crawl skipped every day in between), and the ingest is no health baseline."""
+    from tests.warc_fixtures import sample_pages, write_warc
+
+    out, _server = first_run
+    warc = write_warc(tmp_path / "backfill.warc.gz", sample_pages())
+    done = kliping("ingest", str(warc), "--out", str(out), "--site", SITE)
+    assert done.returncode == 0, done.stderr[-3000:]
+    crawl, ingest = read_ledger(out)[-2:]
+    assert (crawl["job"], ingest["job"]) == ("crawl", "ingest")
+    assert ingest["status"] == "finished" and SITE in ingest["sites"] and ingest["until"] is None
+    assert since_last(out, SITE) == FIRST_UNTIL
+    proc = kliping("runs", str(out), "--json")
+    assert [json.loads(line)["job"] for line in proc.stdout.splitlines()] == ["crawl", "ingest"]
+
+
+def test_ledger_parts_from_before_the_job_column(tmp_path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from kliping.dataset.schema import RUNS
+
+    out = tmp_path / "out"
+    (out / "runs").mkdir(parents=True)
+    old = pa.schema([f for f in RUNS if f.name != "job"])
+    row = ledger_row(run_id="r-old", sites=[SITE], since=None, until=FIRST_UNTIL,
+                     started_at=dt.datetime(2024, 3, 1, tzinfo=dt.UTC), status="finished", stats=[])
+    row.pop("job")
+    pq.write_table(pa.Table.from_pylist([row], schema=old), out / "runs" / "part-old.parquet")
+    (run,) = read_ledger(out)
+    assert run["job"] is None and run["status"] == "finished"
+    assert since_last(out, SITE) == FIRST_UNTIL  # an older row is a crawl's
+    with pytest.raises(ValueError, match=r"^job: expected one of"):
+        ledger_row(run_id="x", sites=[], since=None, until=None, started_at=row["started_at"],
+                   status="finished", stats=[], job="backfill")
