@@ -460,9 +460,9 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
     opened, ends with ``error`` set (the records read before it are kept and checkpointed).
     ``progress.put((records, bytes, kept))`` receives increments now and then.
     """
-    from kliping.pipelines.writers import RunWriters
     from kliping.seen import url_key
     from kliping.storage import keep_pandas_out
+    from kliping.warc.parts import IngestWriters
 
     keep_pandas_out()
     t0 = time.perf_counter()
@@ -471,7 +471,7 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
     res = FileResult(state_key)
     c = res.counts
     known = _known(opts)
-    writers = RunWriters(opts.out, opts.run_id, flush_rows=10**12, flush_seconds=10**12)
+    writers = IngestWriters(opts.out, opts.run_id, flush_rows=10**12, flush_seconds=10**12)
     since_fetch = datetime.combine(opts.since - timedelta(days=1), datetime.min.time(), UTC) \
         if opts.since else None  # published on or after since: fetched no earlier than the eve (UTC)
     wanted_sites = set(opts.sites) if opts.sites else None
@@ -554,7 +554,7 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
 
     def checkpoint(done: bool = False, error: str | None = None) -> None:
         nonlocal rows_since_flush, last_flush
-        writers.flush()  # raw parts first, then articles and errors (kliping.pipelines.writers)
+        writers.flush()  # raw parts first, then articles and errors, in one durable batch
         rows_since_flush = held[0] = 0
         last_flush = time.monotonic()
         write_state(opts.out, key=state_key, scope=scope, offset=resume_at, done=done, error=error,
