@@ -75,9 +75,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"kliping ingest: error: {exc}", file=sys.stderr)
         return 1
     if not args.dask and args.workers > 1:
+        from kliping.warc.ingest import INGEST_PRELOAD
         from kliping.workers import start_forkserver
 
-        start_forkserver()
+        start_forkserver(INGEST_PRELOAD)
     from kliping.runlock import OutputLocked
     from kliping.warc.ingest import run_ingest
 

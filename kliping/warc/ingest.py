@@ -57,6 +57,9 @@ FLUSH_SECONDS = 60.0
 PROGRESS_SECONDS = 0.5
 SPLIT_BYTES = 64 << 20  # on a Dask cluster, local .warc.gz files are read in pieces of this size
 MIN_SPLIT = 1 << 20
+# What a pool worker imports once, in the forkserver (kliping.workers): the cleaner and the writers
+INGEST_PRELOAD = ["kliping.clean", "kliping.registry", "kliping.reclean", "kliping.outcome",
+                  "kliping.seen", "kliping.warc.ingest", "kliping.warc.parts"]
 
 
 def auto_split(files: list[WarcFile], workers: int) -> int | None:
@@ -741,11 +744,9 @@ def _ledger_stats(result: IngestResult) -> dict[str, Any]:
 
 def _drive_local(todo: list[Task], opts: Options, workers: int,
                  on_result: Callable[[FileResult], None], progress: Progress) -> None:
-    from concurrent.futures import FIRST_COMPLETED, Future, wait
-    from concurrent.futures.process import BrokenProcessPool
+    from kliping.workers import FAIL_FAST, drive, start_forkserver
 
-    from kliping.workers import process_pool
-
+    start_forkserver(INGEST_PRELOAD)  # before the progress manager's process comes from it
     queue = None
     manager = None
     pump = None
@@ -765,25 +766,9 @@ def _drive_local(todo: list[Task], opts: Options, workers: int,
         pump = threading.Thread(target=_pump, daemon=True)
         pump.start()
     try:
-        pending = list(reversed(todo))
-        with process_pool(workers) as pool:
-            running: dict[Future[FileResult], Task] = {}
-            while pending or running:
-                while pending and len(running) < workers * 2:
-                    t = pending.pop()
-                    running[pool.submit(ingest_file, t, opts, queue)] = t
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    t = running.pop(fut)
-                    try:
-                        on_result(fut.result())
-                    except BrokenProcessPool:
-                        on_result(FileResult(t.key, error="the worker process died"))
-                        for other in running.values():  # the pool is gone: these fail too
-                            on_result(FileResult(other.key, error="the worker process died"))
-                        for t2 in pending:
-                            on_result(FileResult(t2.key, error="not read: the worker pool broke"))
-                        return
+        drive(todo, ingest_file, lambda t: (t, opts, queue), on_result,
+              lambda t, reason: FileResult(t.key, error=reason),
+              workers=workers, policy=FAIL_FAST, in_flight=workers * 2, preload=INGEST_PRELOAD)
     finally:
         if queue is not None:
             queue.put(None)
