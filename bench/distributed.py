@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kliping.ledger import read_ledger  # noqa: E402
-from kliping.sample import SampleServer  # noqa: E402
+from kliping.crawler.ledger import read_ledger  # noqa: E402
+from kliping.testing.sample import SampleServer  # noqa: E402
 from tests.redis_server import RedisServer  # noqa: E402
 
 SITES = ["detakberita", "kabarnusa", "suarawarga"]
@@ -46,7 +46,8 @@ def crawl(workers: int, redis: RedisServer, server: SampleServer, delay: float, 
 
 def memory_per_url(redis: RedisServer, n: int) -> list[tuple[str, float]]:
     """used_memory growth per fingerprint: scrapy-redis's 40-hex SET against kliping's intsets."""
-    from kliping.distributed import SEEN_SHARDS, CompactDupeFilter
+    from kliping.cluster.common import SEEN_SHARDS
+    from kliping.cluster.dupefilter import CompactDupeFilter
 
     client = redis.client()
     results = []

@@ -77,7 +77,7 @@ def _raw(body: bytes, url: str, fetched: dt.datetime = FETCHED, headers: dict | 
 
 def _site(url: str):  # type: ignore[no-untyped-def]
     """The registry site serving ``url`` (None for other sites), as ``kliping extract --url`` finds it."""
-    from kliping.registry import site_for_url
+    from kliping.sites.registry import site_for_url
 
     return site_for_url(url) if url else None
 
@@ -223,7 +223,7 @@ def seed_page() -> tuple[bytes, str] | None:
 
 def fixture_pages() -> list[dict]:
     """The project's own fixture articles: page, URL, fetch time, site, and what the tests expect."""
-    from kliping.registry import all_sites
+    from kliping.sites.registry import all_sites
 
     sites = all_sites()
     out = []

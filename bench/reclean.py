@@ -69,8 +69,8 @@ def shared_pages() -> list[tuple[str, bytes]]:
 
 def build_archive(pages: list[tuple[str, bytes]], out: Path, copies: int) -> int:
     """Write the pages as RAW rows under ``out/raw``; returns the row count."""
-    from kliping.registry import site_for_url
-    from kliping.storage import PartWriter
+    from kliping.dataset.storage import PartWriter
+    from kliping.sites.registry import site_for_url
 
     w = PartWriter(out, "raw", run_id="bench", flush_rows=200)
     n = 0

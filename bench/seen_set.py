@@ -37,10 +37,10 @@ import pyarrow as pa
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kliping.sample import SampleServer, catalog  # noqa: E402
-from kliping.schema import RAW  # noqa: E402
-from kliping.seen import SeenSet, url_key  # noqa: E402
-from kliping.storage import file_schema, write_part  # noqa: E402
+from kliping.crawler.seen import SeenSet, url_key  # noqa: E402
+from kliping.dataset.schema import RAW  # noqa: E402
+from kliping.dataset.storage import file_schema, write_part  # noqa: E402
+from kliping.testing.sample import SampleServer, catalog  # noqa: E402
 
 SITE = "suarawarga"
 
@@ -96,7 +96,7 @@ def crawl_peak_rss(out: Path, server: SampleServer) -> tuple[float, float, dict]
     if proc.returncode != 0:
         raise SystemExit(proc.stdout[-2000:] + proc.stderr[-2000:])
     peak_kb = int(proc.stdout.rsplit("PEAK_KB", 1)[1].split()[0])
-    from kliping.ledger import read_ledger
+    from kliping.crawler.ledger import read_ledger
 
     last = read_ledger(out)[-1]
     return peak_kb / 1024, elapsed, last

@@ -63,8 +63,8 @@ def pages_for_bench() -> tuple[list[tuple[str, bytes]], str]:
         SHARED = AEB = None  # noqa: N806
     if SHARED is not None and SHARED.is_dir() and AEB.is_dir():
         return shared_pages(), "the shared evaluation pages"
-    from kliping.sample import catalog
-    from kliping.sample.server import respond
+    from kliping.testing.sample import catalog
+    from kliping.testing.sample.server import respond
 
     return [(a.url, respond(a.url).body) for a in catalog()], "the bundled sample sites' pages"
 

@@ -15,9 +15,6 @@ millisecond, and neither the command line nor a crawler process pays for the par
 
 from __future__ import annotations
 
-import sys
-import types
-
 # typing is not imported at run time (its import is twice the rest of this file); mypy and
 # pyright read a TYPE_CHECKING = False constant as typing.TYPE_CHECKING
 TYPE_CHECKING = False
@@ -35,7 +32,7 @@ _LAZY = {
     "ParsedDate": "kliping.dates",
     "NotAnArticle": "kliping.clean",
     "NotHtml": "kliping.clean",
-    "BadPartsError": "kliping.storage",
+    "BadPartsError": "kliping.dataset.storage",
     "MissingExtra": "kliping.extras",
 }
 
@@ -49,9 +46,9 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; nothing is imported at run
 
     from kliping.api import Article, RunResult, crawl, extract, parse_date, read
     from kliping.clean import NotAnArticle, NotHtml
+    from kliping.dataset.storage import BadPartsError
     from kliping.dates import ParsedDate
     from kliping.extras import MissingExtra
-    from kliping.storage import BadPartsError
 
 
 def __getattr__(name: str) -> Any:
@@ -61,34 +58,9 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     value = getattr(importlib.import_module(module), name)
-    if name != "crawl":
-        globals()[name] = value
+    globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
-
-
-class _Package(types.ModuleType):
-    """``kliping.crawl`` is the function, also once the submodule ``kliping.crawl`` is imported.
-
-    Importing a submodule sets it as an attribute of its package: the first ``from kliping.crawl
-    import …`` (the CLI's, the API's own) would replace the function ``kliping.crawl`` with the
-    module, and a notebook's second ``kliping.crawl(...)`` would call a module. A property on the
-    package's class wins over that assignment; the module stays in ``sys.modules`` for ``from
-    kliping.crawl import run_crawl``.
-    """
-
-    @property
-    def crawl(self) -> Any:
-        from kliping.api import crawl
-
-        return crawl
-
-    @crawl.setter
-    def crawl(self, value: Any) -> None:
-        pass  # the import system recording the submodule: it lives in sys.modules
-
-
-sys.modules[__name__].__class__ = _Package

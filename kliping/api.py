@@ -84,7 +84,7 @@ class Article:
 
 
 def _site(site: str | Site | None, url: str | None) -> Site | None:
-    from kliping.registry import get_site, site_for_url
+    from kliping.sites.registry import get_site, site_for_url
 
     if site is None:
         return site_for_url(url) if url else None
@@ -263,7 +263,7 @@ def crawl(
         last = (errors or stderr.strip().splitlines() or [f"exit {proc.returncode}"])[-1]
         raise RuntimeError(f"kliping crawl stopped before recording a run: {last}")
     run_id, status = found[-1]
-    from kliping.ledger import read_ledger
+    from kliping.crawler.ledger import read_ledger
 
     row = next((r for r in read_ledger(out) if r["run_id"] == run_id), None) or {}
     message = next((e.removeprefix("kliping crawl: error: ") for e in errors if ": error: " in e), None)
@@ -313,14 +313,14 @@ def read(
     ``columns``: only these fields.
 
     Every part's footer and schema are checked before reading: a truncated, foreign or
-    wrong-schema part raises :class:`~kliping.storage.BadPartsError` (a ``ValueError``) naming
+    wrong-schema part raises :class:`~kliping.dataset.storage.BadPartsError` (a ``ValueError``) naming
     it, unless ``skip_bad`` leaves it out. An output with no parts of ``what`` gives an empty
     table with the dataset's schema.
     """
     import pyarrow as pa
 
-    from kliping.schema import DATASETS
-    from kliping.storage import PARTITION, with_good_parts
+    from kliping.dataset.schema import DATASETS
+    from kliping.dataset.storage import PARTITION, with_good_parts
 
     if what not in _WHAT:
         raise ValueError(f"what: expected one of {', '.join(_WHAT)}, got {what!r}")
@@ -380,16 +380,16 @@ def read(
 
 
 def _latest_runs(out: Path, table: pa.Table, sites: list[str] | None) -> pa.Table:
-    """The ledger's rows, one per run in its latest state (``kliping.ledger.read_ledger``'s rule)."""
+    """The ledger's rows, one per run in its latest state (``kliping.crawler.ledger.read_ledger``'s rule)."""
     import pyarrow as pa
 
-    from kliping.ledger import read_ledger
+    from kliping.crawler.ledger import read_ledger
 
     keep = set(table.column("run_id").to_pylist()) if "run_id" in table.column_names else None
     rows = [r for r in read_ledger(out) if keep is None or r["run_id"] in keep]
     if sites:
         rows = [r for r in rows if set(sites) & set(r["sites"] or [])]
-    from kliping.schema import RUNS
+    from kliping.dataset.schema import RUNS
 
     full = pa.Table.from_pylist(rows, schema=RUNS)
     return full.select(table.column_names)

@@ -46,21 +46,21 @@ LOG_LEVEL = os.environ.get("KLIPING_LOG_LEVEL", "INFO")
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 # `scrapy crawl SITE -O items.jsonl` (any format): one cleaned article record per item, JSON-safe
-# (kliping/exporters.py); Scrapy's own exporters choke on the raw body bytes the item carries.
+# (kliping/dataset/exporters.py); Scrapy's own exporters choke on the raw body bytes the item carries.
 FEED_EXPORTERS = {
-    "json": "kliping.exporters.JsonExporter",
-    "jsonlines": "kliping.exporters.JsonLinesExporter",
-    "jsonl": "kliping.exporters.JsonLinesExporter",
-    "jl": "kliping.exporters.JsonLinesExporter",
-    "csv": "kliping.exporters.CsvExporter",
-    "xml": "kliping.exporters.XmlExporter",
-    "marshal": "kliping.exporters.MarshalExporter",
-    "pickle": "kliping.exporters.PickleExporter",
+    "json": "kliping.dataset.exporters.JsonExporter",
+    "jsonlines": "kliping.dataset.exporters.JsonLinesExporter",
+    "jsonl": "kliping.dataset.exporters.JsonLinesExporter",
+    "jl": "kliping.dataset.exporters.JsonLinesExporter",
+    "csv": "kliping.dataset.exporters.CsvExporter",
+    "xml": "kliping.dataset.exporters.XmlExporter",
+    "marshal": "kliping.dataset.exporters.MarshalExporter",
+    "pickle": "kliping.dataset.exporters.PickleExporter",
 }
 
 DOWNLOAD_HANDLERS = {
-    "http": "kliping.mirror.MirrorDownloadHandler",
-    "https": "kliping.mirror.MirrorDownloadHandler",
+    "http": "kliping.testing.mirror.MirrorDownloadHandler",
+    "https": "kliping.testing.mirror.MirrorDownloadHandler",
     # a news crawl speaks http(s) only: a file:// or ftp:// URL in a hostile sitemap must find no
     # handler at all (NetGuardMiddleware drops it anyway)
     "file": None,
@@ -75,8 +75,8 @@ ITEM_PIPELINES = {
     "kliping.pipelines.store_articles.StoreArticlesPipeline": 300,
 }
 EXTENSIONS = {
-    "kliping.extensions.RunLedger": 500,
-    "kliping.progress.Progress": 600,  # live table on a terminal, a status line per site otherwise
+    "kliping.crawler.extensions.RunLedger": 500,
+    "kliping.crawler.progress.Progress": 600,  # live table on a terminal, a status line per site otherwise
 }
 KLIPING_PROGRESS = os.environ.get("KLIPING_PROGRESS", "auto")  # auto, live, lines, off
 KLIPING_PROGRESS_INTERVAL = 60.0  # seconds between status lines off a terminal
@@ -95,7 +95,7 @@ EXTENSIONS_BASE = {k: v for k, v in _default.EXTENSIONS_BASE.items() if k not in
 DOWNLOADER_MIDDLEWARES_BASE = {
     k: v for k, v in _default.DOWNLOADER_MIDDLEWARES_BASE.items() if k not in _UNUSED
 }
-# The network guard (kliping/netguard.py). Every request and redirect hop must be on the spider's
+# The network guard (kliping/crawler/netguard.py). Every request and redirect hop must be on the spider's
 # allowed domains (a site's `domains`, the generic spider's domain); NetGuardMiddleware drops the
 # rest (counted in kliping/offsite/dropped), and refuses hosts that are, or resolve to, private,
 # loopback, link-local, multicast or reserved addresses (kliping/private_address/dropped) unless
@@ -123,16 +123,16 @@ KLIPING_SITEMAP_MAXSIZE = 50 * 1024 * 1024
 KLIPING_LISTING_MAX_ENTRIES = 50_000
 KLIPING_SITEMAP_DEPTH = 3
 DOWNLOADER_MIDDLEWARES = {
-    "kliping.netguard.NetGuardMiddleware": 40,  # before robots.txt: not even that of another host
+    "kliping.crawler.netguard.NetGuardMiddleware": 40,  # before robots.txt: not even that of another host
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "kliping.netguard.RobotsFirstMiddleware": 100,
-    "kliping.netguard.BackoffMiddleware": 560,  # sees a 429/503 before RetryMiddleware (550)
+    "kliping.crawler.netguard.RobotsFirstMiddleware": 100,
+    "kliping.crawler.netguard.BackoffMiddleware": 560,  # sees a 429/503 before RetryMiddleware (550)
 }
 
 # With KLIPING_REDIS_URL set (``--redis``, or ``-s KLIPING_REDIS_URL=redis://…`` for ``scrapy crawl``)
-# this add-on switches to the shared Redis frontier of kliping.distributed (docs/cluster.md).
+# this add-on switches to the shared Redis frontier of kliping.cluster (docs/cluster.md).
 ADDONS = {
-    "kliping.distributed.RedisFrontier": 0,
+    "kliping.cluster.addon.RedisFrontier": 0,
 }
 KLIPING_REDIS_URL = os.environ.get("KLIPING_REDIS_URL", "")
 KLIPING_RUN = os.environ.get("KLIPING_RUN", "default")  # workers with the same run share a frontier
@@ -142,5 +142,5 @@ KLIPING_FLUSH_ROWS = 200  # Parquet part size (rows) before a flush
 KLIPING_FLUSH_SECONDS = 60.0  # and at most this long between flushes
 KLIPING_PAGE_SECONDS = 30.0  # cleaning budget per page; past it, an error row of kind "timeout"
 
-# Health thresholds per site and run (see kliping/health.py); override any of them here.
+# Health thresholds per site and run (see kliping/crawler/health.py); override any of them here.
 KLIPING_HEALTH: dict[str, float] = {}

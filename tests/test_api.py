@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import kliping
-from kliping.schema import ARTICLES, RUNS
+from kliping.dataset.schema import ARTICLES, RUNS
 from tests.conftest import kliping as run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,13 +71,14 @@ def test_names_and_types() -> None:
     assert [f.name for f in dataclasses.fields(kliping.Article)] == ARTICLES.names
 
 
-def test_crawl_stays_the_function_after_the_module_is_imported() -> None:
-    import kliping.crawl as imported  # the import system would set kliping.crawl = the module
-    from kliping.crawl import run_crawl
+def test_crawl_is_the_function_beside_the_crawler_package() -> None:
+    # the crawling stage's package is kliping.crawler: no submodule can shadow kliping.crawl
+    import kliping.crawler.run as run_module
+    from kliping.crawler.run import run_crawl
 
     assert callable(kliping.crawl) and kliping.crawl.__module__ == "kliping.api"
-    assert callable(run_crawl) and imported is kliping.crawl
-    assert sys.modules["kliping.crawl"].run_crawl is run_crawl
+    assert run_module.run_crawl is run_crawl and kliping.crawler.run is run_module
+    assert callable(kliping.crawl)
 
 
 def test_extract_matches_the_cli(tmp_path) -> None:
@@ -153,7 +154,7 @@ def test_read_arguments(tmp_path) -> None:
 
 
 def test_crawl_timeout_stops_the_child_and_the_ledger_says_so(tmp_path) -> None:
-    from kliping.sample import SampleServer
+    from kliping.testing.sample import SampleServer
 
     out = tmp_path / "out"
     slow = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 2, "CONCURRENT_REQUESTS": 1,

@@ -14,7 +14,7 @@ from kliping.clean.boilerplate import clean_lines, dateline
 from kliping.clean.fingerprint import simhash, text_hash
 from kliping.clean.metadata import clean_url, strip_site_suffix
 from kliping.clean.people import people
-from kliping.schema import ARTICLES
+from kliping.dataset.schema import ARTICLES
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 FIXTURES = sorted(p.stem for p in PAGES.glob("*.json"))

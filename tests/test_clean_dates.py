@@ -18,8 +18,8 @@ import pytest
 
 from kliping.clean import clean
 from kliping.clean.dating import PLAUSIBLE_SINCE, url_stamp
-from kliping.registry import all_sites
 from kliping.sites.base import Site, SiteConfigError, Source
+from kliping.sites.registry import all_sites
 
 SITES_DIR = Path(__file__).parent / "sites"
 PARAS = (

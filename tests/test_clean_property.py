@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from kliping.clean import NotAnArticle, NotHtml, clean
 from kliping.clean.decode import decode
 from kliping.clean.sniff import not_html
-from kliping.schema import ARTICLES
+from kliping.dataset.schema import ARTICLES
 
 # A deadline per example (not a timed assert): a page that takes seconds is a bug to see.
 BOUNDED = settings(

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from w3lib.url import url_query_cleaner
 
-from kliping.ledger import read_ledger
-from kliping.sample import BROKEN, PLANTED_BOILERPLATE, SampleServer, catalog
-from kliping.seen import url_key
-from kliping.storage import read_dataset
+from kliping.crawler.ledger import read_ledger
+from kliping.crawler.seen import url_key
+from kliping.dataset.storage import read_dataset
+from kliping.testing.sample import BROKEN, PLANTED_BOILERPLATE, SampleServer, catalog
 from tests.conftest import FAST, kliping
 
 SITES = ["detakberita", "kabarnusa", "suarawarga"]

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from w3lib.url import url_query_cleaner
 
-from kliping.ledger import read_ledger
-from kliping.sample import SampleServer, catalog
-from kliping.storage import read_dataset
+from kliping.crawler.ledger import read_ledger
+from kliping.dataset.storage import read_dataset
+from kliping.testing.sample import SampleServer, catalog
 from tests.conftest import FAST, kliping_cmd
 from tests.redis_server import RedisServer
 

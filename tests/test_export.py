@@ -19,9 +19,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from kliping.clean import fingerprint
-from kliping.dedup import clusters, exact_labels, near_labels, near_pairs
-from kliping.export import Filters, export
-from kliping.storage import PartWriter
+from kliping.dataset.dedup import clusters, exact_labels, near_labels, near_pairs
+from kliping.dataset.export import Filters, export
+from kliping.dataset.storage import PartWriter
 
 WORDS = (
     "pemerintah daerah warga kota desa jalan banjir harga beras pasar sekolah guru rumah sakit "

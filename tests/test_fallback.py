@@ -21,10 +21,10 @@ import pytest
 from lxml import etree
 
 from kliping.clean import NotAnArticle, br_paragraphs, clean, decode
-from kliping.fixture_server import FixtureServer
-from kliping.health import DEFAULT_THRESHOLDS, check_site
-from kliping.ledger import read_ledger
+from kliping.crawler.health import DEFAULT_THRESHOLDS, check_site
+from kliping.crawler.ledger import read_ledger
 from kliping.sites.base import Layout, Site, Source
+from kliping.testing.fixture_server import FixtureServer
 from tests.conftest import FAST, kliping
 
 # bench/_score.py loaded by path: putting bench/ on sys.path would let bench/distributed.py shadow

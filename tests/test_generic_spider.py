@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from kliping.fixture_server import FixtureServer
+from kliping.dataset.storage import read_dataset
 from kliping.spiders.generic import GenericSpider, generic_site
-from kliping.storage import read_dataset
+from kliping.testing.fixture_server import FixtureServer
 
 ROOT = Path(__file__).parent / "sites"
 SPEC = json.loads((ROOT / "_generic" / "fixtures.json").read_text(encoding="utf-8"))

@@ -7,8 +7,8 @@ import json
 import re
 from pathlib import Path
 
-from kliping.fixture_server import FixtureServer
-from kliping.ledger import read_ledger
+from kliping.crawler.ledger import read_ledger
+from kliping.testing.fixture_server import FixtureServer
 from tests.conftest import FAST, kliping
 
 ROOT = Path(__file__).parent / "sites"

@@ -22,8 +22,8 @@ import pyarrow.parquet as pq
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from kliping.seen import SeenSet
-from kliping.storage import PartWriter, read_dataset
+from kliping.crawler.seen import SeenSet
+from kliping.dataset.storage import PartWriter, read_dataset
 from kliping.warc.reader import WarcFormatError, iter_records
 from tests.conftest import kliping, kliping_cmd
 from tests.warc_fixtures import (
@@ -103,7 +103,7 @@ def test_keeps_html_200_responses_of_registry_sites(one_file: tuple[Path, Path, 
     assert "404" not in {a["title"] for a in arts}
     # counted, not stored: request, metadata, revisit, image, 404, other domain
     assert "1 not HTML" in stdout and "1 other domains" in stdout
-    from kliping.ledger import read_ledger
+    from kliping.crawler.ledger import read_ledger
 
     (run,) = read_ledger(out)
     assert run["status"] == "finished" and run["articles_new"] == len(arts)
@@ -205,7 +205,7 @@ def test_truncated_file_is_an_error_and_other_files_are_kept(pages: list[Page], 
     assert {p.url for p in ok[:20]} <= urls  # the good file, whole
     cut = urls - {p.url for p in ok[:20]}
     assert 0 < len(cut) < len(ok) - 20  # the records before the cut
-    from kliping.ledger import read_ledger
+    from kliping.crawler.ledger import read_ledger
 
     run = read_ledger(out)[-1]
     assert run["status"] == "failed"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from kliping.plan import duration_words, site_plan
-from kliping.registry import get_site
-from kliping.sample import SampleServer
+from kliping.crawler.plan import duration_words, site_plan
+from kliping.sites.registry import get_site
+from kliping.testing.sample import SampleServer
 from tests.conftest import FAST, kliping
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from kliping.fixture_server import FixtureServer
-from kliping.storage import read_dataset
+from kliping.dataset.storage import read_dataset
+from kliping.testing.fixture_server import FixtureServer
 from tests.conftest import FAST
 
 ROOT = Path(__file__).resolve().parents[1]

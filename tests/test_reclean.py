@@ -20,7 +20,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from kliping.reclean import (
+from kliping.dataset.reclean import (
     ERRORS,
     Chunk,
     PageTimeout,
@@ -29,8 +29,8 @@ from kliping.reclean import (
     reclean,
     time_budget,
 )
-from kliping.schema import ARTICLES
-from kliping.storage import PartWriter, read_dataset
+from kliping.dataset.schema import ARTICLES
+from kliping.dataset.storage import PartWriter, read_dataset
 
 SITES = {
     "detakberita": "news.detakberita.example",
@@ -305,7 +305,7 @@ def test_dask_local_cluster_gives_the_same_bytes(archive, first, tmp_path) -> No
 
 def test_reclean_of_a_real_crawl_equals_the_crawl(tmp_path) -> None:
     """The same pure clean(): re-cleaning what a crawl archived gives the crawl's own articles."""
-    sample = pytest.importorskip("kliping.sample")
+    sample = pytest.importorskip("kliping.testing.sample")
     crawl = tmp_path / "crawl"
     with sample.SampleServer() as server:
         r = subprocess.run(

@@ -17,10 +17,10 @@ import lxml.html
 import pytest
 
 from kliping.clean import NotAnArticle, clean
-from kliping.registry import all_sites
-from kliping.sample.content import catalog
-from kliping.sample.server import respond
 from kliping.sites.base import Site
+from kliping.sites.registry import all_sites
+from kliping.testing.sample.content import catalog
+from kliping.testing.sample.server import respond
 from tests.redesign import MARKUP_VARIANTS, VARIANTS, body_container, rewrite, shingle_f1, words
 
 SITES_DIR = Path(__file__).parent / "sites"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kliping.registry import all_sites, get_site, site_for_url
 from kliping.sites.base import BACKFILL_KINDS, FRESH_KINDS, Layout, Site, SiteConfigError, Source
+from kliping.sites.registry import all_sites, get_site, site_for_url
 from kliping.spiders.base import NewsSpider
 
 SITES = all_sites()

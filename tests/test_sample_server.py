@@ -13,7 +13,7 @@ from email.utils import parsedate_to_datetime
 
 import pytest
 
-from kliping.sample import (
+from kliping.testing.sample import (
     ARTICLE_URL_PATTERNS,
     BROKEN,
     HOSTS,
@@ -21,7 +21,7 @@ from kliping.sample import (
     SampleServer,
     catalog,
 )
-from kliping.sample.server import respond
+from kliping.testing.sample.server import respond
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"

@@ -20,9 +20,9 @@ import pyarrow.parquet as pq
 import pytest
 from w3lib.url import url_query_cleaner
 
-from kliping.ledger import read_ledger
-from kliping.sample import SampleServer, catalog
-from kliping.storage import read_dataset
+from kliping.crawler.ledger import read_ledger
+from kliping.dataset.storage import read_dataset
+from kliping.testing.sample import SampleServer, catalog
 from tests.conftest import FAST, kliping, kliping_cmd
 
 SITE = "suarawarga"
@@ -139,7 +139,7 @@ def test_second_run_refused_while_first_holds_the_output(tmp_path) -> None:
     out.mkdir()
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys, time; from kliping.runlock import RunLock; "
+         "import sys, time; from kliping.crawler.runlock import RunLock; "
          f"lock = RunLock({str(out)!r}, 'run-A').acquire(); print('locked', flush=True); "
          "time.sleep(60)"],
         stdout=subprocess.PIPE, text=True,

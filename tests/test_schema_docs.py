@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from kliping import schema
+from kliping.dataset import schema
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,7 +22,7 @@ DESIGN_FIELDS = {
 
 def test_docs_generated_from_schema() -> None:
     assert (ROOT / "docs" / "schema.md").read_text().strip() == schema.markdown().strip(), (
-        "docs/schema.md is stale: run `python -m kliping.schema > docs/schema.md`"
+        "docs/schema.md is stale: run `python -m kliping.dataset.schema > docs/schema.md`"
     )
 
 

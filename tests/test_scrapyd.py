@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from kliping.ledger import read_ledger
-from kliping.sample import SampleServer, catalog
-from kliping.storage import read_dataset
+from kliping.crawler.ledger import read_ledger
+from kliping.dataset.storage import read_dataset
+from kliping.testing.sample import SampleServer, catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent

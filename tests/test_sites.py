@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kliping.clean import clean
-from kliping.registry import all_sites
+from kliping.sites.registry import all_sites
 
 ROOT = Path(__file__).parent / "sites"
 SITES = {k: s for k, s in all_sites().items() if not s.sample}

@@ -1,7 +1,7 @@
 """Crawl every real site's fixtures with the real engine, served from 127.0.0.1.
 
 One ``kliping crawl`` of all registered real sites at once (a child process, like a user runs it)
-against :class:`kliping.fixture_server.FixtureServer`, which serves ``tests/sites/<key>/`` under the
+against :class:`kliping.testing.fixture_server.FixtureServer`, which serves ``tests/sites/<key>/`` under the
 sites' real URLs through ``--mirror``. Every source kind is exercised (news sitemap, feed, date index
 with pagination, sitemap index filtered by lastmod), with ``--since``/``--until`` bounds, multi-page
 rules (``?single=1``, ``?page=all``, joined "halaman selanjutnya" pages) and the skip rules.
@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from w3lib.url import url_query_cleaner
 
-from kliping.fixture_server import FixtureServer
-from kliping.registry import all_sites
-from kliping.storage import read_dataset
+from kliping.dataset.storage import read_dataset
+from kliping.sites.registry import all_sites
+from kliping.testing.fixture_server import FixtureServer
 
 ROOT = Path(__file__).parent / "sites"
 SITES = sorted(k for k, s in all_sites().items() if not s.sample and (ROOT / k / "fixtures.json").exists())

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kliping.registry import all_sites
+from kliping.sites.registry import all_sites
 
 ROOT = Path(__file__).parent / "sites"
 DOCS = Path(__file__).parent.parent / "docs" / "sites.md"

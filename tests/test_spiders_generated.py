@@ -17,8 +17,8 @@ from scrapy.utils.test import get_crawler
 
 from kliping.clean import clean
 from kliping.cli.sites import markdown
-from kliping.registry import all_sites, get_site, is_builtin, site_origin
 from kliping.sites.base import SOURCE_KINDS, Site, Source
+from kliping.sites.registry import all_sites, get_site, is_builtin, site_origin
 from kliping.spiders import sites as generated
 from kliping.spiders.base import NewsSpider
 from kliping.spiders.generic import GenericSpider

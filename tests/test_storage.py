@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 import pyarrow.parquet as pq
 
-from kliping.seen import SeenSet, url_key
-from kliping.storage import PartWriter, read_dataset, remove_temp_files
+from kliping.crawler.seen import SeenSet, url_key
+from kliping.dataset.storage import PartWriter, read_dataset, remove_temp_files
 
 
 def _raw(i: int, site: str = "a", status: int = 200) -> dict:
@@ -102,7 +102,7 @@ def test_write_error_survives_pickling() -> None:
     import pickle
     from pathlib import Path
 
-    from kliping.storage import WriteError
+    from kliping.dataset.storage import WriteError
 
     err = WriteError(Path("/out/articles/site=a/part-1.parquet"), OSError(errno.ENOSPC, "No space left"))
     back = pickle.loads(pickle.dumps(err))
@@ -114,7 +114,7 @@ def test_a_killed_run_that_named_no_sites_is_repaired_for_every_site() -> None:
     """An ingest without --site writes its `running` row before it knows its sites; killed, its raw
     rows may be in any partition, so repair must look at every site for it (a SIGKILL between the
     raw and the article flush left raw rows uncleaned for good, ~1 in 6 runs)."""
-    from kliping.repair import runs_to_repair
+    from kliping.crawler.repair import runs_to_repair
 
     ledger = [
         {"run_id": "r1", "sites": ["a"], "status": "finished"},

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from kliping.export import Filters
-from kliping.outcome import clean_outcome
+from kliping.dataset.export import Filters
+from kliping.dataset.outcome import clean_outcome
+from kliping.dataset.storage import read_dataset
 from kliping.pipelines.writers import RunWriters
-from kliping.registry import site_for_url
-from kliping.storage import read_dataset
+from kliping.sites.registry import site_for_url
 from kliping.warc.writer import export_warc
 from tests.conftest import kliping
 from tests.warc_fixtures import sample_pages

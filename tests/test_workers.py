@@ -1,4 +1,4 @@
-"""kliping.workers.drive: the one bounded pool loop of reclean and ingest, with real worker
+"""kliping.dataset.workers.drive: the one bounded pool loop of reclean and ingest, with real worker
 processes, and a task that kills its worker."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kliping.workers import CRASHED, FAIL_FAST, RETRY_ONCE, drive
+from kliping.dataset.workers import CRASHED, FAIL_FAST, RETRY_ONCE, drive
 
 PRELOAD: list[str] = []  # these tasks need nothing imported ahead
 

@@ -21,8 +21,8 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from kliping.sample import catalog
-from kliping.sample.server import respond
+from kliping.testing.sample import catalog
+from kliping.testing.sample.server import respond
 
 WARC_DATE = "2024-01-11T03:04:05Z"
 OTHER_URL = "https://www.beritalain.example/2024/01/10/warga-menanam-pohon-di-tepi-sungai"

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from kliping import __version__
+from kliping.crawler.runlock import OutputLocked
 from kliping.extras import MissingExtra
-from kliping.runlock import OutputLocked
 from kliping.sites.base import SiteConfigError
 
 COMMANDS = (

@@ -34,8 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _fetch(url: str, mirror: dict[str, str], timeout: float) -> tuple[int, dict[str, str], bytes]:
-    from kliping.mirror import mirrored_url
     from kliping.settings import USER_AGENT
+    from kliping.testing.mirror import mirrored_url
 
     wire = mirrored_url(url, mirror) or url
     req = urllib.request.Request(wire, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
@@ -53,7 +53,7 @@ def _first_article(site, body: bytes) -> str | None:  # type: ignore[no-untyped-
 
 def check(key: str, mirror: dict[str, str], timeout: float) -> dict:
     from kliping.clean import NotAnArticle, clean
-    from kliping.registry import get_site
+    from kliping.sites.registry import get_site
     from kliping.spiders.base import NewsSpider
 
     site = get_site(key)
@@ -84,7 +84,7 @@ def check(key: str, mirror: dict[str, str], timeout: float) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kliping.registry import UnknownSite, all_sites, get_site
+    from kliping.sites.registry import UnknownSite, all_sites, get_site
 
     keys = args.sites or [k for k, s in all_sites().items() if not s.sample]
     for key in keys:

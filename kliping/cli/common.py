@@ -43,7 +43,7 @@ def add_skip_bad(p: argparse.ArgumentParser) -> None:
     )
 
 
-def report_skipped(command: str, skipped: list) -> None:  # list[kliping.storage.BadPart]
+def report_skipped(command: str, skipped: list) -> None:  # list[kliping.dataset.storage.BadPart]
     """One stderr line per part left out by --skip-bad, then the count."""
     for bad in skipped:
         print(f"kliping {command}: skipped bad part {bad.line()}", file=sys.stderr)

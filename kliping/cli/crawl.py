@@ -66,9 +66,9 @@ def resume_window(out: str, sites: list[str], since, until):  # type: ignore[no-
     while its seen-fingerprints file survives, so requests queued but not fetched would be
     filtered out as duplicates and silently lost. Instead a resumed run re-reads the listings of
     the same window, skips every article already archived, and cleans rows the killed run left
-    uncleaned (``kliping.repair``): every article ends up exactly once.
+    uncleaned (``kliping.crawler.repair``): every article ends up exactly once.
     """
-    from kliping.ledger import read_ledger
+    from kliping.crawler.ledger import read_ledger
 
     if not __import__("os").path.isdir(out):
         return since, until
@@ -96,10 +96,10 @@ def log_settings(args: argparse.Namespace, settings: dict[str, str]) -> None:
 
 
 def crawl_plan(args: argparse.Namespace, since, until) -> str:  # type: ignore[no-untyped-def]
-    """The plan printed before a crawl (``kliping.plan``); ``since`` may still be ``last``."""
-    from kliping.crawl import LAST, since_last
-    from kliping.plan import describe, site_plan
-    from kliping.registry import get_site
+    """The plan printed before a crawl (``kliping.crawler.plan``); ``since`` may still be ``last``."""
+    from kliping.crawler.plan import describe, site_plan
+    from kliping.crawler.run import LAST, since_last
+    from kliping.sites.registry import get_site
 
     plans = []
     for key in args.sites:
@@ -117,8 +117,8 @@ def crawl_plan(args: argparse.Namespace, since, until) -> str:  # type: ignore[n
 
 
 def run(args: argparse.Namespace) -> int:
-    from kliping.crawl import LAST, check_window, parse_since, parse_until, since_last
-    from kliping.registry import UnknownSite, get_site
+    from kliping.crawler.run import LAST, check_window, parse_since, parse_until, since_last
+    from kliping.sites.registry import UnknownSite, get_site
 
     try:  # the parser every entry point uses (NewsSpider too)
         since = parse_since(args.since, "--since")
@@ -191,8 +191,8 @@ def run(args: argparse.Namespace) -> int:
 def start_crawl(sites: list[str], out: str, **kwargs: Any) -> Any:
     """``run_crawl``, with the refusals that happen before anything runs as bad input (exit 2):
     another run holds ``out``, or ``out`` cannot be written at all (read-only, no permission)."""
-    from kliping.crawl import run_crawl
-    from kliping.runlock import OutputLocked, OutputNotWritable
+    from kliping.crawler.run import run_crawl
+    from kliping.crawler.runlock import OutputLocked, OutputNotWritable
 
     try:
         return run_crawl(sites, out, **kwargs)

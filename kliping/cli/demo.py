@@ -31,8 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from kliping.cli.crawl import finish, start_crawl
     from kliping.cli.summary import print_summary
-    from kliping.registry import all_sites
-    from kliping.sample import SampleServer
+    from kliping.sites.registry import all_sites
+    from kliping.testing.sample import SampleServer
 
     sites = [k for k, s in all_sites().items() if s.sample]
     with SampleServer() as server:

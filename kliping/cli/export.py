@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def filters_from(args: argparse.Namespace):  # noqa: ANN201 (shared with `kliping stats`)
-    from kliping.export import Filters
+    from kliping.dataset.export import Filters
 
     since = day_arg("--since", getattr(args, "since", None))
     until = day_arg("--until", getattr(args, "until", None))
@@ -45,7 +45,7 @@ def filters_from(args: argparse.Namespace):  # noqa: ANN201 (shared with `klipin
 
 
 def run(args: argparse.Namespace) -> int:
-    from kliping.export import DatasetError, UnknownSiteError, articles_root, export
+    from kliping.dataset.export import DatasetError, UnknownSiteError, articles_root, export
 
     filters = filters_from(args)
     if not 0 <= args.near_threshold <= 31:

@@ -117,7 +117,7 @@ def _fetched_at(text: str | None) -> dt.datetime | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kliping.outcome import clean_outcome
+    from kliping.dataset.outcome import clean_outcome
 
     jobs: list[tuple[Path, str | None]] = [(Path(f), args.url) for f in args.files]
     if args.urls_from:
@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--url names one page; use --urls-from for many")
     site = None
     if args.site:
-        from kliping.registry import get_site
+        from kliping.sites.registry import get_site
 
         try:
             site = get_site(args.site)
@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     for path, url in jobs:
         page_site = site
         if page_site is None and url:
-            from kliping.registry import site_for_url
+            from kliping.sites.registry import site_for_url
 
             page_site = site_for_url(url)
         page_url = url or path.resolve().as_uri()

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if args.cc_base and not args.cc_base.startswith(("http://", "https://")):
         raise UsageError(f"--cc-base: expected an http(s) URL, got {args.cc_base!r}")
     if args.site:
-        from kliping.registry import UnknownSite, get_site
+        from kliping.sites.registry import UnknownSite, get_site
 
         for key in args.site:
             try:
@@ -75,11 +75,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"kliping ingest: error: {exc}", file=sys.stderr)
         return 1
     if not args.dask and args.workers > 1:
+        from kliping.dataset.workers import start_forkserver
         from kliping.warc.ingest import INGEST_PRELOAD
-        from kliping.workers import start_forkserver
 
         start_forkserver(INGEST_PRELOAD)
-    from kliping.runlock import OutputLocked
+    from kliping.crawler.runlock import OutputLocked
     from kliping.warc.ingest import run_ingest
 
     try:

@@ -37,12 +37,12 @@ def run(args: argparse.Namespace) -> int:
 
         require("distributed", "--dask")
     else:
-        from kliping.workers import start_forkserver
+        from kliping.dataset.workers import start_forkserver
 
         start_forkserver()  # its imports overlap this process's own, just below
-    from kliping.reclean import PAGE_SECONDS, raw_root, reclean
-    from kliping.runlock import OutputLocked
-    from kliping.storage import BadPartsError, dataset_sites, keep_pandas_out
+    from kliping.crawler.runlock import OutputLocked
+    from kliping.dataset.reclean import PAGE_SECONDS, raw_root, reclean
+    from kliping.dataset.storage import BadPartsError, dataset_sites, keep_pandas_out
 
     keep_pandas_out()  # Arrow tables only here: spare the start-up its pandas import
     root = raw_root(args.raw)
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     if args.page_timeout is not None and args.page_timeout <= 0:
         raise UsageError("--page-timeout: must be positive")
     if args.site:
-        from kliping.registry import all_sites
+        from kliping.sites.registry import all_sites
 
         known = set(all_sites()) | dataset_sites(root)
         unknown = [s for s in args.site if s not in known]

@@ -18,8 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kliping.ledger import read_ledger
-    from kliping.storage import BadPartsError, scan_parts
+    from kliping.crawler.ledger import read_ledger
+    from kliping.dataset.storage import BadPartsError, scan_parts
 
     dir_arg("OUT", args.out)
     _, bad = scan_parts(Path(args.out) / "runs", "runs")

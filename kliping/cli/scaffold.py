@@ -1,6 +1,6 @@
 """``kliping scaffold KEY --domain DOMAIN``: the files of a new site (see docs/adding-a-site.md).
 
-Two places, as the registry reads them (:mod:`kliping.registry`); the spider is made from the
+Two places, as the registry reads them (:mod:`kliping.sites.registry`); the spider is made from the
 definition, so there is no spider file:
 
 - in a clone of kliping (``--root CLONE``, or run from the clone with no ``KLIPING_SITES_PATH``
@@ -8,7 +8,7 @@ definition, so there is no spider file:
   (a stub whose empty expectations make the site test fail until real pages and values are filled
   in);
 - for an installed kliping (``--sites-dir DIR``, else the first directory of ``KLIPING_SITES_PATH``):
-  ``DIR/KEY.py`` and ``DIR/fixtures/KEY/fixtures.json`` (``python -m kliping.fixture_server
+  ``DIR/KEY.py`` and ``DIR/fixtures/KEY/fixtures.json`` (``python -m kliping.testing.fixture_server
   DIR/fixtures`` serves it); the site is crawlable once ``KLIPING_SITES_PATH`` names DIR.
 
 Never overwrites a file.
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     label = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
     if len(domain) > 253 or not re.fullmatch(rf"(?:{label}\.)+[a-z]{{2,63}}", domain):
         raise UsageError(f"--domain: expected a host name such as news.example.co.id, got {domain!r}")
-    from kliping.registry import all_sites, sites_path
+    from kliping.sites.registry import all_sites, sites_path
 
     # where: an explicit --sites-dir or --root, else KLIPING_SITES_PATH, else the clone we are in
     if args.sites_dir is None and args.root is None and not sites_path() and not _is_clone(Path.cwd()):

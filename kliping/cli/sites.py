@@ -75,7 +75,7 @@ def _layouts(site: Site) -> str:
 
 def markdown() -> str:
     """docs/sites.md: the package's real publishers (not the bundled sample sites, not plugins)."""
-    from kliping.registry import all_sites, is_builtin, site_origin
+    from kliping.sites.registry import all_sites, is_builtin, site_origin
 
     sites = [s for k, s in all_sites().items() if is_builtin(k) and not s.sample]
     out = [INTRO, "| site | domain | zone | fresh | backfill | multi-page | layouts |",
@@ -97,7 +97,7 @@ def markdown() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kliping.registry import all_sites, is_builtin
+    from kliping.sites.registry import all_sites, is_builtin
 
     sites = all_sites()
     if args.markdown:

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from kliping.cli.export import filters_from
-    from kliping.export import DatasetError, UnknownSiteError, counts_table, dataset_stats
+    from kliping.dataset.export import DatasetError, UnknownSiteError, counts_table, dataset_stats
 
     try:
         st = dataset_stats(args.dataset, filters_from(args), skip_bad=args.skip_bad)

@@ -36,8 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kliping.runlock import OutputLocked
-    from kliping.verify import DATASET_NAMES, check, datasets_under, repair
+    from kliping.crawler.runlock import OutputLocked
+    from kliping.dataset.verify import DATASET_NAMES, check, datasets_under, repair
 
     out = dir_arg("OUT", args.out)
     if not datasets_under(out):

@@ -6,9 +6,9 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from kliping.outcome import clean_outcome
+from kliping.dataset.outcome import clean_outcome
+from kliping.dataset.reclean import PAGE_SECONDS
 from kliping.pipelines.writers import WritersPipeline
-from kliping.reclean import PAGE_SECONDS
 from kliping.spiders.base import RAW_KEY
 
 ARTICLE_KEY = "article"

@@ -1,7 +1,7 @@
 """The Parquet writers of one crawl, shared by its pipelines.
 
 Raw, article and error rows are flushed together, raw parts first: a crawl killed between two
-part files can leave raw rows whose article is missing (``kliping.repair`` cleans those on the
+part files can leave raw rows whose article is missing (``kliping.crawler.repair`` cleans those on the
 next run) but never an article whose raw row is missing (which would be fetched, and stored,
 twice).
 
@@ -10,7 +10,7 @@ write nothing more, the spider is closed with the reason ``write_error`` (no mor
 run ends ``failed`` with one line naming the file and the cause. What was buffered is dropped on
 purpose: raw rows not written are not in the archive, so the next run does not count them as known
 and fetches them again; raw rows written whose article or error row was not are cleaned from the
-archive by the next run's repair (``kliping.repair``), which looks at failed runs as well as killed
+archive by the next run's repair (``kliping.crawler.repair``), which looks at failed runs as well as killed
 ones. Either way every raw row ends with exactly one article or error row.
 """
 
@@ -21,8 +21,8 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from kliping.seen import url_key
-from kliping.storage import PartWriter, WriteError, keep_pandas_out
+from kliping.crawler.seen import url_key
+from kliping.dataset.storage import PartWriter, WriteError, keep_pandas_out
 
 _ATTR = "_kliping_writers"
 

@@ -22,7 +22,7 @@ from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 from w3lib.url import add_or_replace_parameter
 
-from kliping.seen import SeenSet
+from kliping.crawler.seen import SeenSet
 from kliping.sites.base import ZONES, Site, Source
 from kliping.spiders.sources import STRATEGIES
 
@@ -105,13 +105,13 @@ class NewsSpider(scrapy.Spider):
         super().__init__(**kwargs)
         # one parser for every entry point (kliping crawl, scrapy crawl -a, Scrapyd): a clear
         # ValueError for a bad date or an empty window
-        from kliping.crawl import LAST, check_window, parse_since, parse_until
+        from kliping.crawler.run import LAST, check_window, parse_since, parse_until
 
         first = parse_since(since)
         self.until = parse_until(until)
         check_window(first, self.until)
         # "last" needs the output's ledger, which only the crawler's settings name: it is resolved
-        # when the run opens (kliping.crawl.resolve_since, from the RunLedger extension)
+        # when the run opens (kliping.crawler.run.resolve_since, from the RunLedger extension)
         self.since_last = first == LAST
         self.since: date | None = None if self.since_last else first  # type: ignore[assignment]
         self.limit = int(limit) if limit not in (None, "", 0, "0") else None
@@ -158,7 +158,7 @@ class NewsSpider(scrapy.Spider):
         self, url: str, source: Source, callback: Any, depth: int = 0, **cb_kwargs: Any
     ) -> scrapy.Request:
         """A listing page. ``dont_filter``: listings are always re-read (the network guard of
-        kliping/netguard.py still keeps them, and their redirects, on the site's own hosts)."""
+        kliping/crawler/netguard.py still keeps them, and their redirects, on the site's own hosts)."""
         return scrapy.Request(
             url,
             callback=callback,
@@ -283,7 +283,7 @@ class NewsSpider(scrapy.Spider):
     def listed_url(self, response: Response, ref: str) -> str | None:
         """The absolute URL a listing names, or None (counted in kliping/listing/bad_url) for what
         no request can be made of ("http://[", "a:"). Which hosts and schemes may be fetched is the
-        network guard's call (kliping/netguard.py), not the parser's."""
+        network guard's call (kliping/crawler/netguard.py), not the parser's."""
         try:
             url = response.urljoin(ref.strip())
             urlsplit(url).port  # noqa: B018 - raises ValueError on a malformed port

@@ -1,7 +1,7 @@
 """One spider class per registered site, made from the registry when this module is imported.
 
 A site is data (:class:`kliping.sites.base.Site`), so its spider needs no file of its own: for
-every key of :func:`kliping.registry.all_sites` (the package's sites, installed plugins and
+every key of :func:`kliping.sites.registry.all_sites` (the package's sites, installed plugins and
 ``KLIPING_SITES_PATH``) this module defines ``<PascalCaseKey>Spider(NewsSpider)`` with
 ``name = key``. Scrapy's spider loader walks ``SPIDER_MODULES`` and keeps the spider classes each
 module defines, so ``scrapy list``, ``scrapy crawl KEY``, Scrapyd (which runs both from a deployed
@@ -10,8 +10,8 @@ egg) and ``kliping crawl`` find them as they found hand-written ones.
 
 from __future__ import annotations
 
-from kliping.registry import all_sites
 from kliping.sites.base import Site
+from kliping.sites.registry import all_sites
 from kliping.spiders.base import NewsSpider
 
 

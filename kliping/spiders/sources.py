@@ -3,7 +3,7 @@
 A strategy builds a source's first listing requests and names the spider method that parses one
 listing page of that kind. The parsers stay methods of :class:`~kliping.spiders.base.NewsSpider`:
 a request's callback is stored by its method name when the request leaves memory (Scrapy's disk
-queues, the shared Redis frontier of :mod:`kliping.distributed`), and the parsers share the
+queues, the shared Redis frontier of :mod:`kliping.cluster`), and the parsers share the
 spider's limits (entries per listing, sitemap depth and size, offsite URLs) and counters. A new
 source kind is one :class:`SourceStrategy` (and its parser) plus one entry in :data:`STRATEGIES`;
 ``tests/test_spiders_generated.py`` checks that every kind of ``kliping.sites.base.SOURCE_KINDS``

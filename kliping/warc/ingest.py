@@ -1,12 +1,12 @@
 """``kliping ingest``: WARC records into the same raw archive, articles and ledger as a crawl.
 
-A run takes the output's lock, finishes what a killed run left uncleaned (:func:`kliping.repair`),
+A run takes the output's lock, finishes what a killed run left uncleaned (:func:`kliping.crawler.repair`),
 writes a ``running`` ledger row, then reads each WARC file start to end (:mod:`kliping.warc.reader`)
 in this process or in worker processes / on a Dask cluster, one file per task. Of each file only
 ``response`` records of status 200 with an HTML body of a wanted site are kept: each becomes a raw
 row (``discovered_via`` = ``warc``, ``fetched_at`` = WARC-Date, pointing back to its record by
 ``warc_file``, ``warc_offset``, ``warc_record_id``) and is cleaned by the same ``clean()`` as a
-crawled page (:func:`kliping.outcome.clean_outcome`), into ``articles/`` or ``errors/``.
+crawled page (:func:`kliping.dataset.outcome.clean_outcome`), into ``articles/`` or ``errors/``.
 
 No URL is stored twice: URLs already in the archive are skipped (the seen set, read once by the
 driver and handed to the workers as a memory-mapped array), and within a run the workers claim
@@ -57,9 +57,11 @@ FLUSH_SECONDS = 60.0
 PROGRESS_SECONDS = 0.5
 SPLIT_BYTES = 64 << 20  # on a Dask cluster, local .warc.gz files are read in pieces of this size
 MIN_SPLIT = 1 << 20
-# What a pool worker imports once, in the forkserver (kliping.workers): the cleaner and the writers
-INGEST_PRELOAD = ["kliping.clean", "kliping.registry", "kliping.reclean", "kliping.outcome",
-                  "kliping.seen", "kliping.warc.ingest", "kliping.warc.parts"]
+# What a pool worker imports once, in the forkserver (kliping.dataset.workers): the cleaner and
+# the writers
+INGEST_PRELOAD = ["kliping.clean", "kliping.sites.registry", "kliping.dataset.reclean",
+                  "kliping.dataset.outcome", "kliping.crawler.seen", "kliping.warc.ingest",
+                  "kliping.warc.parts"]
 
 
 def auto_split(files: list[WarcFile], workers: int) -> int | None:
@@ -179,7 +181,7 @@ def target_uri(headers: Mapping[str, str]) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _registry_site(host: str) -> Any:
-    from kliping.registry import site_for_url
+    from kliping.sites.registry import site_for_url
 
     return site_for_url(f"https://{host}/")
 
@@ -335,7 +337,7 @@ class Options:
         elif self.sites:
             sites = sorted(self.sites)
         else:
-            from kliping.registry import all_sites
+            from kliping.sites.registry import all_sites
 
             sites = sorted(all_sites())
         text = json.dumps([sites, str(self.since), str(self.until), self.max_body])
@@ -430,8 +432,8 @@ def _known(opts: Options) -> Known:
 
 
 def _clean(raw: dict[str, Any], site: Any, opts: Options) -> tuple[str, dict[str, Any]]:
-    from kliping.outcome import clean_outcome, error_row
-    from kliping.reclean import PageTimeout, time_budget
+    from kliping.dataset.outcome import clean_outcome, error_row
+    from kliping.dataset.reclean import PageTimeout, time_budget
 
     # A domain outside the registry is cleaned exactly as `kliping extract` cleans a page of it
     # (no site, no site name); its rows then take the domain's site key.
@@ -463,8 +465,8 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
     opened, ends with ``error`` set (the records read before it are kept and checkpointed).
     ``progress.put((records, bytes, kept))`` receives increments now and then.
     """
-    from kliping.seen import url_key
-    from kliping.storage import keep_pandas_out
+    from kliping.crawler.seen import url_key
+    from kliping.dataset.storage import keep_pandas_out
     from kliping.warc.parts import IngestWriters
 
     keep_pandas_out()
@@ -744,7 +746,7 @@ def _ledger_stats(result: IngestResult) -> dict[str, Any]:
 
 def _drive_local(todo: list[Task], opts: Options, workers: int,
                  on_result: Callable[[FileResult], None], progress: Progress) -> None:
-    from kliping.workers import FAIL_FAST, drive, start_forkserver
+    from kliping.dataset.workers import FAIL_FAST, drive, start_forkserver
 
     start_forkserver(INGEST_PRELOAD)  # before the progress manager's process comes from it
     queue = None
@@ -812,13 +814,13 @@ def run_ingest(
     split_bytes: int | None = None,
     progress: bool = False,
 ) -> IngestResult:
-    """Ingest ``files`` into ``out``. Raises ``kliping.runlock.OutputLocked`` when ``out`` is busy."""
-    from kliping.crawl import new_run_id
-    from kliping.ledger import ledger_row, write_ledger_row
-    from kliping.repair import repair
-    from kliping.runlock import RunLock
-    from kliping.seen import SeenSet
-    from kliping.storage import PARTITION, remove_temp_files
+    """Ingest ``files`` into ``out``. Raises ``kliping.crawler.runlock.OutputLocked`` when ``out`` is busy."""
+    from kliping.crawler.ledger import ledger_row, write_ledger_row
+    from kliping.crawler.repair import repair
+    from kliping.crawler.run import new_run_id
+    from kliping.crawler.runlock import RunLock
+    from kliping.crawler.seen import SeenSet
+    from kliping.dataset.storage import PARTITION, remove_temp_files
 
     out = os.fspath(out)
     run_id = new_run_id()

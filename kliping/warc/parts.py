@@ -23,8 +23,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from kliping.dataset.storage import COMPRESSION, PARTITION, PartWriter, WriteError, _dictionary_columns
 from kliping.pipelines.writers import RunWriters
-from kliping.storage import COMPRESSION, PARTITION, PartWriter, WriteError, _dictionary_columns
 
 
 def _take(writer: PartWriter) -> list[tuple[Path, str, pa.Table]]:

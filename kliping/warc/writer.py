@@ -189,13 +189,20 @@ def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], fi
                 dedup: str = "none", threshold: int = 3, max_bytes: int = MAX_BYTES) -> WarcExport:
     """The raw rows behind the articles that ``filters`` (and ``dedup``) select, as WARC files.
 
-    Raises ``kliping.export.DatasetError`` when DATASET has no articles or no raw archive beside.
+    Raises ``kliping.dataset.export.DatasetError`` when DATASET has no articles or no raw archive beside.
     """
     import pyarrow as pa
     import pyarrow.dataset as ds
 
-    from kliping.export import _KEY_COLUMNS, DatasetError, Filters, _decide, articles_root, read_articles
-    from kliping.storage import open_dataset
+    from kliping.dataset.export import (
+        _KEY_COLUMNS,
+        DatasetError,
+        Filters,
+        _decide,
+        articles_root,
+        read_articles,
+    )
+    from kliping.dataset.storage import open_dataset
 
     filters = filters or Filters()
     raw_dir = articles_root(dataset).parent / "raw"
@@ -277,7 +284,7 @@ def _card(result: WarcExport, dataset: Any, filters: Any) -> str:
 def run_export(args: Any, filters: Any) -> int:
     """``kliping export … --format warc`` (called by kliping.cli.export)."""
     from kliping.cli import UsageError
-    from kliping.export import DatasetError
+    from kliping.dataset.export import DatasetError
 
     try:
         res = export_warc(args.dataset, args.out, filters, dedup=args.dedup, threshold=args.near_threshold)

@@ -30,7 +30,6 @@ import gzip
 import io
 import socket
 import struct
-import threading
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
@@ -38,8 +37,9 @@ from email.utils import formatdate
 from functools import lru_cache
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
 from typing import Any
+
+from kliping.testing.http import LocalServer, QuietHandler
 
 # Articles of the well-behaved site: (path, title, ISO datetime, paragraphs).
 ARTICLES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
@@ -170,27 +170,20 @@ def site_page(host: str, path: str, bad: Misbehaviour) -> tuple[int, bytes, str]
     return 404, b"<html><body><h1>404</h1></body></html>", "text/html; charset=utf-8"
 
 
-class HostileServer:
+class HostileServer(LocalServer):
     """The hostile site on ``host`` (a loopback address), in a daemon thread."""
 
+    thread_name = "hostile"
+
     def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
-        self.bind = (host, port)
+        super().__init__(host, port)
         self.bad = Misbehaviour()
-        self.hits: Counter[str] = Counter()
         self.times: defaultdict[str, list[float]] = defaultdict(list)
         self.connections = 0
         self.hosts: set[str] = set()
-        self._lock = threading.Lock()
         self._seen: Counter[str] = Counter()  # per path, for "the first N requests"
-        self._httpd: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
-        self.port = port
 
     # -- control ----------------------------------------------------------------------------------
-    @property
-    def origin(self) -> str:
-        return f"http://{self.bind[0]}:{self.port}"
-
     @property
     def total_hits(self) -> int:
         return sum(self.hits.values())
@@ -198,7 +191,7 @@ class HostileServer:
     def mirror(self, *hosts: str) -> dict[str, str]:
         """The ``--mirror`` map serving ``hosts`` from this server (and remembering them)."""
         self.hosts.update(hosts)
-        return {h: f"{self.origin}/{h}" for h in hosts}
+        return self.mirror_of(hosts)
 
     def set(self, **changes: Any) -> HostileServer:
         """Switch misbehaviours on: keyword names are the fields of :class:`Misbehaviour`."""
@@ -221,14 +214,11 @@ class HostileServer:
             self.connections = 0
         return self
 
-    def start(self) -> HostileServer:
-        if self._httpd is not None:
-            return self
+    def make_httpd(self, address: tuple[str, int],
+                   handler: type[BaseHTTPRequestHandler]) -> ThreadingHTTPServer:
         server = self
 
         class Httpd(ThreadingHTTPServer):
-            daemon_threads = True
-
             def verify_request(self, request: Any, client_address: Any) -> bool:
                 with server._lock:
                     server.connections += 1
@@ -237,28 +227,7 @@ class HostileServer:
             def handle_error(self, request: Any, client_address: Any) -> None:
                 pass  # resets and broken pipes are the point here
 
-        self._httpd = Httpd(self.bind, self._handler())
-        self.port = self._httpd.server_address[1]
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True,
-                                        name=f"hostile-{self.port}")
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        if self._httpd is None:
-            return
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._httpd = None
-
-    def __enter__(self) -> HostileServer:
-        return self.start()
-
-    def __exit__(self, et: type[BaseException] | None, e: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.stop()
+        return Httpd(address, handler)
 
     # -- serving ----------------------------------------------------------------------------------
     def _route(self, raw_path: str, host_header: str) -> tuple[str, str]:
@@ -268,10 +237,10 @@ class HostileServer:
             return first, "/" + rest
         return host_header.split(":")[0], raw_path
 
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
+    def handler(self) -> type[BaseHTTPRequestHandler]:
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             protocol_version = "HTTP/1.1"
 
             def do_GET(self) -> None:  # noqa: N802 (http.server API)
@@ -294,16 +263,16 @@ class HostileServer:
                         after = formatdate(time.time() + float(after[1:]), usegmt=True)
                     extra = {"Retry-After": after} if after is not None else {}
                     code = throttle[2] if len(throttle) > 2 else 429
-                    self._send(code, b"<html><body>Slow down</body></html>", "text/html", extra)
+                    self.send(code, b"<html><body>Slow down</body></html>", "text/html", extra)
                     return
                 if path in bad.redirects:
-                    self._send(302, b"", "text/html", {"Location": bad.redirects[path]})
+                    self.send(302, b"", "text/html", {"Location": bad.redirects[path]})
                     return
                 if path in bad.gzip_bombs:
-                    self._send(200, gzip_bomb(bad.gzip_bombs[path]), "application/x-gzip")
+                    self.send(200, gzip_bomb(bad.gzip_bombs[path]), "application/x-gzip")
                     return
                 if path in bad.encoded_bombs:
-                    self._send(200, gzip_bomb(bad.encoded_bombs[path]), "application/xml",
+                    self.send(200, gzip_bomb(bad.encoded_bombs[path]), "application/xml",
                                {"Content-Encoding": "gzip"})
                     return
                 status, body, ctype = site_page(host, path.partition("#")[0], bad)
@@ -314,17 +283,7 @@ class HostileServer:
                 if gap is not None:
                     self._drip(status, body, ctype, gap, bad.max_seconds)
                     return
-                self._send(status, body, ctype)
-
-            def _send(self, status: int, body: bytes, ctype: str,
-                      extra: dict[str, str] | None = None) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                for k, v in (extra or {}).items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(body)
+                self.send(status, body, ctype)
 
             def _drip(self, status: int, body: bytes, ctype: str, gap: float,
                       max_seconds: float) -> None:
@@ -350,8 +309,5 @@ class HostileServer:
                                            struct.pack("ii", 1, 0))
                 self.connection.close()
                 self.close_connection = True
-
-            def log_message(self, *args: object) -> None:
-                pass
 
         return Handler

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kliping.cli import build_parser
-from kliping.storage import PartWriter
+from kliping.dataset.storage import PartWriter
 from tests.conftest import kliping, one_line
 
 
@@ -132,7 +132,7 @@ def test_a_bad_ledger_part_is_named_by_runs(ws, tmp_path) -> None:
 
 
 def test_demo_into_a_locked_output_is_one_line(tmp_path) -> None:
-    from kliping.runlock import RunLock
+    from kliping.crawler.runlock import RunLock
 
     with RunLock(tmp_path / "out", "r-other"):
         r = kliping("demo", "--out", str(tmp_path / "out"))

@@ -20,16 +20,14 @@ import os
 import random
 import subprocess
 import sys
-import threading
 import zlib
-from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from kliping.cli import main
-from kliping.storage import read_dataset
+from kliping.dataset.storage import read_dataset
+from kliping.testing.http import RoutesServer
 from tests.conftest import FAST, kliping
 
 DOMAIN = "kontenaneh.example"
@@ -119,45 +117,20 @@ HOME = (
 ).encode()
 
 
-class ContentServer:
+class ContentServer(RoutesServer):
     """Serves ``routes`` ({real URL: (content type, body)}) on 127.0.0.1, every host of them
-    through :mod:`kliping.mirror`; robots.txt allows all, anything else is 404."""
+    through :mod:`kliping.testing.mirror`; robots.txt allows all, anything else is 404."""
 
     def __init__(self, routes: dict[str, tuple[str, bytes]]) -> None:
-        self.hits: Counter[str] = Counter()
-        server = self
+        super().__init__()
+        self.routes = routes
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server API)
-                host, _, rest = self.path.lstrip("/").partition("/")
-                url = f"https://{host}/{rest}"
-                server.hits[url] += 1
-                if url in routes:
-                    status, (ctype, body) = 200, routes[url]
-                elif rest == "robots.txt":
-                    status, ctype, body = 200, "text/plain", b"User-agent: *\nAllow: /\n"
-                else:
-                    status, ctype, body = 404, "text/html", b"<html><body>404</body></html>"
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+    @property
+    def mirror(self) -> dict[str, str]:
+        return self.mirror_of(u.split("/")[2] for u in self.routes)
 
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.mirror = {h: f"{origin}/{h}" for h in {u.split("/")[2] for u in routes}}
-
-    def __enter__(self) -> ContentServer:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    def lookup(self, url: str) -> tuple[str, bytes] | None:
+        return self.routes.get(url)
 
 
 ROUTES = {f"{BASE}{p}": (ct, body) for p, (ct, body, _) in PAGES.items()}
@@ -273,7 +246,7 @@ def test_the_budget_gets_through_broad_exception_handlers() -> None:
     # raised there must still end the page (it once let a 16,000-digit date run on for 40 s)
     import time
 
-    from kliping.reclean import PageTimeout, time_budget
+    from kliping.dataset.reclean import PageTimeout, time_budget
 
     swallowed = 0
     with pytest.raises(PageTimeout), time_budget(0.05):
@@ -443,7 +416,7 @@ def test_scrapy_feed_exports_write_every_article(tmp_path: Path) -> None:
     """``scrapy crawl SITE -o items.jsonl`` writes one article record per line, as extract does."""
     import csv
 
-    from kliping.sample import SampleServer
+    from kliping.testing.sample import SampleServer
 
     with SampleServer() as server:
         env = dict(os.environ, SCRAPY_SETTINGS_MODULE="kliping.settings",

@@ -20,10 +20,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from kliping.ledger import write_ledger_row
-from kliping.reclean import STAGE_PREFIX, commit, recover
-from kliping.runlock import RunLock
-from kliping.storage import PartWriter, read_dataset
+from kliping.crawler.ledger import write_ledger_row
+from kliping.crawler.runlock import RunLock
+from kliping.dataset.reclean import STAGE_PREFIX, commit, recover
+from kliping.dataset.storage import PartWriter, read_dataset
 from tests.conftest import kliping, one_line
 
 STARTED = datetime(2024, 1, 10, 3, tzinfo=UTC)

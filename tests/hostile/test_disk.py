@@ -18,9 +18,9 @@ import pyarrow.parquet as pq
 import pytest
 from w3lib.url import url_query_cleaner
 
-from kliping.ledger import ledger_row, read_ledger, write_ledger_row
-from kliping.sample import SampleServer, catalog
-from kliping.storage import read_dataset
+from kliping.crawler.ledger import ledger_row, read_ledger, write_ledger_row
+from kliping.dataset.storage import read_dataset
+from kliping.testing.sample import SampleServer, catalog
 from tests.conftest import FAST, kliping
 
 SITES = ["detakberita", "kabarnusa", "suarawarga"]
@@ -196,7 +196,7 @@ def test_demo_into_a_locked_output_is_refused_in_one_line(tmp_path) -> None:
     out.mkdir()
     holder = subprocess.Popen(
         [sys.executable, "-c",
-         "import time; from kliping.runlock import RunLock; "
+         "import time; from kliping.crawler.runlock import RunLock; "
          f"lock = RunLock({str(out)!r}, 'run-A').acquire(); print('locked', flush=True); "
          "time.sleep(60)"],
         stdout=subprocess.PIPE, text=True,
@@ -262,10 +262,10 @@ def test_repair_never_cleans_a_page_twice(tmp_path) -> None:
     re-queues what it could not write): that would store the article twice."""
     import datetime as dt
 
-    from kliping.outcome import error_row
-    from kliping.repair import repair
-    from kliping.seen import url_key
-    from kliping.storage import PartWriter
+    from kliping.crawler.repair import repair
+    from kliping.crawler.seen import url_key
+    from kliping.dataset.outcome import error_row
+    from kliping.dataset.storage import PartWriter
 
     out = tmp_path / "out"
     now = dt.datetime.now(dt.UTC)

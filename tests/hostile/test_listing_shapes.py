@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from scrapy.http import HtmlResponse, Request, XmlResponse
 from scrapy.utils.test import get_crawler
 
-from kliping.registry import get_site
 from kliping.sites.base import Source
+from kliping.sites.registry import get_site
 from kliping.spiders.base import NewsSpider
 
 SITE = get_site("suarawarga")

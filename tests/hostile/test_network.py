@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from kliping.ledger import read_ledger
-from kliping.netguard import PrivateAllowance, host_allowed, is_public, retry_after_seconds
-from kliping.storage import read_dataset
+from kliping.crawler.ledger import read_ledger
+from kliping.crawler.netguard import PrivateAllowance, host_allowed, is_public, retry_after_seconds
+from kliping.dataset.storage import read_dataset
 from tests.conftest import kliping
 from tests.hostile.server import ARTICLES, SINCE, UNTIL, HostileServer
 
@@ -190,7 +190,7 @@ def test_robots_deny_all_from_the_first_request(tmp_path, site) -> None:
 
 def test_robots_deny_all_registered_site(tmp_path, site) -> None:
     """The same for a registered site's own sources (date index days, sitemap, feed)."""
-    from kliping.registry import get_site
+    from kliping.sites.registry import get_site
 
     hosts = sorted({h for s in get_site("detakberita").sources for h in [_host(s.url)]}
                    | set(get_site("detakberita").domains))
@@ -385,7 +385,7 @@ def test_every_registered_source_is_on_its_site() -> None:
     """The guard keeps each crawl on its site's domains: every source must be there already."""
     from urllib.parse import urlsplit
 
-    from kliping.registry import all_sites
+    from kliping.sites.registry import all_sites
 
     for key, site in all_sites().items():
         for source in site.sources:
@@ -400,7 +400,7 @@ def test_backoff_policy_on_a_real_slot() -> None:
     from scrapy.http import HtmlResponse
     from scrapy.utils.test import get_crawler
 
-    from kliping.netguard import BackoffMiddleware
+    from kliping.crawler.netguard import BackoffMiddleware
 
     crawler = get_crawler(Spider, {"KLIPING_BACKOFF_BASE": 1.0, "KLIPING_BACKOFF_MAX": 16.0,
                                    "KLIPING_RETRY_AFTER_MAX": 30.0, "DOWNLOAD_DELAY": 0})

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from kliping.crawl import check_window, parse_since, parse_until, since_last
-from kliping.ledger import ledger_row, read_ledger, write_ledger_row
-from kliping.sample import SampleServer
+from kliping.crawler.ledger import ledger_row, read_ledger, write_ledger_row
+from kliping.crawler.run import check_window, parse_since, parse_until, since_last
 from kliping.spiders import SuarawargaSpider
+from kliping.testing.sample import SampleServer
 from tests.conftest import FAST, kliping
 
 SITE = "suarawarga"

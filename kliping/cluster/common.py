@@ -1,0 +1,47 @@
+"""What every cluster component shares: the worker id, the frontier key names, the Redis client."""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import uuid
+from typing import Any
+
+logger = logging.getLogger("kliping.cluster")
+
+#: one id per worker process: host, pid and a random tag (pids repeat across machines)
+WORKER_ID = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+
+DEFAULT_RUN = "default"
+SEEN_SHARDS = 4096  # × 512 members per intset: ~2M fingerprints stay at ~8-9 bytes each
+HEARTBEAT_SECONDS = 15.0  # a worker silent this long is dead: its requests go back to the queue
+# stats summed across workers for the run's ledger row and health checks
+_SUMMED = ("downloader/request_count", "downloader/response_count", "downloader/response_status_count/",
+           "kliping/")
+
+_POP = """
+local r = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+if #r == 0 then return false end
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, 0)
+local id = redis.call('INCR', KEYS[3])
+redis.call('HSET', KEYS[2], id, r[2] .. '|' .. r[1])
+return {tostring(id), r[1]}
+"""
+
+
+def window_tag(value: Any) -> str:
+    return str(value) if value not in (None, "") else "-"
+
+
+def frontier_prefix(spider: Any) -> str:
+    """The Redis key prefix shared by every worker of one crawl of one site."""
+    run = spider.settings.get("KLIPING_RUN") or DEFAULT_RUN
+    since, until = getattr(spider, "since", None), getattr(spider, "until", None)
+    return f"kliping:{run}:{spider.name}:{window_tag(since)}:{window_tag(until)}"
+
+
+def redis_client(settings: Any) -> Any:
+    from kliping.extras import require
+
+    return require("scrapy_redis.connection", "a cluster crawl").get_redis_from_settings(settings)

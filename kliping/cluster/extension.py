@@ -1,0 +1,303 @@
+"""Extension ``ClusterRun``: heartbeats, acks at each flush, and the run's one ledger row."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, NotConfigured
+
+from kliping.cluster.common import (
+    _SUMMED,
+    HEARTBEAT_SECONDS,
+    SEEN_SHARDS,
+    WORKER_ID,
+    frontier_prefix,
+    logger,
+    redis_client,
+)
+from kliping.cluster.queue import AckTracker
+
+
+# -- the run --------------------------------------------------------------------------------------
+class ClusterRun:
+    """Worker life cycle: run identity, heartbeat, acks, reaping dead workers, the final row."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.settings = crawler.settings
+        self.server = redis_client(self.settings)
+        spider = crawler.spider
+        self.spider = spider
+        self.prefix = frontier_prefix(spider)
+        self.ttl = self.settings.getfloat("KLIPING_REDIS_HEARTBEAT", HEARTBEAT_SECONDS)
+        self._last_looked: dict[str, int] = {}  # others' heartbeat ttl (ms) at the last idle poll
+        self.processing = f"{self.prefix}:processing:{WORKER_ID}"
+        self.tracker = AckTracker(self.server, self.processing)
+        self.result: dict[str, Any] | None = None  # set when this worker wrote the run's row
+        self._beat: Any = None
+        self._queue: Any = None
+        self._writers: Any = None
+        self._join()
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ClusterRun:
+        if not crawler.settings.get("KLIPING_REDIS_URL") or crawler.spider is None:
+            raise NotConfigured
+        ext = cls(crawler)
+        crawler.kliping_cluster = ext
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_idle, signal=signals.spider_idle)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def key(self, name: str) -> str:
+        return f"{self.prefix}:{name}"
+
+    def _join(self) -> None:
+        """Take the cluster's run id (the first worker sets it) before the pipelines open."""
+        from kliping.crawler.run import new_run_id
+
+        meta = self.key("meta")
+        # one run (and ledger row) per site: sites of one command finish independently
+        self.server.hsetnx(meta, "run_id", new_run_id())
+        self.server.hsetnx(meta, "started_at", datetime.now(UTC).isoformat())
+        self.spider.run_id = self.server.hget(meta, "run_id").decode()
+        self.started_at = datetime.fromisoformat(self.server.hget(meta, "started_at").decode())
+        self.heartbeat()
+        self.server.sadd(self.key("workers"), WORKER_ID)
+
+    # liveness ------------------------------------------------------------------------------------
+    def heartbeat(self) -> None:
+        self.server.set(self.key(f"alive:{WORKER_ID}"), "1", px=int(self.ttl * 1000))
+
+    def alive(self, worker: str) -> bool:
+        return bool(self.server.exists(self.key(f"alive:{worker}")))
+
+    def reap(self) -> int:
+        """Put the processing entries of dead workers back in the queue; returns entries re-queued."""
+        requeued = 0
+        for raw in self.server.smembers(self.key("workers")):
+            worker = raw.decode()
+            if worker == WORKER_ID or self.alive(worker):
+                continue
+            if not self.server.set(self.key(f"reaping:{worker}"), WORKER_ID, nx=True, ex=60):
+                continue  # another worker is reaping it
+            n = self.requeue(f"{self.prefix}:processing:{worker}", skip_stored=True)
+            self.server.srem(self.key("workers"), worker)
+            self.server.delete(self.key(f"reaping:{worker}"))
+            self.server.hincrby(self.key("stats"), "kliping/cluster/workers_reaped", 1)
+            self.server.hincrby(self.key("stats"), "kliping/cluster/requeued", n)
+            self.crawler.stats.inc_value("kliping/cluster/requeued", n)
+            logger.warning("worker %s is gone: re-queued %d of its requests", worker, n)
+            requeued += n
+        return requeued
+
+    def requeue(self, processing: str, *, skip_stored: bool = False) -> int:
+        """Move every entry of a processing hash back into the queue."""
+        entries = self.server.hgetall(processing)
+        stored = self._stored_urls() if skip_stored and entries else set()
+        queue = self.key("requests")
+        n = 0
+        pipe = self.server.pipeline()
+        for value in entries.values():
+            score, _, data = value.partition(b"|")
+            if stored and self._stored(data, stored):
+                continue  # flushed, but killed before its ack
+            pipe.execute_command("ZADD", queue, float(score), data)
+            n += 1
+        pipe.delete(processing)
+        pipe.execute()
+        return n
+
+    def _stored_urls(self) -> set[str]:
+        """URLs whose article (or error) row a dead worker had already written."""
+        import pyarrow.dataset as ds
+
+        from kliping.dataset.storage import dataset_path, open_dataset
+
+        out = self.settings.get("KLIPING_OUT")
+        urls: set[str] = set()
+        for name in ("articles", "errors"):
+            d = open_dataset(dataset_path(out, name), name)
+            if d is not None:
+                table = d.to_table(columns=["url"], filter=ds.field("site") == self.spider.name)
+                urls.update(table.column("url").to_pylist())
+        return urls
+
+    def _stored(self, data: bytes, stored: set[str]) -> bool:
+        from scrapy.utils.request import request_from_dict
+        from scrapy_redis import picklecompat
+
+        try:
+            request = request_from_dict(picklecompat.loads(data), spider=self.spider)
+        except Exception:  # noqa: BLE001 - undecodable: re-queue and let the worker report it
+            return False
+        return "kliping_via" in request.meta and request.url in stored
+
+    # seeding -------------------------------------------------------------------------------------
+    def claim_seeding(self) -> bool:
+        """True for the one worker that queues the listings (or takes over from a dead seeder)."""
+        seeded = self.key("seeded")
+        if self.server.set(seeded, WORKER_ID, nx=True):
+            return True
+        holder = (self.server.get(seeded) or b"").decode()
+        if holder not in ("done", WORKER_ID) and not self.alive(holder):
+            # the seeder died mid-way: queue the listings again (they are re-read anyway)
+            return bool(self.server.getset(seeded, WORKER_ID) == holder.encode())
+        return holder == WORKER_ID
+
+    def seeding_done(self) -> None:
+        self.server.set(self.key("seeded"), "done")
+
+    # the engine ----------------------------------------------------------------------------------
+    def spider_opened(self, spider: Any) -> None:
+        from twisted.internet import task
+
+        from kliping.pipelines.writers import RunWriters
+
+        engine = self.crawler.engine
+        self._queue = engine._slot.scheduler.queue
+        self._queue.tracker = self.tracker
+        # an entry is done once the spider has handled its response or failure (and its items
+        # passed the pipelines); it is acked once the parts holding those items are written
+        scraper = engine.scraper
+        scrape = scraper._scrape
+
+        async def _scrape(result: Any, request: Any) -> None:
+            try:
+                await scrape(result, request)
+            finally:
+                ack = request.meta.get("kliping_ack")
+                if ack is not None:
+                    self.tracker.done(ack)
+
+        scraper._scrape = _scrape
+        writers = RunWriters.for_crawler(self.crawler)
+        flush = writers.flush
+
+        def flush_then_ack() -> None:
+            n = len(self.tracker.finished)  # their rows are all in the buffers being written
+            flush()
+            self.tracker.ack(n)
+
+        writers.flush = flush_then_ack
+        self._writers = writers
+        self._beat = task.LoopingCall(self.heartbeat)
+        self._beat.start(max(self.ttl / 3, 0.2), now=True)
+        self.reap()
+
+    def others_busy(self) -> bool:
+        """Does another registered worker hold requests (it may yield more, or die with them)?"""
+        for raw in self.server.smembers(self.key("workers")):
+            worker = raw.decode()
+            if worker != WORKER_ID and self.server.hlen(f"{self.prefix}:processing:{worker}"):
+                return True
+        return False
+
+    def others_silent(self) -> bool:
+        """Is another registered worker not renewing its heartbeat since this worker last looked?
+
+        A worker killed after its last request was acked holds nothing, so others_busy() lets the
+        rest stop; but it stays registered until its heartbeat expires, and the last live worker
+        out would then leave the run unfinished (no ledger row, frontier kept). So an idle worker
+        waits (at most one heartbeat period) until such a worker is reaped. Live workers renew
+        their heartbeat on every idle poll and pass at the next look.
+        """
+        silent = False
+        looked: dict[str, int] = {}
+        for raw in self.server.smembers(self.key("workers")):
+            worker = raw.decode()
+            if worker == WORKER_ID:
+                continue
+            looked[worker] = int(self.server.pttl(self.key(f"alive:{worker}")))
+            before = self._last_looked.get(worker)
+            if before is None or looked[worker] <= before:
+                silent = True
+        self._last_looked = looked
+        return silent
+
+    def spider_idle(self, spider: Any) -> None:
+        self.heartbeat()
+        if self.tracker.finished:
+            # an idle worker writes what it holds: the others wait on its processing hash
+            self._writers.flush()
+        self.reap()
+        if len(self._queue) or self.others_busy() or self.seeding_elsewhere() or self.others_silent():
+            # poll again soon rather than at the engine's 5 s heartbeat
+            self.crawler.engine._slot.nextcall.schedule(
+                self.settings.getfloat("KLIPING_REDIS_POLL", 0.5))
+            raise DontCloseSpider
+
+    def seeding_elsewhere(self) -> bool:
+        holder = (self.server.get(self.key("seeded")) or b"").decode()
+        return holder not in ("", "done", WORKER_ID) and self.alive(holder)
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        if self._beat is not None and self._beat.running:
+            self._beat.stop()
+        # the pipelines have closed (final flush, acked): what is left was never finished; after
+        # a write error the finished entries' rows were dropped unwritten: re-queued, not acked
+        from kliping.pipelines.writers import write_failure
+
+        failed = write_failure(self.crawler) is not None
+        if not failed:
+            self.tracker.ack()
+        left = self.requeue(self.processing, skip_stored=failed)
+        if left:
+            logger.info("re-queued %d unfinished requests for the other workers", left)
+        stats = self.crawler.stats.get_stats()
+        pipe = self.server.pipeline()
+        for name, value in stats.items():
+            if isinstance(value, int) and not isinstance(value, bool) and name.startswith(_SUMMED):
+                pipe.hincrby(self.key("stats"), name, value)
+        pipe.hincrby(self.key("stats"), "kliping/cluster/workers", 1)
+        if reason != "finished":
+            pipe.hincrby(self.key("stats"), "kliping/cluster/workers_failed", 1)
+        pipe.srem(self.key("workers"), WORKER_ID)
+        pipe.delete(self.key(f"alive:{WORKER_ID}"))
+        pipe.execute()
+        if reason == "finished":
+            self.finish()
+
+    def finish(self) -> None:
+        """The last worker out writes the run's ledger row and deletes the frontier."""
+        if (self.server.zcard(self.key("requests")) or self.server.scard(self.key("workers"))
+                or self.server.get(self.key("seeded")) != b"done"):
+            return
+        if not self.server.set(self.key("finisher"), WORKER_ID, nx=True, ex=600):
+            return
+        from kliping.crawler.health import check_site, previous_site_health, report
+        from kliping.crawler.ledger import ledger_row, read_ledger, write_ledger_row
+
+        totals = {k.decode(): int(v) for k, v in self.server.hgetall(self.key("stats")).items()}
+        out = self.settings.get("KLIPING_OUT")
+        site = self.spider.name
+        checked = check_site(site, totals, previous_site_health(read_ledger(out), site),
+                             self.settings.getdict("KLIPING_HEALTH"))
+        health: dict[str, Any] = {
+            "sites": {site: checked}, "ok": checked["ok"],
+            "cluster": {k.rsplit("/", 1)[-1]: v for k, v in totals.items()
+                        if k.startswith("kliping/cluster/")},
+        }
+        health["report"] = report(health)
+        status = "failed" if totals.get("kliping/cluster/workers_failed") else "finished"
+        if status == "finished" and not checked["ok"]:
+            status = "health_failed"
+        write_ledger_row(out, ledger_row(
+            run_id=self.spider.run_id, sites=[site], since=getattr(self.spider, "since", None),
+            until=getattr(self.spider, "until", None), started_at=self.started_at, status=status,
+            stats=[totals], health=health,
+        ))
+        self.result = {"status": status, "health": health, "stats": totals}
+        self.clear()
+
+    def clear(self) -> None:
+        """Delete the frontier: the next crawl with the same command starts afresh."""
+        shards = self.settings.getint("KLIPING_REDIS_SEEN_SHARDS", SEEN_SHARDS)
+        keys = [self.key(n) for n in ("requests", "meta", "seeded", "workers", "stats", "seq")]
+        keys += [f"{self.prefix}:seen:{i}" for i in range(shards)]
+        for i in range(0, len(keys), 512):
+            self.server.delete(*keys[i : i + 512])
+        self.server.delete(self.key("finisher"))

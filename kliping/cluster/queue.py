@@ -1,0 +1,86 @@
+"""The queue: a Redis priority queue whose pop moves each request into the worker's processing hash."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kliping.cluster.common import _POP, WORKER_ID, frontier_prefix
+
+
+# -- the queue ------------------------------------------------------------------------------------
+class ReliableQueue:
+    """Priority queue (sorted set) with a per-worker processing hash: pop moves, ack deletes.
+
+    Same interface and encoding as ``scrapy_redis.queue.PriorityQueue`` (pickled request dicts,
+    score ``-priority``), so kliping imports without scrapy-redis installed.
+    """
+
+    def __init__(self, server: Any, spider: Any, key: str, serializer: Any = None) -> None:
+        from scrapy_redis import picklecompat
+
+        prefix = frontier_prefix(spider)
+        self.server = server
+        self.spider = spider
+        self.key = f"{prefix}:requests"  # not ``key``: the run and window belong in the name
+        self.serializer = serializer or picklecompat
+        self.prefix = prefix
+        self.processing = f"{prefix}:processing:{WORKER_ID}"
+        self._pop = server.register_script(_POP)
+        self.tracker: AckTracker | None = None  # set by ClusterRun
+
+    def _encode_request(self, request: Any) -> bytes:
+        return self.serializer.dumps(request.to_dict(spider=self.spider))
+
+    def _decode_request(self, data: bytes) -> Any:
+        from scrapy.utils.request import request_from_dict
+
+        return request_from_dict(self.serializer.loads(data), spider=self.spider)
+
+    def clear(self) -> None:
+        self.server.delete(self.key)
+
+    def __len__(self) -> int:
+        return int(self.server.zcard(self.key))
+
+    def push(self, request: Any) -> None:
+        parent = request.meta.pop("kliping_ack", None)  # a retry or redirect of a popped entry
+        data = self._encode_request(request)
+        self.server.execute_command("ZADD", self.key, -request.priority, data)
+        if parent is not None and self.tracker is not None:
+            self.tracker.done(parent)  # its continuation is safe in the queue
+
+    def pop(self, timeout: int = 0) -> Any:
+        got = self._pop(keys=[self.key, self.processing, f"{self.prefix}:seq"])
+        if not got:
+            return None
+        ack, data = got[0].decode(), got[1]
+        request = self._decode_request(data)
+        request.meta["kliping_ack"] = ack
+        if self.tracker is not None:
+            self.tracker.popped(ack)
+        return request
+
+
+class AckTracker:
+    """Which popped entries are in progress, done (output buffered) and safe (output written)."""
+
+    def __init__(self, server: Any, processing: str) -> None:
+        self.server = server
+        self.processing = processing
+        self.active: set[str] = set()
+        self.finished: list[str] = []
+
+    def popped(self, ack: str) -> None:
+        self.active.add(ack)
+
+    def done(self, ack: str) -> None:
+        if ack in self.active:
+            self.active.discard(ack)
+            self.finished.append(ack)
+
+    def ack(self, upto: int | None = None) -> None:
+        """Delete finished entries (the first ``upto``) from the processing hash."""
+        batch = self.finished[:upto] if upto is not None else list(self.finished)
+        del self.finished[: len(batch)]
+        for i in range(0, len(batch), 1000):
+            self.server.hdel(self.processing, *batch[i : i + 1000])

@@ -1,0 +1,349 @@
+"""Run crawls in this process: the engine behind ``kliping crawl`` and ``kliping demo``.
+
+A run: take the output's lock (one run at a time), finish what a killed run left uncleaned,
+record a ``running`` ledger row, crawl every site with Scrapy's engine under one run id, check
+each site's health, and record the final ledger row.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from kliping.sites.registry import get_site
+
+
+@dataclass
+class CrawlResult:
+    run_id: str
+    out: str
+    stats: dict[str, dict[str, Any]] = field(default_factory=dict)  # per site
+    status: str = "finished"
+    health: dict[str, Any] = field(default_factory=dict)
+    repaired: int = 0
+    error: str | None = None  # what stopped the run (a write error), one line
+    ledger_error: str | None = None  # the ledger could not record the run's end, one line
+
+    def message(self) -> str | None:
+        """The one line that says why the run failed (None: it did not fail that way)."""
+        if self.error and self.ledger_error:
+            return f"{self.error} (the run ledger could not record the failure either: " \
+                   f"{self.ledger_error})"
+        if self.ledger_error:
+            return f"the run ledger could not record the end of run {self.run_id}: {self.ledger_error}"
+        return self.error
+
+
+def new_run_id() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+
+
+def spider_class(key: str) -> type:
+    from scrapy.spiderloader import SpiderLoader
+    from scrapy.utils.project import get_project_settings
+
+    if key != "generic":
+        get_site(key)  # a clear error for unknown sites
+    return SpiderLoader.from_settings(get_project_settings()).load(key)
+
+
+# -- the window: one parser for every entry point (kliping crawl, scrapy crawl -a, Scrapyd) -------
+LAST = "last"
+
+
+def parse_since(value: str | date | None, name: str = "since") -> date | str | None:
+    """``YYYY-MM-DD``, a date, ``"last"`` (kept as is, resolved when the run opens) or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if text.lower() == LAST:
+        return LAST
+    return _day(text, name, "or 'last'")
+
+
+def parse_until(value: str | date | None, name: str = "until") -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return _day(str(value).strip(), name, "")
+
+
+def _day(text: str, name: str, alternative: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            f"{name}: expected a date YYYY-MM-DD{' ' + alternative if alternative else ''}, "
+            f"got {text!r}"
+        ) from None
+
+
+def check_window(since: date | str | None, until: date | None, since_name: str = "since",
+                 until_name: str = "until") -> None:
+    """ValueError when the window is empty (``since`` after ``until``)."""
+    if isinstance(since, date) and until is not None and since > until:
+        raise ValueError(f"{since_name} {since} is after {until_name} {until}")
+
+
+def since_last(out: str | os.PathLike[str], key: str, zone: str | None = None) -> date | None:
+    """``since=last``: the day the last finished run of ``key`` ended its window (None: never).
+
+    The window of a run ends at its ``until``, or where it finished when that is earlier (a run
+    without ``until``, or with one in the future, covered what was published until it finished);
+    the day is kept (``since`` is inclusive): articles of that day the run saw are skipped as
+    known, those published after it are fetched. ``zone``: the site's (WIB/WITA/WIT), default
+    the registry's.
+    """
+    from kliping.crawler.ledger import last_success
+    from kliping.sites.base import ZONES
+
+    run = last_success(out, key)
+    if run is None:
+        return None
+    ends: list[date] = []
+    if run["until"] is not None:
+        ends.append(run["until"])
+    if run["finished_at"] is not None:
+        tz = timezone(timedelta(hours=ZONES[zone or get_site(key).zone]))
+        ends.append(run["finished_at"].astimezone(tz).date())
+    return min(ends) if ends else None
+
+
+def resolve_since(spider: Any, out: str | os.PathLike[str]) -> None:
+    """Resolve a spider's ``since="last"`` against ``out``'s ledger, when its run opens.
+
+    Every entry point passes here (``kliping.crawler.extensions.RunLedger.spider_opened``): ``kliping
+    crawl --since last``, ``scrapy crawl SITE -a since=last`` and Scrapyd. The spider keeps
+    ``since_last = True`` and ``since = None`` until then. ValueError when the resolved day is
+    after ``until``.
+    """
+    if not getattr(spider, "since_last", False) or spider.since is not None:
+        return
+    site = getattr(spider, "site", None)
+    # a generic crawl's ledger key ("generic") is shared by every domain: no "last" to go by
+    resolved = None if spider.name == "generic" else since_last(out, spider.name, getattr(site, "zone", None))
+    if resolved is not None and spider.until is not None and resolved > spider.until:
+        raise ValueError(f"since=last is {resolved} for {spider.name} (where its last finished run "
+                         f"ended), after until {spider.until}")
+    spider.since = resolved
+
+
+def run_crawl(
+    sites: list[str],
+    out: str | os.PathLike[str],
+    *,
+    since: date | str | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+    mirror: dict[str, str] | None = None,
+    settings: dict[str, Any] | None = None,
+    spider_kwargs: dict[str, Any] | None = None,
+    redis: str | None = None,
+    run: str | None = None,
+) -> CrawlResult:
+    """Crawl ``sites`` into ``out``; ``since="last"`` resumes each site where it last ended.
+
+    Raises ``kliping.crawler.runlock.OutputLocked`` when another live run holds ``out``, and
+    ``kliping.crawler.runlock.OutputNotWritable`` when its lock cannot be written (read-only, no
+    permission): nothing has run then. A write error once the run holds the lock (the repair, the
+    ledger, a Parquet part) stops the run: status ``failed``, and ``result.message()`` says which
+    file and why. With ``redis`` (a ``redis://`` URL) this process is one worker of a cluster
+    sharing a frontier on Redis (``kliping.cluster``, docs/cluster.md): no output lock, and
+    the ledger row of each site is written by the last worker to finish it.
+    """
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "kliping.settings")
+
+    from kliping.crawler.health import check_site, previous_site_health, report
+    from kliping.crawler.ledger import ledger_row, read_ledger, write_ledger_row
+    from kliping.crawler.repair import repair
+    from kliping.crawler.runlock import RunLock
+    from kliping.dataset.storage import WriteError, keep_pandas_out, remove_temp_files
+    from kliping.pipelines.writers import write_failure
+
+    keep_pandas_out()
+    out = os.fspath(out)
+    run_id = new_run_id()
+    settings = dict(settings or {})
+    if redis:
+        settings["KLIPING_REDIS_URL"] = redis
+    if run:
+        settings["KLIPING_RUN"] = run
+    if settings.get("KLIPING_REDIS_URL"):
+        return _run_worker(sites, out, run_id, since, until, limit, mirror, settings, spider_kwargs)
+    lock = RunLock(out, run_id).acquire()
+    try:
+        project = _project(out, mirror, settings)
+        result = CrawlResult(run_id=run_id, out=out)
+        window_since = None if since == LAST else since
+        ledger_args: dict[str, Any] = {
+            "run_id": run_id, "sites": list(sites), "since": window_since, "until": until,
+            "started_at": datetime.now(UTC),
+        }
+
+        def final_row(**extra: Any) -> None:
+            try:
+                write_ledger_row(out, ledger_row(**ledger_args, status=result.status, **extra))
+            except WriteError as exc:
+                result.ledger_error = str(exc)
+
+        try:
+            remove_temp_files(out)
+            result.repaired = repair(out, sites, run_id, _partitions(sites, spider_kwargs))
+            write_ledger_row(out, ledger_row(**ledger_args, status="running", stats=[]))
+        except WriteError as exc:
+            result.status, result.error = "failed", str(exc)
+            final_row(stats=[])
+            return result
+        # "last" goes to the spiders as is: each resolves it when it opens (RunLedger), as
+        # under scrapy crawl and Scrapyd
+        crawlers = _crawl(project, sites, {key: since for key in sites}, until, limit, run_id,
+                          spider_kwargs)
+        reasons = []
+        for key, crawler in crawlers:
+            stats = crawler.stats.get_stats() if crawler.stats else {}
+            result.stats[key] = stats
+            reasons.append(stats.get("finish_reason"))
+            failure = write_failure(crawler)
+            if failure is not None and result.error is None:
+                result.error = str(failure)
+            if stats.get("kliping/bad_window") and result.error is None:
+                result.error = str(stats["kliping/bad_window"])
+        if since == LAST:  # the day each spider resolved "last" to: the ledger's, when one
+            days = {getattr(c.spider, "since", None) for _, c in crawlers}
+            if len(days) == 1:
+                ledger_args["since"] = days.pop()
+        if result.error or any(r not in ("finished", "closespider_itemcount") for r in reasons):
+            result.status = "failed"
+        ledger = read_ledger(out)
+        thresholds = project.getdict("KLIPING_HEALTH")
+        result.health = {
+            "sites": {
+                key: check_site(key, result.stats[key], previous_site_health(ledger, key), thresholds)
+                for key in sites
+            }
+        }
+        result.health["ok"] = all(s["ok"] for s in result.health["sites"].values())
+        result.health["report"] = report(result.health)
+        if result.status == "finished" and not result.health["ok"]:
+            result.status = "health_failed"
+        final_row(stats=list(result.stats.values()), health=result.health)
+        return result
+    finally:
+        lock.release()
+
+
+def _partitions(sites: list[str], spider_kwargs: dict[str, Any] | None) -> dict[str, str]:
+    """The ``site=`` partition of keys that write elsewhere: ``generic`` writes its domain's key."""
+    domain = (spider_kwargs or {}).get("generic", {}).get("domain")
+    if "generic" not in sites or not domain:
+        return {}
+    from kliping.spiders.generic import generic_site
+
+    return {"generic": generic_site(domain).key}
+
+
+def _site_since(out: str, sites: list[str], since: date | str | None) -> dict[str, date | None]:
+    """Each site's first day: ``since`` itself, or with ``"last"`` where its last run ended."""
+    if since != LAST:
+        return {key: since for key in sites}  # type: ignore[misc]
+    return {key: None if key == "generic" else since_last(out, key) for key in sites}
+
+
+def _crawl(
+    project: Any, sites: list[str], site_since: dict[str, date | None], until: date | None,
+    limit: int | None, run_id: str, spider_kwargs: dict[str, Any] | None,
+) -> list[tuple[str, Any]]:
+    """Run one spider per site in this process, to the end; the crawlers, for their stats."""
+    from scrapy import signals
+    from scrapy.crawler import CrawlerProcess
+
+    process = CrawlerProcess(project)
+    crawlers = []
+    for key in sites:
+        crawler = process.create_crawler(spider_class(key))
+        crawlers.append((key, crawler))
+        crawler.signals.connect(_stop_siblings(crawler, crawlers), signal=signals.spider_closed,
+                                weak=False)  # a closure: nothing else holds it
+        process.crawl(crawler, since=site_since[key], until=until, limit=limit, run_id=run_id,
+                      **(spider_kwargs or {}).get(key, {}))
+    process.start()
+    return crawlers
+
+
+def _stop_siblings(crawler: Any, crawlers: list[tuple[str, Any]]) -> Any:
+    """A spider stopped by a write error stops the run's other spiders too: they write to the
+    same disk, and every page they fetched from then on would only be fetched again."""
+
+    def closed(spider: Any, reason: str) -> None:
+        if reason != "write_error":
+            return
+        from scrapy.utils.defer import deferred_from_coro
+
+        for _, other in crawlers:
+            engine = getattr(other, "engine", None)
+            slot = getattr(engine, "_slot", None)
+            if other is crawler or engine is None or engine.spider is None or slot is None:
+                continue
+            if slot.closing is None:
+                deferred_from_coro(engine.close_spider_async(reason="write_error"))
+
+    return closed
+
+
+def _project(out: str, mirror: dict[str, str] | None, settings: dict[str, Any]) -> Any:
+    from scrapy.utils.project import get_project_settings
+
+    project = get_project_settings()
+    project.set("KLIPING_OUT", out, priority="cmdline")
+    project.set("KLIPING_LEDGER_BY_CLI", True, priority="cmdline")
+    if mirror:
+        project.set("KLIPING_MIRROR", mirror, priority="cmdline")
+    for key, value in settings.items():
+        project.set(key, value, priority="cmdline")
+    return project
+
+
+def _run_worker(
+    sites: list[str], out: str, run_id: str, since: date | str | None, until: date | None,
+    limit: int | None, mirror: dict[str, str] | None, settings: dict[str, Any],
+    spider_kwargs: dict[str, Any] | None,
+) -> CrawlResult:
+    """One worker of a Redis cluster (kliping.cluster): the run is shared, so no lock, no
+    repair or temp-file sweep of the shared output (other workers are writing it), and the
+    ledger row of a site comes from the worker that finishes it last (``ClusterRun.finish``)."""
+
+    from kliping.pipelines.writers import write_failure
+
+    project = _project(out, mirror, settings)
+    crawlers = _crawl(project, sites, _site_since(out, sites, since), until, limit, run_id,
+                      spider_kwargs)
+    result = CrawlResult(run_id=run_id, out=out)
+    sites_health: dict[str, Any] = {}
+    for key, crawler in crawlers:
+        stats = crawler.stats.get_stats() if crawler.stats else {}
+        result.stats[key] = stats
+        if stats.get("finish_reason") not in ("finished", "closespider_itemcount"):
+            result.status = "failed"
+        failure = write_failure(crawler)
+        if failure is not None:
+            result.status = "failed"
+            result.error = result.error or str(failure)
+        cluster = getattr(crawler, "kliping_cluster", None)
+        if cluster is not None:
+            result.run_id = crawler.spider.run_id
+            if cluster.result is not None:  # this worker finished the site's run
+                sites_health[key] = cluster.result["health"]["sites"][key]
+                if cluster.result["status"] != "finished" and result.status == "finished":
+                    result.status = cluster.result["status"]
+    if sites_health:
+        from kliping.crawler.health import report
+
+        result.health = {"sites": sites_health, "ok": all(s["ok"] for s in sites_health.values())}
+        result.health["report"] = report(result.health)
+    return result
