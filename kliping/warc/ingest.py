@@ -30,7 +30,7 @@ import threading
 import time
 import zlib
 from array import array
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -42,12 +42,13 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from kliping.warc.reader import WarcFormatError, find_member, iter_records, parse_fields
+from kliping.warc.reader import WarcFormatError, find_member, iter_records, parse_fields, parse_request
 from kliping.warc.sources import WarcFile, open_warc
 
 STATE_DIR = ".kliping-ingest"
 MAX_BODY = 8 << 20  # an HTML body larger than this (decoded) is skipped and counted
 BATCH = 32  # candidate records claimed and cleaned together
+MAX_REQUEST = 64 << 10  # a request record's block larger than this is not read
 # Parts are flushed (and the file's resume offset recorded) every FLUSH_ROWS kept rows, FLUSH_BYTES
 # of bodies held or FLUSH_SECONDS: more rows than a crawl's 200, because a WARC holds many sites
 # and every flush writes one part per site and dataset (each fsynced).
@@ -450,6 +451,70 @@ def _clean(raw: dict[str, Any], site: Any, opts: Options) -> tuple[str, dict[str
     return kind, row
 
 
+class _Requests:
+    """The last request records read (bounded), found again by their response: by the ids either
+    names in ``WARC-Concurrent-To``, else by the target URI."""
+
+    KEEP = 64
+
+    def __init__(self) -> None:
+        self._by: OrderedDict[str, dict[str, Any]] = OrderedDict()
+
+    def add(self, rec: Any) -> None:
+        fields = parse_request(rec.block or b"")
+        if fields is None:
+            return
+        h = rec.headers
+        keys = [h.get("warc-record-id", "").strip(), f"uri:{target_uri(h)}",
+                *(f"to:{i}" for i in _ids(h.get("warc-concurrent-to", "")))]
+        for k in keys:
+            if k and k != "uri:":
+                self._by[k] = fields
+                self._by.move_to_end(k)
+        while len(self._by) > self.KEEP:
+            self._by.popitem(last=False)
+
+    def take_for(self, row: Mapping[str, Any]) -> dict[str, Any] | None:
+        keys = [*_ids(row.get("_concurrent") or ""), f"to:{row['warc_record_id']}", f"uri:{row['url']}"]
+        for k in keys:
+            fields = self._by.get(k)
+            if fields is not None:
+                for other in [k2 for k2, v in self._by.items() if v is fields]:
+                    del self._by[other]  # one response per request
+                return fields
+        return None
+
+
+def _request_at(f: WarcFile, offset: int) -> Any:
+    """The record at ``offset`` if it is a request record (else None)."""
+    try:
+        with open_warc(f, offset) as fh:
+            for rec in iter_records(fh, offset, lambda h, n: h.get("warc-type") == "request"
+                                    and n <= MAX_REQUEST):
+                return rec if rec.block is not None else None
+    except (WarcFormatError, OSError):
+        pass
+    return None
+
+
+def _ids(value: str) -> list[str]:
+    return [p.strip() for p in value.split(",") if p.strip()]
+
+
+def _site_for(uri: str, wanted: set[str] | None, opts: Options) -> tuple[Any, str] | None:
+    """(registry site or None, site key) of a URL this run keeps, None if it keeps none of it."""
+    try:
+        host = (urlsplit(uri).hostname or "") if uri.startswith(("http://", "https://")) else ""
+    except ValueError:
+        return None
+    site = _registry_site(host) if host else None
+    if site is not None:
+        return (site, site.key) if wanted is None or site.key in wanted else None
+    if opts.all_domains and host and (key := generic_key(host)):
+        return None, key
+    return None
+
+
 def _in_window(article: Mapping[str, Any], since: date | None, until: date | None) -> bool:
     day = article.get("published_date")
     if day is None:
@@ -487,25 +552,18 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
         """Keep this record's block? Decided on the WARC header alone (nothing else is read)."""
         kind = h.get("warc-type", "")
         c[f"type/{kind or 'none'}"] += 1
+        if kind == "request":  # small; read for the request fields of its wanted response
+            reason[0] = ""
+            return length <= MAX_REQUEST and _site_for(target_uri(h), wanted_sites, opts) is not None
         if kind != "response":
             reason[0] = ""
             return False
         uri = target_uri(h)
-        try:
-            host = (urlsplit(uri).hostname or "") if uri.startswith(("http://", "https://")) else ""
-        except ValueError:  # e.g. a malformed IPv6 host: not a page of any site
-            host = ""
-        site = _registry_site(host) if host else None
-        if site is not None:
-            if wanted_sites is not None and site.key not in wanted_sites:
-                reason[0] = "other_domain"
-                return False
-            site_of[uri] = (site, site.key)
-        elif opts.all_domains and host and (key := generic_key(host)):
-            site_of[uri] = (None, key)  # cleaned without site rules, as `kliping extract` does
-        else:
+        found = _site_for(uri, wanted_sites, opts)
+        if found is None:
             reason[0] = "other_domain"
             return False
+        site_of[uri] = found  # a registry site's rules, or None: cleaned as `kliping extract` does
         if length > opts.max_body + (64 << 10):
             reason[0] = "too_large"
             return False
@@ -524,6 +582,11 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
     start = task.start
     resume_at = start
     counter = [0]
+    # The raw row of the last response record is held back one record: the request record it
+    # came from may follow it (Heritrix writes response, request, metadata), or precede it (wget,
+    # Common Crawl), then it waits in ``requests``.
+    held_row: list[dict[str, Any]] = []
+    requests = _Requests()
     reported = [0, 0, 0]  # records, bytes, kept already reported
     last_report = time.monotonic()
 
@@ -544,6 +607,7 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
                 c["duplicate"] += 1
                 continue
             site = raw.pop("_site")
+            raw.pop("_concurrent", None)
             kind, row = _clean(raw, site, opts)
             if kind == "article" and not _in_window(row, opts.since, opts.until):
                 c["out_of_window"] += 1
@@ -570,35 +634,56 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
             with open(f.location, "rb") as fh:
                 found = find_member(fh, start, task.end if task.end is not None else start)
             start = resume_at = found if found is not None else (task.end or start)
+        point_before = start  # the last place a fresh read can start, before this record
         with open_warc(f, start) as fh:
             for rec in iter_records(fh, start, want, counter, task.end) \
                     if task.end is None or start < task.end else ():
                 c["records"] += 1
+                raw = None
                 if rec.block is None:
                     if reason[0]:
                         c[reason[0]] += 1
                         reason[0] = ""
+                elif rec.type == "request":
+                    requests.add(rec)
+                    if held_row and held_row[0]["request_method"] is None:
+                        held_row[0].update(requests.take_for(held_row[0]) or {})
                 else:
                     raw = _raw_row(rec, f.key, site_of, opts, c)
                     if raw is not None:
                         raw["url_key"] = url_key(raw["url"])
                         if known.in_archive(raw["url_key"]):
                             c["known"] += 1
+                            raw = None
                         else:
-                            pending.append(raw)
+                            raw["_concurrent"] = rec.headers.get("warc-concurrent-to", "")
+                            raw.update(requests.take_for(raw) or {})
+                pending.extend(held_row)
+                held_row[:] = [raw] if raw is not None else []
                 site_of.clear()
                 if len(pending) >= BATCH:
                     run_batch()
                 if rec.resume_at is not None:
+                    # with a row held back, its own record is where a fresh read must start
+                    safe = point_before if held_row else rec.resume_at
                     if rows_since_flush + len(pending) >= opts.flush_rows or held[0] >= FLUSH_BYTES or (
                         time.monotonic() - last_flush > FLUSH_SECONDS
                     ):
                         run_batch()
-                        resume_at = rec.resume_at
+                        resume_at = safe
                         checkpoint()
                     elif not pending:  # everything before it is in the writers: safe once flushed
-                        resume_at = rec.resume_at
+                        resume_at = safe
+                    point_before = rec.resume_at
                 report()
+            if held_row and task.end is not None and point_before >= task.end:
+                # a piece's last response: its request record may open the next piece
+                nxt = _request_at(f, point_before)
+                if nxt is not None:
+                    requests.add(nxt)
+                    held_row[0].update(requests.take_for(held_row[0]) or {})
+            pending.extend(held_row)
+            held_row.clear()
             run_batch()
             c["bytes"] = counter[0]
             checkpoint(done=True)
@@ -607,6 +692,7 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
     except Exception as exc:  # whatever else a file holds ends that file, never the run
         res.error = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
     if res.error is not None:
+        pending.extend(held_row)
         run_batch()
         c["bytes"] = counter[0]
         checkpoint(done=True, error=res.error)
@@ -661,6 +747,8 @@ def _raw_row(rec: Any, key: str, site_of: dict[str, tuple[Any, str]], opts: Opti
         "warc_file": key,
         "warc_offset": rec.offset,
         "warc_record_id": record_id,
+        "request_method": None,
+        "request_headers": None,
         "_site": site,
     }
 
