@@ -417,6 +417,8 @@ class FileResult:
     error: str | None = None
     seconds: float = 0.0
     sites: set[str] = field(default_factory=set)
+    cpu: float = 0.0  # CPU seconds of the process that read it (user + system)
+    pid: int = 0
 
 
 _KNOWN: dict[str, Known] = {}  # per worker process: the run's Known, loaded once
@@ -536,6 +538,7 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
 
     keep_pandas_out()
     t0 = time.perf_counter()
+    cpu0 = time.process_time()
     f = task.f
     state_key = task.key or f.key
     res = FileResult(state_key)
@@ -698,6 +701,7 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
         checkpoint(done=True, error=res.error)
     report(force=True)
     res.seconds = time.perf_counter() - t0
+    res.cpu, res.pid = time.process_time() - cpu0, os.getpid()
     return res
 
 
@@ -768,6 +772,10 @@ class IngestResult:
     sites: set[str] = field(default_factory=set)
     seconds: float = 0.0
     repaired: int = 0
+    # CPU seconds reading files, per process (the driver's own pid when it reads them itself), and
+    # the driver process's whole: how bench/warc.py tells its own work from a loaded machine's
+    cpu_by_process: dict[int, float] = field(default_factory=dict)
+    driver_cpu: float = 0.0
 
 
 class Progress:
@@ -952,6 +960,7 @@ def run_ingest(
 
         def on_result(r: FileResult) -> None:
             result.counts.update(r.counts)
+            result.cpu_by_process[r.pid] = result.cpu_by_process.get(r.pid, 0.0) + r.cpu
             result.sites |= r.sites
             if r.error:
                 result.errors[r.key] = r.error
@@ -975,11 +984,14 @@ def run_ingest(
                             run_id=run_id, at=datetime.now(UTC).isoformat(timespec="seconds"))
         result.status = "failed" if result.errors else "finished"
         result.seconds = time.perf_counter() - t0
+        result.driver_cpu = time.process_time()  # since the process started: imports included
         health = {
             "ingest": {
                 "sources": sources, "files": result.files, "files_skipped_done": result.files_skipped,
                 "file_errors": result.errors, "counts": dict(sorted(result.counts.items())),
                 "seconds": round(result.seconds, 3),
+                "cpu_seconds": {"driver": round(result.driver_cpu, 3), "files_by_process": sorted(
+                    (round(v, 3) for v in result.cpu_by_process.values()), reverse=True)},
             },
             "ok": not result.errors,
         }
