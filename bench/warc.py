@@ -286,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
               f"| {size / 1e6 / theirs_r:.0f} |")
         print(f"\nkliping reader / warcio: {theirs_r / ours_r:.2f}x\n")
         if mem_one:
-            print(f"Peak RSS of `kliping ingest`: 1 file {mem_one} MiB, all {args.files} files {mem_all} MiB\n")
+            print(f"Peak RSS of `kliping ingest`: 1 file {mem_one} MiB, all {args.files} files "
+                  f"{mem_all} MiB\n")
         print("| storage | bytes | per response |")
         print("|---|---:|---:|")
         print(f"| WARC.gz (response records, gzip per record) | {warc_bytes:,} "
