@@ -73,3 +73,14 @@ def out_dir_arg(option: str, value: str) -> Path:
     if not os.access(probe, os.W_OK | os.X_OK):
         raise UsageError(f"{option}: not writable: {probe}")
     return p
+
+
+def job_progress(job: str, unit: str, off: bool = False):  # noqa: ANN201 (a JobProgress, imported late)
+    """``job``'s progress display as ``KLIPING_PROGRESS`` asks (``off`` forces it off); a bad
+    value of that setting or of ``KLIPING_PROGRESS_INTERVAL`` is a usage error, before any work."""
+    from kliping.crawler.progress import JobProgress, ProgressSettingError
+
+    try:
+        return JobProgress(job, unit=unit, mode="off" if off else None)
+    except ProgressSettingError as exc:
+        raise UsageError(str(exc)) from None

@@ -1,4 +1,7 @@
-"""``kliping export DATASET --out DIR [filters] [--dedup none|exact|near] [--format parquet|jsonl]``."""
+"""``kliping export DATASET --out DIR [filters] [--dedup none|exact|near] [--format FORMAT]``.
+
+The formats, their help and what each writes come from kliping.dataset.formats.FORMATS.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ import sys
 from pathlib import Path
 
 from kliping.cli import JobFailed, UsageError
-from kliping.cli.common import add_skip_bad, day_arg, out_dir_arg, report_skipped
+from kliping.cli.common import add_skip_bad, day_arg, job_progress, out_dir_arg, report_skipped
+from kliping.dataset.formats import DEFAULT, FORMATS, help_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,7 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="drop duplicates: exact (text_hash) or near (simhash); default none")
     p.add_argument("--near-threshold", type=int, default=3, metavar="BITS",
                    help="near duplicates differ in at most BITS of 64 simhash bits (default 3)")
-    p.add_argument("--format", choices=("parquet", "jsonl", "warc"), default="parquet", dest="fmt")
+    p.add_argument("--format", choices=tuple(FORMATS), default=DEFAULT, dest="fmt",
+                   help=help_text().replace("%", "%%"))
     add_skip_bad(p)
     p.set_defaults(func=run)
 
@@ -45,17 +50,13 @@ def filters_from(args: argparse.Namespace):  # noqa: ANN201 (shared with `klipin
 
 
 def run(args: argparse.Namespace) -> int:
-    from kliping.dataset.export import DatasetError, UnknownSiteError, articles_root, export
+    from kliping.dataset.export import DatasetError, ExportResult, UnknownSiteError, articles_root, export
 
     filters = filters_from(args)
     if not 0 <= args.near_threshold <= 31:
         raise UsageError("--near-threshold: must be between 0 and 31")
     if args.min_words is not None and args.min_words < 0:
         raise UsageError("--min-words: must not be negative")
-    if args.fmt == "warc":  # the raw responses behind the selection (kliping.warc.writer)
-        from kliping.warc.writer import run_export
-
-        return run_export(args, filters)
     try:
         root = articles_root(args.dataset)
     except DatasetError as exc:
@@ -64,9 +65,13 @@ def run(args: argparse.Namespace) -> int:
     if out.resolve() == root.resolve() or root.resolve() in out.resolve().parents:
         raise UsageError("--out: use a directory outside DATASET")
     out_dir_arg("--out", args.out)
+    form = FORMATS[args.fmt]()
+    progress = job_progress("export", form.unit)
     try:
-        result = export(args.dataset, args.out, filters, dedup=args.dedup,
-                        threshold=args.near_threshold, fmt=args.fmt, skip_bad=args.skip_bad)
+        with progress:
+            result = export(args.dataset, args.out, filters, dedup=args.dedup,
+                            threshold=args.near_threshold, fmt=args.fmt, skip_bad=args.skip_bad,
+                            progress=progress if progress.enabled else None)
     except UnknownSiteError as exc:
         raise UsageError(str(exc)) from None
     except DatasetError as exc:
@@ -74,13 +79,10 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:  # disk full, read-only: the data file is replaced only when complete
         why = " ".join(str(exc.strerror or exc).split())
         raise JobFailed(f"writing {out} failed ({why})") from None
-    report_skipped("export", result.stats.skipped)
-    if result.plot is None:
-        print("kliping export: no coverage plot: matplotlib is not installed (pip install "
-              "'kliping[plot]')", file=sys.stderr)
-    print(
-        f"exported {result.written} articles ({result.selected} selected, {result.removed} duplicates"
-        f" removed) to {result.data}; card {result.out / 'README.md'}"
-        + (f", plot {result.plot}" if result.plot else "")
-    )
+    if isinstance(result, ExportResult):  # an article format: bad parts left out, the plot
+        report_skipped("export", result.stats.skipped)
+        if result.plot is None:
+            print("kliping export: no coverage plot: matplotlib is not installed (pip install "
+                  "'kliping[plot]')", file=sys.stderr)
+    print(form.summary(result))
     return 0

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from kliping.cli import JobFailed, UsageError
-from kliping.cli.common import add_skip_bad, out_dir_arg
+from kliping.cli.common import add_skip_bad, job_progress, out_dir_arg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--page-timeout", type=float, default=None, metavar="SECONDS",
         help="time budget per page; a page past it becomes an error row (default 30)",
     )
-    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress on stderr (as KLIPING_PROGRESS=off; KLIPING_PROGRESS_INTERVAL "
+                   "sets the seconds between status lines off a terminal)")
     add_skip_bad(p)
     p.set_defaults(func=run)
 
@@ -66,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
                 f"--site: unknown site {unknown[0]!r}: not in the registry (`kliping sites`) nor in {root}"
             )
     out = out_dir_arg("--out", args.out)
+    progress = job_progress("reclean", "pages", args.no_progress)
     foreign = [
         p for p in (out / "articles").rglob("*.parquet") if not p.name.startswith("part-")
     ] if (out / "articles").is_dir() else []
@@ -74,11 +76,12 @@ def run(args: argparse.Namespace) -> int:
     if foreign:
         raise UsageError(f"--out: {out / 'articles'} holds parts not written by reclean")
     try:
-        summary = reclean(
-            root, out, workers=args.workers, only_stale=args.only_stale, dask=args.dask,
-            page_seconds=args.page_timeout or PAGE_SECONDS, sites=args.site,
-            progress=not args.no_progress and sys.stderr.isatty(), skip_bad=args.skip_bad,
-        )
+        with progress:
+            summary = reclean(
+                root, out, workers=args.workers, only_stale=args.only_stale, dask=args.dask,
+                page_seconds=args.page_timeout or PAGE_SECONDS, sites=args.site,
+                progress=progress if progress.enabled else None, skip_bad=args.skip_bad,
+            )
     except BadPartsError as exc:
         raise UsageError(f"RAW_DIR: {exc}; {out} is unchanged") from None
     except OutputLocked as exc:

@@ -4,5 +4,6 @@
   from it); ``outcome``: the one way a cleaning result becomes an article or an error row;
 - ``storage``: parts, atomic writes, checked reads; ``verify``: ``kliping verify [--repair]``;
 - ``reclean``: cleaning the raw archive again (process pool or Dask); ``workers``: the pool;
-- ``export``: filtered exports, with the formats in ``exporters``; ``dedup``: near-duplicates.
+- ``export``: filtered exports, in the formats of ``formats`` (one table); ``dedup``:
+  near-duplicates; ``exporters``: Scrapy feed exporters (``scrapy crawl SITE -O items.jsonl``).
 """

@@ -4,7 +4,7 @@ An export is a flat directory that every common loader reads in one line::
 
     <out>/README.md            dataset card (YAML header that Hugging Face ``datasets`` reads)
     <out>/coverage.png         articles per day per site
-    <out>/data/articles.parquet   (or articles.jsonl with --format jsonl)
+    <out>/data/articles.parquet   (articles.<suffix> of the --format chosen)
 
 The data is one file with ``site`` as an ordinary column (not a hive directory), so pandas,
 polars, DuckDB and ``datasets`` all see the same columns without partition options.
@@ -12,6 +12,9 @@ polars, DuckDB and ``datasets`` all see the same columns without partition optio
 Work in two passes over the articles dataset, so memory holds the few key columns of the
 selected rows (for deduplication), never the texts: pass 1 reads ids, dates and fingerprints and
 decides which rows stay; pass 2 streams full rows batch by batch into the output.
+
+The formats (parquet, jsonl, warc: what each writes and how) are one table,
+:data:`kliping.dataset.formats.FORMATS`; this module holds what the article formats share.
 """
 
 from __future__ import annotations
@@ -29,15 +32,14 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
-import pyarrow.parquet as pq
 
 from kliping.dataset import dedup as dd
+from kliping.dataset.formats import DEFAULT as DEFAULT_FORMAT
+from kliping.dataset.formats import FORMATS, ROW_GROUP, ArticleFormat, ExportOptions, get_format
 from kliping.dataset.schema import ARTICLES
 from kliping.dataset.storage import BadPart, BadPartsError, dataset_sites, with_good_parts
 
-FORMATS = ("parquet", "jsonl")
 DATA_DIR = "data"
-ROW_GROUP = 10_000
 DUP_FIELDS = [
     pa.field("dup_cluster", pa.string(), metadata={"doc": "id of the kept (earliest) member of its cluster"}),
     pa.field("dup_count", pa.int32(), metadata={"doc": "members of the cluster in the selection"}),
@@ -278,7 +280,8 @@ def _json_default(v: Any) -> Any:
     raise TypeError(type(v).__name__)
 
 
-def _jsonl_lines(table: pa.Table) -> Iterator[str]:
+def jsonl_lines(table: pa.Table) -> Iterator[str]:
+    """``table``'s rows as JSON Lines (dates and instants as ISO 8601 text, simhash as hex)."""
     for row in table.to_pylist():
         if row.get("simhash") is not None:
             # 64-bit unsigned does not survive JSON readers that parse numbers as int64/double.
@@ -292,27 +295,43 @@ def export(
     filters: Filters | None = None,
     dedup: str = "none",
     threshold: int = dd.DEFAULT_THRESHOLD,
-    fmt: str = "parquet",
+    fmt: str = DEFAULT_FORMAT,
     batch_size: int = 4096,
     skip_bad: bool = False,
-) -> ExportResult:
-    """Filter and deduplicate the articles at ``dataset`` into ``out`` (data file, card, plot).
+    progress: Callable[..., None] | None = None,
+) -> Any:
+    """Filter and deduplicate the articles at ``dataset`` into ``out`` in format ``fmt`` (a name
+    in :data:`~kliping.dataset.formats.FORMATS`).
 
-    The data file is written under a hidden temp name and renamed into place only once complete:
-    a failed export leaves the previous one (if any) as it was.
+    For an article format (parquet, jsonl): an :class:`ExportResult` (data file, card, plot); the
+    data file is written under a hidden temp name and renamed into place only once complete, so
+    a failed export leaves the previous one (if any) as it was. For ``warc``: a
+    :class:`kliping.warc.writer.WarcExport`. ``progress(done, total, **counters)`` is called as
+    rows are written (e.g. a :class:`kliping.crawler.progress.JobProgress`).
     """
     if dedup not in dd.MODES:
         raise ValueError(f"dedup must be one of {dd.MODES}")
-    if fmt not in FORMATS:
-        raise ValueError(f"format must be one of {FORMATS}")
-    filters = filters or Filters()
+    options = ExportOptions(filters=filters or Filters(), dedup=dedup, threshold=threshold,
+                            skip_bad=skip_bad, batch_size=batch_size, progress=progress)
+    return get_format(fmt).run(fmt, dataset, out, options)
+
+
+def export_articles(
+    form: ArticleFormat, name: str, dataset: str | os.PathLike[str], out: str | os.PathLike[str],
+    options: ExportOptions,
+) -> ExportResult:
+    """The export of an article format: pass 1 decides which rows stay, pass 2 streams them, in
+    tables of at least :data:`ROW_GROUP` rows (the last one smaller), to ``form.write``."""
+    filters = options.filters or Filters()
+    dedup, threshold, progress = options.dedup, options.threshold, options.progress
     expr = filters.expression()
     outp = Path(out)
     data_dir = outp / DATA_DIR
     with_dups = dedup != "none"
     schema = pa.schema(list(ARTICLES) + (DUP_FIELDS if with_dups else []))
-    final = data_dir / f"articles.{fmt}"
-    tmp = data_dir / f".tmp-articles.{fmt}"
+    options.schema = schema
+    final = data_dir / f"articles.{form.suffix}"
+    tmp = data_dir / f".tmp-articles.{form.suffix}"
 
     def write(d: ds.Dataset) -> tuple[int, int, int, Stats]:
         """(selected, clusters with duplicates, written, stats): pass 1 decides, pass 2 writes."""
@@ -323,8 +342,8 @@ def export(
         stats = Stats()
         written = 0
         seen: set[tuple[str, str | None]] = set()
-        pending: list[pa.Table] = []
-        pending_rows = 0
+        if progress is not None:
+            progress(0, keys.num_rows, written=0)
 
         def selected(batch: pa.RecordBatch) -> pa.Table | None:
             ids = batch.column("id").to_pylist()
@@ -344,44 +363,33 @@ def export(
                 t = t.append_column(DUP_FIELDS[1], pa.array(cnt, pa.int32()))
             return t.select(schema.names).cast(schema)
 
-        writer: pq.ParquetWriter | None = None
-        fh = open(tmp, "w", encoding="utf-8") if fmt == "jsonl" else None
-        try:
-            if fmt == "parquet":
-                writer = pq.ParquetWriter(tmp, schema, compression="zstd")
-
-            def flush() -> None:
-                nonlocal pending, pending_rows
-                if not pending:
-                    return
-                t = pa.concat_tables(pending)
-                if writer is not None:
-                    writer.write_table(t, row_group_size=ROW_GROUP)
-                elif fh is not None:
-                    fh.writelines(_jsonl_lines(t))
-                pending, pending_rows = [], 0
-
-            for batch in d.to_batches(columns=ARTICLES.names, filter=expr, batch_size=batch_size):
+        def tables() -> Iterator[pa.Table]:
+            nonlocal written
+            pending: list[pa.Table] = []
+            pending_rows = 0
+            scanned = 0
+            for batch in d.to_batches(columns=ARTICLES.names, filter=expr, batch_size=options.batch_size):
+                scanned += batch.num_rows
                 t = selected(batch)
-                if t is None:
-                    continue
-                stats.update(t)
-                written += t.num_rows
-                pending.append(t)
-                pending_rows += t.num_rows
+                if t is not None:
+                    stats.update(t)
+                    written += t.num_rows
+                    pending.append(t)
+                    pending_rows += t.num_rows
+                if progress is not None:
+                    progress(scanned, keys.num_rows, written=written)
                 if pending_rows >= ROW_GROUP:
-                    flush()
-            flush()
-        finally:
-            if writer is not None:
-                writer.close()
-            if fh is not None:
-                fh.close()
+                    yield pa.concat_tables(pending)
+                    pending, pending_rows = [], 0
+            if pending:
+                yield pa.concat_tables(pending)
+
+        form.write(tables(), tmp, options)
         return keys.num_rows, n_clusters_with_dups, written, stats
 
     try:
         (n_selected, clusters, written, stats), skipped = read_articles(
-            dataset, write, skip_bad, filters.sites
+            dataset, write, options.skip_bad, filters.sites
         )
         os.replace(tmp, final)
     finally:
@@ -398,7 +406,7 @@ def export(
     )
     if plot_coverage(stats, outp / "coverage.png"):
         result.plot = outp / "coverage.png"
-    (outp / "README.md").write_text(card(result, dataset, filters, fmt), encoding="utf-8")
+    (outp / "README.md").write_text(card(result, dataset, filters, name), encoding="utf-8")
     return result
 
 
@@ -443,7 +451,8 @@ def card(result: ExportResult, dataset: Any, filters: Filters, fmt: str) -> str:
 
     st = result.stats
     data_rel = f"{DATA_DIR}/{result.data.name}"
-    loader = "parquet" if fmt == "parquet" else "json"
+    form = FORMATS[fmt]
+    loader = getattr(form, "hf_loader", fmt)
     dedup_text = {
         "none": "none: every selected article is kept.",
         "exact": "exact: articles with the same `text_hash` (normalized text) form a cluster.",
@@ -518,19 +527,8 @@ def card(result: ExportResult, dataset: Any, filters: Filters, fmt: str) -> str:
         "",
         "```python",
     ]
-    if fmt == "parquet":
-        lines += [
-            f'pd.read_parquet("{data_rel}")                        # pandas',
-            f'pl.read_parquet("{data_rel}")                        # polars',
-            f"duckdb.sql(\"SELECT * FROM '{data_rel}'\")             # DuckDB",
-        ]
-    else:
-        lines += [
-            f'pd.read_json("{data_rel}", lines=True)               # pandas',
-            f'pl.read_ndjson("{data_rel}")                         # polars',
-            f"duckdb.sql(\"SELECT * FROM read_json_auto('{data_rel}')\")   # DuckDB",
-            "# in JSONL, dates are YYYY-MM-DD, instants ISO 8601 with offset, simhash 16 hex digits",
-        ]
+    usage = (*getattr(form, "loaders", ()), *getattr(form, "notes", ()))
+    lines += [line.format(data=data_rel) for line in usage]
     lines += [
         f'datasets.load_dataset("{loader}", data_files="{data_rel}")  # Hugging Face',
         'datasets.load_dataset(".")  # also works here: the YAML header above names the file',

@@ -593,7 +593,7 @@ def reclean(
     page_seconds: float | None = PAGE_SECONDS,
     chunk_rows: int = CHUNK_ROWS,
     sites: Iterable[str] | None = None,
-    progress: bool = False,
+    progress: Callable[..., None] | None = None,
     skip_bad: bool = False,
 ) -> Summary:
     """Re-clean every raw row under ``raw`` into ``out/articles`` and ``out/errors``.
@@ -602,7 +602,8 @@ def reclean(
     no longer exist, so ``out`` ends up holding exactly this input's output. The output changes
     all at once at the end, or not at all (module docstring). Raises :class:`BadPartsError` for
     bad raw parts unless ``skip_bad``, and :class:`~kliping.crawler.runlock.OutputLocked` when another
-    reclean is writing ``out``.
+    reclean is writing ``out``. ``progress(pages_done, pages_total, **counters)`` is called once
+    the plan is made and after every chunk (e.g. a :class:`kliping.crawler.progress.JobProgress`).
     """
     from kliping.crawler.runlock import RunLock
 
@@ -632,7 +633,7 @@ def reclean(
 def _reclean_into(
     chunks: list[Chunk], outp: Path, stage: Path, summary: Summary, workers: int | None,
     only_stale: bool, dask: str | None, page_seconds: float | None, sites: Iterable[str] | None,
-    progress: bool, skip_bad: bool,
+    progress: Callable[..., None] | None, skip_bad: bool,
 ) -> None:
     expected = {
         outp / name / f"{PARTITION}={c.site}" / c.name for c in chunks for name in _OUTPUTS
@@ -641,18 +642,25 @@ def _reclean_into(
     workers = max(1, workers or os.cpu_count() or 1)
     t0 = time.perf_counter()
     total = sum(c.rows for c in chunks)
-    with _progress(total, progress) as advance:
+    done = 0
+    if progress is not None:
+        progress(0, total)
 
-        def on_result(r: ChunkResult) -> None:
-            if r.unreadable is not None and not skip_bad:
-                raise BadPartsError([BadPart(Path(r.chunk.path), r.unreadable)])
-            summary.add(r)
-            advance(r.pages)
+    def on_result(r: ChunkResult) -> None:
+        nonlocal done
+        if r.unreadable is not None and not skip_bad:
+            raise BadPartsError([BadPart(Path(r.chunk.path), r.unreadable)])
+        summary.add(r)
+        if progress is not None:
+            done += r.pages
+            current = {"skipped": summary.skipped_pages} if only_stale else {}
+            progress(done, total, articles=summary.articles, not_articles=summary.not_articles,
+                     errors=summary.errors, **current)
 
-        if dask:
-            _run_dask(chunks, str(outp), dask, page_seconds, only_stale, on_result, str(stage))
-        else:
-            _run_local(chunks, str(outp), workers, page_seconds, only_stale, on_result, str(stage))
+    if dask:
+        _run_dask(chunks, str(outp), dask, page_seconds, only_stale, on_result, str(stage))
+    else:
+        _run_local(chunks, str(outp), workers, page_seconds, only_stale, on_result, str(stage))
     if not only_stale and sites is None:
         # A full run: this input's output only; files that are not parts are kept.
         _carry_over(outp, stage, lambda f: f not in before)
@@ -670,37 +678,3 @@ def _reclean_into(
         ))
     summary.removed_parts += sum(1 for f in before if not (stage / f.relative_to(outp)).exists())
     summary.seconds = time.perf_counter() - t0
-
-
-@contextmanager
-def _progress(total: int, enabled: bool) -> Iterator[Callable[[int], None]]:
-    if not enabled:
-        yield lambda n: None
-        return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    class _Rate(TextColumn):
-        def render(self, task: Any) -> Any:
-            from rich.text import Text
-
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:,.1f} pages/s" if speed else "… pages/s")
-
-    cols = (
-        TextColumn("reclean"), BarColumn(), MofNCompleteColumn(), _Rate(""), TimeElapsedColumn(),
-        TextColumn("ETA"), TimeRemainingColumn(),
-    )
-    import sys
-
-    from rich.console import Console
-
-    with Progress(*cols, console=Console(file=sys.stderr), transient=False) as prog:
-        task = prog.add_task("pages", total=total)
-        yield lambda n: prog.advance(task, n)

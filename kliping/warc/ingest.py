@@ -25,7 +25,6 @@ import fcntl
 import json
 import os
 import re
-import sys
 import threading
 import time
 import zlib
@@ -42,6 +41,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
+from kliping.crawler.progress import DEFAULT_INTERVAL, JobProgress, ProgressSettingError, clock
 from kliping.warc.reader import WarcFormatError, find_member, iter_records, parse_fields, parse_request
 from kliping.warc.sources import WarcFile, open_warc
 
@@ -778,50 +778,41 @@ class IngestResult:
     driver_cpu: float = 0.0
 
 
-class Progress:
-    """Records/s, MB/s and rows kept on stderr: rewritten in place on a terminal, a line now and
-    then otherwise (logs). ``put`` takes increments from this process or, through a queue, from
-    the workers."""
+class Progress(JobProgress):
+    """Files done / total, records/s, MB/s and rows kept on stderr (kliping.crawler.progress: a
+    live bar on a terminal, a status line every KLIPING_PROGRESS_INTERVAL s otherwise).
+    ``put`` takes increments from this process or, through a queue, from the workers."""
+
+    always_last = True  # the run's totals: records, MB and rows kept, even for a short run
 
     def __init__(self, total_files: int, enabled: bool) -> None:
-        self.enabled = enabled
-        self.tty = sys.stderr.isatty()
-        self.records = self.bytes = self.kept = 0
-        self.files_done = 0
-        self.total_files = total_files
-        self.t0 = time.monotonic()
-        self._last = 0.0
-        self._lock = threading.Lock()
+        try:
+            super().__init__("ingest", total_files, "files", mode=None if enabled else "off")
+        except ProgressSettingError:  # a bad setting does not stop an ingest
+            super().__init__("ingest", total_files, "files", mode="auto", interval=DEFAULT_INTERVAL)
+        self.counters = {"records": 0, "bytes": 0, "kept": 0}
+        self.start()
 
     def put(self, delta: tuple[int, int, int]) -> None:
-        with self._lock:
-            self.records += delta[0]
-            self.bytes += delta[1]
-            self.kept += delta[2]
-        self.show()
+        self.advance(0, records=delta[0], bytes=delta[1], kept=delta[2])
 
     def file_done(self) -> None:
-        self.files_done += 1
-        self.show()
+        self.advance(1)
+
+    def details(self) -> str:
+        c, secs = self.counters, self.elapsed()
+        return (f"{c['records']:,} records ({c['records'] / secs:,.0f}/s), {c['bytes'] / 1e6:,.1f} MB "
+                f"({c['bytes'] / 1e6 / secs:,.1f} MB/s), kept {c['kept']:,}")
 
     def line(self) -> str:
-        secs = max(time.monotonic() - self.t0, 1e-9)
-        return (f"ingest: {self.records:,} records ({self.records / secs:,.0f}/s), "
-                f"{self.bytes / 1e6:,.1f} MB ({self.bytes / 1e6 / secs:,.1f} MB/s), kept {self.kept:,}, "
-                f"files {self.files_done}/{self.total_files}, {secs:,.0f} s")
+        eta = self.eta()
+        left = f", ETA {clock(eta)}" if eta is not None and self.done < (self.total or 0) else ""
+        return (f"kliping ingest: {self.details()}, files {self.done}/{self.total}, "
+                f"{self.elapsed():,.0f} s{left}")
 
     def show(self, final: bool = False) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if not final and now - self._last < (0.5 if self.tty else 10.0):
-            return
-        self._last = now
-        if self.tty:
-            sys.stderr.write("\r" + self.line() + ("\n" if final else ""))
-        else:
-            sys.stderr.write(self.line() + "\n")
-        sys.stderr.flush()
+        if final:
+            self.close()
 
 
 def _ledger_stats(result: IngestResult) -> dict[str, Any]:

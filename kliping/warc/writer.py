@@ -24,7 +24,7 @@ import hashlib
 import os
 import uuid
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -214,10 +214,13 @@ class WarcExport:
 
 
 def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], filters: Any = None,
-                dedup: str = "none", threshold: int = 3, max_bytes: int = MAX_BYTES) -> WarcExport:
-    """The raw rows behind the articles that ``filters`` (and ``dedup``) select, as WARC files.
+                dedup: str = "none", threshold: int = 3, max_bytes: int = MAX_BYTES,
+                progress: Callable[..., None] | None = None) -> WarcExport:
+    """The raw rows behind the articles that ``filters`` (and ``dedup``) select, as WARC files
+    (``kliping export --format warc``: the ``warc`` entry of kliping.dataset.formats.FORMATS).
 
-    Raises ``kliping.dataset.export.DatasetError`` when DATASET has no articles or no raw archive beside.
+    Raises ``kliping.dataset.export.DatasetError`` when DATASET has no articles or no raw archive
+    beside. ``progress(done, total)`` is called as responses are written.
     """
     import pyarrow as pa
     import pyarrow.dataset as ds
@@ -257,6 +260,8 @@ def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], fi
     columns = ["fetch_id", "url", "final_url", "site", "status", "headers", "body", "fetched_at",
                "run_id", "discovered_via", "request_method", "request_headers"]
     done: set[str] = set()
+    if progress is not None:
+        progress(0, len(links))
     try:
         if links:
             flt = ds.field("fetch_id").isin(pa.array(sorted(links), pa.string()))
@@ -286,6 +291,8 @@ def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], fi
                         "kliping-discovered-via": row["discovered_via"],
                     })
                     result.written += 1
+                    if progress is not None:
+                        progress(result.written, len(links))
     finally:
         result.files = writer.close()
     result.missing_raw = len(links) - len(done)
@@ -314,19 +321,3 @@ def _card(result: WarcExport, dataset: Any, filters: Any) -> str:
         "The pages belong to their publishers: respect each site's terms before sharing this archive.",
         "",
     ])
-
-
-def run_export(args: Any, filters: Any) -> int:
-    """``kliping export … --format warc`` (called by kliping.cli.export)."""
-    from kliping.cli import UsageError
-    from kliping.dataset.export import DatasetError
-
-    try:
-        res = export_warc(args.dataset, args.out, filters, dedup=args.dedup, threshold=args.near_threshold)
-    except DatasetError as exc:
-        raise UsageError(f"DATASET: {exc}") from None
-    print(f"exported {res.written} responses ({res.requests} with their request, "
-          f"{res.selected} articles selected"
-          + (f", {res.missing_raw} without a raw row" if res.missing_raw else "")
-          + f") to {len(res.files)} WARC file(s) in {res.out / DATA_DIR} ({res.bytes:,} bytes)")
-    return 0
