@@ -61,8 +61,9 @@ class CrashPolicy:
     """What :func:`drive` does when a worker process dies (the pool is then broken: every task
     running on it fails with it, and which one killed it is unknown).
 
-    ``attempts``: runs a task gets on worker deaths before ``on_crash`` gives its result (the tasks
-    that only shared the broken pool go back to the queue without using one up).
+    ``attempts``: runs a task gets on worker deaths before ``on_crash`` gives its result. With
+    ``restart``, the tasks running on a broken pool run again one at a time: only a task that
+    dies alone uses an attempt up (the others only shared its pool).
     ``restart``: go on with a fresh pool; without it the run stops there, ``on_crash`` giving the
     results of the tasks running and of those not started (with ``not_started`` as the reason).
     """
@@ -94,7 +95,10 @@ def drive(
     run: nothing more is started, the running tasks are cancelled where they have not begun).
     """
     pending = list(reversed(list(tasks)))  # popped from the end: the given order
-    attempts: dict[int, int] = {}  # id(task) -> worker deaths it was running in
+    attempts: dict[int, int] = {}  # id(task) -> times it died running alone
+    # Tasks that were running when a pool broke, culprit unknown: each runs alone next, so a
+    # task that dies is told from those that only shared its pool.
+    suspects: set[int] = set()
     bound = in_flight or max(2, workers * 2)
     while pending:
         broken = False
@@ -103,35 +107,51 @@ def drive(
             try:
                 while pending or running:
                     while pending and len(running) < bound:
+                        alone = id(pending[-1]) in suspects
+                        if (alone and running) or any(id(x) in suspects for x in running.values()):
+                            break
                         t = pending.pop()
                         running[pool.submit(fn, *args(t))] = t
+                        if alone:
+                            break
                     done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    crashed: list[T] = []
                     for fut in done:
                         t = running.pop(fut)
                         try:
                             result = fut.result()
                         except BrokenProcessPool:
                             broken = True
-                            n = attempts[id(t)] = attempts.get(id(t), 0) + 1
-                            if n >= policy.attempts or not policy.restart:
-                                on_result(on_crash(t, CRASHED))
-                            else:
-                                pending.append(t)
+                            crashed.append(t)
                             continue
+                        suspects.discard(id(t))
                         on_result(result)
-                    if broken:
-                        for fut, t in running.items():
-                            fut.cancel()
-                            if policy.restart:
-                                pending.append(t)
-                            else:
-                                on_result(on_crash(t, CRASHED))
-                        running.clear()
-                        if not policy.restart:
-                            for t in reversed(pending):
-                                on_result(on_crash(t, policy.not_started))
-                            return
-                        break
+                    if not broken:
+                        continue
+                    for fut, t in running.items():
+                        fut.cancel()
+                        crashed.append(t)
+                    running.clear()
+                    if not policy.restart:
+                        for t in crashed:
+                            on_result(on_crash(t, CRASHED))
+                        for t in reversed(pending):
+                            on_result(on_crash(t, policy.not_started))
+                        return
+                    if len(crashed) == 1:  # it ran alone: it is what died
+                        t = crashed[0]
+                        n = attempts[id(t)] = attempts.get(id(t), 0) + 1
+                        if n >= policy.attempts:
+                            suspects.discard(id(t))
+                            on_result(on_crash(t, CRASHED))
+                        else:
+                            suspects.add(id(t))
+                            pending.append(t)
+                    else:
+                        for t in reversed(crashed):
+                            suspects.add(id(t))
+                            pending.append(t)
+                    break
             except BaseException:
                 for fut in running:  # stopping (a bad part, Ctrl-C): start nothing more
                     fut.cancel()
