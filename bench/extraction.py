@@ -295,7 +295,11 @@ def redesign_scores(
 ) -> dict[str, dict[str, dict[str, float]]]:
     """{variant: {"kliping"|"trafilatura": {page: F1 against that tool's unmodified body}}}.
 
-    Pages whose unmodified body is empty for a tool are left out for that tool (nothing to keep).
+    Every page counts for both tools, whatever the tool made of it unmodified. A page with no
+    body (kliping: NotAnArticle; trafilatura: None) is a decision about the page, and a redesign
+    must not change it either: both empty scores 1.0 (the same outcome), one empty 0.0
+    (``shingle_f1``). Leaving such pages out, as before, hid a rewrite that turned "not an
+    article" into a body of navigation and teasers.
     """
     from tests.redesign import VARIANTS, rewrite, shingle_f1
 
@@ -312,10 +316,8 @@ def redesign_scores(
             else:
                 k_text = _kliping_text(page, url, headers=utf8)
                 t_text = _plain(page, url)
-            if ref_k[key].strip():
-                k_f1[key] = shingle_f1(k_text, ref_k[key])
-            if ref_t[key].strip():
-                t_f1[key] = shingle_f1(t_text, ref_t[key])
+            k_f1[key] = shingle_f1(k_text, ref_k[key])
+            t_f1[key] = shingle_f1(t_text, ref_t[key])
         out[variant] = {"kliping": k_f1, "trafilatura": t_f1}
     return out
 

@@ -128,17 +128,11 @@ def extract(
     when = fetched_at or dt.datetime.now(dt.UTC)
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
-    raw = {
-        "body": body,
-        "headers": dict(headers or {}),
-        "url": url or "",
-        "final_url": url or "",
-        "site": page_site.key if page_site else "",
-        "fetched_at": when,
-        "run_id": "extract",
-        "fetch_id": "extract",
-        "discovered_via": "file",
-    }
+    from kliping.dataset.records import raw_record
+
+    raw = raw_record(url=url or "", site=page_site.key if page_site else "", body=body,
+                     headers=headers, fetched_at=when, run_id="extract", fetch_id="extract",
+                     discovered_via="file")
     record = clean(raw, page_site)
     return Article(**{f.name: record.get(f.name) for f in dataclasses.fields(Article)})
 

@@ -399,7 +399,7 @@ def test_full_mode_only_for_a_fast_extraction_far_shorter_than_the_page(
 ) -> None:
     from lxml import html as lhtml
 
-    from kliping.clean import _short_for
+    from kliping.clean.body import _short_for
 
     page = lhtml.fromstring("<html><body>" + "<p>kata</p>" * page_words + "</body></html>")
     assert _short_for(" ".join(["kata"] * extracted_words), page) is short
@@ -434,7 +434,7 @@ def test_baca_juga_paragraph_goes_with_its_linked_title_prose_with_links_stays()
     ],
 )
 def test_plain_language_gate(text: str, lang: str | None) -> None:
-    from kliping.clean import _plainly, language
+    from kliping.clean.metadata import _plainly, language
 
     assert _plainly(text) == lang
     if lang:

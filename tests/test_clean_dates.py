@@ -83,6 +83,13 @@ CASES = [
      page(head=jsonld("2024-02-05"),
           header="<div class='post-date'>Senin, 26 Rajab 1445 H / 5 Februari 2024 M, 15:45 WIB</div>"),
      GENERIC, None, "2024-02-05", "2024-02-05T15:45:00+07:00", ["from_jsonld"], []),
+    ("byline beside the headline whatever its class (a 'schedule' span), no structured data",
+     page(header="<span class='newsdetail-schedule'>Kamis, 05 November 2015 11:52</span>"
+                 "<span class='newsdetail-schedule'>&nbsp;|&nbsp;</span><h2>Rina Amalia</h2>"),
+     GENERIC, None, "2015-11-05", "2015-11-05T11:52:00+07:00", ["from_printed"], []),
+    ("the same byline in a classless <div> under the headline",
+     page(header="<div><div>Senin, 8 Januari 2024 - 14:30 WIB</div></div>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T14:30:00+07:00", ["from_printed"], []),
     ("kompas id encodes HHMMSS: the URL gives the time",
      page(head=meta("2024-01-08")),
      "https://nasional.kompas.com/read/2024/01/08/14300061/jembatan-baru-diresmikan", "kompas",

@@ -144,7 +144,7 @@ def test_broken_selector_is_a_miss_not_a_crash() -> None:
 
 
 def test_generic_path_wins_only_when_it_covers_the_site_body() -> None:
-    from kliping.clean import _generic_better
+    from kliping.clean.body import _generic_better
 
     story = PARAS
     other = [

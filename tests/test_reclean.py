@@ -29,6 +29,7 @@ from kliping.dataset.reclean import (
     reclean,
     time_budget,
 )
+from kliping.dataset.records import raw_record
 from kliping.dataset.schema import ARTICLES
 from kliping.dataset.storage import PartWriter, read_dataset
 
@@ -71,12 +72,12 @@ def article_html(title: str, paras: list[str], day: datetime, author: str = "Rin
 
 def raw_row(site: str, i: int, body: bytes, status: int = 200, path: str | None = None) -> dict:
     url = f"https://{SITES[site]}/{path or f'berita/{i}/judul-{i}'}"
-    return {
-        "fetch_id": hashlib.sha1(url.encode()).hexdigest()[:20], "url": url, "final_url": url,
-        "site": site, "status": status, "headers": {"Content-Type": "text/html; charset=utf-8"},
-        "body": body, "fetched_at": datetime(2024, 1, 10, 3, 0, tzinfo=UTC) + timedelta(hours=i),
-        "run_id": "run-test", "discovered_via": "feed",
-    }
+    return raw_record(
+        fetch_id=hashlib.sha1(url.encode()).hexdigest()[:20], url=url, site=site, status=status,
+        headers={"Content-Type": "text/html; charset=utf-8"}, body=body,
+        fetched_at=datetime(2024, 1, 10, 3, 0, tzinfo=UTC) + timedelta(hours=i), run_id="run-test",
+        discovered_via="feed",
+    )
 
 
 def write_archive(out: Path, per_site: int = 12) -> dict[str, int]:
@@ -155,9 +156,10 @@ def test_error_rows_name_the_page_and_the_reason(first) -> None:
 
     for e in errors.values():
         assert e["error"] and e["cleaner_version"] == CLEANER_VERSION and e["site"]
-    kinds = sorted(e["error"].split(":")[0] for e in errors.values())
+        assert e["run_id"] == "run-test"  # the run that fetched the page, as a crawl's error rows
+    kinds = sorted(e["kind"] for e in errors.values())
     assert "http_status" in kinds
-    assert kinds.count("not_an_article") + sum(k not in ("http_status", "not_an_article") for k in kinds) == 2
+    assert kinds.count("not_article") + sum(k not in ("http_status", "not_article") for k in kinds) == 2
 
 
 def test_byte_identical_across_runs_and_worker_counts(archive, first, tmp_path) -> None:
@@ -227,6 +229,7 @@ def test_a_crashing_page_becomes_an_error_row() -> None:
     assert [a["fetch_id"] for a in arts] == [_rows()[0]["fetch_id"], _rows()[2]["fetch_id"]]
     assert arts[0]["site"] == "detakberita"
     assert len(errs) == 1 and errs[0]["error"] == "ZeroDivisionError: boom"
+    assert errs[0]["kind"] == "clean_error"
 
 
 @pytest.mark.parametrize("in_thread", [False, True], ids=["main-thread-alarm", "thread-watchdog"])
@@ -252,7 +255,7 @@ def test_a_slow_page_times_out_and_the_run_goes_on(in_thread: bool) -> None:
         go()
     assert time.monotonic() - t0 < 5
     arts, errs = result[0]
-    assert len(arts) == 2 and len(errs) == 1 and errs[0]["error"].startswith("timeout:")
+    assert len(arts) == 2 and len(errs) == 1 and errs[0]["kind"] == "timeout"
 
 
 def test_time_budget_does_not_fire_after_the_block() -> None:

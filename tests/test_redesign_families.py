@@ -16,13 +16,31 @@ the family did before its fix:
   (older Indonesian CMS editors write this). The plain blocks next to the runs are paragraphs of
   the same body; once a redesign wrapped each block in a ``<div>`` of its own, they were no longer
   the runs' siblings and were read apart, and the lead paragraph was lost.
+- ``class_does_not_veto_the_story``: the story's paragraphs inside a container whose class holds a
+  token trafilatura discards ("author", "share"), beside a grid of teasers. The teasers were
+  extracted from the page as published and the story only once a redesign renamed the classes;
+  now the densest block of paragraphs, when missed, is read again without its classes.
+- ``teaser_paragraphs_in_links``: a body of ``<br>`` runs beside teaser cards whose summary
+  ``<p>`` sits inside the card's link. Those paragraphs counted as prose, so the container search
+  chose the teaser grid; a paragraph inside a link is a teaser, not prose.
+- ``gallery_captions``: a photo gallery, its words in ``<figcaption>``s, no block of paragraphs.
+  trafilatura read it as its whole text in one line or as nothing, depending on the markup; the
+  captions are its body.
+- ``thin_photo_page``: one photo with one paragraph of caption, menus and teaser headlines around
+  it. Which of those trafilatura kept depended on classes; the page's prose is its body.
+
+Each of the last four is checked on the page as written and under every rewrite of
+tests/redesign.py: the same body.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from kliping.clean import clean
+from tests.redesign import VARIANTS, rewrite, shingle_f1
 
 FETCHED = datetime(2025, 3, 11, 6, 0, tzinfo=UTC)
 PARAS = [
@@ -107,3 +125,121 @@ def test_lone_run() -> None:
     text = _text(_page(f"<div class='x4'>{story}<br><br></div><div class='x6'>{teasers}</div>",
                        ["Hak cipta Warta Contoh 2025"]))  # fmt: skip
     assert story in text
+
+
+def _variants(page: bytes) -> dict[str, str]:
+    """The page's body as written and under every rewrite (no URL is given anyway)."""
+    out = {"as written": _text(page)}
+    for variant in VARIANTS:
+        out[variant] = _text(rewrite(page, variant))
+    return out
+
+
+def _same_everywhere(page: bytes, must: list[str], must_not: list[str]) -> None:
+    bodies = _variants(page)
+    for name, text in bodies.items():
+        for x in must:
+            assert x in text, (name, x)
+        for x in must_not:
+            assert x not in text, (name, x)
+        assert shingle_f1(text, bodies["as written"]) >= 0.95, name
+
+
+TEASERS = [
+    "Harga cabai rawit di pasar induk naik dua kali lipat menjelang akhir pekan, kata pedagang.",
+    "Ribuan pelari mengikuti lomba lari amal di Surabaya untuk membantu korban banjir bandang.",
+    "Banjir merendam ratusan rumah warga di Kabupaten Bandung setelah hujan deras semalaman.",
+    "Pemerintah kota meresmikan pasar rakyat baru di pusat kota yang menampung 300 pedagang.",
+    "Wisatawan memadati pantai selatan Yogyakarta pada libur panjang meski ombak sedang tinggi.",
+    "Petani di lereng Merbabu mulai memanen kubis lebih awal karena khawatir cuaca buruk.",
+]
+
+
+def _grid(card: str) -> str:
+    return "<ul class='x7'>" + "".join(card.format(i=i, t=t) for i, t in enumerate(TEASERS)) + "</ul>"
+
+
+def test_class_does_not_veto_the_story() -> None:
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:7])
+    grid = _grid("<li><h3><a href='/b/{i}'>Berita {i}</a></h3><div class='x8'><p>{t}</p></div></li>")
+    page = _page(f"<div class='share-bar author-and-share'><div class='x9'>{story}</div></div>{grid}",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+    _same_everywhere(page, PARAS[:7], [])
+
+
+def test_teaser_paragraphs_in_links() -> None:
+    runs = "<br><br>".join(PARAS)
+    grid = _grid("<li><article><a href='/b/{i}'><h3>Berita {i}</h3><p>{t}</p></a></article></li>")
+    page = _page(f"<div class='x4'>{runs}</div><section>{grid}</section>", ["Hak cipta Warta Contoh 2025"])
+    _same_everywhere(page, PARAS, [])
+
+
+CAPTIONS = [
+    "Warga menyeberangi jembatan gantung baru di lereng Merapi, Sleman, Selasa (11/3/2025). "
+    "(Warta/Rina Amalia)",
+    "Anak-anak sekolah berjalan di atas jembatan sepanjang 120 meter yang dibangun delapan bulan. "
+    "(Warta/Rina Amalia)",
+    "Pedagang kecil membuka lapak di ujung jembatan, menjual makanan ringan bagi pengunjung. "
+    "(Warta/Rina Amalia)",
+    "Petugas dinas memeriksa tali baja jembatan yang akan dirawat setiap tiga bulan sekali. "
+    "(Warta/Rina Amalia)",
+]
+
+
+@pytest.mark.parametrize("wrapper", ["article", "div"])
+def test_gallery_captions(wrapper: str) -> None:
+    figures = "".join(
+        f"<figure class='x10'><div class='x11'><img src='/f/{i}.jpg' alt=''>"
+        f"<a class='x12' href='/share/{i}'>Bagikan</a></div><figcaption>{c}</figcaption></figure>"
+        for i, c in enumerate(CAPTIONS)
+    )
+    popular = "".join(f"<div class='x13'><a href='/p/{i}'><h4>Populer {i}</h4><p>{t[:64]}</p></a></div>"
+                      for i, t in enumerate(TEASERS[:3]))  # fmt: skip
+    page = _page(f"<{wrapper} class='x14'><div class='x15'>{figures}</div>"
+                 f"<div class='x16'>Editor: Rina Amalia</div><div class='x17'>{popular}</div></{wrapper}>",
+                 [])  # fmt: skip
+    _same_everywhere(page, [c.split(" (Warta")[0] for c in CAPTIONS], [TEASERS[0][:64]])
+
+
+def test_thin_photo_page() -> None:
+    caption = ("Pemerintah Kabupaten Sleman membuka jembatan gantung baru yang menghubungkan dua desa "
+               "di lereng Merapi.")  # fmt: skip
+    menu = "".join(f"<li><a href='/k/{i}'>Kanal {i}</a></li>" for i in range(12))
+    teasers = "".join(f"<li><a href='/b/{i}'>{t[:70]}</a></li>" for i, t in enumerate(TEASERS))
+    page = (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        f"<div class='x1'><ul>{menu}</ul></div><div class='x2'><h2>Foto Daerah</h2>"
+        "<h1>Jembatan gantung baru dibuka</h1><img src='/f/1.jpg' alt=''>"
+        f"<div class='x3'>{caption}</div><div class='x4'>Rating</div></div>"
+        f"<div class='x5'><h3>Berita Terbaru</h3><ul>{teasers}</ul></div>"
+        "<div class='x6'>Redaksi: redaksi[at]warta.example</div></body></html>"
+    ).encode()
+    _same_everywhere(page, [caption], [TEASERS[0][:70]])
+
+
+def test_comments_below_the_story_stay_out() -> None:
+    """The retry without classes is for a story lost above what was kept, never for a readers'
+    comment thread below the story (denser than a short story, discarded on purpose)."""
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:3])
+    comments = "".join(f"<p>{x} Setuju sekali, semoga jembatan ini awet dan dirawat dengan baik.</p>"
+                       for x in TEASERS)  # fmt: skip
+    page = _page(f"<div class='x4'>{story}</div><div id='comments' class='comment-list'>"
+                 f"<h3>Komentar</h3>{comments}</div>", ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+    text = _text(page)
+    for x in PARAS[:3]:
+        assert x in text
+    assert "Setuju sekali" not in text
+
+
+def test_body_cut_into_chunks() -> None:
+    """A body cut into chunks between ads, each chunk a ``<div>`` with the same class: trafilatura
+    read the first chunk only (its body frame is the first element of that class); the chunks
+    below the one kept are the same body, unlike a comment thread below it."""
+    chunks = [PARAS[0:5], PARAS[5:10]]
+    body = "<div class='iklan'>Iklan</div>".join(
+        "<div class='grid-item article__body'>" + "".join(f"<p>{x}</p>" for x in c) + "</div>"
+        for c in chunks
+    )
+    text = _text(_page(f"<div class='x4'>{body}</div>", ["Hak cipta Warta Contoh 2025"]))
+    for x in PARAS:
+        assert x in text

@@ -37,6 +37,15 @@ PUBLISHED_TIME = XPath(
     "//time[@datetime][contains(@class,'published') or contains(@class,'entry-date')"
     " or @itemprop='datePublished' or @pubdate]/@datetime"
 )
+# The byline family whatever its class: a short element printed right after the headline
+# (within its next few siblings, or theirs one level down) holding a date with a time of day,
+# "Kamis, 05 November 2015 11:52" in a <span> whose class names a "schedule" or nothing at all.
+NEAR_HEADLINE = XPath(
+    "//h1/following-sibling::*[position() <= 4]/descendant-or-self::*"
+    "[string-length(normalize-space(.)) > 9][string-length(normalize-space(.)) < 80]"
+)
+_CLOCK = re.compile(r"\b\d{1,2}[:.][0-5]\d\b")
+_NEAR_TRIES = 12  # elements looked at below the headline (a byline sits right under it)
 _ONE_DAY = dt.timedelta(days=1)
 # Indonesian news went online in the mid-1990s (Republika 1995, Kompas 1995, detik 1998); an
 # article dated before 1990 is a CMS default (1900, 1970) or a typo, so it is flagged
@@ -138,7 +147,19 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
                 printed.append(s)
                 if len(printed) >= 4:
                     break
+    if not any(_CLOCK.search(s) for s in printed):
+        printed += near_headline(tree)[:1]
     return printed
+
+
+def near_headline(tree: Any) -> list[str]:
+    """Date lines with a time of day printed just below the ``<h1>`` (:data:`NEAR_HEADLINE`)."""
+    out = []
+    for el in NEAR_HEADLINE(tree)[:_NEAR_TRIES]:
+        line = " ".join(el.text_content().split())
+        if _CLOCK.search(line) and is_date_line(line) and line not in out:
+            out.append(line)
+    return out
 
 
 def structured_dates(

@@ -1,7 +1,27 @@
-"""Page metadata: JSON-LD and ``<meta>`` read once into :class:`PageMeta`, shared by every field.
+"""Page metadata, read the way trafilatura's ``extract_metadata`` reads it: field by field, each
+field a small function trying its sources in order, the first that gives something winning.
 
-The DOM is consulted last (site layout XPaths first, then a few common selectors), only for what the
-structured data lacks.
+JSON-LD and ``<meta>`` are read once into :class:`PageMeta` (:func:`read`) and shared by every field;
+a site layout's XPath comes first where it names one (it was written for that site's markup), the
+DOM's common selectors last, only for what the structured data lacks. :func:`extract` gathers
+every field before the body steps prune the tree; :func:`language` reads the finished text.
+
+=============  ==================================================================================
+field          sources, in order
+=============  ==================================================================================
+title          layout ``title_xpath``, JSON-LD ``headline``, ``og:title``/``twitter:title``,
+               the first ``<h1>``, ``<title>``; the site's name stripped off
+canonical      ``<link rel=canonical>``, ``og:url``, JSON-LD ``url``, the page's URL; tracking
+               parameters dropped
+authors        layout ``author_xpath``, JSON-LD ``author``, ``<meta>`` author names; (the body's
+               credit lines are added in the pipeline; the DOM's byline is the last resort)
+editors        layout ``editor_xpath``, JSON-LD ``editor``, ``<meta>`` editor names
+section        layout ``section_xpath``, JSON-LD ``articleSection``, ``<meta>`` section names
+tags           layout ``tags_xpath``, ``article:tag``, JSON-LD ``keywords``, ``<meta>`` keywords
+image          ``og:image``/``twitter:image``, JSON-LD ``image``; made absolute
+description    ``og:description``/``description``/``twitter:description``, JSON-LD ``description``
+language       Indonesian/English function words, else py3langid (``ms`` read as ``id``)
+=============  ==================================================================================
 """
 
 from __future__ import annotations
@@ -9,11 +29,16 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from lxml.etree import XPath
 from w3lib.url import url_query_cleaner
+
+from kliping.clean import langmodel
+
+if TYPE_CHECKING:
+    from kliping.sites.base import Layout
 
 ARTICLE_TYPES = frozenset(
     {
@@ -39,6 +64,7 @@ _TRACKING = re.compile(
     r"src|source|cmpid|tracking_source|amp|single|page|showpage)$",
     re.I,
 )
+_WORD = re.compile(r"\w+")
 _PAGINATION_VALUES = {"single": {"1", "true", "all"}, "page": {"all", "1"}, "showpage": {"all"}}
 
 
@@ -277,3 +303,144 @@ def canonical_url(pm: PageMeta, base: str) -> str:
 def domain(url: str) -> str | None:
     host = urlsplit(url).hostname
     return host.lower() if host else None
+
+
+# --- the other fields -----------------------------------------------------------------------------
+
+
+def _ld_names(value: Any) -> list[str]:
+    """Every person a JSON-LD ``author``/``editor`` value names (one, or a list of them)."""
+    items = value if isinstance(value, list) else [value] if value else []
+    return [s for s in (text_of(x) for x in items) if s]
+
+
+def authors(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
+    return (
+        xpath_strings(tree, xpath)
+        or _ld_names(pm.ld("author"))
+        or pm.all("author", "content_author", "dc.creator", "byl", "parsely-author")
+    )
+
+
+def byline(tree: Any) -> list[str]:
+    """The page's author elements (``rel=author``, ``itemprop=author``, common classes), at most four."""
+    return [" ".join(el.text_content().split()) for el in _DOM_AUTHOR(tree)[:4]]
+
+
+def editors(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
+    return xpath_strings(tree, xpath) or _ld_names(pm.ld("editor")) or pm.all("content_editor", "editor")
+
+
+def section(tree: Any, pm: PageMeta, xpath: str | None) -> str | None:
+    return (
+        (xpath_strings(tree, xpath) or [None])[0]
+        or text_of(pm.ld("articleSection"))
+        or pm.get("article:section", "content_category", "dtk:kanal", "section")
+    )
+
+
+def tags(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
+    """Distinct, in page order."""
+    found = xpath_strings(tree, xpath) or pm.all("article:tag") or _keywords(pm)
+    return list(dict.fromkeys(t.strip() for t in found if t and t.strip()))
+
+
+def _keywords(pm: PageMeta) -> list[str]:
+    """JSON-LD ``keywords`` (a list, or one comma-separated string), else the ``<meta>`` keywords."""
+    kw = pm.ld("keywords")
+    listed = [str(k) for k in kw] if isinstance(kw, list) else str(kw).split(",") if kw else []
+    return listed or ",".join(pm.all("news_keywords", "keywords", "content_tag")).split(",")
+
+
+def image(pm: PageMeta, base: str) -> str | None:
+    found = pm.get("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+    found = found or text_of(pm.ld("image"))
+    return urljoin(base, found) if found else None
+
+
+def description(pm: PageMeta) -> str | None:
+    found = pm.get("og:description", "description", "twitter:description")
+    found = found or text_of(pm.ld("description"))
+    return " ".join(found.split()) if found else None
+
+
+@dataclass
+class Metadata:
+    """Every field read from the page before its body is extracted."""
+
+    page: PageMeta  # the structured data itself: the dates are read from it too
+    site_names: list[str]  # what the site calls itself: stripped from titles, never a person
+    title: str | None
+    canonical_url: str
+    authors: list[str]
+    editors: list[str]
+    byline: list[str]  # the DOM's author elements: only when no other author source gave one
+    section: str | None
+    tags: list[str]
+    image_url: str | None
+    description: str | None
+
+
+def extract(tree: Any, layout: Layout, base: str, site_names: list[str]) -> Metadata:
+    """Every metadata field of the page. ``layout``: a :class:`~kliping.sites.base.Layout` (its XPaths
+    first); ``base``: the page's final URL; ``site_names``: the site's names known before reading
+    the page (its ``og:site_name`` is added)."""
+    pm = read(tree)
+    names = site_names + [n for n in (pm.get("og:site_name"),) if n]
+    found_authors = authors(tree, pm, layout.author_xpath)
+    return Metadata(
+        page=pm,
+        site_names=names,
+        title=title(tree, pm, layout.title_xpath, names),
+        canonical_url=canonical_url(pm, base),
+        authors=found_authors,
+        editors=editors(tree, pm, layout.editor_xpath),
+        byline=[] if found_authors else byline(tree),
+        section=section(tree, pm, layout.section_xpath),
+        tags=tags(tree, pm, layout.tags_xpath),
+        image_url=image(pm, base),
+        description=description(pm),
+    )
+
+
+# --- language ---------------------------------------------------------------------------------------
+
+# Function words that make up a tenth or more of any Indonesian (or English) news paragraph and
+# hardly occur in the other language. Most bodies are plainly one or the other; py3langid (whose
+# 97-language model costs ~75 MB of memory and ~4 ms a page) decides only the rest.
+_ID_WORDS = frozenset(
+    "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh ada sudah "
+    "kata adalah atau saat bisa telah para tersebut kami mereka dia".split()
+)
+_EN_WORDS = frozenset(
+    "the and of to in is that for on with as was it by are be this from at have has not were "
+    "which an".split()
+)
+
+
+def _plainly(text: str) -> str | None:
+    """'id' or 'en' when the function words leave no doubt (30+ words), else None."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < 30:
+        return None
+    ids = sum(w in _ID_WORDS for w in words) / len(words)
+    ens = sum(w in _EN_WORDS for w in words) / len(words)
+    if ids >= 0.10 and ens < 0.02:
+        return "id"
+    if ens >= 0.10 and ids < 0.02:
+        return "en"
+    return None
+
+
+def language(text: str) -> str | None:
+    """The text's ISO 639-1 code, or None for an empty text."""
+    if not text.strip():
+        return None
+    plain = _plainly(text[:1500])
+    if plain is not None:  # agreed with py3langid on all 272 such bench pages, 0 disagreements
+        return plain
+    # The opening ~250 words decide it (same answers as 3,000 characters on the bench pages, at
+    # half the cost: langid's feature counting is linear in the length).
+    lang, _score = langmodel.identifier().classify(text[:1500])
+    # langid's Malay and Indonesian models overlap; on news text "ms" is almost always Indonesian.
+    return "id" if lang == "ms" else lang

@@ -151,6 +151,12 @@ def run(args: argparse.Namespace) -> int:
         if not eq or not name:
             raise UsageError(f"--set: expected NAME=VALUE, got {pair!r}")
         settings[name] = value
+    from kliping.crawler.cleaning import check_settings
+
+    try:
+        check_settings(settings)
+    except ValueError as exc:
+        raise UsageError(f"--set {exc}") from None
     log_settings(args, settings)
     if args.run and not args.redis:
         raise UsageError("--run: only with --redis")

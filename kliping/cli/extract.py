@@ -118,6 +118,7 @@ def _fetched_at(text: str | None) -> dt.datetime | None:
 
 def run(args: argparse.Namespace) -> int:
     from kliping.dataset.outcome import clean_outcome
+    from kliping.dataset.records import raw_record
 
     jobs: list[tuple[Path, str | None]] = [(Path(f), args.url) for f in args.files]
     if args.urls_from:
@@ -169,18 +170,12 @@ def run(args: argparse.Namespace) -> int:
                 mtime = path.stat().st_mtime
             except OSError:
                 mtime = dt.datetime.now(dt.UTC).timestamp()
-            raw = {
-                "body": body,
-                "headers": {},
-                "url": page_url,
-                "final_url": page_url,
-                "site": page_site.key if page_site else "",
-                "fetched_at": fixed_time or dt.datetime.fromtimestamp(mtime, tz=dt.UTC),
-                "run_id": "extract",
-                "fetch_id": str(path),
-                "discovered_via": "file",
-            }
-            kind, rec = clean_outcome(raw, page_site, "extract")
+            raw = raw_record(
+                url=page_url, site=page_site.key if page_site else "", body=body,
+                fetched_at=fixed_time or dt.datetime.fromtimestamp(mtime, tz=dt.UTC),
+                run_id="extract", fetch_id=str(path), discovered_via="file",
+            )
+            kind, rec = clean_outcome(raw, page_site)
         if kind != "article":
             rec = {"url": page_url, "file": str(path), "kind": kind, "error": rec["error"]}
             failures.append((kind, rec["error"]))

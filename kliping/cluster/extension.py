@@ -57,7 +57,7 @@ class ClusterRun:
 
     def _join(self) -> None:
         """Take the cluster's run id (the first worker sets it) before the pipelines open."""
-        from kliping.crawler.run import new_run_id
+        from kliping.crawler.lifecycle import new_run_id
 
         meta = self.key("meta")
         # one run (and ledger row) per site: sites of one command finish independently
@@ -268,28 +268,21 @@ class ClusterRun:
             return
         if not self.server.set(self.key("finisher"), WORKER_ID, nx=True, ex=600):
             return
-        from kliping.crawler.health import check_site, previous_site_health, report
-        from kliping.crawler.ledger import ledger_row, read_ledger, write_ledger_row
+        from kliping.crawler.lifecycle import Run, final_status
 
         totals = {k.decode(): int(v) for k, v in self.server.hgetall(self.key("stats")).items()}
-        out = self.settings.get("KLIPING_OUT")
         site = self.spider.name
-        checked = check_site(site, totals, previous_site_health(read_ledger(out), site),
-                             self.settings.getdict("KLIPING_HEALTH"))
-        health: dict[str, Any] = {
-            "sites": {site: checked}, "ok": checked["ok"],
-            "cluster": {k.rsplit("/", 1)[-1]: v for k, v in totals.items()
-                        if k.startswith("kliping/cluster/")},
-        }
-        health["report"] = report(health)
-        status = "failed" if totals.get("kliping/cluster/workers_failed") else "finished"
-        if status == "finished" and not checked["ok"]:
-            status = "health_failed"
-        write_ledger_row(out, ledger_row(
-            run_id=self.spider.run_id, sites=[site], since=getattr(self.spider, "since", None),
-            until=getattr(self.spider, "until", None), started_at=self.started_at, status=status,
-            stats=[totals], health=health,
-        ))
+        run = Run(self.settings.get("KLIPING_OUT"), [site], run_id=self.spider.run_id,
+                  since=getattr(self.spider, "since", None), until=getattr(self.spider, "until", None),
+                  started_at=self.started_at)
+        health = run.health({site: totals}, self.settings.getdict("KLIPING_HEALTH"))
+        health["cluster"] = {k.rsplit("/", 1)[-1]: v for k, v in totals.items()
+                             if k.startswith("kliping/cluster/")}
+        status = final_status(bool(totals.get("kliping/cluster/workers_failed")), health)
+        error = run.close(status, [totals], health)
+        if error is not None:
+            logger.error("the run ledger could not record the end of run %s (%s): %s",
+                         run.run_id, status, error)
         self.result = {"status": status, "health": health, "stats": totals}
         self.clear()
 

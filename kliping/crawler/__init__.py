@@ -1,6 +1,8 @@
 """Crawling: what runs around Scrapy's engine when kliping crawls (docs/design.md, "crawl").
 
-- ``run``: one crawl run from the command line or the API (since/until, run ids, the process);
+- ``run``: one crawl run from the command line or the API (since/until, the process);
+- ``lifecycle``: how every run opens (lock, sweep, repair, ``running`` row) and closes (health,
+  status, final row), and the one run-id function;
 - ``plan``: what a crawl is about to do (``kliping crawl --dry-run``);
 - ``netguard``: only the site's own hosts, robots.txt first, backoff (downloader middlewares);
 - ``extensions``: the run's ledger bookkeeping as a Scrapy extension; ``progress``: the live view;

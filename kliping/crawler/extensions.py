@@ -7,19 +7,15 @@ a killed run's leftovers, the ``running`` and final ledger rows, and the health 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from scrapy import signals
 from scrapy.exceptions import CloseSpider
 
-from kliping.crawler.health import check_site, previous_site_health, report
-from kliping.crawler.ledger import ledger_row, read_ledger, write_ledger_row
-from kliping.crawler.repair import repair
+from kliping.crawler.lifecycle import Run, crawler_failed, final_status
 from kliping.crawler.run import resolve_since
-from kliping.crawler.runlock import OutputLocked, RunLock
-from kliping.dataset.storage import WriteError, remove_temp_files
-from kliping.pipelines.writers import write_failure
+from kliping.crawler.runlock import OutputLocked
+from kliping.dataset.storage import WriteError
 
 
 class RunLedger:
@@ -28,8 +24,7 @@ class RunLedger:
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
-        self.started_at = datetime.now(UTC)
-        self.lock: RunLock | None = None
+        self.run: Run | None = None  # the run's lifecycle, once the spider opens (not by_cli)
         self.locked_out = False  # no ledger row of ours: another run's output, or no run at all
         self.by_cli = crawler.settings.getbool("KLIPING_LEDGER_BY_CLI")
 
@@ -40,15 +35,6 @@ class RunLedger:
         if not ext.by_cli:  # kliping crawl keeps the ledger itself, around all its spiders
             crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
-
-    def _args(self, spider: Any) -> dict[str, Any]:
-        return {
-            "run_id": spider.run_id,
-            "sites": [spider.name],
-            "since": getattr(spider, "since", None),
-            "until": getattr(spider, "until", None),
-            "started_at": self.started_at,
-        }
 
     def _refuse(self, spider: Any, reason: str, message: str) -> None:
         """Stop before the first request: one line (the command prints it under kliping crawl)."""
@@ -67,21 +53,21 @@ class RunLedger:
             self._refuse(spider, "bad_window", str(exc))
         if self.by_cli:
             return
+        # since "last" is resolved above: the ledger records the window the spider crawls
+        run = Run(out, [spider.name], run_id=spider.run_id, since=getattr(spider, "since", None),
+                  until=getattr(spider, "until", None))
         try:
-            self.lock = RunLock(out, spider.run_id).acquire()
+            self.run = run.acquire()
         except OutputLocked as exc:
             self.crawler.stats.set_value("kliping/output_locked", 1)
             self._refuse(spider, "output_locked", str(exc))
         except WriteError as exc:
             self._refuse(spider, "write_error", f"{exc}: stopping the crawl")
         try:
-            remove_temp_files(out)
             site = getattr(spider, "site", None)
-            repaired = repair(out, [spider.name], spider.run_id,
-                              {spider.name: site.key} if site is not None else None)
+            repaired = run.open(partitions={spider.name: site.key} if site is not None else None)
             if repaired:
                 spider.logger.info("repaired %d raw rows left uncleaned by a killed or failed run", repaired)
-            write_ledger_row(out, ledger_row(**self._args(spider), status="running", stats=[]))
         except WriteError as exc:  # the lock is ours: spider_closed records the run as failed
             self.crawler.stats.set_value("kliping/write_error", str(exc))
             spider.logger.error("%s: stopping the crawl", exc)
@@ -89,32 +75,21 @@ class RunLedger:
             raise CloseSpider("write_error") from None
 
     def spider_closed(self, spider: Any, reason: str) -> None:
-        if self.locked_out:
+        if self.locked_out or self.run is None:
             return
         try:
             self._close(spider, reason)
         finally:
-            if self.lock is not None:
-                self.lock.release()
+            self.run.release()
 
     def _close(self, spider: Any, reason: str) -> None:
-        out = self.crawler.settings.get("KLIPING_OUT")
+        assert self.run is not None
         stats = self.crawler.stats.get_stats()
-        site = check_site(
-            spider.name, stats, previous_site_health(read_ledger(out), spider.name),
-            self.crawler.settings.getdict("KLIPING_HEALTH"),
-        )
-        health = {"sites": {spider.name: site}, "ok": site["ok"]}
-        health["report"] = report(health)
-        failed = (reason != "finished" or write_failure(self.crawler) is not None
-                  or bool(stats.get("kliping/write_error")))
-        status = "failed" if failed else "finished"
-        if status == "finished" and not site["ok"]:
-            status = "health_failed"
+        health = self.run.health({spider.name: stats}, self.crawler.settings.getdict("KLIPING_HEALTH"))
+        status = final_status(crawler_failed(self.crawler, reason), health)
+        if status == "health_failed":
             spider.logger.error(health["report"])
-        try:
-            write_ledger_row(out, ledger_row(**self._args(spider), status=status, stats=[stats],
-                                             health=health))
-        except WriteError as exc:
+        error = self.run.close(status, [stats], health)
+        if error is not None:
             spider.logger.error("the run ledger could not record the end of run %s (%s): %s",
-                                spider.run_id, status, exc)
+                                spider.run_id, status, error)

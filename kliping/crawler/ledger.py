@@ -1,8 +1,8 @@
-"""The run ledger: ``<out>/runs/``, one row per crawl run.
+"""The run ledger: ``<out>/runs/``, one row per run (a crawl, a cluster site run, an ingest).
 
-A run writes a ``running`` row when it starts and its final row when it ends; readers keep the
-last row of each run. A run that never wrote its final row and no longer holds the output lock was
-killed.
+A run writes a ``running`` row when it starts and its final row when it ends
+(:mod:`kliping.crawler.lifecycle` writes both); readers keep the last row of each run. A run that
+never wrote its final row and no longer holds the output lock was killed.
 """
 
 from __future__ import annotations
@@ -18,7 +18,13 @@ from typing import Any
 
 from kliping.dataset.storage import PartWriter, read_dataset
 
-FINAL = ("finished", "failed", "killed", "health_failed")
+# the ledger's status vocabulary (RUNS.status)
+RUNNING = "running"
+FINISHED = "finished"
+FAILED = "failed"
+HEALTH_FAILED = "health_failed"
+KILLED = "killed"  # never written: what a reader calls a running row whose run holds no lock
+FINAL = (FINISHED, FAILED, KILLED, HEALTH_FAILED)
 
 
 def _sum(stats: Iterable[Mapping[str, Any]], key: str) -> int:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 
-from kliping.sites.base import ZONES, Site
+from kliping.sites.base import Site
 
 
 @dataclass
@@ -56,8 +56,7 @@ def duration_words(days: int) -> str:
 def site_plan(site: Site, out: str | os.PathLike[str] | None, since: date | None,
               until: date | None, today: date | None = None) -> SitePlan:
     """The plan of one site. ``since``/``until`` as the spider gets them (``last`` resolved)."""
-    tz = timezone(timedelta(hours=ZONES[site.zone]))
-    today = today or datetime.now(tz).date()
+    today = today or datetime.now(site.tz).date()
     end = until or today
     start = since or (end - timedelta(days=1))  # the spider's default window (NewsSpider.window)
     days = max(0, (end - start).days + 1)

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 
 from kliping.crawler.ledger import read_ledger
 from kliping.dataset.outcome import clean_outcome
+from kliping.dataset.records import raw_from_arrow
 from kliping.dataset.storage import PartWriter, dataset_path, open_dataset
 from kliping.sites.registry import all_sites
 
@@ -119,8 +120,8 @@ def repair(out: str | os.PathLike[str], sites: list[str], run_id: str,
     repaired = 0
     for batch in raw.to_batches(filter=ok & ds.field("fetch_id").isin(gaps), batch_size=64):
         for row in batch.to_pylist():
-            row["headers"] = dict(row["headers"] or [])
-            kind, out_row = clean_outcome(row, registry.get(row["site"]), row.get("run_id"))
+            row = raw_from_arrow(row)
+            kind, out_row = clean_outcome(row, registry.get(row["site"]))
             (articles if kind == "article" else errors).add(out_row)
             repaired += 1
     articles.close()

@@ -1,18 +1,18 @@
 """Run crawls in this process: the engine behind ``kliping crawl`` and ``kliping demo``.
 
-A run: take the output's lock (one run at a time), finish what a killed run left uncleaned,
-record a ``running`` ledger row, crawl every site with Scrapy's engine under one run id, check
-each site's health, and record the final ledger row.
+A run: open it (:mod:`kliping.crawler.lifecycle`: the output's lock, the sweep and repair of what a
+killed run left, the ``running`` ledger row), crawl every site with Scrapy's engine under one run
+id, and close it (each site's health, the status, the final ledger row).
 """
 
 from __future__ import annotations
 
 import os
-import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date
 from typing import Any
 
+from kliping.crawler.lifecycle import new_run_id
 from kliping.sites.registry import get_site
 
 
@@ -35,10 +35,6 @@ class CrawlResult:
         if self.ledger_error:
             return f"the run ledger could not record the end of run {self.run_id}: {self.ledger_error}"
         return self.error
-
-
-def new_run_id() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
 
 
 def spider_class(key: str) -> type:
@@ -101,7 +97,7 @@ def since_last(out: str | os.PathLike[str], key: str, zone: str | None = None) -
     the registry's.
     """
     from kliping.crawler.ledger import last_success
-    from kliping.sites.base import ZONES
+    from kliping.sites.base import zone_tz
 
     run = last_success(out, key)
     if run is None:
@@ -110,7 +106,7 @@ def since_last(out: str | os.PathLike[str], key: str, zone: str | None = None) -
     if run["until"] is not None:
         ends.append(run["until"])
     if run["finished_at"] is not None:
-        tz = timezone(timedelta(hours=ZONES[zone or get_site(key).zone]))
+        tz = zone_tz(zone) if zone else get_site(key).tz
         ends.append(run["finished_at"].astimezone(tz).date())
     return min(ends) if ends else None
 
@@ -159,56 +155,39 @@ def run_crawl(
     """
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "kliping.settings")
 
-    from kliping.crawler.health import check_site, previous_site_health, report
-    from kliping.crawler.ledger import ledger_row, read_ledger, write_ledger_row
-    from kliping.crawler.repair import repair
-    from kliping.crawler.runlock import RunLock
-    from kliping.dataset.storage import WriteError, keep_pandas_out, remove_temp_files
+    from kliping.crawler.lifecycle import Run, crawler_failed, final_status
+    from kliping.dataset.storage import WriteError, keep_pandas_out
     from kliping.pipelines.writers import write_failure
 
     keep_pandas_out()
     out = os.fspath(out)
-    run_id = new_run_id()
     settings = dict(settings or {})
     if redis:
         settings["KLIPING_REDIS_URL"] = redis
     if run:
         settings["KLIPING_RUN"] = run
     if settings.get("KLIPING_REDIS_URL"):
-        return _run_worker(sites, out, run_id, since, until, limit, mirror, settings, spider_kwargs)
-    lock = RunLock(out, run_id).acquire()
+        return _run_worker(sites, out, new_run_id(), since, until, limit, mirror, settings,
+                           spider_kwargs)
+    lifecycle = Run(out, sites, since=None if since == LAST else since, until=until).acquire()
     try:
         project = _project(out, mirror, settings)
-        result = CrawlResult(run_id=run_id, out=out)
-        window_since = None if since == LAST else since
-        ledger_args: dict[str, Any] = {
-            "run_id": run_id, "sites": list(sites), "since": window_since, "until": until,
-            "started_at": datetime.now(UTC),
-        }
-
-        def final_row(**extra: Any) -> None:
-            try:
-                write_ledger_row(out, ledger_row(**ledger_args, status=result.status, **extra))
-            except WriteError as exc:
-                result.ledger_error = str(exc)
-
+        result = CrawlResult(run_id=lifecycle.run_id, out=out)
         try:
-            remove_temp_files(out)
-            result.repaired = repair(out, sites, run_id, _partitions(sites, spider_kwargs))
-            write_ledger_row(out, ledger_row(**ledger_args, status="running", stats=[]))
+            result.repaired = lifecycle.open(partitions=_partitions(sites, spider_kwargs))
         except WriteError as exc:
             result.status, result.error = "failed", str(exc)
-            final_row(stats=[])
+            result.ledger_error = lifecycle.close(result.status, [])
             return result
         # "last" goes to the spiders as is: each resolves it when it opens (RunLedger), as
         # under scrapy crawl and Scrapyd
-        crawlers = _crawl(project, sites, {key: since for key in sites}, until, limit, run_id,
-                          spider_kwargs)
-        reasons = []
+        crawlers = _crawl(project, sites, {key: since for key in sites}, until, limit,
+                          lifecycle.run_id, spider_kwargs)
+        failed = False
         for key, crawler in crawlers:
             stats = crawler.stats.get_stats() if crawler.stats else {}
             result.stats[key] = stats
-            reasons.append(stats.get("finish_reason"))
+            failed = crawler_failed(crawler, stats.get("finish_reason")) or failed
             failure = write_failure(crawler)
             if failure is not None and result.error is None:
                 result.error = str(failure)
@@ -217,25 +196,14 @@ def run_crawl(
         if since == LAST:  # the day each spider resolved "last" to: the ledger's, when one
             days = {getattr(c.spider, "since", None) for _, c in crawlers}
             if len(days) == 1:
-                ledger_args["since"] = days.pop()
-        if result.error or any(r not in ("finished", "closespider_itemcount") for r in reasons):
-            result.status = "failed"
-        ledger = read_ledger(out)
-        thresholds = project.getdict("KLIPING_HEALTH")
-        result.health = {
-            "sites": {
-                key: check_site(key, result.stats[key], previous_site_health(ledger, key), thresholds)
-                for key in sites
-            }
-        }
-        result.health["ok"] = all(s["ok"] for s in result.health["sites"].values())
-        result.health["report"] = report(result.health)
-        if result.status == "finished" and not result.health["ok"]:
-            result.status = "health_failed"
-        final_row(stats=list(result.stats.values()), health=result.health)
+                lifecycle.since = days.pop()
+        result.health = lifecycle.health(result.stats, project.getdict("KLIPING_HEALTH"))
+        result.status = final_status(failed or bool(result.error), result.health)
+        result.ledger_error = lifecycle.close(result.status, list(result.stats.values()),
+                                              result.health)
         return result
     finally:
-        lock.release()
+        lifecycle.release()
 
 
 def _partitions(sites: list[str], spider_kwargs: dict[str, Any] | None) -> dict[str, str]:
@@ -318,6 +286,7 @@ def _run_worker(
     repair or temp-file sweep of the shared output (other workers are writing it), and the
     ledger row of a site comes from the worker that finishes it last (``ClusterRun.finish``)."""
 
+    from kliping.crawler.lifecycle import crawler_failed
     from kliping.pipelines.writers import write_failure
 
     project = _project(out, mirror, settings)
@@ -328,11 +297,10 @@ def _run_worker(
     for key, crawler in crawlers:
         stats = crawler.stats.get_stats() if crawler.stats else {}
         result.stats[key] = stats
-        if stats.get("finish_reason") not in ("finished", "closespider_itemcount"):
+        if crawler_failed(crawler, stats.get("finish_reason")):
             result.status = "failed"
         failure = write_failure(crawler)
         if failure is not None:
-            result.status = "failed"
             result.error = result.error or str(failure)
         cluster = getattr(crawler, "kliping_cluster", None)
         if cluster is not None:

@@ -1,28 +1,105 @@
-"""One raw row in, one article row or one error row out: shared by the crawl pipeline, the
-repair after a killed crawl, and ``kliping extract``.
+"""One raw row in, one article row or one error row out: the one outcome path of every raw row,
+shared by the crawl pipeline, the repair after a killed crawl, ``kliping reclean``, WARC ingest
+and ``kliping extract``. Whichever of them cleans a page, a page that gives no article gives the
+same error row (:data:`kliping.dataset.schema.ERRORS`; only ``run_id`` says which run fetched it).
 
 Error kinds (the ``kind`` column of ``<out>/errors/``, documented in :mod:`kliping.dataset.schema`):
 ``not_html`` (the response is a PDF, an image, a feed, binary…), ``not_article`` (HTML without an
 article body), ``timeout`` (cleaning ran past the per-page budget), ``clean_error`` (the cleaner
-raised).
+raised), ``http_status`` (a non-2xx response: not cleaned), ``worker_crashed`` (reclean: the worker
+process died twice on the page's chunk).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import ctypes
+import signal
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
-from kliping.dataset.reclean import PAGE_SECONDS, PageTimeout, time_budget
 from kliping.sites.base import Site
 
 ARTICLE = "article"
 NOT_HTML = "not_html"
 NOT_ARTICLE = "not_article"
-TIMEOUT = "timeout"  # the kind reclean's per-page budget uses too
+TIMEOUT = "timeout"
 CLEAN_ERROR = "clean_error"
+HTTP_STATUS = "http_status"
+WORKER_CRASHED = "worker_crashed"
+ERROR_KINDS = (NOT_HTML, NOT_ARTICLE, TIMEOUT, CLEAN_ERROR, HTTP_STATUS, WORKER_CRASHED)
+# kinds that are pages, not failures: a site links the odd PDF or listing page from its feeds
+NOT_ARTICLE_KINDS = (NOT_HTML, NOT_ARTICLE)
+PAGE_SECONDS = 30.0  # per-page time budget; a page past it becomes an error row
 
 
-def error_row(raw: Mapping[str, Any], kind: str, error: str, run_id: str | None) -> dict[str, Any]:
+class PageTimeout(BaseException):
+    """A page ran past its time budget.
+
+    A BaseException, like KeyboardInterrupt: the cleaner's fallbacks (dateparser, htmldate) sit
+    in ``except Exception`` blocks, which would swallow the timeout and let the page run on.
+    """
+
+
+
+# --------------------------------------------------------------------------------------------
+# Time budget per page
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`PageTimeout` in the calling thread once ``seconds`` have passed.
+
+    In a process's main thread (the local worker pool) a real-time interval timer does it; in
+    other threads (Dask runs tasks in a thread pool) a watchdog thread raises the exception
+    asynchronously in the worker thread. Both take effect between Python bytecodes, which is
+    where the cleaner spends its time (lxml and regex calls return quickly on their own).
+    """
+    if not seconds or seconds <= 0:
+        yield
+        return
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+
+        def _alarm(signum: int, frame: Any) -> None:
+            raise PageTimeout(f"took more than {seconds:g} s")
+
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def _fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(target), ctypes.py_object(PageTimeout)
+                )
+
+    timer = threading.Timer(seconds, _fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        try:
+            timer.cancel()
+            with lock:
+                state["done"] = True
+        except PageTimeout:  # fired between the end of the page and here: already finished
+            pass
+
+
+def error_row(raw: Mapping[str, Any], kind: str, error: str, run_id: str | None = None) -> dict[str, Any]:
+    """The error row of ``raw`` (``run_id``: the run that fetched it, default ``raw``'s)."""
     from kliping.clean import CLEANER_VERSION
 
     return {
@@ -30,9 +107,9 @@ def error_row(raw: Mapping[str, Any], kind: str, error: str, run_id: str | None)
         "url": raw.get("url"),
         "site": raw.get("site"),
         "kind": kind,
-        "error": error.splitlines()[0][:500] if error else kind,
+        "error": " ".join(str(error).split())[:500] or kind,  # one line
         "cleaner_version": CLEANER_VERSION,
-        "run_id": run_id,
+        "run_id": run_id if run_id is not None else raw.get("run_id"),
     }
 
 
@@ -42,19 +119,27 @@ def clean_outcome(
     run_id: str | None = None,
     page_seconds: float | None = PAGE_SECONDS,
     signals: dict[str, Any] | None = None,
+    clean: Callable[..., dict[str, Any]] | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """``("article", row)`` or ``(kind, error_row)``, kind one of ``not_html``, ``not_article``,
-    ``timeout``, ``clean_error``; never raises.
+    """``("article", row)`` or ``(kind, error_row)``, kind one of :data:`ERROR_KINDS`; never raises.
 
-    ``page_seconds`` bounds the time one page may take (:func:`kliping.dataset.reclean.time_budget`, the
-    budget reclean uses, 30 s by default): one pathological page cannot stall a crawl. None or 0:
-    unbounded. ``signals`` receives the cleaner's side signals (``layout_drift``; see ``clean()``).
+    A non-2xx response is not cleaned (``http_status``). ``page_seconds`` bounds the time one page
+    may take (:func:`time_budget`, 30 s by default): one pathological page cannot stall a crawl or
+    a reclean. None or 0: unbounded. ``signals`` receives the cleaner's side signals
+    (``layout_drift``; see ``clean()``); ``clean`` replaces :func:`kliping.clean.clean` (tests).
     """
-    from kliping.clean import NotAnArticle, NotHtml, clean
+    from kliping.clean import NotAnArticle, NotHtml
+    from kliping.clean import clean as default_clean
 
+    status = raw.get("status")
+    if status is not None and not 200 <= status < 300:
+        return HTTP_STATUS, error_row(raw, HTTP_STATUS, f"HTTP status {status}", run_id)
+    fn = clean or default_clean
     try:
         with time_budget(page_seconds):
-            return ARTICLE, clean(raw, site, signals=signals)
+            if signals is None:
+                return ARTICLE, fn(raw, site)
+            return ARTICLE, fn(raw, site, signals=signals)
     except PageTimeout:
         return TIMEOUT, error_row(raw, TIMEOUT, f"cleaning took more than {page_seconds:g} s", run_id)
     except NotHtml as exc:

@@ -13,10 +13,13 @@ same cleaner version give byte-identical Parquet, whether run with 1 worker, N w
 cluster. Names derived from the input (rather than a running batch number) also keep
 ``--only-stale`` incremental: a new raw part adds new chunks without renaming old ones.
 
-Rows that give no article are written to ``<out>/errors/`` (:data:`ERRORS`): pages that make the
-cleaner raise or run past the per-page time budget, pages the cleaner finds are not articles,
-and non-2xx responses. Together with ``<out>/articles/`` that accounts for every raw row, which is
-what lets ``--only-stale`` know which rows are already done with the current cleaner version.
+Rows that give no article are written to ``<out>/errors/`` by the crawl's own outcome path
+(:func:`kliping.dataset.outcome.clean_outcome`: rows of :data:`kliping.dataset.schema.ERRORS`, as a
+crawl or an ingest writes them): pages that make the cleaner raise or run past the per-page time
+budget, pages the cleaner finds are not articles, and non-2xx responses. Together with
+``<out>/articles/`` that accounts for every raw row, which is what lets ``--only-stale`` know which
+rows are already done with the current cleaner version (an errors part of the old layout, without
+``kind``, counts as stale).
 
 Atomic output: a run writes into a stage directory inside ``out`` (``out/.reclean-<token>/``,
 hidden from every reader), parts it keeps from the previous output (``--only-stale``, ``--site``)
@@ -32,58 +35,30 @@ with ``skip_bad`` they are left out and listed in the summary.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import shutil
-import signal
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from kliping.dataset.schema import ARTICLES, RAW, _f
+from kliping.dataset.outcome import NOT_ARTICLE_KINDS, PAGE_SECONDS, WORKER_CRASHED, clean_outcome, error_row
+
+# the per-page budget lived here first: still importable from here
+from kliping.dataset.outcome import PageTimeout as PageTimeout
+from kliping.dataset.outcome import time_budget as time_budget
+from kliping.dataset.records import raw_from_arrow
+from kliping.dataset.schema import ARTICLES, ERRORS, RAW
 from kliping.dataset.storage import PARTITION, BadPart, BadPartsError, check_part, file_schema, write_part
 from kliping.dataset.workers import RETRY_ONCE, drive
 
 CHUNK_ROWS = 64  # small enough to spread a few hundred pages over the workers
-PAGE_SECONDS = 30.0  # per-page time budget; a page past it becomes an error row
 PART_PREFIX = "part-"
-ERROR_NOT_ARTICLE = "not_an_article"
-ERROR_NOT_HTML = "not_html"  # a PDF, image, feed, binary…: kliping.clean.sniff
-ERROR_TIMEOUT = "timeout"
-ERROR_STATUS = "http_status"
-ERROR_CRASH = "worker_crashed"
-
-ERRORS = pa.schema(
-    [
-        _f("fetch_id", pa.string(), "the raw row that gave no article", False),
-        _f("url", pa.string(), "URL requested", False),
-        _f("site", pa.string(), "site key from the registry", False),
-        _f(
-            "error",
-            pa.string(),
-            "why: '<kind>: <message>', kind one of not_html, not_an_article, timeout, http_status,"
-            " worker_crashed, or the exception class name",
-        ),
-        _f("cleaner_version", pa.string(), "cleaner version that produced this row"),
-    ]
-)
 _RAW_COLUMNS = ["fetch_id", "url", "final_url", "status", "headers", "body", "fetched_at", "run_id"]
-
-
-class PageTimeout(BaseException):
-    """A page ran past its time budget.
-
-    A BaseException, like KeyboardInterrupt: the cleaner's fallbacks (dateparser, htmldate) sit
-    in ``except Exception`` blocks, which would swallow the timeout and let the page run on.
-    """
 
 
 # --------------------------------------------------------------------------------------------
@@ -179,61 +154,6 @@ def read_chunk(chunk: Chunk, columns: list[str] | None = None) -> pa.Table:
 
 
 # --------------------------------------------------------------------------------------------
-# Time budget per page
-
-
-@contextmanager
-def time_budget(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`PageTimeout` in the calling thread once ``seconds`` have passed.
-
-    In a process's main thread (the local worker pool) a real-time interval timer does it; in
-    other threads (Dask runs tasks in a thread pool) a watchdog thread raises the exception
-    asynchronously in the worker thread. Both take effect between Python bytecodes, which is
-    where the cleaner spends its time (lxml and regex calls return quickly on their own).
-    """
-    if not seconds or seconds <= 0:
-        yield
-        return
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
-
-        def _alarm(signum: int, frame: Any) -> None:
-            raise PageTimeout(f"took more than {seconds:g} s")
-
-        previous = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-        return
-    target = threading.get_ident()
-    lock = threading.Lock()
-    state = {"done": False, "fired": False}
-
-    def _fire() -> None:
-        with lock:
-            if not state["done"]:
-                state["fired"] = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                    ctypes.c_ulong(target), ctypes.py_object(PageTimeout)
-                )
-
-    timer = threading.Timer(seconds, _fire)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        try:
-            timer.cancel()
-            with lock:
-                state["done"] = True
-        except PageTimeout:  # fired between the end of the page and here: already finished
-            pass
-
-
-# --------------------------------------------------------------------------------------------
 # Cleaning one chunk (runs in a worker: a local process or a Dask worker)
 
 
@@ -253,67 +173,32 @@ class ChunkResult:
         return self.chunk.rows
 
 
-def _raw_row(row: dict[str, Any], site: str) -> dict[str, Any]:
-    headers = row.get("headers")
-    if isinstance(headers, list):  # Arrow map -> list of (key, value)
-        row["headers"] = dict(headers)
-    fetched = row.get("fetched_at")
-    if isinstance(fetched, datetime) and fetched.tzinfo is None:
-        row["fetched_at"] = fetched.replace(tzinfo=UTC)
-    row["site"] = site
-    return row
-
-
-def _error(row: Mapping[str, Any], site: str, kind: str, message: str, version: str) -> dict:
-    text = " ".join(str(message).split())[:500]
-    return {
-        "fetch_id": row["fetch_id"],
-        "url": row["url"],
-        "site": site,
-        "error": f"{kind}: {text}" if text else kind,
-        "cleaner_version": version,
-    }
-
-
 def clean_rows(
     rows: Iterable[dict[str, Any]],
     site_key: str,
     page_seconds: float | None = PAGE_SECONDS,
     clean: Callable[..., dict[str, Any]] | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Clean raw rows of one site; returns (article rows, error rows), each in input order."""
-    from kliping.clean import CLEANER_VERSION, NotAnArticle, NotHtml
-    from kliping.clean import clean as default_clean
+    """Clean raw rows of one site; returns (article rows, error rows), each in input order.
+
+    Each row goes through the crawl's own outcome path (:func:`kliping.dataset.outcome.clean_outcome`):
+    the same error row, kind and message, whichever run cleans the page."""
     from kliping.sites.registry import UnknownSite, get_site, site_for_url
 
-    fn = clean or default_clean
     try:
         site = get_site(site_key)
     except UnknownSite:
         site = None
     articles, errors = [], []
     for row in rows:
-        row = _raw_row(row, site_key)
-        status = row.get("status")
-        if status is not None and not 200 <= status < 300:
-            errors.append(_error(row, site_key, ERROR_STATUS, str(status), CLEANER_VERSION))
-            continue
+        row = raw_from_arrow(row, site_key)
         page_site = site or site_for_url(row.get("final_url") or row["url"])
-        try:
-            with time_budget(page_seconds):
-                article = fn(row, page_site)
-        except PageTimeout:
-            budget = f"took more than {page_seconds:g} s"
-            errors.append(_error(row, site_key, ERROR_TIMEOUT, budget, CLEANER_VERSION))
-        except NotHtml as exc:
-            errors.append(_error(row, site_key, ERROR_NOT_HTML, str(exc), CLEANER_VERSION))
-        except NotAnArticle as exc:
-            errors.append(_error(row, site_key, ERROR_NOT_ARTICLE, str(exc), CLEANER_VERSION))
-        except Exception as exc:  # one broken page never stops a run
-            errors.append(_error(row, site_key, type(exc).__name__, str(exc), CLEANER_VERSION))
+        kind, out = clean_outcome(row, page_site, page_seconds=page_seconds, clean=clean)
+        if kind == "article":
+            out["site"] = site_key
+            articles.append(out)
         else:
-            article["site"] = site_key
-            articles.append(article)
+            errors.append(out)
     return articles, errors
 
 
@@ -366,10 +251,9 @@ def run_chunk(
     _write_or_remove(err_dir, chunk.name, errors, ERRORS)
     kinds: dict[str, int] = {}
     for e in errors:
-        kind = e["error"].split(":", 1)[0]
-        kinds[kind] = kinds.get(kind, 0) + 1
+        kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
     # pages that are not articles (HTML without a body, or not HTML at all) are not failures
-    not_articles = kinds.get(ERROR_NOT_ARTICLE, 0) + kinds.get(ERROR_NOT_HTML, 0)
+    not_articles = sum(kinds.get(k, 0) for k in NOT_ARTICLE_KINDS)
     return ChunkResult(
         chunk,
         articles=len(articles),
@@ -386,6 +270,8 @@ def _chunk_is_current(chunk: Chunk, art_dir: Path, err_dir: Path, version: str) 
         if not part.exists():
             continue
         try:
+            if part.parent == err_dir and not _errors_layout_current(part):
+                return False  # an errors part of the old layout (no kind): rewritten in this one
             versions = pq.read_table(part, columns=["cleaner_version"]).column(0)
         except (pa.ArrowException, OSError, KeyError):  # a damaged output part: redo the chunk
             return False
@@ -395,18 +281,20 @@ def _chunk_is_current(chunk: Chunk, art_dir: Path, err_dir: Path, version: str) 
     return seen == chunk.rows
 
 
+def _errors_layout_current(part: Path) -> bool:
+    return set(ERRORS.names) - {PARTITION} <= set(pq.read_schema(part).names)
+
+
 def crash_result(chunk: Chunk, out: str, reason: str) -> ChunkResult:
     """A chunk whose worker died twice: every row becomes an error row (the run goes on)."""
-    from kliping.clean import CLEANER_VERSION
-
-    rows = read_chunk(chunk, ["fetch_id", "url"]).to_pylist()
-    errors = [_error(r, chunk.site, ERROR_CRASH, reason, CLEANER_VERSION) for r in rows]
+    rows = read_chunk(chunk, ["fetch_id", "url", "run_id"]).to_pylist()
+    errors = [error_row({**r, "site": chunk.site}, WORKER_CRASHED, reason) for r in rows]
     err_dir = Path(out) / "errors" / f"{PARTITION}={chunk.site}"
     _write_or_remove(err_dir, chunk.name, errors, ERRORS)
     art = Path(out) / "articles" / f"{PARTITION}={chunk.site}" / chunk.name
     if art.exists():
         art.unlink()
-    return ChunkResult(chunk, errors=len(errors), kinds={ERROR_CRASH: len(errors)})
+    return ChunkResult(chunk, errors=len(errors), kinds={WORKER_CRASHED: len(errors)})
 
 
 # --------------------------------------------------------------------------------------------
@@ -605,13 +493,14 @@ def reclean(
     reclean is writing ``out``. ``progress(pages_done, pages_total, **counters)`` is called once
     the plan is made and after every chunk (e.g. a :class:`kliping.crawler.progress.JobProgress`).
     """
-    from kliping.crawler.runlock import RunLock
+    from kliping.crawler.lifecycle import Run
 
     root = raw_root(raw)
     outp = Path(out)
     outp.mkdir(parents=True, exist_ok=True)
-    token = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{os.getpid()}"
-    with RunLock(outp, f"reclean-{token}"):
+    # the output's one lock and the one run id; no ledger row (kliping.crawler.lifecycle says why)
+    with Run(outp, sorted(sites or [])) as run:
+        token = run.run_id
         recover(outp)
         summary = Summary()
         chunks, bad = plan_checked(root, chunk_rows, sites)

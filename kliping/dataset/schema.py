@@ -104,11 +104,17 @@ ERRORS = pa.schema(
             "kind",
             pa.string(),
             "not_html (a PDF, image, feed, binary…), not_article (HTML, no article body), "
-            "timeout (cleaning past the per-page budget) or clean_error (the cleaner raised)",
+            "timeout (cleaning past the per-page budget), clean_error (the cleaner raised), "
+            "http_status (a non-2xx response, not cleaned) or worker_crashed (a cleaning worker "
+            "process died twice on the page: a crawl's, or reclean's on the page's chunk); the same "
+            "for a crawl, a repair, a reclean and an "
+            "ingest (kliping.dataset.outcome). Null in errors parts of an older reclean (no kind "
+            "and run_id columns; their error reads '<kind>: <message>'; reclean --only-stale "
+            "rewrites them)",
         ),
         _f("error", pa.string(), "what went wrong, one line"),
         _f("cleaner_version", pa.string(), "the cleaner that tried"),
-        _f("run_id", pa.string(), "the crawl or reclean run"),
+        _f("run_id", pa.string(), "link back to the raw row: the run that fetched the page"),
     ]
 )
 

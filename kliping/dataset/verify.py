@@ -28,7 +28,6 @@ import os
 import shutil
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -287,12 +286,12 @@ def repair(out: str | os.PathLike[str]) -> tuple[Repairs, Report]:
     """Repair what :func:`check` found (module docstring); returns what was done and the report
     of a fresh check afterwards. Raises :class:`~kliping.crawler.runlock.OutputLocked` while a run is
     live."""
-    from kliping.crawler.runlock import RunLock
+    from kliping.crawler.lifecycle import Run
 
     outp = Path(out)
-    run_id = f"verify-{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{os.getpid()}"
     done = Repairs()
-    with RunLock(outp, run_id):
+    with Run(outp, []) as run:  # the output's one lock; the repair writes no ledger row
+        run_id = f"{run.run_id}-verify"
         report = check(outp)  # again, under the lock: what a run finished meanwhile counts
         for _, bad in report.bad_parts:
             dst = quarantine_path(outp, bad.path)
@@ -312,6 +311,7 @@ def repair(out: str | os.PathLike[str]) -> tuple[Repairs, Report]:
 def _clean_gaps(out: Path, gaps: set[str], run_id: str, done: Repairs) -> None:
     """Clean the raw rows whose fetch_id is in ``gaps``, one row group at a time."""
     from kliping.dataset.outcome import clean_outcome
+    from kliping.dataset.records import raw_from_arrow
     from kliping.sites.registry import all_sites
 
     registry = all_sites()
@@ -331,9 +331,7 @@ def _clean_gaps(out: Path, gaps: set[str], run_id: str, done: Repairs) -> None:
                     continue
                 rows = pc.filter(pf.read_row_group(g), hit).to_pylist()
                 for row in rows:
-                    row["site"] = site
-                    row["headers"] = dict(row.get("headers") or [])
-                    kind, out_row = clean_outcome(row, registry.get(site), row.get("run_id"))
+                    kind, out_row = clean_outcome(raw_from_arrow(row, site), registry.get(site))
                     if kind == "article":
                         articles.add(out_row)
                         done.articles += 1

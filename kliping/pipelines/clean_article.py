@@ -1,4 +1,9 @@
-"""Clean each archived response into an article record (the same pure clean() as reclean)."""
+"""Clean each archived response into an article record (the same pure clean() as reclean).
+
+Cleaning runs in worker processes (:mod:`kliping.crawler.cleaning`, ``KLIPING_CLEAN_WORKERS``):
+``process_item`` waits on the pool's answer without blocking the thread that drives the
+downloads. ``KLIPING_CLEAN_WORKERS = 0`` cleans inline, in that thread.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,7 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from kliping.dataset.outcome import clean_outcome
-from kliping.dataset.reclean import PAGE_SECONDS
+from kliping.dataset.outcome import PAGE_SECONDS, clean_outcome
 from kliping.pipelines.writers import WritersPipeline
 from kliping.spiders.base import RAW_KEY
 
@@ -17,25 +21,57 @@ WATCHED_FIELDS = ("title", "text", "published_date", "published_at", "authors", 
 
 
 class CleanArticlePipeline(WritersPipeline):
-    def process_item(self, item: Any) -> Any:
+    pool: Any = None  # kliping.crawler.cleaning.CleaningPool, None: inline
+
+    def open_spider(self) -> None:
+        from kliping.crawler.cleaning import CleaningPool, in_flight_setting, site_ref, workers_setting
+
+        super().open_spider()
+        settings = self.crawler.settings
+        # the per-page budget reclean uses: one pathological page cannot stall the crawl
+        self.budget = settings.getfloat("KLIPING_PAGE_SECONDS", PAGE_SECONDS)
+        self.site = getattr(self.crawler.spider, "site", None)
+        workers = workers_setting(settings)
+        if workers > 0:
+            self.site_ref = site_ref(self.site)
+            self.pool = CleaningPool.acquire(workers, in_flight_setting(settings, workers))
+            self.crawler.stats.set_value("kliping/clean/workers", workers)
+
+    def close_spider(self) -> None:
+        if self.pool is not None:
+            from kliping.crawler.cleaning import CleaningPool
+
+            if self.pool.restarts:
+                self.crawler.stats.set_value("kliping/clean/pool_restarts", self.pool.restarts)
+            CleaningPool.release(self.pool)
+            self.pool = None
+
+    async def process_item(self, item: Any) -> Any:
         raw = item.get(RAW_KEY) if isinstance(item, dict) else None
         if raw is None:
             return item
         self.check_writable(item)
+        run_id = raw.get("run_id")
+        if self.pool is None:
+            signals: dict[str, Any] = {}
+            kind, row = clean_outcome(raw, self.site, run_id, self.budget, signals=signals)
+        else:
+            kind, row, signals = await self.pool.clean(raw, self.site_ref, run_id, self.budget)
+            self.check_writable(item)  # a write error while the page was being cleaned
+        return self.outcome(item, raw, kind, row, signals)
+
+    def outcome(
+        self, item: dict[str, Any], raw: dict[str, Any], kind: str, row: dict[str, Any],
+        signals: dict[str, Any],
+    ) -> dict[str, Any]:
         stats = self.crawler.stats
         spider = self.crawler.spider
-        # the per-page budget reclean uses: one pathological page cannot stall the crawl
-        budget = self.crawler.settings.getfloat("KLIPING_PAGE_SECONDS", PAGE_SECONDS)
-        signals: dict[str, Any] = {}
-        kind, row = clean_outcome(
-            raw, getattr(spider, "site", None), raw.get("run_id"), budget, signals=signals
-        )
         if signals.get("layout_drift"):  # the site's body selector missed: health's layout_drift
             stats.inc_value("kliping/layout/drift")
         if kind != "article":
             self.writers.errors.add(row)
             stats.inc_value(f"kliping/articles/{kind}")
-            if kind in ("clean_error", "timeout"):
+            if kind in ("clean_error", "timeout", "worker_crashed"):
                 stats.inc_value("kliping/errors")
                 spider.logger.error("cleaning failed for %s: %s", raw["url"], row["error"])
             elif kind == "not_html":

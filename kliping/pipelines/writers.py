@@ -17,22 +17,50 @@ ones. Either way every raw row ends with exactly one article or error row.
 from __future__ import annotations
 
 import time
+from collections import defaultdict
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import pyarrow as pa
 from scrapy.exceptions import DropItem
 
 from kliping.crawler.seen import url_key
-from kliping.dataset.storage import PartWriter, WriteError, keep_pandas_out
+from kliping.dataset.storage import PARTITION, PartWriter, WriteError, keep_pandas_out, write_part
 
 _ATTR = "_kliping_writers"
+Batch = dict[str, list[dict[str, Any]]]
+
+
+class _Writer(PartWriter):
+    """A ``PartWriter`` whose buffered rows can be taken (:meth:`take`, in the crawl's thread)
+    and written elsewhere (:meth:`write`, in the writer thread)."""
+
+    def take(self) -> Batch:
+        rows, self._rows = self._rows, defaultdict(list)
+        self._last_flush = time.monotonic()
+        return rows
+
+    def write(self, batch: Batch) -> None:
+        for site, rows in batch.items():
+            if not rows:
+                continue
+            table = pa.Table.from_pylist(rows, schema=self.file_schema)
+            self._seq += 1
+            name = f"part-{self.run_id}-{self.token}-{self._seq:05d}.parquet"
+            where = self.root / f"{PARTITION}={site}" if self.partitioned else self.root
+            self.parts.append(write_part(where, name, table))
+            self.rows_written += len(rows)
+
+    def flush(self) -> None:
+        self.write(self.take())
 
 
 class RunWriters:
     def __init__(self, out: str, run_id: str, flush_rows: int, flush_seconds: float) -> None:
         big = 10**12  # the writers never flush on their own; flush() here decides
-        self.raw = PartWriter(out, "raw", run_id, flush_rows=big, flush_seconds=big)
-        self.articles = PartWriter(out, "articles", run_id, flush_rows=big, flush_seconds=big)
-        self.errors = PartWriter(out, "errors", run_id, flush_rows=big, flush_seconds=big)
+        self.raw = _Writer(out, "raw", run_id, flush_rows=big, flush_seconds=big)
+        self.articles = _Writer(out, "articles", run_id, flush_rows=big, flush_seconds=big)
+        self.errors = _Writer(out, "errors", run_id, flush_rows=big, flush_seconds=big)
         token = self.raw.token  # one token: a raw part and its article part share a name
         self.articles.token = self.errors.token = token
         self.flush_rows = flush_rows
@@ -41,6 +69,12 @@ class RunWriters:
         self._last = time.monotonic()
         self.closed = False
         self.failed: WriteError | None = None  # the first write error; nothing is written after it
+        # Background writing (start_background): the batches go to one thread, in order, so the
+        # crawl's thread never waits on zstd and fsync; the first error there is kept here.
+        self._thread: ThreadPoolExecutor | None = None
+        self._written: list[Future] = []
+        self._thread_failed: WriteError | None = None
+        self._on_failure: Any = None
 
     @classmethod
     def for_crawler(cls, crawler: Any) -> RunWriters:
@@ -53,6 +87,10 @@ class RunWriters:
                 s.getint("KLIPING_FLUSH_ROWS", 200),
                 s.getfloat("KLIPING_FLUSH_SECONDS", 60.0),
             )
+            # The Redis frontier acknowledges its requests once their rows are flushed: it
+            # wraps flush() and needs it to have written when it returns.
+            if s.getbool("KLIPING_WRITE_THREAD", True) and not s.get("KLIPING_REDIS_URL"):
+                writers.start_background(lambda exc: stop_on_write_error(crawler, exc))
             setattr(crawler, _ATTR, writers)
         return writers
 
@@ -63,14 +101,84 @@ class RunWriters:
         self._pending += 1
 
     def item_done(self) -> None:
-        """Called once an item has left the last stage: flush when enough has piled up."""
+        """Called once an item has left the last stage: flush when enough has piled up (in the
+        writer thread when :meth:`start_background` was called)."""
         if self._pending >= self.flush_rows or time.monotonic() - self._last > self.flush_seconds:
-            self.flush()
+            if self._thread is not None:
+                self.flush_in_background()
+            else:
+                self.flush()
+
+    def start_background(self, on_failure: Any) -> None:
+        """Write flushes from :meth:`item_done` in a thread of their own.
+
+        Each batch (the raw, article and error rows buffered so far) is taken in the crawl's
+        thread and written in the writer thread, raw parts first, batches in order: an article row
+        is buffered after its raw row, so it is in the same batch or a later one, and is never
+        written before it. After a failed batch nothing more is written. ``on_failure(exc)`` is
+        called in the reactor thread with the ``WriteError``.
+        """
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kliping-writer")
+        self._on_failure = on_failure
+
+    def flush_in_background(self) -> None:
+        if self.failed is not None:
+            raise self.failed
+        batch = (self.raw.take(), self.articles.take(), self.errors.take())
+        self._pending = 0
+        self._last = time.monotonic()
+        assert self._thread is not None
+        future = self._thread.submit(self._write_batch, batch)
+        self._written = [f for f in self._written if not f.done()] + [future]
+        future.add_done_callback(self._batch_done)
+
+    def _write_batch(self, batch: tuple[Batch, Batch, Batch]) -> None:
+        """In the writer thread."""
+        if self._thread_failed is not None:  # an earlier batch failed: write nothing after it
+            raise self._thread_failed
+        try:
+            self.raw.write(batch[0])
+            self.articles.write(batch[1])
+            self.errors.write(batch[2])
+        except WriteError as exc:
+            self._thread_failed = exc
+            raise
+        except Exception as exc:  # a row Arrow refuses...: as fatal as a full disk, never lost quietly
+            self._thread_failed = WriteError(self.raw.root.parent, exc)
+            raise self._thread_failed from exc
+
+    def _batch_done(self, future: Future) -> None:
+        exc = future.exception()
+        if isinstance(exc, WriteError) and self.failed is None:
+            from twisted.internet import reactor
+
+            reactor.callFromThread(self._failed_in_background, exc)  # type: ignore[attr-defined]
+
+    def _failed_in_background(self, exc: WriteError) -> None:
+        if self.failed is None:
+            self.fail(exc)
+            if self._on_failure is not None:
+                self._on_failure(exc)
+
+    def wait_background(self) -> None:
+        """Wait until every batch handed to the writer thread is written (or failed)."""
+        for future in list(self._written):
+            try:
+                future.result()
+            except WriteError:
+                pass
+        self._written = []
+        if self._thread_failed is not None and self.failed is None:  # not reported yet: now
+            self.fail(self._thread_failed)
+            raise self._thread_failed
 
     def flush(self) -> None:
         """Write what is buffered, raw parts first; ``WriteError`` on failure, and on every flush
         after it (nothing is written any more: a caller that acknowledges work once it is flushed,
-        as the Redis frontier does, must not take a flush for done)."""
+        as the Redis frontier does, must not take a flush for done). With a writer thread, the
+        batches it holds are written first."""
+        if self._thread is not None:
+            self.wait_background()
         if self.failed is not None:
             raise self.failed
         try:
@@ -94,8 +202,14 @@ class RunWriters:
     def close(self) -> None:
         if not self.closed:
             self.closed = True
-            if self.failed is None:
-                self.flush()
+            try:
+                if self._thread is not None:
+                    self.wait_background()
+                if self.failed is None:
+                    self.flush()
+            finally:
+                if self._thread is not None:
+                    self._thread.shutdown(wait=True)
 
 
 class WritersPipeline:

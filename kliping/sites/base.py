@@ -11,15 +11,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Literal
+
+from kliping.dates.vocab import ZONE_OFFSETS
 
 SourceKind = Literal["news_sitemap", "sitemap", "feed", "date_index"]
 SOURCE_KINDS: tuple[str, ...] = ("news_sitemap", "sitemap", "feed", "date_index")
 FRESH_KINDS = frozenset({"news_sitemap", "feed"})
 BACKFILL_KINDS = frozenset({"sitemap", "date_index"})
-ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
+ZONES = ZONE_OFFSETS  # the one zone table (kliping.dates.vocab): name -> hours east of UTC
 PAGINATION_RULES = ("single=1", "page=all", "next_link")
+
+
+def zone_tz(zone: str) -> timezone:
+    """The fixed-offset time zone of ``zone`` (WIB, WITA, WIT), named after it."""
+    return timezone(timedelta(hours=ZONES[zone]), zone)
 
 
 class SiteConfigError(ValueError):
@@ -71,6 +78,11 @@ class Layout:
     section_xpath: str | None = None
     tags_xpath: str | None = None
     title_suffix: str | None = None  # regex stripped from the end of the title
+
+
+#: The layout of a page whose site is not known (or that names nothing): every field at its generic
+#: default, so the cleaner reads a known and an unknown site's page down the same path.
+GENERIC_LAYOUT = Layout("generic")
 
 
 @dataclass(frozen=True)
@@ -129,6 +141,11 @@ class Site:
             if layout.valid_until is None or day <= layout.valid_until:
                 return layout
         return self.layouts[-1]
+
+    @property
+    def tz(self) -> timezone:
+        """The site's time zone (``zone``): its local day and its printed times are in it."""
+        return zone_tz(self.zone)
 
     @property
     def domains(self) -> tuple[str, ...]:

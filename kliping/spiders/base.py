@@ -9,9 +9,8 @@ Every article response is yielded as a raw record for the archive; cleaning happ
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -22,8 +21,10 @@ from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 from w3lib.url import add_or_replace_parameter
 
+from kliping.crawler.lifecycle import new_run_id
 from kliping.crawler.seen import SeenSet
-from kliping.sites.base import ZONES, Site, Source
+from kliping.dataset.records import raw_record
+from kliping.sites.base import Site, Source
 from kliping.spiders.sources import STRATEGIES
 
 RAW_KEY = "raw"
@@ -58,10 +59,6 @@ def _header_dict(response: Response) -> dict[str, str]:
         name = key.decode("latin-1").lower()
         out[name] = ", ".join(v.decode("latin-1") for v in values)
     return out
-
-
-def _local_tz(site: Site) -> timezone:
-    return timezone(timedelta(hours=ZONES[site.zone]), site.zone)
 
 
 def _localname(tag: str) -> str:
@@ -115,8 +112,8 @@ class NewsSpider(scrapy.Spider):
         self.since_last = first == LAST
         self.since: date | None = None if self.since_last else first  # type: ignore[assignment]
         self.limit = int(limit) if limit not in (None, "", 0, "0") else None
-        self.run_id = run_id or datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
-        self.tz = _local_tz(self.site)
+        self.run_id = run_id or new_run_id()
+        self.tz = self.site.tz
         self.known: SeenSet = SeenSet()
         self._scheduled = 0
         self.allowed_domains = list(self.site.domains)
@@ -366,18 +363,11 @@ class NewsSpider(scrapy.Spider):
             response = response.replace(url=pages[0][0]) if len(pages) > 1 else response
         redirects = response.request.meta.get("redirect_urls") if response.request else None
         requested = redirects[0] if redirects else response.url
-        raw = {
-            "fetch_id": uuid.uuid4().hex,
-            "url": requested,
-            "final_url": response.url,
-            "site": self.site.key,
-            "status": response.status,
-            "headers": headers,
-            "body": body,
-            "fetched_at": datetime.now(UTC),
-            "run_id": self.run_id,
-            "discovered_via": response.meta.get("kliping_via", "link"),
-        }
+        raw = raw_record(
+            url=requested, final_url=response.url, site=self.site.key, status=response.status,
+            headers=headers, body=body, run_id=self.run_id,
+            discovered_via=response.meta.get("kliping_via", "link"),
+        )
         item = self.post_process_raw(raw, response)
         if item is not None:
             yield {RAW_KEY: item}

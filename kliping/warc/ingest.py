@@ -42,6 +42,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from kliping.crawler.progress import DEFAULT_INTERVAL, JobProgress, ProgressSettingError, clock
+from kliping.dataset.records import raw_record
 from kliping.warc.reader import WarcFormatError, find_member, iter_records, parse_fields, parse_request
 from kliping.warc.sources import WarcFile, open_warc
 
@@ -435,20 +436,12 @@ def _known(opts: Options) -> Known:
 
 
 def _clean(raw: dict[str, Any], site: Any, opts: Options) -> tuple[str, dict[str, Any]]:
-    from kliping.dataset.outcome import clean_outcome, error_row
-    from kliping.dataset.reclean import PageTimeout, time_budget
+    from kliping.dataset.outcome import clean_outcome
 
     # A domain outside the registry is cleaned exactly as `kliping extract` cleans a page of it
     # (no site, no site name); its rows then take the domain's site key.
     page = raw if site is not None else {**raw, "site": ""}
-    try:
-        with time_budget(opts.page_seconds):
-            kind, row = clean_outcome(page, site, opts.run_id)
-    except PageTimeout:
-        kind, row = "timeout", error_row(page, "timeout", f"took more than {opts.page_seconds:g} s",
-                                         opts.run_id)
-    if kind == "clean_error" and row["error"].startswith("PageTimeout"):
-        kind = row["kind"] = "timeout"
+    kind, row = clean_outcome(page, site, page_seconds=opts.page_seconds)
     row["site"] = raw["site"]
     return kind, row
 
@@ -737,24 +730,14 @@ def _raw_row(rec: Any, key: str, site_of: dict[str, tuple[Any, str]], opts: Opti
         c["truncated_payload"] += 1  # kept: the archiver cut the body at its size limit
     site, site_key = site_of[uri]
     record_id = h.get("warc-record-id", "")
-    return {
-        "fetch_id": fetch_id_for(key, rec.offset, record_id),
-        "url": uri,
-        "final_url": uri,
-        "site": site_key,
-        "status": status,
-        "headers": headers,
-        "body": body,
-        "fetched_at": when,
-        "run_id": opts.run_id,
-        "discovered_via": "warc",
-        "warc_file": key,
-        "warc_offset": rec.offset,
-        "warc_record_id": record_id,
-        "request_method": None,
-        "request_headers": None,
-        "_site": site,
-    }
+    raw = raw_record(
+        fetch_id=fetch_id_for(key, rec.offset, record_id), url=uri, site=site_key, status=status,
+        headers=headers, body=body, fetched_at=when, run_id=opts.run_id, discovered_via="warc",
+        warc_file=key, warc_offset=rec.offset, warc_record_id=record_id,
+        request_method=None, request_headers=None,  # from its request record, when the file has it
+    )
+    raw["_site"] = site  # the Site, for the cleaner; popped before the row is written
+    return raw
 
 
 # --------------------------------------------------------------------------------------------
@@ -901,33 +884,35 @@ def run_ingest(
     split_bytes: int | None = None,
     progress: bool = False,
 ) -> IngestResult:
-    """Ingest ``files`` into ``out``. Raises ``kliping.crawler.runlock.OutputLocked`` when ``out`` is busy."""
-    from kliping.crawler.ledger import ledger_row, write_ledger_row
-    from kliping.crawler.repair import repair
-    from kliping.crawler.run import new_run_id
-    from kliping.crawler.runlock import RunLock
+    """Ingest ``files`` into ``out``. Raises ``kliping.crawler.runlock.OutputLocked`` when ``out`` is busy.
+
+    The run opens and closes as a crawl does (:mod:`kliping.crawler.lifecycle`); its ledger rows
+    name the sites asked for while it runs and the sites it found once it is done."""
+    from kliping.crawler.lifecycle import Run, final_status
     from kliping.crawler.seen import SeenSet
-    from kliping.dataset.storage import PARTITION, remove_temp_files
+    from kliping.dataset.storage import PARTITION
 
     out = os.fspath(out)
-    run_id = new_run_id()
     t0 = time.perf_counter()
+    sites = tuple(sites) if sites else None
+    wanted = sorted(sites) if sites else []
+    run = Run(out, wanted, since=since, until=until).acquire()
+    run_id = run.run_id
     result = IngestResult(run_id)
-    lock = RunLock(out, run_id).acquire()
-    opts = Options(out=str(Path(out).resolve()), run_id=run_id,
-                   sites=tuple(sites) if sites else None, all_domains=all_domains, since=since,
-                   until=until, max_body=max_body, flush_rows=flush_rows,
-                   shared=bool(dask) or workers > 1)
+    opts = Options(out=str(Path(out).resolve()), run_id=run_id, sites=sites,
+                   all_domains=all_domains, since=since, until=until, max_body=max_body,
+                   flush_rows=flush_rows, shared=bool(dask) or workers > 1)
     try:
         state_dir = opts.state_dir
         state_dir.mkdir(parents=True, exist_ok=True)
         for stale in [*state_dir.glob("seen-*.npy"), *state_dir.glob("claims-*.bin")]:
             stale.unlink()  # a killed run's; this run holds the lock
-        remove_temp_files(out)
         raw_root = Path(out) / "raw"
+        # an ingest may have written any site: every partition of the archive is repaired
         parts = sorted(p.name.split("=", 1)[1] for p in raw_root.glob(f"{PARTITION}=*")) \
             if raw_root.is_dir() else []
-        result.repaired = repair(out, parts, run_id) if parts else 0
+        sources = list(sources)
+        result.repaired = run.open(repair_sites=parts, health={"ingest": {"sources": sources}})
         state = read_state(out, opts.scope)
         # one process: each file whole; several: big local files in pieces, so they share them
         split = (split_bytes or SPLIT_BYTES) if dask else (
@@ -937,13 +922,6 @@ def run_ingest(
         seen = SeenSet.from_archive(out)
         np.save(opts.seen_path, seen._sorted)
         del seen
-        started = datetime.now(UTC)
-        wanted = sorted(opts.sites) if opts.sites else []
-        ledger_args: dict[str, Any] = {"run_id": run_id, "since": since, "until": until,
-                                       "started_at": started}
-        sources = list(sources)
-        write_ledger_row(out, ledger_row(**ledger_args, sites=wanted, status="running", stats=[],
-                                         health={"ingest": {"sources": sources}}))
         prog = Progress(len(todo), progress)
 
         pooled = not dask and workers > 1 and len(todo) > 1
@@ -973,7 +951,7 @@ def run_ingest(
                    for k in pieces):
                 write_state(out, key=key, scope=opts.scope, offset=0, done=True, error=None,
                             run_id=run_id, at=datetime.now(UTC).isoformat(timespec="seconds"))
-        result.status = "failed" if result.errors else "finished"
+        result.status = final_status(bool(result.errors))
         result.seconds = time.perf_counter() - t0
         result.driver_cpu = time.process_time()  # since the process started: imports included
         health = {
@@ -986,11 +964,10 @@ def run_ingest(
             },
             "ok": not result.errors,
         }
-        write_ledger_row(out, ledger_row(**ledger_args, sites=sorted(result.sites | set(wanted)),
-                                         status=result.status, stats=[_ledger_stats(result)],
-                                         health=health))
+        run.sites = sorted(result.sites | set(wanted))
+        run.record(result.status, [_ledger_stats(result)], health)
         return result
     finally:
         for tmp in (opts.seen_path, opts.claims_path):
             tmp.unlink(missing_ok=True)
-        lock.release()
+        run.release()

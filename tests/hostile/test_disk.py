@@ -250,7 +250,9 @@ def test_scrapy_crawl_write_error_is_one_log_line_and_repaired(tmp_path, mounts)
     done = Counter(read_dataset(out / "articles").column("fetch_id").to_pylist()
                    + read_dataset(out / "errors").column("fetch_id").to_pylist())
     fetch_ids = read_dataset(out / "raw").column("fetch_id").to_pylist()
-    assert len(fetch_ids) > raw and all(done[f] == 1 for f in fetch_ids)
+    # >=: cleaning runs in worker processes, so the first article write (the one that fails) can
+    # come after every raw row of this small site is written; the repair then does all the rest
+    assert len(fetch_ids) >= raw and all(done[f] == 1 for f in fetch_ids)
     assert set(done) == set(fetch_ids)
     got = Counter(listed(u) for u in read_dataset(out / "articles").column("url").to_pylist())
     assert set(got) == {a.url for a in catalog() if a.site == site} and max(got.values()) == 1

@@ -12,13 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from kliping.dates.vocab import ZONE_OFFSETS
+from kliping.sites.base import zone_tz
 from kliping.testing.sample import content_detakberita, content_kabarnusa, content_suarawarga
 
-ZONES = {
-    "WIB": dt.timezone(dt.timedelta(hours=7), "WIB"),
-    "WITA": dt.timezone(dt.timedelta(hours=8), "WITA"),
-    "WIT": dt.timezone(dt.timedelta(hours=9), "WIT"),
-}
+ZONES = {zone: zone_tz(zone) for zone in ZONE_OFFSETS}  # from the one zone table
 WIB = ZONES["WIB"]
 
 DETAK_HOST = "news.detakberita.example"

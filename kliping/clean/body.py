@@ -1,0 +1,461 @@
+"""The article body: from the parsed page to its paragraphs (steps 4 and 5 of :mod:`kliping.clean.pipeline`).
+
+:func:`extract_body` works on the tree: widgets stripped in one C pass, ``<br>`` runs made
+paragraphs, the article's container found by its share of the page's prose (or the layout's
+``body_xpath``, a hint checked against the generic path), Indonesian boilerplate boxes pruned, then
+trafilatura (:mod:`kliping.clean.maintext`) with :data:`TRAFILATURA_SETTINGS`. :func:`paragraphs`
+works on the lines it gives: line rules (:func:`kliping.clean.boilerplate.clean_lines`), the
+headline, printed date and byline left above or below the body, and the dateline.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+from lxml.etree import XPath
+
+from kliping.clean import boilerplate, dating, decode, maintext
+from kliping.sites.base import GENERIC_LAYOUT, Layout
+
+__all__ = [
+    "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "extract_body", "main_container",
+    "paragraphs", "strip_junk",
+]  # fmt: skip
+
+# Chosen by measurement (bench/extraction.py; numbers in BENCHMARKS.md): see the report in the
+# module docstring of bench/extraction.py. include_comments=False because reader comments are not
+# the article body; tables stay (Indonesian pages put schedules and results in tables).
+TRAFILATURA_SETTINGS: dict[str, Any] = {
+    "favor_precision": False,
+    "favor_recall": False,
+    "include_comments": False,
+    "include_tables": True,
+    "fast": True,
+    "deduplicate": False,
+}
+MIN_WORDS = 8  # below this, what trafilatura found is a caption or a teaser, not an article
+_WORD = re.compile(r"\w+")
+
+
+# Elements that never hold article text and that trafilatura deletes whatever its settings: gone
+# in one pass in C before the boilerplate rules and trafilatura walk (and copy) the tree, which
+# makes both faster on script- and widget-heavy portals. Their tails stay. JSON-LD scripts stay
+# too (htmldate may read them later), as do <time>, <head>, forms, figures and nav/footer, which
+# trafilatura treats with more care than a plain delete.
+_JUNK_TAGS = (
+    "style", "noscript", "svg", "iframe", "link", "button", "select", "option", "optgroup", "input",
+    "textarea", "canvas", "video", "audio", "picture", "source", "track", "object", "embed",
+    "template", "map", "area", "param", "use",
+)  # fmt: skip
+_NON_LD_SCRIPTS = XPath("//script[not(@type='application/ld+json')]")
+
+
+def strip_junk(tree: Any) -> None:
+    """Remove :data:`_JUNK_TAGS`, comments, processing instructions and scripts other than JSON-LD."""
+    for script in _NON_LD_SCRIPTS(tree):
+        script.tag = "kliping-junk"
+    etree.strip_elements(tree, "kliping-junk", *_JUNK_TAGS, etree.Comment, etree.PI, with_tail=False)
+
+
+# Inline elements stay inside a text run; any other element (a block) ends one.
+_INLINE = frozenset(
+    "a abbr b bdi big cite code del dfn em font i ins kbd mark q s small span strike strong sub sup "
+    "time tt u var".split()
+)
+# Containers whose <br>-separated text runs are paragraphs (a <p> with a <br> is one paragraph
+# with a line break, as is a list item or a heading).
+_RUN_PARENTS = frozenset("div td section article main body blockquote center font span".split())
+_BR_PARENTS = XPath("//br/..")
+_RUN_TAG = "p"
+_LONE_RUN = 200  # characters (two sentences): one run this long before a <br> is a paragraph by itself
+_RUN_ATTRS = {"data-kliping-run": ""}  # marks the paragraphs made here (see _PROSE_P)
+
+
+def br_paragraphs(tree: Any) -> None:
+    """Rewrite text runs separated by ``<br>`` into ``<p>`` elements, in place.
+
+    Older CMSs and redesigns write bodies as ``<b>Jakarta</b> - Teks …<br><br>Teks …`` with no
+    ``<p>``: trafilatura then reads the container's own text poorly (split at inline tags, or
+    nothing at all on a bare container), and the main-container search sees no paragraphs. Only
+    a container with two or more runs of prose (over 40 characters of its own text), or one run
+    of :data:`_LONE_RUN` characters (a short story in one paragraph), is rewritten, so a
+    navigation bar or an address block with line breaks is left as it is.
+    """
+    seen: set[Any] = set()
+    for parent in _BR_PARENTS(tree):
+        if parent in seen or parent.tag not in _RUN_PARENTS:
+            continue
+        seen.add(parent)
+        own = [parent.text] + [c.tail for c in parent]
+        runs = [len(t.strip()) for t in own if t and len(t.strip()) > 40]
+        if len(runs) < 2 and not (runs and runs[0] >= _LONE_RUN):
+            continue
+        _rebuild_runs(parent)
+        # its sibling blocks of bare text ("<div>Jakarta (ANTARA) - …</div><div>…<br><br>…</div>")
+        # are paragraphs of the same body: read alike, or the runs would outweigh them
+        # (through wrappers: a redesign's grid may put each block in a <div> of its own)
+        block = parent
+        while (up := block.getparent()) is not None and up.tag == "div" and _only_child(up) is block:
+            block = up
+        grand = block.getparent()
+        for sib in grand if grand is not None else ():
+            while sib is not block and (inner := _only_child(sib)) is not None and inner.tag == "div":
+                sib = inner
+            if (sib is not block and sib.tag == "div" and sib not in seen
+                    and all(c.tag in _INLINE for c in sib if isinstance(c.tag, str))
+                    and len((sib.text_content() or "").strip()) > 40):
+                sib.tag = _RUN_TAG
+                sib.attrib.update(_RUN_ATTRS)
+
+
+def _only_child(el: Any) -> Any | None:
+    """The one element child of ``el`` when it has no other child and no text of its own."""
+    if len(el) != 1 or (el.text or "").strip() or (el[0].tail or "").strip():
+        return None
+    return el[0] if isinstance(el[0].tag, str) else None
+
+
+def _rebuild_runs(parent: Any) -> None:
+    children = list(parent)
+    text = parent.text
+    parent.text = None
+    for c in children:
+        tail = c.tail
+        parent.remove(c)  # lxml moves the tail with the element: keep it apart
+        c.tail = tail
+    out: list[Any] = []
+    run: Any = None
+
+    def add_text(s: str | None) -> None:
+        nonlocal run
+        if not s:
+            return
+        if run is None:
+            if not s.strip():
+                return
+            run = parent.makeelement(_RUN_TAG, _RUN_ATTRS)
+            out.append(run)
+        if len(run):
+            run[-1].tail = (run[-1].tail or "") + s
+        else:
+            run.text = (run.text or "") + s
+
+    add_text(text)
+    for c in children:
+        tail, c.tail = c.tail, None
+        if c.tag == "br":
+            run = None
+        elif not isinstance(c.tag, str) or c.tag in _INLINE:
+            if run is None:
+                run = parent.makeelement(_RUN_TAG, _RUN_ATTRS)
+                out.append(run)
+            run.append(c)
+        else:
+            run = None
+            out.append(c)
+        add_text(tail)
+    for el in out:
+        parent.append(el)
+
+
+def extract_body(
+    tree: Any,
+    layout: Layout = GENERIC_LAYOUT,
+    signals: dict[str, Any] | None = None,
+    host: str | None = None,
+) -> list[str]:
+    """Prune boilerplate, run trafilatura, and return its text lines (not yet cleaned).
+
+    A layout's ``body_xpath`` is a hint, never a cliff: when it matches nothing, or its container
+    gives less of the page's prose than the generic path would (:func:`_site_holds`), the generic
+    path's lines are returned and ``signals["layout_drift"]`` says why ("missed" or "short"), so
+    a crawl counts a site's redesign the day it happens instead of storing worse data.
+    """
+    strip_junk(tree)
+    br_paragraphs(tree)
+    if not layout.body_xpath:
+        return _generic_body(tree, layout.prune_xpaths, host)
+    found = _site_container(tree, layout.body_xpath)
+    if found is None:
+        drift = "missed"
+        lines = _generic_body(tree, (), host)
+    else:
+        page = _alone(found)  # a copy: the page stays whole for the generic path
+        boilerplate.prune(page, layout.prune_xpaths, host)
+        text = _trafilatura(page)
+        if _short_for(text, page):
+            full = _trafilatura(page, fast=False)
+            if full and len(full) > 2 * len(text or ""):
+                text = full
+        site = text.splitlines() if text else []
+        if _site_holds(site, tree, found):
+            return site
+        generic = _generic_body(tree, (), host)
+        if not _generic_better(site, generic):
+            return site
+        drift, lines = "short", generic
+    if signals is not None:
+        signals["layout_drift"] = drift
+    return lines
+
+
+def _site_container(tree: Any, xpath: str) -> Any | None:
+    try:
+        found = tree.xpath(xpath)
+    except etree.XPathError:  # a broken selector is a missed one, not a lost page
+        return None
+    if not isinstance(found, list):  # a number or a boolean: not an element
+        return None
+    return next((el for el in found if isinstance(getattr(el, "tag", None), str)), None)
+
+
+# Text of prose blocks: a paragraph's runs or a <br>-separated run, outside links. What a page
+# holds in these is what its article body should give back (measured, not guessed from markup).
+_PROSE_TEXT = XPath(
+    "descendant::text()[string-length(normalize-space(.)) > 40][not(ancestor::a)]"
+    "[not(ancestor::script)][not(ancestor::style)]"
+)
+
+
+def _prose_words(el: Any) -> int:
+    return sum(len(t.split()) for t in _PROSE_TEXT(el))
+
+
+def _words(lines: list[str]) -> int:
+    return sum(len(_WORD.findall(x)) for x in boilerplate.clean_lines(lines).paragraphs)
+
+
+def _site_holds(site: list[str], tree: Any, container: Any) -> bool:
+    """The site's container gave a body holding most of the page's prose: no need for a second look.
+
+    Cheap evidence first (counted in C): the words of long non-link text runs in the container
+    against the whole page's; then the words the extraction kept against the container's.
+    """
+    words = _words(site)
+    if words < MIN_WORDS:
+        return False
+    body = tree.find("body")
+    page = _prose_words(body if body is not None else tree)
+    inside = _prose_words(container)
+    return inside >= 0.8 * page and words >= 0.6 * inside
+
+
+def _generic_better(site: list[str], generic: list[str]) -> bool:
+    """The generic path keeps clearly more of the prose than the site's container, and the same
+    story: its words cover the site's (so it is not a comment thread or a teaser list instead)."""
+    s_words, g_words = _words(site), _words(generic)
+    if g_words < MIN_WORDS:
+        return False
+    if s_words < MIN_WORDS:
+        return True
+    if g_words < 1.2 * s_words + 10:
+        return False
+    s_vocab = {w.casefold() for x in site for w in _WORD.findall(x)}
+    g_vocab = {w.casefold() for x in generic for w in _WORD.findall(x)}
+    return len(s_vocab & g_vocab) >= 0.7 * len(s_vocab)
+
+
+def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = None) -> list[str]:
+    """The page as if no site were known: the main container (a copy), else the whole tree."""
+    target = tree
+    text = None
+    container = main_container(tree)
+    if container is not None:
+        # boilerplate rules on the container's copy only: the rest of the page is not read
+        page = _alone(container)
+        boilerplate.prune(page, prune_xpaths, host)
+        text = _trafilatura(page)
+        # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
+        # block of 40 paragraphs): then the whole page it is, as if never narrowed
+        if len(text or "") < 0.5 * sum(map(len, _paragraph_texts(page))):
+            text = None
+        else:
+            target = page
+    if text is None:
+        boilerplate.prune(tree, prune_xpaths, host)
+        text = _trafilatura(tree)
+    if _short_for(text, target):
+        # fast mode took one block of a page with far more prose (a live blog's intro, say):
+        # let trafilatura's full mode, with its fallbacks, have a look
+        full = _trafilatura(target, fast=False)
+        if full and len(full) > 2 * len(text or ""):
+            text = full
+    return text.splitlines() if text else []
+
+
+def _trafilatura(tree: Any, fast: bool | None = None) -> str | None:
+    """trafilatura's text of ``tree`` with :data:`TRAFILATURA_SETTINGS` (``fast`` overriding)."""
+    settings = TRAFILATURA_SETTINGS if fast is None else {**TRAFILATURA_SETTINGS, "fast": fast}
+    return maintext.text(tree, settings)
+
+
+_PARAGRAPHS = XPath(".//p")  # within the element given (a layout's body, a container), not its document
+
+
+def _paragraph_texts(target: Any) -> list[str]:
+    return [p.text_content() or "" for p in _PARAGRAPHS(target)]
+
+# (Paragraphs made from <br> runs are not counted here: when a container of runs is narrowed to,
+# trafilatura reads it as loose <p>s and drops its headings and lists (a deals page: F1 0.94 ->
+# 0.85), and counting them made held-back redesigns worse. main_container() reads the page whole
+# instead when the runs outside the element it chose outweigh that element's paragraphs.)
+_PROSE_P = XPath(".//p[not(@data-kliping-run)][not(ancestor::a)][string-length(normalize-space(.)) > 60]")
+_RUN_P = XPath(".//p[@data-kliping-run][string-length(normalize-space(.)) > 60]")
+
+
+def _alone(element: Any) -> Any:
+    """A copy of ``element`` as the only child of a fresh <html><body>: trafilatura reads a root
+    element's own leading text ("<div><strong>Jakarta</strong> - Pemerintah …<p>") only below a body."""
+    html = decode.PARSER.makeelement("html")  # the parser's C class lookup, as for parsed pages
+    body = etree.SubElement(html, "body")
+    body.append(copy.deepcopy(element))
+    body[0].tail = None
+    return html
+
+
+def main_container(tree: Any, share: float = 0.9) -> Any | None:
+    """The innermost element holding ``share`` or more of the page's prose paragraphs, or None.
+
+    Walked down from <body> one level at a time (the paragraphs found in C, counted per ancestor
+    in one pass up from each). trafilatura's cost grows with the tree it is handed, so a page
+    whose article sits in one container is extracted from that container: the navigation,
+    sidebars and footers around it would be pruned anyway.
+    """
+    body = tree.find("body")
+    node = body if body is not None else tree
+    prose = _PROSE_P(node)
+    if len(prose) < 3:
+        return None
+    # prose paragraphs below each element (the paragraph itself not counted), in one walk up
+    # from each paragraph; the dict keeps the element proxies alive, so lookups below match
+    below: dict[Any, int] = {}
+    for p in prose:
+        for anc in p.iterancestors():
+            if anc is node:
+                break
+            below[anc] = below.get(anc, 0) + 1
+    need = share * len(prose)
+    while True:
+        for child in node:
+            if below.get(child, 0) >= need:
+                node = child
+                break
+        else:
+            break
+    if node is body or node is tree:
+        return None
+    # The <br> runs are left out above; when those outside the element chosen hold more text than
+    # its paragraphs, the story is the runs and the element a footer or a teaser box: read whole.
+    runs = _RUN_P(body if body is not None else tree)  # most pages have none: nothing to weigh
+    outside = sum(len(r.text_content()) for r in runs if not _inside(r, node)) if runs else 0
+    if outside and outside > sum(len(p.text_content()) for p in prose if _inside(p, node)):
+        return None
+    return node
+
+
+def _inside(el: Any, container: Any) -> bool:
+    return any(a is container for a in el.iterancestors())
+
+
+def _short_for(text: str | None, target: Any) -> bool:
+    """An extraction under 150 words from a page whose paragraphs hold over ten times as many.
+
+    (Measured: ten times separates a live blog cut to its intro, 105 of 5,069 words, from a short
+    article with a long comment thread, 143 of 702, which full mode would make worse.)
+    """
+    words = len(text.split()) if text else 0
+    if words >= 150:
+        return False
+    prose = sum(len(t.split()) for t in _paragraph_texts(target))
+    return prose > max(300, 10 * words)
+
+
+# --- from lines to paragraphs ----------------------------------------------------------------------
+
+_HEADER_LINES = 3  # lines above a dateline that may be the page header …
+_HEADER_CHARS = 100  # … each no longer than this
+# A byline glued to its time stamp above the body: "Indah Permata10 Mar 2025, 14:05 WIB".
+_STAMP_LINE = re.compile(r"^.{0,60}\b\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)\s*$")
+_LINK_TEXTS = XPath("//a[string-length(normalize-space(.)) > 12]")
+
+
+@dataclass
+class Body:
+    """The article's paragraphs and what the lines around them said."""
+
+    paragraphs: list[str]
+    authors: list[str] = field(default_factory=list)  # from credit lines ("Penulis: …")
+    editors: list[str] = field(default_factory=list)
+    printed: list[str] = field(default_factory=list)  # date lines found above the body
+    place: str | None = None  # the dateline's ("JAKARTA, KOMPAS.com - …")
+    source: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def paragraphs(lines: list[str], layout: Layout, title: str | None, tree: Any) -> Body:
+    """The body lines cleaned (:func:`~kliping.clean.boilerplate.clean_lines` with the layout's own
+    ``boilerplate`` patterns), the page's header and a closing link headline trimmed, the dateline
+    taken off the first paragraph. ``tree`` is the page (pruned), whose link texts tell another
+    story's headline."""
+    extra = tuple(re.compile(p, re.I) for p in layout.boilerplate)
+    res = boilerplate.clean_lines(lines, extra)
+    body = Body(res.paragraphs, res.authors, res.editors)
+    norm_title = " ".join((title or "").split()).casefold()
+    _trim_header(body, norm_title)
+    _trim_footer(body, norm_title, tree)
+    _take_dateline(body)
+    return body
+
+
+def _heading_line(line: str, norm_title: str) -> bool:
+    """The headline again, or a printed date line ("- Selasa, 11 Maret 2025 07:15 WIB")."""
+    flat = " ".join(line.split())
+    return flat.casefold() == norm_title or dating.is_date_line(flat.lstrip("-–—|· "))
+
+
+def _trim_header(body: Body, norm_title: str) -> None:
+    """trafilatura sometimes keeps the headline and the printed date above the body: not body, but
+    a date line there ("Rabu, 14 Februari 2024 13:05 WIB") is a printed date."""
+    paras = body.paragraphs
+    while paras and (_heading_line(paras[0], norm_title) or _STAMP_LINE.match(paras[0])):
+        line = paras.pop(0)
+        flat = " ".join(line.split()).lstrip("-–—|· ")
+        if flat.casefold() != norm_title and dating.is_date_line(flat):
+            body.printed.append(flat)
+
+
+def _trim_footer(body: Body, norm_title: str, tree: Any) -> None:
+    """The headline or date below the body, when the markup put the body before the header (a body
+    of <br> runs read as the page's first block); then a closing headline that is the text of a
+    link on the page: another story's."""
+    paras = body.paragraphs
+    while len(paras) > 1 and _heading_line(paras[-1], norm_title):
+        paras.pop()
+    while len(paras) > 1 and boilerplate.headline_like(paras[-1]):
+        if " ".join(paras[-1].split()).casefold() not in _link_texts(tree):
+            break
+        paras.pop()
+
+
+def _link_texts(tree: Any) -> set[str]:
+    return {" ".join(a.text_content().split()).casefold() for a in _LINK_TEXTS(tree)}
+
+
+def _take_dateline(body: Body) -> None:
+    """The dateline opens the story: short lines above it (a byline, the brand, a printed date or
+    a kicker the markup put in the body's container) are the page's header, not its body."""
+    paras = body.paragraphs
+    for k, para in enumerate(paras[: _HEADER_LINES + 1]):
+        first, body.place, body.source = boilerplate.dateline(para)
+        if body.place or body.source:
+            paras[: k + 1] = [first] if first.strip() else []
+            return
+        if len(para) > _HEADER_CHARS:
+            return

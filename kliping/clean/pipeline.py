@@ -1,0 +1,189 @@
+"""The cleaning stage as a sequence: one RAW record in, one ARTICLES record out (DESIGN.md §1-§3).
+
+Pure: no I/O (but for the language model's one-off cache, :mod:`kliping.clean.langmodel`), no
+global state changed, deterministic. The HTML is parsed once (lxml) and that one tree feeds every
+step, in this order (the body steps prune the tree in place, so what reads the whole page comes
+first):
+
+1. :func:`_parse`: sniff (only HTML is cleaned, :mod:`kliping.clean.sniff`), decode (header
+   charset, ``<meta charset>``, UTF-8, cp1252) and parse (:mod:`kliping.clean.decode`);
+2. metadata (:func:`kliping.clean.metadata.extract`): JSON-LD and ``<meta>`` read once, the
+   layout's XPaths first, the DOM last;
+3. the date candidates: structured data, and the printed date where it is wanted;
+4. the body (:func:`kliping.clean.body.extract_body`): boilerplate boxes pruned, the layout's
+   ``body_xpath`` or the generic container, trafilatura;
+5. its paragraphs (:func:`kliping.clean.body.paragraphs`): line rules, header and footer lines,
+   dateline;
+6. people, dates, language and fingerprints, then the record, then the site's ``post_process``.
+
+A page without a known site goes down the same path with :data:`~kliping.sites.base.GENERIC_LAYOUT`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import trafilatura
+
+import kliping
+from kliping.clean import dating, decode, fingerprint, metadata, people
+from kliping.clean.body import MIN_WORDS, TRAFILATURA_SETTINGS, extract_body, paragraphs
+from kliping.clean.sniff import not_html
+from kliping.sites.base import GENERIC_LAYOUT
+
+if TYPE_CHECKING:
+    from kliping.clean.dating import Dates
+    from kliping.sites.base import Layout, Site
+
+__all__ = ["CLEANER_VERSION", "NotAnArticle", "NotHtml", "clean"]
+
+_CLEAN_REVISION = 16
+_DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
+CLEANER_VERSION: str = (
+    f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
+)
+_WORD = re.compile(r"\w+")
+# Host labels that name no brand: "www.kompas.com" is called "kompas" too.
+_HOST_NOISE = frozenset(("www", "com", "co", "id", "net", "org", "m", "amp"))
+
+
+class NotAnArticle(Exception):
+    """The page has no article body (a listing, an error page, a video-only page…)."""
+
+
+class NotHtml(NotAnArticle):
+    """The response is not an HTML page (a PDF, an image, a feed…): :mod:`kliping.clean.sniff`."""
+
+
+def clean(
+    raw: Mapping[str, Any], site: Site | None = None, *, signals: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """One RAW record (DESIGN.md §2) in, one ARTICLES record out; raises :class:`NotAnArticle`
+    (:class:`NotHtml` for a response that is not an HTML page).
+
+    ``signals``, when given, receives what the record does not hold but a crawl counts:
+    ``layout_drift`` ("missed" / "short") when the site's body selector failed this page and the
+    generic path's body was used instead (see :func:`~kliping.clean.body.extract_body`).
+    """
+    url = raw.get("url") or ""
+    base = raw.get("final_url") or url
+    fetched_at = raw.get("fetched_at")
+    tree = _parse(raw, url)
+    layout = site.layout_for(fetched_at) if site is not None else GENERIC_LAYOUT
+    host = metadata.domain(base)
+    domain = host or (site.domain if site is not None else None)
+
+    meta = metadata.extract(tree, layout, base, _site_names(site, raw.get("site"), domain))
+    structured, printed = _date_candidates(tree, meta.page, layout, site, fetched_at)
+    body = paragraphs(extract_body(tree, layout, signals, host), layout, meta.title, tree)
+    text = body.text
+    words = _WORD.findall(text)
+    if len(words) < MIN_WORDS:
+        raise NotAnArticle(f"{url}: no article body found")
+
+    brands = meta.site_names + [body.source or ""]
+    when = _dates(meta.page, text, tree, layout, site, raw, structured, printed + body.printed)
+    text_hash, simhash = fingerprint.fingerprints(text)
+    record = {
+        "id": fingerprint.stable_id(meta.canonical_url),
+        "url": url,
+        "canonical_url": meta.canonical_url,
+        "site": raw.get("site") or (site.key if site is not None else domain or ""),
+        "domain": domain,
+        "title": meta.title,
+        "description": meta.description,
+        "text": text,
+        # the body's credit lines join the metadata's; the DOM's byline only when both are silent
+        "authors": people.people(meta.authors + body.authors or meta.byline, brands),
+        "editors": people.people(meta.editors + body.editors, brands),
+        "published_at": when.published_at,
+        "published_date": when.published_date,
+        "published_raw": when.published_raw,
+        "modified_at": when.modified_at,
+        "date_flags": when.flags,
+        "dateline_place": body.place,
+        "dateline_source": body.source,
+        "section": meta.section,
+        "tags": meta.tags,
+        "image_url": meta.image_url,
+        "language": metadata.language(text),
+        "word_count": len(words),
+        "text_hash": text_hash,
+        "simhash": simhash,
+        "fetched_at": fetched_at,
+        "run_id": raw.get("run_id"),
+        "fetch_id": raw.get("fetch_id"),
+        "cleaner_version": CLEANER_VERSION,
+    }
+    if site is not None and site.post_process is not None:  # the site's own last word (Site docs)
+        record = site.post_process(record, raw)
+    return record
+
+
+def _parse(raw: Mapping[str, Any], url: str) -> Any:
+    """Step 1: the page's one lxml tree; :class:`NotHtml` or :class:`NotAnArticle` when there is none."""
+    body = raw.get("body") or b""
+    if (what := not_html(body, raw.get("headers"))) is not None:
+        raise NotHtml(f"{url}: not HTML: {what}")
+    tree = decode.parse(decode.decode(body, raw.get("headers")))
+    if tree is None:
+        raise NotAnArticle(f"{url}: empty or unparseable HTML")
+    return tree
+
+
+def _site_names(site: Site | None, raw_site: str | None, domain: str | None) -> list[str]:
+    """What the site calls itself (its key, name, domain and the domain's brand labels): stripped
+    from titles and never taken for a person."""
+    names = [n for n in (raw_site,) if n]
+    if site is not None:
+        names += [site.name, site.key, site.domain]
+    if domain:
+        names.append(domain)
+        names += [p for p in domain.split(".") if p not in _HOST_NOISE]
+    return names
+
+
+def _clock(site: Site | None) -> dict[str, Any]:
+    """How the site writes time: its zone, whether its "Z" means local time (detik's does)."""
+    if site is None:
+        return {"tz": "WIB", "z_is_local": False}
+    return {"tz": site.zone, "z_is_local": site.z_is_local}
+
+
+def _date_candidates(
+    tree: Any, pm: metadata.PageMeta, layout: Layout, site: Site | None, fetched_at: Any
+) -> tuple[list[Any], list[str]]:
+    """Step 3: the structured dates, and the printed ones when they are wanted (the site names its
+    printed date, or the structured data has no time of day): read before the tree is pruned."""
+    structured = dating.structured_dates(pm, fetched_at=fetched_at, **_clock(site))
+    wanted = dating.wants_printed(structured, bool(layout.date_xpath))
+    return structured, dating.printed_dates(tree, layout.date_xpath) if wanted else []
+
+
+def _dates(
+    pm: metadata.PageMeta,
+    text: str,
+    tree: Any,
+    layout: Layout,
+    site: Site | None,
+    raw: Mapping[str, Any],
+    structured: list[Any],
+    printed: list[str],
+) -> Dates:
+    """Step 6: the publication and modification dates from every candidate (see :func:`dating.dates`)."""
+    return dating.dates(
+        pm,
+        text,
+        printed=printed,
+        site_printed=bool(layout.date_xpath),
+        fetched_at=raw.get("fetched_at"),
+        structured=structured,
+        url=raw.get("url") or "",
+        tree=tree,
+        url_time=site.url_time_re if site is not None else None,
+        **_clock(site),
+    )

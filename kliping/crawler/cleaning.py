@@ -1,0 +1,421 @@
+"""Cleaning off the crawl's critical path: raw responses go to worker processes.
+
+``clean()`` costs a few milliseconds a page on simple pages and 15-25 ms on real ones. Run inline
+in the item pipeline, on the thread that also drives every download, it stops the whole crawl
+while it runs: no response is read and no timer fires. Here the crawl's ``CleanArticlePipeline``
+hands each raw record to a worker process and waits on a Deferred, never on the extraction.
+
+The workers are driven by the reactor itself (``reactor.spawnProcess``; pickled frames on their
+stdin and stdout): no helper thread in the crawl process competes with the one that drives the
+downloads, and each worker cleans one page at a time, so the crawl always knows which page a
+dead or stuck worker was on (``concurrent.futures``' pool, which ``kliping reclean`` uses, breaks
+as a whole when one worker dies, and cannot stop one stuck worker).
+
+- **Size**: ``KLIPING_CLEAN_WORKERS`` processes (default: one per core but one, at least one;
+  0 cleans inline, in the crawl's thread). One pool per crawl process, shared by its spiders
+  (``kliping crawl a b c`` runs them in one process).
+- **Backpressure**: at most ``KLIPING_CLEAN_IN_FLIGHT`` pages are handed to the workers at once;
+  an item past that waits in its pipeline, its response stays in Scrapy's scraper slot, and once
+  the slot holds ``SCRAPER_SLOT_MAX_ACTIVE_SIZE`` bytes of responses the engine stops fetching.
+  Memory stays bounded however slow cleaning is.
+- **Budget**: the worker runs ``clean_outcome`` under the per-page budget
+  (``KLIPING_PAGE_SECONDS``, a timer in the worker); a page still not answered long after it
+  (stuck in C code the timer cannot interrupt) has its worker killed and becomes a ``timeout``
+  error row.
+- **Crashes**: a worker cleans one page at a time, so when one dies (segfault, OOM kill) the page
+  it was cleaning is known: it is cleaned once more on another worker, and a second death makes it
+  a ``worker_crashed`` row (the kind reclean uses). The pages queued behind it go to the other
+  workers untouched; a new worker replaces the dead one. One page lost to an error row, never a
+  lost page or a stopped crawl. Workers that cannot start at all (die before their first answer,
+  again and again): the pool gives up and cleaning goes on inline, with an error in the log.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import struct
+import sys
+from collections import deque
+from typing import Any
+
+# Pages handed to the workers per worker: enough that a worker never waits for its next page
+# while the crawl thread is busy, few enough that the bodies waiting stay small.
+IN_FLIGHT_PER_WORKER = 4
+# Pages written to one worker's pipe ahead of its answer: the next page is there when it finishes.
+PIPELINE_DEPTH = 2
+# A page still not answered this long after its budget is stuck where the worker's timer cannot
+# reach it (inside one C call): its worker is killed.
+HARD_DEADLINE_FACTOR = 2.0
+HARD_DEADLINE_GRACE = 10.0
+# Workers dying before any answer this many times in a row: they cannot start (broken install).
+MAX_FAILED_STARTS = 3
+_HEADER = struct.Struct("!Q")
+
+
+def default_workers() -> int:
+    """One worker per core but one (the crawl's own thread needs a core), at least one."""
+    return max(1, (os.cpu_count() or 2) - 1)
+
+
+def workers_setting(settings: Any) -> int:
+    """``KLIPING_CLEAN_WORKERS`` (None or "" for the default); ValueError when not an int >= 0."""
+    value = settings.get("KLIPING_CLEAN_WORKERS")
+    if value is None or value == "":
+        return default_workers()
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        n = -1
+    if n < 0:
+        raise ValueError(f"KLIPING_CLEAN_WORKERS: expected a number >= 0, got {value!r}")
+    return n
+
+
+def in_flight_setting(settings: Any, workers: int) -> int:
+    """``KLIPING_CLEAN_IN_FLIGHT`` (None or "" for 4 per worker); ValueError when not an int >= 1."""
+    value = settings.get("KLIPING_CLEAN_IN_FLIGHT")
+    if value is None or value == "":
+        return max(2, workers * IN_FLIGHT_PER_WORKER)
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        n = 0
+    if n < 1:
+        raise ValueError(f"KLIPING_CLEAN_IN_FLIGHT: expected a number >= 1, got {value!r}")
+    return n
+
+
+def check_settings(settings: Any) -> None:
+    """ValueError naming the first bad cleaning setting (for the command line's exit 2)."""
+    in_flight_setting(settings, workers_setting(settings))
+
+
+def site_ref(site: Any) -> Any:
+    """What a worker is given to find the page's site: its registry key when the registry knows
+    it (a plugin's or a ``KLIPING_SITES_PATH`` file's site is loaded by the worker's own registry,
+    not unpickled from a module the worker may not have), the ``Site`` itself otherwise
+    (``generic``'s site, made for its domain)."""
+    if site is None:
+        return None
+    from kliping.sites.registry import UnknownSite, get_site
+
+    try:
+        if get_site(site.key) == site:
+            return site.key
+    except UnknownSite:
+        pass
+    return site
+
+
+def clean_page(
+    raw: dict[str, Any], ref: Any, run_id: str | None, page_seconds: float | None
+) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """``clean_outcome`` of one raw record, and the cleaner's side signals (in a worker)."""
+    from kliping.dataset.outcome import clean_outcome
+
+    site = ref
+    if isinstance(ref, str):
+        from kliping.sites.registry import get_site
+
+        site = get_site(ref)
+    signals: dict[str, Any] = {}
+    kind, row = clean_outcome(raw, site, run_id, page_seconds, signals=signals)
+    return kind, row, signals
+
+
+# -- the worker process ---------------------------------------------------------------------------
+
+
+def _read_exact(fd: int, n: int) -> bytes | None:
+    parts = []
+    while n:
+        chunk = os.read(fd, n)
+        if not chunk:
+            return None
+        parts.append(chunk)
+        n -= len(chunk)
+    return b"".join(parts)
+
+
+def _warm_up() -> None:
+    """Clean one made-up page: what the cleaner loads on first use (the language model, lazy
+    imports) is loaded before the first real page, whose budget it would otherwise eat."""
+    from datetime import UTC, datetime
+
+    from kliping.dataset.outcome import clean_outcome
+
+    para = "<p>" + " ".join(["warga desa menanam pohon di tepi sungai pada pagi hari"] * 4) + ".</p>"
+    body = (f"<html lang='id'><head><title>Kabar</title></head><body><article><h1>Kabar</h1>"
+            f"{para * 4}</article></body></html>").encode()
+    raw = {"fetch_id": "warm-up", "url": "https://warm-up.invalid/berita/1", "status": 200,
+           "final_url": "https://warm-up.invalid/berita/1", "site": "warm-up", "body": body,
+           "headers": {"content-type": "text/html; charset=utf-8"}, "fetched_at": datetime.now(UTC),
+           "run_id": None, "discovered_via": "warm-up"}
+    clean_outcome(raw, None, None, None)
+
+
+def serve() -> None:
+    """A worker: frames ``(raw, site ref, run id, budget)`` on stdin, ``(kind, row, signals)``
+    frames on stdout, one page at a time, until stdin closes."""
+    import gc
+    import signal
+
+    from kliping.dataset.outcome import CLEAN_ERROR, error_row
+
+    # Ctrl-C reaches the whole process group: the crawl finishes its pages on a first one, so
+    # its workers go on too, and end when the crawl closes their stdin (or dies).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    out_fd = os.dup(1)
+    os.dup2(2, 1)  # a library's print() must not corrupt the frames
+    import kliping.sites.registry  # noqa: F401 - the imports once, before the first page
+
+    _warm_up()
+    gc.freeze()  # the imported modules leave the collector's generations (see dataset/workers.py)
+    while True:
+        header = _read_exact(0, _HEADER.size)
+        if header is None:
+            return
+        body = _read_exact(0, _HEADER.unpack(header)[0])
+        if body is None:
+            return
+        args = pickle.loads(body)
+        try:
+            answer = clean_page(*args)
+        except BaseException as exc:  # noqa: BLE001 - clean_outcome never raises; this is a bug
+            answer = (CLEAN_ERROR, error_row(args[0], CLEAN_ERROR, f"{type(exc).__name__}: {exc}",
+                                             args[2]), {})
+        data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+        os.write(out_fd, _HEADER.pack(len(data)))
+        view = memoryview(data)
+        while view:
+            view = view[os.write(out_fd, view):]
+
+
+# -- the crawl side -------------------------------------------------------------------------------
+
+
+class _Job:
+    __slots__ = ("args", "deferred", "attempts", "timer", "timed_out")
+
+    def __init__(self, args: tuple[Any, ...], deferred: Any) -> None:
+        self.args = args
+        self.deferred = deferred
+        self.attempts = 0
+        self.timer: Any = None
+        self.timed_out = False
+
+
+def _worker_protocol() -> Any:
+    from twisted.internet.protocol import ProcessProtocol
+
+    class Worker(ProcessProtocol):
+        def __init__(self, pool: CleaningPool) -> None:
+            self.pool = pool
+            self.jobs: deque[_Job] = deque()  # written to this worker, in order; the first runs
+            self.buffer = bytearray()
+            self.answered = 0
+            self.ended = False
+
+        def send(self, job: _Job) -> None:
+            data = pickle.dumps(job.args, protocol=pickle.HIGHEST_PROTOCOL)
+            self.jobs.append(job)
+            if len(self.jobs) == 1:
+                self.pool.started(self, job)
+            self.transport.write(_HEADER.pack(len(data)) + data)
+
+        def outReceived(self, data: bytes) -> None:  # noqa: N802 - Twisted's name
+            self.buffer += data
+            while len(self.buffer) >= _HEADER.size:
+                size = _HEADER.unpack_from(self.buffer)[0]
+                if len(self.buffer) < _HEADER.size + size:
+                    return
+                frame = bytes(self.buffer[_HEADER.size:_HEADER.size + size])
+                del self.buffer[:_HEADER.size + size]
+                job = self.jobs.popleft()
+                self.answered += 1
+                self.pool.answered(self, job, pickle.loads(frame))
+
+        def childConnectionLost(self, fd: int) -> None:  # noqa: N802 - Twisted's name
+            # its stdout closed: it ended (processEnded needs the SIGCHLD handler Scrapy leaves out)
+            if fd == 1:
+                self.gone()
+
+        def processEnded(self, reason: Any) -> None:  # noqa: N802 - Twisted's name
+            self.gone()
+
+        def gone(self) -> None:
+            if not self.ended:
+                self.ended = True
+                self.pool.ended(self)
+
+    return Worker
+
+
+class CleaningPool:
+    """The cleaning workers of one crawl process, shared by its spiders (:meth:`acquire`)."""
+
+    _shared: CleaningPool | None = None
+    _users = 0
+
+    def __init__(self, workers: int, in_flight: int) -> None:
+        from twisted.internet.defer import DeferredSemaphore
+
+        self.size = workers
+        self.slots = DeferredSemaphore(in_flight)
+        self.queue: deque[_Job] = deque()
+        self.workers: list[Any] = []
+        self.restarts = 0  # workers that died and were replaced
+        self.failed_starts = 0  # workers in a row that died before their first answer
+        self.inline = False  # the workers cannot start: clean in the crawl's thread
+        self.closing = False
+        self._protocol = _worker_protocol()
+
+    # -- sharing ----------------------------------------------------------------------------------
+    @classmethod
+    def acquire(cls, workers: int, in_flight: int) -> CleaningPool:
+        if cls._shared is None:
+            cls._shared = cls(workers, in_flight)
+            cls._shared.start()
+        cls._users += 1
+        return cls._shared
+
+    @classmethod
+    def release(cls, pool: CleaningPool) -> None:
+        if cls._shared is not pool:
+            return
+        cls._users -= 1
+        if cls._users <= 0:
+            cls._shared, cls._users = None, 0
+            pool.shutdown()
+
+    # -- workers ----------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Start every worker now: their imports (trafilatura, lxml, the registry) run while the
+        crawl reads robots.txt and its listings."""
+        for _ in range(self.size):
+            self._spawn()
+
+    def _spawn(self) -> None:
+        from twisted.internet import reactor
+
+        import kliping
+
+        worker = self._protocol(self)
+        env = dict(os.environ)
+        # the kliping this process runs, whatever put it on sys.path
+        here = os.path.dirname(os.path.dirname(os.path.abspath(kliping.__file__)))
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH")) if p)
+        reactor.spawnProcess(  # type: ignore[attr-defined]
+            worker, sys.executable, [sys.executable, "-m", "kliping.crawler.cleaning"],
+            env=env, childFDs={0: "w", 1: "r", 2: 2},
+        )
+        self.workers.append(worker)
+
+    def shutdown(self) -> None:
+        """Close the workers' stdin: each ends after its page (called once nothing is in flight)."""
+        self.closing = True
+        for worker in self.workers:
+            if not worker.ended and worker.transport is not None:
+                worker.transport.closeStdin()
+
+    def _dispatch(self) -> None:
+        if self.inline:
+            while self.queue:
+                job = self.queue.popleft()
+                job.deferred.callback(clean_page(*job.args))
+            return
+        for worker in sorted(self.workers, key=lambda w: len(w.jobs)):
+            while self.queue and not worker.ended and len(worker.jobs) < PIPELINE_DEPTH:
+                worker.send(self.queue.popleft())
+
+    def started(self, worker: Any, job: _Job) -> None:
+        """``job`` is now the page ``worker`` cleans: watch its hard deadline."""
+        budget = job.args[3]
+        if not budget or budget <= 0:
+            return
+        from twisted.internet import reactor
+
+        def expire() -> None:
+            if worker.jobs and worker.jobs[0] is job and not worker.ended:
+                job.timed_out = True
+                worker.transport.signalProcess("KILL")
+
+        deadline = budget * HARD_DEADLINE_FACTOR + HARD_DEADLINE_GRACE
+        job.timer = reactor.callLater(deadline, expire)  # type: ignore[attr-defined]
+
+    def answered(self, worker: Any, job: _Job, answer: Any) -> None:
+        self.failed_starts = 0
+        self._stop_timer(job)
+        if worker.jobs:
+            self.started(worker, worker.jobs[0])
+        job.deferred.callback(answer)
+        self._dispatch()
+
+    def ended(self, worker: Any) -> None:
+        """A worker ended: at shutdown, or it died. Its pages are cleaned again elsewhere, the
+        one it was cleaning at most once more."""
+        from kliping.dataset.outcome import TIMEOUT, WORKER_CRASHED, error_row
+
+        self.workers.remove(worker)
+        if self.closing and not worker.jobs:
+            return
+        self.restarts += 1
+        if worker.answered == 0:
+            self.failed_starts += 1
+        pending = list(worker.jobs)
+        worker.jobs.clear()
+        again = []
+        for n, job in enumerate(pending):
+            self._stop_timer(job)
+            if n == 0:  # the page it was cleaning
+                raw, run_id, budget = job.args[0], job.args[2], job.args[3]
+                if job.timed_out:
+                    took = f"cleaning took more than {budget:g} s (its worker was stopped)"
+                    job.deferred.callback((TIMEOUT, error_row(raw, TIMEOUT, took, run_id), {}))
+                    continue
+                job.attempts += 1
+                if job.attempts >= 2:
+                    why = "the cleaning worker process died on this page, twice"
+                    job.deferred.callback((WORKER_CRASHED, error_row(raw, WORKER_CRASHED, why, run_id),
+                                           {}))
+                    continue
+            again.append(job)
+        self.queue.extendleft(reversed(again))
+        if self.failed_starts >= MAX_FAILED_STARTS and not self.inline:
+            self.inline = True
+            import logging
+
+            logging.getLogger(__name__).error(
+                "the cleaning workers die before cleaning anything (%d in a row): cleaning inline",
+                self.failed_starts)
+        elif not self.inline and (not self.closing or self.queue):
+            self._spawn()
+        self._dispatch()
+
+    @staticmethod
+    def _stop_timer(job: _Job) -> None:
+        if job.timer is not None and job.timer.active():
+            job.timer.cancel()
+        job.timer = None
+
+    # -- one page ---------------------------------------------------------------------------------
+    async def clean(
+        self, raw: dict[str, Any], ref: Any, run_id: str | None, page_seconds: float | None
+    ) -> tuple[str, dict[str, Any], dict[str, Any]]:
+        """``(kind, row, signals)`` of one page, cleaned in a worker; never raises for the page."""
+        from scrapy.utils.defer import maybe_deferred_to_future
+        from twisted.internet.defer import Deferred
+
+        await maybe_deferred_to_future(self.slots.acquire())
+        try:
+            d: Deferred = Deferred()
+            self.queue.append(_Job((raw, ref, run_id, page_seconds), d))
+            self._dispatch()
+            return await maybe_deferred_to_future(d)
+        finally:
+            self.slots.release()
+
+
+if __name__ == "__main__":
+    serve()

@@ -1,0 +1,139 @@
+"""Each metadata field reads its sources in a stated order (kliping/clean/metadata.py), and the
+package face of kliping.clean only re-exports (#15 item 4)."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import kliping.clean
+from kliping.clean import decode, metadata
+from kliping.sites.base import GENERIC_LAYOUT, Layout
+
+BASE = "https://kabar.test/berita/2024/01/08/banjir-rob?utm_source=wa#komentar"
+LAYOUT = Layout(
+    "T1",
+    title_xpath="//h2[@class='judul']",
+    author_xpath="//span[@class='penulis']",
+    editor_xpath="//span[@class='penyunting']",
+    section_xpath="//a[@class='kanal']",
+    tags_xpath="//a[@class='topik']",
+)
+
+# Per field, its sources from first to last: (where the page carries it, what, the value the field
+# then reads). A page holding sources[i:] must give the value of sources[i]; the page carries every
+# later source too, so each row also checks that it outranks them. "" is a page with none of them.
+ORDER: dict[str, list[tuple[str, Any, Any]]] = {
+    "title": [
+        ("body", "<h2 class='judul'>Judul dari tata letak</h2>", "Judul dari tata letak"),
+        ("ld", {"headline": "Judul dari JSON-LD"}, "Judul dari JSON-LD"),
+        ("head", "<meta property='og:title' content='Judul dari og - Kabar Test'>", "Judul dari og"),
+        ("body", "<h1>Judul dari h1</h1>", "Judul dari h1"),
+        ("head", "<title>Judul dari title | Kabar Test</title>", "Judul dari title"),
+        ("head", "", None),
+    ],
+    "canonical_url": [
+        ("head", "<link rel='canonical' href='/kanonik?utm_medium=x'>", "https://kabar.test/kanonik"),
+        ("head", "<meta property='og:url' content='https://kabar.test/og'>", "https://kabar.test/og"),
+        ("ld", {"url": "https://kabar.test/ld"}, "https://kabar.test/ld"),
+        ("head", "", "https://kabar.test/berita/2024/01/08/banjir-rob"),
+    ],
+    "authors": [
+        ("body", "<span class='penulis'>Rina  Wulandari</span>", ["Rina Wulandari"]),
+        ("ld", {"author": [{"@type": "Person", "name": "Dedi Kurnia"}, "Sari Dewi"]},
+         ["Dedi Kurnia", "Sari Dewi"]),
+        ("head", "<meta name='author' content='Agus Salim'><meta name='dc.creator' content='Budi'>",
+         ["Agus Salim", "Budi"]),
+        ("head", "", []),
+    ],
+    "editors": [
+        ("body", "<span class='penyunting'>Eko Prasetyo</span>", ["Eko Prasetyo"]),
+        ("ld", {"editor": {"@type": "Person", "name": "Fajar Nugroho"}}, ["Fajar Nugroho"]),
+        ("head", "<meta name='content_editor' content='Gita Savitri'>", ["Gita Savitri"]),
+        ("head", "", []),
+    ],
+    "section": [
+        ("body", "<a class='kanal'>Megapolitan</a>", "Megapolitan"),
+        ("ld", {"articleSection": ["Nasional", "Hukum"]}, "Nasional"),
+        ("head", "<meta property='article:section' content='Daerah'>", "Daerah"),
+        ("head", "<meta name='dtk:kanal' content='detikNews'>", "detikNews"),
+        ("head", "", None),
+    ],
+    "tags": [
+        ("body", "<a class='topik'>banjir</a><a class='topik'>rob</a><a class='topik'>banjir</a>",
+         ["banjir", "rob"]),
+        ("head", "<meta property='article:tag' content='jakarta utara'>", ["jakarta utara"]),
+        ("ld", {"keywords": "cuaca, pesisir ,"}, ["cuaca", "pesisir"]),
+        ("head", "<meta name='keywords' content='bmkg,pasang laut'>", ["bmkg", "pasang laut"]),
+        ("head", "", []),
+    ],
+    "image_url": [
+        ("head", "<meta property='og:image' content='/foto/og.jpg'>", "https://kabar.test/foto/og.jpg"),
+        ("head", "<meta name='twitter:image' content='https://cdn.test/tw.jpg'>", "https://cdn.test/tw.jpg"),
+        ("ld", {"image": {"@type": "ImageObject", "url": "https://cdn.test/ld.jpg"}}, "https://cdn.test/ld.jpg"),
+        ("head", "", None),
+    ],
+    "description": [
+        ("head", "<meta property='og:description' content=' Air laut\n  naik. '>", "Air laut naik."),
+        ("head", "<meta name='description' content='Ringkasan meta.'>", "Ringkasan meta."),
+        ("ld", {"description": "Ringkasan JSON-LD."}, "Ringkasan JSON-LD."),
+        ("head", "", None),
+    ],
+}  # fmt: skip
+
+
+def _page(sources: list[tuple[str, Any, Any]]) -> str:
+    head = "".join(what for where, what, _ in sources if where == "head")
+    body = "".join(what for where, what, _ in sources if where == "body")
+    ld: dict[str, Any] = {"@context": "https://schema.org", "@type": "NewsArticle"}
+    for where, what, _ in sources:
+        if where == "ld":
+            ld.update(what)
+    script = f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+    return f"<html><head>{head}{script}</head><body>{body}<p>Teks berita.</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("field", "i"), [(f, i) for f, sources in ORDER.items() for i in range(len(sources))]
+)
+def test_each_field_takes_its_first_source(field: str, i: int) -> None:
+    sources = ORDER[field][i:]
+    tree = decode.parse(_page(sources))
+    found = metadata.extract(tree, LAYOUT, BASE, ["Kabar Test", "kabar.test", "kabar"])
+    assert getattr(found, field) == sources[0][2]
+
+
+def test_without_a_layout_the_structured_data_comes_first() -> None:
+    tree = decode.parse(_page(ORDER["authors"]))
+    assert metadata.extract(tree, GENERIC_LAYOUT, BASE, []).authors == ["Dedi Kurnia", "Sari Dewi"]
+
+
+def test_the_dom_byline_is_read_only_when_no_author_source_speaks() -> None:
+    byline = "<div class='detail__author'>Hana Pertiwi</div>"
+    tree = decode.parse(_page([("body", byline, None)]))
+    assert metadata.extract(tree, LAYOUT, BASE, []).byline == ["Hana Pertiwi"]
+    tree = decode.parse(_page([("body", byline, None), *ORDER["authors"][2:]]))
+    found = metadata.extract(tree, LAYOUT, BASE, [])
+    assert found.authors == ["Agus Salim", "Budi"] and found.byline == []
+
+
+def test_og_site_name_joins_the_site_names() -> None:
+    tree = decode.parse(_page([("head", "<meta property='og:site_name' content='KabarTest'>", None)]))
+    assert metadata.extract(tree, LAYOUT, BASE, ["kabar"]).site_names == ["kabar", "KabarTest"]
+
+
+def test_the_package_face_only_re_exports() -> None:
+    """kliping/clean/__init__.py holds a docstring, imports and ``__all__``; the work lives in
+    pipeline.py, metadata.py, body.py and the rule modules."""
+    init = Path(kliping.clean.__file__)
+    tree = ast.parse(init.read_text(encoding="utf-8"))
+    for node in tree.body:
+        assert isinstance(node, ast.Import | ast.ImportFrom) or (
+            isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+        ) or (isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["__all__"]), ast.dump(node)
+    for name in kliping.clean.__all__:
+        assert getattr(kliping.clean, name) is not None
