@@ -14,7 +14,7 @@ same run and taking turns ``--repeat`` times (best wall time of each kept):
 - peak memory (ru_maxrss) of an ingest of one file against one of all files;
 - storage: the raw Parquet (zstd) written by the ingest against the WARC.gz files.
 
-    .venv/bin/python bench/warc.py [--pages 5000] [--files 8] [--repeat 1] [--keep DIR]
+    .venv/bin/python bench/warc.py [--pages 5000] [--files 8] [--repeat 1] [--keep DIR] [--scaling-only]
 
 Prints a Markdown table for BENCHMARKS.md.
 """
