@@ -14,7 +14,7 @@ same run and taking turns ``--repeat`` times (best wall time of each kept):
 - peak memory (ru_maxrss) of an ingest of one file against one of all files;
 - storage: the raw Parquet (zstd) written by the ingest against the WARC.gz files.
 
-    .venv/bin/python bench/warc.py [--pages 5000] [--files 8] [--repeat 1] [--keep DIR]
+    .venv/bin/python bench/warc.py [--pages 5000] [--files 8] [--repeat 1] [--keep DIR] [--scaling-only]
 
 Prints a Markdown table for BENCHMARKS.md.
 """
@@ -148,6 +148,17 @@ def best_of(fn, paths: list[Path], k: int = 3) -> tuple[float, int, int]:  # noq
     return min(times), n, size
 
 
+def cpu_of(out: Path) -> tuple[float, list[float]]:
+    """The ingest's CPU seconds from its ledger row: the driver process's, and what each process
+    spent reading files (the driver's own with one worker)."""
+    import json
+
+    from kliping.crawler.ledger import read_ledger
+
+    cpu = json.loads(read_ledger(out)[-1]["health"])["ingest"]["cpu_seconds"]
+    return cpu["driver"], cpu["files_by_process"]
+
+
 def dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*.parquet"))
 
@@ -158,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--files", type=int, default=8)
     ap.add_argument("--repeat", type=int, default=1, help="turns of each command (best kept)")
     ap.add_argument("--keep", help="build the inputs here and keep them")
+    ap.add_argument("--scaling-only", action="store_true",
+                    help="only the ingest runs of the directory and the baseline (no one-file runs, no "
+                    "memory probe): more turns in the time a loaded machine gives")
     args = ap.parse_args(argv)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="kliping-bench-warc-"))
     py = sys.executable
@@ -182,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         assert n == n2, (n, n2)
 
         times: dict[str, list[float]] = {"k1": [], "k2": [], "base": [], "s1": [], "s2": []}
+        cpus: dict[int, list[tuple[float, list[float]]]] = {1: [], 2: []}
+        loads: list[float] = []
         summary = ""
         for turn in range(args.repeat):
             for workers in (1, 2):
@@ -193,9 +209,12 @@ def main(argv: list[str] | None = None) -> int:
                     print(r.stdout[-1000:], r.stderr[-2000:], file=sys.stderr)
                     return 1
                 times[f"k{workers}"].append(secs)
+                cpus[workers].append(cpu_of(out))
+                loads.append(os.getloadavg()[0])
                 summary = r.stdout.strip()
-                print(f"turn {turn + 1}: ingest --workers {workers}: {secs:.1f} s", file=sys.stderr)
-            for workers in (1, 2):
+                print(f"turn {turn + 1}: ingest --workers {workers}: {secs:.1f} s (load {loads[-1]:.1f})",
+                      file=sys.stderr)
+            for workers in () if args.scaling_only else (1, 2):
                 out = work / f"single-{workers}"
                 shutil.rmtree(out, ignore_errors=True)
                 secs, r = run_child([py, "-m", "kliping", "ingest", str(single / "one.warc.gz"), "--out",
@@ -214,10 +233,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"turn {turn + 1}: warcio + trafilatura.extract: {secs:.1f} s", file=sys.stderr)
         for name in ("m1", "m8"):
             shutil.rmtree(work / name, ignore_errors=True)
-        mem_one = peak_rss([py, "-m", "kliping", "ingest", str(paths[0]), "--out", str(work / "m1"),
-                            "--all-domains", "--no-progress"])
-        mem_all = peak_rss([py, "-m", "kliping", "ingest", str(month), "--out", str(work / "m8"),
-                            "--all-domains", "--no-progress"])
+        mem_one = mem_all = 0
+        if not args.scaling_only:
+            mem_one = peak_rss([py, "-m", "kliping", "ingest", str(paths[0]), "--out", str(work / "m1"),
+                                "--all-domains", "--no-progress"])
+            mem_all = peak_rss([py, "-m", "kliping", "ingest", str(month), "--out", str(work / "m8"),
+                                "--all-domains", "--no-progress"])
         raw_bytes = dir_size(work / "out-1" / "raw")
         art_bytes = dir_size(work / "out-1" / "articles")
         k1, k2, base = min(times["k1"]), min(times["k2"]), min(times["base"])
@@ -225,6 +246,14 @@ def main(argv: list[str] | None = None) -> int:
         # other load than best against best
         pairs = sorted(b / k for b, k in zip(times["base"], times["k1"], strict=True))
         paired = f"{pairs[len(pairs) // 2]:.2f}x ({pairs[0]:.2f}-{pairs[-1]:.2f})"
+        scal = sorted(a / b for a, b in zip(times["k1"], times["k2"], strict=True))
+        paired_scaling = f"{scal[len(scal) // 2]:.2f}x ({scal[0]:.2f}-{scal[-1]:.2f})"
+        # CPU seconds do not grow with the machine's other load as wall seconds do: one worker's
+        # run is its driver process's CPU; two workers' run on two free cores would take the
+        # driver's CPU plus the busier worker's (the driver waits while they read)
+        one = min(d for d, _ in cpus[1])
+        two = min(d + max(w) for d, w in cpus[2])
+        spent = min(d + sum(w) for d, w in cpus[2])
         print(f"\n{args.pages} HTML responses ({len(pages)} pages of {origin}, each under up to "
               f"{-(-args.pages // len(pages))} URLs) in {args.files} WARC.gz files; {env_note}; "
               f"best of {args.repeat}.\n")
@@ -237,11 +266,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| kliping ingest --workers 1 | {k1:.1f} | {args.pages / k1:.1f} | {base / k1:.2f}x "
               f"(paired turns: median {paired}) |")
         print(f"| kliping ingest --workers 2 | {k2:.1f} | {args.pages / k2:.1f} | {base / k2:.2f}x "
-              f"(scaling {k1 / k2:.2f}x) |")
-        s1, s2 = min(times["s1"]), min(times["s2"])
-        print(f"| the same as one file, --workers 1 | {s1:.1f} | {args.pages / s1:.1f} | {base / s1:.2f}x |")
-        print(f"| the same as one file, --workers 2 (read in pieces) | {s2:.1f} | {args.pages / s2:.1f} "
-              f"| {base / s2:.2f}x (scaling {s1 / s2:.2f}x) |")
+              f"(scaling {k1 / k2:.2f}x; paired turns: median {paired_scaling}) |")
+        if times["s1"]:
+            s1, s2 = min(times["s1"]), min(times["s2"])
+            print(f"| the same as one file, --workers 1 | {s1:.1f} | {args.pages / s1:.1f} "
+                  f"| {base / s1:.2f}x |")
+            print(f"| the same as one file, --workers 2 (read in pieces) | {s2:.1f} | {args.pages / s2:.1f} "
+                  f"| {base / s2:.2f}x (scaling {s1 / s2:.2f}x) |")
+        print(f"\nLoad average after each ingest run: {', '.join(f'{x:.1f}' for x in loads)} "
+              f"({os.cpu_count()} CPUs).")
+        print(f"CPU seconds (best turn): --workers 1 {one:.1f}; --workers 2 {spent:.1f} in all "
+              f"(driver + workers), {two:.1f} on its critical path (driver + the busier worker): "
+              f"scaling on 2 free cores {one / two:.2f}x, parallel overhead {spent / one - 1:+.0%}.")
         print("\n| record reading alone (best of 3, in process) | s | records/s | MB/s of content |")
         print("|---|---:|---:|---:|")
         print(f"| kliping reader (+ HTTP header split) | {ours_r:.2f} | {n / ours_r:,.0f} "
@@ -249,7 +285,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| warcio ArchiveIterator + content_stream().read() | {theirs_r:.2f} | {n / theirs_r:,.0f} "
               f"| {size / 1e6 / theirs_r:.0f} |")
         print(f"\nkliping reader / warcio: {theirs_r / ours_r:.2f}x\n")
-        print(f"Peak RSS of `kliping ingest`: 1 file {mem_one} MiB, all {args.files} files {mem_all} MiB\n")
+        if mem_one:
+            print(f"Peak RSS of `kliping ingest`: 1 file {mem_one} MiB, all {args.files} files "
+                  f"{mem_all} MiB\n")
         print("| storage | bytes | per response |")
         print("|---|---:|---:|")
         print(f"| WARC.gz (response records, gzip per record) | {warc_bytes:,} "

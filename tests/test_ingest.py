@@ -28,6 +28,7 @@ from kliping.warc.reader import WarcFormatError, iter_records
 from tests.conftest import kliping, kliping_cmd
 from tests.warc_fixtures import (
     OTHER_URL,
+    USER_AGENT,
     WARC_DATE,
     Page,
     other_domain_page,
@@ -112,6 +113,28 @@ def test_keeps_html_200_responses_of_registry_sites(one_file: tuple[Path, Path, 
     assert health["sources"] == [str(warc)] and health["counts"]["type/revisit"] == 1
     assert health["counts"]["type/request"] == len(pages)
     assert health["counts"]["type/metadata"] == 1
+    # the request record before each response gave its row the request (the Cookie left out)
+    for r in rows:
+        assert r["request_method"] == "GET"
+        assert dict(r["request_headers"]) == {"host": r["url"].split("/")[2], "user-agent": USER_AGENT,
+                                              "accept-language": "id-ID,id;q=0.9"}
+
+
+def test_request_records_after_their_response_are_found(pages: list[Page], tmp_path: Path) -> None:
+    """Heritrix writes the request after its response, ``WARC-Concurrent-To`` it; every row gets
+    its own request, however the file is read (whole, or in pieces by two workers)."""
+    ok = _ok(pages)
+    warc = write_warc(tmp_path / "heritrix.warc.gz", ok, extras=False, request_after=True)
+    for args in ([], ["--workers", "2", "--split-mb", "0.01"]):
+        out = tmp_path / f"out{len(args)}"
+        r = kliping("ingest", str(warc), "--out", str(out), "--no-progress", *args)
+        assert r.returncode == 0, r.stderr
+        rows = raw_rows(out)
+        assert sorted(r["url"] for r in rows) == sorted(p.url for p in ok)
+        for row in rows:
+            assert row["request_method"] == "GET"
+            assert dict(row["request_headers"])["host"] == row["url"].split("/")[2]
+            assert "cookie" not in dict(row["request_headers"])
 
 
 def test_article_is_what_extract_gives_on_the_same_bytes(one_file: tuple[Path, Path, str],

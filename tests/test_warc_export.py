@@ -27,6 +27,7 @@ from tests.conftest import kliping
 from tests.warc_fixtures import sample_pages
 
 FETCHED = datetime(2024, 1, 11, 3, 4, 5, 123000, tzinfo=UTC)
+UA = "kliping-test/1.0 (+https://example.org/bot)"
 
 
 def warcio_check(*files: Path) -> subprocess.CompletedProcess:
@@ -40,9 +41,7 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A crawl-like output: raw, articles and errors of the sample pages (one run)."""
     out = tmp_path_factory.mktemp("crawl")
     w = RunWriters(str(out), "crawl-1", flush_rows=10**9, flush_seconds=10**9)
-    for page in sample_pages():
-        if page.status != 200:
-            continue
+    for i, page in enumerate(p for p in sample_pages() if p.status == 200):
         site = site_for_url(page.url)
         raw = {
             "fetch_id": uuid.uuid4().hex, "url": page.url, "final_url": page.url, "site": site.key,
@@ -51,6 +50,9 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "headers": {"content-type": page.content_type, "content-encoding": "gzip", "server": "nginx",
                         "set-cookie": "a=1; Path=/"},
         }
+        if i % 2:  # the request is known for half the rows (the others: parts from before)
+            raw["request_method"] = "GET"
+            raw["request_headers"] = {"user-agent": UA, "accept-language": "id,en;q=0.8"}
         w.add_raw(raw)
         kind, row = clean_outcome(raw, site, "crawl-1")
         (w.articles if kind == "article" else w.errors).add(row)
@@ -82,6 +84,17 @@ def test_export_is_warcio_clean_and_reingests_to_the_same_articles(crawl: Path, 
     metadata = [x for x in recs if x[0] == "metadata"]
     assert len(responses) == len(metadata) == len(arts)
     ids = {h.get_header("WARC-Record-ID"): h for _, h, _, _ in responses}
+    # a request record for each response whose raw row knows its request, none for the others
+    raws = read_dataset(crawl / "raw", "raw").to_pylist()
+    known = {r["final_url"] for r in raws if r["request_method"]}
+    requests = [x for x in recs if x[0] == "request"]
+    assert 0 < len(requests) == len(known) < len(responses)
+    for _, h, http, body in requests:
+        response = ids[h.get_header("WARC-Concurrent-To")]
+        assert h.get_header("WARC-Target-URI") == response.get_header("WARC-Target-URI") in known
+        assert http.protocol == "GET" and http.get_header("User-Agent") == UA
+        assert http.get_header("Host") == h.get_header("WARC-Target-URI").split("/")[2]
+        assert body == b""
     for _, h, _, body in metadata:
         fields = dict(line.split(": ", 1) for line in body.decode().splitlines())
         assert h.get_header("WARC-Concurrent-To") in ids
@@ -98,6 +111,16 @@ def test_export_is_warcio_clean_and_reingests_to_the_same_articles(crawl: Path, 
     r = kliping("ingest", str(exp / "data"), "--out", str(again), "--no-progress")
     assert r.returncode == 0, r.stderr
     assert _comparable(read_dataset(again / "articles", "articles").to_pylist()) == _comparable(arts)
+    # ingest takes the request fields from the request records (Host is the URL's: added)
+    reread = {r["url"]: r for r in read_dataset(again / "raw", "raw").to_pylist()}
+    for r in raws:
+        got = reread[r["final_url"]]
+        if r["request_method"]:
+            assert got["request_method"] == "GET"
+            assert dict(got["request_headers"]) == {**dict(r["request_headers"]),
+                                                     "host": r["final_url"].split("/")[2]}
+        else:
+            assert got["request_method"] is None and got["request_headers"] is None
     # a second export of the same rows names the records the same
     r = kliping("export", str(crawl / "articles"), "--format", "warc", "--out", str(tmp_path / "exp2"))
     assert r.returncode == 0, r.stderr
@@ -147,3 +170,16 @@ def test_a_real_crawl_round_trips_through_warc(tmp_path: Path) -> None:
     before = _comparable(read_dataset(crawl / "articles", "articles").to_pylist())
     after = _comparable(read_dataset(tmp_path / "again" / "articles", "articles").to_pylist())
     assert before and after == before
+    # the crawl archived the request of every page (method, Scrapy's headers), the export wrote
+    # them as request records and ingest read them back
+    raws = read_dataset(crawl / "raw", "raw").to_pylist()
+    assert raws and all(r["request_method"] == "GET" for r in raws)
+    assert all("user-agent" in dict(r["request_headers"]) for r in raws)
+    assert not any("cookie" in dict(r["request_headers"]) for r in raws)
+    with open(files[0], "rb") as fh:
+        types = [rec.rec_type for rec in ArchiveIterator(fh)]
+    assert types.count("request") == types.count("response") == len(raws)
+    reread = {r["url"]: r for r in read_dataset(tmp_path / "again" / "raw", "raw").to_pylist()}
+    for r in raws:
+        assert dict(reread[r["final_url"]]["request_headers"])["user-agent"] == \
+            dict(r["request_headers"])["user-agent"]

@@ -25,6 +25,7 @@ from kliping.testing.sample import catalog
 from kliping.testing.sample.server import respond
 
 WARC_DATE = "2024-01-11T03:04:05Z"
+USER_AGENT = "Mozilla/5.0 (compatible; arsip-test/1.0)"
 OTHER_URL = "https://www.beritalain.example/2024/01/10/warga-menanam-pohon-di-tepi-sungai"
 
 
@@ -64,22 +65,35 @@ def _http(status: int, headers: list[tuple[str, str]]) -> StatusAndHeaders:
 
 
 def write_warc(path: Path, pages: list[Page], *, extras: bool = True, date: str = WARC_DATE,
-               compress: bool | None = None) -> Path:
-    """A WARC of ``pages`` (request + response each); ``extras`` adds the records not to keep."""
+               compress: bool | None = None, request_after: bool = False) -> Path:
+    """A WARC of ``pages`` (request + response each); ``extras`` adds the records not to keep.
+
+    The request record comes before its response, as ``wget --warc-file`` and Common Crawl
+    write them, or with ``request_after`` after it, ``WARC-Concurrent-To`` the response, as
+    Heritrix does.
+    """
     compress = path.name.endswith(".gz") if compress is None else compress
     with open(path, "wb") as fh:
         w = WARCWriter(fh, gzip=compress, warc_version="1.1")
         w.write_record(w.create_warcinfo_record(path.name, {"software": "kliping tests"}))
         for p in pages:
+            target = "/" + p.url.split("/", 3)[3]
+            req_headers = [("Host", p.url.split("/")[2]), ("User-Agent", USER_AGENT),
+                           ("Accept-Language", "id-ID,id;q=0.9"), ("Cookie", "sesi=rahasia")]
             req = w.create_warc_record(p.url, "request", payload=io.BytesIO(b""), length=0,
-                                       http_headers=StatusAndHeaders(f"GET {p.url} HTTP/1.1", [],
-                                                                     is_http_request=True),
+                                       http_headers=StatusAndHeaders(f"GET {target} HTTP/1.1",
+                                                                     req_headers, is_http_request=True),
                                        warc_headers_dict={"WARC-Date": date})
-            w.write_record(req)
             rec = w.create_warc_record(p.url, "response", payload=io.BytesIO(p.body), length=len(p.body),
                                        http_headers=_http(p.status, [("Content-Type", p.content_type)]),
                                        warc_headers_dict={"WARC-Date": date})
-            w.write_record(rec)
+            if request_after:
+                req.rec_headers.add_header("WARC-Concurrent-To", rec.rec_headers.get_header("WARC-Record-ID"))
+                w.write_record(rec)
+                w.write_record(req)
+            else:
+                w.write_record(req)
+                w.write_record(rec)
         if extras and pages:
             first = pages[0]
             w.write_record(w.create_warc_record(

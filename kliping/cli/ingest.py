@@ -76,8 +76,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if not args.dask and args.workers > 1:
         from kliping.dataset.workers import start_forkserver
+        from kliping.warc.ingest import INGEST_PRELOAD
 
-        start_forkserver()
+        start_forkserver(INGEST_PRELOAD)
     from kliping.crawler.runlock import OutputLocked
     from kliping.warc.ingest import run_ingest
 

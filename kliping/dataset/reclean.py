@@ -39,8 +39,6 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,7 +54,7 @@ from kliping.dataset.outcome import time_budget as time_budget
 from kliping.dataset.records import raw_from_arrow
 from kliping.dataset.schema import ARTICLES, ERRORS, RAW
 from kliping.dataset.storage import PARTITION, BadPart, BadPartsError, check_part, file_schema, write_part
-from kliping.dataset.workers import process_pool
+from kliping.dataset.workers import RETRY_ONCE, drive
 
 CHUNK_ROWS = 64  # small enough to spread a few hundred pages over the workers
 PART_PREFIX = "part-"
@@ -344,42 +342,15 @@ def _run_local(
 ) -> None:
     # Largest chunks first (a stable sort: one row group's chunks stay together), so the run
     # does not end with one worker busy on a big chunk while the others wait; output names do
-    # not depend on the order.
-    pending = sorted(chunks, key=lambda c: c.rows)  # popped from the end
-    attempts: dict[Chunk, int] = {}
-    in_flight = max(2, workers * 2)  # bounded: chunks are read by workers, not queued here
+    # not depend on the order. A chunk whose worker died is run once more on a fresh pool, then
+    # becomes error rows (crash_result); the run goes on.
     write_to = stage or out
-    while pending:
-        broken = False
-        with process_pool(workers) as pool:
-            running: dict[Future[ChunkResult], Chunk] = {}
-            try:
-                while pending or running:
-                    while pending and len(running) < in_flight:
-                        c = pending.pop()
-                        running[pool.submit(run_chunk, c, out, page_seconds, stale_only, stage)] = c
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for fut in done:
-                        c = running.pop(fut)
-                        try:
-                            on_result(fut.result())
-                        except BrokenProcessPool:
-                            broken = True
-                            attempts[c] = attempts.get(c, 0) + 1
-                            if attempts[c] >= 2:
-                                on_result(crash_result(c, write_to, "the worker process died"))
-                            else:
-                                pending.append(c)
-                    if broken:
-                        for fut, c in running.items():
-                            fut.cancel()
-                            pending.append(c)
-                        running.clear()
-                        break
-            except BaseException:
-                for fut in running:  # stopping (a bad part, Ctrl-C): start nothing more
-                    fut.cancel()
-                raise
+    drive(
+        reversed(sorted(chunks, key=lambda c: c.rows)), run_chunk,
+        lambda c: (c, out, page_seconds, stale_only, stage), on_result,
+        lambda c, reason: crash_result(c, write_to, reason),
+        workers=workers, policy=RETRY_ONCE,
+    )
 
 
 def _run_dask(

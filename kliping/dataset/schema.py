@@ -32,6 +32,10 @@ RAW = pa.schema(
         _f("warc_file", pa.string(), "rows ingested from a WARC: the file (path, URL or crawl-data path)"),
         _f("warc_offset", pa.int64(), "rows ingested from a WARC: offset of the record (its gzip member)"),
         _f("warc_record_id", pa.string(), "rows ingested from a WARC: the record's WARC-Record-ID"),
+        _f("request_method", pa.string(), "the request's HTTP method (GET, …) where known: crawled rows, "
+           "rows ingested from a WARC with the page's request record; null in parts written before"),
+        _f("request_headers", pa.map_(pa.string(), pa.string()), "the request's headers as sent "
+           "(User-Agent, Accept, …; names lowercased; Cookie and credentials left out), where known"),
     ]
 )
 

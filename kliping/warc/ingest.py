@@ -29,7 +29,7 @@ import threading
 import time
 import zlib
 from array import array
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -43,12 +43,13 @@ import numpy as np
 
 from kliping.crawler.progress import DEFAULT_INTERVAL, JobProgress, ProgressSettingError, clock
 from kliping.dataset.records import raw_record
-from kliping.warc.reader import WarcFormatError, find_member, iter_records, parse_fields
+from kliping.warc.reader import WarcFormatError, find_member, iter_records, parse_fields, parse_request
 from kliping.warc.sources import WarcFile, open_warc
 
 STATE_DIR = ".kliping-ingest"
 MAX_BODY = 8 << 20  # an HTML body larger than this (decoded) is skipped and counted
 BATCH = 32  # candidate records claimed and cleaned together
+MAX_REQUEST = 64 << 10  # a request record's block larger than this is not read
 # Parts are flushed (and the file's resume offset recorded) every FLUSH_ROWS kept rows, FLUSH_BYTES
 # of bodies held or FLUSH_SECONDS: more rows than a crawl's 200, because a WARC holds many sites
 # and every flush writes one part per site and dataset (each fsynced).
@@ -58,6 +59,11 @@ FLUSH_SECONDS = 60.0
 PROGRESS_SECONDS = 0.5
 SPLIT_BYTES = 64 << 20  # on a Dask cluster, local .warc.gz files are read in pieces of this size
 MIN_SPLIT = 1 << 20
+# What a pool worker imports once, in the forkserver (kliping.dataset.workers): the cleaner and
+# the writers
+INGEST_PRELOAD = ["kliping.clean", "kliping.sites.registry", "kliping.dataset.reclean",
+                  "kliping.dataset.outcome", "kliping.crawler.seen", "kliping.warc.ingest",
+                  "kliping.warc.parts"]
 
 
 def auto_split(files: list[WarcFile], workers: int) -> int | None:
@@ -412,6 +418,8 @@ class FileResult:
     error: str | None = None
     seconds: float = 0.0
     sites: set[str] = field(default_factory=set)
+    cpu: float = 0.0  # CPU seconds of the process that read it (user + system)
+    pid: int = 0
 
 
 _KNOWN: dict[str, Known] = {}  # per worker process: the run's Known, loaded once
@@ -438,6 +446,70 @@ def _clean(raw: dict[str, Any], site: Any, opts: Options) -> tuple[str, dict[str
     return kind, row
 
 
+class _Requests:
+    """The last request records read (bounded), found again by their response: by the ids either
+    names in ``WARC-Concurrent-To``, else by the target URI."""
+
+    KEEP = 64
+
+    def __init__(self) -> None:
+        self._by: OrderedDict[str, dict[str, Any]] = OrderedDict()
+
+    def add(self, rec: Any) -> None:
+        fields = parse_request(rec.block or b"")
+        if fields is None:
+            return
+        h = rec.headers
+        keys = [h.get("warc-record-id", "").strip(), f"uri:{target_uri(h)}",
+                *(f"to:{i}" for i in _ids(h.get("warc-concurrent-to", "")))]
+        for k in keys:
+            if k and k != "uri:":
+                self._by[k] = fields
+                self._by.move_to_end(k)
+        while len(self._by) > self.KEEP:
+            self._by.popitem(last=False)
+
+    def take_for(self, row: Mapping[str, Any]) -> dict[str, Any] | None:
+        keys = [*_ids(row.get("_concurrent") or ""), f"to:{row['warc_record_id']}", f"uri:{row['url']}"]
+        for k in keys:
+            fields = self._by.get(k)
+            if fields is not None:
+                for other in [k2 for k2, v in self._by.items() if v is fields]:
+                    del self._by[other]  # one response per request
+                return fields
+        return None
+
+
+def _request_at(f: WarcFile, offset: int) -> Any:
+    """The record at ``offset`` if it is a request record (else None)."""
+    try:
+        with open_warc(f, offset) as fh:
+            for rec in iter_records(fh, offset, lambda h, n: h.get("warc-type") == "request"
+                                    and n <= MAX_REQUEST):
+                return rec if rec.block is not None else None
+    except (WarcFormatError, OSError):
+        pass
+    return None
+
+
+def _ids(value: str) -> list[str]:
+    return [p.strip() for p in value.split(",") if p.strip()]
+
+
+def _site_for(uri: str, wanted: set[str] | None, opts: Options) -> tuple[Any, str] | None:
+    """(registry site or None, site key) of a URL this run keeps, None if it keeps none of it."""
+    try:
+        host = (urlsplit(uri).hostname or "") if uri.startswith(("http://", "https://")) else ""
+    except ValueError:
+        return None
+    site = _registry_site(host) if host else None
+    if site is not None:
+        return (site, site.key) if wanted is None or site.key in wanted else None
+    if opts.all_domains and host and (key := generic_key(host)):
+        return None, key
+    return None
+
+
 def _in_window(article: Mapping[str, Any], since: date | None, until: date | None) -> bool:
     day = article.get("published_date")
     if day is None:
@@ -455,16 +527,17 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
     """
     from kliping.crawler.seen import url_key
     from kliping.dataset.storage import keep_pandas_out
-    from kliping.pipelines.writers import RunWriters
+    from kliping.warc.parts import IngestWriters
 
     keep_pandas_out()
     t0 = time.perf_counter()
+    cpu0 = time.process_time()
     f = task.f
     state_key = task.key or f.key
     res = FileResult(state_key)
     c = res.counts
     known = _known(opts)
-    writers = RunWriters(opts.out, opts.run_id, flush_rows=10**12, flush_seconds=10**12)
+    writers = IngestWriters(opts.out, opts.run_id, flush_rows=10**12, flush_seconds=10**12)
     since_fetch = datetime.combine(opts.since - timedelta(days=1), datetime.min.time(), UTC) \
         if opts.since else None  # published on or after since: fetched no earlier than the eve (UTC)
     wanted_sites = set(opts.sites) if opts.sites else None
@@ -475,25 +548,18 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
         """Keep this record's block? Decided on the WARC header alone (nothing else is read)."""
         kind = h.get("warc-type", "")
         c[f"type/{kind or 'none'}"] += 1
+        if kind == "request":  # small; read for the request fields of its wanted response
+            reason[0] = ""
+            return length <= MAX_REQUEST and _site_for(target_uri(h), wanted_sites, opts) is not None
         if kind != "response":
             reason[0] = ""
             return False
         uri = target_uri(h)
-        try:
-            host = (urlsplit(uri).hostname or "") if uri.startswith(("http://", "https://")) else ""
-        except ValueError:  # e.g. a malformed IPv6 host: not a page of any site
-            host = ""
-        site = _registry_site(host) if host else None
-        if site is not None:
-            if wanted_sites is not None and site.key not in wanted_sites:
-                reason[0] = "other_domain"
-                return False
-            site_of[uri] = (site, site.key)
-        elif opts.all_domains and host and (key := generic_key(host)):
-            site_of[uri] = (None, key)  # cleaned without site rules, as `kliping extract` does
-        else:
+        found = _site_for(uri, wanted_sites, opts)
+        if found is None:
             reason[0] = "other_domain"
             return False
+        site_of[uri] = found  # a registry site's rules, or None: cleaned as `kliping extract` does
         if length > opts.max_body + (64 << 10):
             reason[0] = "too_large"
             return False
@@ -512,6 +578,11 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
     start = task.start
     resume_at = start
     counter = [0]
+    # The raw row of the last response record is held back one record: the request record it
+    # came from may follow it (Heritrix writes response, request, metadata), or precede it (wget,
+    # Common Crawl), then it waits in ``requests``.
+    held_row: list[dict[str, Any]] = []
+    requests = _Requests()
     reported = [0, 0, 0]  # records, bytes, kept already reported
     last_report = time.monotonic()
 
@@ -532,6 +603,7 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
                 c["duplicate"] += 1
                 continue
             site = raw.pop("_site")
+            raw.pop("_concurrent", None)
             kind, row = _clean(raw, site, opts)
             if kind == "article" and not _in_window(row, opts.since, opts.until):
                 c["out_of_window"] += 1
@@ -547,7 +619,7 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
 
     def checkpoint(done: bool = False, error: str | None = None) -> None:
         nonlocal rows_since_flush, last_flush
-        writers.flush()  # raw parts first, then articles and errors (kliping.pipelines.writers)
+        writers.flush()  # raw parts first, then articles and errors, in one durable batch
         rows_since_flush = held[0] = 0
         last_flush = time.monotonic()
         write_state(opts.out, key=state_key, scope=scope, offset=resume_at, done=done, error=error,
@@ -558,35 +630,56 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
             with open(f.location, "rb") as fh:
                 found = find_member(fh, start, task.end if task.end is not None else start)
             start = resume_at = found if found is not None else (task.end or start)
+        point_before = start  # the last place a fresh read can start, before this record
         with open_warc(f, start) as fh:
             for rec in iter_records(fh, start, want, counter, task.end) \
                     if task.end is None or start < task.end else ():
                 c["records"] += 1
+                raw = None
                 if rec.block is None:
                     if reason[0]:
                         c[reason[0]] += 1
                         reason[0] = ""
+                elif rec.type == "request":
+                    requests.add(rec)
+                    if held_row and held_row[0]["request_method"] is None:
+                        held_row[0].update(requests.take_for(held_row[0]) or {})
                 else:
                     raw = _raw_row(rec, f.key, site_of, opts, c)
                     if raw is not None:
                         raw["url_key"] = url_key(raw["url"])
                         if known.in_archive(raw["url_key"]):
                             c["known"] += 1
+                            raw = None
                         else:
-                            pending.append(raw)
+                            raw["_concurrent"] = rec.headers.get("warc-concurrent-to", "")
+                            raw.update(requests.take_for(raw) or {})
+                pending.extend(held_row)
+                held_row[:] = [raw] if raw is not None else []
                 site_of.clear()
                 if len(pending) >= BATCH:
                     run_batch()
                 if rec.resume_at is not None:
+                    # with a row held back, its own record is where a fresh read must start
+                    safe = point_before if held_row else rec.resume_at
                     if rows_since_flush + len(pending) >= opts.flush_rows or held[0] >= FLUSH_BYTES or (
                         time.monotonic() - last_flush > FLUSH_SECONDS
                     ):
                         run_batch()
-                        resume_at = rec.resume_at
+                        resume_at = safe
                         checkpoint()
                     elif not pending:  # everything before it is in the writers: safe once flushed
-                        resume_at = rec.resume_at
+                        resume_at = safe
+                    point_before = rec.resume_at
                 report()
+            if held_row and task.end is not None and point_before >= task.end:
+                # a piece's last response: its request record may open the next piece
+                nxt = _request_at(f, point_before)
+                if nxt is not None:
+                    requests.add(nxt)
+                    held_row[0].update(requests.take_for(held_row[0]) or {})
+            pending.extend(held_row)
+            held_row.clear()
             run_batch()
             c["bytes"] = counter[0]
             checkpoint(done=True)
@@ -595,11 +688,13 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
     except Exception as exc:  # whatever else a file holds ends that file, never the run
         res.error = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
     if res.error is not None:
+        pending.extend(held_row)
         run_batch()
         c["bytes"] = counter[0]
         checkpoint(done=True, error=res.error)
     report(force=True)
     res.seconds = time.perf_counter() - t0
+    res.cpu, res.pid = time.process_time() - cpu0, os.getpid()
     return res
 
 
@@ -639,6 +734,7 @@ def _raw_row(rec: Any, key: str, site_of: dict[str, tuple[Any, str]], opts: Opti
         fetch_id=fetch_id_for(key, rec.offset, record_id), url=uri, site=site_key, status=status,
         headers=headers, body=body, fetched_at=when, run_id=opts.run_id, discovered_via="warc",
         warc_file=key, warc_offset=rec.offset, warc_record_id=record_id,
+        request_method=None, request_headers=None,  # from its request record, when the file has it
     )
     raw["_site"] = site  # the Site, for the cleaner; popped before the row is written
     return raw
@@ -659,6 +755,10 @@ class IngestResult:
     sites: set[str] = field(default_factory=set)
     seconds: float = 0.0
     repaired: int = 0
+    # CPU seconds reading files, per process (the driver's own pid when it reads them itself), and
+    # the driver process's whole: how bench/warc.py tells its own work from a loaded machine's
+    cpu_by_process: dict[int, float] = field(default_factory=dict)
+    driver_cpu: float = 0.0
 
 
 class Progress(JobProgress):
@@ -716,11 +816,9 @@ def _ledger_stats(result: IngestResult) -> dict[str, Any]:
 
 def _drive_local(todo: list[Task], opts: Options, workers: int,
                  on_result: Callable[[FileResult], None], progress: Progress) -> None:
-    from concurrent.futures import FIRST_COMPLETED, Future, wait
-    from concurrent.futures.process import BrokenProcessPool
+    from kliping.dataset.workers import FAIL_FAST, drive, start_forkserver
 
-    from kliping.dataset.workers import process_pool
-
+    start_forkserver(INGEST_PRELOAD)  # before the progress manager's process comes from it
     queue = None
     manager = None
     pump = None
@@ -740,25 +838,9 @@ def _drive_local(todo: list[Task], opts: Options, workers: int,
         pump = threading.Thread(target=_pump, daemon=True)
         pump.start()
     try:
-        pending = list(reversed(todo))
-        with process_pool(workers) as pool:
-            running: dict[Future[FileResult], Task] = {}
-            while pending or running:
-                while pending and len(running) < workers * 2:
-                    t = pending.pop()
-                    running[pool.submit(ingest_file, t, opts, queue)] = t
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    t = running.pop(fut)
-                    try:
-                        on_result(fut.result())
-                    except BrokenProcessPool:
-                        on_result(FileResult(t.key, error="the worker process died"))
-                        for other in running.values():  # the pool is gone: these fail too
-                            on_result(FileResult(other.key, error="the worker process died"))
-                        for t2 in pending:
-                            on_result(FileResult(t2.key, error="not read: the worker pool broke"))
-                        return
+        drive(todo, ingest_file, lambda t: (t, opts, queue), on_result,
+              lambda t, reason: FileResult(t.key, error=reason),
+              workers=workers, policy=FAIL_FAST, in_flight=workers * 2, preload=INGEST_PRELOAD)
     finally:
         if queue is not None:
             queue.put(None)
@@ -848,6 +930,7 @@ def run_ingest(
 
         def on_result(r: FileResult) -> None:
             result.counts.update(r.counts)
+            result.cpu_by_process[r.pid] = result.cpu_by_process.get(r.pid, 0.0) + r.cpu
             result.sites |= r.sites
             if r.error:
                 result.errors[r.key] = r.error
@@ -871,11 +954,14 @@ def run_ingest(
                             run_id=run_id, at=datetime.now(UTC).isoformat(timespec="seconds"))
         result.status = final_status(bool(result.errors))
         result.seconds = time.perf_counter() - t0
+        result.driver_cpu = time.process_time()  # since the process started: imports included
         health = {
             "ingest": {
                 "sources": sources, "files": result.files, "files_skipped_done": result.files_skipped,
                 "file_errors": result.errors, "counts": dict(sorted(result.counts.items())),
                 "seconds": round(result.seconds, 3),
+                "cpu_seconds": {"driver": round(result.driver_cpu, 3), "files_by_process": sorted(
+                    (round(v, 3) for v in result.cpu_by_process.values()), reverse=True)},
             },
             "ok": not result.errors,
         }

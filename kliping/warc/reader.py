@@ -14,7 +14,7 @@ and a block to be kept larger than the caller's cap is skipped the same way.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -296,3 +296,36 @@ def find_member(fh: BinaryIO, start: int, end: int) -> int | None:
         carry = data[-4096:]
         pos += len(chunk)
     return None
+
+
+# Request headers the raw archive never keeps: what they hold is a secret, not a fact about the page.
+SECRET_HEADERS = frozenset({"cookie", "authorization", "proxy-authorization"})
+
+
+def request_fields(method: str | None, headers: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """The raw row's ``request_method`` and ``request_headers`` (names lowercased, repeats
+    joined, :data:`SECRET_HEADERS` left out): one shape for crawled and ingested rows."""
+    kept: dict[str, str] = {}
+    for name, value in headers:
+        name = name.strip().lower()
+        if name and name not in SECRET_HEADERS:
+            kept[name] = f"{kept[name]}, {value}" if name in kept else value
+    return {"request_method": (method or "").strip().upper() or None, "request_headers": kept}
+
+
+def parse_request(block: bytes) -> dict[str, Any] | None:
+    """``request_fields`` of an HTTP request block (a WARC ``request`` record), None if not one."""
+    end = block.find(b"\r\n\r\n")
+    if end < 0:
+        end = block.find(b"\n\n")
+    head = block if end < 0 else block[:end]
+    lines = head.decode("latin-1").split("\n")
+    first = lines[0].split()
+    if len(first) != 3 or not first[2].startswith("HTTP/") or not first[0].isalpha():
+        return None
+    pairs = []
+    for line in lines[1:]:
+        name, sep, value = line.rstrip("\r").partition(":")
+        if sep and name.strip():
+            pairs.append((name, value.strip()))
+    return request_fields(first[0], pairs)

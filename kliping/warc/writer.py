@@ -11,7 +11,9 @@ when complete.
 The archive keeps bodies decoded (as the crawler's response held them), so the headers that
 described the wire encoding are renamed as Common Crawl does (``X-Crawler-Content-Encoding``,
 ``X-Crawler-Transfer-Encoding``, ``X-Crawler-Content-Length``) and ``Content-Length`` is the
-body's. No ``request`` records: the archive does not keep the request a page was fetched with.
+body's. Where the raw row knows the request (``request_method``, ``request_headers``: crawls and
+ingests since those columns exist) a ``request`` record (``WARC-Concurrent-To`` the response)
+follows the response, its request line and headers rebuilt from them.
 Record ids are derived from the fetch id, so exporting the same rows twice gives the same ids.
 """
 
@@ -28,6 +30,7 @@ from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kliping import __version__
 
@@ -142,6 +145,30 @@ class WarcWriter:
         self._write(h, block)
         return rid
 
+    def write_request(self, *, url: str, when: datetime, concurrent_to: str, method: str,
+                      headers: Mapping[str, str], key: str) -> str:
+        """A ``request`` record for the response ``concurrent_to``: the request line (origin form)
+        and the archived request headers (``Host`` from the URL when they lack it)."""
+        rid = record_id("request", key)
+        parts = urlsplit(url)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        lines = [f"{_clean_value(method) or 'GET'} {_clean_value(target)} HTTP/1.1"]
+        names = {k.lower() for k in headers}
+        if "host" not in names and parts.netloc:
+            lines.append(f"Host: {parts.netloc}")
+        for name, value in headers.items():
+            name = _clean_value(name).replace(":", "")
+            if name:
+                lines.append(f"{'-'.join(p.capitalize() for p in name.split('-'))}: {_clean_value(value)}")
+        block = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "replace")
+        self._write({
+            "WARC-Type": "request", "WARC-Record-ID": rid, "WARC-Date": warc_date(when),
+            "WARC-Target-URI": _clean_value(url), "WARC-Concurrent-To": concurrent_to,
+            "WARC-Warcinfo-ID": self._info_id, "Content-Type": "application/http;msgtype=request",
+            "WARC-Block-Digest": digest(block),
+        }, block)
+        return rid
+
     def write_metadata(self, *, url: str, when: datetime, concurrent_to: str,
                        fields: Mapping[str, Any], key: str) -> str:
         rid = record_id("metadata", key)
@@ -181,6 +208,7 @@ class WarcExport:
     files: list[Path] = field(default_factory=list)
     selected: int = 0
     written: int = 0
+    requests: int = 0  # request records (the raw rows that know their request)
     missing_raw: int = 0
     bytes: int = 0
 
@@ -230,7 +258,7 @@ def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], fi
     about = f"raw responses behind {len(links)} articles of {Path(dataset).resolve()}"
     writer = WarcWriter(data, max_bytes=max_bytes, description=about)
     columns = ["fetch_id", "url", "final_url", "site", "status", "headers", "body", "fetched_at",
-               "run_id", "discovered_via"]
+               "run_id", "discovered_via", "request_method", "request_headers"]
     done: set[str] = set()
     if progress is not None:
         progress(0, len(links))
@@ -251,6 +279,11 @@ def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], fi
                     rid = writer.write_response(url=url, when=when, status=row["status"] or 200,
                                                 headers=headers, body=row["body"], key=fid,
                                                 payload_type=(ctype or "").split(";")[0] or None)
+                    if row["request_method"]:
+                        writer.write_request(url=url, when=when, concurrent_to=rid, key=fid,
+                                             method=row["request_method"],
+                                             headers=dict(row["request_headers"] or []))
+                        result.requests += 1
                     writer.write_metadata(url=url, when=when, concurrent_to=rid, key=fid, fields={
                         "kliping-article-id": article_id, "kliping-fetch-id": fid,
                         "kliping-run-id": row["run_id"], "kliping-article-run-id": article_run,
@@ -278,8 +311,10 @@ def _card(result: WarcExport, dataset: Any, filters: Any) -> str:
         f"- {result.written} response records ({result.selected} articles selected"
         + (f", {result.missing_raw} without a raw row" if result.missing_raw else "") + ")", "",
         "Each file: a `warcinfo` record, then per page a `response` record (the body as archived, "
-        "decoded; wire encodings renamed `X-Crawler-…`) and a `metadata` record (`WARC-Concurrent-To` "
-        "the response) with `kliping-article-id`, `kliping-fetch-id`, `kliping-run-id`, `kliping-site`, "
+        "decoded; wire encodings renamed `X-Crawler-…`), a `request` record where the archive knows "
+        f"the request ({result.requests} of {result.written}) and a `metadata` record "
+        "(both `WARC-Concurrent-To` the response) with `kliping-article-id`, `kliping-fetch-id`, "
+        "`kliping-run-id`, `kliping-site`, "
         "`kliping-requested-url`, `kliping-discovered-via`. Every record is its own gzip member.", "",
         files or "- (no files: nothing selected)", "",
         "Read it back with `kliping ingest data/ --out DIR --all-domains`, warcio or any WARC tool.", "",
