@@ -129,8 +129,9 @@ class Jsonl(ArticleFormat):
 
 class Warc(ExportFormat):
     suffix = "warc.gz"
-    description = ("the raw responses behind the selected articles as WARC/1.1 (response and "
-                   "metadata records, files rotated at 1 GiB), read from the raw archive beside")
+    description = ("the raw responses behind the selected articles as WARC/1.1 (response, "
+                   "request where known, and metadata records, files rotated at 1 GiB), read from "
+                   "the raw archive beside")
     unit = "responses"
 
     def run(self, name: str, dataset: str | os.PathLike[str], out: str | os.PathLike[str],
@@ -143,7 +144,8 @@ class Warc(ExportFormat):
     def summary(self, result: Any) -> str:
         from kliping.warc.writer import DATA_DIR
 
-        return (f"exported {result.written} responses ({result.selected} articles selected"
+        return (f"exported {result.written} responses and {result.requests} requests "
+                f"({result.selected} articles selected"
                 + (f", {result.missing_raw} without a raw row" if result.missing_raw else "")
                 + f") to {len(result.files)} WARC file(s) in {result.out / DATA_DIR} "
                 f"({result.bytes:,} bytes)")
