@@ -100,11 +100,16 @@ def staged(tree: Any, options: Extractor) -> str | None:
 
 
 def text(tree: Any, settings: dict[str, Any]) -> str | None:
-    """The main text of ``tree`` (:func:`_main_text`), with the lists of its story (:func:`story_lists`)."""
-    return story_lists(tree, _main_text(tree, settings), settings)
+    """The main text of ``tree`` (:func:`_main_text`), with the lists of its story (:func:`story_lists`)
+    and without the widget lists above it (:func:`widgets_above`)."""
+    prose = [(p, " ".join(p.text_content().split())) for p in _PROSE(tree)]
+    dense = densest_block(prose)
+    found = story_lists(tree, _main_text(tree, settings, prose, dense), settings, prose)
+    return widgets_above(tree, found, dense)
 
 
-def _main_text(tree: Any, settings: dict[str, Any]) -> str | None:
+def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]],
+               dense: tuple[Any, list[str], int] | None) -> str | None:  # fmt: skip
     """The main text of ``tree`` (an lxml HTML element, left as it is) under trafilatura ``settings``.
 
     Three decisions rest on what the page holds rather than on its class names, so that a
@@ -120,8 +125,6 @@ def _main_text(tree: Any, settings: dict[str, Any]) -> str | None:
     - a page with no block of paragraphs and hardly any prose, whose extraction is mostly menus
       and teaser headlines, is its prose (:func:`thin_page`).
     """
-    prose = [(p, " ".join(p.text_content().split())) for p in _PROSE(tree)]
-    dense = densest_block(prose)
     if dense is None and (captions := gallery(tree)):
         return "\n".join(captions)
     found = _text(tree, settings)
@@ -257,27 +260,29 @@ def thin_page(tree: Any, found: str | None) -> str | None:
     return "\n".join(runs) if prose * 3 < len(flat) else found
 
 
-_STORY_LIST_ITEMS = XPath(
-    "//p[not(ancestor::a)][string-length(normalize-space(.)) > 60]/../*[self::ul or self::ol]/li"
-)
 _LIST_MIN = 400  # characters of missed list items: fewer is a short bullet list, left to trafilatura
 _LIST_LINKS = 0.5  # link share of the items: above it, a list of related headlines, not the story
 
 
-def story_lists(tree: Any, found: str | None, settings: dict[str, Any]) -> str | None:
-    """The extraction with the lists written between its paragraphs, when it kept the paragraphs
-    of a block and dropped that block's lists (:data:`_LIST_MIN` characters or more of items, mostly
-    not link text): trafilatura's fast mode reads lists only inside a body frame it recognizes by
-    class name, so a "10 things" story or a buying guide written as lists lost them once a redesign
-    renamed the classes (F1 0.20). Then recall mode, which reads lists anywhere, is kept when it
-    holds the missed items and adds little else.
+def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
+                prose: list[tuple[Any, str]]) -> str | None:  # fmt: skip
+    """The extraction with the lists written between its paragraphs, when it kept the paragraphs of
+    a block (:func:`_block_of`) and dropped the lists inside that block (:data:`_LIST_MIN`
+    characters or more of items, mostly not link text).
+
+    trafilatura's fast mode reads lists only inside a body frame it recognizes by class name, so a
+    "10 things" story or a buying guide written as lists lost them once a redesign renamed the
+    classes (F1 0.20), and a page with no such frame lost them as published. Then recall mode,
+    which reads lists anywhere, is kept when it holds the missed items and adds little else.
     """
     if not found or settings.get("favor_recall"):
         return found
     flat = " ".join(found.split())
     missed = chars = links = 0
     items = []
-    for li in _STORY_LIST_ITEMS(tree):
+    blocks = {_block_of(p) for p, _t in prose} - {None}
+    lis = [li for b in blocks for li in b.iterdescendants("li")]
+    for li in dict.fromkeys(lis):
         t = " ".join(li.text_content().split())
         if len(t) < 15 or t[:40] in flat:
             continue
@@ -291,6 +296,36 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any]) -> str |
     if not again or not holds(again, items) or len(again) > len(found) + 1.5 * chars + 500:
         return found
     return again
+
+
+_LIST_TEXTS = XPath("//li//text()[string-length(normalize-space(.)) > 15]")
+
+
+def widgets_above(tree: Any, found: str | None, dense: tuple[Any, list[str], int] | None) -> str | None:
+    """The extraction without its leading lines that come from list items outside the story's
+    container (the parent of its densest block of paragraphs), above that block's first paragraph.
+
+    A sidebar of widgets (a list whose items hold a promo, a bank account for donations, a quote
+    and a link) printed above the story is discarded by trafilatura's class rules ("sidebar",
+    "widget"); once a redesign renamed the classes it was read as the body's first lines. A
+    summary list inside the story's container stays.
+    """
+    if not found or dense is None:
+        return found
+    block, heads, _first = dense
+    lines = found.split("\n")
+    start = next((i for i, x in enumerate(lines) if heads[0] in " ".join(x.split())), None)
+    if not start:
+        return found
+    home = block.getparent() if block.getparent() is not None else block
+    outside = set()
+    for t in _LIST_TEXTS(tree):
+        el = t.getparent()
+        if not any(a is home for a in el.iterancestors()) and el is not home:
+            outside.add(" ".join(t.split()))
+    # a line that is mostly one such item's text (a lede that quotes a menu label is not)
+    keep = [x for x in lines[:start] if not any(o in x and 2 * len(o) >= len(x.strip()) for o in outside)]
+    return "\n".join(keep + lines[start:]) if len(keep) < start else found
 
 
 def holds(found: str | None, heads: list[str]) -> bool:
