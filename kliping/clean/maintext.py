@@ -280,7 +280,7 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     flat = " ".join(found.split())
     missed = chars = links = 0
     items = []
-    blocks = {_block_of(p) for p, _t in prose} - {None}
+    blocks = {_block_of(p) for p, t in prose if t[:50] in flat} - {None}  # the kept paragraphs' blocks
     lis = [li for b in blocks for li in b.iterdescendants("li")]
     for li in dict.fromkeys(lis):
         t = " ".join(li.text_content().split())
@@ -298,7 +298,7 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     return again
 
 
-_LIST_TEXTS = XPath("//li//text()[string-length(normalize-space(.)) > 15]")
+_LIST_TEXTS = XPath("//li[.//p or .//div]//text()[string-length(normalize-space(.)) > 15]")
 
 
 def widgets_above(tree: Any, found: str | None, dense: tuple[Any, list[str], int] | None) -> str | None:
@@ -307,8 +307,9 @@ def widgets_above(tree: Any, found: str | None, dense: tuple[Any, list[str], int
 
     A sidebar of widgets (a list whose items hold a promo, a bank account for donations, a quote
     and a link) printed above the story is discarded by trafilatura's class rules ("sidebar",
-    "widget"); once a redesign renamed the classes it was read as the body's first lines. A
-    summary list inside the story's container stays.
+    "widget"); once a redesign renamed the classes it was read as the body's first lines. Only
+    items whose text sits in nested paragraphs or ``<div>``s (widget cards) count: a plain "Key
+    points" list printed above the story, outside its container, stays.
     """
     if not found or dense is None:
         return found
