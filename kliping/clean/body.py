@@ -263,22 +263,24 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
     """The page as if no site were known: the main container (a copy), else the whole tree."""
     target = tree
     text = None
+    texts = None  # the paragraph texts of target, when already taken
     container = main_container(tree)
     if container is not None:
         # boilerplate rules on the container's copy only: the rest of the page is not read
         page = _alone(container)
         boilerplate.prune(page, prune_xpaths, host)
         text = _trafilatura(page)
+        texts = _paragraph_texts(page)
         # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
         # block of 40 paragraphs): then the whole page it is, as if never narrowed
-        if len(text or "") < 0.5 * sum(map(len, _paragraph_texts(page))):
-            text = None
+        if len(text or "") < 0.5 * sum(map(len, texts)):
+            text = texts = None
         else:
             target = page
     if text is None:
         boilerplate.prune(tree, prune_xpaths, host)
         text = _trafilatura(tree)
-    if _short_for(text, target):
+    if _short_for(text, target, texts):
         # fast mode took one block of a page with far more prose (a live blog's intro, say):
         # let trafilatura's full mode, with its fallbacks, have a look
         full = _trafilatura(target, fast=False)
@@ -361,7 +363,7 @@ def _inside(el: Any, container: Any) -> bool:
     return any(a is container for a in el.iterancestors())
 
 
-def _short_for(text: str | None, target: Any) -> bool:
+def _short_for(text: str | None, target: Any, texts: list[str] | None = None) -> bool:
     """An extraction under 150 words from a page whose paragraphs hold over ten times as many.
 
     (Measured: ten times separates a live blog cut to its intro, 105 of 5,069 words, from a short
@@ -370,7 +372,9 @@ def _short_for(text: str | None, target: Any) -> bool:
     words = len(text.split()) if text else 0
     if words >= 150:
         return False
-    prose = sum(len(t.split()) for t in _paragraph_texts(target))
+    if texts is None:  # (``texts``: target's paragraph texts, when the caller has them)
+        texts = _paragraph_texts(target)
+    prose = sum(len(t.split()) for t in texts)
     return prose > max(300, 10 * words)
 
 

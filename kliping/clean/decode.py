@@ -86,7 +86,9 @@ def header(headers: Mapping[str, str] | None, name: str) -> str | None:
 # backspace or NUL is still a page: they go (a form feed becomes a space).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-_NONCHARACTERS_UTF8 = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")  # U+FFFE, U+FFFF
+# U+FFFE, U+FFFF in UTF-8: one regular expression (whose scan for the \xef\xbf prefix is several
+# times faster than two ``in`` tests of bytes, ~0.15 ms on a 170 kB page)
+_NONCHARACTERS_UTF8 = re.compile(b"\xef\xbf[\xbe\xbf]")
 
 
 def _xml_chars(text: str) -> str:
@@ -103,7 +105,7 @@ def decode(body: bytes | str, headers: Mapping[str, str] | None = None) -> str:
     if (
         enc in ("utf-8", "cp1252")
         and len(body.translate(None, _CONTROL_BYTES)) == len(body)
-        and (enc == "cp1252" or not any(n in body for n in _NONCHARACTERS_UTF8))
+        and (enc == "cp1252" or _NONCHARACTERS_UTF8.search(body) is None)
     ):
         return text
     return _xml_chars(text)

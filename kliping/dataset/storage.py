@@ -207,18 +207,34 @@ class PartWriter:
         if pending >= self.flush_rows or time.monotonic() - self._last_flush > self.flush_seconds:
             self.flush()
 
-    def flush(self) -> None:
+    def take(self) -> dict[str, list[dict[str, Any]]]:
+        """The buffered rows per site, handed over (the buffer starts empty): a crawl takes them
+        in its reactor thread and :meth:`write` s them in its writer thread."""
+        rows, self._rows = self._rows, defaultdict(list)
         self._last_flush = time.monotonic()
-        for site, rows in list(self._rows.items()):
+        return rows
+
+    def named(self, batch: Mapping[str, list[dict[str, Any]]]) -> list[tuple[Path, str, pa.Table]]:
+        """``batch`` (as :meth:`take` returns it) as parts to write: (directory, file name, table),
+        one per site, named in this writer's sequence."""
+        out = []
+        for site, rows in batch.items():
             if not rows:
                 continue
-            table = pa.Table.from_pylist(rows, schema=self.file_schema)
             self._seq += 1
             name = f"part-{self.run_id}-{self.token}-{self._seq:05d}.parquet"
             where = self.root / f"{PARTITION}={site}" if self.partitioned else self.root
+            out.append((where, name, pa.Table.from_pylist(rows, schema=self.file_schema)))
+        return out
+
+    def write(self, batch: Mapping[str, list[dict[str, Any]]]) -> None:
+        """Write ``batch`` (as :meth:`take` returns it): one part per site, each durable."""
+        for where, name, table in self.named(batch):
             self.parts.append(write_part(where, name, table))
-            self.rows_written += len(rows)
-            self._rows[site] = []
+            self.rows_written += table.num_rows
+
+    def flush(self) -> None:
+        self.write(self.take())
 
     def close(self) -> None:
         self.flush()

@@ -17,50 +17,24 @@ ones. Either way every raw row ends with exactly one article or error row.
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-import pyarrow as pa
 from scrapy.exceptions import DropItem
 
 from kliping.crawler.seen import url_key
-from kliping.dataset.storage import PARTITION, PartWriter, WriteError, keep_pandas_out, write_part
+from kliping.dataset.storage import PartWriter, WriteError, keep_pandas_out
 
 _ATTR = "_kliping_writers"
 Batch = dict[str, list[dict[str, Any]]]
 
 
-class _Writer(PartWriter):
-    """A ``PartWriter`` whose buffered rows can be taken (:meth:`take`, in the crawl's thread)
-    and written elsewhere (:meth:`write`, in the writer thread)."""
-
-    def take(self) -> Batch:
-        rows, self._rows = self._rows, defaultdict(list)
-        self._last_flush = time.monotonic()
-        return rows
-
-    def write(self, batch: Batch) -> None:
-        for site, rows in batch.items():
-            if not rows:
-                continue
-            table = pa.Table.from_pylist(rows, schema=self.file_schema)
-            self._seq += 1
-            name = f"part-{self.run_id}-{self.token}-{self._seq:05d}.parquet"
-            where = self.root / f"{PARTITION}={site}" if self.partitioned else self.root
-            self.parts.append(write_part(where, name, table))
-            self.rows_written += len(rows)
-
-    def flush(self) -> None:
-        self.write(self.take())
-
-
 class RunWriters:
     def __init__(self, out: str, run_id: str, flush_rows: int, flush_seconds: float) -> None:
         big = 10**12  # the writers never flush on their own; flush() here decides
-        self.raw = _Writer(out, "raw", run_id, flush_rows=big, flush_seconds=big)
-        self.articles = _Writer(out, "articles", run_id, flush_rows=big, flush_seconds=big)
-        self.errors = _Writer(out, "errors", run_id, flush_rows=big, flush_seconds=big)
+        self.raw = PartWriter(out, "raw", run_id, flush_rows=big, flush_seconds=big)
+        self.articles = PartWriter(out, "articles", run_id, flush_rows=big, flush_seconds=big)
+        self.errors = PartWriter(out, "errors", run_id, flush_rows=big, flush_seconds=big)
         token = self.raw.token  # one token: a raw part and its article part share a name
         self.articles.token = self.errors.token = token
         self.flush_rows = flush_rows

@@ -23,23 +23,15 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from kliping.dataset.storage import COMPRESSION, PARTITION, PartWriter, WriteError, _dictionary_columns
+from kliping.dataset.storage import COMPRESSION, PartWriter, WriteError, _dictionary_columns
 from kliping.pipelines.writers import RunWriters
 
 
 def _take(writer: PartWriter) -> list[tuple[Path, str, pa.Table]]:
     """The parts a ``PartWriter.flush`` would write now (same names and bookkeeping), unwritten."""
-    out = []
-    for site, rows in list(writer._rows.items()):
-        if not rows:
-            continue
-        writer._seq += 1
-        name = f"part-{writer.run_id}-{writer.token}-{writer._seq:05d}.parquet"
-        where = writer.root / f"{PARTITION}={site}" if writer.partitioned else writer.root
-        out.append((where, name, pa.Table.from_pylist(rows, schema=writer.file_schema)))
-        writer.rows_written += len(rows)
-        writer._rows[site] = []
-    return out
+    parts = writer.named(writer.take())
+    writer.rows_written += sum(t.num_rows for _w, _n, t in parts)
+    return parts
 
 
 def _fsync_path(path: Path, flags: int = os.O_RDONLY) -> None:
