@@ -30,10 +30,8 @@ the family did before its fix:
   it. Which of those trafilatura kept depended on classes; the page's prose is its body.
 - ``story_written_as_a_list``: a story written as a list beside its intro paragraph, with no body
   frame trafilatura knows by class; fast mode dropped the list (the story itself).
-- ``widget_list_above_the_story``: a sidebar of widgets written as a list above the story; once its
-  classes were renamed it was read as the body's first lines.
 
-The four above these two are checked on the page as written and under every rewrite of
+The four above this one are checked on the page as written and under every rewrite of
 tests/redesign.py: the same body.
 """
 
@@ -270,24 +268,3 @@ def test_story_written_as_a_list() -> None:
     assert "Selamat pagi" in text and "Ingin menerima" in text
     assert TEASERS[5] not in text
 
-
-def test_widget_list_above_the_story() -> None:
-    """A sidebar printed above the story as a list of widgets (a promo, a donation appeal, a
-    quote), in containers whose classes trafilatura does not know as a sidebar (as after a
-    redesign renamed them): the widgets were read as the body's first lines. They are list items
-    outside the story's container (the parent of its block of paragraphs)."""
-    widgets = [
-        "Dukung jurnalisme warga: salurkan donasi Anda ke rekening Yayasan Warta Contoh, kode 0123.",
-        "Kutipan hari ini: jembatan yang dirawat bersama adalah jembatan yang akan bertahan lama.",
-        "Gabung ke grup pembaca Warta Contoh di media sosial untuk kabar daerah setiap pagi.",
-    ]
-    side = "<div class='x6'><ul>" + "".join(f"<li><div class='x7'><p>{w}</p></div></li>" for w in widgets)
-    side += "</ul></div>"
-    story = "".join(f"<p>{x}</p>" for x in PARAS[:6])
-    page = _page(f"<div class='x3'>{side}<div class='x4'><div class='x9'>{story}</div></div></div>",
-                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
-    text = _text(page)
-    for x in PARAS[:6]:
-        assert x in text
-    for w in widgets:
-        assert w not in text

@@ -107,12 +107,10 @@ def staged(tree: Any, options: Extractor) -> str | None:
 
 
 def text(tree: Any, settings: dict[str, Any]) -> str | None:
-    """The main text of ``tree`` (:func:`_main_text`), with the lists of its story (:func:`story_lists`)
-    and without the widget lists above it (:func:`widgets_above`)."""
+    """The main text of ``tree`` (:func:`_main_text`), with the lists of its story (:func:`story_lists`)."""
     prose = _prose(tree)
     dense = densest_block(prose)
-    found = story_lists(tree, _main_text(tree, settings, prose, dense), settings, prose)
-    return widgets_above(tree, found, dense)
+    return story_lists(tree, _main_text(tree, settings, prose, dense), settings, prose)
 
 
 def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]],
@@ -334,37 +332,6 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     if not again or not holds(again, items) or len(again) > len(found) + 1.5 * chars + 500:
         return found
     return again
-
-
-_LIST_TEXTS = XPath("//li[.//p or .//div]//text()[string-length(normalize-space(.)) > 15]")
-
-
-def widgets_above(tree: Any, found: str | None, dense: tuple[Any, list[str], int] | None) -> str | None:
-    """The extraction without its leading lines that come from list items outside the story's
-    container (the parent of its densest block of paragraphs), above that block's first paragraph.
-
-    A sidebar of widgets (a list whose items hold a promo, a bank account for donations, a quote
-    and a link) printed above the story is discarded by trafilatura's class rules ("sidebar",
-    "widget"); once a redesign renamed the classes it was read as the body's first lines. Only
-    items whose text sits in nested paragraphs or ``<div>``s (widget cards) count: a plain "Key
-    points" list printed above the story, outside its container, stays.
-    """
-    if not found or dense is None:
-        return found
-    block, heads, _first = dense
-    lines = found.split("\n")
-    start = next((i for i, x in enumerate(lines) if heads[0] in " ".join(x.split())), None)
-    if not start:
-        return found
-    home = block.getparent() if block.getparent() is not None else block
-    outside = set()
-    for t in _LIST_TEXTS(tree):
-        el = t.getparent()
-        if not any(a is home for a in el.iterancestors()) and el is not home:
-            outside.add(" ".join(t.split()))
-    # a line that is mostly one such item's text (a lede that quotes a menu label is not)
-    keep = [x for x in lines[:start] if not any(o in x and 2 * len(o) >= len(x.strip()) for o in outside)]
-    return "\n".join(keep + lines[start:]) if len(keep) < start else found
 
 
 def holds(found: str | None, heads: list[str]) -> bool:
