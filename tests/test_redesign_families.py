@@ -267,4 +267,3 @@ def test_story_written_as_a_list() -> None:
         assert x in text
     assert "Selamat pagi" in text and "Ingin menerima" in text
     assert TEASERS[5] not in text
-
