@@ -28,8 +28,10 @@ the family did before its fix:
   captions are its body.
 - ``thin_photo_page``: one photo with one paragraph of caption, menus and teaser headlines around
   it. Which of those trafilatura kept depended on classes; the page's prose is its body.
+- ``story_written_as_a_list``: a story written as a list beside its intro paragraph, with no body
+  frame trafilatura knows by class; fast mode dropped the list (the story itself).
 
-Each of the last four is checked on the page as written and under every rewrite of
+The four above this one are checked on the page as written and under every rewrite of
 tests/redesign.py: the same body.
 """
 
@@ -243,3 +245,25 @@ def test_body_cut_into_chunks() -> None:
     text = _text(_page(f"<div class='x4'>{body}</div>", ["Hak cipta Warta Contoh 2025"]))
     for x in PARAS:
         assert x in text
+
+
+def test_story_written_as_a_list() -> None:
+    """A "five things to know" story: an intro paragraph, the story as a list of items (a linked
+    headline and a sentence each), a closing paragraph, in a container whose class trafilatura does
+    not know as a body frame (as after a redesign renamed the classes). Fast mode read only the
+    paragraphs and dropped the list, the story itself; a list of related headlines (all link
+    text) below it stays out."""
+    items = "".join(f"<li><strong><a href='/b/{i}'>{t.split(',')[0]}</a>.</strong> {p}</li>"
+                    for i, (t, p) in enumerate(zip(TEASERS[:5], PARAS[:5], strict=True)))  # fmt: skip
+    related = "".join(f"<li><a href='/r/{i}'>{t}</a></li>" for i, t in enumerate(TEASERS))
+    intro = "<p>Selamat pagi! Inilah lima kabar daerah yang perlu Anda ketahui pada hari Selasa ini.</p>"
+    outro = ("<p>Ingin menerima lima kabar daerah setiap pagi? Daftarkan surel Anda di halaman "
+             "langganan Warta Contoh, gratis.</p>")  # fmt: skip
+    page = _page(f"<div class='x4'>{intro}<ol>{items}</ol>{outro}</div>"
+                 f"<div class='x5'><h3>Berita terkait</h3><ul>{related}</ul></div>",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+    text = _text(page)
+    for x in PARAS[:5]:
+        assert x in text
+    assert "Selamat pagi" in text and "Ingin menerima" in text
+    assert TEASERS[5] not in text

@@ -107,6 +107,14 @@ def staged(tree: Any, options: Extractor) -> str | None:
 
 
 def text(tree: Any, settings: dict[str, Any]) -> str | None:
+    """The main text of ``tree`` (:func:`_main_text`), with the lists of its story (:func:`story_lists`)."""
+    prose = _prose(tree)
+    dense = densest_block(prose)
+    return story_lists(tree, _main_text(tree, settings, prose, dense), settings, prose)
+
+
+def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]],
+               dense: tuple[Any, list[str], int] | None) -> str | None:  # fmt: skip
     """The main text of ``tree`` (an lxml HTML element, left as it is) under trafilatura ``settings``.
 
     Three decisions rest on what the page holds rather than on its class names, so that a
@@ -122,8 +130,6 @@ def text(tree: Any, settings: dict[str, Any]) -> str | None:
     - a page with no block of paragraphs and hardly any prose, whose extraction is mostly menus
       and teaser headlines, is its prose (:func:`thin_page`).
     """
-    prose = _prose(tree)
-    dense = densest_block(prose)
     if dense is None and (captions := gallery(tree)):
         return "\n".join(captions)
     found = _text(tree, settings)
@@ -288,6 +294,44 @@ def thin_page(tree: Any, found: str | None) -> str | None:
     flat = " ".join(lines)
     prose = sum(len(r) for r in runs if r in flat) + sum(len(x) for x in lines if x.startswith("|"))
     return "\n".join(runs) if prose * 3 < len(flat) else found
+
+
+_LIST_MIN = 400  # characters of missed list items: fewer is a short bullet list, left to trafilatura
+_LIST_LINKS = 0.5  # link share of the items: above it, a list of related headlines, not the story
+
+
+def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
+                prose: list[tuple[Any, str]]) -> str | None:  # fmt: skip
+    """The extraction with the lists written between its paragraphs, when it kept the paragraphs of
+    a block (:func:`_block_of`) and dropped the lists inside that block (:data:`_LIST_MIN`
+    characters or more of items, mostly not link text).
+
+    trafilatura's fast mode reads lists only inside a body frame it recognizes by class name, so a
+    "10 things" story or a buying guide written as lists lost them once a redesign renamed the
+    classes (F1 0.20), and a page with no such frame lost them as published. Then recall mode,
+    which reads lists anywhere, is kept when it holds the missed items and adds little else.
+    """
+    if not found or settings.get("favor_recall"):
+        return found
+    flat = " ".join(found.split())
+    missed = chars = links = 0
+    items = []
+    blocks = {_block_of(p) for p, t in prose if t[:50] in flat} - {None}  # the kept paragraphs' blocks
+    lis = [li for b in blocks for li in b.iterdescendants("li")]
+    for li in dict.fromkeys(lis):
+        t = " ".join(li.text_content().split())
+        if len(t) < 15 or t[:40] in flat:
+            continue
+        items.append(t[:40])
+        chars += len(t)
+        links += sum(len(" ".join(a.text_content().split())) for a in li.iter("a"))
+        missed += 1
+    if chars < _LIST_MIN or links > _LIST_LINKS * chars:
+        return found
+    again = _text(tree, {**settings, "favor_recall": True})
+    if not again or not holds(again, items) or len(again) > len(found) + 1.5 * chars + 500:
+        return found
+    return again
 
 
 def holds(found: str | None, heads: list[str]) -> bool:
