@@ -161,26 +161,27 @@ class WarcWriter:
             if name:
                 lines.append(f"{'-'.join(p.capitalize() for p in name.split('-'))}: {_clean_value(value)}")
         block = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1", "replace")
-        self._write({
-            "WARC-Type": "request", "WARC-Record-ID": rid, "WARC-Date": warc_date(when),
-            "WARC-Target-URI": _clean_value(url), "WARC-Concurrent-To": concurrent_to,
-            "WARC-Warcinfo-ID": self._info_id, "Content-Type": "application/http;msgtype=request",
-            "WARC-Block-Digest": digest(block),
-        }, block)
+        self._write_beside("request", rid, url, when, concurrent_to, "application/http;msgtype=request",
+                           block)
         return rid
 
     def write_metadata(self, *, url: str, when: datetime, concurrent_to: str,
                        fields: Mapping[str, Any], key: str) -> str:
         rid = record_id("metadata", key)
         block = "".join(f"{k}: {_clean_value(v)}\r\n" for k, v in fields.items() if v is not None)
-        data = block.encode("utf-8")
-        self._write({
-            "WARC-Type": "metadata", "WARC-Record-ID": rid, "WARC-Date": warc_date(when),
-            "WARC-Target-URI": _clean_value(url), "WARC-Concurrent-To": concurrent_to,
-            "WARC-Warcinfo-ID": self._info_id, "Content-Type": "application/warc-fields",
-            "WARC-Block-Digest": digest(data),
-        }, data)
+        self._write_beside("metadata", rid, url, when, concurrent_to, "application/warc-fields",
+                           block.encode("utf-8"))
         return rid
+
+    def _write_beside(self, kind: str, rid: str, url: str, when: datetime, concurrent_to: str,
+                      content_type: str, block: bytes) -> None:
+        """A record about a response (its request, its metadata): ``WARC-Concurrent-To`` it."""
+        self._write({
+            "WARC-Type": kind, "WARC-Record-ID": rid, "WARC-Date": warc_date(when),
+            "WARC-Target-URI": _clean_value(url), "WARC-Concurrent-To": concurrent_to,
+            "WARC-Warcinfo-ID": self._info_id, "Content-Type": content_type,
+            "WARC-Block-Digest": digest(block),
+        }, block)
 
     def _close_file(self) -> None:
         if self._fh is None:
