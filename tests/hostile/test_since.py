@@ -151,62 +151,25 @@ def test_bad_dates_are_one_line(tmp_path) -> None:
 def test_scrapyd_since_last(tmp_path) -> None:
     """Scrapyd passes ``since=last`` to the spider as ``scrapy crawl -a`` does: a deployed job
     after a first run starts where that run's window ended."""
-    import shutil
-    import time
+    from tests.scrapyd_server import INSTALLED, MISSING, api, deploy, scrapyd, wait_finished
 
-    from tests.test_scrapyd import BIN, ROOT, api, free_port
-
-    if not (BIN / "scrapyd").exists() or not (BIN / "scrapyd-deploy").exists():
-        pytest.skip("scrapyd / scrapyd-client not installed (pip install -e '.[dev]')")
+    if not INSTALLED:
+        pytest.skip(MISSING)
     out = tmp_path / "out"
-    home = tmp_path / "scrapyd"
-    home.mkdir()
-    port = free_port()
-    (home / "scrapyd.conf").write_text(
-        f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = {home / 'eggs'}\n"
-        f"logs_dir = {home / 'logs'}\ndbs_dir = {home / 'dbs'}\nitems_dir =\npoll_interval = 0.5\n"
-        "max_proc = 1\n"
-    )
-    base = f"http://127.0.0.1:{port}/"
-    with open(home / "scrapyd.log", "wb") as log, SampleServer() as server:
-        daemon = subprocess.Popen([str(BIN / "scrapyd")], cwd=home, stdout=log,
-                                  stderr=subprocess.STDOUT)
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    if api(base, "daemonstatus.json")["status"] == "ok":
-                        break
-                except OSError:
-                    assert time.monotonic() < deadline and daemon.poll() is None
-                    time.sleep(0.2)
-            project = tmp_path / "project"
-            shutil.copytree(ROOT / "kliping", project / "kliping",
-                            ignore=shutil.ignore_patterns("__pycache__"))
-            (project / "scrapy.cfg").write_text(
-                f"[settings]\ndefault = kliping.settings\n\n[deploy:local]\nurl = {base}\n"
-                "project = kliping\n")
-            deployed = subprocess.run([str(BIN / "scrapyd-deploy"), "local", "--version", "t1"],
-                                      cwd=project, capture_output=True, text=True, timeout=180)
-            assert deployed.returncode == 0, deployed.stdout + deployed.stderr
-            first = kliping("crawl", SITE, *WINDOW, "--out", str(out), "--mirror",
-                            json.dumps(server.mirror()), *FAST)
-            assert first.returncode == 0, first.stderr[-3000:]
-            job = api(base, "schedule.json", [
-                ("project", "kliping"), ("spider", SITE), ("since", "last"),
-                ("setting", f"KLIPING_OUT={out}"),
-                ("setting", f"KLIPING_MIRROR={json.dumps(server.mirror())}"),
-                ("setting", "DOWNLOAD_DELAY=0"), ("setting", "AUTOTHROTTLE_ENABLED=False"),
-            ])
-            assert job["status"] == "ok", job
-            deadline = time.monotonic() + 180
-            while not any(j["id"] == job["jobid"]
-                          for j in api(base, "listjobs.json?project=kliping")["finished"]):
-                assert time.monotonic() < deadline, "the scrapyd job did not finish"
-                time.sleep(0.5)
-        finally:
-            daemon.terminate()
-            daemon.wait(timeout=15)
+    with scrapyd(tmp_path / "scrapyd") as base, SampleServer() as server:
+        deployed = deploy(base, tmp_path)
+        assert deployed.returncode == 0, deployed.stdout + deployed.stderr
+        first = kliping("crawl", SITE, *WINDOW, "--out", str(out), "--mirror",
+                        json.dumps(server.mirror()), *FAST)
+        assert first.returncode == 0, first.stderr[-3000:]
+        job = api(base, "schedule.json", [
+            ("project", "kliping"), ("spider", SITE), ("since", "last"),
+            ("setting", f"KLIPING_OUT={out}"),
+            ("setting", f"KLIPING_MIRROR={json.dumps(server.mirror())}"),
+            ("setting", "DOWNLOAD_DELAY=0"), ("setting", "AUTOTHROTTLE_ENABLED=False"),
+        ])
+        assert job["status"] == "ok", job
+        assert wait_finished(base, job["jobid"]), "the scrapyd job did not finish"
     runs = read_ledger(out)
     assert [r["status"] for r in runs] == ["finished", "finished"], runs
     assert runs[1]["since"] == FIRST_UNTIL and runs[1]["articles_new"] == 0
