@@ -141,17 +141,15 @@ def _read_exact(fd: int, n: int) -> bytes | None:
 def _warm_up() -> None:
     """Clean one made-up page: what the cleaner loads on first use (the language model, lazy
     imports) is loaded before the first real page, whose budget it would otherwise eat."""
-    from datetime import UTC, datetime
-
     from kliping.dataset.outcome import clean_outcome
+    from kliping.dataset.records import raw_record
 
     para = "<p>" + " ".join(["warga desa menanam pohon di tepi sungai pada pagi hari"] * 4) + ".</p>"
     body = (f"<html lang='id'><head><title>Kabar</title></head><body><article><h1>Kabar</h1>"
             f"{para * 4}</article></body></html>").encode()
-    raw = {"fetch_id": "warm-up", "url": "https://warm-up.invalid/berita/1", "status": 200,
-           "final_url": "https://warm-up.invalid/berita/1", "site": "warm-up", "body": body,
-           "headers": {"content-type": "text/html; charset=utf-8"}, "fetched_at": datetime.now(UTC),
-           "run_id": None, "discovered_via": "warm-up"}
+    raw = raw_record(url="https://warm-up.invalid/berita/1", site="warm-up", body=body,
+                     headers={"content-type": "text/html; charset=utf-8"},
+                     discovered_via="warm-up", fetch_id="warm-up")
     clean_outcome(raw, None, None, None)
 
 
