@@ -9,7 +9,7 @@ normal forms (``headers`` a dict, ``fetched_at`` aware, ``url_key`` filled) in o
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -72,3 +72,18 @@ def raw_from_arrow(row: dict[str, Any], site: str | None = None) -> dict[str, An
     if site is not None:
         row["site"] = site
     return row
+
+
+# Request headers the raw archive never keeps: what they hold is a secret, not a fact about the page.
+SECRET_HEADERS = frozenset({"cookie", "authorization", "proxy-authorization"})
+
+
+def request_fields(method: str | None, headers: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """The raw row's ``request_method`` and ``request_headers`` (names lowercased, repeats
+    joined, :data:`SECRET_HEADERS` left out): one shape for crawled and ingested rows."""
+    kept: dict[str, str] = {}
+    for name, value in headers:
+        name = name.strip().lower()
+        if name and name not in SECRET_HEADERS:
+            kept[name] = f"{kept[name]}, {value}" if name in kept else value
+    return {"request_method": (method or "").strip().upper() or None, "request_headers": kept}

@@ -23,7 +23,7 @@ from w3lib.url import add_or_replace_parameter
 
 from kliping.crawler.lifecycle import new_run_id
 from kliping.crawler.seen import SeenSet
-from kliping.dataset.records import raw_record
+from kliping.dataset.records import raw_record, request_fields
 from kliping.sites.base import Site, Source
 from kliping.spiders.sources import STRATEGIES
 
@@ -51,6 +51,16 @@ def join_pages(pages: list[tuple[str, str]], body_xpath: str | None) -> bytes:
         for child in list(container):
             target.append(child)
     return lhtml.tostring(doc, encoding="utf-8", doctype="<!DOCTYPE html>")
+
+
+def _request_fields(request: Any) -> dict[str, Any]:
+    """The raw row's request columns: the request Scrapy sent for the page (its middlewares have
+    set the User-Agent and the rest by then); none when the response has no request."""
+    if request is None:
+        return {}
+    headers = [(k.decode("latin-1"), ", ".join(v.decode("latin-1") for v in vs))
+               for k, vs in request.headers.items()]
+    return request_fields(request.method, headers)
 
 
 def _header_dict(response: Response) -> dict[str, str]:
@@ -367,6 +377,7 @@ class NewsSpider(scrapy.Spider):
             url=requested, final_url=response.url, site=self.site.key, status=response.status,
             headers=headers, body=body, run_id=self.run_id,
             discovered_via=response.meta.get("kliping_via", "link"),
+            **_request_fields(response.request),
         )
         item = self.post_process_raw(raw, response)
         if item is not None:

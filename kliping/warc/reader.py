@@ -14,9 +14,11 @@ and a block to be kept larger than the caller's cap is skipped the same way.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
+
+from kliping.dataset.records import request_fields
 
 try:  # ISA-L's inflate: about twice zlib's speed on WARC.gz (bench/warc.py); same API
     from isal import isal_zlib as _zlib
@@ -296,21 +298,6 @@ def find_member(fh: BinaryIO, start: int, end: int) -> int | None:
         carry = data[-4096:]
         pos += len(chunk)
     return None
-
-
-# Request headers the raw archive never keeps: what they hold is a secret, not a fact about the page.
-SECRET_HEADERS = frozenset({"cookie", "authorization", "proxy-authorization"})
-
-
-def request_fields(method: str | None, headers: Iterable[tuple[str, str]]) -> dict[str, Any]:
-    """The raw row's ``request_method`` and ``request_headers`` (names lowercased, repeats
-    joined, :data:`SECRET_HEADERS` left out): one shape for crawled and ingested rows."""
-    kept: dict[str, str] = {}
-    for name, value in headers:
-        name = name.strip().lower()
-        if name and name not in SECRET_HEADERS:
-            kept[name] = f"{kept[name]}, {value}" if name in kept else value
-    return {"request_method": (method or "").strip().upper() or None, "request_headers": kept}
 
 
 def parse_request(block: bytes) -> dict[str, Any] | None:
