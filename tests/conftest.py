@@ -8,6 +8,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -44,3 +46,25 @@ def one_line(r: subprocess.CompletedProcess) -> str:
 @pytest.fixture
 def run_kliping():
     return kliping
+
+
+@contextmanager
+def lock_held(out: object, run_id: str = "run-A") -> Iterator[subprocess.Popen]:
+    """Another process holding ``out``'s output lock as ``run_id`` (it sleeps 60 s at most),
+    killed when the block ends unless a test killed it first."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import time; from kliping.crawler.runlock import RunLock; "
+         f"lock = RunLock({str(out)!r}, {run_id!r}).acquire(); print('locked', flush=True); "
+         "time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        yield holder
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+        holder.wait(timeout=10)
+        if holder.stdout is not None:
+            holder.stdout.close()

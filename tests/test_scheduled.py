@@ -11,7 +11,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -23,7 +22,7 @@ from w3lib.url import url_query_cleaner
 from kliping.crawler.ledger import read_ledger
 from kliping.dataset.storage import read_dataset
 from kliping.testing.sample import SampleServer, catalog
-from tests.conftest import FAST, kliping, kliping_cmd
+from tests.conftest import FAST, kliping, kliping_cmd, lock_held
 
 SITE = "suarawarga"
 WINDOW = ["--since", "2024-01-05", "--until", "2024-01-10"]
@@ -137,30 +136,16 @@ def test_since_last_starts_where_the_last_run_ended(tmp_path) -> None:
 def test_second_run_refused_while_first_holds_the_output(tmp_path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time; from kliping.crawler.runlock import RunLock; "
-         f"lock = RunLock({str(out)!r}, 'run-A').acquire(); print('locked', flush=True); "
-         "time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "locked"
-        with SampleServer() as server:
-            refused = kliping(*crawl_args(out, server))
-            assert refused.returncode == 2
-            assert "in use by another kliping run" in refused.stderr
-            assert f"pid {holder.pid}" in refused.stderr and "run-A" in refused.stderr
-            assert refused.stderr.count("\n") == 1  # one line
-            os.kill(holder.pid, signal.SIGKILL)  # the holder dies without unlocking
-            holder.wait(timeout=10)
-            taken = kliping(*crawl_args(out, server))
-        assert taken.returncode == 0, taken.stderr[-2000:]  # the stale lock is taken over
-    finally:
-        if holder.poll() is None:
-            holder.kill()
-            holder.wait(timeout=10)
-        holder.stdout.close()
+    with lock_held(out) as holder, SampleServer() as server:
+        refused = kliping(*crawl_args(out, server))
+        assert refused.returncode == 2
+        assert "in use by another kliping run" in refused.stderr
+        assert f"pid {holder.pid}" in refused.stderr and "run-A" in refused.stderr
+        assert refused.stderr.count("\n") == 1  # one line
+        os.kill(holder.pid, signal.SIGKILL)  # the holder dies without unlocking
+        holder.wait(timeout=10)
+        taken = kliping(*crawl_args(out, server))
+    assert taken.returncode == 0, taken.stderr[-2000:]  # the stale lock is taken over
 
 
 def test_health_failure_exits_nonzero(tmp_path) -> None:

@@ -21,7 +21,7 @@ from w3lib.url import url_query_cleaner
 from kliping.crawler.ledger import ledger_row, read_ledger, write_ledger_row
 from kliping.dataset.storage import read_dataset
 from kliping.testing.sample import SampleServer, catalog
-from tests.conftest import FAST, kliping
+from tests.conftest import FAST, kliping, lock_held
 
 SITES = ["detakberita", "kabarnusa", "suarawarga"]
 WINDOW = ["--since", "2024-01-05", "--until", "2024-01-10"]
@@ -194,20 +194,8 @@ def test_output_turned_read_only_stops_the_run(tmp_path, mounts) -> None:
 def test_demo_into_a_locked_output_is_refused_in_one_line(tmp_path) -> None:
     out = tmp_path / "demo"
     out.mkdir()
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import time; from kliping.crawler.runlock import RunLock; "
-         f"lock = RunLock({str(out)!r}, 'run-A').acquire(); print('locked', flush=True); "
-         "time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "locked"
+    with lock_held(out):
         proc = kliping("demo", "--out", str(out))
-    finally:
-        holder.kill()
-        holder.wait(timeout=10)
-        holder.stdout.close()
     assert proc.returncode == 2, proc.stderr[-3000:]
     line = one_error_line(proc, "demo")
     assert "in use by another kliping run" in line and "run-A" in line
