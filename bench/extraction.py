@@ -21,7 +21,8 @@ tuned on tuning pages only). Prints Markdown tables for BENCHMARKS.md:
 - The project's own fixture pages (``tests/sites/*/`` articles with their site, ``tests/fixtures/
   pages``): expected fields exactly right, body snippets kept, boilerplate snippets leaked.
 - Redesigns (tests/redesign.py): each page rewritten the way sites redesign (``<br><br>``
-  paragraphs, classes and ids renamed, extra wrappers, sections as divs, no URL); per variant, the
+  paragraphs, classes and ids renamed, extra wrappers, sections as divs, paragraphs as divs, a
+  layout table, classes and ids stripped, no URL); per variant, the
   worst and mean shingle F1 of the rewritten page's body against the unmodified page's body, on
   the Indonesian and the Zyte pages, for kliping and for trafilatura.
 - Cost: mean ms per page, kliping ``clean()`` vs ``trafilatura.extract`` on the same bytes. Each

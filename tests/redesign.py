@@ -10,6 +10,12 @@ same order and changes only what extraction rules tend to lean on:
 - ``wrapped``: two extra ``<div>`` wrappers around the body container and one around each block in
   it (a new grid, ad slots);
 - ``sections_as_divs``: ``<article>``, ``<section>`` and ``<main>`` written as ``<div>``;
+- ``p_as_div``: the article body's ``<p>`` elements written as ``<div>`` (many CMSs write each
+  paragraph as a block ``<div>`` of text);
+- ``table_layout``: the article body container put inside ``<table><tr><td>`` (old table-layout
+  sites);
+- ``strip_attrs``: every ``class``, ``id`` and ``style`` removed (a theme that styles by tag and
+  position, or a copy stripped by a re-publisher);
 - ``no_url``: the page unchanged, extracted without its URL (so without its site's rules: the
   generic path a new site or a re-hosted copy gets).
 
@@ -32,7 +38,9 @@ from lxml import etree
 
 from kliping.clean import decode
 
-MARKUP_VARIANTS = ("br_paragraphs", "renamed", "wrapped", "sections_as_divs")
+MARKUP_VARIANTS = (
+    "br_paragraphs", "renamed", "wrapped", "sections_as_divs", "p_as_div", "table_layout", "strip_attrs",
+)  # fmt: skip
 VARIANTS = (*MARKUP_VARIANTS, "no_url")
 BLOCKS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "blockquote"})
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -111,11 +119,43 @@ def _sections_as_divs(doc: lxml.html.HtmlElement) -> None:
         el.tag = "div"
 
 
+def _p_as_div(doc: lxml.html.HtmlElement) -> None:
+    box = body_container(doc)
+    if box is None:
+        return
+    for p in [c for c in box if c.tag == "p"]:
+        p.tag = "div"
+
+
+def _table_layout(doc: lxml.html.HtmlElement) -> None:
+    box = body_container(doc)
+    if box is None:
+        return
+    table = etree.Element("table")
+    etree.SubElement(etree.SubElement(table, "tr"), "td")
+    table.tail, box.tail = box.tail, None
+    box.addprevious(table)
+    table[0][0].append(box)
+
+
+_STRIPPED = ("class", "id", "style")
+
+
+def _strip_attrs(doc: lxml.html.HtmlElement) -> None:
+    for el in doc.iter():
+        if isinstance(el.tag, str):
+            for attr in _STRIPPED:
+                el.attrib.pop(attr, None)
+
+
 _REWRITES = {
     "br_paragraphs": _br_paragraphs,
     "renamed": _renamed,
     "wrapped": _wrapped,
     "sections_as_divs": _sections_as_divs,
+    "p_as_div": _p_as_div,
+    "table_layout": _table_layout,
+    "strip_attrs": _strip_attrs,
 }
 
 

@@ -164,6 +164,12 @@ def test_each_rewrite_changes_what_it_names() -> None:
     assert len(wrapped.xpath("//section/div")) == 3
     divs = doc("sections_as_divs")
     assert not divs.xpath("//main | //article | //section") and divs.xpath("//div/div/div/p")
+    p_div = doc("p_as_div")
+    assert not p_div.xpath("//p") and p_div.xpath("string(//section/div[2])") == "Empat lima enam."
+    table = doc("table_layout")
+    assert table.xpath("//article/table/tr/td/section/p") and not table.xpath("//article/section")
+    bare = doc("strip_attrs")
+    assert not bare.xpath("//@class | //@id") and bare.xpath("//meta/@charset") == ["utf-8"]
     assert body_container(lxml.html.document_fromstring(PAGE)).tag == "section"
     assert doc("no_url").xpath("//meta/@charset") == ["utf-8"]
     with pytest.raises(ValueError, match="unknown redesign variant"):

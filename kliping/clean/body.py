@@ -22,8 +22,8 @@ from kliping.clean import boilerplate, dating, decode, maintext
 from kliping.sites.base import GENERIC_LAYOUT, Layout
 
 __all__ = [
-    "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "extract_body", "main_container",
-    "paragraphs", "strip_junk",
+    "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "div_paragraphs", "extract_body",
+    "layout_tables", "main_container", "paragraphs", "strip_junk",
 ]  # fmt: skip
 
 # Chosen by measurement (bench/extraction.py; numbers in BENCHMARKS.md): see the report in the
@@ -162,6 +162,74 @@ def _rebuild_runs(parent: Any) -> None:
         parent.append(el)
 
 
+# A <div> of text is a paragraph when it holds only text and inline elements (a line break too).
+_INLINE_TEST = " or ".join(f"self::{t}" for t in sorted(_INLINE))
+_TEXT_DIVS = XPath(f"//div[not(*[not(self::br) and not({_INLINE_TEST})])]")
+_DIV_PROSE = 40  # characters outside links: a sentence, not a label or a byline
+
+
+def div_paragraphs(tree: Any) -> None:
+    """Rewrite the ``<div>``s a container writes its paragraphs as into ``<p>``, in place.
+
+    Many CMSs write each paragraph as ``<div>Teks …</div>`` (or a redesign does): trafilatura's
+    fast mode reads no text of a ``<div>``, and the main-container search counts ``<p>``s only,
+    so such a body was lost to a footer's or a sidebar's paragraphs. A ``<div>`` of text and
+    inline elements only is a paragraph when its parent holds two or more such ``<div>``s of
+    over :data:`_DIV_PROSE` characters outside links, and those hold more text than any element's
+    ``<p>`` children: the page's densest block of text is its divs. A lone caption or note among
+    paragraphs, or a citation box under a story written in ``<p>``s, stays as it is.
+    """
+    groups: dict[Any, list[Any]] = {}
+    for div in _TEXT_DIVS(tree):
+        parent = div.getparent()
+        if parent is not None and " ".join(div.text_content().split()):
+            groups.setdefault(parent, []).append(div)
+    if not groups:
+        return
+    held: dict[Any, int] = {}  # prose in <p>s, per parent
+    for p in tree.iter("p"):
+        if (parent := p.getparent()) is not None:
+            held[parent] = held.get(parent, 0) + _own_prose(p)
+    densest = max(held.values(), default=0)
+    for divs in groups.values():
+        prose = [n for n in map(_own_prose, divs) if n > _DIV_PROSE]
+        if len(prose) >= 2 and sum(prose) > densest:
+            for div in divs:  # its short ones too ("Jawaban", a subheading): as a short <p> would be
+                div.tag = "p"
+
+
+def _own_prose(el: Any) -> int:
+    """Characters of ``el``'s text outside links (whitespace runs made one space)."""
+    links = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+    return len(" ".join(el.text_content().split())) - links
+
+
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+_CELL_PROSE = XPath(".//p[string-length(normalize-space(.)) > 60]")
+
+
+def layout_tables(tree: Any) -> None:
+    """Write a table that only wraps a block of paragraphs as ``<div>``s, in place.
+
+    Older sites and templates put the article in a table of one cell
+    (``<table><tr><td>…<p>…</p><p>…</p></td></tr></table>``). trafilatura, which keeps tables
+    (:data:`TRAFILATURA_SETTINGS`), read that cell as one table row: the body became one line,
+    its dateline and boilerplate lines stayed in it. A table of one cell has no rows or columns
+    to keep: when the cell holds two or more paragraphs of prose (over 60 characters), its table,
+    row and cell elements become ``<div>``s; a table nested in it stays a table. (A table of
+    several cells, whose rows and columns may mean something, is left as trafilatura reads it:
+    no evaluation page gained from unwrapping those.)
+    """
+    for table in list(tree.iter("table")):
+        parts = [table] + [el for el in table.iter(*_TABLE_PARTS[1:])
+                           if next(el.iterancestors("table"), None) is table]  # fmt: skip
+        cells = [el for el in parts if el.tag in ("td", "th")]
+        if len(cells) != 1 or len(_CELL_PROSE(cells[0])) < 2:
+            continue
+        for el in parts:
+            el.tag = "div"
+
+
 def extract_body(
     tree: Any,
     layout: Layout = GENERIC_LAYOUT,
@@ -177,6 +245,8 @@ def extract_body(
     """
     strip_junk(tree)
     br_paragraphs(tree)
+    div_paragraphs(tree)
+    layout_tables(tree)
     if not layout.body_xpath:
         return _generic_body(tree, layout.prune_xpaths, host)
     found = _site_container(tree, layout.body_xpath)
