@@ -309,6 +309,18 @@ def test_text_divs_beside_a_story_in_paragraphs_stay_out() -> None:
     assert "Kutipan" not in text and "Dokumen ini" not in text
 
 
+def test_divs_of_one_story_read_alike() -> None:
+    """A story written as ``<div>``s, its first paragraphs beside a "read more" box that holds the
+    rest (a news site's layout as published). trafilatura reads ``<div>`` text only on a page with
+    little ``<p>`` text: making the larger group ``<p>``s alone lost the first paragraphs; every
+    group of text divs around the story's block is read alike."""
+    lead = "".join(f"<div class='x7'>{x}</div>" for x in PARAS[:3])
+    rest = "".join(f"<div class='x7'>{x}</div>" for x in PARAS[3:])
+    text = _text(_page(f"<div class='x4'>{lead}<div class='x8'>{rest}</div></div>", NOTE))
+    for x in PARAS:
+        assert x in text
+
+
 # --- a story inside a one-cell layout table (the table_layout rewrite) ----------------------------
 
 

@@ -162,22 +162,32 @@ def _rebuild_runs(parent: Any) -> None:
         parent.append(el)
 
 
-# A <div> of text is a paragraph when it holds only text and inline elements (a line break too).
-_INLINE_TEST = " or ".join(f"self::{t}" for t in sorted(_INLINE))
-_TEXT_DIVS = XPath(f"//div[not(*[not(self::br) and not({_INLINE_TEST})])]")
+# A <div> of text is a paragraph when it holds no block element: text, inline elements, line
+# breaks, images and the custom inline elements of web components ("<hl-trusted-source>").
+_BLOCK_TAGS = (
+    "address article aside blockquote center dd details div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table tbody "
+    "td tfoot th thead tr ul"
+).split()
+_TEXT_DIVS = XPath(f"//div[not(*[{' or '.join(f'self::{t}' for t in _BLOCK_TAGS)}])]")
 _DIV_PROSE = 40  # characters outside links: a sentence, not a label or a byline
+_DIV_SHARE = 0.5  # of the largest group's prose: a story's, not a teaser list's beside it
 
 
 def div_paragraphs(tree: Any) -> None:
     """Rewrite the ``<div>``s a container writes its paragraphs as into ``<p>``, in place.
 
     Many CMSs write each paragraph as ``<div>Teks …</div>`` (or a redesign does): trafilatura's
-    fast mode reads no text of a ``<div>``, and the main-container search counts ``<p>``s only,
-    so such a body was lost to a footer's or a sidebar's paragraphs. A ``<div>`` of text and
-    inline elements only is a paragraph when its parent holds two or more such ``<div>``s of
-    over :data:`_DIV_PROSE` characters outside links, and those hold more text than any element's
-    ``<p>`` children: the page's densest block of text is its divs. A lone caption or note among
-    paragraphs, or a citation box under a story written in ``<p>``s, stays as it is.
+    fast mode reads no text of a ``<div>`` on a page with some ``<p>`` text, and the
+    main-container search counts ``<p>``s only, so such a body was lost to a footer's or a
+    sidebar's paragraphs. A ``<div>`` with no block element in it is a paragraph when its parent
+    holds two or more such ``<div>``s of over :data:`_DIV_PROSE` characters outside links, and
+    those hold more text than any element's ``<p>`` children (the runs :func:`br_paragraphs`
+    made included), and at least :data:`_DIV_SHARE` of the largest such group's: the page's
+    densest block of text is its divs (a teaser list of headline and summary divs beside them is
+    not). Then the other groups of two or more such divs in the story's region (the parent of its
+    block of divs) are paragraphs too. A lone caption or note among paragraphs, or a citation
+    box under a story written in ``<p>``s or runs, stays as it is.
     """
     groups: dict[Any, list[Any]] = {}
     for div in _TEXT_DIVS(tree):
@@ -191,11 +201,23 @@ def div_paragraphs(tree: Any) -> None:
         if (parent := p.getparent()) is not None:
             held[parent] = held.get(parent, 0) + _own_prose(p)
     densest = max(held.values(), default=0)
-    for divs in groups.values():
-        prose = [n for n in map(_own_prose, divs) if n > _DIV_PROSE]
-        if len(prose) >= 2 and sum(prose) > densest:
+    prose = {parent: [n for n in map(_own_prose, divs) if n > _DIV_PROSE] for parent, divs in groups.items()}
+    most = max(map(sum, prose.values()))
+    blocks = [parent for parent, ns in prose.items()
+              if len(ns) >= 2 and sum(ns) > densest and sum(ns) >= _DIV_SHARE * most]  # fmt: skip
+    if not blocks:
+        return
+    # The story's region: around its block of divs. trafilatura reads <div> text only on a page
+    # with little <p> text, so once some of the story's divs are <p>s the others must be too.
+    regions = {b.getparent() for b in blocks} - {None}
+    for parent, divs in groups.items():
+        if parent in blocks or (len(prose[parent]) >= 2 and _within(parent, regions)):
             for div in divs:  # its short ones too ("Jawaban", a subheading): as a short <p> would be
                 div.tag = "p"
+
+
+def _within(el: Any, regions: set[Any]) -> bool:
+    return el in regions or any(a in regions for a in el.iterancestors())
 
 
 def _own_prose(el: Any) -> int:
