@@ -281,7 +281,8 @@ SIDEBAR = "<div class='x6'>" + "".join(
 def test_paragraphs_written_as_divs() -> None:
     """A body whose paragraphs are ``<div>``s of text (many CMSs write them so, and the ``p_as_div``
     rewrite does), beside teaser cards with a ``<p>`` summary. trafilatura's fast mode reads no
-    ``<div>`` text and the main-container search counts ``<p>``s only, so another box was
+    ``<div>`` text on a page with some ``<p>`` text, and the main-container search counts
+    ``<p>``s only, so another box was
     extracted and the story lost (F1 0.000 on real pages; here the teasers were the body). Now
     the body is the one the page written with ``<p>``s gives; short divs among them (a
     subheading) are paragraphs too."""
@@ -319,6 +320,20 @@ def test_divs_of_one_story_read_alike() -> None:
     text = _text(_page(f"<div class='x4'>{lead}<div class='x8'>{rest}</div></div>", NOTE))
     for x in PARAS:
         assert x in text
+
+
+def test_teaser_divs_beside_a_story_of_divs_stay_out() -> None:
+    """A story of text ``<div>``s with, in the same page, a list of teasers written as text divs too
+    (a bullet image, the linked headline, a one-line summary). Only the story's block, not every
+    group of text divs that outweighs the page's few ``<p>``s, is read as paragraphs."""
+    story = "".join(f"<div>{x}</div>" for x in PARAS)
+    teasers = "".join(f"<div class='x5'><img src='/i/{i}.gif' alt=''><a href='/b/{i}'>Berita lain {i}</a> "
+                      f"<img src='/i/s.gif' alt=''> {x}</div>"
+                      for i, x in enumerate(TEASERS[:4]))  # fmt: skip
+    text = _text(_page(f"<div class='x4'>{story}</div><div class='x6'><div>{teasers}</div></div>", NOTE))
+    for x in PARAS:
+        assert x in text
+    assert TEASERS[0] not in text
 
 
 # --- a story inside a one-cell layout table (the table_layout rewrite) ----------------------------

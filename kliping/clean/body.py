@@ -184,8 +184,8 @@ def div_paragraphs(tree: Any) -> None:
     those hold more text than any element's ``<p>`` children (the runs :func:`br_paragraphs`
     made included), and at least :data:`_DIV_SHARE` of the largest such group's: the page's
     densest block of text is its divs (a teaser list of headline and summary divs beside them is
-    not). Then the other groups of two or more such divs in the story's region (the parent of its
-    block of divs) are paragraphs too. A lone caption or note among paragraphs, or a citation
+    not). Then the other groups of two or more such divs around it (in the element holding its
+    block, or inside the block) are paragraphs too. A lone caption or note among paragraphs, or a citation
     box under a story written in ``<p>``s or runs, stays as it is.
     """
     groups: dict[Any, list[Any]] = {}
@@ -209,11 +209,12 @@ def div_paragraphs(tree: Any) -> None:
     blocks = [parent for parent, ns in prose.items() if sum(ns) > densest and sum(ns) >= _DIV_SHARE * most]
     if not blocks:
         return
-    # The story's region: around its block of divs. trafilatura reads <div> text only on a page
-    # with little <p> text, so once some of the story's divs are <p>s the others must be too.
-    regions = {b.getparent() for b in blocks} - {None}
+    # The story's other divs: in the element holding its block or inside the block. trafilatura
+    # reads <div> text only on a page with little <p> text, so once some of the story's divs are
+    # <p>s the others must be too (a teaser list elsewhere on the page is not the story's).
+    holders = {b.getparent() for b in blocks}
     for parent in prose:
-        if parent in blocks or _within(parent, regions):
+        if parent in holders or _within(parent, set(blocks)):
             for div in groups[parent]:  # its short ones too ("Jawaban", a subheading), as short <p>s
                 if " ".join(div.text_content().split()):
                     div.tag = "p"
@@ -224,8 +225,8 @@ def _div_prose(div: Any) -> int:
     return _own_prose(div) if len(div.text_content()) > _DIV_PROSE else 0
 
 
-def _within(el: Any, regions: set[Any]) -> bool:
-    return el in regions or any(a in regions for a in el.iterancestors())
+def _within(el: Any, blocks: set[Any]) -> bool:
+    return el in blocks or any(a in blocks for a in el.iterancestors())
 
 
 def _own_prose(el: Any) -> int:
