@@ -18,7 +18,7 @@ from typing import Any
 from lxml import etree
 from lxml.etree import XPath
 
-from kliping.clean import boilerplate, dating, decode, maintext
+from kliping.clean import boilerplate, comments, dating, decode, maintext
 from kliping.sites.base import GENERIC_LAYOUT, Layout
 
 __all__ = [
@@ -292,6 +292,11 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
 def _trafilatura(tree: Any, fast: bool | None = None) -> str | None:
     """trafilatura's text of ``tree`` with :data:`TRAFILATURA_SETTINGS` (``fast`` overriding)."""
     settings = TRAFILATURA_SETTINGS if fast is None else {**TRAFILATURA_SETTINGS, "fast": fast}
+    # Readers' comments out by their headings, as their class names do when the theme has them.
+    # Here, on what is extracted, not before the main container is chosen: without the thread,
+    # more of the prose is the story's and the container search would go deeper than it does on
+    # the page as published (below an Elementor story's headings, each in a widget of its own).
+    comments.drop_threads(tree)
     return maintext.text(tree, settings)
 
 
