@@ -267,3 +267,45 @@ def test_story_written_as_a_list() -> None:
         assert x in text
     assert "Selamat pagi" in text and "Ingin menerima" in text
     assert TEASERS[5] not in text
+
+
+COMMENTS = [
+    "Alhamdulillah akhirnya jembatan ini jadi juga, dulu anak saya harus naik rakit setiap pagi "
+    "untuk berangkat ke sekolah di seberang sungai.",
+    "Semoga perawatannya benar-benar dijalankan setiap tiga bulan, jangan sampai seperti jembatan "
+    "di desa sebelah yang dibiarkan rusak bertahun-tahun tanpa perbaikan.",
+    "Pemandangan dari atas jembatan memang indah, kemarin kami sekeluarga mampir sore hari dan "
+    "ramai sekali pengunjung yang berfoto di tengah jembatan.",
+    "Tolong pemerintah juga memperhatikan jalan menuju jembatan yang masih berlubang dan licin "
+    "kalau hujan, banyak pengendara motor yang terjatuh di tikungan.",
+]
+
+
+@pytest.mark.parametrize("heading", ["4 Komentar", "Komentar (4)", "Top Rated Comments", "4 Comments"])
+def test_comment_thread_by_its_heading(heading: str) -> None:
+    """A readers' comment thread under a short story, in containers whose classes say nothing (a
+    redesign renamed them): trafilatura leaves comments out by class name only, so the thread,
+    denser than the story, was kept with it. Its heading says what it is, whatever the markup;
+    the whole thread goes, with its form, and the story stays."""
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:4])
+    items = "".join(
+        f"<div class='c2'><div class='c3'><b>Pembaca {i}</b> <span>{i + 2} jam lalu</span></div>"
+        f"<div class='c4'><p>{c}</p><p>{c}</p></div><a href='#r{i}'>Balas</a></div>"
+        for i, c in enumerate(COMMENTS)
+    )
+    form = "<div class='c5'><h4>Tulis Komentar</h4><textarea></textarea><button>Kirim</button></div>"
+    page = _page(f"<div class='x4'>{story}</div><div class='c1'><h3>{heading}</h3>{items}</div>{form}",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+    _same_everywhere(page, PARAS[:4], [c[:60] for c in COMMENTS] + ["Pembaca 1"])
+
+
+def test_comment_words_in_the_story_stay() -> None:
+    """A heading that mentions comments inside the story, or a comment counter above it, is not a
+    thread: nothing of the story goes."""
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:3]) + "<h3>Komentar</h3>" + "".join(
+        f"<p>{x}</p>" for x in PARAS[3:6]
+    )
+    text = _text(_page(f"<div class='x0'><span>12 Komentar</span></div><div class='x4'>{story}</div>",
+                       ["Hak cipta Warta Contoh 2025"]))  # fmt: skip
+    for x in PARAS[:6]:
+        assert x in text

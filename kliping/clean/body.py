@@ -265,6 +265,8 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
     text = None
     texts = None  # the paragraph texts of target, when already taken
     container = main_container(tree)
+    if container is not None and comments.in_thread(container, tree):
+        container = None  # a comment thread outweighing a story written as runs: the page it is
     if container is not None:
         # boilerplate rules on the container's copy only: the rest of the page is not read
         page = _alone(container)

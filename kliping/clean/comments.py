@@ -49,20 +49,40 @@ _STORY_ABOVE = 400  # characters of prose above the heading: less is a toolbar's
 
 def drop_threads(tree: Any) -> int:
     """Remove the readers' comment threads of ``tree`` (in place); how many were removed."""
+    found = threads(tree)
+    for thread in found:
+        parent = thread.getparent()
+        if parent is not None:  # (one thread inside another is gone with it)
+            parent.remove(thread)  # its tail too: text after a thread is not the story
+    return len(found)
+
+
+def threads(tree: Any) -> list[Any]:
+    """The readers' comment threads of ``tree``, in page order (the tree is left as it is)."""
     body = tree.find("body")
     root = body if body is not None else tree
-    dropped = 0
+    out: list[Any] = []
     for node in _CANDIDATES(root):
         el = node.getparent()
         if node.is_tail or el is None or el.getparent() is None:
             continue
         if el.tag not in _BLOCK_TAGS or not _HEADING.fullmatch(" ".join(el.text_content().split())):
             continue
+        if any(el is t or _inside(el, t) for t in out):
+            continue  # (a thread's own form, "Leave a Reply", below its heading)
         thread = _thread_of(el, root)
         if thread is not None:
-            thread.getparent().remove(thread)  # (its tail goes too: text after a thread is not story)
-            dropped += 1
-    return dropped
+            out.append(thread)
+    return out
+
+
+def in_thread(el: Any, tree: Any) -> bool:
+    """Is ``el`` (an element of ``tree``) a readers' comment thread, or inside one?"""
+    return any(el is t or _inside(el, t) for t in threads(tree))
+
+
+def _inside(el: Any, container: Any) -> bool:
+    return any(a is container for a in el.iterancestors())
 
 
 def _thread_of(heading: Any, root: Any) -> Any | None:
