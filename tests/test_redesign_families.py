@@ -309,3 +309,27 @@ def test_comment_words_in_the_story_stay() -> None:
                        ["Hak cipta Warta Contoh 2025"]))  # fmt: skip
     for x in PARAS[:6]:
         assert x in text
+
+
+def test_story_lists_in_widgets_of_their_own() -> None:
+    """A story laid out by a page builder: each run of paragraphs, heading and list in a widget of
+    its own, under classes trafilatura does not know as a body frame (as after a redesign renamed
+    them). Fast mode kept the paragraphs and dropped the list, which is in none of the paragraphs'
+    blocks; a list between two of the story's widgets is the story's."""
+
+    def widget(inner: str) -> str:
+        return f"<div class='w1'><div class='w2'><div class='w3'>{inner}</div></div></div>"
+
+    items = "".join(f"<li>{x}</li>" for x in PARAS[4:8])
+    menu = "".join(f"<li><a href='/k/{i}'>Kanal berita daerah nomor {i}</a></li>" for i in range(8))
+    body = (
+        widget("".join(f"<p>{x}</p>" for x in PARAS[:2]))
+        + widget("<h2>Yang perlu diketahui</h2>")
+        + widget(f"<ul>{items}</ul>")
+        + widget("".join(f"<p>{x}</p>" for x in PARAS[2:4]))
+    )
+    page = _page(f"<div class='x4'><ul class='x5'>{menu}</ul>{body}</div>", ["Hak cipta Warta Contoh 2025"])
+    text = _text(page)
+    for x in PARAS[:8]:
+        assert x in text, x
+    assert "Kanal berita daerah nomor 3" not in text
