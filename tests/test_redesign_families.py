@@ -30,9 +30,16 @@ the family did before its fix:
   it. Which of those trafilatura kept depended on classes; the page's prose is its body.
 - ``story_written_as_a_list``: a story written as a list beside its intro paragraph, with no body
   frame trafilatura knows by class; fast mode dropped the list (the story itself).
+- ``comment_thread_by_its_heading``: a readers' comment thread below a short story, in containers
+  whose classes say nothing; trafilatura leaves comments out by class name only, so the thread
+  was kept with the story (or, denser, chosen as the main container instead of a story written
+  as runs). The thread's heading ("4 Komentar", "Top Rated Comments") says what it is.
+- ``story_lists_in_widgets_of_their_own``: a page builder's story, each run of paragraphs and each
+  list in a widget of its own; the lists between two of its widgets are the story's.
 
-The four above this one are checked on the page as written and under every rewrite of
-tests/redesign.py: the same body.
+``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
+``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
+under every rewrite of tests/redesign.py: the same body.
 """
 
 from __future__ import annotations
