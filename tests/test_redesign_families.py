@@ -36,6 +36,9 @@ the family did before its fix:
   as runs). The thread's heading ("4 Komentar", "Top Rated Comments") says what it is.
 - ``story_lists_in_widgets_of_their_own``: a page builder's story, each run of paragraphs and each
   list in a widget of its own; the lists between two of its widgets are the story's.
+- ``story_of_lists_is_not_a_thin_page``: a story of lists of names under one intro line; the
+  thin-page rule took its lists for menus once a comment thread's prose no longer hid how little
+  prose the page has. List items that are no link's text are the story's.
 
 ``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
 ``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
@@ -340,3 +343,26 @@ def test_story_lists_in_widgets_of_their_own() -> None:
     for x in PARAS[:8]:
         assert x in text, x
     assert "Kanal berita daerah nomor 3" not in text
+
+
+def test_story_of_lists_is_not_a_thin_page() -> None:
+    """A story that is lists of names under one intro line (award nominees), with hardly any prose:
+    the thin-page rule (a photo page's prose, not the menus trafilatura kept around it) took it for
+    a page of menus and kept the intro line alone, once the comment thread below, whose policy text
+    was prose, was left out. List items that are no link's text are the story's."""
+    groups = {
+        "Album Terbaik": ["Sekar Arum", "Bintang Timur", "Lintang Kemukus", "Ombak Selatan", "Merapi Biru"],
+        "Penyanyi Solo Terbaik": ["Rina Amalia", "Dimas Pratama", "Sari Wulandari", "Agus Setiawan"],
+        "Grup Terbaik": ["Kembang Desa", "Laskar Pelangi Kecil", "Sahabat Kali Code", "Tiga Serangkai"],
+    }
+    lists = "".join(f"<h3>{g}</h3><ul>{''.join(f'<li>{n}</li>' for n in v)}</ul>" for g, v in groups.items())
+    menu = "".join(f"<li><a href='/k/{i}'>Kanal {i}</a></li>" for i in range(6))
+    intro = "<p>Daftar lengkap nominasi Anugerah Musik Daerah tahun ini:</p>"
+    outro = "<p>Pemenang diumumkan pada malam puncak di Yogyakarta bulan depan.</p>"
+    # (a body frame trafilatura knows by its class: the lists are extracted, as on the page seen)
+    body = f"<div class='article-body'>{intro}{lists}{outro}</div>"
+    page = _page(f"<ul class='x1'>{menu}</ul>{body}", ["Hak cipta 2025"])
+    text = _text(page)
+    for names in groups.values():
+        for n in names:
+            assert n in text, n

@@ -282,7 +282,9 @@ def thin_page(tree: Any, found: str | None) -> str | None:
 
     Which links and labels trafilatura keeps around a one-caption photo page depends on classes
     and wrappers (on one such page, F1 0.37 after a redesign renamed them); its prose does not.
-    Table rows count as prose (a schedule under a one-line intro stays).
+    Table rows count as prose (a schedule under a one-line intro stays), and an extraction whose
+    other text is mostly list items that are not links stays (a story written as lists of names
+    under one intro line: a list of nominees is not a menu).
     """
     lines = [" ".join(x.split()) for x in (found or "").splitlines() if x.strip()]
     if not lines:
@@ -293,7 +295,17 @@ def thin_page(tree: Any, found: str | None) -> str | None:
         return found
     flat = " ".join(lines)
     prose = sum(len(r) for r in runs if r in flat) + sum(len(x) for x in lines if x.startswith("|"))
-    return "\n".join(runs) if prose * 3 < len(flat) else found
+    if prose * 3 >= len(flat) or _mostly_items([x for x in lines if x not in runs], tree):
+        return found
+    return "\n".join(runs)
+
+
+def _mostly_items(lines: list[str], tree: Any) -> bool:
+    """Are most of ``lines`` (by characters) list items that are not a link's text (a list of names,
+    not a menu or teaser headlines)?"""
+    links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    items = sum(len(x) for x in lines if x.startswith("- ") and x[2:] not in links)
+    return 2 * items > sum(map(len, lines))
 
 
 _LIST_MIN = 400  # characters of missed list items: fewer is a short bullet list, left to trafilatura
