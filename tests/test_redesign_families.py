@@ -30,9 +30,19 @@ the family did before its fix:
   it. Which of those trafilatura kept depended on classes; the page's prose is its body.
 - ``story_written_as_a_list``: a story written as a list beside its intro paragraph, with no body
   frame trafilatura knows by class; fast mode dropped the list (the story itself).
+- ``comment_thread_by_its_heading``: a readers' comment thread below a short story, in containers
+  whose classes say nothing; trafilatura leaves comments out by class name only, so the thread
+  was kept with the story (or, denser, chosen as the main container instead of a story written
+  as runs). The thread's heading ("4 Komentar", "Top Rated Comments") says what it is.
+- ``story_lists_in_widgets_of_their_own``: a page builder's story, each run of paragraphs and each
+  list in a widget of its own; the lists between two of its widgets are the story's.
+- ``story_of_lists_is_not_a_thin_page``: a story of lists of names under one intro line; the
+  thin-page rule took its lists for menus once a comment thread's prose no longer hid how little
+  prose the page has. List items that are no link's text are the story's.
 
-The four above this one are checked on the page as written and under every rewrite of
-tests/redesign.py: the same body.
+``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
+``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
+under every rewrite of tests/redesign.py: the same body.
 """
 
 from __future__ import annotations
@@ -354,3 +364,94 @@ def test_story_in_a_layout_table() -> None:
     assert text == _text(_page(inner))
     assert text.startswith(PARAS[0]) and f"\n\n{PARAS[1]}\n\n" in text
     assert "| Wonokerto | 1.204 |" in text and "Baca juga" not in text
+
+
+# --- comment threads and page-builder lists (the renamed rewrite) ---------------------------------
+
+COMMENTS = [
+    "Alhamdulillah akhirnya jembatan ini jadi juga, dulu anak saya harus naik rakit setiap pagi "
+    "untuk berangkat ke sekolah di seberang sungai.",
+    "Semoga perawatannya benar-benar dijalankan setiap tiga bulan, jangan sampai seperti jembatan "
+    "di desa sebelah yang dibiarkan rusak bertahun-tahun tanpa perbaikan.",
+    "Pemandangan dari atas jembatan memang indah, kemarin kami sekeluarga mampir sore hari dan "
+    "ramai sekali pengunjung yang berfoto di tengah jembatan.",
+    "Tolong pemerintah juga memperhatikan jalan menuju jembatan yang masih berlubang dan licin "
+    "kalau hujan, banyak pengendara motor yang terjatuh di tikungan.",
+]
+
+
+@pytest.mark.parametrize("heading", ["4 Komentar", "Komentar (4)", "Top Rated Comments", "4 Comments"])
+def test_comment_thread_by_its_heading(heading: str) -> None:
+    """A readers' comment thread under a short story, in containers whose classes say nothing (a
+    redesign renamed them): trafilatura leaves comments out by class name only, so the thread,
+    denser than the story, was kept with it. Its heading says what it is, whatever the markup;
+    the whole thread goes, with its form, and the story stays."""
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:4])
+    items = "".join(
+        f"<div class='c2'><div class='c3'><b>Pembaca {i}</b> <span>{i + 2} jam lalu</span></div>"
+        f"<div class='c4'><p>{c}</p><p>{c}</p></div><a href='#r{i}'>Balas</a></div>"
+        for i, c in enumerate(COMMENTS)
+    )
+    form = "<div class='c5'><h4>Tulis Komentar</h4><textarea></textarea><button>Kirim</button></div>"
+    page = _page(f"<div class='x4'>{story}</div><div class='c1'><h3>{heading}</h3>{items}</div>{form}",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+    _same_everywhere(page, PARAS[:4], [c[:60] for c in COMMENTS] + ["Pembaca 1"])
+
+
+def test_comment_words_in_the_story_stay() -> None:
+    """A heading that mentions comments inside the story, or a comment counter above it, is not a
+    thread: nothing of the story goes."""
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:3]) + "<h3>Komentar</h3>" + "".join(
+        f"<p>{x}</p>" for x in PARAS[3:6]
+    )
+    text = _text(_page(f"<div class='x0'><span>12 Komentar</span></div><div class='x4'>{story}</div>",
+                       ["Hak cipta Warta Contoh 2025"]))  # fmt: skip
+    for x in PARAS[:6]:
+        assert x in text
+
+
+def test_story_lists_in_widgets_of_their_own() -> None:
+    """A story laid out by a page builder: each run of paragraphs, heading and list in a widget of
+    its own, under classes trafilatura does not know as a body frame (as after a redesign renamed
+    them). Fast mode kept the paragraphs and dropped the list, which is in none of the paragraphs'
+    blocks; a list between two of the story's widgets is the story's."""
+
+    def widget(inner: str) -> str:
+        return f"<div class='w1'><div class='w2'><div class='w3'>{inner}</div></div></div>"
+
+    items = "".join(f"<li>{x}</li>" for x in PARAS[4:8])
+    menu = "".join(f"<li><a href='/k/{i}'>Kanal berita daerah nomor {i}</a></li>" for i in range(8))
+    body = (
+        widget("".join(f"<p>{x}</p>" for x in PARAS[:2]))
+        + widget("<h2>Yang perlu diketahui</h2>")
+        + widget(f"<ul>{items}</ul>")
+        + widget("".join(f"<p>{x}</p>" for x in PARAS[2:4]))
+    )
+    page = _page(f"<div class='x4'><ul class='x5'>{menu}</ul>{body}</div>", ["Hak cipta Warta Contoh 2025"])
+    text = _text(page)
+    for x in PARAS[:8]:
+        assert x in text, x
+    assert "Kanal berita daerah nomor 3" not in text
+
+
+def test_story_of_lists_is_not_a_thin_page() -> None:
+    """A story that is lists of names under one intro line (award nominees), with hardly any prose:
+    the thin-page rule (a photo page's prose, not the menus trafilatura kept around it) took it for
+    a page of menus and kept the intro line alone, once the comment thread below, whose policy text
+    was prose, was left out. List items that are no link's text are the story's."""
+    groups = {
+        "Album Terbaik": ["Sekar Arum", "Bintang Timur", "Lintang Kemukus", "Ombak Selatan", "Merapi Biru"],
+        "Penyanyi Solo Terbaik": ["Rina Amalia", "Dimas Pratama", "Sari Wulandari", "Agus Setiawan"],
+        "Grup Terbaik": ["Kembang Desa", "Laskar Pelangi Kecil", "Sahabat Kali Code", "Tiga Serangkai"],
+    }
+    lists = "".join(f"<h3>{g}</h3><ul>{''.join(f'<li>{n}</li>' for n in v)}</ul>" for g, v in groups.items())
+    menu = "".join(f"<li><a href='/k/{i}'>Kanal {i}</a></li>" for i in range(6))
+    intro = "<p>Daftar lengkap nominasi Anugerah Musik Daerah tahun ini:</p>"
+    outro = "<p>Pemenang diumumkan pada malam puncak di Yogyakarta bulan depan.</p>"
+    # (a body frame trafilatura knows by its class: the lists are extracted, as on the page seen)
+    body = f"<div class='article-body'>{intro}{lists}{outro}</div>"
+    page = _page(f"<ul class='x1'>{menu}</ul>{body}", ["Hak cipta 2025"])
+    text = _text(page)
+    for names in groups.values():
+        for n in names:
+            assert n in text, n

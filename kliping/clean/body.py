@@ -18,7 +18,7 @@ from typing import Any
 from lxml import etree
 from lxml.etree import XPath
 
-from kliping.clean import boilerplate, dating, decode, maintext
+from kliping.clean import boilerplate, comments, dating, decode, maintext
 from kliping.sites.base import GENERIC_LAYOUT, Layout
 
 __all__ = [
@@ -366,6 +366,8 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
     text = None
     texts = None  # the paragraph texts of target, when already taken
     container = main_container(tree)
+    if container is not None and comments.in_thread(container, tree):
+        container = None  # a comment thread outweighing a story written as runs: the page it is
     if container is not None:
         # boilerplate rules on the container's copy only: the rest of the page is not read
         page = _alone(container)
@@ -393,6 +395,11 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
 def _trafilatura(tree: Any, fast: bool | None = None) -> str | None:
     """trafilatura's text of ``tree`` with :data:`TRAFILATURA_SETTINGS` (``fast`` overriding)."""
     settings = TRAFILATURA_SETTINGS if fast is None else {**TRAFILATURA_SETTINGS, "fast": fast}
+    # Readers' comments out by their headings, as their class names do when the theme has them.
+    # Here, on what is extracted, not before the main container is chosen: without the thread,
+    # more of the prose is the story's and the container search would go deeper than it does on
+    # the page as published (below an Elementor story's headings, each in a widget of its own).
+    comments.drop_threads(tree)
     return maintext.text(tree, settings)
 
 

@@ -282,7 +282,9 @@ def thin_page(tree: Any, found: str | None) -> str | None:
 
     Which links and labels trafilatura keeps around a one-caption photo page depends on classes
     and wrappers (on one such page, F1 0.37 after a redesign renamed them); its prose does not.
-    Table rows count as prose (a schedule under a one-line intro stays).
+    Table rows count as prose (a schedule under a one-line intro stays), and an extraction whose
+    other text is mostly list items that are not links stays (a story written as lists of names
+    under one intro line: a list of nominees is not a menu).
     """
     lines = [" ".join(x.split()) for x in (found or "").splitlines() if x.strip()]
     if not lines:
@@ -293,7 +295,17 @@ def thin_page(tree: Any, found: str | None) -> str | None:
         return found
     flat = " ".join(lines)
     prose = sum(len(r) for r in runs if r in flat) + sum(len(x) for x in lines if x.startswith("|"))
-    return "\n".join(runs) if prose * 3 < len(flat) else found
+    if prose * 3 >= len(flat) or _mostly_items([x for x in lines if x not in runs], tree):
+        return found
+    return "\n".join(runs)
+
+
+def _mostly_items(lines: list[str], tree: Any) -> bool:
+    """Are most of ``lines`` (by characters) list items that are not a link's text (a list of names,
+    not a menu or teaser headlines)?"""
+    links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
+    items = sum(len(x) for x in lines if x.startswith("- ") and x[2:] not in links)
+    return 2 * items > sum(map(len, lines))
 
 
 _LIST_MIN = 400  # characters of missed list items: fewer is a short bullet list, left to trafilatura
@@ -316,15 +328,31 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     flat = " ".join(found.split())
     missed = chars = links = 0
     items = []
-    blocks = {_block_of(p) for p, t in prose if t[:50] in flat} - {None}  # the kept paragraphs' blocks
-    lis = [li for b in blocks for li in b.iterdescendants("li")]
-    for li in dict.fromkeys(lis):
+    kept = [t[:50] in flat for _p, t in prose]
+    blocks = {_block_of(p) for (p, _t), k in zip(prose, kept, strict=True) if k} - {None}  # kept's blocks
+    # pairs of kept paragraphs with no paragraph of the page between them, each in a block of two or
+    # more kept paragraphs (a teaser card's one paragraph is not a part of the story)
+    count: dict[Any, int] = {}
+    for (p, _t), k in zip(prose, kept, strict=True):
+        if k:
+            count[_block_of(p)] = count.get(_block_of(p), 0) + 1
+    pairs = [
+        (a, b)
+        for (a, _ta), (b, _tb), ka, kb in zip(prose, prose[1:], kept, kept[1:], strict=False)
+        if ka and kb and count[_block_of(a)] > 1 and count[_block_of(b)] > 1
+    ]
+    lis = dict.fromkeys(li for b in blocks for li in b.iterdescendants("li"))
+    between = [li for li in _lists_between(pairs) if li not in lis]
+    for li in [*lis, *between]:
         t = " ".join(li.text_content().split())
         if len(t) < 15 or t[:40] in flat:
             continue
+        linked = sum(len(" ".join(a.text_content().split())) for a in li.iter("a"))
+        if linked > _LIST_LINKS * len(t):
+            continue  # a menu's or a related headline's item: the story's items are its words
         items.append(t[:40])
         chars += len(t)
-        links += sum(len(" ".join(a.text_content().split())) for a in li.iter("a"))
+        links += linked
         missed += 1
     if chars < _LIST_MIN or links > _LIST_LINKS * chars:
         return found
@@ -332,6 +360,35 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     if not again or not holds(again, items) or len(again) > len(found) + 1.5 * chars + 500:
         return found
     return again
+
+
+_AREA_UP = 4  # levels above a paragraph's block where a page builder's widgets of one story meet
+
+
+def _lists_between(pairs: list[tuple[Any, Any]]) -> list[Any]:
+    """The list items printed between two paragraphs of the page (``pairs``: kept, with none between
+    them) of different, nearby blocks (their
+    blocks meet :data:`_AREA_UP` or fewer levels up) with no paragraph of the page between them:
+    a page builder puts each heading, list and run of paragraphs of one story in a widget of its
+    own, so the story's lists are in none of its paragraphs' blocks."""
+    out: list[Any] = []
+    for a, b in pairs:
+        block_a, block_b = _block_of(a), _block_of(b)
+        if block_a is None or block_b is None or block_a is block_b:
+            continue
+        up_a = [block_a, *block_a.iterancestors()][: _AREA_UP + 1]
+        common = next((x for x in [block_b, *block_b.iterancestors()][: _AREA_UP + 1] if x in up_a), None)
+        if common is None:
+            continue
+        between = False
+        for el in common.iter():
+            if el is a:
+                between = True
+            elif el is b:
+                break
+            elif between and el.tag == "li":
+                out.append(el)
+    return out
 
 
 def holds(found: str | None, heads: list[str]) -> bool:
