@@ -39,6 +39,14 @@ the family did before its fix:
 - ``story_of_lists_is_not_a_thin_page``: a story of lists of names under one intro line; the
   thin-page rule took its lists for menus once a comment thread's prose no longer hid how little
   prose the page has. List items that are no link's text are the story's.
+- ``paragraphs_written_as_divs``: a story whose paragraphs are text ``<div>``s (no ``<p>``) beside a
+  teaser box of ``<p>``s. trafilatura's fast mode reads div text only on pages with almost no
+  ``<p>`` text, and the container search counted ``<p>``s only, so the teasers won; a group of
+  text divs that outweighs every element's paragraphs is the story's paragraphs
+  (``teaser_divs_beside_a_story_of_divs_stay_out``, ``divs_of_one_story_read_alike`` and
+  ``text_divs_beside_a_story_in_paragraphs_stay_out`` bound it).
+- ``story_in_a_layout_table``: the story's container in the one cell of a layout table; it was
+  read as one table row, dateline and "Baca juga" included.
 
 ``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
 ``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
