@@ -267,3 +267,65 @@ def test_story_written_as_a_list() -> None:
         assert x in text
     assert "Selamat pagi" in text and "Ingin menerima" in text
     assert TEASERS[5] not in text
+
+
+# --- a story written as <br> runs, with no main container (branch teasers) -----------------------
+#
+# - ``story_as_runs_beside_teasers``: a story with no ``<p>`` at all (bare runs, or one ``<p>`` cut
+#   by ``<br><br>``) between a dek and a list of teaser headlines with their summaries. Under three
+#   prose paragraphs, the container search gave up and the page was read whole: the dek and the
+#   teasers came with the story, which as ``<p>``s was read from its container alone. The runs now
+#   find the container the same way (body.runs_container).
+# - ``lead_text_above_the_runs``: the lead sentence as the container's own text, the other
+#   paragraphs as runs in a ``<div>`` inside it. The container of the runs is never an element
+#   below one with prose of its own (the lead would be left out).
+# - ``runs_under_headings``: a deals page written as runs under ``<h2>`` headings inside a body
+#   frame known by its class. Read alone, outside that frame, the container lost its headings;
+#   it is read inside its ancestors' frame when the bare copy lost most of them.
+
+DEK = "Warga dua desa kini tak perlu memutar 14 kilometer untuk ke pasar dan sekolah di seberang."
+
+
+def _beside_teasers(story: str) -> bytes:
+    related = "".join(f"<li><a href='/b/{i}'>Berita {i}</a> {t}</li>" for i, t in enumerate(TEASERS))
+    return _page(f"<div class='x5'>{DEK}</div><div class='x4'>{story}</div>"
+                 f"<div class='x6'><h3>Berita lainnya</h3><ul>{related}</ul></div>",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+
+
+@pytest.mark.parametrize("form", ["runs", "one_p"])
+def test_story_as_runs_beside_teasers(form: str) -> None:
+    as_paragraphs = _text(_beside_teasers("".join(f"<p>{x}</p>" for x in PARAS)))
+    runs = "<br><br>".join(PARAS)
+    text = _text(_beside_teasers(runs if form == "runs" else f"<p>{runs}</p>"))
+    for x in PARAS:
+        assert x in text
+    assert DEK not in text and TEASERS[0] not in text
+    assert shingle_f1(text, as_paragraphs) >= 0.95
+
+
+def test_lead_text_above_the_runs() -> None:
+    related = "".join(f"<li><a href='/b/{i}'>Berita {i}</a> {t}</li>" for i, t in enumerate(TEASERS))
+    runs = "<br><br>".join(PARAS[1:])
+    page = _page(f"<div class='x4' itemprop='articleBody'>Sleman (Warta) - {PARAS[0]}<div><br>{runs}</div>"
+                 f"</div><div class='x6'><h3>Berita lainnya</h3><ul>{related}</ul></div>",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+    text = _text(page)
+    for x in PARAS:
+        assert x in text
+    assert TEASERS[0] not in text
+
+
+def test_runs_under_headings() -> None:
+    deals = "".join(
+        f"<h2>Penawaran {i}: {t.split(',')[0]}</h2>{p}<br><br>{PARAS[i + 5]}<br>"
+        f"<ul><li><a href='/beli/{i}'>Beli di Toko Contoh</a></li></ul>"
+        for i, (t, p) in enumerate(zip(TEASERS[:5], PARAS[:5], strict=True))
+    )
+    page = _page(f"<div class='article-content'><div class='x4'>{deals}</div></div>",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+    text = _text(page)
+    for x in PARAS:
+        assert x in text
+    for i, t in enumerate(TEASERS[:5]):
+        assert f"Penawaran {i}: {t.split(',')[0]}" in text
