@@ -329,3 +329,37 @@ def test_runs_under_headings() -> None:
         assert x in text
     for i, t in enumerate(TEASERS[:5]):
         assert f"Penawaran {i}: {t.split(',')[0]}" in text
+
+
+# - ``story_beside_teaser_cards``: a story of one paragraph in an ``<article>``, then a box of
+#   teaser cards, each an ``<article>`` with a picture, share links and an excerpt of another story
+#   cut with an ellipsis. trafilatura's frame is the first ``<article>`` on the page as published;
+#   once the articles are ``<div>``s, or the story's ``<p>`` a run, the cards outweighed the story.
+#   A grid of such cards is dropped when the page has prose beside it (body.drop_teaser_cards).
+
+
+def test_story_beside_teaser_cards() -> None:
+    story = " ".join(PARAS[:3])
+    share = "".join(f"<a class='x9' href='https://wa.example/share?u=/b/{{i}}&n={n}'>{n}</a> "
+                    for n in ("WhatsApp", "Facebook", "Unduh"))  # fmt: skip
+    cards = "".join(
+        f"<article class='x5 post-{i}'><a name='{i}'></a><img src='/f/{i}.jpg' alt=''>"
+        f"<div>{share.format(i=i)}</div><p>{t} {PARAS[i + 3][:60]} …</p></article>"
+        for i, t in enumerate(TEASERS)
+    )
+    page = _page(f"<article class='x4'><p>{story}</p><p><a href='/k/1'>Daerah</a>, <a href='/k/2'>Jawa</a>"
+                 f"</p></article><article class='x5'><h3>Anda mungkin suka...</h3>{cards}</article>",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+    _same_everywhere(page, [story], [TEASERS[0], TEASERS[3]])
+
+
+def test_story_items_as_cards_stay() -> None:
+    """Cards whose paragraphs are whole (a story told item by item, each with its link) are the
+    story, not teasers: only excerpts cut with an ellipsis make a grid of teasers."""
+    items = "".join(f"<div class='x5'><h3><a href='/t/{i}'>Tempat {i}</a></h3><p>{x}</p></div>"
+                    for i, x in enumerate(PARAS[:6]))  # fmt: skip
+    intro = ("<p>Berikut enam hal yang perlu diketahui tentang jembatan gantung baru di lereng Merapi, "
+             "dari pembangunan hingga perawatannya.</p>")  # fmt: skip
+    text = _text(_page(f"<div class='x4'>{intro}{items}</div>", ["Hak cipta Warta Contoh 2025"]))
+    for x in PARAS[:6]:
+        assert x in text

@@ -264,6 +264,7 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
     target = tree
     text = None
     texts = None  # the paragraph texts of target, when already taken
+    drop_teaser_cards(tree)
     container = main_container(tree)
     if container is not None:
         # boilerplate rules on the container's copy only: the rest of the page is not read
@@ -289,6 +290,49 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
         if full and len(full) > 2 * len(text or ""):
             text = full
     return text.splitlines() if text else []
+
+
+_CARD_MIN = 3  # sibling cards: fewer is a story's own blocks, not a grid
+_CUT = ("…", "...", "[…]", "[...]")
+
+
+def drop_teaser_cards(tree: Any) -> None:
+    """Remove a grid of teaser cards from the page, in place, when the page has prose outside it.
+
+    A card is one of three or more sibling elements of one tag, each holding one paragraph of
+    prose (over 60 characters, outside links; no other paragraph or run of prose) and a link;
+    the grid is teasers when half or more of those paragraphs are cut short with an ellipsis
+    (excerpts of other stories). trafilatura leaves such a grid out of a page as published when
+    its frame is the story's ``<article>`` and the cards are ``<article>``s after it; once a
+    redesign makes them ``<div>``s, or the story's ``<p>`` a ``<br>`` run, the grid outweighed a
+    short story and was extracted with it or instead of it.
+    """
+    prose = _PROSE_P(tree)
+    if len(prose) < _CARD_MIN:
+        return
+    runs = _RUN_P(tree)
+    held: dict[Any, int] = {}  # paragraphs and runs of prose below each element
+    for p in (*prose, *runs):
+        for anc in p.iterancestors():
+            held[anc] = held.get(anc, 0) + 1
+    grids: dict[Any, list[tuple[Any, str]]] = {}
+    for p in prose:
+        card = None
+        for anc in p.iterancestors():
+            if held[anc] > 1 or anc.tag in ("body", "html"):
+                break
+            card = anc
+        if card is not None and card.getparent() is not None and next(card.iter("a"), None) is not None:
+            grids.setdefault(card.getparent(), []).append((card, " ".join(p.text_content().split())))
+    total = sum(len(x.text_content()) for x in (*prose, *runs))
+    for cards in grids.values():
+        cards = [(c, t) for c, t in cards if c.tag == cards[0][0].tag]
+        if len(cards) < _CARD_MIN or 2 * sum(t.endswith(_CUT) for _c, t in cards) < len(cards):
+            continue
+        if total - sum(len(t) for _c, t in cards) < _LONE_RUN:  # no story beside the grid
+            continue
+        for card, _t in cards:
+            card.drop_tree()
 
 
 def _trafilatura(tree: Any, fast: bool | None = None) -> str | None:
