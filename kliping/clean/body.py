@@ -307,9 +307,11 @@ def drop_teaser_cards(tree: Any) -> None:
     redesign makes them ``<div>``s, or the story's ``<p>`` a ``<br>`` run, the grid outweighed a
     short story and was extracted with it or instead of it.
     """
-    prose = _PROSE_P(tree)
-    if len(prose) < _CARD_MIN:
+    # most pages have no three paragraphs ending in an ellipsis: told by a walk over the <p>s
+    # (their text taken in C), cheaper than the XPath below
+    if sum(p.text_content().rstrip().endswith(_CUT) for p in tree.iter("p")) < _CARD_MIN:
         return
+    prose = _PROSE_P(tree)
     runs = _RUN_P(tree)
     held: dict[Any, int] = {}  # paragraphs and runs of prose below each element
     for p in (*prose, *runs):
