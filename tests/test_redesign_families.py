@@ -304,6 +304,15 @@ def test_story_as_runs_beside_teasers(form: str) -> None:
     assert shingle_f1(text, as_paragraphs) >= 0.95
 
 
+def test_short_story_beside_many_runs() -> None:
+    """A story of one long paragraph beside a box of many short runs (editor's notes, an address):
+    the runs outnumber the story's paragraphs but not its text, and the box is not its container."""
+    story = " ".join(PARAS[:3])
+    notes = "<br>".join(f"Catatan redaksi nomor {i}: tulisan ini dapat disunting tanpa pemberitahuan "
+                        "kepada penulisnya." for i in range(9))  # fmt: skip
+    assert story in _text(_page(f"<div class='x4'><p>{story}</p></div><div class='x9'>{notes}</div>", []))
+
+
 def test_lead_text_above_the_runs() -> None:
     related = "".join(f"<li><a href='/b/{i}'>Berita {i}</a> {t}</li>" for i, t in enumerate(TEASERS))
     runs = "<br><br>".join(PARAS[1:])

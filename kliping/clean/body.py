@@ -441,8 +441,14 @@ def runs_container(node: Any, prose: list[Any]) -> Any | None:
     rest = sum(len(p.text_content()) for p in prose if p not in cut)
     if len(runs) < 3 or sum(len(r.text_content()) for r in dict.fromkeys(runs)) <= rest:
         return None
-    found = _innermost(node, [*(p for p in prose if p not in cut), *runs], 0.9, own_text=True)
-    return None if found is node else found
+    paras = [*(p for p in prose if p not in cut), *runs]
+    found = _innermost(node, paras, 0.9, own_text=True)
+    if found is node:
+        return None
+    # counted by text too: a box of many short runs (an address, a disclaimer) is not the story
+    # when a long paragraph lies outside it
+    size = {p: len(p.text_content()) for p in paras}
+    return found if sum(n for p, n in size.items() if _inside(p, found)) >= 0.8 * sum(size.values()) else None
 
 
 _BR_P = XPath(".//p[br][not(@data-kliping-run)][not(ancestor::a)]")
