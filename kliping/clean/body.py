@@ -1,11 +1,13 @@
 """The article body: from the parsed page to its paragraphs (steps 4 and 5 of :mod:`kliping.clean.pipeline`).
 
 :func:`extract_body` works on the tree: widgets stripped in one C pass, ``<br>`` runs made
-paragraphs, the article's container found by its share of the page's prose (or the layout's
-``body_xpath``, a hint checked against the generic path), Indonesian boilerplate boxes pruned, then
-trafilatura (:mod:`kliping.clean.maintext`) with :data:`TRAFILATURA_SETTINGS`. :func:`paragraphs`
-works on the lines it gives: line rules (:func:`kliping.clean.boilerplate.clean_lines`), the
-headline, printed date and byline left above or below the body, and the dateline.
+paragraphs, a grid of teaser cards dropped (:func:`drop_teaser_cards`), the article's container
+found by its share of the page's prose, or of its runs on a page of runs (:func:`runs_container`),
+or the layout's ``body_xpath``, a hint checked against the generic path; Indonesian boilerplate
+boxes pruned, then trafilatura (:mod:`kliping.clean.maintext`) with :data:`TRAFILATURA_SETTINGS`.
+:func:`paragraphs` works on the lines it gives: line rules
+(:func:`kliping.clean.boilerplate.clean_lines`), the headline, printed date and byline left above
+or below the body, and the dateline.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from kliping.clean import boilerplate, dating, decode, maintext
 from kliping.sites.base import GENERIC_LAYOUT, Layout
 
 __all__ = [
-    "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "extract_body", "main_container",
-    "paragraphs", "strip_junk",
+    "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "drop_teaser_cards", "extract_body",
+    "main_container", "paragraphs", "runs_container", "strip_junk",
 ]  # fmt: skip
 
 # Chosen by measurement (bench/extraction.py; numbers in BENCHMARKS.md): see the report in the
