@@ -463,3 +463,109 @@ def test_story_of_lists_is_not_a_thin_page() -> None:
     for names in groups.values():
         for n in names:
             assert n in text, n
+
+
+
+# --- a story written as <br> runs, with no main container (branch teasers) -----------------------
+#
+# - ``story_as_runs_beside_teasers``: a story with no ``<p>`` at all (bare runs, or one ``<p>`` cut
+#   by ``<br><br>``) between a dek and a list of teaser headlines with their summaries. Under three
+#   prose paragraphs, the container search gave up and the page was read whole: the dek and the
+#   teasers came with the story, which as ``<p>``s was read from its container alone. The runs now
+#   find the container the same way (body.runs_container).
+# - ``lead_text_above_the_runs``: the lead sentence as the container's own text, the other
+#   paragraphs as runs in a ``<div>`` inside it. The container of the runs is never an element
+#   below one with prose of its own (the lead would be left out).
+# - ``runs_under_headings``: a deals page written as runs under ``<h2>`` headings inside a body
+#   frame known by its class. Read alone, outside that frame, the container lost its headings;
+#   it is read inside its ancestors' frame when the bare copy lost most of them.
+
+DEK = "Warga dua desa kini tak perlu memutar 14 kilometer untuk ke pasar dan sekolah di seberang."
+
+
+def _beside_teasers(story: str) -> bytes:
+    related = "".join(f"<li><a href='/b/{i}'>Berita {i}</a> {t}</li>" for i, t in enumerate(TEASERS))
+    return _page(f"<div class='x5'>{DEK}</div><div class='x4'>{story}</div>"
+                 f"<div class='x6'><h3>Berita lainnya</h3><ul>{related}</ul></div>",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+
+
+@pytest.mark.parametrize("form", ["runs", "one_p"])
+def test_story_as_runs_beside_teasers(form: str) -> None:
+    as_paragraphs = _text(_beside_teasers("".join(f"<p>{x}</p>" for x in PARAS)))
+    runs = "<br><br>".join(PARAS)
+    text = _text(_beside_teasers(runs if form == "runs" else f"<p>{runs}</p>"))
+    for x in PARAS:
+        assert x in text
+    assert DEK not in text and TEASERS[0] not in text
+    assert shingle_f1(text, as_paragraphs) >= 0.95
+
+
+def test_short_story_beside_many_runs() -> None:
+    """A story of one long paragraph beside a box of many short runs (editor's notes, an address):
+    the runs outnumber the story's paragraphs but not its text, and the box is not its container."""
+    story = " ".join(PARAS[:3])
+    notes = "<br>".join(f"Catatan redaksi nomor {i}: tulisan ini dapat disunting tanpa pemberitahuan "
+                        "kepada penulisnya." for i in range(9))  # fmt: skip
+    assert story in _text(_page(f"<div class='x4'><p>{story}</p></div><div class='x9'>{notes}</div>", []))
+
+
+def test_lead_text_above_the_runs() -> None:
+    related = "".join(f"<li><a href='/b/{i}'>Berita {i}</a> {t}</li>" for i, t in enumerate(TEASERS))
+    runs = "<br><br>".join(PARAS[1:])
+    page = _page(f"<div class='x4' itemprop='articleBody'>Sleman (Warta) - {PARAS[0]}<div><br>{runs}</div>"
+                 f"</div><div class='x6'><h3>Berita lainnya</h3><ul>{related}</ul></div>",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+    text = _text(page)
+    for x in PARAS:
+        assert x in text
+    assert TEASERS[0] not in text
+
+
+def test_runs_under_headings() -> None:
+    deals = "".join(
+        f"<h2>Penawaran {i}: {t.split(',')[0]}</h2>{p}<br><br>{PARAS[i + 5]}<br>"
+        f"<ul><li><a href='/beli/{i}'>Beli di Toko Contoh</a></li></ul>"
+        for i, (t, p) in enumerate(zip(TEASERS[:5], PARAS[:5], strict=True))
+    )
+    page = _page(f"<div class='article-content'><div class='x4'>{deals}</div></div>",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+    text = _text(page)
+    for x in PARAS:
+        assert x in text
+    for i, t in enumerate(TEASERS[:5]):
+        assert f"Penawaran {i}: {t.split(',')[0]}" in text
+
+
+# - ``story_beside_teaser_cards``: a story of one paragraph in an ``<article>``, then a box of
+#   teaser cards, each an ``<article>`` with a picture, share links and an excerpt of another story
+#   cut with an ellipsis. trafilatura's frame is the first ``<article>`` on the page as published;
+#   once the articles are ``<div>``s, or the story's ``<p>`` a run, the cards outweighed the story.
+#   A grid of such cards is dropped when the page has prose beside it (body.drop_teaser_cards).
+
+
+def test_story_beside_teaser_cards() -> None:
+    story = " ".join(PARAS[:3])
+    share = "".join(f"<a class='x9' href='https://wa.example/share?u=/b/{{i}}&n={n}'>{n}</a> "
+                    for n in ("WhatsApp", "Facebook", "Unduh"))  # fmt: skip
+    cards = "".join(
+        f"<article class='x5 post-{i}'><a name='{i}'></a><img src='/f/{i}.jpg' alt=''>"
+        f"<div>{share.format(i=i)}</div><p>{t} {PARAS[i + 3][:60]} …</p></article>"
+        for i, t in enumerate(TEASERS)
+    )
+    page = _page(f"<article class='x4'><p>{story}</p><p><a href='/k/1'>Daerah</a>, <a href='/k/2'>Jawa</a>"
+                 f"</p></article><article class='x5'><h3>Anda mungkin suka...</h3>{cards}</article>",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+    _same_everywhere(page, [story], [TEASERS[0], TEASERS[3]])
+
+
+def test_story_items_as_cards_stay() -> None:
+    """Cards whose paragraphs are whole (a story told item by item, each with its link) are the
+    story, not teasers: only excerpts cut with an ellipsis make a grid of teasers."""
+    items = "".join(f"<div class='x5'><h3><a href='/t/{i}'>Tempat {i}</a></h3><p>{x}</p></div>"
+                    for i, x in enumerate(PARAS[:6]))  # fmt: skip
+    intro = ("<p>Berikut enam hal yang perlu diketahui tentang jembatan gantung baru di lereng Merapi, "
+             "dari pembangunan hingga perawatannya.</p>")  # fmt: skip
+    text = _text(_page(f"<div class='x4'>{intro}{items}</div>", ["Hak cipta Warta Contoh 2025"]))
+    for x in PARAS[:6]:
+        assert x in text

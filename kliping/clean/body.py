@@ -1,11 +1,13 @@
 """The article body: from the parsed page to its paragraphs (steps 4 and 5 of :mod:`kliping.clean.pipeline`).
 
 :func:`extract_body` works on the tree: widgets stripped in one C pass, ``<br>`` runs made
-paragraphs, the article's container found by its share of the page's prose (or the layout's
-``body_xpath``, a hint checked against the generic path), Indonesian boilerplate boxes pruned, then
-trafilatura (:mod:`kliping.clean.maintext`) with :data:`TRAFILATURA_SETTINGS`. :func:`paragraphs`
-works on the lines it gives: line rules (:func:`kliping.clean.boilerplate.clean_lines`), the
-headline, printed date and byline left above or below the body, and the dateline.
+paragraphs, a grid of teaser cards dropped (:func:`drop_teaser_cards`), the article's container
+found by its share of the page's prose, or of its runs on a page of runs (:func:`runs_container`),
+or the layout's ``body_xpath``, a hint checked against the generic path; Indonesian boilerplate
+boxes pruned, then trafilatura (:mod:`kliping.clean.maintext`) with :data:`TRAFILATURA_SETTINGS`.
+:func:`paragraphs` works on the lines it gives: line rules
+(:func:`kliping.clean.boilerplate.clean_lines`), the headline, printed date and byline left above
+or below the body, and the dateline.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from kliping.clean import boilerplate, comments, dating, decode, maintext
 from kliping.sites.base import GENERIC_LAYOUT, Layout
 
 __all__ = [
-    "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "div_paragraphs", "extract_body",
-    "layout_tables", "main_container", "paragraphs", "strip_junk",
+    "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "div_paragraphs", "drop_teaser_cards",
+    "extract_body", "layout_tables", "main_container", "paragraphs", "runs_container", "strip_junk",
 ]  # fmt: skip
 
 # Chosen by measurement (bench/extraction.py; numbers in BENCHMARKS.md): see the report in the
@@ -365,6 +367,7 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
     target = tree
     text = None
     texts = None  # the paragraph texts of target, when already taken
+    drop_teaser_cards(tree)
     container = main_container(tree)
     if container is not None and comments.in_thread(container, tree):
         container = None  # a comment thread outweighing a story written as runs: the page it is
@@ -373,6 +376,8 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
         page = _alone(container)
         boilerplate.prune(page, prune_xpaths, host)
         text = _trafilatura(page)
+        if _of_runs(container):
+            page, text = _headed_runs(container, page, text, prune_xpaths, host)
         texts = _paragraph_texts(page)
         # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
         # block of 40 paragraphs): then the whole page it is, as if never narrowed
@@ -390,6 +395,51 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
         if full and len(full) > 2 * len(text or ""):
             text = full
     return text.splitlines() if text else []
+
+
+_CARD_MIN = 3  # sibling cards: fewer is a story's own blocks, not a grid
+_CUT = ("…", "...", "[…]", "[...]")
+
+
+def drop_teaser_cards(tree: Any) -> None:
+    """Remove a grid of teaser cards from the page, in place, when the page has prose outside it.
+
+    A card is one of three or more sibling elements of one tag, each holding one paragraph of
+    prose (over 60 characters, outside links; no other paragraph or run of prose) and a link;
+    the grid is teasers when half or more of those paragraphs are cut short with an ellipsis
+    (excerpts of other stories). trafilatura leaves such a grid out of a page as published when
+    its frame is the story's ``<article>`` and the cards are ``<article>``s after it; once a
+    redesign makes them ``<div>``s, or the story's ``<p>`` a ``<br>`` run, the grid outweighed a
+    short story and was extracted with it or instead of it.
+    """
+    # most pages have no three paragraphs ending in an ellipsis: told by a walk over the <p>s
+    # (their text taken in C), cheaper than the XPath below
+    if sum(p.text_content().rstrip().endswith(_CUT) for p in tree.iter("p")) < _CARD_MIN:
+        return
+    prose = _PROSE_P(tree)
+    runs = _RUN_P(tree)
+    held: dict[Any, int] = {}  # paragraphs and runs of prose below each element
+    for p in (*prose, *runs):
+        for anc in p.iterancestors():
+            held[anc] = held.get(anc, 0) + 1
+    grids: dict[Any, list[tuple[Any, str]]] = {}
+    for p in prose:
+        card = None
+        for anc in p.iterancestors():
+            if held[anc] > 1 or anc.tag in ("body", "html"):
+                break
+            card = anc
+        if card is not None and card.getparent() is not None and next(card.iter("a"), None) is not None:
+            grids.setdefault(card.getparent(), []).append((card, " ".join(p.text_content().split())))
+    total = sum(len(x.text_content()) for x in (*prose, *runs))
+    for cards in grids.values():
+        cards = [(c, t) for c, t in cards if c.tag == cards[0][0].tag]
+        if len(cards) < _CARD_MIN or 2 * sum(t.endswith(_CUT) for _c, t in cards) < len(cards):
+            continue
+        if total - sum(len(t) for _c, t in cards) < _LONE_RUN:  # no story beside the grid
+            continue
+        for card, _t in cards:
+            card.drop_tree()
 
 
 def _trafilatura(tree: Any, fast: bool | None = None) -> str | None:
@@ -412,7 +462,9 @@ def _paragraph_texts(target: Any) -> list[str]:
 # (Paragraphs made from <br> runs are not counted here: when a container of runs is narrowed to,
 # trafilatura reads it as loose <p>s and drops its headings and lists (a deals page: F1 0.94 ->
 # 0.85), and counting them made held-back redesigns worse. main_container() reads the page whole
-# instead when the runs outside the element it chose outweigh that element's paragraphs.)
+# instead when the runs outside the element it chose outweigh that element's paragraphs. Only a
+# page with under three prose paragraphs has its container found among its runs: runs_container(),
+# which reads a container of runs under headings inside its ancestors' frame, _headed_runs().)
 _PROSE_P = XPath(".//p[not(@data-kliping-run)][not(ancestor::a)][string-length(normalize-space(.)) > 60]")
 _RUN_P = XPath(".//p[@data-kliping-run][string-length(normalize-space(.)) > 60]")
 
@@ -424,6 +476,20 @@ def _alone(element: Any) -> Any:
     body = etree.SubElement(html, "body")
     body.append(copy.deepcopy(element))
     body[0].tail = None
+    return html
+
+
+def _alone_framed(element: Any) -> Any:
+    """A copy of ``element`` inside copies of its ancestors (their tags and attributes, not their
+    other children): trafilatura finds a body frame by its class ("article-content") on an
+    ancestor of the container, and inside a frame it keeps a body's headings and lists, which
+    outside one it drops (a deals page of runs under headings lost every deal's name)."""
+    html = decode.PARSER.makeelement("html")
+    top = etree.SubElement(html, "body")
+    for anc in reversed([a for a in element.iterancestors() if a.tag not in ("html", "body")]):
+        top = etree.SubElement(top, anc.tag, dict(anc.attrib))
+    top.append(copy.deepcopy(element))
+    top[-1].tail = None
     return html
 
 
@@ -439,7 +505,7 @@ def main_container(tree: Any, share: float = 0.9) -> Any | None:
     node = body if body is not None else tree
     prose = _PROSE_P(node)
     if len(prose) < 3:
-        return None
+        return runs_container(node, prose)
     # prose paragraphs below each element (the paragraph itself not counted), in one walk up
     # from each paragraph; the dict keeps the element proxies alive, so lookups below match
     below: dict[Any, int] = {}
@@ -465,6 +531,103 @@ def main_container(tree: Any, share: float = 0.9) -> Any | None:
     if outside and outside > sum(len(p.text_content()) for p in prose if _inside(p, node)):
         return None
     return node
+
+
+def runs_container(node: Any, prose: list[Any]) -> Any | None:
+    """The container of a body written as ``<br>`` runs, found as :func:`main_container` finds
+    one, over the runs and the few prose paragraphs together, or None.
+
+    A page with under three prose ``<p>``s has no container by :func:`main_container`'s count, so
+    trafilatura read it whole: on a page whose story is all runs (a blogspot-like body, or a
+    redesign that dropped the ``<p>``s) the dek, the teaser lists and the menus around the story
+    were read with it. The runs of a ``<p>`` cut by ``<br><br>`` (a whole story in one ``<p>``, as
+    some Indonesian CMSs print it) count as its paragraphs, so that page and the same story as
+    bare runs get the same container. Only when the runs are the page's prose (three or more,
+    and more text than its other paragraphs): a page of a few loose paragraphs stays whole.
+    """
+    runs = list(_RUN_P(node))
+    cut = {p: n for p in _BR_P(node) if (n := _p_runs(p)) >= 2}
+    runs += [p for p, n in cut.items() for _ in range(n)]
+    rest = sum(len(p.text_content()) for p in prose if p not in cut)
+    if len(runs) < 3 or sum(len(r.text_content()) for r in dict.fromkeys(runs)) <= rest:
+        return None
+    paras = [*(p for p in prose if p not in cut), *runs]
+    found = _innermost(node, paras, 0.9, own_text=True)
+    if found is node:
+        return None
+    # counted by text too: a box of many short runs (an address, a disclaimer) is not the story
+    # when a long paragraph lies outside it
+    size = {p: len(p.text_content()) for p in paras}
+    return found if sum(n for p, n in size.items() if _inside(p, found)) >= 0.8 * sum(size.values()) else None
+
+
+_BR_P = XPath(".//p[br][not(@data-kliping-run)][not(ancestor::a)]")
+
+
+def _p_runs(p: Any) -> int:
+    """How many runs of prose (over 60 characters) a ``<p>``'s ``<br>``s separate."""
+    n, run = 0, [p.text or ""]
+    for c in p:
+        if c.tag == "br":
+            n += len(" ".join("".join(run).split())) > 60
+            run = []
+        elif isinstance(c.tag, str):
+            run.append(c.text_content())
+        run.append(c.tail or "")
+    return n + (len(" ".join("".join(run).split())) > 60)
+
+
+_HEADINGS = XPath(".//*[self::h2 or self::h3 or self::h4][string-length(normalize-space(.)) > 3]")
+
+
+def _headed_runs(container: Any, page: Any, text: str | None, prune_xpaths: tuple[str, ...],
+                 host: str | None) -> tuple[Any, str | None]:  # fmt: skip
+    """A container of runs under headings (a deals page: each deal's name an ``<h2>``, its text a
+    run, its links a list) read inside its ancestors' frame (:func:`_alone_framed`) when the bare
+    copy lost most of its headings: outside a frame trafilatura keeps only paragraphs, which on
+    the page as published, read whole, it had kept with their headings."""
+    heads = [" ".join(h.text_content().split()) for h in _HEADINGS(container)]
+    flat = " ".join((text or "").split())
+    if len(heads) < 2 or 2 * sum(h in flat for h in heads) >= len(heads):
+        return page, text
+    framed = _alone_framed(container)
+    boilerplate.prune(framed, prune_xpaths, host)
+    again = _trafilatura(framed)
+    flat = " ".join((again or "").split())
+    return (framed, again) if 2 * sum(h in flat for h in heads) >= len(heads) else (page, text)
+
+
+def _of_runs(container: Any) -> bool:
+    """Was ``container`` found by :func:`runs_container` (its prose is ``<br>`` runs)?"""
+    return len(_PROSE_P(container)) < 3  # main_container's own path needs three
+
+
+def _innermost(node: Any, paras: list[Any], share: float, own_text: bool = False) -> Any:
+    """The innermost element below ``node`` holding ``share`` or more of ``paras`` (else ``node``).
+
+    ``own_text``: never below an element with prose of its own (text over 40 characters beside
+    its children: "<div>Jakarta (ANTARA) - Lead …<div>run<br><br>run…</div></div>"), whose lead
+    sentence the inner element would leave out.
+    """
+    below: dict[Any, int] = {}
+    for p in paras:
+        for anc in p.iterancestors():
+            if anc is node:
+                break
+            below[anc] = below.get(anc, 0) + 1
+    need = share * len(paras)
+    while not (own_text and _has_own_prose(node)):
+        for child in node:
+            if below.get(child, 0) >= need:
+                node = child
+                break
+        else:
+            return node
+    return node
+
+
+def _has_own_prose(el: Any) -> bool:
+    return any(t and len(t.strip()) > 40 for t in (el.text, *(c.tail for c in el)))
 
 
 def _inside(el: Any, container: Any) -> bool:
