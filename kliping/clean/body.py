@@ -410,7 +410,8 @@ def drop_teaser_cards(tree: Any) -> None:
     (excerpts of other stories). trafilatura leaves such a grid out of a page as published when
     its frame is the story's ``<article>`` and the cards are ``<article>``s after it; once a
     redesign makes them ``<div>``s, or the story's ``<p>`` a ``<br>`` run, the grid outweighed a
-    short story and was extracted with it or instead of it.
+    short story and was extracted with it or instead of it. The story beside the grid may be
+    one ``<div>`` of text (a one-paragraph story once a redesign writes its ``<p>`` as a div).
     """
     # most pages have no three paragraphs ending in an ellipsis: told by a walk over the <p>s
     # (their text taken in C), cheaper than the XPath below
@@ -436,10 +437,21 @@ def drop_teaser_cards(tree: Any) -> None:
         cards = [(c, t) for c, t in cards if c.tag == cards[0][0].tag]
         if len(cards) < _CARD_MIN or 2 * sum(t.endswith(_CUT) for _c, t in cards) < len(cards):
             continue
-        if total - sum(len(t) for _c, t in cards) < _LONE_RUN:  # no story beside the grid
+        beside = total - sum(len(t) for _c, t in cards)
+        if beside < _LONE_RUN and beside + _one_div_stories(tree) < _LONE_RUN:  # no story beside the grid
             continue
         for card, _t in cards:
             card.drop_tree()
+
+
+def _one_div_stories(tree: Any) -> int:
+    """Characters of prose (outside links) in ``<div>``s that are one paragraph each: no block
+    inside, :data:`_LONE_RUN` characters or more (a short story written as one ``<div>``)."""
+    total = 0
+    for div in tree.iter("div"):
+        if not any(c.tag in _BLOCK_TAGS for c in div) and (n := _own_prose(div)) >= _LONE_RUN:
+            total += n
+    return total
 
 
 def _trafilatura(tree: Any, fast: bool | None = None) -> str | None:
