@@ -43,6 +43,8 @@ REDIRECT_ENABLED = True
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = os.environ.get("KLIPING_LOG_LEVEL", "INFO")
+# the per-page "Crawled"/"Scraped" DEBUG lines are built only when a handler takes DEBUG
+LOG_FORMATTER = "kliping.crawler.logformat.QuietLogFormatter"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 # `scrapy crawl SITE -O items.jsonl` (any format): one cleaned article record per item, JSON-safe
