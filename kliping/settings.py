@@ -146,7 +146,7 @@ KLIPING_PAGE_SECONDS = 30.0  # cleaning budget per page; past it, an error row o
 # Cleaning runs in this many worker processes (kliping/crawler/cleaning.py), off the thread that
 # drives the downloads; None: one per core but one, at least one; 0: inline, in that thread.
 KLIPING_CLEAN_WORKERS: int | None = None
-# Pages handed to the workers at once (None: 4 per worker); past it an item waits in the pipeline,
+# Pages handed to the workers at once (None: 8 per worker); past it an item waits in the pipeline,
 # and once SCRAPER_SLOT_MAX_ACTIVE_SIZE bytes of responses wait, Scrapy stops fetching.
 KLIPING_CLEAN_IN_FLIGHT: int | None = None
 # Parquet parts are written in a thread of their own (raw parts first, in order); False: in the
