@@ -537,6 +537,8 @@ def _alternatives(rx: re.Pattern[str]) -> list[tuple[re.Pattern[str], tuple[str,
     """``rx`` as tests a line matches one of when it matches ``rx``: each top-level alternative
     that scans the line before its words (:func:`_scans`), compiled alone with those words (one
     of which the line must hold), and the other alternatives together, as one pattern."""
+    if rx.flags & re.VERBOSE:  # a "|" in a comment is not an alternative: the pattern as it is
+        return [(rx, None)]
     try:
         from re import _parser as sre_parse
 
