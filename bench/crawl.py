@@ -17,8 +17,10 @@ sitemap index listing the same files under ``http://127.0.0.1:PORT/``. Same file
 Prints pages/s of each run, the ratio kliping / bare Scrapy (median of the paired runs), each
 run's peak RSS (the crawl process and every process under it, kliping's cleaning workers
 included: the largest sum of their RSS, sampled every 50 ms; and the crawl process's own VmHWM,
-read by the process itself at exit) and the machine's load average before and after (the bench
-shares its cores with whatever else runs). Goal of issue #17: >= 0.8x.
+read by the process itself at exit), the CPU time per page of bare Scrapy, of the crawl process and
+of its cleaning workers (utime + stime from /proc: what other load on the machine hardly moves,
+unlike the walls) and the machine's load average before and after (the bench shares its cores
+with whatever else runs). Goal of issue #17: >= 0.8x.
 
 Run: .venv/bin/python bench/crawl.py [--pages 3000] [--repeat 3] [--concurrency 16]
      [--clean-workers N]  (KLIPING_CLEAN_WORKERS of the kliping runs; default kliping's own)
@@ -279,6 +281,10 @@ def main() -> int:
         arms.append(("kliping inline (KLIPING_CLEAN_WORKERS=0)", ["-s", "KLIPING_CLEAN_WORKERS=0"]))
     ratios: dict[str, list[float]] = {name: [] for name, _ in arms}
     cpu_ratios: dict[str, list[float]] = {name: [] for name, _ in arms}
+    # CPU ms/page of each process (utime + stime from /proc): what the load of other processes
+    # on the machine hardly moves, unlike the walls
+    cpu_ms: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in arms}
+    bare_ms: list[float] = []
     rows = []
     try:
         for rep in range(args.repeat):
@@ -307,16 +313,20 @@ def main() -> int:
             if bare_pages != args.pages:
                 print(f"WARNING: bare Scrapy fetched {bare_pages} of {args.pages} pages")
             bl = args.pages / bw
+            bare_ms.append(bcpu * 1000 / args.pages)
             print(f"run {rep + 1}: bare Scrapy {bw:.1f} s ({bl:.0f} pages/s, peak {brss // 1024} MB,"
-                  f" CPU {bcpu * 1000 / args.pages:.1f} ms/page) | load {load()}", flush=True)
+                  f" CPU {bcpu * 1000 / args.pages:.2f} ms/page) | load {load()}", flush=True)
             for name, kw, krss, kown, kcpu, kmain, got in results:
                 kl = args.pages / kw
                 ratios[name].append(kl / bl)
                 cpu_ratios[name].append(kcpu / bcpu if bcpu else 0.0)
+                cpu_ms[name].append((kmain * 1000 / args.pages, (kcpu - kmain) * 1000 / args.pages))
                 print(f"       {name}: {kw:.1f} s ({kl:.0f} pages/s, peak {krss // 1024} MB with its"
                       f" workers, {kown // 1024} MB the crawl process, CPU"
-                      f" {kcpu * 1000 / args.pages:.1f} ms/page, {kmain * 1000 / args.pages:.1f} of it"
-                      f" the crawl process, {got} articles) | ratio {kl / bl:.2f}x", flush=True)
+                      f" {kcpu * 1000 / args.pages:.2f} ms/page: crawl process"
+                      f" {kmain * 1000 / args.pages:.2f}, cleaning workers"
+                      f" {(kcpu - kmain) * 1000 / args.pages:.2f}; {got} articles) | ratio {kl / bl:.2f}x",
+                      flush=True)
     finally:
         nginx.terminate()
         nginx.wait(timeout=10)
@@ -326,6 +336,10 @@ def main() -> int:
               f"(runs {', '.join(f'{r:.2f}x' for r in ratios[name])}); goal >= 0.8x")
         print(f"  CPU time per page, {name} (all its processes) / bare Scrapy: median "
               f"{statistics.median(cpu_ratios[name]):.2f}x")
+        print(f"  CPU ms/page, median: {name} crawl process "
+              f"{statistics.median(m for m, _ in cpu_ms[name]):.2f}, cleaning workers "
+              f"{statistics.median(w for _, w in cpu_ms[name]):.2f}; bare Scrapy "
+              f"{statistics.median(bare_ms):.2f}")
     bad = [r for r in rows if r[2] != args.pages]
     if bad:
         print(f"WARNING: {len(bad)} kliping runs did not store one article per page")

@@ -43,6 +43,8 @@ REDIRECT_ENABLED = True
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = os.environ.get("KLIPING_LOG_LEVEL", "INFO")
+# the per-page "Crawled"/"Scraped" DEBUG lines are built only when a handler takes DEBUG
+LOG_FORMATTER = "kliping.crawler.logformat.QuietLogFormatter"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 # `scrapy crawl SITE -O items.jsonl` (any format): one cleaned article record per item, JSON-safe
@@ -144,7 +146,7 @@ KLIPING_PAGE_SECONDS = 30.0  # cleaning budget per page; past it, an error row o
 # Cleaning runs in this many worker processes (kliping/crawler/cleaning.py), off the thread that
 # drives the downloads; None: one per core but one, at least one; 0: inline, in that thread.
 KLIPING_CLEAN_WORKERS: int | None = None
-# Pages handed to the workers at once (None: 4 per worker); past it an item waits in the pipeline,
+# Pages handed to the workers at once (None: 8 per worker); past it an item waits in the pipeline,
 # and once SCRAPER_SLOT_MAX_ACTIVE_SIZE bytes of responses wait, Scrapy stops fetching.
 KLIPING_CLEAN_IN_FLIGHT: int | None = None
 # Parquet parts are written in a thread of their own (raw parts first, in order); False: in the

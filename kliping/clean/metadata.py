@@ -420,11 +420,12 @@ _EN_WORDS = frozenset(
 
 def _plainly(text: str) -> str | None:
     """'id' or 'en' when the function words leave no doubt (30+ words), else None."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    # ASCII text: lowercasing first finds the same words (lowercased), in one C pass
+    words = _WORD.findall(text.lower()) if text.isascii() else [w.lower() for w in _WORD.findall(text)]
     if len(words) < 30:
         return None
-    ids = sum(w in _ID_WORDS for w in words) / len(words)
-    ens = sum(w in _EN_WORDS for w in words) / len(words)
+    ids = sum(map(_ID_WORDS.__contains__, words)) / len(words)
+    ens = sum(map(_EN_WORDS.__contains__, words)) / len(words)
     if ids >= 0.10 and ens < 0.02:
         return "id"
     if ens >= 0.10 and ids < 0.02:

@@ -3,7 +3,8 @@
 ``clean()`` costs a few milliseconds a page on simple pages and 15-25 ms on real ones. Run inline
 in the item pipeline, on the thread that also drives every download, it stops the whole crawl
 while it runs: no response is read and no timer fires. Here the crawl's ``CleanArticlePipeline``
-hands each raw record to a worker process and waits on a Deferred, never on the extraction.
+hands each raw record to a worker process and waits on its answer (a Future), never on the
+extraction.
 
 The workers are driven by the reactor itself (``reactor.spawnProcess``; pickled frames on their
 stdin and stdout): no helper thread in the crawl process competes with the one that drives the
@@ -14,10 +15,10 @@ as a whole when one worker dies, and cannot stop one stuck worker).
 - **Size**: ``KLIPING_CLEAN_WORKERS`` processes (default: one per core but one, at least one;
   0 cleans inline, in the crawl's thread). One pool per crawl process, shared by its spiders
   (``kliping crawl a b c`` runs them in one process).
-- **Backpressure**: at most ``KLIPING_CLEAN_IN_FLIGHT`` pages are handed to the workers at once;
-  an item past that waits in its pipeline, its response stays in Scrapy's scraper slot, and once
-  the slot holds ``SCRAPER_SLOT_MAX_ACTIVE_SIZE`` bytes of responses the engine stops fetching.
-  Memory stays bounded however slow cleaning is.
+- **Backpressure**: at most ``KLIPING_CLEAN_IN_FLIGHT`` pages (default 8 per worker) are handed to
+  the workers at once; an item past that waits in its pipeline, its response stays in Scrapy's
+  scraper slot, and once the slot holds ``SCRAPER_SLOT_MAX_ACTIVE_SIZE`` bytes of responses the
+  engine stops fetching. Memory stays bounded however slow cleaning is.
 - **Budget**: the worker runs ``clean_outcome`` under the per-page budget
   (``KLIPING_PAGE_SECONDS``, a timer in the worker); a page still not answered long after it
   (stuck in C code the timer cannot interrupt) has its worker killed and becomes a ``timeout``
@@ -32,6 +33,7 @@ as a whole when one worker dies, and cannot stop one stuck worker).
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import struct
@@ -41,9 +43,12 @@ from typing import Any
 
 # Pages handed to the workers per worker: enough that a worker never waits for its next page
 # while the crawl thread is busy, few enough that the bodies waiting stay small.
-IN_FLIGHT_PER_WORKER = 4
-# Pages written to one worker's pipe ahead of its answer: the next page is there when it finishes.
-PIPELINE_DEPTH = 2
+IN_FLIGHT_PER_WORKER = 8
+# Pages written to one worker's pipe ahead of its answer: its next pages are there when it
+# finishes one, even when the crawl thread answers late (one turn of its loop can take 10-20 ms).
+# On bench/crawl.py 8 against 2 cut the worker's time waiting for a page from ~20% of the crawl
+# to ~10%; 16 and 32 gained nothing more.
+PIPELINE_DEPTH = 8
 # A page still not answered this long after its budget is stuck where the worker's timer cannot
 # reach it (inside one C call): its worker is killed.
 HARD_DEADLINE_FACTOR = 2.0
@@ -73,7 +78,7 @@ def workers_setting(settings: Any) -> int:
 
 
 def in_flight_setting(settings: Any, workers: int) -> int:
-    """``KLIPING_CLEAN_IN_FLIGHT`` (None or "" for 4 per worker); ValueError when not an int >= 1."""
+    """``KLIPING_CLEAN_IN_FLIGHT`` (None or "" for 8 per worker); ValueError when not an int >= 1."""
     value = settings.get("KLIPING_CLEAN_IN_FLIGHT")
     if value is None or value == "":
         return max(2, workers * IN_FLIGHT_PER_WORKER)
@@ -155,7 +160,8 @@ def _warm_up() -> None:
 
 def serve() -> None:
     """A worker: frames ``(raw, site ref, run id, budget)`` on stdin, ``(kind, row, signals)``
-    frames on stdout, one page at a time, until stdin closes."""
+    frames on stdout, one page at a time, until stdin closes. A site ref that is not a registry
+    key comes as ``(token, Site)`` the first time this worker sees it, ``(token, None)`` after."""
     import gc
     import signal
 
@@ -170,6 +176,7 @@ def serve() -> None:
 
     _warm_up()
     gc.freeze()  # the imported modules leave the collector's generations (see dataset/workers.py)
+    sites: dict[int, Any] = {}  # the sites sent by value (generic's), by the crawl's token
     while True:
         header = _read_exact(0, _HEADER.size)
         if header is None:
@@ -177,15 +184,21 @@ def serve() -> None:
         body = _read_exact(0, _HEADER.unpack(header)[0])
         if body is None:
             return
-        args = pickle.loads(body)
+        raw, ref, run_id, budget = pickle.loads(body)
+        if isinstance(ref, tuple):  # (token, Site or None): a site the crawl sends only once
+            token, site = ref
+            ref = sites.setdefault(token, site) if site is not None else sites[token]
         try:
-            answer = clean_page(*args)
+            answer = clean_page(raw, ref, run_id, budget)
         except BaseException as exc:  # noqa: BLE001 - clean_outcome never raises; this is a bug
-            answer = (CLEAN_ERROR, error_row(args[0], CLEAN_ERROR, f"{type(exc).__name__}: {exc}",
-                                             args[2]), {})
-        data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-        os.write(out_fd, _HEADER.pack(len(data)))
-        view = memoryview(data)
+            answer = (CLEAN_ERROR, error_row(raw, CLEAN_ERROR, f"{type(exc).__name__}: {exc}",
+                                             run_id), {})
+        # header and frame in one write: the crawl wakes once per answer, not twice
+        out = io.BytesIO()
+        out.write(bytes(_HEADER.size))
+        pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)
+        view = out.getbuffer()
+        _HEADER.pack_into(view, 0, len(view) - _HEADER.size)
         while view:
             view = view[os.write(out_fd, view):]
 
@@ -194,14 +207,26 @@ def serve() -> None:
 
 
 class _Job:
-    __slots__ = ("args", "deferred", "attempts", "timer", "timed_out")
+    __slots__ = ("args", "waiter", "attempts", "timer", "timed_out")
 
-    def __init__(self, args: tuple[Any, ...], deferred: Any) -> None:
+    def __init__(self, args: tuple[Any, ...], waiter: Any) -> None:
         self.args = args
-        self.deferred = deferred
+        self.waiter = waiter  # an asyncio Future, or a Deferred under another reactor
         self.attempts = 0
         self.timer: Any = None
         self.timed_out = False
+
+    def done(self, answer: Any) -> None:
+        _resolve(self.waiter, answer)
+
+
+def _resolve(waiter: Any, value: Any) -> None:
+    """Fire an asyncio Future or a Deferred (a Future cancelled meanwhile is left alone)."""
+    if hasattr(waiter, "set_result"):
+        if not waiter.done():
+            waiter.set_result(value)
+    else:
+        waiter.callback(value)
 
 
 def _worker_protocol() -> Any:
@@ -213,10 +238,17 @@ def _worker_protocol() -> Any:
             self.jobs: deque[_Job] = deque()  # written to this worker, in order; the first runs
             self.buffer = bytearray()
             self.answered = 0
+            self.sites: set[int] = set()  # tokens of the sites this worker has been sent
             self.ended = False
 
         def send(self, job: _Job) -> None:
-            data = pickle.dumps(job.args, protocol=pickle.HIGHEST_PROTOCOL)
+            raw, ref, run_id, budget = job.args
+            if ref is not None and not isinstance(ref, str):
+                # a site sent by value (generic's): pickled for this worker once, then its token
+                token = self.pool.site_token(ref)
+                ref = (token, None) if token in self.sites else (token, ref)
+                self.sites.add(token)
+            data = pickle.dumps((raw, ref, run_id, budget), protocol=pickle.HIGHEST_PROTOCOL)
             self.jobs.append(job)
             if len(self.jobs) == 1:
                 self.pool.started(self, job)
@@ -257,10 +289,12 @@ class CleaningPool:
     _users = 0
 
     def __init__(self, workers: int, in_flight: int) -> None:
-        from twisted.internet.defer import DeferredSemaphore
-
         self.size = workers
-        self.slots = DeferredSemaphore(in_flight)
+        # pages handed to the pool at once; the items past them wait in ``waiting``
+        self.free = in_flight
+        self.waiting: deque[Any] = deque()
+        self._asyncio: bool | None = None  # await asyncio Futures (else Deferreds): on first use
+        self._sites: dict[int, tuple[int, Any]] = {}  # id(site) -> (token, site) of sites sent by value
         self.queue: deque[_Job] = deque()
         self.workers: list[Any] = []
         self.restarts = 0  # workers that died and were replaced
@@ -286,6 +320,13 @@ class CleaningPool:
         if cls._users <= 0:
             cls._shared, cls._users = None, 0
             pool.shutdown()
+
+    def site_token(self, site: Any) -> int:
+        """A small number naming ``site`` to the workers (which keep what they were sent)."""
+        found = self._sites.get(id(site))
+        if found is None or found[1] is not site:
+            found = self._sites[id(site)] = (len(self._sites) + 1, site)
+        return found[0]
 
     # -- workers ----------------------------------------------------------------------------------
     def start(self) -> None:
@@ -321,7 +362,7 @@ class CleaningPool:
         if self.inline:
             while self.queue:
                 job = self.queue.popleft()
-                job.deferred.callback(clean_page(*job.args))
+                job.done(clean_page(*job.args))
             return
         for worker in sorted(self.workers, key=lambda w: len(w.jobs)):
             while self.queue and not worker.ended and len(worker.jobs) < PIPELINE_DEPTH:
@@ -347,7 +388,7 @@ class CleaningPool:
         self._stop_timer(job)
         if worker.jobs:
             self.started(worker, worker.jobs[0])
-        job.deferred.callback(answer)
+        job.done(answer)
         self._dispatch()
 
     def ended(self, worker: Any) -> None:
@@ -370,13 +411,12 @@ class CleaningPool:
                 raw, run_id, budget = job.args[0], job.args[2], job.args[3]
                 if job.timed_out:
                     took = f"cleaning took more than {budget:g} s (its worker was stopped)"
-                    job.deferred.callback((TIMEOUT, error_row(raw, TIMEOUT, took, run_id), {}))
+                    job.done((TIMEOUT, error_row(raw, TIMEOUT, took, run_id), {}))
                     continue
                 job.attempts += 1
                 if job.attempts >= 2:
                     why = "the cleaning worker process died on this page, twice"
-                    job.deferred.callback((WORKER_CRASHED, error_row(raw, WORKER_CRASHED, why, run_id),
-                                           {}))
+                    job.done((WORKER_CRASHED, error_row(raw, WORKER_CRASHED, why, run_id), {}))
                     continue
             again.append(job)
         self.queue.extendleft(reversed(again))
@@ -401,19 +441,56 @@ class CleaningPool:
     async def clean(
         self, raw: dict[str, Any], ref: Any, run_id: str | None, page_seconds: float | None
     ) -> tuple[str, dict[str, Any], dict[str, Any]]:
-        """``(kind, row, signals)`` of one page, cleaned in a worker; never raises for the page."""
-        from scrapy.utils.defer import maybe_deferred_to_future
+        """``(kind, row, signals)`` of one page, cleaned in a worker; never raises for the page.
+
+        Under the asyncio reactor the waits are plain asyncio Futures, and a free slot is taken
+        without any: per page, no Deferred is made and none converted.
+        """
+        if self._asyncio is None:
+            from scrapy.utils.asyncio import is_asyncio_available
+
+            self._asyncio = is_asyncio_available()
+        if self.free > 0 and not self.waiting:
+            self.free -= 1
+        else:
+            await self._wait(self.waiting)  # release() hands this item its slot
+        try:
+            waiter = self._waiter()
+            self.queue.append(_Job((raw, ref, run_id, page_seconds), waiter))
+            self._dispatch()
+            return await self._wrap(waiter)
+        finally:
+            self._release()
+
+    def _waiter(self) -> Any:
+        if self._asyncio:
+            import asyncio
+
+            return asyncio.get_running_loop().create_future()
         from twisted.internet.defer import Deferred
 
-        await maybe_deferred_to_future(self.slots.acquire())
-        try:
-            d: Deferred = Deferred()
-            self.queue.append(_Job((raw, ref, run_id, page_seconds), d))
-            self._dispatch()
-            return await maybe_deferred_to_future(d)
-        finally:
-            self.slots.release()
+        return Deferred()
 
+    async def _wait(self, queue: deque[Any]) -> None:
+        waiter = self._waiter()
+        queue.append(waiter)
+        await self._wrap(waiter)
+
+    def _wrap(self, waiter: Any) -> Any:
+        if self._asyncio:
+            return waiter
+        from scrapy.utils.defer import maybe_deferred_to_future
+
+        return maybe_deferred_to_future(waiter)
+
+    def _release(self) -> None:
+        """A slot is free: the next waiting item takes it, else it is counted free."""
+        while self.waiting:
+            waiter = self.waiting.popleft()
+            if not (hasattr(waiter, "cancelled") and waiter.cancelled()):
+                _resolve(waiter, None)
+                return
+        self.free += 1
 
 if __name__ == "__main__":
     serve()

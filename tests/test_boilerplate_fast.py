@@ -1,0 +1,55 @@
+"""``family()`` skips a pattern's alternatives whose words a line lacks: the same answer as trying
+every pattern in turn, on every line (kliping/clean/boilerplate.py, ``_alternatives``)."""
+
+from __future__ import annotations
+
+import re
+from re import _parser as sre_parse
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kliping.clean.boilerplate import FAMILIES, _alternatives, _needs, _top_level_split, family
+from tests.test_boilerplate import EXAMPLES, KEPT
+
+
+def reference(line: str) -> str | None:
+    """What family() answers by definition: the first family whose pattern matches the line."""
+    return next((name for name, rx in FAMILIES.items() if rx.match(line)), None)
+
+
+# the words every alternative of every family looks for, with what surrounds them in lines
+WORDS = sorted({w for rx in FAMILIES.values() for part in _top_level_split(rx.pattern)
+                for w in _needs(sre_parse.parse(part, rx.flags)) or ()} | {"tanggung jawab", "jawab"})
+PIECES = st.one_of(
+    st.sampled_from(WORDS), st.sampled_from(WORDS).map(str.upper), st.sampled_from(WORDS).map(str.title),
+    st.sampled_from([" ", "  ", ": ", " | ", "(", ")", "/", "-", "–", "©", "#", ".", "\n", "12", "2024",
+                     "Senin", "WIB", "detikcom", "“", "”", "ſ", "K", "İ", "ı"]),
+    st.text(max_size=12),
+)
+LINES = st.lists(PIECES, max_size=14).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES)
+def test_family_is_the_first_matching_pattern(line: str) -> None:
+    assert family(line) == reference(line)
+
+
+def test_family_on_the_examples_and_the_prose() -> None:
+    lines = [x for xs in EXAMPLES.values() for x in xs] + KEPT
+    for line in lines + [x.upper() for x in lines] + [x.lower() for x in lines]:
+        assert family(line) == reference(line), line
+
+
+def test_alternatives_are_the_pattern() -> None:
+    for rx in FAMILIES.values():
+        parts = _alternatives(rx)
+        assert sorted(_top_level_split(rx.pattern)) == sorted(
+            a for p, _ in parts for a in _top_level_split(p.pattern))
+    assert _top_level_split(r"a(b|c)|[|\]]x|\|y|[^]|]z|w") == ["a(b|c)", r"[|\]]x", r"\|y", "[^]|]z", "w"]
+    # an alternative scanning the line before its words is tested alone, after its words
+    rx = re.compile(r"^\s*(?:baca|lihat)\s+juga\b|^[^\n]{0,300}(?:tanggung\s*jawab|redaksi)", re.I)
+    (plain, none), (scan, needs) = _alternatives(rx)
+    assert none is None and plain.pattern == r"^\s*(?:baca|lihat)\s+juga\b"
+    assert needs == ("redaksi", "tanggung") and scan.match("Isi di luar tanggung jawab redaksi")
