@@ -416,6 +416,13 @@ def test_comment_words_in_the_story_stay() -> None:
                        ["Hak cipta Warta Contoh 2025"]))  # fmt: skip
     for x in PARAS[:6]:
         assert x in text
+    # a story in sections, one under a "Tanggapan" (the response of an official) subheading: the
+    # section is the story's, not a thread (a bare "Tanggapan" is no thread heading)
+    sections = (f"<div class='s1'>{''.join(f'<p>{x}</p>' for x in PARAS[:3])}</div>"
+                f"<div class='s1'><h3>Tanggapan</h3>{''.join(f'<p>{x}</p>' for x in PARAS[3:6])}</div>")  # fmt: skip
+    text = _text(_page(f"<div class='x4'>{sections}</div>", ["Hak cipta Warta Contoh 2025"]))
+    for x in PARAS[:6]:
+        assert x in text
 
 
 def test_story_lists_in_widgets_of_their_own() -> None:

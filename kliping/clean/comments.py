@@ -38,7 +38,9 @@ _HEADING = re.compile(
     r"|(?:one|\d+)\s+thoughts?\s+on\s+.+"
     r"|comments?\s+(?:are|is)\s+closed\.?"
     r"|join\s+the\s+(?:discussion|conversation)"
-    r"|(?:\d+\s+)?(?:komentar|tanggapan)(?:\s+(?:pembaca|anda|terbaru))?(?:\s*\(\d+\))?"
+    r"|(?:\d+\s+)?komentar(?:\s+(?:pembaca|anda|terbaru))?(?:\s*\(\d+\))?"
+    # (a bare "Tanggapan" is also a story's subheading: "the ministry's response")
+    r"|\d+\s+tanggapan|tanggapan\s+(?:pembaca|anda|terbaru)|tanggapan\s*\(\d+\)"
     r"|(?:tulis|kirim|beri|berikan|tinggalkan)(?:kan)?\s+(?:komentar|tanggapan)(?:\s+anda)?",
     re.IGNORECASE,
 )
