@@ -418,8 +418,8 @@ def test_comment_words_in_the_story_stay() -> None:
         assert x in text
     # a story in sections, one under a "Tanggapan" (the response of an official) subheading: the
     # section is the story's, not a thread (a bare "Tanggapan" is no thread heading)
-    sections = (f"<div class='s1'>{''.join(f'<p>{x}</p>' for x in PARAS[:3])}</div>"
-                f"<div class='s1'><h3>Tanggapan</h3>{''.join(f'<p>{x}</p>' for x in PARAS[3:6])}</div>")  # fmt: skip
+    first, then = ("".join(f"<p>{x}</p>" for x in part) for part in (PARAS[:3], PARAS[3:6]))
+    sections = f"<div class='s1'>{first}</div><div class='s1'><h3>Tanggapan</h3>{then}</div>"
     text = _text(_page(f"<div class='x4'>{sections}</div>", ["Hak cipta Warta Contoh 2025"]))
     for x in PARAS[:6]:
         assert x in text
