@@ -19,7 +19,7 @@ run's peak RSS (the crawl process and every process under it, kliping's cleaning
 included: the largest sum of their RSS, sampled every 50 ms; and the crawl process's own VmHWM,
 read by the process itself at exit), the CPU time per page of bare Scrapy, of the crawl process and
 of its cleaning workers (utime + stime from /proc: what other load on the machine hardly moves,
-unlike the walls) and the machine's load average before and after (the bench shares its cores
+unlike the walls), the cores each crawl keeps busy (CPU seconds / wall seconds) and the machine's load average before and after (the bench shares its cores
 with whatever else runs). Goal of issue #17: >= 0.8x.
 
 Run: .venv/bin/python bench/crawl.py [--pages 3000] [--repeat 3] [--concurrency 16]
@@ -314,8 +314,11 @@ def main() -> int:
                 print(f"WARNING: bare Scrapy fetched {bare_pages} of {args.pages} pages")
             bl = args.pages / bw
             bare_ms.append(bcpu * 1000 / args.pages)
+            # cores busy = CPU seconds of the process tree / wall seconds: how much of the machine
+            # each crawl puts to work (bare Scrapy: one process, at most one core)
             print(f"run {rep + 1}: bare Scrapy {bw:.1f} s ({bl:.0f} pages/s, peak {brss // 1024} MB,"
-                  f" CPU {bcpu * 1000 / args.pages:.2f} ms/page) | load {load()}", flush=True)
+                  f" CPU {bcpu * 1000 / args.pages:.2f} ms/page, {bcpu / bw:.2f} cores busy)"
+                  f" | load {load()}", flush=True)
             for name, kw, krss, kown, kcpu, kmain, got in results:
                 kl = args.pages / kw
                 ratios[name].append(kl / bl)
@@ -325,7 +328,8 @@ def main() -> int:
                       f" workers, {kown // 1024} MB the crawl process, CPU"
                       f" {kcpu * 1000 / args.pages:.2f} ms/page: crawl process"
                       f" {kmain * 1000 / args.pages:.2f}, cleaning workers"
-                      f" {(kcpu - kmain) * 1000 / args.pages:.2f}; {got} articles) | ratio {kl / bl:.2f}x",
+                      f" {(kcpu - kmain) * 1000 / args.pages:.2f}; {kcpu / kw:.2f} cores busy;"
+                      f" {got} articles) | ratio {kl / bl:.2f}x",
                       flush=True)
     finally:
         nginx.terminate()
