@@ -20,7 +20,8 @@ included: the largest sum of their RSS, sampled every 50 ms; and the crawl proce
 read by the process itself at exit), the CPU time per page of bare Scrapy, of the crawl process and
 of its cleaning workers (utime + stime from /proc: what other load on the machine hardly moves,
 unlike the walls), the cores each crawl keeps busy (CPU seconds / wall seconds) and the
-machine's load average before and after (the bench shares its cores with whatever else runs). Goal of issue #17: >= 0.8x.
+machine's load average before and after (the bench shares its cores with whatever else runs).
+Goal of issue #17: >= 0.8x.
 
 Run: .venv/bin/python bench/crawl.py [--pages 3000] [--repeat 3] [--concurrency 16]
      [--clean-workers N]  (KLIPING_CLEAN_WORKERS of the kliping runs; default kliping's own)
