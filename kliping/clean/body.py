@@ -518,22 +518,7 @@ def main_container(tree: Any, share: float = 0.9) -> Any | None:
     prose = _PROSE_P(node)
     if len(prose) < 3:
         return runs_container(node, prose)
-    # prose paragraphs below each element (the paragraph itself not counted), in one walk up
-    # from each paragraph; the dict keeps the element proxies alive, so lookups below match
-    below: dict[Any, int] = {}
-    for p in prose:
-        for anc in p.iterancestors():
-            if anc is node:
-                break
-            below[anc] = below.get(anc, 0) + 1
-    need = share * len(prose)
-    while True:
-        for child in node:
-            if below.get(child, 0) >= need:
-                node = child
-                break
-        else:
-            break
+    node = _innermost(node, prose, share)
     if node is body or node is tree:
         return None
     # The <br> runs are left out above; when those outside the element chosen hold more text than
@@ -621,6 +606,8 @@ def _innermost(node: Any, paras: list[Any], share: float, own_text: bool = False
     its children: "<div>Jakarta (ANTARA) - Lead …<div>run<br><br>run…</div></div>"), whose lead
     sentence the inner element would leave out.
     """
+    # paragraphs below each element (the paragraph itself not counted), in one walk up from
+    # each paragraph; the dict keeps the element proxies alive, so lookups below match
     below: dict[Any, int] = {}
     for p in paras:
         for anc in p.iterancestors():
