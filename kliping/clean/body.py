@@ -88,6 +88,7 @@ def br_paragraphs(tree: Any) -> None:
     navigation bar or an address block with line breaks is left as it is.
     """
     seen: set[Any] = set()
+    scanned: set[Any] = set()  # elements whose children were looked at as siblings of runs
     for parent in _BR_PARENTS(tree):
         if parent in seen or parent.tag not in _RUN_PARENTS:
             continue
@@ -104,7 +105,10 @@ def br_paragraphs(tree: Any) -> None:
         while (up := block.getparent()) is not None and up.tag == "div" and _only_child(up) is block:
             block = up
         grand = block.getparent()
-        for sib in grand if grand is not None else ():
+        if grand is None or grand in scanned:
+            continue  # (once per element: a page of thousands of run blocks side by side was quadratic)
+        scanned.add(grand)
+        for sib in grand:
             while sib is not block and (inner := _only_child(sib)) is not None and inner.tag == "div":
                 sib = inner
             if (sib is not block and sib.tag == "div" and sib not in seen

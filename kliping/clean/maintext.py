@@ -380,15 +380,24 @@ def _lists_between(pairs: list[tuple[Any, Any]]) -> list[Any]:
         common = next((x for x in [block_b, *block_b.iterancestors()][: _AREA_UP + 1] if x in up_a), None)
         if common is None:
             continue
-        between = False
-        for el in common.iter():
-            if el is a:
-                between = True
-            elif el is b:
-                break
-            elif between and el.tag == "li":
-                out.append(el)
+        out.extend(_items_from_to(a, b, common))
     return out
+
+
+def _items_from_to(a: Any, b: Any, common: Any) -> list[Any]:
+    """The ``<li>``s printed after ``a`` and before ``b`` inside ``common``: walked from ``a`` on
+    (a walk from ``common``'s start for each pair was quadratic on a page of thousands of blocks)."""
+    found = list(a.iterdescendants("li"))
+    node = a
+    while node is not None and node is not common:
+        for sib in node.itersiblings():
+            for el in sib.iter():
+                if el is b:
+                    return found
+                if el.tag == "li":
+                    found.append(el)
+        node = node.getparent()
+    return found
 
 
 def holds(found: str | None, heads: list[str]) -> bool:
