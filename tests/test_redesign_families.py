@@ -406,6 +406,20 @@ def test_comment_thread_by_its_heading(heading: str) -> None:
     _same_everywhere(page, PARAS[:4], [c[:60] for c in COMMENTS] + ["Pembaca 1"])
 
 
+def test_comment_thread_right_under_body() -> None:
+    """The same thread on a page with no wrapper: story and thread both children of ``<body>``.
+    The climb from the heading stopped at ``<body>`` before looking for the story above it."""
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:4])
+    items = "".join(f"<div class='c2'><b>Pembaca {i}</b><p>{c}</p><p>{c}</p></div>"
+                    for i, c in enumerate(COMMENTS))  # fmt: skip
+    page = ("<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+            f"<h1>Jembatan gantung baru dibuka</h1>{story}<div class='c1'><h3>4 Komentar</h3>{items}</div>"
+            "</body></html>").encode()  # fmt: skip
+    text = _text(page)
+    assert all(x in text for x in PARAS[:4])
+    assert not any(c[:60] in text for c in COMMENTS), text
+
+
 def test_comment_words_in_the_story_stay() -> None:
     """A heading that mentions comments inside the story, or a comment counter above it, is not a
     thread: nothing of the story goes."""

@@ -99,10 +99,12 @@ def _thread_of(heading: Any, root: Any) -> Any | None:
     node = heading
     while True:
         parent = node.getparent()
-        if parent is None or parent is root:
-            return None  # no prose above the heading on the whole page: not below a story
+        if parent is None:
+            return None
         if _prose_before(node, parent):
             break
+        if parent is root:
+            return None  # no prose above the heading on the whole page: not below a story
         node = parent
     if next(node.iter("h1"), None) is not None:
         return None  # the page's title inside: not below the story
