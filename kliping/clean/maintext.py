@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from copy import copy
 from typing import Any
 
@@ -328,6 +329,7 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     flat = " ".join(found.split())
     missed = chars = links = 0
     items = []
+    listed = []  # every missed item's opening, link-heavy ones too (what recall mode may add)
     kept = [t[:50] in flat for _p, t in prose]
     blocks = {_block_of(p) for (p, _t), k in zip(prose, kept, strict=True) if k} - {None}  # kept's blocks
     # pairs of kept paragraphs with no paragraph of the page between them, each in a block of two or
@@ -347,6 +349,7 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
         t = " ".join(li.text_content().split())
         if len(t) < 15 or t[:40] in flat:
             continue
+        listed.append(t[:40])
         linked = sum(len(" ".join(a.text_content().split())) for a in li.iter("a"))
         if linked > _LIST_LINKS * len(t):
             continue  # a menu's or a related headline's item: the story's items are its words
@@ -357,9 +360,34 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     if chars < _LIST_MIN or links > _LIST_LINKS * chars:
         return found
     again = _text(tree, {**settings, "favor_recall": True})
-    if not again or not holds(again, items) or len(again) > len(found) + 1.5 * chars + 500:
+    if not again or not holds(again, items):
         return found
+    limit = len(found) + 1.5 * chars + 500
+    if len(again) > limit:
+        again = _items_only(again, found, listed)
+        if not holds(again, items) or len(again) > limit:
+            return found
     return again
+
+
+def _items_only(again: str, found: str, items: list[str]) -> str:
+    """Recall mode's text reduced to the fast extraction's lines and the missed list items.
+
+    Recall mode reads more than lists: on a page whose hidden blocks (``style="display:none"``:
+    metadata, a teaser's duplicate) lose the style and the class that kept trafilatura out of
+    them (a copy stripped of its attributes), it read those too, and the story's lists were
+    given up for the whole of it (F1 0.20). The lines it adds beyond the items are not wanted.
+    """
+    kept = Counter(" ".join(x.split()) for x in found.splitlines())
+    out = []
+    for line in again.splitlines():
+        flat = " ".join(line.split())
+        if kept[flat] > 0:  # as often as the fast extraction has it (not a hidden duplicate's)
+            kept[flat] -= 1
+            out.append(line)
+        elif flat.startswith("- ") and any(flat[2:].startswith(i) for i in items):
+            out.append(line)
+    return "\n".join(out)
 
 
 _AREA_UP = 4  # levels above a paragraph's block where a page builder's widgets of one story meet
