@@ -629,3 +629,35 @@ def test_story_list_beside_hidden_blocks() -> None:
     for x in PARAS[:4]:
         assert x in as_written and x in stripped, x
     assert shingle_f1(stripped, as_written) >= 0.95
+
+
+# - ``subheadings_outside_a_frame``: a story cut by ``<h3>`` subheadings. Inside a body frame
+#   trafilatura knows by class ("article-content") it keeps them; once a redesign renamed the
+#   classes it kept only the paragraphs (in recall mode too), and every section lost its name.
+#   Missed headings of the kept paragraphs' own block are put back above the paragraph after
+#   them (maintext.story_headings); a "Baca juga" heading below the story is not.
+
+
+def _sectioned_story() -> bytes:
+    heads = ["Dibangun delapan bulan", "Manfaat bagi warga", "Perawatan rutin", "Rencana tahun depan"]
+    parts = [f"<p>Sleman (Warta) - {PARAS[0]}</p><p>{PARAS[1]}</p>"]
+    for i, h in enumerate(heads):
+        parts.append(f"<h3>{h}</h3><p>{PARAS[2 + 2 * i]}</p><p>{PARAS[3 + 2 * i]}</p>")
+    related = ("<h3>Baca juga</h3><ul class='x6'>" + "".join(
+        f"<li><h4><a href='/b/{i}'>{t}</a></h4><p>Warta Contoh, 10 Maret 2025</p></li>"
+        for i, t in enumerate(TEASERS[:2])) + "</ul>")  # fmt: skip
+    return _page(f"<div class='article-content'>{''.join(parts)}</div><div class='x7'>{related}</div>",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+
+
+def test_subheadings_outside_a_frame() -> None:
+    page = _sectioned_story()
+    as_written = _text(page)
+    heads = ["Dibangun delapan bulan", "Manfaat bagi warga", "Perawatan rutin", "Rencana tahun depan"]
+    for variant in ("renamed", "strip_attrs"):
+        text = _text(rewrite(page, variant))
+        lines = text.split("\n\n")
+        for i, h in enumerate(heads):  # each above its section's first paragraph
+            assert h in lines and lines[lines.index(h) + 1] == PARAS[2 + 2 * i], (variant, h)
+        assert "Baca juga" not in lines
+        assert shingle_f1(text, as_written) >= 0.95, variant

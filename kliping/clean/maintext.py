@@ -111,7 +111,8 @@ def text(tree: Any, settings: dict[str, Any]) -> str | None:
     """The main text of ``tree`` (:func:`_main_text`), with the lists of its story (:func:`story_lists`)."""
     prose = _prose(tree)
     dense = densest_block(prose)
-    return story_lists(tree, _main_text(tree, settings, prose, dense), settings, prose)
+    found = story_lists(tree, _main_text(tree, settings, prose, dense), settings, prose)
+    return story_headings(tree, found, settings, prose)
 
 
 def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]],
@@ -370,7 +371,55 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     return again
 
 
-def _items_only(again: str, found: str, items: list[str]) -> str:
+_HEADS = ("h2", "h3", "h4")
+
+
+def story_headings(tree: Any, found: str | None, settings: dict[str, Any],
+                   prose: list[tuple[Any, str]]) -> str | None:  # fmt: skip
+    """The extraction with the story's subheadings written back above their paragraphs, when it
+    kept the paragraphs around two or more ``<h2>``-``<h4>``s and dropped at least half of them.
+
+    Inside a body frame it knows by class name trafilatura keeps a story's subheadings; outside
+    one (a page whose classes were renamed or stripped) it keeps only the paragraphs, in fast and
+    recall mode alike, so a guide of numbered steps lost every step's name. Each missed heading
+    is put above the first kept paragraph printed after it.
+    """
+    if not found or settings.get("favor_recall"):
+        return found
+    lines = found.splitlines()
+    flat_lines = {" ".join(x.split()) for x in lines}  # a kept heading is a line of its own
+    if sum(" ".join(h.text_content().split()) not in flat_lines for h in tree.iter(*_HEADS)) < 2:
+        return found  # most pages: every heading kept, or none to keep
+    flat = " ".join(found.split())
+    kept = {p: t[:50] for p, t in prose if t[:50] in flat}
+    if len(kept) < 2:
+        return found
+    heads = missed = 0
+    pending: list[tuple[str, Any]] = []  # headings since the last kept paragraph, with their blocks
+    above: dict[str, list[str]] = {}  # a kept paragraph's opening: the missed headings above it
+    for el in tree.getroottree().iter():
+        if el in kept:
+            # the headings of the paragraph's own block (a "Related" heading before a teaser's
+            # paragraph elsewhere, or the page's header above the story, is not the story's)
+            if mine := [t for t, up in pending if up is _block_of(el)]:
+                heads += len(mine)
+                if lost := [t for t in mine if t not in flat_lines]:
+                    above.setdefault(kept[el], []).extend(lost)
+                    missed += len(lost)
+            pending = []
+        elif el.tag in _HEADS and len(t := " ".join(el.text_content().split())) > 3:
+            pending.append((t, _block_of(el)))  # (through a redesign's wrapper of its own)
+    if missed < 2 or 2 * missed < heads:
+        return found
+    out = []
+    for line in lines:
+        start = " ".join(line.split())[:50]
+        out.extend(above.pop(start, []))
+        out.append(line)
+    return "\n".join(out)
+
+
+def _items_only(again: str, found: str, items: list[str], heads: list[str] = ()) -> str:
     """Recall mode's text reduced to the fast extraction's lines and the missed list items.
 
     Recall mode reads more than lists: on a page whose hidden blocks (``style="display:none"``:
@@ -387,7 +436,12 @@ def _items_only(again: str, found: str, items: list[str]) -> str:
             out.append(line)
         elif flat.startswith("- ") and any(flat[2:].startswith(i) for i in items):
             out.append(line)
-    return "\n".join(out)
+        elif flat in heads:
+            out.append(line)
+    # recall mode may cut the page into other lines than fast mode: then this is no longer the
+    # fast extraction plus the items, and nothing (the caller keeps the fast extraction)
+    missing = sum(len(x) * n for x, n in kept.items() if n > 0)
+    return "\n".join(out) if missing <= 0.1 * len(found) else ""
 
 
 _AREA_UP = 4  # levels above a paragraph's block where a page builder's widgets of one story meet
