@@ -108,7 +108,8 @@ def staged(tree: Any, options: Extractor) -> str | None:
 
 
 def text(tree: Any, settings: dict[str, Any]) -> str | None:
-    """The main text of ``tree`` (:func:`_main_text`), with the lists of its story (:func:`story_lists`)."""
+    """The main text of ``tree`` (:func:`_main_text`), with the lists of its story (:func:`story_lists`)
+    and its subheadings (:func:`story_headings`)."""
     prose = _prose(tree)
     dense = densest_block(prose)
     found = story_lists(tree, _main_text(tree, settings, prose, dense), settings, prose)
@@ -419,7 +420,7 @@ def story_headings(tree: Any, found: str | None, settings: dict[str, Any],
     return "\n".join(out)
 
 
-def _items_only(again: str, found: str, items: list[str], heads: list[str] = ()) -> str:
+def _items_only(again: str, found: str, items: list[str]) -> str:
     """Recall mode's text reduced to the fast extraction's lines and the missed list items.
 
     Recall mode reads more than lists: on a page whose hidden blocks (``style="display:none"``:
@@ -435,8 +436,6 @@ def _items_only(again: str, found: str, items: list[str], heads: list[str] = ())
             kept[flat] -= 1
             out.append(line)
         elif flat.startswith("- ") and any(flat[2:].startswith(i) for i in items):
-            out.append(line)
-        elif flat in heads:
             out.append(line)
     # recall mode may cut the page into other lines than fast mode: then this is no longer the
     # fast extraction plus the items, and nothing (the caller keeps the fast extraction)
