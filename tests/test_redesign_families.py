@@ -590,3 +590,88 @@ def test_story_items_as_cards_stay() -> None:
     text = _text(_page(f"<div class='x4'>{intro}{items}</div>", ["Hak cipta Warta Contoh 2025"]))
     for x in PARAS[:6]:
         assert x in text
+
+
+# - ``div_paragraph_with_line_breaks``: a story whose paragraphs are ``<div class="post-text">``s
+#   (a redesign of ``<p class="post-text">``), one of them a subheading and its text separated by
+#   ``<br>``s. The sibling rule of body.br_paragraphs made every text div a run (runs are not
+#   prose to main_container) and trafilatura took the one div of runs for the story's frame by its
+#   class: the rest of the story was lost. When the sibling divs outweigh the runs, they and the
+#   div with line breaks are div paragraphs (body.div_paragraphs), as the ``<p>``s were.
+# - ``story_list_beside_hidden_blocks``: a story written as a list, beside blocks hidden by
+#   ``style="display:none"`` (the page's metadata and a teaser's copy of the intro). A copy
+#   stripped of class, id and style shows the hidden blocks to trafilatura's recall mode, which
+#   story_lists (maintext) uses to get the list back; it read them too and was refused as too long,
+#   and the list was lost (F1 0.20). Now only the fast extraction's lines and the list's items
+#   are taken from recall mode.
+
+
+def _post_text_story(tag: str) -> bytes:
+    sub = ("<strong>Dana desa dan provinsi</strong><br>" + PARAS[5] + "<br><br>" + PARAS[6])
+    paras = [f"Sleman (Warta) - {PARAS[0]}", *PARAS[1:5], sub, *PARAS[7:10]]
+    body = "".join(f"<{tag} class='post-text'>{x}</{tag}>" for x in paras)
+    return _page(f"<div class='x4'>{body}</div>")
+
+
+def test_div_paragraph_with_line_breaks() -> None:
+    as_written = _text(_post_text_story("p"))
+    text = _text(_post_text_story("div"))
+    for x in PARAS:
+        assert x in text, x
+    assert shingle_f1(text, as_written) >= 0.95
+
+
+def _list_story() -> bytes:
+    intro = ("Berikut empat hal yang perlu diketahui warga tentang jembatan gantung baru di lereng "
+             "Merapi yang dibuka Selasa pagi.")  # fmt: skip
+    items = "".join(f"<li>{x}</li>" for x in PARAS[:4])
+    hidden = "".join(
+        f"<div style='display:none'><div>{x}</div><div>2025-03-11T0{i}:00:00+07:00</div>"
+        f"<div>https://img.example.id/foto/{i}/jembatan-gantung-merapi-{i}-500-250.jpg</div>"
+        f"<p>{intro[:48]}...</p></div>"
+        for i, x in enumerate(["Jembatan gantung baru dibuka", "Redaksi Warta Contoh", "Daerah, Jawa Tengah",
+                               "jembatan, merapi, sleman", "Warta Contoh Yogyakarta", "Berita Daerah"] * 2)
+    )  # fmt: skip
+    return _page(f"<div class='x4'><p>{intro}</p><ol>{items}</ol><p>{FOOTER[0]}</p>{hidden}</div>",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+
+
+def test_story_list_beside_hidden_blocks() -> None:
+    page = _list_story()
+    as_written = _text(page)
+    stripped = _text(rewrite(page, "strip_attrs"))
+    for x in PARAS[:4]:
+        assert x in as_written and x in stripped, x
+    assert shingle_f1(stripped, as_written) >= 0.95
+
+
+# - ``subheadings_outside_a_frame``: a story cut by ``<h3>`` subheadings. Inside a body frame
+#   trafilatura knows by class ("article-content") it keeps them; once a redesign renamed the
+#   classes it kept only the paragraphs (in recall mode too), and every section lost its name.
+#   Missed headings of the kept paragraphs' own block are put back above the paragraph after
+#   them (maintext.story_headings); a "Baca juga" heading below the story is not.
+
+
+def _sectioned_story() -> bytes:
+    heads = ["Dibangun delapan bulan", "Manfaat bagi warga", "Perawatan rutin", "Rencana tahun depan"]
+    parts = [f"<p>Sleman (Warta) - {PARAS[0]}</p><p>{PARAS[1]}</p>"]
+    for i, h in enumerate(heads):
+        parts.append(f"<h3>{h}</h3><p>{PARAS[2 + 2 * i]}</p><p>{PARAS[3 + 2 * i]}</p>")
+    related = ("<h3>Baca juga</h3><ul class='x6'>" + "".join(
+        f"<li><h4><a href='/b/{i}'>{t}</a></h4><p>Warta Contoh, 10 Maret 2025</p></li>"
+        for i, t in enumerate(TEASERS[:2])) + "</ul>")  # fmt: skip
+    return _page(f"<div class='article-content'>{''.join(parts)}</div><div class='x7'>{related}</div>",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+
+
+def test_subheadings_outside_a_frame() -> None:
+    page = _sectioned_story()
+    as_written = _text(page)
+    heads = ["Dibangun delapan bulan", "Manfaat bagi warga", "Perawatan rutin", "Rencana tahun depan"]
+    for variant in ("renamed", "strip_attrs"):
+        text = _text(rewrite(page, variant))
+        lines = text.split("\n\n")
+        for i, h in enumerate(heads):  # each above its section's first paragraph
+            assert h in lines and lines[lines.index(h) + 1] == PARAS[2 + 2 * i], (variant, h)
+        assert "Baca juga" not in lines
+        assert shingle_f1(text, as_written) >= 0.95, variant

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from copy import copy
 from typing import Any
 
@@ -107,10 +108,12 @@ def staged(tree: Any, options: Extractor) -> str | None:
 
 
 def text(tree: Any, settings: dict[str, Any]) -> str | None:
-    """The main text of ``tree`` (:func:`_main_text`), with the lists of its story (:func:`story_lists`)."""
+    """The main text of ``tree`` (:func:`_main_text`), with the lists of its story (:func:`story_lists`)
+    and its subheadings (:func:`story_headings`)."""
     prose = _prose(tree)
     dense = densest_block(prose)
-    return story_lists(tree, _main_text(tree, settings, prose, dense), settings, prose)
+    found = story_lists(tree, _main_text(tree, settings, prose, dense), settings, prose)
+    return story_headings(tree, found, settings, prose)
 
 
 def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]],
@@ -328,6 +331,7 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     flat = " ".join(found.split())
     missed = chars = links = 0
     items = []
+    listed = []  # every missed item's opening, link-heavy ones too (what recall mode may add)
     kept = [t[:50] in flat for _p, t in prose]
     blocks = {_block_of(p) for (p, _t), k in zip(prose, kept, strict=True) if k} - {None}  # kept's blocks
     # pairs of kept paragraphs with no paragraph of the page between them, each in a block of two or
@@ -347,6 +351,7 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
         t = " ".join(li.text_content().split())
         if len(t) < 15 or t[:40] in flat:
             continue
+        listed.append(t[:40])
         linked = sum(len(" ".join(a.text_content().split())) for a in li.iter("a"))
         if linked > _LIST_LINKS * len(t):
             continue  # a menu's or a related headline's item: the story's items are its words
@@ -357,9 +362,85 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     if chars < _LIST_MIN or links > _LIST_LINKS * chars:
         return found
     again = _text(tree, {**settings, "favor_recall": True})
-    if not again or not holds(again, items) or len(again) > len(found) + 1.5 * chars + 500:
+    if not again or not holds(again, items):
         return found
+    limit = len(found) + 1.5 * chars + 500
+    if len(again) > limit:
+        again = _items_only(again, found, listed)
+        if not holds(again, items) or len(again) > limit:
+            return found
     return again
+
+
+_HEADS = ("h2", "h3", "h4")
+
+
+def story_headings(tree: Any, found: str | None, settings: dict[str, Any],
+                   prose: list[tuple[Any, str]]) -> str | None:  # fmt: skip
+    """The extraction with the story's subheadings written back above their paragraphs, when it
+    kept the paragraphs around two or more ``<h2>``-``<h4>``s and dropped at least half of them.
+
+    Inside a body frame it knows by class name trafilatura keeps a story's subheadings; outside
+    one (a page whose classes were renamed or stripped) it keeps only the paragraphs, in fast and
+    recall mode alike, so a guide of numbered steps lost every step's name. Each missed heading
+    is put above the first kept paragraph printed after it.
+    """
+    if not found or settings.get("favor_recall"):
+        return found
+    lines = found.splitlines()
+    flat_lines = {" ".join(x.split()) for x in lines}  # a kept heading is a line of its own
+    if sum(" ".join(h.text_content().split()) not in flat_lines for h in tree.iter(*_HEADS)) < 2:
+        return found  # most pages: every heading kept, or none to keep
+    flat = " ".join(found.split())
+    kept = {p: t[:50] for p, t in prose if t[:50] in flat}
+    if len(kept) < 2:
+        return found
+    heads = missed = 0
+    pending: list[tuple[str, Any]] = []  # headings since the last kept paragraph, with their blocks
+    above: dict[str, list[str]] = {}  # a kept paragraph's opening: the missed headings above it
+    for el in tree.getroottree().iter():
+        if el in kept:
+            # the headings of the paragraph's own block (a "Related" heading before a teaser's
+            # paragraph elsewhere, or the page's header above the story, is not the story's)
+            if mine := [t for t, up in pending if up is _block_of(el)]:
+                heads += len(mine)
+                if lost := [t for t in mine if t not in flat_lines]:
+                    above.setdefault(kept[el], []).extend(lost)
+                    missed += len(lost)
+            pending = []
+        elif el.tag in _HEADS and len(t := " ".join(el.text_content().split())) > 3:
+            pending.append((t, _block_of(el)))  # (through a redesign's wrapper of its own)
+    if missed < 2 or 2 * missed < heads:
+        return found
+    out = []
+    for line in lines:
+        start = " ".join(line.split())[:50]
+        out.extend(above.pop(start, []))
+        out.append(line)
+    return "\n".join(out)
+
+
+def _items_only(again: str, found: str, items: list[str]) -> str:
+    """Recall mode's text reduced to the fast extraction's lines and the missed list items.
+
+    Recall mode reads more than lists: on a page whose hidden blocks (``style="display:none"``:
+    metadata, a teaser's duplicate) lose the style and the class that kept trafilatura out of
+    them (a copy stripped of its attributes), it read those too, and the story's lists were
+    given up for the whole of it (F1 0.20). The lines it adds beyond the items are not wanted.
+    """
+    kept = Counter(" ".join(x.split()) for x in found.splitlines())
+    out = []
+    for line in again.splitlines():
+        flat = " ".join(line.split())
+        if kept[flat] > 0:  # as often as the fast extraction has it (not a hidden duplicate's)
+            kept[flat] -= 1
+            out.append(line)
+        elif flat.startswith("- ") and any(flat[2:].startswith(i) for i in items):
+            out.append(line)
+    # recall mode may cut the page into other lines than fast mode: then this is no longer the
+    # fast extraction plus the items, and nothing (the caller keeps the fast extraction)
+    missing = sum(len(x) * n for x, n in kept.items() if n > 0)
+    return "\n".join(out) if missing <= 0.1 * len(found) else ""
 
 
 _AREA_UP = 4  # levels above a paragraph's block where a page builder's widgets of one story meet
