@@ -9,7 +9,14 @@ from re import _parser as sre_parse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kliping.clean.boilerplate import FAMILIES, _alternatives, _needs, _top_level_split, family
+from kliping.clean.boilerplate import (
+    FAMILIES,
+    _alternatives,
+    _family_screen,
+    _needs,
+    _top_level_split,
+    family,
+)
 from tests.test_boilerplate import EXAMPLES, KEPT
 
 
@@ -34,6 +41,19 @@ LINES = st.lists(PIECES, max_size=14).map("".join)
 @given(LINES)
 def test_family_is_the_first_matching_pattern(line: str) -> None:
     assert family(line) == reference(line)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(LINES)
+def test_family_with_a_family_tried_is_the_first_matching_pattern(line: str) -> None:
+    # clean_lines() tests the photo credit first and tells family() so (not tried again)
+    if not FAMILIES["photo_credit"].match(line):
+        assert family(line, "photo_credit") == reference(line)
+
+
+def test_family_screen_is_in_use() -> None:
+    # the one-call screen of the alternatives tested without words (most lines end there)
+    assert _family_screen(None) is not None and _family_screen("photo_credit") is not None
 
 
 def test_family_on_the_examples_and_the_prose() -> None:

@@ -233,7 +233,10 @@ def test_fingerprints() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Halo, dunia!  Ini _tes_ — 7/1/2024.", "", "  \n ", "İstanbul ß ﬁle", "a\u00a0b\tc\n\nd", "...!!!"],
+    [
+        "Halo, dunia!  Ini _tes_ — 7/1/2024.", "", "  \n ", "İstanbul ß ﬁle", "a\u00a0b\tc\n\nd", "...!!!",
+        "“Kata” ‘dia’ – 10…20 • Rp 5 € © ™ «x» ‚y‛ „z“ ‐‑‒―", "ᾳ a\u0345b", "ANTARA – Dia berkata “YA”",
+    ],
 )
 def test_fingerprints_together_equal_each_alone(text: str) -> None:
     # clean() finds the words once for both fingerprints; the stored values must not change,
@@ -247,6 +250,8 @@ def test_fingerprints_together_equal_each_alone(text: str) -> None:
     assert normalize(text) == reference
     assert text_hash(text) == hashlib.sha1(reference.encode("utf-8")).hexdigest()
     assert fingerprints(text) == (text_hash(text), simhash(text))
+    # given the text's words (as clean() has them), the same values
+    assert fingerprints(text, re.findall(r"\w+", text)) == fingerprints(text)
 
 
 def test_simhash_is_pinned() -> None:

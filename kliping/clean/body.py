@@ -404,7 +404,7 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
     text = None
     texts = None  # the paragraph texts of target, when already taken
     drop_teaser_cards(tree)
-    container = main_container(tree)
+    container, of_runs = _main_container(tree)
     if container is not None and comments.in_thread(container, tree):
         container = None  # a comment thread outweighing a story written as runs: the page it is
     if container is not None:
@@ -412,7 +412,7 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
         page = _alone(container)
         boilerplate.prune(page, prune_xpaths, host)
         text = _trafilatura(page)
-        if _of_runs(container):
+        if of_runs:
             page, text = _headed_runs(container, page, text, prune_xpaths, host)
         texts = _paragraph_texts(page)
         # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
@@ -549,21 +549,29 @@ def main_container(tree: Any, share: float = 0.9) -> Any | None:
     whose article sits in one container is extracted from that container: the navigation,
     sidebars and footers around it would be pruned anyway.
     """
+    return _main_container(tree, share)[0]
+
+
+def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool]:
+    """:func:`main_container`, and whether the element holds under three prose paragraphs (it was
+    found by :func:`runs_container`: its prose is ``<br>`` runs), told from the paragraphs counted."""
     body = tree.find("body")
     node = body if body is not None else tree
     prose = _PROSE_P(node)
-    if len(prose) < 3:
-        return runs_container(node, prose)
+    if len(prose) < 3:  # (an element inside holds fewer still)
+        return runs_container(node, prose), True
     node = _innermost(node, prose, share)
     if node is body or node is tree:
-        return None
+        return None, False
     # The <br> runs are left out above; when those outside the element chosen hold more text than
     # its paragraphs, the story is the runs and the element a footer or a teaser box: read whole.
     runs = _RUN_P(body if body is not None else tree)  # most pages have none: nothing to weigh
     outside = sum(len(r.text_content()) for r in runs if not _inside(r, node)) if runs else 0
     if outside and outside > sum(len(p.text_content()) for p in prose if _inside(p, node)):
-        return None
-    return node
+        return None, False
+    # node holds share * len(prose) of the prose paragraphs or more (_innermost): three or more
+    # when that is over two (always, at the default share); else they are counted
+    return node, share * len(prose) <= 2 and len(_PROSE_P(node)) < 3
 
 
 def runs_container(node: Any, prose: list[Any]) -> Any | None:
@@ -628,11 +636,6 @@ def _headed_runs(container: Any, page: Any, text: str | None, prune_xpaths: tupl
     again = _trafilatura(framed)
     flat = " ".join((again or "").split())
     return (framed, again) if 2 * sum(h in flat for h in heads) >= len(heads) else (page, text)
-
-
-def _of_runs(container: Any) -> bool:
-    """Was ``container`` found by :func:`runs_container` (its prose is ``<br>`` runs)?"""
-    return len(_PROSE_P(container)) < 3  # main_container's own path needs three
 
 
 def _innermost(node: Any, paras: list[Any], share: float, own_text: bool = False) -> Any:

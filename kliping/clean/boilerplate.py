@@ -422,15 +422,22 @@ def credit(line: str) -> list[tuple[str | None, str]]:
     return out
 
 
-def family(line: str) -> str | None:
+def family(line: str, tried: str | None = None) -> str | None:
     """The boilerplate family a whole line belongs to, or None for a line of the body.
 
     The same answer as trying each family's pattern in turn (``rx.match(line)``), faster: an
     alternative that scans the line before it finds its words (``^[^\\n]{0,300}(?:tanggung
-    jawab…)``) is tried only when the line holds one of them (:func:`_alternatives`).
+    jawab…)``) is tried only when the line holds one of them (:func:`_alternatives`). ``tried``:
+    a family the caller already found the line is not of (not tried again).
     """
     low = None if any(map(_ASCII_LETTER.match, _NOT_ASCII.findall(line))) else line.lower()
+    if low is not None and (screen := _family_screen(tried)) is not None:
+        plain, words = screen
+        if plain.match(line) is None and not any(word in low for word in words):
+            return None  # (most lines) no alternative below can match
     for name, tests in _family_alternatives().items():
+        if name == tried:
+            continue
         for rx, needs in tests:
             if needs and low is not None and not any(word in low for word in needs):
                 continue  # none of the words it needs is in the line: it cannot match
@@ -562,6 +569,37 @@ def _family_alternatives() -> dict[str, list[tuple[re.Pattern[str], tuple[str, .
     return {name: _alternatives(rx) for name, rx in FAMILIES.items()}
 
 
+_SCOPED_FLAGS = ((re.I, "i"), (re.M, "m"), (re.S, "s"), (re.X, "x"))
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a group referred back to: numbers shift once joined
+
+
+@functools.cache
+def _family_screen(tried: str | None) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """What a line must hold for :func:`family` (``tried`` left out) to find a family: a match of
+    one pattern made of every alternative tested without words (one regular expression call
+    instead of one per family), or one of the words of those tested with words. None when the
+    alternatives cannot be joined as they are (a group referred back to, a flag a group cannot
+    scope): then :func:`family` tries each one."""
+    plain: list[str] = []
+    words: set[str] = set()
+    for name, tests in _family_alternatives().items():
+        if name == tried:
+            continue
+        for rx, needs in tests:
+            if needs:
+                words.update(needs)
+                continue
+            if rx.flags & ~(re.I | re.M | re.S | re.X | re.U) or _BACKREF.search(rx.pattern):
+                return None
+            flags = "".join(f for flag, f in _SCOPED_FLAGS if rx.flags & flag)
+            end = "\n" if rx.flags & re.X else ""  # (a verbose pattern's closing comment ends there)
+            plain.append(f"(?{flags}:{rx.pattern}{end})")
+    try:
+        return re.compile("|".join(plain) or "(?!)"), tuple(sorted(words))
+    except re.error:
+        return None
+
+
 def headline_like(line: str, shouted: bool = False) -> bool:
     """A linked headline as lists print it: 3 to 20 words, most capitalised, no closing period
     (and not in capitals, unless ``shouted``: a line of a list is rarely all capitals, a link
@@ -591,7 +629,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     tentative: set[int] = set()  # indexes in keep of such headlines
     after_embed = False  # after an embed placeholder ("[Gambas:Video CNN]"): the embed's title
     for raw in lines:
-        line = " ".join(EMBED.sub(" ", raw).split())
+        line = " ".join((EMBED.sub(" ", raw) if "[" in raw else raw).split())  # (an embed opens with "[")
         if not line:
             after_embed = after_embed or bool(EMBED.search(raw))
             continue
@@ -629,7 +667,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.authors.append(by.group("name"))
             res.dropped.append(("credit", line))
             continue
-        rule = family(line) or (family(flat) if flat != line else None)
+        # (the line is no photo credit: tested above)
+        rule = family(line, "photo_credit") or (family(flat) if flat != line else None)
         if rule is None and any(rx.search(line) for rx in extra):
             rule = "site"
         if rule:

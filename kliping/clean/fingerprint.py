@@ -27,10 +27,31 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()
 
 
-def fingerprints(text: str) -> tuple[str, int]:
-    """``(text_hash(text), simhash(text))``, the casefolded words found once for both."""
-    toks = _WORD.findall(text.casefold())
-    return hashlib.sha1(" ".join(toks).encode("utf-8")).hexdigest(), _simhash_tokens(toks)
+def fingerprints(text: str, words: list[str] | None = None) -> tuple[str, int]:
+    """``(text_hash(text), simhash(text))``, the casefolded words found once for both.
+
+    ``words``, when the caller has them, are ``text``'s ``\\w+`` runs (:func:`words`): on a text
+    of ASCII and :data:`_UNCASED` only, casefolding the text and then finding its words gives
+    those words lowercased, so they are not looked for again.
+    """
+    if words is not None and _CASED_ELSEWHERE.search(text) is None:
+        joined = " ".join(words).lower()  # (an ASCII word's casefold is its lowercase)
+        toks = joined.split(" ") if joined else []
+    else:
+        toks = _WORD.findall(text.casefold())
+        joined = " ".join(toks)
+    return hashlib.sha1(joined.encode("utf-8")).hexdigest(), _simhash_tokens(toks)
+
+
+# Characters other than ASCII that news text is full of and that are neither word characters nor
+# changed by casefolding (spaces, dashes, quotes, the ellipsis, bullets, currency and trademark
+# signs): beside them the words of the casefolded text are the text's words, casefolded. Any other
+# character (a letter, a mark a casefold turns into a letter) sends the text the long way.
+_UNCASED = (
+    "\u00a0\u2010-\u2015\u2018-\u201e\u2022\u2026\u2032\u2039\u203a"
+    "\u00ab\u00bb\u00b0\u00b7\u00a3\u20ac\u00a9\u00ae\u2122"
+)
+_CASED_ELSEWHERE = re.compile(f"[^\\x00-\\x7f{_UNCASED}]")
 
 
 def words(text: str) -> list[str]:
@@ -79,5 +100,5 @@ def _simhash_tokens(toks: list[str], n: int = 3) -> int:
         acc += words_h[k : k + count] * np.uint64(_POS_MUL[k % len(_POS_MUL)])
     hashes = _fmix64(acc + np.uint64(width))
     bits = np.unpackbits(hashes.astype(">u8").view(np.uint8)).reshape(count, 64)
-    set_bits = bits.sum(axis=0, dtype=np.int64) * 2 > count
+    set_bits = bits.sum(axis=0, dtype=np.uint32) * 2 > count  # (32 bits: faster, and 2^31 words is no page)
     return int.from_bytes(np.packbits(set_bits).tobytes(), "big") & _MASK64

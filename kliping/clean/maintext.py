@@ -333,20 +333,21 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     items = []
     listed = []  # every missed item's opening, link-heavy ones too (what recall mode may add)
     kept = [t[:50] in flat for _p, t in prose]
-    blocks = {_block_of(p) for (p, _t), k in zip(prose, kept, strict=True) if k} - {None}  # kept's blocks
+    block_of = {p: _block_of(p) for p, _t in prose}  # (each paragraph's block, climbed to once)
+    blocks = {block_of[p] for (p, _t), k in zip(prose, kept, strict=True) if k} - {None}  # kept's blocks
     # pairs of kept paragraphs with no paragraph of the page between them, each in a block of two or
     # more kept paragraphs (a teaser card's one paragraph is not a part of the story)
     count: dict[Any, int] = {}
     for (p, _t), k in zip(prose, kept, strict=True):
         if k:
-            count[_block_of(p)] = count.get(_block_of(p), 0) + 1
+            count[block_of[p]] = count.get(block_of[p], 0) + 1
     pairs = [
         (a, b)
         for (a, _ta), (b, _tb), ka, kb in zip(prose, prose[1:], kept, kept[1:], strict=False)
-        if ka and kb and count[_block_of(a)] > 1 and count[_block_of(b)] > 1
+        if ka and kb and count[block_of[a]] > 1 and count[block_of[b]] > 1
     ]
     lis = dict.fromkeys(li for b in blocks for li in b.iterdescendants("li"))
-    between = [li for li in _lists_between(pairs) if li not in lis]
+    between = [li for li in _lists_between(pairs, block_of) if li not in lis]
     for li in [*lis, *between]:
         t = " ".join(li.text_content().split())
         if len(t) < 15 or t[:40] in flat:
@@ -446,15 +447,16 @@ def _items_only(again: str, found: str, items: list[str]) -> str:
 _AREA_UP = 4  # levels above a paragraph's block where a page builder's widgets of one story meet
 
 
-def _lists_between(pairs: list[tuple[Any, Any]]) -> list[Any]:
+def _lists_between(pairs: list[tuple[Any, Any]], block_of: dict[Any, Any]) -> list[Any]:
     """The list items printed between two paragraphs of the page (``pairs``: kept, with none between
     them) of different, nearby blocks (their
     blocks meet :data:`_AREA_UP` or fewer levels up) with no paragraph of the page between them:
     a page builder puts each heading, list and run of paragraphs of one story in a widget of its
-    own, so the story's lists are in none of its paragraphs' blocks."""
+    own, so the story's lists are in none of its paragraphs' blocks. ``block_of``: each
+    paragraph's :func:`_block_of`."""
     out: list[Any] = []
     for a, b in pairs:
-        block_a, block_b = _block_of(a), _block_of(b)
+        block_a, block_b = block_of[a], block_of[b]
         if block_a is None or block_b is None or block_a is block_b:
             continue
         up_a = [block_a, *block_a.iterancestors()][: _AREA_UP + 1]

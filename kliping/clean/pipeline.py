@@ -87,7 +87,7 @@ def clean(
 
     brands = meta.site_names + [body.source or ""]
     when = _dates(meta.page, text, tree, layout, site, raw, structured, printed + body.printed)
-    text_hash, simhash = fingerprint.fingerprints(text)
+    text_hash, simhash = fingerprint.fingerprints(text, words)
     record = {
         "id": fingerprint.stable_id(meta.canonical_url),
         "url": url,
