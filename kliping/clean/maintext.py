@@ -403,7 +403,8 @@ def story_headings(tree: Any, found: str | None, settings: dict[str, Any],
         if el in kept:
             # the headings of the paragraph's own block (a "Related" heading before a teaser's
             # paragraph elsewhere, or the page's header above the story, is not the story's)
-            if mine := [t for t, up in pending if up is _block_of(el)]:
+            block = _block_of(el) if pending else None
+            if mine := [t for t, up in pending if up is block]:
                 heads += len(mine)
                 if lost := [t for t in mine if t not in flat_lines]:
                     above.setdefault(kept[el], []).extend(lost)

@@ -453,7 +453,7 @@ class CleaningPool:
         if self.free > 0 and not self.waiting:
             self.free -= 1
         else:
-            await self._wait(self.waiting)  # release() hands this item its slot
+            await self._wait_for_slot()  # _release() hands this item its slot
         try:
             waiter = self._waiter()
             self.queue.append(_Job((raw, ref, run_id, page_seconds), waiter))
@@ -471,9 +471,9 @@ class CleaningPool:
 
         return Deferred()
 
-    async def _wait(self, queue: deque[Any]) -> None:
+    async def _wait_for_slot(self) -> None:
         waiter = self._waiter()
-        queue.append(waiter)
+        self.waiting.append(waiter)
         await self._wrap(waiter)
 
     def _wrap(self, waiter: Any) -> Any:
@@ -491,6 +491,7 @@ class CleaningPool:
                 _resolve(waiter, None)
                 return
         self.free += 1
+
 
 if __name__ == "__main__":
     serve()
