@@ -144,7 +144,7 @@ KLIPING_FLUSH_ROWS = 200  # Parquet part size (rows) before a flush
 KLIPING_FLUSH_SECONDS = 60.0  # and at most this long between flushes
 KLIPING_PAGE_SECONDS = 30.0  # cleaning budget per page; past it, an error row of kind "timeout"
 # Cleaning runs in this many worker processes (kliping/crawler/cleaning.py), off the thread that
-# drives the downloads; None: one per core but one, at least one; 0: inline, in that thread.
+# drives the downloads; None: one per core (at most 8); 0: inline, in that thread.
 KLIPING_CLEAN_WORKERS: int | None = None
 # Pages handed to the workers at once (None: 8 per worker); past it an item waits in the pipeline,
 # and once SCRAPER_SLOT_MAX_ACTIVE_SIZE bytes of responses wait, Scrapy stops fetching.

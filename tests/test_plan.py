@@ -73,7 +73,8 @@ def test_status_lines_off_a_terminal(tmp_path) -> None:
     args = ["crawl", "suarawarga", "--since", "2024-01-05", "--until", "2024-01-10"]
     with SampleServer() as server:
         r = kliping(*args, "--out", str(tmp_path / "out"), "--mirror", json.dumps(server.mirror()),
-                    "-s", "KLIPING_PROGRESS_INTERVAL=0.2", "-s", "DOWNLOAD_DELAY=0.05", *FAST)
+                    *FAST, "-s", "KLIPING_PROGRESS_INTERVAL=0.2", "-s", "DOWNLOAD_DELAY=0.05")
+    # (DOWNLOAD_DELAY after FAST's 0: the crawl lasts longer than a few intervals)
     assert r.returncode == 0, r.stderr
     lines = [ln for ln in r.stderr.splitlines() if ln.startswith("kliping: suarawarga: ")]
     assert lines, r.stderr

@@ -175,16 +175,25 @@ def run(args: argparse.Namespace) -> int:
             if day is not None and day > until:
                 raise UsageError(f"--since last is {day} for {key} (where its last finished run "
                                  f"ended), after --until {until}")
-    print(crawl_plan(args, since, until))
-    if args.dry_run:
-        return 0
+    if not args.dry_run:
+        from kliping.crawler.run import prestart_cleaning
+
+        prestart_cleaning(settings)  # their start-up overlaps the plan and Scrapy's set-up
+    try:
+        print(crawl_plan(args, since, until))
+        if args.dry_run:
+            return 0
+        result = start_crawl(
+            list(args.sites), args.out, since=since, until=until, limit=args.limit,
+            mirror=mirror_arg(args.mirror), settings=settings, spider_kwargs=spider_kwargs,
+            redis=args.redis, run=args.run,
+        )
+    finally:
+        from kliping.crawler.cleaning import CleaningPool
+
+        CleaningPool.discard()  # refused before the crawl began (another run holds --out, say)
     from kliping.cli.summary import print_summary
 
-    result = start_crawl(
-        list(args.sites), args.out, since=since, until=until, limit=args.limit,
-        mirror=mirror_arg(args.mirror), settings=settings, spider_kwargs=spider_kwargs,
-        redis=args.redis, run=args.run,
-    )
     print_summary(args.out, result.stats, result.run_id)
     if result.repaired:
         print(f"repaired {result.repaired} raw rows left uncleaned by a killed or failed run")

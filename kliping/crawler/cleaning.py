@@ -12,7 +12,7 @@ downloads, and each worker cleans one page at a time, so the crawl always knows 
 dead or stuck worker was on (``concurrent.futures``' pool, which ``kliping reclean`` uses, breaks
 as a whole when one worker dies, and cannot stop one stuck worker).
 
-- **Size**: ``KLIPING_CLEAN_WORKERS`` processes (default: one per core but one, at least one;
+- **Size**: ``KLIPING_CLEAN_WORKERS`` processes (default: one per core, :func:`default_workers`;
   0 cleans inline, in the crawl's thread). One pool per crawl process, shared by its spiders
   (``kliping crawl a b c`` runs them in one process).
 - **Backpressure**: at most ``KLIPING_CLEAN_IN_FLIGHT`` pages (default 8 per worker) are handed to
@@ -58,9 +58,28 @@ MAX_FAILED_STARTS = 3
 _HEADER = struct.Struct("!Q")
 
 
+# Workers at most by default: each holds 55-80 MB, and more than this many cores' worth of cleaning
+# outruns what one crawl process fetches under its politeness limits.
+MAX_DEFAULT_WORKERS = 8
+
+
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity: a container's share), at least one."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def default_workers() -> int:
-    """One worker per core but one (the crawl's own thread needs a core), at least one."""
-    return max(1, (os.cpu_count() or 2) - 1)
+    """One worker per core (at most :data:`MAX_DEFAULT_WORKERS`).
+
+    Not one per core but one: the crawl's own thread uses a fraction of a core (about 1.2 ms a page
+    on bench/crawl.py's pages, where cleaning one takes 1.6 ms; on real pages 15-25 ms), so a core
+    left to it alone idles most of the time. On 2 cores, bench/crawl.py fetched 0.65-0.69x bare
+    Scrapy's pages/s with one worker, the worker the bottleneck, and 0.74-0.80x with two.
+    """
+    return min(cores(), MAX_DEFAULT_WORKERS)
 
 
 def workers_setting(settings: Any) -> int:
@@ -146,15 +165,19 @@ def _read_exact(fd: int, n: int) -> bytes | None:
 def _warm_up() -> None:
     """Clean one made-up page: what the cleaner loads on first use (the language model, lazy
     imports) is loaded before the first real page, whose budget it would otherwise eat."""
+    from datetime import UTC, datetime
+
     from kliping.dataset.outcome import clean_outcome
-    from kliping.dataset.records import raw_record
 
     para = "<p>" + " ".join(["warga desa menanam pohon di tepi sungai pada pagi hari"] * 4) + ".</p>"
     body = (f"<html lang='id'><head><title>Kabar</title></head><body><article><h1>Kabar</h1>"
             f"{para * 4}</article></body></html>").encode()
-    raw = raw_record(url="https://warm-up.invalid/berita/1", site="warm-up", body=body,
-                     headers={"content-type": "text/html; charset=utf-8"},
-                     discovered_via="warm-up", fetch_id="warm-up")
+    # the raw row's fields clean() reads, made by hand: kliping.dataset.records would import
+    # pyarrow (60 ms of start-up and 20 MB a worker) for nothing a worker does
+    url = "https://warm-up.invalid/berita/1"
+    raw = {"fetch_id": "warm-up", "url": url, "final_url": url, "site": "warm-up", "status": 200,
+           "headers": {"content-type": "text/html; charset=utf-8"}, "body": body,
+           "fetched_at": datetime.now(UTC), "run_id": None, "discovered_via": "warm-up"}
     clean_outcome(raw, None, None, None)
 
 
@@ -305,12 +328,41 @@ class CleaningPool:
 
     # -- sharing ----------------------------------------------------------------------------------
     @classmethod
+    def prestart(cls, settings: Any) -> None:
+        """Start the shared pool before any spider takes it, sized by ``settings`` (nothing when
+        cleaning is inline): a crawl about to run in this process starts its workers first, so
+        their imports and warm-up (a quarter of a second) run while Scrapy opens the spiders and
+        reads robots.txt and the first listings, not while the first articles wait for them.
+        The reactor must be installed; :meth:`discard` ends a pool no spider took."""
+        workers = workers_setting(settings)
+        if cls._shared is None and workers > 0:
+            cls._shared = cls(workers, in_flight_setting(settings, workers))
+            cls._shared.start()
+
+    @classmethod
     def acquire(cls, workers: int, in_flight: int) -> CleaningPool:
         if cls._shared is None:
             cls._shared = cls(workers, in_flight)
             cls._shared.start()
         cls._users += 1
         return cls._shared
+
+    @classmethod
+    def discard(cls) -> None:
+        """End a pool started by :meth:`prestart` that no spider holds (none opened, or the run
+        was refused before it began): its workers have nothing to finish, and the reactor may
+        not run again to close their stdin, so they are killed."""
+        pool = cls._shared
+        if pool is None or cls._users > 0:
+            return
+        cls._shared = None
+        pool.closing = True
+        for worker in list(pool.workers):
+            if not worker.ended and worker.transport is not None:
+                try:
+                    worker.transport.signalProcess("KILL")
+                except Exception:  # noqa: BLE001 - it ended meanwhile (ProcessExitedAlready)
+                    pass
 
     @classmethod
     def release(cls, pool: CleaningPool) -> None:

@@ -240,8 +240,35 @@ def _crawl(
                                 weak=False)  # a closure: nothing else holds it
         process.crawl(crawler, since=site_since[key], until=until, limit=limit, run_id=run_id,
                       **(spider_kwargs or {}).get(key, {}))
-    process.start()
+    prestart_cleaning(project)  # no-op when the command line started them already
+    try:
+        process.start()
+    finally:
+        from kliping.crawler.cleaning import CleaningPool
+
+        CleaningPool.discard()  # workers no spider took: every spider failed to open
     return crawlers
+
+
+def prestart_cleaning(settings: Any) -> None:
+    """Install the crawl's reactor and start its cleaning workers now (``CleaningPool.prestart``).
+
+    ``kliping crawl`` calls it as soon as its arguments are checked, before the plan, the output
+    lock and Scrapy's set-up: the workers' start-up then overlaps all of it instead of holding the
+    first articles back. ``settings``: a dict of ``--set`` values or Scrapy ``Settings``.
+    """
+    if not hasattr(settings, "getbool"):
+        os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "kliping.settings")
+        settings = _project("", None, dict(settings or {}))
+    from scrapy.utils.reactor import install_reactor
+
+    from kliping.crawler.cleaning import CleaningPool
+
+    if settings.getbool("TWISTED_REACTOR_ENABLED", True) and settings.get("TWISTED_REACTOR"):
+        install_reactor(settings["TWISTED_REACTOR"], settings.get("ASYNCIO_EVENT_LOOP"))
+    else:
+        return  # Scrapy installs its default reactor later: the pipelines start the workers
+    CleaningPool.prestart(settings)
 
 
 def _stop_siblings(crawler: Any, crawlers: list[tuple[str, Any]]) -> Any:
