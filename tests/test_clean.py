@@ -211,6 +211,13 @@ def test_people(values: list[str], expected: list[str]) -> None:
         ("Gempa Guncang Maluku | CNN Indonesia", "Gempa Guncang Maluku"),
         ("Timnas Tiba di Doha - Bola Liputan6.com", "Timnas Tiba di Doha"),
         ("Hasil Pemilu: Siapa Menang - Nasional", "Hasil Pemilu: Siapa Menang - Nasional"),
+        # the site's name as a label before the title, its colon against it
+        ("Kompas.com: Harga Cabai Naik di Pasar Induk", "Harga Cabai Naik di Pasar Induk"),
+        ("Tribunnews.com: FOTO: Banjir Rendam Jalan", "FOTO: Banjir Rendam Jalan"),
+        ("FOTO: Banjir Rendam Jalan Utama", "FOTO: Banjir Rendam Jalan Utama"),
+        ("Liputan6: Gol", "Liputan6: Gol"),  # nothing left worth a title without the label
+        # a series of the site's is part of the headline
+        ("Kompas Extra: Harga Cabai Naik di Pasar", "Kompas Extra: Harga Cabai Naik di Pasar"),
     ],
 )
 def test_title_suffix(title: str, expected: str) -> None:

@@ -239,7 +239,19 @@ def strip_site_suffix(title: str, names: list[str]) -> str:
             title = title[len(first) :].lstrip(" -|–—:»·•")
         else:
             break
+    # "KapanLagi.com: Judul Berita": the site's name as a label, its colon against it (no space
+    # before it, so not one of the separators above). Only the name itself or a host name: a
+    # label that is not the site's ("FOTO:", "Hasil Pemilu:") or is one of its series ("CNBC
+    # Changemakers:", "9to5Mac Gift Guide:") is part of the headline as published.
+    label = _LABEL.match(title)
+    if label and len(title[label.end():].split()) >= 2:
+        name = label.group(1)
+        if re.sub(r"\W+", "", name.lower()) in keys or _HOST_LIKE.fullmatch(name):
+            title = title[label.end():]
     return title.strip()
+
+
+_LABEL = re.compile(r"([^\s:|]+(?: [^\s:|]+){0,3}):\s+")
 
 
 def _is_site_name(part: str, keys: set[str]) -> bool:
@@ -249,7 +261,10 @@ def _is_site_name(part: str, keys: set[str]) -> bool:
     if any(p == k or (len(k) >= 4 and (p.startswith(k) or k.startswith(p) or k in p)) for k in keys):
         return len(part.split()) <= 5
     # "detikNews", "Okezone.com", "TRIBUNNEWS.COM": one or two tokens that look like a brand/host
-    return bool(re.fullmatch(r"[\w-]+\.(?:com|co|id|co\.id|net|org|news)(?:\.\w+)?", part.strip(), re.I))
+    return bool(_HOST_LIKE.fullmatch(part.strip()))
+
+
+_HOST_LIKE = re.compile(r"[\w-]+\.(?:com|co|id|co\.id|net|org|news)(?:\.\w+)?", re.I)
 
 
 def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> str | None:
