@@ -188,7 +188,9 @@ def test_a_byte_order_mark_decides_the_encoding(words: str, encoding: str, ctype
            "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}[encoding]
     body = bom + page.encode(encoding)
     rec = _outcome(_raw(body, ctype))
-    assert rec is not None
-    reference = clean(_raw(page.encode("utf-8"), "text/html; charset=utf-8"))
-    assert rec["text"] == reference["text"]
+    reference = _outcome(_raw(page.encode("utf-8"), "text/html; charset=utf-8"))
+    if reference is None:  # words that make a boilerplate line ("Baca juga Presiden ..."): the
+        assert rec is None  # same page read right is no article either
+        return
+    assert rec is not None and rec["text"] == reference["text"]
     assert "— “kutipan” é." in rec["text"]
