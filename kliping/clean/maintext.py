@@ -446,6 +446,12 @@ _APPEAL = re.compile(
     r"|informasi|tulisan) ini (?:bermanfaat|membantu))",
     re.I,
 )
+# Every _APPEAL match holds one of these (lower-cased), every _BIO match one of _BIO_KEYS.
+_APPEAL_KEYS = (
+    "support", "difference", "become a", "donat", "contribution", "sign up", "subscribe", "inbox", "app",
+    "follow us", "was this", "rate this", "about the author", "dukung", "donasi", "ikuti", "aplikasi",
+    "berlangganan", "daftarkan", "tentang penulis", "apakah",
+)  # fmt: skip
 _BOX_SHARE = 0.5  # of the story block's text: more is not a box beside the story
 _BOX_MAX = 2500  # characters: a box addressed to the reader is short
 _BELOW_MAX = 300  # characters of kept prose below the box (a footer's line or two): more, the story goes on
@@ -468,16 +474,26 @@ def reader_boxes(tree: Any, found: str | None, prose: list[tuple[Any, str]],
     """
     if not found or dense is None:
         return found
+    block = dense[0]
+    story = [(p, t) for p, t in prose if _block_of(p) is block]
+    # only the lines from the story's last paragraph on are looked at (a closing box is there):
+    # its words tested by substring in C, the regular expressions only where they are
+    cut = found.rfind(story[-1][1][:50])
+    low = found[cut:].lower() if cut >= 0 else ""
+    appeal = any(k in low for k in _APPEAL_KEYS)
+    bio = any(k in low for k in _BIO_KEYS)
+    if not (appeal or bio or "\n" in low.rstrip()):
+        return found
     lines = found.splitlines()
+    first = found.count("\n", 0, cut)
     flat = [_ITEM_MARK.sub("", " ".join(x.split())) for x in lines]
-    calls = [i for i, x in enumerate(flat) if _APPEAL.search(x) or _BIO.match(x) or _bio_heading(flat, i)] \
-        if _APPEAL.search(found) or _BIO.search(found) or _NAME_LINE.search(found) else []  # fmt: skip
+    calls = [i for i in range(first + 1, len(flat)) if (appeal and _APPEAL.search(flat[i]))
+             or (bio and _BIO.match(flat[i])) or _bio_heading(flat, i)]  # fmt: skip
     if not calls:  # most pages: no such wording
         return found
-    block = dense[0]
-    story = [p for p, _t in prose if _block_of(p) is block]
-    size = sum(len(t) for p, t in prose if _block_of(p) is block)
-    holds_story = {a for p in story for a in (p, *p.iterancestors())}
+    size = sum(len(t) for _p, t in story)
+    holds_story = {a for p, _t in story for a in (p, *p.iterancestors())}
+    story_end = story[-1][0]
     order: dict[Any, int] = {}
     drop: set[int] = set()
     joined = " ".join(flat)
@@ -490,7 +506,7 @@ def reader_boxes(tree: Any, found: str | None, prose: list[tuple[Any, str]],
                 continue
             if not order:
                 order = {el: n for n, el in enumerate(tree.getroottree().iter())}
-            if order.get(box, -1) < order.get(story[-1], 0):
+            if order.get(box, -1) < order.get(story_end, 0):
                 continue  # above the story or beside it: not a closing box
             below = sum(len(t) for p, t in prose if order.get(p, -1) > order[box] and t[:50] in joined
                         and t[:50] not in text and boilerplate.family(t) is None)  # fmt: skip
@@ -516,6 +532,12 @@ _BIO = re.compile(
     r"|columnist|penulis|wartawan|jurnalis|kontributor|kolumnis|redaktur|autor(?:in)?|redakteur(?:in)?)\b",
     re.M,
 )
+
+_BIO_KEYS = (
+    "writer", "author", "editor", "journalist", "reporter", "founder", "blogger", "educator",
+    "contributor", "columnist", "penulis", "wartawan", "jurnalis", "kontributor", "kolumnis", "redaktur",
+    "autor", "redakteur",
+)  # fmt: skip
 
 
 def _bio_heading(flat: list[str], i: int) -> bool:
