@@ -438,19 +438,20 @@ _APPEAL = re.compile(
     r" member)\b|donate (?:now|today|here|to us)\b|make a (?:donation|contribution) (?:now|today|to us)\b"
     r"|sign up (?:for|to) (?:our |the |free |a )?(?:\w+ ){0,3}newsletters?\b|subscribe to (?:our|the)"
     r" (?:\w+ ){0,3}(?:newsletter|channel|podcast)\b|delivered (?:straight )?to your inbox|(?:download|get"
-    r"|install) (?:the|our) (?:[\w-]+ ){0,4}app\b|follow us on\b|was this (?:article|page|post|story"
-    r"|information) (?:helpful|useful)|rate this (?:article|post|story|recipe)\b|about the author\b"
+    r"|install) (?:the|our) (?:[\w-]+ ){0,4}app\b|follow us on\b|join our (?:\w+ ){0,2}(?:forums?|community"
+    r"|mailing list)\b|was this (?:article|page|post|story|information) (?:helpful|useful)|rate this"
+    r" (?:article|post|story|recipe)\b|about the author\b"
     r"|dukung (?:kami|redaksi|jurnalisme|media ini)\b|(?:salurkan|kirim|berikan) donasi|berdonasi\b"
     r"|ikuti (?:kami|kanal kami|saluran kami|akun kami)\b|(?:unduh|download) aplikasi\b"
-    r"|berlangganan (?:newsletter|buletin)\b|daftarkan email\b|tentang penulis\b|apakah (?:artikel|berita"
-    r"|informasi|tulisan) ini (?:bermanfaat|membantu))",
+    r"|berlangganan (?:newsletter|buletin)\b|(?:sudah|telah) berlangganan\b|daftarkan email\b"
+    r"|tentang penulis\b|apakah (?:artikel|berita|informasi|tulisan) ini (?:bermanfaat|membantu))",
     re.I,
 )
 # Every _APPEAL match holds one of these (lower-cased), every _BIO match one of _BIO_KEYS.
 _APPEAL_KEYS = (
-    "support", "difference", "become a", "donat", "contribution", "sign up", "subscribe", "inbox", "app",
-    "follow us", "was this", "rate this", "about the author", "dukung", "donasi", "ikuti", "aplikasi",
-    "berlangganan", "daftarkan", "tentang penulis", "apakah",
+    "support", "difference", "become a", "donat", "contribution", "sign up", "subscribe", "inbox",
+    "app", "follow us", "join our", "was this", "rate this", "about the author", "dukung", "donasi",
+    "ikuti", "aplikasi", "berlangganan", "daftarkan", "tentang penulis", "apakah",
 )  # fmt: skip
 _BOX_SHARE = 0.5  # of the story block's text: more is not a box beside the story
 _BOX_MAX = 2500  # characters: a box addressed to the reader is short
