@@ -461,12 +461,13 @@ _ITEM_MARK = re.compile(r"^(?:[-*•]|#+)\s+")
 
 def reader_boxes(tree: Any, found: str | None, prose: list[tuple[Any, str]],
                  dense: tuple[Any, list[str], int] | None) -> str | None:  # fmt: skip
-    """The extraction without a box addressed to the reader printed after the story (:data:`_APPEAL`):
-    the lines of an element that follows the last paragraph of the story's block (the densest
-    block, :func:`densest_block`), holds none of its paragraphs and two or more lines, is short
-    (:data:`_BOX_MAX` characters, under :data:`_BOX_SHARE` of the story's), and holds a line
-    calling on the reader: a "support us" appeal with its staff list, a newsletter sign-up, an
-    author box.
+    """The extraction without a box addressed to the reader printed after the story: the lines of an
+    element that follows the last paragraph of the story's block (the densest block,
+    :func:`densest_block`), holds none of its paragraphs, is short (:data:`_BOX_MAX` characters,
+    under :data:`_BOX_SHARE` of the story's), has little of the page's kept prose below it
+    (:data:`_BELOW_MAX`), and holds a line after the story's last paragraph that calls on the
+    reader (:data:`_APPEAL`: a "support us" appeal with its staff list, a newsletter sign-up) or
+    presents a person (an author box: :data:`_BIO`, or a name over a sentence naming them).
 
     trafilatura drops such boxes by their class names ("widget", "newsletter", "author"); once a
     redesign renamed them they were read as the story's closing lines (an appeal and its staff
