@@ -477,10 +477,10 @@ def reader_boxes(tree: Any, found: str | None, prose: list[tuple[Any, str]],
     if not found or dense is None:
         return found
     block = dense[0]
-    story = [(p, t) for p, t in prose if _block_of(p) is block]
+    last = next((t for p, t in reversed(prose) if _block_of(p) is block), "")
     # only the lines from the story's last paragraph on are looked at (a closing box is there):
     # its words tested by substring in C, the regular expressions only where they are
-    cut = found.rfind(story[-1][1][:50])
+    cut = found.rfind(last[:50])
     low = found[cut:].lower() if cut >= 0 else ""
     appeal = any(k in low for k in _APPEAL_KEYS)
     bio = any(k in low for k in _BIO_KEYS)
@@ -488,11 +488,13 @@ def reader_boxes(tree: Any, found: str | None, prose: list[tuple[Any, str]],
         return found
     lines = found.splitlines()
     first = found.count("\n", 0, cut)
-    flat = [_ITEM_MARK.sub("", " ".join(x.split())) for x in lines]
-    calls = [i for i in range(first + 1, len(flat)) if (appeal and _APPEAL.search(flat[i]))
-             or (bio and _BIO.match(flat[i])) or _bio_heading(flat, i)]  # fmt: skip
+    tail = [_ITEM_MARK.sub("", " ".join(x.split())) for x in lines[first:]]
+    calls = [first + i for i in range(1, len(tail)) if (appeal and _APPEAL.search(tail[i]))
+             or (bio and _BIO.match(tail[i])) or _bio_heading(tail, i)]  # fmt: skip
     if not calls:  # most pages: no such wording
         return found
+    flat = [_ITEM_MARK.sub("", " ".join(x.split())) for x in lines[:first]] + tail
+    story = [(p, t) for p, t in prose if _block_of(p) is block]
     size = sum(len(t) for _p, t in story)
     holds_story = {a for p, _t in story for a in (p, *p.iterancestors())}
     story_end = story[-1][0]
