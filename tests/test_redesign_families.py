@@ -675,3 +675,53 @@ def test_subheadings_outside_a_frame() -> None:
             assert h in lines and lines[lines.index(h) + 1] == PARAS[2 + 2 * i], (variant, h)
         assert "Baca juga" not in lines
         assert shingle_f1(text, as_written) >= 0.95, variant
+
+
+# - ``reader_boxes``: a box addressed to the reader after the story, a "support us" appeal with
+#   its staff list, a newsletter sign-up, an author box. trafilatura drops it by its class names
+#   ("widget", "newsletter", "author"); once a redesign renamed them (or made the story's
+#   <article> a <div>) it was read as the story's closing lines (an appeal after a fact check:
+#   F1 0.83). Its wording calls on the reader (maintext._APPEAL), or it is a name and a sentence
+#   about that person; it follows the story's block and holds none of its paragraphs. The same
+#   wording in a paragraph of the story stays.
+
+APPEAL_BOX = (
+    "<div class='widget-support'><div><span>Warta Contoh</span><span>Sejak 1998</span></div>"
+    "<h4>Sepatah Kata untuk Pembaca Setia</h4>"
+    "<p>Dukung kami agar liputan dari desa-desa di lereng Merapi terus hadir untuk Anda.</p>"
+    "<h5>Redaksi</h5><ul><li>Rina Lestari</li><li>Agus Prasetyo</li><li>Dewi Anggraini</li>"
+    "<li>Bambang Sutrisno</li></ul>"
+    "<p>Setiap hari wartawan kami menempuh jalan desa yang rusak untuk memastikan kabar yang Anda "
+    "baca benar adanya, dan kerja itu tidak murah bagi media kecil seperti kami.</p>"
+    "<p>Salurkan donasi Anda hari ini agar kami dapat terus bekerja untuk pembaca di mana pun.</p>"
+    "<p>Tim Warta Contoh</p></div>"
+)
+AUTHOR_BOX = (
+    "<div class='author-box'><img src='/img/rina.jpg' alt='Rina Lestari'><h4>Rina Lestari</h4>"
+    "<p>Rina Lestari adalah wartawan Warta Contoh yang meliput wilayah Sleman dan Magelang sejak "
+    "2015, dengan minat pada infrastruktur desa.</p></div>"
+)
+NEWSLETTER_BOX = (
+    "<div class='newsletter-signup'><h4>Kabar Merapi setiap pagi</h4>"
+    "<p>Sign up for our newsletter and get the day's stories delivered to your inbox.</p>"
+    "<p>Daftarkan email</p></div>"
+)
+
+
+def _boxed_story(box: str, last: str = PARAS[7]) -> bytes:
+    paras = "".join(f"<p>{x}</p>" for x in [*PARAS[:7], last])
+    return _page(f"<article><div class='entry-content'>{paras}{box}</div></article>",
+                 ["Hak cipta Warta Contoh 2025"])  # fmt: skip
+
+
+@pytest.mark.parametrize("box", [APPEAL_BOX, AUTHOR_BOX, NEWSLETTER_BOX, APPEAL_BOX + AUTHOR_BOX])
+def test_reader_box_after_the_story(box: str) -> None:
+    words = ["Dukung kami", "Rina Lestari", "Salurkan donasi", "Sign up", "Daftarkan email", "Bambang"]
+    _same_everywhere(_boxed_story(box), PARAS[:8], words)
+
+
+def test_appeal_words_in_the_story_stay() -> None:
+    # the story's own closing paragraph calls on its readers: it is in the story's block
+    last = ("Kepala desa mengajak warga yang ingin membantu perawatan jembatan: salurkan donasi Anda "
+            "melalui kas desa, dukung kami menjaga jembatan ini tetap aman.")  # fmt: skip
+    _same_everywhere(_boxed_story("", last), [*PARAS[:7], last], [])

@@ -31,12 +31,15 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from copy import copy
 from typing import Any
 
 import trafilatura
 from lxml.etree import XPath
 from trafilatura.settings import Extractor
+
+from kliping.clean import boilerplate
 
 try:  # trafilatura 2.3's stages (see the module docstring)
     from trafilatura.baseline import baseline
@@ -113,7 +116,8 @@ def text(tree: Any, settings: dict[str, Any]) -> str | None:
     prose = _prose(tree)
     dense = densest_block(prose)
     found = story_lists(tree, _main_text(tree, settings, prose, dense), settings, prose)
-    return story_headings(tree, found, settings, prose)
+    found = story_headings(tree, found, settings, prose)
+    return reader_boxes(tree, found, prose, dense)
 
 
 def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]],
@@ -420,6 +424,168 @@ def story_headings(tree: Any, found: str | None, settings: dict[str, Any],
         out.extend(above.pop(start, []))
         out.append(line)
     return "\n".join(out)
+
+
+# What a box addressed to the reader says, on any site: a donation or "support us" appeal, a
+# newsletter or app sign-up, a follow/subscribe call, a "was this helpful" or rating widget, an
+# author box's heading. Each form is a call to the reader ("support us", "sign up for our
+# newsletter"), not a word a story uses ("a donation", "the app").
+_APPEAL = re.compile(
+    r"\b(?:we need your (?:financial |continued )?support|your (?:financial |continued )?support"
+    r" (?:helps|keeps|makes|matters|means|allows)|support (?:us|our (?:work|journalism|mission|reporting"
+    r"|newsroom)|independent journalism|quality journalism)\b|support \w+ (?:so (?:that )?we|and make a"
+    r" difference)|make a difference for (?:our )?readers|become a (?:member|patron|supporter|sustaining"
+    r" member)\b|donate (?:now|today|here|to us)\b|make a (?:donation|contribution) (?:now|today|to us)\b"
+    r"|sign up (?:for|to) (?:our |the |free |a )?(?:\w+ ){0,3}newsletters?\b|subscribe to (?:our|the)"
+    r" (?:\w+ ){0,3}(?:newsletter|channel|podcast)\b|delivered (?:straight )?to your inbox|(?:download|get"
+    r"|install) (?:the|our) (?:[\w-]+ ){0,4}app\b|follow us on\b|join our (?:\w+ ){0,2}(?:forums?|community"
+    r"|mailing list)\b|was this (?:article|page|post|story|information) (?:helpful|useful)|rate this"
+    r" (?:article|post|story|recipe)\b|about the author\b"
+    r"|dukung (?:kami|redaksi|jurnalisme|media ini)\b|(?:salurkan|kirim|berikan) donasi|berdonasi\b"
+    r"|ikuti (?:kami|kanal kami|saluran kami|akun kami)\b|(?:unduh|download) aplikasi\b"
+    r"|berlangganan (?:newsletter|buletin)\b|(?:sudah|telah) berlangganan\b|daftarkan email\b"
+    r"|tentang penulis\b|apakah (?:artikel|berita|informasi|tulisan) ini (?:bermanfaat|membantu))",
+    re.I,
+)
+# Every _APPEAL match holds one of these (lower-cased), every _BIO match one of _BIO_KEYS.
+_APPEAL_KEYS = (
+    "support", "difference", "become a", "donat", "contribution", "sign up", "subscribe", "inbox",
+    "app", "follow us", "join our", "was this", "rate this", "about the author", "dukung", "donasi",
+    "ikuti", "aplikasi", "berlangganan", "daftarkan", "tentang penulis", "apakah",
+)  # fmt: skip
+_BOX_SHARE = 0.5  # of the story block's text: more is not a box beside the story
+_BOX_MAX = 2500  # characters: a box addressed to the reader is short
+_BELOW_MAX = 300  # characters of kept prose below the box (a footer's line or two): more, the story goes on
+_ITEM_MARK = re.compile(r"^(?:[-*•]|#+)\s+")
+
+
+def reader_boxes(tree: Any, found: str | None, prose: list[tuple[Any, str]],
+                 dense: tuple[Any, list[str], int] | None) -> str | None:  # fmt: skip
+    """The extraction without a box addressed to the reader printed after the story: the lines of an
+    element that follows the last paragraph of the story's block (the densest block,
+    :func:`densest_block`), holds none of its paragraphs, is short (:data:`_BOX_MAX` characters,
+    under :data:`_BOX_SHARE` of the story's), has little of the page's kept prose below it
+    (:data:`_BELOW_MAX`), and holds a line after the story's last paragraph that calls on the
+    reader (:data:`_APPEAL`: a "support us" appeal with its staff list, a newsletter sign-up) or
+    presents a person (an author box: :data:`_BIO`, or a name over a sentence naming them).
+
+    trafilatura drops such boxes by their class names ("widget", "newsletter", "author"); once a
+    redesign renamed them they were read as the story's closing lines (an appeal and its staff
+    list after a fact check: F1 0.83). A story's own sentence that says the same is in the
+    story's block, so it is no box: it stays.
+    """
+    if not found or dense is None:
+        return found
+    block = dense[0]
+    last = next((t for p, t in reversed(prose) if _block_of(p) is block), "")
+    # only the lines from the story's last paragraph on are looked at (a closing box is there):
+    # its words tested by substring in C, the regular expressions only where they are
+    cut = found.rfind(last[:50])
+    low = found[cut:].lower() if cut >= 0 else ""
+    appeal = any(k in low for k in _APPEAL_KEYS)
+    bio = any(k in low for k in _BIO_KEYS)
+    if not (appeal or bio or "\n" in low.rstrip()):
+        return found
+    lines = found.splitlines()
+    first = found.count("\n", 0, cut)
+    tail = [_ITEM_MARK.sub("", " ".join(x.split())) for x in lines[first:]]
+    calls = [first + i for i in range(1, len(tail)) if (appeal and _APPEAL.search(tail[i]))
+             or (bio and _BIO.match(tail[i])) or _bio_heading(tail, i)]  # fmt: skip
+    if not calls:  # most pages: no such wording
+        return found
+    flat = [_ITEM_MARK.sub("", " ".join(x.split())) for x in lines[:first]] + tail
+    story = [(p, t) for p, t in prose if _block_of(p) is block]
+    size = sum(len(t) for _p, t in story)
+    holds_story = {a for p, _t in story for a in (p, *p.iterancestors())}
+    story_end = story[-1][0]
+    order: dict[Any, int] = {}
+    drop: set[int] = set()
+    joined = " ".join(flat)
+    for i in calls:
+        if i in drop:
+            continue
+        for box in _boxes_of(tree, flat[i], holds_story):
+            text = " ".join(box.text_content().split())
+            if len(text) > min(_BOX_MAX, _BOX_SHARE * size):
+                continue
+            if not order:
+                order = {el: n for n, el in enumerate(tree.getroottree().iter())}
+            if order.get(box, -1) < order.get(story_end, 0):
+                continue  # above the story or beside it: not a closing box
+            below = sum(len(t) for p, t in prose if order.get(p, -1) > order[box] and t[:50] in joined
+                        and t[:50] not in text and boilerplate.family(t) is None)  # fmt: skip
+            if below > _BELOW_MAX:
+                continue  # the page's kept prose goes on below it: not a closing box
+            drop.update(_run_in(flat, i, text))
+            break
+    if not drop:
+        return found
+    return "\n".join(x for j, x in enumerate(lines) if j not in drop)
+
+
+# An author box's heading: a name ("Regan", "Pamela Wilson"), or "About"/"Über"/"Tentang" and a name.
+_NAME_LINE = re.compile(
+    r"^(?:(?i:about|über|tentang|profil|meet)\s+)?(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})$", re.M
+)
+
+# An author box's sentence: a name, "is a", and a trade that writes ("Pamela Wilson is an online
+# educator, author, keynote speaker …", "Budi Santoso adalah seorang penulis …").
+_BIO = re.compile(
+    r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3} (?:is|was|ist|adalah|merupakan) (?:an?|the|ein|eine|seorang)?\b"
+    r"[^\n]{0,120}?\b(?i:writer|author|editor|journalist|reporter|founder|blogger|educator|contributor"
+    r"|columnist|penulis|wartawan|jurnalis|kontributor|kolumnis|redaktur|autor(?:in)?|redakteur(?:in)?)\b",
+    re.M,
+)
+
+_BIO_KEYS = (
+    "writer", "author", "editor", "journalist", "reporter", "founder", "blogger", "educator",
+    "contributor", "columnist", "penulis", "wartawan", "jurnalis", "kontributor", "kolumnis", "redaktur",
+    "autor", "redakteur",
+)  # fmt: skip
+
+
+def _bio_heading(flat: list[str], i: int) -> bool:
+    """Is line ``i`` an author box's heading: a name (:data:`_NAME_LINE`) whose next line is a
+    sentence (60 characters or more) that names the person early ("Regan is a Connecticut native
+    …", "Als Inbound Sales Manager bildet Moritz Bachmann …")?"""
+    m = _NAME_LINE.match(flat[i]) if len(flat[i]) <= 40 else None
+    if m is None:
+        return False
+    nxt = next((x for x in flat[i + 1 :] if x), "")
+    return len(nxt) >= 60 and m.group("name") in nxt[:100]
+
+
+_TEXT_HOLDING = XPath("//text()[contains(normalize-space(.), $s)]")
+_ELEMENT_BEING = XPath("//body//*[normalize-space(.) = $s]")
+
+
+def _boxes_of(tree: Any, line: str, holds_story: set[Any]) -> Iterator[Any]:
+    """For each text of the page where ``line`` opens, the largest element around it that holds no
+    paragraph of the story (its block's, ``holds_story``: they and their ancestors)."""
+    owners = []
+    for node in _TEXT_HOLDING(tree, s=line[:40]):
+        el = node.getparent()
+        owners.append(el.getparent() if el is not None and node.is_tail else el)
+    if not owners:  # a short line cut into inline elements ("Über <b>Moritz Bachmann</b>"): the innermost
+        owners = _ELEMENT_BEING(tree, s=line)[-1:]
+    for el in owners:
+        if el is None or el in holds_story:
+            continue
+        while (up := el.getparent()) is not None and up not in holds_story:
+            el = up
+        if up is not None:  # (else the story's block is not around it)
+            yield el
+
+
+def _run_in(flat: list[str], i: int, text: str) -> list[int]:
+    """The lines around line ``i`` (blank ones through) whose text is in ``text``, contiguous."""
+    run = [i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(flat) and (not flat[j] or flat[j] in text):
+            run.append(j)
+            j += step
+    return sorted(run)
 
 
 def _items_only(again: str, found: str, items: list[str]) -> str:
