@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -577,3 +578,25 @@ def test_metadata_walk_reads_what_the_xpaths_read(path: Path | None) -> None:
         assert pm.html_title == "Judul halaman" and pm.canonical == "https://a.test/x"
         assert pm.meta["author"] == ["Budi"] and pm.meta["og:title"] == [""]
         assert len(pm.jsonld) == 2 and pm.meta["datepublished"] == ["2024-01-08"]
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "<blockquote><o:p>Kutipan pejabat daerah tentang penanaman pohon.</o:p></blockquote>",
+        "<ul><li><st1:place>Samarinda</st1:place> menjadi kota pertama yang menanam.</li></ul>",
+        "<blockquote><A:>Kutipan pejabat daerah tentang penanaman pohon.</blockquote>",
+    ],
+)
+def test_element_names_lxml_refuses_do_not_lose_the_page(inner: str) -> None:
+    # Word's "<o:p>"/"<st1:place>" (text pasted from Word, common on Indonesian sites) and a
+    # broken "<A:>": names the HTML parser keeps but lxml will not create; trafilatura's copy of
+    # such an element in a quote or a list raised ValueError, and the page became an error row
+    para = "<p>Warga desa menanam pohon di tepi sungai pada pagi hari bersama para siswa sekolah.</p>"
+    page = (f"<html><body><article><h1>Penanaman Pohon</h1>{para * 4}{inner}"
+            f"<p>Kegiatan itu berlangsung hingga siang hari dan diikuti ratusan warga.</p></article>"
+            "</body></html>")
+    rec = clean({"url": "https://kabar.example/berita/1", "body": page.encode(),
+                 "headers": {"content-type": "text/html; charset=utf-8"}})
+    words = re.sub(r"<[^>]*>", " ", inner).split()
+    assert " ".join(words[:3]) in rec["text"]

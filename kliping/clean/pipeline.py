@@ -69,10 +69,29 @@ def clean(
     ``layout_drift`` ("missed" / "short") when the site's body selector failed this page and the
     generic path's body was used instead (see :func:`~kliping.clean.body.extract_body`).
     """
+    try:
+        return _clean(raw, site, signals, plain_names=False)
+    except ValueError as exc:
+        if not str(exc).startswith("Invalid tag name"):
+            raise
+    # Element names the HTML parser keeps but lxml will not create ("<o:p>" and "<st1:place>" of
+    # text pasted from Word, a broken "<A:>"): trafilatura's copy of such an element (in a quote,
+    # a list item) raised, and the page was lost. Rare, so paid for only then: read once more
+    # with those names made plain.
+    if signals is not None:
+        signals.clear()
+    return _clean(raw, site, signals, plain_names=True)
+
+
+def _clean(
+    raw: Mapping[str, Any], site: Site | None, signals: dict[str, Any] | None, plain_names: bool
+) -> dict[str, Any]:
     url = raw.get("url") or ""
     base = raw.get("final_url") or url
     fetched_at = raw.get("fetched_at")
     tree = _parse(raw, url)
+    if plain_names:
+        _plain_names(tree)
     layout = site.layout_for(fetched_at) if site is not None else GENERIC_LAYOUT
     host = metadata.domain(base)
     domain = host or (site.domain if site is not None else None)
@@ -133,6 +152,16 @@ def _parse(raw: Mapping[str, Any], url: str) -> Any:
     if tree is None:
         raise NotAnArticle(f"{url}: empty or unparseable HTML")
     return tree
+
+
+_ELEMENT_NAME = re.compile(r"[A-Za-z_][\w.-]*")
+
+
+def _plain_names(tree: Any) -> None:
+    """Rename, in place, the elements whose name lxml would refuse to create to ``span``."""
+    for el in tree.iter():
+        if isinstance(el.tag, str) and not _ELEMENT_NAME.fullmatch(el.tag):
+            el.tag = "span"
 
 
 def _site_names(site: Site | None, raw_site: str | None, domain: str | None) -> list[str]:
