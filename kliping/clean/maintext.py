@@ -145,6 +145,8 @@ def told_once(found: str | None) -> str | None:
     long = [i for i, x in enumerate(lines) if len(x) >= _COPY_LINE]  # most pages: none
     drop: set[int] = set()
     for i in long:
+        if not _echoed(lines[i], lines, i):
+            continue
         words = _WORDS.findall(lines[i].casefold())
         grams = {" ".join(words[j : j + 4]) for j in range(len(words) - 3)}
         other = " ".join(x for k, x in enumerate(lines) if k != i and k not in drop).casefold()
@@ -158,6 +160,17 @@ def told_once(found: str | None) -> str | None:
 
 
 _WORDS = re.compile(r"\w+")
+_PROBES = 8  # windows of the long line looked for in the other lines (C-level substring search)
+_PROBE = 30  # characters each
+
+
+def _echoed(line: str, lines: list[str], i: int) -> bool:
+    """Cheap screen for :func:`told_once`: do the other lines hold a quarter of the long line's
+    probe windows, word for word? (Most long lines are a story's own long paragraph: no.)"""
+    rest = "\n".join(x for k, x in enumerate(lines) if k != i)
+    step = (len(line) - _PROBE) // _PROBES
+    hits = sum(line[j * step : j * step + _PROBE] in rest for j in range(_PROBES))
+    return hits * 4 >= _PROBES
 
 
 def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]],
