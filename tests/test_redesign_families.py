@@ -725,3 +725,69 @@ def test_appeal_words_in_the_story_stay() -> None:
     last = ("Kepala desa mengajak warga yang ingin membantu perawatan jembatan: salurkan donasi Anda "
             "melalui kas desa, dukung kami menjaga jembatan ini tetap aman.")  # fmt: skip
     _same_everywhere(_boxed_story("", last), [*PARAS[:7], last], [])
+
+
+# - ``story_told_twice``: a page carries a hidden second copy of its story (a schema.org microdata
+#   block, ``<div style="display:none" itemscope>``, whose ``articleBody`` is the story as one
+#   text). trafilatura skips it by its ``style``; once a redesign dropped the attribute, the
+#   block's text divs outweighed the story's paragraphs and were read, the body held the story
+#   twice, and the story's list items, found in the copy, counted as kept and were given up. A
+#   line of 1,000+ characters half of whose word 4-grams the rest of the body holds is left out
+#   (maintext.told_once). A copy in paragraphs is kept once already (trafilatura's own doing),
+#   and the same features listed under two products stay.
+
+
+def _microdata_copy_story() -> bytes:
+    intro = "".join(f"<p>{x}</p>" for x in PARAS[:2])
+    items = "".join(f"<li>{x}</li>" for x in PARAS[2:5])
+    rest = "".join(f"<p>{x}</p>" for x in PARAS[5:])
+    copy = "\n".join(PARAS)
+    hidden = (  # text divs that, once visible, outweigh the story's paragraphs (div_paragraphs)
+        "<div style='display:none' itemscope itemtype='http://schema.org/NewsArticle'>"
+        "<h1 itemprop='name'>Jembatan gantung baru dibuka</h1>"
+        "<div itemprop='description'><p><img src='/foto/jembatan.jpg'></p></div>"
+        "<div itemprop='headline'>Jembatan gantung baru dibuka, warga dua desa di lereng Merapi"
+        " bersyukur</div>"
+        "<div itemprop='author' itemscope><div itemprop='name'>Redaksi Warta Contoh</div></div>"
+        "<div itemprop='keywords'>jembatan gantung,lereng merapi,sleman,dana desa,daerah</div>"
+        "<div itemprop='datePublished'>2025-03-11T08:15:00+07:00</div>"
+        f"<div itemprop='articleBody'>\n{copy}\n</div><div itemprop='articleSection'>daerah</div></div>"
+    )  # fmt: skip
+    return _page(f"<div class='x4'>{intro}<ul>{items}</ul>{rest}{hidden}</div>")
+
+
+def test_hidden_microdata_copy_of_the_story() -> None:
+    page = _microdata_copy_story()
+    as_written = _text(page)
+    stripped = _text(rewrite(page, "strip_attrs"))
+    for x in PARAS:
+        assert as_written.count(x) == 1 and stripped.count(x) == 1, x
+    for x in PARAS[2:5]:  # the list items: not given up for the copy's words
+        assert f"- {x}" in stripped, x
+    # (the block's headline, keywords and date lines stay: short, and not the story's words)
+    assert shingle_f1(stripped, as_written) >= 0.9
+
+
+def test_hidden_copy_in_paragraphs_kept_once() -> None:
+    story = "".join(f"<p>{x}</p>" for x in PARAS)
+    hidden = "<div style='display:none'>" + "".join(f"<p>{x}</p>" for x in PARAS[3:]) + "</div>"
+    page = _page(f"<div class='x4'>{story}{hidden}</div>")
+    as_written = _text(page)
+    stripped = _text(rewrite(page, "strip_attrs"))
+    for x in PARAS:
+        assert as_written.count(x) == 1 and stripped.count(x) == 1, x
+
+
+def test_features_listed_under_two_products_stay() -> None:
+    feats = [
+        "Baterai tahan hingga dua puluh jam pemakaian", "Pengisian daya cepat lewat kabel USB-C",
+        "Tahan percikan air dan keringat saat berolahraga", "Pasangan otomatis dengan ponsel Anda",
+    ]  # fmt: skip
+    items = "<ul>" + "".join(f"<li>{x}</li>" for x in feats) + "</ul>"
+    body = (f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p><h3>Earbud A</h3>{items}<p>{PARAS[2]}</p>"
+            f"<h3>Earbud B</h3>{items}<p>{PARAS[3]}</p>")  # fmt: skip
+    text = _text(_page(f"<div class='article-content'>{body}</div>"))
+    for x in feats:
+        assert text.count(x) == 2, x
+
+
