@@ -404,14 +404,16 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
     text = None
     texts = None  # the paragraph texts of target, when already taken
     drop_teaser_cards(tree)
+    # no word of a thread's heading in the page: none in its container or their copies either
+    keyed = comments.may_hold_thread(tree)
     container, of_runs = _main_container(tree)
-    if container is not None and comments.in_thread(container, tree):
+    if container is not None and keyed and comments.in_thread(container, tree):
         container = None  # a comment thread outweighing a story written as runs: the page it is
     if container is not None:
         # boilerplate rules on the container's copy only: the rest of the page is not read
         page = _alone(container)
         boilerplate.prune(page, prune_xpaths, host)
-        text = _trafilatura(page)
+        text = _trafilatura(page, threads=keyed)
         if of_runs:
             page, text = _headed_runs(container, page, text, prune_xpaths, host)
         texts = _paragraph_texts(page)
@@ -423,11 +425,11 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
             target = page
     if text is None:
         boilerplate.prune(tree, prune_xpaths, host)
-        text = _trafilatura(tree)
+        text = _trafilatura(tree, threads=keyed)
     if _short_for(text, target, texts):
         # fast mode took one block of a page with far more prose (a live blog's intro, say):
         # let trafilatura's full mode, with its fallbacks, have a look
-        full = _trafilatura(target, fast=False)
+        full = _trafilatura(target, fast=False, threads=keyed)
         if full and len(full) > 2 * len(text or ""):
             text = full
     return text.splitlines() if text else []
@@ -490,14 +492,16 @@ def _one_div_stories(tree: Any) -> int:
     return total
 
 
-def _trafilatura(tree: Any, fast: bool | None = None) -> str | None:
-    """trafilatura's text of ``tree`` with :data:`TRAFILATURA_SETTINGS` (``fast`` overriding)."""
+def _trafilatura(tree: Any, fast: bool | None = None, threads: bool = True) -> str | None:
+    """trafilatura's text of ``tree`` with :data:`TRAFILATURA_SETTINGS` (``fast`` overriding);
+    ``threads=False``: the caller knows the page holds no comment thread."""
     settings = TRAFILATURA_SETTINGS if fast is None else {**TRAFILATURA_SETTINGS, "fast": fast}
     # Readers' comments out by their headings, as their class names do when the theme has them.
     # Here, on what is extracted, not before the main container is chosen: without the thread,
     # more of the prose is the story's and the container search would go deeper than it does on
     # the page as published (below an Elementor story's headings, each in a widget of its own).
-    comments.drop_threads(tree)
+    if threads:
+        comments.drop_threads(tree)
     return maintext.text(tree, settings)
 
 

@@ -61,6 +61,13 @@ def drop_threads(tree: Any) -> int:
     return len(found)
 
 
+def may_hold_thread(tree: Any) -> bool:
+    """Does ``tree``'s text hold a word of a thread's heading at all? False: neither it nor any
+    part or copy of it holds a thread (its callers ask once for a page and its pieces)."""
+    body = tree.find("body")
+    return _has_key((body if body is not None else tree).text_content())
+
+
 def threads(tree: Any) -> list[Any]:
     """The readers' comment threads of ``tree``, in page order (the tree is left as it is)."""
     body = tree.find("body")
