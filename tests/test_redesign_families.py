@@ -791,3 +791,82 @@ def test_features_listed_under_two_products_stay() -> None:
         assert text.count(x) == 2, x
 
 
+
+
+# - ``widget_sidebar_above_the_story``: a blog's widget sidebar, a ``<ul>`` of ``<li>`` cards (a
+#   promo, a bank account for donations, a quote, a group invite), printed before the story's
+#   column. trafilatura drops it by its classes ("sidebar", "widget"); once a redesign renamed or
+#   stripped them, its cards were read as the body's first lines. Cards printed before the
+#   story's headline go (maintext.widgets_above); a "Poin penting" list of the story's own,
+#   between its headline and its paragraphs, stays, written as plain items or as cards.
+
+
+def _blog_with_sidebar(points: str = "") -> bytes:
+    cards = (
+        "<li class='widget widget_text'><h2 class='widgettitle'>Iklan</h2><div class='textwidget'>"
+        "<p><a href='/promo/motor'><img src='/i/motor.jpg' alt=''>"
+        "Jual Beli Sepeda Motor Bekas 081234567890</a></p>"
+        "<p><a href='/2024/kuliner'>Rekomendasi Kuliner Murah dan Menggugah Selera di Yogyakarta</a></p>"
+        "<p><strong>Ayo Donasi untuk Dakwah</strong></p><p>Rekening BRI 0123456789 a/n Yayasan Contoh</p>"
+        "</div></li>"
+        "<li class='widget widget_text'><div class='textwidget'><a href='/'><img src='/i/logo.gif'></a>"
+        "<p>Pepatah: Orang yang paling baik adalah orang yang paling bermanfaat bagi sesamanya, maka "
+        "jadilah orang yang ringan tangan membantu tetangga dan kerabat.</p>"
+        "<strong><a href='https://chat.example.com/grup'>Buat yang ingin gabung ke grup diskusi silakan "
+        "klik di sini dan klik Gabung</a></strong></div></li>"
+        "<li class='widget widget_categories'><h2 class='widgettitle'>Kategori</h2><ul>"
+        + "".join(f"<li><a href='/k/{i}'>Kategori {i}</a></li>" for i in range(6))
+        + "</ul></li>"
+    )
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:6])
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div id='header'><h1><a href='/'>Warta Contoh</a></h1><p>Kabar dari lereng Merapi</p></div>"
+        f"<div id='page'><div class='obar'><ul>{cards}</ul></div>"
+        "<div class='wrapper'><div class='narrowcolumn'><div class='post hentry'>"
+        "<h2>Jembatan gantung baru dibuka</h2><div class='postinfo'>Diposting 11 Maret 2025 oleh Admin</div>"
+        f"{points}<div class='isi'><div class='entry'>{story}</div><div class='tags'>Tag: jembatan</div>"
+        "</div></div></div></div>"
+        "<div class='sidebar'><ul><li class='widget'><h2>Tulisan Terkini</h2><ul>"
+        + "".join(f"<li><a href='/b/{i}'>{t}</a></li>" for i, t in enumerate(TEASERS))
+        + "</ul></li></ul></div></div><div id='footer'><p>Blog di WordPress.com.</p></div></body></html>"
+    ).encode()
+
+
+WIDGET_LINES = ["Jual Beli Sepeda Motor", "Rekomendasi Kuliner", "Ayo Donasi", "Rekening BRI",
+                "Pepatah: Orang", "gabung ke grup"]  # fmt: skip
+
+
+def test_widget_sidebar_above_the_story() -> None:
+    page = _blog_with_sidebar()
+    as_written = _text(page)
+    for x in WIDGET_LINES:
+        assert x not in as_written, x
+    for variant in ("renamed", "strip_attrs"):
+        text = _text(rewrite(page, variant))
+        for x in PARAS[:6]:
+            assert x in text, (variant, x)
+        for x in WIDGET_LINES:
+            assert x not in text, (variant, x)
+        assert shingle_f1(text, as_written) >= 0.95, variant
+
+
+POINTS = [
+    "Jembatan gantung sepanjang 120 meter menghubungkan dua desa di lereng Merapi.",
+    "Warga kini cukup berjalan kaki sepuluh menit untuk sampai ke pasar dan sekolah.",
+    "Dinas memeriksa tali baja jembatan setiap tiga bulan sekali menjelang musim hujan.",
+]
+
+
+def test_key_points_under_the_headline_stay() -> None:
+    """The story's own key points, list items holding paragraphs (as cards do) outside the story
+    block's container, between the headline and the story: read once classes are gone, and kept."""
+    items = "".join(f"<li><p>{x}</p></li>" for x in POINTS)
+    points = f"<div class='poin'><b>Poin penting</b><ul>{items}</ul></div>"
+    page = _blog_with_sidebar(points)
+    for variant in ("renamed", "strip_attrs"):
+        text = _text(rewrite(page, variant))
+        for x in POINTS + PARAS[:6]:
+            assert x in text, (variant, x)
+        for x in WIDGET_LINES:
+            assert x not in text, (variant, x)

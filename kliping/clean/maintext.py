@@ -112,13 +112,15 @@ def staged(tree: Any, options: Extractor) -> str | None:
 
 def text(tree: Any, settings: dict[str, Any]) -> str | None:
     """The main text of ``tree`` (:func:`_main_text`), with the lists of its story (:func:`story_lists`)
-    and its subheadings (:func:`story_headings`)."""
+    and its subheadings (:func:`story_headings`), without the widget cards printed above its
+    headline (:func:`widgets_above`)."""
     prose = _prose(tree)
     dense = densest_block(prose)
     found = told_once(_main_text(tree, settings, prose, dense))
     found = story_lists(tree, found, settings, prose)
     found = story_headings(tree, found, settings, prose)
-    return reader_boxes(tree, found, prose, dense)
+    found = reader_boxes(tree, found, prose, dense)
+    return widgets_above(found, dense, prose)
 
 
 _COPY_LINE = 1000  # characters: a line this long that repeats the rest is a whole copy of the story
@@ -701,6 +703,43 @@ def _items_from_to(a: Any, b: Any, common: Any) -> list[Any]:
                     found.append(el)
         node = node.getparent()
     return found
+
+
+# The story's headline: the last <h1>/<h2> printed before its first paragraph
+_HEADLINE = XPath("preceding::*[self::h1 or self::h2][1]")
+# Text of the widget cards printed before it: list items holding their own paragraphs or <div>s
+_CARDS_BEFORE = XPath("preceding::li[.//p or .//div]//text()[string-length(normalize-space(.)) > 15]")
+
+
+def widgets_above(found: str | None, dense: tuple[Any, list[str], int] | None,
+                  prose: list[tuple[Any, str]]) -> str | None:  # fmt: skip
+    """The extraction without its leading lines (above the first paragraph of the story's densest
+    block, :func:`densest_block`) that are the text of widget cards printed before the story's
+    headline: list items holding their own paragraphs or ``<div>``s, above the last ``<h1>``/``<h2>``
+    before that paragraph.
+
+    A blog's widget sidebar (a promo, a bank account for donations, a quote, a group invite, each
+    an ``<li>`` card of one ``<ul>``) printed before the story is discarded by trafilatura's class
+    rules ("sidebar", "widget"); once a redesign renamed or stripped the classes it was read as
+    the body's first lines (F1 0.875). The headline is the tell that holds without class names: a
+    story's own "Key points" list sits between its headline and its paragraphs and stays; so does
+    a list of plain items. A line is dropped only when it is mostly one card's text.
+    """
+    if not found or dense is None:
+        return found
+    lines = found.split("\n")
+    head = dense[1][0]
+    start = next((i for i, x in enumerate(lines) if head in " ".join(x.split())), 0)
+    if not start:  # the story's first paragraph opens the text: nothing above it
+        return found
+    headline = _HEADLINE(prose[dense[2]][0])
+    if not headline:
+        return found
+    cards = {" ".join(t.split()) for t in _CARDS_BEFORE(headline[0])}
+    if not cards:
+        return found
+    keep = [x for x in lines[:start] if not any(c in x and 2 * len(c) >= len(x.strip()) for c in cards)]
+    return "\n".join(keep + lines[start:]) if len(keep) < start else found
 
 
 def holds(found: str | None, heads: list[str]) -> bool:
