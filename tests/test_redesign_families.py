@@ -870,3 +870,88 @@ def test_key_points_under_the_headline_stay() -> None:
             assert x in text, (variant, x)
         for x in WIDGET_LINES:
             assert x not in text, (variant, x)
+
+
+# - ``related_cards_without_an_ellipsis``: a story, then "Berita Terkini" / "Terpopuler" boxes of
+#   cards, each a category label, a linked headline to another article of the site, a whole
+#   one-sentence excerpt (no ellipsis) and the writer's name. trafilatura drops the boxes by their
+#   classes ("recent", "popular"); renamed or stripped, the excerpts were read after the story.
+#   Cards whose paragraph follows a linked headline to an article of the page's own site (its
+#   URL, else its og:url) are teasers when three or more and outweighed by the prose
+#   beside them (body.drop_teaser_cards). A story of product cards (names linked to a shop) and a
+#   roundup made of linked items (they are the page's prose) stay.
+
+SITE = "https://www.wartacontoh.id"
+
+
+def _text_at(page: bytes, url: str) -> str:
+    raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"}, "url": url,
+           "final_url": url, "site": "", "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
+    return clean(raw, None)["text"]
+
+
+def _related_boxes_page(og_url: bool = False) -> bytes:
+    def box(name: str, title: str, teasers: list[str]) -> str:
+        cards = "".join(
+            f"<div class='post-thumb'><a href='{SITE}/daerah/berita-{name}-{i}-jembatan-desa.html'>"
+            f"<img src='/f/{i}.jpg' alt=''></a></div><div class='post-desc'><label class='cat'>DAERAH</label>"
+            f"<a href='{SITE}/daerah/berita-{name}-{i}-jembatan-desa.html'><h5>Judul berita {name} nomor {i} "
+            f"di halaman ini</h5></a><p class='excerpt'>{t}</p><label class='by'>Redaksi Warta</label></div>"
+            for i, t in enumerate(teasers)
+        )
+        return f"<div class='{name}-posts'><label>{title}</label><div class='post-list'>{cards}</div></div>"
+
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:6])
+    og = f"<meta property='og:url' content='{SITE}/daerah/jembatan-gantung-baru-dibuka.html'>"
+    head = og if og_url else ""
+    return (
+        f"<html><head><title>Jembatan gantung baru dibuka</title>{head}</head><body>"
+        "<div class='top'><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        "<div class='main'><div class='content'><h1>Jembatan gantung baru dibuka</h1>"
+        f"<div class='article-body'>{story}</div></div>"
+        f"<div class='aside'>{box('recent', 'BERITA TERKINI', TEASERS[:4])}"
+        f"{box('popular', 'TERPOPULER', TEASERS[2:6])}</div></div>"
+        "<div class='foot'><p>Hak cipta Warta Contoh 2025</p></div></body></html>"
+    ).encode()
+
+
+def test_related_cards_without_an_ellipsis() -> None:
+    page = _related_boxes_page()
+    url = f"{SITE}/daerah/jembatan-gantung-baru-dibuka.html"
+    as_written = _text_at(page, url)
+    for variant in ("renamed", "strip_attrs", "wrapped", "sections_as_divs"):
+        text = _text_at(rewrite(page, variant), url)
+        for x in PARAS[:6]:
+            assert x in text, (variant, x)
+        for x in TEASERS:
+            assert x not in text, (variant, x)
+        assert shingle_f1(text, as_written) >= 0.95, variant
+    # saved without its URL: the site is its og:url's
+    text = _text_at(rewrite(_related_boxes_page(og_url=True), "strip_attrs"), "")
+    for x in TEASERS:
+        assert x not in text, x
+
+
+def test_product_cards_and_linked_roundups_stay() -> None:
+    url = f"{SITE}/gaya/enam-earbud-terbaik-tahun-ini.html"
+    intro = ("<p>Berikut enam pilihan yang kami uji selama sebulan untuk berolahraga, bekerja dan "
+             "bepergian, dari yang termurah hingga yang paling lengkap fiturnya.</p>")  # fmt: skip
+    products = "".join(
+        f"<div class='x5'><h3><a href='https://toko.example.com/produk/earbud-seri-{i}-baru'>Earbud Seri "
+        f"{i} Generasi Baru</a></h3><p>{x}</p></div>"
+        for i, x in enumerate(PARAS[:6])
+    )
+    text = _text_at(_page(f"<div class='x4'>{intro}{products}</div>"), url)
+    for x in PARAS[:6]:
+        assert x in text, x
+    # a roundup of the site's own stories: the linked items are the page's prose
+    items = "".join(
+        f"<div class='x5'><h2><a href='{SITE}/daerah/2025/03/1{i}/berita-pilihan-nomor-{i}'>Berita pilihan "
+        f"nomor {i} pekan ini</a></h2><p>{x}</p></div>"
+        for i, x in enumerate(PARAS[:6])
+    )
+    for variant in ("as written", "strip_attrs"):
+        page = _page(f"<div class='x4'>{intro}{items}</div>")
+        text = _text_at(page if variant == "as written" else rewrite(page, variant), url)
+        for x in PARAS[:6]:
+            assert x in text, (variant, x)

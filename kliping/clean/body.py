@@ -16,11 +16,12 @@ import copy
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml.etree import XPath
 
-from kliping.clean import boilerplate, comments, dating, decode, maintext
+from kliping.clean import boilerplate, comments, dating, decode, maintext, metadata
 from kliping.sites.base import GENERIC_LAYOUT, Layout
 
 __all__ = [
@@ -403,7 +404,7 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
     target = tree
     text = None
     texts = None  # the paragraph texts of target, when already taken
-    drop_teaser_cards(tree)
+    drop_teaser_cards(tree, host)
     # no word of a thread's heading in the page: none in its container or their copies either
     keyed = comments.may_hold_thread(tree)
     container, of_runs = _main_container(tree)
@@ -439,21 +440,32 @@ _CARD_MIN = 3  # sibling cards: fewer is a story's own blocks, not a grid
 _CUT = ("…", "...", "[…]", "[...]")
 
 
-def drop_teaser_cards(tree: Any) -> None:
+def drop_teaser_cards(tree: Any, host: str | None = None) -> None:
     """Remove a grid of teaser cards from the page, in place, when the page has prose outside it.
 
     A card is one of three or more sibling elements of one tag, each holding one paragraph of
     prose (over 60 characters, outside links; no other paragraph or run of prose) and a link;
     the grid is teasers when half or more of those paragraphs are cut short with an ellipsis
-    (excerpts of other stories). trafilatura leaves such a grid out of a page as published when
-    its frame is the story's ``<article>`` and the cards are ``<article>``s after it; once a
-    redesign makes them ``<div>``s, or the story's ``<p>`` a ``<br>`` run, the grid outweighed a
-    short story and was extracted with it or instead of it. The story beside the grid may be
+    (excerpts of other stories). Without the ellipsis, the cards of a grid whose paragraph comes
+    after a linked headline to an article of the page's site (:func:`_headline_link`; the site
+    from ``host``, else the page's ``og:url``) are teasers when there are three or more
+    and the prose beside them outweighs them (a redesign that wraps each block of the story in
+    a ``<div>`` puts a teaser list inside the story among its blocks: those stay, the teasers go).
+    trafilatura leaves such a grid out of a page as published when its frame is the story's
+    ``<article>`` and the cards are ``<article>``s after it, or by their class names; once a
+    redesign makes them ``<div>``s, renames their classes, or makes the story's ``<p>`` a ``<br>``
+    run, the grid was extracted with the story or instead of it. The story beside the grid may be
     one ``<div>`` of text (a one-paragraph story once a redesign writes its ``<p>`` as a div).
     """
     # most pages have no three paragraphs ending in an ellipsis: told by a walk over the <p>s
     # (their text taken in C), cheaper than the XPath below
-    if sum(p.text_content().rstrip().endswith(_CUT) for p in tree.iter("p")) < _CARD_MIN:
+    cut = sum(p.text_content().rstrip().endswith(_CUT) for p in tree.iter("p")) >= _CARD_MIN
+    # cards after a link (a card's headline) are as rare: an XPath in C; then the site, from
+    # the page's URL, else its og:url (a copy re-hosted or saved without its URL)
+    site = None
+    if len(_HEADED_P(tree)) >= _CARD_MIN:
+        site = boilerplate._site_domain(host or metadata.domain(next(iter(_CANONICAL(tree)), "")))
+    if not cut and site is None:
         return
     prose = _PROSE_P(tree)
     runs = _RUN_P(tree)
@@ -461,7 +473,7 @@ def drop_teaser_cards(tree: Any) -> None:
     for p in (*prose, *runs):
         for anc in p.iterancestors():
             held[anc] = held.get(anc, 0) + 1
-    grids: dict[Any, list[tuple[Any, str]]] = {}
+    grids: dict[Any, list[tuple[Any, str, Any]]] = {}
     for p in prose:
         card = None
         for anc in p.iterancestors():
@@ -469,17 +481,59 @@ def drop_teaser_cards(tree: Any) -> None:
                 break
             card = anc
         if card is not None and card.getparent() is not None and next(card.iter("a"), None) is not None:
-            grids.setdefault(card.getparent(), []).append((card, " ".join(p.text_content().split())))
+            grids.setdefault(card.getparent(), []).append((card, " ".join(p.text_content().split()), p))
     total = sum(len(x.text_content()) for x in (*prose, *runs))
     for cards in grids.values():
-        cards = [(c, t) for c, t in cards if c.tag == cards[0][0].tag]
-        if len(cards) < _CARD_MIN or 2 * sum(t.endswith(_CUT) for _c, t in cards) < len(cards):
+        cards = [x for x in cards if x[0].tag == cards[0][0].tag]
+        if len(cards) < _CARD_MIN:
             continue
-        beside = total - sum(len(t) for _c, t in cards)
+        if not cut or 2 * sum(t.endswith(_CUT) for _c, t, _p in cards) < len(cards):
+            if site is None:
+                continue
+            # teasers of other stories of the site, each under its linked headline; among the
+            # story's own blocks when a redesign wraps each block, the teaser list's included
+            cards = [x for x in cards if _headline_link(x[0], x[2], x[1], site)]
+            grid = sum(len(t) for _c, t, _p in cards)
+            if len(cards) < _CARD_MIN or total - grid < grid:
+                continue
+        beside = total - sum(len(t) for _c, t, _p in cards)
         if beside < _LONE_RUN and beside + _one_div_stories(tree) < _LONE_RUN:  # no story beside the grid
             continue
-        for card, _t in cards:
+        for card, _t, _p in cards:
             card.drop_tree()
+
+
+# a <p> right after an element that is or holds a link (a card's linked headline, its excerpt)
+_HEADED_P = XPath(
+    "//p[preceding-sibling::*[1][not(self::p)][descendant-or-self::a[@href][string-length(.) > 15]]]"
+    "[string-length(.) > 60]"
+)
+# (its <link rel=canonical> is gone by then, with every <link>: see strip_junk)
+_CANONICAL = XPath("//meta[@property='og:url']/@content")
+# the last segment of an article's path: a slug of three words or more, or an id of four digits
+# or more (as the generic spider judges an article URL)
+_ARTICLE_PATH = re.compile(
+    r"/(?:[a-z0-9]+(?:-[a-z0-9]+){2,}(?:\.html?|\.php)?|[\w-]*\d{4,}[\w-]*(?:\.html?|\.php)?|\d{4,}/[\w-]+)/?$"
+)
+
+
+def _headline_link(card: Any, p: Any, text: str, site: str) -> bool:
+    """``card``'s paragraph ``p`` comes after a link, in the card, whose text reads as a headline
+    (3 to 30 words, not the paragraph's own start) and whose address is an article of the page's
+    site: a teaser of another story, not one of the story's own blocks (a product's name links to
+    a shop, a listicle's item heading is no link, a link inside a paragraph is not before it)."""
+    for el in card.iter():
+        if el is p:
+            return False
+        if el.tag != "a":
+            continue
+        label = " ".join(el.text_content().split())
+        if not 3 <= len(label.split()) <= 30 or text.startswith(label):
+            continue
+        href = (el.get("href") or "").strip()
+        if boilerplate._internal(href, site) and _ARTICLE_PATH.search("/" + urlsplit(href).path.lower()):
+            return True
+    return False
 
 
 def _one_div_stories(tree: Any) -> int:
