@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import trafilatura
 
 import kliping
-from kliping.clean import dating, decode, fingerprint, metadata, people
+from kliping.clean import dating, decode, fingerprint, maintext, metadata, people
 from kliping.clean.body import MIN_WORDS, TRAFILATURA_SETTINGS, extract_body, paragraphs
 from kliping.clean.sniff import not_html
 from kliping.sites.base import GENERIC_LAYOUT
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CLEANER_VERSION", "NotAnArticle", "NotHtml", "clean"]
 
-_CLEAN_REVISION = 23
+_CLEAN_REVISION = 24
 _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
@@ -98,7 +98,13 @@ def _clean(
 
     meta = metadata.extract(tree, layout, base, _site_names(site, raw.get("site"), domain))
     structured, printed = _date_candidates(tree, meta.page, layout, site, fetched_at)
-    body = paragraphs(extract_body(tree, layout, signals, host), layout, meta.title, tree)
+    # the title tells the body steps which heading is the story's (maintext.before_headline)
+    told = maintext.TITLE.set(meta.title)
+    try:
+        lines = extract_body(tree, layout, signals, host)
+    finally:
+        maintext.TITLE.reset(told)
+    body = paragraphs(lines, layout, meta.title, tree)
     text = body.text
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS:
