@@ -11,7 +11,9 @@ first):
    layout's XPaths first, the DOM last;
 3. the date candidates: structured data, and the printed date where it is wanted;
 4. the body (:func:`kliping.clean.body.extract_body`): boilerplate boxes pruned, the layout's
-   ``body_xpath`` or the generic container, trafilatura;
+   ``body_xpath`` or the generic container, trafilatura; the metadata's title is the body steps'
+   for that call (:data:`kliping.clean.maintext.TITLE`, a context variable set and reset around
+   it), to tell the story's headline (:func:`kliping.clean.maintext.before_headline`);
 5. its paragraphs (:func:`kliping.clean.body.paragraphs`): line rules, header and footer lines,
    dateline;
 6. people, dates, language and fingerprints, then the record, then the site's ``post_process``.
