@@ -955,3 +955,82 @@ def test_product_cards_and_linked_roundups_stay() -> None:
         text = _text_at(page if variant == "as written" else rewrite(page, variant), url)
         for x in PARAS[:6]:
             assert x in text, (variant, x)
+
+
+# - ``lines_above_the_headline``: a news page's top strip (an app promo, another story's teaser with
+#   its summary) printed above the story's headline, in containers whose classes trafilatura
+#   discards ("promo", "teaser"); once a redesign renamed or stripped them they were read as the
+#   body's first lines. The headline is the heading whose text is the page's title; a line the page
+#   prints only above it is not the story's (maintext.before_headline). The story's standfirst and
+#   byline, printed between the headline and its paragraphs, stay.
+
+PROMO = "Aplikasi baru Warta Contoh: berita terpercaya kapan saja dan di mana saja. UNDUH SEKARANG"
+STANDFIRST = "Warga dua desa kini tak perlu lagi memutar jauh untuk ke pasar."
+
+
+def _page_with_top_strip(headline: str = "Jembatan gantung baru dibuka") -> bytes:
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:6])
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka - Warta Contoh</title>"
+        "<meta property='og:title' content='Jembatan gantung baru dibuka'></head><body>"
+        f"<div class='app-promo'><p><a href='/app'>{PROMO}</a></p></div>"
+        "<div class='nav'><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        "<div class='teaser-strip'><div class='teaser'><h3><a href='/b/1'>Harga cabai rawit naik</a></h3>"
+        f"<p>{TEASERS[0]}</p></div></div>"
+        f"<div class='main'><div class='article'><h1>{headline}</h1>"
+        f"<p class='standfirst'>{STANDFIRST}</p>"
+        "<div class='byline'>Oleh Rina Pratiwi</div>"
+        f"<div class='article-body'>{story}</div></div>"
+        "<div class='sidebar'><h2>Terpopuler</h2><ul>"
+        + "".join(f"<li><a href='/t/{i}'>{t}</a></li>" for i, t in enumerate(TEASERS[1:4]))
+        + "</ul></div></div><div class='footer'><p>Hak cipta Warta Contoh.</p></div></body></html>"
+    ).encode()
+
+
+def test_lines_above_the_headline() -> None:
+    page = _page_with_top_strip()
+    as_written = _text(page)
+    for variant in (None, "renamed", "strip_attrs"):
+        text = as_written if variant is None else _text(rewrite(page, variant))
+        for x in PARAS[:6]:
+            assert x in text, (variant, x)
+        if variant is not None:  # (read once its class is gone: between the headline and the story, it stays)
+            assert STANDFIRST in text, variant
+        assert PROMO[:30] not in text and TEASERS[0] not in text, variant
+        assert shingle_f1(text, as_written) >= 0.95, variant
+
+
+def test_headline_is_the_heading_of_the_title() -> None:
+    """The headline is the last element before the story's first paragraph whose text is the page's
+    title: an <h1>-<h3>, or a <div> once a redesign wrote it so; never the page's <title>, nor a
+    heading that is not the title (a site's logo)."""
+    from kliping.clean import decode, maintext
+
+    def found(page: bytes) -> str | None:
+        tree = decode.parse(decode.decode(page, None))
+        prose = maintext._prose(tree)
+        dense = maintext.densest_block(prose)
+        assert dense is not None
+        top = maintext.headline(prose[dense[2]][0], "Jembatan gantung baru dibuka")
+        return None if top is None else top.tag
+
+    page = _page_with_top_strip()
+    assert found(page) == "h1"
+    assert found(page.replace(b"<h1>", b"<div>").replace(b"</h1>", b"</div>")) == "div"
+    assert found(_page_with_top_strip(headline="Warta Contoh")) is None
+
+
+def test_no_heading_is_the_title() -> None:
+    """No heading holds the page's title (a site whose <h1> is its logo): nothing above the story is
+    dropped for being above a headline."""
+    page = _page_with_top_strip(headline="Warta Contoh")
+    text = _text(rewrite(page, "strip_attrs"))
+    from kliping.clean import maintext
+
+    saved = maintext.before_headline
+    maintext.before_headline = lambda tree, found, *_a: found
+    try:
+        without = _text(rewrite(page, "strip_attrs"))
+    finally:
+        maintext.before_headline = saved
+    assert text == without

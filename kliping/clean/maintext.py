@@ -29,9 +29,11 @@ where the escalation does not fire.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections import Counter
 from collections.abc import Iterator
+from contextvars import ContextVar
 from copy import copy
 from typing import Any
 
@@ -113,14 +115,22 @@ def staged(tree: Any, options: Extractor) -> str | None:
 def text(tree: Any, settings: dict[str, Any]) -> str | None:
     """The main text of ``tree`` (:func:`_main_text`), with the lists of its story (:func:`story_lists`)
     and its subheadings (:func:`story_headings`), without the widget cards printed above its
-    headline (:func:`widgets_above`)."""
+    headline (:func:`widgets_above`) nor the other lines whose source is not the story's
+    (:func:`before_headline`: above its headline, or below its first paragraph)."""
     prose = _prose(tree)
     dense = densest_block(prose)
     found = told_once(_main_text(tree, settings, prose, dense))
     found = story_lists(tree, found, settings, prose)
     found = story_headings(tree, found, settings, prose)
     found = reader_boxes(tree, found, prose, dense)
-    return widgets_above(found, dense, prose)
+    found = widgets_above(found, dense, prose)
+    return before_headline(tree, found, dense, prose, TITLE.get())
+
+
+# The page's title (its metadata's, :func:`kliping.clean.metadata.title`), set by
+# :func:`kliping.clean.pipeline.clean` for the time of its body's extraction: the body steps run on
+# copies of the page's main container, which hold no <head> to read it from.
+TITLE: ContextVar[str | None] = ContextVar("kliping_page_title", default=None)
 
 
 _COPY_LINE = 1000  # characters: a line this long that repeats the rest is a whole copy of the story
@@ -739,6 +749,108 @@ def widgets_above(found: str | None, dense: tuple[Any, list[str], int] | None,
     if not cards:
         return found
     keep = [x for x in lines[:start] if not any(c in x and 2 * len(c) >= len(x.strip()) for c in cards)]
+    return "\n".join(keep + lines[start:]) if len(keep) < start else found
+
+
+_HEADINGS_BEFORE = XPath("preceding::*[self::h1 or self::h2 or self::h3]")
+_TEXT_BEFORE = XPath("preceding::text()", smart_strings=False)
+_TEXTS_BEFORE = XPath("count(preceding::text())")
+_TEXT_FROM = XPath("descendant::text() | following::text()", smart_strings=False)
+# (a text of the page's body, outside links: not its <title>, not a link to the story)
+_TITLE_TEXT_BEFORE = XPath("preceding::text()[contains(., $s)][ancestor::body][not(ancestor::a)]")
+_NOT_WORD = re.compile(r"[\W_]+")
+_TITLE_SHARE = 0.6  # of the longer of title and heading: the shorter, held in it, is the same headline
+
+
+def _same_title(text: str, title: str) -> bool:
+    """Is ``text`` (a heading's) the page's headline, given ``title`` (both :func:`_title_key`-ed)?
+    The same words, or one held in the other ("Opinion | …", a headline cut short in the metadata)."""
+    if not text or not title:
+        return False
+    short, long = sorted((text, title), key=len)
+    return short == long or (len(short) >= _TITLE_SHARE * len(long) and short in long)
+
+
+def _title_key(text: str) -> str:
+    return " ".join(_NOT_WORD.sub(" ", html.unescape(text)).casefold().split())
+
+
+def headline(first: Any, title: str | None) -> Any | None:
+    """The story's headline: the last element before ``first`` (the story's first paragraph) whose
+    text is the page's ``title``; an ``<h1>``-``<h3>`` first, else (a redesign's headline written as
+    a ``<div>``) the element around a text holding the title's first words."""
+    key = _title_key(title or "")
+    if not key:
+        return None
+    for h in reversed(_HEADINGS_BEFORE(first)):
+        if _same_title(_title_key(h.text_content()), key):
+            return h
+    words = " ".join((title or "").split()[:3])
+    if len(words) < 8:
+        return None
+    for node in reversed(_TITLE_TEXT_BEFORE(first, s=words)):
+        el = node.getparent()
+        if el is not None and node.is_tail:
+            el = el.getparent()
+        for up in (el, *el.iterancestors())[:3] if el is not None else ():
+            if up.tag in ("body", "html"):
+                break
+            if _same_title(_title_key(up.text_content()), key):
+                return up
+    return None
+
+
+# Characters trafilatura's text does not keep (zero-width spaces and joiners, soft hyphens, BOMs)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def _squeezed(texts: list[str]) -> str:
+    """The texts joined with no whitespace nor invisible characters: a line is found in it however the
+    markup cut or spaced it (a <br>, an inline element, a non-breaking space)."""
+    return "".join("".join(texts).translate(_INVISIBLE).split())
+
+
+def before_headline(tree: Any, found: str | None, dense: tuple[Any, list[str], int] | None,
+                    prose: list[tuple[Any, str]], title: str | None) -> str | None:  # fmt: skip
+    """The extraction without its leading lines (above the first paragraph of the story's densest
+    block, :func:`densest_block`) whose text the page prints only above the story's headline (the
+    heading that is the page's title, :func:`headline`), or only below the story's first
+    paragraph (a teaser read out of place).
+
+    Above a story's headline a page prints what is not the story: another story's headline or
+    teaser, an app promo, a cookie notice, a copyright line. trafilatura leaves most of them out
+    by their class names; once a redesign renamed or stripped them they were read as the body's
+    first lines (F1 0.83). Where a line comes from is the tell that holds without class names:
+    the story's own lines above its paragraphs (its headline, byline, date, standfirst, a lead
+    photo's caption) are printed between its headline and its first paragraph. A line the page
+    prints on both sides of the headline stays.
+    """
+    if not found or dense is None or not title:
+        return found
+    lines = found.split("\n")
+    head = dense[1][0]
+    start = next((i for i, x in enumerate(lines) if head in " ".join(x.split())), 0)
+    if not start:  # the story's first paragraph opens the text: nothing above it
+        return found
+    first = prose[dense[2]][0]
+    top = headline(first, title)
+    if top is None:
+        return found
+    # the page's text (squeezed) above the headline and from it down to the story's first paragraph;
+    # the rest, the longest part, only for a line found in neither (most pages: none)
+    texts = _TEXT_BEFORE(first)
+    cut = int(_TEXTS_BEFORE(top))
+    above, between = _squeezed(texts[:cut]), _squeezed(texts[cut:])
+    below = None
+    keep = []
+    for x in lines[:start]:
+        line = _squeezed([_ITEM_MARK.sub("", x.strip())])
+        if line and line not in between:
+            if below is None:
+                below = _squeezed(_TEXT_FROM(first))
+            if (line in above) != (line in below):
+                continue  # printed only above the headline, or only below the story's first paragraph
+        keep.append(x)
     return "\n".join(keep + lines[start:]) if len(keep) < start else found
 
 

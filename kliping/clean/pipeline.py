@@ -11,7 +11,9 @@ first):
    layout's XPaths first, the DOM last;
 3. the date candidates: structured data, and the printed date where it is wanted;
 4. the body (:func:`kliping.clean.body.extract_body`): boilerplate boxes pruned, the layout's
-   ``body_xpath`` or the generic container, trafilatura;
+   ``body_xpath`` or the generic container, trafilatura; the metadata's title is the body steps'
+   for that call (:data:`kliping.clean.maintext.TITLE`, a context variable set and reset around
+   it), to tell the story's headline (:func:`kliping.clean.maintext.before_headline`);
 5. its paragraphs (:func:`kliping.clean.body.paragraphs`): line rules, header and footer lines,
    dateline;
 6. people, dates, language and fingerprints, then the record, then the site's ``post_process``.
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 import trafilatura
 
 import kliping
-from kliping.clean import dating, decode, fingerprint, metadata, people
+from kliping.clean import dating, decode, fingerprint, maintext, metadata, people
 from kliping.clean.body import MIN_WORDS, TRAFILATURA_SETTINGS, extract_body, paragraphs
 from kliping.clean.sniff import not_html
 from kliping.sites.base import GENERIC_LAYOUT
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CLEANER_VERSION", "NotAnArticle", "NotHtml", "clean"]
 
-_CLEAN_REVISION = 24
+_CLEAN_REVISION = 25
 _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
@@ -98,7 +100,13 @@ def _clean(
 
     meta = metadata.extract(tree, layout, base, _site_names(site, raw.get("site"), domain))
     structured, printed = _date_candidates(tree, meta.page, layout, site, fetched_at)
-    body = paragraphs(extract_body(tree, layout, signals, host), layout, meta.title, tree)
+    # the title tells the body steps which heading is the story's (maintext.before_headline)
+    told = maintext.TITLE.set(meta.title)
+    try:
+        lines = extract_body(tree, layout, signals, host)
+    finally:
+        maintext.TITLE.reset(told)
+    body = paragraphs(lines, layout, meta.title, tree)
     text = body.text
     words = _WORD.findall(text)
     if len(words) < MIN_WORDS:
