@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from kliping import __version__
-from kliping.crawler.runlock import OutputLocked
-from kliping.extras import MissingExtra
-from kliping.sites.base import SiteConfigError
+# No command does linear algebra, but numpy (imported by pyarrow and the cleaner) starts a pool of
+# OpenBLAS threads at import that spin on every core: 0.1 s of CPU per process, each crawl's
+# cleaning workers included, taken from the crawl's start. Set before anything imports numpy; a
+# user's own setting wins.
+for _var in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # (not OMP_*: Arrow sizes its pool by it)
+    os.environ.setdefault(_var, "1")
+
+from kliping import __version__  # noqa: E402 - after the thread settings above
+from kliping.crawler.runlock import OutputLocked  # noqa: E402
+from kliping.extras import MissingExtra  # noqa: E402
+from kliping.sites.base import SiteConfigError  # noqa: E402
 
 COMMANDS = (
     "demo", "crawl", "sites", "extract", "dates", "reclean", "export", "stats", "runs", "canary",

@@ -394,6 +394,10 @@ class CleaningPool:
 
         worker = self._protocol(self)
         env = dict(os.environ)
+        for var in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            # one page at a time on one core: numpy's BLAS thread pool would only spin at import
+            # (0.1 s of CPU a worker) and compete with the other workers (a user's setting wins)
+            env.setdefault(var, "1")
         # the kliping this process runs, whatever put it on sys.path
         here = os.path.dirname(os.path.dirname(os.path.abspath(kliping.__file__)))
         env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH")) if p)
