@@ -1034,3 +1034,24 @@ def test_no_heading_is_the_title() -> None:
     finally:
         maintext.before_headline = saved
     assert text == without
+
+
+def test_told_once_looks_at_the_longest_lines_only(monkeypatch) -> None:
+    # each look reads the whole text: looking at every long line made a page of 1,500 long
+    # paragraphs take 54 s (quadratic); a copy of the story is among its longest lines
+    from kliping.clean import maintext
+
+    looked: list[int] = []
+    real = maintext._echoed
+
+    def counting(line: str, lines: list[str], i: int) -> bool:
+        looked.append(i)
+        return real(line, lines, i)
+
+    monkeypatch.setattr(maintext, "_echoed", counting)
+    paras = [" ".join(f"kata{i}x{j}" for j in range(150)) for i in range(200)]  # 200 long lines
+    copy = " ".join(paras[:20])  # a one-line copy of the first twenty: the longest line
+    found = "\n".join([*paras, copy])
+    out = maintext.told_once(found)
+    assert len(looked) <= maintext._COPY_CANDIDATES
+    assert copy not in out.splitlines() and out.splitlines() == paras
