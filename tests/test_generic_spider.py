@@ -24,6 +24,7 @@ SPEC = json.loads((ROOT / "_generic" / "fixtures.json").read_text(encoding="utf-
         ("https://contoh.example/2025/03/10/pemkot-resmikan-pasar-baru/", True),
         ("https://www.contoh.example/berita/123456/judul", True),
         ("https://contoh.example/read/2025/03/10/1234567.html", True),
+        ("https://contoh.example/berita/pemkot-resmikan-pasar-baru.php", True),  # an older PHP site's slug
         ("https://contoh.example/tag/banjir-rob-jakarta", False),
         ("https://contoh.example/category/nasional/", False),
         ("https://contoh.example/page/2/", False),

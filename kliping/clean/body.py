@@ -22,7 +22,7 @@ from lxml import etree
 from lxml.etree import XPath
 
 from kliping.clean import boilerplate, comments, dating, decode, maintext, metadata
-from kliping.sites.base import GENERIC_LAYOUT, Layout
+from kliping.sites.base import ARTICLE_SEGMENT, GENERIC_LAYOUT, Layout
 
 __all__ = [
     "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "div_paragraphs", "drop_teaser_cards",
@@ -464,7 +464,7 @@ def drop_teaser_cards(tree: Any, host: str | None = None) -> None:
     # the page's URL, else its og:url (a copy re-hosted or saved without its URL)
     site = None
     if len(_HEADED_P(tree)) >= _CARD_MIN:
-        site = boilerplate._site_domain(host or metadata.domain(next(iter(_CANONICAL(tree)), "")))
+        site = boilerplate.site_domain(host or metadata.domain(next(iter(_CANONICAL(tree)), "")))
     if not cut and site is None:
         return
     prose = _PROSE_P(tree)
@@ -510,11 +510,8 @@ _HEADED_P = XPath(
 )
 # (its <link rel=canonical> is gone by then, with every <link>: see strip_junk)
 _CANONICAL = XPath("//meta[@property='og:url']/@content")
-# the last segment of an article's path: a slug of three words or more, or an id of four digits
-# or more (as the generic spider judges an article URL)
-_ARTICLE_PATH = re.compile(
-    r"/(?:[a-z0-9]+(?:-[a-z0-9]+){2,}(?:\.html?|\.php)?|[\w-]*\d{4,}[\w-]*(?:\.html?|\.php)?|\d{4,}/[\w-]+)/?$"
-)
+# an article's path, as the generic site judges it (its last segment: a slug or an id)
+_ARTICLE_PATH = re.compile(rf"/(?:{ARTICLE_SEGMENT})/?$")
 
 
 def _headline_link(card: Any, p: Any, text: str, site: str) -> bool:
@@ -531,7 +528,7 @@ def _headline_link(card: Any, p: Any, text: str, site: str) -> bool:
         if not 3 <= len(label.split()) <= 30 or text.startswith(label):
             continue
         href = (el.get("href") or "").strip()
-        if boilerplate._internal(href, site) and _ARTICLE_PATH.search("/" + urlsplit(href).path.lower()):
+        if boilerplate.internal_link(href, site) and _ARTICLE_PATH.search("/" + urlsplit(href).path.lower()):
             return True
     return False
 

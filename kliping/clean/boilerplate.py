@@ -153,10 +153,10 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
             if sib is not None and sib.tag == "a" and _text_len(sib) <= _BOX_MAX_CHARS:
                 doomed.append(sib)
     # A paragraph that is one link and reads as a headline is a related story, whatever its class.
-    site = _site_domain(host)
+    site = site_domain(host)
     for p in _LONE_LINK_P(scope):
         href = (p.xpath("string(.//a/@href)") or "").strip()
-        if _internal(href, site) and headline_like(" ".join(p.text_content().split()), shouted=True):
+        if internal_link(href, site) and headline_like(" ".join(p.text_content().split()), shouted=True):
             doomed.append(p)
     for el in doomed:
         if el.getparent() is not None:
@@ -171,7 +171,7 @@ _INLINE_LABELS = frozenset(("span", "strong", "b", "em", "i", "u", "font"))
 _SECOND_LEVEL = frozenset(("co", "or", "ac", "go", "web", "my", "sch", "net", "com", "org", "mil"))
 
 
-def _site_domain(host: str | None) -> str | None:
+def site_domain(host: str | None) -> str | None:
     """"news.detik.com" -> "detik.com", "nasional.kompas.co.id" -> "kompas.co.id"."""
     if not host:
         return None
@@ -180,14 +180,14 @@ def _site_domain(host: str | None) -> str | None:
     return ".".join(labels[-keep:])
 
 
-def _internal(href: str, site: str | None) -> bool:
+def internal_link(href: str, site: str | None) -> bool:
     """A link to the page's own site (relative, or to a host of the same site)."""
     if not href or href.startswith(("#", "javascript:", "mailto:")):
         return False
     if "://" not in href and not href.startswith("//"):
         return True
     netloc = href.split("//", 1)[1].split("/", 1)[0]
-    return site is not None and _site_domain(netloc) == site
+    return site is not None and site_domain(netloc) == site
 
 
 def _non_link_len(el):  # type: ignore[no-untyped-def]

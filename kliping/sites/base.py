@@ -22,6 +22,10 @@ FRESH_KINDS = frozenset({"news_sitemap", "feed"})
 BACKFILL_KINDS = frozenset({"sitemap", "date_index"})
 ZONES = ZONE_OFFSETS  # the one zone table (kliping.dates.vocab): name -> hours east of UTC
 PAGINATION_RULES = ("single=1", "page=all", "next_link")
+# The last segment of an article's URL path on a site kliping has no rules for: a slug of three
+# words or more, or an id of four digits or more (``.html``/``.php`` allowed). The generic site's
+# article pattern and the cleaner's test of a teaser card's link (``clean.body``) both read it.
+ARTICLE_SEGMENT = r"(?:[a-z0-9]+(?:-[a-z0-9]+){2,}|[\w-]*\d{4,}[\w-]*)(?:\.html?|\.php)?|\d{4,}/[\w-]+"
 
 
 def zone_tz(zone: str) -> timezone:

@@ -17,7 +17,7 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from kliping.sites.base import Site, Source
+from kliping.sites.base import ARTICLE_SEGMENT, Site, Source
 from kliping.spiders.base import NewsSpider
 
 WELL_KNOWN = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml", "/sitemap-news.xml",
@@ -55,11 +55,7 @@ def generic_site(domain: str) -> Site:
             Source("feed", f"https://{domain}/"),
         ),
         # a slug with at least three words, or an id of four digits or more, in the last segment
-        article_pattern=(
-            rf"^https?://(?:[\w-]+\.)?{host}/(?:[^?#]*/)?"
-            r"(?:[a-z0-9]+(?:-[a-z0-9]+){2,}(?:\.html?)?|[\w-]*\d{4,}[\w-]*(?:\.html?)?"
-            r"|\d{4,}/[\w-]+)/?(?:\?.*)?$"
-        ),
+        article_pattern=rf"^https?://(?:[\w-]+\.)?{host}/(?:[^?#]*/)?(?:{ARTICLE_SEGMENT})/?(?:\?.*)?$",
         skip_patterns=SKIP,
     )
 
