@@ -149,6 +149,9 @@ KLIPING_CLEAN_WORKERS: int | None = None
 # Pages handed to the workers at once (None: 8 per worker); past it an item waits in the pipeline,
 # and once SCRAPER_SLOT_MAX_ACTIVE_SIZE bytes of responses wait, Scrapy stops fetching.
 KLIPING_CLEAN_IN_FLIGHT: int | None = None
+# Niceness the cleaning workers add to the crawl process's (0-19; None: 5): a contended core goes
+# to the thread that drives the downloads first.
+KLIPING_CLEAN_NICE: int | None = None
 # Parquet parts are written in a thread of their own (raw parts first, in order); False: in the
 # crawl's thread. The Redis frontier (cluster) always writes in the crawl's thread.
 KLIPING_WRITE_THREAD = True

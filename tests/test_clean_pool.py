@@ -46,7 +46,7 @@ def slow(article, raw):
         os.kill(os.getpid(), signal.SIGKILL)
     time.sleep({BUDGET} * 3 if "/macet-" in raw["url"] else {SLEEP})
     with open(os.environ["KLIPING_TEST_CLEAN_LOG"], "a") as fh:
-        fh.write(f"{{raw['url']}} {{start}} {{time.time()}} {{os.getpid()}}\\n")
+        fh.write(f"{{raw['url']}} {{start}} {{time.time()}} {{os.getpid()}} {{os.nice(0)}}\\n")
     return article
 
 
@@ -83,9 +83,8 @@ def _slug(i: int) -> str:
     return f"kabar-desa-ke-{i}"
 
 
-@pytest.fixture(scope="module")
-def slow_crawl(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("slowclean")
+def _crawl(tmp, *settings: str):
+    """The slow site crawled with ``settings``: (out, process, clean log, page URLs, hits)."""
     sites, fixtures = tmp / "sites", tmp / "fixtures"
     sites.mkdir()
     (sites / f"{KEY}.py").write_text(SITE_MODULE, encoding="utf-8")
@@ -108,14 +107,39 @@ def slow_crawl(tmp_path_factory):
     out = tmp / "out"
     env = dict(os.environ, KLIPING_SITES_PATH=str(sites), KLIPING_TEST_CLEAN_LOG=str(log),
                PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
+    extra = [arg for setting in settings for arg in ("-s", setting)]
     with FixtureServer(fixtures, [KEY]) as server:
         proc = subprocess.run(
             [sys.executable, "-m", "kliping", "crawl", KEY, "--since", "2025-03-10", "--until",
              "2025-03-10", "--out", str(out), "--mirror", json.dumps(server.mirror()), *FAST,
-             "-s", "KLIPING_CLEAN_WORKERS=1", "-s", f"KLIPING_PAGE_SECONDS={BUDGET}"],
+             "-s", f"KLIPING_PAGE_SECONDS={BUDGET}", *extra],
             env=env, capture_output=True, text=True, timeout=240)
         hits = Counter(server.hits)
     return out, proc, log, entries, hits
+
+
+@pytest.fixture(scope="module")
+def slow_crawl(tmp_path_factory):
+    return _crawl(tmp_path_factory.mktemp("slowclean"), "KLIPING_CLEAN_WORKERS=1")
+
+
+def _cleaned(log: Path) -> list[tuple[datetime, float, float, str, int]]:
+    """(end as a datetime, start, end, worker pid, its niceness) of each page the hook logged,
+    by end."""
+    return sorted(
+        (datetime.fromtimestamp(float(end), UTC), float(start), float(end), pid, int(nice))
+        for _url, start, end, pid, nice in (line.split() for line in log.read_text().splitlines())
+    )
+
+
+def _most_at_once(cleaned: list[tuple[datetime, float, float, str, int]]) -> int:
+    """The most pages being cleaned at the same moment."""
+    events = sorted([(c[1], 1) for c in cleaned] + [(c[2], -1) for c in cleaned])
+    now = most = 0
+    for _, step in events:
+        now += step
+        most = max(most, now)
+    return most
 
 
 def test_every_page_fetched_once_and_accounted_for(slow_crawl) -> None:
@@ -141,10 +165,7 @@ def test_slow_cleaning_does_not_slow_fetching(slow_crawl) -> None:
     out, _, log, _, _ = slow_crawl
     raw = read_dataset(out / "raw").to_pylist()
     last_fetch = max(r["fetched_at"] for r in raw)
-    cleaned = sorted(
-        (datetime.fromtimestamp(float(end), UTC), float(start), float(end), pid)
-        for _url, start, end, pid in (line.split() for line in log.read_text().splitlines())
-    )
+    cleaned = _cleaned(log)
     assert len(cleaned) == PAGES - 2  # the killed page logs nothing; the stuck one was cut short
     # every response was in before most pages were cleaned: fetching did not wait on cleaning
     before = [c for c in cleaned if c[0] <= last_fetch]
@@ -154,10 +175,40 @@ def test_slow_cleaning_does_not_slow_fetching(slow_crawl) -> None:
     starts = sorted(c[1] for c in cleaned)
     ends = sorted(c[2] for c in cleaned)
     assert all(s >= e - 1e-3 for s, e in zip(starts[1:], ends[:-1], strict=True))
+    # ... at a lower priority than the crawl process (KLIPING_CLEAN_NICE, 5 by default)
+    assert {c[4] for c in cleaned} == {min(19, os.nice(0) + 5)}
+
+
+def test_pool_grows_when_cleaning_holds_the_crawl_back(tmp_path) -> None:
+    """KLIPING_CLEAN_WORKERS=2: the crawl starts one worker; pages soon wait for a slot (24 pages,
+    16 slots, half a second each), so the second starts and the two clean side by side. Every
+    page is still accounted for once."""
+    out, proc, log, entries, hits = _crawl(tmp_path, "KLIPING_CLEAN_WORKERS=2")
+    assert proc.returncode in (0, 1), proc.stderr[-3000:]
+    assert all(hits[u] == 1 for u in entries), hits
+    articles = read_dataset(out / "articles").to_pylist()
+    errors = read_dataset(out / "errors").to_pylist()
+    assert len(articles) == PAGES - 2 and len(errors) == 2
+    cleaned = _cleaned(log)
+    assert len(cleaned) == PAGES - 2
+    assert _most_at_once(cleaned) == 2  # two at once, never more than the setting's two
+
+
+def test_pool_stays_at_one_worker_while_no_page_waits(tmp_path) -> None:
+    """The same crawl with more slots than pages (KLIPING_CLEAN_IN_FLIGHT=64): no page ever
+    waits for a slot, so the second worker is never started, and its start-up (a third of a
+    second of CPU, 55-80 MB) is not paid."""
+    out, proc, log, _, _ = _crawl(tmp_path, "KLIPING_CLEAN_WORKERS=2", "KLIPING_CLEAN_IN_FLIGHT=64")
+    assert proc.returncode in (0, 1), proc.stderr[-3000:]
+    assert len(read_dataset(out / "articles").to_pylist()) == PAGES - 2
+    cleaned = _cleaned(log)
+    assert len(cleaned) == PAGES - 2
+    assert _most_at_once(cleaned) == 1
 
 
 @pytest.mark.parametrize("setting", ["KLIPING_CLEAN_WORKERS=x", "KLIPING_CLEAN_WORKERS=-1",
-                                     "KLIPING_CLEAN_IN_FLIGHT=0"])
+                                     "KLIPING_CLEAN_IN_FLIGHT=0", "KLIPING_CLEAN_NICE=20",
+                                     "KLIPING_CLEAN_NICE=-3"])
 def test_bad_cleaning_setting_is_one_line_exit_2(tmp_path, setting) -> None:
     proc = kliping("crawl", "detakberita", "--out", str(tmp_path / "out"), "-s", setting)
     assert proc.returncode == 2

@@ -251,10 +251,10 @@ def _crawl(
 
 
 def prestart_cleaning(settings: Any) -> None:
-    """Install the crawl's reactor and start its cleaning workers now (``CleaningPool.prestart``).
+    """Install the crawl's reactor and start its first cleaning worker (``CleaningPool.prestart``).
 
     ``kliping crawl`` calls it as soon as its arguments are checked, before the plan, the output
-    lock and Scrapy's set-up: the workers' start-up then overlaps all of it instead of holding the
+    lock and Scrapy's set-up: the worker's start-up then overlaps all of it instead of holding the
     first articles back. ``settings``: a dict of ``--set`` values or Scrapy ``Settings``.
     """
     if not hasattr(settings, "getbool"):

@@ -25,7 +25,13 @@ class CleanArticlePipeline(WritersPipeline):
     pool: Any = None  # kliping.crawler.cleaning.CleaningPool, None: inline
 
     def open_spider(self) -> None:
-        from kliping.crawler.cleaning import CleaningPool, in_flight_setting, site_ref, workers_setting
+        from kliping.crawler.cleaning import (
+            CleaningPool,
+            in_flight_setting,
+            nice_setting,
+            site_ref,
+            workers_setting,
+        )
 
         super().open_spider()
         settings = self.crawler.settings
@@ -39,7 +45,8 @@ class CleanArticlePipeline(WritersPipeline):
         gc.freeze()
         if workers > 0:
             self.site_ref = site_ref(self.site)
-            self.pool = CleaningPool.acquire(workers, in_flight_setting(settings, workers))
+            self.pool = CleaningPool.acquire(workers, in_flight_setting(settings, workers),
+                                             nice_setting(settings))
             self.crawler.stats.set_value("kliping/clean/workers", workers)
 
     def close_spider(self) -> None:
