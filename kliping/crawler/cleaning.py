@@ -48,6 +48,7 @@ import os
 import pickle
 import struct
 import sys
+import time
 from collections import deque
 from typing import Any
 
@@ -68,6 +69,9 @@ MAX_FAILED_STARTS = 3
 # Niceness the workers add to their own (KLIPING_CLEAN_NICE's default): enough that the crawl
 # process wins a contended core, little enough that the workers still keep up beside other load.
 DEFAULT_NICE = 5
+# A worker that has not answered this long after its start is busy on a slow page, not starting:
+# the pool may grow beside it (a first page stuck for its whole budget must not hold back the rest).
+STARTING_SECONDS = 2.0
 _NICE_ENV = "KLIPING_CLEAN_NICE"
 _HEADER = struct.Struct("!Q")
 
@@ -307,6 +311,7 @@ def _worker_protocol() -> Any:
             self.answered = 0
             self.sites: set[int] = set()  # tokens of the sites this worker has been sent
             self.ended = False
+            self.spawned = 0.0  # time.monotonic() at its start
 
         def send(self, job: _Job) -> None:
             raw, ref, run_id, budget = job.args
@@ -432,14 +437,24 @@ class CleaningPool:
         (:meth:`_grow`)."""
         if self.size > 0 and not self.workers:
             self._spawn()
+            if self.size > 1:
+                from twisted.internet import reactor
+
+                # looked at once more when the first worker stops counting as starting, in case
+                # no page is answered or queued by then (its first page stuck, pages waiting)
+                reactor.callLater(STARTING_SECONDS, self._grow)  # type: ignore[attr-defined]
 
     def _grow(self) -> None:
-        """Start the workers not started yet, once cleaning holds the crawl back: every worker
-        is warm (has answered a page) and pages wait for a free slot."""
-        if (len(self.workers) < self.size and self.waiting and not self.closing
-                and not self.inline and all(w.answered for w in self.workers)):
-            for _ in range(self.size - len(self.workers)):
-                self._spawn()
+        """Start the workers not started yet, once cleaning holds the crawl back: pages wait for
+        a free slot and no worker is still starting (it has answered a page, or has been up for
+        :data:`STARTING_SECONDS`)."""
+        if len(self.workers) >= self.size or not self.waiting or self.closing or self.inline:
+            return
+        now = time.monotonic()
+        if any(not w.answered and now - w.spawned < STARTING_SECONDS for w in self.workers):
+            return
+        for _ in range(self.size - len(self.workers)):
+            self._spawn()
 
     def _spawn(self) -> None:
         from twisted.internet import reactor
@@ -447,6 +462,7 @@ class CleaningPool:
         import kliping
 
         worker = self._protocol(self)
+        worker.spawned = time.monotonic()
         env = dict(os.environ)
         for var in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             # one page at a time on one core: numpy's BLAS thread pool would only spin at import
