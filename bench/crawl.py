@@ -19,8 +19,11 @@ run's peak RSS (the crawl process and every process under it, kliping's cleaning
 included: the largest sum of their RSS, sampled every 50 ms; and the crawl process's own VmHWM,
 read by the process itself at exit), the CPU time per page of bare Scrapy, of the crawl process and
 of its cleaning workers (utime + stime from /proc: what other load on the machine hardly moves,
-unlike the walls), the cores each crawl keeps busy (CPU seconds / wall seconds) and the
-machine's load average before and after (the bench shares its cores with whatever else runs).
+unlike the walls), the cores each crawl keeps busy (CPU seconds / wall seconds), each crawl's
+fixed costs from nginx's access log (``$msec`` per request: the time from its start to its first
+request, and from its last request to its end, which for kliping includes cleaning the pages still
+queued) and the machine's load average before and after (the bench shares its cores with
+whatever else runs).
 Goal of issue #17: >= 0.8x.
 
 Run: .venv/bin/python bench/crawl.py [--pages 3000] [--repeat 3] [--concurrency 16]
@@ -159,7 +162,7 @@ def start_nginx(root: Path, port: int, work: Path) -> subprocess.Popen:
 daemon off; worker_processes 1; pid {work}/nginx.pid; error_log {work}/error.log warn;
 events {{ worker_connections 256; }}
 http {{
-  access_log off; sendfile on; keepalive_timeout 30;
+  log_format stamp '$msec'; access_log {work}/access.log stamp; sendfile on; keepalive_timeout 30;
   types {{ text/html html; application/xml xml; text/plain txt; }}
   default_type text/html;
   client_body_temp_path {work}/tmp; proxy_temp_path {work}/tmp; fastcgi_temp_path {work}/tmp;
@@ -207,13 +210,27 @@ def tree(root: int) -> dict[int, tuple[int, float]]:
     return found
 
 
+def requests_span(access_log: Path, started: float, ended: float) -> tuple[float, float]:
+    """(seconds from a crawl's start to its first request, from its last request to its end), read
+    from nginx's access log (one ``$msec`` line per request), which is then emptied for the next
+    crawl. A crawl's fixed costs, which its pages/s hides: start-up and closing."""
+    stamps = [float(x) for x in access_log.read_text().split()] if access_log.exists() else []
+    access_log.write_text("")  # nginx appends (O_APPEND): the next crawl's lines start at 0
+    if not stamps:
+        return 0.0, 0.0
+    return min(stamps) - started, ended - max(stamps)
+
+
 def run(
-    cmd: list[str], env: dict[str, str], cwd: Path
-) -> tuple[float, int, int, tuple[float, float], str, str]:
+    cmd: list[str], env: dict[str, str], cwd: Path, access_log: Path | None = None
+) -> tuple[float, int, int, tuple[float, float], str, str, tuple[float, float]]:
     """(wall seconds, peak RSS of the process tree in KB, the process's own VmHWM, (CPU seconds of
-    the tree, of the process itself), stdout, stderr). The tree is sampled every 50 ms: its RSS
-    summed, and each process's CPU time as last seen (processes under the crawl end with it, so
-    within one sample)."""
+    the tree, of the process itself), stdout, stderr, :func:`requests_span`). The tree is sampled
+    every 50 ms: its RSS summed, and each process's CPU time as last seen (processes under the
+    crawl end with it, so within one sample)."""
+    if access_log is not None:
+        requests_span(access_log, 0.0, 0.0)  # (anything before this crawl: not its requests)
+    started = time.time()
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
@@ -235,10 +252,11 @@ def run(
         done.set()
         sampler.join()
     wall = time.perf_counter() - t
+    span = requests_span(access_log, started, time.time()) if access_log is not None else (0.0, 0.0)
     own = next((int(ln.split()[1]) for ln in err.splitlines() if ln.startswith("PEAK_RSS_KB")), 0)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{cmd[:4]} failed ({proc.returncode}): {err[-1500:]}")
-    return wall, max(peak[0], own), own, (sum(cpu.values()), cpu.get(proc.pid, 0.0)), out, err
+    return wall, max(peak[0], own), own, (sum(cpu.values()), cpu.get(proc.pid, 0.0)), out, err, span
 
 
 def load() -> str:
@@ -286,6 +304,9 @@ def main() -> int:
     # on the machine hardly moves, unlike the walls
     cpu_ms: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in arms}
     bare_ms: list[float] = []
+    # (start to first request, last request to end) of each crawl: its fixed costs
+    spans: dict[str, list[tuple[float, float]]] = {"bare Scrapy": [], **{name: [] for name, _ in arms}}
+    access_log = work / "access.log"
     rows = []
     try:
         for rep in range(args.repeat):
@@ -298,7 +319,7 @@ def main() -> int:
                 kcmd = [sys.executable, "-c", REPORT_RSS + "import sys\nfrom kliping.cli import main\n"
                         "rc = main(sys.argv[1:])\nsys.exit(rc)", "crawl", "generic", "--domain",
                         HOST, "--out", str(out), "--mirror", mirror, *common, *extra]
-                kw, krss, kown, (kcpu, kmain), kout, _ = run(kcmd, env, ROOT)
+                kw, krss, kown, (kcpu, kmain), kout, _, kspan = run(kcmd, env, ROOT, access_log)
                 if os.environ.get("BENCH_DEBUG"):
                     print(kout[-3000:])
                 import pyarrow.dataset as ds
@@ -306,9 +327,10 @@ def main() -> int:
                 got = ds.dataset(out / "articles", partitioning="hive").count_rows() \
                     if (out / "articles").exists() else 0
                 shutil.rmtree(out, ignore_errors=True)
-                results.append((name, kw, krss, kown, kcpu, kmain, got))
+                results.append((name, kw, krss, kown, kcpu, kmain, got, kspan))
                 rows.append((rep + 1, name, got))
-            bw, brss, _, (bcpu, _), _, berr = run(bcmd, env, work)
+            bw, brss, _, (bcpu, _), _, berr, bspan = run(bcmd, env, work, access_log)
+            spans["bare Scrapy"].append(bspan)
             bare_pages = next((int(ln.split()[1]) for ln in berr.splitlines()
                                if ln.startswith("BARE_PAGES")), 0)
             if bare_pages != args.pages:
@@ -318,10 +340,12 @@ def main() -> int:
             # cores busy = CPU seconds of the process tree / wall seconds: how much of the machine
             # each crawl puts to work (bare Scrapy: one process, at most one core)
             print(f"run {rep + 1}: bare Scrapy {bw:.1f} s ({bl:.0f} pages/s, peak {brss // 1024} MB,"
-                  f" CPU {bcpu * 1000 / args.pages:.2f} ms/page, {bcpu / bw:.2f} cores busy)"
+                  f" CPU {bcpu * 1000 / args.pages:.2f} ms/page, {bcpu / bw:.2f} cores busy;"
+                  f" first request +{bspan[0]:.2f} s, ended {bspan[1]:.2f} s after the last)"
                   f" | load {load()}", flush=True)
-            for name, kw, krss, kown, kcpu, kmain, got in results:
+            for name, kw, krss, kown, kcpu, kmain, got, kspan in results:
                 kl = args.pages / kw
+                spans[name].append(kspan)
                 ratios[name].append(kl / bl)
                 cpu_ratios[name].append(kcpu / bcpu if bcpu else 0.0)
                 cpu_ms[name].append((kmain * 1000 / args.pages, (kcpu - kmain) * 1000 / args.pages))
@@ -330,6 +354,7 @@ def main() -> int:
                       f" {kcpu * 1000 / args.pages:.2f} ms/page: crawl process"
                       f" {kmain * 1000 / args.pages:.2f}, cleaning workers"
                       f" {(kcpu - kmain) * 1000 / args.pages:.2f}; {kcpu / kw:.2f} cores busy;"
+                      f" first request +{kspan[0]:.2f} s, ended {kspan[1]:.2f} s after the last;"
                       f" {got} articles) | ratio {kl / bl:.2f}x",
                       flush=True)
     finally:
@@ -345,6 +370,9 @@ def main() -> int:
               f"{statistics.median(m for m, _ in cpu_ms[name]):.2f}, cleaning workers "
               f"{statistics.median(w for _, w in cpu_ms[name]):.2f}; bare Scrapy "
               f"{statistics.median(bare_ms):.2f}")
+    print("fixed costs, median: " + "; ".join(
+        f"{name} first request +{statistics.median(a for a, _ in got):.2f} s, ended"
+        f" {statistics.median(b for _, b in got):.2f} s after the last" for name, got in spans.items()))
     bad = [r for r in rows if r[2] != args.pages]
     if bad:
         print(f"WARNING: {len(bad)} kliping runs did not store one article per page")
