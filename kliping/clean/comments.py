@@ -26,8 +26,15 @@ _KEYS = ("comment", "komentar", "repl", "respons", "thoughts", "discussion", "co
 
 
 def _has_key(text: str) -> bool:
+    """Does ``text`` hold a word of :data:`_KEYS`? (A page's whole text: one substring search per
+    word, each fast in C.)"""
     low = text.lower()
     return any(k in low for k in _KEYS)
+
+
+# The same test for an element's own short text, asked of every block of a page that has a key
+# word somewhere: one regular expression call instead of a generator of eight (a third the time).
+_KEY = re.compile("|".join(map(re.escape, _KEYS)))
 
 
 # A thread's heading is the whole text of its element (a sentence mentioning comments is not).
@@ -77,7 +84,7 @@ def threads(tree: Any) -> list[Any]:
         return out
     for el in root.iter(*_BLOCK_TAGS):
         own = el.text
-        if not own or len(own) > 200 or not _has_key(own) or el.getparent() is None:
+        if not own or len(own) > 200 or _KEY.search(own.lower()) is None or el.getparent() is None:
             continue
         if not _HEADING.fullmatch(" ".join(el.text_content().split())):
             continue
