@@ -1055,3 +1055,59 @@ def test_told_once_looks_at_the_longest_lines_only(monkeypatch) -> None:
     out = maintext.told_once(found)
     assert len(looked) <= maintext._COPY_CANDIDATES
     assert copy not in out.splitlines() and out.splitlines() == paras
+
+
+# --- media captions: a lead photo's caption and a video card, told by their image, not their class ---
+PHOTO_CAPTION = (
+    "Warga melintasi jembatan gantung baru di lereng Merapi, Sleman, Selasa (11/3/2025). "
+    "(Foto: Antara/Hendra Nurdiyansyah)"
+)
+VIDEO_HEAD = "Detik-detik peresmian jembatan gantung di lereng Merapi"
+VIDEO_DEK = "Bupati Sleman meresmikan jembatan gantung sepanjang 120 meter yang menghubungkan dua desa."
+DATELINED = "SLEMAN - " + PARAS[0]
+
+
+def _story_with_media(caption: str = PHOTO_CAPTION, alt: str = "", video: bool = True) -> bytes:
+    lead = (
+        f"<div class='lead-photo'><div class='img-wrap'><picture><source srcset='/f/1.webp'>"
+        f"<img src='/f/1.jpg' alt='{alt}'></picture></div><p class='caption'>{caption}</p></div>"
+    )
+    video = (
+        f"<div class='video-card'><div class='thumb'><a href='/video/123'>"
+        f"<img src='/v/1.jpg' alt='{VIDEO_DEK}'>"
+        f"<span class='label'>video</span></a></div><div class='video-meta'><h3><a href='/video/123'>"
+        f"{VIDEO_HEAD}</a></h3><p>{VIDEO_DEK}</p></div></div>"
+    ) if video else ""
+    paras = [f"<p>{DATELINED}</p>", *(f"<p>{x}</p>" for x in PARAS[1:4]), video]
+    paras += [f"<p>{x}</p>" for x in PARAS[4:]]
+    return _page(f"{lead}<div class='article-body'>{''.join(paras)}</div>")
+
+
+def test_media_captions_stay_out() -> None:
+    """A lead photo's caption ending with its credit, and a video card (a linked headline over a
+    summary that repeats its image's alt text) inside the story: trafilatura leaves them out by
+    their classes ("caption", "video"); once a redesign renamed or stripped those, the caption
+    was the body's first line (so the dateline no longer opened it) and the card's lines were read
+    as the story's."""
+    for variant in ("as written", "renamed", "strip_attrs"):
+        page = _story_with_media()
+        text = _text(page if variant == "as written" else rewrite(page, variant))
+        assert "Foto: Antara" not in text and VIDEO_DEK not in text and VIDEO_HEAD not in text, variant
+        assert text.startswith(PARAS[0]), variant  # the dateline split off the first line
+        assert all(x in text for x in PARAS[1:]), variant
+
+
+def test_story_lines_beside_images_stay(monkeypatch) -> None:
+    """A line beside an image that is no caption (no credit, not its alt text) is not dropped, and a
+    story paragraph ending with an agency's initials is no credit."""
+    note = "Jembatan itu kini menjadi jalan utama anak-anak sekolah dari dua desa di lereng Merapi."
+    pages = [rewrite(_story_with_media(caption=note, video=False), v) for v in ("renamed", "strip_attrs")]
+    with_rule = [_text(page) for page in pages]
+    from kliping.clean import maintext
+
+    monkeypatch.setattr(maintext, "media_captions", lambda found, *_a: found)
+    assert with_rule == [_text(page) for page in pages]
+    assert maintext._CREDIT.search(PHOTO_CAPTION)
+    assert maintext._CREDIT.search("Astronot berjalan di luar stasiun antariksa. (NASA via AP, File)")
+    assert not maintext._CREDIT.search("Kebijakan itu disambut baik oleh para pedagang (ant).")
+    assert not maintext._CREDIT.search("Harga cabai naik dua kali lipat, kata pedagang (foto di bawah).")

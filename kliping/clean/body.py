@@ -57,8 +57,19 @@ _JUNK_TAGS = (
 _NON_LD_SCRIPTS = XPath("//script[not(@type='application/ld+json')]")
 
 
+_MEDIA_TAGS = ("picture", "video", "iframe")
+MEDIA_MARK = maintext.MEDIA_MARK  # on the parent of a picture, video or frame removed here
+
+
 def strip_junk(tree: Any) -> None:
-    """Remove :data:`_JUNK_TAGS`, comments, processing instructions and scripts other than JSON-LD."""
+    """Remove :data:`_JUNK_TAGS`, comments, processing instructions and scripts other than JSON-LD.
+
+    The parent of each picture, video or frame removed says it held one (:data:`MEDIA_MARK`): a
+    caption beside it is told from a paragraph by it (:func:`kliping.clean.maintext.media_captions`).
+    """
+    for media in tree.iter(*_MEDIA_TAGS):
+        if (parent := media.getparent()) is not None:
+            parent.set(MEDIA_MARK, "")
     for script in _NON_LD_SCRIPTS(tree):
         script.tag = "kliping-junk"
     etree.strip_elements(tree, "kliping-junk", *_JUNK_TAGS, etree.Comment, etree.PI, with_tail=False)

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -124,6 +125,7 @@ def text(tree: Any, settings: dict[str, Any]) -> str | None:
     found = story_headings(tree, found, settings, prose)
     found = reader_boxes(tree, found, prose, dense)
     found = widgets_above(found, dense, prose)
+    found = media_captions(found, prose, dense)
     return before_headline(tree, found, dense, prose, TITLE.get())
 
 
@@ -857,6 +859,84 @@ def before_headline(tree: Any, found: str | None, dense: tuple[Any, list[str], i
                 continue  # printed only above the headline, or only below the story's first paragraph
         keep.append(x)
     return "\n".join(keep + lines[start:]) if len(keep) < start else found
+
+
+# A photo's credit closing its caption: "(AP Photo/Alan Diaz, File)", "(NASA via AP)", "(Foto: Antara)",
+# "Foto: Dok. Humas", "Image: Getty". Its words are the agencies' and the captions' own.
+_CREDIT = re.compile(
+    r"(?:\((?=[^()]{2,80}\)\s*\.?\s*$)[^()]*(?:\b(?:getty|reuters|afp|ap|epa|antara|istimewa|ist|dok|shutterstock"
+    r"|via|file)\b|\b(?:photos?|foto|images?|gambar|pic|credit|kredit)\s*[:/])[^()]*\)"
+    r"|\b(?:photo|foto|image|gambar|pic|credit|kredit)\s*:\s*[^.:()]{2,60})\s*\.?\s*$",
+    re.I,
+)
+MEDIA_MARK = "data-kliping-media"  # set by kliping.clean.body.strip_junk on the parent of a removed medium
+_CAPTION_REST = 150  # characters of a media box's other text (a video card's headline, "video", a credit)
+_CAPTION_UP = 3  # levels above a caption's block where its image may sit (a card's frame)
+_MEDIA_IN = XPath(f".//img | .//*[@{MEDIA_MARK}]")
+
+
+def _media_box(box: Any, size: int) -> tuple[Any | None, str]:
+    """The element around ``box`` (itself or up to :data:`_CAPTION_UP` levels above) holding an image
+    or a video (removed by :func:`kliping.clean.body.strip_junk`, which marked its parent), with
+    its text, while that text is ``size`` plus :data:`_CAPTION_REST` characters at most."""
+    for el in [box, *itertools.islice(box.iterancestors(), _CAPTION_UP)]:
+        if el.tag in ("body", "html"):
+            break
+        whole = " ".join(el.text_content().split())
+        if len(whole) - size > _CAPTION_REST:
+            break
+        if el.get(MEDIA_MARK) is not None or _MEDIA_IN(el):
+            return el, whole
+    return None, ""
+
+
+def media_captions(found: str | None, prose: list[tuple[Any, str]],
+                   dense: tuple[Any, list[str], int] | None) -> str | None:  # fmt: skip
+    """The extraction without the text of media boxes: a box (:func:`_block_of` of a paragraph) that
+    is not the story's block, holds an image or a video and one paragraph of prose, little other
+    text (:data:`_CAPTION_REST`: a video card's linked headline, a label), and whose paragraph
+    is a caption: it ends with a photo credit (:data:`_CREDIT`, "(AP Photo/…)", "(Foto: …)") or
+    repeats its image's ``alt`` text.
+
+    trafilatura leaves captions and video cards out by their class names ("caption", "media",
+    "video"); once a redesign renamed or stripped them, a lead photo's caption was read as the
+    story's first line (its dateline then no longer opened the body) and a video card's headline
+    and summary as lines of the story (F1 0.86). The story's own paragraphs are in its block, or
+    are not in a box with an image: they stay.
+    """
+    if not found or dense is None:
+        return found
+    block = dense[0]
+    boxes: dict[Any, list[str]] = {}
+    for p, t in prose:
+        box = _block_of(p)
+        if box is not None and box is not block:
+            boxes.setdefault(box, []).append(t)
+    flat = found.split("\n")
+    squeezed = [_squeezed([x]) for x in flat]
+    drop: set[int] = set()
+    for box, texts in boxes.items():
+        if len(texts) != 1:
+            continue
+        line = _squeezed(texts)
+        at = next((i for i, x in enumerate(squeezed) if x == line), None)
+        if at is None:
+            continue  # not kept: nothing to do (most boxes)
+        frame, whole = _media_box(box, len(texts[0]))
+        if frame is None:
+            continue
+        alts = {" ".join((m.get("alt") or m.get("title") or "").split()) for m in frame.iter("img")}
+        if not (_CREDIT.search(texts[0]) or texts[0] in alts):
+            continue
+        rest = _squeezed([whole])
+        drop.add(at)
+        for j in (at - 2, at - 1, at + 1, at + 2):  # the box's other lines (a headline, a label) around it
+            if 0 <= j < len(flat) and squeezed[j] and squeezed[j] in rest:
+                drop.add(j)
+    if not drop:
+        return found
+    kept = [x for j, x in enumerate(flat) if j not in drop]
+    return "\n".join(kept) if any(x.strip() for x in kept) else found
 
 
 def holds(found: str | None, heads: list[str]) -> bool:
