@@ -1111,3 +1111,42 @@ def test_story_lines_beside_images_stay(monkeypatch) -> None:
     assert maintext._CREDIT.search("Astronot berjalan di luar stasiun antariksa. (NASA via AP, File)")
     assert not maintext._CREDIT.search("Kebijakan itu disambut baik oleh para pedagang (ant).")
     assert not maintext._CREDIT.search("Harga cabai naik dua kali lipat, kata pedagang (foto di bawah).")
+
+
+# --- a blog post's lead written as a text <div> above the box of its other paragraphs ---
+LEAD_DIV = (
+    "Foto-foto yang beredar di media sosial memperlihatkan jembatan gantung baru di lereng Merapi "
+    "yang dipadati warga sejak pagi."
+)
+
+
+def _post_frame_story(frame_extra: str = "") -> bytes:
+    styled = "<span style='font-family: Arial;'><span style='font-size: small;'>{}</span></span>"
+    rest = "".join(f"<div>{styled.format(x)}</div><div>{styled.format('&nbsp;')}</div>" for x in PARAS[:6])
+    return _page(
+        f"<div class='post-body post-content'>{frame_extra}<div style='text-align: justify;'>"
+        f"{styled.format(LEAD_DIV + ' <br>')}</div><span> </span><div class='reader-box'>{rest}</div></div>",
+        ["Hak cipta Warta Contoh 2025"],
+    )
+
+
+def test_lead_div_above_the_post_box() -> None:
+    """A blog editor's post: the first paragraph a text <div> in the post's frame, the others text
+    <div>s in a box of their own below it. trafilatura reads the frame by its class; once a redesign
+    renamed or stripped it, the box was the main container and the lead was lost."""
+    page = _post_frame_story()
+    for variant in ("as written", "renamed", "strip_attrs"):
+        text = _text(page if variant == "as written" else rewrite(page, variant))
+        assert LEAD_DIV in " ".join(text.split()), variant
+        assert all(x in text for x in PARAS[:6]), variant
+
+
+def test_standfirst_div_in_a_column_stays(monkeypatch) -> None:
+    """A text <div> above the story's box in a column that also holds a byline is a standfirst or a
+    teaser, not the post's lead: it is left as it is."""
+    page = rewrite(_post_frame_story("<div>Oleh Redaksi Warta Contoh</div>"), "strip_attrs")
+    text = _text(page)
+    from kliping.clean import body
+
+    monkeypatch.setattr(body, "_lead_divs", lambda *_a: None)
+    assert text == _text(page)

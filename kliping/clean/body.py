@@ -268,6 +268,33 @@ def div_paragraphs(tree: Any) -> None:
             for div in groups[parent]:  # its short ones too ("Jawaban", a subheading), as short <p>s
                 if " ".join(div.text_content().split()):
                     div.tag = "p"
+    _lead_divs(blocks, groups)
+
+
+def _lead_divs(blocks: list[Any], groups: dict[Any, list[Any]]) -> None:
+    """A story's lead written as a text ``<div>`` above its block of divs, the only other text of the
+    frame holding both: a paragraph too, when it holds a sentence (:data:`_DIV_PROSE`) outside
+    links.
+
+    A blog's editor writes the first paragraph in the post's frame and the rest in a box of its
+    own below it. trafilatura reads the frame by its class ("post-body"); once a redesign renamed
+    it, the box of paragraphs was the main container and the lead was lost (F1 0.84). A lone div
+    below the block (a note, a caption under it) stays as it is, and so does a standfirst in a
+    column that also holds the headline, the byline or other boxes.
+    """
+    for block in blocks:
+        holder = block.getparent()
+        if holder is None or holder not in groups:
+            continue
+        # the frame's other children, and its own text, hold nothing: it is the post's frame, not
+        # a page's column with a headline and a standfirst above the story
+        texts = [el for el in holder if el is not block and (el.text_content() or "").strip()]
+        if len(texts) != 1 or (holder.text or "").strip():
+            continue
+        lead = texts[0]
+        if lead.tag == "div" and lead in groups[holder] and holder.index(lead) < holder.index(block) \
+                and _div_prose(lead) > _DIV_PROSE:
+            lead.tag = "p"
 
 
 def _div_prose(div: Any) -> int:
