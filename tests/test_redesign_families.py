@@ -1150,3 +1150,53 @@ def test_standfirst_div_in_a_column_stays(monkeypatch) -> None:
 
     monkeypatch.setattr(body, "_lead_divs", lambda *_a: None)
     assert text == _text(page)
+
+
+# --- a story cut into chunks of one class, one chunk's paragraphs written as <div>s ---
+RELATED_DIVS = [
+    "Jalan desa di lereng Merapi rusak parah setelah hujan deras mengguyur selama tiga hari berturut-turut.",
+    "Harga tiket masuk kawasan wisata Kaliurang naik mulai bulan depan, pengelola beralasan biaya perawatan.",
+]
+
+
+def _chunked_story(related: str = "") -> bytes:
+    def chunk(inner: str) -> str:
+        return f"<div class='isi-berita'>{inner}</div>"
+
+    ad = "<div class='iklan'><span>Iklan</span></div>"
+    first = chunk("".join(f"<p>{x}</p>" for x in PARAS[:4]))
+    middle = chunk("".join(f"<div>{x}</div>" for x in PARAS[4:7]))
+    last = chunk("".join(f"<p>{x}</p>" for x in PARAS[7:]))
+    body = f"<div class='konten'>{first}{ad}{related}{middle}{ad}{last}</div>"
+    return _page(body, ["Hak cipta Warta Contoh 2025"])
+
+
+def test_chunk_of_div_paragraphs() -> None:
+    """A CMS cuts the story into chunks of one class between ads; one chunk's paragraphs are written
+    as <div>s (an editor's paste, or a redesign). trafilatura read the <p> chunks and lost that one;
+    the class it shares with the story's other chunks makes its divs paragraphs."""
+    text = _text(_chunked_story())
+    assert all(x in text for x in PARAS), [x[:30] for x in PARAS if x not in text]
+
+
+def test_text_divs_in_a_box_of_another_class_stay(monkeypatch) -> None:
+    """Text divs in a box whose class no chunk of the story has (a related-stories box between two
+    chunks) are not the story's paragraphs: that rule leaves them as they are."""
+    related = "<div class='terkait'>" + "".join(f"<div>{x}</div>" for x in RELATED_DIVS) + "</div>"
+    page = _chunked_story(related)
+    text = _text(page)
+    from kliping.clean import body
+
+    real = body._chunk_divs
+    converted: list[str] = []
+
+    def spy(tree, groups, runs) -> None:  # type: ignore[no-untyped-def]
+        before = {id(d) for divs in groups.values() for d in divs if d.tag == "div"}
+        real(tree, groups, runs)
+        converted.extend(" ".join(d.text_content().split()) for divs in groups.values() for d in divs
+                         if id(d) in before and d.tag == "p")  # fmt: skip
+
+    monkeypatch.setattr(body, "_chunk_divs", spy)
+    assert _text(page) == text
+    assert not any(x in converted for x in RELATED_DIVS)
+    assert all(x in text for x in PARAS)

@@ -57,19 +57,8 @@ _JUNK_TAGS = (
 _NON_LD_SCRIPTS = XPath("//script[not(@type='application/ld+json')]")
 
 
-_MEDIA_TAGS = ("picture", "video", "iframe")
-MEDIA_MARK = maintext.MEDIA_MARK  # on the parent of a picture, video or frame removed here
-
-
 def strip_junk(tree: Any) -> None:
-    """Remove :data:`_JUNK_TAGS`, comments, processing instructions and scripts other than JSON-LD.
-
-    The parent of each picture, video or frame removed says it held one (:data:`MEDIA_MARK`): a
-    caption beside it is told from a paragraph by it (:func:`kliping.clean.maintext.media_captions`).
-    """
-    for media in tree.iter(*_MEDIA_TAGS):
-        if (parent := media.getparent()) is not None:
-            parent.set(MEDIA_MARK, "")
+    """Remove :data:`_JUNK_TAGS`, comments, processing instructions and scripts other than JSON-LD."""
     for script in _NON_LD_SCRIPTS(tree):
         script.tag = "kliping-junk"
     etree.strip_elements(tree, "kliping-junk", *_JUNK_TAGS, etree.Comment, etree.PI, with_tail=False)
@@ -248,6 +237,7 @@ def div_paragraphs(tree: Any) -> None:
                 groups.setdefault(parent, []).append(div)
     runs = {parent: [n for n in map(_div_prose, divs) if n > _DIV_PROSE] for parent, divs in groups.items()}
     prose = {parent: ns for parent, ns in runs.items() if len(ns) >= 2}
+    _chunk_divs(tree, groups, runs)
     if not prose:  # most pages
         return
     held: dict[Any, int] = {}  # prose in <p>s, per parent
@@ -295,6 +285,40 @@ def _lead_divs(blocks: list[Any], groups: dict[Any, list[Any]]) -> None:
         if lead.tag == "div" and lead in groups[holder] and holder.index(lead) < holder.index(block) \
                 and _div_prose(lead) > _DIV_PROSE:
             lead.tag = "p"
+
+
+def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[int]]) -> None:
+    """The text ``<div>``s of one chunk of a story cut into chunks: paragraphs, when their parent
+    holds no ``<p>`` and has the tag and class of the elements (two or more) whose ``<p>``
+    children hold the most of the page's paragraph text.
+
+    A CMS cuts a story into chunks of one class between ads and boxes (``<div class="text">`` or a
+    card per paragraph); one chunk's paragraphs written as ``<div>``s (or a redesign that wrote
+    them so) were not the story's prose for trafilatura, which read the other chunks and lost
+    that one (F1 0.84). The class the story's chunks share is the tell: a lone caption or note
+    among the story's ``<p>``s, or text divs in a box of another class, stay as they are.
+    """
+    keyed = [parent for parent, ns in runs.items() if ns and parent.get("class") and parent.find("p") is None]
+    if not keyed:  # most pages: no text div of a sentence in an element with a class and no <p>
+        return
+    chars: dict[tuple[str, str], int] = {}
+    holders: dict[tuple[str, str], set[Any]] = {}
+    for p in tree.iter("p"):
+        parent = p.getparent()
+        if parent is not None and (cls := parent.get("class")):
+            key = (parent.tag, cls)
+            chars[key] = chars.get(key, 0) + len(p.text_content())
+            holders.setdefault(key, set()).add(parent)
+    if not chars:
+        return
+    story = max(chars, key=chars.__getitem__)
+    if len(holders[story]) < 2:
+        return  # not a story in chunks
+    for parent in keyed:
+        if (parent.tag, parent.get("class")) == story:
+            for div in groups[parent]:
+                if " ".join(div.text_content().split()):
+                    div.tag = "p"
 
 
 def _div_prose(div: Any) -> int:

@@ -869,23 +869,24 @@ _CREDIT = re.compile(
     r"|\b(?:photo|foto|image|gambar|pic|credit|kredit)\s*:\s*[^.:()]{2,60})\s*\.?\s*$",
     re.I,
 )
-MEDIA_MARK = "data-kliping-media"  # set by kliping.clean.body.strip_junk on the parent of a removed medium
 _CAPTION_REST = 150  # characters of a media box's other text (a video card's headline, "video", a credit)
 _CAPTION_UP = 3  # levels above a caption's block where its image may sit (a card's frame)
-_MEDIA_IN = XPath(f".//img | .//*[@{MEDIA_MARK}]")
+# An image, or an empty element: what held a picture, a video or a player once
+# kliping.clean.body.strip_junk removed it (marking those in that pass cost a walk of the page)
+_MEDIA_IN = XPath(".//img | .//*[not(node())][not(self::br or self::hr or self::wbr)]")
 
 
 def _media_box(box: Any, size: int) -> tuple[Any | None, str]:
     """The element around ``box`` (itself or up to :data:`_CAPTION_UP` levels above) holding an image
-    or a video (removed by :func:`kliping.clean.body.strip_junk`, which marked its parent), with
-    its text, while that text is ``size`` plus :data:`_CAPTION_REST` characters at most."""
+    or an empty element (:data:`_MEDIA_IN`), with its text, while that text is ``size`` plus
+    :data:`_CAPTION_REST` characters at most."""
     for el in [box, *itertools.islice(box.iterancestors(), _CAPTION_UP)]:
         if el.tag in ("body", "html"):
             break
         whole = " ".join(el.text_content().split())
         if len(whole) - size > _CAPTION_REST:
             break
-        if el.get(MEDIA_MARK) is not None or _MEDIA_IN(el):
+        if _MEDIA_IN(el):
             return el, whole
     return None, ""
 
@@ -893,10 +894,10 @@ def _media_box(box: Any, size: int) -> tuple[Any | None, str]:
 def media_captions(found: str | None, prose: list[tuple[Any, str]],
                    dense: tuple[Any, list[str], int] | None) -> str | None:  # fmt: skip
     """The extraction without the text of media boxes: a box (:func:`_block_of` of a paragraph) that
-    is not the story's block, holds an image or a video and one paragraph of prose, little other
-    text (:data:`_CAPTION_REST`: a video card's linked headline, a label), and whose paragraph
-    is a caption: it ends with a photo credit (:data:`_CREDIT`, "(AP Photo/…)", "(Foto: …)") or
-    repeats its image's ``alt`` text.
+    is not the story's block, holds an image (or the empty place of a video or a picture) and one
+    paragraph of prose, little other text (:data:`_CAPTION_REST`: a video card's linked headline, a
+    label), and whose paragraph is a caption: it ends with a photo credit (:data:`_CREDIT`, "(AP
+    Photo/…)", "(Foto: …)") or repeats its image's ``alt`` text.
 
     trafilatura leaves captions and video cards out by their class names ("caption", "media",
     "video"); once a redesign renamed or stripped them, a lead photo's caption was read as the
@@ -912,21 +913,26 @@ def media_captions(found: str | None, prose: list[tuple[Any, str]],
         box = _block_of(p)
         if box is not None and box is not block:
             boxes.setdefault(box, []).append(t)
-    flat = found.split("\n")
-    squeezed = [_squeezed([x]) for x in flat]
+    flat: list[str] = []
+    squeezed: list[str] = []
     drop: set[int] = set()
     for box, texts in boxes.items():
-        if len(texts) != 1:
+        # one paragraph, kept (its opening found in the text by a substring search in C)
+        if len(texts) != 1 or texts[0][:40] not in found:
             continue
-        line = _squeezed(texts)
-        at = next((i for i, x in enumerate(squeezed) if x == line), None)
-        if at is None:
-            continue  # not kept: nothing to do (most boxes)
         frame, whole = _media_box(box, len(texts[0]))
         if frame is None:
             continue
-        alts = {" ".join((m.get("alt") or m.get("title") or "").split()) for m in frame.iter("img")}
-        if not (_CREDIT.search(texts[0]) or texts[0] in alts):
+        if not _CREDIT.search(texts[0]):
+            alts = {" ".join((m.get("alt") or m.get("title") or "").split()) for m in frame.iter("img")}
+            if texts[0] not in alts:
+                continue
+        if not flat:
+            flat = found.split("\n")
+            squeezed = [_squeezed([x]) for x in flat]
+        line = _squeezed(texts)
+        at = next((i for i, x in enumerate(squeezed) if x == line), None)
+        if at is None:
             continue
         rest = _squeezed([whole])
         drop.add(at)
