@@ -1200,3 +1200,16 @@ def test_text_divs_in_a_box_of_another_class_stay(monkeypatch) -> None:
     assert _text(page) == text
     assert not any(x in converted for x in RELATED_DIVS)
     assert all(x in text for x in PARAS)
+
+
+# --- a run of text going on through a web component's custom element ---
+def test_runs_through_custom_elements() -> None:
+    """A body of ``<br>`` runs whose sentences cite their sources through a web component's custom
+    element around a link ("<hl-trusted-source><a>1</a></hl-trusted-source>)."). The browser draws
+    it inline; read as a block, it ended the run: each paragraph lost its citation and closing
+    text, which became a run of its own or was dropped."""
+    cited = [f"{x[:-1]} (<sumber-rujukan data-sumber='BPS'><a href='/rujukan#{i}'>{i}</a></sumber-rujukan>)."
+             for i, x in enumerate(PARAS[:6], 1)]  # fmt: skip
+    text = _text(_page("<div class='x4'>" + "<br><br>".join(cited) + "</div>"))
+    for i, x in enumerate(PARAS[:6], 1):
+        assert f"{x[:-1]} ({i})." in text, i

@@ -188,7 +188,9 @@ def _rebuild_runs(parent: Any) -> None:
         tail, c.tail = c.tail, None
         if c.tag == "br":
             run = None
-        elif not isinstance(c.tag, str) or c.tag in _INLINE:
+        elif not isinstance(c.tag, str) or c.tag in _INLINE or "-" in c.tag:
+            # (a custom element of a web component, "<hl-trusted-source>" around a citation
+            # link, is inline as the browser draws it: a run goes on through it)
             if run is None:
                 run = parent.makeelement(_RUN_TAG, _RUN_ATTRS)
                 out.append(run)
