@@ -1213,3 +1213,25 @@ def test_runs_through_custom_elements() -> None:
     text = _text(_page("<div class='x4'>" + "<br><br>".join(cited) + "</div>"))
     for i, x in enumerate(PARAS[:6], 1):
         assert f"{x[:-1]} ({i})." in text, i
+
+
+# --- the headline kept above the body: the page's <h1>, whatever its <title> says ---
+def test_h1_line_above_the_body_is_the_headline() -> None:
+    """A body read inside its frame (a story of runs under in-story headings) kept the page's <h1>
+    as its first line; the headline was trimmed only when it matched the page's <title>, which
+    many sites word otherwise (the <h1> a question, the <title> a summary for search engines).
+    The same line lower in the body, or a line that is no <h1>, stays."""
+    from kliping.clean import decode
+    from kliping.clean.body import paragraphs
+    from kliping.sites.base import GENERIC_LAYOUT
+
+    headline = "Warga dua desa kini punya jembatan gantung sendiri, apa kata mereka?"
+    page = (f"<html><head><title>Jembatan gantung Sleman diresmikan bupati - Warta Contoh</title></head>"
+            f"<body><div><h1>{headline}</h1><div>{''.join(f'<p>{x}</p>' for x in PARAS[:4])}</div></div>"
+            "</body></html>")  # fmt: skip
+    tree = decode.parse(page)
+    title = "Jembatan gantung Sleman diresmikan bupati"
+    body = paragraphs([headline, *PARAS[:4]], GENERIC_LAYOUT, title, tree)
+    assert body.paragraphs == PARAS[:4]
+    body = paragraphs([PARAS[0], headline, *PARAS[1:4]], GENERIC_LAYOUT, title, tree)
+    assert body.paragraphs == [PARAS[0], headline, *PARAS[1:4]]

@@ -840,7 +840,7 @@ def paragraphs(lines: list[str], layout: Layout, title: str | None, tree: Any) -
     res = boilerplate.clean_lines(lines, extra)
     body = Body(res.paragraphs, res.authors, res.editors)
     norm_title = " ".join((title or "").split()).casefold()
-    _trim_header(body, norm_title)
+    _trim_header(body, norm_title, tree)
     _trim_footer(body, norm_title, tree)
     _take_dateline(body)
     return body
@@ -852,11 +852,18 @@ def _heading_line(line: str, norm_title: str) -> bool:
     return flat.casefold() == norm_title or dating.is_date_line(flat.lstrip("-–—|· "))
 
 
-def _trim_header(body: Body, norm_title: str) -> None:
+def _trim_header(body: Body, norm_title: str, tree: Any = None) -> None:
     """trafilatura sometimes keeps the headline and the printed date above the body: not body, but
-    a date line there ("Rabu, 14 Februari 2024 13:05 WIB") is a printed date."""
+    a date line there ("Rabu, 14 Februari 2024 13:05 WIB") is a printed date. The headline is the
+    page's title, or the text of its ``<h1>`` (a site whose ``<title>`` says it otherwise: a body
+    of runs read inside its frame kept the ``<h1>`` above it)."""
     paras = body.paragraphs
-    while paras and (_heading_line(paras[0], norm_title) or _STAMP_LINE.match(paras[0])):
+    if not paras:
+        return
+    h1s = tree.iter("h1") if tree is not None else ()
+    heads = {" ".join(h.text_content().split()).casefold() for h in h1s}
+    while paras and (_heading_line(paras[0], norm_title) or _STAMP_LINE.match(paras[0])
+                     or " ".join(paras[0].split()).casefold() in heads):  # fmt: skip
         line = paras.pop(0)
         flat = " ".join(line.split()).lstrip("-–—|· ")
         if flat.casefold() != norm_title and dating.is_date_line(flat):
