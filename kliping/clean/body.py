@@ -852,6 +852,9 @@ def _heading_line(line: str, norm_title: str) -> bool:
     return flat.casefold() == norm_title or dating.is_date_line(flat.lstrip("-–—|· "))
 
 
+_HEADLINE_MAX = 250  # characters: a longer first line is no headline (the <h1>s are not read for it)
+
+
 def _trim_header(body: Body, norm_title: str, tree: Any = None) -> None:
     """trafilatura sometimes keeps the headline and the printed date above the body: not body, but
     a date line there ("Rabu, 14 Februari 2024 13:05 WIB") is a printed date. The headline is the
@@ -860,10 +863,19 @@ def _trim_header(body: Body, norm_title: str, tree: Any = None) -> None:
     paras = body.paragraphs
     if not paras:
         return
-    h1s = tree.iter("h1") if tree is not None else ()
-    heads = {" ".join(h.text_content().split()).casefold() for h in h1s}
+    heads: set[str] | None = None  # the <h1> texts, read (a walk of the page) for a line like a headline
+
+    def headline(line: str) -> bool:
+        nonlocal heads
+        flat = " ".join(line.split())
+        if tree is None or len(flat) > _HEADLINE_MAX:
+            return False
+        if heads is None:
+            heads = {" ".join(h.text_content().split()).casefold() for h in tree.iter("h1")}
+        return flat.casefold() in heads
+
     while paras and (_heading_line(paras[0], norm_title) or _STAMP_LINE.match(paras[0])
-                     or " ".join(paras[0].split()).casefold() in heads):  # fmt: skip
+                     or headline(paras[0])):  # fmt: skip
         line = paras.pop(0)
         flat = " ".join(line.split()).lstrip("-–—|· ")
         if flat.casefold() != norm_title and dating.is_date_line(flat):
