@@ -1065,9 +1065,11 @@ PHOTO_CAPTION = (
 VIDEO_HEAD = "Detik-detik peresmian jembatan gantung di lereng Merapi"
 VIDEO_DEK = "Bupati Sleman meresmikan jembatan gantung sepanjang 120 meter yang menghubungkan dua desa."
 DATELINED = "SLEMAN - " + PARAS[0]
+SECOND_CAPTION = "Bupati Sleman didampingi kepala desa menggunting pita di ujung jembatan gantung yang baru."
 
 
-def _story_with_media(caption: str = PHOTO_CAPTION, alt: str = "", video: bool = True) -> bytes:
+def _story_with_media(caption: str = PHOTO_CAPTION, alt: str = "", video: bool = True,
+                      photo: bool = True) -> bytes:  # fmt: skip
     lead = (
         f"<div class='lead-photo'><div class='img-wrap'><picture><source srcset='/f/1.webp'>"
         f"<img src='/f/1.jpg' alt='{alt}'></picture></div><p class='caption'>{caption}</p></div>"
@@ -1078,14 +1080,19 @@ def _story_with_media(caption: str = PHOTO_CAPTION, alt: str = "", video: bool =
         f"<span class='label'>video</span></a></div><div class='video-meta'><h3><a href='/video/123'>"
         f"{VIDEO_HEAD}</a></h3><p>{VIDEO_DEK}</p></div></div>"
     ) if video else ""
+    photo = (
+        "<div class='foto-tengah'><img src='/f/2.jpg' alt=''></div><div class='keterangan-foto'>"
+        f"<p>{SECOND_CAPTION}</p><p><i>Foto: Dok. Humas Pemkab Sleman</i></p></div>"
+    ) if photo else ""
     paras = [f"<p>{DATELINED}</p>", *(f"<p>{x}</p>" for x in PARAS[1:4]), video]
-    paras += [f"<p>{x}</p>" for x in PARAS[4:]]
+    paras += [f"<p>{x}</p>" for x in PARAS[4:7]] + [photo] + [f"<p>{x}</p>" for x in PARAS[7:]]
     return _page(f"{lead}<div class='article-body'>{''.join(paras)}</div>")
 
 
 def test_media_captions_stay_out() -> None:
-    """A lead photo's caption ending with its credit, and a video card (a linked headline over a
-    summary that repeats its image's alt text) inside the story: trafilatura leaves them out by
+    """A lead photo's caption ending with its credit, a photo's caption box with a credit line under
+    it, and a video card (a linked headline over a summary that repeats its image's alt text)
+    inside the story: trafilatura leaves them out by
     their classes ("caption", "video"); once a redesign renamed or stripped those, the caption
     was the body's first line (so the dateline no longer opened it) and the card's lines were read
     as the story's."""
@@ -1093,6 +1100,7 @@ def test_media_captions_stay_out() -> None:
         page = _story_with_media()
         text = _text(page if variant == "as written" else rewrite(page, variant))
         assert "Foto: Antara" not in text and VIDEO_DEK not in text and VIDEO_HEAD not in text, variant
+        assert SECOND_CAPTION not in text and "Humas" not in text, variant  # a credit line under it
         assert text.startswith(PARAS[0]), variant  # the dateline split off the first line
         assert all(x in text for x in PARAS[1:]), variant
 
@@ -1101,7 +1109,8 @@ def test_story_lines_beside_images_stay(monkeypatch) -> None:
     """A line beside an image that is no caption (no credit, not its alt text) is not dropped, and a
     story paragraph ending with an agency's initials is no credit."""
     note = "Jembatan itu kini menjadi jalan utama anak-anak sekolah dari dua desa di lereng Merapi."
-    pages = [rewrite(_story_with_media(caption=note, video=False), v) for v in ("renamed", "strip_attrs")]
+    page = _story_with_media(caption=note, video=False, photo=False)
+    pages = [rewrite(page, v) for v in ("renamed", "strip_attrs")]
     with_rule = [_text(page) for page in pages]
     from kliping.clean import maintext
 

@@ -866,7 +866,7 @@ def before_headline(tree: Any, found: str | None, dense: tuple[Any, list[str], i
 _CREDIT = re.compile(
     r"(?:\((?=[^()]{2,80}\)\s*\.?\s*$)[^()]*(?:\b(?:getty|reuters|afp|ap|epa|antara|istimewa|ist|dok|shutterstock"
     r"|via|file)\b|\b(?:photos?|foto|images?|gambar|pic|credit|kredit)\s*[:/])[^()]*\)"
-    r"|\b(?:photo|foto|image|gambar|pic|credit|kredit)\s*:\s*[^.:()]{2,60})\s*\.?\s*$",
+    r"|\b(?:photo|foto|image|gambar|pic|credit|kredit)\s*:\s*[^:()]{2,60})\s*$",
     re.I,
 )
 _CAPTION_REST = 150  # characters of a media box's other text (a video card's headline, "video", a credit)
@@ -878,8 +878,8 @@ _MEDIA_IN = XPath(".//img | .//*[not(node())][not(self::br or self::hr or self::
 
 def _media_box(box: Any, size: int) -> tuple[Any | None, str]:
     """The element around ``box`` (itself or up to :data:`_CAPTION_UP` levels above) holding an image
-    or an empty element (:data:`_MEDIA_IN`), with its text, while that text is ``size`` plus
-    :data:`_CAPTION_REST` characters at most."""
+    or an empty element (:data:`_MEDIA_IN`), or right under an element of no text that does, with
+    its text, while that text is ``size`` plus :data:`_CAPTION_REST` characters at most."""
     for el in [box, *itertools.islice(box.iterancestors(), _CAPTION_UP)]:
         if el.tag in ("body", "html"):
             break
@@ -887,6 +887,14 @@ def _media_box(box: Any, size: int) -> tuple[Any | None, str]:
         if len(whole) - size > _CAPTION_REST:
             break
         if _MEDIA_IN(el):
+            return el, whole
+        before = el.getprevious()
+        while before is not None and not isinstance(before.tag, str):  # a comment
+            before = before.getprevious()
+        # a caption box right under its image's box (no text of its own)
+        if before is not None and not before.text_content().strip() and (
+            before.tag == "img" or _MEDIA_IN(before)
+        ):
             return el, whole
     return None, ""
 
@@ -897,7 +905,8 @@ def media_captions(found: str | None, prose: list[tuple[Any, str]],
     is not the story's block, holds an image (or the empty place of a video or a picture) and one
     paragraph of prose, little other text (:data:`_CAPTION_REST`: a video card's linked headline, a
     label), and whose paragraph is a caption: it ends with a photo credit (:data:`_CREDIT`, "(AP
-    Photo/…)", "(Foto: …)") or repeats its image's ``alt`` text.
+    Photo/…)", "(Foto: …)"), or the box does (a credit line under the caption), or the paragraph
+    repeats its image's ``alt`` text.
 
     trafilatura leaves captions and video cards out by their class names ("caption", "media",
     "video"); once a redesign renamed or stripped them, a lead photo's caption was read as the
@@ -923,7 +932,7 @@ def media_captions(found: str | None, prose: list[tuple[Any, str]],
         frame, whole = _media_box(box, len(texts[0]))
         if frame is None:
             continue
-        if not _CREDIT.search(texts[0]):
+        if not (_CREDIT.search(texts[0]) or _CREDIT.search(whole)):  # its credit, or the box's last words
             alts = {" ".join((m.get("alt") or m.get("title") or "").split()) for m in frame.iter("img")}
             if texts[0] not in alts:
                 continue
