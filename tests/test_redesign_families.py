@@ -1244,3 +1244,24 @@ def test_h1_line_above_the_body_is_the_headline() -> None:
     assert body.paragraphs == PARAS[:4]
     body = paragraphs([PARAS[0], headline, *PARAS[1:4]], GENERIC_LAYOUT, title, tree)
     assert body.paragraphs == [PARAS[0], headline, *PARAS[1:4]]
+
+
+# --- a printed date and the byline on one line above the body ---
+def test_dated_byline_above_the_body() -> None:
+    """The line a theme prints under the headline, its date and byline together ("Senin, 18 November
+    2024 07:45 WIB oleh Budi Santoso"), read above the body once a redesign renamed its class: a
+    printed date, not the story's first paragraph. A sentence with "oleh" in it stays."""
+    from kliping.clean import decode
+    from kliping.clean.body import paragraphs
+    from kliping.sites.base import GENERIC_LAYOUT
+
+    tree = decode.parse("<html><body><p>x</p></body></html>")
+    title = "Jembatan gantung baru dibuka"
+    for line in ("Senin, 18 November 2024 07:45 WIB oleh Budi Santoso",
+                 "Monday November 18, 2024 7:45 am PST by Joe Santoso"):  # fmt: skip
+        body = paragraphs([line, *PARAS[:3]], GENERIC_LAYOUT, title, tree)
+        assert body.paragraphs == PARAS[:3], line
+        assert body.printed and body.printed[0] in line, line
+    said = "Jembatan itu diresmikan pada Senin oleh Bupati Sleman"
+    body = paragraphs([said, *PARAS[:3]], GENERIC_LAYOUT, title, tree)
+    assert body.paragraphs[0] == said

@@ -875,11 +875,27 @@ def _trim_header(body: Body, norm_title: str, tree: Any = None) -> None:
         return flat.casefold() in heads
 
     while paras and (_heading_line(paras[0], norm_title) or _STAMP_LINE.match(paras[0])
-                     or headline(paras[0])):  # fmt: skip
+                     or headline(paras[0]) or _dated_byline(paras[0])):  # fmt: skip
         line = paras.pop(0)
         flat = " ".join(line.split()).lstrip("-–—|· ")
+        if (m := _DATED_BY.match(flat)) and dating.is_date_line(m["date"]):
+            flat = m["date"]
         if flat.casefold() != norm_title and dating.is_date_line(flat):
             body.printed.append(flat)
+
+
+# A printed date and the byline on one line: "Monday November 18, 2019 7:45 am PST by Joe Rossignol",
+# "Senin, 18 November 2019 07:45 WIB oleh Budi Santoso" (a name: up to five capitalised words).
+_DATED_BY = re.compile(
+    r"^(?P<date>.{8,60}?)\s*[|,·-]?\s+(?i:by|oleh|penulis:?|reporter:?)\s+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})$"
+)
+
+
+def _dated_byline(line: str) -> bool:
+    """Is ``line`` a printed date followed by a byline (:data:`_DATED_BY`)?"""
+    m = _DATED_BY.match(" ".join(line.split()))
+    return m is not None and dating.is_date_line(m["date"])
 
 
 def _trim_footer(body: Body, norm_title: str, tree: Any) -> None:
