@@ -1265,3 +1265,32 @@ def test_dated_byline_above_the_body() -> None:
     said = "Jembatan itu diresmikan pada Senin oleh Bupati Sleman"
     body = paragraphs([said, *PARAS[:3]], GENERIC_LAYOUT, title, tree)
     assert body.paragraphs[0] == said
+
+
+# --- a post embedded from a social network, read alike on every version of the page ---
+TWEET = "Jembatan gantung Sleman resmi dibuka untuk umum mulai hari ini, warga diminta tertib saat melintas."
+
+
+def _story_with_tweet() -> bytes:
+    embed = (
+        "<div class='article-widget widget-tweet'><div class='widget__inner'>"
+        "<blockquote class='twitter-tweet'>"
+        f"<p lang='in' dir='ltr'>{TWEET}</p>— Humas Pemkab Sleman (@humas_sleman) "
+        "<a href='https://twitter.com/humas_sleman/status/1858000000000000000?ref_src=twsrc%5Etfw'>"
+        "18 November 2024</a></blockquote><script async src='https://platform.twitter.com/widgets.js'></script>"
+        "</div></div>"
+    )
+    paras = [f"<p>{x}</p>" for x in PARAS[:4]] + [embed] + [f"<p>{x}</p>" for x in PARAS[4:]]
+    return _page(f"<div class='article-body'>{''.join(paras)}</div>", ["Hak cipta Warta Contoh 2025"])
+
+
+def test_embedded_post_read_alike() -> None:
+    """A tweet the story quotes, embedded with the network's code inside a widget box: trafilatura
+    dropped it by the box's class ("widget") on the page as published and read it once a redesign
+    renamed or stripped the classes. Without their classes, embedded posts are the story's
+    quotations on every version of the page."""
+    bodies = {v: _text(_story_with_tweet() if v == "as written" else rewrite(_story_with_tweet(), v))
+              for v in ("as written", "renamed", "strip_attrs", "sections_as_divs")}  # fmt: skip
+    for variant, text in bodies.items():
+        assert TWEET in text, variant
+        assert all(x in text for x in PARAS), variant
