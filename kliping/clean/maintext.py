@@ -869,6 +869,12 @@ _CREDIT = re.compile(
     r"|\b(?:photo|foto|image|gambar|pic|credit|kredit)\s*:\s*[^:()]{2,60})\s*$",
     re.I,
 )
+def _credit(text: str) -> bool:
+    """Does ``text`` end with a photo credit (:data:`_CREDIT`, or the Indonesian forms of
+    :data:`kliping.clean.boilerplate.PHOTO_CREDIT_END`: "ANTARA FOTO/…/foc.", "(Freepik)")?"""
+    return bool(_CREDIT.search(text) or boilerplate.PHOTO_CREDIT_END.search(text))
+
+
 _CAPTION_REST = 150  # characters of a media box's other text (a video card's headline, "video", a credit)
 _CAPTION_UP = 3  # levels above a caption's block where its image may sit (a card's frame)
 # An image, or an empty element: what held a picture, a video or a player once
@@ -932,7 +938,7 @@ def media_captions(found: str | None, prose: list[tuple[Any, str]],
         frame, whole = _media_box(box, len(texts[0]))
         if frame is None:
             continue
-        if not (_CREDIT.search(texts[0]) or _CREDIT.search(whole)):  # its credit, or the box's last words
+        if not (_credit(texts[0]) or _credit(whole)):  # its credit, or the box's last words
             alts = {" ".join((m.get("alt") or m.get("title") or "").split()) for m in frame.iter("img")}
             if texts[0] not in alts:
                 continue
