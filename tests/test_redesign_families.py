@@ -1055,3 +1055,243 @@ def test_told_once_looks_at_the_longest_lines_only(monkeypatch) -> None:
     out = maintext.told_once(found)
     assert len(looked) <= maintext._COPY_CANDIDATES
     assert copy not in out.splitlines() and out.splitlines() == paras
+
+
+# --- media captions: a lead photo's caption and a video card, told by their image, not their class ---
+PHOTO_CAPTION = (
+    "Warga melintasi jembatan gantung baru di lereng Merapi, Sleman, Selasa (11/3/2025). "
+    "(Foto: Antara/Hendra Nurdiyansyah)"
+)
+VIDEO_HEAD = "Detik-detik peresmian jembatan gantung di lereng Merapi"
+VIDEO_DEK = "Bupati Sleman meresmikan jembatan gantung sepanjang 120 meter yang menghubungkan dua desa."
+DATELINED = "SLEMAN - " + PARAS[0]
+SECOND_CAPTION = "Bupati Sleman didampingi kepala desa menggunting pita di ujung jembatan gantung yang baru."
+
+
+def _story_with_media(caption: str = PHOTO_CAPTION, alt: str = "", video: bool = True,
+                      photo: bool = True) -> bytes:  # fmt: skip
+    lead = (
+        f"<div class='lead-photo'><div class='img-wrap'><picture><source srcset='/f/1.webp'>"
+        f"<img src='/f/1.jpg' alt='{alt}'></picture></div><p class='caption'>{caption}</p></div>"
+    )
+    video = (
+        f"<div class='video-card'><div class='thumb'><a href='/video/123'>"
+        f"<img src='/v/1.jpg' alt='{VIDEO_DEK}'>"
+        f"<span class='label'>video</span></a></div><div class='video-meta'><h3><a href='/video/123'>"
+        f"{VIDEO_HEAD}</a></h3><p>{VIDEO_DEK}</p></div></div>"
+    ) if video else ""
+    photo = (
+        "<div class='foto-tengah'><img src='/f/2.jpg' alt=''></div><div class='keterangan-foto'>"
+        f"<p>{SECOND_CAPTION}</p><p><i>Foto: Dok. Humas Pemkab Sleman</i></p></div>"
+    ) if photo else ""
+    paras = [f"<p>{DATELINED}</p>", *(f"<p>{x}</p>" for x in PARAS[1:4]), video]
+    paras += [f"<p>{x}</p>" for x in PARAS[4:7]] + [photo] + [f"<p>{x}</p>" for x in PARAS[7:]]
+    return _page(f"{lead}<div class='article-body'>{''.join(paras)}</div>")
+
+
+def test_media_captions_stay_out() -> None:
+    """A lead photo's caption ending with its credit, a photo's caption box with a credit line under
+    it, and a video card (a linked headline over a summary that repeats its image's alt text)
+    inside the story: trafilatura leaves them out by
+    their classes ("caption", "video"); once a redesign renamed or stripped those, the caption
+    was the body's first line (so the dateline no longer opened it) and the card's lines were read
+    as the story's."""
+    for variant in ("as written", "renamed", "strip_attrs"):
+        page = _story_with_media()
+        text = _text(page if variant == "as written" else rewrite(page, variant))
+        assert "Foto: Antara" not in text and VIDEO_DEK not in text and VIDEO_HEAD not in text, variant
+        assert SECOND_CAPTION not in text and "Humas" not in text, variant  # a credit line under it
+        assert text.startswith(PARAS[0]), variant  # the dateline split off the first line
+        assert all(x in text for x in PARAS[1:]), variant
+
+
+def test_story_lines_beside_images_stay(monkeypatch) -> None:
+    """A line beside an image that is no caption (no credit, not its alt text) is not dropped, and a
+    story paragraph ending with an agency's initials is no credit."""
+    note = "Jembatan itu kini menjadi jalan utama anak-anak sekolah dari dua desa di lereng Merapi."
+    page = _story_with_media(caption=note, video=False, photo=False)
+    pages = [rewrite(page, v) for v in ("renamed", "strip_attrs")]
+    with_rule = [_text(page) for page in pages]
+    from kliping.clean import maintext
+
+    monkeypatch.setattr(maintext, "media_captions", lambda found, *_a: found)
+    assert with_rule == [_text(page) for page in pages]
+    assert maintext._CREDIT.search(PHOTO_CAPTION)
+    assert maintext._CREDIT.search("Astronot berjalan di luar stasiun antariksa. (NASA via AP, File)")
+    assert maintext._credit("Petugas memeriksa jembatan, Senin (18/11/2024). ANTARA FOTO/Hendra/foc.")
+    assert not maintext._CREDIT.search("Kebijakan itu disambut baik oleh para pedagang (ant).")
+    assert not maintext._CREDIT.search("Harga cabai naik dua kali lipat, kata pedagang (foto di bawah).")
+
+
+# --- a blog post's lead written as a text <div> above the box of its other paragraphs ---
+LEAD_DIV = (
+    "Foto-foto yang beredar di media sosial memperlihatkan jembatan gantung baru di lereng Merapi "
+    "yang dipadati warga sejak pagi."
+)
+
+
+def _post_frame_story(frame_extra: str = "") -> bytes:
+    styled = "<span style='font-family: Arial;'><span style='font-size: small;'>{}</span></span>"
+    rest = "".join(f"<div>{styled.format(x)}</div><div>{styled.format('&nbsp;')}</div>" for x in PARAS[:6])
+    return _page(
+        f"<div class='post-body post-content'>{frame_extra}<div style='text-align: justify;'>"
+        f"{styled.format(LEAD_DIV + ' <br>')}</div><span> </span><div class='reader-box'>{rest}</div></div>",
+        ["Hak cipta Warta Contoh 2025"],
+    )
+
+
+def test_lead_div_above_the_post_box() -> None:
+    """A blog editor's post: the first paragraph a text <div> in the post's frame, the others text
+    <div>s in a box of their own below it. trafilatura reads the frame by its class; once a redesign
+    renamed or stripped it, the box was the main container and the lead was lost."""
+    page = _post_frame_story()
+    for variant in ("as written", "renamed", "strip_attrs"):
+        text = _text(page if variant == "as written" else rewrite(page, variant))
+        assert LEAD_DIV in " ".join(text.split()), variant
+        assert all(x in text for x in PARAS[:6]), variant
+
+
+def test_standfirst_div_in_a_column_stays(monkeypatch) -> None:
+    """A text <div> above the story's box in a column that also holds a byline is a standfirst or a
+    teaser, not the post's lead: it is left as it is."""
+    page = rewrite(_post_frame_story("<div>Oleh Redaksi Warta Contoh</div>"), "strip_attrs")
+    text = _text(page)
+    from kliping.clean import body
+
+    monkeypatch.setattr(body, "_lead_divs", lambda *_a: None)
+    assert text == _text(page)
+
+
+# --- a story cut into chunks of one class, one chunk's paragraphs written as <div>s ---
+RELATED_DIVS = [
+    "Jalan desa di lereng Merapi rusak parah setelah hujan deras mengguyur selama tiga hari berturut-turut.",
+    "Harga tiket masuk kawasan wisata Kaliurang naik mulai bulan depan, pengelola beralasan biaya perawatan.",
+]
+
+
+def _chunked_story(related: str = "") -> bytes:
+    def chunk(inner: str) -> str:
+        return f"<div class='isi-berita'>{inner}</div>"
+
+    ad = "<div class='iklan'><span>Iklan</span></div>"
+    first = chunk("".join(f"<p>{x}</p>" for x in PARAS[:4]))
+    middle = chunk("".join(f"<div>{x}</div>" for x in PARAS[4:7]))
+    last = chunk("".join(f"<p>{x}</p>" for x in PARAS[7:]))
+    body = f"<div class='konten'>{first}{ad}{related}{middle}{ad}{last}</div>"
+    return _page(body, ["Hak cipta Warta Contoh 2025"])
+
+
+def test_chunk_of_div_paragraphs() -> None:
+    """A CMS cuts the story into chunks of one class between ads; one chunk's paragraphs are written
+    as <div>s (an editor's paste, or a redesign). trafilatura read the <p> chunks and lost that one;
+    the class it shares with the story's other chunks makes its divs paragraphs."""
+    text = _text(_chunked_story())
+    assert all(x in text for x in PARAS), [x[:30] for x in PARAS if x not in text]
+
+
+def test_text_divs_in_a_box_of_another_class_stay(monkeypatch) -> None:
+    """Text divs in a box whose class no chunk of the story has (a related-stories box between two
+    chunks) are not the story's paragraphs: that rule leaves them as they are."""
+    related = "<div class='terkait'>" + "".join(f"<div>{x}</div>" for x in RELATED_DIVS) + "</div>"
+    page = _chunked_story(related)
+    text = _text(page)
+    from kliping.clean import body
+
+    real = body._chunk_divs
+    converted: list[str] = []
+
+    def spy(tree, groups, runs) -> None:  # type: ignore[no-untyped-def]
+        before = {id(d) for divs in groups.values() for d in divs if d.tag == "div"}
+        real(tree, groups, runs)
+        converted.extend(" ".join(d.text_content().split()) for divs in groups.values() for d in divs
+                         if id(d) in before and d.tag == "p")  # fmt: skip
+
+    monkeypatch.setattr(body, "_chunk_divs", spy)
+    assert _text(page) == text
+    assert not any(x in converted for x in RELATED_DIVS)
+    assert all(x in text for x in PARAS)
+
+
+# --- a run of text going on through a web component's custom element ---
+def test_runs_through_custom_elements() -> None:
+    """A body of ``<br>`` runs whose sentences cite their sources through a web component's custom
+    element around a link ("<hl-trusted-source><a>1</a></hl-trusted-source>)."). The browser draws
+    it inline; read as a block, it ended the run: each paragraph lost its citation and closing
+    text, which became a run of its own or was dropped."""
+    cited = [f"{x[:-1]} (<sumber-rujukan data-sumber='BPS'><a href='/rujukan#{i}'>{i}</a></sumber-rujukan>)."
+             for i, x in enumerate(PARAS[:6], 1)]  # fmt: skip
+    text = _text(_page("<div class='x4'>" + "<br><br>".join(cited) + "</div>"))
+    for i, x in enumerate(PARAS[:6], 1):
+        assert f"{x[:-1]} ({i})." in text, i
+
+
+# --- the headline kept above the body: the page's <h1>, whatever its <title> says ---
+def test_h1_line_above_the_body_is_the_headline() -> None:
+    """A body read inside its frame (a story of runs under in-story headings) kept the page's <h1>
+    as its first line; the headline was trimmed only when it matched the page's <title>, which
+    many sites word otherwise (the <h1> a question, the <title> a summary for search engines).
+    The same line lower in the body, or a line that is no <h1>, stays."""
+    from kliping.clean import decode
+    from kliping.clean.body import paragraphs
+    from kliping.sites.base import GENERIC_LAYOUT
+
+    headline = "Warga dua desa kini punya jembatan gantung sendiri, apa kata mereka?"
+    page = (f"<html><head><title>Jembatan gantung Sleman diresmikan bupati - Warta Contoh</title></head>"
+            f"<body><div><h1>{headline}</h1><div>{''.join(f'<p>{x}</p>' for x in PARAS[:4])}</div></div>"
+            "</body></html>")  # fmt: skip
+    tree = decode.parse(page)
+    title = "Jembatan gantung Sleman diresmikan bupati"
+    body = paragraphs([headline, *PARAS[:4]], GENERIC_LAYOUT, title, tree)
+    assert body.paragraphs == PARAS[:4]
+    body = paragraphs([PARAS[0], headline, *PARAS[1:4]], GENERIC_LAYOUT, title, tree)
+    assert body.paragraphs == [PARAS[0], headline, *PARAS[1:4]]
+
+
+# --- a printed date and the byline on one line above the body ---
+def test_dated_byline_above_the_body() -> None:
+    """The line a theme prints under the headline, its date and byline together ("Senin, 18 November
+    2024 07:45 WIB oleh Budi Santoso"), read above the body once a redesign renamed its class: a
+    printed date, not the story's first paragraph. A sentence with "oleh" in it stays."""
+    from kliping.clean import decode
+    from kliping.clean.body import paragraphs
+    from kliping.sites.base import GENERIC_LAYOUT
+
+    tree = decode.parse("<html><body><p>x</p></body></html>")
+    title = "Jembatan gantung baru dibuka"
+    for line in ("Senin, 18 November 2024 07:45 WIB oleh Budi Santoso",
+                 "Monday November 18, 2024 7:45 am PST by Joe Santoso"):  # fmt: skip
+        body = paragraphs([line, *PARAS[:3]], GENERIC_LAYOUT, title, tree)
+        assert body.paragraphs == PARAS[:3], line
+        assert body.printed and body.printed[0] in line, line
+    said = "Jembatan itu diresmikan pada Senin oleh Bupati Sleman"
+    body = paragraphs([said, *PARAS[:3]], GENERIC_LAYOUT, title, tree)
+    assert body.paragraphs[0] == said
+
+
+# --- a post embedded from a social network, read alike on every version of the page ---
+TWEET = "Jembatan gantung Sleman resmi dibuka untuk umum mulai hari ini, warga diminta tertib saat melintas."
+
+
+def _story_with_tweet() -> bytes:
+    embed = (
+        "<div class='article-widget widget-tweet'><div class='widget__inner'>"
+        "<blockquote class='twitter-tweet'>"
+        f"<p lang='in' dir='ltr'>{TWEET}</p>— Humas Pemkab Sleman (@humas_sleman) "
+        "<a href='https://twitter.com/humas_sleman/status/1858000000000000000?ref_src=twsrc%5Etfw'>"
+        "18 November 2024</a></blockquote><script async src='https://platform.twitter.com/widgets.js'></script>"
+        "</div></div>"
+    )
+    paras = [f"<p>{x}</p>" for x in PARAS[:4]] + [embed] + [f"<p>{x}</p>" for x in PARAS[4:]]
+    return _page(f"<div class='article-body'>{''.join(paras)}</div>", ["Hak cipta Warta Contoh 2025"])
+
+
+def test_embedded_post_read_alike() -> None:
+    """A tweet the story quotes, embedded with the network's code inside a widget box: trafilatura
+    dropped it by the box's class ("widget") on the page as published and read it once a redesign
+    renamed or stripped the classes. Without their classes, embedded posts are the story's
+    quotations on every version of the page."""
+    bodies = {v: _text(_story_with_tweet() if v == "as written" else rewrite(_story_with_tweet(), v))
+              for v in ("as written", "renamed", "strip_attrs", "sections_as_divs")}  # fmt: skip
+    for variant, text in bodies.items():
+        assert TWEET in text, variant
+        assert all(x in text for x in PARAS), variant

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -124,6 +125,7 @@ def text(tree: Any, settings: dict[str, Any]) -> str | None:
     found = story_headings(tree, found, settings, prose)
     found = reader_boxes(tree, found, prose, dense)
     found = widgets_above(found, dense, prose)
+    found = media_captions(found, prose, dense)
     return before_headline(tree, found, dense, prose, TITLE.get())
 
 
@@ -857,6 +859,105 @@ def before_headline(tree: Any, found: str | None, dense: tuple[Any, list[str], i
                 continue  # printed only above the headline, or only below the story's first paragraph
         keep.append(x)
     return "\n".join(keep + lines[start:]) if len(keep) < start else found
+
+
+# A photo's credit closing its caption: "(AP Photo/Alan Diaz, File)", "(NASA via AP)", "(Foto: Antara)",
+# "Foto: Dok. Humas", "Image: Getty". Its words are the agencies' and the captions' own.
+_CREDIT = re.compile(
+    r"(?:\((?=[^()]{2,80}\)\s*\.?\s*$)[^()]*(?:\b(?:getty|reuters|afp|ap|epa|antara|istimewa|ist|dok|shutterstock"
+    r"|via|file)\b|\b(?:photos?|foto|images?|gambar|pic|credit|kredit)\s*[:/])[^()]*\)"
+    r"|\b(?:photo|foto|image|gambar|pic|credit|kredit)\s*:\s*[^:()]{2,60})\s*$",
+    re.I,
+)
+def _credit(text: str) -> bool:
+    """Does ``text`` end with a photo credit (:data:`_CREDIT`, or the Indonesian forms of
+    :data:`kliping.clean.boilerplate.PHOTO_CREDIT_END`: "ANTARA FOTO/…/foc.", "(Freepik)")?"""
+    return bool(_CREDIT.search(text) or boilerplate.PHOTO_CREDIT_END.search(text))
+
+
+_CAPTION_REST = 150  # characters of a media box's other text (a video card's headline, "video", a credit)
+_CAPTION_UP = 3  # levels above a caption's block where its image may sit (a card's frame)
+# An image, or an empty element: what held a picture, a video or a player once
+# kliping.clean.body.strip_junk removed it (marking those in that pass cost a walk of the page)
+_MEDIA_IN = XPath(".//img | .//*[not(node())][not(self::br or self::hr or self::wbr)]")
+
+
+def _media_box(box: Any, size: int) -> tuple[Any | None, str]:
+    """The element around ``box`` (itself or up to :data:`_CAPTION_UP` levels above) holding an image
+    or an empty element (:data:`_MEDIA_IN`), or right under an element of no text that does, with
+    its text, while that text is ``size`` plus :data:`_CAPTION_REST` characters at most."""
+    for el in [box, *itertools.islice(box.iterancestors(), _CAPTION_UP)]:
+        if el.tag in ("body", "html"):
+            break
+        whole = " ".join(el.text_content().split())
+        if len(whole) - size > _CAPTION_REST:
+            break
+        if _MEDIA_IN(el):
+            return el, whole
+        before = el.getprevious()
+        while before is not None and not isinstance(before.tag, str):  # a comment
+            before = before.getprevious()
+        # a caption box right under its image's box (no text of its own)
+        if before is not None and not before.text_content().strip() and (
+            before.tag == "img" or _MEDIA_IN(before)
+        ):
+            return el, whole
+    return None, ""
+
+
+def media_captions(found: str | None, prose: list[tuple[Any, str]],
+                   dense: tuple[Any, list[str], int] | None) -> str | None:  # fmt: skip
+    """The extraction without the text of media boxes: a box (:func:`_block_of` of a paragraph) that
+    is not the story's block, holds an image (or the empty place of a video or a picture) and one
+    paragraph of prose, little other text (:data:`_CAPTION_REST`: a video card's linked headline, a
+    label), and whose paragraph is a caption: it ends with a photo credit (:data:`_CREDIT`, "(AP
+    Photo/…)", "(Foto: …)"), or the box does (a credit line under the caption), or the paragraph
+    repeats its image's ``alt`` text.
+
+    trafilatura leaves captions and video cards out by their class names ("caption", "media",
+    "video"); once a redesign renamed or stripped them, a lead photo's caption was read as the
+    story's first line (its dateline then no longer opened the body) and a video card's headline
+    and summary as lines of the story (F1 0.86). The story's own paragraphs are in its block, or
+    are not in a box with an image: they stay.
+    """
+    if not found or dense is None:
+        return found
+    block = dense[0]
+    boxes: dict[Any, list[str]] = {}
+    for p, t in prose:
+        box = _block_of(p)
+        if box is not None and box is not block:
+            boxes.setdefault(box, []).append(t)
+    flat: list[str] = []
+    squeezed: list[str] = []
+    drop: set[int] = set()
+    for box, texts in boxes.items():
+        # one paragraph, kept (its opening found in the text by a substring search in C)
+        if len(texts) != 1 or texts[0][:40] not in found:
+            continue
+        frame, whole = _media_box(box, len(texts[0]))
+        if frame is None:
+            continue
+        if not (_credit(texts[0]) or _credit(whole)):  # its credit, or the box's last words
+            alts = {" ".join((m.get("alt") or m.get("title") or "").split()) for m in frame.iter("img")}
+            if texts[0] not in alts:
+                continue
+        if not flat:
+            flat = found.split("\n")
+            squeezed = [_squeezed([x]) for x in flat]
+        line = _squeezed(texts)
+        at = next((i for i, x in enumerate(squeezed) if x == line), None)
+        if at is None:
+            continue
+        rest = _squeezed([whole])
+        drop.add(at)
+        for j in (at - 2, at - 1, at + 1, at + 2):  # the box's other lines (a headline, a label) around it
+            if 0 <= j < len(flat) and squeezed[j] and squeezed[j] in rest:
+                drop.add(j)
+    if not drop:
+        return found
+    kept = [x for j, x in enumerate(flat) if j not in drop]
+    return "\n".join(kept) if any(x.strip() for x in kept) else found
 
 
 def holds(found: str | None, heads: list[str]) -> bool:
