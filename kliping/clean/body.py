@@ -793,13 +793,13 @@ def _headed_runs(container: Any, page: Any, text: str | None, prune_xpaths: tupl
     the page as published, read whole, it had kept with their headings."""
     heads = [" ".join(h.text_content().split()) for h in _HEADINGS(container)]
     flat = " ".join((text or "").split())
-    if len(heads) < 2 or 2 * sum(h in flat for h in heads) >= len(heads):
+    if len(heads) < 2 or 2 * sum(maintext.found_in(flat, heads)) >= len(heads):
         return page, text
     framed = _alone_framed(container)
     boilerplate.prune(framed, prune_xpaths, host)
     again = _trafilatura(framed)
     flat = " ".join((again or "").split())
-    return (framed, again) if 2 * sum(h in flat for h in heads) >= len(heads) else (page, text)
+    return (framed, again) if 2 * sum(maintext.found_in(flat, heads)) >= len(heads) else (page, text)
 
 
 def _innermost(node: Any, paras: list[Any], share: float, own_text: bool = False) -> Any:

@@ -33,7 +33,7 @@ import html
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 from copy import copy
 from typing import Any
@@ -216,7 +216,8 @@ def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]]
         return thin_page(tree, found)
     block, heads, first = dense
     flat = " ".join((found or "").split())
-    kept = next(((i, _block_of(p)) for i, (p, t) in enumerate(prose) if t[:50] in flat), None)
+    hit = present(flat, [t[:50] for _p, t in prose])
+    kept = next(((i, _block_of(p)) for i, (p, _t) in enumerate(prose) if hit(i)), None)
     if not _holds(flat, heads) and (kept is None or first < kept[0]):
         blocks = [block]  # a story block above what was kept, or nothing of the page's prose kept
     else:
@@ -224,7 +225,7 @@ def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]]
         # thread (discarded on purpose: left alone), or the next chunks of the same body (a page
         # cut into <div class="article__body"> chunks between ads, of which trafilatura read the
         # first), which have the same tag and class as the kept paragraphs' block.
-        if kept is None or all(t[:50] in flat for _p, t in prose):
+        if kept is None or all(hit(i) for i in range(len(prose))):
             return found
         blocks = _chunks(tree, kept[1])
         heads = [h for el in blocks if el is not kept[1] for h in _openings(el)]
@@ -266,9 +267,12 @@ def _chunks(tree: Any, block: Any) -> list[Any]:
 def _block_of(p: Any) -> Any:
     """A paragraph's block: its nearest ancestor with other children (a redesign's wrapper around
     each paragraph does not make it a block of its own)."""
-    parent = p.getparent()
-    while parent is not None and len(parent) == 1 and not (parent.text or "").strip():
-        parent = parent.getparent()
+    node, parent = p, p.getparent()
+    # "the only child" by its siblings: lxml counts an element's children one by one, so len()
+    # made this climb quadratic in a container of thousands of paragraphs
+    while (parent is not None and node.getprevious() is None and node.getnext() is None
+           and not (parent.text or "").strip()):
+        node, parent = parent, parent.getparent()
     return parent
 
 
@@ -408,7 +412,7 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     missed = chars = links = 0
     items = []
     listed = []  # every missed item's opening, link-heavy ones too (what recall mode may add)
-    kept = [t[:50] in flat for _p, t in prose]
+    kept = found_in(flat, [t[:50] for _p, t in prose])
     block_of = {p: _block_of(p) for p, _t in prose}  # (each paragraph's block, climbed to once)
     blocks = {block_of[p] for (p, _t), k in zip(prose, kept, strict=True) if k} - {None}  # kept's blocks
     # pairs of kept paragraphs with no paragraph of the page between them, each in a block of two or
@@ -424,9 +428,10 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     ]
     lis = dict.fromkeys(li for b in blocks for li in b.iterdescendants("li"))
     between = [li for li in _lists_between(pairs, block_of) if li not in lis]
-    for li in [*lis, *between]:
-        t = " ".join(li.text_content().split())
-        if len(t) < 15 or t[:40] in flat:
+    items_here = [(li, " ".join(li.text_content().split())) for li in [*lis, *between]]
+    known = found_in(flat, [t[:40] for _li, t in items_here])
+    for (li, t), seen in zip(items_here, known, strict=True):
+        if len(t) < 15 or seen:
             continue
         listed.append(t[:40])
         linked = sum(len(" ".join(a.text_content().split())) for a in li.iter("a"))
@@ -469,7 +474,8 @@ def story_headings(tree: Any, found: str | None, settings: dict[str, Any],
     if sum(" ".join(h.text_content().split()) not in flat_lines for h in tree.iter(*_HEADS)) < 2:
         return found  # most pages: every heading kept, or none to keep
     flat = " ".join(found.split())
-    kept = {p: t[:50] for p, t in prose if t[:50] in flat}
+    kept = {p: t[:50] for (p, t), k in zip(prose, found_in(flat, [t[:50] for _p, t in prose]),
+                                          strict=True) if k}
     if len(kept) < 2:
         return found
     heads = missed = 0
@@ -931,9 +937,9 @@ def media_captions(found: str | None, prose: list[tuple[Any, str]],
     flat: list[str] = []
     squeezed: list[str] = []
     drop: set[int] = set()
-    for box, texts in boxes.items():
-        # one paragraph, kept (its opening found in the text by a substring search in C)
-        if len(texts) != 1 or texts[0][:40] not in found:
+    single = [(box, texts) for box, texts in boxes.items() if len(texts) == 1]
+    for (box, texts), seen in zip(single, found_in(found, [t[0][:40] for _b, t in single]), strict=True):
+        if not seen:  # one paragraph, kept
             continue
         frame, whole = _media_box(box, len(texts[0]))
         if frame is None:
@@ -967,7 +973,71 @@ def holds(found: str | None, heads: list[str]) -> bool:
 
 def _holds(flat: str, heads: list[str]) -> bool:
     """:func:`holds` of an extraction already flattened (its whitespace runs made one space)."""
-    return sum(h in flat for h in heads) * 2 >= len(heads)
+    return sum(found_in(flat, heads)) * 2 >= len(heads)
+
+
+# The page's paragraphs (their openings) are looked for in its extraction, each by a substring
+# search in C over the whole text: on most pages a few microseconds. On a book-length page the
+# searches times the text grow with the square of its size (6,000 paragraphs in 1.2 MB: 1.3 s for
+# each of the steps that look; a 3.6 MB page took 21 s of its 30 s budget in all). Past
+# _SCAN_FROM (searches x characters) one pass over the text's word starts answers every search,
+# when there are _SCAN_NEEDLES searches or more: a pass costs about what 500 searches do.
+_SCAN_FROM = 20_000_000
+_SCAN_NEEDLES = 500
+_KEY_CHARS = 12  # a needle's first characters, looked up at each word start of the text
+_WORD_START = re.compile(r"(?<!\S)\S")
+
+
+def present(text: str, needles: Sequence[str]) -> Callable[[int], bool]:
+    """``i -> needles[i] in text``: a substring search per call (most pages), or, when there are
+    many needles in a long text (:data:`_SCAN_FROM`), one pass over ``text`` answering them all
+    first, in which a needle is found where it starts a word of ``text`` (paragraph openings and
+    headings do: the texts compared are whitespace-normalized lines)."""
+    if not _scan(text, needles):
+        return lambda i: needles[i] in text
+    return found_in(text, needles).__getitem__
+
+
+def _scan(text: str, needles: Sequence[str]) -> bool:
+    return len(needles) >= _SCAN_NEEDLES and len(needles) * len(text) > _SCAN_FROM
+
+
+def found_in(text: str, needles: Sequence[str]) -> list[bool]:
+    """``[needle in text for needle in needles]``, in linear time when that is long (:func:`present`)."""
+    if not _scan(text, needles):
+        return [n in text for n in needles]
+    out = [False] * len(needles)
+    # first characters -> length -> needle -> its indexes: a word start's candidates are read off
+    # by one slice per length, whatever number of needles share their first words
+    by_key: dict[str, dict[int, dict[str, list[int]]]] = {}
+    for i, n in enumerate(needles):
+        if not n:
+            out[i] = True
+        elif n[0].isspace():
+            out[i] = n in text  # (not a word's start: never, as the callers build them)
+        else:
+            by_key.setdefault(n[:_KEY_CHARS], {}).setdefault(len(n), {}).setdefault(n, []).append(i)
+    keys = sorted({len(k) for k in by_key})
+    for m in _WORD_START.finditer(text) if by_key else ():
+        at = m.start()
+        for k in keys:
+            key = text[at : at + k]
+            bucket = by_key.get(key)
+            if bucket is None:
+                continue
+            for size in list(bucket):
+                hits = bucket[size].pop(text[at : at + size], None)
+                if hits is None:
+                    continue
+                for i in hits:
+                    out[i] = True
+                if not bucket[size]:
+                    del bucket[size]
+            if not bucket:
+                del by_key[key]
+        if not by_key:
+            break  # every needle found
+    return out
 
 
 def _text(tree: Any, settings: dict[str, Any]) -> str | None:
