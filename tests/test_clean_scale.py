@@ -101,3 +101,36 @@ def test_a_book_length_page_is_one_article() -> None:
     lines = rec["text"].split("\n\n")
     assert len(lines) == len(paras)
     assert all(f"nomor {i}." in line for i, line in enumerate(lines))
+
+
+def test_headed_paragraphs_count_as_the_xpath_did() -> None:
+    """The sibling walk finds the card paragraphs the XPath it replaced found (on every fixture
+    page, and at each threshold)."""
+    import lxml.html
+    from lxml.etree import XPath
+
+    from kliping.clean import body
+
+    xpath = XPath("//p[preceding-sibling::*[1][not(self::p)][descendant-or-self::a[@href]"
+                  "[string-length(.) > 15]]][string-length(.) > 60]")
+    counted = 0
+    for _name, html, _url in _fixture_pages():
+        tree = lxml.html.document_fromstring(html)
+        n = len(xpath(tree))
+        counted += n
+        for enough in (1, 2, 3, 5):
+            assert body._headed_paragraphs(tree, enough) == (n >= enough)
+    assert counted > 0  # (the fixtures have cards after linked headlines)
+
+
+def test_the_headline_byline_is_found_below_the_first_of_thousands_of_h1s() -> None:
+    """A dated byline right under the page's headline, then 5,000 more <h1> sections (an
+    archive-style page): its time is read, in one pass over the first headlines only."""
+    import lxml.html
+
+    from kliping.clean import dating
+
+    rest = "".join(f"<h1>Bagian {i}</h1><p>Isi bagian nomor {i} dari laporan ini.</p>" for i in range(5000))
+    html = (f"<html><body><h1>Laporan Lengkap Desa</h1><div>Senin, 10 Maret 2025 07:45 WIB</div>"
+            f"{rest}</body></html>")
+    assert dating.near_headline(lxml.html.document_fromstring(html)) == ["Senin, 10 Maret 2025 07:45 WIB"]

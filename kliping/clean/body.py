@@ -572,7 +572,7 @@ def drop_teaser_cards(tree: Any, host: str | None = None) -> None:
     # cards after a link (a card's headline) are as rare: an XPath in C; then the site, from
     # the page's URL, else its og:url (a copy re-hosted or saved without its URL)
     site = None
-    if len(_HEADED_P(tree)) >= _CARD_MIN:
+    if _headed_paragraphs(tree, _CARD_MIN):
         site = boilerplate.site_domain(host or metadata.domain(next(iter(_CANONICAL(tree)), "")))
     if not cut and site is None:
         return
@@ -612,11 +612,25 @@ def drop_teaser_cards(tree: Any, host: str | None = None) -> None:
             card.drop_tree()
 
 
-# a <p> right after an element that is or holds a link (a card's linked headline, its excerpt)
-_HEADED_P = XPath(
-    "//p[preceding-sibling::*[1][not(self::p)][descendant-or-self::a[@href][string-length(.) > 15]]]"
-    "[string-length(.) > 60]"
-)
+def _headed_paragraphs(tree: Any, enough: int) -> bool:
+    """Are there ``enough`` prose ``<p>``s (over 60 characters) right after an element that is or
+    holds a link of over 15 characters (a card's linked headline, then its excerpt)? Walked by
+    siblings, stopping at ``enough``: an XPath's ``preceding-sibling::*[1]`` walked each ``<p>``'s
+    siblings, quadratic on a page of thousands."""
+    found = 0
+    for p in tree.iter("p"):
+        prev = p.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):  # (a comment)
+            prev = prev.getprevious()
+        if prev is None or prev.tag == "p" or len(p.text_content()) <= 60:
+            continue
+        if any(a.get("href") is not None and len(a.text_content()) > 15 for a in prev.iter("a")):
+            found += 1
+            if found >= enough:
+                return True
+    return False
+
+
 # (its <link rel=canonical> is gone by then, with every <link>: see strip_junk)
 _CANONICAL = XPath("//meta[@property='og:url']/@content")
 # an article's path, as the generic site judges it (its last segment: a slug or an id)

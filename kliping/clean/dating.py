@@ -40,8 +40,10 @@ PUBLISHED_TIME = XPath(
 # The byline family whatever its class: a short element printed right after the headline
 # (within its next few siblings, or theirs one level down) holding a date with a time of day,
 # "Kamis, 05 November 2015 11:52" in a <span> whose class names a "schedule" or nothing at all.
+# (the first few <h1>s only: each one's siblings are walked, so every <h1> of a page of thousands
+# made it quadratic; a page's headline is among its first)
 NEAR_HEADLINE = XPath(
-    "//h1/following-sibling::*[position() <= 4]/descendant-or-self::*"
+    "(//h1)[position() <= 8]/following-sibling::*[position() <= 4]/descendant-or-self::*"
     "[string-length(normalize-space(.)) > 9][string-length(normalize-space(.)) < 80]"
 )
 _CLOCK = re.compile(r"\b\d{1,2}[:.][0-5]\d\b")
