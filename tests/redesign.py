@@ -16,6 +16,10 @@ same order and changes only what extraction rules tend to lean on:
   sites);
 - ``strip_attrs``: every ``class``, ``id`` and ``style`` removed (a theme that styles by tag and
   position, or a copy stripped by a re-publisher);
+- ``minified``: the whitespace between tags collapsed as HTML minifiers do (a CDN's "auto minify",
+  a build step): whitespace-only text next to a block element removed, other whitespace runs made
+  one space, ``<pre>`` left alone; text on two sides of a block boundary then touches in the
+  markup, as a browser never shows it;
 - ``no_url``: the page unchanged, extracted without its URL (so without its site's rules: the
   generic path a new site or a re-hosted copy gets).
 
@@ -40,6 +44,7 @@ from kliping.clean import decode
 
 MARKUP_VARIANTS = (
     "br_paragraphs", "renamed", "wrapped", "sections_as_divs", "p_as_div", "table_layout", "strip_attrs",
+    "minified",
 )  # fmt: skip
 VARIANTS = (*MARKUP_VARIANTS, "no_url")
 BLOCKS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "blockquote"})
@@ -148,6 +153,42 @@ def _strip_attrs(doc: lxml.html.HtmlElement) -> None:
                 el.attrib.pop(attr, None)
 
 
+# Elements a browser lays out as blocks (or that hold no text): whitespace beside them is not shown.
+_BLOCK_TAGS = frozenset(
+    "address article aside audio blockquote body br caption col colgroup dd details dialog div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img "
+    "li link main meta nav noscript ol option p picture pre script section select source style svg "
+    "table tbody td tfoot th thead title tr ul video".split()
+)
+_SPACES = re.compile(r"\s+")
+_VERBATIM = frozenset(("pre", "textarea", "script", "style"))
+
+
+def _minified(doc: lxml.html.HtmlElement) -> None:
+    def block(el: object) -> bool:
+        return el is None or (isinstance(el.tag, str) and el.tag in _BLOCK_TAGS)  # type: ignore[attr-defined]
+
+    for el in list(doc.iter()):
+        if not isinstance(el.tag, str) or el.tag in _VERBATIM:
+            continue
+        if any(a.tag in _VERBATIM for a in el.iterancestors()):
+            continue
+        if el.text is not None:
+            first = el[0] if len(el) else None
+            if not el.text.strip() and el.tag in _BLOCK_TAGS and block(first):
+                el.text = None
+            else:
+                el.text = _SPACES.sub(" ", el.text)
+        if el.tail is not None:
+            after, parent = el.getnext(), el.getparent()
+            beside = el.tag in _BLOCK_TAGS or (after is not None and block(after))
+            closes = after is None and parent is not None and parent.tag in _BLOCK_TAGS
+            if not el.tail.strip() and (beside or closes):
+                el.tail = None
+            else:
+                el.tail = _SPACES.sub(" ", el.tail)
+
+
 _REWRITES = {
     "br_paragraphs": _br_paragraphs,
     "renamed": _renamed,
@@ -156,6 +197,7 @@ _REWRITES = {
     "p_as_div": _p_as_div,
     "table_layout": _table_layout,
     "strip_attrs": _strip_attrs,
+    "minified": _minified,
 }
 
 
@@ -169,11 +211,15 @@ def rewrite(body: bytes | str, variant: str, headers: Mapping[str, str] | None =
     return _serialize(doc)
 
 
-def words(body: bytes | str, headers: Mapping[str, str] | None = None) -> list[str]:
-    """Every word of a page's text, in order (what a rewrite must keep)."""
+def words(body: bytes | str, headers: Mapping[str, str] | None = None, by_node: bool = False) -> list[str]:
+    """Every word of a page's text, in order (what a rewrite must keep); ``by_node``: each text
+    node's words apart (text either side of a block boundary, which ``minified`` leaves touching
+    in the markup, is two words, as a browser shows it)."""
     doc = _parse(body, headers)
     for el in doc.xpath("//script | //style"):
         el.drop_tree()
+    if by_node:
+        return [w for t in doc.itertext() for w in _TOKEN.findall(t)]
     return _TOKEN.findall(doc.text_content())
 
 

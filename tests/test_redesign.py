@@ -136,7 +136,9 @@ def test_redesign_keeps_the_body(case_id: str, variant: str) -> None:
 @pytest.mark.parametrize("case_id", [c[0] for c in CASES])
 def test_rewrite_keeps_every_word(case_id: str, variant: str) -> None:
     body, headers = _page(case_id)
-    assert words(rewrite(body, variant, dict(headers))) == words(body, dict(headers))
+    by_node = variant == "minified"
+    got = words(rewrite(body, variant, dict(headers)), by_node=by_node)
+    assert got == words(body, dict(headers), by_node)
 
 
 PAGE = (
@@ -171,6 +173,10 @@ def test_each_rewrite_changes_what_it_names() -> None:
     bare = doc("strip_attrs")
     assert not bare.xpath("//@class | //@id") and bare.xpath("//meta/@charset") == ["utf-8"]
     assert body_container(lxml.html.document_fromstring(PAGE)).tag == "section"
+    spaced = PAGE.replace(b"</p>", b"</p>\n  ").replace(b"<b>", b" <b>")
+    mini = lxml.html.document_fromstring(rewrite(spaced, "minified"))
+    assert mini.xpath("//section/p[1]")[0].tail is None  # (between two blocks: gone)
+    assert mini.xpath("string(//section/p[2])") == "Empat lima enam."  # inline: two spaces made one
     assert doc("no_url").xpath("//meta/@charset") == ["utf-8"]
     with pytest.raises(ValueError, match="unknown redesign variant"):
         rewrite(PAGE, "nope")

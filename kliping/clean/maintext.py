@@ -385,10 +385,18 @@ def thin_page(tree: Any, found: str | None) -> str | None:
 
 def _mostly_items(lines: list[str], tree: Any) -> bool:
     """Are most of ``lines`` (by characters) list items that are not a link's text (a list of names,
-    not a menu or teaser headlines)?"""
-    links = {" ".join(a.text_content().split()) for a in tree.iter("a")}
-    items = sum(len(x) for x in lines if x.startswith("- ") and x[2:] not in links)
+    not a menu or teaser headlines)? An item half of which is one link's text is a teaser: a
+    linked headline with its time ("Selasa, 23/02/2016 16:10 WIB Judul berita"), which a page read
+    without the whitespace between its tags (a minified page) gives as one line."""
+    links = {t for a in tree.iter("a") if (t := " ".join(a.text_content().split()))}
+    items = sum(len(x) for x in lines if x.startswith("- ") and not _link_item(x[2:], links))
     return 2 * items > sum(map(len, lines))
+
+
+def _link_item(item: str, links: set[str]) -> bool:
+    if item in links:
+        return True
+    return 2 * max((len(t) for t in links if 2 * len(t) >= len(item) and t in item), default=0) >= len(item)
 
 
 _LIST_MIN = 400  # characters of missed list items: fewer is a short bullet list, left to trafilatura
