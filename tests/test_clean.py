@@ -95,6 +95,11 @@ DROPPED = [
     "Copyright © ANTARA 2024",
     "© 2024 Okezone. All rights reserved",
     "Tag: pencurian motor",
+    "Terjadi kesalahan. Silakan coba lagi nanti.",
+    "An error has occurred, please try again later.",
+    "This article has been sent to",
+    "This copy is for your personal, non-commercial use only. To order presentation-ready copies for "
+    "distribution to your colleagues, clients or customers visit https://www.djreprints.com.",
 ]
 
 
@@ -113,6 +118,8 @@ KEPT = [
     "Halaman sekolah itu terendam banjir setinggi 50 sentimeter sejak Senin pagi.",
     "Editor buku tersebut mengatakan penerbitan ditunda karena masalah percetakan.",
     "Warga mengikuti berita dari WhatsApp grup kampung, kata ketua RT setempat kepada wartawan.",
+    "Terjadi kesalahan prosedur dalam pemungutan suara ulang itu, kata anggota Bawaslu.",
+    "An error has occurred in the plant's cooling system, the operator said on Tuesday.",
 ]
 
 

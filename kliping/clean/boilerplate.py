@@ -311,7 +311,12 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|salin (?:tautan|link)|pinterest)\W*)*$"
         r"|^[^\n]{0,200}(?:#jernihberkomentar|lengkapi data dirimu|verifikasi akun)[^\n]{0,200}$"
         r"|^\s*(?:alamat email anda tidak akan dipublikasikan|ruas yang wajib ditandai|nama\s*\*\s*$"
-        r"|email\s*\*\s*$|situs web\s*$|simpan nama, email|back to top\s*$|kembali ke atas\s*$)[^\n]*$",
+        r"|email\s*\*\s*$|situs web\s*$|simpan nama, email|back to top\s*$|kembali ke atas\s*$)[^\n]*$"
+        # a widget's status message: "An error has occurred, please try again later.", "Terjadi
+        # kesalahan. Silakan coba lagi.", a share-by-email box's "This article has been sent to"
+        r"|^\s*(?:an error (?:has )?occurred|something went wrong|terjadi (?:sebuah )?kesalahan)\W*"
+        r"(?:(?:please )?try again(?: later)?|silakan coba (?:lagi|kembali)(?: nanti)?)?\W*$"
+        r"|^\s*this article has been sent to\b[^\n]{0,80}$",
         _I,
     ),
     # reporter/editor codes standing alone: "(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)"
@@ -341,7 +346,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     ),
     "copyright": re.compile(
         r"^\s*(?:©|\(c\)|copyright|hak cipta)\b.{0,200}$|^\s*.{0,80}\ball rights reserved\b.{0,80}$"
-        r"|^\s*dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memproduksi|mereproduksi)\b.{0,300}$",
+        r"|^\s*dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memproduksi|mereproduksi)\b.{0,300}$"
+        # a publisher's reprint notice: "This copy is for your personal, non-commercial use only. …"
+        r"|^\s*this copy is for your personal,? non-commercial use only\b.{0,400}$",
         _I,
     ),
     # tag and category lines: "Tags: …", "Topik: …", "Filed under: Khawarij |", "#Pemilu2024 #Jakarta"
