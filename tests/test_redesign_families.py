@@ -1340,3 +1340,26 @@ def test_timed_teaser_items_are_not_a_story_list() -> None:
                         "</body></html>")
     listed = "\n".join([CAPTION, *(f"- {x}" for x in names)])
     assert maintext.thin_page(tree, listed) == listed
+
+
+# --- a lead paragraph written as the container's own text before the story's <p>s ---
+LEAD = ("Pemerintah Kabupaten Sleman menyiapkan anggaran tambahan untuk memperbaiki jembatan "
+        "gantung yang rusak akibat banjir pekan lalu.")
+
+
+def _lead_run_page() -> bytes:
+    paras = "".join(f"<p>{x}</p>" for x in PARAS[:4])
+    return _page(f"<div class='detail__body-text'><strong>Sleman</strong> - {LEAD}<br><br>{paras}</div>")
+
+
+@pytest.mark.parametrize("variant", ["as written", "renamed", "strip_attrs", "wrapped", "p_as_div",
+                                     "sections_as_divs", "no_url"])
+def test_lead_run_before_the_paragraphs_stays(variant: str) -> None:
+    """The story's lead as its container's own text ("<strong>Sleman</strong> - …<br><br>") before
+    its <p>s: one run, too short to count as a body of runs, which trafilatura reads only inside
+    a body frame it knows by class name. Under a renamed class, and on real pages whose frame it
+    did not know, the lead paragraph, dateline and all, was lost; it is a paragraph now."""
+    page = _lead_run_page()
+    text = _text(page if variant == "as written" else rewrite(page, variant))
+    assert LEAD in text, variant
+    assert all(x in text for x in PARAS[:4]), variant

@@ -118,6 +118,8 @@ _INLINE = frozenset(
 # with a line break, as is a list item or a heading).
 _RUN_PARENTS = frozenset("div td section article main body blockquote center font span".split())
 _BR_PARENTS = XPath("//br/..")
+# elements with <p> or <div> children and a run of their own text (over 40 characters) among them
+_LEAD_PARENTS = XPath("//*[p or div][text()[string-length(normalize-space(.)) > 40]]")
 _RUN_TAG = "p"
 _LONE_RUN = 200  # characters (two sentences): one run this long before a <br> is a paragraph by itself
 _RUN_ATTRS = {"data-kliping-run": ""}  # marks the paragraphs made here (see _PROSE_P)
@@ -134,6 +136,7 @@ def br_paragraphs(tree: Any) -> None:
     navigation bar or an address block with line breaks is left as it is.
     """
     seen: set[Any] = set()
+    rebuilt: set[Any] = set()
     text_divs: dict[Any, list[tuple[Any, Any]]] = {}  # see _text_siblings
     for parent in _BR_PARENTS(tree):
         if parent in seen or parent.tag not in _RUN_PARENTS:
@@ -147,9 +150,27 @@ def br_paragraphs(tree: Any) -> None:
         if _divs_outweigh(parent, sibs, runs):
             continue
         _rebuild_runs(parent)
+        rebuilt.add(parent)
         for sib in sibs:
             sib.tag = _RUN_TAG
             sib.attrib.update(_RUN_ATTRS)
+    # A story whose lead is a run of its container's own text before its <p>s ("<div><b>Jakarta
+    # </b> - Pemerintah …<br><br><p>…</p><p>…</p>"): one run, too short to count above, and
+    # trafilatura reads a container's own text only inside a body frame it knows by class name,
+    # so once a redesign renamed the classes the lead paragraph, dateline and all, was lost.
+    for parent in _LEAD_PARENTS(tree):
+        if parent in rebuilt or parent.tag not in _RUN_PARENTS:
+            continue
+        # two or more blocks of prose after it: <p>s, or <div>s of prose (a redesign's wrapper
+        # around each paragraph, a paragraph written as a <div>), their links' text left out
+        if sum(1 for c in parent if c.tag in ("p", "div") and _unlinked_chars(c) > 60) >= 2:
+            _rebuild_runs(parent)
+
+
+def _unlinked_chars(el: Any) -> int:
+    """Characters of ``el``'s text outside its links (whitespace runs counted as one)."""
+    whole = len(" ".join(el.text_content().split()))
+    return whole - sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
 
 
 def _text_siblings(parent: Any, seen: set[Any], found: dict[Any, list[tuple[Any, Any]]]) -> list[Any]:
