@@ -229,7 +229,7 @@ def run(
     every 50 ms: its RSS summed, and each process's CPU time as last seen (processes under the
     crawl end with it, so within one sample)."""
     if access_log is not None:
-        requests_span(access_log, 0.0, 0.0)  # (anything before this crawl: not its requests)
+        access_log.write_text("")  # (anything before this crawl: not its requests)
     started = time.time()
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

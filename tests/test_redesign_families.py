@@ -105,9 +105,9 @@ def _page(body: str, footer: list[str] = FOOTER) -> bytes:
     ).encode()
 
 
-def _text(page: bytes) -> str:
-    raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"}, "url": "",
-           "final_url": "", "site": "", "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
+def _text(page: bytes, url: str = "") -> str:
+    raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"}, "url": url,
+           "final_url": url, "site": "", "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
     return clean(raw, None)["text"]
 
 
@@ -884,12 +884,6 @@ def test_key_points_under_the_headline_stay() -> None:
 SITE = "https://www.wartacontoh.id"
 
 
-def _text_at(page: bytes, url: str) -> str:
-    raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"}, "url": url,
-           "final_url": url, "site": "", "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
-    return clean(raw, None)["text"]
-
-
 def _related_boxes_page(og_url: bool = False) -> bytes:
     def box(name: str, title: str, teasers: list[str]) -> str:
         cards = "".join(
@@ -918,16 +912,16 @@ def _related_boxes_page(og_url: bool = False) -> bytes:
 def test_related_cards_without_an_ellipsis() -> None:
     page = _related_boxes_page()
     url = f"{SITE}/daerah/jembatan-gantung-baru-dibuka.html"
-    as_written = _text_at(page, url)
+    as_written = _text(page, url)
     for variant in ("renamed", "strip_attrs", "wrapped", "sections_as_divs"):
-        text = _text_at(rewrite(page, variant), url)
+        text = _text(rewrite(page, variant), url)
         for x in PARAS[:6]:
             assert x in text, (variant, x)
         for x in TEASERS:
             assert x not in text, (variant, x)
         assert shingle_f1(text, as_written) >= 0.95, variant
     # saved without its URL: the site is its og:url's
-    text = _text_at(rewrite(_related_boxes_page(og_url=True), "strip_attrs"), "")
+    text = _text(rewrite(_related_boxes_page(og_url=True), "strip_attrs"), "")
     for x in TEASERS:
         assert x not in text, x
 
@@ -941,7 +935,7 @@ def test_product_cards_and_linked_roundups_stay() -> None:
         f"{i} Generasi Baru</a></h3><p>{x}</p></div>"
         for i, x in enumerate(PARAS[:6])
     )
-    text = _text_at(_page(f"<div class='x4'>{intro}{products}</div>"), url)
+    text = _text(_page(f"<div class='x4'>{intro}{products}</div>"), url)
     for x in PARAS[:6]:
         assert x in text, x
     # a roundup of the site's own stories: the linked items are the page's prose
@@ -952,7 +946,7 @@ def test_product_cards_and_linked_roundups_stay() -> None:
     )
     for variant in ("as written", "strip_attrs"):
         page = _page(f"<div class='x4'>{intro}{items}</div>")
-        text = _text_at(page if variant == "as written" else rewrite(page, variant), url)
+        text = _text(page if variant == "as written" else rewrite(page, variant), url)
         for x in PARAS[:6]:
             assert x in text, (variant, x)
 

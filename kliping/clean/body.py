@@ -163,14 +163,8 @@ def br_paragraphs(tree: Any) -> None:
             continue
         # two or more blocks of prose after it: <p>s, or <div>s of prose (a redesign's wrapper
         # around each paragraph, a paragraph written as a <div>), their links' text left out
-        if sum(1 for c in parent if c.tag in ("p", "div") and _unlinked_chars(c) > 60) >= 2:
+        if sum(1 for c in parent if c.tag in ("p", "div") and _own_prose(c) > 60) >= 2:
             _rebuild_runs(parent)
-
-
-def _unlinked_chars(el: Any) -> int:
-    """Characters of ``el``'s text outside its links (whitespace runs counted as one)."""
-    whole = len(" ".join(el.text_content().split()))
-    return whole - sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
 
 
 def _text_siblings(parent: Any, seen: set[Any], found: dict[Any, list[tuple[Any, Any]]]) -> list[Any]:
