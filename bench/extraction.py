@@ -513,7 +513,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.no_redesign:
         return 0
-    # Redesigns: the Indonesian pages and the Zyte pages, against each tool's own unmodified body.
+    # Redesigns: the Indonesian, Zyte and Fundus pages, against each tool's own unmodified body.
     from tests.redesign import VARIANTS
 
     print("\nRedesigned pages: per variant, worst / mean shingle F1 of the rewritten page's body against"
@@ -525,6 +525,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = [
         (f"Indonesian ({_counts(isplit)})", ipages, ref_k, ref_t, isplit),
         (f"Zyte ({_counts(zsplit)})", {k: (b, zurls[k]) for k, b in zpages.items()}, zk, zt, zsplit),
+        (f"Fundus ({_counts(fsplit)})", {k: (b, furls[k]) for k, b in fpages.items()}, fk, ft, fsplit),
     ]  # fmt: skip
     for name, pages, rk, rt, split in sets:
         res = redesign_scores(pages, rk, rt)

@@ -1357,3 +1357,102 @@ def test_lead_run_before_the_paragraphs_stays(variant: str) -> None:
     text = _text(page if variant == "as written" else rewrite(page, variant))
     assert LEAD in text, variant
     assert all(x in text for x in PARAS[:4]), variant
+
+
+# --- a story of text divs that quotes another outlet's paragraphs in a <blockquote> ---
+QUOTED = [
+    "Menurut laporan harian itu, jumlah penumpang kereta bandara turun hampir sepertiga dalam "
+    "tiga bulan terakhir dibandingkan periode yang sama tahun lalu.",
+    "Pengelola menyebut kenaikan tarif parkir di stasiun sebagai salah satu penyebab utama, "
+    "selain jadwal keberangkatan yang dikurangi pada malam hari.",
+    "Sejumlah penumpang yang diwawancarai mengaku kini memilih bus bandara karena lebih murah "
+    "dan berhenti di lebih banyak titik di pusat kota.",
+    "Pemerintah kota berjanji meninjau kembali tarif parkir tersebut dalam rapat anggaran "
+    "bulan depan bersama operator kereta dan pengelola bandara.",
+    "Operator kereta belum memberikan tanggapan resmi atas laporan itu hingga berita ini "
+    "diturunkan, meski sudah dihubungi sejak pagi.",
+]
+
+
+def _quoting_page(story_in: str) -> bytes:
+    def block(x: str) -> str:
+        return f"<{story_in}>{x}</{story_in}>"
+
+    quote = "<blockquote>" + "".join(f"<p>{x}</p>" for x in QUOTED) + "</blockquote>"
+    body = "".join(map(block, PARAS[:2])) + quote + block(PARAS[2])
+    return _page(f"<div class='entry'>{body}</div>")
+
+
+@pytest.mark.parametrize("story_in", ["p", "div"])
+def test_story_of_divs_quoting_paragraphs(story_in: str) -> None:
+    """A blog post written as text ``<div>``s (or whose ``<p>``s a redesign writes as divs) quoting
+    five paragraphs of another outlet in a ``<blockquote>``: the quote's ``<p>``s outweighed the
+    story's divs, the divs were not read as paragraphs, and only the quote was kept (F1 0.74).
+    A quote among a story's divs is part of that story, not a block competing with it."""
+    text = _text(_quoting_page(story_in))
+    assert all(x in text for x in PARAS[:3]), story_in
+    assert all(x in text for x in QUOTED), story_in
+
+
+# --- a grid of teaser cards, each card one link holding its headline and excerpt ---
+def _link_cards_page(cards: int, href: str = "/berita/2025/03/1{i}/kabar-sleman-nomor-{i}") -> bytes:
+    grid = "".join(
+        f"<article class='c{i}'><a href='{href.format(i=i)}'><div><img src='/f/{i}.jpg' alt=''></div>"
+        f"<div><div><h3>Kabar Sleman nomor {i} hari ini untuk warga</h3></div><div><p>Penulis {i}</p>"
+        f"<span>- <time>15:{i}0</time></span></div></div><p>Ringkasan kabar nomor {i}: warga lereng "
+        "Merapi bersiap menghadapi musim hujan dengan membersihkan saluran air di desa mereka.</p>"
+        "</a></article>"
+        for i in range(cards)
+    )
+    story = "".join(f"<p>{x}</p>" for x in PARAS[1:3])
+    # the standfirst in the story's header, the rest in a box of its own: the element holding
+    # the story's paragraphs holds the grid too
+    return _page(f"<article><header><p>{PARAS[0]}</p></header><div class='isi'>{story}</div>"
+                 f"<section><h2>Berita Terbaru</h2><div>{grid}</div></section></article>", footer=[])
+
+
+@pytest.mark.parametrize("variant", ["as written", "renamed", "strip_attrs", "sections_as_divs"])
+def test_cards_written_as_one_link_stay_out(variant: str) -> None:
+    """"Latest stories" cards written as one link each (``<a href><h3>…</h3><p>Ringkasan …</p></a>``):
+    trafilatura's link-density tests weigh links inside a block, not the one around it, so with
+    no class name to drop them (a redesign renamed them) their headlines and excerpts were read
+    as the story's closing lines (a two-paragraph page: F1 0.64). Here, with the grid of
+    ``<article>`` cards in the story's own ``<article>``, the standfirst in its header was lost
+    instead, on the page as written and under every rewrite; without the grid it is kept."""
+    url = "https://warta.example/berita/2025/03/11/jembatan-gantung-baru-dibuka"
+    page = _link_cards_page(3)
+    text = _text(page if variant == "as written" else rewrite(page, variant), url)
+    assert all(x in text for x in PARAS[:3]), variant
+    assert "Ringkasan kabar" not in text and "Kabar Sleman nomor" not in text, variant
+
+
+def test_link_cards_to_other_sites_or_too_few_stay() -> None:
+    """Cards linking to shops (a product grid the story presents) and fewer than three cards are no
+    teaser grid: they are not dropped."""
+    from kliping.clean import body, decode
+
+    def kept(page: bytes) -> int:
+        tree = decode.parse(page.decode())
+        body.drop_link_cards(tree, "warta.example")
+        return len(tree.xpath("//h3"))
+
+    assert kept(_link_cards_page(3)) == 0
+    assert kept(_link_cards_page(2)) == 2
+    assert kept(_link_cards_page(3, href="https://toko.example/produk/{i}")) == 3
+
+
+@pytest.mark.parametrize("label", [", opens new tab", "(membuka di tab baru)", "(opens in a new window)"])
+def test_screen_reader_link_labels_stay_out(label: str) -> None:
+    """A link's label for screen readers ("opens new tab"), hidden by a class the site's stylesheet
+    defines ("sr-only"): once a redesign renamed or dropped the class, every linked ticker or name
+    in the story read "Dow Jones (.DJI), opens new tab". The link's own text and the sentence
+    around it stay; a story that speaks of a new tab in its words is not touched."""
+    linked = (f"Indeks <a href='/pasar/ihsg'>IHSG<span class='sr-only'>{label}</span></a> ditutup menguat "
+              "0,8 persen pada perdagangan Selasa sore, dipimpin saham perbankan dan energi.")
+    own = "Aplikasi itu kini membuka tab baru untuk setiap dokumen yang diunggah oleh pengguna di desa."
+    page = _page("<div class='isi'>" + "".join(f"<p>{x}</p>" for x in [linked, *PARAS[:3], own]) + "</div>")
+    for variant in ("as written", "strip_attrs"):
+        text = _text(page if variant == "as written" else rewrite(page, variant))
+        assert "Indeks IHSG ditutup menguat 0,8 persen" in text, variant
+        assert label.strip(" ,()") not in text, variant
+        assert own in text and all(x in text for x in PARAS[:3]), variant

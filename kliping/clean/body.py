@@ -70,6 +70,29 @@ def strip_junk(tree: Any) -> None:
     etree.strip_elements(tree, "kliping-junk", *_JUNK_TAGS, etree.Comment, etree.PI, with_tail=False)
 
 
+def drop_link_labels(links: list[Any]) -> None:
+    """Remove the labels ``links`` carry for screen readers only (:data:`_NEW_TAB`), in place."""
+    for a in links:
+        for label in list(a.iterdescendants()):
+            if _NEW_TAB.fullmatch(" ".join(label.text_content().split())):
+                label.drop_tree()  # (its tail, the link's text after it, stays)
+
+
+# Text inside a link said only to screen readers: "opens new tab", "(membuka tab baru)". Sites hide
+# it by a class ("sr-only", "visually-hidden") that the page's stylesheet defines; trafilatura does
+# not know those classes, and once a redesign renamed them every linked ticker or name in a story
+# read "Dow Jones (.DJI), opens new tab" (a market report: F1 0.88). Looked for in the links with
+# an element inside whose text says so (:data:`_NEW_TAB_SAID`, substring tests: a case-blind
+# regular expression over a page's text took milliseconds), in the part of the page the body is
+# read from; an element inside such a link whose whole text is the label is dropped.
+_NEW_TAB_SAID = ("new tab", "new window", "tab baru", "jendela baru")
+_NEW_TAB = re.compile(
+    r"[(\[,\s]*(?:(?:link |tautan )?(?:opens?|membuka|buka|dibuka|terbuka)(?: (?:in|di|pada))?(?: a)?"
+    r" (?:(?:new|baru) (?:tab|window)|(?:tab|jendela) baru)(?: (?:baru|browser))?)[)\].\s]*",
+    re.IGNORECASE,
+)
+
+
 # The scripts that draw an embedded post from the markup a network gives for it (a page that embeds
 # a post loads one: the blockquotes are looked for only then, without a walk of every page)
 _EMBED_SCRIPT = re.compile(r"twitter\.com/widgets|instagram\.com/embed|tiktok\.com/embed|threads\.net/embed")
@@ -304,7 +327,7 @@ def div_paragraphs(tree: Any) -> None:
         return
     held: dict[Any, int] = {}  # prose in <p>s, per parent
     for p in tree.iter("p"):
-        if (parent := p.getparent()) is not None:
+        if (parent := p.getparent()) is not None and not _quoted_in(p, prose):
             held[parent] = held.get(parent, 0) + _own_prose(p)
     densest = max(held.values(), default=0)
     most = max(map(sum, runs.values()))
@@ -321,6 +344,21 @@ def div_paragraphs(tree: Any) -> None:
                 if " ".join(div.text_content().split()):
                     div.tag = "p"
     _lead_divs(blocks, groups)
+
+
+def _quoted_in(p: Any, prose: dict[Any, list[int]]) -> bool:
+    """Is ``p`` inside a ``<blockquote>`` that sits among a group of text divs (``prose``, keyed by
+    their parent)? A story written as divs that quotes another outlet's paragraphs, or embeds a
+    post, holds that quote in ``<p>``s: they are part of the story, not a block of paragraphs
+    competing with it (a blog post of five divs lost them all to the six-paragraph quote in its
+    middle once its ``<p>``s were written as divs)."""
+    for anc in p.iterancestors():
+        if anc.tag == "blockquote":
+            parent = anc.getparent()
+            while parent is not None and parent.tag == "blockquote":
+                parent = parent.getparent()
+            return parent in prose
+    return False
 
 
 def _lead_divs(blocks: list[Any], groups: dict[Any, list[Any]]) -> None:
@@ -538,6 +576,7 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
         # boilerplate rules on the container's copy only: the rest of the page is not read
         page = _alone(container)
         boilerplate.prune(page, prune_xpaths, host)
+        _links_read(page, tree, host)
         text = _trafilatura(page, threads=keyed)
         if of_runs:
             page, text = _headed_runs(container, page, text, prune_xpaths, host)
@@ -550,6 +589,7 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
             target = page
     if text is None:
         boilerplate.prune(tree, prune_xpaths, host)
+        _links_read(tree, tree, host)
         text = _trafilatura(tree, threads=keyed)
     if _short_for(text, target, texts):
         # fast mode took one block of a page with far more prose (a live blog's intro, say):
@@ -558,6 +598,20 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
         if full and len(full) > 2 * len(text or ""):
             text = full
     return text.splitlines() if text else []
+
+
+def _links_read(target: Any, tree: Any, host: str | None) -> None:
+    """What links hold that is not the story, out of ``target`` (the element the body is read
+    from, ``tree`` its page): cards that are one link each, labels for screen readers."""
+    cards, labelled = [], []
+    for a in target.iter("a"):  # (one walk in C; most links hold no element)
+        if len(a):
+            if next(a.iter(*_CARD_TEXT), None) is not None:
+                cards.append(a)
+            elif any(k in a.text_content().lower() for k in _NEW_TAB_SAID):
+                labelled.append(a)
+    drop_link_cards(target, host, tree, cards)
+    drop_link_labels(labelled)
 
 
 _CARD_MIN = 3  # sibling cards: fewer is a story's own blocks, not a grid
@@ -627,6 +681,62 @@ def drop_teaser_cards(tree: Any, host: str | None = None) -> None:
             card.drop_tree()
 
 
+# what makes a link a card: a heading or a paragraph inside it (HTML5 lets a whole card be one link)
+_CARD_TEXT = ("p", "h2", "h3", "h4", "h5", "h6")
+
+
+def drop_link_cards(
+    tree: Any, host: str | None = None, page: Any = None, links: list[Any] | None = None
+) -> None:
+    """Remove a grid of cards that are each one link to another article of the page's site, in
+    place, when the page has a story beside it.
+
+    A "Latest stories" or "Baca juga" grid written as ``<a href=…><h3>Judul</h3><p>Ringkasan …
+    </p></a>`` puts its headlines and excerpts inside the link: trafilatura's link-density tests
+    weigh the links inside a block, not the one around it, so such a grid reads as prose. The
+    page as published loses it by its class names; renamed, it was read as the story's closing
+    lines (a podcast page's two paragraphs followed by three teasers: F1 0.64). A card is the
+    highest element whose whole text is the link's; three or more cards of one tag under one
+    parent, each linking to an article of the site (:func:`_headline_link`'s test), with
+    :data:`_LONE_RUN` characters of prose outside links on the page, are dropped. A product
+    grid (its links go to shops) and a listing page (no story beside it) stay. ``page``: the
+    page ``tree`` is part of (a copy of its main container), for its ``og:url``.
+    """
+    if links is None:  # links with a child (most have none) holding a heading or a paragraph
+        links = [a for a in tree.iter("a") if len(a) and next(a.iter(*_CARD_TEXT), None) is not None]
+    if len(links) < _CARD_MIN:  # most pages
+        return
+    page = tree if page is None else page  # (its og:url, when no host is given)
+    site = boilerplate.site_domain(host or metadata.domain(next(iter(_CANONICAL(page)), "")))
+    if site is None:
+        return
+    grids: dict[Any, list[Any]] = {}
+    for a in links:
+        if not _article_link(a, site):
+            continue
+        size = len("".join(a.text_content().split()))
+        if size == 0:
+            continue
+        card = a
+        while (parent := card.getparent()) is not None and parent.tag not in ("body", "html") and (
+            len("".join(parent.text_content().split())) == size
+        ):
+            card = parent
+        if card.getparent() is not None:
+            grids.setdefault(card.getparent(), []).append(card)
+    grids = {g: cs for g, cs in grids.items() if len(cs) >= _CARD_MIN}
+    if not grids:
+        return
+    beside = sum(len(x.text_content()) for x in (*_PROSE_P(tree), *_RUN_P(tree)))
+    if beside < _LONE_RUN:
+        return  # a listing page, not a story with a grid beside it
+    for cards in grids.values():
+        same = [c for c in cards if c.tag == cards[0].tag]
+        if len(same) >= _CARD_MIN:
+            for card in same:
+                card.drop_tree()
+
+
 def _headed_paragraphs(tree: Any, enough: int) -> bool:
     """Are there ``enough`` prose ``<p>``s (over 60 characters) right after an element that is or
     holds a link of over 15 characters (a card's linked headline, then its excerpt)? Walked by
@@ -665,10 +775,17 @@ def _headline_link(card: Any, p: Any, text: str, site: str) -> bool:
         label = " ".join(el.text_content().split())
         if not 3 <= len(label.split()) <= 30 or text.startswith(label):
             continue
-        href = (el.get("href") or "").strip()
-        if boilerplate.internal_link(href, site) and _ARTICLE_PATH.search("/" + urlsplit(href).path.lower()):
+        if _article_link(el, site):
             return True
     return False
+
+
+def _article_link(a: Any, site: str) -> bool:
+    """Does link ``a`` go to an article of ``site`` (its path ends as the generic site's do)?"""
+    href = (a.get("href") or "").strip()
+    if not boilerplate.internal_link(href, site):
+        return False
+    return _ARTICLE_PATH.search("/" + urlsplit(href).path.lower()) is not None
 
 
 def _one_div_stories(tree: Any) -> int:
