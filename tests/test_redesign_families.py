@@ -1456,3 +1456,50 @@ def test_screen_reader_link_labels_stay_out(label: str) -> None:
         assert "Indeks IHSG ditutup menguat 0,8 persen" in text, variant
         assert label.strip(" ,()") not in text, variant
         assert own in text and all(x in text for x in PARAS[:3]), variant
+
+
+# --- a box of linked headlines of the site's other stories inside the story ---
+def _headline_list_page(href: str = "/berita/2025/03/0{i}/kabar-merapi-nomor-{i}") -> bytes:
+    items = "".join(
+        f"<li><a href='{href.format(i=i)}'><img src='/f/{i}.jpg' alt=''><span>Warga lereng Merapi bersiap "
+        f"menghadapi musim hujan dengan membersihkan saluran air desa, kabar nomor {i}</span></a></li>"
+        for i in range(4)  # (four long headlines: trafilatura's link-density test keeps such a list)
+    )
+    box = f"<div class='related'><h3>Berita Terkait</h3><ul>{items}</ul></div>"
+    paras = [f"<p>{x}</p>" for x in PARAS[:6]]
+    # in the story's <article>: trafilatura reads lists inside a body frame it knows
+    story = "".join(paras[:3]) + box + "".join(paras[3:])
+    return _page(f"<article><div class='isi'>{story}</div></article>")
+
+
+@pytest.mark.parametrize("variant", ["as written", "renamed", "strip_attrs", "sections_as_divs", "no_url"])
+def test_lists_of_linked_headlines_stay_out(variant: str) -> None:
+    """A "Berita Terkait" box inside the story: a heading over a list whose every item is one link
+    to another article of the site, its text a headline. trafilatura drops it by its class
+    ("related"); renamed or stripped, its headlines were read as a list of the story's (four
+    headlines in a story's middle: F1 0.93). Gone, heading and all, on every version."""
+    url = "https://warta.example/berita/2025/03/11/jembatan-gantung-baru-dibuka"
+    page = _headline_list_page()
+    page = page if variant == "as written" else rewrite(page, variant)
+    if variant == "no_url":
+        page = page.replace(b"<head>", f"<head><meta property='og:url' content='{url}'>".encode())
+        url = ""
+    text = _text(page, url)
+    assert all(x in text for x in PARAS[:6]), variant
+    assert "kabar nomor" not in text and "Berita Terkait" not in text, variant
+
+
+def test_lists_of_names_or_outside_links_stay() -> None:
+    """A story's list of links to other sites (its sources) or of short linked names is the story's:
+    kept."""
+    from kliping.clean import body, decode
+
+    def lists_left(page: bytes) -> int:
+        tree = decode.parse(page.decode())
+        body.drop_headline_lists(tree, "warta.example", tree)
+        return len(tree.xpath("//ul"))
+
+    assert lists_left(_headline_list_page()) == 0
+    assert lists_left(_headline_list_page(href="https://bmkg.example/laporan/{i}")) == 1
+    names = "".join(f"<li><a href='/tag/desa-{i}'>Desa {i}</a></li>" for i in range(4))
+    assert lists_left(_page(f"<div><p>{PARAS[0]}</p><ul>{names}</ul></div>")) == 1

@@ -602,7 +602,8 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
 
 def _links_read(target: Any, tree: Any, host: str | None) -> None:
     """What links hold that is not the story, out of ``target`` (the element the body is read
-    from, ``tree`` its page): cards that are one link each, labels for screen readers."""
+    from, ``tree`` its page): cards that are one link each, labels for screen readers, lists of
+    linked headlines."""
     cards, labelled = [], []
     for a in target.iter("a"):  # (one walk in C; most links hold no element)
         if len(a):
@@ -612,6 +613,53 @@ def _links_read(target: Any, tree: Any, host: str | None) -> None:
                 labelled.append(a)
     drop_link_cards(target, host, tree, cards)
     drop_link_labels(labelled)
+    drop_headline_lists(target, host, tree)
+
+
+_HEADLINE_WORDS = 4  # a linked item this long reads as a headline, not a name or a label
+_LIST_HEADING_WORDS = 4  # "Recommended", "Berita Terkait", "Baca juga": a list's own heading
+_HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+
+
+def drop_headline_lists(target: Any, host: str | None, page: Any) -> None:
+    """Remove the lists of linked headlines of the site's other articles from ``target``, in place,
+    with their short heading.
+
+    A "Recommended" / "Berita Terkait" box inside the story is a ``<ul>`` whose every item is
+    one link to an article of the site, its text a headline. trafilatura drops it by its class
+    ("related"); once a redesign renamed it, it was read as a list of the story's (four
+    headlines in a story's middle, F1 0.93). Two or more items, each with :data:`_HEADLINE_WORDS`
+    words or more, nine tenths of each item's text in its link to an article of the site
+    (:func:`_article_link`). A story's list of names, places or sources (short, not linked, or
+    linking elsewhere) stays.
+    """
+    lists = [x for x in target.iter("ul", "ol") if next(x.iter("a"), None) is not None]
+    if not lists:
+        return
+    site = boilerplate.site_domain(host or metadata.domain(next(iter(_CANONICAL(page)), "")))
+    if site is None:
+        return
+    for lst in lists:
+        items = [li for li in lst if li.tag == "li"]
+        if len(items) < 2 or not all(_headline_item(li, site) for li in items):
+            continue
+        heading = lst.getprevious()
+        if (
+            heading is not None
+            and not (heading.tail or "").strip()
+            and (heading.tag in _HEADING_TAGS or next(heading.iter("a"), None) is None)
+            and 0 < len(heading.text_content().split()) <= _LIST_HEADING_WORDS
+        ):
+            heading.drop_tree()  # (a heading's link is the section's: "Trump Impeachment Inquiry More")
+        lst.drop_tree()
+
+
+def _headline_item(li: Any, site: str) -> bool:
+    text = " ".join(li.text_content().split())
+    if len(text.split()) < _HEADLINE_WORDS:
+        return False
+    linked = sum(len(" ".join(a.text_content().split())) for a in li.iter("a") if _article_link(a, site))
+    return linked >= 0.9 * len(text)
 
 
 _CARD_MIN = 3  # sibling cards: fewer is a story's own blocks, not a grid
