@@ -51,7 +51,17 @@ EXAMPLES: dict[str, list[str]] = {
         "Kamis, 05/11/2015 09:25 WIB Ini Dia Tempat Terbasah di Dunia",
         'Simak Video "Banjir Rendam Ribuan Rumah"',
     ],
-    "related_header": ["Artikel Terkait", "BERITA TERKAIT", "Berita Lainnya", "Terpopuler", "Popular Photos"],
+    "related_header": [
+        "Artikel Terkait", "BERITA TERKAIT", "Berita Lainnya", "Terpopuler", "Popular Photos",
+        "Pilihan Untuk Anda", "Berita Pilihan untuk Anda",
+    ],  # fmt: skip
+    "copyright": [
+        "Artikel ini telah tayang di Tribunjateng.com dengan judul Banjir Demak Meluas, klik untuk baca: "
+        "https://jateng.tribunnews.com/2024/03/05/banjir-demak-meluas",
+        'Artikel ini sudah tayang di Kompas.com dengan judul "Banjir Demak Meluas". Klik untuk baca.',
+        "Sebagian artikel ini telah dimuat di Kontan.co.id",
+        "Berita ini juga tayang di kanal Regional",
+    ],
     "widget": [
         "Bagaimana reaksi Anda tentang artikel ini?",
         "- Rate artikel ini",
@@ -74,6 +84,8 @@ EXAMPLES: dict[str, list[str]] = {
         "Daftar newsletter harian kami, gratis.",
         "Baca berita lainnya di Google News",
         "Saluran WhatsApp detikcom",
+        "Sign up for the daily Inside Jakarta email for exclusive coverage sent to your inbox",
+        "Get our free Inside Jakarta email",
     ],
     "tags": [
         "Tags: banjir, Demak, Jawa Tengah",
@@ -84,7 +96,10 @@ EXAMPLES: dict[str, list[str]] = {
     ],
     "credit_code": ["(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)", "ANTARA"],
     "label": ["Headline", "EKSKLUSIF", "Advertorial"],
-    "ads": ["ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT"],
+    "ads": [
+        "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Scroll untuk melanjutkan membaca",
+        "Gulir ke bawah untuk melanjutkan", "Continue reading below",
+    ],  # fmt: skip
 }
 
 
@@ -120,6 +135,11 @@ KEPT = [
     "Daftar penerima bantuan dapat dilihat melalui aplikasi Cek Bansos milik Kementerian Sosial.",
     "Baca petunjuk pemakaian sebelum memasang aplikasi di ponsel, saran pakar keamanan siber.",
     "Komisi Pemberantasan Korupsi (KPK) menetapkan dua tersangka baru dalam kasus itu.",
+    "Artikel ilmiah itu telah dimuat di jurnal internasional pada bulan lalu, kata peneliti BRIN.",
+    "Berita tentang banjir itu tayang di televisi nasional pada Senin malam.",
+    "Pilihan warga jatuh pada calon yang menjanjikan perbaikan jalan desa.",
+    "Warga diminta mendaftar melalui email panitia paling lambat Jumat pekan ini.",
+    "Subscribers of the newspaper received the special edition by post on Monday.",
 ]
 
 

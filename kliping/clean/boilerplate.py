@@ -252,6 +252,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "promo": re.compile(
         rf"^\s*{_CTA}\b[^\n]{{0,250}}{_CHANNELS}[^\n]{{0,250}}$"
         r"|^[^\n]{0,150}\b(?:di|via|lewat|melalui)\s+google news\W*$"
+        # a newsletter sign-up in English: "Sign up for the daily … email", "Get our free … newsletter"
+        r"|^\s*(?:sign up|subscribe|get our(?: free)?)\b[^\n]{0,120}\b(?:e-?mails?|newsletters?|inbox)\b"
+        r"[^\n]{0,150}$"
         r"|^[^\n]{0,120}\b(?:saluran whats ?app|whats ?app channel|channel whats ?app|telegram channel)"
         r"\b[^\n]{0,120}$",
         _I,
@@ -286,7 +289,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # a heading that opens a list of headlines (the lines after it that look like headlines go too)
     "related_header": re.compile(
         r"^\s*(?:(?:berita|artikel|foto|video|topik|konten)\s+)?(?:terkait|lainnya|terpopuler|populer"
-        r"|terbaru|terkini|pilihan|rekomendasi|menarik)(?:\s+lainnya)?\s*:?\s*$"
+        r"|terbaru|terkini|pilihan|rekomendasi|menarik)"
+        r"(?:\s+(?:lainnya|untuk\s+anda|untukmu|buat\s+anda))?\s*:?\s*$"
         r"|^\s*(?:baca|lihat|simak)\s+(?:juga|pula)\s*:?\s*$"
         r"|^\s*simak\s+[\w ]{0,30}\b(?:lainnya|populer)\s*$"
         r"|^\s*(?:popular (?:photos|videos|posts|news)|most popular|read more|related (?:news|articles?"
@@ -327,7 +331,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "ads": re.compile(
-        r"^\s*(?:advertisement|scroll to continue with content|scroll untuk melanjutkan|iklan|"
+        r"^\s*(?:advertisement|scroll to continue(?: with content| reading)?|continue reading below|"
+        r"(?:scroll|gulir)(?: ke bawah)? untuk (?:melanjutkan|lanjut)(?: membaca)?|iklan|"
         r"ads|sponsored|konten sponsor|loading\.*|\W*)\s*$",
         _I,
     ),
@@ -348,7 +353,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"^\s*(?:©|\(c\)|copyright|hak cipta)\b.{0,200}$|^\s*.{0,80}\ball rights reserved\b.{0,80}$"
         r"|^\s*dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memproduksi|mereproduksi)\b.{0,300}$"
         # a publisher's reprint notice: "This copy is for your personal, non-commercial use only. …"
-        r"|^\s*this copy is for your personal,? non-commercial use only\b.{0,400}$",
+        r"|^\s*this copy is for your personal,? non-commercial use only\b.{0,400}$"
+        # a syndicated story's notice: "Artikel ini telah tayang di Kompas.com dengan judul …"
+        r"|^\s*(?:sebagian\s+)?(?:artikel|berita|tulisan|konten)\s+ini\s+"
+        r"(?:telah\s+|sudah\s+|juga\s+|pernah\s+)?(?:tayang|terbit|dimuat|diterbitkan|ditayangkan|tersedia)"
+        r"\s+(?:di|pada|dalam|oleh)\b.{0,400}$",
         _I,
     ),
     # tag and category lines: "Tags: …", "Topik: …", "Filed under: Khawarij |", "#Pemilu2024 #Jakarta"
