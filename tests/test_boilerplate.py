@@ -53,7 +53,7 @@ EXAMPLES: dict[str, list[str]] = {
     ],
     "related_header": [
         "Artikel Terkait", "BERITA TERKAIT", "Berita Lainnya", "Terpopuler", "Popular Photos",
-        "Pilihan Untuk Anda", "Berita Pilihan untuk Anda",
+        "Pilihan Untuk Anda", "Berita Pilihan untuk Anda", "Berita Selanjutnya", "Artikel Sebelumnya:",
     ],  # fmt: skip
     "copyright": [
         "Artikel ini telah tayang di Tribunjateng.com dengan judul Banjir Demak Meluas, klik untuk baca: "
@@ -75,6 +75,12 @@ EXAMPLES: dict[str, list[str]] = {
         "Bagikan",
         "Bagikan artikel ini: Facebook Twitter WhatsApp",
         "Segera lengkapi data dirimu untuk ikutan program #JernihBerkomentar.",
+        "Dengarkan artikel ini",
+        "Dengarkan Berita",
+        "Salin link",
+        "Link disalin!",
+        "Ukuran teks",
+        "Perbesar huruf",
     ],
     "promo": [
         "Ikuti saluran WhatsApp Kompas.com untuk update berita terbaru",
@@ -140,6 +146,9 @@ KEPT = [
     "Pilihan warga jatuh pada calon yang menjanjikan perbaikan jalan desa.",
     "Warga diminta mendaftar melalui email panitia paling lambat Jumat pekan ini.",
     "Subscribers of the newspaper received the special edition by post on Monday.",
+    "Dengarkan suara warga sebelum memutuskan, pesan Bupati kepada para kepala desa.",
+    "Berita selanjutnya akan disampaikan setelah rapat kabinet selesai, kata juru bicara.",
+    "Salin dokumen itu kemudian diserahkan kepada panitia seleksi di kantor kecamatan.",
 ]
 
 

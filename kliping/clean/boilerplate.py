@@ -293,6 +293,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:\s+(?:lainnya|untuk\s+anda|untukmu|buat\s+anda))?\s*:?\s*$"
         r"|^\s*(?:baca|lihat|simak)\s+(?:juga|pula)\s*:?\s*$"
         r"|^\s*simak\s+[\w ]{0,30}\b(?:lainnya|populer)\s*$"
+        r"|^\s*(?:berita|artikel)\s+(?:selanjutnya|sebelumnya|berikutnya)\s*:?\s*$"
         r"|^\s*(?:popular (?:photos|videos|posts|news)|most popular|read more|related (?:news|articles?"
         r"|posts?|stories)|you may also like|recommended(?: for you)?|more stories)\s*:?\s*$",
         _I,
@@ -320,7 +321,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # kesalahan. Silakan coba lagi.", a share-by-email box's "This article has been sent to"
         r"|^\s*(?:an error (?:has )?occurred|something went wrong|terjadi (?:sebuah )?kesalahan)\W*"
         r"(?:(?:please )?try again(?: later)?|silakan coba (?:lagi|kembali)(?: nanti)?)?\W*$"
-        r"|^\s*this article has been sent to\b[^\n]{0,80}$",
+        r"|^\s*this article has been sent to\b[^\n]{0,80}$"
+        # a page's reading controls: an audio player's label, link copying, text size
+        r"|^\s*(?:dengarkan|putar|listen to)(?: (?:artikel|berita|this article|the article))?(?: ini)?\W*$"
+        r"|^\s*(?:salin|copy) (?:tautan|link|url)\W*$|^\s*(?:tautan|link) (?:disalin|tersalin|copied)\W*$"
+        r"|^\s*(?:ukuran (?:teks|huruf|font)|(?:perbesar|perkecil) (?:teks|huruf|tulisan))\W*$",
         _I,
     ),
     # reporter/editor codes standing alone: "(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)"
