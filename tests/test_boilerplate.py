@@ -182,6 +182,12 @@ def test_credit_lines_become_people() -> None:
     assert people(res.authors) == ["Masriadi"] and res.editors == ["Ervan Hardoko"]
     res = clean_lines([BODY, BODY2, "DINI TEJA"])  # a reporter in capitals on the last line
     assert res.paragraphs == [BODY, BODY2] and res.authors == ["DINI TEJA"]
+    # in brackets, as some portals close a story; a bracketed remark in a name stays with it
+    res = clean_lines([BODY, BODY2, "(Penulis: Budi Santoso/Editor: Sandro Gatra)."])
+    assert res.paragraphs == [BODY, BODY2]
+    assert res.authors == ["Budi Santoso"] and res.editors == ["Sandro Gatra"]
+    res = clean_lines([BODY, "Penulis: Budi Santoso (Kontributor Sleman)"])
+    assert res.paragraphs == [BODY] and res.authors == ["Budi Santoso (Kontributor Sleman)"]
 
 
 def test_related_list_after_a_heading_goes_whole() -> None:

@@ -396,7 +396,8 @@ CREDIT_LABELS = {
     "source": None,
 }  # fmt: skip
 _LABEL = r"(?:" + "|".join(CREDIT_LABELS) + r")"
-CREDIT_LINE = re.compile(rf"^\s*{_LABEL}\s*:\s*\S.{{0,150}}$", _I)
+# (also in brackets, as some portals close a story: "(Penulis: A/Editor: B)")
+CREDIT_LINE = re.compile(rf"^\s*(?:{_LABEL}\s*:\s*\S.{{0,150}}|\(\s*{_LABEL}\s*:\s*[^()]{{1,150}}\)\.?)$", _I)
 _CREDIT_PARTS = re.compile(rf"\b({_LABEL})\s*:\s*(.*?)(?=\s*(?:\||,|\b{_LABEL}\s*:|$))", _I)
 # "Penulis: Kontributor Lhokseumawe, Masriadi": the desk and its town are not the person.
 _DESK_IN_CREDIT = re.compile(r"(:\s*)(?:kontributor|koresponden|wartawan|jurnalis)\s+[^,|:]{2,40},\s*", _I)
@@ -436,8 +437,11 @@ def credit(line: str) -> list[tuple[str | None, str]]:
     """[(field, name)] from a credit line such as "Pewarta: A | Editor: B"."""
     out = []
     line = _DESK_IN_CREDIT.sub(r"\1", line)
+    bare = line.strip().rstrip(".")
+    if bare.startswith("(") and bare.endswith(")"):  # "(Penulis: A/Editor: B)"
+        line = bare[1:-1]
     for label, value in _CREDIT_PARTS.findall(line):
-        value = value.strip(" .|-–—")
+        value = value.strip(" .|-–—/")
         if value:
             out.append((CREDIT_LABELS[label.lower()], value))
     return out
