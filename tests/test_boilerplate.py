@@ -102,6 +102,12 @@ EXAMPLES: dict[str, list[str]] = {
     ],
     "credit_code": ["(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)", "ANTARA"],
     "label": ["Headline", "EKSKLUSIF", "Advertorial"],
+    "stamp": [
+        "Diperbarui 05 Mar 2024, 10:00 WIB",
+        "Tayang: Senin, 4 Maret 2024 10:00 WIB",
+        "Terakhir diperbarui: Selasa, 5 Maret 2024 | 10.15 WIB",
+        "Updated: 05/03/2024 10.00",
+    ],
     "ads": [
         "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Scroll untuk melanjutkan membaca",
         "Gulir ke bawah untuk melanjutkan", "Continue reading below",
@@ -149,6 +155,8 @@ KEPT = [
     "Dengarkan suara warga sebelum memutuskan, pesan Bupati kepada para kepala desa.",
     "Berita selanjutnya akan disampaikan setelah rapat kabinet selesai, kata juru bicara.",
     "Salin dokumen itu kemudian diserahkan kepada panitia seleksi di kantor kecamatan.",
+    "Diperbarui pada 2023, aturan itu kini mewajibkan setiap desa memiliki tempat pengungsian.",
+    "Tayang perdana 5 Maret 2024, film itu ditonton satu juta orang dalam sepekan.",
 ]
 
 

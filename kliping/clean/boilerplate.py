@@ -379,6 +379,16 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"adv|live update|kilas|breaking)\s*$",
         _I,
     ),
+    # a page's own time stamp standing alone: "Diperbarui 05 Mar 2024, 10:00 WIB", "Tayang: Senin,
+    # 4 Maret 2024 10:00 WIB", "Updated: 05/03/2024 10.00" (the dates are read from the page's
+    # metadata and header, not from the body's lines)
+    "stamp": re.compile(
+        rf"^\s*(?:(?:terakhir\s+)?diperbaharui|(?:terakhir\s+)?diperbarui|diunggah|diterbitkan|dipublikasikan"
+        r"|tayang|terbit|(?:last\s+)?updated|published|posted(?:\s+on)?)(?:\s+pada)?\s*:?\s*"
+        rf"(?:{_WEEKDAY},?\s*)?\d{{1,2}}[\s/.-]+(?:[a-z]{{3,9}}|\d{{1,2}})[\s/.-]+\d{{2,4}}"
+        r"(?:\s*[,|-]?\s*(?:pukul\s*|jam\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:wib|wita|wit))?)?\s*$",
+        _I,
+    ),
 }
 LINE_RULES = FAMILIES  # the name earlier revisions exported
 # A line from which everything to the end is a comment form / footer.
