@@ -250,6 +250,10 @@ REST = "Pemerintah menyalurkan bantuan beras kepada warga terdampak banjir."
         ("Mataram, NTB (ANTARA News) -", "Mataram, NTB", "ANTARA News"),
         ("Jakarta, Kamis (5/11/2015) (ANTARA) -", "Jakarta", "ANTARA"),
         ("BANDA ACEH, KOMPAS.com -", "Banda Aceh", "KOMPAS.com"),
+        ("JAKARTA, KOMPAS —", "Jakarta", "KOMPAS"),
+        ("KONTAN.CO.ID - JAKARTA.", "Jakarta", "KONTAN.CO.ID"),
+        ("Jakarta, 5 Maret 2024 –", "Jakarta", None),
+        ("Bandung, Jawa Barat, Selasa (5/3/2024) -", "Bandung, Jawa Barat", None),
     ],
 )
 def test_dateline_forms(head: str, place: str | None, source: str | None) -> None:
@@ -276,6 +280,8 @@ def test_dateline_alone_on_its_line(head: str, place: str | None, source: str | 
         "Komisi Pemberantasan Korupsi (KPK) - lembaga antirasuah - menahan dua tersangka.",
         '"Kami siap bersaing," kata Direktur Utama PT Aspira di Jakarta, Selasa.',
         "Tempo - majalah berita mingguan - terbit pertama kali pada 1971.",
+        "Senin, 5 Maret 2024 - hari pertama sekolah setelah banjir - berjalan lancar.",
+        "Kompas - harian tertua kedua - merayakan ulang tahunnya pada Juni.",
         "Jakarta",
     ],
 )

@@ -788,10 +788,14 @@ _END = rf"(?:{_DASH}|\s*$)"
 DATELINES = (
     # "Jakarta (ANTARA) -", "Palu, Sulteng (ANTARA News) -", "MEDAN, 3 Maret 2021 (Antara/PRNewswire) --"
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>{_PSOURCE})\){_END}"),
-    # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --", "jakarta, kompas.com -"
-    re.compile(rf"^(?P<place>{_ANY_PLACE}),\s*(?P<source>{_SOURCE}){_DASH}"),
+    # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --", "jakarta, kompas.com -", "JAKARTA, KOMPAS —"
+    re.compile(rf"^(?P<place>{_ANY_PLACE}),\s*(?P<source>{_DOMAIN}|(?i:{_BRANDS})){_DASH}"),
+    # "Jakarta, 5 Maret 2024 –" (a press release's place and date, no source)
+    re.compile(rf"^(?!(?i:{_WEEKDAY})\b)(?P<place>{_PLACE}{_REGION}?){_DATE}{_DASH}"),
     # "Liputan6.com, Jakarta -", "TEMPO.CO, Jakarta -", "TRIBUNNEWS.COM, JAKARTA -"
     re.compile(rf"^(?P<source>{_SOURCE}),\s*(?P<place>{_PLACE}){_DASH}"),
+    # "KONTAN.CO.ID - JAKARTA." (the place after the source, closed by a full stop)
+    re.compile(rf"^(?P<source>{_SOURCE})\s*(?:-{{1,3}}|[–—―])\s*(?P<place>[A-Z]{{3,}}(?:\s[A-Z]{{3,}})?)\.\s+"),
     # "virprom.com –", "KOMPAS.com -"
     re.compile(rf"^(?P<source>{_SOURCE}){_DASH}"),
     # "Jakarta -", "BANDA ACEH -" (detik, okezone): a short capitalised place only
