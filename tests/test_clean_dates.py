@@ -83,6 +83,13 @@ CASES = [
      page(head=jsonld("2024-02-05"),
           header="<div class='post-date'>Senin, 26 Rajab 1445 H / 5 Februari 2024 M, 15:45 WIB</div>"),
      GENERIC, None, "2024-02-05", "2024-02-05T15:45:00+07:00", ["from_jsonld"], []),
+    ("dual calendar byline in a classless span under the headline, no structured data",
+     page(header="<div><span>Oleh Rina Amalia</span> <span>Senin, 23 Syakban 1445 H / 4 Maret 2024 - "
+                 "10:15 WIB</span></div>"),
+     GENERIC, None, "2024-03-04", "2024-03-04T10:15:00+07:00", ["from_printed"], []),
+    ("Hijri date after the Gregorian one, Masehi marked",
+     page(header="<div><span>05 Februari 2024 M / 26 Rajab 1445 H | 15:45</span></div>"),
+     GENERIC, None, "2024-02-05", "2024-02-05T15:45:00+07:00", ["from_printed"], []),
     ("byline beside the headline whatever its class (a 'schedule' span), no structured data",
      page(header="<span class='newsdetail-schedule'>Kamis, 05 November 2015 11:52</span>"
                  "<span class='newsdetail-schedule'>&nbsp;|&nbsp;</span><h2>Rina Amalia</h2>"),

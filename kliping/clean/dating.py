@@ -368,14 +368,25 @@ def dates(
     return out
 
 
+# A Hijri date printed beside the Gregorian one, as Islamic and regional portals head a story
+# ("Senin, 23 Syakban 1445 H / 4 Maret 2024 - 10:15 WIB"): the line is still a date line, read by
+# its Gregorian date (the Hijri month names are no month of :data:`kliping.dates.MONTHS`).
+_HIJRI = re.compile(
+    r"(?i)\b\d{1,2}\s+(?:muharr?am|shafar|safar|sapar|rabi'?u?l[\s-]*(?:awa?l|akhir|ts?ani)|"
+    r"jumadi?l[\s-]*(?:awa?l|akhir|ula|ts?ani(?:yah)?)|rajab|sya'?k?ban|ramadh?an|syawal|"
+    r"dz?ul[\s-]*q[ao]'?[di]{1,2}ah|zulkaidah|dz?ul[\s-]*hijj?ah|zulhijj?ah)\s+\d{4}(?:\s*h\b)?"
+)
+
+
 def is_date_line(line: str) -> bool:
-    """A short line that is a printed date and little else ("Selasa, 05 Mar 2024 10:15 WIB")."""
+    """A short line that is a printed date and little else ("Selasa, 05 Mar 2024 10:15 WIB"), a
+    Hijri date beside it included."""
     if len(line) > 80 or not any(c.isdigit() for c in line):
         return False
     found = find_dates(line)
     if not found:
         return False
-    rest = line[: found[0].start] + line[found[0].end :]
+    rest = _HIJRI.sub(" ", line[: found[0].start] + line[found[0].end :])
     rest = re.sub(r"(?i)\b(?:wib|wita|wit|pukul|\d{1,2}[.:]\d{2}|senin|selasa|rabu|kamis|jum'?at|"
-                  r"sabtu|minggu|ahad|diperbarui|dipublikasikan|updated?|published)\b", " ", rest)
+                  r"sabtu|minggu|ahad|diperbarui|dipublikasikan|updated?|published|m)\b", " ", rest)
     return len(re.sub(r"[\W_]+", "", rest)) <= 12
