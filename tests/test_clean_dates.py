@@ -251,3 +251,54 @@ def test_hostile_date_strings_do_not_stall_the_cleaner(where: str) -> None:
     rec = clean(raw)
     assert rec["word_count"] > 20
     assert rec["published_date"] in (None, dt.date(2024, 1, 8))
+
+
+# --- the byline wherever a redesign puts it around the headline (no class names, no metadata) ---
+H1 = "<h1>Jembatan Baru Diresmikan</h1>"
+STAMP = "Senin, 04 Mar 2024 10:15 WIB"
+
+
+def raw(html: bytes, url: str) -> dict:
+    return {"body": html, "headers": {}, "url": url, "final_url": url, "site": "test",
+            "fetched_at": dt.datetime.fromisoformat(FETCHED), "run_id": "r1", "fetch_id": "f1"}  # fmt: skip
+
+
+def bare_page(article: str, before: str = "") -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    return (
+        "<html><head><title>Jembatan Baru Diresmikan</title></head><body>"
+        f"<nav><a href='/'>Beranda</a></nav>{before}<article>{article}<div>{body}</div></article>"
+        "</body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        f"<div><span>Nasional</span> <span>{STAMP}</span></div>{H1}",  # above the headline
+        f"<header>{H1}</header><div><div><span>{STAMP}</span></div></div>",  # beside its header box
+        f"<div><div>{H1}</div></div><div><span>Rina Amalia</span><span>{STAMP}</span></div>",
+        f"{H1}<p>Oleh Rina Amalia pada {STAMP}</p>",  # byline and date in one line
+        f"{H1}<div>Penulis: Rina Amalia | Editor: Budi Santoso | {STAMP}</div>",
+    ],
+    ids=["above", "beside-header", "after-wrapper", "byline-line", "credits-line"],
+)
+def test_byline_time_around_the_headline(article: str) -> None:
+    """A printed time of publication beside the headline is read wherever the page puts it: above
+    it, after the box holding it, in one line with the byline. Each of these lost its time once
+    the byline's class ("date") was renamed: only the <h1>'s own next siblings were looked at, and
+    a line holding a name beside the date was no date line."""
+    rec = clean(raw(bare_page(article), GENERIC), None)
+    at = rec["published_at"]
+    assert at is not None and at.isoformat() == "2024-03-04T10:15:00+07:00", rec["date_flags"]
+    assert "from_printed" in rec["date_flags"]
+
+
+def test_teaser_times_beside_the_headline_are_not_the_story_s() -> None:
+    """A "Terbaru" list just above the article dates each headline it links: those times are the
+    teasers', not the story's (no time of its own: none is given)."""
+    items = "".join(f"<li><span>Senin, 04 Mar 2024 0{i}:15 WIB</span> <a href='/b/{i}'>{h}</a></li>"
+                    for i, h in enumerate(HEADLINES))  # fmt: skip
+    for before in (f"<div><ul>{items}</ul></div>", f"<ul>{items}</ul>"):
+        rec = clean(raw(bare_page(H1, before=before), GENERIC), None)
+        assert rec["published_at"] is None, before

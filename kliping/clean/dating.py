@@ -5,8 +5,10 @@ body text, each parsed with :mod:`kliping.dates` in the site's zone; ``date_flag
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,17 +39,22 @@ PUBLISHED_TIME = XPath(
     "//time[@datetime][contains(@class,'published') or contains(@class,'entry-date')"
     " or @itemprop='datePublished' or @pubdate]/@datetime"
 )
-# The byline family whatever its class: a short element printed right after the headline
-# (within its next few siblings, or theirs one level down) holding a date with a time of day,
-# "Kamis, 05 November 2015 11:52" in a <span> whose class names a "schedule" or nothing at all.
-# (the first few <h1>s only: each one's siblings are walked, so every <h1> of a page of thousands
-# made it quadratic; a page's headline is among its first)
-NEAR_HEADLINE = XPath(
-    "(//h1)[position() <= 8]/following-sibling::*[position() <= 4]/descendant-or-self::*"
-    "[string-length(normalize-space(.)) > 9][string-length(normalize-space(.)) < 80]"
-)
+# The byline family whatever its class: a short element printed beside the headline, holding a
+# date with a time of day ("Kamis, 05 November 2015 11:52" in a <span> whose class names a
+# "schedule" or nothing at all). Looked for around the first few <h1>s (each is walked: every <h1>
+# of a page of thousands made an XPath of this quadratic): the next few siblings of the <h1> and of
+# its two nearest ancestors, and the one or two just before the <h1> or its parent (a redesign
+# moves the byline into the headline's header box, beside it, or above it), each with what it
+# holds, in that order; bounded in elements read.
+_NEAR_H1S = 8
+_NEAR_LEVELS = 3  # the <h1>, its parent, its grandparent
+_NEAR_AFTER = 4  # siblings after each
+_NEAR_BEFORE = 2  # siblings before the <h1> and its parent
+_NEAR_VISITS = 150  # elements read in all
+_NEAR_LEN = (10, 120)  # characters: a byline, not a label nor a paragraph
+_ITEM_LEN = 300  # characters: a teaser item (its time, headline and excerpt), not a story's frame
 _CLOCK = re.compile(r"\b\d{1,2}[:.][0-5]\d\b")
-_NEAR_TRIES = 12  # elements looked at below the headline (a byline sits right under it)
+_NEAR_TRIES = 24  # lines looked at beside the headlines (a byline sits right by it)
 _ONE_DAY = dt.timedelta(days=1)
 # Indonesian news went online in the mid-1990s (Republika 1995, Kompas 1995, detik 1998); an
 # article dated before 1990 is a CMS default (1900, 1970) or a typo, so it is flagged
@@ -155,13 +162,109 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
 
 
 def near_headline(tree: Any) -> list[str]:
-    """Date lines with a time of day printed just below the ``<h1>`` (:data:`NEAR_HEADLINE`)."""
+    """Date lines with a time of day printed beside the ``<h1>`` (:func:`_near_elements`): a date
+    line (:func:`is_date_line`) or a byline with its date (:func:`is_byline_date`)."""
     out = []
-    for el in NEAR_HEADLINE(tree)[:_NEAR_TRIES]:
-        line = " ".join(el.text_content().split())
-        if _CLOCK.search(line) and is_date_line(line) and line not in out:
+    tries = 0
+    for el in _near_elements(tree):
+        text = _short_text(el, 4 * _NEAR_LEN[1])
+        if text is None or len(text) <= _NEAR_LEN[0]:
+            continue
+        line = " ".join(text.split())
+        if not _NEAR_LEN[0] < len(line) < _NEAR_LEN[1]:
+            continue
+        tries += 1
+        if (
+            _CLOCK.search(line)
+            and (is_date_line(line) or is_byline_date(line))
+            and line not in out
+            and not _in_teaser(el)
+        ):
             out.append(line)
+        if tries >= _NEAR_TRIES:
+            break
     return out
+
+
+def _short_text(el: Any, limit: int) -> str | None:
+    """``el``'s text when it is ``limit`` characters or fewer, else None, read no further than
+    that (a wrapper of the whole story is passed over at the cost of its first lines)."""
+    parts: list[str] = []
+    size = 0
+    for chunk in el.itertext():
+        size += len(chunk)
+        if size > limit:
+            return None
+        parts.append(chunk)
+    return "".join(parts)
+
+
+def _in_teaser(el: Any) -> bool:
+    """Is ``el`` the time of a teaser item: does it, its next sibling or its parent, when short
+    (:data:`_ITEM_LEN`: an item, not the article's frame), hold a headline link (five words or
+    more, not the page's own <h1>)? A "Terbaru" list beside the headline dates every item the way
+    a byline dates the story."""
+    if _dates_a_headline(el):
+        return True
+    parent = el.getparent()
+    item = parent is not None and _short_text(parent, _ITEM_LEN) is not None  # an item, not the article
+    for box in (el, parent) if item else (el,):
+        for a in box.iter("a"):
+            if len(a.text_content().split()) >= 5 and not any(x.tag == "h1" for x in a.iterancestors()):
+                return True
+    return False
+
+
+def _near_elements(tree: Any) -> Iterator[Any]:
+    """The elements around the page's first <h1>s where a byline is printed: the <h1>s' own
+    siblings first (a site's logo may be the first <h1>), then their parents', then their
+    grandparents'."""
+    visits = 0
+    seen: set[Any] = set()
+    anchors = list(itertools.islice(tree.iter("h1"), _NEAR_H1S))
+    for level in range(_NEAR_LEVELS):
+        for anchor in anchors:
+            if anchor is None:
+                continue
+            sibs = list(itertools.islice(anchor.itersiblings(), _NEAR_AFTER))
+            if level < 2:
+                sibs += itertools.islice(anchor.itersiblings(preceding=True), _NEAR_BEFORE)
+            for sib in sibs:
+                for el in sib.iter():
+                    if not isinstance(el.tag, str) or el in seen:
+                        continue
+                    seen.add(el)
+                    visits += 1
+                    if visits > _NEAR_VISITS:
+                        return
+                    yield el
+        anchors = [None if a is None or (p := a.getparent()) is None or p.tag in ("body", "html") else p
+                   for a in anchors]  # fmt: skip
+
+
+# A byline with its date: "Oleh Budi Santoso pada Senin, 04 Mar 2024 10:15 WIB",
+# "Penulis: Budi Santoso | Editor: Sandro Gatra | Senin, 04 Maret 2024 10:15 WIB"
+_BYLINE_PART = re.compile(
+    r"(?i)\b(?:oleh|penulis|reporter|pewarta|editor|redaktur|kontributor|by|written by|pada|on|"
+    r"diterbitkan|dipublikasikan|published|posted)\b\s*:?"
+)
+_NAME = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|bin|binti|van|de))*")
+
+
+def is_byline_date(line: str) -> bool:
+    """A short line of a byline and a date: the names after "Oleh", "Penulis:", "Editor:" and
+    the date, and nothing else (a headline or a sentence beside a date is not one)."""
+    found = find_dates(line)
+    if len(found) != 1 or not _BYLINE_PART.search(line):
+        return False
+    rest = line[: found[0].start] + " " + line[found[0].end :]
+    rest = _BYLINE_PART.sub(" ", _HIJRI.sub(" ", rest))
+    rest = re.sub(r"(?i)\b(?:wib|wita|wit|pukul|\d{1,2}[.:]\d{2}|senin|selasa|rabu|kamis|jum'?at|"
+                  r"sabtu|minggu|ahad)\b", " ", rest)
+    names = _NAME.findall(rest)
+    if not names or any(len(n.split()) > 4 for n in names):
+        return False
+    return len(re.sub(r"[\W_]+", "", _NAME.sub(" ", rest))) <= 3
 
 
 def structured_dates(
