@@ -54,6 +54,7 @@ EXAMPLES: dict[str, list[str]] = {
     "related_header": [
         "Artikel Terkait", "BERITA TERKAIT", "Berita Lainnya", "Terpopuler", "Popular Photos",
         "Pilihan Untuk Anda", "Berita Pilihan untuk Anda", "Berita Selanjutnya", "Artikel Sebelumnya:",
+        "Read more...",
     ],  # fmt: skip
     "copyright": [
         "Artikel ini telah tayang di Tribunjateng.com dengan judul Banjir Demak Meluas, klik untuk baca: "
@@ -92,6 +93,7 @@ EXAMPLES: dict[str, list[str]] = {
         "Saluran WhatsApp detikcom",
         "Sign up for the daily Inside Jakarta email for exclusive coverage sent to your inbox",
         "Get our free Inside Jakarta email",
+        "Want to bookmark your favourite articles to read later? Start your Premium subscription today.",
     ],
     "tags": [
         "Tags: banjir, Demak, Jawa Tengah",
@@ -152,6 +154,7 @@ KEPT = [
     "Pilihan warga jatuh pada calon yang menjanjikan perbaikan jalan desa.",
     "Warga diminta mendaftar melalui email panitia paling lambat Jumat pekan ini.",
     "Subscribers of the newspaper received the special edition by post on Monday.",
+    "Readers who start a subscription this month get a tote bag, the paper said in a statement.",
     "Dengarkan suara warga sebelum memutuskan, pesan Bupati kepada para kepala desa.",
     "Berita selanjutnya akan disampaikan setelah rapat kabinet selesai, kata juru bicara.",
     "Salin dokumen itu kemudian diserahkan kepada panitia seleksi di kantor kecamatan.",
@@ -221,6 +224,11 @@ def test_headline_list_closing_the_body() -> None:
     rates = ["| USD | 13396.00 | 13262.00 |"] * 2
     for end in (["Lantas bagaimana akhir cerita kedua sejoli ini?"], rates, squads):
         assert clean_lines([BODY, BODY2, *end]).paragraphs == [BODY, BODY2, *end]
+    # the story's own list under its subheading, closing the body once a promo after it is dropped
+    nominees = ["Album Terbaik", "Tulus, Manusia Seutuhnya di Panggung", "Nadin Amizah, Untuk Dunia Cinta",
+                "Hindia, Lagipula Hidup Akan Berakhir"]  # fmt: skip
+    promo = "Ikuti saluran WhatsApp Warta Contoh untuk update berita terbaru"
+    assert clean_lines([BODY, BODY2, *nominees, promo]).paragraphs == [BODY, BODY2, *nominees]
 
 
 # --- datelines: every form, moved to dateline_place / dateline_source ---------------------------

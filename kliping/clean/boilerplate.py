@@ -255,6 +255,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # a newsletter sign-up in English: "Sign up for the daily … email", "Get our free … newsletter"
         r"|^\s*(?:sign up|subscribe|get our(?: free)?)\b[^\n]{0,120}\b(?:e-?mails?|newsletters?|inbox)\b"
         r"[^\n]{0,150}$"
+        # a subscription pitch: "… Start your Independent Premium subscription today."
+        r"|^[^\n]{0,200}\b(?:start|get|begin|buy) (?:your|a|an|our) [\w ]{0,40}\bsubscription"
+        r"(?: today| now)?\W*$"
         r"|^[^\n]{0,120}\b(?:saluran whats ?app|whats ?app channel|channel whats ?app|telegram channel)"
         r"\b[^\n]{0,120}$",
         _I,
@@ -294,6 +297,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:baca|lihat|simak)\s+(?:juga|pula)\s*:?\s*$"
         r"|^\s*simak\s+[\w ]{0,30}\b(?:lainnya|populer)\s*$"
         r"|^\s*(?:berita|artikel)\s+(?:selanjutnya|sebelumnya|berikutnya)\s*:?\s*$"
+        r"|^\s*read more\s*(?:\.{3}|…)\s*$"
         r"|^\s*(?:popular (?:photos|videos|posts|news)|most popular|read more|related (?:news|articles?"
         r"|posts?|stories)|you may also like|recommended(?: for you)?|more stories)\s*:?\s*$",
         _I,
@@ -738,11 +742,19 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     run = 0
     while run < len(keep) - 1 and _listed_headline(keep[len(keep) - 1 - run]):
         run += 1
-    if 2 <= run <= 8:
+    if 2 <= run <= 8 and not _subheading(keep[len(keep) - 1 - run]):
         res.dropped += [("related", x) for x in keep[len(keep) - run :]]
         del keep[len(keep) - run :]
     res.paragraphs = keep
     return res
+
+
+def _subheading(line: str) -> bool:
+    """A story's own subheading over the lines that follow ("Album of the Year" over its
+    nominees): a few words with no closing punctuation (a related box's heading is a family of its
+    own, dropped before this is asked)."""
+    words = line.split()
+    return 0 < len(words) <= 6 and not line.rstrip().endswith((".", "!", "?", ":", "\"", "”", ")"))
 
 
 # --- datelines ---------------------------------------------------------------------------------
