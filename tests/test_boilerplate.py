@@ -55,6 +55,7 @@ EXAMPLES: dict[str, list[str]] = {
         "Artikel Terkait", "BERITA TERKAIT", "Berita Lainnya", "Terpopuler", "Popular Photos",
         "Pilihan Untuk Anda", "Berita Pilihan untuk Anda", "Berita Selanjutnya", "Artikel Sebelumnya:",
         "Read more...",
+        "Explore further",
     ],  # fmt: skip
     "copyright": [
         "Artikel ini telah tayang di Tribunjateng.com dengan judul Banjir Demak Meluas, klik untuk baca: "
@@ -62,6 +63,11 @@ EXAMPLES: dict[str, list[str]] = {
         'Artikel ini sudah tayang di Kompas.com dengan judul "Banjir Demak Meluas". Klik untuk baca.',
         "Sebagian artikel ini telah dimuat di Kontan.co.id",
         "Berita ini juga tayang di kanal Regional",
+        "This document is subject to copyright. Apart from any fair dealing for the purpose of private "
+        "study or research, no part may be reproduced without the written permission.",
+        "Citation: Jembatan gantung baru dibuka (2019, November 18) retrieved 20 November 2019 from "
+        "https://warta.example/news/jembatan.html",
+        "Provided by European Space Agency",
     ],
     "widget": [
         "Bagaimana reaksi Anda tentang artikel ini?",
@@ -155,6 +161,7 @@ KEPT = [
     "Warga diminta mendaftar melalui email panitia paling lambat Jumat pekan ini.",
     "Subscribers of the newspaper received the special edition by post on Monday.",
     "Readers who start a subscription this month get a tote bag, the paper said in a statement.",
+    "Provided by the village, the seeds were planted before the rainy season began in November.",
     "Dengarkan suara warga sebelum memutuskan, pesan Bupati kepada para kepala desa.",
     "Berita selanjutnya akan disampaikan setelah rapat kabinet selesai, kata juru bicara.",
     "Salin dokumen itu kemudian diserahkan kepada panitia seleksi di kantor kecamatan.",

@@ -297,7 +297,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:baca|lihat|simak)\s+(?:juga|pula)\s*:?\s*$"
         r"|^\s*simak\s+[\w ]{0,30}\b(?:lainnya|populer)\s*$"
         r"|^\s*(?:berita|artikel)\s+(?:selanjutnya|sebelumnya|berikutnya)\s*:?\s*$"
-        r"|^\s*read more\s*(?:\.{3}|…)\s*$"
+        r"|^\s*read more\s*(?:\.{3}|…)\s*$|^\s*explore further\s*$"
         r"|^\s*(?:popular (?:photos|videos|posts|news)|most popular|read more|related (?:news|articles?"
         r"|posts?|stories)|you may also like|recommended(?: for you)?|more stories)\s*:?\s*$",
         _I,
@@ -363,6 +363,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memproduksi|mereproduksi)\b.{0,300}$"
         # a publisher's reprint notice: "This copy is for your personal, non-commercial use only. …"
         r"|^\s*this copy is for your personal,? non-commercial use only\b.{0,400}$"
+        r"|^\s*this (?:document|article|content|material) is subject to copyright\b.{0,400}$"
+        # how to cite the page, and who supplied it: "Citation: … retrieved 20 November 2019 from
+        # https://…", "Provided by European Space Agency"
+        r"|^\s*citation\s*:.{0,300}\bretrieved\b.{0,200}$|^\s*provided by\s+[^.!?]{2,60}$"
         # a syndicated story's notice: "Artikel ini telah tayang di Kompas.com dengan judul …"
         r"|^\s*(?:sebagian\s+)?(?:artikel|berita|tulisan|konten)\s+ini\s+"
         r"(?:telah\s+|sudah\s+|juga\s+|pernah\s+)?(?:tayang|terbit|dimuat|diterbitkan|ditayangkan|tersedia)"
