@@ -1503,3 +1503,33 @@ def test_lists_of_names_or_outside_links_stay() -> None:
     assert lists_left(_headline_list_page(href="https://bmkg.example/laporan/{i}")) == 1
     names = "".join(f"<li><a href='/tag/desa-{i}'>Desa {i}</a></li>" for i in range(4))
     assert lists_left(_page(f"<div><p>{PARAS[0]}</p><ul>{names}</ul></div>")) == 1
+
+
+# --- a buying guide: each product's name over its list of features ---
+PRODUCTS = ["Kompor Listrik Hemat Dua Tungku", "Kompor Listrik Induksi Satu Tungku", "Rice Cooker Lima Liter"]
+FEATURE = "Hemat listrik hingga tiga puluh persen dibanding kompor gas biasa"  # every list opens with it
+
+
+def _guide_page() -> bytes:
+    blocks = [f"<p>{PARAS[0]}</p>", f"<p>{PARAS[1]}</p>"]
+    for i, name in enumerate(PRODUCTS):
+        feats = "".join(f"<li>{x}</li>" for x in (
+            FEATURE, f"Daya 600 watt untuk dapur kecil, model nomor {i} dari pabrikan lokal",
+            "Garansi resmi dua tahun dari pabrikan dan layanan servis di kota besar"))  # fmt: skip
+        blocks += [f"<h2>{name}</h2>", f"<ul>{feats}</ul>"]
+    blocks.append(f"<p>{PARAS[2]}</p>")
+    return _page("<div class='entry-content'>" + "".join(blocks) + "</div>", footer=[])
+
+
+@pytest.mark.parametrize("variant", ["as written", "renamed", "strip_attrs"])
+def test_product_names_stay_above_their_lists(variant: str) -> None:
+    """A buying guide whose products are each a heading over a list of features (the lists opening
+    alike). Outside a body frame trafilatura drops the headings; written back,
+    each waited for the next paragraph, so every product's name came after the last list."""
+    page = _guide_page()
+    text = _text(page if variant == "as written" else rewrite(page, variant))
+    lines = [x for x in text.splitlines() if x.strip()]
+    for i, name in enumerate(PRODUCTS):
+        assert name in lines, variant
+        at = lines.index(name)
+        assert lines[at + 1] == f"- {FEATURE}" and f"model nomor {i}" in lines[at + 2], variant

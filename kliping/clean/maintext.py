@@ -465,6 +465,9 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
 _HEADS = ("h2", "h3", "h4")
 
 
+_ITEM_MIN = 15  # characters: a list item long enough to be found again in the extraction
+
+
 def story_headings(tree: Any, found: str | None, settings: dict[str, Any],
                    prose: list[tuple[Any, str]]) -> str | None:  # fmt: skip
     """The extraction with the story's subheadings written back above their paragraphs, when it
@@ -473,7 +476,7 @@ def story_headings(tree: Any, found: str | None, settings: dict[str, Any],
     Inside a body frame it knows by class name trafilatura keeps a story's subheadings; outside
     one (a page whose classes were renamed or stripped) it keeps only the paragraphs, in fast and
     recall mode alike, so a guide of numbered steps lost every step's name. Each missed heading
-    is put above the first kept paragraph printed after it.
+    is put above the first kept paragraph or list printed after it.
     """
     if not found or settings.get("favor_recall"):
         return found
@@ -486,19 +489,31 @@ def story_headings(tree: Any, found: str | None, settings: dict[str, Any],
                                           strict=True) if k}
     if len(kept) < 2:
         return found
+    # a kept list counts as a kept block too, by its first item: a buying guide's product heading
+    # stands over its list of features, and waited for the next paragraph (all of them at the end)
+    lists = [(x, " ".join(li.text_content().split())) for x in tree.getroottree().iter("ul", "ol")
+             if (li := next(x.iterchildren("li"), None)) is not None]  # fmt: skip
+    # (an item too short to be searched for, "GPS", counts when it is a line of its own)
+    lists = [(x, t) for x, t in lists if len(t) >= _ITEM_MIN or f"- {t}" in flat_lines]
+    for (lst, t), k in zip(lists, found_in(flat, [t[:50] for _x, t in lists]), strict=True):
+        if k:
+            kept[lst] = ("- " + t)[:50]
     heads = missed = 0
     pending: list[tuple[str, Any]] = []  # headings since the last kept paragraph, with their blocks
-    above: dict[str, list[str]] = {}  # a kept paragraph's opening: the missed headings above it
+    # a kept block's opening: the missed headings above each of its occurrences, in order (two
+    # products' feature lists may open alike)
+    above: dict[str, list[list[str]]] = {}
     for el in tree.getroottree().iter():
         if el in kept:
             # the headings of the paragraph's own block (a "Related" heading before a teaser's
             # paragraph elsewhere, or the page's header above the story, is not the story's)
             block = _block_of(el) if pending else None
+            lost = []
             if mine := [t for t, up in pending if up is block]:
                 heads += len(mine)
-                if lost := [t for t in mine if t not in flat_lines]:
-                    above.setdefault(kept[el], []).extend(lost)
-                    missed += len(lost)
+                lost = [t for t in mine if t not in flat_lines]
+                missed += len(lost)
+            above.setdefault(kept[el], []).append(lost)
             pending = []
         elif el.tag in _HEADS and len(t := " ".join(el.text_content().split())) > 3:
             pending.append((t, _block_of(el)))  # (through a redesign's wrapper of its own)
@@ -507,7 +522,8 @@ def story_headings(tree: Any, found: str | None, settings: dict[str, Any],
     out = []
     for line in lines:
         start = " ".join(line.split())[:50]
-        out.extend(above.pop(start, []))
+        if queue := above.get(start):
+            out.extend(queue.pop(0))
         out.append(line)
     return "\n".join(out)
 
