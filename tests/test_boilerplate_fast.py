@@ -73,3 +73,26 @@ def test_alternatives_are_the_pattern() -> None:
     (plain, none), (scan, needs) = _alternatives(rx)
     assert none is None and plain.pattern == r"^\s*(?:baca|lihat)\s+juga\b"
     assert needs == ("redaksi", "tanggung") and scan.match("Isi di luar tanggung jawab redaksi")
+
+
+# the end-of-body rules' words and forms: editor codes, promo sentences, with what surrounds them
+END_PIECES = st.one_of(
+    PIECES,
+    st.sampled_from(["(rdp/imk)", "(ant)", "(*)", "(H-4)", "(Ant/P-3)", ").", ")", " .", "simak",
+                     "Ikuti", "berita", "Google News", "WhatsApp", "channel", "ponsel", "klik", "update",
+                     "\t", "\x1c"]),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(END_PIECES, max_size=16).map("".join))
+def test_end_of_body_screens_change_nothing(last: str) -> None:
+    # clean_lines() applies INITIALS only to a line ending in ")" or ")." and TRAILING_PROMO only
+    # to one holding a word its every match holds: the same line as applying both always
+    from kliping.clean.boilerplate import INITIALS, TRAILING_PROMO, _may_hold, _promo_needs
+
+    assert _promo_needs()  # the screen is in use
+    new = INITIALS.sub("", last)
+    assert new == (INITIALS.sub("", last) if last.rstrip().endswith((")", ").")) else last)
+    screened = TRAILING_PROMO.sub("", new) if _may_hold(new, _promo_needs()) else new
+    assert TRAILING_PROMO.sub("", new) == screened

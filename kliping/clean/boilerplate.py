@@ -437,16 +437,16 @@ def family(line: str, tried: str | None = None) -> str | None:
     jawab…)``) is tried only when the line holds one of them (:func:`_alternatives`). ``tried``:
     a family the caller already found the line is not of (not tried again).
     """
-    low = None if any(map(_ASCII_LETTER.match, _NOT_ASCII.findall(line))) else line.lower()
+    low = _folded(line)
     if low is not None and (screen := _family_screen(tried)) is not None:
         plain, words = screen
-        if plain.match(line) is None and not any(word in low for word in words):
+        if plain.match(line) is None and not any(map(low.__contains__, words)):
             return None  # (most lines) no alternative below can match
     for name, tests in _family_alternatives().items():
         if name == tried:
             continue
         for rx, needs in tests:
-            if needs and low is not None and not any(word in low for word in needs):
+            if needs and low is not None and not any(map(low.__contains__, needs)):
                 continue  # none of the words it needs is in the line: it cannot match
             if rx.match(line):
                 return name
@@ -459,6 +459,37 @@ _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTER = re.compile(r"[a-z]", re.I)
 # An alternative is tested for its words first when it has at most this many (each an ``in``).
 _MAX_NEEDS = 4
+
+
+def _folded(line: str) -> str | None:
+    """``line`` lower-cased, to look for the ASCII words a case-blind pattern needs; None when it
+    holds a character other than ASCII that such a pattern takes for an ASCII letter."""
+    if line.isascii():  # (most lines: a flag of the string, read at no cost)
+        return line.lower()
+    return None if any(map(_ASCII_LETTER.match, _NOT_ASCII.findall(line))) else line.lower()
+
+
+def _may_hold(line: str, needs: tuple[str, ...] | None) -> bool:
+    """False when ``line`` holds none of the words (:func:`_needs`) a pattern's every match holds:
+    the pattern cannot match it, not even searched for. True when it may."""
+    if not needs:
+        return True
+    low = _folded(line)
+    return low is None or any(map(low.__contains__, needs))
+
+
+@functools.cache
+def _promo_needs() -> tuple[str, ...] | None:
+    """The words one of which a :data:`TRAILING_PROMO` match holds: a search for it tries the
+    pattern at each character of the last paragraph (a tenth of :func:`clean_lines`' time on a
+    page), and few paragraphs hold a channel's name."""
+    try:
+        from re import _parser as sre_parse
+
+        needs = _needs(sre_parse.parse(TRAILING_PROMO.pattern, TRAILING_PROMO.flags))
+    except Exception:  # the re module's internals changed: no screen
+        return None
+    return tuple(sorted(needs)) if needs else None
 
 
 def _top_level_split(pattern: str) -> list[str]:
@@ -657,7 +688,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             keep.append(line)
             continue
         after_related = False
-        flat = " ".join(line.replace("|", " ").split())  # old kompas: "| Penulis | : Nama |"
+        # old kompas: "| Penulis | : Nama |" (a line without "|" is its own: its spaces are single)
+        flat = " ".join(line.replace("|", " ").split()) if "|" in line else line
         if FAMILIES["photo_credit"].match(line):
             res.dropped.append(("photo_credit", line))
             continue
@@ -691,8 +723,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     # End-of-body residue: codes, trailing promos, a lone credit, a list of headlines.
     while keep:
         last = keep[-1]
-        new = INITIALS.sub("", last)
-        new = TRAILING_PROMO.sub("", new).strip()
+        new = INITIALS.sub("", last) if last.rstrip().endswith((")", ").")) else last
+        new = (TRAILING_PROMO.sub("", new) if _may_hold(new, _promo_needs()) else new).strip()
         if new != last:
             res.dropped.append(("credit_code", last[len(new) :]))
         if not new or FAMILIES["ads"].match(new):
