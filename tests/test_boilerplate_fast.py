@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from re import _parser as sre_parse
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -96,3 +97,43 @@ def test_end_of_body_screens_change_nothing(last: str) -> None:
     assert new == (INITIALS.sub("", last) if last.rstrip().endswith((")", ").")) else last)
     screened = TRAILING_PROMO.sub("", new) if _may_hold(new, _promo_needs()) else new
     assert TRAILING_PROMO.sub("", new) == screened
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES, st.sampled_from([None, "photo_credit"]))
+def test_screen_by_first_character_is_the_screen(line: str, tried: str | None) -> None:
+    # family() tries only the screen's alternatives a line opening with its first character other
+    # than whitespace can match: the same answer as the whole screen
+    from kliping.clean.boilerplate import _screen_opening
+
+    screen = _family_screen(tried)
+    assert screen is not None
+    first = line.lstrip()[:1]
+    if first and first.isascii():
+        assert (screen[0].match(line) is None) == (_screen_opening(tried, first).match(line) is None)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "opening"),
+    [
+        (r"^\s*(?:baca|lihat)\s+juga", re.I, "BLbl"),
+        (r"^\s*(?:baca|lihat)\s+juga", 0, "bl"),
+        (r"^\s*\(?\s*foto:", re.I, "(Ff"),
+        (r"^\s*[ a]b", 0, "ab"),  # a class taking a space: what follows may open the line
+        (r"^\s*(?:a|b?)c", 0, "abc"),
+        (r"^\s*[-\u2022]?\s*x", re.I, "-Xx"),
+        (r"^\s*(?i:\u212a)x", 0, "Kk"),  # the Kelvin sign folds onto k: re's own answer
+        (r"^\s*\u212a", 0, ""),
+        (r"^\s*\d+\s*$", 0, "0123456789"),
+        (r"^\s*(?:foo)?", 0, None),  # matches every line: any character
+        (r"^\s*$", 0, ""),  # only a line of whitespace: none that opens with a character
+        (r"^[^\n]{0,300}x", 0, "".join(c for c in map(chr, range(128)) if not c.isspace())),
+        (r"^\s*(a)\1", 0, "a"),
+        (r"^\s*(a)?\1", 0, None),  # a group referred back to first: not told
+    ],
+)
+def test_opening_chars(pattern: str, flags: int, opening: str | None) -> None:
+    from kliping.clean.boilerplate import _opening_chars
+
+    found = _opening_chars(pattern, re.compile(pattern, flags).flags)
+    assert found == (None if opening is None else frozenset(opening))

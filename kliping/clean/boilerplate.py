@@ -434,12 +434,18 @@ def family(line: str, tried: str | None = None) -> str | None:
 
     The same answer as trying each family's pattern in turn (``rx.match(line)``), faster: an
     alternative that scans the line before it finds its words (``^[^\\n]{0,300}(?:tanggung
-    jawab…)``) is tried only when the line holds one of them (:func:`_alternatives`). ``tried``:
-    a family the caller already found the line is not of (not tried again).
+    jawab…)``) is tried only when the line holds one of them (:func:`_alternatives`), and of the
+    others only those that can open with the line's first character (:func:`_screen_opening`).
+    ``tried``: a family the caller already found the line is not of (not tried again).
     """
     low = _folded(line)
     if low is not None and (screen := _family_screen(tried)) is not None:
         plain, words = screen
+        first = line[:1]
+        if first.isspace():
+            first = line.lstrip()[:1]
+        if first.isascii() and first:  # only the alternatives a line opening so can match
+            plain = _SCREENS.get((tried, first)) or _screen_opening(tried, first)
         if plain.match(line) is None and not any(map(low.__contains__, words)):
             return None  # (most lines) no alternative below can match
     for name, tests in _family_alternatives().items():
@@ -636,6 +642,108 @@ def _family_screen(tried: str | None) -> tuple[re.Pattern[str], tuple[str, ...]]
         return re.compile("|".join(plain) or "(?!)"), tuple(sorted(words))
     except re.error:
         return None
+
+
+# (tried, first character) -> the screen's alternatives a line opening with it can match
+_SCREENS: dict[tuple[str | None, str], re.Pattern[str]] = {}
+
+
+def _screen_opening(tried: str | None, first: str) -> re.Pattern[str]:
+    """:func:`_family_screen`'s pattern of only the alternatives that can match a line whose first
+    character other than whitespace is ``first`` (ASCII): most alternatives open with a word
+    (``^\\s*(?:baca|lihat…)``), and a line of prose opens with a word of none of them, so the
+    one call tries a few alternatives instead of ~40 (:func:`_opening_chars`)."""
+    plain: list[str] = []
+    for name, tests in _family_alternatives().items():
+        if name == tried:
+            continue
+        for rx, needs in tests:
+            if needs:
+                continue
+            flags = "".join(f for flag, f in _SCOPED_FLAGS if rx.flags & flag)
+            end = "\n" if rx.flags & re.X else ""
+            parts = [rx.pattern] if rx.flags & re.X else _top_level_split(rx.pattern)
+            for part in parts:
+                opening = None if rx.flags & re.X else _opening_chars(part, rx.flags)
+                if opening is None or first in opening:
+                    plain.append(f"(?{flags}:{part}{end})")
+    screen = _SCREENS[(tried, first)] = re.compile("|".join(plain) or "(?!)")
+    return screen
+
+
+@functools.cache
+def _opening_chars(part: str, flags: int) -> frozenset[str] | None:
+    """The ASCII characters other than whitespace a line can open with (after any whitespace) when
+    the pattern ``part`` matches it at its start; None when that cannot be told (the pattern
+    may open with any character)."""
+    try:
+        from re import _parser as sre_parse
+
+        parsed = sre_parse.parse(part, flags)
+        found, empty = _opening(parsed, parsed.state.flags)  # (with the flags re adds: UNICODE)
+    except Exception:  # the re module's internals changed: any character
+        return None
+    # (a pattern matching whitespace only, or nothing, matches at the start of any line)
+    return None if found is None or empty else frozenset(found)
+
+
+_ASCII_SOLID = [chr(c) for c in range(128) if not chr(c).isspace()]
+
+
+@functools.cache
+def _whitespace() -> tuple[str, ...]:
+    # every character str.isspace() (and so the patterns' \s and a line's lstrip) takes for a
+    # space: none lies above U+3000
+    return tuple(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+def _opening(items: Any, flags: int) -> tuple[set[str] | None, bool]:
+    """(what a match of the parsed sequence ``items`` can consume as its first character other
+    than whitespace, among the ASCII ones; can it match consuming whitespace only). A character
+    taken by a single-character item is found by matching that item alone, compiled with the
+    same flags, against each ASCII character: what case-blindness folds is re's own answer."""
+    from re import _compiler as sre_compile
+    from re import _constants as sre
+    from re import _parser as sre_parse
+
+    found: set[str] = set()
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            if op is sre.AT and av in (sre.AT_END, sre.AT_END_STRING):
+                # (only whitespace consumed yet, before the line's first other character: no end)
+                return found, False
+            continue  # zero width: it only narrows what follows
+        if op is sre.SUBPATTERN:
+            _group, add, remove, sub = av
+            more, empty = _opening(sub, (flags | add) & ~remove)
+        elif op is sre.ATOMIC_GROUP:
+            more, empty = _opening(av, flags)
+        elif op is sre.BRANCH:
+            more, empty = set(), False
+            for branch in av[1]:
+                got, can = _opening(branch, flags)
+                if got is None:
+                    return None, True
+                more |= got
+                empty = empty or can
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, high, sub = av
+            more, empty = _opening(sub, flags)
+            empty = empty or low == 0 or high == 0
+        elif op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY):
+            state = sre_parse.State()
+            state.flags = flags
+            one = sre_compile.compile(sre_parse.SubPattern(state, [(op, av)]), flags)
+            more = {c for c in _ASCII_SOLID if one.fullmatch(c)}
+            empty = any(one.fullmatch(c) for c in _whitespace())
+        else:  # a group referred back to, a conditional…: anything
+            return None, True
+        if more is None:
+            return None, True
+        found |= more
+        if not empty:
+            return found, False
+    return found, True
 
 
 def headline_like(line: str, shouted: bool = False) -> bool:
