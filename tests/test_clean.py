@@ -267,10 +267,11 @@ def test_fingerprints_together_equal_each_alone(text: str) -> None:
     assert text_hash(text) == hashlib.sha1(reference.encode("utf-8")).hexdigest()
     assert fingerprints(text) == (text_hash(text), simhash(text))
     # clean()'s one pass: the text's word count and its casefolded words, whichever way found
-    from kliping.clean.fingerprint import of_tokens, tokens
+    from kliping.clean.fingerprint import lower_words, of_tokens, tokens
 
     count, toks = tokens(text)
     assert count == len(re.findall(r"\w+", text))
+    assert lower_words(text) in (None, [w.lower() for w in re.findall(r"\w+", text)])
     assert toks == re.findall(r"\w+", text.casefold())
     assert of_tokens(toks) == fingerprints(text)
 
@@ -489,6 +490,13 @@ def test_baca_juga_paragraph_goes_with_its_linked_title_prose_with_links_stays()
          "interior, who use them to carry their crops to market and to reach the health "
          "services that were far from the towns.", "en"),
         ("Kurang dari tiga puluh kata.", None),  # too short to be plain: py3langid decides
+        # curly quotes and dashes (words found by the byte table), a letter beyond ASCII (not)
+        ("“Presiden Joko Widodo mengatakan bahwa pembangunan jalan di Papua akan dilanjutkan” — "
+         "pada tahun ini. Menurut dia, jalan yang sudah dibangun sangat membantu warga di "
+         "pedalaman untuk mengangkut hasil kebun ke pasar dan juga mempercepat layanan kesehatan.", "id"),
+        ("Presiden Joko Widodo mengatakan bahwa pembangunan jalan di Papua akan dilanjutkan ke "
+         "İstanbul pada tahun ini. Menurut dia, jalan yang sudah dibangun sangat membantu warga di "
+         "pedalaman untuk mengangkut hasil kebun ke pasar dan juga mempercepat layanan café.", "id"),
     ],
 )
 def test_plain_language_gate(text: str, lang: str | None) -> None:

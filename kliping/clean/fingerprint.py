@@ -41,10 +41,19 @@ def tokens(text: str) -> tuple[int, list[str]]:
     cost. Any other text is read the long way, twice: casefolding may split a word ("İ" becomes
     "i" and a combining dot, which is no word character), so the count is not the tokens' length.
     """
-    if text.isascii() or _CASED_ELSEWHERE.search(text) is None:
-        toks = text.encode("utf-8").translate(_LOWER_WORD_BYTES).decode("ascii").split()
+    toks = lower_words(text)
+    if toks is not None:
         return len(toks), toks
     return len(_WORD.findall(text)), _WORD.findall(text.casefold())
+
+
+def lower_words(text: str) -> list[str] | None:
+    """``text``'s ``\\w+`` runs lower-cased (which are then its casefolded words too) when the
+    text is ASCII and :data:`_UNCASED` only, found by the byte table (see :func:`tokens`); None
+    for any other text."""
+    if text.isascii() or _CASED_ELSEWHERE.search(text) is None:
+        return text.encode("utf-8").translate(_LOWER_WORD_BYTES).decode("ascii").split()
+    return None
 
 
 def of_tokens(toks: list[str]) -> tuple[str, int]:
