@@ -155,7 +155,7 @@ def _parse(raw: Mapping[str, Any], url: str) -> Any:
     body = raw.get("body") or b""
     if (what := not_html(body, raw.get("headers"))) is not None:
         raise NotHtml(f"{url}: not HTML: {what}")
-    tree = decode.parse(decode.decode(body, raw.get("headers")))
+    tree = decode.page_tree(body, raw.get("headers"))
     if tree is None:
         raise NotAnArticle(f"{url}: empty or unparseable HTML")
     return tree
