@@ -653,7 +653,16 @@ def _screen_opening(tried: str | None, first: str) -> re.Pattern[str]:
     character other than whitespace is ``first`` (ASCII): most alternatives open with a word
     (``^\\s*(?:baca|lihat…)``), and a line of prose opens with a word of none of them, so the
     one call tries a few alternatives instead of ~40 (:func:`_opening_chars`)."""
-    plain: list[str] = []
+    joined = "|".join(part for part, opening in _screen_parts(tried) if opening is None or first in opening)
+    screen = _SCREENS[(tried, first)] = re.compile(joined or "(?!)")
+    return screen
+
+
+@functools.cache
+def _screen_parts(tried: str | None) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """The screen's alternatives (each with its flags scoped) and the characters each can open
+    with (None: any)."""
+    parts: list[tuple[str, frozenset[str] | None]] = []
     for name, tests in _family_alternatives().items():
         if name == tried:
             continue
@@ -661,14 +670,12 @@ def _screen_opening(tried: str | None, first: str) -> re.Pattern[str]:
             if needs:
                 continue
             flags = "".join(f for flag, f in _SCOPED_FLAGS if rx.flags & flag)
-            end = "\n" if rx.flags & re.X else ""
-            parts = [rx.pattern] if rx.flags & re.X else _top_level_split(rx.pattern)
-            for part in parts:
-                opening = None if rx.flags & re.X else _opening_chars(part, rx.flags)
-                if opening is None or first in opening:
-                    plain.append(f"(?{flags}:{part}{end})")
-    screen = _SCREENS[(tried, first)] = re.compile("|".join(plain) or "(?!)")
-    return screen
+            if rx.flags & re.X:  # (a "|" in a comment is no alternative: the pattern whole)
+                parts.append((f"(?{flags}:{rx.pattern}\n)", None))
+                continue
+            for part in _top_level_split(rx.pattern):
+                parts.append((f"(?{flags}:{part})", _opening_chars(part, rx.flags)))
+    return tuple(parts)
 
 
 @functools.cache
