@@ -137,3 +137,29 @@ def test_opening_chars(pattern: str, flags: int, opening: str | None) -> None:
 
     found = _opening_chars(pattern, re.compile(pattern, flags).flags)
     assert found == (None if opening is None else frozenset(opening))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(LINES, st.integers(min_value=0, max_value=320), st.sampled_from(["", "\n", " ", "x"]), LINES)
+def test_bounded_match_is_the_pattern(head: str, pad: int, gap: str, tail: str) -> None:
+    # clean_lines() tries the photo credit's caption form only on a line of at most 301
+    # characters (its lookahead allows 300 and a closing newline): the pattern's own answer,
+    # on lines on either side of the bound
+    from kliping.clean.boilerplate import _bounded_match, _bounded_tests
+
+    assert any(longest == 301 for _, longest in _bounded_tests("photo_credit"))  # in use
+    line = head + gap * pad + tail
+    for name, rx in FAMILIES.items():
+        assert _bounded_match(name, line) == (rx.match(line) is not None), name
+
+
+@pytest.mark.parametrize("length", [299, 300, 301, 302, 400])
+def test_bounded_match_at_the_bound(length: int) -> None:
+    from kliping.clean.boilerplate import _bounded_match
+
+    credit = " (ANTARA FOTO/Aditya Pradana Putra)"
+    for end in ("", "\n"):
+        line = "Petugas memeriksa " + "x" * (length - len(credit) - 18 - len(end)) + credit + end
+        assert len(line) == length
+        assert _bounded_match("photo_credit", line) == (FAMILIES["photo_credit"].match(line) is not None)
+        assert _bounded_match("photo_credit", line) == (length <= 300 or (length == 301 and end == "\n"))
