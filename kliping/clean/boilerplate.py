@@ -503,10 +503,10 @@ def _bounded_match(name: str, line: str) -> bool:
     only on a line within its bound: the photo credit's caption form (``^(?=[^\\n]{0,300}$)
     [^\\n]*(?:\\(…\\)|foto:…)\\W*$``) backtracks through the whole line, a third of
     :func:`clean_lines`' time on a line of prose, most of which is longer."""
-    return any(
-        (longest is None or len(line) <= longest) and rx.match(line) is not None
-        for rx, longest in _bounded_tests(name)
-    )
+    for rx, longest in _bounded_tests(name):
+        if (longest is None or len(line) <= longest) and rx.match(line) is not None:
+            return True
+    return False
 
 
 @functools.cache
