@@ -226,3 +226,14 @@ def test_page_tree_is_parse_of_decode(page: str, encoding: str, ctype: str | Non
     assert (want is None) == (got is None)
     if want is not None:
         assert lxml.html.tostring(got, encoding="unicode") == lxml.html.tostring(want, encoding="unicode")
+
+
+@BOUNDED
+@given(st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=300),
+       st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=300))
+def test_binary_count_is_the_pattern_count(text: str, ascii_text: str) -> None:
+    # not_html counts an ASCII sample's control bytes by deleting them from its bytes
+    from kliping.clean.sniff import _BINARY, _binary_count
+
+    for sample in (text, ascii_text):
+        assert _binary_count(sample) == len(_BINARY.findall(sample))

@@ -111,6 +111,19 @@ def _declared(headers: Mapping[str, str] | None) -> tuple[str, str | None]:
     return media.strip().lower(), (m.group(1).lower() if m else None)
 
 
+# the same bytes, to delete with bytes.translate (a tenth of the regular expression's scan)
+_BINARY_BYTES = bytes(c for c in range(0x80) if _BINARY.match(chr(c)))
+
+
+def _binary_count(sample: str) -> int:
+    """How many :data:`_BINARY` characters ``sample`` holds (all are ASCII: an ASCII text is
+    counted on its bytes)."""
+    if sample.isascii():
+        raw = sample.encode("ascii")
+        return len(raw) - len(raw.translate(None, _BINARY_BYTES))
+    return len(_BINARY.findall(sample))
+
+
 def _magic(body: bytes) -> str | None:
     for start in (body, body[:64].lstrip(b" \t\r\n\f")):
         for prefix, what in _MAGIC:
@@ -186,7 +199,7 @@ def not_html(body: bytes | str | None, headers: Mapping[str, str] | None = None)
     if not text.strip():
         return None
     sample = text[:4096]
-    if len(_BINARY.findall(sample)) > _MAX_BINARY_SHARE * len(sample):
+    if _binary_count(sample) > _MAX_BINARY_SHARE * len(sample):
         return "binary data" + label
     found = _markup(text.lstrip("\ufeff"))
     if found is not None:
