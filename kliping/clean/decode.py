@@ -116,7 +116,8 @@ def _decoded(body: bytes | str, headers: Mapping[str, str] | None) -> tuple[str,
     if (
         enc in ("utf-8", "cp1252")
         and len(body.translate(None, _CONTROL_BYTES)) == len(body)
-        and (enc == "cp1252" or _NONCHARACTERS_UTF8.search(body) is None)
+        # (an ASCII text's bytes hold no U+FFFE/U+FFFF: str.isascii reads a flag, no search)
+        and (enc == "cp1252" or text.isascii() or _NONCHARACTERS_UTF8.search(body) is None)
     ):
         return text, enc == "utf-8"
     return _xml_chars(text), False
