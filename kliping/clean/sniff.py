@@ -124,13 +124,18 @@ def _binary_count(sample: str) -> int:
     return len(_BINARY.findall(sample))
 
 
+# the first bytes of the magic numbers: a page's "<" is none of them, so its prefixes are not tried
+_MAGIC_FIRST = frozenset(prefix[:1] for prefix, _ in _MAGIC) | {b"R"}
+
+
 def _magic(body: bytes) -> str | None:
     for start in (body, body[:64].lstrip(b" \t\r\n\f")):
-        for prefix, what in _MAGIC:
-            if start.startswith(prefix):
-                return what
-        if start[:4] == b"RIFF" and start[8:12] in _RIFF:
-            return _RIFF[start[8:12]]
+        if start[:1] in _MAGIC_FIRST:
+            for prefix, what in _MAGIC:
+                if start.startswith(prefix):
+                    return what
+            if start[:4] == b"RIFF" and start[8:12] in _RIFF:
+                return _RIFF[start[8:12]]
         if start[4:8] == b"ftyp":
             return "an MP4/QuickTime video or HEIF image"
     return None
