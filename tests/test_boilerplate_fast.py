@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from re import _parser as sre_parse
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,3 +74,92 @@ def test_alternatives_are_the_pattern() -> None:
     (plain, none), (scan, needs) = _alternatives(rx)
     assert none is None and plain.pattern == r"^\s*(?:baca|lihat)\s+juga\b"
     assert needs == ("redaksi", "tanggung") and scan.match("Isi di luar tanggung jawab redaksi")
+
+
+# the end-of-body rules' words and forms: editor codes, promo sentences, with what surrounds them
+END_PIECES = st.one_of(
+    PIECES,
+    st.sampled_from(["(rdp/imk)", "(ant)", "(*)", "(H-4)", "(Ant/P-3)", ").", ")", " .", "simak",
+                     "Ikuti", "berita", "Google News", "WhatsApp", "channel", "ponsel", "klik", "update",
+                     "\t", "\x1c"]),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(END_PIECES, max_size=16).map("".join))
+def test_end_of_body_screens_change_nothing(last: str) -> None:
+    # clean_lines() applies INITIALS only to a line ending in ")" or ")." and TRAILING_PROMO only
+    # to one holding a word its every match holds: the same line as applying both always
+    from kliping.clean.boilerplate import INITIALS, TRAILING_PROMO, _may_hold, _promo_needs
+
+    assert _promo_needs()  # the screen is in use
+    new = INITIALS.sub("", last)
+    assert new == (INITIALS.sub("", last) if last.rstrip().endswith((")", ").")) else last)
+    screened = TRAILING_PROMO.sub("", new) if _may_hold(new, _promo_needs()) else new
+    assert TRAILING_PROMO.sub("", new) == screened
+
+
+@settings(max_examples=3000, deadline=None)
+@given(LINES, st.sampled_from([None, "photo_credit"]))
+def test_screen_by_first_character_is_the_screen(line: str, tried: str | None) -> None:
+    # family() tries only the screen's alternatives a line opening with its first character other
+    # than whitespace can match: the same answer as the whole screen
+    from kliping.clean.boilerplate import _screen_opening
+
+    screen = _family_screen(tried)
+    assert screen is not None
+    first = line.lstrip()[:1]
+    if first and first.isascii():
+        assert (screen[0].match(line) is None) == (_screen_opening(tried, first).match(line) is None)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "opening"),
+    [
+        (r"^\s*(?:baca|lihat)\s+juga", re.I, "BLbl"),
+        (r"^\s*(?:baca|lihat)\s+juga", 0, "bl"),
+        (r"^\s*\(?\s*foto:", re.I, "(Ff"),
+        (r"^\s*[ a]b", 0, "ab"),  # a class taking a space: what follows may open the line
+        (r"^\s*(?:a|b?)c", 0, "abc"),
+        (r"^\s*[-\u2022]?\s*x", re.I, "-Xx"),
+        (r"^\s*(?i:\u212a)x", 0, "Kk"),  # the Kelvin sign folds onto k: re's own answer
+        (r"^\s*\u212a", 0, ""),
+        (r"^\s*\d+\s*$", 0, "0123456789"),
+        (r"^\s*(?:foo)?", 0, None),  # matches every line: any character
+        (r"^\s*$", 0, ""),  # only a line of whitespace: none that opens with a character
+        (r"^[^\n]{0,300}x", 0, "".join(c for c in map(chr, range(128)) if not c.isspace())),
+        (r"^\s*(a)\1", 0, "a"),
+        (r"^\s*(a)?\1", 0, None),  # a group referred back to first: not told
+    ],
+)
+def test_opening_chars(pattern: str, flags: int, opening: str | None) -> None:
+    from kliping.clean.boilerplate import _opening_chars
+
+    found = _opening_chars(pattern, re.compile(pattern, flags).flags)
+    assert found == (None if opening is None else frozenset(opening))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(LINES, st.integers(min_value=0, max_value=320), st.sampled_from(["", "\n", " ", "x"]), LINES)
+def test_bounded_match_is_the_pattern(head: str, pad: int, gap: str, tail: str) -> None:
+    # clean_lines() tries the photo credit's caption form only on a line of at most 301
+    # characters (its lookahead allows 300 and a closing newline): the pattern's own answer,
+    # on lines on either side of the bound
+    from kliping.clean.boilerplate import _bounded_match, _bounded_tests
+
+    assert any(longest == 301 for _, longest in _bounded_tests("photo_credit"))  # in use
+    line = head + gap * pad + tail
+    for name, rx in FAMILIES.items():
+        assert _bounded_match(name, line) == (rx.match(line) is not None), name
+
+
+@pytest.mark.parametrize("length", [299, 300, 301, 302, 400])
+def test_bounded_match_at_the_bound(length: int) -> None:
+    from kliping.clean.boilerplate import _bounded_match
+
+    credit = " (ANTARA FOTO/Aditya Pradana Putra)"
+    for end in ("", "\n"):
+        line = "Petugas memeriksa " + "x" * (length - len(credit) - 18 - len(end)) + credit + end
+        assert len(line) == length
+        assert _bounded_match("photo_credit", line) == (FAMILIES["photo_credit"].match(line) is not None)
+        assert _bounded_match("photo_credit", line) == (length <= 300 or (length == 301 and end == "\n"))

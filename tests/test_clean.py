@@ -251,6 +251,7 @@ def test_fingerprints() -> None:
     [
         "Halo, dunia!  Ini _tes_ — 7/1/2024.", "", "  \n ", "İstanbul ß ﬁle", "a\u00a0b\tc\n\nd", "...!!!",
         "“Kata” ‘dia’ – 10…20 • Rp 5 € © ™ «x» ‚y‛ „z“ ‐‑‒―", "ᾳ a\u0345b", "ANTARA – Dia berkata “YA”",
+        "Ctrl\x1c\x1fkey\x7f_x_ 3,5% A-Z~a`z", "Kota İzmir — “Saya” KELVIN \u212a",
     ],
 )
 def test_fingerprints_together_equal_each_alone(text: str) -> None:
@@ -265,8 +266,14 @@ def test_fingerprints_together_equal_each_alone(text: str) -> None:
     assert normalize(text) == reference
     assert text_hash(text) == hashlib.sha1(reference.encode("utf-8")).hexdigest()
     assert fingerprints(text) == (text_hash(text), simhash(text))
-    # given the text's words (as clean() has them), the same values
-    assert fingerprints(text, re.findall(r"\w+", text)) == fingerprints(text)
+    # clean()'s one pass: the text's word count and its casefolded words, whichever way found
+    from kliping.clean.fingerprint import lower_words, of_tokens, tokens
+
+    count, toks = tokens(text)
+    assert count == len(re.findall(r"\w+", text))
+    assert lower_words(text) in (None, [w.lower() for w in re.findall(r"\w+", text)])
+    assert toks == re.findall(r"\w+", text.casefold())
+    assert of_tokens(toks) == fingerprints(text)
 
 
 def test_simhash_is_pinned() -> None:
@@ -275,6 +282,38 @@ def test_simhash_is_pinned() -> None:
     text = "Presiden meresmikan jembatan baru di Jakarta pada hari Senin pagi."
     assert simhash(text) == 0x61000431222A3A23
     assert simhash("") == 0 and 0 < simhash("satu") < 2**64
+
+
+def _simhash_by_definition(text: str, n: int = 3) -> int:
+    """The simhash as its docstring defines it, one shingle and one bit at a time in Python."""
+    import hashlib
+
+    mask = (1 << 64) - 1
+    toks = re.findall(r"\w+", text.casefold())
+    if not toks:
+        return 0
+    digest = [int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest(), "big") for t in toks]
+    mul = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93)
+    width = min(n, len(toks))
+    counts = [0] * 64
+    shingles = len(toks) - width + 1
+    for i in range(shingles):
+        x = (sum(digest[i + k] * mul[k % 4] for k in range(width)) + width) & mask
+        for c in (0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53):  # murmur3's fmix64
+            x = ((x ^ (x >> 33)) * c) & mask
+        x ^= x >> 33
+        for bit in range(64):
+            counts[bit] += x >> bit & 1
+    return sum(1 << bit for bit in range(64) if counts[bit] * 2 > shingles)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5])
+def test_simhash_is_its_definition(n: int) -> None:
+    # the numpy path (digests cached byte-reversed, bits counted in columns) against the definition
+    texts = ["", "satu", "satu dua", "Presiden meresmikan jembatan baru di Jakarta pada hari Senin pagi."]
+    texts.append(" ".join(f"kata{i % 97} Ülke{i % 13}" for i in range(700)))
+    for text in texts:
+        assert simhash(text, n) == _simhash_by_definition(text, n), (text[:40], n)
 
 
 def test_prune_boxes_classes_and_linked_tails() -> None:
@@ -451,6 +490,13 @@ def test_baca_juga_paragraph_goes_with_its_linked_title_prose_with_links_stays()
          "interior, who use them to carry their crops to market and to reach the health "
          "services that were far from the towns.", "en"),
         ("Kurang dari tiga puluh kata.", None),  # too short to be plain: py3langid decides
+        # curly quotes and dashes (words found by the byte table), a letter beyond ASCII (not)
+        ("“Presiden Joko Widodo mengatakan bahwa pembangunan jalan di Papua akan dilanjutkan” — "
+         "pada tahun ini. Menurut dia, jalan yang sudah dibangun sangat membantu warga di "
+         "pedalaman untuk mengangkut hasil kebun ke pasar dan juga mempercepat layanan kesehatan.", "id"),
+        ("Presiden Joko Widodo mengatakan bahwa pembangunan jalan di Papua akan dilanjutkan ke "
+         "İstanbul pada tahun ini. Menurut dia, jalan yang sudah dibangun sangat membantu warga di "
+         "pedalaman untuk mengangkut hasil kebun ke pasar dan juga mempercepat layanan café.", "id"),
     ],
 )
 def test_plain_language_gate(text: str, lang: str | None) -> None:

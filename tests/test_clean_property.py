@@ -194,3 +194,46 @@ def test_a_byte_order_mark_decides_the_encoding(words: str, encoding: str, ctype
         return
     assert rec is not None and rec["text"] == reference["text"]
     assert "— “kutipan” é." in rec["text"]
+
+
+_HTML_PIECES = st.one_of(
+    st.sampled_from([
+        "<html>", "<head>", '<meta charset="iso-8859-1">', '<meta charset="utf-16">', "<body>", "<p>",
+        "</p>", "<div class='x'>", "</div>", "<br>", "&amp;", "&eacute;", "&#8220;", "<?xml version='1.0'?>",
+        "<!-- c -->", "<script>var a='</p>';</script>", "café", "“kutipan” — ", "\u00a0", "\u2028", "İ",
+        "\ufeff", " ", "\n", "\x0c", "\x00", "\ufffe", "Jakarta", "<o:p>", "</o:p>",
+    ]),
+    st.text(max_size=8),
+)  # fmt: skip
+
+
+@BOUNDED
+@given(st.lists(_HTML_PIECES, max_size=30).map("".join),
+       st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "broken"]),
+       st.sampled_from([None, "text/html", "text/html; charset=utf-8", "text/html; charset=iso-8859-1"]))
+def test_page_tree_is_parse_of_decode(page: str, encoding: str, ctype: str | None) -> None:
+    # clean() hands strict UTF-8 bytes to the parser as they are: the same tree as their text
+    import lxml.html
+
+    from kliping.clean.decode import page_tree, parse
+
+    if encoding == "broken":
+        body = page.encode("utf-8", "surrogatepass") + b"\xff\xc3("
+    else:
+        body = page.encode(encoding, "replace")
+    headers = {"content-type": ctype} if ctype else None
+    want, got = parse(decode(body, headers)), page_tree(body, headers)
+    assert (want is None) == (got is None)
+    if want is not None:
+        assert lxml.html.tostring(got, encoding="unicode") == lxml.html.tostring(want, encoding="unicode")
+
+
+@BOUNDED
+@given(st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=300),
+       st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=300))
+def test_binary_count_is_the_pattern_count(text: str, ascii_text: str) -> None:
+    # not_html counts an ASCII sample's control bytes by deleting them from its bytes
+    from kliping.clean.sniff import _BINARY, _binary_count
+
+    for sample in (text, ascii_text):
+        assert _binary_count(sample) == len(_BINARY.findall(sample))

@@ -470,19 +470,25 @@ def family(line: str, tried: str | None = None) -> str | None:
 
     The same answer as trying each family's pattern in turn (``rx.match(line)``), faster: an
     alternative that scans the line before it finds its words (``^[^\\n]{0,300}(?:tanggung
-    jawab…)``) is tried only when the line holds one of them (:func:`_alternatives`). ``tried``:
-    a family the caller already found the line is not of (not tried again).
+    jawab…)``) is tried only when the line holds one of them (:func:`_alternatives`), and of the
+    others only those that can open with the line's first character (:func:`_screen_opening`).
+    ``tried``: a family the caller already found the line is not of (not tried again).
     """
-    low = None if any(map(_ASCII_LETTER.match, _NOT_ASCII.findall(line))) else line.lower()
+    low = _folded(line)
     if low is not None and (screen := _family_screen(tried)) is not None:
         plain, words = screen
-        if plain.match(line) is None and not any(word in low for word in words):
+        first = line[:1]
+        if first.isspace():
+            first = line.lstrip()[:1]
+        if first.isascii() and first:  # only the alternatives a line opening so can match
+            plain = _SCREENS.get((tried, first)) or _screen_opening(tried, first)
+        if plain.match(line) is None and not any(map(low.__contains__, words)):
             return None  # (most lines) no alternative below can match
     for name, tests in _family_alternatives().items():
         if name == tried:
             continue
         for rx, needs in tests:
-            if needs and low is not None and not any(word in low for word in needs):
+            if needs and low is not None and not any(map(low.__contains__, needs)):
                 continue  # none of the words it needs is in the line: it cannot match
             if rx.match(line):
                 return name
@@ -495,6 +501,94 @@ _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTER = re.compile(r"[a-z]", re.I)
 # An alternative is tested for its words first when it has at most this many (each an ``in``).
 _MAX_NEEDS = 4
+
+
+def _folded(line: str) -> str | None:
+    """``line`` lower-cased, to look for the ASCII words a case-blind pattern needs; None when it
+    holds a character other than ASCII that such a pattern takes for an ASCII letter."""
+    if line.isascii():  # (most lines: a flag of the string, read at no cost)
+        return line.lower()
+    return None if any(map(_ASCII_LETTER.match, _NOT_ASCII.findall(line))) else line.lower()
+
+
+def _may_hold(line: str, needs: tuple[str, ...] | None) -> bool:
+    """False when ``line`` holds none of the words (:func:`_needs`) a pattern's every match holds:
+    the pattern cannot match it, not even searched for. True when it may."""
+    if not needs:
+        return True
+    low = _folded(line)
+    return low is None or any(map(low.__contains__, needs))
+
+
+@functools.cache
+def _promo_needs() -> tuple[str, ...] | None:
+    """The words one of which a :data:`TRAILING_PROMO` match holds: a search for it tries the
+    pattern at each character of the last paragraph (a tenth of :func:`clean_lines`' time on a
+    page), and few paragraphs hold a channel's name."""
+    try:
+        from re import _parser as sre_parse
+
+        needs = _needs(sre_parse.parse(TRAILING_PROMO.pattern, TRAILING_PROMO.flags))
+    except Exception:  # the re module's internals changed: no screen
+        return None
+    return tuple(sorted(needs)) if needs else None
+
+
+def _bounded_match(name: str, line: str) -> bool:
+    """``FAMILIES[name].match(line)``, an alternative bounded in length (:func:`_longest`) tried
+    only on a line within its bound: the photo credit's caption form (``^(?=[^\\n]{0,300}$)
+    [^\\n]*(?:\\(…\\)|foto:…)\\W*$``) backtracks through the whole line, a third of
+    :func:`clean_lines`' time on a line of prose, most of which is longer."""
+    for rx, longest in _bounded_tests(name):
+        if (longest is None or len(line) <= longest) and rx.match(line) is not None:
+            return True
+    return False
+
+
+@functools.cache
+def _bounded_tests(name: str) -> list[tuple[re.Pattern[str], int | None]]:
+    """``FAMILIES[name]``'s top-level alternatives that bound the length of what they match, each
+    alone with its bound, and the others joined (bound None); the pattern whole when it cannot be
+    split."""
+    rx = FAMILIES[name]
+    if rx.flags & re.VERBOSE:
+        return [(rx, None)]
+    try:
+        from re import _parser as sre_parse
+
+        plain, tests = [], []
+        for part in _top_level_split(rx.pattern):
+            longest = _longest(sre_parse.parse(part, rx.flags))
+            if longest is None:
+                plain.append(part)
+            else:
+                tests.append((re.compile(part, rx.flags), longest))
+        if plain:
+            tests.insert(0, (re.compile("|".join(plain), rx.flags), None))
+        return tests
+    except Exception:  # the re module's internals changed: the pattern as it is
+        return [(rx, None)]
+
+
+def _longest(items: Any) -> int | None:
+    """The longest line the parsed pattern ``items`` can match when it opens (after ``^``) with a
+    lookahead ``(?=[^\\n]{0,N}$)``: N characters without a newline, then the end or a newline
+    closing the text: N + 1 at most. None for any other pattern."""
+    from re import _constants as sre
+
+    for op, av in items:
+        if op is sre.AT and av is sre.AT_BEGINNING:
+            continue
+        if op is not sre.ASSERT or av[0] != 1:
+            return None
+        inside = list(av[1])
+        if (len(inside) == 2 and inside[1] == (sre.AT, sre.AT_END)
+                and inside[0][0] in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+                and list(inside[0][1][2]) == [(sre.NOT_LITERAL, ord("\n"))]
+                and inside[0][1][1] != sre.MAXREPEAT):
+            return int(inside[0][1][1]) + 1
+        return None
+    return None
 
 
 def _top_level_split(pattern: str) -> list[str]:
@@ -643,6 +737,115 @@ def _family_screen(tried: str | None) -> tuple[re.Pattern[str], tuple[str, ...]]
         return None
 
 
+# (tried, first character) -> the screen's alternatives a line opening with it can match
+_SCREENS: dict[tuple[str | None, str], re.Pattern[str]] = {}
+
+
+def _screen_opening(tried: str | None, first: str) -> re.Pattern[str]:
+    """:func:`_family_screen`'s pattern of only the alternatives that can match a line whose first
+    character other than whitespace is ``first`` (ASCII): most alternatives open with a word
+    (``^\\s*(?:baca|lihat…)``), and a line of prose opens with a word of none of them, so the
+    one call tries a few alternatives instead of ~40 (:func:`_opening_chars`)."""
+    joined = "|".join(part for part, opening in _screen_parts(tried) if opening is None or first in opening)
+    screen = _SCREENS[(tried, first)] = re.compile(joined or "(?!)")
+    return screen
+
+
+@functools.cache
+def _screen_parts(tried: str | None) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """The screen's alternatives (each with its flags scoped) and the characters each can open
+    with (None: any)."""
+    parts: list[tuple[str, frozenset[str] | None]] = []
+    for name, tests in _family_alternatives().items():
+        if name == tried:
+            continue
+        for rx, needs in tests:
+            if needs:
+                continue
+            flags = "".join(f for flag, f in _SCOPED_FLAGS if rx.flags & flag)
+            if rx.flags & re.X:  # (a "|" in a comment is no alternative: the pattern whole)
+                parts.append((f"(?{flags}:{rx.pattern}\n)", None))
+                continue
+            for part in _top_level_split(rx.pattern):
+                parts.append((f"(?{flags}:{part})", _opening_chars(part, rx.flags)))
+    return tuple(parts)
+
+
+@functools.cache
+def _opening_chars(part: str, flags: int) -> frozenset[str] | None:
+    """The ASCII characters other than whitespace a line can open with (after any whitespace) when
+    the pattern ``part`` matches it at its start; None when that cannot be told (the pattern
+    may open with any character)."""
+    try:
+        from re import _parser as sre_parse
+
+        parsed = sre_parse.parse(part, flags)
+        found, empty = _opening(parsed, parsed.state.flags)  # (with the flags re adds: UNICODE)
+    except Exception:  # the re module's internals changed: any character
+        return None
+    # (a pattern matching whitespace only, or nothing, matches at the start of any line)
+    return None if found is None or empty else frozenset(found)
+
+
+_ASCII_SOLID = [chr(c) for c in range(128) if not chr(c).isspace()]
+
+
+@functools.cache
+def _whitespace() -> tuple[str, ...]:
+    # every character str.isspace() (and so the patterns' \s and a line's lstrip) takes for a
+    # space: none lies above U+3000
+    return tuple(chr(c) for c in range(0x3001) if chr(c).isspace())
+
+
+def _opening(items: Any, flags: int) -> tuple[set[str] | None, bool]:
+    """(what a match of the parsed sequence ``items`` can consume as its first character other
+    than whitespace, among the ASCII ones; can it match consuming whitespace only). A character
+    taken by a single-character item is found by matching that item alone, compiled with the
+    same flags, against each ASCII character: what case-blindness folds is re's own answer."""
+    from re import _compiler as sre_compile
+    from re import _constants as sre
+    from re import _parser as sre_parse
+
+    found: set[str] = set()
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            if op is sre.AT and av in (sre.AT_END, sre.AT_END_STRING):
+                # (only whitespace consumed yet, before the line's first other character: no end)
+                return found, False
+            continue  # zero width: it only narrows what follows
+        if op is sre.SUBPATTERN:
+            _group, add, remove, sub = av
+            more, empty = _opening(sub, (flags | add) & ~remove)
+        elif op is sre.ATOMIC_GROUP:
+            more, empty = _opening(av, flags)
+        elif op is sre.BRANCH:
+            more, empty = set(), False
+            for branch in av[1]:
+                got, can = _opening(branch, flags)
+                if got is None:
+                    return None, True
+                more |= got
+                empty = empty or can
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            low, high, sub = av
+            more, empty = _opening(sub, flags)
+            empty = empty or low == 0 or high == 0
+        elif op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY):
+            state = sre_parse.State()
+            state.flags = flags
+            one = sre_compile.compile(sre_parse.SubPattern(state, [(op, av)]), flags)
+            more = {c for c in _ASCII_SOLID if one.fullmatch(c)}
+            empty = any(one.fullmatch(c) for c in _whitespace())
+        else:  # a group referred back to, a conditional…: anything
+            return None, True
+        if more is None:
+            return None, True
+        found |= more
+        if not empty:
+            return found, False
+    return found, True
+
+
 def headline_like(line: str, shouted: bool = False) -> bool:
     """A linked headline as lists print it: 3 to 20 words, most capitalised, no closing period
     (and not in capitals, unless ``shouted``: a line of a list is rarely all capitals, a link
@@ -693,8 +896,9 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             keep.append(line)
             continue
         after_related = False
-        flat = " ".join(line.replace("|", " ").split())  # old kompas: "| Penulis | : Nama |"
-        if FAMILIES["photo_credit"].match(line):
+        # old kompas: "| Penulis | : Nama |" (a line without "|" is its own: its spaces are single)
+        flat = " ".join(line.replace("|", " ").split()) if "|" in line else line
+        if _bounded_match("photo_credit", line):  # (FAMILIES["photo_credit"].match, cheaper)
             res.dropped.append(("photo_credit", line))
             continue
         if CREDIT_LINE.match(flat) and not FAMILIES["related"].match(flat):
@@ -727,8 +931,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     # End-of-body residue: codes, trailing promos, a lone credit, a list of headlines.
     while keep:
         last = keep[-1]
-        new = INITIALS.sub("", last)
-        new = TRAILING_PROMO.sub("", new).strip()
+        new = INITIALS.sub("", last) if last.rstrip().endswith((")", ").")) else last
+        new = (TRAILING_PROMO.sub("", new) if _may_hold(new, _promo_needs()) else new).strip()
         if new != last:
             res.dropped.append(("credit_code", last[len(new) :]))
         if not new or FAMILIES["ads"].match(new):

@@ -29,7 +29,7 @@ def _has_key(text: str) -> bool:
     """Does ``text`` hold a word of :data:`_KEYS`? (A page's whole text: one substring search per
     word, each fast in C.)"""
     low = text.lower()
-    return any(k in low for k in _KEYS)
+    return any(map(low.__contains__, _KEYS))
 
 
 # The same test for an element's own short text, asked of every block of a page that has a key

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 
 import numpy as np
 
 _WORD = re.compile(r"\w+")
-_MASK64 = (1 << 64) - 1
 
 
 def stable_id(url: str) -> str:
@@ -27,20 +25,40 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()
 
 
-def fingerprints(text: str, words: list[str] | None = None) -> tuple[str, int]:
-    """``(text_hash(text), simhash(text))``, the casefolded words found once for both.
+def fingerprints(text: str) -> tuple[str, int]:
+    """``(text_hash(text), simhash(text))``, the casefolded words found once for both."""
+    return of_tokens(tokens(text)[1])
 
-    ``words``, when the caller has them, are ``text``'s ``\\w+`` runs (:func:`words`): on a text
-    of ASCII and :data:`_UNCASED` only, casefolding the text and then finding its words gives
-    those words lowercased, so they are not looked for again.
+
+def tokens(text: str) -> tuple[int, list[str]]:
+    """``(len(words(text)), the casefolded text's \\w+ runs)``: the word count a record stores and
+    the tokens both fingerprints read (:func:`of_tokens`), found in one pass where that is exact.
+
+    On a text of ASCII and :data:`_UNCASED` only (most news text), casefolding it and finding its
+    words gives its own words lowercased, one for one; and there a byte table doing both at once
+    (word bytes lowercased, every other byte a space: the UTF-8 bytes of an :data:`_UNCASED`
+    character too) and a split on spaces give those words at a quarter of the regular expression's
+    cost. Any other text is read the long way, twice: casefolding may split a word ("İ" becomes
+    "i" and a combining dot, which is no word character), so the count is not the tokens' length.
     """
-    if words is not None and _CASED_ELSEWHERE.search(text) is None:
-        joined = " ".join(words).lower()  # (an ASCII word's casefold is its lowercase)
-        toks = joined.split(" ") if joined else []
-    else:
-        toks = _WORD.findall(text.casefold())
-        joined = " ".join(toks)
-    return hashlib.sha1(joined.encode("utf-8")).hexdigest(), _simhash_tokens(toks)
+    toks = lower_words(text)
+    if toks is not None:
+        return len(toks), toks
+    return len(_WORD.findall(text)), _WORD.findall(text.casefold())
+
+
+def lower_words(text: str) -> list[str] | None:
+    """``text``'s ``\\w+`` runs lower-cased (which are then its casefolded words too) when the
+    text is ASCII and :data:`_UNCASED` only, found by the byte table (see :func:`tokens`); None
+    for any other text."""
+    if text.isascii() or _CASED_ELSEWHERE.search(text) is None:
+        return text.encode("utf-8").translate(_LOWER_WORD_BYTES).decode("ascii").split()
+    return None
+
+
+def of_tokens(toks: list[str]) -> tuple[str, int]:
+    """``(text_hash, simhash)`` from a text's casefolded words (:func:`tokens`)."""
+    return hashlib.sha1(" ".join(toks).encode("utf-8")).hexdigest(), _simhash_tokens(toks)
 
 
 # Characters other than ASCII that news text is full of and that are neither word characters nor
@@ -52,6 +70,10 @@ _UNCASED = (
     "\u00ab\u00bb\u00b0\u00b7\u00a3\u20ac\u00a9\u00ae\u2122"
 )
 _CASED_ELSEWHERE = re.compile(f"[^\\x00-\\x7f{_UNCASED}]")
+# byte -> itself lowercased for an ASCII word character ([A-Za-z0-9_]), else a space
+_LOWER_WORD_BYTES = bytes(
+    ord(chr(b).lower()) if chr(b).isascii() and _WORD.fullmatch(chr(b)) else 0x20 for b in range(256)
+)
 
 
 def words(text: str) -> list[str]:
@@ -62,28 +84,32 @@ def words(text: str) -> list[str]:
 _POS_MUL = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93)
 _FMIX = (np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
 _S33 = np.uint64(33)
+_POS_MUL_NP = tuple(np.uint64(m) for m in _POS_MUL)
 
 
-def _fmix64(x: np.ndarray) -> np.ndarray:
-    x = x ^ (x >> _S33)
-    x = x * _FMIX[0]
-    x = x ^ (x >> _S33)
-    x = x * _FMIX[1]
-    return x ^ (x >> _S33)
+class _Digests(dict[str, bytes]):
+    """word -> its 8-byte BLAKE2b, byte-reversed (see :func:`_simhash_tokens`); kept, as most words
+    of a page were on earlier pages too. A dict read through ``__getitem__`` costs a third of an
+    ``lru_cache`` call per token; it is emptied when full, which only costs digests again."""
+
+    def __missing__(self, word: str) -> bytes:
+        if len(self) >= _MAX_DIGESTS:
+            self.clear()
+        digest = self[word] = hashlib.blake2b(word.encode(), digest_size=8).digest()[::-1]
+        return digest
 
 
-@functools.lru_cache(maxsize=65536)
-def _word_digest(word: str) -> bytes:
-    """8-byte BLAKE2b of a word; cached, as most words of a page were on earlier pages too."""
-    return hashlib.blake2b(word.encode(), digest_size=8).digest()
+_MAX_DIGESTS = 65536
+_DIGESTS = _Digests()
 
 
 def simhash(text: str, n: int = 3) -> int:
     """64-bit Charikar simhash over word ``n``-shingles (unweighted).
 
     Deterministic across processes and machines: each distinct word is hashed once (blake2b, 8
-    bytes); a shingle's hash mixes its words' hashes by position (odd multipliers, then fmix64),
-    and the bit columns are counted with numpy: no Python work per shingle or per bit.
+    bytes, read big-endian); a shingle's hash mixes its words' hashes by position (odd
+    multipliers, then fmix64), and the bit columns are counted with numpy: no Python work per
+    shingle or per bit.
     """
     return _simhash_tokens(_WORD.findall(text.casefold()), n)
 
@@ -91,14 +117,24 @@ def simhash(text: str, n: int = 3) -> int:
 def _simhash_tokens(toks: list[str], n: int = 3) -> int:
     if not toks:
         return 0
-    # one 8-byte digest per token, from the cache of words seen before
-    words_h = np.frombuffer(b"".join(map(_word_digest, toks)), dtype=">u8").astype(np.uint64)
+    # One 8-byte digest per token. A digest is stored reversed and read little-endian: the same
+    # number as the digest read big-endian, without a byte-swapping copy (and few numpy calls,
+    # each in place where it can be: at ~600 words a page their fixed costs are most of the time).
+    words_h = np.frombuffer(b"".join(map(_DIGESTS.__getitem__, toks)), dtype="<u8")
     width = min(n, len(toks))
     count = len(toks) - width + 1
-    acc = np.zeros(count, dtype=np.uint64)
-    for k in range(width):
-        acc += words_h[k : k + count] * np.uint64(_POS_MUL[k % len(_POS_MUL)])
-    hashes = _fmix64(acc + np.uint64(width))
-    bits = np.unpackbits(hashes.astype(">u8").view(np.uint8)).reshape(count, 64)
-    set_bits = bits.sum(axis=0, dtype=np.uint32) * 2 > count  # (32 bits: faster, and 2^31 words is no page)
-    return int.from_bytes(np.packbits(set_bits).tobytes(), "big") & _MASK64
+    x = words_h[:count] * _POS_MUL_NP[0]
+    for k in range(1, width):
+        x += words_h[k : k + count] * _POS_MUL_NP[k % len(_POS_MUL_NP)]
+    x += np.uint64(width)
+    # murmur3's fmix64
+    x ^= x >> _S33
+    x *= _FMIX[0]
+    x ^= x >> _S33
+    x *= _FMIX[1]
+    x ^= x >> _S33
+    # bit columns least significant first (little-endian bytes, bits unpacked little-first)
+    bits = np.unpackbits(x.astype("<u8", copy=False).view(np.uint8), bitorder="little")
+    # (32-bit counts: faster, and 2^31 words is no page)
+    set_bits = bits.reshape(count, 64).sum(axis=0, dtype=np.uint32) * 2 > count
+    return int.from_bytes(np.packbits(set_bits, bitorder="little").tobytes(), "little")

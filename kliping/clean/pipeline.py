@@ -48,7 +48,6 @@ _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
 )
-_WORD = re.compile(r"\w+")
 # Host labels that name no brand: "www.kompas.com" is called "kompas" too.
 _HOST_NOISE = frozenset(("www", "com", "co", "id", "net", "org", "m", "amp"))
 
@@ -108,13 +107,13 @@ def _clean(
         maintext.TITLE.reset(told)
     body = paragraphs(lines, layout, meta.title, tree)
     text = body.text
-    words = _WORD.findall(text)
-    if len(words) < MIN_WORDS:
+    word_count, tokens = fingerprint.tokens(text)  # (the words counted and casefolded in one pass)
+    if word_count < MIN_WORDS:
         raise NotAnArticle(f"{url}: no article body found")
 
     brands = meta.site_names + [body.source or ""]
     when = _dates(meta.page, text, tree, layout, site, raw, structured, printed + body.printed)
-    text_hash, simhash = fingerprint.fingerprints(text, words)
+    text_hash, simhash = fingerprint.of_tokens(tokens)
     record = {
         "id": fingerprint.stable_id(meta.canonical_url),
         "url": url,
@@ -138,7 +137,7 @@ def _clean(
         "tags": meta.tags,
         "image_url": meta.image_url,
         "language": metadata.language(text),
-        "word_count": len(words),
+        "word_count": word_count,
         "text_hash": text_hash,
         "simhash": simhash,
         "fetched_at": fetched_at,
@@ -156,7 +155,7 @@ def _parse(raw: Mapping[str, Any], url: str) -> Any:
     body = raw.get("body") or b""
     if (what := not_html(body, raw.get("headers"))) is not None:
         raise NotHtml(f"{url}: not HTML: {what}")
-    tree = decode.parse(decode.decode(body, raw.get("headers")))
+    tree = decode.page_tree(body, raw.get("headers"))
     if tree is None:
         raise NotAnArticle(f"{url}: empty or unparseable HTML")
     return tree

@@ -111,13 +111,31 @@ def _declared(headers: Mapping[str, str] | None) -> tuple[str, str | None]:
     return media.strip().lower(), (m.group(1).lower() if m else None)
 
 
+# the same bytes, to delete with bytes.translate (a tenth of the regular expression's scan)
+_BINARY_BYTES = bytes(c for c in range(0x80) if _BINARY.match(chr(c)))
+
+
+def _binary_count(sample: str) -> int:
+    """How many :data:`_BINARY` characters ``sample`` holds (all are ASCII: an ASCII text is
+    counted on its bytes)."""
+    if sample.isascii():
+        raw = sample.encode("ascii")
+        return len(raw) - len(raw.translate(None, _BINARY_BYTES))
+    return len(_BINARY.findall(sample))
+
+
+# the first bytes of the magic numbers: a page's "<" is none of them, so its prefixes are not tried
+_MAGIC_FIRST = frozenset(prefix[:1] for prefix, _ in _MAGIC) | {b"R"}
+
+
 def _magic(body: bytes) -> str | None:
     for start in (body, body[:64].lstrip(b" \t\r\n\f")):
-        for prefix, what in _MAGIC:
-            if start.startswith(prefix):
-                return what
-        if start[:4] == b"RIFF" and start[8:12] in _RIFF:
-            return _RIFF[start[8:12]]
+        if start[:1] in _MAGIC_FIRST:
+            for prefix, what in _MAGIC:
+                if start.startswith(prefix):
+                    return what
+            if start[:4] == b"RIFF" and start[8:12] in _RIFF:
+                return _RIFF[start[8:12]]
         if start[4:8] == b"ftyp":
             return "an MP4/QuickTime video or HEIF image"
     return None
@@ -186,7 +204,7 @@ def not_html(body: bytes | str | None, headers: Mapping[str, str] | None = None)
     if not text.strip():
         return None
     sample = text[:4096]
-    if len(_BINARY.findall(sample)) > _MAX_BINARY_SHARE * len(sample):
+    if _binary_count(sample) > _MAX_BINARY_SHARE * len(sample):
         return "binary data" + label
     found = _markup(text.lstrip("\ufeff"))
     if found is not None:
