@@ -22,9 +22,9 @@ tuned on tuning pages only). Prints Markdown tables for BENCHMARKS.md:
   pages``): expected fields exactly right, body snippets kept, boilerplate snippets leaked.
 - Redesigns (tests/redesign.py): each page rewritten the way sites redesign (``<br><br>``
   paragraphs, classes and ids renamed, extra wrappers, sections as divs, paragraphs as divs, a
-  layout table, classes and ids stripped, no URL); per variant, the
+  layout table, classes and ids stripped, whitespace minified, no URL); per variant, the
   worst and mean shingle F1 of the rewritten page's body against the unmodified page's body, on
-  the Indonesian and the Zyte pages, for kliping and for trafilatura.
+  the Indonesian, the Zyte and the Fundus pages, for kliping and for trafilatura.
 - Cost: mean ms per page, kliping ``clean()`` vs ``trafilatura.extract`` on the same bytes. Each
   page is timed 3 times, the two extractors taking turns (kliping, trafilatura, kliping, ...), and
   the fastest of each tool's 3 runs is kept: a slow spell of a shared machine lengthens a run, never
