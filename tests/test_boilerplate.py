@@ -50,6 +50,8 @@ EXAMPLES: dict[str, list[str]] = {
         "News Flash: Ini Kata Gubernur Soal Banjir Demak",
         "Kamis, 05/11/2015 09:25 WIB Ini Dia Tempat Terbasah di Dunia",
         'Simak Video "Banjir Rendam Ribuan Rumah"',
+        "Also on rt.com Journalists threatened with sedition arrests as the country purges its opposition",
+        "Juga di warta.example: Banjir Demak, 20.000 Warga Mengungsi",
     ],
     "related_header": [
         "Artikel Terkait", "BERITA TERKAIT", "Berita Lainnya", "Terpopuler", "Popular Photos",
@@ -162,6 +164,7 @@ KEPT = [
     "Subscribers of the newspaper received the special edition by post on Monday.",
     "Readers who start a subscription this month get a tote bag, the paper said in a statement.",
     "Provided by the village, the seeds were planted before the rainy season began in November.",
+    "Also on Tuesday, the governor visited the flooded villages in the north of the province.",
     "Dengarkan suara warga sebelum memutuskan, pesan Bupati kepada para kepala desa.",
     "Berita selanjutnya akan disampaikan setelah rapat kabinet selesai, kata juru bicara.",
     "Salin dokumen itu kemudian diserahkan kepada panitia seleksi di kantor kecamatan.",

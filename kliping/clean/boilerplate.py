@@ -286,7 +286,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"|^\s*\d{{0,2}}(?:{_WEEKDAY},?\s*)?\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}},?\s*(?:[|-]\s*)?\d{{1,2}}[:.]\d{{2}}"
         r"(?:\s*(?:wib|wita|wit))?\b[^\n]{0,160}$"
         r"|^\s*(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?(?:video|live|vidio|foto)\b[^\n]{0,300}$"
-        r"|^\s*\[gambas:[^\]]*\]\s*$|^\s*video\s+(?:pilihan|terkait|terpopuler|populer|terkini|terbaru|lainnya)\s*:?[^\n]{0,200}$",
+        r"|^\s*\[gambas:[^\]]*\]\s*$|^\s*video\s+(?:pilihan|terkait|terpopuler|populer|terkini|terbaru|lainnya)\s*:?[^\n]{0,200}$"
+        # a link to the site's other story under its name: "Also on rt.com Journalists & …"
+        r"|^\s*(?:also (?:on|at|from)|juga di|baca di) [\w-]+(?:\.[a-z]{2,12}){1,2}\b[^\n]{0,200}$",
         _I,
     ),
     # a heading that opens a list of headlines (the lines after it that look like headlines go too)
