@@ -112,6 +112,12 @@ EXAMPLES: dict[str, list[str]] = {
     ],
     "credit_code": ["(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)", "ANTARA"],
     "label": ["Headline", "EKSKLUSIF", "Advertorial"],
+    "shortcode": [
+        '[caption id="attachment_5521" align="aligncenter" width="640"] Warga mengungsi ke balai desa, '
+        "Senin (4/3/2024). [/caption]",
+        "[button link=”https://warta.example/kirim-tulisan/” type=”big”] Kirim tulisan Anda[/button]",
+        '[vc_row full_width="stretch_row"]',
+    ],
     "stamp": [
         "Diperbarui 05 Mar 2024, 10:00 WIB",
         "Tayang: Senin, 4 Maret 2024 10:00 WIB",
@@ -165,6 +171,7 @@ KEPT = [
     "Readers who start a subscription this month get a tote bag, the paper said in a statement.",
     "Provided by the village, the seeds were planted before the rainy season began in November.",
     "Also on Tuesday, the governor visited the flooded villages in the north of the province.",
+    "[Diperbarui] Jumlah pengungsi bertambah menjadi 2.000 orang pada Selasa malam, kata BPBD.",
     "Dengarkan suara warga sebelum memutuskan, pesan Bupati kepada para kepala desa.",
     "Berita selanjutnya akan disampaikan setelah rapat kabinet selesai, kata juru bicara.",
     "Salin dokumen itu kemudian diserahkan kepada panitia seleksi di kantor kecamatan.",

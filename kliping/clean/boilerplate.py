@@ -375,6 +375,14 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"\s+(?:di|pada|dalam|oleh)\b.{0,400}$",
         _I,
     ),
+    # a WordPress shortcode the theme did not render, standing as a line: "[caption id=… width=…]
+    # Warga mengungsi … [/caption]", "[button link=…]Send us your review[/button]", "[embed]…[/embed]"
+    "shortcode": re.compile(
+        r"^\s*\[[a-z][\w-]{1,30}(?:\s[^\]\n]{0,300})?\][^\n]{0,400}\[/[a-z][\w-]{1,30}\]\W*$"
+        r"|^\s*\[(?:caption|embed|button|gallery|video|audio|playlist|ads?|iklan|vc_[\w-]+|su_[\w-]+"
+        r"|et_pb_[\w-]+)(?:\s[^\]\n]{0,300})?\]\s*$",
+        _I,
+    ),
     # tag and category lines: "Tags: …", "Topik: …", "Filed under: Khawarij |", "#Pemilu2024 #Jakarta"
     "tags": re.compile(
         r"^\s*(?:tags?|tag terkait|topik(?: terkait)?|kata kunci|keywords?|kategori|categories|label"
