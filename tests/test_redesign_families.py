@@ -1533,3 +1533,31 @@ def test_product_names_stay_above_their_lists(variant: str) -> None:
         assert name in lines, variant
         at = lines.index(name)
         assert lines[at + 1] == f"- {FEATURE}" and f"model nomor {i}" in lines[at + 2], variant
+
+
+# --- teaser cards whose excerpt follows the headline and a date ---
+def _dated_cards_page() -> bytes:
+    cards = "".join(
+        f"<li><div class='pic'><figure><a href='/ekonomi/84{i}/kabar-pasar-{i}'><img src='/f/{i}.jpg' "
+        f"alt='Ilustrasi'></a></figure></div><div class='text'><h3><a href='/ekonomi/84{i}/kabar-pasar-{i}'>"
+        f"Harga beras di pasar induk naik lagi pekan ini, kabar {i}</a></h3><span>08/1/2026 13:5{i}</span>"
+        f"<p>Pedagang di pasar induk mengeluhkan kenaikan harga beras yang terjadi sejak awal bulan, "
+        f"ringkasan kabar nomor {i}.</p></div></li>"
+        for i in range(4)
+    )
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:6])
+    grid = f"<div class='terkait'><ul>{cards}</ul></div>"
+    return _page(f"<article><div class='isi'>{story}</div>{grid}</article>", footer=[])
+
+
+@pytest.mark.parametrize("variant", ["as written", "renamed", "strip_attrs"])
+def test_teaser_cards_with_a_date_before_the_excerpt_stay_out(variant: str) -> None:
+    """Teaser cards printed "headline, date, excerpt" (``<h3><a>…</a></h3><span>08/1/2026
+    13:58</span><p>…``) after a story: the grid was known by an excerpt right after its linked
+    headline, so the date between them hid it, and eight headlines with their excerpts were read
+    as the story's closing paragraphs (a real Indonesian page)."""
+    url = "https://warta.example/ekonomi/848034/jembatan-gantung-baru-dibuka"
+    page = _dated_cards_page()
+    text = _text(page if variant == "as written" else rewrite(page, variant), url)
+    assert all(x in text for x in PARAS[:6]), variant
+    assert "ringkasan kabar" not in text and "kabar 1" not in text, variant

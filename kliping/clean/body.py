@@ -785,22 +785,33 @@ def drop_link_cards(
                 card.drop_tree()
 
 
+_CARD_META = 40  # characters: a teaser's date or section between its headline and its excerpt
+
+
 def _headed_paragraphs(tree: Any, enough: int) -> bool:
     """Are there ``enough`` prose ``<p>``s (over 60 characters) right after an element that is or
-    holds a link of over 15 characters (a card's linked headline, then its excerpt)? Walked by
-    siblings, stopping at ``enough``: an XPath's ``preceding-sibling::*[1]`` walked each ``<p>``'s
-    siblings, quadratic on a page of thousands."""
+    holds a link of over 15 characters (a card's linked headline, then its excerpt), or after
+    such an element and one short line (``<h3><a>…</a></h3><span>08/1/2026 13:58</span><p>…``)?
+    Walked by siblings, stopping at ``enough``: an XPath's ``preceding-sibling::*[1]`` walked each
+    ``<p>``'s siblings, quadratic on a page of thousands."""
     found = 0
     for p in tree.iter("p"):
-        prev = p.getprevious()
-        while prev is not None and not isinstance(prev.tag, str):  # (a comment)
-            prev = prev.getprevious()
-        if prev is None or prev.tag == "p" or len(p.text_content()) <= 60:
+        if len(p.text_content()) <= 60:
             continue
-        if any(a.get("href") is not None and len(a.text_content()) > 15 for a in prev.iter("a")):
-            found += 1
-            if found >= enough:
-                return True
+        prev = p
+        for _ in range(2):  # the headline, or the headline then a short line (the teaser's date)
+            prev = prev.getprevious()
+            while prev is not None and not isinstance(prev.tag, str):  # (a comment)
+                prev = prev.getprevious()
+            if prev is None or prev.tag == "p":
+                break
+            if any(a.get("href") is not None and len(a.text_content()) > 15 for a in prev.iter("a")):
+                found += 1
+                break
+            if len(prev.text_content()) > _CARD_META:
+                break
+        if found >= enough:
+            return True
     return False
 
 
