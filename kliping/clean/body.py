@@ -636,7 +636,7 @@ def drop_headline_lists(target: Any, host: str | None, page: Any) -> None:
     lists = [x for x in target.iter("ul", "ol") if next(x.iter("a"), None) is not None]
     if not lists:
         return
-    site = boilerplate.site_domain(host or metadata.domain(next(iter(_CANONICAL(page)), "")))
+    site = _page_site(host, page)
     if site is None:
         return
     for lst in lists:
@@ -690,7 +690,7 @@ def drop_teaser_cards(tree: Any, host: str | None = None) -> None:
     # the page's URL, else its og:url (a copy re-hosted or saved without its URL)
     site = None
     if _headed_paragraphs(tree, _CARD_MIN):
-        site = boilerplate.site_domain(host or metadata.domain(next(iter(_CANONICAL(tree)), "")))
+        site = _page_site(host, tree)
     if not cut and site is None:
         return
     prose = _PROSE_P(tree)
@@ -755,7 +755,7 @@ def drop_link_cards(
     if len(links) < _CARD_MIN:  # most pages
         return
     page = tree if page is None else page  # (its og:url, when no host is given)
-    site = boilerplate.site_domain(host or metadata.domain(next(iter(_CANONICAL(page)), "")))
+    site = _page_site(host, page)
     if site is None:
         return
     grids: dict[Any, list[Any]] = {}
@@ -837,6 +837,12 @@ def _headline_link(card: Any, p: Any, text: str, site: str) -> bool:
         if _article_link(el, site):
             return True
     return False
+
+
+def _page_site(host: str | None, page: Any) -> str | None:
+    """The site a page belongs to (:func:`boilerplate.site_domain`): from ``host``, else from the
+    page's ``og:url`` (a copy re-hosted or saved without its URL)."""
+    return boilerplate.site_domain(host or metadata.domain(next(iter(_CANONICAL(page)), "")))
 
 
 def _article_link(a: Any, site: str) -> bool:

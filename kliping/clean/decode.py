@@ -130,12 +130,7 @@ def page_tree(body: bytes | str, headers: Mapping[str, str] | None = None) -> lx
     text, as_bytes = _decoded(body, headers)
     if not as_bytes or _XML_DECL.match(text) is not None:
         return parse(text)
-    if not text.strip():
-        return None
-    try:
-        return lxml.html.document_fromstring(body, parser=_UTF8_PARSER)
-    except (ValueError, lxml.etree.ParserError):
-        return None
+    return _document(body, text, _UTF8_PARSER)
 
 
 def _decode(body: bytes, headers: Mapping[str, str] | None) -> tuple[str, str]:
@@ -168,9 +163,14 @@ def _decode(body: bytes, headers: Mapping[str, str] | None) -> tuple[str, str]:
 def parse(text: str) -> lxml.html.HtmlElement | None:
     """Parse once; every later step (metadata, trafilatura) shares this tree."""
     text = _XML_DECL.sub("", text, count=1)
+    return _document(text, text, PARSER)
+
+
+def _document(data: bytes | str, text: str, parser: lxml.html.HTMLParser) -> lxml.html.HtmlElement | None:
+    """``data`` parsed with ``parser``; None for a blank page (``text``) or one lxml refuses."""
     if not text.strip():
         return None
     try:
-        return lxml.html.document_fromstring(text, parser=PARSER)
+        return lxml.html.document_fromstring(data, parser=parser)
     except (ValueError, lxml.etree.ParserError):
         return None
