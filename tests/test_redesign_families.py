@@ -1426,6 +1426,24 @@ def test_cards_written_as_one_link_stay_out(variant: str) -> None:
     assert "Ringkasan kabar" not in text and "Kabar Sleman nomor" not in text, variant
 
 
+def test_link_cards_beside_a_story_of_one_div() -> None:
+    """A short story whose paragraph a redesign wrote as a ``<div>`` (one, too few for
+    div_paragraphs to call it a story's), with three one-link cards below it: the story's prose
+    is counted in its ``<div>`` too, so the cards are dropped as beside a story (a podcast page
+    of one paragraph and three "Latest stories" cards, renamed and its ``<p>``s written as
+    ``<div>``s, read the cards as its closing lines: F1 0.53). Without the story they stay (a
+    listing page)."""
+    from kliping.clean import body, decode
+
+    cards = _link_cards_page(3).decode()
+    grid = cards[cards.index("<section>"):cards.index("</section>") + len("</section>")]
+    story = f"<div><span>{PARAS[1]}</span> {PARAS[2]}</div><div><em>Transkrip menyusul.</em></div>"
+    for with_story, left in ((True, 0), (False, 3)):
+        tree = decode.parse(_page(f"<div>{story if with_story else ''}</div>{grid}", footer=[]).decode())
+        body.drop_link_cards(tree, "warta.example")
+        assert len(tree.xpath("//h3")) == left, with_story
+
+
 def test_link_cards_to_other_sites_or_too_few_stay() -> None:
     """Cards linking to shops (a product grid the story presents) and fewer than three cards are no
     teaser grid: they are not dropped."""

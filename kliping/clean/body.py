@@ -775,7 +775,11 @@ def drop_link_cards(
     grids = {g: cs for g, cs in grids.items() if len(cs) >= _CARD_MIN}
     if not grids:
         return
+    # the story's prose: paragraphs, runs, or <div>s of one paragraph each (a redesign that wrote
+    # each <p> as a <div>, two of them too few for div_paragraphs to call them a story's)
     beside = sum(len(x.text_content()) for x in (*_PROSE_P(tree), *_RUN_P(tree)))
+    if beside < _LONE_RUN:
+        beside += _one_div_stories(tree)
     if beside < _LONE_RUN:
         return  # a listing page, not a story with a grid beside it
     for cards in grids.values():
