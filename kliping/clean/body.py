@@ -580,6 +580,7 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
         text = _trafilatura(page, threads=keyed)
         if of_runs:
             page, text = _headed_runs(container, page, text, prune_xpaths, host)
+            text = _listed(page, text)
         texts = _paragraph_texts(page)
         # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
         # block of 40 paragraphs): then the whole page it is, as if never narrowed
@@ -938,7 +939,8 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool]:
     node = body if body is not None else tree
     prose = _PROSE_P(node)
     if len(prose) < 3:  # (an element inside holds fewer still)
-        return runs_container(node, prose), True
+        found = runs_container(node, prose)
+        return (found if found is not None else list_container(node, prose)), True
     node = _innermost(node, prose, share)
     if node is body or node is tree:
         return None, False
@@ -979,6 +981,61 @@ def runs_container(node: Any, prose: list[Any]) -> Any | None:
     # when a long paragraph lies outside it
     size = {p: len(p.text_content()) for p in paras}
     return found if sum(n for p, n in size.items() if _inside(p, found)) >= 0.8 * sum(size.values()) else None
+
+
+# list items of a line each (no list, heading, paragraph or box inside: a teaser card is built
+# of such blocks) with a sentence outside links, a text of 40 characters or more
+_ITEM_LI = XPath(
+    ".//li[not(ancestor::a)][not(.//li or .//div or .//p or .//h2 or .//h3 or .//h4 or .//article)]"
+    "[.//text()[not(ancestor::a)][string-length(normalize-space(.)) >= 40]]"
+)
+
+
+def list_container(node: Any, prose: list[Any]) -> Any | None:
+    """The container of a story written as a list (a "10 things you need to know" briefing: a
+    line, then ``<li>``s of a linked headline and a sentence or two each), or None.
+
+    A page with under three prose ``<p>``s and no body of runs was read whole; once a redesign
+    wrote its intro as a ``<div>`` and renamed the classes trafilatura knew the body by, the
+    whole page gave its footer's promos instead of the story (F1 0.03). An item is prose when
+    it holds a sentence outside links (:func:`_prose_items`). The
+    container is the element holding the list (its intro and closing lines beside it) with
+    nine in ten of the page's prose items, when three or more, and when they outweigh twice
+    the prose paragraphs and runs outside it: a teaser list with excerpts beside a short story
+    is not the story.
+    """
+    items = _prose_items(node)
+    if len(items) < 3:
+        return None
+    found = _innermost(node, items, 0.9)
+    while found is not node and found.tag in ("ul", "ol", "li"):
+        found = found.getparent()
+    if found is node:
+        return None
+    held = sum(len(li.text_content()) for li in items if _inside(li, found))
+    outside = sum(len(p.text_content()) for p in (*prose, *_RUN_P(node)) if not _inside(p, found))
+    return found if held > 2 * outside else None
+
+
+def _prose_items(node: Any) -> list[Any]:
+    """The ``<li>``s under ``node`` that are a line of text holding a sentence outside links (a
+    run of 40 characters or more): a menu's items are links and labels, a teaser card's are
+    blocks (its headline, its byline, its excerpt)."""
+    return _ITEM_LI(node)
+
+
+def _listed(page: Any, text: str | None) -> str | None:
+    """``text``, or ``page`` read in trafilatura's recall mode when that keeps the prose items of
+    a story written as a list (:func:`list_container`) which ``text`` lost: fast mode reads lists
+    only inside a body frame it knows by class name, and a container with no prose ``<p>`` gave
+    nothing of the story's ``<li>``s but a promo or two."""
+    items = [" ".join(li.text_content().split())[:40] for li in _prose_items(page)]
+    if len(items) < 3 or 2 * sum(maintext.found_in(" ".join((text or "").split()), items)) >= len(items):
+        return text
+    again = maintext.text(page, {**TRAFILATURA_SETTINGS, "favor_recall": True})
+    if again and 2 * sum(maintext.found_in(" ".join(again.split()), items)) >= len(items):
+        return again
+    return text
 
 
 _BR_P = XPath(".//p[br][not(@data-kliping-run)][not(ancestor::a)]")
