@@ -70,9 +70,14 @@ EXAMPLES: dict[str, list[str]] = {
         "Citation: Jembatan gantung baru dibuka (2019, November 18) retrieved 20 November 2019 from "
         "https://warta.example/news/jembatan.html",
         "Provided by European Space Agency",
+        "This material may not be published, broadcast, rewritten, or redistributed. ©2019 FOX News "
+        "Network, LLC. All rights reserved. FAQ - Updated Privacy Policy",
+        "Materi ini tidak boleh diterbitkan, disiarkan, ditulis ulang, atau didistribusikan ulang.",
     ],
     "widget": [
         "Bagaimana reaksi Anda tentang artikel ini?",
+        "Quotes delayed at least 15 minutes. Real-time quotes provided by BATS BZX Real-Time Price.",
+        "Data harga saham tertunda 15 menit.",
         "- Rate artikel ini",
         "Like (0)",
         "Komentar (3)",
@@ -177,6 +182,9 @@ KEPT = [
     "Salin dokumen itu kemudian diserahkan kepada panitia seleksi di kantor kecamatan.",
     "Diperbarui pada 2023, aturan itu kini mewajibkan setiap desa memiliki tempat pengungsian.",
     "Tayang perdana 5 Maret 2024, film itu ditonton satu juta orang dalam sepekan.",
+    "The judge ruled that the names may not be published until the trial ends next month.",
+    "Data penerima bantuan tertunda dua pekan karena server kementerian sempat down.",
+    "Quotes from the minister were published by the state news agency on Monday evening.",
 ]
 
 

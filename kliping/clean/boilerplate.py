@@ -328,6 +328,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:an error (?:has )?occurred|something went wrong|terjadi (?:sebuah )?kesalahan)\W*"
         r"(?:(?:please )?try again(?: later)?|silakan coba (?:lagi|kembali)(?: nanti)?)?\W*$"
         r"|^\s*this article has been sent to\b[^\n]{0,80}$"
+        # a market-data box's notice: "Quotes delayed at least 15 minutes. Real-time quotes provided
+        # by …", "Data harga saham tertunda 15 menit."
+        r"|^\s*(?:(?:real-time |market )?(?:quotes|data|prices)|(?:data )?harga saham|data pasar)"
+        r"(?: (?:are|is|di))? (?:delayed|tertunda)(?: (?:at least|by|minimal|sekitar))? \d{1,2} "
+        r"(?:minutes?|menit)\b[^\n]{0,600}$"
         # a page's reading controls: an audio player's label, link copying, text size
         r"|^\s*(?:dengarkan|putar|listen to)(?: (?:artikel|berita|this article|the article))?(?: ini)?\W*$"
         r"|^\s*(?:salin|copy) (?:tautan|link|url)\W*$|^\s*(?:tautan|link) (?:disalin|tersalin|copied)\W*$"
@@ -366,6 +371,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # a publisher's reprint notice: "This copy is for your personal, non-commercial use only. …"
         r"|^\s*this copy is for your personal,? non-commercial use only\b.{0,400}$"
         r"|^\s*this (?:document|article|content|material) is subject to copyright\b.{0,400}$"
+        # a wire's reprint notice: "This material may not be published, broadcast, rewritten, or
+        # redistributed. ©2019 FOX News Network", "Materi ini tidak boleh diterbitkan, disiarkan, …"
+        r"|^.{0,80}\bmay not be (?:re)?published,? (?:or )?broadcast\b.{0,300}$"
+        r"|^.{0,80}\btidak boleh (?:diterbitkan|dipublikasikan),? (?:atau )?disiarkan\b.{0,300}$"
         # how to cite the page, and who supplied it: "Citation: … retrieved 20 November 2019 from
         # https://…", "Provided by European Space Agency"
         r"|^\s*citation\s*:.{0,300}\bretrieved\b.{0,200}$|^\s*provided by\s+[^.!?]{2,60}$"
