@@ -59,6 +59,15 @@ EXAMPLES: dict[str, list[str]] = {
         "Read more...",
         "Explore further",
     ],  # fmt: skip
+    "consent": [
+        "This website uses cookies. Read RT Privacy policy to find out more.",
+        "Accept cookies",
+        "Situs ini menggunakan cookie untuk meningkatkan pengalaman Anda. Pelajari selengkapnya.",
+        "Kami menggunakan cookies agar situs berjalan dengan baik.",
+        "Terima semua cookie",
+        "Dengan melanjutkan situs ini, Anda setuju dengan penggunaan cookie kami.",
+        "By continuing to use this site, you agree to our use of cookies.",
+    ],
     "copyright": [
         "Artikel ini telah tayang di Tribunjateng.com dengan judul Banjir Demak Meluas, klik untuk baca: "
         "https://jateng.tribunnews.com/2024/03/05/banjir-demak-meluas",
@@ -185,6 +194,9 @@ KEPT = [
     "The judge ruled that the names may not be published until the trial ends next month.",
     "Data penerima bantuan tertunda dua pekan karena server kementerian sempat down.",
     "Quotes from the minister were published by the state news agency on Monday evening.",
+    "Situs ini menggunakan data dari BPS dan kementerian untuk memetakan sebaran kemiskinan.",
+    "Kami menggunakan cookies sebagai contoh, kata pakar privasi, karena banyak situs memakainya tanpa izin.",
+    "Cookies buatan ibu-ibu PKK itu laris manis di pameran UMKM pada Minggu.",
 ]
 
 

@@ -365,6 +365,20 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"berlangganan|subscribe)\b.{0,120}$",
         _I,
     ),
+    # a cookie-consent banner's lines: "This website uses cookies. Read RT Privacy policy to find out
+    # more.", "Accept cookies", "Situs ini menggunakan cookie …", "Terima semua cookie"
+    "consent": re.compile(
+        r"^\s*(?:this (?:web)?site|our (?:web)?site|situs (?:web )?ini|laman ini|website ini)"
+        r" (?:uses?|menggunakan) cookies?\b[^\n]{0,300}$"
+        r"|^\s*(?:we|kami) (?:use|menggunakan) cookies? (?:to|on|untuk|agar|supaya|di)\b[^\n]{0,300}$"
+        r"|^\s*(?:accept|allow|reject|manage|decline)(?: all)? cookies?\W*$"
+        r"|^\s*(?:terima|setujui|tolak|izinkan|kelola)(?: semua)? cookies?\W*$"
+        r"|^\s*by (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site,? you"
+        r" (?:agree|consent)\b[^\n]{0,300}$"
+        r"|^\s*dengan (?:melanjutkan|menggunakan) (?:situs|website|laman) ini,? (?:anda|kamu)"
+        r" (?:setuju|menyetujui)\b[^\n]{0,300}$",
+        _I,
+    ),
     "copyright": re.compile(
         r"^\s*(?:©|\(c\)|copyright|hak cipta)\b.{0,200}$|^\s*.{0,80}\ball rights reserved\b.{0,80}$"
         r"|^\s*dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memproduksi|mereproduksi)\b.{0,300}$"
