@@ -1209,6 +1209,37 @@ def test_chunk_of_div_paragraphs() -> None:
     assert all(x in text for x in PARAS), [x[:30] for x in PARAS if x not in text]
 
 
+def _unclassed_chunks(related: str = "") -> bytes:
+    """A story of one chunk per paragraph with no class names (``<div><div><p>``, as an Arc-like
+    CMS writes it once a redesign stripped the attributes), one paragraph written as a ``<div>``
+    beside an ad slot in its chunk."""
+    chunks = [f"<div><div><p>{x}</p></div></div>" for x in PARAS]
+    chunks[4] = f"<div><div><div>{PARAS[4]}</div><div><div><div></div></div></div></div></div>"
+    body = f"<div>{''.join(chunks[:6])}{related}{''.join(chunks[6:])}</div>"
+    return _page(body, ["Hak cipta Warta Contoh 2025"])
+
+
+def test_unclassed_chunk_of_one_div_paragraph() -> None:
+    """With no class to tell the story's chunks, their place does: a text ``<div>`` at the depth of
+    the other chunks' ``<p>``s, in a wrapper beside theirs, is a paragraph (it was lost: F1 0.84);
+    text divs in a box of another shape between the chunks stay out of that rule."""
+    text = _text(_unclassed_chunks())
+    assert all(x in text for x in PARAS), [x[:30] for x in PARAS if x not in text]
+    from kliping.clean import body, decode
+
+    related = "<div>" + "".join(f"<div>{x}</div>" for x in RELATED_DIVS) + "</div>"
+    tree = decode.parse(_unclassed_chunks(related).decode())
+    groups: dict = {}
+    for div in tree.iter("div"):
+        if not any(c.tag in body._BLOCK_TAGS for c in div) and div.getparent() is not None:
+            groups.setdefault(div.getparent(), []).append(div)
+    runs = {parent: [n for n in map(body._div_prose, divs) if n > body._DIV_PROSE]
+            for parent, divs in groups.items()}  # fmt: skip
+    body._chunk_divs(tree, groups, runs)
+    made = {" ".join(p.text_content().split()) for p in tree.iter("p")}
+    assert PARAS[4] in made and not any(x in made for x in RELATED_DIVS)
+
+
 def test_text_divs_in_a_box_of_another_class_stay(monkeypatch) -> None:
     """Text divs in a box whose class no chunk of the story has (a related-stories box between two
     chunks) are not the story's paragraphs: that rule leaves them as they are."""

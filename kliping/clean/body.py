@@ -389,24 +389,25 @@ def _lead_divs(blocks: list[Any], groups: dict[Any, list[Any]]) -> None:
 
 def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[int]]) -> None:
     """The text ``<div>``s of one chunk of a story cut into chunks: paragraphs, when their parent
-    holds no ``<p>`` and has the tag and class of the elements (two or more) whose ``<p>``
-    children hold the most of the page's paragraph text.
+    holds no ``<p>`` and is one of the elements (two or more) whose ``<p>`` children hold the most
+    of the page's paragraph text, told by their tag and class, or with no class by their place:
+    the same depth under sibling wrappers of one tag (:func:`_chunk_place`).
 
     A CMS cuts a story into chunks of one class between ads and boxes (``<div class="text">`` or a
     card per paragraph); one chunk's paragraphs written as ``<div>``s (or a redesign that wrote
     them so) were not the story's prose for trafilatura, which read the other chunks and lost
-    that one (F1 0.84). The class the story's chunks share is the tell: a lone caption or note
-    among the story's ``<p>``s, or text divs in a box of another class, stay as they are.
+    that one (F1 0.84); once a redesign also dropped the class names, the same (F1 0.84). A lone
+    caption or note among the story's ``<p>``s, or text divs in a box of another class or
+    another place, stay as they are.
     """
-    keyed = [parent for parent, ns in runs.items() if ns and parent.get("class") and parent.find("p") is None]
-    if not keyed:  # most pages: no text div of a sentence in an element with a class and no <p>
+    keyed = [parent for parent, ns in runs.items() if ns and parent.find("p") is None]
+    if not keyed:  # most pages: no text div of a sentence in an element with no <p>
         return
-    chars: dict[tuple[str, str], int] = {}
-    holders: dict[tuple[str, str], set[Any]] = {}
+    chars: dict[Any, int] = {}
+    holders: dict[Any, set[Any]] = {}
     for p in tree.iter("p"):
         parent = p.getparent()
-        if parent is not None and (cls := parent.get("class")):
-            key = (parent.tag, cls)
+        if parent is not None and (key := _chunk_key(parent)) is not None:
             chars[key] = chars.get(key, 0) + len(p.text_content())
             holders.setdefault(key, set()).add(parent)
     if not chars:
@@ -415,10 +416,31 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
     if len(holders[story]) < 2:
         return  # not a story in chunks
     for parent in keyed:
-        if (parent.tag, parent.get("class")) == story:
+        if _chunk_key(parent) == story:
             for div in groups[parent]:
                 if " ".join(div.text_content().split()):
                     div.tag = "p"
+
+
+def _chunk_key(parent: Any) -> Any:
+    """What tells the chunks of one story apart from other boxes: their tag and class, else their
+    place (:func:`_chunk_place`), else None."""
+    if cls := parent.get("class"):
+        return (parent.tag, cls)
+    return _chunk_place(parent)
+
+
+def _chunk_place(parent: Any) -> tuple[Any, str, int] | None:
+    """An unclassed chunk's place: the wrapper it is the only child of (climbed while each is
+    the only element child of the next, ``<div data-type="text"><div><p>``), that wrapper's tag,
+    its parent (the story's frame, which holds the chunks side by side) and the depth climbed."""
+    root, depth = parent, 0
+    while (up := root.getparent()) is not None and up.tag not in ("body", "html") and _only_child(up) is root:
+        root, depth = up, depth + 1
+    frame = root.getparent()
+    if depth == 0 or frame is None:
+        return None
+    return (frame, root.tag, depth)
 
 
 def _div_prose(div: Any) -> int:
