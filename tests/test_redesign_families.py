@@ -548,6 +548,23 @@ def test_story_as_runs_beside_teasers(form: str) -> None:
     assert shingle_f1(text, as_paragraphs) >= 0.95
 
 
+def test_one_run_story_beside_a_box_of_excerpts() -> None:
+    """A story of one long paragraph written as a ``<br>``-ended run, beside a "you may also
+    like" box of whole posts with a paragraph each: the run counts as a paragraph when the main
+    container is sought, so the box (all the page's ``<p>``s) is not taken for the story (a quote
+    page so rewritten gave the box and nothing of its story: F1 0.00)."""
+    story = f"<div><div>{PARAS[0]} {PARAS[1]}<br><br></div></div>"
+    posts = "".join(
+        f"<article><a href='/p/{i}'><img src='/i/{i}.jpg'></a><div><div><p>{t} {t}</p></div></div></article>"
+        for i, t in enumerate(TEASERS)
+    )
+    page = _page(f"<article><h1>Jembatan gantung baru dibuka</h1>{story}</article>"
+                 f"<article><h3>Anda mungkin suka</h3>{posts}</article>", footer=[])  # fmt: skip
+    text = _text(page)
+    assert PARAS[0] in text and PARAS[1] in text
+    assert not any(t in text for t in TEASERS)
+
+
 def test_short_story_beside_many_runs() -> None:
     """A story of one long paragraph beside a box of many short runs (editor's notes, an address):
     the runs outnumber the story's paragraphs but not its text, and the box is not its container."""

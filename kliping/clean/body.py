@@ -963,12 +963,16 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool]:
     if len(prose) < 3:  # (an element inside holds fewer still)
         found = runs_container(node, prose)
         return (found if found is not None else list_container(node, prose)), True
-    node = _innermost(node, prose, share)
+    runs = _RUN_P(node)  # most pages have none: nothing to weigh
+    # A run long enough to be a paragraph by itself (:data:`_LONE_RUN`) is counted with the
+    # paragraphs: a story of one such run beside a box of posts with a paragraph each (all the
+    # page's <p>s) is not inside the box (a quote page rewritten so gave the box: F1 0.00)
+    lone = [r for r in runs if len(r.text_content()) >= _LONE_RUN] if runs else runs
+    node = _innermost(node, prose + lone if lone else prose, share)
     if node is body or node is tree:
         return None, False
     # The <br> runs are left out above; when those outside the element chosen hold more text than
     # its paragraphs, the story is the runs and the element a footer or a teaser box: read whole.
-    runs = _RUN_P(body if body is not None else tree)  # most pages have none: nothing to weigh
     outside = sum(len(r.text_content()) for r in runs if not _inside(r, node)) if runs else 0
     if outside and outside > sum(len(p.text_content()) for p in prose if _inside(p, node)):
         return None, False
