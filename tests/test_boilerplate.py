@@ -52,6 +52,8 @@ EXAMPLES: dict[str, list[str]] = {
         'Simak Video "Banjir Rendam Ribuan Rumah"',
         "Also on rt.com Journalists threatened with sedition arrests as the country purges its opposition",
         "Juga di warta.example: Banjir Demak, 20.000 Warga Mengungsi",
+        "On HoustonChronicle.com: Car sales plunge nearly 17 percent in August",
+        "Di Kompas.com: Banjir Demak meluas, 20.000 warga mengungsi",
     ],
     "related_header": [
         "Artikel Terkait", "BERITA TERKAIT", "Berita Lainnya", "Terpopuler", "Popular Photos",
@@ -82,6 +84,11 @@ EXAMPLES: dict[str, list[str]] = {
         "This material may not be published, broadcast, rewritten, or redistributed. ©2019 FOX News "
         "Network, LLC. All rights reserved. FAQ - Updated Privacy Policy",
         "Materi ini tidak boleh diterbitkan, disiarkan, ditulis ulang, atau didistribusikan ulang.",
+        "The material on this site may not be reproduced, distributed, transmitted, cached or otherwise "
+        "used, except with the prior written permission of Cleveland.com.",
+        "Konten ini tidak boleh direproduksi atau didistribusikan tanpa izin tertulis redaksi.",
+        "Registration on or use of this site constitutes acceptance of our User Agreement and Privacy Policy",
+        "Penggunaan situs ini berarti Anda menyetujui Pedoman Media Siber dan Kebijakan Privasi kami.",
     ],
     "widget": [
         "Bagaimana reaksi Anda tentang artikel ini?",
@@ -197,6 +204,10 @@ KEPT = [
     "Situs ini menggunakan data dari BPS dan kementerian untuk memetakan sebaran kemiskinan.",
     "Kami menggunakan cookies sebagai contoh, kata pakar privasi, karena banyak situs memakainya tanpa izin.",
     "Cookies buatan ibu-ibu PKK itu laris manis di pameran UMKM pada Minggu.",
+    "On Monday: the governor visited the flooded villages in the north of the province.",
+    "Di Semarang, hujan deras membuat ratusan rumah terendam sejak Senin malam.",
+    "Use of this site constitutes a small part of the budget, the agency said in its annual report.",
+    "Data pribadi tidak boleh disebarluaskan tanpa persetujuan pemiliknya, kata pakar hukum.",
 ]
 
 

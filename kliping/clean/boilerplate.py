@@ -288,7 +288,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?(?:video|live|vidio|foto)\b[^\n]{0,300}$"
         r"|^\s*\[gambas:[^\]]*\]\s*$|^\s*video\s+(?:pilihan|terkait|terpopuler|populer|terkini|terbaru|lainnya)\s*:?[^\n]{0,200}$"
         # a link to the site's other story under its name: "Also on rt.com Journalists & …"
-        r"|^\s*(?:also (?:on|at|from)|juga di|baca di) [\w-]+(?:\.[a-z]{2,12}){1,2}\b[^\n]{0,200}$",
+        r"|^\s*(?:also (?:on|at|from)|juga di|baca di) [\w-]+(?:\.[a-z]{2,12}){1,2}\b[^\n]{0,200}$"
+        # the same with a colon: "On HoustonChronicle.com: Car sales plunge …", "Di Kompas.com: …"
+        r"|^\s*(?:on|di) [\w-]+(?:\.[a-z]{2,12}){1,2}\s*:\s*[^\n]{10,200}$",
         _I,
     ),
     # a heading that opens a list of headlines (the lines after it that look like headlines go too)
@@ -387,8 +389,13 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*this (?:document|article|content|material) is subject to copyright\b.{0,400}$"
         # a wire's reprint notice: "This material may not be published, broadcast, rewritten, or
         # redistributed. ©2019 FOX News Network", "Materi ini tidak boleh diterbitkan, disiarkan, …"
-        r"|^.{0,80}\bmay not be (?:re)?published,? (?:or )?broadcast\b.{0,300}$"
-        r"|^.{0,80}\btidak boleh (?:diterbitkan|dipublikasikan),? (?:atau )?disiarkan\b.{0,300}$"
+        r"|^.{0,80}\bmay not be (?:re)?(?:published|produced),? (?:or )?(?:broadcast|distributed)\b.{0,300}$"
+        r"|^.{0,80}\btidak boleh (?:diterbitkan|dipublikasikan|direproduksi|diperbanyak),? (?:atau )?"
+        r"(?:disiarkan|didistribusikan|disebarluaskan)\b.{0,300}$"
+        # a site's terms in its footer: "Registration on or use of this site constitutes acceptance
+        # of our User Agreement …", "Penggunaan situs ini berarti Anda menyetujui Pedoman …"
+        r"|^\s*(?:registration on or )?use of this (?:web)?site constitutes (?:your )?acceptance\b.{0,300}$"
+        r"|^\s*penggunaan (?:situs|laman|website) ini berarti (?:anda|kamu) menyetujui\b.{0,300}$"
         # how to cite the page, and who supplied it: "Citation: … retrieved 20 November 2019 from
         # https://…", "Provided by European Space Agency"
         r"|^\s*citation\s*:.{0,300}\bretrieved\b.{0,200}$|^\s*provided by\s+[^.!?]{2,60}$"
