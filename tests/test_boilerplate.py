@@ -36,6 +36,7 @@ EXAMPLES: dict[str, list[str]] = {
         "Warga mengantre bantuan beras di Balai Desa Wonosari, Senin (4/3/2024). Foto: Andi Saputra/detikcom",
         "Petugas memeriksa tanggul yang jebol di Demak, Jawa Tengah, Selasa (5/3/2024). "
         "ANTARA FOTO/Aji Styawan/nym.",
+        "Warga melintas di jembatan gantung, Selasa (5/3/2024). FOTO/Tribunjogja.com/Rina Pratiwi",
     ],
     "related": [
         "Baca juga: Banjir Demak, 20.000 Warga Mengungsi",
@@ -46,6 +47,8 @@ EXAMPLES: dict[str, list[str]] = {
         "Lihat juga: Potret Banjir dari Udara",
         "Artikel terkait: Tanggul Jebol di Sungai Wulan",
         "Baca: Banjir Rendam Tiga Kecamatan di Kudus",
+        "Simak berita lainnya seputar topik artikel ini, di sini:",
+        "Jangan Lewatkan Video Terbaru:",
         "Pilihan Editor: Jokowi Tinjau Lokasi Banjir",
         "News Flash: Ini Kata Gubernur Soal Banjir Demak",
         "Kamis, 05/11/2015 09:25 WIB Ini Dia Tempat Terbasah di Dunia",
@@ -92,6 +95,11 @@ EXAMPLES: dict[str, list[str]] = {
     ],
     "widget": [
         "Bagaimana reaksi Anda tentang artikel ini?",
+        "Ayo berbagi!",
+        "Share this article",
+        "Tanggapi Berita Ini",
+        "IDN Times Community adalah media yang menyediakan platform untuk menulis. Semua karya tulis yang "
+        "dibuat adalah sepenuhnya tanggung jawab dari penulis.",
         "Quotes delayed at least 15 minutes. Real-time quotes provided by BATS BZX Real-Time Price.",
         "Data harga saham tertunda 15 menit.",
         "- Rate artikel ini",
@@ -123,6 +131,16 @@ EXAMPLES: dict[str, list[str]] = {
         "Sign up for the daily Inside Jakarta email for exclusive coverage sent to your inbox",
         "Get our free Inside Jakarta email",
         "Want to bookmark your favourite articles to read later? Start your Premium subscription today.",
+        "Sahabat Tempo, temukan berita-berita terbaru dan terlengkap di kanal WhatsApp Tempo.",
+        "* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi yang beredar, silakan WhatsApp ke nomor "
+        "Cek Fakta Liputan6.com 0811 9787 670 hanya dengan ketik kata kunci yang diinginkan.",
+        "Dapatkan Informasi, Inspirasi dan Insight di email kamu. Daftarkan email",
+        "Download Apps Detikcom Sekarang https://apps.detik.com/detik/",
+        "Pantau terus berita terkini seputar banjir hanya di Sonora.id",
+        "Untuk berita dan video lainnya, kunjungi Kompas TV",
+        "* Follow Official WhatsApp Channel Liputan6.com untuk mendapatkan berita-berita terkini dengan "
+        "mengklik tautan ini.",
+        "Yuk, gabung di saluran WhatsApp Kumparan untuk berita terkini.",
     ],
     "tags": [
         "Tags: banjir, Demak, Jawa Tengah",
@@ -131,7 +149,11 @@ EXAMPLES: dict[str, list[str]] = {
         "Kata kunci: bantuan beras",
         "#BanjirDemak #JawaTengah",
     ],
-    "credit_code": ["(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)", "ANTARA"],
+    "pagination": ["Baca Selanjutnya", "Halaman 2 dari 3", "1 2 3 Selanjutnya"],
+    "credit_code": [
+        "(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)", "ANTARA", "(mcr4/jpnn)", "[ded]",
+        "(Tribunjogja.com/Rina Pratiwi)", "(ANTARA/Hendra Saputra)",
+    ],  # fmt: skip
     "label": ["Headline", "EKSKLUSIF", "Advertorial"],
     "shortcode": [
         '[caption id="attachment_5521" align="aligncenter" width="640"] Warga mengungsi ke balai desa, '
@@ -208,6 +230,14 @@ KEPT = [
     "Di Semarang, hujan deras membuat ratusan rumah terendam sejak Senin malam.",
     "Use of this site constitutes a small part of the budget, the agency said in its annual report.",
     "Data pribadi tidak boleh disebarluaskan tanpa persetujuan pemiliknya, kata pakar hukum.",
+    "Berita terbaru soal banjir itu beredar di saluran WhatsApp warga sejak Senin malam.",
+    "Informasi itu beredar di saluran WhatsApp warga sejak Senin malam, kata polisi.",
+    "[CNET]",
+    "Tim cek fakta menemukan nomor WhatsApp itu palsu, kata redaksi kepada pembaca.",
+    "Unduh aplikasi itu dari toko resmi, pesan pakar keamanan siber kepada warga.",
+    "Jangan lewatkan video ini, kata sang sutradara kepada penonton di bioskop.",
+    "Untuk berita yang akurat, wartawan harus memverifikasi setiap informasi, kata Ketua Dewan Pers.",
+    "Pantau terus ketinggian air sungai, pesan petugas BPBD kepada warga di bantaran.",
 ]
 
 
@@ -225,6 +255,11 @@ def test_prose_is_kept(line: str) -> None:
         ("Distribusi akan selesai pekan depan. (ANT)", "Distribusi akan selesai pekan depan."),
         ("Distribusi akan selesai pekan depan.(rdp/imk)", "Distribusi akan selesai pekan depan."),
         ("Bantuan tiba di Kudus (Jawa Tengah) Senin.", "Bantuan tiba di Kudus (Jawa Tengah) Senin."),
+        ("Distribusi akan selesai pekan depan. (mcr4/jpnn)", "Distribusi akan selesai pekan depan."),
+        ("Distribusi akan selesai pekan depan. (Tribunjogja.com/Rina Pratiwi)",
+         "Distribusi akan selesai pekan depan."),
+        ("Data itu dirilis Kompas.com (Kompas.com/Litbang) pekan lalu.",
+         "Data itu dirilis Kompas.com (Kompas.com/Litbang) pekan lalu."),
     ],
 )
 def test_codes_closing_the_body(last: str, kept: str) -> None:

@@ -242,7 +242,7 @@ _PHOTO_SOURCE = (
 # "Foto: Rifkianto Nugroho/detikcom", "ANTARA FOTO/Rivan Awal Lingga/foc.", "(Freepik)".
 PHOTO_CREDIT_END = re.compile(
     rf"(?:\(\s*(?:{_PHOTO_SOURCE})\b[^()]{{0,80}}\)"
-    r"|\b(?:antara\s*foto\s*/|foto\s*:|photo\s*:|sumber\s+foto\s*:)[^()\n]{1,80})\W*$",
+    r"|\b(?:antara\s*foto\s*/|foto\s*[:/]|photo\s*:|sumber\s+foto\s*:)[^()\n]{1,80})\W*$",
     _I,
 )
 
@@ -250,7 +250,7 @@ PHOTO_CREDIT_END = re.compile(
 FAMILIES: dict[str, re.Pattern[str]] = {
     # app, newsletter and channel promos
     "promo": re.compile(
-        rf"^\s*{_CTA}\b[^\n]{{0,250}}{_CHANNELS}[^\n]{{0,250}}$"
+        rf"^\W*(?:(?:yuk|ayo|mari)\W+)?{_CTA}\b[^\n]{{0,250}}{_CHANNELS}[^\n]{{0,250}}$"
         r"|^[^\n]{0,150}\b(?:di|via|lewat|melalui)\s+google news\W*$"
         # a newsletter sign-up in English: "Sign up for the daily … email", "Get our free … newsletter"
         r"|^\s*(?:sign up|subscribe|get our(?: free)?)\b[^\n]{0,120}\b(?:e-?mails?|newsletters?|inbox)\b"
@@ -258,8 +258,27 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # a subscription pitch: "… Start your Independent Premium subscription today."
         r"|^[^\n]{0,200}\b(?:start|get|begin|buy) (?:your|a|an|our) [\w ]{0,40}\bsubscription"
         r"(?: today| now)?\W*$"
-        r"|^[^\n]{0,120}\b(?:saluran whats ?app|whats ?app channel|channel whats ?app|telegram channel)"
-        r"\b[^\n]{0,120}$",
+        # a channel's name standing short ("Saluran WhatsApp detikcom"; a sentence about a channel
+        # is prose: "Informasi itu beredar di saluran WhatsApp warga sejak Senin malam.")
+        r"|^(?=[^\n]{0,60}$)[^\n]*\b(?:saluran whats ?app|whats ?app channel|channel whats ?app"
+        r"|telegram channel)\b"
+        # a site's news on its channel: "Sahabat Tempo, temukan berita-berita terbaru … di kanal
+        # WhatsApp Tempo"
+        r"|^[^\n]{0,150}\bberita(?:-berita)? (?:terbaru|terkini|terlengkap|pilihan|update)\b[^\n]{0,150}"
+        r"\b(?:kanal|saluran|channel) (?:whats ?app|telegram)(?: [\w.]+)?\W*$"
+        # a fact-check line's hotline: "* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi …,
+        # silakan WhatsApp ke nomor Cek Fakta Liputan6.com 0811 …"
+        r"|^\W*(?:fakta atau hoaks|cek fakta)\b[^\n]{0,300}\bwhats ?app ke nomor\b[^\n]{0,200}$"
+        # a newsletter's sign-up: "Dapatkan Informasi, Inspirasi dan Insight di email kamu. Daftarkan email"
+        r"|^[^\n]{0,200}\b(?:daftarkan|masukkan) (?:alamat )?e-?mail(?: (?:anda|kamu|mu))?\b[^\n]{0,100}$"
+        # the site's app: "Download Apps Detikcom Sekarang https://apps.detik.com/detik/"
+        r"|^\s*(?:download|unduh) (?:apps?|aplikasi) [\w.-]+(?: (?:sekarang|now|gratis))?"
+        r"(?:\s*:?\s*https?://\S+)?\W*$"
+        # "Pantau terus berita terkini seputar banjir hanya di Sonora.id", "Untuk berita dan video
+        # lainnya, kunjungi Kompas TV"
+        r"|^\s*(?:pantau|ikuti|simak) terus (?:berita|update|informasi|perkembangan)\b[^\n]{0,150}"
+        r"\b(?:hanya )?di [\w-]+\.(?:com|id|co\.id|net|tv)\W*$"
+        r"|^\s*untuk (?:berita|informasi|video)\b[^\n]{0,60}\blainnya\W{0,3}\s*kunjungi\b[^\n]{0,80}$",
         _I,
     ),
     # photo credits and captions: "Foto: Dok. Humas", "(ANTARA FOTO/M Risyal Hidayat)",
@@ -280,6 +299,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*baca\s*:\s*[^\n]{1,250}$"
         r"|^\s*(?:news flash|berita terkini|info terkini|terpopuler|trending|populer)\s*:[^\n]{1,200}$"
         r"|^\s*baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel)\b[^\n]{0,300}$"
+        # "Simak berita lainnya seputar topik artikel ini, di sini:", "Jangan Lewatkan Video Terbaru:"
+        r"|^\s*(?:simak|lihat|cek) (?:berita|artikel) (?:lainnya|lain|terkait)\b[^\n]{0,120}$"
+        r"|^\s*jangan lewatkan (?:video|berita|artikel)\b[^\n.,!?]{0,40}:?\s*$"
         r"|^\s*(?:artikel|berita|topik|konten)\s+(?:terkait|menarik|pilihan|lainnya|populer|terpopuler"
         r"|rekomendasi)\s*:[^\n]{0,300}$"
         r"|^\s*(?:pilihan\s+editor|rekomendasi(?:\s+untuk\s+anda)?|editor'?s picks?)\s*:?[^\n]{0,300}$"
@@ -314,7 +336,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*[-•·]?\s*[A-Za-z]+(?:\s[A-Za-z]+)?\s*\(\d+\)\s*$|^\s*\d{1,5}\s*$"
         r"|^\s*disclaimer\s*:(?=[^\n]{0,300}\b(?:yang|dan|ini|untuk|tidak|bukan|dari|atau|merupakan)\b)"
         r"[^\n]{0,600}$"
-        r"|^[^\n]{0,300}(?:tanggung\s*jawab\s+(?:pengirim|penulis|pembaca|komentator)|bukan\s+(?:merupakan\s+)?"
+        r"|^[^\n]{0,300}(?:tanggung\s*jawab\s+(?:dari\s+)?(?:pengirim|penulis|pembaca|komentator)|bukan\s+(?:merupakan\s+)?"
         r"(?:pendapat|kebijakan|sikap)\s+(?:atau\s+kebijakan\s+)?redaksi|redaksi\s+berhak\s+(?:mengubah"
         r"|menghapus|menyunting|menolak))[^\n]{0,300}$"
         r"|^\s*(?:\d+\s+)?komentar\s*(?:\(\d+\))?\s*:?\s*$"
@@ -330,6 +352,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:an error (?:has )?occurred|something went wrong|terjadi (?:sebuah )?kesalahan)\W*"
         r"(?:(?:please )?try again(?: later)?|silakan coba (?:lagi|kembali)(?: nanti)?)?\W*$"
         r"|^\s*this article has been sent to\b[^\n]{0,80}$"
+        # share and response prompts: "Ayo berbagi!", "Share this article", "Tanggapi Berita Ini"
+        r"|^\s*(?:ayo|yuk) (?:berbagi|bagikan|share)\W*$|^\s*share this (?:article|story|post)\W*$"
+        r"|^\s*(?:tanggapi|komentari) (?:berita|artikel|tulisan) ini\W*$"
         # a market-data box's notice: "Quotes delayed at least 15 minutes. Real-time quotes provided
         # by …", "Data harga saham tertunda 15 menit."
         r"|^\s*(?:(?:real-time |market )?(?:quotes|data|prices)|(?:data )?harga saham|data pasar)"
@@ -344,8 +369,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # reporter/editor codes standing alone: "(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)"
     "credit_code": re.compile(
         r"^\s*(?:antara|afp|reuters|xinhua|bernama)\s*$"
-        r"|^\s*\((?:[a-z]{2,6}(?:\s*/\s*[a-z]{2,6})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}|ant|antara"
-        r"|\*+|[a-z]{2,4})\)\.?\s*$",
+        r"|^\s*\((?:[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{2,6}\d{0,2})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}"
+        r"|ant|antara|\*+|[a-z]{2,4})\)\.?\s*$"
+        # "[ded]" (Merdeka's, in lower case: "[CNET]" names a source); a site and its reporter in
+        # brackets: "(Tribunjogja.com/Rina Pratiwi)"
+        r"|^\s*\[(?-i:[a-z]{2,4})\]\s*$|^\s*\((?:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[^()/\n]{2,60}\)\.?\s*$",
         _I,
     ),
     "ads": re.compile(
@@ -357,7 +385,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "pagination": re.compile(
         r"^\s*(?:halaman|hal\.?|page)\s*:?\s*(?:selanjutnya|berikutnya|sebelumnya|all|semua)?"
         r"[\s\d/|,.]*(?:dari\s*\d+\s*)?(?:selanjutnya|berikutnya|next|»|›)?\W*$"
-        r"|^\s*(?:selanjutnya|berikutnya|sebelumnya|next|prev(?:ious)?|show all|lihat semua"
+        r"|^\s*(?:(?:baca )?selanjutnya|berikutnya|sebelumnya|next|prev(?:ious)?|show all|lihat semua"
         r"|tampilkan semua|load more|muat lebih banyak)\W*$"
         r"|^\s*(?:\d+\s+)+\d*\s*(?:selanjutnya|next|»|›)?\s*$",
         _I,
@@ -467,7 +495,9 @@ REPORT_BY = re.compile(
 )
 # Editor codes closing the last paragraph: "(rdp/imk)", "(ant)", "(*)", "(H-4)", "(Ant/P-3)".
 INITIALS = re.compile(
-    r"\s*\((?:[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{1,6}){1,3}|(?:[A-Za-z]{1,6}\s*/\s*)?[A-Z]{1,3}-\d{1,3}"
+    r"\s*\((?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}"
+    r"|(?i:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[A-Z][^()/\n]{1,60}"
+    r"|(?:[A-Za-z]{1,6}\s*/\s*)?[A-Z]{1,3}-\d{1,3}"
     r"|(?i:ant|antara)|\*+|[a-z]{2,4})\)\.?\s*$"
 )
 # A reporter's name in capitals on the last line ("DINI TEJA", Tempo's style).
