@@ -337,9 +337,13 @@ def div_paragraphs(tree: Any) -> None:
     # The story's other divs: in the element holding its block or inside the block. trafilatura
     # reads <div> text only on a page with little <p> text, so once some of the story's divs are
     # <p>s the others must be too (a teaser list elsewhere on the page is not the story's).
+    # So are the divs of the story's other sections: boxes of the blocks' tag and class (or, with no
+    # class, their place) elsewhere on the page (a feature cut into sections under subheadings,
+    # each section a frame of its own: the first, shorter than half the longest, was lost).
     holders = {b.getparent() for b in blocks}
+    keys = {key for b in blocks if (key := _chunk_key(b)) is not None}
     for parent in prose:
-        if parent in holders or _within(parent, set(blocks)):
+        if parent in holders or _within(parent, set(blocks)) or _chunk_key(parent) in keys:
             for div in groups[parent]:  # its short ones too ("Jawaban", a subheading), as short <p>s
                 if " ".join(div.text_content().split()):
                     div.tag = "p"
