@@ -1254,6 +1254,19 @@ def _unclassed_chunks(related: str = "") -> bytes:
     return _page(body, ["Hak cipta Warta Contoh 2025"])
 
 
+def test_chunk_whose_paragraph_lost_its_p() -> None:
+    """A story of one card per paragraph (``<div class=kartu><div class=isi><p>…``) where a
+    redesign dropped two ``<p>``s into their card's box: one box is now text and line breaks, the
+    other text beside an ad slot. The box has the class of the other paragraphs' parents, so its
+    text is their paragraph (both were lost: F1 0.80)."""
+    cards = [f"<div class='kartu'><div class='isi'><p>{x}</p></div></div>" for x in PARAS]
+    cards[0] = f"<div class='kartu'><div class='isi'>{PARAS[0]}<br><br></div></div>"
+    cards[5] = (f"<div class='kartu'><div class='isi'>{PARAS[5]}<br><br><div class='iklan'>"
+                "<div id='ad-1'></div></div></div></div>")  # fmt: skip
+    text = _text(_page(f"<div class='cerita'>{''.join(cards)}</div>", NOTE))
+    assert all(x in text for x in PARAS), [x[:30] for x in PARAS if x not in text]
+
+
 def test_unclassed_chunk_of_one_div_paragraph() -> None:
     """With no class to tell the story's chunks, their place does: a text ``<div>`` at the depth of
     the other chunks' ``<p>``s, in a wrapper beside theirs, is a paragraph (it was lost: F1 0.84);

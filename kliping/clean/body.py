@@ -144,6 +144,8 @@ _BR_PARENTS = XPath("//br/..")
 # elements with <p> or <div> children and a run of their own text (over 40 characters) among them
 _LEAD_PARENTS = XPath("//*[p or div][text()[string-length(normalize-space(.)) > 40]]")
 _RUN_TAG = "p"
+# <div>s with a text of their own over 40 characters beside their children
+_OWN_TEXT_DIVS = XPath("//div[*][text()[string-length(normalize-space(.)) > 40]]")
 _LONE_RUN = 200  # characters (two sentences): one run this long before a <br> is a paragraph by itself
 _RUN_ATTRS = {"data-kliping-run": ""}  # marks the paragraphs made here (see _PROSE_P)
 
@@ -400,12 +402,17 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
     A CMS cuts a story into chunks of one class between ads and boxes (``<div class="text">`` or a
     card per paragraph); one chunk's paragraphs written as ``<div>``s (or a redesign that wrote
     them so) were not the story's prose for trafilatura, which read the other chunks and lost
-    that one (F1 0.84); once a redesign also dropped the class names, the same (F1 0.84). A lone
-    caption or note among the story's ``<p>``s, or text divs in a box of another class or
-    another place, stay as they are.
+    that one (F1 0.84); once a redesign also dropped the class names, the same (F1 0.84). A
+    chunk whose ``<p>`` was dropped into its box (the box of the other chunks' ``<p>``s now
+    holding the text itself, beside an ad slot or alone) has that text as its paragraph (F1
+    0.80). A lone caption or note among the story's ``<p>``s, or text divs in a box of another
+    class or another place, stay as they are.
     """
     keyed = [parent for parent, ns in runs.items() if ns and parent.find("p") is None]
-    if not keyed:  # most pages: no text div of a sentence in an element with no <p>
+    # chunks whose own text is their paragraph, beside a box (an ad slot) that kept them from
+    # being text divs: "<div class=isi>Teks …<br><br><div class=iklan>…</div></div>"
+    bare = [el for el in _OWN_TEXT_DIVS(tree) if el.find("p") is None]
+    if not keyed and not bare:  # most pages: no text div of a sentence in an element with no <p>
         return
     chars: dict[Any, int] = {}
     holders: dict[Any, set[Any]] = {}
@@ -424,6 +431,16 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
             for div in groups[parent]:
                 if " ".join(div.text_content().split()):
                     div.tag = "p"
+        else:
+            # a chunk whose paragraph lost its <p>: the text <div> is where the <p>'s parent is in
+            # the other chunks (<div class=card><div class=isi>Teks …<br><br></div></div> beside
+            # <div class=card><div class=isi><p>Teks …</p></div></div>)
+            for div in groups[parent]:
+                if _div_prose(div) > _DIV_PROSE and _chunk_key(div) == story:
+                    div.tag = "p"
+    for el in bare:
+        if el.tag == "div" and _chunk_key(el) == story:  # (not made a <p> above)
+            _rebuild_runs(el)
 
 
 def _chunk_key(parent: Any) -> Any:
