@@ -323,6 +323,9 @@ REST = "Pemerintah menyalurkan bantuan beras kepada warga terdampak banjir."
     ("head", "place", "source"),
     [
         ("BANDUNG, KOMPAS.com –", "Bandung", "KOMPAS.com"),
+        ("JPNN.com JAKARTA -", "Jakarta", "JPNN.com"),
+        ("Jakarta, Kabar24 -", "Jakarta", "Kabar24"),
+        ("VIVA Bola –", None, "VIVA Bola"),
         ("Palu, Sulteng (ANTARA News) -", "Palu, Sulteng", "ANTARA News"),
         ("MEDAN, 3 Maret 2021 (Antara/PRNewswire) --", "Medan", "Antara/PRNewswire"),
         ("Liputan6.com, Surabaya -", "Surabaya", "Liputan6.com"),

@@ -1078,12 +1078,15 @@ _END = rf"(?:{_DASH}|\s*$)"
 DATELINES = (
     # "Jakarta (ANTARA) -", "Palu, Sulteng (ANTARA News) -", "MEDAN, 3 Maret 2021 (Antara/PRNewswire) --"
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>{_PSOURCE})\){_END}"),
-    # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --", "jakarta, kompas.com -", "JAKARTA, KOMPAS —"
-    re.compile(rf"^(?P<place>{_ANY_PLACE}),\s*(?P<source>{_DOMAIN}|(?i:{_BRANDS})){_DASH}"),
+    # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --", "jakarta, kompas.com -", "JAKARTA, KOMPAS —",
+    # "Jakarta, Kabar24 -" (a name with a number is a brand, never a place)
+    re.compile(rf"^(?P<place>{_ANY_PLACE}),\s*(?P<source>{_DOMAIN}|(?i:{_BRANDS})|[A-Z][A-Za-z]*\d{{1,3}}){_DASH}"),
     # "Jakarta, 5 Maret 2024 –" (a press release's place and date, no source)
     re.compile(rf"^(?!(?i:{_WEEKDAY})\b)(?P<place>{_PLACE}{_REGION}?){_DATE}{_DASH}"),
     # "Liputan6.com, Jakarta -", "TEMPO.CO, Jakarta -", "TRIBUNNEWS.COM, JAKARTA -"
     re.compile(rf"^(?P<source>{_SOURCE}),\s*(?P<place>{_PLACE}){_DASH}"),
+    # "JPNN.com JAKARTA -" (a domain, then the place in capitals)
+    re.compile(rf"^(?P<source>{_DOMAIN})\s+(?P<place>[A-Z]{{3,}}(?:\s[A-Z]{{3,}})?){_DASH}"),
     # "KONTAN.CO.ID - JAKARTA." (the place after the source, closed by a full stop)
     re.compile(rf"^(?P<source>{_SOURCE})\s*(?:-{{1,3}}|[–—―])\s*(?P<place>[A-Z]{{3,}}(?:\s[A-Z]{{3,}})?)\.\s+"),
     # "virprom.com –", "KOMPAS.com -"
@@ -1131,6 +1134,8 @@ def dateline(text: str) -> tuple[str, str | None, str | None]:
             continue
         if not source and place and _BRAND_WORD.fullmatch(place):
             continue  # "Tempo - majalah berita …": a brand, not a place
+        if not source and place and _BRAND_WORD.fullmatch(place.split()[0]) and " " in place:
+            source, place = place, None  # "VIVA Bola –": a brand's channel, not a place
         if source and not place and re.fullmatch(r"[A-Z][a-z]+", source):
             continue  # a bare brand word starting a sentence ("Tempo - …") is not a dateline
         if not rest.strip() and not (source or _DASH_END.search(text)):
