@@ -21,7 +21,9 @@ same order and changes only what extraction rules tend to lean on:
   one space, ``<pre>`` left alone; text on two sides of a block boundary then touches in the
   markup, as a browser never shows it;
 - ``no_url``: the page unchanged, extracted without its URL (so without its site's rules: the
-  generic path a new site or a re-hosted copy gets).
+  generic path a new site or a re-hosted copy gets);
+- two rewrites at once, left to right, as a redesign changes the body's markup and the theme's
+  together: ``br_paragraphs+renamed``, ``p_as_div+renamed``, ``sections_as_divs+strip_attrs``.
 
 The article body container is found without any site knowledge: the element whose direct ``<p>``
 children hold the most text. ``shingle_f1`` compares two extracted bodies with the 4-token
@@ -44,7 +46,7 @@ from kliping.clean import decode
 
 MARKUP_VARIANTS = (
     "br_paragraphs", "renamed", "wrapped", "sections_as_divs", "p_as_div", "table_layout", "strip_attrs",
-    "minified",
+    "minified", "br_paragraphs+renamed", "p_as_div+renamed", "sections_as_divs+strip_attrs",
 )  # fmt: skip
 VARIANTS = (*MARKUP_VARIANTS, "no_url")
 BLOCKS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "blockquote"})
@@ -206,8 +208,9 @@ def rewrite(body: bytes | str, variant: str, headers: Mapping[str, str] | None =
     if variant not in VARIANTS:
         raise ValueError(f"unknown redesign variant {variant!r}; one of {VARIANTS}")
     doc = _parse(body, headers)
-    if variant in _REWRITES:
-        _REWRITES[variant](doc)
+    for name in variant.split("+"):
+        if name in _REWRITES:
+            _REWRITES[name](doc)
     return _serialize(doc)
 
 
