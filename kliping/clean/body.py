@@ -623,6 +623,7 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
         text = _trafilatura(page, threads=keyed)
         if of_runs:
             page, text = _headed_runs(container, page, text, prune_xpaths, host)
+        if of_runs == _OF_LIST:
             text = _listed(page, text)
         texts = _paragraph_texts(page)
         # trafilatura can lose its way in a bare container (on two Fundus pages it kept one
@@ -975,15 +976,19 @@ def main_container(tree: Any, share: float = 0.9) -> Any | None:
     return _main_container(tree, share)[0]
 
 
-def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool]:
+def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | str]:
     """:func:`main_container`, and whether the element holds under three prose paragraphs (it was
-    found by :func:`runs_container`: its prose is ``<br>`` runs), told from the paragraphs counted."""
+    found by :func:`runs_container`: its prose is ``<br>`` runs), told from the paragraphs counted;
+    :data:`_OF_LIST` (true too) when it was found by :func:`list_container`."""
     body = tree.find("body")
     node = body if body is not None else tree
     prose = _PROSE_P(node)
     if len(prose) < 3:  # (an element inside holds fewer still)
         found = runs_container(node, prose)
-        return (found if found is not None else list_container(node, prose)), True
+        if found is not None:
+            return found, True
+        found = list_container(node, prose)
+        return found, (_OF_LIST if found is not None else True)
     runs = _RUN_P(node)  # most pages have none: nothing to weigh
     # A run long enough to be a paragraph by itself (:data:`_LONE_RUN`) is counted with the
     # paragraphs: a story of one such run beside a box of posts with a paragraph each (all the
@@ -1036,6 +1041,9 @@ _ITEM_LI = XPath(
     ".//li[not(ancestor::a)][not(.//li or .//div or .//p or .//h2 or .//h3 or .//h4 or .//article)]"
     "[.//text()[not(ancestor::a)][string-length(normalize-space(.)) >= 40]]"
 )
+
+
+_OF_LIST = "list"  # (what _main_container says of a container found by list_container)
 
 
 def list_container(node: Any, prose: list[Any]) -> Any | None:
