@@ -989,19 +989,20 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | s
             return found, True
         found = list_container(node, prose)
         return found, (_OF_LIST if found is not None else True)
-    runs = _RUN_P(node)  # most pages have none: nothing to weigh
-    # A run long enough to be a paragraph by itself (:data:`_LONE_RUN`) is counted with the
-    # paragraphs: a story of one such run beside a box of posts with a paragraph each (all the
-    # page's <p>s) is not inside the box (a quote page rewritten so gave the box: F1 0.00)
-    lone = [r for r in runs if len(r.text_content()) >= _LONE_RUN] if runs else runs
-    node = _innermost(node, prose + lone if lone else prose, share)
+    node = _innermost(node, prose, share)
     if node is body or node is tree:
         return None, False
     # The <br> runs are left out above; when those outside the element chosen hold more text than
     # its paragraphs, the story is the runs and the element a footer or a teaser box: read whole.
-    outside = sum(len(r.text_content()) for r in runs if not _inside(r, node)) if runs else 0
-    if outside and outside > sum(len(p.text_content()) for p in prose if _inside(p, node)):
-        return None, False
+    # So when a run outside it is long enough to be a paragraph by itself (:data:`_LONE_RUN`) and
+    # holds a fifth of its text: a story of one such run beside a box of posts with a paragraph
+    # each (all the page's <p>s) is not inside the box (a quote page rewritten so gave the box).
+    runs = _RUN_P(body if body is not None else tree)  # most pages have none: nothing to weigh
+    if runs:
+        outside = [len(r.text_content()) for r in runs if not _inside(r, node)]
+        inside = sum(len(p.text_content()) for p in prose if _inside(p, node))
+        if sum(outside) > inside or max(outside, default=0) >= max(_LONE_RUN, inside / 5):
+            return None, False
     # node holds share * len(prose) of the prose paragraphs or more (_innermost): three or more
     # when that is over two (always, at the default share); else they are counted
     return node, share * len(prose) <= 2 and len(_PROSE_P(node)) < 3
