@@ -568,9 +568,9 @@ def test_story_as_runs_beside_teasers(form: str) -> None:
 
 def test_one_run_story_beside_a_box_of_excerpts() -> None:
     """A story of one long paragraph written as a ``<br>``-ended run, beside a "you may also
-    like" box of whole posts with a paragraph each: the run counts as a paragraph when the main
-    container is sought, so the box (all the page's ``<p>``s) is not taken for the story (a quote
-    page so rewritten gave the box and nothing of its story: F1 0.00)."""
+    like" box of whole posts with a paragraph each: the run outside the box (all the page's
+    ``<p>``s) has the page read whole, so the box is not taken for the story (a quote page so
+    rewritten gave the box and nothing of its story: F1 0.00)."""
     story = f"<div><div>{PARAS[0]} {PARAS[1]}<br><br></div></div>"
     posts = "".join(
         f"<article><a href='/p/{i}'><img src='/i/{i}.jpg'></a><div><div><p>{t} {t}</p></div></div></article>"
