@@ -1042,8 +1042,6 @@ _ITEM_LI = XPath(
     ".//li[not(ancestor::a)][not(.//li or .//div or .//p or .//h2 or .//h3 or .//h4 or .//article)]"
     "[.//text()[not(ancestor::a)][string-length(normalize-space(.)) >= 40]]"
 )
-
-
 _OF_LIST = "list"  # (what _main_container says of a container found by list_container)
 
 
@@ -1054,11 +1052,11 @@ def list_container(node: Any, prose: list[Any]) -> Any | None:
     A page with under three prose ``<p>``s and no body of runs was read whole; once a redesign
     wrote its intro as a ``<div>`` and renamed the classes trafilatura knew the body by, the
     whole page gave its footer's promos instead of the story (F1 0.03). An item is prose when
-    it holds a sentence outside links (:func:`_prose_items`). The
-    container is the element holding the list (its intro and closing lines beside it) with
-    nine in ten of the page's prose items, when three or more, and when they outweigh twice
-    the prose paragraphs and runs outside it: a teaser list with excerpts beside a short story
-    is not the story.
+    it holds a sentence outside links (:func:`_prose_items`). The container is the element
+    holding the list (its intro and closing lines beside it) with nine in ten of the page's
+    prose items, when three or more, and when they outweigh twice the prose paragraphs and runs
+    outside it: a teaser list with excerpts beside a short story is not the story. Such a
+    container is read in recall mode when fast mode lost its items (:func:`_listed`).
     """
     items = _prose_items(node)
     if len(items) < 3:
