@@ -49,6 +49,7 @@ EXAMPLES: dict[str, list[str]] = {
         "Baca: Banjir Rendam Tiga Kecamatan di Kudus",
         "Simak berita lainnya seputar topik artikel ini, di sini:",
         "Jangan Lewatkan Video Terbaru:",
+        "Klik di sini untuk membaca berita selengkapnya",
         "Pilihan Editor: Jokowi Tinjau Lokasi Banjir",
         "News Flash: Ini Kata Gubernur Soal Banjir Demak",
         "Kamis, 05/11/2015 09:25 WIB Ini Dia Tempat Terbasah di Dunia",
@@ -62,6 +63,8 @@ EXAMPLES: dict[str, list[str]] = {
         "Artikel Terkait", "BERITA TERKAIT", "Berita Lainnya", "Terpopuler", "Popular Photos",
         "Pilihan Untuk Anda", "Berita Pilihan untuk Anda", "Berita Selanjutnya", "Artikel Sebelumnya:",
         "Read more...",
+        "Terpopuler Hari Ini",
+        "Berita Terpopuler Minggu Ini",
         "Explore further",
     ],  # fmt: skip
     "consent": [
@@ -84,6 +87,9 @@ EXAMPLES: dict[str, list[str]] = {
         "Citation: Jembatan gantung baru dibuka (2019, November 18) retrieved 20 November 2019 from "
         "https://warta.example/news/jembatan.html",
         "Provided by European Space Agency",
+        "Kontak Informasi Detikcom",
+        "Redaksi: redaksi[at]detik.com",
+        "Info Iklan: sales[at]kabarnusa.example",
         "This material may not be published, broadcast, rewritten, or redistributed. ©2019 FOX News "
         "Network, LLC. All rights reserved. FAQ - Updated Privacy Policy",
         "Materi ini tidak boleh diterbitkan, disiarkan, ditulis ulang, atau didistribusikan ulang.",
@@ -96,6 +102,8 @@ EXAMPLES: dict[str, list[str]] = {
     "widget": [
         "Bagaimana reaksi Anda tentang artikel ini?",
         "Ayo berbagi!",
+        "Laporkan Komentar",
+        "Isi di luar tanggung jawab redaksi.",
         "Share this article",
         "Tanggapi Berita Ini",
         "IDN Times Community adalah media yang menyediakan platform untuk menulis. Semua karya tulis yang "
@@ -152,7 +160,7 @@ EXAMPLES: dict[str, list[str]] = {
     "pagination": ["Baca Selanjutnya", "Halaman 2 dari 3", "1 2 3 Selanjutnya"],
     "credit_code": [
         "(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)", "ANTARA", "(mcr4/jpnn)", "[ded]",
-        "(Tribunjogja.com/Rina Pratiwi)", "(ANTARA/Hendra Saputra)",
+        "(Tribunjogja.com/Rina Pratiwi)", "(ANTARA/Hendra Saputra)", "(TribunJogja/Rina)", "(*/ant)",
     ],  # fmt: skip
     "label": ["Headline", "EKSKLUSIF", "Advertorial"],
     "shortcode": [
@@ -170,7 +178,7 @@ EXAMPLES: dict[str, list[str]] = {
     "ads": [
         "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Scroll untuk melanjutkan membaca",
         "Gulir ke bawah untuk melanjutkan", "Continue reading below",
-    ],  # fmt: skip
+     "SCROLL TO RESUME CONTENT",],  # fmt: skip
 }
 
 
@@ -238,6 +246,11 @@ KEPT = [
     "Jangan lewatkan video ini, kata sang sutradara kepada penonton di bioskop.",
     "Untuk berita yang akurat, wartawan harus memverifikasi setiap informasi, kata Ketua Dewan Pers.",
     "Pantau terus ketinggian air sungai, pesan petugas BPBD kepada warga di bantaran.",
+    "Terpopuler hari ini adalah lagu dangdut koplo, kata penyiar radio itu kepada wartawan.",
+    "Warga dapat mengirim aduan ke aduan@slemankab.go.id setiap hari kerja, kata Bupati.",
+    "Email: rina.pratiwi@kabarnusa.example",
+    "Kontak senjata terjadi di perbatasan pada Senin pagi, kata juru bicara TNI.",
+    "Isi perjanjian itu di luar dugaan banyak pihak, kata pengamat politik.",
 ]
 
 
@@ -256,6 +269,7 @@ def test_prose_is_kept(line: str) -> None:
         ("Distribusi akan selesai pekan depan.(rdp/imk)", "Distribusi akan selesai pekan depan."),
         ("Bantuan tiba di Kudus (Jawa Tengah) Senin.", "Bantuan tiba di Kudus (Jawa Tengah) Senin."),
         ("Distribusi akan selesai pekan depan. (mcr4/jpnn)", "Distribusi akan selesai pekan depan."),
+        ("Distribusi akan selesai pekan depan. (*/ant)", "Distribusi akan selesai pekan depan."),
         ("Distribusi akan selesai pekan depan. (Tribunjogja.com/Rina Pratiwi)",
          "Distribusi akan selesai pekan depan."),
         ("Data itu dirilis Kompas.com (Kompas.com/Litbang) pekan lalu.",

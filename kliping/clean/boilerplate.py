@@ -302,6 +302,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # "Simak berita lainnya seputar topik artikel ini, di sini:", "Jangan Lewatkan Video Terbaru:"
         r"|^\s*(?:simak|lihat|cek) (?:berita|artikel) (?:lainnya|lain|terkait)\b[^\n]{0,120}$"
         r"|^\s*jangan lewatkan (?:video|berita|artikel)\b[^\n.,!?]{0,40}:?\s*$"
+        r"|^\s*klik (?:di )?sini untuk (?:membaca|baca|melihat|menonton)\b[^\n]{0,100}$"
         r"|^\s*(?:artikel|berita|topik|konten)\s+(?:terkait|menarik|pilihan|lainnya|populer|terpopuler"
         r"|rekomendasi)\s*:[^\n]{0,300}$"
         r"|^\s*(?:pilihan\s+editor|rekomendasi(?:\s+untuk\s+anda)?|editor'?s picks?)\s*:?[^\n]{0,300}$"
@@ -319,7 +320,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "related_header": re.compile(
         r"^\s*(?:(?:berita|artikel|foto|video|topik|konten)\s+)?(?:terkait|lainnya|terpopuler|populer"
         r"|terbaru|terkini|pilihan|rekomendasi|menarik)"
-        r"(?:\s+(?:lainnya|untuk\s+anda|untukmu|buat\s+anda))?\s*:?\s*$"
+        r"(?:\s+(?:lainnya|untuk\s+anda|untukmu|buat\s+anda|hari\s+ini|minggu\s+ini|pekan\s+ini"
+        r"|bulan\s+ini))?\s*:?\s*$"
         r"|^\s*(?:baca|lihat|simak)\s+(?:juga|pula)\s*:?\s*$"
         r"|^\s*simak\s+[\w ]{0,30}\b(?:lainnya|populer)\s*$"
         r"|^\s*(?:berita|artikel)\s+(?:selanjutnya|sebelumnya|berikutnya)\s*:?\s*$"
@@ -355,6 +357,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # share and response prompts: "Ayo berbagi!", "Share this article", "Tanggapi Berita Ini"
         r"|^\s*(?:ayo|yuk) (?:berbagi|bagikan|share)\W*$|^\s*share this (?:article|story|post)\W*$"
         r"|^\s*(?:tanggapi|komentari) (?:berita|artikel|tulisan) ini\W*$"
+        r"|^\s*(?:laporkan|report) (?:komentar|comment)\W*$"
+        r"|^\s*(?:isi|konten|tulisan)(?: ini)? (?:berada )?di luar tanggung\s*jawab redaksi\W*$"
         # a market-data box's notice: "Quotes delayed at least 15 minutes. Real-time quotes provided
         # by …", "Data harga saham tertunda 15 menit."
         r"|^\s*(?:(?:real-time |market )?(?:quotes|data|prices)|(?:data )?harga saham|data pasar)"
@@ -370,14 +374,17 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "credit_code": re.compile(
         r"^\s*(?:antara|afp|reuters|xinhua|bernama)\s*$"
         r"|^\s*\((?:[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{2,6}\d{0,2})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}"
-        r"|ant|antara|\*+|[a-z]{2,4})\)\.?\s*$"
+        r"|ant|antara|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
+        # a site and its reporter in brackets standing alone: "(TribunJogja/Rina)", "(Reuters/Budi)"
+        r"|^\s*\(\s*[A-Za-z][\w.]{2,30}\s*/\s*[A-Za-z][\w .']{1,40}\)\.?\s*$"
         # "[ded]" (Merdeka's, in lower case: "[CNET]" names a source); a site and its reporter in
         # brackets: "(Tribunjogja.com/Rina Pratiwi)"
         r"|^\s*\[(?-i:[a-z]{2,4})\]\s*$|^\s*\((?:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[^()/\n]{2,60}\)\.?\s*$",
         _I,
     ),
     "ads": re.compile(
-        r"^\s*(?:advertisement|scroll to continue(?: with content| reading)?|continue reading below|"
+        r"^\s*(?:advertisement|scroll to (?:continue|resume)(?: with content| reading| content)?"
+        r"|continue reading below|"
         r"(?:scroll|gulir)(?: ke bawah)? untuk (?:melanjutkan|lanjut)(?: membaca)?|iklan|"
         r"ads|sponsored|konten sponsor|loading\.*|\W*)\s*$",
         _I,
@@ -427,6 +434,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # how to cite the page, and who supplied it: "Citation: … retrieved 20 November 2019 from
         # https://…", "Provided by European Space Agency"
         r"|^\s*citation\s*:.{0,300}\bretrieved\b.{0,200}$|^\s*provided by\s+[^.!?]{2,60}$"
+        # the site's contacts in its footer: "Kontak Informasi Detikcom", "Redaksi:
+        # redaksi[at]detik.com" (an address written with "@" may be a reporter's, which a story's
+        # gold keeps: not that one)
+        r"|^\s*kontak (?:informasi|redaksi|kami)\b[^\n]{0,40}$"
+        r"|^\s*[\w ]{2,30}:\s*[\w.+-]+\[at\][\w-]+(?:\.[\w-]+)+\s*$"
         # a syndicated story's notice: "Artikel ini telah tayang di Kompas.com dengan judul …"
         r"|^\s*(?:sebagian\s+)?(?:artikel|berita|tulisan|konten)\s+ini\s+"
         r"(?:telah\s+|sudah\s+|juga\s+|pernah\s+)?(?:tayang|terbit|dimuat|diterbitkan|ditayangkan|tersedia)"
@@ -498,7 +510,7 @@ INITIALS = re.compile(
     r"\s*\((?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}"
     r"|(?i:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[A-Z][^()/\n]{1,60}"
     r"|(?:[A-Za-z]{1,6}\s*/\s*)?[A-Z]{1,3}-\d{1,3}"
-    r"|(?i:ant|antara)|\*+|[a-z]{2,4})\)\.?\s*$"
+    r"|(?i:ant|antara)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
 )
 # A reporter's name in capitals on the last line ("DINI TEJA", Tempo's style).
 CAPS_NAME = re.compile(r"^\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){1,3}\s*$")
