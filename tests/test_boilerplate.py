@@ -37,6 +37,9 @@ EXAMPLES: dict[str, list[str]] = {
         "Petugas memeriksa tanggul yang jebol di Demak, Jawa Tengah, Selasa (5/3/2024). "
         "ANTARA FOTO/Aji Styawan/nym.",
         "Warga melintas di jembatan gantung, Selasa (5/3/2024). FOTO/Tribunjogja.com/Rina Pratiwi",
+        "KOMPAS.com/RINA PRATIWI",
+        "Dok. Pribadi",
+        "(Dok. Humas Pemkab Sleman)",
     ],
     "related": [
         "Baca juga: Banjir Demak, 20.000 Warga Mengungsi",
@@ -50,6 +53,14 @@ EXAMPLES: dict[str, list[str]] = {
         "Simak berita lainnya seputar topik artikel ini, di sini:",
         "Jangan Lewatkan Video Terbaru:",
         "Klik di sini untuk membaca berita selengkapnya",
+        "» Baca juga: Banjir Demak Meluas",
+        "(Baca juga: Banjir Demak Meluas)",
+        "[Baca juga: Banjir Demak Meluas]",
+        "Selengkapnya",
+        "Tonton selengkapnya di sini",
+        "Klik untuk baca",
+        "Klik link berikut",
+        "Lanjutkan membaca",
         "Pilihan Editor: Jokowi Tinjau Lokasi Banjir",
         "News Flash: Ini Kata Gubernur Soal Banjir Demak",
         "Kamis, 05/11/2015 09:25 WIB Ini Dia Tempat Terbasah di Dunia",
@@ -157,12 +168,14 @@ EXAMPLES: dict[str, list[str]] = {
         "Kata kunci: bantuan beras",
         "#BanjirDemak #JawaTengah",
     ],
-    "pagination": ["Baca Selanjutnya", "Halaman 2 dari 3", "1 2 3 Selanjutnya"],
+    "pagination": [
+        "Baca Selanjutnya", "Halaman 2 dari 3", "1 2 3 Selanjutnya", "Next Article", "Previous Article",
+    ],  # fmt: skip
     "credit_code": [
         "(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)", "ANTARA", "(mcr4/jpnn)", "[ded]",
         "(Tribunjogja.com/Rina Pratiwi)", "(ANTARA/Hendra Saputra)", "(TribunJogja/Rina)", "(*/ant)",
     ],  # fmt: skip
-    "label": ["Headline", "EKSKLUSIF", "Advertorial"],
+    "label": ["Headline", "EKSKLUSIF", "Advertorial", "Galeri Foto", "Infografis"],
     "shortcode": [
         '[caption id="attachment_5521" align="aligncenter" width="640"] Warga mengungsi ke balai desa, '
         "Senin (4/3/2024). [/caption]",
@@ -251,6 +264,11 @@ KEPT = [
     "Email: rina.pratiwi@kabarnusa.example",
     "Kontak senjata terjadi di perbatasan pada Senin pagi, kata juru bicara TNI.",
     "Isi perjanjian itu di luar dugaan banyak pihak, kata pengamat politik.",
+    "Dokumentasi acara itu diunggah ke YouTube oleh panitia pada Senin malam.",
+    "Selengkapnya akan diumumkan pekan depan, kata juru bicara Pemkab Sleman.",
+    "Lanjutkan membaca buku itu di rumah, pesan guru kepada murid-muridnya.",
+    "Infografis yang dibuat siswa itu memenangi lomba tingkat provinsi tahun lalu.",
+    "(Jembatan itu dibangun dengan dana desa, bukan dana provinsi.)",
 ]
 
 

@@ -32,7 +32,7 @@ PRUNE_CLASS = re.compile(
 
 # Text that opens an inline box: the smallest element holding only that box is removed.
 _BOX_START = re.compile(
-    r"^\s*(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)\b|^\s*\[gambas:|^\s*advertisement\s*$"
+    r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)\b|^\s*\[gambas:|^\s*advertisement\s*$"
     r"|^\s*scroll to continue with content\s*$|^\s*artikel terkait\s*:?\s*$"
     r"|^\s*berita terkait\s*:?\s*$",
     re.I,
@@ -287,6 +287,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"^\s*\(?\s*(?:foto|photo|sumber foto|foto ilustrasi|ilustrasi foto|kredit foto|"
         rf"fotografer|grafis|infografis)\s*:\s*[^\n]{{1,150}}$"
         rf"|^\s*\(?\s*antara\s*foto\s*/[^\n]{{1,150}}$"
+        # a site and its photographer standing alone, "KOMPAS.com/RINA PRATIWI"; "Dok. Pribadi"
+        rf"|^\s*[\w-]+\.(?:com|co\.id|id)\s*/\s*[^\n/()]{{2,40}}$"
+        rf"|^\s*\(?\s*dok\.\s*[^\n()]{{1,60}}\)?\s*$"
         rf"|^\s*(?:foto\s+)?ilustrasi\b[^\n]{{0,40}}$"
         rf"|^\s*(?:foto\s+)?ilustrasi\b[^\n.!?]{{0,120}}[.!?]?\s*\(\s*[^()]{{1,60}}\)\W*$"
         rf"|^(?=[^\n]{{0,300}}$)[^\n]*{PHOTO_CREDIT_END.pattern}",
@@ -295,7 +298,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # related-headline lists and single related links: "Baca juga: …", "BACA JUGA", "Simak juga",
     # "Lihat juga", "Artikel terkait", "Baca: …", dated headline items of a list
     "related": re.compile(
-        r"^\s*(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)\b[^\n]{0,300}$"
+        # (after a bullet or in brackets too: "» Baca juga: …", "(Baca juga: …)", "[Baca juga: …]")
+        r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)\b[^\n]{0,300}$"
         r"|^\s*baca\s*:\s*[^\n]{1,250}$"
         r"|^\s*(?:news flash|berita terkini|info terkini|terpopuler|trending|populer)\s*:[^\n]{1,200}$"
         r"|^\s*baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel)\b[^\n]{0,300}$"
@@ -303,6 +307,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:simak|lihat|cek) (?:berita|artikel) (?:lainnya|lain|terkait)\b[^\n]{0,120}$"
         r"|^\s*jangan lewatkan (?:video|berita|artikel)\b[^\n.,!?]{0,40}:?\s*$"
         r"|^\s*klik (?:di )?sini untuk (?:membaca|baca|melihat|menonton)\b[^\n]{0,100}$"
+        # "Selengkapnya", "Tonton selengkapnya di sini", "Klik untuk baca", "Lanjutkan membaca"
+        r"|^\W*(?:(?:baca|tonton|lihat|simak) )?selengkapnya(?: di ?sini)?\W*$"
+        r"|^\s*klik (?:untuk (?:baca|membaca)|link (?:berikut|ini|di bawah(?: ini)?))\W*$"
+        r"|^\s*lanjutkan membaca\W*$"
         r"|^\s*(?:artikel|berita|topik|konten)\s+(?:terkait|menarik|pilihan|lainnya|populer|terpopuler"
         r"|rekomendasi)\s*:[^\n]{0,300}$"
         r"|^\s*(?:pilihan\s+editor|rekomendasi(?:\s+untuk\s+anda)?|editor'?s picks?)\s*:?[^\n]{0,300}$"
@@ -392,7 +400,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "pagination": re.compile(
         r"^\s*(?:halaman|hal\.?|page)\s*:?\s*(?:selanjutnya|berikutnya|sebelumnya|all|semua)?"
         r"[\s\d/|,.]*(?:dari\s*\d+\s*)?(?:selanjutnya|berikutnya|next|»|›)?\W*$"
-        r"|^\s*(?:(?:baca )?selanjutnya|berikutnya|sebelumnya|next|prev(?:ious)?|show all|lihat semua"
+        r"|^\s*(?:(?:next|previous|prev) (?:article|story|post)|(?:baca )?selanjutnya|berikutnya|sebelumnya"
+        r"|next|prev(?:ious)?|show all|lihat semua"
         r"|tampilkan semua|load more|muat lebih banyak)\W*$"
         r"|^\s*(?:\d+\s+)+\d*\s*(?:selanjutnya|next|»|›)?\s*$",
         _I,
@@ -464,7 +473,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "label": re.compile(
         r"^\s*(?:headline|eksklusif|exclusive|advertorial|premium|konten premium|berita utama|"
         r"breaking news|trending|opini|kolom|editorial|sorotan|sponsored content|konten bersponsor|"
-        r"adv|live update|kilas|breaking)\s*$",
+        r"adv|live update|kilas|breaking|galeri foto|infografis)\s*$",
         _I,
     ),
     # a page's own time stamp standing alone: "Diperbarui 05 Mar 2024, 10:00 WIB", "Tayang: Senin,
