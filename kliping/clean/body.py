@@ -409,16 +409,18 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
     class or another place, stay as they are.
     """
     keyed = [parent for parent, ns in runs.items() if ns and parent.find("p") is None]
-    # chunks whose own text is their paragraph, beside a box (an ad slot) that kept them from
-    # being text divs: "<div class=isi>Teks …<br><br><div class=iklan>…</div></div>"
-    bare = [el for el in _OWN_TEXT_DIVS(tree) if el.find("p") is None]
-    if not keyed and not bare:  # most pages: no text div of a sentence in an element with no <p>
+    if not keyed:  # most pages: no text div of a sentence in an element with no <p>
         return
     chars: dict[Any, int] = {}
     holders: dict[Any, set[Any]] = {}
+    keys: dict[Any, Any] = {}  # each <p> parent's key, found once (a story's <p>s share a parent)
     for p in tree.iter("p"):
         parent = p.getparent()
-        if parent is not None and (key := _chunk_key(parent)) is not None:
+        if parent is None:
+            continue
+        if (key := keys.get(parent, keys)) is keys:
+            key = keys[parent] = _chunk_key(parent)
+        if key is not None:
             chars[key] = chars.get(key, 0) + len(p.text_content())
             holders.setdefault(key, set()).add(parent)
     if not chars:
@@ -438,8 +440,11 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
             for div in groups[parent]:
                 if _div_prose(div) > _DIV_PROSE and _chunk_key(div) == story:
                     div.tag = "p"
-    for el in bare:
-        if el.tag == "div" and _chunk_key(el) == story:  # (not made a <p> above)
+    # chunks whose own text is their paragraph, beside a box (an ad slot) that kept them from
+    # being text divs: "<div class=isi>Teks …<br><br><div class=iklan>…</div></div>" (looked for
+    # only on a page in chunks with a chunk of text divs: the XPath reads every <div>'s text)
+    for el in _OWN_TEXT_DIVS(tree):
+        if el.tag == "div" and el.find("p") is None and _chunk_key(el) == story:  # (not made a <p> above)
             _rebuild_runs(el)
 
 
