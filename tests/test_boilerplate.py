@@ -39,6 +39,10 @@ EXAMPLES: dict[str, list[str]] = {
         "Warga melintas di jembatan gantung, Selasa (5/3/2024). FOTO/Tribunjogja.com/Rina Pratiwi",
         "KOMPAS.com/RINA PRATIWI",
         "Dok. Pribadi",
+        "Gambar: Istimewa",
+        "Sumber Gambar: Kompas.com",
+        "Istimewa",
+        "(Ist)",
         "(Dok. Humas Pemkab Sleman)",
     ],
     "related": [
@@ -61,6 +65,8 @@ EXAMPLES: dict[str, list[str]] = {
         "Klik untuk baca",
         "Klik link berikut",
         "Lanjutkan membaca",
+        "Simak videonya di sini",
+        "Tonton videonya di bawah ini:",
         "Pilihan Editor: Jokowi Tinjau Lokasi Banjir",
         "News Flash: Ini Kata Gubernur Soal Banjir Demak",
         "Kamis, 05/11/2015 09:25 WIB Ini Dia Tempat Terbasah di Dunia",
@@ -114,6 +120,10 @@ EXAMPLES: dict[str, list[str]] = {
         "Bagaimana reaksi Anda tentang artikel ini?",
         "Ayo berbagi!",
         "Laporkan Komentar",
+        "Laporkan",
+        "A A A",
+        "Cari berita",
+        "Tutup",
         "Isi di luar tanggung jawab redaksi.",
         "Share this article",
         "Tanggapi Berita Ini",
@@ -160,6 +170,8 @@ EXAMPLES: dict[str, list[str]] = {
         "* Follow Official WhatsApp Channel Liputan6.com untuk mendapatkan berita-berita terkini dengan "
         "mengklik tautan ini.",
         "Yuk, gabung di saluran WhatsApp Kumparan untuk berita terkini.",
+        "Ikuti kami di",
+        "Temukan berita menarik lainnya di Instagram kami",
     ],
     "tags": [
         "Tags: banjir, Demak, Jawa Tengah",
@@ -174,8 +186,12 @@ EXAMPLES: dict[str, list[str]] = {
     "credit_code": [
         "(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)", "ANTARA", "(mcr4/jpnn)", "[ded]",
         "(Tribunjogja.com/Rina Pratiwi)", "(ANTARA/Hendra Saputra)", "(TribunJogja/Rina)", "(*/ant)",
+        "(Kompas.com)", "(Antaranews)", "(Bersambung)",
     ],  # fmt: skip
-    "label": ["Headline", "EKSKLUSIF", "Advertorial", "Galeri Foto", "Infografis"],
+    "label": [
+        "Headline", "EKSKLUSIF", "Advertorial", "Galeri Foto", "Infografis", "Video:", "Kompas.com",
+        "Home » Berita » Daerah", "Beranda > Daerah > Sleman", "Home / News / Regional",
+    ],  # fmt: skip
     "shortcode": [
         '[caption id="attachment_5521" align="aligncenter" width="640"] Warga mengungsi ke balai desa, '
         "Senin (4/3/2024). [/caption]",
@@ -190,7 +206,8 @@ EXAMPLES: dict[str, list[str]] = {
     ],
     "ads": [
         "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Scroll untuk melanjutkan membaca",
-        "Gulir ke bawah untuk melanjutkan", "Continue reading below",
+        "Gulir ke bawah untuk melanjutkan", "Continue reading below", "- ADVERTISEMENT -",
+        "Advertisement - Scroll to continue", "Iklan - Gulir untuk melanjutkan", "Tutup iklan",
      "SCROLL TO RESUME CONTENT",],  # fmt: skip
 }
 
@@ -269,6 +286,13 @@ KEPT = [
     "Lanjutkan membaca buku itu di rumah, pesan guru kepada murid-muridnya.",
     "Infografis yang dibuat siswa itu memenangi lomba tingkat provinsi tahun lalu.",
     "(Jembatan itu dibangun dengan dana desa, bukan dana provinsi.)",
+    "Tonton videonya, pesan sang sutradara, sebelum membaca ulasan ini di bagian berikutnya.",
+    "Istimewa bagi warga, jembatan itu memangkas waktu tempuh ke pasar menjadi sepuluh menit.",
+    "Tutup jalan selama dua hari, kata polisi, karena perbaikan jembatan belum selesai.",
+    "Cari berita bohong di media sosial menjadi tugas tim siber kepolisian sejak tahun lalu.",
+    "Home industri di Sleman tumbuh pesat sejak pandemi, kata dinas koperasi.",
+    "Laporkan kejadian itu ke polisi terdekat, pesan Kapolres kepada warga.",
+    "Temukan kembali semangat gotong royong, pesan Bupati dalam sambutannya di Instagram.",
 ]
 
 

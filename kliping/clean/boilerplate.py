@@ -278,18 +278,21 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # lainnya, kunjungi Kompas TV"
         r"|^\s*(?:pantau|ikuti|simak) terus (?:berita|update|informasi|perkembangan)\b[^\n]{0,150}"
         r"\b(?:hanya )?di [\w-]+\.(?:com|id|co\.id|net|tv)\W*$"
-        r"|^\s*untuk (?:berita|informasi|video)\b[^\n]{0,60}\blainnya\W{0,3}\s*kunjungi\b[^\n]{0,80}$",
+        r"|^\s*untuk (?:berita|informasi|video)\b[^\n]{0,60}\blainnya\W{0,3}\s*kunjungi\b[^\n]{0,80}$"
+        r"|^\s*(?:ikuti|follow) kami(?: di)?\W*$"
+        r"|^\s*temukan (?:berita|artikel|informasi|konten)\b[^\n]{0,100}\b(?:di|lewat|via) "
+        r"(?:instagram|tiktok|youtube|twitter|facebook|whats ?app|telegram|google news)\b[^\n]{0,40}$",
         _I,
     ),
     # photo credits and captions: "Foto: Dok. Humas", "(ANTARA FOTO/M Risyal Hidayat)",
     # "Ilustrasi. (Freepik)", "Petugas memeriksa … Senin (1/3/2021). ANTARA FOTO/Aditya/foc."
     "photo_credit": re.compile(
-        rf"^\s*\(?\s*(?:foto|photo|sumber foto|foto ilustrasi|ilustrasi foto|kredit foto|"
-        rf"fotografer|grafis|infografis)\s*:\s*[^\n]{{1,150}}$"
+        rf"^\s*\(?\s*(?:foto|photo|sumber foto|foto ilustrasi|ilustrasi foto|kredit foto|gambar|"
+        rf"sumber gambar|fotografer|grafis|infografis)\s*:\s*[^\n]{{1,150}}$"
         rf"|^\s*\(?\s*antara\s*foto\s*/[^\n]{{1,150}}$"
         # a site and its photographer standing alone, "KOMPAS.com/RINA PRATIWI"; "Dok. Pribadi"
         rf"|^\s*[\w-]+\.(?:com|co\.id|id)\s*/\s*[^\n/()]{{2,40}}$"
-        rf"|^\s*\(?\s*dok\.\s*[^\n()]{{1,60}}\)?\s*$"
+        rf"|^\s*\(?\s*dok\.\s*[^\n()]{{1,60}}\)?\s*$|^\s*\(?\s*(?:ist\.?|istimewa)\s*\)?\s*$"
         rf"|^\s*(?:foto\s+)?ilustrasi\b[^\n]{{0,40}}$"
         rf"|^\s*(?:foto\s+)?ilustrasi\b[^\n.!?]{{0,120}}[.!?]?\s*\(\s*[^()]{{1,60}}\)\W*$"
         rf"|^(?=[^\n]{{0,300}}$)[^\n]*{PHOTO_CREDIT_END.pattern}",
@@ -317,6 +320,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"|^\s*\d{{0,2}}(?:{_WEEKDAY},?\s*)?\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}},?\s*(?:[|-]\s*)?\d{{1,2}}[:.]\d{{2}}"
         r"(?:\s*(?:wib|wita|wit))?\b[^\n]{0,160}$"
         r"|^\s*(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?(?:video|live|vidio|foto)\b[^\n]{0,300}$"
+        r"|^\s*(?:simak|lihat|tonton|saksikan) (?:video|foto)nya\b[^\n.,!?]{0,40}:?\s*$"
         r"|^\s*\[gambas:[^\]]*\]\s*$|^\s*video\s+(?:pilihan|terkait|terpopuler|populer|terkini|terbaru|lainnya)\s*:?[^\n]{0,200}$"
         # a link to the site's other story under its name: "Also on rt.com Journalists & …"
         r"|^\s*(?:also (?:on|at|from)|juga di|baca di) [\w-]+(?:\.[a-z]{2,12}){1,2}\b[^\n]{0,200}$"
@@ -365,7 +369,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # share and response prompts: "Ayo berbagi!", "Share this article", "Tanggapi Berita Ini"
         r"|^\s*(?:ayo|yuk) (?:berbagi|bagikan|share)\W*$|^\s*share this (?:article|story|post)\W*$"
         r"|^\s*(?:tanggapi|komentari) (?:berita|artikel|tulisan) ini\W*$"
-        r"|^\s*(?:laporkan|report) (?:komentar|comment)\W*$"
+        r"|^\s*(?:laporkan|report)(?: (?:komentar|comment))?\W*$"
+        r"|^\s*(?:a[-+]?\s+){1,2}a[-+]?\s*$|^\s*(?:cari|search)(?: berita| artikel)?\W*$"
+        r"|^\s*(?:tutup|close|x)\s*$"
         r"|^\s*(?:isi|konten|tulisan)(?: ini)? (?:berada )?di luar tanggung\s*jawab redaksi\W*$"
         # a market-data box's notice: "Quotes delayed at least 15 minutes. Real-time quotes provided
         # by …", "Data harga saham tertunda 15 menit."
@@ -385,16 +391,21 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|ant|antara|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
         # a site and its reporter in brackets standing alone: "(TribunJogja/Rina)", "(Reuters/Budi)"
         r"|^\s*\(\s*[A-Za-z][\w.]{2,30}\s*/\s*[A-Za-z][\w .']{1,40}\)\.?\s*$"
+        # a source or a note alone in brackets: "(Kompas.com)", "(Antaranews)", "(Bersambung)"
+        r"|^\s*\(\s*[A-Za-z][\w.-]{2,30}\s*\)\.?\s*$"
         # "[ded]" (Merdeka's, in lower case: "[CNET]" names a source); a site and its reporter in
         # brackets: "(Tribunjogja.com/Rina Pratiwi)"
         r"|^\s*\[(?-i:[a-z]{2,4})\]\s*$|^\s*\((?:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[^()/\n]{2,60}\)\.?\s*$",
         _I,
     ),
+    # (alone, between dashes, or two of them: "- ADVERTISEMENT -", "Iklan - Gulir untuk melanjutkan")
     "ads": re.compile(
-        r"^\s*(?:advertisement|scroll to (?:continue|resume)(?: with content| reading| content)?"
-        r"|continue reading below|"
-        r"(?:scroll|gulir)(?: ke bawah)? untuk (?:melanjutkan|lanjut)(?: membaca)?|iklan|"
-        r"ads|sponsored|konten sponsor|loading\.*|\W*)\s*$",
+        r"^\W*(?:advertisement|scroll to (?:continue|resume)(?: with content| reading| content)?"
+        r"|continue reading below|(?:scroll|gulir)(?: ke bawah)? untuk (?:melanjutkan|lanjut)(?: membaca)?"
+        r"|iklan|ads|sponsored|konten sponsor|loading\.*|tutup iklan|close ad)"
+        r"(?:\W+(?:advertisement|scroll to (?:continue|resume)(?: with content| reading| content)?"
+        r"|(?:scroll|gulir)(?: ke bawah)? untuk (?:melanjutkan|lanjut)(?: membaca)?|iklan))?\W*$"
+        r"|^\W*$",
         _I,
     ),
     "pagination": re.compile(
@@ -473,7 +484,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "label": re.compile(
         r"^\s*(?:headline|eksklusif|exclusive|advertorial|premium|konten premium|berita utama|"
         r"breaking news|trending|opini|kolom|editorial|sorotan|sponsored content|konten bersponsor|"
-        r"adv|live update|kilas|breaking|galeri foto|infografis)\s*$",
+        r"adv|live update|kilas|breaking|galeri foto|infografis|video\s*:|foto\s*:)\s*$"
+        # the site's name alone ("Kompas.com"), a breadcrumb ("Home » Berita » Daerah")
+        r"|^\s*[\w-]+\.(?:com|co\.id|id|net)\s*$"
+        r"|^\s*(?:home|beranda|index|indeks)\s*(?:[»>/›|]\s*[^\n»>/›|]{1,40}){1,5}$",
         _I,
     ),
     # a page's own time stamp standing alone: "Diperbarui 05 Mar 2024, 10:00 WIB", "Tayang: Senin,
