@@ -989,10 +989,11 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | s
     node = body if body is not None else tree
     prose = _PROSE_P(node)
     if len(prose) < 3:  # (an element inside holds fewer still)
-        found = runs_container(node, prose)
+        runs = list(_RUN_P(node))  # (read once, for both searches)
+        found = runs_container(node, prose, runs)
         if found is not None:
             return found, True
-        found = list_container(node, prose)
+        found = list_container(node, prose, runs)
         return found, (_OF_LIST if found is not None else True)
     node = _innermost(node, prose, share)
     if node is body or node is tree:
@@ -1013,7 +1014,7 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | s
     return node, share * len(prose) <= 2 and len(_PROSE_P(node)) < 3
 
 
-def runs_container(node: Any, prose: list[Any]) -> Any | None:
+def runs_container(node: Any, prose: list[Any], runs: list[Any] | None = None) -> Any | None:
     """The container of a body written as ``<br>`` runs, found as :func:`main_container` finds
     one, over the runs and the few prose paragraphs together, or None.
 
@@ -1024,8 +1025,9 @@ def runs_container(node: Any, prose: list[Any]) -> Any | None:
     some Indonesian CMSs print it) count as its paragraphs, so that page and the same story as
     bare runs get the same container. Only when the runs are the page's prose (three or more,
     and more text than its other paragraphs): a page of a few loose paragraphs stays whole.
+    ``runs``: the runs below ``node``, when the caller has them.
     """
-    runs = list(_RUN_P(node))
+    runs = list(_RUN_P(node) if runs is None else runs)
     cut = {p: n for p in _BR_P(node) if (n := _p_runs(p)) >= 2}
     runs += [p for p, n in cut.items() for _ in range(n)]
     rest = sum(len(p.text_content()) for p in prose if p not in cut)
@@ -1041,29 +1043,31 @@ def runs_container(node: Any, prose: list[Any]) -> Any | None:
     return found if sum(n for p, n in size.items() if _inside(p, found)) >= 0.8 * sum(size.values()) else None
 
 
-# list items of a line each (no list, heading, paragraph or box inside: a teaser card is built
-# of such blocks) with a sentence outside links, a text of 40 characters or more
-_ITEM_LI = XPath(
+# The <li>s that are a line of text holding a sentence outside links (a run of 40 characters or
+# more): a menu's items are links and labels, a teaser card's are blocks (no list, heading,
+# paragraph or box inside: its headline, its byline, its excerpt).
+_PROSE_ITEMS = XPath(
     ".//li[not(ancestor::a)][not(.//li or .//div or .//p or .//h2 or .//h3 or .//h4 or .//article)]"
     "[.//text()[not(ancestor::a)][string-length(normalize-space(.)) >= 40]]"
 )
 _OF_LIST = "list"  # (what _main_container says of a container found by list_container)
 
 
-def list_container(node: Any, prose: list[Any]) -> Any | None:
+def list_container(node: Any, prose: list[Any], runs: list[Any] | None = None) -> Any | None:
     """The container of a story written as a list (a "10 things you need to know" briefing: a
     line, then ``<li>``s of a linked headline and a sentence or two each), or None.
 
     A page with under three prose ``<p>``s and no body of runs was read whole; once a redesign
     wrote its intro as a ``<div>`` and renamed the classes trafilatura knew the body by, the
     whole page gave its footer's promos instead of the story (F1 0.03). An item is prose when
-    it holds a sentence outside links (:func:`_prose_items`). The container is the element
+    it holds a sentence outside links (:data:`_PROSE_ITEMS`). The container is the element
     holding the list (its intro and closing lines beside it) with nine in ten of the page's
     prose items, when three or more, and when they outweigh twice the prose paragraphs and runs
     outside it: a teaser list with excerpts beside a short story is not the story. Such a
-    container is read in recall mode when fast mode lost its items (:func:`_listed`).
+    container is read in recall mode when fast mode lost its items (:func:`_listed`). ``runs``:
+    the runs below ``node``, when the caller has them.
     """
-    items = _prose_items(node)
+    items = _PROSE_ITEMS(node)
     if len(items) < 3:
         return None
     found = _innermost(node, items, 0.9)
@@ -1072,15 +1076,9 @@ def list_container(node: Any, prose: list[Any]) -> Any | None:
     if found is node:
         return None
     held = sum(len(li.text_content()) for li in items if _inside(li, found))
-    outside = sum(len(p.text_content()) for p in (*prose, *_RUN_P(node)) if not _inside(p, found))
+    runs = _RUN_P(node) if runs is None else runs
+    outside = sum(len(p.text_content()) for p in (*prose, *runs) if not _inside(p, found))
     return found if held > 2 * outside else None
-
-
-def _prose_items(node: Any) -> list[Any]:
-    """The ``<li>``s under ``node`` that are a line of text holding a sentence outside links (a
-    run of 40 characters or more): a menu's items are links and labels, a teaser card's are
-    blocks (its headline, its byline, its excerpt)."""
-    return _ITEM_LI(node)
 
 
 def _listed(page: Any, text: str | None) -> str | None:
@@ -1088,7 +1086,7 @@ def _listed(page: Any, text: str | None) -> str | None:
     a story written as a list (:func:`list_container`) which ``text`` lost: fast mode reads lists
     only inside a body frame it knows by class name, and a container with no prose ``<p>`` gave
     nothing of the story's ``<li>``s but a promo or two."""
-    items = [" ".join(li.text_content().split())[:40] for li in _prose_items(page)]
+    items = [" ".join(li.text_content().split())[:40] for li in _PROSE_ITEMS(page)]
     if len(items) < 3 or 2 * sum(maintext.found_in(" ".join((text or "").split()), items)) >= len(items):
         return text
     again = maintext.text(page, {**TRAFILATURA_SETTINGS, "favor_recall": True})

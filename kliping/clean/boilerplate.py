@@ -30,9 +30,11 @@ PRUNE_CLASS = re.compile(
     re.I,
 )
 
+# "Baca juga", after a bullet or in brackets too ("» Baca juga: …", "(Baca juga: …)", "[Baca juga: …]")
+_READ_ALSO = r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)\b"
 # Text that opens an inline box: the smallest element holding only that box is removed.
 _BOX_START = re.compile(
-    r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)\b|^\s*\[gambas:|^\s*advertisement\s*$"
+    _READ_ALSO + r"|^\s*\[gambas:|^\s*advertisement\s*$"
     r"|^\s*scroll to continue with content\s*$|^\s*artikel terkait\s*:?\s*$"
     r"|^\s*berita terkait\s*:?\s*$",
     re.I,
@@ -301,8 +303,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # related-headline lists and single related links: "Baca juga: …", "BACA JUGA", "Simak juga",
     # "Lihat juga", "Artikel terkait", "Baca: …", dated headline items of a list
     "related": re.compile(
-        # (after a bullet or in brackets too: "» Baca juga: …", "(Baca juga: …)", "[Baca juga: …]")
-        r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)\b[^\n]{0,300}$"
+        _READ_ALSO + r"[^\n]{0,300}$"
         r"|^\s*baca\s*:\s*[^\n]{1,250}$"
         r"|^\s*(?:news flash|berita terkini|info terkini|terpopuler|trending|populer)\s*:[^\n]{1,200}$"
         r"|^\s*baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel)\b[^\n]{0,300}$"
