@@ -17,7 +17,9 @@ sitemap index listing the same files under ``http://127.0.0.1:PORT/``. Same file
 Prints pages/s of each run, the ratio kliping / bare Scrapy (median of the paired runs), each
 run's peak RSS (the crawl process and every process under it, kliping's cleaning workers
 included: the largest sum of their RSS, sampled every 50 ms; and the crawl process's own VmHWM,
-read by the process itself at exit), the CPU time per page of bare Scrapy, of the crawl process and
+read by the process itself at exit) and its peak PSS (the same sum of each process's proportional
+set size, sampled every 0.5 s: pages the zygote's forked workers share count once), the CPU
+time per page of bare Scrapy, of the crawl process and
 of its cleaning workers (utime + stime from /proc: what other load on the machine hardly moves,
 unlike the walls), the cores each crawl keeps busy (CPU seconds / wall seconds), each crawl's
 fixed costs from nginx's access log (``$msec`` per request: the time from its start to its first
@@ -224,7 +226,8 @@ def requests_span(access_log: Path, started: float, ended: float) -> tuple[float
 def run(
     cmd: list[str], env: dict[str, str], cwd: Path, access_log: Path | None = None
 ) -> tuple[float, int, int, tuple[float, float], str, str, tuple[float, float]]:
-    """(wall seconds, peak RSS of the process tree in KB, the process's own VmHWM, (CPU seconds of
+    """(wall seconds, (peak RSS of the process tree in KB, its peak PSS sampled every 0.5 s), the
+    process's own VmHWM, (CPU seconds of
     the tree, of the process itself), stdout, stderr, :func:`requests_span`). The tree is sampled
     every 50 ms: its RSS summed, and each process's CPU time as last seen (processes under the
     crawl end with it, so within one sample)."""
@@ -234,15 +237,19 @@ def run(
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
-    peak = [0]
+    peak = [0, 0]
     cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
+        n = 0
         while not done.wait(0.05):
             now = tree(proc.pid)
             peak[0] = max(peak[0], sum(rss for rss, _ in now.values()))
             cpu.update({pid: seconds for pid, (_, seconds) in now.items()})
+            n += 1
+            if n % 10 == 0:  # PSS every 0.5 s: reading it walks each process's page tables
+                peak[1] = max(peak[1], sum(pss(pid) for pid in now))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -256,7 +263,21 @@ def run(
     own = next((int(ln.split()[1]) for ln in err.splitlines() if ln.startswith("PEAK_RSS_KB")), 0)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{cmd[:4]} failed ({proc.returncode}): {err[-1500:]}")
-    return wall, max(peak[0], own), own, (sum(cpu.values()), cpu.get(proc.pid, 0.0)), out, err, span
+    return (wall, (max(peak[0], own), peak[1]), own, (sum(cpu.values()), cpu.get(proc.pid, 0.0)),
+            out, err, span)
+
+
+def pss(pid: int) -> int:
+    """A process's proportional set size in KB (its pages shared with N others count 1/N: a
+    worker forked by the zygote shares most of the zygote's), 0 once it has ended."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def load() -> str:
@@ -319,7 +340,8 @@ def main() -> int:
                 kcmd = [sys.executable, "-c", REPORT_RSS + "import sys\nfrom kliping.cli import main\n"
                         "rc = main(sys.argv[1:])\nsys.exit(rc)", "crawl", "generic", "--domain",
                         HOST, "--out", str(out), "--mirror", mirror, *common, *extra]
-                kw, krss, kown, (kcpu, kmain), kout, _, kspan = run(kcmd, env, ROOT, access_log)
+                kw, (krss, kpss), kown, (kcpu, kmain), kout, _, kspan = run(kcmd, env, ROOT,
+                                                                           access_log)
                 if os.environ.get("BENCH_DEBUG"):
                     print(kout[-3000:])
                 import pyarrow.dataset as ds
@@ -327,9 +349,9 @@ def main() -> int:
                 got = ds.dataset(out / "articles", partitioning="hive").count_rows() \
                     if (out / "articles").exists() else 0
                 shutil.rmtree(out, ignore_errors=True)
-                results.append((name, kw, krss, kown, kcpu, kmain, got, kspan))
+                results.append((name, kw, krss, kpss, kown, kcpu, kmain, got, kspan))
                 rows.append((rep + 1, name, got))
-            bw, brss, _, (bcpu, _), _, berr, bspan = run(bcmd, env, work, access_log)
+            bw, (brss, bpss), _, (bcpu, _), _, berr, bspan = run(bcmd, env, work, access_log)
             spans["bare Scrapy"].append(bspan)
             bare_pages = next((int(ln.split()[1]) for ln in berr.splitlines()
                                if ln.startswith("BARE_PAGES")), 0)
@@ -339,18 +361,19 @@ def main() -> int:
             bare_ms.append(bcpu * 1000 / args.pages)
             # cores busy = CPU seconds of the process tree / wall seconds: how much of the machine
             # each crawl puts to work (bare Scrapy: one process, at most one core)
-            print(f"run {rep + 1}: bare Scrapy {bw:.1f} s ({bl:.0f} pages/s, peak {brss // 1024} MB,"
+            print(f"run {rep + 1}: bare Scrapy {bw:.1f} s ({bl:.0f} pages/s, peak {brss // 1024} MB"
+                  f" (PSS {bpss // 1024} MB),"
                   f" CPU {bcpu * 1000 / args.pages:.2f} ms/page, {bcpu / bw:.2f} cores busy;"
                   f" first request +{bspan[0]:.2f} s, ended {bspan[1]:.2f} s after the last)"
                   f" | load {load()}", flush=True)
-            for name, kw, krss, kown, kcpu, kmain, got, kspan in results:
+            for name, kw, krss, kpss, kown, kcpu, kmain, got, kspan in results:
                 kl = args.pages / kw
                 spans[name].append(kspan)
                 ratios[name].append(kl / bl)
                 cpu_ratios[name].append(kcpu / bcpu if bcpu else 0.0)
                 cpu_ms[name].append((kmain * 1000 / args.pages, (kcpu - kmain) * 1000 / args.pages))
                 print(f"       {name}: {kw:.1f} s ({kl:.0f} pages/s, peak {krss // 1024} MB with its"
-                      f" workers, {kown // 1024} MB the crawl process, CPU"
+                      f" workers (PSS {kpss // 1024} MB), {kown // 1024} MB the crawl process, CPU"
                       f" {kcpu * 1000 / args.pages:.2f} ms/page: crawl process"
                       f" {kmain * 1000 / args.pages:.2f}, cleaning workers"
                       f" {(kcpu - kmain) * 1000 / args.pages:.2f}; {kcpu / kw:.2f} cores busy;"

@@ -40,13 +40,26 @@ import time
 from kliping.sites.base import Site, Source
 
 
+def _parent():
+    """What started this worker: the zygote that forked it, or the crawl process itself."""
+    try:
+        with open(f"/proc/{{os.getppid()}}/cmdline", "rb") as fh:
+            return "zygote" if b"--zygote" in fh.read() else "crawl"
+    except OSError:
+        return "gone"
+
+
 def slow(article, raw):
     start = time.time()
+    parent = _parent()
     if "/mogok-" in raw["url"]:  # the worker cleaning this page dies, every time
+        if os.environ.get("KLIPING_TEST_KILL_ZYGOTE") and parent == "zygote":
+            os.kill(os.getppid(), signal.SIGKILL)  # ... and takes the zygote with it
         os.kill(os.getpid(), signal.SIGKILL)
     time.sleep({BUDGET} * 3 if "/macet-" in raw["url"] else {SLEEP})
     with open(os.environ["KLIPING_TEST_CLEAN_LOG"], "a") as fh:
-        fh.write(f"{{raw['url']}} {{start}} {{time.time()}} {{os.getpid()}} {{os.nice(0)}}\\n")
+        fh.write(f"{{raw['url']}} {{start}} {{time.time()}} {{os.getpid()}} {{os.nice(0)}} "
+                 f"{{parent}}\\n")
     return article
 
 
@@ -83,7 +96,7 @@ def _slug(i: int) -> str:
     return f"kabar-desa-ke-{i}"
 
 
-def _crawl(tmp, *settings: str):
+def _crawl(tmp, *settings: str, env_extra: dict[str, str] | None = None):
     """The slow site crawled with ``settings``: (out, process, clean log, page URLs, hits)."""
     sites, fixtures = tmp / "sites", tmp / "fixtures"
     sites.mkdir()
@@ -106,7 +119,8 @@ def _crawl(tmp, *settings: str):
     log = tmp / "clean.log"
     out = tmp / "out"
     env = dict(os.environ, KLIPING_SITES_PATH=str(sites), KLIPING_TEST_CLEAN_LOG=str(log),
-               PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
+               PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p),
+               **(env_extra or {}))
     extra = [arg for setting in settings for arg in ("-s", setting)]
     with FixtureServer(fixtures, [KEY]) as server:
         proc = subprocess.run(
@@ -123,16 +137,17 @@ def slow_crawl(tmp_path_factory):
     return _crawl(tmp_path_factory.mktemp("slowclean"), "KLIPING_CLEAN_WORKERS=1")
 
 
-def _cleaned(log: Path) -> list[tuple[datetime, float, float, str, int]]:
-    """(end as a datetime, start, end, worker pid, its niceness) of each page the hook logged,
-    by end."""
+def _cleaned(log: Path) -> list[tuple[datetime, float, float, str, int, str]]:
+    """(end as a datetime, start, end, worker pid, its niceness, what started it) of each page the
+    hook logged, by end."""
     return sorted(
-        (datetime.fromtimestamp(float(end), UTC), float(start), float(end), pid, int(nice))
-        for _url, start, end, pid, nice in (line.split() for line in log.read_text().splitlines())
+        (datetime.fromtimestamp(float(end), UTC), float(start), float(end), pid, int(nice), parent)
+        for _url, start, end, pid, nice, parent
+        in (line.split() for line in log.read_text().splitlines())
     )
 
 
-def _most_at_once(cleaned: list[tuple[datetime, float, float, str, int]]) -> int:
+def _most_at_once(cleaned: list[tuple[datetime, float, float, str, int, str]]) -> int:
     """The most pages being cleaned at the same moment."""
     events = sorted([(c[1], 1) for c in cleaned] + [(c[2], -1) for c in cleaned])
     now = most = 0
@@ -177,6 +192,33 @@ def test_slow_cleaning_does_not_slow_fetching(slow_crawl) -> None:
     assert all(s >= e - 1e-3 for s, e in zip(starts[1:], ends[:-1], strict=True))
     # ... at a lower priority than the crawl process (KLIPING_CLEAN_NICE, 5 by default)
     assert {c[4] for c in cleaned} == {min(19, os.nice(0) + 5)}
+
+
+def test_workers_are_forked_by_the_zygote(slow_crawl) -> None:
+    """Every page was cleaned in a worker the zygote forked, the replacements of the worker the
+    'mogok' page killed (twice) included: none paid a fresh interpreter's imports."""
+    out, proc, log, _, _ = slow_crawl
+    assert proc.returncode in (0, 1), proc.stderr[-3000:]
+    cleaned = _cleaned(log)
+    assert {c[5] for c in cleaned} == {"zygote"}
+    assert len({c[3] for c in cleaned}) >= 2  # the first worker died on 'mogok': another went on
+
+
+def test_workers_start_on_their_own_once_the_zygote_is_gone(tmp_path) -> None:
+    """The 'mogok' page kills the zygote too: the workers after it are started as processes of
+    their own by the crawl, and every page is still accounted for once."""
+    out, proc, log, entries, hits = _crawl(
+        tmp_path, "KLIPING_CLEAN_WORKERS=1", env_extra={"KLIPING_TEST_KILL_ZYGOTE": "1"})
+    assert proc.returncode in (0, 1), proc.stderr[-3000:]
+    assert all(hits[u] == 1 for u in entries), hits
+    articles = read_dataset(out / "articles").to_pylist()
+    errors = read_dataset(out / "errors").to_pylist()
+    assert len(articles) == PAGES - 2
+    assert {e["url"].rsplit("/", 1)[1]: e["kind"] for e in errors} == {
+        _slug(3): "worker_crashed", _slug(5): "timeout"}
+    cleaned = _cleaned(log)
+    assert len(cleaned) == PAGES - 2
+    assert "crawl" in {c[5] for c in cleaned}
 
 
 def test_pool_grows_when_cleaning_holds_the_crawl_back(tmp_path) -> None:

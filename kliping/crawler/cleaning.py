@@ -6,21 +6,29 @@ while it runs: no response is read and no timer fires. Here the crawl's ``CleanA
 hands each raw record to a worker process and waits on its answer (a Future), never on the
 extraction.
 
-The workers are driven by the reactor itself (``reactor.spawnProcess``; pickled frames on their
-stdin and stdout): no helper thread in the crawl process competes with the one that drives the
-downloads, and each worker cleans one page at a time, so the crawl always knows which page a
-dead or stuck worker was on (``concurrent.futures``' pool, which ``kliping reclean`` uses, breaks
-as a whole when one worker dies, and cannot stop one stuck worker).
+The workers are driven by the reactor itself (pickled frames on a Unix socket to each): no helper
+thread in the crawl process competes with the one that drives the downloads, and each worker
+cleans one page at a time, so the crawl always knows which page a dead or stuck worker was on
+(``concurrent.futures``' pool, which ``kliping reclean`` uses, breaks as a whole when one worker
+dies, and cannot stop one stuck worker).
+
+- **Zygote**: the workers are forked by a zygote process (:func:`zygote`), started with the pool,
+  that imports the cleaner once (trafilatura with numpy, lxml, the registry: a third of a second
+  of CPU) and cleans a made-up page; a worker forked from it is warm in milliseconds, and a
+  worker replaced after a crash or a timeout costs nothing to start. The crawl sends the zygote
+  one end of a new socket pair for each worker (``SCM_RIGHTS``, never a ``fork()`` of the crawl
+  process, which runs threads) and reads and writes the other end in its reactor. When the
+  zygote is gone (killed, or this platform cannot fork) each worker is started as a process of
+  its own (``reactor.spawnProcess``; frames on its stdin and stdout) as before.
 
 - **Size**: ``KLIPING_CLEAN_WORKERS`` processes at most (default: one per core,
   :func:`default_workers`; 0 cleans inline, in the crawl's thread). One pool per crawl process,
   shared by its spiders (``kliping crawl a b c`` runs them in one process).
 - **Growth**: the pool starts one worker; the others start once that one is warm (it has answered a
   page) and pages wait for a free slot, i.e. once cleaning is what holds the crawl back. A worker
-  costs ~0.3 s of CPU to start (imports and warm-up) and 55-80 MB: started at once they competed
-  with the crawl's own start-up for the cores (on 2 cores its first request went out 0.4 s later,
-  the tenth of a 3,000-page crawl's time), and a crawl that one worker keeps up with (a polite
-  crawl of a real site: a few pages a second) never pays for the others.
+  started on its own costs ~0.4 s of CPU (imports and warm-up) and 55-80 MB; a forked one costs
+  the memory it writes to: a crawl that one worker keeps up with (a polite crawl of a real site:
+  a few pages a second) never pays for the others.
 - **Priority**: workers run at ``KLIPING_CLEAN_NICE`` (default 5) above the crawl process's
   niceness: when both want a core, the thread that drives the downloads gets it first, so responses
   are read and new requests go out on time while pages wait for cleaning a few milliseconds longer
@@ -55,6 +63,8 @@ from typing import Any
 # Pages handed to the workers per worker: enough that a worker never waits for its next page
 # while the crawl thread is busy, few enough that the bodies waiting stay small.
 IN_FLIGHT_PER_WORKER = 8
+# Workers forked by a zygote (see :func:`zygote`): needs fork() and descriptors sent on sockets.
+_CAN_FORK = hasattr(os, "fork") and sys.platform != "win32"
 # Pages written to one worker's pipe ahead of its answer: its next pages are there when it
 # finishes one, even when the crawl thread answers late (one turn of its loop can take 10-20 ms).
 # On bench/crawl.py 8 against 2 cut the worker's time waiting for a page from ~20% of the crawl
@@ -228,31 +238,45 @@ def _lower_priority() -> None:
             pass
 
 
-def serve() -> None:
-    """A worker: frames ``(raw, site ref, run id, budget)`` on stdin, ``(kind, row, signals)``
-    frames on stdout, one page at a time, until stdin closes. A site ref that is not a registry
-    key comes as ``(token, Site)`` the first time this worker sees it, ``(token, None)`` after."""
+def _prepare() -> None:
+    """What a worker (or the zygote that forks them) does before its first page: ignore Ctrl-C,
+    take the lower priority, import the cleaner and clean one made-up page, then freeze what is
+    alive (the imported modules leave the collector's generations, see dataset/workers.py; in the
+    zygote it also keeps the collector from writing to the pages its children share)."""
     import gc
     import signal
 
-    from kliping.dataset.outcome import CLEAN_ERROR, error_row
-
     # Ctrl-C reaches the whole process group: the crawl finishes its pages on a first one, so
-    # its workers go on too, and end when the crawl closes their stdin (or dies).
+    # its workers go on too, and end when the crawl closes their input (or dies).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _lower_priority()
-    out_fd = os.dup(1)
-    os.dup2(2, 1)  # a library's print() must not corrupt the frames
     import kliping.sites.registry  # noqa: F401 - the imports once, before the first page
 
     _warm_up()
-    gc.freeze()  # the imported modules leave the collector's generations (see dataset/workers.py)
+    gc.freeze()
+
+
+def serve() -> None:
+    """A worker started on its own (``python -m kliping.crawler.cleaning``): frames on stdin,
+    answers on stdout (see :func:`_serve`)."""
+    out_fd = os.dup(1)
+    os.dup2(2, 1)  # a library's print() must not corrupt the frames
+    _prepare()
+    _serve(0, out_fd)
+
+
+def _serve(in_fd: int, out_fd: int) -> None:
+    """Frames ``(raw, site ref, run id, budget)`` from ``in_fd``, ``(kind, row, signals)`` frames
+    to ``out_fd``, one page at a time, until ``in_fd`` ends. A site ref that is not a registry
+    key comes as ``(token, Site)`` the first time this worker sees it, ``(token, None)`` after."""
+    from kliping.dataset.outcome import CLEAN_ERROR, error_row
+
     sites: dict[int, Any] = {}  # the sites sent by value (generic's), by the crawl's token
     while True:
-        header = _read_exact(0, _HEADER.size)
+        header = _read_exact(in_fd, _HEADER.size)
         if header is None:
             return
-        body = _read_exact(0, _HEADER.unpack(header)[0])
+        body = _read_exact(in_fd, _HEADER.unpack(header)[0])
         if body is None:
             return
         raw, ref, run_id, budget = pickle.loads(body)
@@ -270,8 +294,68 @@ def serve() -> None:
         pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)
         view = out.getbuffer()
         _HEADER.pack_into(view, 0, len(view) - _HEADER.size)
-        while view:
-            view = view[os.write(out_fd, view):]
+        _write_all(out_fd, view)
+
+
+def _write_all(fd: int, data: Any) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def zygote() -> None:
+    """The zygote (``python -m kliping.crawler.cleaning --zygote``): imports the cleaner once,
+    then forks a worker for each socket the crawl sends it on stdin (a Unix socket, one byte and
+    one descriptor a message), until the crawl closes that socket.
+
+    A forked worker starts in a few milliseconds with every module already imported and warm,
+    instead of the third of a second of CPU a fresh interpreter pays for the same imports; its
+    memory pages are the zygote's until it writes them. The worker first writes its process id
+    on its socket, then serves frames on it (:func:`_serve`). The zygote never waits for its
+    children (SIGCHLD ignored: the kernel reaps them), and closes each socket once forked, so a
+    worker's socket is held by that worker alone and its end is seen by the crawl at once."""
+    import signal
+    import socket
+
+    os.dup2(2, 1)  # nothing is ever written to the crawl on stdout
+    control = socket.socket(fileno=os.dup(0))
+    os.close(0)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    _prepare()
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    while True:
+        try:
+            # one byte a message: a read never runs into the next message's descriptor
+            msg, fds, _flags, _addr = socket.recv_fds(control, 1, 4)
+        except InterruptedError:  # pragma: no cover - retried by Python itself
+            continue
+        except OSError:
+            return
+        if not msg and not fds:
+            return  # the crawl closed the socket (it ended, or died)
+        for fd in fds:
+            try:
+                pid = os.fork()
+            except OSError:
+                os.close(fd)  # the crawl sees the socket end before any answer: a failed start
+                continue
+            if pid == 0:  # the worker
+                code = 0
+                try:
+                    control.close()
+                    for other in fds:  # a socket sent beside this one is its own worker's alone
+                        if other != fd:
+                            os.close(other)
+                    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                    _write_all(fd, _HEADER.pack(os.getpid()))
+                    _serve(fd, fd)
+                except BaseException:  # noqa: BLE001 - a broken socket: the crawl sees it end
+                    code = 1
+                finally:
+                    os._exit(code)
+            os.close(fd)
 
 
 # -- the crawl side -------------------------------------------------------------------------------
@@ -300,10 +384,18 @@ def _resolve(waiter: Any, value: Any) -> None:
         waiter.callback(value)
 
 
-def _worker_protocol() -> Any:
-    from twisted.internet.protocol import ProcessProtocol
+def _worker_protocols() -> tuple[Any, Any]:
+    """The crawl's side of a worker: ``(Spawned, Forked)``, a worker started as its own process
+    (stdin and stdout pipes) and one forked by the zygote (a Unix socket, its process id first)."""
+    import signal
 
-    class Worker(ProcessProtocol):
+    from twisted.internet.protocol import ProcessProtocol, Protocol
+
+    class Frames:
+        """Pages out, answers in: the same frames on a worker's pipes or on its socket."""
+
+        transport: Any
+
         def __init__(self, pool: CleaningPool) -> None:
             self.pool = pool
             self.jobs: deque[_Job] = deque()  # written to this worker, in order; the first runs
@@ -326,7 +418,7 @@ def _worker_protocol() -> Any:
                 self.pool.started(self, job)
             self.transport.write(_HEADER.pack(len(data)) + data)
 
-        def outReceived(self, data: bytes) -> None:  # noqa: N802 - Twisted's name
+        def frames(self, data: bytes) -> None:
             self.buffer += data
             while len(self.buffer) >= _HEADER.size:
                 size = _HEADER.unpack_from(self.buffer)[0]
@@ -334,9 +426,27 @@ def _worker_protocol() -> Any:
                     return
                 frame = bytes(self.buffer[_HEADER.size:_HEADER.size + size])
                 del self.buffer[:_HEADER.size + size]
+                if not self.jobs:  # an answer to no page: a broken worker, never trusted again
+                    self.kill()
+                    return
                 job = self.jobs.popleft()
                 self.answered += 1
                 self.pool.answered(self, job, pickle.loads(frame))
+
+        def gone(self) -> None:
+            if not self.ended:
+                self.ended = True
+                self.pool.ended(self)
+
+        def kill(self) -> None:
+            raise NotImplementedError
+
+        def close_input(self) -> None:
+            raise NotImplementedError
+
+    class Spawned(Frames, ProcessProtocol):
+        def outReceived(self, data: bytes) -> None:  # noqa: N802 - Twisted's name
+            self.frames(data)
 
         def childConnectionLost(self, fd: int) -> None:  # noqa: N802 - Twisted's name
             # its stdout closed: it ended (processEnded needs the SIGCHLD handler Scrapy leaves out)
@@ -346,12 +456,92 @@ def _worker_protocol() -> Any:
         def processEnded(self, reason: Any) -> None:  # noqa: N802 - Twisted's name
             self.gone()
 
-        def gone(self) -> None:
-            if not self.ended:
-                self.ended = True
-                self.pool.ended(self)
+        def kill(self) -> None:
+            try:
+                self.transport.signalProcess("KILL")
+            except Exception:  # noqa: BLE001 - it ended meanwhile (ProcessExitedAlready)
+                pass
 
-    return Worker
+        def close_input(self) -> None:
+            self.transport.closeStdin()
+
+    class Forked(Frames, Protocol):
+        pid: int | None = None
+
+        def dataReceived(self, data: bytes) -> None:  # noqa: N802 - Twisted's name
+            if self.pid is None:  # its first eight bytes: its process id
+                self.buffer += data
+                if len(self.buffer) < _HEADER.size:
+                    return
+                self.pid = _HEADER.unpack_from(self.buffer)[0]
+                data = bytes(self.buffer[_HEADER.size:])
+                self.buffer.clear()
+            self.frames(data)
+
+        def connectionLost(self, reason: Any = None) -> None:  # noqa: N802 - Twisted's name
+            self.gone()
+
+        def kill(self) -> None:
+            if self.pid:
+                try:
+                    os.kill(self.pid, signal.SIGKILL)
+                except OSError:  # it ended meanwhile
+                    pass
+            if self.transport is not None:
+                # its answers are not waited for: its end is seen now (a pid never read: a
+                # worker stuck before it wrote one dies on its next write)
+                self.transport.abortConnection()
+
+        def close_input(self) -> None:
+            self.transport.loseWriteConnection()
+
+    return Spawned, Forked
+
+
+class _Zygote:
+    """The crawl's handle on the zygote (:func:`zygote`): a Unix socket to send it the sockets of
+    new workers on, and its process."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        import socket
+        import subprocess
+
+        mine, its = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "kliping.crawler.cleaning", "--zygote"],
+                stdin=its.fileno(), env=env, close_fds=True,
+            )
+        finally:
+            its.close()
+        mine.setblocking(False)  # never wait in the crawl's thread: a full socket is a failure
+        self.control = mine
+        self.alive = True
+
+    def fork(self) -> int | None:
+        """A connected socket's descriptor for a new worker (the zygote holds the other end and
+        forks the worker onto it), or None when the zygote is gone."""
+        import socket
+
+        if not self.alive:
+            return None
+        mine, its = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            socket.send_fds(self.control, [b"w"], [its.fileno()])
+        except OSError:  # it died, or is so far behind that its socket is full
+            mine.close()
+            self.close()
+            return None
+        finally:
+            its.close()
+        return mine.detach()
+
+    def close(self) -> None:
+        """No more workers: the zygote ends when it reads the socket's end (its workers go on)."""
+        if self.alive:
+            self.alive = False
+            self.control.close()
+        self.process.poll()  # reaped if it has ended
 
 
 class CleaningPool:
@@ -374,7 +564,9 @@ class CleaningPool:
         self.failed_starts = 0  # workers in a row that died before their first answer
         self.inline = False  # the workers cannot start: clean in the crawl's thread
         self.closing = False
-        self._protocol = _worker_protocol()
+        self._spawned, self._forked = _worker_protocols()
+        # the zygote the workers are forked from (None: not started yet; False: not used)
+        self.zygote: _Zygote | None | bool = None if _CAN_FORK else False
 
     # -- sharing ----------------------------------------------------------------------------------
     @classmethod
@@ -409,10 +601,8 @@ class CleaningPool:
         pool.closing = True
         for worker in list(pool.workers):
             if not worker.ended and worker.transport is not None:
-                try:
-                    worker.transport.signalProcess("KILL")
-                except Exception:  # noqa: BLE001 - it ended meanwhile (ProcessExitedAlready)
-                    pass
+                worker.kill()
+        pool.close_zygote()
 
     @classmethod
     def release(cls, pool: CleaningPool) -> None:
@@ -457,12 +647,52 @@ class CleaningPool:
             self._spawn()
 
     def _spawn(self) -> None:
+        """A new worker: forked by the zygote (started with the first worker), or, when there is
+        no zygote (it died, or this platform cannot fork), started as its own process."""
+        env = self._worker_env()
+        if self.zygote is None:
+            try:
+                self.zygote = _Zygote(env)
+            except OSError as exc:
+                import logging
+
+                logging.getLogger(__name__).warning(
+                    "no zygote for the cleaning workers (%s): each starts on its own", exc)
+                self.zygote = False
+        fd = self.zygote.fork() if self.zygote else None
+        if fd is not None:
+            self._adopt(fd)
+            return
         from twisted.internet import reactor
 
+        worker = self._spawned(self)
+        worker.spawned = time.monotonic()
+        reactor.spawnProcess(  # type: ignore[attr-defined]
+            worker, sys.executable, [sys.executable, "-m", "kliping.crawler.cleaning"],
+            env=env, childFDs={0: "w", 1: "r", 2: 2},
+        )
+        self.workers.append(worker)
+
+    def _adopt(self, fd: int) -> None:
+        """The crawl's end of a forked worker's socket, read and written by the reactor."""
+        import socket
+
+        from twisted.internet import reactor
+        from twisted.internet.protocol import Factory
+
+        worker = self._forked(self)
+        worker.spawned = time.monotonic()
+        factory = Factory()
+        factory.buildProtocol = lambda _addr: worker  # type: ignore[method-assign]
+        self.workers.append(worker)
+        try:
+            reactor.adoptStreamConnection(fd, socket.AF_UNIX, factory)  # type: ignore[attr-defined]
+        finally:
+            os.close(fd)  # the reactor holds its own copy
+
+    def _worker_env(self) -> dict[str, str]:
         import kliping
 
-        worker = self._protocol(self)
-        worker.spawned = time.monotonic()
         env = dict(os.environ)
         for var in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             # one page at a time on one core: numpy's BLAS thread pool would only spin at import
@@ -472,18 +702,20 @@ class CleaningPool:
         here = os.path.dirname(os.path.dirname(os.path.abspath(kliping.__file__)))
         env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH")) if p)
         env[_NICE_ENV] = str(self.nice)
-        reactor.spawnProcess(  # type: ignore[attr-defined]
-            worker, sys.executable, [sys.executable, "-m", "kliping.crawler.cleaning"],
-            env=env, childFDs={0: "w", 1: "r", 2: 2},
-        )
-        self.workers.append(worker)
+        return env
+
+    def close_zygote(self) -> None:
+        if self.zygote:
+            self.zygote.close()
 
     def shutdown(self) -> None:
-        """Close the workers' stdin: each ends after its page (called once nothing is in flight)."""
+        """Close the workers' input: each ends after its page (called once nothing is in flight);
+        the zygote ends too."""
         self.closing = True
         for worker in self.workers:
             if not worker.ended and worker.transport is not None:
-                worker.transport.closeStdin()
+                worker.close_input()
+        self.close_zygote()
 
     def _dispatch(self) -> None:
         if self.inline:
@@ -505,7 +737,7 @@ class CleaningPool:
         def expire() -> None:
             if worker.jobs and worker.jobs[0] is job and not worker.ended:
                 job.timed_out = True
-                worker.transport.signalProcess("KILL")
+                worker.kill()
 
         deadline = budget * HARD_DEADLINE_FACTOR + HARD_DEADLINE_GRACE
         job.timer = reactor.callLater(deadline, expire)  # type: ignore[attr-defined]
@@ -623,4 +855,7 @@ class CleaningPool:
 
 
 if __name__ == "__main__":
-    serve()
+    if sys.argv[1:] == ["--zygote"]:
+        zygote()
+    else:
+        serve()
