@@ -31,6 +31,7 @@ Goal of issue #17: >= 0.8x.
 Run: .venv/bin/python bench/crawl.py [--pages 3000] [--repeat 3] [--concurrency 16]
      [--clean-workers N]  (KLIPING_CLEAN_WORKERS of the kliping runs; default kliping's own)
      [--inline-too]       (each round also crawls with cleaning inline: the same-run A/B)
+     [--no-zygote-too]    (each round also crawls with workers started on their own)
 """
 
 from __future__ import annotations
@@ -294,6 +295,8 @@ def main() -> int:
                     help="KLIPING_CLEAN_WORKERS of the kliping runs (default: kliping's own)")
     ap.add_argument("--inline-too", action="store_true",
                     help="also crawl with cleaning inline (KLIPING_CLEAN_WORKERS=0) in each round")
+    ap.add_argument("--no-zygote-too", action="store_true",
+                    help="also crawl with workers started on their own (KLIPING_CLEAN_ZYGOTE=false)")
     args = ap.parse_args()
     if shutil.which("nginx") is None:
         print("bench/crawl.py: skipped, nginx not installed (apt-get install nginx)")
@@ -319,6 +322,9 @@ def main() -> int:
              else ["-s", f"KLIPING_CLEAN_WORKERS={args.clean_workers}"])]
     if args.inline_too:
         arms.append(("kliping inline (KLIPING_CLEAN_WORKERS=0)", ["-s", "KLIPING_CLEAN_WORKERS=0"]))
+    if args.no_zygote_too:
+        arms.append(("kliping, no zygote (KLIPING_CLEAN_ZYGOTE=false)",
+                     ["-s", "KLIPING_CLEAN_ZYGOTE=false"]))
     ratios: dict[str, list[float]] = {name: [] for name, _ in arms}
     cpu_ratios: dict[str, list[float]] = {name: [] for name, _ in arms}
     # CPU ms/page of each process (utime + stime from /proc): what the load of other processes
@@ -335,7 +341,8 @@ def main() -> int:
                     "execute(['scrapy', 'runspider', 'bare.py', *__import__('sys').argv[1:]])",
                     *common, "-s", "ROBOTSTXT_OBEY=True", "-s", "TELNETCONSOLE_ENABLED=False"]
             results = []
-            for name, extra in arms:
+            # the kliping arms in turn first and last, round after round
+            for name, extra in (arms if rep % 2 == 0 else arms[::-1]):
                 out = work / f"out-{rep}"
                 kcmd = [sys.executable, "-c", REPORT_RSS + "import sys\nfrom kliping.cli import main\n"
                         "rc = main(sys.argv[1:])\nsys.exit(rc)", "crawl", "generic", "--domain",

@@ -221,6 +221,15 @@ def test_workers_start_on_their_own_once_the_zygote_is_gone(tmp_path) -> None:
     assert "crawl" in {c[5] for c in cleaned}
 
 
+def test_zygote_off_each_worker_starts_on_its_own(tmp_path) -> None:
+    """KLIPING_CLEAN_ZYGOTE=false: every worker is a process of the crawl's own, as before the
+    zygote; the same pages end the same way."""
+    out, proc, log, _, _ = _crawl(tmp_path, "KLIPING_CLEAN_WORKERS=1", "KLIPING_CLEAN_ZYGOTE=false")
+    assert proc.returncode in (0, 1), proc.stderr[-3000:]
+    assert len(read_dataset(out / "articles").to_pylist()) == PAGES - 2
+    assert {c[5] for c in _cleaned(log)} == {"crawl"}
+
+
 def test_pool_grows_when_cleaning_holds_the_crawl_back(tmp_path) -> None:
     """KLIPING_CLEAN_WORKERS=2: the crawl starts one worker; pages soon wait for a slot (24 pages,
     16 slots, half a second each), so the second starts and the two clean side by side. Every
@@ -238,8 +247,7 @@ def test_pool_grows_when_cleaning_holds_the_crawl_back(tmp_path) -> None:
 
 def test_pool_stays_at_one_worker_while_no_page_waits(tmp_path) -> None:
     """The same crawl with more slots than pages (KLIPING_CLEAN_IN_FLIGHT=64): no page ever
-    waits for a slot, so the second worker is never started, and its start-up (a third of a
-    second of CPU, 55-80 MB) is not paid."""
+    waits for a slot, so the second worker is never started, and its memory is never held."""
     out, proc, log, _, _ = _crawl(tmp_path, "KLIPING_CLEAN_WORKERS=2", "KLIPING_CLEAN_IN_FLIGHT=64")
     assert proc.returncode in (0, 1), proc.stderr[-3000:]
     assert len(read_dataset(out / "articles").to_pylist()) == PAGES - 2
@@ -250,6 +258,7 @@ def test_pool_stays_at_one_worker_while_no_page_waits(tmp_path) -> None:
 
 @pytest.mark.parametrize("setting", ["KLIPING_CLEAN_WORKERS=x", "KLIPING_CLEAN_WORKERS=-1",
                                      "KLIPING_CLEAN_IN_FLIGHT=0", "KLIPING_CLEAN_NICE=20",
+                                     "KLIPING_CLEAN_ZYGOTE=maybe",
                                      "KLIPING_CLEAN_NICE=-3"])
 def test_bad_cleaning_setting_is_one_line_exit_2(tmp_path, setting) -> None:
     proc = kliping("crawl", "detakberita", "--out", str(tmp_path / "out"), "-s", setting)

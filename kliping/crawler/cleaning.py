@@ -152,10 +152,24 @@ def nice_setting(settings: Any) -> int:
     return n
 
 
+def zygote_setting(settings: Any) -> bool:
+    """``KLIPING_CLEAN_ZYGOTE`` (None or "" for on); ValueError when not a yes or a no."""
+    value = settings.get("KLIPING_CLEAN_ZYGOTE")
+    if value is None or value == "" or value is True or value is False:
+        return value is not False
+    word = str(value).strip().lower()
+    if word in ("1", "true", "yes", "on"):
+        return True
+    if word in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"KLIPING_CLEAN_ZYGOTE: expected true or false, got {value!r}")
+
+
 def check_settings(settings: Any) -> None:
     """ValueError naming the first bad cleaning setting (for the command line's exit 2)."""
     in_flight_setting(settings, workers_setting(settings))
     nice_setting(settings)
+    zygote_setting(settings)
 
 
 def site_ref(site: Any) -> Any:
@@ -550,7 +564,9 @@ class CleaningPool:
     _shared: CleaningPool | None = None
     _users = 0
 
-    def __init__(self, workers: int, in_flight: int, nice: int = DEFAULT_NICE) -> None:
+    def __init__(
+        self, workers: int, in_flight: int, nice: int = DEFAULT_NICE, zygote: bool = True
+    ) -> None:
         self.size = workers  # workers at most (:meth:`_grow`)
         self.nice = nice
         # pages handed to the pool at once; the items past them wait in ``waiting``
@@ -566,7 +582,7 @@ class CleaningPool:
         self.closing = False
         self._spawned, self._forked = _worker_protocols()
         # the zygote the workers are forked from (None: not started yet; False: not used)
-        self.zygote: _Zygote | None | bool = None if _CAN_FORK else False
+        self.zygote: _Zygote | None | bool = None if zygote and _CAN_FORK else False
 
     # -- sharing ----------------------------------------------------------------------------------
     @classmethod
@@ -578,13 +594,16 @@ class CleaningPool:
         The reactor must be installed; :meth:`discard` ends a pool no spider took."""
         workers = workers_setting(settings)
         if cls._shared is None and workers > 0:
-            cls._shared = cls(workers, in_flight_setting(settings, workers), nice_setting(settings))
+            cls._shared = cls(workers, in_flight_setting(settings, workers), nice_setting(settings),
+                              zygote_setting(settings))
             cls._shared.start()
 
     @classmethod
-    def acquire(cls, workers: int, in_flight: int, nice: int = DEFAULT_NICE) -> CleaningPool:
+    def acquire(
+        cls, workers: int, in_flight: int, nice: int = DEFAULT_NICE, zygote: bool = True
+    ) -> CleaningPool:
         if cls._shared is None:
-            cls._shared = cls(workers, in_flight, nice)
+            cls._shared = cls(workers, in_flight, nice, zygote)
             cls._shared.start()
         cls._users += 1
         return cls._shared

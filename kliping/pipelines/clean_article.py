@@ -31,6 +31,7 @@ class CleanArticlePipeline(WritersPipeline):
             nice_setting,
             site_ref,
             workers_setting,
+            zygote_setting,
         )
 
         super().open_spider()
@@ -46,7 +47,7 @@ class CleanArticlePipeline(WritersPipeline):
         if workers > 0:
             self.site_ref = site_ref(self.site)
             self.pool = CleaningPool.acquire(workers, in_flight_setting(settings, workers),
-                                             nice_setting(settings))
+                                             nice_setting(settings), zygote_setting(settings))
             self.crawler.stats.set_value("kliping/clean/workers", workers)
 
     def close_spider(self) -> None:
