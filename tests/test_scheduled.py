@@ -43,6 +43,32 @@ def article_texts(out: Path) -> Counter:
     )
 
 
+def descendants(pid: int) -> set[int]:
+    """The processes under ``pid`` (its cleaning zygote and the workers the zygote forked)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text().rpartition(")")[2].split()
+            except OSError:
+                continue
+            children.setdefault(int(stat[1]), []).append(int(entry))
+    found, todo = set(), list(children.get(pid, []))
+    while todo:
+        child = todo.pop()
+        found.add(child)
+        todo.extend(children.get(child, []))
+    return found
+
+
+def running(pid: int) -> bool:
+    """``pid`` still runs (a zombie waiting for a parent that does not reap it has ended)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def crawl_args(out: Path, server: SampleServer, *extra: str) -> list[str]:
     return ["crawl", SITE, *WINDOW, "--out", str(out), "--mirror", json.dumps(server.mirror()),
             *FAST, *extra]
@@ -76,8 +102,14 @@ def test_sigkill_then_resume_gives_every_article_once(tmp_path, baseline, kill_a
                 break
             time.sleep(0.02)
         assert proc.poll() is None, "the crawl finished before it could be killed"
+        helpers = descendants(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
+        # its cleaning processes see their sockets end and end too: nothing is left running
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(running(p) for p in helpers):
+            time.sleep(0.05)
+        assert not [p for p in helpers if running(p)]
 
         # only complete, readable Parquet files are left behind
         for path in out.rglob("*.parquet"):
