@@ -301,7 +301,9 @@ def main() -> int:
     if shutil.which("nginx") is None:
         print("bench/crawl.py: skipped, nginx not installed (apt-get install nginx)")
         return 0
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores ({usable} this bench may use: run"
+          f" it under taskset to pin it), Python {platform.python_version()}"
           f"; load average (1, 5, 15 min) {load()}")
     work = Path(tempfile.mkdtemp(prefix="kliping-crawlbench-"))
     work.chmod(0o755)  # nginx's workers run as an unprivileged user
