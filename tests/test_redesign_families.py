@@ -45,6 +45,10 @@ the family did before its fix:
   text divs that outweighs every element's paragraphs is the story's paragraphs
   (``teaser_divs_beside_a_story_of_divs_stay_out``, ``divs_of_one_story_read_alike`` and
   ``text_divs_beside_a_story_in_paragraphs_stay_out`` bound it).
+- ``teaser_cards_headed_by_a_linked_paragraph``: teaser cards after the story whose headline is a
+  ``<p>`` of one link above the excerpt's ``<p>``; the headline counted as the card's second
+  paragraph of prose, so the grid was not known, and once the story's ``<article>`` was a
+  ``<div>`` the excerpts were read as its closing paragraphs.
 - ``story_in_a_layout_table``: the story's container in the one cell of a layout table; it was
   read as one table row, dateline and "Baca juga" included.
 
@@ -1684,3 +1688,41 @@ def test_teaser_cards_with_a_date_before_the_excerpt_stay_out(variant: str) -> N
     text = _text(page if variant == "as written" else rewrite(page, variant), url)
     assert all(x in text for x in PARAS[:6]), variant
     assert "ringkasan kabar" not in text and "kabar 1" not in text, variant
+
+
+# --- teaser cards whose headline is a paragraph of one link ---
+def _paragraph_headline_cards_page() -> bytes:
+    excerpts = [
+        *(f"Ringkasan kabar nomor {i}: relawan dan warga bergotong royong mengangkat lumpur dari parit "
+          "sepanjang dua kilometer." for i in range(2)),
+        "Ringkasan: kerja bakti.",  # (too short to be prose: the third card has no paragraph of it)
+    ]  # fmt: skip
+    cards = "".join(
+        f"<li><div><a href='/berita/2025/03/0{i}/kabar-merapi-{i}'><img src='/f/{i}.jpg' alt=''></a></div>"
+        f"<div><p><a href='/berita/2025/03/0{i}/kabar-merapi-{i}'>Warga lereng Merapi membersihkan "
+        f"saluran air desa menjelang musim hujan, kabar nomor {i}</a></p><p>{x}</p></div></li>"
+        for i, x in enumerate(excerpts)
+    )
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:6])
+    # (the story in an <article>, the cards in a <section> of their own after it, in one box)
+    return _page(f"<div><article>{story}</article><section><h2>Berita Lain</h2><ul>{cards}</ul>"
+                 "</section></div>", footer=[])  # fmt: skip
+
+
+VARIANTS_CARDS = ["as written", "renamed", "sections_as_divs", "sections_as_divs+strip_attrs"]
+
+
+@pytest.mark.parametrize("variant", VARIANTS_CARDS)
+def test_teaser_cards_headed_by_a_linked_paragraph_stay_out(variant: str) -> None:
+    """Teaser cards whose headline is a paragraph holding one link (``<p><a>Judul …</a></p>``,
+    then the excerpt's ``<p>``): the headline counted as a second paragraph of prose in the card,
+    so no card was one paragraph of prose and the grid was not known. trafilatura leaves it out
+    of the page as published, the story's ``<article>`` its frame; once a redesign wrote the
+    ``<article>`` as a ``<div>``, the excerpts were read as the story's closing paragraphs (a
+    gadget review: F1 0.79). A card whose excerpt is too short to be prose goes with the two beside
+    it: it is alike, under a linked headline of the site's."""
+    url = "https://warta.example/berita/2025/03/11/jembatan-gantung-baru-dibuka"
+    page = _paragraph_headline_cards_page()
+    text = _text(page if variant == "as written" else rewrite(page, variant), url)
+    assert all(x in text for x in PARAS[:6]), variant
+    assert "Ringkasan" not in text and "kabar nomor" not in text, variant

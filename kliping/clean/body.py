@@ -732,6 +732,11 @@ def drop_teaser_cards(tree: Any, host: str | None = None) -> None:
     redesign makes them ``<div>``s, renames their classes, or makes the story's ``<p>`` a ``<br>``
     run, the grid was extracted with the story or instead of it. The story beside the grid may be
     one ``<div>`` of text (a one-paragraph story once a redesign writes its ``<p>`` as a div).
+
+    A card's headline may be a paragraph that is one link (``<p><a>Judul …</a></p>``): it is no
+    paragraph of prose of the card (:func:`_linked_only`). Two cards under linked headlines of the
+    site make a grid with their siblings of the same tag under such a headline whose excerpt is too
+    short to be prose (60 characters or fewer), when they are three or more together.
     """
     # most pages have no three paragraphs ending in an ellipsis: told by a walk over the <p>s
     # (their text taken in C), cheaper than the XPath below
@@ -739,11 +744,14 @@ def drop_teaser_cards(tree: Any, host: str | None = None) -> None:
     # cards after a link (a card's headline) are as rare: an XPath in C; then the site, from
     # the page's URL, else its og:url (a copy re-hosted or saved without its URL)
     site = None
-    if _headed_paragraphs(tree, _CARD_MIN):
+    if _headed_paragraphs(tree, _CARD_MIN - 1):  # (two, and a third card with a short excerpt)
         site = _page_site(host, tree)
     if not cut and site is None:
         return
-    prose = _PROSE_P(tree)
+    every = _PROSE_P(tree)
+    # a paragraph that is one link is a card's headline (``<p><a>Judul …</a></p>`` above its
+    # excerpt), not a second paragraph of prose in the card
+    prose = [p for p in every if not _linked_only(p)]
     runs = _RUN_P(tree)
     held: dict[Any, int] = {}  # paragraphs and runs of prose below each element
     for p in (*prose, *runs):
@@ -758,25 +766,40 @@ def drop_teaser_cards(tree: Any, host: str | None = None) -> None:
             card = anc
         if card is not None and card.getparent() is not None and next(card.iter("a"), None) is not None:
             grids.setdefault(card.getparent(), []).append((card, " ".join(p.text_content().split()), p))
-    total = sum(len(x.text_content()) for x in (*prose, *runs))
-    for cards in grids.values():
+    total = sum(len(x.text_content()) for x in (*every, *runs))
+    for parent, cards in grids.items():
         cards = [x for x in cards if x[0].tag == cards[0][0].tag]
-        if len(cards) < _CARD_MIN:
+        if len(cards) < _CARD_MIN - 1:
             continue
-        if not cut or 2 * sum(t.endswith(_CUT) for _c, t, _p in cards) < len(cards):
+        short: list[Any] = []  # cards of the grid whose excerpt is too short to be prose
+        if len(cards) < _CARD_MIN or not cut or 2 * sum(t.endswith(_CUT) for _c, t, _p in cards) < len(cards):
             if site is None:
                 continue
             # teasers of other stories of the site, each under its linked headline; among the
             # story's own blocks when a redesign wraps each block, the teaser list's included
             cards = [x for x in cards if _headline_link(x[0], x[2], x[1], site)]
+            if len(cards) == _CARD_MIN - 1:
+                # two teasers, and siblings alike with no paragraph of prose (an excerpt of a few
+                # words: "Tips hemat listrik.") under a linked headline to an article of the site
+                tag = cards[0][0].tag
+                short = [c for c in parent
+                         if c.tag == tag and c not in held and _headline_link(c, None, "", site)]
             grid = sum(len(t) for _c, t, _p in cards)
-            if len(cards) < _CARD_MIN or total - grid < grid:
+            if len(cards) + len(short) < _CARD_MIN or total - grid < grid:
                 continue
         beside = total - sum(len(t) for _c, t, _p in cards)
         if beside < _LONE_RUN and beside + _one_div_stories(tree) < _LONE_RUN:  # no story beside the grid
             continue
-        for card, _t, _p in cards:
+        for card in (*(c for c, _t, _p in cards), *short):
             card.drop_tree()
+
+
+def _linked_only(p: Any) -> bool:
+    """Is all of ``p``'s text (nine tenths or more) inside links?"""
+    if next(p.iter("a"), None) is None:  # (most paragraphs: no link)
+        return False
+    size = len("".join(p.text_content().split()))
+    return sum(len("".join(a.text_content().split())) for a in p.iter("a")) >= 0.9 * size
 
 
 # what makes a link a card: a heading or a paragraph inside it (HTML5 lets a whole card be one link)
@@ -857,8 +880,8 @@ def _headed_paragraphs(tree: Any, enough: int) -> bool:
             prev = prev.getprevious()
             while prev is not None and not isinstance(prev.tag, str):  # (a comment)
                 prev = prev.getprevious()
-            if prev is None or prev.tag == "p":
-                break
+            if prev is None or (prev.tag == "p" and not _linked_only(prev)):
+                break  # (a paragraph of one link is a card's headline: <p><a>Judul …</a></p>)
             if any(a.get("href") is not None and len(a.text_content()) > 15 for a in prev.iter("a")):
                 found += 1
                 break
