@@ -49,6 +49,9 @@ the family did before its fix:
   ``<p>`` of one link above the excerpt's ``<p>``; the headline counted as the card's second
   paragraph of prose, so the grid was not known, and once the story's ``<article>`` was a
   ``<div>`` the excerpts were read as its closing paragraphs.
+- ``sibling_chunks_with_no_class``: a story in chunks side by side in its frame, no class names,
+  one chunk's ``<p>``s written as ``<div>``s; with no class and no wrapper to tell the chunks by,
+  that chunk's paragraphs were lost.
 - ``story_in_a_layout_table``: the story's container in the one cell of a layout table; it was
   read as one table row, dateline and "Baca juga" included.
 
@@ -1726,3 +1729,28 @@ def test_teaser_cards_headed_by_a_linked_paragraph_stay_out(variant: str) -> Non
     text = _text(page if variant == "as written" else rewrite(page, variant), url)
     assert all(x in text for x in PARAS[:6]), variant
     assert "Ringkasan" not in text and "kabar nomor" not in text, variant
+
+
+# --- a story in chunks side by side in its frame, no class names, one chunk's <p>s written as <div>s ---
+def _sibling_chunks(promo: str = "") -> bytes:
+    photo = "<div><p><img src='/f/1.jpg' alt=''></p><span>Jembatan gantung baru (Foto: Warta)</span></div>"
+    first = "<div>" + "".join(f"<p>{x}</p>" for x in PARAS[:4]) + "</div>"
+    middle = "<div>" + "".join(f"<div>{x}</div>" for x in PARAS[4:7]) + "</div>"
+    last = "<div>" + "".join(f"<p>{x}</p>" for x in PARAS[7:]) + "</div>"
+    return _page(f"<div>{first}{photo}{promo}{middle}{photo}{last}</div>", ["Hak cipta Warta Contoh 2025"])
+
+
+def test_sibling_chunks_with_no_class() -> None:
+    """A story cut into chunks side by side in its frame (``<div><p>…</p></div>``, a photo's box
+    between them), with no class names and no wrapper of one child to tell the chunks by, one
+    chunk's paragraphs written as ``<div>``s: that chunk was lost (four paragraphs of a story
+    stripped of its attributes: F1 0.85). A sibling of the chunks' tag holding two or more text
+    divs is a chunk; a lone text ``<div>`` beside them (a promo) stays as it is."""
+    text = _text(_sibling_chunks())
+    assert all(x in text for x in PARAS), [x[:30] for x in PARAS if x not in text]
+    from kliping.clean import body, decode
+
+    tree = decode.parse(_sibling_chunks(f"<div><div>{RELATED_DIVS[0]}</div></div>").decode())
+    body.div_paragraphs(tree)
+    made = {" ".join(p.text_content().split()) for p in tree.iter("p")}
+    assert PARAS[4] in made and RELATED_DIVS[0] not in made

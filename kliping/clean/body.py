@@ -406,7 +406,8 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
     chunk whose ``<p>`` was dropped into its box (the box of the other chunks' ``<p>``s now
     holding the text itself, beside an ad slot or alone) has that text as its paragraph (F1
     0.80). A lone caption or note among the story's ``<p>``s, or text divs in a box of another
-    class or another place, stay as they are.
+    class or another place, stay as they are. Chunks side by side with no class and no wrapper:
+    :func:`_sibling_chunks`.
     """
     keyed = [parent for parent, ns in runs.items() if ns and parent.find("p") is None]
     if not keyed:  # most pages: no text div of a sentence in an element with no <p>
@@ -419,10 +420,12 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
         if parent is None:
             continue
         if (key := keys.get(parent, keys)) is keys:
-            key = keys[parent] = _chunk_key(parent)
+            key = keys[parent] = _chunk_key(parent, siblings=True)
         if key is not None:
             chars[key] = chars.get(key, 0) + len(p.text_content())
             holders.setdefault(key, set()).add(parent)
+    _sibling_chunks(keyed, groups, runs, chars, holders)
+    chars = {key: n for key, n in chars.items() if key[-1] != 0}  # (the keys by class or wrapper)
     if not chars:
         return
     story = max(chars, key=chars.__getitem__)
@@ -448,23 +451,48 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
             _rebuild_runs(el)
 
 
-def _chunk_key(parent: Any) -> Any:
+def _sibling_chunks(keyed: list[Any], groups: dict[Any, list[Any]], runs: dict[Any, list[int]],
+                    chars: dict[Any, int], holders: dict[Any, set[Any]]) -> None:  # fmt: skip
+    """The text ``<div>``s of an unclassed chunk that is a sibling of the story's other chunks
+    (no wrapper of its own): paragraphs, when it holds two or more of a sentence each and no
+    ``<p>``, and its siblings of its tag hold the most of the page's paragraph text (``chars``
+    and ``holders``: the ``<p>`` text and parents per key, :func:`_chunk_key`'s with siblings).
+
+    A story cut into chunks side by side in its frame (``<div><p>…</p></div><div>photo</div>
+    <div><p>…</p></div>``), one chunk's ``<p>``s written as ``<div>``s and the class names
+    gone: the chunks had no key (no class, no wrapper of one child), and that chunk was lost
+    (four paragraphs of a health story: F1 0.85). A lone text ``<div>`` beside the chunks (a
+    promo, a caption) stays as it is.
+    """
+    story = max(chars, key=chars.__getitem__, default=None)
+    if story is None or story[-1] != 0 or len(holders[story]) < 2:
+        return
+    for parent in keyed:
+        if len(runs[parent]) >= 2 and _chunk_key(parent, siblings=True) == story:
+            for div in groups[parent]:
+                if " ".join(div.text_content().split()):
+                    div.tag = "p"
+
+
+def _chunk_key(parent: Any, siblings: bool = False) -> Any:
     """What tells the chunks of one story apart from other boxes: their tag and class, else their
     place (:func:`_chunk_place`), else None."""
     if cls := parent.get("class"):
         return (parent.tag, cls)
-    return _chunk_place(parent)
+    return _chunk_place(parent, siblings)
 
 
-def _chunk_place(parent: Any) -> tuple[Any, str, int] | None:
+def _chunk_place(parent: Any, siblings: bool = False) -> tuple[Any, str, int] | None:
     """An unclassed chunk's place: the wrapper it is the only child of (climbed while each is
     the only element child of the next, ``<div data-type="text"><div><p>``), that wrapper's tag,
-    its parent (the story's frame, which holds the chunks side by side) and the depth climbed."""
+    its parent (the story's frame, which holds the chunks side by side) and the depth climbed.
+    ``siblings``: a chunk in no wrapper has a place too (depth 0), unless its frame is the page's
+    ``<body>``."""
     root, depth = parent, 0
     while (up := root.getparent()) is not None and up.tag not in ("body", "html") and _only_child(up) is root:
         root, depth = up, depth + 1
     frame = root.getparent()
-    if depth == 0 or frame is None:
+    if frame is None or (depth == 0 and (not siblings or frame.tag in ("body", "html"))):
         return None
     return (frame, root.tag, depth)
 
