@@ -52,6 +52,9 @@ the family did before its fix:
 - ``sibling_chunks_with_no_class``: a story in chunks side by side in its frame, no class names,
   one chunk's ``<p>``s written as ``<div>``s; with no class and no wrapper to tell the chunks by,
   that chunk's paragraphs were lost.
+- ``story_runs_beside_the_box_of_its_paragraphs``: a story's first half as ``<br>`` runs in its
+  frame, the rest as ``<p>``s in a box the markup left unclosed; the box was the container and
+  the runs, close to half the story, were lost.
 - ``story_in_a_layout_table``: the story's container in the one cell of a layout table; it was
   read as one table row, dateline and "Baca juga" included.
 
@@ -1754,3 +1757,23 @@ def test_sibling_chunks_with_no_class() -> None:
     body.div_paragraphs(tree)
     made = {" ".join(p.text_content().split()) for p in tree.iter("p")}
     assert PARAS[4] in made and RELATED_DIVS[0] not in made
+
+
+# --- a story's first half as <br> runs in its frame, the rest as <p>s in a box left unclosed ---
+def _runs_then_box() -> bytes:
+    runs = "<br><br>".join(PARAS[:4]) + "<br><br>"
+    # the box a newsletter promo opened and never closed: the parser closes it at the frame's end,
+    # so the rest of the story is inside it
+    paras = "".join(f"<p>{x}</p>" for x in PARAS[4:9])
+    box = f"<div><div>Berlangganan kabar pilihan setiap Jumat</div>{paras}"
+    return _page(f"<div>{runs}{box}</div></div>", ["Hak cipta Warta Contoh 2025"])
+
+
+def test_story_runs_beside_the_box_of_its_paragraphs() -> None:
+    """A story whose first half is ``<br>`` runs in its frame and whose second half is ``<p>``s in
+    a box the markup left unclosed: the box held the prose paragraphs and was read alone, and the
+    runs beside it were lost (an essay, its paragraphs before a newsletter box written as runs by
+    a redesign: F1 0.68). Runs beside the container holding half its text or more are read with
+    it, in the frame holding both."""
+    text = _text(_runs_then_box())
+    assert all(x in text for x in PARAS[:9]), [x[:30] for x in PARAS[:9] if x not in text]

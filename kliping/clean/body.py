@@ -1054,15 +1054,37 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | s
     # So when a run outside it is long enough to be a paragraph by itself (:data:`_LONE_RUN`) and
     # holds a fifth of its text: a story of one such run beside a box of posts with a paragraph
     # each (all the page's <p>s) is not inside the box (a quote page rewritten so gave the box).
+    # Runs beside it holding half its text or more, below one of its ancestors: the story's
+    # other half, read with it in that ancestor (:func:`_runs_frame`).
     runs = _RUN_P(body if body is not None else tree)  # most pages have none: nothing to weigh
     if runs:
-        outside = [len(r.text_content()) for r in runs if not _inside(r, node)]
+        beside = [r for r in runs if not _inside(r, node)]
+        outside = [len(r.text_content()) for r in beside]
         inside = sum(len(p.text_content()) for p in prose if _inside(p, node))
         if sum(outside) > inside or max(outside, default=0) >= max(_LONE_RUN, inside / 5):
             return None, False
+        if 2 * sum(outside) >= inside and (frame := _runs_frame(node, beside, sum(outside))) is not None:
+            return frame, False
     # node holds share * len(prose) of the prose paragraphs or more (_innermost): three or more
     # when that is over two (always, at the default share); else they are counted
     return node, share * len(prose) <= 2 and len(_PROSE_P(node)) < 3
+
+
+def _runs_frame(node: Any, beside: list[Any], size: int) -> Any | None:
+    """The ancestor of ``node`` (below ``<body>``) holding nine tenths of the text of the runs
+    ``beside`` it (``size`` characters), or None.
+
+    A story whose first half is ``<br>`` runs in its frame and whose second half is ``<p>``s in a
+    box inside the frame (an element left unclosed in the markup, which the parser closed only at
+    the frame's end, holds the rest of the story): the box held nine tenths of the prose
+    paragraphs and was read alone, and the runs beside it, close to half the story, were lost.
+    """
+    for anc in node.iterancestors():
+        if anc.tag in ("body", "html"):
+            return None
+        if sum(len(r.text_content()) for r in beside if _inside(r, anc)) >= 0.9 * size:
+            return anc
+    return None
 
 
 def runs_container(node: Any, prose: list[Any], runs: list[Any] | None = None) -> Any | None:
