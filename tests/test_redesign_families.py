@@ -55,6 +55,9 @@ the family did before its fix:
 - ``story_runs_beside_the_box_of_its_paragraphs``: a story's first half as ``<br>`` runs in its
   frame, the rest as ``<p>``s in a box the markup left unclosed; the box was the container and
   the runs, close to half the story, were lost.
+- ``run_in_a_wrapper_among_wrapped_paragraphs``: a story of one wrapper per paragraph, one of them
+  written as a run; left out of the container search, it took the story's share of the prose
+  under nine tenths and the page was read whole, footer and all.
 - ``story_in_a_layout_table``: the story's container in the one cell of a layout table; it was
   read as one table row, dateline and "Baca juga" included.
 
@@ -1777,3 +1780,26 @@ def test_story_runs_beside_the_box_of_its_paragraphs() -> None:
     it, in the frame holding both."""
     text = _text(_runs_then_box())
     assert all(x in text for x in PARAS[:9]), [x[:30] for x in PARAS[:9] if x not in text]
+
+
+# --- a story in wrappers, one paragraph written as a run in its own wrapper ---
+NEWSLETTER = ("Daftarkan alamat surel Anda untuk menerima ringkasan berita pilihan redaksi Warta Contoh "
+              "setiap pagi, gratis.")  # fmt: skip
+
+
+def _wrapped_story_with_a_run() -> bytes:
+    blocks = [f"<div><p>{x}</p></div>" for x in PARAS[:7]]
+    blocks.insert(4, f"<div>{PARAS[7]} {PARAS[8]}<br><br></div>")  # (one run, a paragraph by itself)
+    story = f"<div>{''.join(blocks)}</div><div><p>{NEWSLETTER}</p></div>"
+    return _page(f"<div>{story}</div>", [FOOTER[0]])
+
+
+def test_run_in_a_wrapper_among_wrapped_paragraphs() -> None:
+    """A story whose paragraphs are each in a wrapper (``<div><p>…</p></div>``), one of them written
+    as a run in its wrapper (a redesign's ``<br>``s): runs are left out of the container search,
+    so the story's share of the prose fell under nine tenths beside a newsletter's and a footer's
+    paragraph, and the page was read whole (F1 0.87). A run whose wrapper is placed as the
+    paragraphs' wrappers are counted with them."""
+    text = _text(_wrapped_story_with_a_run())
+    assert all(x in text for x in PARAS[:9]), [x[:30] for x in PARAS[:9] if x not in text]
+    assert FOOTER[0] not in text

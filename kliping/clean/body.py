@@ -992,7 +992,8 @@ def _paragraph_texts(target: Any) -> list[str]:
 # 0.85), and counting them made held-back redesigns worse. main_container() reads the page whole
 # instead when the runs outside the element it chose outweigh that element's paragraphs. Only a
 # page with under three prose paragraphs has its container found among its runs: runs_container(),
-# which reads a container of runs under headings inside its ancestors' frame, _headed_runs().)
+# which reads a container of runs under headings inside its ancestors' frame, _headed_runs().
+# A run in a wrapper placed as the prose paragraphs' wrappers is counted with them: _runs_alike().)
 _PROSE_P = XPath(".//p[not(@data-kliping-run)][not(ancestor::a)][string-length(normalize-space(.)) > 60]")
 _RUN_P = XPath(".//p[@data-kliping-run][string-length(normalize-space(.)) > 60]")
 
@@ -1046,7 +1047,8 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | s
             return found, True
         found = list_container(node, prose, runs)
         return found, (_OF_LIST if found is not None else True)
-    node = _innermost(node, prose, share)
+    runs = _RUN_P(node)  # most pages have none: nothing to weigh
+    node = _innermost(node, [*prose, *_runs_alike(prose, runs)] if runs else prose, share)
     if node is body or node is tree:
         return None, False
     # The <br> runs are left out above; when those outside the element chosen hold more text than
@@ -1056,7 +1058,6 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | s
     # each (all the page's <p>s) is not inside the box (a quote page rewritten so gave the box).
     # Runs beside it holding half its text or more, below one of its ancestors: the story's
     # other half, read with it in that ancestor (:func:`_runs_frame`).
-    runs = _RUN_P(body if body is not None else tree)  # most pages have none: nothing to weigh
     if runs:
         beside = [r for r in runs if not _inside(r, node)]
         outside = [len(r.text_content()) for r in beside]
@@ -1068,6 +1069,32 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | s
     # node holds share * len(prose) of the prose paragraphs or more (_innermost): three or more
     # when that is over two (always, at the default share); else they are counted
     return node, share * len(prose) <= 2 and len(_PROSE_P(node)) < 3
+
+
+def _runs_alike(prose: list[Any], runs: list[Any]) -> list[Any]:
+    """The runs whose parent has the key (:func:`_chunk_key`, with siblings) of the parents of two
+    or more of the prose paragraphs, when those are two or more elements: a paragraph of a story
+    in wrappers or chunks (``<div><p>…</p></div>`` each) written as runs in its own wrapper.
+
+    Runs are left out of the container search (see :data:`_PROSE_P`); such a run is one of the
+    story's paragraphs, and left out, the story's share of the prose fell under nine tenths
+    beside a newsletter's and a footer's paragraph: the page whole was read (a story in wrappers
+    one of whose paragraphs a redesign wrote as runs: F1 0.87).
+    """
+    keys: dict[Any, Any] = {}
+    count: dict[Any, int] = {}
+    holders: dict[Any, set[Any]] = {}
+    for p in prose:
+        parent = p.getparent()
+        if (key := keys.get(parent, keys)) is keys:
+            key = keys[parent] = _chunk_key(parent, siblings=True)
+        if key is not None:
+            count[key] = count.get(key, 0) + 1
+            holders.setdefault(key, set()).add(parent)
+    story = {key for key, n in count.items() if n >= 2 and len(holders[key]) >= 2}
+    if not story:
+        return []
+    return [r for r in runs if _chunk_key(r.getparent(), siblings=True) in story]
 
 
 def _runs_frame(node: Any, beside: list[Any], size: int) -> Any | None:
