@@ -58,6 +58,8 @@ the family did before its fix:
 - ``run_in_a_wrapper_among_wrapped_paragraphs``: a story of one wrapper per paragraph, one of them
   written as a run; left out of the container search, it took the story's share of the prose
   under nine tenths and the page was read whole, footer and all.
+- ``paragraph_that_lost_its_p_between_wrapped_paragraphs``: a bare text ``<div>`` between two of
+  a story's one-paragraph wrappers, no class names; fast mode read no ``<div>`` text and lost it.
 - ``story_in_a_layout_table``: the story's container in the one cell of a layout table; it was
   read as one table row, dateline and "Baca juga" included.
 
@@ -1803,3 +1805,25 @@ def test_run_in_a_wrapper_among_wrapped_paragraphs() -> None:
     text = _text(_wrapped_story_with_a_run())
     assert all(x in text for x in PARAS[:9]), [x[:30] for x in PARAS[:9] if x not in text]
     assert FOOTER[0] not in text
+
+
+def test_paragraph_that_lost_its_p_between_wrapped_paragraphs() -> None:
+    """A story of one wrapper per paragraph (``<div><p>…</p></div>``), no class names, one paragraph
+    a bare text ``<div>`` between two wrappers (an embed's empty slot beside it): trafilatura's
+    fast mode reads no ``<div>`` text, and the paragraph was lost (F1 0.88). A text ``<div>``
+    after the story's last wrapper (a note, a promo) is not between two: it stays as it is."""
+    from kliping.clean import body, decode
+
+    def page(at: int) -> bytes:
+        blocks = [f"<div><p>{x}</p></div>" for x in PARAS[:6]]
+        blocks.insert(at, f"<div>{PARAS[6]}<br><br></div>")
+        if at < len(blocks) - 1:
+            blocks.insert(at, "<div><div><div style='display:none'>8812</div></div></div>")
+        return _page(f"<div>{''.join(blocks)}</div>", ["Hak cipta Warta Contoh 2025"])
+
+    text = _text(page(3))
+    assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+    for at, made in ((3, True), (6, False)):
+        tree = decode.parse(page(at).decode())
+        body.div_paragraphs(tree)
+        assert (PARAS[6] in {" ".join(p.text_content().split()) for p in tree.iter("p")}) is made, at
