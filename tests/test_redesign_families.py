@@ -60,6 +60,9 @@ the family did before its fix:
   under nine tenths and the page was read whole, footer and all.
 - ``paragraph_that_lost_its_p_between_wrapped_paragraphs``: a bare text ``<div>`` between two of
   a story's one-paragraph wrappers, no class names; fast mode read no ``<div>`` text and lost it.
+- ``link_card_opening_a_run_is_a_box_of_its_own``: a "read also" card (a link of a kicker and a
+  headline) between two runs, the next paragraph's text glued to it; the card opened that
+  paragraph.
 - ``story_in_a_layout_table``: the story's container in the one cell of a layout table; it was
   read as one table row, dateline and "Baca juga" included.
 
@@ -1827,3 +1830,20 @@ def test_paragraph_that_lost_its_p_between_wrapped_paragraphs() -> None:
         tree = decode.parse(page(at).decode())
         body.div_paragraphs(tree)
         assert (PARAS[6] in {" ".join(p.text_content().split()) for p in tree.iter("p")}) is made, at
+
+
+# --- a link card between two runs, the paragraph after it glued to it ---
+@pytest.mark.parametrize("variant", ["as written", "strip_attrs"])
+def test_link_card_opening_a_run_is_a_box_of_its_own(variant: str) -> None:
+    """A story of ``<br>`` runs with a "read also" card between two paragraphs, the paragraph after
+    it glued to the card (``…<br><br><a href><span>Baca juga</span><span>Judul …</span></a>Teks
+    …``, as a stylesheet draws the card as a block): the card's kicker and headline opened the
+    paragraph (F1 0.87). A link of two or more texty elements opening a run is a box of its own;
+    the text after it is the paragraph."""
+    card = ("<a href='/berita/2025/03/01/kabar-merapi'><span><span>Baca juga</span><span>Warga lereng Merapi "
+            "bersiap menghadapi musim hujan</span></span></a>")  # fmt: skip
+    runs = f"{PARAS[0]}<br><br>{PARAS[1]}<br><br>{card}{PARAS[2]}<br><br>{PARAS[3]}<br><br>{PARAS[4]}"
+    page = _page(f"<div class='x4'>{runs}</div>", ["Hak cipta Warta Contoh 2025"])
+    text = _text(page if variant == "as written" else rewrite(page, variant))
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    assert all(x in lines for x in PARAS[:5]), [x[:30] for x in PARAS[:5] if x not in lines]

@@ -273,6 +273,8 @@ def _rebuild_runs(parent: Any) -> None:
         tail, c.tail = c.tail, None
         if c.tag == "br":
             run = None
+        elif run is None and c.tag == "a" and _link_card(c):
+            out.append(c)  # (a block of its own, as the site's stylesheet draws it; the text after it a run)
         elif not isinstance(c.tag, str) or c.tag in _INLINE or "-" in c.tag:
             # (a custom element of a web component, "<hl-trusted-source>" around a citation
             # link, is inline as the browser draws it: a run goes on through it)
@@ -286,6 +288,23 @@ def _rebuild_runs(parent: Any) -> None:
         add_text(tail)
     for el in out:
         parent.append(el)
+
+
+def _link_card(a: Any) -> bool:
+    """Is link ``a`` a card: two or more elements inside it with text of their own (a kicker and a
+    headline, ``<a><span>Baca juga</span><span>Judul …</span></a>``)?
+
+    Such a link opening a run among a story's runs is a teaser box between two paragraphs, not
+    the start of the next one: the paragraph after it (its ``<p>`` gone, ``…<br><br><a>card</a>
+    Teks …``) was read as the card's headline followed by its text (F1 0.87).
+    """
+    found = 0
+    for el in a.iterdescendants():
+        if isinstance(el.tag, str) and (el.text or "").strip():
+            found += 1
+            if found >= 2:
+                return True
+    return False
 
 
 # A <div> of text is a paragraph when it holds no block element: text, inline elements, line
