@@ -63,6 +63,9 @@ the family did before its fix:
 - ``link_card_opening_a_run_is_a_box_of_its_own``: a "read also" card (a link of a kicker and a
   headline) between two runs, the next paragraph's text glued to it; the card opened that
   paragraph.
+- ``short_story_of_one_text_div``: a short story whose one paragraph is a text ``<div>``, no
+  paragraph of prose on the page; the page was read whole, menus, standfirst and all, the
+  story's paragraph cut at its inline elements.
 - ``story_in_a_layout_table``: the story's container in the one cell of a layout table; it was
   read as one table row, dateline and "Baca juga" included.
 
@@ -1847,3 +1850,30 @@ def test_link_card_opening_a_run_is_a_box_of_its_own(variant: str) -> None:
     text = _text(page if variant == "as written" else rewrite(page, variant))
     lines = [x.strip() for x in text.splitlines() if x.strip()]
     assert all(x in lines for x in PARAS[:5]), [x[:30] for x in PARAS[:5] if x not in lines]
+
+
+# --- a short story written as one text <div>, no paragraph of prose on the page ---
+CAPTION_DIV = "Warga berjalan di atas jembatan gantung baru di lereng Merapi (Foto: Warta)."
+DEK = "Jembatan sepanjang 120 meter itu dibangun delapan bulan."
+
+
+def _one_div_story() -> bytes:
+    head = f"<div><div><span>{CAPTION_DIV}</span></div><p>{DEK}</p></div>"
+    link = "<a href='https://dinas.example/laporan'>Laporan dinas</a>"
+    embed = "<div><iframe src='https://audio.example/embed/1'></iframe></div>"
+    story = (f"<div>{embed}<div><span>Sleman,</span> {PARAS[0]} {PARAS[1]} {link}.</div>"
+             "<div><em>Transkrip menyusul.</em></div></div>")  # fmt: skip
+    page = f"{head}<div><div><span>{CAPTION_DIV}</span></div>{story}</div>"
+    return _page(page, ["Hak cipta Warta Contoh 2025"])
+
+
+def test_short_story_of_one_text_div() -> None:
+    """A short story whose one paragraph is a text ``<div>`` (a podcast page, its ``<p>`` written as
+    a ``<div>`` by a redesign), with no other paragraph of prose on the page: no container was
+    found and the page was read whole, its photo captions, headline and standfirst around the
+    story, the story's paragraph cut at its inline elements (F1 0.73). The one such ``<div>``,
+    holding more than the page's paragraphs, is the story's paragraph, read in its parent."""
+    text = _text(_one_div_story())
+    lines = [x.strip() for x in text.splitlines() if x.strip()]
+    assert f"Sleman, {PARAS[0]} {PARAS[1]} Laporan dinas." in lines
+    assert DEK not in text and "Beranda" not in text
