@@ -66,6 +66,9 @@ the family did before its fix:
 - ``short_story_of_one_text_div``: a short story whose one paragraph is a text ``<div>``, no
   paragraph of prose on the page; the page was read whole, menus, standfirst and all, the
   story's paragraph cut at its inline elements.
+- ``promo_box_of_a_web_component_among_div_paragraphs``: a promo box whose blocks sit in a web
+  component's element, among a story's paragraphs written as ``<div>``s; taken for a text
+  ``<div>``, it was made a paragraph and its excerpt read as the story's.
 - ``story_in_a_layout_table``: the story's container in the one cell of a layout table; it was
   read as one table row, dateline and "Baca juga" included.
 
@@ -1877,3 +1880,22 @@ def test_short_story_of_one_text_div() -> None:
     lines = [x.strip() for x in text.splitlines() if x.strip()]
     assert f"Sleman, {PARAS[0]} {PARAS[1]} Laporan dinas." in lines
     assert DEK not in text and "Beranda" not in text
+
+
+# --- a web component's promo box among a story's paragraphs written as <div>s ---
+PROMO = "Ringkasan kabar lain: relawan dan warga bergotong royong mengangkat lumpur dari parit desa."
+
+
+def test_promo_box_of_a_web_component_among_div_paragraphs() -> None:
+    """A story whose paragraphs are text ``<div>``s (a redesign wrote its ``<p>``s so) with a promo
+    box between two of them, its blocks inside a web component's element (``<div><ps-promo><div>
+    <a>Judul …</a></div><div>Ringkasan …</div></ps-promo></div>``): the box was taken for one
+    more text ``<div>``, made a paragraph, and the promo's excerpt read as the story's (three
+    teasers: F1 0.96). A custom element holding blocks is a box."""
+    promo = (f"<div><ps-promo><div><a href='/berita/2025/03/02/kerja-bakti'>Kerja bakti di lereng Merapi</a>"
+             f"</div><div>{PROMO}</div></ps-promo></div>")  # fmt: skip
+    divs = [f"<div>{x}</div>" for x in PARAS[:6]]
+    divs.insert(3, promo)
+    text = _text(_page(f"<div>{''.join(divs)}</div>", ["Hak cipta Warta Contoh 2025"]))
+    assert all(x in text for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in text]
+    assert PROMO not in text

@@ -336,7 +336,7 @@ def div_paragraphs(tree: Any) -> None:
     groups: dict[Any, list[Any]] = {}
     for div in tree.iter("div"):  # (walked in Python: cheaper than an XPath of 40 name tests)
         for child in div:
-            if child.tag in _BLOCK_TAGS:
+            if child.tag in _BLOCK_TAGS or _boxed(child):
                 break
         else:
             if (len(div) or (div.text or "").strip()) and (parent := div.getparent()) is not None:
@@ -369,6 +369,18 @@ def div_paragraphs(tree: Any) -> None:
                 if " ".join(div.text_content().split()):
                     div.tag = "p"
     _lead_divs(blocks, groups)
+
+
+def _boxed(el: Any) -> bool:
+    """Is ``el`` a web component's element (``<ps-promo>``) holding a block element: a box, as the
+    browser lays out its blocks, not inline text?
+
+    A promo box inside the story, ``<div><ps-promo><div>Judul …</div><div>Ringkasan …</div>
+    </ps-promo></div>``, was taken for a text ``<div>`` among the story's paragraphs written as
+    divs, made a paragraph, and its excerpt read as the story's (three teasers: F1 0.96).
+    """
+    tag = el.tag
+    return isinstance(tag, str) and "-" in tag and any(d.tag in _BLOCK_TAGS for d in el.iterdescendants())
 
 
 def _quoted_in(p: Any, prose: dict[Any, list[int]]) -> bool:
