@@ -69,6 +69,9 @@ the family did before its fix:
 - ``promo_box_of_a_web_component_among_div_paragraphs``: a promo box whose blocks sit in a web
   component's element, among a story's paragraphs written as ``<div>``s; taken for a text
   ``<div>``, it was made a paragraph and its excerpt read as the story's.
+- ``story_of_runs_beside_a_gallery_of_captions``: a story of runs beside a gallery whose captions
+  are the page's only ``<p>``s; the search over paragraphs chose the gallery, the runs outside
+  outweighed it, and the page was read whole.
 - ``story_in_a_layout_table``: the story's container in the one cell of a layout table; it was
   read as one table row, dateline and "Baca juga" included.
 
@@ -1899,3 +1902,26 @@ def test_promo_box_of_a_web_component_among_div_paragraphs() -> None:
     text = _text(_page(f"<div>{''.join(divs)}</div>", ["Hak cipta Warta Contoh 2025"]))
     assert all(x in text for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in text]
     assert PROMO not in text
+
+
+# --- a story of runs beside a gallery whose captions are the page's only <p>s ---
+def test_story_of_runs_beside_a_gallery_of_captions() -> None:
+    """A story written as ``<br>`` runs below a photo gallery whose four captions are ``<p>``s: with
+    three prose paragraphs or more the container search ran over the paragraphs only, chose the
+    gallery, saw the runs outside it outweigh it and read the page whole, menus and captions
+    around the story (F1 0.91). When runs outside the chosen element outweigh it, the container
+    of the runs is looked for as on a page of runs (here the element holding the gallery and
+    the story, not the page)."""
+    from kliping.clean import body, decode
+
+    gallery = "".join(f"<li><img src='/f/{i}.jpg' alt=''><p>{x}</p></li>" for i, x in enumerate(TEASERS))
+    runs = "<br><br>".join(PARAS)
+    page = _page(f"<div><ul>{gallery}</ul></div><div><div>{runs}</div></div>", ["Hak cipta Warta 2025"])
+    text = _text(page)
+    assert all(x in text for x in PARAS), [x[:30] for x in PARAS if x not in text]
+    tree = decode.parse(page.decode())
+    body.strip_junk(tree)
+    body.br_paragraphs(tree)
+    found = body.main_container(tree)
+    assert found is not None and all(x in found.text_content() for x in PARAS)
+    assert "Beranda" not in found.text_content() and "Hak cipta" not in found.text_content()

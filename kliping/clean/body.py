@@ -1107,6 +1107,7 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | s
             return found, True
         return found, (_OF_LIST if found is not None else True)
     runs = _RUN_P(node)  # most pages have none: nothing to weigh
+    top = node
     node = _innermost(node, [*prose, *_runs_alike(prose, runs)] if runs else prose, share)
     if node is body or node is tree:
         return None, False
@@ -1122,7 +1123,9 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | s
         outside = [len(r.text_content()) for r in beside]
         inside = sum(len(p.text_content()) for p in prose if _inside(p, node))
         if sum(outside) > inside or max(outside, default=0) >= max(_LONE_RUN, inside / 5):
-            return None, False
+            # the story is runs; the paragraphs counted, a few captions or teasers beside it
+            found = runs_container(top, prose, runs) if sum(outside) > inside else None
+            return (found, True) if found is not None else (None, False)
         if 2 * sum(outside) >= inside and (frame := _runs_frame(node, beside, sum(outside))) is not None:
             return frame, False
     # node holds share * len(prose) of the prose paragraphs or more (_innermost): three or more
