@@ -72,6 +72,9 @@ the family did before its fix:
 - ``story_of_runs_beside_a_gallery_of_captions``: a story of runs beside a gallery whose captions
   are the page's only ``<p>``s; the search over paragraphs chose the gallery, the runs outside
   outweighed it, and the page was read whole.
+- ``story_of_one_div_cards``: a story of one card per paragraph, every ``<p>`` written as a
+  ``<div>``; each text div alone in its box, none was a paragraph and the footer's paragraph was
+  read as the story.
 - ``story_in_a_layout_table``: the story's container in the one cell of a layout table; it was
   read as one table row, dateline and "Baca juga" included.
 
@@ -1925,3 +1928,32 @@ def test_story_of_runs_beside_a_gallery_of_captions() -> None:
     found = body.main_container(tree)
     assert found is not None and all(x in found.text_content() for x in PARAS)
     assert "Beranda" not in found.text_content() and "Hak cipta" not in found.text_content()
+
+
+# --- a story of one card per paragraph, every paragraph's <p> written as a <div> ---
+def _one_div_cards(teasers: bool = False) -> bytes:
+    cards = "".join(f"<div class='kartu'><div class='isi'><div>{x}</div></div></div>" for x in PARAS)
+    grid = "".join(
+        f"<div class='kartu'><div class='isi'><a href='/berita/2025/03/0{i}/kabar-{i}'>Kabar {i}</a>"
+        f"<div>{t}</div></div></div>"
+        for i, t in enumerate(TEASERS)
+    )
+    return _page(f"<div class='cerita'>{grid if teasers else cards}</div>", FOOTER[:1])
+
+
+def test_story_of_one_div_cards() -> None:
+    """A story printed one card per paragraph (``<div class=kartu><div class=isi><div>Teks …``),
+    every paragraph's ``<p>`` written as a ``<div>``: each text div was alone in its box, never two
+    side by side, so none was a paragraph, and the footer's paragraphs (or one card) were read as
+    the story (F1 0.37). Three or more boxes of one class, each holding one text div that is all
+    its card's text, outweighing every element's paragraphs: the story's paragraphs. Teaser cards
+    (a linked headline beside the excerpt) stay as they are."""
+    text = _text(_one_div_cards())
+    assert all(x in text for x in PARAS), [x[:30] for x in PARAS if x not in text]
+    assert FOOTER[0] not in text
+    from kliping.clean import body, decode
+
+    tree = decode.parse(_one_div_cards(teasers=True).decode())
+    body.div_paragraphs(tree)
+    made = {" ".join(p.text_content().split()) for p in tree.iter("p")}
+    assert not any(t in made for t in TEASERS)

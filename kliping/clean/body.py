@@ -343,6 +343,7 @@ def div_paragraphs(tree: Any) -> None:
                 groups.setdefault(parent, []).append(div)
     runs = {parent: [n for n in map(_div_prose, divs) if n > _DIV_PROSE] for parent, divs in groups.items()}
     prose = {parent: ns for parent, ns in runs.items() if len(ns) >= 2}
+    _one_div_chunks(tree, groups, runs)
     _chunk_divs(tree, groups, runs)
     if not prose:  # most pages
         return
@@ -480,6 +481,63 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
     for el in _OWN_TEXT_DIVS(tree):
         if el.tag == "div" and el.find("p") is None and _chunk_key(el) == story:  # (not made a <p> above)
             _rebuild_runs(el)
+
+
+def _one_div_chunks(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[int]]) -> None:
+    """The text ``<div>``s of a story cut into chunks of one paragraph each, every paragraph's
+    ``<p>`` gone: paragraphs, when three or more elements of one key (:func:`_chunk_key`) hold one
+    text ``<div>`` of a sentence each (and no ``<p>``), and those hold more text than the ``<p>``s
+    of any key and the text divs of any element.
+
+    A CMS that prints a card per paragraph (``<div class=card><div class=isi><div>Teks …</div>
+    </div></div>``), its ``<p>``s written as ``<div>``s: each card's div was alone in its box,
+    never two side by side, so no group of text divs was found, and one card was read as the
+    story (F1 0.37).
+    """
+    by_key: dict[Any, list[Any]] = {}
+    for parent, ns in runs.items():
+        if len(ns) == 1 and parent.find("p") is None and (key := _chunk_key(parent)) is not None:
+            by_key.setdefault(key, []).append(parent)
+    # the paragraph is all the chunk's text, up to the card it is the only text of (a teaser card
+    # holds a headline beside its excerpt)
+    by_key = {key: [p for p in ps if _alone_text(p, runs[p][0], groups[p], ps)] for key, ps in by_key.items()}
+    chunks = {key: parents for key, parents in by_key.items() if len(parents) >= 3}
+    if not chunks:  # most pages
+        return
+    chars: dict[Any, int] = {}  # <p> text per key of its parent (wrappers side by side too)
+    for p in tree.iter("p"):
+        if (parent := p.getparent()) is not None and (key := _chunk_key(parent, siblings=True)) is not None:
+            chars[key] = chars.get(key, 0) + len(p.text_content())
+    # … or than the text divs of any element holding two or more (a story written as divs)
+    most = max((*chars.values(), *(sum(ns) for ns in runs.values() if len(ns) >= 2)), default=0)
+    story = [key for key, parents in chunks.items() if sum(runs[parent][0] for parent in parents) > most]
+    for key in story:
+        for parent in chunks[key]:
+            for div in groups[parent]:
+                if " ".join(div.text_content().split()):
+                    div.tag = "p"
+    if story:  # and the chunks whose own text is their paragraph, beside a box (an ad slot)
+        for el in _OWN_TEXT_DIVS(tree):
+            # (where the other chunks' paragraphs are: a child of a chunk)
+            if el.tag == "div" and el.find("p") is None and (up := el.getparent()) is not None \
+                    and _chunk_key(up) in story:
+                _rebuild_runs(el)
+
+
+def _alone_text(parent: Any, prose: int, divs: list[Any], chunks: list[Any]) -> bool:
+    """Is the text of ``parent``'s text ``<div>`` (``prose`` characters; ``divs``: its text divs) all
+    the text of the boxes around it, with no link or picture outside it, up to the first box that
+    holds more, which must hold other ``chunks`` (the story's frame)? A teaser's card holds its
+    headline beside its excerpt, a product's links to its page, a gallery's slide holds its photo
+    beside its caption."""
+    box = parent
+    while box is not None and box.tag not in ("body", "html"):
+        if len(" ".join(box.text_content().split())) > prose + _DIV_PROSE:
+            return any(c is not parent and _inside(c, box) for c in chunks)
+        if any(not _within(a, set(divs)) for a in box.iter("a", "img", "picture", "figure", "video")):
+            return False
+        box = box.getparent()
+    return False
 
 
 def _sibling_chunks(keyed: list[Any], groups: dict[Any, list[Any]], runs: dict[Any, list[int]],
