@@ -526,6 +526,9 @@ class _Zygote:
                 [sys.executable, "-m", "kliping.crawler.cleaning", "--zygote"],
                 stdin=its.fileno(), env=env, close_fds=True,
             )
+        except OSError:
+            mine.close()
+            raise
         finally:
             its.close()
         mine.setblocking(False)  # never wait in the crawl's thread: a full socket is a failure
@@ -539,7 +542,10 @@ class _Zygote:
 
         if not self.alive:
             return None
-        mine, its = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            mine, its = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        except OSError:  # out of descriptors, say: this worker starts on its own
+            return None
         try:
             socket.send_fds(self.control, [b"w"], [its.fileno()])
         except OSError:  # it died, or is so far behind that its socket is full
