@@ -666,6 +666,9 @@ def extract_body(
     path's lines are returned and ``signals["layout_drift"]`` says why ("missed" or "short"), so
     a crawl counts a site's redesign the day it happens instead of storing worse data.
     """
+    # a page saved or re-hosted without its URL names its site in its og:url: the same-site tests
+    # (a paragraph that is one link to another of the site's stories) still know the site
+    host = host or metadata.domain(next(iter(_CANONICAL(tree)), "")) or None
     strip_junk(tree)
     br_paragraphs(tree)
     div_paragraphs(tree)
