@@ -80,6 +80,8 @@ the family did before its fix:
 - ``site_from_og_url_without_the_page_url``: a page saved without its URL; the one-link promo
   paragraph to another of the site's stories was kept, nothing saying which links were the
   site's own. The page's og:url names its site.
+- ``caption_box_among_the_story_divs``: a photo's caption box (its image and a span repeating
+  the image's alt text) among a story of text divs, its class renamed: read as a paragraph.
 
 ``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
 ``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
@@ -1983,3 +1985,19 @@ def test_site_from_og_url_without_the_page_url() -> None:
         assert all(x in text for x in PARAS[:7]), given
         assert promo not in text, given
         assert source in text, given
+
+
+# --- a photo's caption box among the story's text divs ---
+def test_caption_box_among_the_story_divs() -> None:
+    """A story of text ``<div>``s (its ``<p>``s written as ``<div>``s) with a photo in its middle:
+    a box of the image and a ``<span>`` repeating the image's alt text, the box's caption class
+    renamed. trafilatura left the box out by its class; renamed, it was read as one of the story's
+    paragraphs (kapanlagi tuning page, renamed classes and every ``<p>`` a ``<div>``: F1 0.925). A
+    paragraph that holds its image and repeats that image's alt text is its caption."""
+    caption = "Jembatan gantung sepanjang 120 meter di lereng Merapi dibuka untuk warga © Warta Contoh"
+    photo = f"<div class='q7'><img src='/foto/jembatan.jpg' alt='{caption}'><span>{caption}</span></div>"
+    story = "".join(f"<div>{x}</div><div></div>" for x in PARAS[:3]) + photo
+    story += "".join(f"<div>{x}</div><div></div>" for x in PARAS[3:7])
+    text = _text(_page(f"<div class='q6'>{story}</div>", FOOTER[:1]))
+    assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+    assert caption not in text

@@ -935,6 +935,11 @@ def _media_box(box: Any, size: int) -> tuple[Any | None, str]:
     return None, ""
 
 
+def _alts(el: Any) -> set[str]:
+    """The alt (or title) texts of the images in ``el``."""
+    return {" ".join((m.get("alt") or m.get("title") or "").split()) for m in el.iter("img")}
+
+
 def media_captions(found: str | None, prose: list[tuple[Any, str]],
                    dense: tuple[Any, list[str], int] | None) -> str | None:  # fmt: skip
     """The extraction without the text of media boxes: a box (:func:`_block_of` of a paragraph) that
@@ -954,10 +959,15 @@ def media_captions(found: str | None, prose: list[tuple[Any, str]],
         return found
     block = dense[0]
     boxes: dict[Any, list[str]] = {}
+    own: list[str] = []  # captions inside the story's block
     for p, t in prose:
         box = _block_of(p)
         if box is not None and box is not block:
             boxes.setdefault(box, []).append(t)
+        elif box is block and t in _alts(p):
+            # a paragraph that holds its image and repeats its alt text (its caption box, the
+            # caption's class renamed and its <p>s written as <div>s, read as one of the story's)
+            own.append(t)
     flat: list[str] = []
     squeezed: list[str] = []
     drop: set[int] = set()
@@ -969,8 +979,7 @@ def media_captions(found: str | None, prose: list[tuple[Any, str]],
         if frame is None:
             continue
         if not (_credit(texts[0]) or _credit(whole)):  # its credit, or the box's last words
-            alts = {" ".join((m.get("alt") or m.get("title") or "").split()) for m in frame.iter("img")}
-            if texts[0] not in alts:
+            if texts[0] not in _alts(frame):
                 continue
         if not flat:
             flat = found.split("\n")
@@ -984,6 +993,12 @@ def media_captions(found: str | None, prose: list[tuple[Any, str]],
         for j in (at - 2, at - 1, at + 1, at + 2):  # the box's other lines (a headline, a label) around it
             if 0 <= j < len(flat) and squeezed[j] and squeezed[j] in rest:
                 drop.add(j)
+    for t in own:
+        if not flat:
+            flat = found.split("\n")
+            squeezed = [_squeezed([x]) for x in flat]
+        line = _squeezed([t])
+        drop.update(i for i, x in enumerate(squeezed) if x == line)
     if not drop:
         return found
     kept = [x for j, x in enumerate(flat) if j not in drop]
