@@ -165,3 +165,31 @@ def test_stop_every_worker_then_restart_continues(tmp_path) -> None:
         assert redis.client().keys("kliping:restart:*") == []
     assert_every_article_once(out)
     assert_one_finished_row_per_site(out, all_counted=False)
+
+
+def test_a_retry_takes_its_entrys_place_in_one_step() -> None:
+    """A popped entry whose retry (or redirect) is queued leaves the worker's processing hash in
+    the same transaction: a worker killed before its next flush leaves nothing a reaper could
+    re-queue beside the retry (a page that answered 500 once was fetched and stored twice)."""
+    from types import SimpleNamespace
+
+    from scrapy import Request
+
+    from kliping.cluster.queue import AckTracker, ReliableQueue
+
+    with RedisServer() as redis:
+        server = redis.client()
+        spider = SimpleNamespace(name="kabarnusa", settings={"KLIPING_RUN": "ack"}, since=None,
+                                 until=None)
+        queue = ReliableQueue(server, spider, "unused")
+        queue.tracker = AckTracker(server, queue.processing)
+        queue.push(Request("https://www.kabarnusa.example/read/1/kabar"))
+        popped = queue.pop()
+        assert server.hlen(queue.processing) == 1 and len(queue) == 0
+        queue.push(popped.replace(dont_filter=True))  # RetryMiddleware's copy keeps the meta
+        assert server.hlen(queue.processing) == 0  # the killed worker's hash holds nothing of it
+        assert len(queue) == 1
+        assert queue.pop().url == popped.url
+        # the tracker holds only the entry now in the hash (nothing left to ack for the first)
+        assert queue.tracker.active == {a.decode() for a in server.hkeys(queue.processing)}
+        assert queue.tracker.finished == []

@@ -45,9 +45,19 @@ class ReliableQueue:
     def push(self, request: Any) -> None:
         parent = request.meta.pop("kliping_ack", None)  # a retry or redirect of a popped entry
         data = self._encode_request(request)
-        self.server.execute_command("ZADD", self.key, -request.priority, data)
-        if parent is not None and self.tracker is not None:
-            self.tracker.done(parent)  # its continuation is safe in the queue
+        if parent is None:
+            self.server.execute_command("ZADD", self.key, -request.priority, data)
+            return
+        # The continuation is queued and its popped entry leaves this worker's processing hash in
+        # one transaction: a worker killed in between leaves one of the two, never both. (Acked
+        # at the next flush instead, as an entry with rows is, a kill before that flush left
+        # both: the entry was re-queued beside its retry and the page fetched and stored twice.)
+        pipe = self.server.pipeline(transaction=True)
+        pipe.execute_command("ZADD", self.key, -request.priority, data)
+        pipe.hdel(self.processing, parent)
+        pipe.execute()
+        if self.tracker is not None:
+            self.tracker.forget(parent)  # nothing of it is left to write
 
     def pop(self, timeout: int = 0) -> Any:
         got = self._pop(keys=[self.key, self.processing, f"{self.prefix}:seq"])
@@ -72,6 +82,10 @@ class AckTracker:
 
     def popped(self, ack: str) -> None:
         self.active.add(ack)
+
+    def forget(self, ack: str) -> None:
+        """``ack`` left the processing hash already (its continuation took its place)."""
+        self.active.discard(ack)
 
     def done(self, ack: str) -> None:
         if ack in self.active:
