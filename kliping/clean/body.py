@@ -366,9 +366,7 @@ def div_paragraphs(tree: Any) -> None:
     keys = {key for b in blocks if (key := _chunk_key(b)) is not None}
     for parent in prose:
         if parent in holders or _within(parent, set(blocks)) or _chunk_key(parent) in keys:
-            for div in groups[parent]:  # its short ones too ("Jawaban", a subheading), as short <p>s
-                if " ".join(div.text_content().split()):
-                    div.tag = "p"
+            _as_paragraphs(groups[parent])  # its short ones too ("Jawaban", a subheading)
     _lead_divs(blocks, groups)
 
 
@@ -465,9 +463,7 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
         return  # not a story in chunks
     for parent in keyed:
         if _chunk_key(parent) == story:
-            for div in groups[parent]:
-                if " ".join(div.text_content().split()):
-                    div.tag = "p"
+            _as_paragraphs(groups[parent])
         else:
             # a chunk whose paragraph lost its <p>: the text <div> is where the <p>'s parent is in
             # the other chunks (<div class=card><div class=isi>Teks …<br><br></div></div> beside
@@ -499,9 +495,10 @@ def _one_div_chunks(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, lis
         if len(ns) == 1 and parent.find("p") is None and (key := _chunk_key(parent)) is not None:
             by_key.setdefault(key, []).append(parent)
     # the paragraph is all the chunk's text, up to the card it is the only text of (a teaser card
-    # holds a headline beside its excerpt)
-    by_key = {key: [p for p in ps if _alone_text(p, runs[p][0], groups[p], ps)] for key, ps in by_key.items()}
-    chunks = {key: parents for key, parents in by_key.items() if len(parents) >= 3}
+    # holds a headline beside its excerpt); looked at only for keys of three chunks or more
+    alone = {key: [p for p in ps if _alone_text(p, runs[p][0], groups[p], ps)]
+             for key, ps in by_key.items() if len(ps) >= 3}
+    chunks = {key: parents for key, parents in alone.items() if len(parents) >= 3}
     if not chunks:  # most pages
         return
     chars: dict[Any, int] = {}  # <p> text per key of its parent (wrappers side by side too)
@@ -513,9 +510,7 @@ def _one_div_chunks(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, lis
     story = [key for key, parents in chunks.items() if sum(runs[parent][0] for parent in parents) > most]
     for key in story:
         for parent in chunks[key]:
-            for div in groups[parent]:
-                if " ".join(div.text_content().split()):
-                    div.tag = "p"
+            _as_paragraphs(groups[parent])
     if story:  # and the chunks whose own text is their paragraph, beside a box (an ad slot)
         for el in _OWN_TEXT_DIVS(tree):
             # (where the other chunks' paragraphs are: a child of a chunk)
@@ -560,9 +555,7 @@ def _sibling_chunks(keyed: list[Any], groups: dict[Any, list[Any]], runs: dict[A
         return
     for parent in keyed:
         if len(runs[parent]) >= 2 and _chunk_key(parent, siblings=True) == story:
-            for div in groups[parent]:
-                if " ".join(div.text_content().split()):
-                    div.tag = "p"
+            _as_paragraphs(groups[parent])
         else:
             # a paragraph that lost its <p>: a text <div> between two of the story's wrappers
             # (<div><p>Teks …</p></div><div>Teks …</div><div><p>Teks …</p></div>)
@@ -610,6 +603,14 @@ def _chunk_place(parent: Any, siblings: bool = False) -> tuple[Any, str, int] | 
     if frame is None or (depth == 0 and (not siblings or frame.tag in ("body", "html"))):
         return None
     return (frame, root.tag, depth)
+
+
+def _as_paragraphs(divs: list[Any]) -> None:
+    """Make each text ``<div>`` of ``divs`` that holds any text a ``<p>`` (short ones too, as
+    short paragraphs)."""
+    for div in divs:
+        if div.text_content().strip():
+            div.tag = "p"
 
 
 def _div_prose(div: Any) -> int:

@@ -674,10 +674,9 @@ class CleaningPool:
     def _spawn(self) -> None:
         """A new worker: forked by the zygote (started with the first worker), or, when there is
         no zygote (it died, or this platform cannot fork), started as its own process."""
-        env = self._worker_env()
         if self.zygote is None:
             try:
-                self.zygote = _Zygote(env)
+                self.zygote = _Zygote(self._worker_env())
             except OSError as exc:
                 import logging
 
@@ -694,7 +693,7 @@ class CleaningPool:
         worker.spawned = time.monotonic()
         reactor.spawnProcess(  # type: ignore[attr-defined]
             worker, sys.executable, [sys.executable, "-m", "kliping.crawler.cleaning"],
-            env=env, childFDs={0: "w", 1: "r", 2: 2},
+            env=self._worker_env(), childFDs={0: "w", 1: "r", 2: 2},
         )
         self.workers.append(worker)
 
