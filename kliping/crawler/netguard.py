@@ -181,7 +181,8 @@ class NetGuardMiddleware:
 
 
 class RobotsFirstMiddleware(RobotsTxtMiddleware):
-    """Scrapy's RobotsTxtMiddleware, waiting right and strict about an unreachable robots.txt."""
+    """Scrapy's RobotsTxtMiddleware, waiting right and strict about an unreachable robots.txt, one
+    robots.txt per origin (scheme, host and port) as RFC 9309 has it."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
@@ -189,11 +190,14 @@ class RobotsFirstMiddleware(RobotsTxtMiddleware):
 
     async def robot_parser(self, request: Request) -> RobotParser | None:
         url = urlparse_cached(request)
-        netloc = url.netloc
+        # one robots.txt per origin (RFC 9309 2.3): http://host and https://host are read apart,
+        # so a site read over http once https failed is not ruled by the failure (kept per "netloc"
+        # in Scrapy's names below)
+        netloc = f"{url.scheme}://{url.netloc}"
         if netloc not in self._parsers:
             self._parsers[netloc] = Deferred()
             robotsreq = Request(
-                f"{url.scheme}://{netloc}/robots.txt",
+                f"{netloc}/robots.txt",
                 priority=self.DOWNLOAD_PRIORITY,
                 meta={"dont_obey_robotstxt": True},
                 callback=NO_CALLBACK,

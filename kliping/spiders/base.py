@@ -126,7 +126,9 @@ class NewsSpider(scrapy.Spider):
         self.tz = self.site.tz
         self.known: SeenSet = SeenSet()
         self._scheduled = 0
-        self.allowed_domains = list(self.site.domains)
+        # host names: Scrapy's offsite filter matches a request's host without its port, so a
+        # domain given as "127.0.0.1:8080" (a server of one's own) is allowed as its host
+        self.allowed_domains = list(dict.fromkeys(d.split(":")[0] for d in self.site.domains))
 
     # -- set-up -----------------------------------------------------------------------------------
     def load_known(self) -> None:

@@ -15,7 +15,10 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import scrapy
+from OpenSSL import SSL
+from scrapy.exceptions import DownloadConnectionRefusedError
 from scrapy.http import Response
+from twisted.internet.error import ConnectionRefusedError as TxRefused
 
 from kliping.sites.base import ARTICLE_SEGMENT, Site, Source
 from kliping.spiders.base import NewsSpider
@@ -38,8 +41,11 @@ _HOST = re.compile(r"(?=[^:]{1,253}(?::|$))[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 
 
 def generic_site(domain: str) -> Site:
-    """A throwaway definition for ``domain`` (``www.`` optional)."""
-    domain = domain.strip().lower().removeprefix("https://").removeprefix("http://").strip("/")
+    """A throwaway definition for ``domain`` (``www.`` optional): its listings are read over
+    https, or over http when ``domain`` says so (``http://example.com``)."""
+    given = domain.strip().lower()
+    scheme = "http" if given.startswith("http://") else "https"
+    domain = given.removeprefix("https://").removeprefix("http://").strip("/")
     if not domain or "/" in domain or not _HOST.fullmatch(domain):
         raise ValueError(f"domain: expected a host name such as 'example.com', got {domain!r}")
     bare = domain.removeprefix("www.")
@@ -51,13 +57,28 @@ def generic_site(domain: str) -> Site:
         domain=domain,
         allowed_domains=(bare,),
         sources=(
-            Source("sitemap", f"https://{domain}/robots.txt"),
-            Source("feed", f"https://{domain}/"),
+            Source("sitemap", f"{scheme}://{domain}/robots.txt"),
+            Source("feed", f"{scheme}://{domain}/"),
         ),
         # a slug with at least three words, or an id of four digits or more, in the last segment
         article_pattern=rf"^https?://(?:[\w-]+\.)?{host}/(?:[^?#]*/)?(?:{ARTICLE_SEGMENT})/?(?:\?.*)?$",
         skip_patterns=SKIP,
     )
+
+
+def no_https(exc: BaseException) -> bool:
+    """Does ``exc`` (a download's failure) say the server does not speak https: a TLS error or a
+    refused connection, however Scrapy and Twisted wrapped it (``__cause__``, ``reasons``)?"""
+    todo, seen = [exc], 0
+    while todo and seen < 20:  # (bounded: a chain is a few links)
+        e = todo.pop()
+        seen += 1
+        if isinstance(e, SSL.Error | DownloadConnectionRefusedError | TxRefused):
+            return True
+        todo += [x for x in (e.__cause__, e.__context__) if x is not None]
+        todo += [getattr(r, "value", r) for r in getattr(e, "reasons", None) or ()
+                 if isinstance(getattr(r, "value", r), BaseException)]  # fmt: skip
+    return False
 
 
 class GenericSpider(NewsSpider):
@@ -69,18 +90,53 @@ class GenericSpider(NewsSpider):
         self.site = generic_site(domain)  # type: ignore[misc]
         super().__init__(**kwargs)
         self._seen_listings: set[str] = set()
+        self.base = self.site.sources[0].url.removesuffix("/robots.txt")
+        # a domain given without its scheme: https first, http if https cannot be reached at all
+        self._implicit = not domain.strip().lower().startswith(("http://", "https://"))
 
     async def start(self) -> AsyncIterator[Any]:
         if getattr(self, "locked_out", False):
             return
         self.load_known()
-        base = f"https://{self.site.domain}"
-        sitemap = Source("sitemap", base + "/sitemap.xml")
-        yield scrapy.Request(base + "/robots.txt", callback=self.parse_robots, errback=self.on_probe_error,
-                             cb_kwargs={"source": sitemap}, dont_filter=True)
+        if self._implicit:
+            # robots.txt first, alone: whether the site answers over https at all decides the
+            # scheme of every other request (on_robots_error)
+            yield self._robots(self.base, rest=True)
+        else:
+            for request in self._discovery(self.base):
+                yield request
+
+    def _robots(self, base: str, rest: bool = False) -> scrapy.Request:
+        """robots.txt at ``base``; ``rest``: the other discovery requests follow its answer."""
+        return scrapy.Request(base + "/robots.txt", callback=self.parse_robots, errback=self.on_robots_error,
+                              cb_kwargs={"source": Source("sitemap", base + "/sitemap.xml"), "rest": rest},
+                              dont_filter=True)  # fmt: skip
+
+    def _discovery(self, base: str, robots: bool = True) -> Iterator[scrapy.Request]:
+        """The requests that find the site's listings at ``base`` (``https://example.com``)."""
+        if robots:
+            yield self._robots(base)
         yield scrapy.Request(base + "/", callback=self.parse_home, errback=self.on_error, dont_filter=True)
         for path in WELL_KNOWN:
-            yield self.discovered(base + path, probe=True)
+            if base + path not in self._seen_listings:  # (robots.txt may have listed it)
+                yield self.discovered(base + path, probe=True)
+
+    def on_robots_error(self, failure: Any) -> Iterator[scrapy.Request]:
+        """robots.txt failed. A domain given without its scheme that does not speak https (the
+        connection refused, or a TLS handshake a plain http server cannot answer) is read over
+        http instead: many small sites still serve no https. Any other failure (a reset, a
+        timeout, a 5xx) is the site's answer, as over https it stays."""
+        rest = failure.request.cb_kwargs.get("rest", False)
+        if rest and self.base.startswith("https://") and no_https(failure.value):
+            old, self.base = self.base, "http://" + self.base.removeprefix("https://")
+            self.crawler.stats.inc_value("kliping/listing/https_unreachable")
+            self.logger.warning("%s could not be reached over https (%s): reading the site over http",
+                                old, failure.value)  # fmt: skip
+            yield from self._discovery(self.base)
+            return
+        self.on_probe_error(failure)
+        if rest:
+            yield from self._discovery(self.base, robots=False)
 
     def discovered(self, url: str, probe: bool = False) -> scrapy.Request:
         """A listing request; ``probe``: a guessed location, which may well not exist."""
@@ -100,14 +156,19 @@ class GenericSpider(NewsSpider):
             return
         self.on_error(failure)
 
-    def parse_robots(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
-        for line in response.text.splitlines():
+    def parse_robots(self, response: Response, source: Source,
+                     rest: bool = False) -> Iterator[scrapy.Request]:
+        """The ``Sitemap:`` lines of robots.txt; ``rest``: then the other discovery requests."""
+        text = response.text if hasattr(response, "text") else ""  # (not text: no lines)
+        for line in text.splitlines():
             name, _, value = line.partition(":")
             if name.strip().lower() != "sitemap" or not value.strip():
                 continue
             url = self.listed_url(response, value)
             if url and url not in self._seen_listings:
                 yield self.discovered(url)
+        if rest:
+            yield from self._discovery(self.base, robots=False)
 
     def parse_home(self, response: Response) -> Iterator[scrapy.Request]:
         if not hasattr(response, "xpath"):
