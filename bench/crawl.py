@@ -5,14 +5,16 @@ missing) serves ``--pages`` generated Indonesian article pages (22-46 KB each; p
 function words, like real portals' article pages with their navigation and sidebars) and a
 sitemap index on 127.0.0.1, as its own process. Then, alternating ``--repeat`` times, in fresh processes:
 
-- ``kliping crawl generic --domain bench.example`` (robots.txt, the sitemaps, every article fetched,
-  archived raw, cleaned, written as Parquet; the output is checked: one article row per page);
+- ``kliping crawl generic --domain http://127.0.0.1:PORT -s KLIPING_ALLOW_PRIVATE_NETWORKS=127.0.0.1``
+  (robots.txt, the sitemaps, every article fetched, archived raw, cleaned, written as Parquet; the
+  output is checked: one article row per page), as a user crawls a server of their own;
 - bare Scrapy: a minimal ``SitemapSpider`` over the same sitemap index that fetches every page and
   does nothing with it, with the same concurrency and no delays.
 
-kliping crawls the site under its real-looking name ``https://bench.example/`` served from nginx
-through the mirror download handler (as the demo and the tests do); bare Scrapy reads a second
-sitemap index listing the same files under ``http://127.0.0.1:PORT/``. Same files, same server.
+Both fetch the same URLs, ``http://127.0.0.1:PORT/...`` (kliping finds the sitemap index from
+robots.txt, bare Scrapy is given it). Same files, same server. ``--mirror-too`` adds a kliping arm
+that crawls the site under its real-looking name ``https://bench.example/`` through the mirror
+download handler, as the demo and the tests do (the way this bench ran before 2026-11-30).
 
 Prints pages/s of each run, the ratio kliping / bare Scrapy (median of the paired runs), each
 run's peak RSS (the crawl process and every process under it, kliping's cleaning workers
@@ -32,6 +34,7 @@ Run: .venv/bin/python bench/crawl.py [--pages 3000] [--repeat 3] [--concurrency 
      [--clean-workers N]  (KLIPING_CLEAN_WORKERS of the kliping runs; default kliping's own)
      [--inline-too]       (each round also crawls with cleaning inline: the same-run A/B)
      [--no-zygote-too]    (each round also crawls with workers started on their own)
+     [--mirror-too]       (each round also crawls https://bench.example/ through the mirror)
 """
 
 from __future__ import annotations
@@ -148,7 +151,10 @@ def build_site(root: Path, pages: int, local: str) -> list[str]:
         index = "".join(f"<sitemap><loc>{base}/{prefix}sitemap-{k}.xml</loc></sitemap>" for k in range(n))
         (root / f"{prefix}sitemap.xml").write_text(
             f'<?xml version="1.0"?><sitemapindex {ns}>{index}</sitemapindex>')
-    (root / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: https://{HOST}/sitemap.xml\n")
+    # both indexes: kliping crawling the local address reads the second, through the mirror the
+    # first (the other one's host is off its site, and dropped)
+    (root / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {local}/bare-sitemap.xml\n"
+                                     f"Sitemap: https://{HOST}/sitemap.xml\n")
     (root / "index.html").write_text("<html><body><h1>Kabar Bench</h1></body></html>")
     return paths
 
@@ -297,6 +303,9 @@ def main() -> int:
                     help="also crawl with cleaning inline (KLIPING_CLEAN_WORKERS=0) in each round")
     ap.add_argument("--no-zygote-too", action="store_true",
                     help="also crawl with workers started on their own (KLIPING_CLEAN_ZYGOTE=false)")
+    ap.add_argument("--mirror-too", action="store_true",
+                    help="also crawl the site under its name https://bench.example/ through the mirror"
+                         " download handler (as the demo and the tests do)")
     args = ap.parse_args()
     if shutil.which("nginx") is None:
         print("bench/crawl.py: skipped, nginx not installed (apt-get install nginx)")
@@ -320,13 +329,18 @@ def main() -> int:
               "-s", f"CONCURRENT_REQUESTS={conc}", "-s", f"CONCURRENT_REQUESTS_PER_DOMAIN={conc}"]
     env = dict(os.environ, BENCH_SITEMAP=f"{base}/bare-sitemap.xml", KLIPING_PROGRESS="off")
     mirror = json.dumps({HOST: base})
-    arms = [("kliping", [] if args.clean_workers is None
-             else ["-s", f"KLIPING_CLEAN_WORKERS={args.clean_workers}"])]
+    # kliping crawls the server as a user crawls a site of their own: its address as the domain
+    # (plain http, so allowed to be private), the same URLs bare Scrapy fetches
+    direct = ["--domain", base, "-s", "KLIPING_ALLOW_PRIVATE_NETWORKS=127.0.0.1"]
+    arms = [("kliping", direct + ([] if args.clean_workers is None
+                                  else ["-s", f"KLIPING_CLEAN_WORKERS={args.clean_workers}"]))]
     if args.inline_too:
-        arms.append(("kliping inline (KLIPING_CLEAN_WORKERS=0)", ["-s", "KLIPING_CLEAN_WORKERS=0"]))
+        arms.append(("kliping inline (KLIPING_CLEAN_WORKERS=0)", direct + ["-s", "KLIPING_CLEAN_WORKERS=0"]))
     if args.no_zygote_too:
         arms.append(("kliping, no zygote (KLIPING_CLEAN_ZYGOTE=false)",
-                     ["-s", "KLIPING_CLEAN_ZYGOTE=false"]))
+                     direct + ["-s", "KLIPING_CLEAN_ZYGOTE=false"]))
+    if args.mirror_too:
+        arms.append(("kliping via the mirror", ["--domain", HOST, "--mirror", mirror]))
     ratios: dict[str, list[float]] = {name: [] for name, _ in arms}
     cpu_ratios: dict[str, list[float]] = {name: [] for name, _ in arms}
     # CPU ms/page of each process (utime + stime from /proc): what the load of other processes
@@ -347,8 +361,8 @@ def main() -> int:
             for name, extra in (arms if rep % 2 == 0 else arms[::-1]):
                 out = work / f"out-{rep}"
                 kcmd = [sys.executable, "-c", REPORT_RSS + "import sys\nfrom kliping.cli import main\n"
-                        "rc = main(sys.argv[1:])\nsys.exit(rc)", "crawl", "generic", "--domain",
-                        HOST, "--out", str(out), "--mirror", mirror, *common, *extra]
+                        "rc = main(sys.argv[1:])\nsys.exit(rc)", "crawl", "generic",
+                        "--out", str(out), *common, *extra]
                 kw, (krss, kpss), kown, (kcpu, kmain), kout, _, kspan = run(kcmd, env, ROOT,
                                                                            access_log)
                 if os.environ.get("BENCH_DEBUG"):
