@@ -101,10 +101,13 @@ class GenericSpider(NewsSpider):
         self.on_error(failure)
 
     def parse_robots(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
-        for line in response.text.splitlines():
-            name, _, value = line.partition(":")
-            if name.strip().lower() != "sitemap" or not value.strip():
-                continue
+        """The ``Sitemap:`` lines, as many as one listing may hold (KLIPING_LISTING_MAX_ENTRIES)."""
+        if not hasattr(response, "text"):  # robots.txt redirected to an image, say
+            self.listing_error("not_a_listing", response)
+            return
+        values = (value for name, _, value in (line.partition(":") for line in response.text.splitlines())
+                  if name.strip().lower() == "sitemap" and value.strip())
+        for value in self._entries(values, response):
             url = self.listed_url(response, value)
             if url and url not in self._seen_listings:
                 yield self.discovered(url)

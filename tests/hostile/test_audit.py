@@ -1,0 +1,272 @@
+"""An outside tester's attacks that the other hostile modules did not cover: each a real crawl (or a
+real command) against a server on 127.0.0.1, real files, Parquet read back with pyarrow.
+
+The network: a robots.txt redirected to an image, a robots.txt listing thousands of sitemaps, a
+"halaman selanjutnya" chain whose later page is empty or binary, a date-index page that is an image;
+lying Content-Lengths, bodies that never end, brotli and deflate bombs, redirect loops and
+redirects to other schemes, XML entities in listings.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+
+import pytest
+
+from kliping.dataset.storage import read_dataset
+from tests.conftest import FAST, kliping
+from tests.hostile.server import ARTICLES, HostileServer
+from tests.hostile.test_content import PDF, ContentServer
+from tests.hostile.test_network import ARTICLE_URLS, HOST, OTHER, crawl
+
+A0, A1, A2 = (path for path, *_ in ARTICLES)
+PAGE = (
+    b"<!DOCTYPE html><html><head><title>Judul</title></head><body><article><h1>Judul</h1><p>"
+    + b"Isi berita yang cukup panjang untuk sebuah artikel. " * 20
+    + b"</p></article></body></html>"
+)
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+
+
+def http(headers: list[str], body: bytes, status: str = "200 OK") -> bytes:
+    """A whole HTTP/1.1 response as bytes, headers exactly as given."""
+    head = "".join(f"{h}\r\n" for h in headers)
+    return f"HTTP/1.1 {status}\r\n{head}\r\n".encode("latin-1") + body
+
+
+@pytest.fixture
+def site():
+    with HostileServer() as server:
+        yield server
+
+
+@pytest.fixture
+def other():
+    with HostileServer() as server:
+        yield server
+
+
+# -- robots.txt ---------------------------------------------------------------------------------
+
+
+def test_robots_txt_redirected_to_an_image_is_a_counted_listing_error(tmp_path, site) -> None:
+    """robots.txt answered by a redirect to an extension-less PNG: Scrapy makes a non-text
+    response of it; the generic spider read ``response.text`` and logged a traceback."""
+    site.set(
+        redirects={"/robots.txt": f"https://{HOST}/logo"},
+        bodies={"/logo": PNG},
+        content_types={"/logo": "image/png"},
+        status={"/logo": 200},
+    )
+    run = crawl(tmp_path, site.mirror(HOST))
+    run.clean()
+    assert run.stat("kliping/listing/not_a_listing") >= 1
+    assert run.archived() == ARTICLE_URLS  # the home page's feed and the guessed sitemaps
+
+
+def test_robots_txt_sitemap_lines_are_capped(tmp_path, site) -> None:
+    """A robots.txt naming 200,000 sitemaps made 200,000 requests (the crawl ran for many minutes);
+    its ``Sitemap:`` lines are a listing like any other, cut at KLIPING_LISTING_MAX_ENTRIES."""
+    lines = "".join(f"Sitemap: https://{HOST}/peta-{i}.xml\n" for i in range(40))
+    site.set(robots=f"User-agent: *\nAllow: /\n\nSitemap: https://{HOST}/sitemap.xml\n{lines}")
+    run = crawl(tmp_path, site.mirror(HOST), "-s", "KLIPING_LISTING_MAX_ENTRIES=10")
+    run.clean()
+    assert run.stat("kliping/listing/entries_over_limit") >= 1
+    assert len([u for u in site.hits if "/peta-" in u]) == 9  # /sitemap.xml and nine more
+    assert run.archived() == ARTICLE_URLS
+
+
+# -- "halaman selanjutnya" chains and date indexes (merdeka follows both) -------------------------
+
+M = "https://www.merdeka.com"
+MERDEKA = [f"{M}/peristiwa/laporan-anggaran-desa-terbaru-1234567{i}-mvk.html" for i in range(4)]
+
+
+def _merdeka_page(next_url: str | None) -> bytes:
+    link = f'<a class="next-page" href="{next_url}">Halaman selanjutnya</a>' if next_url else ""
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Laporan Anggaran Desa | merdeka.com'
+        '</title></head><body><div class="article-content"><p>'
+        + "Pemerintah desa melaporkan penggunaan anggaran tahun lalu secara terbuka. " * 12
+        + f"</p></div>{link}</body></html>"
+    ).encode()
+
+
+def test_an_unreadable_later_page_keeps_the_pages_before_it(tmp_path: Path) -> None:
+    """Page 2 of a multi-page article empty, a PDF, a PNG (Scrapy's non-text response): the spider
+    raised (``response.text``, or lxml's "Document is empty" joining the pages), the article was
+    lost, and lost again on every run. Now page 1 is archived and cleaned; a page 2 that is fine
+    is still joined; a date-index page that is an image is a counted listing error."""
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Merdeka</title>'
+        + "".join(
+            f"<item><title>L</title><link>{u}</link><pubDate>Mon, 10 Mar 2025 09:00:00 +0700</pubDate></item>"
+            for u in MERDEKA
+        )
+        + "</channel></rss>"
+    ).encode()
+    second = ["text/html", "application/pdf", "image/png", "text/html"]
+    bodies = [b"", PDF, PNG, _merdeka_page(None)]
+    routes = {f"{M}/feed/": ("application/rss+xml", feed)}
+    for url, ctype, body in zip(MERDEKA, second, bodies, strict=True):
+        routes[url] = ("text/html; charset=utf-8", _merdeka_page(url + "?page=2"))
+        routes[url + "?page=2"] = (ctype, body)
+    routes[f"{M}/indeks-berita?date=2025-03-10&page=1"] = ("image/png", PNG)
+    with ContentServer(routes) as server:
+        proc = kliping(
+            "crawl", "merdeka", "--since", "2025-03-10", "--until", "2025-03-11", "--out",
+            str(tmp_path / "out"), "--mirror", json.dumps(server.mirror), *FAST, "-s", "LOG_LEVEL=INFO",
+            timeout=180,
+        )  # fmt: skip
+        hits = dict(server.hits)
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    assert all(hits.get(u + "?page=2") == 1 for u in MERDEKA), hits
+    raw = {r["url"]: r for r in read_dataset(tmp_path / "out" / "raw").to_pylist()}
+    assert set(raw) == set(MERDEKA)
+    for url in MERDEKA[:3]:
+        headers = dict(raw[url]["headers"])
+        assert headers["x-kliping-page-unreadable"] == url + "?page=2"
+    assert dict(raw[MERDEKA[3]]["headers"])["x-kliping-pages"] == f"{MERDEKA[3]} {MERDEKA[3]}?page=2"
+    articles = read_dataset(tmp_path / "out" / "articles").to_pylist()
+    assert sorted(a["url"] for a in articles) == sorted(MERDEKA)
+    assert all("anggaran tahun lalu" in a["text"] for a in articles)
+    assert "'kliping/articles/page_unreadable': 3" in proc.stderr
+    assert "'kliping/listing/not_a_listing': 1" in proc.stderr
+
+
+# -- bodies and encodings ----------------------------------------------------------------------
+
+
+def test_lying_content_length_is_a_retried_counted_error(tmp_path, site) -> None:
+    """A Content-Length longer than the body (the connection then closed) is data loss: retried,
+    given up, counted; a shorter one is what HTTP says the body is. No traceback either way."""
+    site.set(
+        raw={
+            A0: http(["Content-Type: text/html", "Content-Length: 100000", "Connection: close"], PAGE),
+            A1: http(["Content-Type: text/html", "Content-Length: 10", "Connection: close"], PAGE),
+        }
+    )
+    run = crawl(tmp_path, site.mirror(HOST), "-s", "RETRY_TIMES=1")
+    assert "Traceback" not in run.proc.stderr, run.proc.stderr[-3000:]
+    assert run.stat("kliping/errors/ResponseDataLossError") == 1
+    assert site.hits[f"https://{HOST}{A0}"] == 2
+    assert f"https://{HOST}{A0}" not in run.archived()
+    raw = {r["url"]: r for r in read_dataset(tmp_path / "raw").to_pylist()}
+    assert raw[f"https://{HOST}{A1}"]["body"] == PAGE[:10]
+
+
+def test_endless_bodies_are_cut_at_the_size_limit(tmp_path, site) -> None:
+    """An article and the feed whose bodies never end (no Content-Length): cut at DOWNLOAD_MAXSIZE,
+    counted, and the crawl finishes long before the server would stop."""
+    site.set(endless={A0: "text/html", "/feed/": "application/rss+xml"}, max_seconds=60)
+    run = crawl(tmp_path, site.mirror(HOST), "-s", "DOWNLOAD_MAXSIZE=2000000")
+    run.clean()
+    assert run.stat("kliping/errors/DownloadCancelledError") == 2
+    assert run.archived() == ARTICLE_URLS - {f"https://{HOST}{A0}"}
+
+
+@pytest.mark.parametrize("encoding", ["br", "deflate"])
+def test_brotli_and_deflate_bombs_are_dropped(tmp_path, site, encoding) -> None:
+    import brotli
+
+    inflated = b"\0" * (64 * 1024 * 1024)
+    bomb = brotli.compress(inflated, quality=5) if encoding == "br" else zlib.compress(inflated, 9)
+    headers = [f"Content-Encoding: {encoding}", f"Content-Length: {len(bomb)}", "Connection: close"]
+    site.set(
+        raw={
+            A0: http(["Content-Type: text/html", *headers], bomb),
+            "/sitemap.xml": http(["Content-Type: application/xml", *headers], bomb),
+        }
+    )
+    run = crawl(tmp_path, site.mirror(HOST), "-s", "DOWNLOAD_MAXSIZE=4000000")
+    run.clean()
+    assert run.stat("kliping/errors/IgnoreRequest") == 2
+    assert run.archived() == ARTICLE_URLS - {f"https://{HOST}{A0}"}  # from the feed
+
+
+def test_broken_charsets_and_headers(tmp_path, site) -> None:
+    """charset=utf-999, a Content-Type of bytes that are not text, a NUL in a header value, an
+    unknown Content-Encoding: archived as received, cleaned, no traceback."""
+    site.set(
+        raw={
+            A0: http(["Content-Type: text/html; charset=utf-999", f"Content-Length: {len(PAGE)}"], PAGE),
+            A1: http(
+                ["Content-Type: text/html; charset=ÿþ", "X-Odd: a\0b", f"Content-Length: {len(PAGE)}"], PAGE
+            ),
+            A2: http(
+                ["Content-Type: text/html", "Content-Encoding: snappy", f"Content-Length: {len(PAGE)}"], PAGE
+            ),
+        }
+    )
+    run = crawl(tmp_path, site.mirror(HOST))
+    run.clean()
+    assert run.archived() == ARTICLE_URLS
+    articles = read_dataset(tmp_path / "articles").to_pylist()
+    assert len(articles) == 3 and all("cukup panjang" in a["text"] for a in articles)
+
+
+# -- redirects ---------------------------------------------------------------------------------
+
+
+def test_redirect_loops_and_other_schemes(tmp_path, site, other) -> None:
+    """Articles redirected to file:///etc/passwd, to data: and javascript: URLs, to themselves and
+    to another host; a sitemap in a redirect loop. Nothing is read from the disk, nothing sent
+    elsewhere, the loop ends at REDIRECT_MAX_TIMES, the feed still gives what it lists."""
+    loop = f"https://{HOST}/loop"
+    site.set(
+        redirects={
+            A0: "file:///etc/passwd",
+            A1: "data:text/html,<p>halo</p>",
+            A2: f"https://{OTHER}/x",
+            "/sitemap.xml": loop,
+            "/loop": f"https://{HOST}/sitemap.xml",
+        }
+    )
+    run = crawl(tmp_path, {**site.mirror(HOST), **other.mirror(OTHER)}, "-s", "REDIRECT_MAX_TIMES=5")
+    run.clean()
+    assert other.total_hits == 0 and other.connections == 0
+    assert "root:" not in run.proc.stderr
+    assert site.hits[loop] <= 6
+    assert run.archived() == set()  # none of the three can be fetched
+    assert not (tmp_path / "raw").exists() or b"root:" not in b"".join(
+        read_dataset(tmp_path / "raw").column("body").to_pylist()
+    )
+
+
+# -- XML entities ------------------------------------------------------------------------------
+
+XXE_SITEMAP = (
+    b'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    b"<url><loc>https://berita.example/2025/03/10/&xxe;</loc><lastmod>2025-03-10</lastmod></url>"
+    b"<url><loc>https://berita.example" + A1.encode() + b"</loc><lastmod>2025-03-10</lastmod></url>"
+    b"</urlset>"
+)
+XXE_FEED = (
+    b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss><channel>'
+    b"<item><link>https://berita.example/2025/03/10/&xxe;</link><pubDate>&xxe;</pubDate></item>"
+    b"</channel></rss>"
+)
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+        for i in range(1, 10)
+    )
+    + b']><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+    b"<url><loc>https://berita.example/2025/03/10/&lol9;</loc></url></urlset>"
+)
+
+
+def test_external_and_exponential_entities_in_listings(tmp_path, site) -> None:
+    """XXE (an entity reading /etc/passwd) in a sitemap and a feed, a billion-laughs sitemap: no
+    file content reaches a request, the log or the archive, and the crawl ends at once."""
+    site.set(bodies={"/sitemap.xml": XXE_SITEMAP, "/feed/": XXE_FEED, "/sitemap_index.xml": LAUGHS},
+             status={"/sitemap_index.xml": 200})  # fmt: skip
+    run = crawl(tmp_path, site.mirror(HOST))
+    run.clean()
+    assert not [u for u in site.hits if "root" in u or "/bin/" in u or "lollol" in u], dict(site.hits)
+    assert "root:x" not in run.proc.stderr
+    assert run.archived() == {f"https://{HOST}{A1}"}
