@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from lxml import etree
+from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 from w3lib.url import add_or_replace_parameter
@@ -149,10 +150,19 @@ class NewsSpider(scrapy.Spider):
 
     # -- set-up -----------------------------------------------------------------------------------
     def load_known(self) -> None:
-        """Incremental crawling: article URLs already in the output's raw archive are skipped."""
+        """Incremental crawling: article URLs already in the output's raw archive are skipped.
+        A raw part that cannot be read closes the spider (reason ``bad_part``, one ERROR line)
+        before its first request: crawling on would fetch and store again what the part holds."""
+        from kliping.dataset.storage import BadPartsError
+
         out = self.settings.get("KLIPING_OUT")
         if out and self.settings.getbool("KLIPING_INCREMENTAL", True):
-            self.known = SeenSet.from_archive(out, [self.site.key])
+            try:
+                self.known = SeenSet.from_archive(out, [self.site.key])
+            except BadPartsError as exc:
+                self.logger.error("%s: not crawling", exc)
+                self.crawler.stats.set_value("kliping/bad_part", str(exc))
+                raise CloseSpider("bad_part") from None
             self.crawler.stats.set_value("kliping/seen/known_urls", len(self.known))
 
     def window(self) -> tuple[date, date]:

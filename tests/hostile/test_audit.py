@@ -10,15 +10,22 @@ redirects to other schemes, XML entities in listings.
 from __future__ import annotations
 
 import json
+import os
+import random
+import shutil
+import subprocess
+import sys
 import zlib
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from kliping.dataset.storage import read_dataset
-from tests.conftest import FAST, kliping
+from tests.conftest import FAST, kliping, one_line
 from tests.hostile.server import ARTICLES, HostileServer
 from tests.hostile.test_content import PDF, ContentServer
+from tests.hostile.test_datasets import corrupt_pages
 from tests.hostile.test_network import ARTICLE_URLS, HOST, OTHER, crawl
 
 A0, A1, A2 = (path for path, *_ in ARTICLES)
@@ -27,6 +34,7 @@ PAGE = (
     + b"Isi berita yang cukup panjang untuk sebuah artikel. " * 20
     + b"</p></article></body></html>"
 )
+ROOT = Path(__file__).resolve().parents[2]  # this checkout's kliping, whatever is installed
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
 
 
@@ -270,3 +278,114 @@ def test_external_and_exponential_entities_in_listings(tmp_path, site) -> None:
     assert not [u for u in site.hits if "root" in u or "/bin/" in u or "lollol" in u], dict(site.hits)
     assert "root:x" not in run.proc.stderr
     assert run.archived() == {f"https://{HOST}{A1}"}
+
+
+# -- a damaged output: the crawl, scrapy crawl and ingest refuse it, naming the part ------------
+
+RUN_ARGS = ("-s", "RETRY_TIMES=0")
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory) -> Path:
+    """A crawl output of the hostile site with one article missing (it answered 500), so that a
+    rerun has something to fetch."""
+    out = tmp_path_factory.mktemp("audit") / "out"
+    with HostileServer() as server:
+        server.set(status={A2: 500})
+        run = crawl(out, server.mirror(HOST), *RUN_ARGS)
+    assert run.archived() == ARTICLE_URLS - {f"https://{HOST}{A2}"}, run.proc.stderr[-2000:]
+    return out
+
+
+def _damaged(crawled: Path, tmp_path: Path, dataset: str, how: str) -> tuple[Path, Path]:
+    out = tmp_path / "out"
+    shutil.copytree(crawled, out)
+    part = sorted((out / dataset).rglob("*.parquet"))[0]
+    if how == "zero":
+        part.write_bytes(b"")
+    elif how == "random":
+        part.write_bytes(random.Random(5).randbytes(part.stat().st_size))
+    else:  # pages: a column's data pages overwritten, the footer intact
+        corrupt_pages(part, how)
+    return out, part
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
+            and p.name != ".kliping.lock"}  # fmt: skip
+
+
+DAMAGED = [("raw", "zero"), ("raw", "random"), ("raw", "url_key"), ("articles", "random"),
+           ("runs", "zero"), ("runs", "run_id")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("dataset", "how"), DAMAGED, ids=[f"{d}-{h}" for d, h in DAMAGED])
+def test_a_bad_part_in_the_output_refuses_the_crawl_then_verify_repair_lets_it_resume(
+    crawled, tmp_path, dataset, how
+) -> None:
+    """A part of the output truncated, overwritten or corrupt behind a sound footer: the crawl
+    read it for its seen set, its repair or its ledger and died in a pyarrow traceback (or, pages
+    corrupt, exit 1 with pyarrow's message and no file). Now: exit 2, one line naming the part and
+    the way out, nothing written; after ``kliping verify OUT --repair`` the rerun resumes and
+    every page is archived and cleaned exactly once."""
+    out, part = _damaged(crawled, tmp_path, dataset, how)
+    before = _files(out)
+    with HostileServer() as server:
+        for extra in ([], ["--resume"], ["--since", "last", "--until", "2025-03-11"]):
+            args = ["crawl", "generic", "--domain", HOST, "--out", str(out), "--mirror",
+                    json.dumps(server.mirror(HOST)), *FAST, *RUN_ARGS, *extra]  # fmt: skip
+            if "--since" not in extra:
+                args += ["--since", "2025-03-10", "--until", "2025-03-11"]
+            r = kliping(*args, timeout=180)
+            line = one_line(r)
+            assert r.returncode == 2 and str(part) in line and f"kliping verify {out} --repair" in line
+        assert server.total_hits == 0
+        assert _files(out) == before  # no part, no ledger row
+        fixed = kliping("verify", str(out), "--repair")
+        # with a raw part gone its article rows point nowhere: verify reports them (exit 1)
+        assert fixed.returncode == (1 if dataset == "raw" else 0), fixed.stdout + fixed.stderr
+        assert (out / "quarantine" / part.relative_to(out)).exists()
+        again = crawl(out, server.mirror(HOST), *RUN_ARGS)
+    again.clean()
+    raw = read_dataset(out / "raw").to_pylist()
+    urls = [r["url"] for r in raw]
+    assert len(urls) == len(set(urls))
+    assert f"https://{HOST}{A2}" in urls
+    done = Counter(
+        read_dataset(out / "articles").column("fetch_id").to_pylist()
+        + (read_dataset(out / "errors").column("fetch_id").to_pylist() if (out / "errors").exists() else [])
+    )
+    # a quarantined raw part takes its rows along: their pages are fetched again, once
+    assert {r["fetch_id"] for r in raw} <= set(done) and max(done.values()) == 1
+
+
+def test_scrapy_crawl_into_a_bad_output_is_one_error_line(crawled, tmp_path) -> None:
+    """The same under ``scrapy crawl`` (and Scrapyd): one ERROR line naming the part, no request,
+    no traceback; for a corrupt page behind a sound footer the spider's seen set finds it."""
+    for how in ("zero", "url_key"):
+        out, part = _damaged(crawled, tmp_path / how, "raw", how)
+        with HostileServer() as server:
+            mirror = json.dumps(server.mirror(HOST))
+            env = dict(os.environ, SCRAPY_SETTINGS_MODULE="kliping.settings", KLIPING_OUT=str(out))
+            env.update(KLIPING_MIRROR=mirror, KLIPING_LOG_LEVEL="WARNING", PYTHONPATH=str(ROOT))
+            r = subprocess.run(
+                [sys.executable, "-m", "scrapy", "crawl", "generic", "-a", f"domain={HOST}", "-a",
+                 "since=2025-03-10", "-a", "until=2025-03-11", "-s", "DOWNLOAD_DELAY=0"],
+                capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path,
+            )  # fmt: skip
+            hits = server.total_hits
+        assert "Traceback" not in r.stderr, r.stderr[-3000:]
+        errors = [ln for ln in r.stderr.splitlines() if " ERROR: " in ln]
+        assert len(errors) == 1 and str(part) in errors[0], r.stderr[-3000:]
+        assert hits == 0
+
+
+def test_ingest_into_a_bad_output_is_one_line(crawled, tmp_path) -> None:
+    from tests.warc_fixtures import sample_pages, write_warc
+
+    warc = write_warc(tmp_path / "a.warc.gz", sample_pages()[:3], extras=False)
+    out, part = _damaged(crawled, tmp_path, "raw", "zero")
+    before = _files(out)
+    r = kliping("ingest", str(warc), "--out", str(out), "--no-progress")
+    assert r.returncode == 2 and str(part) in one_line(r)
+    assert _files(out) == before
