@@ -17,6 +17,7 @@ import subprocess
 import sys
 import zlib
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -389,3 +390,46 @@ def test_ingest_into_a_bad_output_is_one_line(crawled, tmp_path) -> None:
     r = kliping("ingest", str(warc), "--out", str(out), "--no-progress")
     assert r.returncode == 2 and str(part) in one_line(r)
     assert _files(out) == before
+
+
+# -- full disks --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("demo") / "out"
+    r = kliping("demo", "--out", str(out))
+    assert r.returncode == 0, r.stderr[-2000:]
+    return out
+
+
+@pytest.fixture
+def small_fs(tmp_path) -> Iterator[Path]:
+    """A 600 KB tmpfs (root only; skipped where mounting is not allowed)."""
+    mnt = tmp_path / "mnt"
+    mnt.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(mnt)],
+                       capture_output=True, text=True, check=False)  # fmt: skip
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.strip()}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+@pytest.mark.parametrize("form", ["warc", "jsonl", "parquet"])
+def test_an_export_that_fills_the_disk_leaves_no_file_behind(demo, small_fs, form) -> None:
+    """``--format warc`` left its half-written ``.kliping-00000.warc.gz.tmp`` (and any finished
+    file) on the full disk; every format now leaves no data file and no temp file."""
+    filler = small_fs / "filler"
+    free = os.statvfs(small_fs).f_bavail * os.statvfs(small_fs).f_frsize
+    filler.write_bytes(b"\0" * (free - 40 * 1024))
+    x = small_fs / "x"
+    r = kliping("export", str(demo), "--out", str(x), "--format", form)
+    assert r.returncode == 1 and "No space left on device" in one_line(r)
+    assert [p for p in x.rglob("*") if p.is_file()] == []
+    filler.unlink()
+    r = kliping("export", str(demo), "--out", str(x), "--format", form)
+    assert r.returncode == 0, r.stderr
+    assert len(list((x / "data").glob(f"*.{form}*"))) == 1 and not list(x.rglob(".*"))
