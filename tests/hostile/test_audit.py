@@ -433,3 +433,66 @@ def test_an_export_that_fills_the_disk_leaves_no_file_behind(demo, small_fs, for
     r = kliping("export", str(demo), "--out", str(x), "--format", form)
     assert r.returncode == 0, r.stderr
     assert len(list((x / "data").glob(f"*.{form}*"))) == 1 and not list(x.rglob(".*"))
+
+
+# -- malformed site definitions (KLIPING_SITES_PATH) --------------------------------------------
+
+SITE_FILE = """from datetime import date
+from kliping.sites.base import Layout, Site, Source
+
+SITE = Site(
+    key="kabarku",
+    name="Kabarku",
+    domain="www.kabarku.example",
+    allowed_domains=("kabarku.example",),
+    sources=(
+        Source("feed", "https://www.kabarku.example/feed/"),
+        Source("date_index", "https://www.kabarku.example/indeks?date={date}&page={page}"),
+    ),
+    article_pattern=r"^https://www\\.kabarku\\.example/berita/\\d+/",
+    skip_patterns=(r"/foto/",),
+    layouts=(Layout("V1", body_xpath="//article", title_suffix=r" - Kabarku$"),),
+)
+"""
+BAD_SITES = {
+    # what was accepted and went wrong later: a traceback per listing page, or nothing at all
+    "allowed_domains": ('allowed_domains=("kabarku.example",)', 'allowed_domains="kabarku.example"'),
+    "skip_patterns": ('skip_patterns=(r"/foto/",)', 'skip_patterns=r"/foto/"'),
+    "layouts[0].body_xpath": ('body_xpath="//article"', 'body_xpath="//article[@class="'),
+    "layouts[0].title_suffix": ('title_suffix=r" - Kabarku$"', 'title_suffix="(("'),
+    "layouts[0].valid_until": ('Layout("V1", ', 'Layout("V1", valid_until="2024-01-01", '),
+    "sources[1].max_pages": ('page={page}"),', 'page={page}", max_pages="3"),'),
+    "sources[1].date_format": ('page={page}"),', 'page={page}", date_format=5),'),
+    "sources[1].next_page_xpath": ('page={page}"),', 'page={page}", next_page_xpath="//a["),'),
+    "sources[1].url": ("page={page}", "page={page}&s={seksi}"),
+    "next_page_xpath": ('name="Kabarku",', 'name="Kabarku", next_page_xpath="//a[@",'),
+    "domain": ('domain="www.kabarku.example"', "domain=12"),
+    "follow_links": ('name="Kabarku",', 'name="Kabarku", follow_links="no",'),
+}
+
+
+@pytest.mark.parametrize("field", BAD_SITES)
+def test_a_malformed_site_definition_is_one_line_naming_the_field(tmp_path, field) -> None:
+    old, new = BAD_SITES[field]
+    assert old in SITE_FILE
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    (sites / "kabarku.py").write_text(SITE_FILE.replace(old, new, 1))
+    env = dict(os.environ, KLIPING_SITES_PATH=str(sites), PYTHONPATH=str(ROOT))
+    r = subprocess.run(
+        [sys.executable, "-m", "kliping", "crawl", "kabarku", "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=60, env=env,
+    )  # fmt: skip
+    line = one_line(r)
+    assert r.returncode == 2 and str(sites / "kabarku.py") in line and f"field '{field}'" in line
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_well_formed_site_definition_loads(tmp_path) -> None:
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    (sites / "kabarku.py").write_text(SITE_FILE)
+    env = dict(os.environ, KLIPING_SITES_PATH=str(sites), PYTHONPATH=str(ROOT))
+    r = subprocess.run([sys.executable, "-m", "kliping", "sites", "--json"], capture_output=True,
+                       text=True, timeout=60, env=env)  # fmt: skip
+    assert r.returncode == 0 and "kabarku" in {s["site"] for s in json.loads(r.stdout)}, r.stderr
