@@ -25,7 +25,11 @@ PAGINATION_RULES = ("single=1", "page=all", "next_link")
 # The last segment of an article's URL path on a site kliping has no rules for: a slug of three
 # words or more, or an id of four digits or more (``.html``/``.php`` allowed). The generic site's
 # article pattern and the cleaner's test of a teaser card's link (``clean.body``) both read it.
-ARTICLE_SEGMENT = r"(?:[a-z0-9]+(?:-[a-z0-9]+){2,}|[\w-]*\d{4,}[\w-]*)(?:\.html?|\.php)?|\d{4,}/[\w-]+"
+# The digits branch is an atomic group: as ``[\w-]*\d{4,}[\w-]*`` it had O(n^3) ways to fail on a
+# long run of digits ("/" + "1" * 2000 + "!" took 53 s, in the crawl's reactor thread); what may
+# follow a segment (".", "/", "?", the end) is no [\w-] character, so the first way the group
+# matches is the only one that can lead to a match, and no match is lost.
+ARTICLE_SEGMENT = r"(?:[a-z0-9]+(?:-[a-z0-9]+){2,}|(?>[\w-]*\d{4,}[\w-]*))(?:\.html?|\.php)?|\d{4,}/[\w-]+"
 
 
 def zone_tz(zone: str) -> timezone:

@@ -145,6 +145,26 @@ def test_an_unreadable_later_page_keeps_the_pages_before_it(tmp_path: Path) -> N
     assert "'kliping/listing/not_a_listing': 1" in proc.stderr
 
 
+def test_listed_urls_built_to_backtrack_cost_microseconds(tmp_path, site) -> None:
+    """The generic article pattern took O(n^3) to reject a run of digits followed by a character no
+    URL segment has: a listed URL of 2,000 digits and "!" held the crawl's reactor thread for 53 s
+    (timeouts do not apply to a callback). Three such URLs in the sitemap and the feed: the crawl
+    ends in seconds."""
+    import time
+
+    bad = [
+        f"https://{HOST}/{'1' * 2000}!",
+        f"https://{HOST}/{'2' * 3000}!x",
+        f"https://{HOST}/a/{'3' * 2500}?",
+    ]
+    site.set(sitemap_entries=bad, feed_items=bad)
+    start = time.monotonic()
+    run = crawl(tmp_path, site.mirror(HOST))
+    run.clean()
+    assert time.monotonic() - start < 60
+    assert run.archived() == ARTICLE_URLS
+
+
 # -- bodies and encodings ----------------------------------------------------------------------
 
 
