@@ -104,6 +104,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         why = " ".join(str(exc.strerror or exc).split())
         print(f"kliping {args.command}: error: {why}{where}", file=sys.stderr)
         return 1
+    except ValueError as exc:  # a part the job had to read is unreadable: named, exit 2
+        storage = sys.modules.get("kliping.dataset.storage")  # not imported here: pyarrow is slow
+        if storage is None or not isinstance(exc, storage.BadPartsError):
+            raise
+        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -166,6 +166,15 @@ def run(args: argparse.Namespace) -> int:
         from kliping.extras import require
 
         require("scrapy_redis", "--redis")
+    if os.path.isdir(args.out):  # before the ledger, the seen set or a repair reads a part
+        from kliping.crawler.run import _partitions
+        from kliping.dataset.storage import BadPartsError, check_output
+
+        keys = _partitions(list(args.sites), spider_kwargs)
+        try:
+            check_output(args.out, [keys.get(key, key) for key in args.sites])
+        except BadPartsError as exc:
+            raise UsageError(str(exc)) from None
     if args.resume:
         since, until = resume_window(args.out, args.sites, since, until)
     if since == LAST and until is not None and os.path.isdir(args.out):
@@ -205,13 +214,15 @@ def run(args: argparse.Namespace) -> int:
 
 def start_crawl(sites: list[str], out: str, **kwargs: Any) -> Any:
     """``run_crawl``, with the refusals that happen before anything runs as bad input (exit 2):
-    another run holds ``out``, or ``out`` cannot be written at all (read-only, no permission)."""
+    another run holds ``out``, ``out`` cannot be written at all (read-only, no permission), or a
+    part of it cannot be read."""
     from kliping.crawler.run import run_crawl
     from kliping.crawler.runlock import OutputLocked, OutputNotWritable
+    from kliping.dataset.storage import BadPartsError
 
     try:
         return run_crawl(sites, out, **kwargs)
-    except OutputLocked as exc:
+    except (OutputLocked, BadPartsError) as exc:
         raise UsageError(str(exc)) from None
     except OutputNotWritable as exc:
         raise UsageError(f"--out {out}: {exc}") from None

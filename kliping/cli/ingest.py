@@ -80,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
 
         start_forkserver(INGEST_PRELOAD)
     from kliping.crawler.runlock import OutputLocked
+    from kliping.dataset.storage import BadPartsError
     from kliping.warc.ingest import run_ingest
 
     try:
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
             split_bytes=int(args.split_mb * (1 << 20)) if args.split_mb else None,
             progress=not args.no_progress,
         )
-    except OutputLocked as exc:
+    except (OutputLocked, BadPartsError) as exc:
         raise UsageError(str(exc)) from None
     except KeyboardInterrupt:
         print("kliping ingest: interrupted; run the same command again to resume", file=sys.stderr)

@@ -15,7 +15,7 @@ from scrapy.exceptions import CloseSpider
 from kliping.crawler.lifecycle import Run, crawler_failed, final_status
 from kliping.crawler.run import resolve_since
 from kliping.crawler.runlock import OutputLocked
-from kliping.dataset.storage import WriteError
+from kliping.dataset.storage import BadPartsError, WriteError
 
 
 class RunLedger:
@@ -68,6 +68,9 @@ class RunLedger:
             repaired = run.open(partitions={spider.name: site.key} if site is not None else None)
             if repaired:
                 spider.logger.info("repaired %d raw rows left uncleaned by a killed or failed run", repaired)
+        except BadPartsError as exc:  # nothing written: no ledger row, the lock given back
+            run.release()
+            self._refuse(spider, "bad_part", f"{exc}: not crawling")
         except WriteError as exc:  # the lock is ours: spider_closed records the run as failed
             self.crawler.stats.set_value("kliping/write_error", str(exc))
             spider.logger.error("%s: stopping the crawl", exc)

@@ -111,8 +111,14 @@ def lock_holder(out: str | os.PathLike[str]) -> str | None:
 
 
 def read_ledger(out: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """One row per run, oldest first; unfinished runs no longer holding the lock are ``killed``."""
-    rows = read_dataset(os.path.join(os.fspath(out), "runs"), "runs").to_pylist()
+    """One row per run, oldest first; unfinished runs no longer holding the lock are ``killed``.
+    Raises ``kliping.dataset.storage.BadOutputError`` naming a ledger part that cannot be read."""
+    from kliping.dataset.storage import BadOutputError, BadPartsError
+
+    try:
+        rows = read_dataset(os.path.join(os.fspath(out), "runs"), "runs").to_pylist()
+    except BadPartsError as exc:
+        raise BadOutputError(out, exc.bad) from None
     live = lock_holder(out)
     by_run: dict[str, dict[str, Any]] = {}
     for row in rows:

@@ -96,12 +96,16 @@ class Run:
         """Sweep temp files, repair what killed or failed runs of ``repair_sites`` (default the
         run's sites; ``partitions`` maps a ledger key to its ``site=`` partition where they differ)
         left uncleaned, write the ``running`` row. Returns the rows repaired; raises
-        ``kliping.dataset.storage.WriteError`` when the output cannot be written."""
+        ``kliping.dataset.storage.WriteError`` when the output cannot be written, and
+        ``kliping.dataset.storage.BadOutputError`` (before anything is written) when a part of
+        those sites or of the ledger cannot be read."""
         from kliping.crawler.repair import repair
-        from kliping.dataset.storage import remove_temp_files
+        from kliping.dataset.storage import check_output, remove_temp_files
 
-        remove_temp_files(self.out)
         sites = self.sites if repair_sites is None else repair_sites
+        # a bad part would stop the repair, the seen set or the ledger half-way, in a traceback
+        check_output(self.out, [(partitions or {}).get(s, s) for s in sites])
+        remove_temp_files(self.out)
         self.repaired = repair(self.out, sites, self.run_id, partitions) if sites else 0
         self.record(RUNNING, [], health)
         return self.repaired

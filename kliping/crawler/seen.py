@@ -59,6 +59,30 @@ def _has_keys(parquet: Any) -> bool:
     return True
 
 
+def _read_keys(path: Any, keys: array) -> None:
+    """Append the keys of the 2xx rows of the raw part at ``path`` to ``keys``."""
+    import pyarrow.parquet as pq
+
+    parquet = pq.ParquetFile(path)
+    try:
+        keyed = _has_keys(parquet)
+        columns = ["url_key" if keyed else "url", "status"]
+        if parquet.metadata.num_rows <= _WHOLE_FILE_ROWS:  # a crawl's parts: one read each
+            batches: Iterable[Any] = parquet.read(columns=columns, use_threads=False).to_batches()
+        else:
+            batches = parquet.iter_batches(batch_size=8192, columns=columns, use_threads=False)
+        for batch in batches:
+            status = batch.column(1).to_numpy(zero_copy_only=False)
+            ok = (status >= 200) & (status < 300)
+            if keyed:
+                keys.frombytes(batch.column(0).to_numpy()[ok].tobytes())
+            else:  # parts written before the url_key column: hash the URLs
+                keys.extend(url_key(u) for u, good in zip(batch.column(0).to_pylist(), ok.tolist(),
+                                                          strict=True) if good and u is not None)
+    finally:
+        parquet.close()
+
+
 class SeenSet:
     def __init__(self, keys: Iterable[int] | np.ndarray = ()) -> None:
         if isinstance(keys, np.ndarray):
@@ -82,9 +106,8 @@ class SeenSet:
         batch, whatever the archive size.
         """
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
-        from kliping.dataset.storage import PARTITION, dataset_path
+        from kliping.dataset.storage import PARTITION, BadOutputError, BadPart, arrow_reason, dataset_path
 
         root = dataset_path(out, "raw")
         dirs = [root] if sites is None else [root / f"{PARTITION}={site}" for site in sites]
@@ -97,22 +120,11 @@ class SeenSet:
         ]
         keys = array("Q")  # grows in place by ~1/8 at a time: no doubling spike
         for path in paths:
-            parquet = pq.ParquetFile(path)
-            keyed = _has_keys(parquet)
-            columns = ["url_key" if keyed else "url", "status"]
-            if parquet.metadata.num_rows <= _WHOLE_FILE_ROWS:  # a crawl's parts: one read each
-                batches: Iterable[Any] = parquet.read(columns=columns, use_threads=False).to_batches()
-            else:
-                batches = parquet.iter_batches(batch_size=8192, columns=columns, use_threads=False)
-            for batch in batches:
-                status = batch.column(1).to_numpy(zero_copy_only=False)
-                ok = (status >= 200) & (status < 300)
-                if keyed:
-                    keys.frombytes(batch.column(0).to_numpy()[ok].tobytes())
-                else:  # parts written before the url_key column: hash the URLs
-                    keys.extend(url_key(u) for u, good in zip(batch.column(0).to_pylist(), ok.tolist(),
-                                                              strict=True) if good and u is not None)
-            parquet.close()
+            try:
+                _read_keys(path, keys)
+            except (pa.ArrowException, OSError) as exc:  # a corrupt page behind a sound footer
+                reason = f"unreadable ({arrow_reason(exc, path)})"
+                raise BadOutputError(out, [BadPart(path, reason)]) from None
         pa.default_memory_pool().release_unused()  # give the read buffers back to the OS
         return cls(np.frombuffer(keys, dtype=np.uint64) if keys else np.empty(0, dtype=np.uint64))
 

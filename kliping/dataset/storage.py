@@ -288,7 +288,13 @@ def _read_flat(path: Path, schema: pa.Schema, columns: list[str] | None) -> pa.T
     """An unpartitioned dataset (the run ledger), file by file, without pyarrow.dataset."""
     want = pa.schema([schema.field(c) for c in columns]) if columns else schema
     files = sorted(f for f in path.glob("*.parquet") if not f.name.startswith(".")) if path.is_dir() else []
-    tables = [_read_part(f, want) for f in files]
+    tables = []
+    for f in files:
+        try:
+            tables.append(_read_part(f, want))
+        except (pa.ArrowException, OSError) as exc:  # named, not pyarrow's bare message
+            reason = check_part(f, DATASETS.get(path.name)) or f"unreadable ({arrow_reason(exc, f)})"
+            raise BadPartsError([BadPart(f, reason)]) from None
     return pa.concat_tables(tables) if tables else want.empty_table()
 
 
@@ -328,6 +334,17 @@ class BadPartsError(ValueError):
         self.bad = bad
         more = f" (and {len(bad) - 1} more bad part(s))" if len(bad) > 1 else ""
         super().__init__(f"bad part {bad[0].line()}{more}; --skip-bad reads the others")
+
+
+class BadOutputError(BadPartsError):
+    """Parts of an output that a run would read (the seen set, the repair, the ledger) or add to
+    are unreadable: the run is refused before it starts (``kliping verify OUT --repair``)."""
+
+    def __init__(self, out: str | os.PathLike[str], bad: list[BadPart]) -> None:
+        super().__init__(bad)
+        more = f" (and {len(bad) - 1} more bad part(s))" if len(bad) > 1 else ""
+        self.args = (f"bad part {bad[0].line()}{more}; `kliping verify {os.fspath(out)} --repair` "
+                     "moves bad parts to quarantine/",)
 
 
 def list_parts(root: str | os.PathLike[str]) -> list[Path]:
@@ -398,7 +415,7 @@ def schema_problem(actual: pa.Schema, expected: pa.Schema) -> str | None:
     return None
 
 
-def _arrow_reason(exc: BaseException, path: Path) -> str:
+def arrow_reason(exc: BaseException, path: Path) -> str:
     """pyarrow's message, one line, without the path it repeats."""
     msg = " ".join(str(exc).split())
     if "magic bytes not found" in msg:
@@ -428,7 +445,7 @@ def check_part(
     try:
         pf = pq.ParquetFile(path)
     except (pa.ArrowException, OSError) as exc:
-        return f"unreadable ({_arrow_reason(exc, path)})"
+        return f"unreadable ({arrow_reason(exc, path)})"
     try:
         expected = file_schema(schema) if schema is not None else None
         if expected is not None:
@@ -446,9 +463,9 @@ def check_part(
                         try:
                             col.cast(f.type)
                         except pa.ArrowInvalid as exc:
-                            return f"wrong data: column {f.name}: {_arrow_reason(exc, path)}"
+                            return f"wrong data: column {f.name}: {arrow_reason(exc, path)}"
     except (pa.ArrowException, OSError) as exc:
-        return f"unreadable data ({_arrow_reason(exc, path)})"
+        return f"unreadable data ({arrow_reason(exc, path)})"
     finally:
         pf.close()
     return None
@@ -486,6 +503,19 @@ def open_parts(
         kwargs["partitioning"] = _partitioning()
         kwargs["partition_base_dir"] = str(root)
     return ds.dataset([str(p) for p in parts], **kwargs)
+
+
+def check_output(out: str | os.PathLike[str], partitions: Iterable[str] | None = None) -> None:
+    """Raise :class:`BadOutputError` when a part of ``out`` that a run would read is unreadable or
+    has the wrong schema: ``raw/``, ``articles/`` and ``errors/`` (only the ``site=`` partitions in
+    ``partitions`` when given) and the ledger, ``runs/``. Footers only: a few KB a part."""
+    wanted = sorted(set(partitions)) if partitions else None
+    bad: list[BadPart] = []
+    for name in ("raw", "articles", "errors"):
+        bad += scan_parts(dataset_path(out, name), name, sites=wanted)[1]
+    bad += scan_parts(dataset_path(out, "runs"), "runs")[1]
+    if bad:
+        raise BadOutputError(out, bad)
 
 
 def find_bad_part(parts: list[Path], dataset: str) -> BadPart | None:

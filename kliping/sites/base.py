@@ -25,7 +25,11 @@ PAGINATION_RULES = ("single=1", "page=all", "next_link")
 # The last segment of an article's URL path on a site kliping has no rules for: a slug of three
 # words or more, or an id of four digits or more (``.html``/``.php`` allowed). The generic site's
 # article pattern and the cleaner's test of a teaser card's link (``clean.body``) both read it.
-ARTICLE_SEGMENT = r"(?:[a-z0-9]+(?:-[a-z0-9]+){2,}|[\w-]*\d{4,}[\w-]*)(?:\.html?|\.php)?|\d{4,}/[\w-]+"
+# The digits branch is an atomic group: as ``[\w-]*\d{4,}[\w-]*`` it had O(n^3) ways to fail on a
+# long run of digits ("/" + "1" * 2000 + "!" took 53 s, in the crawl's reactor thread); what may
+# follow a segment (".", "/", "?", the end) is no [\w-] character, so the first way the group
+# matches is the only one that can lead to a match, and no match is lost.
+ARTICLE_SEGMENT = r"(?:[a-z0-9]+(?:-[a-z0-9]+){2,}|(?>[\w-]*\d{4,}[\w-]*))(?:\.html?|\.php)?|\d{4,}/[\w-]+"
 
 
 def zone_tz(zone: str) -> timezone:
@@ -177,10 +181,105 @@ def _fail(site: object, fieldname: str, why: str) -> None:
     raise SiteConfigError(f"site {key!r}: field {fieldname!r}: {why}")
 
 
+def _type_name(value: object) -> str:
+    return f"{type(value).__name__} {value!r}"[:120]
+
+
+def _check_xpath(site: object, fieldname: str, expr: object, optional: bool = False) -> None:
+    from lxml import etree
+
+    if expr is None and optional:
+        return
+    if not isinstance(expr, str):
+        _fail(site, fieldname, f"must be an XPath string, got {_type_name(expr)}")
+    try:
+        etree.XPath(expr)  # type: ignore[arg-type]
+    except etree.XPathSyntaxError as exc:
+        _fail(site, fieldname, f"not a valid XPath: {exc}: {expr!r}")
+
+
+def _check_regex(site: object, fieldname: str, pattern: object) -> None:
+    if not isinstance(pattern, str):
+        _fail(site, fieldname, f"must be a regex string, got {_type_name(pattern)}")
+    try:
+        re.compile(pattern)  # type: ignore[arg-type]
+    except re.error as exc:
+        _fail(site, fieldname, f"not a valid regex: {exc}")
+
+
+def _check_strings(site: object, fieldname: str, value: object, optional: bool = False) -> None:
+    """A string (or None when ``optional``)."""
+    if not (isinstance(value, str) or (optional and value is None)):
+        _fail(site, fieldname, f"must be a string{' or None' if optional else ''}, got {_type_name(value)}")
+
+
+def _check_sequence(site: object, fieldname: str, value: object, of: type) -> None:
+    """A tuple (or list) of ``of``: a lone string would be read one character at a time."""
+    if not isinstance(value, (tuple, list)):
+        _fail(site, fieldname, f"must be a tuple of {of.__name__}, got {_type_name(value)}")
+    for i, item in enumerate(value):  # type: ignore[arg-type]
+        if not isinstance(item, of):
+            _fail(site, f"{fieldname}[{i}]", f"must be a {of.__name__}, got {_type_name(item)}")
+
+
+def _check_types(site: Site) -> None:
+    """Every field of the right type, every XPath and regex compiling, every date_index URL
+    formatting: a wrong one was found only mid-crawl (a traceback per listing page) or never
+    (an invalid XPath or title regex silently did nothing; ``allowed_domains="a.com"`` was read as
+    the domains "a", ".", "c", … and the crawl fetched nothing)."""
+    for name in ("key", "name", "domain", "article_pattern", "zone", "language", "country"):
+        _check_strings(site, name, getattr(site, name))
+    for name in ("url_time", "pagination"):
+        _check_strings(site, name, getattr(site, name), optional=True)
+    for name in ("z_is_local", "sample", "follow_links"):
+        if not isinstance(getattr(site, name), bool):
+            _fail(site, name, f"must be True or False, got {_type_name(getattr(site, name))}")
+    if site.post_process is not None and not callable(site.post_process):
+        _fail(site, "post_process", f"must be a function or None, got {_type_name(site.post_process)}")
+    _check_sequence(site, "skip_patterns", site.skip_patterns, str)
+    _check_sequence(site, "allowed_domains", site.allowed_domains, str)
+    _check_sequence(site, "sources", site.sources, Source)
+    _check_sequence(site, "layouts", site.layouts, Layout)
+    _check_xpath(site, "next_page_xpath", site.next_page_xpath)
+    for i, src in enumerate(site.sources):
+        where = f"sources[{i}]"
+        for name in ("kind", "url", "date_format"):
+            _check_strings(site, f"{where}.{name}", getattr(src, name))
+        for name, least in (("first_page", 0), ("max_pages", 1)):
+            value = getattr(src, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < least:
+                _fail(site, f"{where}.{name}", f"must be an integer >= {least}, got {_type_name(value)}")
+        _check_xpath(site, f"{where}.next_page_xpath", src.next_page_xpath)
+        if src.kind == "date_index":
+            try:
+                src.url_for(date(2024, 1, 31), src.first_page)
+            except (KeyError, IndexError, ValueError) as exc:
+                _fail(site, f"{where}.url", f"does not format with {{date}} and {{page}} only: {exc!r}")
+    for i, lay in enumerate(site.layouts):
+        where = f"layouts[{i}]"
+        _check_strings(site, f"{where}.version", lay.version)
+        if lay.valid_until is not None and (
+            not isinstance(lay.valid_until, date) or isinstance(lay.valid_until, datetime)
+        ):
+            _fail(site, f"{where}.valid_until", f"must be a date or None, got {_type_name(lay.valid_until)}")
+        for name in ("body_xpath", "title_xpath", "date_xpath", "author_xpath", "editor_xpath",
+                     "section_xpath", "tags_xpath"):  # fmt: skip
+            _check_xpath(site, f"{where}.{name}", getattr(lay, name), optional=True)
+        _check_sequence(site, f"{where}.prune_xpaths", lay.prune_xpaths, str)
+        for j, expr in enumerate(lay.prune_xpaths):
+            _check_xpath(site, f"{where}.prune_xpaths[{j}]", expr)
+        _check_sequence(site, f"{where}.boilerplate", lay.boilerplate, str)
+        for j, pattern in enumerate(lay.boilerplate):
+            _check_regex(site, f"{where}.boilerplate[{j}]", pattern)
+        if lay.title_suffix is not None:
+            _check_regex(site, f"{where}.title_suffix", lay.title_suffix)
+
+
 def validate(site: Site) -> None:
     """Reject a malformed definition with a message that names the field."""
     if not isinstance(site.key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", site.key or ""):
         _fail(site, "key", "must be lower-case letters, digits and _ (it is the spider name)")
+    _check_types(site)
     if not site.domain or "/" in site.domain:
         _fail(site, "domain", "must be a host name such as 'news.detik.com'")
     if site.zone not in ZONES:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from lxml import etree
+from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 from w3lib.url import add_or_replace_parameter
@@ -44,7 +45,10 @@ def join_pages(pages: list[tuple[str, str]], body_xpath: str | None) -> bytes:
     found = doc.xpath(body_xpath) if body_xpath else []
     target = found[0] if found and not isinstance(found[0], str) else doc.body
     for url, text in pages[1:]:
-        other = lhtml.document_fromstring(text)
+        try:
+            other = lhtml.document_fromstring(text)
+        except (etree.ParserError, ValueError):
+            continue  # an empty or unparsable later page adds nothing (the spider keeps out most)
         src = other.xpath(body_xpath) if body_xpath else []
         container = src[0] if src and not isinstance(src[0], str) else other.body
         target.append(etree.Comment(f" kliping:page {url} "))
@@ -69,6 +73,22 @@ def _header_dict(response: Response) -> dict[str, str]:
         name = key.decode("latin-1").lower()
         out[name] = ", ".join(v.decode("latin-1") for v in values)
     return out
+
+
+def _is_text(response: Response) -> bool:
+    """Scrapy made a text response of it (an image or a PDF at an extension-less URL it did not)."""
+    return hasattr(response, "text") and hasattr(response, "xpath")
+
+
+def _page_text(response: Response, headers: dict[str, str]) -> str | None:
+    """The page's text when it is an HTML page with something in it; None for an empty body or
+    what :func:`kliping.clean.sniff.not_html` says is not a page (nothing to follow or join)."""
+    from kliping.clean.sniff import not_html
+
+    if not _is_text(response) or not response.body.strip() or not_html(response.body, headers):
+        return None
+    text = response.text
+    return text if text.strip() else None
 
 
 def _localname(tag: str) -> str:
@@ -132,10 +152,19 @@ class NewsSpider(scrapy.Spider):
 
     # -- set-up -----------------------------------------------------------------------------------
     def load_known(self) -> None:
-        """Incremental crawling: article URLs already in the output's raw archive are skipped."""
+        """Incremental crawling: article URLs already in the output's raw archive are skipped.
+        A raw part that cannot be read closes the spider (reason ``bad_part``, one ERROR line)
+        before its first request: crawling on would fetch and store again what the part holds."""
+        from kliping.dataset.storage import BadPartsError
+
         out = self.settings.get("KLIPING_OUT")
         if out and self.settings.getbool("KLIPING_INCREMENTAL", True):
-            self.known = SeenSet.from_archive(out, [self.site.key])
+            try:
+                self.known = SeenSet.from_archive(out, [self.site.key])
+            except BadPartsError as exc:
+                self.logger.error("%s: not crawling", exc)
+                self.crawler.stats.set_value("kliping/bad_part", str(exc))
+                raise CloseSpider("bad_part") from None
             self.crawler.stats.set_value("kliping/seen/known_urls", len(self.known))
 
     def window(self) -> tuple[date, date]:
@@ -274,6 +303,9 @@ class NewsSpider(scrapy.Spider):
     def parse_date_index(
         self, response: Response, source: Source, day: date, page: int
     ) -> Iterator[scrapy.Request]:
+        if not _is_text(response):  # an image, a PDF, binary junk at an index URL
+            self.listing_error("not_a_listing", response)
+            return
         links = [self.listed_url(response, h) for h in response.xpath("//a/@href").getall()]
         found = [u for u in dict.fromkeys(links) if u and self.site.is_article(u)]
         self.crawler.stats.inc_value("kliping/listing/date_index_pages")
@@ -354,25 +386,37 @@ class NewsSpider(scrapy.Spider):
         headers = _header_dict(response)
         if self.site.pagination == "next_link":
             # follow "halaman selanjutnya" and archive the pages joined as one article
-            pages = [*(pages or []), (response.url, response.text)]
-            nxt = response.xpath(self.site.next_page_xpath).get()
-            nxt_url = response.urljoin(nxt) if nxt else None
-            if (nxt_url and len(pages) < MAX_ARTICLE_PAGES and self.site.is_article(nxt_url)
-                    and nxt_url not in {u for u, _ in pages}):
-                yield scrapy.Request(
-                    nxt_url,
-                    callback=self.parse_article,
-                    errback=self.on_error,
-                    cb_kwargs={"pages": pages},
-                    meta={"kliping_via": response.meta.get("kliping_via", "link")},
-                )
-                return
-            if len(pages) > 1:
-                self.crawler.stats.inc_value("kliping/articles/pages_joined", len(pages) - 1)
+            page = _page_text(response, headers)
+            if page is None and pages:
+                # a later page that is empty, binary or not HTML ends the chain: the pages so far
+                # are the article (dropping them would refetch, and lose, them on every run)
+                self.crawler.stats.inc_value("kliping/articles/page_unreadable")
+                self.logger.warning("article page not HTML, kept the pages before it: %s", response.url)
                 body = join_pages(pages, self.site.layouts[-1].body_xpath)
-                headers["content-type"] = "text/html; charset=utf-8"
-                headers["x-kliping-pages"] = " ".join(u for u, _ in pages)
-            response = response.replace(url=pages[0][0]) if len(pages) > 1 else response
+                headers = {"content-type": "text/html; charset=utf-8",
+                           "x-kliping-pages": " ".join(u for u, _ in pages),
+                           "x-kliping-page-unreadable": response.url}
+                response = response.replace(url=pages[0][0], status=200)
+            elif page is not None:
+                pages = [*(pages or []), (response.url, page)]
+                nxt = response.xpath(self.site.next_page_xpath).get()
+                nxt_url = response.urljoin(nxt) if nxt else None
+                if (nxt_url and len(pages) < MAX_ARTICLE_PAGES and self.site.is_article(nxt_url)
+                        and nxt_url not in {u for u, _ in pages}):
+                    yield scrapy.Request(
+                        nxt_url,
+                        callback=self.parse_article,
+                        errback=self.on_error,
+                        cb_kwargs={"pages": pages},
+                        meta={"kliping_via": response.meta.get("kliping_via", "link")},
+                    )
+                    return
+                if len(pages) > 1:
+                    self.crawler.stats.inc_value("kliping/articles/pages_joined", len(pages) - 1)
+                    body = join_pages(pages, self.site.layouts[-1].body_xpath)
+                    headers["content-type"] = "text/html; charset=utf-8"
+                    headers["x-kliping-pages"] = " ".join(u for u, _ in pages)
+                response = response.replace(url=pages[0][0]) if len(pages) > 1 else response
         redirects = response.request.meta.get("redirect_urls") if response.request else None
         requested = redirects[0] if redirects else response.url
         raw = raw_record(

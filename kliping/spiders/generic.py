@@ -158,15 +158,17 @@ class GenericSpider(NewsSpider):
 
     def parse_robots(self, response: Response, source: Source,
                      rest: bool = False) -> Iterator[scrapy.Request]:
-        """The ``Sitemap:`` lines of robots.txt; ``rest``: then the other discovery requests."""
-        text = response.text if hasattr(response, "text") else ""  # (not text: no lines)
-        for line in text.splitlines():
-            name, _, value = line.partition(":")
-            if name.strip().lower() != "sitemap" or not value.strip():
-                continue
-            url = self.listed_url(response, value)
-            if url and url not in self._seen_listings:
-                yield self.discovered(url)
+        """The ``Sitemap:`` lines, as many as one listing may hold (KLIPING_LISTING_MAX_ENTRIES);
+        ``rest``: then the other discovery requests."""
+        if not hasattr(response, "text"):  # robots.txt redirected to an image, say
+            self.listing_error("not_a_listing", response)
+        else:
+            values = (value for name, _, value in (line.partition(":") for line in response.text.splitlines())
+                      if name.strip().lower() == "sitemap" and value.strip())
+            for value in self._entries(values, response):
+                url = self.listed_url(response, value)
+                if url and url not in self._seen_listings:
+                    yield self.discovered(url)
         if rest:
             yield from self._discovery(self.base, robots=False)
 

@@ -198,6 +198,20 @@ class WarcWriter:
         self._close_file()
         return self.files
 
+    def abort(self) -> None:
+        """After a failure (a full disk, say): the file being written and the files finished so
+        far are removed, so a failed export leaves no WARC behind, as the other formats."""
+        if self._fh is not None:
+            try:
+                self._fh.close()
+            except OSError:
+                pass  # what it could not flush is going anyway
+            self._fh = None
+        for path in [self._tmp, *self.files]:
+            if path is not None:
+                path.unlink(missing_ok=True)
+        self.files = []
+
 
 # --------------------------------------------------------------------------------------------
 # The export
@@ -294,8 +308,10 @@ def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], fi
                     result.written += 1
                     if progress is not None:
                         progress(result.written, len(links))
-    finally:
         result.files = writer.close()
+    except BaseException:
+        writer.abort()
+        raise
     result.missing_raw = len(links) - len(done)
     result.bytes = sum(f.stat().st_size for f in result.files)
     (Path(out) / "README.md").write_text(_card(result, dataset, filters), encoding="utf-8")

@@ -88,6 +88,12 @@ class Misbehaviour:
     status: dict[str, int] = field(default_factory=dict)  # path -> status (body unchanged)
     content_types: dict[str, str] = field(default_factory=dict)  # path -> Content-Type
     bodies: dict[str, bytes] = field(default_factory=dict)  # path -> body served instead
+    # path -> a whole HTTP response (status line, headers, body) written as-is, then the
+    # connection closed: lying Content-Lengths, broken headers, odd encodings
+    raw: dict[str, bytes] = field(default_factory=dict)
+    # path -> Content-Type of a body without Content-Length that never ends (64 KiB chunks as fast
+    # as the client reads, until it hangs up or max_seconds pass)
+    endless: dict[str, str] = field(default_factory=dict)
     max_seconds: float = 30.0  # a drip never lasts longer than this
 
 
@@ -265,6 +271,12 @@ class HostileServer(LocalServer):
                     code = throttle[2] if len(throttle) > 2 else 429
                     self.send(code, b"<html><body>Slow down</body></html>", "text/html", extra)
                     return
+                if path in bad.raw:
+                    self._raw(bad.raw[path])
+                    return
+                if path in bad.endless:
+                    self._endless(bad.endless[path], bad.max_seconds)
+                    return
                 if path in bad.redirects:
                     self.send(302, b"", "text/html", {"Location": bad.redirects[path]})
                     return
@@ -301,6 +313,28 @@ class HostileServer(LocalServer):
                         time.sleep(gap)
                 except OSError:
                     pass  # the client gave up: that is what a timeout looks like from here
+                self.close_connection = True
+
+            def _raw(self, response: bytes) -> None:
+                try:
+                    self.wfile.write(response)
+                    self.wfile.flush()
+                except OSError:
+                    pass
+                self.close_connection = True
+
+            def _endless(self, ctype: str, max_seconds: float) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Connection", "close")
+                self.end_headers()
+                chunk = b"<p>" + b"x" * (64 * 1024 - 7) + b"</p>\n"
+                deadline = time.monotonic() + max_seconds
+                try:
+                    while time.monotonic() < deadline:
+                        self.wfile.write(chunk)
+                except OSError:
+                    pass  # the client hung up
                 self.close_connection = True
 
             def _reset(self) -> None:
