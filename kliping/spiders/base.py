@@ -112,7 +112,10 @@ def _parse_listing_date(text: str | None, tz: timezone) -> date | None:
             return None
     if dt.tzinfo is None:
         return dt.date()
-    return dt.astimezone(tz).date()
+    try:
+        return dt.astimezone(tz).date()
+    except OverflowError:  # 0001-01-01T00:00+14:00, 9999-12-31T23:59-14:00: no such local day
+        return dt.date()
 
 
 class NewsSpider(scrapy.Spider):

@@ -165,6 +165,34 @@ def test_listed_urls_built_to_backtrack_cost_microseconds(tmp_path, site) -> Non
     assert run.archived() == ARTICLE_URLS
 
 
+def test_listing_dates_at_the_ends_of_the_calendar(tmp_path, site) -> None:
+    """A feed item or sitemap entry dated 9999-12-31T23:59:59-14:00 (or 0001-01-01 at +14:00) has
+    no local day in WIB: ``astimezone`` raised OverflowError, a traceback, and the whole listing
+    was lost. Such an entry is now dated as written (outside any window); the others are read."""
+    items = "".join(
+        f"<item><link>https://{HOST}{p}</link><pubDate>{d}</pubDate></item>" for p, _, d, _ in ARTICLES
+    )
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel>'
+        f"<item><link>https://{HOST}/2025/03/10/jauh-di-masa-depan/</link>"
+        "<pubDate>Fri, 31 Dec 9999 23:59:59 -2359</pubDate></item>"
+        f"<item><link>https://{HOST}/2025/03/10/jauh-di-masa-lalu/</link>"
+        "<pubDate>0001-01-01T00:00:00+14:00</pubDate></item>"
+        f"{items}</channel></rss>"
+    )
+    sitemap = (
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>https://{HOST}/2025/03/10/akhir-zaman/</loc><lastmod>9999-12-31T23:59:59-14:00</lastmod></url>"
+        f"<url><loc>https://{HOST}{A0}</loc><lastmod>2025-03-10</lastmod></url></urlset>"
+    )
+    site.set(bodies={"/feed/": feed.encode(), "/sitemap.xml": sitemap.encode()})
+    run = crawl(tmp_path, site.mirror(HOST))
+    run.clean()
+    assert "spider_exceptions" not in run.proc.stderr
+    assert run.archived() == ARTICLE_URLS
+    assert not [u for u in site.hits if "jauh" in u or "akhir" in u]
+
+
 # -- bodies and encodings ----------------------------------------------------------------------
 
 
