@@ -193,6 +193,33 @@ def test_listing_dates_at_the_ends_of_the_calendar(tmp_path, site) -> None:
     assert not [u for u in site.hits if "jauh" in u or "akhir" in u]
 
 
+def _dated_page(meta: str, printed: str) -> bytes:
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Judul</title>'
+        f'<meta property="article:published_time" content="{meta}"></head><body><article><h1>Judul</h1>'
+        f'<div class="date">{printed}</div><p>{"Isi berita yang cukup panjang untuk diuji. " * 30}</p>'
+        "</article></body></html>"
+    ).encode()
+
+
+def test_pages_dated_at_the_ends_of_the_calendar_are_articles(tmp_path, site) -> None:
+    """ "Senin, 1/1/0001 00:00 WIT" is an instant in year 0 in UTC: the cleaner's conversion to the
+    site's day raised OverflowError and the page became a clean_error row, not an article. The
+    date parser keeps such dates without an instant now; every page is an article."""
+    site.set(
+        bodies={
+            A0: _dated_page("0001-01-01T00:00:00+09:00", "Senin, 1/1/0001 00:00 WIT"),
+            A1: _dated_page("9999-12-31T23:59:59-12:00", "31/12/9999 23:59 WIB"),
+            A2: _dated_page("1/1/0001 00:00 WIT", ""),
+        }
+    )
+    run = crawl(tmp_path, site.mirror(HOST))
+    run.clean()
+    assert run.stat("kliping/articles/clean_error") == 0
+    articles = read_dataset(tmp_path / "articles").to_pylist()
+    assert len(articles) == 3 and all(a["published_at"] is None for a in articles)
+
+
 # -- bodies and encodings ----------------------------------------------------------------------
 
 
