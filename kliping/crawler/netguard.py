@@ -140,6 +140,9 @@ class NetGuardMiddleware:
         self.mirror = {h.lower() for h in settings.getdict("KLIPING_MIRROR")}
         self.allowance = PrivateAllowance(settings.getlist("KLIPING_ALLOW_PRIVATE_NETWORKS"))
         self._logged: set[tuple[str, str]] = set()
+        from kliping.crawler.headerlimit import DEFAULT_MAXSIZE, install
+
+        install(settings.getint("KLIPING_HEADERS_MAXSIZE", DEFAULT_MAXSIZE))  # before any response
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> NetGuardMiddleware:

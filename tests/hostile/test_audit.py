@@ -251,6 +251,35 @@ def test_endless_bodies_are_cut_at_the_size_limit(tmp_path, site) -> None:
     assert run.archived() == ARTICLE_URLS - {f"https://{HOST}{A0}"}
 
 
+def test_headers_that_never_end_are_cut(tmp_path, site) -> None:
+    """Header lines sent forever, never the blank line that ends them: nothing bounded them but
+    DOWNLOAD_TIMEOUT, and Twisted kept every line (the crawl grew to 1.5 GB in 15 s). Now cut at
+    KLIPING_HEADERS_MAXSIZE: a counted download error at once; and a response with 50,000
+    headers is no longer archived whole."""
+    import time
+
+    many = [f"X-H{i}: {'v' * 100}" for i in range(50_000)]
+    site.set(endless_headers={A0}, max_seconds=40, raw={A1: http(["Content-Type: text/html", *many], PAGE)})
+    # the crawl's own peak memory, measured by a parent of its own
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)"
+    )
+    argv = [sys.executable, "-m", "kliping", "crawl", "generic", "--domain", HOST, "--since", "2025-03-10",
+            "--until", "2025-03-11", "--out", str(tmp_path / "out"), "--mirror",
+            json.dumps(site.mirror(HOST)), *FAST, "-s", "LOG_LEVEL=INFO", "-s", "DOWNLOAD_TIMEOUT=30",
+            "-s", "RETRY_TIMES=0"]  # fmt: skip
+    start = time.monotonic()
+    r = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=120)
+    assert time.monotonic() - start < 25  # not DOWNLOAD_TIMEOUT
+    assert "Traceback" not in r.stderr, r.stderr[-3000:]
+    assert r.stderr.count("HeadersTooLarge") >= 2
+    peak_mb = int(r.stderr.strip().splitlines()[-1]) / 1024
+    assert peak_mb < 500, peak_mb
+    archived = set(read_dataset(tmp_path / "out" / "raw").column("url").to_pylist())
+    assert archived == ARTICLE_URLS - {f"https://{HOST}{A0}", f"https://{HOST}{A1}"}
+
+
 @pytest.mark.parametrize("encoding", ["br", "deflate"])
 def test_brotli_and_deflate_bombs_are_dropped(tmp_path, site, encoding) -> None:
     import brotli
