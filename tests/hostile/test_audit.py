@@ -600,3 +600,30 @@ def test_the_well_formed_site_definition_loads(tmp_path) -> None:
     r = subprocess.run([sys.executable, "-m", "kliping", "sites", "--json"], capture_output=True,
                        text=True, timeout=60, env=env)  # fmt: skip
     assert r.returncode == 0 and "kabarku" in {s["site"] for s in json.loads(r.stdout)}, r.stderr
+
+
+# -- odd files in the output -------------------------------------------------------------------
+
+
+def test_a_lock_file_of_junk_is_taken_over_and_read(crawled, tmp_path) -> None:
+    """``.kliping.lock`` holding bytes that are not UTF-8 (a crash or a full disk mid-write): the
+    crawl died in a UnicodeDecodeError traceback; ``verify`` and ``runs`` did too while a live
+    process held such a lock. A dead holder's junk is taken over; a live one's is "?"."""
+    import fcntl
+
+    out = tmp_path / "out"
+    shutil.copytree(crawled, out)
+    lock = out / ".kliping.lock"
+    junk = b"\xf7\xfe" + random.Random(1).randbytes(300)
+    lock.write_bytes(junk)
+    with HostileServer() as server:
+        again = crawl(out, server.mirror(HOST), *RUN_ARGS)
+    again.clean()
+    lock.write_bytes(junk)
+    with open(lock, "rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        for command in ("verify", "runs"):
+            r = kliping(command, str(out))
+            assert "Traceback" not in r.stderr, r.stderr[-2000:]
+        r = kliping("verify", str(out), "--repair")
+        assert r.returncode == 2 and "in use by another kliping run" in one_line(r)
