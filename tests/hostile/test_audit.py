@@ -627,3 +627,15 @@ def test_a_lock_file_of_junk_is_taken_over_and_read(crawled, tmp_path) -> None:
             assert "Traceback" not in r.stderr, r.stderr[-2000:]
         r = kliping("verify", str(out), "--repair")
         assert r.returncode == 2 and "in use by another kliping run" in one_line(r)
+
+
+def test_a_directory_named_like_a_part_does_not_fail_a_finished_crawl(crawled, tmp_path) -> None:
+    """``articles/site=…/part-x.parquet/`` a directory: the crawl did its work, then its summary
+    table opened the directory as a part and the run ended with exit 1."""
+    out = tmp_path / "out"
+    shutil.copytree(crawled, out)
+    next((out / "articles").iterdir()).joinpath("part-x.parquet").mkdir()
+    with HostileServer() as server:
+        run = crawl(out, server.mirror(HOST), *RUN_ARGS)
+    run.clean()
+    assert run.archived() == ARTICLE_URLS
