@@ -639,3 +639,20 @@ def test_a_directory_named_like_a_part_does_not_fail_a_finished_crawl(crawled, t
         run = crawl(out, server.mirror(HOST), *RUN_ARGS)
     run.clean()
     assert run.archived() == ARTICLE_URLS
+
+
+def test_no_room_for_the_lock_is_refused_alike_by_every_command(crawled, small_fs, tmp_path) -> None:
+    """The README's promise: an output with no room for its lock file is refused before anything
+    runs, exit 2, one line. crawl and demo kept it; ingest and verify --repair said exit 1."""
+    from tests.warc_fixtures import sample_pages, write_warc
+
+    warc = write_warc(tmp_path / "a.warc.gz", sample_pages()[:2], extras=False)
+    out = small_fs / "out"
+    shutil.copytree(crawled, out)
+    (out / ".kliping.lock").unlink(missing_ok=True)
+    free = os.statvfs(small_fs).f_bavail * os.statvfs(small_fs).f_frsize
+    (small_fs / "filler").write_bytes(b"\0" * free)
+    for argv in (["ingest", str(warc), "--out", str(out), "--no-progress"], ["verify", str(out), "--repair"]):
+        r = kliping(*argv)
+        assert r.returncode == 2, r.stderr
+        assert one_line(r).endswith(f"cannot write {out}/.kliping.lock: No space left on device")
