@@ -656,3 +656,34 @@ def test_no_room_for_the_lock_is_refused_alike_by_every_command(crawled, small_f
         r = kliping(*argv)
         assert r.returncode == 2, r.stderr
         assert one_line(r).endswith(f"cannot write {out}/.kliping.lock: No space left on device")
+
+
+# -- malformed settings ------------------------------------------------------------------------
+
+BAD_SETTINGS = [
+    ("DOWNLOAD_TIMEOUT=abc", "a number"),
+    ("KLIPING_HEADERS_MAXSIZE=abc", "an integer"),
+    ("KLIPING_LISTING_MAX_ENTRIES=1.5", "an integer"),
+    ("KLIPING_HEALTH={bad", "a JSON object"),
+    ("AUTOTHROTTLE_ENABLED=maybe", "true or false"),
+]
+
+
+@pytest.mark.parametrize(("pair", "kind"), BAD_SETTINGS, ids=[p for p, _ in BAD_SETTINGS])
+def test_a_setting_of_the_wrong_kind_is_one_line(tmp_path, pair, kind) -> None:
+    """``-s DOWNLOAD_TIMEOUT=abc`` or a KLIPING_HEALTH that is not JSON ended the crawl in a
+    traceback (exit 1), ``KLIPING_LISTING_MAX_ENTRIES=abc`` in one per listing page (exit 0)."""
+    out = tmp_path / "out"
+    # --dry-run: refused before the plan; without the check, nothing would be fetched either
+    r = kliping("crawl", "kabarnusa", "--since", "2024-01-05", "--out", str(out), "--dry-run", "-s", pair)
+    name, _, value = pair.partition("=")
+    assert r.returncode == 2 and one_line(r).endswith(f"--set {name}: expected {kind}, got {value!r}")
+    assert not out.exists()
+
+
+def test_settings_of_the_right_kind_pass(tmp_path) -> None:
+    r = kliping("crawl", "kabarnusa", "--since", "2024-01-05", "--out", str(tmp_path / "out"), "--dry-run",
+                "-s", "DOWNLOAD_TIMEOUT=2.5", "-s", 'KLIPING_HEALTH={"max_throttled": 3}', "-s",
+                "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_HTTP_CODES=500,503", "-s", "LOG_LEVEL=INFO",
+                timeout=60)  # fmt: skip
+    assert r.returncode == 0, r.stderr
