@@ -157,6 +157,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit: must be at least 1")
+    from kliping.cli.common import not_inside_a_dataset
+
+    not_inside_a_dataset("--out", args.out)
     spider_kwargs: dict[str, dict[str, str]] = {}
     for key in args.sites:
         if key == "generic":

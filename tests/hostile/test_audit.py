@@ -687,3 +687,48 @@ def test_settings_of_the_right_kind_pass(tmp_path) -> None:
                 "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_HTTP_CODES=500,503", "-s", "LOG_LEVEL=INFO",
                 timeout=60)  # fmt: skip
     assert r.returncode == 0, r.stderr
+
+
+# -- an output written inside another output's datasets -----------------------------------------
+
+INSIDE = [
+    ("export", "raw"),
+    ("reclean", "articles"),
+    ("reclean", "raw/site=kabarnusa/x"),
+    ("ingest", "runs"),
+    ("crawl", "errors/x"),
+    ("demo", "articles"),
+]
+
+
+@pytest.mark.parametrize(("command", "where"), INSIDE, ids=[f"{c}-{w}" for c, w in INSIDE])
+def test_an_output_inside_a_dataset_of_another_is_refused(demo, tmp_path, command, where) -> None:
+    """``export OUT --out OUT/raw`` wrote 47 article rows into the raw archive (verify: 47
+    duplicate fetch_ids; reclean: 47 more "pages"), ``reclean OUT --out OUT/articles`` doubled
+    every article: the readers walk raw/, articles/, errors/ and runs/ recursively. Refused now."""
+    out = tmp_path / "out"
+    shutil.copytree(demo, out)
+    before = _files(out)
+    target = str(out / where)
+    argv = {
+        "export": ["export", str(out), "--out", target],
+        "reclean": ["reclean", str(out), "--out", target, "--no-progress"],
+        "ingest": ["ingest", str(tmp_path / "none.warc"), "--out", target],
+        "crawl": ["crawl", "kabarnusa", "--since", "2024-01-05", "--out", target, "--dry-run"],
+        "demo": ["demo", "--out", target],
+    }[command]
+    (tmp_path / "none.warc").write_bytes(b"")
+    r = kliping(*argv)
+    assert r.returncode == 2 and f"is inside {where.split('/')[0]}/ of the kliping output {out}" in one_line(
+        r
+    )
+    assert _files(out) == before
+    assert kliping("verify", str(out)).returncode == 0
+
+
+def test_an_export_beside_the_datasets_is_fine(demo, tmp_path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(demo, out)
+    r = kliping("export", str(out), "--out", str(out / "exports" / "x"))
+    assert r.returncode == 0, r.stderr
+    assert kliping("verify", str(out)).returncode == 0
