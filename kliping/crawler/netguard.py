@@ -51,6 +51,10 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
+class Dropped(IgnoreRequest):
+    """A request the network guard refused (another host, a private address)."""
+
+
 def host_allowed(host: str, domains: Iterable[str]) -> bool:
     """``host`` is one of ``domains`` or a subdomain of one (ports and case ignored)."""
     host = host.lower().rstrip(".")
@@ -154,7 +158,7 @@ class NetGuardMiddleware:
         if (why, host) not in self._logged:  # once per host: a hostile site can list thousands
             self._logged.add((why, host))
             logger.warning("dropped %s request to %r: %s", why, host, request.url)
-        raise IgnoreRequest(f"{why}: {host or request.url}")
+        raise Dropped(f"{why}: {host or request.url}")
 
     async def process_request(self, request: Request, spider: Spider | None = None) -> None:
         parts = urlparse_cached(request)
@@ -206,7 +210,7 @@ class RobotsFirstMiddleware(RobotsTxtMiddleware):
                 resp = await self.crawler.engine.download_async(robotsreq)
                 await self._parse_robots(resp, netloc, request)
             except Exception as exc:  # noqa: BLE001 - any failure is "robots.txt unreachable"
-                if not isinstance(exc, IgnoreRequest):
+                if not isinstance(exc, Dropped):
                     # one line, not Scrapy's traceback: a site that resets is not our bug
                     logger.warning("robots.txt of %s not fetched: %s", netloc, exc)
                 self._robots_error(exc, netloc)
@@ -233,10 +237,12 @@ class RobotsFirstMiddleware(RobotsTxtMiddleware):
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
-        if isinstance(exc, IgnoreRequest) or self._unreachable != "disallow":
-            super()._robots_error(exc, netloc)
+        if isinstance(exc, Dropped) or self._unreachable != "disallow":
+            super()._robots_error(exc, netloc)  # dropped by the guard: so is every request there
             return
-        # no answer at all (reset, timeout, DNS): RFC 9309 2.3.1.4, assume complete disallow
+        # no answer at all (reset, timeout, DNS), or none that could be read (an IgnoreRequest of
+        # a middleware: a Content-Encoding that inflates past DOWNLOAD_MAXSIZE let every URL
+        # through before): RFC 9309 2.3.1.4, assume complete disallow
         self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
         self._stats.inc_value("kliping/robots/unreachable")
         parser = build_from_crawler(self._parserimpl, self.crawler, b"User-agent: *\nDisallow: /\n")
