@@ -210,9 +210,8 @@ class RobotsFirstMiddleware(RobotsTxtMiddleware):
                 resp = await self.crawler.engine.download_async(robotsreq)
                 await self._parse_robots(resp, netloc, request)
             except Exception as exc:  # noqa: BLE001 - any failure is "robots.txt unreachable"
-                if not isinstance(exc, Dropped):
-                    # one line, not Scrapy's traceback: a site that resets is not our bug
-                    logger.warning("robots.txt of %s not fetched: %s", netloc, exc)
+                # one line, not Scrapy's traceback: a site that resets is not our bug
+                logger.warning("robots.txt of %s not fetched: %s", netloc, exc)
                 self._robots_error(exc, netloc)
             self._stats.inc_value("robotstxt/request_count")
         parser = self._parsers[netloc]
@@ -237,12 +236,14 @@ class RobotsFirstMiddleware(RobotsTxtMiddleware):
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
-        if isinstance(exc, Dropped) or self._unreachable != "disallow":
-            super()._robots_error(exc, netloc)  # dropped by the guard: so is every request there
+        if self._unreachable != "disallow":
+            super()._robots_error(exc, netloc)
             return
-        # no answer at all (reset, timeout, DNS), or none that could be read (an IgnoreRequest of
-        # a middleware: a Content-Encoding that inflates past DOWNLOAD_MAXSIZE let every URL
-        # through before): RFC 9309 2.3.1.4, assume complete disallow
+        # no answer at all (reset, timeout, DNS), or none that could be read: an IgnoreRequest of
+        # a middleware (a Content-Encoding that inflates past DOWNLOAD_MAXSIZE), or of the guard on
+        # a redirect to another host (the guard passed this host already, before this middleware:
+        # a drop can only be a hop); both let every URL through before. RFC 9309 2.3.1.4: assume
+        # complete disallow
         self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
         self._stats.inc_value("kliping/robots/unreachable")
         parser = build_from_crawler(self._parserimpl, self.crawler, b"User-agent: *\nDisallow: /\n")

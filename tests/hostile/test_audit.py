@@ -87,20 +87,27 @@ def test_robots_txt_sitemap_lines_are_capped(tmp_path, site) -> None:
     assert run.archived() == ARTICLE_URLS
 
 
-def test_a_robots_txt_too_big_to_read_disallows_like_an_unreachable_one(tmp_path, site) -> None:
-    """ "Disallow: /" gzip-encoded into a robots.txt that inflates past DOWNLOAD_MAXSIZE: the
-    compression middleware's IgnoreRequest was taken for "no robots.txt" and every URL of the
-    site was fetched. Unreadable is unreachable (RFC 9309): the host is disallowed, as for a
-    robots.txt cut at the size limit without encoding."""
+@pytest.mark.parametrize("how", ["gzip-past-maxsize", "redirect-to-another-host"])
+def test_a_robots_txt_that_cannot_be_read_disallows_like_an_unreachable_one(
+    tmp_path, site, other, how
+) -> None:
+    """ "Disallow: /" gzip-encoded into a robots.txt that inflates past DOWNLOAD_MAXSIZE, or a
+    robots.txt redirected to another host (which the guard drops): the IgnoreRequest was taken for
+    "no robots.txt" and every URL of the site was fetched. Unreadable is unreachable (RFC 9309):
+    the host is disallowed, as for a robots.txt cut at the size limit without encoding."""
     import gzip
 
-    body = gzip.compress(b"User-agent: *\nDisallow: /\n" + b"#" * (8 * 1024 * 1024))
-    headers = ["Content-Type: text/plain", "Content-Encoding: gzip", f"Content-Length: {len(body)}"]
-    site.set(raw={"/robots.txt": http(headers, body)})
-    run = crawl(tmp_path, site.mirror(HOST), "-s", "DOWNLOAD_MAXSIZE=1000000")
+    if how == "gzip-past-maxsize":
+        body = gzip.compress(b"User-agent: *\nDisallow: /\n" + b"#" * (8 * 1024 * 1024))
+        headers = ["Content-Type: text/plain", "Content-Encoding: gzip", f"Content-Length: {len(body)}"]
+        site.set(raw={"/robots.txt": http(headers, body)})
+    else:
+        site.set(redirects={"/robots.txt": f"https://{OTHER}/robots.txt"})
+    run = crawl(tmp_path, {**site.mirror(HOST), **other.mirror(OTHER)}, "-s", "DOWNLOAD_MAXSIZE=1000000")
     run.clean()
     assert run.stat("kliping/robots/unreachable") == 1
     assert set(site.hits) == {f"https://{HOST}/robots.txt"}
+    assert other.total_hits == 0 and other.connections == 0
     assert run.archived() == set()
 
 
