@@ -33,6 +33,9 @@ DOWNLOAD_DELAY = 0.5
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+# A response's status line and headers, at most (kliping/crawler/headerlimit.py): nothing else
+# bounds them, and a server sending header lines forever filled memory until DOWNLOAD_TIMEOUT.
+KLIPING_HEADERS_MAXSIZE = 256 * 1024
 
 # Retries with backoff on throttling and server errors.
 RETRY_ENABLED = True

@@ -24,7 +24,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):  # (not OMP_*: Arrow si
     os.environ.setdefault(_var, "1")
 
 from kliping import __version__  # noqa: E402 - after the thread settings above
-from kliping.crawler.runlock import OutputLocked  # noqa: E402
+from kliping.crawler.runlock import OutputLocked, OutputNotWritable  # noqa: E402
 from kliping.extras import MissingExtra  # noqa: E402
 from kliping.sites.base import SiteConfigError  # noqa: E402
 
@@ -89,6 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except OutputLocked as exc:  # another live run holds --out (any command that takes the lock)
+        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except OutputNotWritable as exc:  # its lock cannot be written (full, read-only): refused
         print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
         return 2
     except MissingExtra as exc:  # an optional dependency: the line names the extra to install

@@ -75,6 +75,29 @@ def out_dir_arg(option: str, value: str) -> Path:
     return p
 
 
+OUTPUT_DATASETS = ("raw", "articles", "errors", "runs")
+
+
+def _is_output(path: Path) -> bool:
+    """A kliping output: its lock, or its ledger or archive directory."""
+    return (path / ".kliping.lock").is_file() or any((path / d).is_dir() for d in ("runs", "raw"))
+
+
+def not_inside_a_dataset(option: str, value: str | os.PathLike[str]) -> None:
+    """Refuse an output directory that is, or lies inside, a dataset directory (``raw/``,
+    ``articles/``, ``errors/``, ``runs/``) of a kliping output: that output's readers (the
+    crawl's seen set, stats, export, reclean, verify) walk those directories recursively and
+    took what was written there for their own (``export OUT --out OUT/raw`` put 47 article rows
+    into the raw archive; ``reclean OUT --out OUT/articles`` doubled every article)."""
+    path = Path(os.path.abspath(value))
+    for ancestor in (path, *path.parents):
+        if ancestor.name in OUTPUT_DATASETS and _is_output(ancestor.parent):
+            raise UsageError(
+                f"{option}: {value} is inside {ancestor.name}/ of the kliping output {ancestor.parent}, "
+                "whose readers would take it for their own: use a directory of its own"
+            )
+
+
 def job_progress(job: str, unit: str, off: bool = False):  # noqa: ANN201 (a JobProgress, imported late)
     """``job``'s progress display as ``KLIPING_PROGRESS`` asks (``off`` forces it off); a bad
     value of that setting or of ``KLIPING_PROGRESS_INTERVAL`` is a usage error, before any work."""

@@ -83,6 +83,35 @@ def resume_window(out: str, sites: list[str], since, until):  # type: ignore[no-
     return since, until
 
 
+def check_setting_types(settings: dict[str, str]) -> None:
+    """ValueError naming the first ``--set`` value that cannot be read as its setting's kind
+    (from its default in kliping.settings or Scrapy's): ``DOWNLOAD_TIMEOUT=abc`` or a
+    ``KLIPING_HEALTH`` that is not a JSON object ended the crawl in a traceback, and
+    ``KLIPING_LISTING_MAX_ENTRIES=abc`` in one per listing page."""
+    from scrapy.settings import Settings
+
+    import kliping.settings as ours
+
+    scrapy_defaults = Settings()
+    for name, value in settings.items():
+        default = getattr(ours, name) if name.isupper() and hasattr(ours, name) else scrapy_defaults.get(name)
+        one = Settings({name: value})
+        if isinstance(default, bool):
+            kind, read = "true or false", one.getbool
+        elif isinstance(default, int) and not name.endswith(("TIMEOUT", "DELAY")):  # read as floats
+            kind, read = "an integer", one.getint
+        elif isinstance(default, (int, float)):
+            kind, read = "a number", one.getfloat
+        elif isinstance(default, dict):
+            kind, read = "a JSON object", one.getdict
+        else:
+            continue
+        try:
+            read(name)
+        except (ValueError, TypeError):
+            raise ValueError(f"{name}: expected {kind}, got {value!r}") from None
+
+
 def log_settings(args: argparse.Namespace, settings: dict[str, str]) -> None:
     """Quiet by default: Scrapy's log at WARNING on stderr; ``-v``/``-vv``/``--log-file`` ask for
     more. ``-s LOG_LEVEL=…`` and ``$KLIPING_LOG_LEVEL`` still win over the default."""
@@ -128,6 +157,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit: must be at least 1")
+    from kliping.cli.common import not_inside_a_dataset
+
+    not_inside_a_dataset("--out", args.out)
     spider_kwargs: dict[str, dict[str, str]] = {}
     for key in args.sites:
         if key == "generic":
@@ -155,6 +187,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         check_settings(settings)
+        check_setting_types(settings)
     except ValueError as exc:
         raise UsageError(f"--set {exc}") from None
     log_settings(args, settings)

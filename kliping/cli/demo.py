@@ -29,11 +29,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kliping.cli.common import not_inside_a_dataset
     from kliping.cli.crawl import finish, start_crawl
     from kliping.cli.summary import print_summary
     from kliping.sites.registry import all_sites
     from kliping.testing.sample import SampleServer
 
+    not_inside_a_dataset("--out", args.out)
     sites = [k for k, s in all_sites().items() if s.sample]
     with SampleServer() as server:
         print(f"sample sites served on {server.origin}: {', '.join(sites)}")

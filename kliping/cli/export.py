@@ -10,7 +10,14 @@ import sys
 from pathlib import Path
 
 from kliping.cli import JobFailed, UsageError
-from kliping.cli.common import add_skip_bad, day_arg, job_progress, out_dir_arg, report_skipped
+from kliping.cli.common import (
+    add_skip_bad,
+    day_arg,
+    job_progress,
+    not_inside_a_dataset,
+    out_dir_arg,
+    report_skipped,
+)
 from kliping.dataset.formats import DEFAULT, FORMATS, help_text
 
 
@@ -65,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if out.resolve() == root.resolve() or root.resolve() in out.resolve().parents:
         raise UsageError("--out: use a directory outside DATASET")
     out_dir_arg("--out", args.out)
+    not_inside_a_dataset("--out", args.out)
     form = FORMATS[args.fmt]()
     progress = job_progress("export", form.unit)
     try:

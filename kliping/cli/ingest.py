@@ -57,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--max-body-mb: must be between 0 and 1024")
     if args.site and args.all_domains:
         raise UsageError("--site and --all-domains: give one or the other")
+    from kliping.cli.common import not_inside_a_dataset
+
+    not_inside_a_dataset("--out", args.out)
     if args.cc_base and not args.cc_base.startswith(("http://", "https://")):
         raise UsageError(f"--cc-base: expected an http(s) URL, got {args.cc_base!r}")
     if args.site:

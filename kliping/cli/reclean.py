@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from kliping.cli import JobFailed, UsageError
-from kliping.cli.common import add_skip_bad, job_progress, out_dir_arg
+from kliping.cli.common import add_skip_bad, job_progress, not_inside_a_dataset, out_dir_arg
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
                 f"--site: unknown site {unknown[0]!r}: not in the registry (`kliping sites`) nor in {root}"
             )
     out = out_dir_arg("--out", args.out)
+    not_inside_a_dataset("--out", args.out)
     progress = job_progress("reclean", "pages", args.no_progress)
     foreign = [
         p for p in (out / "articles").rglob("*.parquet") if not p.name.startswith("part-")

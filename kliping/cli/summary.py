@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from rich.console import Console
@@ -15,11 +16,16 @@ from rich.table import Table
 
 def _site_counts(out: str | os.PathLike[str], site: str) -> tuple[int, int, int]:
     """Articles, with a date, with an author, in ``<out>/articles/site=<site>``: two small
-    columns read part by part (no text, no pyarrow.dataset: a crawler's memory stays low)."""
-    directory = Path(out) / "articles" / f"site={site}"
+    columns read part by part (no text, no pyarrow.dataset: a crawler's memory stays low); a part
+    that cannot be read is left out."""
+    from kliping.dataset.storage import list_parts
+
     total = dated = authored = 0
-    for path in sorted(directory.glob("*.parquet")) if directory.is_dir() else []:
-        table = pq.ParquetFile(path).read(columns=["published_date", "authors"])
+    for path in list_parts(Path(out) / "articles" / f"site={site}"):  # files only, no temp files
+        try:
+            table = pq.ParquetFile(path).read(columns=["published_date", "authors"])
+        except (pa.ArrowException, OSError):
+            continue  # the run is over: a table, not a verdict (`kliping verify` names bad parts)
         total += table.num_rows
         dated += table.num_rows - table.column("published_date").null_count
         authored += int(pc.sum(pc.fill_null(pc.greater(pc.list_value_length(

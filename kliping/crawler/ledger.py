@@ -98,14 +98,15 @@ def lock_holder(out: str | os.PathLike[str]) -> str | None:
     path = Path(out) / ".kliping.lock"
     if not path.exists():
         return None
-    with open(path, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8", errors="replace") as fh:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
             try:
-                return str(json.loads(fh.read() or "{}").get("run_id"))
+                holder = json.loads(fh.read() or "{}")
             except json.JSONDecodeError:
                 return "?"
+            return str(holder.get("run_id")) if isinstance(holder, dict) else "?"
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
     return None
 

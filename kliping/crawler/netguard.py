@@ -51,6 +51,10 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
+class Dropped(IgnoreRequest):
+    """A request the network guard refused (another host, a private address)."""
+
+
 def host_allowed(host: str, domains: Iterable[str]) -> bool:
     """``host`` is one of ``domains`` or a subdomain of one (ports and case ignored)."""
     host = host.lower().rstrip(".")
@@ -140,6 +144,9 @@ class NetGuardMiddleware:
         self.mirror = {h.lower() for h in settings.getdict("KLIPING_MIRROR")}
         self.allowance = PrivateAllowance(settings.getlist("KLIPING_ALLOW_PRIVATE_NETWORKS"))
         self._logged: set[tuple[str, str]] = set()
+        from kliping.crawler.headerlimit import DEFAULT_MAXSIZE, install
+
+        install(settings.getint("KLIPING_HEADERS_MAXSIZE", DEFAULT_MAXSIZE))  # before any response
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> NetGuardMiddleware:
@@ -151,7 +158,7 @@ class NetGuardMiddleware:
         if (why, host) not in self._logged:  # once per host: a hostile site can list thousands
             self._logged.add((why, host))
             logger.warning("dropped %s request to %r: %s", why, host, request.url)
-        raise IgnoreRequest(f"{why}: {host or request.url}")
+        raise Dropped(f"{why}: {host or request.url}")
 
     async def process_request(self, request: Request, spider: Spider | None = None) -> None:
         parts = urlparse_cached(request)
@@ -207,9 +214,8 @@ class RobotsFirstMiddleware(RobotsTxtMiddleware):
                 resp = await self.crawler.engine.download_async(robotsreq)
                 await self._parse_robots(resp, netloc, request)
             except Exception as exc:  # noqa: BLE001 - any failure is "robots.txt unreachable"
-                if not isinstance(exc, IgnoreRequest):
-                    # one line, not Scrapy's traceback: a site that resets is not our bug
-                    logger.warning("robots.txt of %s not fetched: %s", netloc, exc)
+                # one line, not Scrapy's traceback: a site that resets is not our bug
+                logger.warning("robots.txt of %s not fetched: %s", netloc, exc)
                 self._robots_error(exc, netloc)
             self._stats.inc_value("robotstxt/request_count")
         parser = self._parsers[netloc]
@@ -234,10 +240,14 @@ class RobotsFirstMiddleware(RobotsTxtMiddleware):
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:
-        if isinstance(exc, IgnoreRequest) or self._unreachable != "disallow":
+        if self._unreachable != "disallow":
             super()._robots_error(exc, netloc)
             return
-        # no answer at all (reset, timeout, DNS): RFC 9309 2.3.1.4, assume complete disallow
+        # no answer at all (reset, timeout, DNS), or none that could be read: an IgnoreRequest of
+        # a middleware (a Content-Encoding that inflates past DOWNLOAD_MAXSIZE), or of the guard on
+        # a redirect to another host (the guard passed this host already, before this middleware:
+        # a drop can only be a hop); both let every URL through before. RFC 9309 2.3.1.4: assume
+        # complete disallow
         self._stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
         self._stats.inc_value("kliping/robots/unreachable")
         parser = build_from_crawler(self._parserimpl, self.crawler, b"User-agent: *\nDisallow: /\n")

@@ -40,7 +40,8 @@ class RunLock:
         the lock file cannot be created or written."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fh = open(self.path, "a+", encoding="utf-8")
+            # errors="replace": a lock file a crash or a full disk left as junk is still taken over
+            fh = open(self.path, "a+", encoding="utf-8", errors="replace")
         except OSError as exc:
             raise OutputNotWritable(self.path, exc) from exc
         try:

@@ -383,6 +383,25 @@ def _fail(text: str, reason: str, method: str = "") -> ParsedDate:
     return ParsedDate(text, None, None, False, reason, method)
 
 
+_FIRST_DAY = _dt.datetime(1, 1, 2, tzinfo=_dt.UTC)
+_LAST_DAY = _dt.datetime(9999, 12, 30, tzinfo=_dt.UTC)
+
+
+def _instant_in_range(p: ParsedDate) -> ParsedDate:
+    """No instant that some zone cannot hold: "1/1/0001 00:00 WIT" is 31 December of year 0 in UTC,
+    and converting it (to UTC for Parquet, to the site's zone for its local day) raised
+    OverflowError far from here. Such a string keeps its date, as printed, without the instant."""
+    if p.datetime is None:
+        return p
+    try:
+        ok = _FIRST_DAY <= p.datetime.astimezone(_dt.UTC) <= _LAST_DAY
+    except OverflowError:
+        ok = False
+    if ok:
+        return p
+    return ParsedDate(p.input, p.date, None, p.weekday_mismatch, p.error, p.method)
+
+
 # --------------------------------------------------------------------------------------------
 # Fast paths
 
@@ -662,7 +681,7 @@ def parse_date(
     """
     tzinfo = resolve_tz(tz)
     try:
-        return _parse(text, reference, tzinfo, z_is_local)
+        return _instant_in_range(_parse(text, reference, tzinfo, z_is_local))
     except Exception as exc:  # the contract is "never raises"; say what broke instead
         return _fail(text, f"unparseable ({type(exc).__name__})")
 
@@ -720,6 +739,7 @@ def find_dates(
         span_text = text[start:end]
         parsed = ParsedDate(span_text, parsed.date, parsed.datetime, parsed.weekday_mismatch,
                             parsed.error, parsed.method)  # fmt: skip
+        parsed = _instant_in_range(parsed)
         out.append(DateMatch(start, end, span_text, parsed))
     return out
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from lxml import etree
-from scrapy.exceptions import CloseSpider
+from scrapy.exceptions import CloseSpider, IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 from w3lib.url import add_or_replace_parameter
@@ -112,7 +112,10 @@ def _parse_listing_date(text: str | None, tz: timezone) -> date | None:
             return None
     if dt.tzinfo is None:
         return dt.date()
-    return dt.astimezone(tz).date()
+    try:
+        return dt.astimezone(tz).date()
+    except OverflowError:  # 0001-01-01T00:00+14:00, 9999-12-31T23:59-14:00: no such local day
+        return dt.date()
 
 
 class NewsSpider(scrapy.Spider):
@@ -438,6 +441,8 @@ class NewsSpider(scrapy.Spider):
         response = getattr(failure.value, "response", None)
         if response is not None:
             stats.inc_value(f"kliping/errors/http_{response.status}")
+        elif isinstance(failure.value, IgnoreRequest):  # the guard's Dropped too: counted apart
+            stats.inc_value("kliping/errors/IgnoreRequest")
         else:
             stats.inc_value(f"kliping/errors/{type(failure.value).__name__}")
         stats.inc_value("kliping/errors")

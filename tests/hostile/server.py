@@ -94,6 +94,9 @@ class Misbehaviour:
     # path -> Content-Type of a body without Content-Length that never ends (64 KiB chunks as fast
     # as the client reads, until it hangs up or max_seconds pass)
     endless: dict[str, str] = field(default_factory=dict)
+    # paths whose response headers never end (one more header line as fast as the client reads,
+    # until it hangs up or max_seconds pass)
+    endless_headers: set[str] = field(default_factory=set)
     max_seconds: float = 30.0  # a drip never lasts longer than this
 
 
@@ -277,6 +280,9 @@ class HostileServer(LocalServer):
                 if path in bad.endless:
                     self._endless(bad.endless[path], bad.max_seconds)
                     return
+                if path in bad.endless_headers:
+                    self._endless_headers(bad.max_seconds)
+                    return
                 if path in bad.redirects:
                     self.send(302, b"", "text/html", {"Location": bad.redirects[path]})
                     return
@@ -333,6 +339,19 @@ class HostileServer(LocalServer):
                 try:
                     while time.monotonic() < deadline:
                         self.wfile.write(chunk)
+                except OSError:
+                    pass  # the client hung up
+                self.close_connection = True
+
+            def _endless_headers(self, max_seconds: float) -> None:
+                deadline = time.monotonic() + max_seconds
+                try:
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+                    n = 0
+                    while time.monotonic() < deadline:
+                        self.wfile.write(b"".join(b"X-Kepala-%d: %s\r\n" % (n + i, b"k" * 200)
+                                                  for i in range(256)))
+                        n += 256
                 except OSError:
                     pass  # the client hung up
                 self.close_connection = True

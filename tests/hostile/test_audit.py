@@ -87,6 +87,30 @@ def test_robots_txt_sitemap_lines_are_capped(tmp_path, site) -> None:
     assert run.archived() == ARTICLE_URLS
 
 
+@pytest.mark.parametrize("how", ["gzip-past-maxsize", "redirect-to-another-host"])
+def test_a_robots_txt_that_cannot_be_read_disallows_like_an_unreachable_one(
+    tmp_path, site, other, how
+) -> None:
+    """ "Disallow: /" gzip-encoded into a robots.txt that inflates past DOWNLOAD_MAXSIZE, or a
+    robots.txt redirected to another host (which the guard drops): the IgnoreRequest was taken for
+    "no robots.txt" and every URL of the site was fetched. Unreadable is unreachable (RFC 9309):
+    the host is disallowed, as for a robots.txt cut at the size limit without encoding."""
+    import gzip
+
+    if how == "gzip-past-maxsize":
+        body = gzip.compress(b"User-agent: *\nDisallow: /\n" + b"#" * (8 * 1024 * 1024))
+        headers = ["Content-Type: text/plain", "Content-Encoding: gzip", f"Content-Length: {len(body)}"]
+        site.set(raw={"/robots.txt": http(headers, body)})
+    else:
+        site.set(redirects={"/robots.txt": f"https://{OTHER}/robots.txt"})
+    run = crawl(tmp_path, {**site.mirror(HOST), **other.mirror(OTHER)}, "-s", "DOWNLOAD_MAXSIZE=1000000")
+    run.clean()
+    assert run.stat("kliping/robots/unreachable") == 1
+    assert set(site.hits) == {f"https://{HOST}/robots.txt"}
+    assert other.total_hits == 0 and other.connections == 0
+    assert run.archived() == set()
+
+
 # -- "halaman selanjutnya" chains and date indexes (merdeka follows both) -------------------------
 
 M = "https://www.merdeka.com"
@@ -165,6 +189,61 @@ def test_listed_urls_built_to_backtrack_cost_microseconds(tmp_path, site) -> Non
     assert run.archived() == ARTICLE_URLS
 
 
+def test_listing_dates_at_the_ends_of_the_calendar(tmp_path, site) -> None:
+    """A feed item or sitemap entry dated 9999-12-31T23:59:59-14:00 (or 0001-01-01 at +14:00) has
+    no local day in WIB: ``astimezone`` raised OverflowError, a traceback, and the whole listing
+    was lost. Such an entry is now dated as written (outside any window); the others are read."""
+    items = "".join(
+        f"<item><link>https://{HOST}{p}</link><pubDate>{d}</pubDate></item>" for p, _, d, _ in ARTICLES
+    )
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel>'
+        f"<item><link>https://{HOST}/2025/03/10/jauh-di-masa-depan/</link>"
+        "<pubDate>Fri, 31 Dec 9999 23:59:59 -2359</pubDate></item>"
+        f"<item><link>https://{HOST}/2025/03/10/jauh-di-masa-lalu/</link>"
+        "<pubDate>0001-01-01T00:00:00+14:00</pubDate></item>"
+        f"{items}</channel></rss>"
+    )
+    sitemap = (
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>https://{HOST}/2025/03/10/akhir-zaman/</loc><lastmod>9999-12-31T23:59:59-14:00</lastmod></url>"
+        f"<url><loc>https://{HOST}{A0}</loc><lastmod>2025-03-10</lastmod></url></urlset>"
+    )
+    site.set(bodies={"/feed/": feed.encode(), "/sitemap.xml": sitemap.encode()})
+    run = crawl(tmp_path, site.mirror(HOST))
+    run.clean()
+    assert "spider_exceptions" not in run.proc.stderr
+    assert run.archived() == ARTICLE_URLS
+    assert not [u for u in site.hits if "jauh" in u or "akhir" in u]
+
+
+def _dated_page(meta: str, printed: str) -> bytes:
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Judul</title>'
+        f'<meta property="article:published_time" content="{meta}"></head><body><article><h1>Judul</h1>'
+        f'<div class="date">{printed}</div><p>{"Isi berita yang cukup panjang untuk diuji. " * 30}</p>'
+        "</article></body></html>"
+    ).encode()
+
+
+def test_pages_dated_at_the_ends_of_the_calendar_are_articles(tmp_path, site) -> None:
+    """ "Senin, 1/1/0001 00:00 WIT" is an instant in year 0 in UTC: the cleaner's conversion to the
+    site's day raised OverflowError and the page became a clean_error row, not an article. The
+    date parser keeps such dates without an instant now; every page is an article."""
+    site.set(
+        bodies={
+            A0: _dated_page("0001-01-01T00:00:00+09:00", "Senin, 1/1/0001 00:00 WIT"),
+            A1: _dated_page("9999-12-31T23:59:59-12:00", "31/12/9999 23:59 WIB"),
+            A2: _dated_page("1/1/0001 00:00 WIT", ""),
+        }
+    )
+    run = crawl(tmp_path, site.mirror(HOST))
+    run.clean()
+    assert run.stat("kliping/articles/clean_error") == 0
+    articles = read_dataset(tmp_path / "articles").to_pylist()
+    assert len(articles) == 3 and all(a["published_at"] is None for a in articles)
+
+
 # -- bodies and encodings ----------------------------------------------------------------------
 
 
@@ -194,6 +273,35 @@ def test_endless_bodies_are_cut_at_the_size_limit(tmp_path, site) -> None:
     run.clean()
     assert run.stat("kliping/errors/DownloadCancelledError") == 2
     assert run.archived() == ARTICLE_URLS - {f"https://{HOST}{A0}"}
+
+
+def test_headers_that_never_end_are_cut(tmp_path, site) -> None:
+    """Header lines sent forever, never the blank line that ends them: nothing bounded them but
+    DOWNLOAD_TIMEOUT, and Twisted kept every line (the crawl grew to 1.5 GB in 15 s). Now cut at
+    KLIPING_HEADERS_MAXSIZE: a counted download error at once; and a response with 50,000
+    headers is no longer archived whole."""
+    import time
+
+    many = [f"X-H{i}: {'v' * 100}" for i in range(50_000)]
+    site.set(endless_headers={A0}, max_seconds=40, raw={A1: http(["Content-Type: text/html", *many], PAGE)})
+    # the crawl's own peak memory, measured by a parent of its own
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)"
+    )
+    argv = [sys.executable, "-m", "kliping", "crawl", "generic", "--domain", HOST, "--since", "2025-03-10",
+            "--until", "2025-03-11", "--out", str(tmp_path / "out"), "--mirror",
+            json.dumps(site.mirror(HOST)), *FAST, "-s", "LOG_LEVEL=INFO", "-s", "DOWNLOAD_TIMEOUT=30",
+            "-s", "RETRY_TIMES=0"]  # fmt: skip
+    start = time.monotonic()
+    r = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=120)
+    assert time.monotonic() - start < 25  # not DOWNLOAD_TIMEOUT
+    assert "Traceback" not in r.stderr, r.stderr[-3000:]
+    assert r.stderr.count("HeadersTooLarge") >= 2
+    peak_mb = int(r.stderr.strip().splitlines()[-1]) / 1024
+    assert peak_mb < 500, peak_mb
+    archived = set(read_dataset(tmp_path / "out" / "raw").column("url").to_pylist())
+    assert archived == ARTICLE_URLS - {f"https://{HOST}{A0}", f"https://{HOST}{A1}"}
 
 
 @pytest.mark.parametrize("encoding", ["br", "deflate"])
@@ -516,3 +624,135 @@ def test_the_well_formed_site_definition_loads(tmp_path) -> None:
     r = subprocess.run([sys.executable, "-m", "kliping", "sites", "--json"], capture_output=True,
                        text=True, timeout=60, env=env)  # fmt: skip
     assert r.returncode == 0 and "kabarku" in {s["site"] for s in json.loads(r.stdout)}, r.stderr
+
+
+# -- odd files in the output -------------------------------------------------------------------
+
+
+def test_a_lock_file_of_junk_is_taken_over_and_read(crawled, tmp_path) -> None:
+    """``.kliping.lock`` holding bytes that are not UTF-8 (a crash or a full disk mid-write): the
+    crawl died in a UnicodeDecodeError traceback; ``verify`` and ``runs`` did too while a live
+    process held such a lock. A dead holder's junk is taken over; a live one's is "?"."""
+    import fcntl
+
+    out = tmp_path / "out"
+    shutil.copytree(crawled, out)
+    lock = out / ".kliping.lock"
+    junk = b"\xf7\xfe" + random.Random(1).randbytes(300)
+    lock.write_bytes(junk)
+    with HostileServer() as server:
+        again = crawl(out, server.mirror(HOST), *RUN_ARGS)
+    again.clean()
+    lock.write_bytes(junk)
+    with open(lock, "rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        for command in ("verify", "runs"):
+            r = kliping(command, str(out))
+            assert "Traceback" not in r.stderr, r.stderr[-2000:]
+        r = kliping("verify", str(out), "--repair")
+        assert r.returncode == 2 and "in use by another kliping run" in one_line(r)
+
+
+def test_a_directory_named_like_a_part_does_not_fail_a_finished_crawl(crawled, tmp_path) -> None:
+    """``articles/site=…/part-x.parquet/`` a directory: the crawl did its work, then its summary
+    table opened the directory as a part and the run ended with exit 1."""
+    out = tmp_path / "out"
+    shutil.copytree(crawled, out)
+    next((out / "articles").iterdir()).joinpath("part-x.parquet").mkdir()
+    with HostileServer() as server:
+        run = crawl(out, server.mirror(HOST), *RUN_ARGS)
+    run.clean()
+    assert run.archived() == ARTICLE_URLS
+
+
+def test_no_room_for_the_lock_is_refused_alike_by_every_command(crawled, small_fs, tmp_path) -> None:
+    """The README's promise: an output with no room for its lock file is refused before anything
+    runs, exit 2, one line. crawl and demo kept it; ingest and verify --repair said exit 1."""
+    from tests.warc_fixtures import sample_pages, write_warc
+
+    warc = write_warc(tmp_path / "a.warc.gz", sample_pages()[:2], extras=False)
+    out = small_fs / "out"
+    shutil.copytree(crawled, out)
+    (out / ".kliping.lock").unlink(missing_ok=True)
+    free = os.statvfs(small_fs).f_bavail * os.statvfs(small_fs).f_frsize
+    (small_fs / "filler").write_bytes(b"\0" * free)
+    for argv in (["ingest", str(warc), "--out", str(out), "--no-progress"], ["verify", str(out), "--repair"]):
+        r = kliping(*argv)
+        assert r.returncode == 2, r.stderr
+        assert one_line(r).endswith(f"cannot write {out}/.kliping.lock: No space left on device")
+
+
+# -- malformed settings ------------------------------------------------------------------------
+
+BAD_SETTINGS = [
+    ("DOWNLOAD_TIMEOUT=abc", "a number"),
+    ("KLIPING_HEADERS_MAXSIZE=abc", "an integer"),
+    ("KLIPING_LISTING_MAX_ENTRIES=1.5", "an integer"),
+    ("KLIPING_HEALTH={bad", "a JSON object"),
+    ("AUTOTHROTTLE_ENABLED=maybe", "true or false"),
+]
+
+
+@pytest.mark.parametrize(("pair", "kind"), BAD_SETTINGS, ids=[p for p, _ in BAD_SETTINGS])
+def test_a_setting_of_the_wrong_kind_is_one_line(tmp_path, pair, kind) -> None:
+    """``-s DOWNLOAD_TIMEOUT=abc`` or a KLIPING_HEALTH that is not JSON ended the crawl in a
+    traceback (exit 1), ``KLIPING_LISTING_MAX_ENTRIES=abc`` in one per listing page (exit 0)."""
+    out = tmp_path / "out"
+    # --dry-run: refused before the plan; without the check, nothing would be fetched either
+    r = kliping("crawl", "kabarnusa", "--since", "2024-01-05", "--out", str(out), "--dry-run", "-s", pair)
+    name, _, value = pair.partition("=")
+    assert r.returncode == 2 and one_line(r).endswith(f"--set {name}: expected {kind}, got {value!r}")
+    assert not out.exists()
+
+
+def test_settings_of_the_right_kind_pass(tmp_path) -> None:
+    r = kliping("crawl", "kabarnusa", "--since", "2024-01-05", "--out", str(tmp_path / "out"), "--dry-run",
+                "-s", "DOWNLOAD_TIMEOUT=2.5", "-s", 'KLIPING_HEALTH={"max_throttled": 3}', "-s",
+                "AUTOTHROTTLE_ENABLED=False", "-s", "RETRY_HTTP_CODES=500,503", "-s", "LOG_LEVEL=INFO",
+                timeout=60)  # fmt: skip
+    assert r.returncode == 0, r.stderr
+
+
+# -- an output written inside another output's datasets -----------------------------------------
+
+INSIDE = [
+    ("export", "raw"),
+    ("reclean", "articles"),
+    ("reclean", "raw/site=kabarnusa/x"),
+    ("ingest", "runs"),
+    ("crawl", "errors/x"),
+    ("demo", "articles"),
+]
+
+
+@pytest.mark.parametrize(("command", "where"), INSIDE, ids=[f"{c}-{w}" for c, w in INSIDE])
+def test_an_output_inside_a_dataset_of_another_is_refused(demo, tmp_path, command, where) -> None:
+    """``export OUT --out OUT/raw`` wrote 47 article rows into the raw archive (verify: 47
+    duplicate fetch_ids; reclean: 47 more "pages"), ``reclean OUT --out OUT/articles`` doubled
+    every article: the readers walk raw/, articles/, errors/ and runs/ recursively. Refused now."""
+    out = tmp_path / "out"
+    shutil.copytree(demo, out)
+    before = _files(out)
+    target = str(out / where)
+    argv = {
+        "export": ["export", str(out), "--out", target],
+        "reclean": ["reclean", str(out), "--out", target, "--no-progress"],
+        "ingest": ["ingest", str(tmp_path / "none.warc"), "--out", target],
+        "crawl": ["crawl", "kabarnusa", "--since", "2024-01-05", "--out", target, "--dry-run"],
+        "demo": ["demo", "--out", target],
+    }[command]
+    (tmp_path / "none.warc").write_bytes(b"")
+    r = kliping(*argv)
+    assert r.returncode == 2 and f"is inside {where.split('/')[0]}/ of the kliping output {out}" in one_line(
+        r
+    )
+    assert _files(out) == before
+    assert kliping("verify", str(out)).returncode == 0
+
+
+def test_an_export_beside_the_datasets_is_fine(demo, tmp_path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(demo, out)
+    r = kliping("export", str(out), "--out", str(out / "exports" / "x"))
+    assert r.returncode == 0, r.stderr
+    assert kliping("verify", str(out)).returncode == 0
