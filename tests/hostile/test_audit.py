@@ -756,3 +756,49 @@ def test_an_export_beside_the_datasets_is_fine(demo, tmp_path) -> None:
     r = kliping("export", str(out), "--out", str(out / "exports" / "x"))
     assert r.returncode == 0, r.stderr
     assert kliping("verify", str(out)).returncode == 0
+
+
+# -- WARC files --------------------------------------------------------------------------------
+
+
+def test_a_brotli_bomb_in_a_warc_is_bounded(tmp_path) -> None:
+    """A response record stored as sent, ``Content-Encoding: br``, a few KB that inflate to 512 MiB:
+    ingest called ``brotli.decompress`` whole (a 3 KB record took 4.3 GB and 15 s for 2 GiB).
+    Decoded under --max-body-mb now: the record is refused, the next one kept, memory flat."""
+    import io
+
+    import brotli
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from tests.warc_fixtures import sample_pages
+
+    page = sample_pages()[0]
+    packer = brotli.Compressor(quality=5)
+    zeros = b"\0" * (1 << 24)
+    bomb = b"".join(packer.process(zeros) for _ in range(32)) + packer.finish()
+    warc = tmp_path / "bomb.warc.gz"
+    with open(warc, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, body, enc in (
+            (page.url + "-br", bomb, [("Content-Encoding", "br")]),
+            (page.url, page.body, []),
+        ):
+            http_headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html"), *enc], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), length=len(body), http_headers=http_headers
+            )
+            writer.write_record(record)
+    probe = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)"
+    )
+    argv = [sys.executable, "-m", "kliping", "ingest", str(warc), "--out", str(tmp_path / "out"),
+            "--all-domains", "--max-body-mb", "8", "--no-progress"]  # fmt: skip
+    r = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in r.stderr, r.stderr[-3000:]
+    peak_mb = int(r.stderr.strip().splitlines()[-1]) / 1024
+    assert peak_mb < 400, peak_mb
+    assert read_dataset(tmp_path / "out" / "raw").column("url").to_pylist() == [page.url]
