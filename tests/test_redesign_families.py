@@ -80,6 +80,10 @@ the family did before its fix:
 - ``site_from_og_url_without_the_page_url``: a page saved without its URL; the one-link promo
   paragraph to another of the site's stories was kept, nothing saying which links were the
   site's own. The page's og:url names its site.
+- ``story_cut_in_two_containers_around_an_ad``: a story's second half in a second container of
+  the first's class (or ``itemprop``) after an ad slot; trafilatura took the first container of a
+  body class it knows and the second half was lost. Teaser cards of one class side by side stay
+  apart (``teaser_cards_of_one_class_are_not_joined``).
 - ``caption_box_among_the_story_divs``: a photo's caption box (its image and a span repeating
   the image's alt text) among a story of text divs, its class renamed: read as a paragraph.
 
@@ -92,9 +96,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import lxml.html
 import pytest
 
 from kliping.clean import clean
+from kliping.clean.body import join_chunks
 from tests.redesign import VARIANTS, rewrite, shingle_f1
 
 FETCHED = datetime(2025, 3, 11, 6, 0, tzinfo=UTC)
@@ -2001,3 +2007,34 @@ def test_caption_box_among_the_story_divs() -> None:
     text = _text(_page(f"<div class='q6'>{story}</div>", FOOTER[:1]))
     assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
     assert caption not in text
+
+
+# --- a story cut in two containers of one class around an ad slot ---
+def _split_story(key: str, split: bool = True) -> bytes:
+    ad = "<div class='ad-slot' id='div-gpt-ad-2'><iframe src='https://ads.example.net/2'></iframe></div>"
+    halves = [PARAS[:3], PARAS[3:6]] if split else [PARAS[:6]]
+    story = ad.join(f"<div {key}>" + "".join(f"<p>{x}</p>" for x in h) + "</div>" for h in halves)
+    return _page(f"<div class='x4'>{story}</div>", FOOTER[:1])
+
+
+@pytest.mark.parametrize("key", ["class='entry-content'", "itemprop='articleBody'"])
+def test_story_cut_in_two_containers_around_an_ad(key: str) -> None:
+    """A story whose second half sits in a second container of the first's class (or
+    ``itemprop``) after an ad slot. trafilatura takes the first element of a body class it knows
+    for the body: the second half was lost (Zyte tuning page, its body split so: F1 0.41). The
+    chunks are joined: the body is the one of the story in one container."""
+    text = _text(_split_story(key))
+    assert all(x in text for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in text]
+    assert text == _text(_split_story(key, split=False))
+
+
+def test_teaser_cards_of_one_class_are_not_joined() -> None:
+    """Teaser cards side by side with one class, each a linked headline over one excerpt, are no
+    story's chunks (:func:`kliping.clean.body.join_chunks`)."""
+    cards = "".join(
+        f"<div class='entry-content'><a href='/b/{i}'><h3>Berita lain {i}</h3></a><p>{t}</p></div>"
+        for i, t in enumerate(TEASERS)
+    )
+    tree = lxml.html.document_fromstring(f"<html><body><div class='x6'>{cards}</div></body></html>")
+    join_chunks(tree)
+    assert len(tree.xpath("//div[@class='entry-content']")) == len(TEASERS)

@@ -1,7 +1,8 @@
 """The article body: from the parsed page to its paragraphs (steps 4 and 5 of :mod:`kliping.clean.pipeline`).
 
 :func:`extract_body` works on the tree: widgets stripped in one C pass, ``<br>`` runs made
-paragraphs, a grid of teaser cards dropped (:func:`drop_teaser_cards`), the article's container
+paragraphs, the chunks of a story cut around ads joined (:func:`join_chunks`), a grid of teaser
+cards dropped (:func:`drop_teaser_cards`), the article's container
 found by its share of the page's prose, or of its runs on a page of runs (:func:`runs_container`),
 or the layout's ``body_xpath``, a hint checked against the generic path; Indonesian boilerplate
 boxes pruned, then trafilatura (:mod:`kliping.clean.maintext`) with :data:`TRAFILATURA_SETTINGS`.
@@ -27,7 +28,8 @@ from kliping.sites.base import ARTICLE_SEGMENT, GENERIC_LAYOUT, Layout
 
 __all__ = [
     "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "div_paragraphs", "drop_teaser_cards",
-    "extract_body", "layout_tables", "main_container", "paragraphs", "runs_container", "strip_junk",
+    "extract_body", "join_chunks", "layout_tables", "main_container", "paragraphs", "runs_container",
+    "strip_junk",
 ]  # fmt: skip
 
 # Chosen by measurement (bench/extraction.py; numbers in BENCHMARKS.md): see the report in the
@@ -654,6 +656,100 @@ def layout_tables(tree: Any) -> None:
             el.tag = "div"
 
 
+_CHUNK_PARAGRAPHS = 2  # prose paragraphs in one chunk at least: a story's, not a card's excerpt
+_HEADING = "self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+_LINKED_HEADING = XPath(f".//*[{_HEADING}][.//a] | .//a[.//*[{_HEADING}]]")  # a teaser card's headline
+_CHUNK_TAGS = frozenset(("div", "section", "article"))
+
+
+def join_chunks(tree: Any) -> None:
+    """Join, in place, the chunks of a story cut in two or more sibling elements of one tag,
+    class and ``itemprop`` around an ad slot (``<div class="entry-content"><p>…</p></div><div
+    class="ad">…</div><div class="entry-content"><p>…</p></div>``) into the first of them.
+
+    trafilatura takes the first element of a body class it knows ("entry-content",
+    ``itemprop="articleBody"``) for the body, and a layout's ``body_xpath`` the first it matches:
+    the chunks below it were lost (a short story whose second half a redesign put in a second
+    container after an ad: F1 0.41), or the generic path read a wider frame, headline and date
+    included. Chunks are ``<div>``, ``<section>`` or ``<article>`` siblings with a class or an
+    ``itemprop`` and ``<p>`` children, one of them holding :data:`_CHUNK_PARAGRAPHS` prose
+    paragraphs (over 60 characters outside links) or all of them :data:`_LONE_RUN` twice of
+    prose; a chunk of one prose paragraph under a linked headline is a teaser card, and a grid of
+    those is left alone. Only elements and text of no more than a label's length
+    (:data:`_DIV_PROSE`: an ad slot, an empty box, "Advertisement") may lie between the chunks;
+    they are moved into the joined chunk with them, so the page's text keeps its order.
+    """
+    counts: dict[Any, int] = {}  # prose paragraphs per possible chunk (holding <p>s)
+    for p in tree.iter("p"):
+        parent = p.getparent()
+        if (
+            parent is not None
+            and parent.tag in _CHUNK_TAGS
+            and (parent.get("class") or parent.get("itemprop"))
+        ):
+            counts[parent] = counts.get(parent, 0) + (_own_prose(p) > 60)
+    if len(counts) < 2:  # most pages: one element holds the story's paragraphs
+        return
+    done: set[Any] = set()
+    for first in counts:
+        if first in done:
+            continue
+        run, between = [first], []
+        sib = first.getnext()
+        while sib is not None and len(" ".join((sib.getprevious().tail or "").split())) <= _DIV_PROSE:
+            if sib in counts and _join_key(sib) == _join_key(first):
+                run += [*between, sib]
+                between = []
+            elif not isinstance(sib.tag, str) or _short(sib):
+                between.append(sib)
+            else:
+                break
+            sib = sib.getnext()
+        chunks = [el for el in run if el in counts]
+        done.update(chunks)
+        if len(chunks) < 2:
+            continue
+        enough = (
+            max(counts[c] for c in chunks) >= _CHUNK_PARAGRAPHS
+            or sum(map(_own_prose, chunks)) >= 2 * _LONE_RUN
+        )
+        if enough and not any(counts[c] < _CHUNK_PARAGRAPHS and _LINKED_HEADING(c) for c in chunks):
+            _join(first, run[1:])
+
+
+def _join(first: Any, rest: list[Any]) -> None:
+    """Move ``rest`` (siblings after ``first``, in order) into ``first``: the chunks among them
+    (``first``'s tag and class) give their text and children, the other elements themselves."""
+    after, rest[-1].tail = rest[-1].tail, None
+    tail, first.tail = first.tail, None
+    _append_text(first, tail)
+    for el in rest:
+        tail, el.tail = el.tail, None
+        if isinstance(el.tag, str) and _join_key(el) == _join_key(first):
+            _append_text(first, el.text)
+            for child in list(el):
+                first.append(child)
+            el.getparent().remove(el)
+        else:
+            first.append(el)
+        _append_text(first, tail)
+    first.tail = after
+
+
+def _join_key(el: Any) -> tuple[Any, ...]:
+    return (el.tag, el.get("class"), el.get("itemprop"))
+
+
+def _append_text(el: Any, text: str | None) -> None:
+    """Add ``text`` at the end of ``el``'s content (its last child's tail, or its own text)."""
+    if not text:
+        return
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + text
+    else:
+        el.text = (el.text or "") + text
+
+
 def extract_body(
     tree: Any,
     layout: Layout = GENERIC_LAYOUT,
@@ -674,6 +770,7 @@ def extract_body(
     br_paragraphs(tree)
     div_paragraphs(tree)
     layout_tables(tree)
+    join_chunks(tree)
     if not layout.body_xpath:
         return _generic_body(tree, layout.prune_xpaths, host)
     found = _site_container(tree, layout.body_xpath)
