@@ -84,6 +84,9 @@ the family did before its fix:
   the first's class (or ``itemprop``) after an ad slot; trafilatura took the first container of a
   body class it knows and the second half was lost. Teaser cards of one class side by side stay
   apart (``teaser_cards_of_one_class_are_not_joined``).
+- ``menu_bar_taken_for_the_body_frame``: a mega menu in a ``<div class="mainbar">`` (its
+  ``<header>`` and ``<nav>`` written as ``<div>``s); trafilatura took it for the body frame and
+  gave the menu instead of the story, unclassed or not.
 - ``caption_box_among_the_story_divs``: a photo's caption box (its image and a span repeating
   the image's alt text) among a story of text divs, its class renamed: read as a paragraph.
 
@@ -2038,3 +2041,28 @@ def test_teaser_cards_of_one_class_are_not_joined() -> None:
     tree = lxml.html.document_fromstring(f"<html><body><div class='x6'>{cards}</div></body></html>")
     join_chunks(tree)
     assert len(tree.xpath("//div[@class='entry-content']")) == len(TEASERS)
+
+
+# --- a menu bar written as a <div> whose class trafilatura takes for the main frame ---
+def test_menu_bar_taken_for_the_body_frame() -> None:
+    """A site's mega menu in a ``<div class="mainbar">`` (its ``<header>`` and ``<nav>`` written as
+    ``<div>``s by a redesign that drops the landmarks), its sections' items plain text, and a story
+    of six paragraphs in an unclassed block beside a cookie notice and a footer paragraph.
+    trafilatura took the first element whose class starts with "main" for the body frame and gave
+    the menu; unclassing the story's block changed nothing (Zyte tuning page, landmarks written
+    as divs: F1 0.00). When the extraction holds none of the page's prose, the densest block of
+    paragraphs is read alone."""
+    sections = ["Tentang kami", "Layanan", "Kesehatan", "Pendidikan", "Ekonomi", "Olahraga", "Wisata"]
+    items = {s: "".join(f"<li><span>{s} bagian {i}</span></li>" for i in range(6)) for s in sections}
+    menu = "".join(f"<li><label>{s}</label><div><ul>{items[s]}</ul></div></li>" for s in sections)
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:6])
+    page = (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body><div class='page'>"
+        f"<div class='cookie'><p>{FOOTER[0]}</p></div>"
+        f"<div class='top'><div class='mainbar mainbar--page'><ul class='menu'>{menu}</ul></div></div>"
+        f"<div class='x2'><h1>Jembatan gantung baru dibuka</h1><div class='x4'><div>{story}</div></div></div>"
+        f"<div class='x3'><p>{FOOTER[1]}</p></div></div></body></html>"
+    ).encode()
+    text = _text(page)
+    assert all(x in text for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in text]
+    assert "bagian" not in text
