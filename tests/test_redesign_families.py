@@ -87,6 +87,9 @@ the family did before its fix:
 - ``menu_bar_taken_for_the_body_frame``: a mega menu in a ``<div class="mainbar">`` (its
   ``<header>`` and ``<nav>`` written as ``<div>``s); trafilatura took it for the body frame and
   gave the menu instead of the story, unclassed or not.
+- ``story_in_custom_elements``: a story whose container and frames are custom elements of web
+  components beside a disclaimer box of a known class; trafilatura knows no custom element for a
+  body frame and read the disclaimer.
 - ``caption_box_among_the_story_divs``: a photo's caption box (its image and a span repeating
   the image's alt text) among a story of text divs, its class renamed: read as a paragraph.
 
@@ -2066,3 +2069,24 @@ def test_menu_bar_taken_for_the_body_frame() -> None:
     text = _text(page)
     assert all(x in text for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in text]
     assert "bagian" not in text
+
+
+# --- a story in custom elements of web components ---
+def test_story_in_custom_elements() -> None:
+    """A story whose container and the frames around it are custom elements of web components
+    (``<story-article>``, ``<story-body>``), beside a disclaimer box written as a ``<div
+    class="content">`` in the same frame. trafilatura's body frame is an ``<article>``, ``<div>``,
+    ``<main>`` or ``<section>`` of a known class: it read the disclaimer and lost the story (Zyte
+    tuning page whose container and frames a redesign wrote as custom elements: F1 0.00). A
+    custom element holding blocks is a box; one of inline text inside a paragraph stays."""
+    cite = "<hl-source>laporan dinas</hl-source>"
+    story = f"<p>{PARAS[0]} Menurut {cite}, jembatan aman.</p>" + "".join(f"<p>{x}</p>" for x in PARAS[1:6])
+    box = "".join(f"<p>{x}</p>" for x in (*ABOUT, FOOTER[1]))
+    page = _page(
+        f"<story-article class='post'><story-div class='card'><story-body class='text'>{story}</story-body>"
+        f"</story-div><div class='content'>{box}</div></story-article>",
+        FOOTER[:1],
+    )
+    text = _text(page)
+    assert all(x in text for x in PARAS[1:6]), [x[:30] for x in PARAS[1:6] if x not in text]
+    assert f"{PARAS[0]} Menurut laporan dinas, jembatan aman." in text

@@ -27,9 +27,9 @@ from kliping.clean import boilerplate, comments, dating, decode, maintext, metad
 from kliping.sites.base import ARTICLE_SEGMENT, GENERIC_LAYOUT, Layout
 
 __all__ = [
-    "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "div_paragraphs", "drop_teaser_cards",
-    "extract_body", "join_chunks", "layout_tables", "main_container", "paragraphs", "runs_container",
-    "strip_junk",
+    "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "custom_boxes", "div_paragraphs",
+    "drop_teaser_cards", "extract_body", "join_chunks", "layout_tables", "main_container", "paragraphs",
+    "runs_container", "strip_junk",
 ]  # fmt: skip
 
 # Chosen by measurement (bench/extraction.py; numbers in BENCHMARKS.md): see the report in the
@@ -70,6 +70,26 @@ def strip_junk(tree: Any) -> None:
         for quote in _embedded_posts(tree):
             _unclassed(quote)
     etree.strip_elements(tree, "kliping-junk", *_JUNK_TAGS, etree.Comment, etree.PI, with_tail=False)
+
+
+_CUSTOM = XPath("//*[contains(name(), '-')]")
+
+
+def custom_boxes(tree: Any) -> None:
+    """Write the custom elements of web components that hold a block element (``<story-body>``,
+    ``<app-article>``, ``<x-section>`` around paragraphs) as ``<div>``s, in place (their class
+    and id stay).
+
+    A browser lays such an element out as the box its styles say; trafilatura knows only HTML's
+    names: its body frame is an ``<article>``, ``<div>``, ``<main>`` or ``<section>`` of a known
+    class, and the container search's frames are elements too. A story whose container and the
+    frames around it a redesign wrote as custom elements gave a disclaimer box inside the frame
+    instead (Zyte tuning page: F1 0.00). Custom elements of inline text
+    (``<hl-trusted-source>`` around a citation) stay as they are.
+    """
+    for el in _CUSTOM(tree):
+        if _boxed(el):
+            el.tag = "div"
 
 
 def drop_link_labels(links: list[Any]) -> None:
@@ -767,6 +787,7 @@ def extract_body(
     # (a paragraph that is one link to another of the site's stories) still know the site
     host = host or metadata.domain(next(iter(_CANONICAL(tree)), "")) or None
     strip_junk(tree)
+    custom_boxes(tree)
     br_paragraphs(tree)
     div_paragraphs(tree)
     layout_tables(tree)
