@@ -692,22 +692,31 @@ def join_chunks(tree: Any) -> None:
     the chunks below it were lost (a short story whose second half a redesign put in a second
     container after an ad: F1 0.41), or the generic path read a wider frame, headline and date
     included. Chunks are ``<div>``, ``<section>`` or ``<article>`` siblings with a class or an
-    ``itemprop`` and ``<p>`` children, one of them holding :data:`_CHUNK_PARAGRAPHS` prose
-    paragraphs (over 60 characters outside links) or all of them :data:`_LONE_RUN` twice of
-    prose; a chunk of one prose paragraph under a linked headline is a teaser card, and a grid of
-    those is left alone. Only elements and text of no more than a label's length
+    ``itemprop`` and paragraphs (``<p>`` children, or text ``<div>``s: :func:`_text_div`), one of
+    them holding :data:`_CHUNK_PARAGRAPHS` prose paragraphs (over 60 characters outside links),
+    or two of them :data:`_LONE_RUN` twice of prose (a short story cut once); a chunk of one
+    prose paragraph under a linked headline is a teaser card, and a grid of those (three or more
+    of one excerpt each) is left alone. Only elements and text of no more than a label's length
     (:data:`_DIV_PROSE`: an ad slot, an empty box, "Advertisement") may lie between the chunks;
-    they are moved into the joined chunk with them, so the page's text keeps its order.
+    they are moved into the joined chunk with them, so the page's text keeps its order. The text
+    divs of a chunk joined to one of ``<p>``s are made ``<p>``s: one story's paragraphs
+    (trafilatura reads no ``<div>`` text beside ``<p>``s; a story whose second half was written as
+    divs lost it, F1 0.60).
     """
-    counts: dict[Any, int] = {}  # prose paragraphs per possible chunk (holding <p>s)
-    for p in tree.iter("p"):
-        parent = p.getparent()
+    counts: dict[Any, int] = {}  # prose paragraphs per possible chunk (holding <p>s or text divs)
+    in_p: set[Any] = set()  # the chunks holding <p>s
+    for el in tree.iter("p", "div"):
+        parent = el.getparent()
         if (
-            parent is not None
-            and parent.tag in _CHUNK_TAGS
-            and (parent.get("class") or parent.get("itemprop"))
+            parent is None
+            or parent.tag not in _CHUNK_TAGS
+            or not (parent.get("class") or parent.get("itemprop"))
+            or (el.tag == "div" and not _text_div(el))
         ):
-            counts[parent] = counts.get(parent, 0) + (_own_prose(p) > 60)
+            continue
+        counts[parent] = counts.get(parent, 0) + (_own_prose(el) > 60)
+        if el.tag == "p":
+            in_p.add(parent)
     if len(counts) < 2:  # most pages: one element holds the story's paragraphs
         return
     done: set[Any] = set()
@@ -729,12 +738,24 @@ def join_chunks(tree: Any) -> None:
         done.update(chunks)
         if len(chunks) < 2:
             continue
-        enough = (
-            max(counts[c] for c in chunks) >= _CHUNK_PARAGRAPHS
-            or sum(map(_own_prose, chunks)) >= 2 * _LONE_RUN
+        # a story's chunks: one holds two paragraphs or more, or a short story's two halves hold
+        # two long runs' worth of prose (a grid of cards is three or more of one excerpt each)
+        enough = max(counts[c] for c in chunks) >= _CHUNK_PARAGRAPHS or (
+            len(chunks) == 2 and sum(map(_own_prose, chunks)) >= 2 * _LONE_RUN
         )
         if enough and not any(counts[c] < _CHUNK_PARAGRAPHS and _LINKED_HEADING(c) for c in chunks):
+            if any(c in in_p for c in chunks):  # one story: a chunk of text divs beside <p>s is paragraphs
+                for c in chunks:
+                    if c not in in_p:
+                        _as_paragraphs([d for d in c if d.tag == "div" and _text_div(d)])
             _join(first, run[1:])
+
+
+def _text_div(div: Any) -> bool:
+    """Does ``div`` hold text and no block element (a paragraph written as a ``<div>``)?"""
+    if not (len(div) or (div.text or "").strip()):
+        return False
+    return not any(c.tag in _BLOCK_TAGS or _boxed(c) for c in div)
 
 
 def _join(first: Any, rest: list[Any]) -> None:
