@@ -90,6 +90,11 @@ the family did before its fix:
 - ``story_in_custom_elements``: a story whose container and frames are custom elements of web
   components beside a disclaimer box of a known class; trafilatura knows no custom element for a
   body frame and read the disclaimer.
+- ``chunks_of_text_divs_beside_one_chunk_of_paragraphs``: a story in boxes of one class, all
+  but one written as text divs; with one box of ``<p>``s the others were no chunks of it.
+- ``story_half_divs_half_paragraphs_in_a_box_inside``: one half of a story as text divs in its
+  frame, the other as ``<p>``s in a box inside it (or the other way round); the shorter half of
+  divs was no group of paragraphs and was lost.
 - ``caption_box_among_the_story_divs``: a photo's caption box (its image and a span repeating
   the image's alt text) among a story of text divs, its class renamed: read as a paragraph.
 
@@ -2103,3 +2108,40 @@ def test_story_in_custom_elements() -> None:
     text = _text(page)
     assert all(x in text for x in PARAS[1:6]), [x[:30] for x in PARAS[1:6] if x not in text]
     assert f"{PARAS[0]} Menurut laporan dinas, jembatan aman." in text
+
+
+# --- a story in chunks of one class, all but one of them written as text divs ---
+def test_chunks_of_text_divs_beside_one_chunk_of_paragraphs() -> None:
+    """A story cut into three boxes of one class between photos with long captions, the first
+    and the last box's paragraphs written as ``<div>``s, the middle one's still ``<p>``s. A chunk
+    of text divs was the story's only when two or more boxes of its key held ``<p>``s; with one,
+    trafilatura read the middle box alone (Zyte tuning page whose other chunks a rewrite wrote so:
+    F1 0.72). A box of text divs with the key of the box of the page's ``<p>``s is a chunk too."""
+    photo = (
+        "<figure><img src='/f/{0}.jpg'><figcaption>Suasana di sekitar jembatan gantung lereng Merapi "
+        "pada hari peresmian, foto nomor {0}</figcaption></figure>"
+    )
+    chunks = [(PARAS[0:3], "div"), (PARAS[3:6], "p"), (PARAS[6:9], "div")]
+    story = photo.format(1).join(
+        "<div class='post__content wysiwyg'>" + "".join(f"<{tag}>{x}</{tag}>" for x in c) + "</div>"
+        for c, tag in chunks
+    )
+    text = _text(_page(f"<div class='x4'>{story}</div>", FOOTER[:1]))
+    assert all(x in text for x in PARAS[:9]), [x[:30] for x in PARAS[:9] if x not in text]
+
+
+# --- one half of a story as text divs in its frame, the other as <p>s in a box inside it ---
+@pytest.mark.parametrize("divs", ["frame", "box"])
+def test_story_half_divs_half_paragraphs_in_a_box_inside(divs: str) -> None:
+    """A story whose first half sits in its frame and whose second half in a box inside the frame
+    (an element the markup left unclosed, a "call to action" box, holds the rest), one half's
+    paragraphs written as ``<div>``s. A group of text divs became paragraphs only when it held
+    more text than every box of ``<p>``s, and the half of divs, shorter, was lost (Fundus tuning
+    page so rewritten: F1 0.68, the other way round 0.76). A group in the frame of the densest
+    box of ``<p>``s, or inside it, holding half its text, is the story's paragraphs too."""
+    first, second, cut = ("div", "p", 3) if divs == "frame" else ("p", "div", 5)  # (the divs: fewer)
+    top = "".join(f"<{first}>{x}</{first}>" for x in PARAS[:cut])
+    inner = "".join(f"<{second}>{x}</{second}>" for x in PARAS[cut:8])
+    frame = f"<div class='x4'>{top}<div class='cta'>{inner}</div></div>"
+    text = _text(_page(frame, FOOTER[:1]))
+    assert all(x in text for x in PARAS[:8]), [x[:30] for x in PARAS[:8] if x not in text]

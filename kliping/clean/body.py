@@ -351,9 +351,12 @@ def div_paragraphs(tree: Any) -> None:
     those hold more text than any element's ``<p>`` children (the runs :func:`br_paragraphs`
     made included), and at least :data:`_DIV_SHARE` of the largest such group's: the page's
     densest block of text is its divs (a teaser list of headline and summary divs beside them is
-    not). Then the other groups of two or more such divs around it (in the element holding its
-    block, or inside the block) are paragraphs too. A lone caption or note among paragraphs, or a citation
-    box under a story written in ``<p>``s or runs, stays as it is.
+    not); or half as much as the densest box of ``<p>``s when they frame that box or lie inside it
+    (one half of a story written as divs in its frame, the other as ``<p>``s in a box the markup
+    left unclosed inside it: the half of divs was lost, F1 0.68). Then the other groups of two or
+    more such divs around it (in the element holding its block, or inside the block) are
+    paragraphs too. A lone caption or note among paragraphs, or a citation box under a story
+    written in ``<p>``s or runs, stays as it is.
     """
     groups: dict[Any, list[Any]] = {}
     for div in tree.iter("div"):  # (walked in Python: cheaper than an XPath of 40 name tests)
@@ -375,7 +378,15 @@ def div_paragraphs(tree: Any) -> None:
             held[parent] = held.get(parent, 0) + _own_prose(p)
     densest = max(held.values(), default=0)
     most = max(map(sum, runs.values()))
-    blocks = [parent for parent, ns in prose.items() if sum(ns) > densest and sum(ns) >= _DIV_SHARE * most]
+    # (a group in the frame that holds the densest box of <p>s, or inside that box: one half of a
+    # story as divs in its frame, the other as <p>s in a box the markup left unclosed inside it:
+    # half the box's text will do)
+    top = max(held, key=held.__getitem__) if held else None
+    blocks = [
+        parent for parent, ns in prose.items()
+        if (sum(ns) > densest or (_DIV_SHARE * densest <= sum(ns) and _nested(top, parent)))
+        and sum(ns) >= _DIV_SHARE * most
+    ]  # fmt: skip
     if not blocks:
         return
     # The story's other divs: in the element holding its block or inside the block. trafilatura
@@ -390,6 +401,11 @@ def div_paragraphs(tree: Any) -> None:
         if parent in holders or _within(parent, set(blocks)) or _chunk_key(parent) in keys:
             _as_paragraphs(groups[parent])  # its short ones too ("Jawaban", a subheading)
     _lead_divs(blocks, groups)
+
+
+def _nested(a: Any, b: Any) -> bool:
+    """Is one of ``a`` and ``b`` inside the other?"""
+    return a is not None and (_inside(a, b) or _inside(b, a))
 
 
 def _boxed(el: Any) -> bool:
@@ -457,9 +473,10 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
     that one (F1 0.84); once a redesign also dropped the class names, the same (F1 0.84). A
     chunk whose ``<p>`` was dropped into its box (the box of the other chunks' ``<p>``s now
     holding the text itself, beside an ad slot or alone) has that text as its paragraph (F1
-    0.80). A lone caption or note among the story's ``<p>``s, or text divs in a box of another
-    class or another place, stay as they are. Chunks side by side with no class and no wrapper:
-    :func:`_sibling_chunks`.
+    0.80). One box of ``<p>``s will do when boxes of text divs have its key: a story in chunks
+    whose other chunks a redesign wrote as divs (F1 0.72). A lone caption or note among the
+    story's ``<p>``s, or text divs in a box of another class or another place, stay as they are.
+    Chunks side by side with no class and no wrapper: :func:`_sibling_chunks`.
     """
     keyed = [parent for parent, ns in runs.items() if ns and parent.find("p") is None]
     if not keyed:  # most pages: no text div of a sentence in an element with no <p>
@@ -481,8 +498,8 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
     if not chars:
         return
     story = max(chars, key=chars.__getitem__)
-    if len(holders[story]) < 2:
-        return  # not a story in chunks
+    if len(holders[story]) < 2 and not any(_chunk_key(parent) == story for parent in keyed):
+        return  # not a story in chunks (one box of <p>s, and no box of its key holding text divs)
     for parent in keyed:
         if _chunk_key(parent) == story:
             _as_paragraphs(groups[parent])
