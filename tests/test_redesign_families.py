@@ -95,6 +95,9 @@ the family did before its fix:
 - ``story_half_divs_half_paragraphs_in_a_box_inside``: one half of a story as text divs in its
   frame, the other as ``<p>``s in a box inside it (or the other way round); the shorter half of
   divs was no group of paragraphs and was lost.
+- ``box_in_the_story_with_a_body_frame_class``: a box inside the story whose class trafilatura
+  knows for a body frame ("post-text"); it was read for the whole body, and unclassing the
+  story's block and its ancestors left it.
 - ``caption_box_among_the_story_divs``: a photo's caption box (its image and a span repeating
   the image's alt text) among a story of text divs, its class renamed: read as a paragraph.
 
@@ -2145,3 +2148,18 @@ def test_story_half_divs_half_paragraphs_in_a_box_inside(divs: str) -> None:
     frame = f"<div class='x4'>{top}<div class='cta'>{inner}</div></div>"
     text = _text(_page(frame, FOOTER[:1]))
     assert all(x in text for x in PARAS[:8]), [x[:30] for x in PARAS[:8] if x not in text]
+
+
+# --- a box inside the story whose class trafilatura knows for a body frame ---
+def test_box_in_the_story_with_a_body_frame_class() -> None:
+    """A story whose paragraphs carry the CMS's class "post-text", one of them a ``<div>`` of that
+    class holding two ``<p>``s (a paragraph an editor split, a quote). trafilatura took the first
+    ``<div>`` of a body class it knows for the whole body and read that box alone; unclassing the
+    story's block and its ancestors left the box's class (Zyte tuning page whose paragraphs a
+    redesign wrote as ``<div><span>``: F1 0.35). When what was kept is one box inside the densest
+    block, the block's boxes lose their class too."""
+    story = "".join(f"<p class='post-text'>{x}</p>" for x in PARAS[:5])
+    story += f"<div class='post-text'><p>{PARAS[5]}</p><p>{PARAS[6]}</p></div>"
+    story += "".join(f"<p class='post-text'>{x}</p>" for x in PARAS[7:9])
+    text = _text(_page(f"<div class='x4'>{story}</div>", FOOTER[:1]))
+    assert all(x in text for x in PARAS[:9]), [x[:30] for x in PARAS[:9] if x not in text]
