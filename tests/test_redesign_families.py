@@ -98,6 +98,8 @@ the family did before its fix:
 - ``box_in_the_story_with_a_body_frame_class``: a box inside the story whose class trafilatura
   knows for a body frame ("post-text"); it was read for the whole body, and unclassing the
   story's block and its ancestors left it.
+- ``paragraphs_written_as_spans``: a story whose paragraphs are block-styled ``<span>``s or
+  custom elements; none was a paragraph, and a footer's ``<p>``s were read instead.
 - ``caption_box_among_the_story_divs``: a photo's caption box (its image and a span repeating
   the image's alt text) among a story of text divs, its class renamed: read as a paragraph.
 
@@ -2163,3 +2165,22 @@ def test_box_in_the_story_with_a_body_frame_class() -> None:
     story += "".join(f"<p class='post-text'>{x}</p>" for x in PARAS[7:9])
     text = _text(_page(f"<div class='x4'>{story}</div>", FOOTER[:1]))
     assert all(x in text for x in PARAS[:9]), [x[:30] for x in PARAS[:9] if x not in text]
+
+
+# --- paragraphs written as block-styled spans ---
+@pytest.mark.parametrize("tag", ["span style='display:block'", "x-paragraph"])
+def test_paragraphs_written_as_spans(tag: str) -> None:
+    """A page builder's story whose paragraphs are ``<span style="display:block">``s (or a web
+    component's ``<x-paragraph>``s) side by side under a subheading, beside a footer of
+    ``<p>``s. The container search counts ``<p>``s and trafilatura's fast mode reads no text
+    outside them on a page with some: the footer was read instead (Zyte tuning pages so
+    rewritten: F1 0.00 on many). Such spans are text divs; a text div whose words an editor's
+    paste put in two spans stays one paragraph."""
+    end = tag.split()[0]
+    story = "".join(f"<{tag}>{x}</{end}>" for x in PARAS[:3]) + "<h2>Dana desa dan provinsi</h2>"
+    story += "".join(f"<{tag}>{x}</{end}>" for x in PARAS[3:7])
+    text = _text(_page(f"<div class='x4'>{story}</div>"))
+    assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+    pasted = "".join(f"<div><span>{x[:70]}</span><span>{x[70:]}</span></div>" for x in PARAS[:7])
+    text = _text(_page(f"<div class='x4'>{pasted}</div>"))
+    assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]

@@ -1,7 +1,8 @@
 """The article body: from the parsed page to its paragraphs (steps 4 and 5 of :mod:`kliping.clean.pipeline`).
 
 :func:`extract_body` works on the tree: widgets stripped in one C pass, ``<br>`` runs made
-paragraphs, the chunks of a story cut around ads joined (:func:`join_chunks`), a grid of teaser
+paragraphs, block-styled spans made text divs (:func:`span_blocks`), the chunks of a story cut
+around ads joined (:func:`join_chunks`), a grid of teaser
 cards dropped (:func:`drop_teaser_cards`), the article's container
 found by its share of the page's prose, or of its runs on a page of runs (:func:`runs_container`),
 or the layout's ``body_xpath``, a hint checked against the generic path; Indonesian boilerplate
@@ -29,7 +30,7 @@ from kliping.sites.base import ARTICLE_SEGMENT, GENERIC_LAYOUT, Layout
 __all__ = [
     "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "custom_boxes", "div_paragraphs",
     "drop_teaser_cards", "extract_body", "join_chunks", "layout_tables", "main_container", "paragraphs",
-    "runs_container", "strip_junk",
+    "runs_container", "span_blocks", "strip_junk",
 ]  # fmt: skip
 
 # Chosen by measurement (bench/extraction.py; numbers in BENCHMARKS.md): see the report in the
@@ -90,6 +91,56 @@ def custom_boxes(tree: Any) -> None:
     for el in _CUSTOM(tree):
         if _boxed(el):
             el.tag = "div"
+
+
+_SPAN_FRAMES = frozenset(("div", "section", "article", "main", "td", "body", "blockquote"))
+_SPAN_TEXTS = XPath("//span | //font | //*[contains(name(), '-')]")
+
+
+def span_blocks(tree: Any) -> None:
+    """Write as ``<div>``s, in place, the ``<span>``s, ``<font>``s and custom inline elements that a
+    box lays out as its blocks: two or more of a sentence each (:data:`_DIV_PROSE` characters
+    outside links) side by side in a ``<div>`` (or a section, a cell…) with no text of its own
+    beside them, none holding a block, beside a block of the box's own (a heading, a figure, a
+    box: the box is no paragraph whose words an editor put in spans); an inline element holding
+    them beside block elements (a CMS's ``<span>`` frame around a story's headings and
+    paragraphs) is made a ``<div>`` too.
+
+    Page builders and some editors write each paragraph as ``<span style="display:block">`` or a
+    custom element (``<x-paragraph>``) instead of a ``<p>``: the container search counts ``<p>``s,
+    and trafilatura's fast mode reads no text outside them on a page with some ``<p>`` text, so
+    such a story was lost to a footer's paragraphs (Zyte tuning pages so rewritten: F1 0.00 on
+    many). Made ``<div>``s, they are text divs, which :func:`div_paragraphs` weighs as it does a
+    story written as divs. A span inside a paragraph's text (words around it) stays.
+    """
+    found: dict[Any, list[Any]] = {}
+    frames: dict[Any, bool] = {}
+    for el in _SPAN_TEXTS(tree):
+        parent = el.getparent()
+        if parent is None or len(el.text_content()) <= _DIV_PROSE:  # (most spans: a label, an icon)
+            continue
+        if (frame := frames.get(parent)) is None:
+            frame = frames[parent] = parent.tag in _SPAN_FRAMES or (
+                parent.tag in ("span", "font") and any(c.tag in _BLOCK_TAGS for c in parent)
+            )
+        if frame and _own_prose(el) > _DIV_PROSE:
+            found.setdefault(parent, []).append(el)
+    for parent, spans in found.items():
+        if len(spans) < 2 or (parent.text or "").strip():
+            continue
+        kids = [c for c in parent if isinstance(c.tag, str)]
+        if any((c.tail or "").strip() for c in kids):
+            continue  # text between them: words of one line, not blocks
+        if not any(c.tag in _BLOCK_TAGS for c in kids):
+            continue  # a text div, its words in spans (an editor's paste): one paragraph
+        if any(d.tag in _BLOCK_TAGS for el in spans for d in el.iterdescendants()):
+            continue
+        for el in kids:
+            if el.tag in ("span", "font") or "-" in el.tag:
+                if not any(d.tag in _BLOCK_TAGS for d in el.iterdescendants()):
+                    el.tag = "div"
+        if parent.tag not in _SPAN_FRAMES:
+            parent.tag = "div"  # (a span holding blocks beside them: a box too)
 
 
 def drop_link_labels(links: list[Any]) -> None:
@@ -826,6 +877,7 @@ def extract_body(
     host = host or metadata.domain(next(iter(_CANONICAL(tree)), "")) or None
     strip_junk(tree)
     custom_boxes(tree)
+    span_blocks(tree)
     br_paragraphs(tree)
     div_paragraphs(tree)
     layout_tables(tree)
