@@ -76,7 +76,7 @@ def strip_junk(tree: Any) -> None:
 _CUSTOM = XPath("//*[contains(name(), '-')]")
 
 
-def custom_boxes(tree: Any) -> None:
+def custom_boxes(tree: Any) -> list[Any]:
     """Write the custom elements of web components that hold a block element (``<story-body>``,
     ``<app-article>``, ``<x-section>`` around paragraphs) as ``<div>``s, in place (their class
     and id stay).
@@ -86,18 +86,23 @@ def custom_boxes(tree: Any) -> None:
     class, and the container search's frames are elements too. A story whose container and the
     frames around it a redesign wrote as custom elements gave a disclaimer box inside the frame
     instead (Zyte tuning page: F1 0.00). Custom elements of inline text
-    (``<hl-trusted-source>`` around a citation) stay as they are.
+    (``<hl-trusted-source>`` around a citation) stay as they are: returned, for
+    :func:`span_blocks`.
     """
+    inline = []
     for el in _CUSTOM(tree):
         if _boxed(el):
             el.tag = "div"
+        else:
+            inline.append(el)
+    return inline
 
 
 _SPAN_FRAMES = frozenset(("div", "section", "article", "main", "td", "body", "blockquote"))
-_SPAN_TEXTS = XPath("//span | //font | //*[contains(name(), '-')]")
+_SPAN_TEXTS = XPath("//span | //font")
 
 
-def span_blocks(tree: Any) -> None:
+def span_blocks(tree: Any, inline: list[Any] | None = None) -> None:
     """Write as ``<div>``s, in place, the ``<span>``s, ``<font>``s and custom inline elements that a
     box lays out as its blocks: two or more of a sentence each (:data:`_DIV_PROSE` characters
     outside links) side by side in a ``<div>`` (or a section, a cell…) with no text of its own
@@ -111,19 +116,20 @@ def span_blocks(tree: Any) -> None:
     and trafilatura's fast mode reads no text outside them on a page with some ``<p>`` text, so
     such a story was lost to a footer's paragraphs (Zyte tuning pages so rewritten: F1 0.00 on
     many). Made ``<div>``s, they are text divs, which :func:`div_paragraphs` weighs as it does a
-    story written as divs. A span inside a paragraph's text (words around it) stays.
+    story written as divs. A span inside a paragraph's text (words around it) stays. ``inline``:
+    the page's custom elements that hold no block (:func:`custom_boxes`), when the caller has them.
     """
+    if inline is None:
+        inline = [el for el in _CUSTOM(tree) if not _boxed(el)]
     found: dict[Any, list[Any]] = {}
     frames: dict[Any, bool] = {}
-    for el in _SPAN_TEXTS(tree):
+    for el in (*_SPAN_TEXTS(tree), *inline):
         parent = el.getparent()
-        if parent is None or len(el.text_content()) <= _DIV_PROSE:  # (most spans: a label, an icon)
-            continue
+        if parent is None or (tag := parent.tag) not in _SPAN_FRAMES and tag not in ("span", "font"):
+            continue  # (most spans: words inside a paragraph, a link, a heading)
         if (frame := frames.get(parent)) is None:
-            frame = frames[parent] = parent.tag in _SPAN_FRAMES or (
-                parent.tag in ("span", "font") and any(c.tag in _BLOCK_TAGS for c in parent)
-            )
-        if frame and _own_prose(el) > _DIV_PROSE:
+            frame = frames[parent] = tag in _SPAN_FRAMES or any(c.tag in _BLOCK_TAGS for c in parent)
+        if frame and len(el.text_content()) > _DIV_PROSE and _own_prose(el) > _DIV_PROSE:
             found.setdefault(parent, []).append(el)
     for parent, spans in found.items():
         if len(spans) < 2 or (parent.text or "").strip():
@@ -771,30 +777,27 @@ def join_chunks(tree: Any) -> None:
     (trafilatura reads no ``<div>`` text beside ``<p>``s; a story whose second half was written as
     divs lost it, F1 0.60).
     """
-    counts: dict[Any, int] = {}  # prose paragraphs per possible chunk (holding <p>s or text divs)
-    in_p: set[Any] = set()  # the chunks holding <p>s
-    for el in tree.iter("p", "div"):
-        parent = el.getparent()
-        if (
-            parent is None
-            or parent.tag not in _CHUNK_TAGS
-            or not (parent.get("class") or parent.get("itemprop"))
-            or (el.tag == "div" and not _text_div(el))
-        ):
-            continue
-        counts[parent] = counts.get(parent, 0) + (_own_prose(el) > 60)
-        if el.tag == "p":
-            in_p.add(parent)
-    if len(counts) < 2:  # most pages: one element holds the story's paragraphs
+    # the possible chunks holding <p>s (their prose paragraphs counted only for a run of two or
+    # more), then those of text divs beside them, with theirs
+    counts: dict[Any, int] = {}
+    for p in tree.iter("p"):
+        if (parent := p.getparent()) is not None and parent.tag in _CHUNK_TAGS and _keyed(parent):
+            counts[parent] = -1
+    if not counts:
         return
+    in_p = set(counts)
     done: set[Any] = set()
-    for first in counts:
-        if first in done:
+    for seed in list(in_p):
+        if seed in done:
             continue
+        key = _join_key(seed)
+        first = seed  # (a chunk of text divs may come before the first of <p>s)
+        while (prev := _chunk_beside(first, "getprevious", key, counts)) is not None:
+            first = prev
         run, between = [first], []
         sib = first.getnext()
         while sib is not None and len(" ".join((sib.getprevious().tail or "").split())) <= _DIV_PROSE:
-            if sib in counts and _join_key(sib) == _join_key(first):
+            if _is_chunk(sib, key, counts):
                 run += [*between, sib]
                 between = []
             elif not isinstance(sib.tag, str) or _short(sib):
@@ -804,8 +807,11 @@ def join_chunks(tree: Any) -> None:
             sib = sib.getnext()
         chunks = [el for el in run if el in counts]
         done.update(chunks)
-        if len(chunks) < 2:
+        if len(chunks) < 2:  # most pages: one element holds the story's paragraphs
             continue
+        for c in chunks:
+            if counts[c] < 0:
+                counts[c] = sum(_own_prose(x) > 60 for x in c.iterchildren("p"))
         # a story's chunks: one holds two paragraphs or more, or a short story's two halves hold
         # two long runs' worth of prose (a grid of cards is three or more of one excerpt each)
         enough = max(counts[c] for c in chunks) >= _CHUNK_PARAGRAPHS or (
@@ -817,6 +823,37 @@ def join_chunks(tree: Any) -> None:
                     if c not in in_p:
                         _as_paragraphs([d for d in c if d.tag == "div" and _text_div(d)])
             _join(first, run[1:])
+
+
+def _keyed(el: Any) -> bool:
+    return bool(el.get("class") or el.get("itemprop"))
+
+
+def _is_chunk(el: Any, key: tuple[Any, ...], counts: dict[Any, int]) -> bool:
+    """Is ``el`` a chunk of ``key``: an element of that key holding ``<p>``s (in ``counts``), or
+    text divs (then counted in ``counts`` too)?"""
+    if el in counts:
+        return _join_key(el) == key
+    if not isinstance(el.tag, str) or _join_key(el) != key:
+        return False
+    divs = [d for d in el if d.tag == "div" and _text_div(d)]
+    if not divs:
+        return False
+    counts[el] = sum(_own_prose(d) > 60 for d in divs)
+    return True
+
+
+def _chunk_beside(el: Any, step: str, key: tuple[Any, ...], counts: dict[Any, int]) -> Any | None:
+    """The nearest chunk of ``key`` before (``step``: "getprevious") ``el``, past elements of a
+    label's length at most, or None."""
+    sib = getattr(el, step)()
+    while sib is not None and len(" ".join((sib.tail or "").split())) <= _DIV_PROSE:
+        if _is_chunk(sib, key, counts):
+            return sib
+        if isinstance(sib.tag, str) and not _short(sib):
+            return None
+        sib = getattr(sib, step)()
+    return None
 
 
 def _text_div(div: Any) -> bool:
@@ -876,8 +913,8 @@ def extract_body(
     # (a paragraph that is one link to another of the site's stories) still know the site
     host = host or metadata.domain(next(iter(_CANONICAL(tree)), "")) or None
     strip_junk(tree)
-    custom_boxes(tree)
-    span_blocks(tree)
+    inline = custom_boxes(tree)
+    span_blocks(tree, inline)
     br_paragraphs(tree)
     div_paragraphs(tree)
     layout_tables(tree)
