@@ -2174,8 +2174,8 @@ def test_paragraphs_written_as_spans(tag: str) -> None:
     component's ``<x-paragraph>``s) side by side under a subheading, beside a footer of
     ``<p>``s. The container search counts ``<p>``s and trafilatura's fast mode reads no text
     outside them on a page with some: the footer was read instead (Zyte tuning pages so
-    rewritten: F1 0.00 on many). Such spans are text divs; a text div whose words an editor's
-    paste put in two spans stays one paragraph."""
+    rewritten: F1 0.00 on many). Such spans are text divs, beside a heading or a box, or styled
+    as blocks; a text div whose words an editor's paste put in two spans stays one paragraph."""
     end = tag.split()[0]
     story = "".join(f"<{tag}>{x}</{end}>" for x in PARAS[:3]) + "<h2>Dana desa dan provinsi</h2>"
     story += "".join(f"<{tag}>{x}</{end}>" for x in PARAS[3:7])
@@ -2184,3 +2184,7 @@ def test_paragraphs_written_as_spans(tag: str) -> None:
     pasted = "".join(f"<div><span>{x[:70]}</span><span>{x[70:]}</span></div>" for x in PARAS[:7])
     text = _text(_page(f"<div class='x4'>{pasted}</div>"))
     assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+    if tag.startswith("span"):  # styled as blocks, they need no heading or box beside them
+        story = "".join(f"<{tag}>{x}</{end}>" for x in PARAS[:7])
+        text = _text(_page(f"<div class='x4'>{story}</div>"))
+        assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]

@@ -100,6 +100,7 @@ def custom_boxes(tree: Any) -> list[Any]:
 
 _SPAN_FRAMES = frozenset(("div", "section", "article", "main", "td", "body", "blockquote"))
 _SPAN_TEXTS = XPath("//span | //font")
+_BLOCK_STYLE = re.compile(r"display\s*:\s*block", re.I)
 
 
 def span_blocks(tree: Any, inline: list[Any] | None = None) -> None:
@@ -107,7 +108,8 @@ def span_blocks(tree: Any, inline: list[Any] | None = None) -> None:
     box lays out as its blocks: two or more of a sentence each (:data:`_DIV_PROSE` characters
     outside links) side by side in a ``<div>`` (or a section, a cell…) with no text of its own
     beside them, none holding a block, beside a block of the box's own (a heading, a figure, a
-    box: the box is no paragraph whose words an editor put in spans); an inline element holding
+    box: the box is no paragraph whose words an editor put in spans) or each styled
+    ``display: block``; an inline element holding
     them beside block elements (a CMS's ``<span>`` frame around a story's headings and
     paragraphs) is made a ``<div>`` too.
 
@@ -137,7 +139,8 @@ def span_blocks(tree: Any, inline: list[Any] | None = None) -> None:
         kids = [c for c in parent if isinstance(c.tag, str)]
         if any((c.tail or "").strip() for c in kids):
             continue  # text between them: words of one line, not blocks
-        if not any(c.tag in _BLOCK_TAGS for c in kids):
+        styled = all(_BLOCK_STYLE.search(x.get("style") or "") for x in spans)
+        if not styled and not any(c.tag in _BLOCK_TAGS for c in kids):
             continue  # a text div, its words in spans (an editor's paste): one paragraph
         if any(d.tag in _BLOCK_TAGS for el in spans for d in el.iterdescendants()):
             continue
