@@ -22,7 +22,8 @@ tuned on tuning pages only). Prints Markdown tables for BENCHMARKS.md:
   pages``): expected fields exactly right, body snippets kept, boilerplate snippets leaked.
 - Redesigns (tests/redesign.py): each page rewritten the way sites redesign (``<br><br>``
   paragraphs, classes and ids renamed, extra wrappers, sections as divs, paragraphs as divs, a
-  layout table, classes and ids stripped, whitespace minified, no URL); per variant, the
+  layout table, classes and ids stripped, whitespace minified, the body cut around an ad, custom
+  elements, landmarks as divs, no URL); per variant, the
   worst and mean shingle F1 of the rewritten page's body against the unmodified page's body, on
   the Indonesian, the Zyte and the Fundus pages, for kliping and for trafilatura.
 - Cost: mean ms per page, kliping ``clean()`` vs ``trafilatura.extract`` on the same bytes. Each

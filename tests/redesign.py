@@ -20,10 +20,20 @@ same order and changes only what extraction rules tend to lean on:
   a build step): whitespace-only text next to a block element removed, other whitespace runs made
   one space, ``<pre>`` left alone; text on two sides of a block boundary then touches in the
   markup, as a browser never shows it;
+- ``ad_split``: the article body container cut in two around an ad slot (a ``<div>`` of an
+  ``<iframe>`` and its script, no text): the second half in a new container of the same tag and
+  class, its id (if any) suffixed "-2" (a CMS that inserts an ad mid-story, or paginates a story
+  into blocks);
+- ``custom_elements``: the article body container and the ``<div>``, ``<section>``,
+  ``<article>`` and ``<main>`` elements around it written as custom elements (``<story-div>``,
+  ``<story-article>``…: a front end built of web components);
+- ``landmarks_as_divs``: ``<header>``, ``<footer>``, ``<nav>`` and ``<aside>`` written as
+  ``<div>`` (a theme that drops HTML5's landmarks);
 - ``no_url``: the page unchanged, extracted without its URL (so without its site's rules: the
   generic path a new site or a re-hosted copy gets);
 - two rewrites at once, left to right, as a redesign changes the body's markup and the theme's
-  together: ``br_paragraphs+renamed``, ``p_as_div+renamed``, ``sections_as_divs+strip_attrs``.
+  together: ``br_paragraphs+renamed``, ``p_as_div+renamed``, ``sections_as_divs+strip_attrs``,
+  ``ad_split+p_as_div`` (the ad's second half written as text ``<div>``s).
 
 The article body container is found without any site knowledge: the element whose direct ``<p>``
 children hold the most text. ``shingle_f1`` compares two extracted bodies with the 4-token
@@ -46,7 +56,8 @@ from kliping.clean import decode
 
 MARKUP_VARIANTS = (
     "br_paragraphs", "renamed", "wrapped", "sections_as_divs", "p_as_div", "table_layout", "strip_attrs",
-    "minified", "br_paragraphs+renamed", "p_as_div+renamed", "sections_as_divs+strip_attrs",
+    "minified", "ad_split", "custom_elements", "landmarks_as_divs", "br_paragraphs+renamed",
+    "p_as_div+renamed", "sections_as_divs+strip_attrs", "ad_split+p_as_div",
 )  # fmt: skip
 VARIANTS = (*MARKUP_VARIANTS, "no_url")
 BLOCKS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "blockquote"})
@@ -191,6 +202,42 @@ def _minified(doc: lxml.html.HtmlElement) -> None:
                 el.tail = _SPACES.sub(" ", el.tail)
 
 
+def _ad_split(doc: lxml.html.HtmlElement) -> None:
+    box = body_container(doc)
+    if box is None or box.getparent() is None:
+        return
+    kids = list(box)
+    paras = [i for i, c in enumerate(kids) if c.tag == "p"]
+    if len(paras) < 2:
+        return
+    second = etree.Element(box.tag, dict(box.attrib))
+    if second.get("id"):
+        second.set("id", second.get("id", "") + "-2")
+    for child in kids[paras[len(paras) // 2] :]:
+        second.append(child)  # (its tail with it)
+    ad = etree.Element("div", {"class": "ad-slot", "id": "div-gpt-ad-mid"})
+    etree.SubElement(ad, "iframe", src="https://ads.example.net/slot/mid", width="300", height="250")
+    script = etree.SubElement(ad, "script")
+    script.text = "googletag.cmd.push(function(){googletag.display('div-gpt-ad-mid');});"
+    second.tail, box.tail = box.tail, None
+    box.addnext(ad)
+    ad.addnext(second)
+
+
+def _custom_elements(doc: lxml.html.HtmlElement) -> None:
+    box = body_container(doc)
+    if box is None:
+        return
+    for el in [box, *box.iterancestors()]:
+        if el.tag in ("div", "section", "article", "main"):
+            el.tag = "story-" + el.tag
+
+
+def _landmarks_as_divs(doc: lxml.html.HtmlElement) -> None:
+    for el in doc.iter("header", "footer", "nav", "aside"):
+        el.tag = "div"
+
+
 _REWRITES = {
     "br_paragraphs": _br_paragraphs,
     "renamed": _renamed,
@@ -200,6 +247,9 @@ _REWRITES = {
     "table_layout": _table_layout,
     "strip_attrs": _strip_attrs,
     "minified": _minified,
+    "ad_split": _ad_split,
+    "custom_elements": _custom_elements,
+    "landmarks_as_divs": _landmarks_as_divs,
 }
 
 

@@ -177,6 +177,16 @@ def test_each_rewrite_changes_what_it_names() -> None:
     mini = lxml.html.document_fromstring(rewrite(spaced, "minified"))
     assert mini.xpath("//section/p[1]")[0].tail is None  # (between two blocks: gone)
     assert mini.xpath("string(//section/p[2])") == "Empat lima enam."  # inline: two spaces made one
+    split = doc("ad_split")
+    assert [len(x.xpath("p")) for x in split.xpath("//article/section[@class='isi']")] == [1, 1]
+    assert split.xpath("//article/section[1]/following-sibling::div[1][@class='ad-slot']/iframe")
+    assert split.xpath("string(//article/section[2])") == "Empat lima enam.Baca juga: x"
+    custom = doc("custom_elements")
+    assert custom.xpath("//story-main/story-article/story-section/p") and not custom.xpath("//section")
+    landmarks = lxml.html.document_fromstring(
+        rewrite(PAGE.replace(b"<main", b"<header><nav>Beranda</nav></header><main"), "landmarks_as_divs")
+    )
+    assert not landmarks.xpath("//header | //nav") and landmarks.xpath("//body/div/div[.='Beranda']")
     assert doc("no_url").xpath("//meta/@charset") == ["utf-8"]
     with pytest.raises(ValueError, match="unknown redesign variant"):
         rewrite(PAGE, "nope")

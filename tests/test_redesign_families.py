@@ -80,6 +80,26 @@ the family did before its fix:
 - ``site_from_og_url_without_the_page_url``: a page saved without its URL; the one-link promo
   paragraph to another of the site's stories was kept, nothing saying which links were the
   site's own. The page's og:url names its site.
+- ``story_cut_in_two_containers_around_an_ad``: a story's second half in a second container of
+  the first's class (or ``itemprop``) after an ad slot; trafilatura took the first container of a
+  body class it knows and the second half was lost. Teaser cards of one class side by side stay
+  apart (``teaser_cards_of_one_class_are_not_joined``).
+- ``menu_bar_taken_for_the_body_frame``: a mega menu in a ``<div class="mainbar">`` (its
+  ``<header>`` and ``<nav>`` written as ``<div>``s); trafilatura took it for the body frame and
+  gave the menu instead of the story, unclassed or not.
+- ``story_in_custom_elements``: a story whose container and frames are custom elements of web
+  components beside a disclaimer box of a known class; trafilatura knows no custom element for a
+  body frame and read the disclaimer.
+- ``chunks_of_text_divs_beside_one_chunk_of_paragraphs``: a story in boxes of one class, all
+  but one written as text divs; with one box of ``<p>``s the others were no chunks of it.
+- ``story_half_divs_half_paragraphs_in_a_box_inside``: one half of a story as text divs in its
+  frame, the other as ``<p>``s in a box inside it (or the other way round); the shorter half of
+  divs was no group of paragraphs and was lost.
+- ``box_in_the_story_with_a_body_frame_class``: a box inside the story whose class trafilatura
+  knows for a body frame ("post-text"); it was read for the whole body, and unclassing the
+  story's block and its ancestors left it.
+- ``paragraphs_written_as_spans``: a story whose paragraphs are block-styled ``<span>``s or
+  custom elements; none was a paragraph, and a footer's ``<p>``s were read instead.
 - ``caption_box_among_the_story_divs``: a photo's caption box (its image and a span repeating
   the image's alt text) among a story of text divs, its class renamed: read as a paragraph.
 
@@ -92,9 +112,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import lxml.html
 import pytest
 
 from kliping.clean import clean
+from kliping.clean.body import join_chunks
 from tests.redesign import VARIANTS, rewrite, shingle_f1
 
 FETCHED = datetime(2025, 3, 11, 6, 0, tzinfo=UTC)
@@ -2001,3 +2023,168 @@ def test_caption_box_among_the_story_divs() -> None:
     text = _text(_page(f"<div class='q6'>{story}</div>", FOOTER[:1]))
     assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
     assert caption not in text
+
+
+# --- a story cut in two containers of one class around an ad slot ---
+def _split_story(key: str, split: bool = True, second: str = "p") -> bytes:
+    ad = "<div class='ad-slot' id='div-gpt-ad-2'><iframe src='https://ads.example.net/2'></iframe></div>"
+    halves = [PARAS[:4], PARAS[4:6]] if split else [PARAS[:6]]
+    story = ad.join(
+        f"<div {key}>" + "".join(f"<{tag}>{x}</{tag}>" for x in h) + "</div>"
+        for h, tag in zip(halves, ("p", second), strict=False)
+    )
+    return _page(f"<div class='x4'>{story}</div>", FOOTER[:1])
+
+
+@pytest.mark.parametrize("key", ["class='entry-content'", "itemprop='articleBody'"])
+def test_story_cut_in_two_containers_around_an_ad(key: str) -> None:
+    """A story whose second half sits in a second container of the first's class (or
+    ``itemprop``) after an ad slot. trafilatura takes the first element of a body class it knows
+    for the body: the second half was lost (Zyte tuning page, its body split so: F1 0.41). The
+    chunks are joined: the body is the one of the story in one container."""
+    text = _text(_split_story(key))
+    assert all(x in text for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in text]
+    assert text == _text(_split_story(key, split=False))
+
+
+def test_story_cut_in_two_containers_one_of_text_divs() -> None:
+    """The same, the second half's paragraphs written as ``<div>``s: fewer than the first half's
+    ``<p>``s, they were no group of paragraphs for :func:`~kliping.clean.body.div_paragraphs`,
+    and once the halves were joined trafilatura read no ``<div>`` text beside the ``<p>``s (Zyte
+    tuning page so rewritten: F1 0.60). The text divs of a chunk joined to a chunk of ``<p>``s
+    are paragraphs."""
+    text = _text(_split_story("class='entry-content'", second="div"))
+    assert all(x in text for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in text]
+
+
+def test_teaser_cards_of_one_class_are_not_joined() -> None:
+    """Teaser cards side by side with one class, each a linked headline over one excerpt, are no
+    story's chunks (:func:`kliping.clean.body.join_chunks`)."""
+    cards = "".join(
+        f"<div class='entry-content'><a href='/b/{i}'><h3>Berita lain {i}</h3></a><p>{t}</p></div>"
+        for i, t in enumerate(TEASERS)
+    )
+    tree = lxml.html.document_fromstring(f"<html><body><div class='x6'>{cards}</div></body></html>")
+    join_chunks(tree)
+    assert len(tree.xpath("//div[@class='entry-content']")) == len(TEASERS)
+
+
+# --- a menu bar written as a <div> whose class trafilatura takes for the main frame ---
+def test_menu_bar_taken_for_the_body_frame() -> None:
+    """A site's mega menu in a ``<div class="mainbar">`` (its ``<header>`` and ``<nav>`` written as
+    ``<div>``s by a redesign that drops the landmarks), its sections' items plain text, and a story
+    of six paragraphs in an unclassed block beside a cookie notice and a footer paragraph.
+    trafilatura took the first element whose class starts with "main" for the body frame and gave
+    the menu; unclassing the story's block changed nothing (Zyte tuning page, landmarks written
+    as divs: F1 0.00). When the extraction holds none of the page's prose, the densest block of
+    paragraphs is read alone."""
+    sections = ["Tentang kami", "Layanan", "Kesehatan", "Pendidikan", "Ekonomi", "Olahraga", "Wisata"]
+    items = {s: "".join(f"<li><span>{s} bagian {i}</span></li>" for i in range(6)) for s in sections}
+    menu = "".join(f"<li><label>{s}</label><div><ul>{items[s]}</ul></div></li>" for s in sections)
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:6])
+    page = (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body><div class='page'>"
+        f"<div class='cookie'><p>{FOOTER[0]}</p></div>"
+        f"<div class='top'><div class='mainbar mainbar--page'><ul class='menu'>{menu}</ul></div></div>"
+        f"<div class='x2'><h1>Jembatan gantung baru dibuka</h1><div class='x4'><div>{story}</div></div></div>"
+        f"<div class='x3'><p>{FOOTER[1]}</p></div></div></body></html>"
+    ).encode()
+    text = _text(page)
+    assert all(x in text for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in text]
+    assert "bagian" not in text
+
+
+# --- a story in custom elements of web components ---
+def test_story_in_custom_elements() -> None:
+    """A story whose container and the frames around it are custom elements of web components
+    (``<story-article>``, ``<story-body>``), beside a disclaimer box written as a ``<div
+    class="content">`` in the same frame. trafilatura's body frame is an ``<article>``, ``<div>``,
+    ``<main>`` or ``<section>`` of a known class: it read the disclaimer and lost the story (Zyte
+    tuning page whose container and frames a redesign wrote as custom elements: F1 0.00). A
+    custom element holding blocks is a box; one of inline text inside a paragraph stays."""
+    cite = "<hl-source>laporan dinas</hl-source>"
+    story = f"<p>{PARAS[0]} Menurut {cite}, jembatan aman.</p>" + "".join(f"<p>{x}</p>" for x in PARAS[1:6])
+    box = "".join(f"<p>{x}</p>" for x in (*ABOUT, FOOTER[1]))
+    page = _page(
+        f"<story-article class='post'><story-div class='card'><story-body class='text'>{story}</story-body>"
+        f"</story-div><div class='content'>{box}</div></story-article>",
+        FOOTER[:1],
+    )
+    text = _text(page)
+    assert all(x in text for x in PARAS[1:6]), [x[:30] for x in PARAS[1:6] if x not in text]
+    assert f"{PARAS[0]} Menurut laporan dinas, jembatan aman." in text
+
+
+# --- a story in chunks of one class, all but one of them written as text divs ---
+def test_chunks_of_text_divs_beside_one_chunk_of_paragraphs() -> None:
+    """A story cut into three boxes of one class between photos with long captions, the first
+    and the last box's paragraphs written as ``<div>``s, the middle one's still ``<p>``s. A chunk
+    of text divs was the story's only when two or more boxes of its key held ``<p>``s; with one,
+    trafilatura read the middle box alone (Zyte tuning page whose other chunks a rewrite wrote so:
+    F1 0.72). A box of text divs with the key of the box of the page's ``<p>``s is a chunk too."""
+    photo = (
+        "<figure><img src='/f/{0}.jpg'><figcaption>Suasana di sekitar jembatan gantung lereng Merapi "
+        "pada hari peresmian, foto nomor {0}</figcaption></figure>"
+    )
+    chunks = [(PARAS[0:3], "div"), (PARAS[3:6], "p"), (PARAS[6:9], "div")]
+    story = photo.format(1).join(
+        "<div class='post__content wysiwyg'>" + "".join(f"<{tag}>{x}</{tag}>" for x in c) + "</div>"
+        for c, tag in chunks
+    )
+    text = _text(_page(f"<div class='x4'>{story}</div>", FOOTER[:1]))
+    assert all(x in text for x in PARAS[:9]), [x[:30] for x in PARAS[:9] if x not in text]
+
+
+# --- one half of a story as text divs in its frame, the other as <p>s in a box inside it ---
+@pytest.mark.parametrize("divs", ["frame", "box"])
+def test_story_half_divs_half_paragraphs_in_a_box_inside(divs: str) -> None:
+    """A story whose first half sits in its frame and whose second half in a box inside the frame
+    (an element the markup left unclosed, a "call to action" box, holds the rest), one half's
+    paragraphs written as ``<div>``s. A group of text divs became paragraphs only when it held
+    more text than every box of ``<p>``s, and the half of divs, shorter, was lost (Fundus tuning
+    page so rewritten: F1 0.68, the other way round 0.76). A group in the frame of the densest
+    box of ``<p>``s, or inside it, holding half its text, is the story's paragraphs too."""
+    first, second, cut = ("div", "p", 3) if divs == "frame" else ("p", "div", 5)  # (the divs: fewer)
+    top = "".join(f"<{first}>{x}</{first}>" for x in PARAS[:cut])
+    inner = "".join(f"<{second}>{x}</{second}>" for x in PARAS[cut:8])
+    frame = f"<div class='x4'>{top}<div class='cta'>{inner}</div></div>"
+    text = _text(_page(frame, FOOTER[:1]))
+    assert all(x in text for x in PARAS[:8]), [x[:30] for x in PARAS[:8] if x not in text]
+
+
+# --- a box inside the story whose class trafilatura knows for a body frame ---
+def test_box_in_the_story_with_a_body_frame_class() -> None:
+    """A story whose paragraphs carry the CMS's class "post-text", one of them a ``<div>`` of that
+    class holding two ``<p>``s (a paragraph an editor split, a quote). trafilatura took the first
+    ``<div>`` of a body class it knows for the whole body and read that box alone; unclassing the
+    story's block and its ancestors left the box's class (Zyte tuning page whose paragraphs a
+    redesign wrote as ``<div><span>``: F1 0.35). When what was kept is one box inside the densest
+    block, the block's boxes lose their class too."""
+    story = "".join(f"<p class='post-text'>{x}</p>" for x in PARAS[:5])
+    story += f"<div class='post-text'><p>{PARAS[5]}</p><p>{PARAS[6]}</p></div>"
+    story += "".join(f"<p class='post-text'>{x}</p>" for x in PARAS[7:9])
+    text = _text(_page(f"<div class='x4'>{story}</div>", FOOTER[:1]))
+    assert all(x in text for x in PARAS[:9]), [x[:30] for x in PARAS[:9] if x not in text]
+
+
+# --- paragraphs written as block-styled spans ---
+@pytest.mark.parametrize("tag", ["span style='display:block'", "x-paragraph"])
+def test_paragraphs_written_as_spans(tag: str) -> None:
+    """A page builder's story whose paragraphs are ``<span style="display:block">``s (or a web
+    component's ``<x-paragraph>``s) side by side under a subheading, beside a footer of
+    ``<p>``s. The container search counts ``<p>``s and trafilatura's fast mode reads no text
+    outside them on a page with some: the footer was read instead (Zyte tuning pages so
+    rewritten: F1 0.00 on many). Such spans are text divs, beside a heading or a box, or styled
+    as blocks; a text div whose words an editor's paste put in two spans stays one paragraph."""
+    end = tag.split()[0]
+    story = "".join(f"<{tag}>{x}</{end}>" for x in PARAS[:3]) + "<h2>Dana desa dan provinsi</h2>"
+    story += "".join(f"<{tag}>{x}</{end}>" for x in PARAS[3:7])
+    text = _text(_page(f"<div class='x4'>{story}</div>"))
+    assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+    pasted = "".join(f"<div><span>{x[:70]}</span><span>{x[70:]}</span></div>" for x in PARAS[:7])
+    text = _text(_page(f"<div class='x4'>{pasted}</div>"))
+    assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+    if tag.startswith("span"):  # styled as blocks, they need no heading or box beside them
+        story = "".join(f"<{tag}>{x}</{end}>" for x in PARAS[:7])
+        text = _text(_page(f"<div class='x4'>{story}</div>"))
+        assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]

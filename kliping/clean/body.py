@@ -1,7 +1,9 @@
 """The article body: from the parsed page to its paragraphs (steps 4 and 5 of :mod:`kliping.clean.pipeline`).
 
 :func:`extract_body` works on the tree: widgets stripped in one C pass, ``<br>`` runs made
-paragraphs, a grid of teaser cards dropped (:func:`drop_teaser_cards`), the article's container
+paragraphs, block-styled spans made text divs (:func:`span_blocks`), the chunks of a story cut
+around ads joined (:func:`join_chunks`), a grid of teaser
+cards dropped (:func:`drop_teaser_cards`), the article's container
 found by its share of the page's prose, or of its runs on a page of runs (:func:`runs_container`),
 or the layout's ``body_xpath``, a hint checked against the generic path; Indonesian boilerplate
 boxes pruned, then trafilatura (:mod:`kliping.clean.maintext`) with :data:`TRAFILATURA_SETTINGS`.
@@ -26,8 +28,9 @@ from kliping.clean import boilerplate, comments, dating, decode, maintext, metad
 from kliping.sites.base import ARTICLE_SEGMENT, GENERIC_LAYOUT, Layout
 
 __all__ = [
-    "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "div_paragraphs", "drop_teaser_cards",
-    "extract_body", "layout_tables", "main_container", "paragraphs", "runs_container", "strip_junk",
+    "MIN_WORDS", "TRAFILATURA_SETTINGS", "Body", "br_paragraphs", "custom_boxes", "div_paragraphs",
+    "drop_teaser_cards", "extract_body", "join_chunks", "layout_tables", "main_container", "paragraphs",
+    "runs_container", "span_blocks", "strip_junk",
 ]  # fmt: skip
 
 # Chosen by measurement (bench/extraction.py; numbers in BENCHMARKS.md): see the report in the
@@ -68,6 +71,85 @@ def strip_junk(tree: Any) -> None:
         for quote in _embedded_posts(tree):
             _unclassed(quote)
     etree.strip_elements(tree, "kliping-junk", *_JUNK_TAGS, etree.Comment, etree.PI, with_tail=False)
+
+
+_CUSTOM = XPath("//*[contains(name(), '-')]")
+
+
+def custom_boxes(tree: Any) -> list[Any]:
+    """Write the custom elements of web components that hold a block element (``<story-body>``,
+    ``<app-article>``, ``<x-section>`` around paragraphs) as ``<div>``s, in place (their class
+    and id stay).
+
+    A browser lays such an element out as the box its styles say; trafilatura knows only HTML's
+    names: its body frame is an ``<article>``, ``<div>``, ``<main>`` or ``<section>`` of a known
+    class, and the container search's frames are elements too. A story whose container and the
+    frames around it a redesign wrote as custom elements gave a disclaimer box inside the frame
+    instead (Zyte tuning page: F1 0.00). Custom elements of inline text
+    (``<hl-trusted-source>`` around a citation) stay as they are: returned, for
+    :func:`span_blocks`.
+    """
+    inline = []
+    for el in _CUSTOM(tree):
+        if _boxed(el):
+            el.tag = "div"
+        else:
+            inline.append(el)
+    return inline
+
+
+_SPAN_FRAMES = frozenset(("div", "section", "article", "main", "td", "body", "blockquote"))
+_SPAN_TEXTS = XPath("//span | //font")
+_BLOCK_STYLE = re.compile(r"display\s*:\s*block", re.I)
+
+
+def span_blocks(tree: Any, inline: list[Any] | None = None) -> None:
+    """Write as ``<div>``s, in place, the ``<span>``s, ``<font>``s and custom inline elements that a
+    box lays out as its blocks: two or more of a sentence each (:data:`_DIV_PROSE` characters
+    outside links) side by side in a ``<div>`` (or a section, a cell…) with no text of its own
+    beside them, none holding a block, beside a block of the box's own (a heading, a figure, a
+    box: the box is no paragraph whose words an editor put in spans) or each styled
+    ``display: block``; an inline element holding
+    them beside block elements (a CMS's ``<span>`` frame around a story's headings and
+    paragraphs) is made a ``<div>`` too.
+
+    Page builders and some editors write each paragraph as ``<span style="display:block">`` or a
+    custom element (``<x-paragraph>``) instead of a ``<p>``: the container search counts ``<p>``s,
+    and trafilatura's fast mode reads no text outside them on a page with some ``<p>`` text, so
+    such a story was lost to a footer's paragraphs (Zyte tuning pages so rewritten: F1 0.00 on
+    many). Made ``<div>``s, they are text divs, which :func:`div_paragraphs` weighs as it does a
+    story written as divs. A span inside a paragraph's text (words around it) stays. ``inline``:
+    the page's custom elements that hold no block (:func:`custom_boxes`), when the caller has them.
+    """
+    if inline is None:
+        inline = [el for el in _CUSTOM(tree) if not _boxed(el)]
+    found: dict[Any, list[Any]] = {}
+    frames: dict[Any, bool] = {}
+    for el in (*_SPAN_TEXTS(tree), *inline):
+        parent = el.getparent()
+        if parent is None or (tag := parent.tag) not in _SPAN_FRAMES and tag not in ("span", "font"):
+            continue  # (most spans: words inside a paragraph, a link, a heading)
+        if (frame := frames.get(parent)) is None:
+            frame = frames[parent] = tag in _SPAN_FRAMES or any(c.tag in _BLOCK_TAGS for c in parent)
+        if frame and len(el.text_content()) > _DIV_PROSE and _own_prose(el) > _DIV_PROSE:
+            found.setdefault(parent, []).append(el)
+    for parent, spans in found.items():
+        if len(spans) < 2 or (parent.text or "").strip():
+            continue
+        kids = [c for c in parent if isinstance(c.tag, str)]
+        if any((c.tail or "").strip() for c in kids):
+            continue  # text between them: words of one line, not blocks
+        styled = all(_BLOCK_STYLE.search(x.get("style") or "") for x in spans)
+        if not styled and not any(c.tag in _BLOCK_TAGS for c in kids):
+            continue  # a text div, its words in spans (an editor's paste): one paragraph
+        if any(d.tag in _BLOCK_TAGS for el in spans for d in el.iterdescendants()):
+            continue
+        for el in kids:
+            if el.tag in ("span", "font") or "-" in el.tag:
+                if not any(d.tag in _BLOCK_TAGS for d in el.iterdescendants()):
+                    el.tag = "div"
+        if parent.tag not in _SPAN_FRAMES:
+            parent.tag = "div"  # (a span holding blocks beside them: a box too)
 
 
 def drop_link_labels(links: list[Any]) -> None:
@@ -329,9 +411,12 @@ def div_paragraphs(tree: Any) -> None:
     those hold more text than any element's ``<p>`` children (the runs :func:`br_paragraphs`
     made included), and at least :data:`_DIV_SHARE` of the largest such group's: the page's
     densest block of text is its divs (a teaser list of headline and summary divs beside them is
-    not). Then the other groups of two or more such divs around it (in the element holding its
-    block, or inside the block) are paragraphs too. A lone caption or note among paragraphs, or a citation
-    box under a story written in ``<p>``s or runs, stays as it is.
+    not); or half as much as the densest box of ``<p>``s when they frame that box or lie inside it
+    (one half of a story written as divs in its frame, the other as ``<p>``s in a box the markup
+    left unclosed inside it: the half of divs was lost, F1 0.68). Then the other groups of two or
+    more such divs around it (in the element holding its block, or inside the block) are
+    paragraphs too. A lone caption or note among paragraphs, or a citation box under a story
+    written in ``<p>``s or runs, stays as it is.
     """
     groups: dict[Any, list[Any]] = {}
     for div in tree.iter("div"):  # (walked in Python: cheaper than an XPath of 40 name tests)
@@ -353,7 +438,15 @@ def div_paragraphs(tree: Any) -> None:
             held[parent] = held.get(parent, 0) + _own_prose(p)
     densest = max(held.values(), default=0)
     most = max(map(sum, runs.values()))
-    blocks = [parent for parent, ns in prose.items() if sum(ns) > densest and sum(ns) >= _DIV_SHARE * most]
+    # (a group in the frame that holds the densest box of <p>s, or inside that box: one half of a
+    # story as divs in its frame, the other as <p>s in a box the markup left unclosed inside it:
+    # half the box's text will do)
+    top = max(held, key=held.__getitem__) if held else None
+    blocks = [
+        parent for parent, ns in prose.items()
+        if (sum(ns) > densest or (_DIV_SHARE * densest <= sum(ns) and _nested(top, parent)))
+        and sum(ns) >= _DIV_SHARE * most
+    ]  # fmt: skip
     if not blocks:
         return
     # The story's other divs: in the element holding its block or inside the block. trafilatura
@@ -368,6 +461,11 @@ def div_paragraphs(tree: Any) -> None:
         if parent in holders or _within(parent, set(blocks)) or _chunk_key(parent) in keys:
             _as_paragraphs(groups[parent])  # its short ones too ("Jawaban", a subheading)
     _lead_divs(blocks, groups)
+
+
+def _nested(a: Any, b: Any) -> bool:
+    """Is one of ``a`` and ``b`` inside the other?"""
+    return a is not None and (_inside(a, b) or _inside(b, a))
 
 
 def _boxed(el: Any) -> bool:
@@ -435,9 +533,10 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
     that one (F1 0.84); once a redesign also dropped the class names, the same (F1 0.84). A
     chunk whose ``<p>`` was dropped into its box (the box of the other chunks' ``<p>``s now
     holding the text itself, beside an ad slot or alone) has that text as its paragraph (F1
-    0.80). A lone caption or note among the story's ``<p>``s, or text divs in a box of another
-    class or another place, stay as they are. Chunks side by side with no class and no wrapper:
-    :func:`_sibling_chunks`.
+    0.80). One box of ``<p>``s will do when boxes of text divs have its key: a story in chunks
+    whose other chunks a redesign wrote as divs (F1 0.72). A lone caption or note among the
+    story's ``<p>``s, or text divs in a box of another class or another place, stay as they are.
+    Chunks side by side with no class and no wrapper: :func:`_sibling_chunks`.
     """
     keyed = [parent for parent, ns in runs.items() if ns and parent.find("p") is None]
     if not keyed:  # most pages: no text div of a sentence in an element with no <p>
@@ -459,8 +558,8 @@ def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[in
     if not chars:
         return
     story = max(chars, key=chars.__getitem__)
-    if len(holders[story]) < 2:
-        return  # not a story in chunks
+    if len(holders[story]) < 2 and not any(_chunk_key(parent) == story for parent in keyed):
+        return  # not a story in chunks (one box of <p>s, and no box of its key holding text divs)
     for parent in keyed:
         if _chunk_key(parent) == story:
             _as_paragraphs(groups[parent])
@@ -654,6 +753,152 @@ def layout_tables(tree: Any) -> None:
             el.tag = "div"
 
 
+_CHUNK_PARAGRAPHS = 2  # prose paragraphs in one chunk at least: a story's, not a card's excerpt
+_HEADING = "self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+_LINKED_HEADING = XPath(f".//*[{_HEADING}][.//a] | .//a[.//*[{_HEADING}]]")  # a teaser card's headline
+_CHUNK_TAGS = frozenset(("div", "section", "article"))
+
+
+def join_chunks(tree: Any) -> None:
+    """Join, in place, the chunks of a story cut in two or more sibling elements of one tag,
+    class and ``itemprop`` around an ad slot (``<div class="entry-content"><p>…</p></div><div
+    class="ad">…</div><div class="entry-content"><p>…</p></div>``) into the first of them.
+
+    trafilatura takes the first element of a body class it knows ("entry-content",
+    ``itemprop="articleBody"``) for the body, and a layout's ``body_xpath`` the first it matches:
+    the chunks below it were lost (a short story whose second half a redesign put in a second
+    container after an ad: F1 0.41), or the generic path read a wider frame, headline and date
+    included. Chunks are ``<div>``, ``<section>`` or ``<article>`` siblings with a class or an
+    ``itemprop`` and paragraphs (``<p>`` children, or text ``<div>``s: :func:`_text_div`), one of
+    them holding :data:`_CHUNK_PARAGRAPHS` prose paragraphs (over 60 characters outside links),
+    or two of them :data:`_LONE_RUN` twice of prose (a short story cut once); a chunk of one
+    prose paragraph under a linked headline is a teaser card, and a grid of those (three or more
+    of one excerpt each) is left alone. Only elements and text of no more than a label's length
+    (:data:`_DIV_PROSE`: an ad slot, an empty box, "Advertisement") may lie between the chunks;
+    they are moved into the joined chunk with them, so the page's text keeps its order. The text
+    divs of a chunk joined to one of ``<p>``s are made ``<p>``s: one story's paragraphs
+    (trafilatura reads no ``<div>`` text beside ``<p>``s; a story whose second half was written as
+    divs lost it, F1 0.60).
+    """
+    # the possible chunks holding <p>s (their prose paragraphs counted only for a run of two or
+    # more), then those of text divs beside them, with theirs
+    counts: dict[Any, int] = {}
+    for p in tree.iter("p"):
+        if (parent := p.getparent()) is not None and parent.tag in _CHUNK_TAGS and _keyed(parent):
+            counts[parent] = -1
+    if not counts:
+        return
+    in_p = set(counts)
+    done: set[Any] = set()
+    for seed in list(in_p):
+        if seed in done:
+            continue
+        key = _join_key(seed)
+        first = seed  # (a chunk of text divs may come before the first of <p>s)
+        while (prev := _chunk_beside(first, "getprevious", key, counts)) is not None:
+            first = prev
+        run, between = [first], []
+        sib = first.getnext()
+        while sib is not None and len(" ".join((sib.getprevious().tail or "").split())) <= _DIV_PROSE:
+            if _is_chunk(sib, key, counts):
+                run += [*between, sib]
+                between = []
+            elif not isinstance(sib.tag, str) or _short(sib):
+                between.append(sib)
+            else:
+                break
+            sib = sib.getnext()
+        chunks = [el for el in run if el in counts]
+        done.update(chunks)
+        if len(chunks) < 2:  # most pages: one element holds the story's paragraphs
+            continue
+        for c in chunks:
+            if counts[c] < 0:
+                counts[c] = sum(_own_prose(x) > 60 for x in c.iterchildren("p"))
+        # a story's chunks: one holds two paragraphs or more, or a short story's two halves hold
+        # two long runs' worth of prose (a grid of cards is three or more of one excerpt each)
+        enough = max(counts[c] for c in chunks) >= _CHUNK_PARAGRAPHS or (
+            len(chunks) == 2 and sum(map(_own_prose, chunks)) >= 2 * _LONE_RUN
+        )
+        if enough and not any(counts[c] < _CHUNK_PARAGRAPHS and _LINKED_HEADING(c) for c in chunks):
+            if any(c in in_p for c in chunks):  # one story: a chunk of text divs beside <p>s is paragraphs
+                for c in chunks:
+                    if c not in in_p:
+                        _as_paragraphs([d for d in c if d.tag == "div" and _text_div(d)])
+            _join(first, run[1:])
+
+
+def _keyed(el: Any) -> bool:
+    return bool(el.get("class") or el.get("itemprop"))
+
+
+def _is_chunk(el: Any, key: tuple[Any, ...], counts: dict[Any, int]) -> bool:
+    """Is ``el`` a chunk of ``key``: an element of that key holding ``<p>``s (in ``counts``), or
+    text divs (then counted in ``counts`` too)?"""
+    if el in counts:
+        return _join_key(el) == key
+    if not isinstance(el.tag, str) or _join_key(el) != key:
+        return False
+    divs = [d for d in el if d.tag == "div" and _text_div(d)]
+    if not divs:
+        return False
+    counts[el] = sum(_own_prose(d) > 60 for d in divs)
+    return True
+
+
+def _chunk_beside(el: Any, step: str, key: tuple[Any, ...], counts: dict[Any, int]) -> Any | None:
+    """The nearest chunk of ``key`` before (``step``: "getprevious") ``el``, past elements of a
+    label's length at most, or None."""
+    sib = getattr(el, step)()
+    while sib is not None and len(" ".join((sib.tail or "").split())) <= _DIV_PROSE:
+        if _is_chunk(sib, key, counts):
+            return sib
+        if isinstance(sib.tag, str) and not _short(sib):
+            return None
+        sib = getattr(sib, step)()
+    return None
+
+
+def _text_div(div: Any) -> bool:
+    """Does ``div`` hold text and no block element (a paragraph written as a ``<div>``)?"""
+    if not (len(div) or (div.text or "").strip()):
+        return False
+    return not any(c.tag in _BLOCK_TAGS or _boxed(c) for c in div)
+
+
+def _join(first: Any, rest: list[Any]) -> None:
+    """Move ``rest`` (siblings after ``first``, in order) into ``first``: the chunks among them
+    (``first``'s tag and class) give their text and children, the other elements themselves."""
+    after, rest[-1].tail = rest[-1].tail, None
+    tail, first.tail = first.tail, None
+    _append_text(first, tail)
+    for el in rest:
+        tail, el.tail = el.tail, None
+        if isinstance(el.tag, str) and _join_key(el) == _join_key(first):
+            _append_text(first, el.text)
+            for child in list(el):
+                first.append(child)
+            el.getparent().remove(el)
+        else:
+            first.append(el)
+        _append_text(first, tail)
+    first.tail = after
+
+
+def _join_key(el: Any) -> tuple[Any, ...]:
+    return (el.tag, el.get("class"), el.get("itemprop"))
+
+
+def _append_text(el: Any, text: str | None) -> None:
+    """Add ``text`` at the end of ``el``'s content (its last child's tail, or its own text)."""
+    if not text:
+        return
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + text
+    else:
+        el.text = (el.text or "") + text
+
+
 def extract_body(
     tree: Any,
     layout: Layout = GENERIC_LAYOUT,
@@ -671,9 +916,12 @@ def extract_body(
     # (a paragraph that is one link to another of the site's stories) still know the site
     host = host or metadata.domain(next(iter(_CANONICAL(tree)), "")) or None
     strip_junk(tree)
+    inline = custom_boxes(tree)
+    span_blocks(tree, inline)
     br_paragraphs(tree)
     div_paragraphs(tree)
     layout_tables(tree)
+    join_chunks(tree)
     if not layout.body_xpath:
         return _generic_body(tree, layout.prune_xpaths, host)
     found = _site_container(tree, layout.body_xpath)

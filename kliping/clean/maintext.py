@@ -241,7 +241,41 @@ def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]]
             for attr in ("class", "id"):
                 el.attrib.pop(attr, None)
     again = _text(copied, settings)
-    return again if holds(again, heads) and len(again or "") > len(found or "") else found
+    if holds(again, heads) and len(again or "") > len(found or ""):
+        return again
+    if blocks == [block] and (kept is None or _inside(kept[1], block)):
+        # What was kept is one box inside the block, or nothing of it: a box in the block whose
+        # class trafilatura knows for a body frame ("post-text" on one paragraph written as a
+        # <div>) was read for the whole body. The block with its boxes unclassed too.
+        for twin in twins:
+            for el in twin.iterdescendants():
+                for attr in ("class", "id"):
+                    el.attrib.pop(attr, None)
+        again = _text(copied, settings)
+        if holds(again, heads) and len(again or "") > len(found or ""):
+            return again
+    if kept is None and blocks == [block]:
+        # Nothing of the page's prose kept, even with the block unclassed: trafilatura's body
+        # frame is another element its class names (a menu bar whose class holds "main", once a
+        # redesign wrote its <nav> or <header> as a <div>). The block alone, then.
+        again = _text(_alone(block), settings)
+        if holds(again, heads):
+            return again
+    return found
+
+
+def _inside(el: Any, container: Any) -> bool:
+    return el is not None and any(a is container for a in el.iterancestors())
+
+
+def _alone(element: Any) -> Any:
+    """A copy of ``element`` as the only child of a fresh ``<html><body>``."""
+    html = element.makeelement("html", {})
+    body = html.makeelement("body", {})
+    html.append(body)
+    body.append(copy(element))
+    body[0].tail = None
+    return html
 
 
 _PROSE_IN = XPath(".//p[not(ancestor::a)][string-length(normalize-space(.)) > 60]")
