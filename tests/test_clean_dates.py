@@ -302,3 +302,18 @@ def test_teaser_times_beside_the_headline_are_not_the_story_s() -> None:
     for before in (f"<div><ul>{items}</ul></div>", f"<ul>{items}</ul>"):
         rec = clean(raw(bare_page(H1, before=before), GENERIC), None)
         assert rec["published_at"] is None, before
+
+
+def test_a_day_at_the_calendars_end_is_kept_as_written() -> None:
+    """An instant that the site's zone cannot hold (year 1 at +14:00, read in a zone behind UTC)
+    gives the day as written, not an OverflowError out of clean()."""
+    import datetime as dt
+
+    from kliping.clean.dating import _local_day
+    from kliping.dates import ParsedDate
+
+    first = dt.datetime(1, 1, 1, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=14)))
+    p = ParsedDate("1/1/0001 00:00", first.date(), first)
+    assert _local_day(p, dt.timezone(dt.timedelta(hours=-5))) == dt.date(1, 1, 1)
+    last = dt.datetime(9999, 12, 31, 23, 59, tzinfo=dt.timezone(dt.timedelta(hours=-14)))
+    assert _local_day(ParsedDate("31/12/9999 23:59", last.date(), last), dt.UTC) == dt.date(9999, 12, 31)

@@ -92,7 +92,10 @@ def _parse(raw: str | None, ref: dt.datetime | None, tz: str, z_local: bool) -> 
 
 def _local_day(p: ParsedDate, tzinfo: dt.tzinfo) -> dt.date:
     if p.datetime is not None:
-        return p.datetime.astimezone(tzinfo).date()
+        try:
+            return p.datetime.astimezone(tzinfo).date()
+        except OverflowError:  # an instant at the calendar's ends that this zone cannot hold
+            pass
     assert p.date is not None
     return p.date
 
