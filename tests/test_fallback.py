@@ -135,9 +135,17 @@ def test_selector_on_a_teaser_box_does_not_replace_the_story() -> None:
 
 
 def test_broken_selector_is_a_miss_not_a_crash() -> None:
+    import copy
+
+    from kliping.sites.base import SiteConfigError
+
     broken = (Layout("V1", body_xpath="//div[@"),)
-    site = Site(key="warta", name="Warta", domain="warta.example.id", sources=SITE.sources,
-                article_pattern=SITE.article_pattern, layouts=broken)  # fmt: skip
+    with pytest.raises(SiteConfigError, match=r"layouts\[0\]\.body_xpath"):  # refused when defined
+        Site(key="warta", name="Warta", domain="warta.example.id", sources=SITE.sources,
+             article_pattern=SITE.article_pattern, layouts=broken)  # fmt: skip
+    # one that got past the check all the same (built in code, after it) is a miss at clean time
+    site = copy.copy(SITE)
+    object.__setattr__(site, "layouts", broken)
     signals: dict = {}
     assert f1(clean(raw(page(as_p("isi-berita"))), site, signals=signals)["text"]) == 1.0
     assert signals == {"layout_drift": "missed"}
