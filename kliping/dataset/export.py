@@ -62,6 +62,10 @@ def articles_root(path: str | os.PathLike[str]) -> Path:
         raise DatasetError(f"no such directory: {p}")
     if (p / "articles").is_dir():
         return p / "articles"
+    if p.name in ("raw", "errors", "runs") and (p.parent / "articles").is_dir():
+        # not "bad part …: wrong schema: missing required column(s) id" for each of its parts
+        raise DatasetError(f"{p} is the {p.name}/ dataset of {p.parent}, not articles: give "
+                           f"{p.parent} or {p.parent / 'articles'}")
     return p
 
 

@@ -1,0 +1,58 @@
+"""What a new user tries from README.md and docs/, on the demo output: each check is a command
+line or a read-back a user would run, and what the docs promise of it."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import kliping, one_line
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("demo") / "demo"
+    r = kliping("demo", "--out", str(out))
+    assert r.returncode == 0, r.stderr[-2000:]
+    return out
+
+
+def test_runs_json_instants_are_iso_8601(demo) -> None:
+    r = kliping("runs", str(demo), "--json")
+    assert r.returncode == 0, r.stderr
+    row = json.loads(r.stdout.splitlines()[0])
+    for key in ("started_at", "finished_at"):
+        assert "T" in row[key], row[key]  # as `kliping extract` and the JSONL export write them
+        assert datetime.fromisoformat(row[key]).utcoffset() is not None
+    assert row["since"] == "2024-01-05" and row["until"] == "2024-01-10"
+
+
+@pytest.mark.parametrize("where", ["articles", "raw"])
+def test_runs_of_a_dataset_directory_names_the_output(demo, where) -> None:
+    r = kliping("runs", str(demo / where))
+    assert r.returncode == 2, r.stdout  # was an empty table, exit 0
+    assert f"no runs/ under {demo / where}; give the output directory, {demo}" in one_line(r)
+
+
+def test_runs_of_a_directory_that_is_no_output(tmp_path) -> None:
+    r = kliping("runs", str(tmp_path))
+    assert r.returncode == 2 and "not a kliping output" in one_line(r)
+
+
+@pytest.mark.parametrize("command", ["stats", "export"])
+@pytest.mark.parametrize("where", ["raw", "runs"])
+def test_stats_and_export_of_another_dataset_say_so(demo, tmp_path, command, where) -> None:
+    extra = ["--out", str(tmp_path / "x")] if command == "export" else []
+    r = kliping(command, str(demo / where), *extra)
+    assert r.returncode == 2
+    line = one_line(r)
+    assert f"is the {where}/ dataset of {demo}, not articles: give {demo}" in line, line
+    assert "wrong schema" not in line
+
+
+def test_cc_news_month_out_of_range(tmp_path) -> None:
+    r = kliping("ingest", "cc-news:2024/13", "--out", str(tmp_path / "o"))
+    assert r.returncode == 2 and "no month 13" in one_line(r)
