@@ -56,3 +56,27 @@ def test_stats_and_export_of_another_dataset_say_so(demo, tmp_path, command, whe
 def test_cc_news_month_out_of_range(tmp_path) -> None:
     r = kliping("ingest", "cc-news:2024/13", "--out", str(tmp_path / "o"))
     assert r.returncode == 2 and "no month 13" in one_line(r)
+
+
+def test_a_second_crawl_skips_each_known_article_once(demo, tmp_path) -> None:
+    """README: "A second run into the same --out skips articles already archived". The sample
+    sites list each article in a sitemap and on several index pages: the summary and the ledger
+    counted every listing entry (56 'skipped' of detakberita's 16 articles)."""
+    import shutil
+
+    from kliping.crawler.ledger import read_ledger
+    from kliping.dataset.storage import read_dataset
+
+    out = tmp_path / "again"
+    shutil.copytree(demo, out)
+    r = kliping("demo", "--out", str(out))
+    assert r.returncode == 0, r.stderr[-2000:]
+    articles = read_dataset(out / "articles").num_rows
+    second = read_ledger(out)[-1]
+    assert (second["articles_new"], second["articles_skipped"]) == (0, articles)
+    by_site = json.loads(second["health"])["sites"]
+    rows = {line.split()[1]: line.split() for line in r.stdout.splitlines()
+            if line.startswith("│") and line.split()[1] in by_site}
+    assert len(rows) == 3, r.stdout
+    for cells in rows.values():  # │ site │ articles │ new │ skipped │ …
+        assert cells[5] == "0" and cells[7] == cells[3], cells

@@ -369,7 +369,8 @@ class NewsSpider(scrapy.Spider):
                 continue
             fetch = self.article_url(url)
             if fetch in self.known:
-                stats.inc_value("kliping/articles/skipped_known")
+                if self.known.first_skip(fetch):  # each known article once, however often listed
+                    stats.inc_value("kliping/articles/skipped_known")
                 continue
             if self.limit is not None and self._scheduled >= self.limit:
                 stats.inc_value("kliping/articles/over_limit")
