@@ -80,3 +80,39 @@ def test_a_second_crawl_skips_each_known_article_once(demo, tmp_path) -> None:
     assert len(rows) == 3, r.stdout
     for cells in rows.values():  # │ site │ articles │ new │ skipped │ …
         assert cells[5] == "0" and cells[7] == cells[3], cells
+
+
+def _as_parquet_stores(typ):  # noqa: ANN001, ANN202
+    """The type a Parquet file gives back for a schema type: seconds are stored as milliseconds."""
+    import pyarrow as pa
+
+    if pa.types.is_timestamp(typ) and typ.unit == "s":
+        return pa.timestamp("ms", tz=typ.tz)
+    return typ
+
+
+def test_parquet_files_have_the_documented_types(demo, tmp_path) -> None:
+    """docs/schema.md, read literally against the files a user opens with pyarrow: every field
+    there, with its type (or the stored type the page's note names) and nullability."""
+    import pyarrow.parquet as pq
+
+    from kliping.dataset.schema import DATASETS
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "schema.md").read_text()
+    assert "stored as\n`timestamp[ms, tz=UTC]`" in doc
+    r = kliping("export", str(demo), "--out", str(tmp_path / "ex"))
+    assert r.returncode == 0, r.stderr
+    files = {name: sorted((demo / name).rglob("*.parquet")) for name in ("raw", "articles", "runs")}
+    files["export"] = [tmp_path / "ex" / "data" / "articles.parquet"]
+    for name, paths in files.items():
+        schema = DATASETS["articles" if name == "export" else name]
+        assert paths, name
+        for path in paths:
+            got = pq.read_schema(path)
+            for field in schema:
+                if field.name == "site" and name != "export":
+                    assert field.name not in got.names  # the hive partition holds it
+                    continue
+                stored = got.field(field.name)
+                assert stored.type == _as_parquet_stores(field.type), (path, field.name, stored.type)
+                assert stored.nullable == field.nullable, (path, field.name)
