@@ -116,3 +116,27 @@ def test_parquet_files_have_the_documented_types(demo, tmp_path) -> None:
                 stored = got.field(field.name)
                 assert stored.type == _as_parquet_stores(field.type), (path, field.name, stored.type)
                 assert stored.nullable == field.nullable, (path, field.name)
+
+
+def test_resume_takes_a_crawl_window_never_an_ingest_one(demo, tmp_path) -> None:
+    """docs/scheduling.md: `--resume` continues the last killed/failed *crawl* of the sites; a
+    failed ingest into the same output (a truncated WARC file) was resumed as one, with the
+    ingest's published-date bounds as the crawl window."""
+    r = kliping("export", str(demo), "--out", str(tmp_path / "w"), "--format", "warc")
+    assert r.returncode == 0, r.stderr
+    whole = next((tmp_path / "w" / "data").glob("*.warc.gz")).read_bytes()
+    (tmp_path / "cut").mkdir()
+    (tmp_path / "cut" / "cut.warc.gz").write_bytes(whole[: len(whole) * 3 // 4])
+    out = tmp_path / "out"
+    r = kliping("ingest", str(tmp_path / "cut"), "--out", str(out),
+                "--since", "2024-01-06", "--until", "2024-01-07")
+    assert r.returncode == 1 and "truncated" in r.stderr  # the ledger row: an ingest, failed
+    r = kliping("crawl", "detakberita", "--resume", "--out", str(out), "--dry-run")
+    assert r.returncode == 0, r.stderr
+    assert "resuming run" not in r.stdout and "2024-01-06" not in r.stdout, r.stdout
+    assert "nothing to resume: no killed or failed crawl of these sites" in r.stdout
+
+
+def test_resume_into_a_new_output_says_there_is_nothing(tmp_path) -> None:
+    r = kliping("crawl", "detakberita", "--resume", "--out", str(tmp_path / "new"), "--dry-run")
+    assert r.returncode == 0 and "nothing to resume" in r.stdout, r.stdout + r.stderr

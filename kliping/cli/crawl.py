@@ -68,18 +68,21 @@ def resume_window(out: str, sites: list[str], since, until):  # type: ignore[no-
     the same window, skips every article already archived, and cleans rows the killed run left
     uncleaned (``kliping.crawler.repair``): every article ends up exactly once.
     """
-    from kliping.crawler.ledger import read_ledger
+    from kliping.crawler.ledger import is_crawl, read_ledger
 
-    if not __import__("os").path.isdir(out):
-        return since, until
-    for run in reversed(read_ledger(out)):
+    runs = read_ledger(out) if __import__("os").path.isdir(out) else []
+    why = "no killed or failed crawl of these sites in the ledger"
+    for run in reversed(runs):
+        if not is_crawl(run):  # an ingest or a reclean into the same output is no crawl window
+            continue
         if run["status"] in ("killed", "failed") and set(sites) <= set(run["sites"] or []):
             print(f"resuming run {run['run_id']} ({run['status']}): "
                   f"{run['since'] or '…'}..{run['until'] or '…'}")
             return since or run["since"], until or run["until"]
         if run["status"] == "finished" and set(sites) & set(run["sites"] or []):
+            why = f"the last run of these sites finished ({run['run_id']})"
             break
-    print("nothing to resume: the last run of these sites finished; crawling as usual")
+    print(f"nothing to resume: {why}; crawling as usual")
     return since, until
 
 
