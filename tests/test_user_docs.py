@@ -140,3 +140,25 @@ def test_resume_takes_a_crawl_window_never_an_ingest_one(demo, tmp_path) -> None
 def test_resume_into_a_new_output_says_there_is_nothing(tmp_path) -> None:
     r = kliping("crawl", "detakberita", "--resume", "--out", str(tmp_path / "new"), "--dry-run")
     assert r.returncode == 0 and "nothing to resume" in r.stdout, r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("command", ["reclean", "ingest"])
+def test_an_unreachable_dask_scheduler_is_named(demo, tmp_path, monkeypatch, command) -> None:
+    """`reclean --dask` said "writing OUT failed (Timed out trying to connect …)"; an ingest left
+    its ledger row 'running', read as 'killed' afterwards."""
+    pytest.importorskip("distributed")
+    from kliping.crawler.ledger import read_ledger
+
+    monkeypatch.setenv("DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT", "1s")  # children inherit it
+    source = str(demo)
+    if command == "ingest":
+        r = kliping("export", str(demo), "--out", str(tmp_path / "w"), "--format", "warc")
+        assert r.returncode == 0, r.stderr
+        source = str(tmp_path / "w" / "data")
+    out = tmp_path / "out"
+    r = kliping(command, source, "--out", str(out), "--dask", "tcp://127.0.0.1:1")
+    assert r.returncode == 1
+    line = one_line(r)
+    assert "--dask tcp://127.0.0.1:1: no Dask scheduler answers there" in line
+    assert "writing" not in line
+    assert [row["status"] for row in read_ledger(out)] == ["failed"]
