@@ -162,3 +162,25 @@ def test_an_unreachable_dask_scheduler_is_named(demo, tmp_path, monkeypatch, com
     assert "--dask tcp://127.0.0.1:1: no Dask scheduler answers there" in line
     assert "writing" not in line
     assert [row["status"] for row in read_ledger(out)] == ["failed"]
+
+
+def test_a_misspelt_health_threshold_is_refused(tmp_path) -> None:
+    """docs/scheduling.md: `kliping crawl detik -s 'KLIPING_HEALTH={"max_share_missing_date": 0.5}'`.
+    A typo in the key was accepted and ignored: the run kept the default limit without a word."""
+    ok = kliping("crawl", "detik", "--out", str(tmp_path / "o"), "--dry-run",
+                 "-s", 'KLIPING_HEALTH={"max_share_missing_date": 0.5}')
+    assert ok.returncode == 0, ok.stderr
+    bad = kliping("crawl", "detik", "--out", str(tmp_path / "o"), "--dry-run",
+                  "-s", 'KLIPING_HEALTH={"max_share_missing_dat": 0.5}')
+    assert bad.returncode == 2
+    line = one_line(bad)
+    assert "unknown threshold 'max_share_missing_dat'" in line and "max_share_missing_date" in line
+
+
+def test_scaffold_points_at_the_smoke_crawl_step(tmp_path) -> None:
+    r = kliping("scaffold", "kabarbaru", "--domain", "www.kabarbaru.co.id",
+                "--sites-dir", str(tmp_path / "sites"))
+    assert r.returncode == 0, r.stderr
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "adding-a-site.md").read_text()
+    assert "3. **Two-article smoke crawl.**" in doc
+    assert "docs/adding-a-site.md, step 3 (smoke crawl" in r.stdout

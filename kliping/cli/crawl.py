@@ -113,6 +113,20 @@ def check_setting_types(settings: dict[str, str]) -> None:
             read(name)
         except (ValueError, TypeError):
             raise ValueError(f"{name}: expected {kind}, got {value!r}") from None
+        if name == "KLIPING_HEALTH":  # a misspelt threshold was ignored without a word
+            check_health_thresholds(one.getdict(name))
+
+
+def check_health_thresholds(thresholds: dict) -> None:
+    """ValueError naming a ``KLIPING_HEALTH`` key no check reads, or a limit that is no number."""
+    from kliping.crawler.health import DEFAULT_THRESHOLDS
+
+    known = [*DEFAULT_THRESHOLDS, "max_throttled"]
+    for key, limit in thresholds.items():
+        if key not in known:
+            raise ValueError(f"KLIPING_HEALTH: unknown threshold {key!r} (known: {', '.join(known)})")
+        if isinstance(limit, bool) or not isinstance(limit, int | float):
+            raise ValueError(f"KLIPING_HEALTH: {key}: expected a number, got {limit!r}")
 
 
 def log_settings(args: argparse.Namespace, settings: dict[str, str]) -> None:
