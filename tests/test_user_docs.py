@@ -184,3 +184,25 @@ def test_scaffold_points_at_the_smoke_crawl_step(tmp_path) -> None:
     doc = (Path(__file__).resolve().parents[1] / "docs" / "adding-a-site.md").read_text()
     assert "3. **Two-article smoke crawl.**" in doc
     assert "docs/adding-a-site.md, step 3 (smoke crawl" in r.stdout
+
+
+def test_fixture_server_by_hand(tmp_path) -> None:
+    """docs/adding-a-site.md step 5: `python -m kliping.testing.fixture_server tests/sites`. A
+    directory without fixtures printed "{}" and served nothing; `--help` was a ValueError."""
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "kliping.testing.fixture_server"]
+    r = subprocess.run([*cmd, str(tmp_path / "nope")], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "no <site>/fixtures.json under" in r.stderr
+    r = subprocess.run([*cmd, "--help"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and "KLIPING_MIRROR" in r.stdout
+    root = Path(__file__).resolve().parent / "sites"
+    with subprocess.Popen([*cmd, str(root)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True) as server:
+        try:
+            assert server.stdout is not None
+            mirror = json.loads(server.stdout.readline())
+        finally:
+            server.terminate()
+    assert mirror["news.detik.com"].startswith("http://127.0.0.1:")
