@@ -206,3 +206,29 @@ def test_fixture_server_by_hand(tmp_path) -> None:
         finally:
             server.terminate()
     assert mirror["news.detik.com"].startswith("http://127.0.0.1:")
+
+
+def test_readme_lists_every_option_of_every_command() -> None:
+    """README "All commands" is where a user looks first: each command's options as `--help` has
+    them (export's --language/--min-words, stats' --since/--site, runs --json were missing)."""
+    import argparse
+    import re
+
+    from kliping.cli import build_parser
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    block = readme.split("## All commands\n\n```\n", 1)[1].split("```", 1)[0]
+    listed: dict[str, str] = {}
+    for line in block.splitlines():
+        m = re.match(r"kliping (\w+)", line)
+        if m:
+            command = m.group(1)
+        listed[command] = listed.get(command, "") + line + "\n"
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(listed) == set(sub.choices)
+    for command, parser in sub.choices.items():
+        for action in parser._actions:
+            if action.help == argparse.SUPPRESS or not action.option_strings or "-h" in action.option_strings:
+                continue
+            assert any(re.search(re.escape(o) + r"\b", listed[command]) for o in action.option_strings), (
+                command, action.option_strings)
