@@ -232,3 +232,14 @@ def test_readme_lists_every_option_of_every_command() -> None:
                 continue
             assert any(re.search(re.escape(o) + r"\b", listed[command]) for o in action.option_strings), (
                 command, action.option_strings)
+
+
+def test_an_unreachable_redis_is_refused_before_the_run(tmp_path) -> None:
+    """docs/cluster.md with a Redis URL where no server runs: two Twisted tracebacks, then a
+    summary table naming raw/, articles/ and runs/ of an output never written, exit 1."""
+    pytest.importorskip("scrapy_redis")
+    out = tmp_path / "out"
+    r = kliping("crawl", "detakberita", "--out", str(out), "--redis", "redis://127.0.0.1:1/0")
+    assert r.returncode == 2
+    assert "--redis redis://127.0.0.1:1/0: no Redis server answers there" in one_line(r)
+    assert "raw archive" not in r.stdout and not out.exists()

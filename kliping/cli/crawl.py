@@ -86,6 +86,20 @@ def resume_window(out: str, sites: list[str], since, until):  # type: ignore[no-
     return since, until
 
 
+def check_redis(url: str) -> None:
+    """UsageError, before the run opens, when no Redis server answers at ``url``: the cluster
+    extension met it in Scrapy's set-up, two tracebacks and a summary naming an output that was
+    never written."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=5).ping()
+    except (redis.exceptions.RedisError, OSError, ValueError) as exc:
+        why = " ".join(str(exc).split()) or type(exc).__name__
+        raise UsageError(f"--redis {url}: no Redis server answers there ({why}); start one "
+                         "(docs/cluster.md) or give its URL") from None
+
+
 def check_setting_types(settings: dict[str, str]) -> None:
     """ValueError naming the first ``--set`` value that cannot be read as its setting's kind
     (from its default in kliping.settings or Scrapy's): ``DOWNLOAD_TIMEOUT=abc`` or a
@@ -216,6 +230,7 @@ def run(args: argparse.Namespace) -> int:
         from kliping.extras import require
 
         require("scrapy_redis", "--redis")
+        check_redis(args.redis)
     if os.path.isdir(args.out):  # before the ledger, the seen set or a repair reads a part
         from kliping.crawler.run import _partitions
         from kliping.dataset.storage import BadPartsError, check_output
