@@ -243,3 +243,16 @@ def test_an_unreachable_redis_is_refused_before_the_run(tmp_path) -> None:
     assert r.returncode == 2
     assert "--redis redis://127.0.0.1:1/0: no Redis server answers there" in one_line(r)
     assert "raw archive" not in r.stdout and not out.exists()
+
+
+def test_read_an_unknown_site_is_an_error_not_an_empty_table(demo) -> None:
+    """docs/api.md: `read` checks the dataset as `kliping export` does; export refuses a site
+    nobody knows, `read(site="detakbrita")` gave 0 rows."""
+    import kliping
+
+    with pytest.raises(ValueError, match="unknown site 'detakbrita'"):
+        kliping.read(demo, site="detakbrita")
+    with pytest.raises(ValueError, match="unknown site 'nope'"):
+        kliping.read(demo, "raw", site=["kabarnusa", "nope"])
+    assert kliping.read(demo, site="detik").num_rows == 0  # registered, nothing crawled: empty
+    assert kliping.read(demo, site="kabarnusa").num_rows > 0
