@@ -256,3 +256,34 @@ def test_read_an_unknown_site_is_an_error_not_an_empty_table(demo) -> None:
         kliping.read(demo, "raw", site=["kabarnusa", "nope"])
     assert kliping.read(demo, site="detik").num_rows == 0  # registered, nothing crawled: empty
     assert kliping.read(demo, site="kabarnusa").num_rows > 0
+
+
+@pytest.mark.parametrize("window", [["since=2024-13-05"], ["since=2024-01-10", "until=2024-01-01"],
+                                    ["until=soon"]])
+def test_scrapy_crawl_bad_window_is_one_error_line(tmp_path, window) -> None:
+    """docs/reliability.md: "A bad date or an empty window is one line (… one ERROR line and no
+    request from `scrapy crawl`)". A bad date was an asyncio 'Task exception was never retrieved'
+    and a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    from kliping.testing.sample import SampleServer
+
+    out = tmp_path / "out"
+    args = [a for w in window for a in ("-a", w)]
+    with SampleServer() as server:
+        root = str(Path(__file__).resolve().parents[1])  # this checkout's kliping, from any cwd
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([root, os.environ.get("PYTHONPATH", "")]),
+                   SCRAPY_SETTINGS_MODULE="kliping.settings",
+                   KLIPING_MIRROR=json.dumps(server.mirror()), KLIPING_OUT=str(out))
+        proc = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "kabarnusa", *args, "-s",
+                               "LOG_LEVEL=WARNING"], capture_output=True, text=True, timeout=120,
+                              env=env, cwd=tmp_path)
+        hits = dict(server.hits)
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    errors = [ln for ln in proc.stderr.splitlines() if " ERROR: " in ln]
+    assert len(errors) == 1, proc.stderr[-3000:]
+    assert ("expected a date" in errors[0]) or ("is after until" in errors[0])
+    assert hits == {} or not any(hits.values())  # not even robots.txt
+    assert not (out / "runs").exists()
