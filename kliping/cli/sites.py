@@ -44,7 +44,12 @@ Not covered: viva's `vivanews.com` URLs before 2013 (another domain, redirected;
 allowed domains), and per-article amp/mobile paths other than kumparan's and merdeka's `m.` hosts.
 
 Sites not listed: `scrapy crawl generic -a domain=example.co.id` (feeds and sitemaps found from
-robots.txt, the home page and the usual WordPress locations).
+robots.txt, the home page and the usual WordPress locations). Over https; over http when the
+domain says so (`http://example.co.id`), or when it was given without a scheme and its robots.txt
+cannot be had over https because the server does not speak it (a refused connection or a failed
+TLS handshake: `kliping/listing/https_unreachable`). A reset, a timeout or a 5xx is an answer, and
+no reason to try http. `tests/test_generic_scheme.py` crawls a plain-http server on 127.0.0.1
+both ways.
 """
 
 
