@@ -287,3 +287,16 @@ def test_scrapy_crawl_bad_window_is_one_error_line(tmp_path, window) -> None:
     assert ("expected a date" in errors[0]) or ("is after until" in errors[0])
     assert hits == {} or not any(hits.values())  # not even robots.txt
     assert not (out / "runs").exists()
+
+
+@pytest.mark.parametrize(("env", "sets", "needle"), [
+    ({"KLIPING_PROGRESS": "bogus"}, [], "KLIPING_PROGRESS: 'bogus' is not one of"),
+    ({}, ["-s", "KLIPING_PROGRESS_INTERVAL=-3"], "KLIPING_PROGRESS_INTERVAL: '-3' must be 0 or more"),
+])
+def test_crawl_refuses_progress_settings_as_reclean_does(tmp_path, monkeypatch, env, sets, needle) -> None:
+    """docs/scheduling.md: KLIPING_PROGRESS and KLIPING_PROGRESS_INTERVAL are read "as for
+    reclean, export and ingest", which refuse a bad value (exit 2); a crawl ignored it."""
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    r = kliping("crawl", "kabarnusa", "--out", str(tmp_path / "o"), "--dry-run", *sets)
+    assert r.returncode == 2 and needle in one_line(r)

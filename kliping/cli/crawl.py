@@ -221,6 +221,13 @@ def run(args: argparse.Namespace) -> int:
         check_setting_types(settings)
     except ValueError as exc:
         raise UsageError(f"--set {exc}") from None
+    from kliping.crawler.progress import ProgressSettingError, resolve_interval, resolve_mode
+
+    try:  # -s first, then the environment: refused as `reclean` and `export` refuse them
+        resolve_mode(settings.get("KLIPING_PROGRESS"))
+        resolve_interval(settings.get("KLIPING_PROGRESS_INTERVAL"))
+    except ProgressSettingError as exc:
+        raise UsageError(str(exc)) from None
     log_settings(args, settings)
     if args.run and not args.redis:
         raise UsageError("--run: only with --redis")
