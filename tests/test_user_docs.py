@@ -300,3 +300,20 @@ def test_crawl_refuses_progress_settings_as_reclean_does(tmp_path, monkeypatch, 
         monkeypatch.setenv(name, value)
     r = kliping("crawl", "kabarnusa", "--out", str(tmp_path / "o"), "--dry-run", *sets)
     assert r.returncode == 2 and needle in one_line(r)
+
+
+def test_export_formats_into_one_directory_replace_each_other(demo, tmp_path) -> None:
+    """`kliping export … --format jsonl`, then `--format warc` into the same --out: the JSONL file
+    and its coverage plot stayed beside the WARC export's card (and a WARC stayed beside a later
+    Parquet export), a directory describing two datasets."""
+    from kliping.extras import available
+
+    plots = available("matplotlib")
+    out = tmp_path / "ex"
+    expect = {"jsonl": ["articles.jsonl"], "warc": ["kliping-00000.warc.gz"],
+              "parquet": ["articles.parquet"]}
+    for fmt in ("jsonl", "warc", "parquet", "warc", "jsonl"):
+        r = kliping("export", str(demo), "--out", str(out), "--format", fmt)
+        assert r.returncode == 0, r.stderr
+        assert sorted(p.name for p in (out / "data").iterdir()) == expect[fmt], fmt
+        assert (out / "coverage.png").exists() == (fmt != "warc" and plots), fmt

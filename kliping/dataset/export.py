@@ -399,8 +399,8 @@ def export_articles(
     finally:
         if tmp.exists():
             tmp.unlink()
-    for old in data_dir.glob("articles.*"):
-        if old != final:  # the other format's file from an earlier export
+    for old in [*data_dir.glob("articles.*"), *data_dir.glob("kliping-*.warc.gz")]:
+        if old != final:  # the other format's files from an earlier export (a WARC one too)
             old.unlink()
     stats.skipped = skipped
     result = ExportResult(
