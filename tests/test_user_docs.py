@@ -317,3 +317,18 @@ def test_export_formats_into_one_directory_replace_each_other(demo, tmp_path) ->
         assert r.returncode == 0, r.stderr
         assert sorted(p.name for p in (out / "data").iterdir()) == expect[fmt], fmt
         assert (out / "coverage.png").exists() == (fmt != "warc" and plots), fmt
+
+
+def test_a_log_file_that_cannot_be_written_is_refused_first(tmp_path) -> None:
+    """`kliping crawl … --log-file FILE` in a directory that does not exist: the run opened, then
+    'error: No such file or directory' (exit 1) and a ledger row left 'running', read as 'killed',
+    which `kliping verify` then reported as a problem."""
+    out = tmp_path / "out"
+    missing = tmp_path / "no" / "such" / "crawl.log"
+    r = kliping("crawl", "suarawarga", "--out", str(out), "--log-file", str(missing),
+                "--since", "2024-01-05", "--until", "2024-01-06")
+    assert r.returncode == 2
+    assert f"--log-file: cannot write {missing}: No such file or directory" in one_line(r)
+    assert not out.exists()
+    r = kliping("crawl", "suarawarga", "--out", str(out), "-s", f"LOG_FILE={tmp_path}", "--dry-run")
+    assert r.returncode == 2 and "--set LOG_FILE: cannot write" in one_line(r)

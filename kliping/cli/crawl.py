@@ -153,6 +153,18 @@ def log_settings(args: argparse.Namespace, settings: dict[str, str]) -> None:
     settings.setdefault("LOG_LEVEL", level)
     if args.log_file:
         settings.setdefault("LOG_FILE", args.log_file)
+    if settings.get("LOG_FILE"):  # else Scrapy fails to open it after the run opened: 'killed'
+        option = "--log-file" if args.log_file else "--set LOG_FILE"
+        check_log_file(option, settings["LOG_FILE"])
+
+
+def check_log_file(option: str, value: str) -> None:
+    """UsageError unless ``value`` can be opened to append: its directory exists and is writable."""
+    try:
+        with open(value, "a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        raise UsageError(f"{option}: cannot write {value}: {exc.strerror or exc}") from None
 
 
 def crawl_plan(args: argparse.Namespace, since, until) -> str:  # type: ignore[no-untyped-def]
