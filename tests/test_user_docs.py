@@ -332,3 +332,20 @@ def test_a_log_file_that_cannot_be_written_is_refused_first(tmp_path) -> None:
     assert not out.exists()
     r = kliping("crawl", "suarawarga", "--out", str(out), "-s", f"LOG_FILE={tmp_path}", "--dry-run")
     assert r.returncode == 2 and "--set LOG_FILE: cannot write" in one_line(r)
+
+
+def test_a_crawl_that_raises_after_opening_records_failed(tmp_path, monkeypatch) -> None:
+    """Scrapy's set-up raising once the run had written its 'running' row (as an unwritable log
+    file did) left that row, read as 'killed' and flagged by `kliping verify`."""
+    from kliping.crawler import run as crawl_run
+    from kliping.crawler.ledger import read_ledger
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("Scrapy's set-up failed")
+
+    monkeypatch.setattr(crawl_run, "_crawl", broken)
+    out = tmp_path / "out"
+    with pytest.raises(RuntimeError):
+        crawl_run.run_crawl(["suarawarga"], out)
+    assert [r["status"] for r in read_ledger(out)] == ["failed"]
+    assert kliping("verify", str(out)).returncode == 0
