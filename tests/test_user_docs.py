@@ -349,3 +349,17 @@ def test_a_crawl_that_raises_after_opening_records_failed(tmp_path, monkeypatch)
         crawl_run.run_crawl(["suarawarga"], out)
     assert [r["status"] for r in read_ledger(out)] == ["failed"]
     assert kliping("verify", str(out)).returncode == 0
+
+
+def test_api_crawl_timeout_raises_and_the_ledger_says_failed(tmp_path) -> None:
+    """docs/api.md lists `timeout=` for `kliping.crawl`; what it does was not said."""
+    import kliping
+    from kliping.crawler.ledger import read_ledger
+    from kliping.testing.sample import SampleServer
+
+    out = tmp_path / "out"
+    with SampleServer() as server, pytest.raises(TimeoutError, match="stopped after 2 s"):
+        kliping.crawl(["kabarnusa"], out, since="2024-01-05", until="2024-01-10", timeout=2,
+                      settings={"KLIPING_MIRROR": server.mirror(), "DOWNLOAD_DELAY": 0.5,
+                               "AUTOTHROTTLE_ENABLED": False})
+    assert [r["status"] for r in read_ledger(out)] == ["failed"]
