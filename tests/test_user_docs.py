@@ -363,3 +363,25 @@ def test_api_crawl_timeout_raises_and_the_ledger_says_failed(tmp_path) -> None:
                       settings={"KLIPING_MIRROR": server.mirror(), "DOWNLOAD_DELAY": 0.5,
                                "AUTOTHROTTLE_ENABLED": False})
     assert [r["status"] for r in read_ledger(out)] == ["failed"]
+
+
+def test_ingest_dask_without_the_extra_is_one_line(demo, tmp_path) -> None:
+    """README: "A command that needs an extra that is not installed says which, in one line
+    (exit 2)". `ingest --dask` without dask[distributed] opened the run, then a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    blocked = tmp_path / "blocked" / "distributed"
+    blocked.mkdir(parents=True)
+    (blocked / "__init__.py").write_text('raise ImportError("not installed here")\n')
+    root = str(Path(__file__).resolve().parents[1])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(blocked.parent), root]))
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "-m", "kliping", "ingest", str(demo), "--out", str(out),
+                        "--dask", "tcp://127.0.0.1:1"], capture_output=True, text=True, env=env,
+                       timeout=120)
+    assert r.returncode == 2
+    assert "--dask needs dask[distributed], which is not installed: pip install 'kliping[cluster]'" \
+        in one_line(r)
+    assert not out.exists()
