@@ -385,3 +385,12 @@ def test_ingest_dask_without_the_extra_is_one_line(demo, tmp_path) -> None:
     assert "--dask needs dask[distributed], which is not installed: pip install 'kliping[cluster]'" \
         in one_line(r)
     assert not out.exists()
+
+
+@pytest.mark.parametrize("lang", ["ind", "Indonesian", "ID"])
+def test_export_language_must_be_an_iso_639_1_code(demo, tmp_path, lang) -> None:
+    """docs/reclean-export.md: `--language` takes ISO 639-1 languages; 'ind' (ISO 639-3) exported
+    0 articles without a word, where a misspelt --site is refused."""
+    r = kliping("export", str(demo), "--out", str(tmp_path / "x"), "--language", lang)
+    assert r.returncode == 2 and "--language: expected an ISO 639-1 code" in one_line(r)
+    assert not (tmp_path / "x").exists()
