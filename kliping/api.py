@@ -357,6 +357,16 @@ def read(
             if b is not None:
                 expr = b if expr is None else expr & b
     partitioned = PARTITION in schema.names
+    if sites and partitioned and root.is_dir():
+        # a typo is an error, not an empty table (as `kliping export --site` and `stats --site`)
+        from kliping.dataset.storage import dataset_sites
+        from kliping.sites.registry import all_sites
+
+        known = set(all_sites()) | dataset_sites(root)
+        unknown = [s for s in sites if s not in known]
+        if unknown:
+            raise ValueError(f"site: unknown site {unknown[0]!r}: not in the registry "
+                             f"(`kliping sites`) nor in {root}")
     if sites and partitioned:
         cond = ds.field(PARTITION).isin(sites)
         expr = cond if expr is None else expr & cond

@@ -50,3 +50,22 @@ def available(module: str) -> bool:
     except ImportError:
         return False
     return True
+
+
+class SchedulerUnreachable(OSError):
+    """``--dask ADDRESS`` names no scheduler that answers (one line: the address and why)."""
+
+
+def dask_client(address: str, purpose: str):  # noqa: ANN201 (a distributed.Client, imported late)
+    """A ``distributed.Client`` on ``address``; :class:`SchedulerUnreachable` when it cannot be
+    reached, rather than distributed's bare "Timed out trying to connect …" (which `reclean`
+    reported as "writing OUT failed")."""
+    distributed = require("distributed", purpose)
+    try:
+        return distributed.Client(address)
+    except (OSError, ValueError) as exc:  # refused, timed out, a malformed address
+        why = " ".join(str(exc).split()) or type(exc).__name__
+        raise SchedulerUnreachable(
+            f"--dask {address}: no Dask scheduler answers there ({why}); start one "
+            "(`dask scheduler`) or give its address"
+        ) from None

@@ -68,19 +68,36 @@ def resume_window(out: str, sites: list[str], since, until):  # type: ignore[no-
     the same window, skips every article already archived, and cleans rows the killed run left
     uncleaned (``kliping.crawler.repair``): every article ends up exactly once.
     """
-    from kliping.crawler.ledger import read_ledger
+    from kliping.crawler.ledger import is_crawl, read_ledger
 
-    if not __import__("os").path.isdir(out):
-        return since, until
-    for run in reversed(read_ledger(out)):
+    runs = read_ledger(out) if __import__("os").path.isdir(out) else []
+    why = "no killed or failed crawl of these sites in the ledger"
+    for run in reversed(runs):
+        if not is_crawl(run):  # an ingest or a reclean into the same output is no crawl window
+            continue
         if run["status"] in ("killed", "failed") and set(sites) <= set(run["sites"] or []):
             print(f"resuming run {run['run_id']} ({run['status']}): "
                   f"{run['since'] or '…'}..{run['until'] or '…'}")
             return since or run["since"], until or run["until"]
         if run["status"] == "finished" and set(sites) & set(run["sites"] or []):
+            why = f"the last run of these sites finished ({run['run_id']})"
             break
-    print("nothing to resume: the last run of these sites finished; crawling as usual")
+    print(f"nothing to resume: {why}; crawling as usual")
     return since, until
+
+
+def check_redis(url: str) -> None:
+    """UsageError, before the run opens, when no Redis server answers at ``url``: the cluster
+    extension met it in Scrapy's set-up, two tracebacks and a summary naming an output that was
+    never written."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=5).ping()
+    except (redis.exceptions.RedisError, OSError, ValueError) as exc:
+        why = " ".join(str(exc).split()) or type(exc).__name__
+        raise UsageError(f"--redis {url}: no Redis server answers there ({why}); start one "
+                         "(docs/cluster.md) or give its URL") from None
 
 
 def check_setting_types(settings: dict[str, str]) -> None:
@@ -110,6 +127,20 @@ def check_setting_types(settings: dict[str, str]) -> None:
             read(name)
         except (ValueError, TypeError):
             raise ValueError(f"{name}: expected {kind}, got {value!r}") from None
+        if name == "KLIPING_HEALTH":  # a misspelt threshold was ignored without a word
+            check_health_thresholds(one.getdict(name))
+
+
+def check_health_thresholds(thresholds: dict) -> None:
+    """ValueError naming a ``KLIPING_HEALTH`` key no check reads, or a limit that is no number."""
+    from kliping.crawler.health import DEFAULT_THRESHOLDS
+
+    known = [*DEFAULT_THRESHOLDS, "max_throttled"]
+    for key, limit in thresholds.items():
+        if key not in known:
+            raise ValueError(f"KLIPING_HEALTH: unknown threshold {key!r} (known: {', '.join(known)})")
+        if isinstance(limit, bool) or not isinstance(limit, int | float):
+            raise ValueError(f"KLIPING_HEALTH: {key}: expected a number, got {limit!r}")
 
 
 def log_settings(args: argparse.Namespace, settings: dict[str, str]) -> None:
@@ -122,6 +153,18 @@ def log_settings(args: argparse.Namespace, settings: dict[str, str]) -> None:
     settings.setdefault("LOG_LEVEL", level)
     if args.log_file:
         settings.setdefault("LOG_FILE", args.log_file)
+    if settings.get("LOG_FILE"):  # else Scrapy fails to open it after the run opened: 'killed'
+        option = "--log-file" if args.log_file else "--set LOG_FILE"
+        check_log_file(option, settings["LOG_FILE"])
+
+
+def check_log_file(option: str, value: str) -> None:
+    """UsageError unless ``value`` can be opened to append: its directory exists and is writable."""
+    try:
+        with open(value, "a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        raise UsageError(f"{option}: cannot write {value}: {exc.strerror or exc}") from None
 
 
 def crawl_plan(args: argparse.Namespace, since, until) -> str:  # type: ignore[no-untyped-def]
@@ -190,6 +233,13 @@ def run(args: argparse.Namespace) -> int:
         check_setting_types(settings)
     except ValueError as exc:
         raise UsageError(f"--set {exc}") from None
+    from kliping.crawler.progress import ProgressSettingError, resolve_interval, resolve_mode
+
+    try:  # -s first, then the environment: refused as `reclean` and `export` refuse them
+        resolve_mode(settings.get("KLIPING_PROGRESS"))
+        resolve_interval(settings.get("KLIPING_PROGRESS_INTERVAL"))
+    except ProgressSettingError as exc:
+        raise UsageError(str(exc)) from None
     log_settings(args, settings)
     if args.run and not args.redis:
         raise UsageError("--run: only with --redis")
@@ -199,6 +249,7 @@ def run(args: argparse.Namespace) -> int:
         from kliping.extras import require
 
         require("scrapy_redis", "--redis")
+        check_redis(args.redis)
     if os.path.isdir(args.out):  # before the ledger, the seen set or a repair reads a part
         from kliping.crawler.run import _partitions
         from kliping.dataset.storage import BadPartsError, check_output

@@ -41,6 +41,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.dask:  # kliping[cluster]: refused in one line, before the run opens, when missing
+        from kliping.extras import require
+
+        require("distributed", "--dask")
     from kliping.warc.sources import FetchError, SourceError, resolve
 
     since = day_arg("--since", args.since)

@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from kliping.crawler.runlock import OutputLocked
     from kliping.dataset.reclean import PAGE_SECONDS, raw_root, reclean
     from kliping.dataset.storage import BadPartsError, dataset_sites, keep_pandas_out
+    from kliping.extras import SchedulerUnreachable
 
     keep_pandas_out()  # Arrow tables only here: spare the start-up its pandas import
     root = raw_root(args.raw)
@@ -87,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"RAW_DIR: {exc}; {out} is unchanged") from None
     except OutputLocked as exc:
         raise UsageError(str(exc)) from None
+    except SchedulerUnreachable as exc:
+        raise JobFailed(f"{exc}; {out} is unchanged") from None
     except OSError as exc:  # disk full, read-only, quota: the old output is still there
         why = " ".join(str(exc.strerror or exc).split())
         raise JobFailed(f"writing {out} failed ({why}); {out} is unchanged") from None

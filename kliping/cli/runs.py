@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
+from datetime import date, datetime
 
 from kliping.cli import UsageError
 from kliping.cli.common import dir_arg
@@ -17,19 +17,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def _json_value(value: object) -> object:
+    """Dates as YYYY-MM-DD and instants as ISO 8601 with offset, as `kliping extract` and the
+    JSONL export write them (``str()`` gave "2024-01-08 07:30:00.123000+00:00")."""
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
 def run(args: argparse.Namespace) -> int:
     from kliping.crawler.ledger import read_ledger
     from kliping.dataset.storage import BadPartsError, scan_parts
 
-    dir_arg("OUT", args.out)
-    _, bad = scan_parts(Path(args.out) / "runs", "runs")
+    out = dir_arg("OUT", args.out)
+    if not (out / "runs").is_dir():  # a typo or a dataset directory: not "0 runs", exit 0
+        hint = (f"; give the output directory, {out.parent}"
+                if (out.parent / "runs").is_dir() else ": not a kliping output")
+        raise UsageError(f"OUT: no runs/ under {out}{hint}")
+    _, bad = scan_parts(out / "runs", "runs")
     if bad:
         raise UsageError(f"OUT: {BadPartsError(bad)}".replace(
             "--skip-bad reads the others", f"`kliping verify {args.out} --repair` quarantines it"))
     rows = read_ledger(args.out)
     if args.json:
         for r in rows:
-            print(json.dumps(r, default=str, ensure_ascii=False))
+            print(json.dumps(r, default=_json_value, ensure_ascii=False))
         return 0
     from rich.console import Console
     from rich.table import Table

@@ -111,5 +111,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"wrote {path}")
     if not in_clone and site_py.parent.resolve() not in {p.resolve() for p in sites_path()}:
         print(f"next: export KLIPING_SITES_PATH={site_py.parent} (kliping reads your sites from there)")
-    print(f"next: docs/adding-a-site.md, step 2 (smoke crawl: kliping crawl {key} --limit 2)")
+    print(f"next: docs/adding-a-site.md, step 3 (smoke crawl: kliping crawl {key} --limit 2)")
     return 0

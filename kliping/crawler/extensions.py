@@ -47,6 +47,8 @@ class RunLedger:
 
     def spider_opened(self, spider: Any) -> None:
         out = self.crawler.settings.get("KLIPING_OUT")
+        if getattr(spider, "window_error", None):  # a bad -a since/until (NewsSpider.from_crawler)
+            self._refuse(spider, "bad_window", spider.window_error)
         try:
             resolve_since(spider, out)
         except ValueError as exc:

@@ -170,11 +170,13 @@ def run_crawl(
         return _run_worker(sites, out, new_run_id(), since, until, limit, mirror, settings,
                            spider_kwargs)
     lifecycle = Run(out, sites, since=None if since == LAST else since, until=until).acquire()
+    opened = False  # the 'running' row is written
     try:
         project = _project(out, mirror, settings)
         result = CrawlResult(run_id=lifecycle.run_id, out=out)
         try:
             result.repaired = lifecycle.open(partitions=_partitions(sites, spider_kwargs))
+            opened = True
         except WriteError as exc:
             result.status, result.error = "failed", str(exc)
             result.ledger_error = lifecycle.close(result.status, [])
@@ -202,6 +204,14 @@ def run_crawl(
         result.ledger_error = lifecycle.close(result.status, list(result.stats.values()),
                                               result.health)
         return result
+    except Exception:
+        # Scrapy's set-up raised after the run opened (a log file it cannot open, say): the run
+        # failed, and says so, rather than leaving a 'running' row that reads as 'killed'
+        if opened:
+            from kliping.crawler.ledger import FAILED
+
+            lifecycle.close(FAILED, [])
+        raise
     finally:
         lifecycle.release()
 

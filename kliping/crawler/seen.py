@@ -91,6 +91,7 @@ class SeenSet:
             arr = np.fromiter(keys, dtype=np.uint64)
         self._sorted = _sorted_unique(arr)
         self._added: set[int] = set()
+        self._skipped: np.ndarray | None = None  # one flag per archived key, made on first use
 
     @classmethod
     def from_urls(cls, urls: Iterable[str]) -> SeenSet:
@@ -137,6 +138,22 @@ class SeenSet:
         i = int(self._sorted.searchsorted(np.uint64(key)))
         return i < len(self._sorted) and int(self._sorted[i]) == key
 
+    def first_skip(self, url: str) -> bool:
+        """True the first time ``url``, archived before this run, is skipped: a run's
+        ``articles_skipped`` counts known articles, not listing entries (a sitemap and three index
+        pages listing one article skip it once). A URL added in this run (:meth:`add`) is a new
+        article, never a skipped one. One byte per archived URL, allocated on the first call."""
+        key = url_key(url)
+        i = int(self._sorted.searchsorted(np.uint64(key)))
+        if i >= len(self._sorted) or int(self._sorted[i]) != key:
+            return False
+        if self._skipped is None:
+            self._skipped = np.zeros(len(self._sorted), dtype=bool)
+        if self._skipped[i]:
+            return False
+        self._skipped[i] = True
+        return True
+
     def add(self, url: str) -> None:
         self._added.add(url_key(url))
 
@@ -145,4 +162,5 @@ class SeenSet:
 
     @property
     def nbytes(self) -> int:
-        return int(self._sorted.nbytes) + 72 * len(self._added)
+        skipped = 0 if self._skipped is None else int(self._skipped.nbytes)
+        return int(self._sorted.nbytes) + skipped + 72 * len(self._added)

@@ -62,6 +62,10 @@ def articles_root(path: str | os.PathLike[str]) -> Path:
         raise DatasetError(f"no such directory: {p}")
     if (p / "articles").is_dir():
         return p / "articles"
+    if p.name in ("raw", "errors", "runs") and (p.parent / "articles").is_dir():
+        # not "bad part …: wrong schema: missing required column(s) id" for each of its parts
+        raise DatasetError(f"{p} is the {p.name}/ dataset of {p.parent}, not articles: give "
+                           f"{p.parent} or {p.parent / 'articles'}")
     return p
 
 
@@ -395,8 +399,8 @@ def export_articles(
     finally:
         if tmp.exists():
             tmp.unlink()
-    for old in data_dir.glob("articles.*"):
-        if old != final:  # the other format's file from an earlier export
+    for old in [*data_dir.glob("articles.*"), *data_dir.glob("kliping-*.warc.gz")]:
+        if old != final:  # the other format's files from an earlier export (a WARC one too)
             old.unlink()
     stats.skipped = skipped
     result = ExportResult(

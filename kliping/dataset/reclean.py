@@ -357,12 +357,12 @@ def _run_dask(
     chunks: list[Chunk], out: str, address: str, page_seconds: float | None, stale_only: bool,
     on_result: Callable[[ChunkResult], None], stage: str | None = None,
 ) -> None:
-    from kliping.extras import require
+    from kliping.extras import dask_client, require
 
     require("distributed", "reclean --dask")  # kliping[cluster]: one line naming it when missing
-    from distributed import Client, as_completed
+    from distributed import as_completed
 
-    with Client(address) as client:
+    with dask_client(address, "reclean --dask") as client:
         futures = client.map(
             run_chunk, chunks, out=str(Path(out).resolve()), page_seconds=page_seconds,
             stale_only=stale_only, stage=str(Path(stage).resolve()) if stage else None,

@@ -153,6 +153,23 @@ class NewsSpider(scrapy.Spider):
         # domain given as "127.0.0.1:8080" (a server of one's own) is allowed as its host
         self.allowed_domains = list(dict.fromkeys(d.split(":")[0] for d in self.site.domains))
 
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> Any:
+        """``scrapy crawl SITE -a since=2024-13-05``: the ValueError of ``__init__`` became an
+        asyncio "Task exception was never retrieved" and a traceback. The spider is made without
+        the window and keeps the message in ``window_error``; the RunLedger extension refuses it
+        when it opens (one ERROR line, no request, no ledger row), as for since=last > until."""
+        from kliping.crawler.run import check_window, parse_since, parse_until
+
+        try:
+            check_window(parse_since(kwargs.get("since")), parse_until(kwargs.get("until")))
+        except ValueError as exc:
+            rest = {k: v for k, v in kwargs.items() if k not in ("since", "until")}
+            spider = super().from_crawler(crawler, *args, **rest)
+            spider.window_error = str(exc)
+            return spider
+        return super().from_crawler(crawler, *args, **kwargs)
+
     # -- set-up -----------------------------------------------------------------------------------
     def load_known(self) -> None:
         """Incremental crawling: article URLs already in the output's raw archive are skipped.
@@ -183,8 +200,8 @@ class NewsSpider(scrapy.Spider):
 
     # -- discovery --------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
-        if getattr(self, "locked_out", False):  # another run holds the output (RunLedger)
-            return
+        if getattr(self, "locked_out", False) or getattr(self, "window_error", None):
+            return  # another run holds the output, or a bad window (RunLedger said which)
         self.load_known()
         for request in self.source_requests():
             yield request
@@ -369,7 +386,8 @@ class NewsSpider(scrapy.Spider):
                 continue
             fetch = self.article_url(url)
             if fetch in self.known:
-                stats.inc_value("kliping/articles/skipped_known")
+                if self.known.first_skip(fetch):  # each known article once, however often listed
+                    stats.inc_value("kliping/articles/skipped_known")
                 continue
             if self.limit is not None and self._scheduled >= self.limit:
                 stats.inc_value("kliping/articles/over_limit")

@@ -73,10 +73,27 @@ class FixtureServer(RoutesServer):
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    root = args[0] if args else "tests/sites"
-    with FixtureServer(root, port=int(args[1]) if len(args) > 1 else 0) as server:
+    import argparse
+
+    p = argparse.ArgumentParser(
+        prog="python -m kliping.testing.fixture_server",
+        description="Serve the saved pages of <DIR>/<site>/fixtures.json on 127.0.0.1 under their "
+        "real URLs; print the mirror map (JSON) on stdout, then serve until interrupted.",
+        epilog="crawl them with: kliping crawl SITE --out DIR -s KLIPING_MIRROR='<the JSON line>'",
+    )
+    p.add_argument("root", metavar="DIR", nargs="?", default="tests/sites",
+                   help="fixture tree (default tests/sites)")
+    p.add_argument("port", metavar="PORT", nargs="?", type=int, default=0,
+                   help="port (default: a free one)")
+    args = p.parse_args(argv)
+    specs = sorted(Path(args.root).glob("*/fixtures.json"))
+    if not specs:  # a typo served nothing and printed "{}"
+        p.error(f"no <site>/fixtures.json under {args.root}")
+    with FixtureServer(args.root, port=args.port) as server:
         print(json.dumps(server.mirror()), flush=True)
+        print(f"serving {len(server.pages)} page(s) of {', '.join(s.parent.name for s in specs)} "
+              f"on {server.origin}; crawl with -s KLIPING_MIRROR='<the JSON above>'; Ctrl-C stops",
+              file=sys.stderr, flush=True)
         try:
             threading.Event().wait()
         except KeyboardInterrupt:

@@ -866,9 +866,11 @@ def _drive_local(todo: list[Task], opts: Options, workers: int,
 
 def _drive_dask(todo: list[Task], opts: Options, address: str,
                 on_result: Callable[[FileResult], None]) -> None:
-    from distributed import Client, as_completed
+    from distributed import as_completed
 
-    with Client(address) as client:
+    from kliping.extras import dask_client
+
+    with dask_client(address, "ingest --dask") as client:
         futures = client.map(
             ingest_file, todo, opts=opts, pure=False,
             key=[f"ingest-{opts.run_id}-{i}" for i in range(len(todo))],
@@ -917,6 +919,7 @@ def run_ingest(
     opts = Options(out=str(Path(out).resolve()), run_id=run_id, sites=sites,
                    all_domains=all_domains, since=since, until=until, max_body=max_body,
                    flush_rows=flush_rows, shared=bool(dask) or workers > 1)
+    opened = False
     try:
         state_dir = opts.state_dir
         state_dir.mkdir(parents=True, exist_ok=True)
@@ -928,6 +931,7 @@ def run_ingest(
             if raw_root.is_dir() else []
         sources = list(sources)
         result.repaired = run.open(repair_sites=parts, health={"ingest": {"sources": sources}})
+        opened = True
         state = read_state(out, opts.scope)
         # one process: each file whole; several: big local files in pieces, so they share them
         split = (split_bytes or SPLIT_BYTES) if dask else (
@@ -982,6 +986,15 @@ def run_ingest(
         run.sites = sorted(result.sites | set(wanted))
         run.record(result.status, [_ledger_stats(result)], health)
         return result
+    except Exception as exc:
+        # the run ran and failed (an unreachable --dask scheduler, a write error): its ledger row
+        # says so, rather than a 'running' row that later reads as 'killed'; the error goes on up
+        if opened:
+            result.status = final_status(True)
+            why = " ".join(f"{type(exc).__name__}: {exc}".split())
+            run.close(result.status, [_ledger_stats(result)],
+                      {"ingest": {"sources": sources, "error": why}, "ok": False})
+        raise
     finally:
         for tmp in (opts.seen_path, opts.claims_path):
             tmp.unlink(missing_ok=True)

@@ -128,7 +128,9 @@ def resolve(sources: Iterable[str], cc_base: str | None = None) -> list[WarcFile
             raise SourceError(f"{source}: expected cc-news:YYYY/MM, e.g. cc-news:2024/01")
         if m:
             year, month = int(m.group(1)), int(m.group(2))
-            if not 1 <= month <= 12 or (year, month) < (2016, 8):
+            if not 1 <= month <= 12:
+                raise SourceError(f"{source}: no month {month}; expected cc-news:YYYY/MM, MM 01 to 12")
+            if (year, month) < (2016, 8):
                 raise SourceError(f"{source}: CC-NEWS starts in 2016/08; expected cc-news:YYYY/MM")
             rel = f"crawl-data/CC-NEWS/{year:04d}/{month:02d}/warc.paths.gz"
             url = _base(cc_base) + rel

@@ -268,8 +268,9 @@ def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], fi
             links.setdefault(fid, (aid, run))
     result = WarcExport(Path(out), selected=keys.num_rows)
     data = Path(out) / DATA_DIR
-    for old in data.glob("*.warc.gz") if data.is_dir() else []:
-        old.unlink()  # a fresh export, as the other formats replace theirs
+    for old in [*data.glob("*.warc.gz"), *data.glob("articles.*")] if data.is_dir() else []:
+        old.unlink()  # a fresh export, as the other formats replace theirs (an article file too)
+    (Path(out) / "coverage.png").unlink(missing_ok=True)  # an article export's plot: not this data
     about = f"raw responses behind {len(links)} articles of {Path(dataset).resolve()}"
     writer = WarcWriter(data, max_bytes=max_bytes, description=about)
     columns = ["fetch_id", "url", "final_url", "site", "status", "headers", "body", "fetched_at",
