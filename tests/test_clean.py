@@ -653,3 +653,21 @@ def test_element_names_lxml_refuses_do_not_lose_the_page(inner: str) -> None:
                  "headers": {"content-type": "text/html; charset=utf-8"}})
     words = re.sub(r"<[^>]*>", " ", inner).split()
     assert " ".join(words[:3]) in rec["text"]
+
+
+@pytest.mark.parametrize("url", ["", "file:///home/peneliti/simpan/berita.html"])
+def test_a_page_without_its_url_has_its_canonical_host_for_domain(url: str) -> None:
+    """`kliping extract page.html` (no --url): the page's own canonical URL names its host; the
+    record's domain said null, though the page says where it is from."""
+    from kliping.clean import clean
+
+    paras = "".join(f"<p>Warga desa menanam seribu bibit pohon bakau di pesisir utara, kalimat {k} dari "
+                    f"berita yang panjang ini untuk diuji.</p>" for k in range(6))  # fmt: skip
+    page = (f'<html><head><title>Warga Tanam Bakau</title><link rel="canonical" '
+            f'href="https://nasional.kabarnusa.example/read/2024/01/08/warga-tanam-bakau">'
+            f"</head><body><article><h1>Warga Tanam Bakau</h1>{paras}</article></body></html>"
+            ).encode()  # fmt: skip
+    rec = clean({"body": page, "headers": {}, "url": url, "final_url": url, "site": "",
+                 "fetched_at": None, "run_id": None, "fetch_id": "f1"})  # fmt: skip
+    assert rec["domain"] == "nasional.kabarnusa.example"
+    assert rec["canonical_url"] == "https://nasional.kabarnusa.example/read/2024/01/08/warga-tanam-bakau"

@@ -387,10 +387,24 @@ def test_ingest_dask_without_the_extra_is_one_line(demo, tmp_path) -> None:
     assert not out.exists()
 
 
-@pytest.mark.parametrize("lang", ["ind", "Indonesian", "ID"])
+@pytest.mark.parametrize("lang", ["ind", "Indonesian", "i"])
 def test_export_language_must_be_an_iso_639_1_code(demo, tmp_path, lang) -> None:
     """docs/reclean-export.md: `--language` takes ISO 639-1 languages; 'ind' (ISO 639-3) exported
     0 articles without a word, where a misspelt --site is refused."""
     r = kliping("export", str(demo), "--out", str(tmp_path / "x"), "--language", lang)
     assert r.returncode == 2 and "--language: expected an ISO 639-1 code" in one_line(r)
     assert not (tmp_path / "x").exists()
+
+
+def test_export_language_in_capitals_is_the_code(demo, tmp_path) -> None:
+    """`--language ID` is the code `id` the column holds: the same articles as `--language id`."""
+    import pyarrow.parquet as pq
+
+    rows = {}
+    for lang in ("id", "ID"):
+        out = tmp_path / lang
+        r = kliping("export", str(demo), "--out", str(out), "--language", lang)
+        assert r.returncode == 0, r.stderr[-2000:]
+        part = next(out.rglob("*.parquet"))
+        rows[lang] = sorted(pq.read_table(part, columns=["id"]).column("id").to_pylist())
+    assert rows["ID"] == rows["id"] and rows["id"]

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CLEANER_VERSION", "NotAnArticle", "NotHtml", "clean"]
 
-_CLEAN_REVISION = 34
+_CLEAN_REVISION = 35
 _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
@@ -98,6 +98,8 @@ def _clean(
     domain = host or (site.domain if site is not None else None)
 
     meta = metadata.extract(tree, layout, base, _site_names(site, raw.get("site"), domain))
+    if not host:  # a page without its URL (a saved file): its canonical URL names its host
+        domain = metadata.domain(meta.canonical_url or "") or domain
     structured, printed = _date_candidates(tree, meta.page, layout, site, fetched_at)
     # the title tells the body steps which heading is the story's (maintext.before_headline)
     told = maintext.TITLE.set(meta.title)

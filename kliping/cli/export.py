@@ -52,12 +52,15 @@ def filters_from(args: argparse.Namespace):  # noqa: ANN201 (shared with `klipin
     min_words = getattr(args, "min_words", None)
     if min_words is not None and min_words < 0:
         raise UsageError("--min-words: must not be negative")
-    for lang in getattr(args, "language", None) or []:  # 'ind' or 'Indonesian' matched nothing
-        if not (len(lang) == 2 and lang.isascii() and lang.isalpha() and lang.islower()):
-            raise UsageError(f"--language: expected an ISO 639-1 code, two lower-case letters "
-                             f"(id, en, jv…), got {lang!r}")
+    languages = getattr(args, "language", None)
+    for lang in languages or []:  # 'ind' or 'Indonesian' matched nothing
+        if not (len(lang) == 2 and lang.isascii() and lang.isalpha()):
+            raise UsageError(f"--language: expected an ISO 639-1 code, two letters (id, en, jv…), "
+                             f"got {lang!r}")
+    if languages:
+        languages = [lang.lower() for lang in languages]  # the column's codes: "ID" is "id"
     return Filters(since=since, until=until, sites=getattr(args, "site", None),
-                   languages=getattr(args, "language", None), min_words=min_words)
+                   languages=languages, min_words=min_words)
 
 
 def run(args: argparse.Namespace) -> int:
