@@ -45,18 +45,6 @@ def http(headers: list[str], body: bytes, status: str = "200 OK") -> bytes:
     return f"HTTP/1.1 {status}\r\n{head}\r\n".encode("latin-1") + body
 
 
-@pytest.fixture
-def site():
-    with HostileServer() as server:
-        yield server
-
-
-@pytest.fixture
-def other():
-    with HostileServer() as server:
-        yield server
-
-
 # -- robots.txt ---------------------------------------------------------------------------------
 
 

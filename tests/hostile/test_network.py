@@ -53,18 +53,6 @@ def crawl(out: Path, mirror: dict[str, str], *args: str, domain: str = HOST) -> 
     return Run(proc, out)
 
 
-@pytest.fixture
-def site():
-    with HostileServer() as server:
-        yield server
-
-
-@pytest.fixture
-def other():
-    with HostileServer() as server:
-        yield server
-
-
 def both(site: HostileServer, other: HostileServer) -> dict[str, str]:
     return {**site.mirror(HOST), **other.mirror(OTHER)}
 
