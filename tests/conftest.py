@@ -10,6 +10,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +69,12 @@ def lock_held(out: object, run_id: str = "run-A") -> Iterator[subprocess.Popen]:
         holder.wait(timeout=10)
         if holder.stdout is not None:
             holder.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's output (``kliping demo``), one per test module that asks for it."""
+    out = tmp_path_factory.mktemp("demo") / "out"
+    r = kliping("demo", "--out", str(out))
+    assert r.returncode == 0, r.stderr[-2000:]
+    return out

@@ -12,14 +12,6 @@ import pytest
 from tests.conftest import kliping, one_line
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "demo"
-    r = kliping("demo", "--out", str(out))
-    assert r.returncode == 0, r.stderr[-2000:]
-    return out
-
-
 def test_runs_json_instants_are_iso_8601(demo) -> None:
     r = kliping("runs", str(demo), "--json")
     assert r.returncode == 0, r.stderr

@@ -133,19 +133,20 @@ class SeenSet:
         if not isinstance(url, str):
             return False
         key = url_key(url)
-        if key in self._added:
-            return True
+        return key in self._added or self._position(key) >= 0
+
+    def _position(self, key: int) -> int:
+        """Where ``key`` is among the URLs archived before this run, or -1."""
         i = int(self._sorted.searchsorted(np.uint64(key)))
-        return i < len(self._sorted) and int(self._sorted[i]) == key
+        return i if i < len(self._sorted) and int(self._sorted[i]) == key else -1
 
     def first_skip(self, url: str) -> bool:
         """True the first time ``url``, archived before this run, is skipped: a run's
         ``articles_skipped`` counts known articles, not listing entries (a sitemap and three index
         pages listing one article skip it once). A URL added in this run (:meth:`add`) is a new
         article, never a skipped one. One byte per archived URL, allocated on the first call."""
-        key = url_key(url)
-        i = int(self._sorted.searchsorted(np.uint64(key)))
-        if i >= len(self._sorted) or int(self._sorted[i]) != key:
+        i = self._position(url_key(url))
+        if i < 0:
             return False
         if self._skipped is None:
             self._skipped = np.zeros(len(self._sorted), dtype=bool)

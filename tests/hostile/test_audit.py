@@ -511,14 +511,6 @@ def test_ingest_into_a_bad_output_is_one_line(crawled, tmp_path) -> None:
 # -- full disks --------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "out"
-    r = kliping("demo", "--out", str(out))
-    assert r.returncode == 0, r.stderr[-2000:]
-    return out
-
-
 @pytest.fixture
 def small_fs(tmp_path) -> Iterator[Path]:
     """A 600 KB tmpfs (root only; skipped where mounting is not allowed)."""
