@@ -4,6 +4,7 @@ processes, and a task that kills its worker."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,14 @@ def square(n: int, die: str | None) -> int:
         Path(die).touch()
         os._exit(3)
     if die == "always":
+        os._exit(3)
+    return n * n
+
+
+def square_or_die_late(n: int, die: str | None) -> int:
+    """n squared, or (``die`` set) its worker dies a moment after it starts."""
+    if die:
+        time.sleep(0.2)
         os._exit(3)
     return n * n
 
@@ -65,3 +74,25 @@ def test_what_on_result_raises_stops_the_run() -> None:
         drive([(n, None) for n in range(50)], square, lambda t: t, on_result,
               lambda t, why: -1, workers=2, preload=PRELOAD)
     assert len(seen) == 1
+
+
+@pytest.mark.parametrize("policy", [RETRY_ONCE, FAIL_FAST])
+def test_a_pool_that_broke_while_results_were_handled(policy) -> None:  # noqa: ANN001
+    """The pool breaks while the driver is busy with a result: the next submit finds it broken
+    before any wait has seen the crash. The task it tried never ran, and nothing is lost."""
+    got: list[object] = []
+
+    def on_result(r: object) -> None:
+        got.append(r)
+        if len(got) == 1:
+            time.sleep(1.0)  # the second task kills its worker meanwhile
+
+    tasks = [(1, None), (2, "die"), (3, None), (4, None)]
+    drive(tasks, square_or_die_late, lambda t: t, on_result, lambda t, why: ("crash", t[0], why),
+          workers=1, in_flight=2, policy=policy, preload=PRELOAD)
+    assert len(got) == 4  # one result per task
+    assert got[0] == 1 and ("crash", 2, CRASHED) in got
+    if policy.restart:
+        assert sorted(r for r in got if isinstance(r, int)) == [1, 9, 16]
+    else:
+        assert ("crash", 3, FAIL_FAST.not_started) in got

@@ -111,10 +111,18 @@ def drive(
                         if (alone and running) or any(id(x) in suspects for x in running.values()):
                             break
                         t = pending.pop()
-                        running[pool.submit(fn, *args(t))] = t
+                        try:
+                            fut = pool.submit(fn, *args(t))
+                        except BrokenProcessPool:
+                            # A worker died since the last wait (its task's failure is in
+                            # ``running``, not yet seen): this task never started.
+                            pending.append(t)
+                            broken = True
+                            break
+                        running[fut] = t
                         if alone:
                             break
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    done = wait(running, return_when=FIRST_COMPLETED)[0] if running else set()
                     crashed: list[T] = []
                     for fut in done:
                         t = running.pop(fut)
