@@ -281,6 +281,46 @@ def test_scrapy_crawl_bad_window_is_one_error_line(tmp_path, window) -> None:
     assert not (out / "runs").exists()
 
 
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("url", ["closed", "redis://[::1"])
+def test_scrapy_crawl_without_redis_is_one_error_line(tmp_path, url) -> None:
+    """``scrapy crawl SITE -s KLIPING_REDIS_URL=…`` with no Redis server there (docs/cluster.md's
+    worker command) ended in tracebacks from the scheduler and the cluster extension. Now the
+    one line ``kliping crawl --redis`` gives, and no request, no output, no ledger row."""
+    import os
+    import subprocess
+    import sys
+
+    pytest.importorskip("scrapy_redis")
+    from kliping.testing.sample import SampleServer
+
+    if url == "closed":
+        url = f"redis://127.0.0.1:{_closed_port()}/0"
+    out = tmp_path / "out"
+    with SampleServer() as server:
+        root = str(Path(__file__).resolve().parents[1])
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join([root, os.environ.get("PYTHONPATH", "")]),
+                   SCRAPY_SETTINGS_MODULE="kliping.settings",
+                   KLIPING_MIRROR=json.dumps(server.mirror()), KLIPING_OUT=str(out))
+        proc = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "kabarnusa", "-s",
+                               f"KLIPING_REDIS_URL={url}", "-s", "LOG_LEVEL=WARNING"],
+                              capture_output=True, text=True, timeout=120, env=env, cwd=tmp_path)
+        hits = dict(server.hits)
+    assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    errors = [ln for ln in proc.stderr.splitlines() if " ERROR: " in ln]
+    assert len(errors) == 1, proc.stderr[-3000:]
+    assert f"KLIPING_REDIS_URL {url}: no Redis server answers there" in errors[0]
+    assert hits == {} or not any(hits.values())
+    assert not out.exists() or not any(out.rglob("*.parquet"))
+
+
 @pytest.mark.parametrize(("env", "sets", "needle"), [
     ({"KLIPING_PROGRESS": "bogus"}, [], "KLIPING_PROGRESS: 'bogus' is not one of"),
     ({}, ["-s", "KLIPING_PROGRESS_INTERVAL=-3"], "KLIPING_PROGRESS_INTERVAL: '-3' must be 0 or more"),

@@ -90,14 +90,12 @@ def check_redis(url: str) -> None:
     """UsageError, before the run opens, when no Redis server answers at ``url``: the cluster
     extension met it in Scrapy's set-up, two tracebacks and a summary naming an output that was
     never written."""
-    import redis
+    from kliping.cluster.common import redis_unreachable
 
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=5).ping()
-    except (redis.exceptions.RedisError, OSError, ValueError) as exc:
-        why = " ".join(str(exc).split()) or type(exc).__name__
+    why = redis_unreachable(url)
+    if why:
         raise UsageError(f"--redis {url}: no Redis server answers there ({why}); start one "
-                         "(docs/cluster.md) or give its URL") from None
+                         "(docs/cluster.md) or give its URL")
 
 
 def check_setting_types(settings: dict[str, str]) -> None:

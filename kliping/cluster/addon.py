@@ -9,7 +9,9 @@ class RedisFrontier:
     """Scrapy add-on (``ADDONS``): with ``KLIPING_REDIS_URL`` set, switch to the shared frontier.
 
     An add-on sees ``-s`` overrides before the settings freeze, so ``scrapy crawl -s
-    KLIPING_REDIS_URL=…`` and ``kliping crawl --redis`` get the same set-up.
+    KLIPING_REDIS_URL=…`` and ``kliping crawl --redis`` get the same set-up. When no Redis server
+    answers there, nothing is switched and the crawl is refused when the spider opens (the
+    scheduler and the cluster extension met it in tracebacks).
     """
 
     def update_settings(self, settings: Any) -> None:
@@ -19,6 +21,14 @@ class RedisFrontier:
         from kliping.extras import require
 
         require("scrapy_redis", "KLIPING_REDIS_URL (a cluster crawl)")  # kliping[cluster]
+        from kliping.cluster.common import redis_unreachable
+
+        why = redis_unreachable(url)
+        if why:  # the RunLedger extension refuses the spider when it opens: one ERROR line
+            settings.set("KLIPING_REDIS_UNREACHABLE", f"KLIPING_REDIS_URL {url}: no Redis server "
+                         f"answers there ({why}); start one (docs/cluster.md) or give its URL",
+                         priority="addon")
+            return
         for name, value in {
             "REDIS_URL": url,
             "SCHEDULER": "kliping.cluster.scheduler.Scheduler",

@@ -41,6 +41,19 @@ def frontier_prefix(spider: Any) -> str:
     return f"kliping:{run}:{spider.name}:{window_tag(since)}:{window_tag(until)}"
 
 
+def redis_unreachable(url: str) -> str | None:
+    """Why no Redis server answers at ``url`` (refused, timed out after 5 s, a malformed URL), or
+    None when one does: checked before a cluster crawl starts, so that it is one line and not
+    Scrapy's tracebacks from the scheduler and the cluster extension."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=5).ping()
+    except (redis.exceptions.RedisError, OSError, ValueError) as exc:
+        return " ".join(str(exc).split()) or type(exc).__name__
+    return None
+
+
 def redis_client(settings: Any) -> Any:
     from kliping.extras import require
 

@@ -47,6 +47,8 @@ class RunLedger:
 
     def spider_opened(self, spider: Any) -> None:
         out = self.crawler.settings.get("KLIPING_OUT")
+        if self.crawler.settings.get("KLIPING_REDIS_UNREACHABLE"):  # the RedisFrontier add-on
+            self._refuse(spider, "redis_unreachable", self.crawler.settings["KLIPING_REDIS_UNREACHABLE"])
         if getattr(spider, "window_error", None):  # a bad -a since/until (NewsSpider.from_crawler)
             self._refuse(spider, "bad_window", spider.window_error)
         try:
