@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} runs in {args.out}")
+    table = Table(title=f"{len(rows)} run{'' if len(rows) == 1 else 's'} in {args.out}")
     cols = ("run_id", "job", "sites", "window", "started", "minutes", "status", "requests", "new",
             "skipped", "errors", "drift", "health")
     for c in cols:
