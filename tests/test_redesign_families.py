@@ -2188,3 +2188,62 @@ def test_paragraphs_written_as_spans(tag: str) -> None:
         story = "".join(f"<{tag}>{x}</{end}>" for x in PARAS[:7])
         text = _text(_page(f"<div class='x4'>{story}</div>"))
         assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+
+
+# --- a one-paragraph story written as a text div, its footer a <div> of <p>s ---
+SHORT_STORY = PARAS[0] + " " + PARAS[1]
+FOOTER_CARDS = [
+    "Warta Contoh menyediakan berita daerah, ekonomi, olahraga dan hiburan bagi pembaca di seluruh "
+    "Indonesia melalui situs, aplikasi ponsel dan siaran radio setiap hari.",
+    "Layanan data pasar kami memuat harga komoditas harian dari ratusan pasar tradisional, lengkap "
+    "dengan grafik dan catatan para analis.",
+    "Arsip digital memuat seluruh edisi cetak sejak 1998 yang dapat dicari menurut tanggal, nama "
+    "tokoh, tempat dan topik pemberitaan.",
+    "Kelas jurnalistik untuk pelajar dan mahasiswa dibuka setiap bulan, diasuh para redaktur senior "
+    "dengan materi menulis berita dan foto.",
+]
+
+
+def _wire_page(footer_tag: str) -> bytes:
+    cards = "".join(f"<li><h3><a href='/produk/{i}'>Produk {i}</a></h3><div><p>{x}</p></div></li>"
+                    for i, x in enumerate(FOOTER_CARDS))
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        "<main><article><div><h1>Jembatan gantung baru dibuka</h1><time>3 Maret 2026</time></div>"
+        f"<div><div>{SHORT_STORY}</div><div><p>Penulis: Rina Pratiwi; Penyunting: Budi Santoso</p></div>"
+        "<p>Pedoman: <a href='/pedoman'>Pedoman Media Siber Warta Contoh</a></p></div></article></main>"
+        f"<{footer_tag}><div><p>{FOOTER[2]}</p></div><ul>{cards}</ul></{footer_tag}></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("footer_tag", ["footer", "div"])
+def test_one_paragraph_story_as_a_text_div(footer_tag: str) -> None:
+    """A wire story of one paragraph written as a text ``<div>`` under its headline, its credit
+    lines ``<p>``s below it, and the page's footer of a company blurb and product cards in
+    ``<p>``s. trafilatura's fast mode reads a div's text only on a page with little ``<p>`` text:
+    with the ``<footer>`` (pruned by its tag) the story was read; once a redesign wrote the footer
+    as a ``<div>`` (tests/redesign.py ``landmarks_as_divs``) its ``<p>``s counted, and the footer
+    was read instead of the story (Fundus tuning and held-back pages so rewritten: F1 0.10). The
+    story's one text div in the frame of its headline, holding more prose than that frame's
+    ``<p>``s, all below it, is a paragraph (:func:`kliping.clean.body._headline_div`)."""
+    text = _text(_wire_page(footer_tag))
+    assert SHORT_STORY in text
+    assert not any(x[:40] in text for x in FOOTER_CARDS)
+
+
+def test_text_div_beside_a_story_of_paragraphs_stays() -> None:
+    """A long note written as a text ``<div>`` in the headline's frame, beside a story of ``<p>``s
+    (a block of three or more paragraphs), is no one-paragraph story: it stays a div."""
+    from kliping.clean import body, maintext
+
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:4])
+    lone = f"<div>{SHORT_STORY}</div>"
+    page = _wire_page("div").replace(lone.encode(), f"{lone}{story}".encode())
+    tree = lxml.html.document_fromstring(page)
+    told = maintext.TITLE.set("Jembatan gantung baru dibuka")
+    try:
+        body.div_paragraphs(tree)
+    finally:
+        maintext.TITLE.reset(told)
+    assert not any(p.text_content() == SHORT_STORY for p in tree.iter("p"))

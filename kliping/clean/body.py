@@ -430,6 +430,7 @@ def div_paragraphs(tree: Any) -> None:
     prose = {parent: ns for parent, ns in runs.items() if len(ns) >= 2}
     _one_div_chunks(tree, groups, runs)
     _chunk_divs(tree, groups, runs)
+    _headline_div(tree, groups, runs)
     if not prose:  # most pages
         return
     held: dict[Any, int] = {}  # prose in <p>s, per parent
@@ -519,6 +520,58 @@ def _lead_divs(blocks: list[Any], groups: dict[Any, list[Any]]) -> None:
         if lead.tag == "div" and lead in groups[holder] and holder.index(lead) < holder.index(block) \
                 and _div_prose(lead) > _DIV_PROSE:
             lead.tag = "p"
+
+
+_NOT_STORY = frozenset(("a", "figure", "figcaption", "blockquote", "li", "table"))
+
+
+def _headline_div(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[int]]) -> None:
+    """A one-paragraph story written as one text ``<div>`` under its headline: a paragraph.
+
+    Recognizes a text ``<div>`` of :data:`_LONE_RUN` characters of prose or more (outside links),
+    the only text div of a sentence in its parent, on a page with no block of three paragraphs
+    (:func:`kliping.clean.maintext.densest_block`), when that parent also holds ``<p>``s (the
+    story's notes: a credit line, an editor's note) and the nearest element holding both the div
+    and the page's headline (the ``<h1>`` whose text is its title; the story's frame, not the
+    page's ``<body>``) holds less prose in ``<p>``s and other text divs than the div, all of its
+    ``<p>``s below the div: the story is the div, the ``<p>``s are its notes.
+
+    trafilatura's fast mode reads a ``<div>``'s text only on a page with little ``<p>`` text
+    anywhere. A wire story of one paragraph written so was read while the page's ``<footer>``
+    (pruned by its tag) held the company blurb and product cards in ``<p>``s; once a redesign
+    wrote the ``<footer>`` as a ``<div>``, those ``<p>``s counted, the story was lost and the
+    footer read instead (F1 0.10). A standfirst beside the headline (a frame with no ``<p>``),
+    a note or a box beside a story of ``<p>``s (the frame holds more ``<p>`` prose) stay as they are.
+    """
+    lone = [parent for parent, ns in runs.items() if len(ns) == 1 and ns[0] >= _LONE_RUN]
+    if not lone:  # most pages
+        return
+    # the story's headline: the <h1> whose text is the page's title (not a logo's, a bio box's)
+    title = maintext._title_key(maintext.TITLE.get() or "")
+    same = maintext._same_title
+    h1 = next((h for h in tree.iter("h1") if same(maintext._title_key(h.text_content()), title)), None)
+    if h1 is None:
+        return
+    if maintext.densest_block(maintext._prose(tree)) is not None:
+        return  # a block of three paragraphs or more elsewhere: the story is there
+    for parent in lone:
+        if next(parent.iter("p"), None) is None:
+            continue
+        div = max(groups[parent], key=_div_prose)
+        line = [div, *div.iterancestors()]
+        if any(el.tag in _NOT_STORY for el in line):
+            continue
+        frame = next((a for a in h1.iterancestors() if a in line), None)
+        if frame is None or frame.tag in ("body", "html"):
+            continue
+        prose = _div_prose(div)
+        # the frame's other prose, in <p>s or in other text divs (a story written as divs)
+        other = sum(map(_own_prose, frame.iter("p"))) + sum(
+            sum(ns) for up, ns in runs.items() if up is not parent and _within(up, {frame}))
+        # … and its notes below it: the div comes before the frame's first <p>
+        first = next(el for el in frame.iter("p", "div") if el is div or el.tag == "p")
+        if other < prose and first is div:
+            div.tag = "p"
 
 
 def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[int]]) -> None:
