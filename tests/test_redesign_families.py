@@ -2247,3 +2247,63 @@ def test_text_div_beside_a_story_of_paragraphs_stays() -> None:
     finally:
         maintext.TITLE.reset(told)
     assert not any(p.text_content() == SHORT_STORY for p in tree.iter("p"))
+
+
+# --- the story's frame no <article>, teaser cards below it <article>s ---
+def _story_above_cards(frame: str) -> bytes:
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:4]) + "<h4>Dana desa dan provinsi</h4>"
+    story += "".join(f"<p>{x}</p>" for x in PARAS[4:7])
+    cards = "".join(
+        f"<div class='col'><article class='card'><h3><a href='/berita/{i}'>Berita {i}</a></h3>"
+        f"<p class='waktu'>{i + 1} jam lalu · Daerah</p><div class='ringkas'>{t}</div></article></div>"
+        for i, t in enumerate(TEASERS * 3)
+    )
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        f"<{frame} class='x2'><h1>Jembatan gantung baru dibuka</h1><div class='x4'>{story}</div></{frame}>"
+        f"<section><div class='grid'>{cards}</div></section>"
+        f"<div class='x3'>{''.join(f'<p>{x}</p>' for x in FOOTER)}</div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("frame", ["article", "story-article", "div"])
+def test_story_frame_no_article_beside_article_cards(frame: str) -> None:
+    """A story whose ``<article>`` a redesign wrote as a ``<div>`` (or as a web component's
+    ``<story-article>``), above a grid of teaser cards that are ``<article>``s. trafilatura takes
+    the page's first ``<article>`` for the body frame when no class names one: the first card,
+    and the story came out below the card's headline and time, or with the grid's excerpts (Zyte
+    tuning page so rewritten: F1 0.69). The densest block of paragraphs, holding the paragraphs outside the
+    ``<article>``s, is read as the story's frame (:func:`kliping.clean.maintext._framed_text`)."""
+    text = _text(_story_above_cards(frame))
+    assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+    assert "Berita 0" not in text and "jam lalu" not in text  # (the first card's headline and time)
+    assert not any(t[:40] in text for t in TEASERS)
+
+
+# --- a story in chunks of one CMS component, a menu taken for the body frame ---
+def test_chunks_read_together_when_a_menu_was_the_frame() -> None:
+    """A press release cut into two chunks of one CMS component (``<div class="text parbase">``
+    around an unclassed ``<div>`` of ``<p>``s: the release, then the company's profile), beside
+    a menu whose class trafilatura takes for a body frame and a footer of ``<p>``s (a redesign's
+    ``<footer>`` written as a ``<div>``), which kept the container search from the story's frame.
+    Nothing of the story was read; the densest block, read alone, lost the profile (Zyte tuning
+    page so rewritten: F1 0.85). The block is read with the story's other chunks, told by the
+    class of the wrapper each chunk's block is the only element of
+    (:func:`kliping.clean.maintext._chunk_frame`)."""
+    release = "".join(f"<p>{x}</p>" for x in PARAS[:6])
+    profile = f"<p>{FOOTER[2]} {FOOTER[0]}</p>"
+    menu = "".join(f"<li>Rubrik {x}</li>" for x in (
+        "Daerah Nasional Ekonomi Olahraga Hiburan Teknologi Kesehatan Pendidikan Wisata Kuliner Otomotif "
+        "Properti Hukum Politik Internasional Opini Foto Video Infografik Indeks".split() * 2))
+    page = (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        f"<div class='mainbar'><ul>{menu}</ul><p>Kontak: Jalan Malioboro 1, Yogyakarta</p></div>"
+        "<div class='press'><h1>Jembatan gantung baru dibuka</h1><div class='press-body'>"
+        f"<div class='text parbase'><div>{release}</div></div>"
+        f"<div class='text parbase'><div>{profile}</div></div></div></div>"
+        f"<div class='x3'><p>{FOOTER[1]}</p><p>{TEASERS[0]}</p><p>{TEASERS[1]}</p></div></body></html>"
+    ).encode()
+    text = _text(page)
+    assert all(x in text for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in text]
+    assert FOOTER[2] in text
