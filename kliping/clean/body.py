@@ -430,8 +430,8 @@ def div_paragraphs(tree: Any) -> None:
     prose = {parent: ns for parent, ns in runs.items() if len(ns) >= 2}
     _one_div_chunks(tree, groups, runs)
     _chunk_divs(tree, groups, runs)
-    _headline_div(tree, groups, runs)
     if not prose:  # most pages
+        _headline_div(tree, groups, runs)  # (a story written as divs is no one-paragraph story)
         return
     held: dict[Any, int] = {}  # prose in <p>s, per parent
     for p in tree.iter("p"):
@@ -530,7 +530,8 @@ def _headline_div(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[
 
     Recognizes a text ``<div>`` of :data:`_LONE_RUN` characters of prose or more (outside links),
     the only text div of a sentence in its parent, on a page with no block of three paragraphs
-    (:func:`kliping.clean.maintext.densest_block`), when that parent also holds ``<p>``s (the
+    (:func:`kliping.clean.maintext.densest_block`) and no group of text divs (a story written as
+    divs), when that parent also holds ``<p>``s (the
     story's notes: a credit line, an editor's note) and the nearest element holding both the div
     and the page's headline (the ``<h1>`` whose text is its title; the story's frame, not the
     page's ``<body>``) holds less prose in ``<p>``s and other text divs than the div, all of its
