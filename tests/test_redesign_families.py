@@ -2307,3 +2307,47 @@ def test_chunks_read_together_when_a_menu_was_the_frame() -> None:
     text = _text(page)
     assert all(x in text for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in text]
     assert FOOTER[2] in text
+
+
+# --- a story cut in two unclassed containers around an ad slot ---
+def _halves_around_an_ad(cut: int, slot: str, tag: str = "div") -> bytes:
+    first = "".join(f"<p>{x}</p>" for x in PARAS[:cut])
+    second = "".join(f"<p>{x}</p>" for x in PARAS[cut:7])
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        f"<div><h1>Jembatan gantung baru dibuka</h1><{tag}>{first}</{tag}>{slot}<{tag}>{second}</{tag}></div>"
+        f"<div>{''.join(f'<p>{x}</p>' for x in FOOTER)}</div></body></html>"
+    ).encode()
+
+
+AD_SLOT = ("<div><iframe src='https://ads.example.net/slot/1' width='300' height='250'></iframe>"
+           "<script>googletag.cmd.push(function(){googletag.display('slot-1');});</script></div>")
+
+
+@pytest.mark.parametrize("cut", [2, 4])
+@pytest.mark.parametrize("tag", ["article", "div"])
+def test_story_halves_with_no_class_around_an_ad(cut: int, tag: str) -> None:
+    """A story cut in two containers around an ad slot (tests/redesign.py ``ad_split``) whose
+    class names a redesign also dropped (``strip_attrs``): the halves had no key to be told by,
+    and the second was lost (trafilatura read the page's first ``<article>``: Zyte tuning page so
+    rewritten, F1 0.63). Unclassed sibling
+    containers with an empty box between them (the ad slot, its ``<iframe>`` and ``<script>``
+    stripped), each holding two prose paragraphs or two sentences' worth, are one story's chunks
+    (:func:`kliping.clean.body._slots_between`)."""
+    text = _text(_halves_around_an_ad(cut, AD_SLOT, tag))
+    assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+
+
+def test_unclassed_boxes_side_by_side_are_not_chunks() -> None:
+    """Two unclassed boxes of ``<p>``s with nothing between them, or a photo between them, are
+    not joined: a story's box and another box (a caption, a note), not one story's chunks."""
+    from kliping.clean.body import join_chunks
+
+    for slot in ("", "<div><img src='/foto.jpg' alt=''></div>"):
+        tree = lxml.html.document_fromstring(_halves_around_an_ad(4, slot))
+        join_chunks(tree)
+        assert len([d for d in tree.iter("div") if d.find("p") is not None]) == 3
+    tree = lxml.html.document_fromstring(_halves_around_an_ad(4, "<div></div>"))
+    join_chunks(tree)
+    assert len([d for d in tree.iter("div") if d.find("p") is not None]) == 2
