@@ -33,7 +33,9 @@ same order and changes only what extraction rules tend to lean on:
   generic path a new site or a re-hosted copy gets);
 - two rewrites at once, left to right, as a redesign changes the body's markup and the theme's
   together: ``br_paragraphs+renamed``, ``p_as_div+renamed``, ``sections_as_divs+strip_attrs``,
-  ``ad_split+p_as_div`` (the ad's second half written as text ``<div>``s).
+  ``ad_split+p_as_div`` (the ad's second half written as text ``<div>``s), ``ad_split+strip_attrs``
+  (the halves with no class to be told by) and ``landmarks_as_divs+strip_attrs`` (a footer that is
+  neither a ``<footer>`` nor classed as one).
 
 The article body container is found without any site knowledge: the element whose direct ``<p>``
 children hold the most text. ``shingle_f1`` compares two extracted bodies with the 4-token
@@ -57,7 +59,8 @@ from kliping.clean import decode
 MARKUP_VARIANTS = (
     "br_paragraphs", "renamed", "wrapped", "sections_as_divs", "p_as_div", "table_layout", "strip_attrs",
     "minified", "ad_split", "custom_elements", "landmarks_as_divs", "br_paragraphs+renamed",
-    "p_as_div+renamed", "sections_as_divs+strip_attrs", "ad_split+p_as_div",
+    "p_as_div+renamed", "sections_as_divs+strip_attrs", "ad_split+p_as_div", "ad_split+strip_attrs",
+    "landmarks_as_divs+strip_attrs",
 )  # fmt: skip
 VARIANTS = (*MARKUP_VARIANTS, "no_url")
 BLOCKS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "figure", "blockquote"})

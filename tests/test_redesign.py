@@ -36,8 +36,11 @@ _FIXED_BY = {
     "br_paragraphs": "<br> runs are paragraphs: fixed by the site-rule fallback (#14.1)",
     "renamed": "selectors miss, byline/date lines kept: fixed by the fallback and families (#14.1, #14.2)",
     "no_url": "generic path keeps byline/date/dateline lines: fixed by the boilerplate families (#14.2)",
+    "ad_split+strip_attrs": "a short story's unclassed halves (one paragraph, then two) are not told "
+    "from a caption's box beside a story, so not joined: the first is read and the headline comes in (open)",
 }
 XFAIL: dict[str, tuple[str, ...]] = {
+    "ad_split+strip_attrs": ("suara/a3.html",),
 }  # fmt: skip
 
 

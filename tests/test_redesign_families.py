@@ -2188,3 +2188,166 @@ def test_paragraphs_written_as_spans(tag: str) -> None:
         story = "".join(f"<{tag}>{x}</{end}>" for x in PARAS[:7])
         text = _text(_page(f"<div class='x4'>{story}</div>"))
         assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+
+
+# --- a one-paragraph story written as a text div, its footer a <div> of <p>s ---
+SHORT_STORY = PARAS[0] + " " + PARAS[1]
+FOOTER_CARDS = [
+    "Warta Contoh menyediakan berita daerah, ekonomi, olahraga dan hiburan bagi pembaca di seluruh "
+    "Indonesia melalui situs, aplikasi ponsel dan siaran radio setiap hari.",
+    "Layanan data pasar kami memuat harga komoditas harian dari ratusan pasar tradisional, lengkap "
+    "dengan grafik dan catatan para analis.",
+    "Arsip digital memuat seluruh edisi cetak sejak 1998 yang dapat dicari menurut tanggal, nama "
+    "tokoh, tempat dan topik pemberitaan.",
+    "Kelas jurnalistik untuk pelajar dan mahasiswa dibuka setiap bulan, diasuh para redaktur senior "
+    "dengan materi menulis berita dan foto.",
+]
+
+
+def _wire_page(footer_tag: str) -> bytes:
+    cards = "".join(f"<li><h3><a href='/produk/{i}'>Produk {i}</a></h3><div><p>{x}</p></div></li>"
+                    for i, x in enumerate(FOOTER_CARDS))
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        "<main><article><div><h1>Jembatan gantung baru dibuka</h1><time>3 Maret 2026</time></div>"
+        f"<div><div>{SHORT_STORY}</div><div><p>Penulis: Rina Pratiwi; Penyunting: Budi Santoso</p></div>"
+        "<p>Pedoman: <a href='/pedoman'>Pedoman Media Siber Warta Contoh</a></p></div></article></main>"
+        f"<{footer_tag}><div><p>{FOOTER[2]}</p></div><ul>{cards}</ul></{footer_tag}></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("footer_tag", ["footer", "div"])
+def test_one_paragraph_story_as_a_text_div(footer_tag: str) -> None:
+    """A wire story of one paragraph written as a text ``<div>`` under its headline, its credit
+    lines ``<p>``s below it, and the page's footer of a company blurb and product cards in
+    ``<p>``s. trafilatura's fast mode reads a div's text only on a page with little ``<p>`` text:
+    with the ``<footer>`` (pruned by its tag) the story was read; once a redesign wrote the footer
+    as a ``<div>`` (tests/redesign.py ``landmarks_as_divs``) its ``<p>``s counted, and the footer
+    was read instead of the story (Fundus tuning and held-back pages so rewritten: F1 0.10). The
+    story's one text div in the frame of its headline, holding more prose than that frame's
+    ``<p>``s, all below it, is a paragraph (:func:`kliping.clean.body._headline_div`)."""
+    text = _text(_wire_page(footer_tag))
+    assert SHORT_STORY in text
+    assert not any(x[:40] in text for x in FOOTER_CARDS)
+
+
+def test_text_div_beside_a_story_of_paragraphs_stays() -> None:
+    """A long note written as a text ``<div>`` in the headline's frame, beside a story of ``<p>``s
+    (a block of three or more paragraphs), is no one-paragraph story: it stays a div."""
+    from kliping.clean import body, maintext
+
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:4])
+    lone = f"<div>{SHORT_STORY}</div>"
+    page = _wire_page("div").replace(lone.encode(), f"{lone}{story}".encode())
+    tree = lxml.html.document_fromstring(page)
+    told = maintext.TITLE.set("Jembatan gantung baru dibuka")
+    try:
+        body.div_paragraphs(tree)
+    finally:
+        maintext.TITLE.reset(told)
+    assert not any(p.text_content() == SHORT_STORY for p in tree.iter("p"))
+
+
+# --- the story's frame no <article>, teaser cards below it <article>s ---
+def _story_above_cards(frame: str) -> bytes:
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:4]) + "<h4>Dana desa dan provinsi</h4>"
+    story += "".join(f"<p>{x}</p>" for x in PARAS[4:7])
+    cards = "".join(
+        f"<div class='col'><article class='card'><h3><a href='/berita/{i}'>Berita {i}</a></h3>"
+        f"<p class='waktu'>{i + 1} jam lalu · Daerah</p><div class='ringkas'>{t}</div></article></div>"
+        for i, t in enumerate(TEASERS * 3)
+    )
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        f"<{frame} class='x2'><h1>Jembatan gantung baru dibuka</h1><div class='x4'>{story}</div></{frame}>"
+        f"<section><div class='grid'>{cards}</div></section>"
+        f"<div class='x3'>{''.join(f'<p>{x}</p>' for x in FOOTER)}</div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("frame", ["article", "story-article", "div"])
+def test_story_frame_no_article_beside_article_cards(frame: str) -> None:
+    """A story whose ``<article>`` a redesign wrote as a ``<div>`` (or as a web component's
+    ``<story-article>``), above a grid of teaser cards that are ``<article>``s. trafilatura takes
+    the page's first ``<article>`` for the body frame when no class names one: the first card,
+    and the story came out below the card's headline and time, or with the grid's excerpts (Zyte
+    tuning page so rewritten: F1 0.69). The densest block of paragraphs, holding the paragraphs outside the
+    ``<article>``s, is read as the story's frame (:func:`kliping.clean.maintext._framed_text`)."""
+    text = _text(_story_above_cards(frame))
+    assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+    assert "Berita 0" not in text and "jam lalu" not in text  # (the first card's headline and time)
+    assert not any(t[:40] in text for t in TEASERS)
+
+
+# --- a story in chunks of one CMS component, a menu taken for the body frame ---
+def test_chunks_read_together_when_a_menu_was_the_frame() -> None:
+    """A press release cut into two chunks of one CMS component (``<div class="text parbase">``
+    around an unclassed ``<div>`` of ``<p>``s: the release, then the company's profile), beside
+    a menu whose class trafilatura takes for a body frame and a footer of ``<p>``s (a redesign's
+    ``<footer>`` written as a ``<div>``), which kept the container search from the story's frame.
+    Nothing of the story was read; the densest block, read alone, lost the profile (Zyte tuning
+    page so rewritten: F1 0.85). The block is read with the story's other chunks, told by the
+    class of the wrapper each chunk's block is the only element of
+    (:func:`kliping.clean.maintext._chunk_frame`)."""
+    release = "".join(f"<p>{x}</p>" for x in PARAS[:6])
+    profile = f"<p>{FOOTER[2]} {FOOTER[0]}</p>"
+    menu = "".join(f"<li>Rubrik {x}</li>" for x in (
+        "Daerah Nasional Ekonomi Olahraga Hiburan Teknologi Kesehatan Pendidikan Wisata Kuliner Otomotif "
+        "Properti Hukum Politik Internasional Opini Foto Video Infografik Indeks".split() * 2))
+    page = (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        f"<div class='mainbar'><ul>{menu}</ul><p>Kontak: Jalan Malioboro 1, Yogyakarta</p></div>"
+        "<div class='press'><h1>Jembatan gantung baru dibuka</h1><div class='press-body'>"
+        f"<div class='text parbase'><div>{release}</div></div>"
+        f"<div class='text parbase'><div>{profile}</div></div></div></div>"
+        f"<div class='x3'><p>{FOOTER[1]}</p><p>{TEASERS[0]}</p><p>{TEASERS[1]}</p></div></body></html>"
+    ).encode()
+    text = _text(page)
+    assert all(x in text for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in text]
+    assert FOOTER[2] in text
+
+
+# --- a story cut in two unclassed containers around an ad slot ---
+def _halves_around_an_ad(cut: int, slot: str, tag: str = "div") -> bytes:
+    first = "".join(f"<p>{x}</p>" for x in PARAS[:cut])
+    second = "".join(f"<p>{x}</p>" for x in PARAS[cut:7])
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        f"<div><h1>Jembatan gantung baru dibuka</h1><{tag}>{first}</{tag}>{slot}<{tag}>{second}</{tag}></div>"
+        f"<div>{''.join(f'<p>{x}</p>' for x in FOOTER)}</div></body></html>"
+    ).encode()
+
+
+AD_SLOT = ("<div><iframe src='https://ads.example.net/slot/1' width='300' height='250'></iframe>"
+           "<script>googletag.cmd.push(function(){googletag.display('slot-1');});</script></div>")
+
+
+@pytest.mark.parametrize("cut", [2, 4])
+@pytest.mark.parametrize("tag", ["article", "div"])
+def test_story_halves_with_no_class_around_an_ad(cut: int, tag: str) -> None:
+    """A story cut in two containers around an ad slot (tests/redesign.py ``ad_split``) whose
+    class names a redesign also dropped (``strip_attrs``): the halves had no key to be told by,
+    and the second was lost (trafilatura read the page's first ``<article>``: Zyte tuning page so
+    rewritten, F1 0.63). Unclassed sibling
+    containers with an empty box between them (the ad slot, its ``<iframe>`` and ``<script>``
+    stripped), each holding two prose paragraphs or two sentences' worth, are one story's chunks
+    (:func:`kliping.clean.body._slots_between`)."""
+    text = _text(_halves_around_an_ad(cut, AD_SLOT, tag))
+    assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+
+
+def test_unclassed_boxes_side_by_side_are_not_chunks() -> None:
+    """Two unclassed boxes of ``<p>``s with nothing between them, or a photo between them, are
+    not joined: a story's box and another box (a caption, a note), not one story's chunks."""
+    from kliping.clean.body import join_chunks
+
+    for slot in ("", "<div><img src='/foto.jpg' alt=''></div>"):
+        tree = lxml.html.document_fromstring(_halves_around_an_ad(4, slot))
+        join_chunks(tree)
+        assert len([d for d in tree.iter("div") if d.find("p") is not None]) == 3
+    tree = lxml.html.document_fromstring(_halves_around_an_ad(4, "<div></div>"))
+    join_chunks(tree)
+    assert len([d for d in tree.iter("div") if d.find("p") is not None]) == 2

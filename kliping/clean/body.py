@@ -431,6 +431,7 @@ def div_paragraphs(tree: Any) -> None:
     _one_div_chunks(tree, groups, runs)
     _chunk_divs(tree, groups, runs)
     if not prose:  # most pages
+        _headline_div(tree, groups, runs)  # (a story written as divs is no one-paragraph story)
         return
     held: dict[Any, int] = {}  # prose in <p>s, per parent
     for p in tree.iter("p"):
@@ -519,6 +520,59 @@ def _lead_divs(blocks: list[Any], groups: dict[Any, list[Any]]) -> None:
         if lead.tag == "div" and lead in groups[holder] and holder.index(lead) < holder.index(block) \
                 and _div_prose(lead) > _DIV_PROSE:
             lead.tag = "p"
+
+
+_NOT_STORY = frozenset(("a", "figure", "figcaption", "blockquote", "li", "table"))
+
+
+def _headline_div(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[int]]) -> None:
+    """A one-paragraph story written as one text ``<div>`` under its headline: a paragraph.
+
+    Recognizes a text ``<div>`` of :data:`_LONE_RUN` characters of prose or more (outside links),
+    the only text div of a sentence in its parent, on a page with no block of three paragraphs
+    (:func:`kliping.clean.maintext.densest_block`) and no group of text divs (a story written as
+    divs), when that parent also holds ``<p>``s (the
+    story's notes: a credit line, an editor's note) and the nearest element holding both the div
+    and the page's headline (the ``<h1>`` whose text is its title; the story's frame, not the
+    page's ``<body>``) holds less prose in ``<p>``s and other text divs than the div, all of its
+    ``<p>``s below the div: the story is the div, the ``<p>``s are its notes.
+
+    trafilatura's fast mode reads a ``<div>``'s text only on a page with little ``<p>`` text
+    anywhere. A wire story of one paragraph written so was read while the page's ``<footer>``
+    (pruned by its tag) held the company blurb and product cards in ``<p>``s; once a redesign
+    wrote the ``<footer>`` as a ``<div>``, those ``<p>``s counted, the story was lost and the
+    footer read instead (F1 0.10). A standfirst beside the headline (a frame with no ``<p>``),
+    a note or a box beside a story of ``<p>``s (the frame holds more ``<p>`` prose) stay as they are.
+    """
+    lone = [parent for parent, ns in runs.items() if len(ns) == 1 and ns[0] >= _LONE_RUN]
+    if not lone:  # most pages
+        return
+    # the story's headline: the <h1> whose text is the page's title (not a logo's, a bio box's)
+    title = maintext._title_key(maintext.TITLE.get() or "")
+    same = maintext._same_title
+    h1 = next((h for h in tree.iter("h1") if same(maintext._title_key(h.text_content()), title)), None)
+    if h1 is None:
+        return
+    if maintext.densest_block(maintext._prose(tree)) is not None:
+        return  # a block of three paragraphs or more elsewhere: the story is there
+    for parent in lone:
+        if next(parent.iter("p"), None) is None:
+            continue
+        div = max(groups[parent], key=_div_prose)
+        line = [div, *div.iterancestors()]
+        if any(el.tag in _NOT_STORY for el in line):
+            continue
+        frame = next((a for a in h1.iterancestors() if a in line), None)
+        if frame is None or frame.tag in ("body", "html"):
+            continue
+        prose = _div_prose(div)
+        # the frame's other prose, in <p>s or in other text divs (a story written as divs)
+        other = sum(map(_own_prose, frame.iter("p"))) + sum(
+            sum(ns) for up, ns in runs.items() if up is not parent and _within(up, {frame}))
+        # … and its notes below it: the div comes before the frame's first <p>
+        first = next(el for el in frame.iter("p", "div") if el is div or el.tag == "p")
+        if other < prose and first is div:
+            div.tag = "p"
 
 
 def _chunk_divs(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[int]]) -> None:
@@ -784,7 +838,7 @@ def join_chunks(tree: Any) -> None:
     # more), then those of text divs beside them, with theirs
     counts: dict[Any, int] = {}
     for p in tree.iter("p"):
-        if (parent := p.getparent()) is not None and parent.tag in _CHUNK_TAGS and _keyed(parent):
+        if (parent := p.getparent()) is not None and parent.tag in _CHUNK_TAGS:
             counts[parent] = -1
     if not counts:
         return
@@ -815,6 +869,8 @@ def join_chunks(tree: Any) -> None:
         for c in chunks:
             if counts[c] < 0:
                 counts[c] = sum(_own_prose(x) > 60 for x in c.iterchildren("p"))
+        if not _keyed(first) and not _slots_between(run, chunks, counts):
+            continue  # unclassed siblings side by side: a story's box and another, not its chunks
         # a story's chunks: one holds two paragraphs or more, or a short story's two halves hold
         # two long runs' worth of prose (a grid of cards is three or more of one excerpt each)
         enough = max(counts[c] for c in chunks) >= _CHUNK_PARAGRAPHS or (
@@ -830,6 +886,30 @@ def join_chunks(tree: Any) -> None:
 
 def _keyed(el: Any) -> bool:
     return bool(el.get("class") or el.get("itemprop"))
+
+
+def _slots_between(run: list[Any], chunks: list[Any], counts: dict[Any, int]) -> bool:
+    """Do the chunks of ``run`` with no class (:func:`join_chunks`) each have an element with no
+    text and no image before the next (an ad slot whose ``<iframe>`` and ``<script>``
+    :func:`strip_junk` removed), and each hold :data:`_CHUNK_PARAGRAPHS` prose paragraphs or
+    :data:`_LONE_RUN` characters of prose (``counts``: their prose paragraphs; a photo's
+    caption box is no chunk)?
+
+    Recognizes a story cut in two unclassed containers around an ad slot: once a redesign also
+    dropped the class names, the chunks had no key and the second half was lost (Zyte tuning
+    page so rewritten: F1 0.63). Unclassed siblings side by side with nothing between (a story's
+    box, then a box of other paragraphs) are not joined."""
+    if any(counts[c] < _CHUNK_PARAGRAPHS and _own_prose(c) < _LONE_RUN for c in chunks):
+        return False
+    gap = False
+    for el in run[1:]:
+        if el in chunks:
+            if not gap:
+                return False
+            gap = False
+        elif isinstance(el.tag, str) and not el.text_content().strip() and next(el.iter("img"), None) is None:
+            gap = True  # (a photo between two boxes is a story's figure, not an ad slot)
+    return True
 
 
 def _is_chunk(el: Any, key: tuple[Any, ...], counts: dict[Any, int]) -> bool:

@@ -211,9 +211,9 @@ def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]]
     """
     if dense is None and (captions := gallery(tree)):
         return "\n".join(captions)
-    found = _text(tree, settings)
     if dense is None:
-        return thin_page(tree, found)
+        return thin_page(tree, _text(tree, settings))
+    found = _framed_text(tree, settings, dense, prose)
     block, heads, first = dense
     flat = " ".join((found or "").split())
     hit = present(flat, [t[:50] for _p, t in prose])
@@ -257,11 +257,65 @@ def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]]
     if kept is None and blocks == [block]:
         # Nothing of the page's prose kept, even with the block unclassed: trafilatura's body
         # frame is another element its class names (a menu bar whose class holds "main", once a
-        # redesign wrote its <nav> or <header> as a <div>). The block alone, then.
-        again = _text(_alone(block), settings)
+        # redesign wrote its <nav> or <header> as a <div>). The block alone, then, or with the
+        # story's other chunks (:func:`_chunk_frame`).
+        again = _text(_alone(_chunk_frame(tree, block)), settings)
         if holds(again, heads):
             return again
     return found
+
+
+def _chunk_frame(tree: Any, block: Any) -> Any:
+    """The element holding ``block`` and the other chunks of its story (:func:`_chunks` holding
+    prose paragraphs), when it is not the page's ``<body>``; else ``block``.
+
+    Recognizes a story cut into chunks of one class (a press release and the company's profile
+    below it, each in a CMS component): when trafilatura's body frame was a menu and the densest
+    block was read alone, the other chunks were lost (Zyte tuning page whose ``<header>`` and
+    ``<footer>`` a redesign wrote as ``<div>``s: F1 0.85)."""
+    chunks = [el for el in _chunks(tree, block) if _PROSE_IN(el)]
+    if len(chunks) < 2:
+        return block
+    ups = set(chunks[0].iterancestors())
+    frame = next((a for a in chunks[1].iterancestors() if a in ups), None)
+    for el in chunks[2:]:
+        while frame is not None and not _inside(el, frame):
+            frame = frame.getparent()
+    if frame is None or frame.tag in ("body", "html") or not _inside(block, frame):
+        return block
+    return frame
+
+
+def _framed_text(tree: Any, settings: dict[str, Any], dense: tuple[Any, list[str], int],
+                 prose: list[tuple[Any, str]]) -> str | None:  # fmt: skip
+    """:func:`_text` of ``tree``, read with the densest block of paragraphs (``dense``, of the
+    page's ``prose``) as an ``<article>`` when the page's ``<article>``s are all outside it
+    (teaser cards beside a story whose frame is no ``<article>``).
+
+    Recognizes a story frame that lost its ``<article>``: trafilatura takes the page's first
+    ``<article>`` for the body frame when no class it knows names one, so once a redesign wrote
+    the story's ``<article>`` (or its frames, as web components' custom elements) as ``<div>``s,
+    the first teaser card of the grid below was its frame, and the story came out below the
+    card's headline or with the grid's excerpts (Zyte tuning page so rewritten: F1 0.69). The
+    block is the story's frame when it is the whole story: no paragraph outside it in its parent
+    (a chunk or a lead beside it) and none above it outside the ``<article>``s (a lead in a
+    frame further up). A story inside an ``<article>``, or a page with none, is read as it is.
+    """
+    block, _heads, first = dense
+    if next(tree.iter("article"), None) is None or block.tag == "article" \
+            or next(block.iterancestors("article"), None) is not None:
+        return _text(tree, settings)
+    frame = block.getparent()
+    for i, (p, _t) in enumerate(prose):
+        if _inside(p, block):
+            continue
+        if _inside(p, frame) or (i < first and next(p.iterancestors("article"), None) is None):
+            return _text(tree, settings)
+    tag, block.tag = block.tag, "article"
+    try:
+        return _text(tree, settings)
+    finally:
+        block.tag = tag
 
 
 def _inside(el: Any, container: Any) -> bool:
@@ -287,7 +341,18 @@ def _openings(el: Any) -> list[str]:
 
 
 def _chunks(tree: Any, block: Any) -> list[Any]:
-    """The elements with ``block``'s tag and class (two or more, with a class): one body's chunks."""
+    """The elements with ``block``'s tag and class (two or more, with a class): one body's chunks.
+
+    An unclassed block that is the only element of a classed wrapper (``<div class="text">
+    <div><p>…``, a CMS's component around each chunk's paragraphs) is told by its wrapper's:
+    once a redesign wrote the page's ``<footer>`` as a ``<div>`` its paragraphs kept the
+    container search from the story's frame, trafilatura read the first chunk of the page, and
+    the second (the company's profile under a press release) was lost (F1 0.85).
+    """
+    if block is not None and not (block.get("class") or "").strip():
+        up = block.getparent()
+        if up is not None and (up.get("class") or "").strip() and _only_element(up) is block:
+            block = up
     if block is None or not (block.get("class") or "").strip():
         return []
     tag, cls = block.tag, block.get("class")
@@ -296,6 +361,12 @@ def _chunks(tree: Any, block: Any) -> list[Any]:
     else:
         same = _SAME_CLASS(tree, tag=tag, cls=cls)
     return same if len(same) >= 2 else []
+
+
+def _only_element(el: Any) -> Any | None:
+    """``el``'s one child element (comments and processing instructions aside), or None."""
+    kids = [c for c in el if isinstance(c.tag, str)]
+    return kids[0] if len(kids) == 1 else None
 
 
 def _block_of(p: Any) -> Any:
