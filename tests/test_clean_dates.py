@@ -134,6 +134,24 @@ CASES = [
      page(before=SIDEBAR, header="<div class='tanggal'>Senin, 8 Januari 2024 | 14:30 WIB</div>"
                                  "<div class='judul-konten'>Jembatan Baru Diresmikan</div>"),
      GENERIC, None, "2024-01-08", "2024-01-08T14:30:00+07:00", ["from_printed"], []),
+    # rule "zone left at UTC": the structured time's clock is the printed local one
+    ("a meta time at UTC reading the printed WIB clock is the local time, flagged",
+     page(head=meta("2024-01-08T14:30:00+00:00"),
+          header="<div class='date'>Senin, 8 Januari 2024 | 14.30 WIB</div>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T14:30:00+07:00", ["from_meta", "time_conflict"], []),
+    ("the same with a JSON-LD Z and a WITA byline",
+     page(head=jsonld("2024-04-03T09:15:00Z"),
+          header="<span class='posted-on'>03/04/2024, 09:15 WITA</span>"),
+     GENERIC, None, "2024-04-03", "2024-04-03T09:15:00+08:00", ["from_jsonld", "time_conflict"], []),
+    ("a UTC meta seven hours behind the printed WIB clock is the same instant: kept, not flagged",
+     page(head=meta("2024-01-08T07:30:00+00:00"),
+          header="<div class='date'>Senin, 8 Januari 2024 | 14:30 WIB</div>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T07:30:00+00:00", ["from_meta"], ["time_conflict"]),
+    # rule "byline box of lines": a date line above a credit line under a <br>
+    ("dual calendar date line over a Rep/Red credit line, no structured data",
+     page(header="<div class='meta'>Senin 23 Syakban 1445 / 04 Maret 2024 17:10 WIB<br>"
+                 "Rep: Zulkifli Anwar/ Red: Nurul Hikmah</div>"),
+     GENERIC, None, "2024-03-04", "2024-03-04T17:10:00+07:00", ["from_printed"], []),
     ("1900 is flagged implausible",
      page(head=meta("1900-01-01")), GENERIC, None, "1900-01-01", None, ["implausible_date"], []),
     ("a 1970 CMS default yields to the printed date",
