@@ -192,3 +192,11 @@ def test_credit_lines_yield_to_structured_data() -> None:
     found = metadata.extract(tree, GENERIC_LAYOUT, BASE, [])
     assert found.authors == ["Dedi Kurnia", "Sari Dewi"] and found.byline == []
     assert found.editors == ["Fajar Nugroho"]
+
+
+@pytest.mark.parametrize(("lang", "read"), [("id", True), ("id-ID", True), ("", True), ("en", False)])
+def test_credit_lines_are_looked_for_on_pages_that_may_be_indonesian(lang: str, read: bool) -> None:
+    box = "<div class='read__editor'>Editor: Dhimas Ginanjar<br>Reporter: Folly Akbar</div>"
+    html = _page([("body", box, None)]).replace("<html>", f"<html lang='{lang}'>" if lang else "<html>")
+    found = metadata.extract(decode.parse(html), GENERIC_LAYOUT, BASE, [])
+    assert (found.editors == ["Dhimas Ginanjar"]) is read

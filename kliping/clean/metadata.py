@@ -363,6 +363,19 @@ _CREDIT_TEXT = XPath(
 _CREDIT_MAX = 6  # credit lines read: a story's box holds two or three
 
 
+_OUR_LANGS = ("id", "in")  # Indonesian ("in": the code before 1989, still in some CMSs)
+
+
+def may_be_indonesian(tree: Any, pm: PageMeta) -> bool:
+    """The page declares Indonesian, or no language at all (``<html lang>``, ``og:locale``,
+    ``content-language``, JSON-LD ``inLanguage``): the Indonesian credit lines are looked for
+    (~0.4 ms a page, a walk of every text run) only there."""
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    declared = (root.get("lang") or pm.get("og:locale", "content-language", "language")
+                or text_of(pm.ld("inLanguage")))  # fmt: skip
+    return not declared or declared.strip().lower()[:2] in _OUR_LANGS
+
+
 def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
     """(authors, editors) the page's credit lines name, outside the body as well as in it.
 
@@ -454,7 +467,7 @@ def extract(tree: Any, layout: Layout, base: str, site_names: list[str]) -> Meta
     found_authors = authors(tree, pm, layout.author_xpath)
     found_editors = editors(tree, pm, layout.editor_xpath)
     credited: tuple[list[str], list[str]] = ([], [])
-    if not (found_authors and found_editors):
+    if not (found_authors and found_editors) and may_be_indonesian(tree, pm):
         credited = credit_lines(tree)
     return Metadata(
         page=pm,
