@@ -561,3 +561,13 @@ def test_named_credit_labels(line: str, authors: list[str], editors: list[str]) 
 def test_end_mark_closing_the_story(last: str, kept: str) -> None:
     """Rule "end mark": the asterisks some papers close a story with go; an asterisk of the text stays."""
     assert clean_lines([BODY, last]).paragraphs == [BODY, kept]
+
+
+@pytest.mark.parametrize("heading", ["Berita Lainnya:", "BACA JUGA :", "Artikel Terkait:"])
+def test_related_heading_takes_its_list_mid_body(heading: str) -> None:
+    """Rule "related heading": a related label alone on its line heads the headlines under it, also
+    in the middle of the story (the prose after the list stays)."""
+    items = ["- Tarif Parkir di Malioboro Naik Selama Libur Lebaran",
+             "Objek Wisata di Gunungkidul Siap Sambut Wisatawan"]  # fmt: skip
+    res = clean_lines([BODY, heading, *items, BODY2])
+    assert res.paragraphs == [BODY, BODY2]

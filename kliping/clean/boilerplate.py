@@ -993,6 +993,12 @@ def _listed_headline(line: str) -> bool:
 _LIST_ITEM = re.compile(r"\s[–—-]{1,2}\s|@|\$|€|£|\d{1,2}[:.]\d{2}\b")
 
 
+# A related line that is its label and nothing else ("Berita Lainnya:", "BACA JUGA :"): the heading of
+# a list of headlines (rule "related heading"), as the related_header family is; the "related"
+# family, tried first, takes these lines for it.
+_LABEL_ONLY = re.compile(r"^[^:\n]{1,40}:\s*$")
+
+
 def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cleaned:
     """Drop boilerplate lines, collect credits, strip embeds, codes and trailing promos."""
     res = Cleaned([])
@@ -1046,7 +1052,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         if rule is None and any(rx.search(line) for rx in extra):
             rule = "site"
         if rule:
-            if rule == "related_header":
+            # ("Berita Lainnya:", "Baca Juga:": a list's heading, its items follow)
+            if rule == "related_header" or (rule == "related" and _LABEL_ONLY.match(line)):
                 in_list = True
             after_related = rule in ("related", "related_header")
             res.dropped.append((rule, line))
