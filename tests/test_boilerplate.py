@@ -133,6 +133,12 @@ EXAMPLES: dict[str, list[str]] = {
         "Data harga saham tertunda 15 menit.",
         "- Rate artikel ini",
         "Like (0)",
+        # a social post embedded in the story: its frame's lines (rule "embed frame")
+        "Lihat postingan ini di Instagram",
+        "Sebuah kiriman dibagikan oleh Grid.ID (@gridid)",
+        "Kiriman dibagikan oleh Pemkot Bandung (@humasbdg)",
+        "View this post on Instagram",
+        "A post shared by NASA (@nasa)",
         "Komentar (3)",
         "Disclaimer: Artikel ini bukan ajakan untuk membeli atau menjual saham.",
         "Komentar yang tampil sepenuhnya menjadi tanggung jawab pengirim dan bukan merupakan pendapat "
@@ -293,6 +299,10 @@ KEPT = [
     "Home industri di Sleman tumbuh pesat sejak pandemi, kata dinas koperasi.",
     "Laporkan kejadian itu ke polisi terdekat, pesan Kapolres kepada warga.",
     "Temukan kembali semangat gotong royong, pesan Bupati dalam sambutannya di Instagram.",
+    "Lihat postingan ini di Instagram kalau tidak percaya, kata sang artis kepada wartawan.",
+    "Kiriman dibagikan oleh relawan kepada warga yang terdampak banjir di tiga kecamatan.",
+    "Laporan: polisi menerima 30 aduan dari warga sepanjang pekan lalu, kata Kapolres.",
+    "Laporan: Polisi Menerima 30 Aduan dari Warga sepanjang pekan lalu, kata Kapolres.",
 ]
 
 
@@ -404,6 +414,17 @@ REST = "Pemerintah menyalurkan bantuan beras kepada warga terdampak banjir."
         ("KONTAN.CO.ID - JAKARTA.", "Jakarta", "KONTAN.CO.ID"),
         ("Jakarta, 5 Maret 2024 –", "Jakarta", None),
         ("Bandung, Jawa Barat, Selasa (5/3/2024) -", "Bandung, Jawa Barat", None),
+        # rule "place, unknown brand": a local paper the brand list does not know
+        ("Jayapura, Jubi –", "Jayapura", "Jubi"),
+        ("Ambon, Siwalima -", "Ambon", "Siwalima"),
+        ("Kupang, Victory News —", "Kupang", "Victory News"),
+        # rule "place (paper's code)": a local paper's initials in brackets
+        ("BANGKINANG (DRO) -", "Bangkinang", "DRO"),
+        ("MEDAN (SIB) -", "Medan", "SIB"),
+        ("Sampit, Kalteng (RRI) -", "Sampit, Kalteng", "RRI"),
+        # rule "brand in capitals": a known brand printed as the only dateline word(s)
+        ("PIKIRAN RAKYAT –", None, "PIKIRAN RAKYAT"),
+        ("KOMPAS -", None, "KOMPAS"),
     ],
 )
 def test_dateline_forms(head: str, place: str | None, source: str | None) -> None:
@@ -433,6 +454,14 @@ def test_dateline_alone_on_its_line(head: str, place: str | None, source: str | 
         "Senin, 5 Maret 2024 - hari pertama sekolah setelah banjir - berjalan lancar.",
         "Kompas - harian tertua kedua - merayakan ulang tahunnya pada Juni.",
         "Jakarta",
+        # a town and its region, a town and the day: places, not a brand
+        "Mataram, NTB - Penerbangan dari Lombok dibatalkan karena cuaca buruk.",
+        "Bandung, Jawa Barat - Penerbangan dari Husein dibatalkan karena cuaca buruk.",
+        "Jakarta, Selasa - Penerbangan dari Halim dibatalkan karena cuaca buruk.",
+        # a name and its abbreviation; a foreign wire's own dateline
+        "Badan Pusat Statistik (BPS) - lembaga pemerintah - merilis data inflasi.",
+        "WASHINGTON (AP) - The governor said on Tuesday that the bridge would reopen.",
+        "SANTA FE, N.M. (AP) — The governor said on Tuesday that the bridge would reopen.",
     ],
 )
 def test_no_dateline_in_prose(text: str) -> None:
@@ -499,3 +528,46 @@ def test_embed_placeholder_takes_the_embed_title_along() -> None:
     res = clean_lines([BODY, "[Gambas:Video CNN]", "Warga Terjebak Banjir di Kawasan Pesisir", BODY2])
     assert res.paragraphs == [BODY, BODY2]
     assert clean_lines([BODY, "[Gambas:Video CNN]", BODY2]).paragraphs == [BODY, BODY2]
+
+
+# --- credit lines with labels that are also words: a name must follow ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "editors"),
+    [
+        ("Laporan: Wawan Setiawan", ["Wawan Setiawan"], []),
+        ("Rep: Zulkifli Anwar/ Red: Nurul Hikmah", ["Zulkifli Anwar"], ["Nurul Hikmah"]),
+        ("Rep: Zulkifli Anwar | Red: Nurul Hikmah", ["Zulkifli Anwar"], ["Nurul Hikmah"]),
+        ("Liputan: Rina Pratiwi", ["Rina Pratiwi"], []),
+        ("Red: Budi Santoso", [], ["Budi Santoso"]),
+    ],
+)
+def test_named_credit_labels(line: str, authors: list[str], editors: list[str]) -> None:
+    """Rule "named credit": "Laporan:", "Rep:", "Red:", "Liputan:" are credits only before a name."""
+    res = clean_lines([BODY, line])
+    assert res.paragraphs == [BODY]
+    assert (res.authors, res.editors) == (authors, editors)
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        ("Tarif tetap Rp5.000 sekali jalan.***", "Tarif tetap Rp5.000 sekali jalan."),
+        ("Tarif tidak berubah. **", "Tarif tidak berubah."),
+        ("Ia menyebut hasilnya 5 * 3 = 15", "Ia menyebut hasilnya 5 * 3 = 15"),
+    ],
+)
+def test_end_mark_closing_the_story(last: str, kept: str) -> None:
+    """Rule "end mark": the asterisks some papers close a story with go; an asterisk of the text stays."""
+    assert clean_lines([BODY, last]).paragraphs == [BODY, kept]
+
+
+@pytest.mark.parametrize("heading", ["Berita Lainnya:", "BACA JUGA :", "Artikel Terkait:"])
+def test_related_heading_takes_its_list_mid_body(heading: str) -> None:
+    """Rule "related heading": a related label alone on its line heads the headlines under it, also
+    in the middle of the story (the prose after the list stays)."""
+    items = ["- Tarif Parkir di Malioboro Naik Selama Libur Lebaran",
+             "Objek Wisata di Gunungkidul Siap Sambut Wisatawan"]  # fmt: skip
+    res = clean_lines([BODY, heading, *items, BODY2])
+    assert res.paragraphs == [BODY, BODY2]

@@ -21,6 +21,17 @@ PAGES = Path(__file__).parent / "fixtures" / "pages"
 FIXTURES = sorted(p.stem for p in PAGES.glob("*.json"))
 
 
+def _fixture_params() -> list:
+    """The fixture pages; one whose spec states a ``known_failure`` (why it still fails) is an
+    expected failure, so the page and its expectations stay as authored (a held-back page is not
+    rewritten to pass) and the suite says when it starts passing."""
+    params = []
+    for name in FIXTURES:
+        why = json.loads((PAGES / f"{name}.json").read_text(encoding="utf-8")).get("known_failure")
+        params.append(pytest.param(name, marks=pytest.mark.xfail(reason=why, strict=False)) if why else name)
+    return params
+
+
 def _raw(body: bytes, url: str, fetched_at: str, headers: dict | None = None) -> dict:
     return {
         "body": body, "headers": headers or {}, "url": url, "final_url": url, "site": "test",
@@ -33,7 +44,7 @@ def _json(v: object) -> object:
     return v.isoformat() if isinstance(v, dt.date | dt.datetime) else v
 
 
-@pytest.mark.parametrize("name", FIXTURES)
+@pytest.mark.parametrize("name", _fixture_params())
 def test_fixture_page(name: str) -> None:
     spec = json.loads((PAGES / f"{name}.json").read_text(encoding="utf-8"))
     html = PAGES / f"{name}.html"
@@ -45,7 +56,10 @@ def test_fixture_page(name: str) -> None:
     rec = clean(_raw(body, spec["url"], spec["fetched_at"]))
     assert set(rec) == set(ARTICLES.names)
     for key, value in expected.items():
-        assert _json(rec[key]) == value, key
+        if isinstance(rec[key], dt.datetime):  # an instant (stored at UTC): the page's printed zone or UTC
+            assert rec[key] == dt.datetime.fromisoformat(value), key
+        else:
+            assert _json(rec[key]) == value, key
     for key in spec.get("expected_empty", []):
         assert rec[key] in (None, []), key
     for snippet in spec["must_contain"]:

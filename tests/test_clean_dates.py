@@ -134,6 +134,21 @@ CASES = [
      page(before=SIDEBAR, header="<div class='tanggal'>Senin, 8 Januari 2024 | 14:30 WIB</div>"
                                  "<div class='judul-konten'>Jembatan Baru Diresmikan</div>"),
      GENERIC, None, "2024-01-08", "2024-01-08T14:30:00+07:00", ["from_printed"], []),
+    # rule "zone left at UTC": the structured time's clock is the printed local one
+    ("a meta time at UTC reading the printed WIB clock is the local time, flagged",
+     page(head=meta("2024-01-08T14:30:00+00:00"), top="<p>Senin, 8 Januari 2024 | 14.30 WIB</p>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T14:30:00+07:00", ["from_meta", "time_conflict"], []),
+    ("the same with a JSON-LD Z and a WITA date line",
+     page(head=jsonld("2024-03-13T09:15:00Z"), top="<p>Rabu, 13 Maret 2024 | 09.15 WITA</p>"),
+     GENERIC, None, "2024-03-13", "2024-03-13T09:15:00+08:00", ["from_jsonld", "time_conflict"], []),
+    ("a UTC meta seven hours behind the printed WIB clock is the same instant: kept, not flagged",
+     page(head=meta("2024-01-08T07:30:00+00:00"), top="<p>Senin, 8 Januari 2024 | 14:30 WIB</p>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T07:30:00+00:00", ["from_meta"], ["time_conflict"]),
+    # rule "byline box of lines": a date line above a credit line under a <br>
+    ("dual calendar date line over a Rep/Red credit line, no structured data",
+     page(header="<div class='meta'>Senin 23 Syakban 1445 / 04 Maret 2024 17:10 WIB<br>"
+                 "Rep: Zulkifli Anwar/ Red: Nurul Hikmah</div>"),
+     GENERIC, None, "2024-03-04", "2024-03-04T17:10:00+07:00", ["from_printed"], []),
     ("1900 is flagged implausible",
      page(head=meta("1900-01-01")), GENERIC, None, "1900-01-01", None, ["implausible_date"], []),
     ("a 1970 CMS default yields to the printed date",
@@ -317,3 +332,15 @@ def test_a_day_at_the_calendars_end_is_kept_as_written() -> None:
     assert _local_day(p, dt.timezone(dt.timedelta(hours=-5))) == dt.date(1, 1, 1)
     last = dt.datetime(9999, 12, 31, 23, 59, tzinfo=dt.timezone(dt.timedelta(hours=-14)))
     assert _local_day(ParsedDate("31/12/9999 23:59", last.date(), last), dt.UTC) == dt.date(9999, 12, 31)
+
+
+def test_zone_left_at_utc_rule() -> None:
+    """The rule itself: the same clock, a UTC stamp and a local printed one; nothing else."""
+    from kliping.clean.dating import zone_mislabelled
+
+    wib = dt.timezone(dt.timedelta(hours=7))
+    printed = dt.datetime(2024, 4, 5, 7, 45, tzinfo=wib)
+    assert zone_mislabelled(dt.datetime(2024, 4, 5, 7, 45, tzinfo=dt.UTC), printed)
+    assert not zone_mislabelled(dt.datetime(2024, 4, 5, 0, 45, tzinfo=dt.UTC), printed)  # the same instant
+    assert not zone_mislabelled(dt.datetime(2024, 4, 5, 7, 45, tzinfo=wib), printed)  # not at UTC
+    assert not zone_mislabelled(dt.datetime(2024, 4, 4, 7, 45, tzinfo=dt.UTC), printed)  # another day

@@ -137,3 +137,66 @@ def test_the_package_face_only_re_exports() -> None:
         ) or (isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["__all__"]), ast.dump(node)
     for name in kliping.clean.__all__:
         assert getattr(kliping.clean, name) is not None
+
+
+# --- rule "pagination in titles" ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("og_title", "title"),
+    [
+        ("Cara Menyimpan Sayuran di Kulkas - Semua Halaman - Kabar Test", "Cara Menyimpan Sayuran di Kulkas"),
+        ("Harga Cabai Naik Jelang Ramadhan Halaman all - Kabar Test", "Harga Cabai Naik Jelang Ramadhan"),
+        ("Jadwal KRL Bandung Raya Terbaru | Halaman 2", "Jadwal KRL Bandung Raya Terbaru"),
+        ("Jadwal KRL Bandung Raya Terbaru (Halaman 3) - Kabar Test", "Jadwal KRL Bandung Raya Terbaru"),
+        # the words of a headline stay: no separator before them
+        ("Persib Tertahan di Halaman 2 Klasemen", "Persib Tertahan di Halaman 2 Klasemen"),
+        ("Rumah Bertahan di Halaman 2", "Rumah Bertahan di Halaman 2"),
+    ],
+)
+def test_title_loses_its_page_switch(og_title: str, title: str) -> None:
+    tree = decode.parse(_page([("head", f"<meta property='og:title' content='{og_title}'>", None)]))
+    assert metadata.extract(tree, GENERIC_LAYOUT, BASE, ["Kabar Test"]).title == title
+
+
+# --- rule "credit lines outside the body" -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("box", "authors", "editors"),
+    [
+        ("<div class='page-redaksi'><p>Redaktur : Ragil</p><p>Reporter : Fathan Sinaga</p></div>",
+         ["Fathan Sinaga"], ["Ragil"]),
+        ("<div class='read__editor'>Editor: Dhimas Ginanjar<br>Reporter: Folly Akbar</div>",
+         ["Folly Akbar"], ["Dhimas Ginanjar"]),
+        ("<div class='meta'>Kamis 24 Ramadhan 1445 / 04 April 2024 17:10 WIB<br>"
+         "Rep: Zulkifli Anwar/ Red: Nurul Hikmah</div>", ["Zulkifli Anwar"], ["Nurul Hikmah"]),
+        ("<div class='detail-author'>Penulis: <a href='/penulis/andi'>Andi M. Arief</a></div>",
+         ["Andi M. Arief"], []),
+        # a link's text and a sentence with a colon are no credit
+        ("<ul><li><a href='/x'>Editor: Pilihan Pekan Ini</a></li></ul><p>Laporan: polisi menerima aduan.</p>",
+         [], []),
+    ],
+)  # fmt: skip
+def test_credit_lines_outside_the_body(box: str, authors: list[str], editors: list[str]) -> None:
+    """A credit box printed apart from the story (above or below it) names its people when the
+    structured data does not: authors as the byline, editors as the metadata's."""
+    tree = decode.parse(_page([("body", box, None)]))
+    found = metadata.extract(tree, GENERIC_LAYOUT, BASE, [])
+    assert (found.byline, found.editors) == (authors, editors)
+
+
+def test_credit_lines_yield_to_structured_data() -> None:
+    box = "<div class='read__editor'>Editor: Dhimas Ginanjar<br>Reporter: Folly Akbar</div>"
+    tree = decode.parse(_page([("body", box, None), *ORDER["authors"][1:2], *ORDER["editors"][1:2]]))
+    found = metadata.extract(tree, GENERIC_LAYOUT, BASE, [])
+    assert found.authors == ["Dedi Kurnia", "Sari Dewi"] and found.byline == []
+    assert found.editors == ["Fajar Nugroho"]
+
+
+@pytest.mark.parametrize(("lang", "read"), [("id", True), ("id-ID", True), ("", True), ("en", False)])
+def test_credit_lines_are_looked_for_on_pages_that_may_be_indonesian(lang: str, read: bool) -> None:
+    box = "<div class='read__editor'>Editor: Dhimas Ginanjar<br>Reporter: Folly Akbar</div>"
+    html = _page([("body", box, None)]).replace("<html>", f"<html lang='{lang}'>" if lang else "<html>")
+    found = metadata.extract(decode.parse(html), GENERIC_LAYOUT, BASE, [])
+    assert (found.editors == ["Dhimas Ginanjar"]) is read

@@ -382,7 +382,13 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # a page's reading controls: an audio player's label, link copying, text size
         r"|^\s*(?:dengarkan|putar|listen to)(?: (?:artikel|berita|this article|the article))?(?: ini)?\W*$"
         r"|^\s*(?:salin|copy) (?:tautan|link|url)\W*$|^\s*(?:tautan|link) (?:disalin|tersalin|copied)\W*$"
-        r"|^\s*(?:ukuran (?:teks|huruf|font)|(?:perbesar|perkecil) (?:teks|huruf|tulisan))\W*$",
+        r"|^\s*(?:ukuran (?:teks|huruf|font)|(?:perbesar|perkecil) (?:teks|huruf|tulisan))\W*$"
+        # a social post embedded in the story, its frame's lines: "Lihat postingan ini di
+        # Instagram", "Sebuah kiriman dibagikan oleh Grid.ID (@gridid)", "A post shared by …"
+        r"|^\s*(?:lihat (?:postingan|kiriman|unggahan|foto|video) ini di|view this (?:post|photo|video) on"
+        r"|lihat di|view on) (?:instagram|tiktok|facebook|threads|x|twitter)\W*$"
+        r"|^\s*(?:(?:sebuah |suatu )?(?:kiriman|postingan|unggahan) (?:yang )?dibagikan oleh"
+        r"|a post shared by)\b[^\n]{0,80}\(@[\w.]{1,40}\)\W*$",
         _I,
     ),
     # reporter/editor codes standing alone: "(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)"
@@ -518,9 +524,21 @@ CREDIT_LABELS = {
     "source": None,
 }  # fmt: skip
 _LABEL = r"(?:" + "|".join(CREDIT_LABELS) + r")"
+# Labels that are also ordinary words opening a sentence ("Laporan: polisi menerima 30 aduan"):
+# a credit only with a name after them, "Laporan: Wawan Setiawan", "Rep: Zulkifli Anwar/ Red:
+# Nurul Hikmah", "Liputan: Rina", "Teks: Budi".
+NAMED_LABELS = {"laporan": "authors", "liputan": "authors", "rep": "authors", "teks": "authors",
+                "red": "editors"}  # fmt: skip
+_NAMED_LABEL = r"(?:" + "|".join(NAMED_LABELS) + r")"
+_A_NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
+_ANY_LABEL = rf"(?:{_LABEL}|{_NAMED_LABEL})"
 # (also in brackets, as some portals close a story: "(Penulis: A/Editor: B)")
-CREDIT_LINE = re.compile(rf"^\s*(?:{_LABEL}\s*:\s*\S.{{0,150}}|\(\s*{_LABEL}\s*:\s*[^()]{{1,150}}\)\.?)$", _I)
-_CREDIT_PARTS = re.compile(rf"\b({_LABEL})\s*:\s*(.*?)(?=\s*(?:\||,|\b{_LABEL}\s*:|$))", _I)
+CREDIT_LINE = re.compile(
+    rf"^\s*(?:{_LABEL}\s*:\s*\S.{{0,150}}|\(\s*{_LABEL}\s*:\s*[^()]{{1,150}}\)\.?"
+    rf"|{_NAMED_LABEL}\s*:\s*{_A_NAME}(?:\s*[/|,]?\s*{_ANY_LABEL}\s*:\s*{_A_NAME})*\W*)$",
+    _I,
+)
+_CREDIT_PARTS = re.compile(rf"\b({_ANY_LABEL})\s*:\s*(.*?)(?=\s*(?:\||,|\b{_ANY_LABEL}\s*:|$))", _I)
 # "Penulis: Kontributor Lhokseumawe, Masriadi": the desk and its town are not the person.
 _DESK_IN_CREDIT = re.compile(r"(:\s*)(?:kontributor|koresponden|wartawan|jurnalis)\s+[^,|:]{2,40},\s*", _I)
 # "Laporan Wartawan Tribunnews.com, Ilham Rian Pratama": the byline some portals open with.
@@ -536,6 +554,8 @@ INITIALS = re.compile(
     r"|(?:[A-Za-z]{1,6}\s*/\s*)?[A-Z]{1,3}-\d{1,3}"
     r"|(?i:ant|antara)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
 )
+# The end mark closing a story's last paragraph: "… ke semua stasiun tujuan.***", "…  lalu. **"
+END_MARK = re.compile(r"(?<=[.!?\"”’)])\s*\*{2,}\s*$")
 # A reporter's name in capitals on the last line ("DINI TEJA", Tempo's style).
 CAPS_NAME = re.compile(r"^\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){1,3}\s*$")
 # Inline embeds inside a line.
@@ -567,7 +587,8 @@ def credit(line: str) -> list[tuple[str | None, str]]:
     for label, value in _CREDIT_PARTS.findall(line):
         value = value.strip(" .|-–—/")
         if value:
-            out.append((CREDIT_LABELS[label.lower()], value))
+            low = label.lower()
+            out.append((CREDIT_LABELS[low] if low in CREDIT_LABELS else NAMED_LABELS[low], value))
     return out
 
 
@@ -972,6 +993,12 @@ def _listed_headline(line: str) -> bool:
 _LIST_ITEM = re.compile(r"\s[–—-]{1,2}\s|@|\$|€|£|\d{1,2}[:.]\d{2}\b")
 
 
+# A related line that is its label and nothing else ("Berita Lainnya:", "BACA JUGA :"): the heading of
+# a list of headlines (rule "related heading"), as the related_header family is; the "related"
+# family, tried first, takes these lines for it.
+_LABEL_ONLY = re.compile(r"^[^:\n]{1,40}:\s*$")
+
+
 def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cleaned:
     """Drop boilerplate lines, collect credits, strip embeds, codes and trailing promos."""
     res = Cleaned([])
@@ -1025,7 +1052,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         if rule is None and any(rx.search(line) for rx in extra):
             rule = "site"
         if rule:
-            if rule == "related_header":
+            # ("Berita Lainnya:", "Baca Juga:": a list's heading, its items follow)
+            if rule == "related_header" or (rule == "related" and _LABEL_ONLY.match(line)):
                 in_list = True
             after_related = rule in ("related", "related_header")
             res.dropped.append((rule, line))
@@ -1039,6 +1067,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         last = keep[-1]
         new = INITIALS.sub("", last) if last.rstrip().endswith((")", ").")) else last
         new = (TRAILING_PROMO.sub("", new) if _may_hold(new, _promo_needs()) else new).strip()
+        if new.endswith("*"):  # the end mark some papers close a story with: "… tujuan.***"
+            new = END_MARK.sub("", new)
         if new != last:
             res.dropped.append(("credit_code", last[len(new) :]))
         if not new or FAMILIES["ads"].match(new):
@@ -1089,6 +1119,7 @@ _BRANDS = (
     r"|Liputan6|Metro TV|Metrotvnews|Inilah|Pikiran Rakyat|Harian Jogja|Bola"
 )
 _BRAND_WORD = re.compile(rf"(?:{_BRANDS})")
+_BRAND_CI = re.compile(rf"(?:{_BRANDS})", re.I)
 _DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,12}){1,3}"
 _SOURCE = rf"(?:{_DOMAIN}|{_BRANDS})"
 # a source in parentheses may be an agency or two: "(ANTARA)", "(Antara/PRNewswire)", "(AFP)"
@@ -1108,6 +1139,14 @@ _DATE = (
     rf"(?:,\s*(?i:{_WEEKDAY},?\s*)?(?:\d{{1,2}}\s+(?i:{_MONTHS})\.?\s+\d{{4}}|\(?\d{{1,2}}/\d{{1,2}}"
     rf"(?:/\d{{2,4}})?\)?|(?i:{_WEEKDAY})\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)))"
 )
+# Provinces and regions written after a town ("Mataram, NTB", "Palu, Sulteng", "Sleman, DIY"): a
+# place's second part, never a brand's name.
+_REGION_WORD = (
+    r"(?:[A-Z]{2,4}|Aceh|Sumut|Sumbar|Sumsel|Riau|Kepri|Jambi|Bengkulu|Lampung|Babel|Banten|Jabar"
+    r"|Jateng|Jatim|Yogyakarta|Bali|Kalbar|Kalteng|Kalsel|Kaltim|Kaltara|Sulut|Sulteng|Sulsel|Sultra"
+    r"|Sulbar|Gorontalo|Maluku|Malut|Papua|Jawa|Sumatera|Sumatra|Kalimantan|Sulawesi|Nusa|Indonesia)"
+)
+_PLACE2_SECOND = r"(?:Utara|Selatan|Barat|Timur|Tengah|Raya|Baru)"
 # "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road)
 _DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:\s+)"
 _END = rf"(?:{_DASH}|\s*$)"
@@ -1127,6 +1166,16 @@ DATELINES = (
     re.compile(rf"^(?P<source>{_SOURCE})\s*(?:-{{1,3}}|[–—―])\s*(?P<place>[A-Z]{{3,}}(?:\s[A-Z]{{3,}})?)\.\s+"),
     # "virprom.com –", "KOMPAS.com -"
     re.compile(rf"^(?P<source>{_SOURCE}){_DASH}"),
+    # a local paper's own code in brackets after the place: "BANGKINANG (DRO) -", "MEDAN (SIB) -",
+    # "Sampit (ANTARA) -" (a foreign wire's "(AP)" / "(AFP)" is part of its story as published)
+    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?:AP|AFP|UPI)\))[A-Z]{{2,6}})\)"
+               r"(?:\s+-{1,3}\s*|\s*[–—―]\s*)(?=[A-Z\d\"“‘']|\s*$)"),
+    # the place, then a brand the list above does not know: "Jayapura, Jubi –", "Ambon, Siwalima -",
+    # "Kupang, Victory News —" (one or two capitalised words, a dash; never a weekday, a month, or a
+    # region: "Mataram, NTB -", "Bandung, Jawa Barat -" are places)
+    re.compile(rf"^(?P<place>{_PLACE}),\s*(?P<source>(?!(?i:{_WEEKDAY}|{_MONTHS})\b)(?!{_REGION_WORD}\b)"
+               rf"(?!\w+\s{_PLACE2_SECOND}\b)[A-Z][a-z]+[A-Za-z]*(?:\s[A-Z][A-Za-z]+)?)"
+               r"(?:\s+-{1,3}\s+|\s*[–—―]\s*)(?=[A-Z\d\"“‘']|\s*$)"),
     # "Jakarta -", "BANDA ACEH -" (detik, okezone): a short capitalised place only
     re.compile(rf"^(?P<place>{_PLACE})(?:\s+(?:-{{1,3}}|–|—)(?:\s+|$)|\s*[–—]\s*)"),
 )
@@ -1134,7 +1183,6 @@ DATELINES = (
 # page. The place is one word, or two when the pair is a known form ("Banda Aceh", "Jawa Barat").
 _PLACE2_FIRST = r"(?:Banda|Bandar|Tanjung|Pangkal|Kota|Kabupaten|Pulau|Muara|Pematang|Padang|Tanah|Labuan" \
     r"|Labuhan|Teluk|Sungai|Kuala|Jawa|Sumatera|Sumatra|Kalimantan|Sulawesi|Nusa|Papua|Maluku|Tanjung|Bangka)"
-_PLACE2_SECOND = r"(?:Utara|Selatan|Barat|Timur|Tengah|Raya|Baru)"
 NO_DASH = re.compile(
     rf"^(?P<source>{_DOMAIN}),\s*(?P<place>(?:{_PLACE2_FIRST}\s+[A-Z][a-z]+|[A-Z][A-Za-z]+(?:\s+{_PLACE2_SECOND})?)"
     rf"|[A-Z]{{3,}}(?:\s+[A-Z]{{3,}})?)(?:\s+|$)"
@@ -1168,6 +1216,8 @@ def dateline(text: str) -> tuple[str, str | None, str | None]:
         place, source = gd.get("place"), gd.get("source")
         if place and len(place) > 40:
             continue
+        if not source and place and place.isupper() and _BRAND_CI.fullmatch(place):
+            source, place = place, None  # "PIKIRAN RAKYAT –", "KOMPAS -": the brand in capitals
         if not source and place and _BRAND_WORD.fullmatch(place):
             continue  # "Tempo - majalah berita …": a brand, not a place
         if not source and place and _BRAND_WORD.fullmatch(place.split()[0]) and " " in place:
