@@ -2351,3 +2351,32 @@ def test_unclassed_boxes_side_by_side_are_not_chunks() -> None:
     tree = lxml.html.document_fromstring(_halves_around_an_ad(4, "<div></div>"))
     join_chunks(tree)
     assert len([d for d in tree.iter("div") if d.find("p") is not None]) == 2
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_paragraph_divs_each_in_a_bare_wrapper(depth: int) -> None:
+    """A story whose paragraphs are ``<div><div>Teks …</div></div>`` (a CMS component around each
+    paragraph; tests/redesign.py ``p_as_div+wrapped``): each text div was the only one of its
+    parent, no group of paragraphs was found, and the page's footer (or its credit box) was read
+    instead. The bare wrappers are taken away (:func:`kliping.clean.body._bare_wrapper`); a
+    wrapper with a class (a box a rule may know) stays."""
+    credit = ("<div class='x9'><div>Baca juga artikel terkait JEMBATAN atau tulisan lainnya dari "
+              "Rina Marlina</div><div>Reporter: Rina Marlina<br>Editor: Bayu Aji</div></div>")
+
+    def text(depth: int) -> str:
+        wrap = "<div>" * depth, "</div>" * depth
+        body = "".join(f"{wrap[0]}<div>{x}</div>{wrap[1]}" for x in PARAS[:6])
+        return _text(_page(f"<div class='x4'>{body}</div>{credit}"))
+
+    wrapped = text(depth)
+    assert all(x in wrapped for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in wrapped]
+    assert wrapped == text(0)  # as if written without the wrappers
+
+
+def test_a_classed_wrapper_is_not_bare() -> None:
+    from kliping.clean.body import _bare_wrapper
+
+    tree = lxml.html.fromstring("<div><div class='baca'><div>Baca juga: A</div></div>"
+                                "<div><div>Teks</div></div><div><div>a</div> b</div></div>")
+    classed, bare, tailed = tree
+    assert not _bare_wrapper(classed) and _bare_wrapper(bare) and not _bare_wrapper(tailed)
