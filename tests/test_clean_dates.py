@@ -144,6 +144,14 @@ CASES = [
     ("a UTC meta seven hours behind the printed WIB clock is the same instant: kept, not flagged",
      page(head=meta("2024-01-08T07:30:00+00:00"), top="<p>Senin, 8 Januari 2024 | 14:30 WIB</p>"),
      GENERIC, None, "2024-01-08", "2024-01-08T07:30:00+00:00", ["from_meta"], ["time_conflict"]),
+    ("the same clock printed in the page's header, not in the body (no site: the printed date is"
+     " read for this rule only when every structured time is at UTC)",
+     page(head=meta("2024-04-05T07:45:00+00:00"),
+          header="<div class='date'>Jumat, 5 April 2024 | 07.45 WIB</div>"),
+     GENERIC, None, "2024-04-05", "2024-04-05T07:45:00+07:00", ["from_meta", "time_conflict"], []),
+    ("a UTC meta beside a header clock that names no zone (a page in GMT): kept, not flagged",
+     page(head=meta("2024-01-08T10:43:00+00:00"), header="<div class='date'>8 January 2024 10:43</div>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T10:43:00+00:00", ["from_meta"], ["time_conflict"]),
     # rule "byline box of lines": a date line above a credit line under a <br>
     ("dual calendar date line over a Rep/Red credit line, no structured data",
      page(header="<div class='meta'>Senin 23 Syakban 1445 / 04 Maret 2024 17:10 WIB<br>"

@@ -351,6 +351,36 @@ def utc_only(structured: list[tuple[str, str, ParsedDate]]) -> bool:
     return bool(times) and all(t.utcoffset() == dt.timedelta(0) for t in times)
 
 
+_NAMED_ZONE = re.compile(r"\b(?:WIB|WITA|WIT)\b|(?:GMT|UTC)?\s?\+0?[789](?::?00)?\b")
+
+
+def zone_probe(
+    structured: list[tuple[str, str, ParsedDate]],
+    printed: list[str],
+    fetched_at: dt.datetime | None = None,
+    tz: str = "WIB",
+    z_is_local: bool = False,
+) -> list[str]:
+    """``printed`` when the first of its strings that states a time of day shows a structured
+    time's clock in the local zone (:func:`zone_mislabelled`), else nothing: a page whose printed
+    date is read only for that rule (its structured times all at UTC, :func:`utc_only`) gives no
+    other printed candidate. The printed string must name its zone (WIB, WITA, WIT, or an offset
+    of +07 to +09): a page printing its clock with no zone (a British one in winter, in GMT) may
+    be right to state it at UTC. (An English page's "9:07 PM" read in WIB beside its correct UTC
+    times was a time conflict that is none.)"""
+    for s in printed[:_PRINTED_TRIES]:
+        if len(s) > _MAX_PRINTED or not any(c.isdigit() for c in s):
+            continue
+        if not _NAMED_ZONE.search(s):
+            continue
+        p = _parse(s, fetched_at, tz, z_is_local)
+        if p is not None and p.datetime is not None:
+            hit = any(q.datetime is not None and zone_mislabelled(q.datetime, p.datetime)
+                      for _f, _r, q in structured)
+            return printed if hit else []
+    return []
+
+
 def zone_mislabelled(stated: dt.datetime, printed: dt.datetime) -> bool:
     """Rule "zone left at UTC": a structured time stated at UTC whose clock reads exactly what the
     page prints in its local zone ("2024-04-05T07:45:00+00:00" beside "Jumat, 5 April 2024 | 07.45

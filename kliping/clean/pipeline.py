@@ -196,10 +196,16 @@ def _date_candidates(
     tree: Any, pm: metadata.PageMeta, layout: Layout, site: Site | None, fetched_at: Any
 ) -> tuple[list[Any], list[str]]:
     """Step 3: the structured dates, and the printed ones when they are wanted (the site names its
-    printed date, or the structured data has no time of day): read before the tree is pruned."""
+    printed date, or the structured data has no time of day, or on a page that may be Indonesian
+    states its times at UTC only, which may be its local clock with the zone left at UTC:
+    :func:`kliping.clean.dating.zone_mislabelled`): read before the tree is pruned."""
     structured = dating.structured_dates(pm, fetched_at=fetched_at, **_clock(site))
-    wanted = dating.wants_printed(structured, bool(layout.date_xpath))
-    return structured, dating.printed_dates(tree, layout.date_xpath) if wanted else []
+    if dating.wants_printed(structured, bool(layout.date_xpath)):
+        return structured, dating.printed_dates(tree, layout.date_xpath)
+    if dating.utc_only(structured) and metadata.may_be_indonesian(tree, pm):
+        printed = dating.printed_dates(tree, layout.date_xpath)
+        return structured, dating.zone_probe(structured, printed, fetched_at, **_clock(site))
+    return structured, []
 
 
 def _dates(
