@@ -58,13 +58,14 @@ _JUNK_TAGS = (
     "textarea", "canvas", "video", "audio", "picture", "source", "track", "object", "embed",
     "template", "map", "area", "param", "use",
 )  # fmt: skip
-_NON_LD_SCRIPTS = XPath("//script[not(@type='application/ld+json')]")
+_LD_JSON = "application/ld+json"
 
 
 def strip_junk(tree: Any) -> None:
     """Remove :data:`_JUNK_TAGS`, comments, processing instructions and scripts other than JSON-LD;
     the posts a page embeds from social networks lose their class (:func:`_embedded_posts`)."""
-    scripts = _NON_LD_SCRIPTS(tree)
+    # (walked by name in C: a fourth of the cost of "//script[not(@type='application/ld+json')]")
+    scripts = [s for s in tree.getroottree().iter("script") if s.get("type") != _LD_JSON]
     for script in scripts:
         script.tag = "kliping-junk"
     if _EMBED_SCRIPT.search(" ".join(filter(None, map(_SRC, scripts)))):
