@@ -1018,7 +1018,7 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
     # no word of a thread's heading in the page: none in its container or their copies either
     keyed = comments.may_hold_thread(tree)
     container, of_runs = _main_container(tree)
-    if container is not None and keyed and comments.in_thread(container, tree):
+    if container is not None and keyed and comments.in_thread(container, tree, keyed=True):
         container = None  # a comment thread outweighing a story written as runs: the page it is
     if container is not None:
         # boilerplate rules on the container's copy only: the rest of the page is not read
