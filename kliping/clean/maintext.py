@@ -450,6 +450,8 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     """
     if not found or settings.get("favor_recall"):
         return found
+    if next(tree.getroottree().iter("li"), None) is None:
+        return found  # no list item in the page (many a container's copy): none missed
     flat = " ".join(found.split())
     missed = chars = links = 0
     items = []
