@@ -539,7 +539,8 @@ def story_headings(tree: Any, found: str | None, settings: dict[str, Any],
     # a kept block's opening: the missed headings above each of its occurrences, in order (two
     # products' feature lists may open alike)
     above: dict[str, list[list[str]]] = {}
-    for el in tree.getroottree().iter():
+    # (the kept blocks are <p>s and lists: only those and the headings walked, by name in C)
+    for el in tree.getroottree().iter("p", "ul", "ol", *_HEADS):
         if el in kept:
             # the headings of the paragraph's own block (a "Related" heading before a teaser's
             # paragraph elsewhere, or the page's header above the story, is not the story's)
