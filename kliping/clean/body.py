@@ -1676,7 +1676,7 @@ def _short_for(text: str | None, target: Any, texts: list[str] | None = None) ->
     (Measured: ten times separates a live blog cut to its intro, 105 of 5,069 words, from a short
     article with a long comment thread, 143 of 702, which full mode would make worse.)
     """
-    words = len(text.split()) if text else 0
+    words = len(text.split(None, 149)) if text else 0  # (up to 150: a longer text is not split whole)
     if words >= 150:
         return False
     if texts is None:  # (``texts``: target's paragraph texts, when the caller has them)
