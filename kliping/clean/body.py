@@ -718,8 +718,13 @@ def _as_paragraphs(divs: list[Any]) -> None:
 
 
 def _div_prose(div: Any) -> int:
-    """:func:`_own_prose` of a text ``<div>``, 0 when its whole text is too short to count."""
-    return _own_prose(div) if len(div.text_content()) > _DIV_PROSE else 0
+    """:func:`_own_prose` of a text ``<div>``, 0 when its whole text is too short to count (its
+    text taken once)."""
+    text = div.text_content()
+    if len(text) <= _DIV_PROSE:
+        return 0
+    links = sum(len(" ".join(a.text_content().split())) for a in div.iter("a"))
+    return len(" ".join(text.split())) - links
 
 
 def _within(el: Any, blocks: set[Any]) -> bool:
