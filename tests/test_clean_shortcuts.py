@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lxml.etree import XPath
+from lxml.etree import XPath, tostring
 
 from kliping.clean import decode, maintext
 
@@ -60,3 +60,43 @@ def test_threshold_measured_as_normalize_space() -> None:
     text = "a" * 29 + "\xa0 \xa0" + "b" * 29
     tree = decode.parse(f"<html><body><p>{text}</p><p>{'c' * 60}</p></body></html>")
     assert [t for _p, t in maintext._prose(tree)] == [" ".join(text.split())]
+
+
+_PRUNE_VALUES = [
+    "comment-list", "Comments", "commentary", "no-comments", "x\ncomment-form", "post-comments",
+    "article-comments", "comol", "disqus_thread", "dsq-comments", "infinite-scroll", "infinitescroll",
+    "mvp-post-add-box", "mvp-post-add-", "elementor-share-buttons", "body", "",
+]  # fmt: skip
+
+
+@st.composite
+def _prunable_page(draw: st.DrawFn) -> str:
+    blocks = []
+    for _ in range(draw(st.integers(1, 6))):
+        tag = draw(st.sampled_from(["div", "section", "aside", "ul", "ol", "details"]))
+        attr = draw(st.sampled_from(["class", "id"]))
+        inner = "<h1>Judul</h1>" if draw(st.booleans()) else ""
+        blocks.append(f"<{tag} {attr}='{draw(st.sampled_from(_PRUNE_VALUES))}'>{inner}<li>Teks</li></{tag}>")
+    return f"<html><body><p>Cerita</p>{''.join(blocks)}</body></html>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(_prunable_page(), st.booleans())
+def test_raw_prunes_left_out_select_nothing(html: str, forum: bool) -> None:
+    """The raw-tree prunes whose patterns match no class or id are not run: they select nothing,
+    and the page pruned is the page every prune gives."""
+    tree = decode.parse(html)
+    assert tree is not None
+    screens = maintext._prune_screens()
+    assert screens is not None  # (the trafilatura kliping is written against)
+    values = "\n".join(tree.xpath(".//@class | .//@id"))
+    prunes = (*maintext.RAW_TREE_PRUNE_XPATH, *maintext.REMOVE_COMMENTS_AND_LISTS_XPATH)
+    for xpath, screen in zip(prunes, screens, strict=True):
+        if screen.search(values) is None:
+            assert xpath(tree) == []
+    every = maintext.copy(tree)
+    if maintext._may_prune(every):
+        every = maintext.prune_unwanted_nodes(every, maintext.RAW_TREE_PRUNE_XPATH)
+        if not forum:
+            every = maintext.prune_unwanted_nodes(every, maintext.REMOVE_COMMENTS_AND_LISTS_XPATH)
+    assert tostring(maintext._raw_pruned(tree, forum)) == tostring(every)

@@ -75,12 +75,14 @@ def may_hold_thread(tree: Any) -> bool:
     return _has_key((body if body is not None else tree).text_content())
 
 
-def threads(tree: Any) -> list[Any]:
-    """The readers' comment threads of ``tree``, in page order (the tree is left as it is)."""
+def threads(tree: Any, keyed: bool = False) -> list[Any]:
+    """The readers' comment threads of ``tree``, in page order (the tree is left as it is).
+    ``keyed``: the caller knows the page's text holds a key word (:func:`may_hold_thread`), which
+    is then not looked for again (a shortcut only: without one, no element's text holds one)."""
     body = tree.find("body")
     root = body if body is not None else tree
     out: list[Any] = []
-    if not _has_key(root.text_content()):
+    if not keyed and not _has_key(root.text_content()):
         return out
     for el in root.iter(*_BLOCK_TAGS):
         own = el.text
@@ -98,9 +100,10 @@ def threads(tree: Any) -> list[Any]:
     return out
 
 
-def in_thread(el: Any, tree: Any) -> bool:
-    """Is ``el`` (an element of ``tree``) a readers' comment thread, or inside one?"""
-    return any(el is t or _inside(el, t) for t in threads(tree))
+def in_thread(el: Any, tree: Any, keyed: bool = False) -> bool:
+    """Is ``el`` (an element of ``tree``) a readers' comment thread, or inside one? (``keyed``: as
+    for :func:`threads`.)"""
+    return any(el is t or _inside(el, t) for t in threads(tree, keyed))
 
 
 def _inside(el: Any, container: Any) -> bool:

@@ -90,12 +90,55 @@ def _may_prune(tree: Any) -> bool:
     return _RAW_PRUNE_KEY.search("\x00".join(_CLASS_IDS(tree))) is not None
 
 
+# On a page the keys let through (a "comment-count" or "no-comments" class will do), each prune's
+# own patterns on the class and id values (a superset of its matches: any element's, either
+# attribute's; a value's start is a line's) tell which of its XPaths can match at all: the others,
+# which would select nothing, are not run (a third of the pages let through need none). Their
+# patterns, in trafilatura 2.3's order (RAW_TREE_PRUNE_XPATH's two, REMOVE_COMMENTS_AND_LISTS_
+# XPATH's one), checked against its XPaths once (:func:`_prune_screens`).
+_PRUNE_PATTERNS = (
+    "mvp-post-add-(?:box|wrap)|infinite-?scroll",
+    "elementor-share-buttons",
+    "^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)|^[Cc]omment(?!ary)|(?:article|post)-comments",
+)
+
+
+@functools.cache
+def _prune_screens() -> tuple[re.Pattern[str], ...] | None:
+    """:data:`_PRUNE_PATTERNS` compiled, or None when trafilatura's prunes are not those they were
+    read from (then every XPath is run, as before)."""
+    try:
+        xpaths = [x.path for x in (*RAW_TREE_PRUNE_XPATH, *REMOVE_COMMENTS_AND_LISTS_XPATH)]
+    except (NameError, AttributeError):  # pragma: no cover - another trafilatura
+        return None
+    known = (  # (what each XPath tests, as its source writes it)
+        ("mvp-post-add-(?:box|wrap)|infinite-?scroll",),
+        ("elementor-share-buttons",),
+        ("^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)",
+         "^[Cc]omment(?!ary)|(?:article|post)-comments"),
+    )  # fmt: skip
+    if len(xpaths) != len(known):
+        return None
+    if not all(all(k in x for k in ks) for x, ks in zip(xpaths, known, strict=True)):
+        return None
+    return tuple(re.compile(p, re.M) for p in _PRUNE_PATTERNS)
+
+
 def _raw_pruned(tree: Any, forum: bool) -> Any:
     tree = copy(tree)
     if not _may_prune(tree):
         return tree
-    tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
-    return tree if forum else prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    screens = _prune_screens()
+    if screens is None:  # pragma: no cover - another trafilatura
+        tree = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+        return tree if forum else prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    values = "\n".join(_CLASS_IDS(tree))  # (read again: on the few pages the keys let through)
+    raw = [x for x, rx in zip(RAW_TREE_PRUNE_XPATH, screens, strict=False) if rx.search(values)]
+    if raw:
+        tree = prune_unwanted_nodes(tree, raw)
+    if forum or screens[2].search(values) is None:
+        return tree
+    return prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
 
 
 def staged(tree: Any, options: Extractor) -> str | None:
@@ -521,6 +564,8 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     """
     if not found or settings.get("favor_recall"):
         return found
+    if next(tree.getroottree().iter("li"), None) is None:
+        return found  # no list item in the page (many a container's copy): none missed
     flat = " ".join(found.split())
     missed = chars = links = 0
     items = []
@@ -608,7 +653,8 @@ def story_headings(tree: Any, found: str | None, settings: dict[str, Any],
     # a kept block's opening: the missed headings above each of its occurrences, in order (two
     # products' feature lists may open alike)
     above: dict[str, list[list[str]]] = {}
-    for el in tree.getroottree().iter():
+    # (the kept blocks are <p>s and lists: only those and the headings walked, by name in C)
+    for el in tree.getroottree().iter("p", "ul", "ol", *_HEADS):
         if el in kept:
             # the headings of the paragraph's own block (a "Related" heading before a teaser's
             # paragraph elsewhere, or the page's header above the story, is not the story's)
