@@ -376,13 +376,15 @@ def zygote() -> None:
 
 
 class _Job:
-    __slots__ = ("args", "waiter", "attempts", "timer", "timed_out")
+    __slots__ = ("args", "waiter", "attempts", "deadline", "timed_out")
 
     def __init__(self, args: tuple[Any, ...], waiter: Any) -> None:
         self.args = args
         self.waiter = waiter  # an asyncio Future, or a Deferred under another reactor
         self.attempts = 0
-        self.timer: Any = None
+        # time.monotonic() past which its worker is killed, once it is the page the worker
+        # cleans (CleaningPool.started); None: no budget
+        self.deadline: float | None = None
         self.timed_out = False
 
     def done(self, answer: Any) -> None:
@@ -430,7 +432,8 @@ def _worker_protocols() -> tuple[Any, Any]:
             self.jobs.append(job)
             if len(self.jobs) == 1:
                 self.pool.started(self, job)
-            self.transport.write(_HEADER.pack(len(data)) + data)
+            # the header and the frame as they are: the page's body is not copied once more
+            self.transport.writeSequence((_HEADER.pack(len(data)), data))
 
         def frames(self, data: bytes) -> None:
             self.buffer += data
@@ -438,14 +441,15 @@ def _worker_protocols() -> tuple[Any, Any]:
                 size = _HEADER.unpack_from(self.buffer)[0]
                 if len(self.buffer) < _HEADER.size + size:
                     return
-                frame = bytes(self.buffer[_HEADER.size:_HEADER.size + size])
-                del self.buffer[:_HEADER.size + size]
                 if not self.jobs:  # an answer to no page: a broken worker, never trusted again
                     self.kill()
                     return
+                with memoryview(self.buffer) as view:  # unpickled in place, not copied first
+                    answer = pickle.loads(view[_HEADER.size:_HEADER.size + size])
+                del self.buffer[:_HEADER.size + size]
                 job = self.jobs.popleft()
                 self.answered += 1
-                self.pool.answered(self, job, pickle.loads(frame))
+                self.pool.answered(self, job, answer)
 
         def gone(self) -> None:
             if not self.ended:
@@ -589,6 +593,9 @@ class CleaningPool:
         self._spawned, self._forked = _worker_protocols()
         # the zygote the workers are forked from (None: not started yet; False: not used)
         self.zygote: _Zygote | None | bool = None if zygote and _CAN_FORK else False
+        # the one timer watching the hard deadlines of the pages being cleaned (:meth:`started`)
+        self._deadline_timer: Any = None
+        self._deadline_at = 0.0
 
     # -- sharing ----------------------------------------------------------------------------------
     @classmethod
@@ -628,6 +635,7 @@ class CleaningPool:
             if not worker.ended and worker.transport is not None:
                 worker.kill()
         pool.close_zygote()
+        pool._unwatch()
 
     @classmethod
     def release(cls, pool: CleaningPool) -> None:
@@ -740,6 +748,7 @@ class CleaningPool:
             if not worker.ended and worker.transport is not None:
                 worker.close_input()
         self.close_zygote()
+        self._idle_check()
 
     def _dispatch(self) -> None:
         if self.inline:
@@ -752,25 +761,64 @@ class CleaningPool:
                 worker.send(self.queue.popleft())
 
     def started(self, worker: Any, job: _Job) -> None:
-        """``job`` is now the page ``worker`` cleans: watch its hard deadline."""
+        """``job`` is now the page ``worker`` cleans: watch its hard deadline.
+
+        One timer for the whole pool (:meth:`_check_deadlines`), set for the earliest deadline
+        of the pages being cleaned, not one per page: a timer made and cancelled for each page
+        was ~2% of the crawl thread's time on bench/crawl.py, for a deadline (70 s by default)
+        that a page almost never reaches."""
         budget = job.args[3]
         if not budget or budget <= 0:
+            job.deadline = None
             return
+        job.deadline = time.monotonic() + budget * HARD_DEADLINE_FACTOR + HARD_DEADLINE_GRACE
+        if self._deadline_timer is None or job.deadline < self._deadline_at:
+            self._watch(job.deadline)
+
+    def _watch(self, when: float) -> None:
+        """Check the deadlines at ``when`` (a time.monotonic()), the one timer moved there."""
         from twisted.internet import reactor
 
-        def expire() -> None:
-            if worker.jobs and worker.jobs[0] is job and not worker.ended:
+        self._unwatch()
+        self._deadline_at = when
+        self._deadline_timer = reactor.callLater(  # type: ignore[attr-defined]
+            max(0.0, when - time.monotonic()), self._check_deadlines)
+
+    def _unwatch(self) -> None:
+        timer, self._deadline_timer = self._deadline_timer, None
+        if timer is not None and timer.active():
+            timer.cancel()
+
+    def _check_deadlines(self) -> None:
+        """Kill each worker whose page is past its deadline (stuck where the worker's own timer
+        cannot reach it: it becomes a ``timeout`` row when the worker's end is seen); then wait
+        for the next deadline, if a page is being cleaned."""
+        self._deadline_timer = None
+        now = time.monotonic()
+        upcoming: float | None = None
+        for worker in list(self.workers):
+            job = worker.jobs[0] if worker.jobs and not worker.ended else None
+            if job is None or job.deadline is None or job.timed_out:
+                continue
+            if job.deadline <= now:
                 job.timed_out = True
                 worker.kill()
+            elif upcoming is None or job.deadline < upcoming:
+                upcoming = job.deadline
+        if upcoming is not None:
+            self._watch(upcoming)
 
-        deadline = budget * HARD_DEADLINE_FACTOR + HARD_DEADLINE_GRACE
-        job.timer = reactor.callLater(deadline, expire)  # type: ignore[attr-defined]
+    def _idle_check(self) -> None:
+        """No page being cleaned: no deadline to watch (nothing left pending in the reactor)."""
+        if self._deadline_timer is not None and not any(w.jobs for w in self.workers):
+            self._unwatch()
 
     def answered(self, worker: Any, job: _Job, answer: Any) -> None:
         self.failed_starts = 0
-        self._stop_timer(job)
         if worker.jobs:
             self.started(worker, worker.jobs[0])
+        else:
+            self._idle_check()
         job.done(answer)
         self._dispatch()
         self._grow()
@@ -790,7 +838,6 @@ class CleaningPool:
         worker.jobs.clear()
         again = []
         for n, job in enumerate(pending):
-            self._stop_timer(job)
             if n == 0:  # the page it was cleaning
                 raw, run_id, budget = job.args[0], job.args[2], job.args[3]
                 if job.timed_out:
@@ -814,12 +861,7 @@ class CleaningPool:
         elif not self.inline and (not self.closing or self.queue):
             self._spawn()
         self._dispatch()
-
-    @staticmethod
-    def _stop_timer(job: _Job) -> None:
-        if job.timer is not None and job.timer.active():
-            job.timer.cancel()
-        job.timer = None
+        self._idle_check()
 
     # -- one page ---------------------------------------------------------------------------------
     async def clean(

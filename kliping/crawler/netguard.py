@@ -134,6 +134,10 @@ async def resolve(host: str) -> list[str]:
     return await maybe_deferred_to_future(receiver.done)
 
 
+_UNSEEN: Any = object()
+_LITERALS_KEPT = 4096
+
+
 class NetGuardMiddleware:
     """Only the spider's own hosts, and only public addresses unless allowed (see module doc)."""
 
@@ -144,6 +148,10 @@ class NetGuardMiddleware:
         self.mirror = {h.lower() for h in settings.getdict("KLIPING_MIRROR")}
         self.allowance = PrivateAllowance(settings.getlist("KLIPING_ALLOW_PRIVATE_NETWORKS"))
         self._logged: set[tuple[str, str]] = set()
+        # host -> None (a name, not an address), True (an address allowed), False (refused): a
+        # host's text is parsed as an address once, not on every request (two failed parses,
+        # IPv4 then IPv6, for every request to a named host)
+        self._literals: dict[str, bool | None] = {}
         from kliping.crawler.headerlimit import DEFAULT_MAXSIZE, install
 
         install(settings.getint("KLIPING_HEADERS_MAXSIZE", DEFAULT_MAXSIZE))  # before any response
@@ -173,9 +181,16 @@ class NetGuardMiddleware:
             self._drop(request, "offsite", host)
         if host in self.mirror:
             return  # served from the local mirror: the demo's and the tests' explicit opt-in
-        literal = _ip(host)
-        if literal is not None:
-            if not is_public(literal) and not self.allowance.allows(host, literal):
+        verdict = self._literals.get(host, _UNSEEN)
+        if verdict is _UNSEEN:
+            literal = _ip(host)
+            verdict = None if literal is None else (
+                is_public(literal) or self.allowance.allows(host, literal))
+            if len(self._literals) >= _LITERALS_KEPT:  # a hostile listing's endless hosts
+                self._literals.clear()
+            self._literals[host] = verdict
+        if verdict is not None:  # an address: allowed or not, nothing to resolve
+            if not verdict:
                 self._drop(request, "private_address", host)
             return
         if self.allowance.everything or self.allowance.allows(host):
@@ -304,6 +319,8 @@ class BackoffMiddleware:
         return key, downloader.slots.get(key)
 
     def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        if not self.backoff:  # no slot backs off (nearly always): nothing to look up
+            return
         key, slot = self._slot(request)
         if key in self.backoff and slot is not None:
             self._impose(key, slot)  # the slot may have been collected and made anew meanwhile
@@ -334,6 +351,8 @@ class BackoffMiddleware:
 
     def process_response(self, request: Request, response: Response,
                          spider: Spider | None = None) -> Response:
+        if not self.backoff and response.status not in self.codes:
+            return response  # nothing backs off and this answer does not start it
         key, slot = self._slot(request)
         stats = self.crawler.stats
         assert stats is not None
