@@ -45,6 +45,9 @@ REDIRECT_ENABLED = True
 
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+# Scrapy's MemoryStatsCollector without its per-access deprecation shim (~0.08 ms a page):
+# the same stats, for scrapy crawl and Scrapyd jobs as for kliping crawl (kliping/crawler/stats.py)
+STATS_CLASS = "kliping.crawler.stats.QuickStatsCollector"
 LOG_LEVEL = os.environ.get("KLIPING_LOG_LEVEL", "INFO")
 # the per-page "Crawled"/"Scraped" DEBUG lines are built only when a handler takes DEBUG
 LOG_FORMATTER = "kliping.crawler.logformat.QuietLogFormatter"
