@@ -16,6 +16,7 @@ from lxml.etree import XPath
 
 from kliping.clean.metadata import PageMeta, text_of, xpath_strings
 from kliping.dates import ParsedDate, find_dates, parse_date, resolve_tz
+from kliping.dates.vocab import ZONE_OFFSETS
 
 PUBLISHED_META = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
@@ -351,7 +352,10 @@ def utc_only(structured: list[tuple[str, str, ParsedDate]]) -> bool:
     return bool(times) and all(t.utcoffset() == dt.timedelta(0) for t in times)
 
 
-_NAMED_ZONE = re.compile(r"\b(?:WIB|WITA|WIT)\b|(?:GMT|UTC)?\s?\+0?[789](?::?00)?\b")
+# a zone named beside a printed clock: Indonesia's (kliping.dates.vocab.ZONE_OFFSETS) or +07..+09
+_NAMED_ZONE = re.compile(
+    rf"\b(?:{'|'.join(sorted(ZONE_OFFSETS, key=len, reverse=True))})\b|(?:GMT|UTC)?\s?\+0?[789](?::?00)?\b"
+)
 
 
 def zone_probe(
@@ -368,17 +372,28 @@ def zone_probe(
     of +07 to +09): a page printing its clock with no zone (a British one in winter, in GMT) may
     be right to state it at UTC. (An English page's "9:07 PM" read in WIB beside its correct UTC
     times was a time conflict that is none.)"""
-    for s in printed[:_PRINTED_TRIES]:
-        if len(s) > _MAX_PRINTED or not any(c.isdigit() for c in s):
-            continue
-        if not _NAMED_ZONE.search(s):
-            continue
-        p = _parse(s, fetched_at, tz, z_is_local)
-        if p is not None and p.datetime is not None:
+    named = [s for s in printed[:_PRINTED_TRIES] if _NAMED_ZONE.search(s)]
+    for _s, p in _read_printed(named, fetched_at, tz, z_is_local):
+        if p.datetime is not None:
             hit = any(q.datetime is not None and zone_mislabelled(q.datetime, p.datetime)
                       for _f, _r, q in structured)
             return printed if hit else []
     return []
+
+
+def _read_printed(
+    printed: list[str], fetched_at: dt.datetime | None, tz: str, z_local: bool
+) -> list[tuple[str, ParsedDate]]:
+    """The printed date strings that parse (the first :data:`_PRINTED_TRIES`; none longer than
+    :data:`_MAX_PRINTED` or without a digit), with what they say."""
+    read: list[tuple[str, ParsedDate]] = []
+    for s in printed[:_PRINTED_TRIES]:
+        if len(s) > _MAX_PRINTED or not any(c.isdigit() for c in s):
+            continue
+        p = _parse(s, fetched_at, tz, z_local)
+        if p is not None:
+            read.append((s, p))
+    return read
 
 
 def zone_mislabelled(stated: dt.datetime, printed: dt.datetime) -> bool:
@@ -460,13 +475,7 @@ def dates(
     # The printed date is a date source when the site names it or structured data has none
     # (common selectors are guesses); otherwise it is read only for its time of day.
     # ``printed`` is the selectors' strings, then date lines found above the body.
-    read: list[tuple[str, ParsedDate]] = []
-    for s in printed[:_PRINTED_TRIES]:
-        if len(s) > _MAX_PRINTED or not any(c.isdigit() for c in s):
-            continue
-        p = _parse(s, fetched_at, tz, z_is_local)
-        if p is not None:
-            read.append((s, p))
+    read = _read_printed(printed, fetched_at, tz, z_is_local)
     # the first printed string that states a time of day is the printed time
     printed_p = next(((s, p) for s, p in read if p.datetime is not None), None)
     if read and (site_printed or not any(_plausible_day(_local_day(p, tzinfo)) for _f, _r, p in cands)):
