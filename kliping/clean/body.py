@@ -576,10 +576,7 @@ def _headline_div(tree: Any, groups: dict[Any, list[Any]], runs: dict[Any, list[
     lone = [parent for parent, ns in runs.items() if len(ns) == 1 and ns[0] >= _LONE_RUN]
     if not lone:  # most pages
         return
-    # the story's headline: the <h1> whose text is the page's title (not a logo's, a bio box's)
-    title = maintext._title_key(maintext.TITLE.get() or "")
-    same = maintext._same_title
-    h1 = next((h for h in tree.iter("h1") if same(maintext._title_key(h.text_content()), title)), None)
+    h1 = maintext.title_h1(tree)  # the story's headline
     if h1 is None:
         return
     if maintext.densest_block(maintext._prose(tree)) is not None:
@@ -799,20 +796,18 @@ def _div_prose(div: Any) -> int:
     """:func:`_own_prose` of a text ``<div>``, 0 when its whole text is too short to count (its
     text taken once)."""
     text = div.text_content()
-    if len(text) <= _DIV_PROSE:
-        return 0
-    links = sum(len(" ".join(a.text_content().split())) for a in div.iter("a"))
-    return len(" ".join(text.split())) - links
+    return _own_prose(div, text) if len(text) > _DIV_PROSE else 0
 
 
 def _within(el: Any, blocks: set[Any]) -> bool:
     return el in blocks or any(a in blocks for a in el.iterancestors())
 
 
-def _own_prose(el: Any) -> int:
-    """Characters of ``el``'s text outside links (whitespace runs made one space)."""
+def _own_prose(el: Any, text: str | None = None) -> int:
+    """Characters of ``el``'s text outside links (whitespace runs made one space); ``text``:
+    ``el.text_content()``, when the caller has it."""
     links = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
-    return len(" ".join(el.text_content().split())) - links
+    return len(" ".join((el.text_content() if text is None else text).split())) - links
 
 
 _TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")

@@ -963,6 +963,13 @@ def _title_key(text: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", html.unescape(text)).casefold().split())
 
 
+def title_h1(tree: Any) -> Any | None:
+    """The page's first ``<h1>`` whose text is its title (:data:`TITLE`; not a logo's, a bio
+    box's), or None."""
+    key = _title_key(TITLE.get() or "")
+    return next((h for h in tree.iter("h1") if _same_title(_title_key(h.text_content()), key)), None)
+
+
 def headline(first: Any, title: str | None) -> Any | None:
     """The story's headline: the last element before ``first`` (the story's first paragraph) whose
     text is the page's ``title``; an ``<h1>``-``<h3>`` first, else (a redesign's headline written as
