@@ -487,10 +487,7 @@ def _bare_wrapper(el: Any) -> bool:
     the one text div of its own parent, no group of paragraphs was found, and the story was lost
     to its credit box ("no article body found"; the fixture pages' ``p_as_div+wrapped`` rewrite:
     F1 0.00)."""
-    if el.tag != "div" or el.attrib or len(el) != 1 or (el.text or "").strip():
-        return False
-    child = el[0]
-    return isinstance(child.tag, str) and not (child.tail or "").strip() and el.getparent() is not None
+    return el.tag == "div" and not el.attrib and _only_child(el) is not None and el.getparent() is not None
 
 
 def _nested(a: Any, b: Any) -> bool:

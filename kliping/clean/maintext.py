@@ -96,32 +96,27 @@ def _may_prune(tree: Any) -> bool:
 # which would select nothing, are not run (a third of the pages let through need none). Their
 # patterns, in trafilatura 2.3's order (RAW_TREE_PRUNE_XPATH's two, REMOVE_COMMENTS_AND_LISTS_
 # XPATH's one), checked against its XPaths once (:func:`_prune_screens`).
-_PRUNE_PATTERNS = (
-    "mvp-post-add-(?:box|wrap)|infinite-?scroll",
-    "elementor-share-buttons",
-    "^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)|^[Cc]omment(?!ary)|(?:article|post)-comments",
-)
+_PRUNE_TESTS = (  # (what each XPath tests, as its source writes it)
+    ("mvp-post-add-(?:box|wrap)|infinite-?scroll",),
+    ("elementor-share-buttons",),
+    ("^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)",
+     "^[Cc]omment(?!ary)|(?:article|post)-comments"),
+)  # fmt: skip
 
 
 @functools.cache
 def _prune_screens() -> tuple[re.Pattern[str], ...] | None:
-    """:data:`_PRUNE_PATTERNS` compiled, or None when trafilatura's prunes are not those they were
-    read from (then every XPath is run, as before)."""
+    """:data:`_PRUNE_TESTS` compiled (one pattern per XPath), or None when trafilatura's prunes
+    are not those they were read from (then every XPath is run, as before)."""
     try:
         xpaths = [x.path for x in (*RAW_TREE_PRUNE_XPATH, *REMOVE_COMMENTS_AND_LISTS_XPATH)]
     except (NameError, AttributeError):  # pragma: no cover - another trafilatura
         return None
-    known = (  # (what each XPath tests, as its source writes it)
-        ("mvp-post-add-(?:box|wrap)|infinite-?scroll",),
-        ("elementor-share-buttons",),
-        ("^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)",
-         "^[Cc]omment(?!ary)|(?:article|post)-comments"),
-    )  # fmt: skip
-    if len(xpaths) != len(known):
+    if len(xpaths) != len(_PRUNE_TESTS):
         return None
-    if not all(all(k in x for k in ks) for x, ks in zip(xpaths, known, strict=True)):
+    if not all(all(k in x for k in ks) for x, ks in zip(xpaths, _PRUNE_TESTS, strict=True)):
         return None
-    return tuple(re.compile(p, re.M) for p in _PRUNE_PATTERNS)
+    return tuple(re.compile("|".join(ks), re.M) for ks in _PRUNE_TESTS)
 
 
 def _raw_pruned(tree: Any, forum: bool) -> Any:
