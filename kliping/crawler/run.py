@@ -352,18 +352,7 @@ def _project(out: str, mirror: dict[str, str] | None, settings: dict[str, Any]) 
         project.set("KLIPING_MIRROR", mirror, priority="cmdline")
     for key, value in settings.items():
         project.set(key, value, priority="cmdline")
-    quick_stats(project)
     return project
-
-
-def quick_stats(settings: Any) -> None:
-    """Scrapy's default stats collector replaced by :class:`kliping.crawler.stats.QuickStatsCollector`
-    (the same collector without Scrapy's per-access deprecation shim, ~5% of the crawl
-    process's CPU); a ``STATS_CLASS`` set to anything else is left as it is."""
-    from kliping.crawler.stats import QUICK, SCRAPY_DEFAULT
-
-    if settings.get("STATS_CLASS") == SCRAPY_DEFAULT:
-        settings.set("STATS_CLASS", QUICK, priority=settings.getpriority("STATS_CLASS"))
 
 
 def _run_worker(

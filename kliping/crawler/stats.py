@@ -9,8 +9,9 @@ a page (Scrapy's downloader, scraper and core stats, kliping's counters): ~0.08 
 overhead per page, about 5% of the crawl process's own CPU time on bench/crawl.py.
 
 :class:`QuickStatsCollector` is Scrapy's ``MemoryStatsCollector`` with plain attribute access:
-the same methods, the same values, the stats kept per spider at close. ``kliping crawl`` uses it
-unless ``STATS_CLASS`` names another collector (:func:`kliping.crawler.run.quick_stats`).
+the same methods, the same values, the stats kept per spider at close. It is the project's
+``STATS_CLASS`` (kliping/settings.py): ``kliping crawl``, ``scrapy crawl`` and Scrapyd jobs use it
+unless ``STATS_CLASS`` names another collector.
 """
 
 from __future__ import annotations
