@@ -691,7 +691,17 @@ def test_new_dateline_forms(head: str, place: str | None, source: str | None) ->
         "DEAR ABBY: My husband of more than 20 years just bought plane tickets.",
         "FANDUEL SPORTSBOOK LINE: Crimson Tide -6; over/under is 166",
         "Q: What did the governor say about the bridge on Tuesday?",
+        "Alasannya: Jembatan itu sudah retak di dua titik sejak banjir bulan lalu.",
+        "Lokasi: Balai Kota Semarang, mulai pukul 08.00 hingga selesai.",
     ],
 )
 def test_no_colon_dateline_in_labels(text: str) -> None:
     assert dateline(text) == (text, None, None)
+
+
+def test_an_institution_is_no_author() -> None:
+    """Rule "institution as author": a name with "of" between its words ("Voice of America",
+    JSON-LD's Person on VOA's pages) is an institution; a name's "de", "bin", "van" stay."""
+    names = ["Voice of America", "Ministry of Finance", "Rina Kusuma", "Maria de Lourdes",
+             "Ahmad bin Abdullah"]  # fmt: skip
+    assert people(names) == ["Rina Kusuma", "Maria de Lourdes", "Ahmad bin Abdullah"]

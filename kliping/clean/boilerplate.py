@@ -1152,11 +1152,13 @@ def _story_captions(lines: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     long = 0
     for raw in lines:
-        line = " ".join(raw.split())
-        if len(line) < _CAPTION_MIN:
+        if len(raw) < _CAPTION_MIN:
             continue
         long += 1
-        if len(line) <= _CAPTION_MAX and line[-1] not in ".!?\"”’:" and (m := PHOTO_CREDIT_END.search(line)):
+        if len(raw) > 2 * _CAPTION_MAX or raw.rstrip()[-1:] in ".!?\"”’:":
+            continue  # (most lines: prose closes with its punctuation)
+        line = " ".join(raw.split())
+        if _CAPTION_MIN <= len(line) <= _CAPTION_MAX and (m := PHOTO_CREDIT_END.search(line)):
             found[line] = m.start()
     return found if len(found) >= 2 and 2 * len(found) >= long else {}
 
@@ -1259,7 +1261,10 @@ _NOT_PLACE = (
     r"|review|ulasan|spoiler|trivia|kutipan|pesan|himbauan|imbauan|sambutan|judul|tema|agenda|jadwal"
     r"|hasil|skor|klasemen|susunan|line-up|lineup|rilis|siaran|press|note|warning|summary|kata|photo"
     r"|image|gambar|caption|source|credit|ilustrasi|related|watch|read|listen|opinion|analysis"
-    r"|comment|correction|clarification|advertisement|sponsored|iklan|quote|answer|question)"
+    r"|comment|correction|clarification|advertisement|sponsored|iklan|quote|answer|question|kesimpulan"
+    r"|contoh|misalnya|sebelumnya|selanjutnya|kemudian|pertama|kedua|ketiga|terakhir|jadi|sekarang|kini"
+    r"|awas|waspada|syarat|ketentuan|hadiah|lokasi|waktu|tempat|tanggal|harga|alamat|kontak|telepon"
+    r"|tautan|narasumber|moderator|pembicara|tamu|presenter|\w+nya)"
 )
 # "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road)
 _DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:\s+)"
