@@ -705,3 +705,33 @@ def test_an_institution_is_no_author() -> None:
     names = ["Voice of America", "Ministry of Finance", "Rina Kusuma", "Maria de Lourdes",
              "Ahmad bin Abdullah"]  # fmt: skip
     assert people(names) == ["Rina Kusuma", "Maria de Lourdes", "Ahmad bin Abdullah"]
+
+
+# --- second round (issue #14): the opening report credit, an advertorial's code, a promo's channels
+
+
+def test_report_credit_with_the_desks_town() -> None:
+    """Rule "report credit": "Laporan Rianza Alfandi | Aceh Besar" opens the story as "Laporan
+    Wartawan X, Name" does: the name is the author, the line goes; a sentence stays."""
+    res = clean_lines([BODY, "Laporan Rianza Alfandi | Aceh Besar", BODY2])
+    assert res.paragraphs == [BODY, BODY2] and res.authors == ["Rianza Alfandi"]
+    line = "Laporan keuangan desa | dibacakan di balai desa pada Senin malam oleh kepala desa."
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, line, BODY2]
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("credit_code", "[RWT | ADV DPRD SAMARINDA]"),
+        ("credit_code", "[ADT/ADV]"),
+        ("promo", "Update berita lainnya di Serambinews.com dan Google News"),
+    ],
+)
+def test_second_round_lines(name: str, line: str) -> None:
+    assert family(line) == name
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, BODY2]
+
+
+def test_paper_name_in_capitals_in_brackets() -> None:
+    """Rule "place (paper's code)" takes a paper's one name in capitals too: "Jayapura (PAPUANEWS) -"."""
+    assert dateline(f"Jayapura (PAPUANEWS) - {REST}") == (REST, "Jayapura", "PAPUANEWS")

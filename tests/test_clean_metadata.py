@@ -257,3 +257,17 @@ def test_a_desk_as_author_leaves_the_credit_lines_to_name_the_reporter() -> None
 def test_the_dom_byline_without_its_date_and_desk(body: str, byline: list[str]) -> None:
     found = metadata.extract(decode.parse(_page([("body", body, None)])), GENERIC_LAYOUT, BASE, [])
     assert found.byline == byline
+
+
+@pytest.mark.parametrize(
+    ("body", "byline"),
+    [
+        ("<div class='post-meta'>Diposting oleh <a>Yulius Wenda</a> pada 14 Maret 2024, 16:45 WIT</div>",
+         ["Yulius Wenda"]),
+        ("<div class='meta'>Ditulis oleh Rina Pratiwi | 14 Maret 2024</div>", ["Rina Pratiwi"]),
+        ("<p>Bantuan itu ditulis oleh panitia dalam daftar penerima.</p>", []),
+    ],
+)  # fmt: skip
+def test_posted_by_line(body: str, byline: list[str]) -> None:
+    """Rule "posted by": a blog theme's "Diposting oleh Name pada date" names the author."""
+    assert _found([("body", body, None)]).byline == byline

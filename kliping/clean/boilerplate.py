@@ -286,7 +286,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # app, newsletter and channel promos
     "promo": re.compile(
         rf"^\W*(?:(?:yuk|ayo|mari)\W+)?{_CTA}\b[^\n]{{0,250}}{_CHANNELS}[^\n]{{0,250}}$"
-        r"|^[^\n]{0,150}\b(?:di|via|lewat|melalui)\s+google news\W*$"
+        r"|^[^\n]{0,150}\b(?:di|via|lewat|melalui)\s+(?:[\w.-]+\s+(?:dan|serta|&)\s+)?google news\W*$"
         # a newsletter sign-up in English: "Sign up for the daily … email", "Get our free … newsletter"
         r"|^\s*(?:sign up|subscribe|get our(?: free)?)\b[^\n]{0,120}\b(?:e-?mails?|newsletters?|inbox)\b"
         r"[^\n]{0,150}$"
@@ -439,7 +439,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*\(\s*[A-Za-z][\w.-]{2,30}\s*\)\.?\s*$"
         # "[ded]" (Merdeka's, in lower case: "[CNET]" names a source); a site and its reporter in
         # brackets: "(Tribunjogja.com/Rina Pratiwi)"
-        r"|^\s*\[(?-i:[a-z]{2,4})\]\s*$|^\s*\[[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{1,6}\d{0,2}){1,3}\]\.?\s*$|^\s*\((?:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[^()/\n]{2,60}\)\.?\s*$",
+        r"|^\s*\[(?-i:[a-z]{2,4})\]\s*$|^\s*\[[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{1,6}\d{0,2}){1,3}\]\.?\s*$"
+        # "[RWT | ADV DPRD SAMARINDA]": the code and an advertorial's label (in capitals)
+        r"|^\s*\[(?-i:[A-Z]{2,6}\s*[|/]\s*(?:ADV|ADVERTORIAL|ADS|PR)\b[A-Z .]{0,40})\]\.?\s*$"
+        r"|^\s*\((?:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[^()/\n]{2,60}\)\.?\s*$",
         _I,
     ),
     # (alone, between dashes, or two of them: "- ADVERTISEMENT -", "Iklan - Gulir untuk melanjutkan")
@@ -583,7 +586,10 @@ _DESK_IN_CREDIT = re.compile(r"(:\s*)(?:kontributor|koresponden|wartawan|jurnali
 # "Laporan Wartawan Tribunnews.com, Ilham Rian Pratama": the byline some portals open with.
 REPORT_BY = re.compile(
     r"^\s*laporan\s+(?:wartawan|reporter|koresponden|jurnalis|kontributor)\s+[^,\n]{2,50},\s*"
-    r"(?P<name>[^,\n]{3,60}?)\s*$",
+    r"(?P<name>[^,\n]{3,60}?)\s*$"
+    # "Laporan Rianza Alfandi | Aceh Besar" (the reporter, then the desk's town)
+    r"|^\s*laporan\s+(?P<name2>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))\s*\|\s*"
+    r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$",
     _I,
 )
 # Editor codes closing the last paragraph: "(rdp/imk)", "(ant)", "(*)", "(H-4)", "(Ant/P-3)".
@@ -1090,7 +1096,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             continue
         by = REPORT_BY.match(line)
         if by:
-            res.authors.append(by.group("name"))
+            res.authors.append(by.group("name") or by.group("name2"))
             res.dropped.append(("credit", line))
             continue
         # (the line is no photo credit: tested above)
@@ -1287,7 +1293,7 @@ DATELINES = (
     re.compile(rf"^(?P<source>{_SOURCE}){_DASH}"),
     # a local paper's own code in brackets after the place: "BANGKINANG (DRO) -", "MEDAN (SIB) -",
     # "Sampit (ANTARA) -" (a foreign wire's "(AP)" / "(AFP)" is part of its story as published)
-    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?:AP|AFP|UPI)\))[A-Z]{{2,6}})\)"
+    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?:AP|AFP|UPI)\))[A-Z]{{2,15}})\)"
                r"(?:\s+-{1,3}\s*|\s*[–—―]\s*)(?=[A-Z\d\"“‘']|\s*$)"),
     # an outlet's name first, then the place: "Warta Ekonomi, Jakarta -", "Radar Bogor, Cibinong –"
     re.compile(rf"^(?P<source>{_OUTLET}),\s*(?P<place>(?!{_OUTLET}\b){_PLACE}){_DASH}(?=[A-Z\d\"“‘']|\s*$)"),

@@ -377,6 +377,8 @@ def byline(tree: Any) -> list[str]:
     Hafiez • 13 Maret 2024 14:20") gives the name, the parts between bullets that hold no digit."""
     found = [_undated(" ".join(el.text_content().split())) for el in _DOM_AUTHOR(tree)[:4]]
     if not found:
+        found = _posted_by(tree)
+    if not found:
         for el in _BYLINE(tree)[:2]:
             runs = (" ".join(t.split()) for t in el.itertext() if t.strip())
             first = next((r for r in runs if not _BY.fullmatch(r) and people.people([r])), None)
@@ -388,6 +390,30 @@ def byline(tree: Any) -> list[str]:
 _BYLINE = XPath(
     "//@class[contains(.,'byline')]/parent::*[contains(concat(' ',normalize-space(@class),' '),' byline ')]"
 )
+# Rule "posted by": a blog theme's line "Diposting oleh Yulius Wenda pada 14 Maret 2024, 16:45 WIT"
+# (Blogspot, WordPress themes), the name in a link or not.
+_POSTED_TEXT = XPath(
+    "//body//text()[contains(., 'oleh')][string-length(normalize-space(.)) < 60]"
+    "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
+)
+_POSTED_BY = re.compile(
+    r"^(?:diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+oleh\s+"
+    r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))(?=\s+pada\b|\s*[|,•·-]|\s*$)",
+    re.I,
+)
+
+
+def _posted_by(tree: Any) -> list[str]:
+    for run in _POSTED_TEXT(tree)[:8]:
+        parent = run.getparent()
+        if parent is None:
+            continue
+        text = " ".join(parent.text_content().split())
+        if len(text) < 120 and (m := _POSTED_BY.match(text)):
+            return [m.group("name")]
+    return []
+
+
 _BY = re.compile(r"(?:oleh|by|penulis|reporter|pewarta|editor)\W*", re.I)  # a label alone
 _BULLETS = re.compile(r"\s+[•·]\s+")
 
