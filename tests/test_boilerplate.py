@@ -571,3 +571,167 @@ def test_related_heading_takes_its_list_mid_body(heading: str) -> None:
              "Objek Wisata di Gunungkidul Siap Sambut Wisatawan"]  # fmt: skip
     res = clean_lines([BODY, heading, *items, BODY2])
     assert res.paragraphs == [BODY, BODY2]
+
+
+# --- families found on the third set of fixture pages (issue #14) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        # a caption closing with an agency or paper in capitals and its photographer
+        ("photo_credit", "Warga mengungsi ke balai desa, Minggu (10/3/2024). GATRA/Adi Wibowo"),
+        ("photo_credit", "Petugas memeriksa kendaraan di Jakarta, Senin. REUTERS/Willy Kurniawan/foc"),
+        # a live report's reload prompt
+        ("widget", "Muat ulang halaman untuk pembaruan terbaru"),
+        ("widget", "Refresh this page for updates"),
+        # reporter and editor codes in square brackets, alone
+        ("credit_code", "[muf/but]"),
+        ("credit_code", "[ka/ab]"),
+        # a photo gallery's slide counter
+        ("pagination", "1 / 4"),
+        ("pagination", "2 dari 10"),
+    ],
+)
+def test_new_family_lines(name: str, line: str) -> None:
+    assert family(line) == name
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, BODY2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Muat ulang halaman itu berkali-kali tidak membantu, keluh warga yang mendaftar sekolah daring.",
+        "Data itu dirilis BPS/Badan Pusat Statistik pada awal bulan, kata peneliti.",
+        "Hasil akhir 2/1 untuk tuan rumah membuat pelatih tersenyum lebar.",
+        "Skor akhir 2-1 untuk tuan rumah. Laga berikutnya digelar di Stadion GBLA.",
+    ],
+)
+def test_new_families_leave_prose(line: str) -> None:
+    assert family(line) is None
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, line, BODY2]
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        ("Akses jalan desa masih tergenang. [muf/but]", "Akses jalan desa masih tergenang."),
+        ("Akses jalan desa masih tergenang. [KA/AB]", "Akses jalan desa masih tergenang."),
+        ("Pembatasan berlaku mulai H-7 Lebaran. (END)", "Pembatasan berlaku mulai H-7 Lebaran."),
+        ("Pembatasan berlaku mulai H-7 Lebaran. (TAMAT)", "Pembatasan berlaku mulai H-7 Lebaran."),
+        ("Laporan itu dikutip situs CNET [CNET]", "Laporan itu dikutip situs CNET [CNET]"),
+        ("Kasus itu ditangani Komisi Pemberantasan Korupsi (KPK).",
+         "Kasus itu ditangani Komisi Pemberantasan Korupsi (KPK)."),
+    ],
+)
+def test_codes_in_brackets_and_end_words_close_the_body(last: str, kept: str) -> None:
+    """Rule "end mark": codes in square brackets ("[muf/but]") and the closing words "(END)",
+    "(TAMAT)" go from the last paragraph; an abbreviation in brackets stays."""
+    assert clean_lines([BODY, last]).paragraphs == [BODY, kept]
+
+
+def test_skipped_promo_goes_between_its_links() -> None:
+    """Rule "skipped promo": "Lewati X dan lanjutkan membaca" … "Akhir dari X" (as lines, and as
+    the box in the DOM); a skip link with no anchor after it goes alone."""
+    promo = ["Lewati Podcast dan lanjutkan membaca", "Podcast", "Dunia Pagi Ini", "Episode",
+             "Akhir dari Podcast"]  # fmt: skip
+    assert clean_lines([BODY, *promo, BODY2]).paragraphs == [BODY, BODY2]
+    assert clean_lines([BODY, promo[0], BODY2]).paragraphs == [BODY, BODY2]
+    tree = parse(
+        f"<html><body><div><p>{BODY}</p><section><a href='#end'>Lewati Podcast dan lanjutkan membaca</a>"
+        "<h2>Podcast</h2><p>Dunia Pagi Ini</p><p id='end'>Akhir dari Podcast</p></section>"
+        f"<p>{BODY2}</p></div></body></html>"
+    )
+    prune(tree)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [BODY, BODY2]
+
+
+def test_photo_story_keeps_its_captions_without_their_credits() -> None:
+    """Rule "photo story": when captions closing with a credit are most of the long lines, they are
+    the story: each keeps its text and loses its credit; in a story of prose such a caption goes."""
+    caps = [
+        "Warga berendam di mata air alami di Kecamatan Polanharjo, Klaten, Minggu (10/3/2024). "
+        "GATRA/Adi Wibowo",
+        "Ribuan pengunjung memadati kolam mata air sejak pagi hari untuk menyucikan diri. GATRA/Adi Wibowo",
+        "1 / 4",
+    ]
+    assert clean_lines(caps).paragraphs == [caps[0].rsplit(" GATRA", 1)[0], caps[1].rsplit(" GATRA", 1)[0]]
+    both = BODY + " " + BODY2
+    assert clean_lines([BODY, caps[0], BODY2, both]).paragraphs == [BODY, BODY2, both]
+
+
+@pytest.mark.parametrize(
+    ("head", "place", "source"),
+    [
+        # a brand's one word in mixed case
+        ("IDXChannel -", None, "IDXChannel"),
+        # an outlet's name (a news word in it) first, then the place
+        ("Warta Ekonomi, Jakarta -", "Jakarta", "Warta Ekonomi"),
+        ("Radar Bogor, Cibinong –", "Cibinong", "Radar Bogor"),
+        # a colon after the place; a newsroom's code before it
+        ("Jakarta:", "Jakarta", None),
+        ("KBRN, Ambon:", "Ambon", "KBRN"),
+        # an abbreviation in a place in capitals stays in capitals
+        ("WASHINGTON DC —", "Washington DC", None),
+        ("DKI JAKARTA -", "DKI Jakarta", None),
+        ("NEW YORK -", "New York", None),
+    ],
+)
+def test_new_dateline_forms(head: str, place: str | None, source: str | None) -> None:
+    rest, got_place, got_source = dateline(f"{head} {REST}")
+    assert (got_place, got_source) == (place, source)
+    assert rest == REST
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: Jumlah korban bertambah menjadi 12 orang pada Selasa malam.",
+        "Catatan Redaksi: Artikel ini diperbarui dengan keterangan dari kepolisian.",
+        "DEAR ABBY: My husband of more than 20 years just bought plane tickets.",
+        "FANDUEL SPORTSBOOK LINE: Crimson Tide -6; over/under is 166",
+        "Q: What did the governor say about the bridge on Tuesday?",
+        "Alasannya: Jembatan itu sudah retak di dua titik sejak banjir bulan lalu.",
+        "Lokasi: Balai Kota Semarang, mulai pukul 08.00 hingga selesai.",
+    ],
+)
+def test_no_colon_dateline_in_labels(text: str) -> None:
+    assert dateline(text) == (text, None, None)
+
+
+def test_an_institution_is_no_author() -> None:
+    """Rule "institution as author": a name with "of" between its words ("Voice of America",
+    JSON-LD's Person on VOA's pages) is an institution; a name's "de", "bin", "van" stay."""
+    names = ["Voice of America", "Ministry of Finance", "Rina Kusuma", "Maria de Lourdes",
+             "Ahmad bin Abdullah"]  # fmt: skip
+    assert people(names) == ["Rina Kusuma", "Maria de Lourdes", "Ahmad bin Abdullah"]
+
+
+# --- second round (issue #14): the opening report credit, an advertorial's code, a promo's channels
+
+
+def test_report_credit_with_the_desks_town() -> None:
+    """Rule "report credit": "Laporan Rianza Alfandi | Aceh Besar" opens the story as "Laporan
+    Wartawan X, Name" does: the name is the author, the line goes; a sentence stays."""
+    res = clean_lines([BODY, "Laporan Rianza Alfandi | Aceh Besar", BODY2])
+    assert res.paragraphs == [BODY, BODY2] and res.authors == ["Rianza Alfandi"]
+    line = "Laporan keuangan desa | dibacakan di balai desa pada Senin malam oleh kepala desa."
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, line, BODY2]
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("credit_code", "[RWT | ADV DPRD SAMARINDA]"),
+        ("credit_code", "[ADT/ADV]"),
+        ("promo", "Update berita lainnya di Serambinews.com dan Google News"),
+    ],
+)
+def test_second_round_lines(name: str, line: str) -> None:
+    assert family(line) == name
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, BODY2]
+
+
+def test_paper_name_in_capitals_in_brackets() -> None:
+    """Rule "place (paper's code)" takes a paper's one name in capitals too: "Jayapura (PAPUANEWS) -"."""
+    assert dateline(f"Jayapura (PAPUANEWS) - {REST}") == (REST, "Jayapura", "PAPUANEWS")

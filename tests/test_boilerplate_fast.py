@@ -88,13 +88,13 @@ END_PIECES = st.one_of(
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(END_PIECES, max_size=16).map("".join))
 def test_end_of_body_screens_change_nothing(last: str) -> None:
-    # clean_lines() applies INITIALS only to a line ending in ")" or ")." and TRAILING_PROMO only
+    # clean_lines() applies INITIALS only to a line ending in ")", ")." (or "]", "].") and TRAILING_PROMO only
     # to one holding a word its every match holds: the same line as applying both always
     from kliping.clean.boilerplate import INITIALS, TRAILING_PROMO, _may_hold, _promo_needs
 
     assert _promo_needs()  # the screen is in use
     new = INITIALS.sub("", last)
-    assert new == (INITIALS.sub("", last) if last.rstrip().endswith((")", ").")) else last)
+    assert new == (INITIALS.sub("", last) if last.rstrip().endswith((")", ").", "]", "].")) else last)
     screened = TRAILING_PROMO.sub("", new) if _may_hold(new, _promo_needs()) else new
     assert TRAILING_PROMO.sub("", new) == screened
 

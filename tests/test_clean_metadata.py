@@ -200,3 +200,74 @@ def test_credit_lines_are_looked_for_on_pages_that_may_be_indonesian(lang: str, 
     html = _page([("body", box, None)]).replace("<html>", f"<html lang='{lang}'>" if lang else "<html>")
     found = metadata.extract(decode.parse(html), GENERIC_LAYOUT, BASE, [])
     assert (found.editors == ["Dhimas Ginanjar"]) is read
+
+
+# --- rules "reference and organisation", "desk as author", "name and date" (issue #14) ----------
+
+
+@pytest.mark.parametrize(
+    ("ld", "authors"),
+    [
+        # Yoast's reference to a node of the graph: that node's name
+        ({"author": {"@id": "https://kabar.test/#/schema/person/b40a"}}, ["Stephanie Wulan"]),
+        # a reference to nothing on the page: no name (its address is none)
+        ({"author": {"@id": "https://kabar.test/#/schema/person/none"}}, []),
+        # the newsroom crediting itself: no person
+        ({"author": {"@type": "NewsMediaOrganization", "name": "BBC News Indonesia"}}, []),
+        ({"author": [{"@type": "Organization", "name": "Kabar Test"},
+                     {"@type": "Person", "name": "Rina Kusuma"}]}, ["Rina Kusuma"]),
+    ],
+)  # fmt: skip
+def test_json_ld_author_references_and_organisations(ld: dict, authors: list[str]) -> None:
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": "Banjir Rob", **ld},
+        {"@type": "Person", "@id": "https://kabar.test/#/schema/person/b40a",
+         "name": "Stephanie Wulan"}]}  # fmt: skip
+    html = (f"<html><head><script type='application/ld+json'>{json.dumps(graph)}</script></head>"
+            "<body><p>Teks berita.</p></body></html>")  # fmt: skip
+    assert metadata.extract(decode.parse(html), GENERIC_LAYOUT, BASE, []).authors == authors
+
+
+def _found(sources: list[tuple[str, Any, Any]]) -> metadata.Metadata:
+    return metadata.extract(decode.parse(_page(sources)), GENERIC_LAYOUT, BASE, [])
+
+
+def test_a_desk_as_author_leaves_the_credit_lines_to_name_the_reporter() -> None:
+    box = ("<div class='meta-detail'><div>Reporter: <b>Aditya Nugraha</b></div>"
+           "<div>Editor: <b>Rusdiansyah</b></div></div>")
+    head = "<meta name='author' content='Redaksi Kabar Test'>"
+    found = _found([("head", head, None), ("body", box, None)])
+    assert (found.authors, found.byline, found.editors) == ([], ["Aditya Nugraha"], ["Rusdiansyah"])
+    # a person named by the structured data is kept, the credit box is not read for authors
+    head = "<meta name='author' content='Agus Salim'>"
+    found = _found([("head", head, None), ("body", box, None)])
+    assert (found.authors, found.byline) == (["Agus Salim"], [])
+
+
+@pytest.mark.parametrize(
+    ("body", "byline"),
+    [
+        ("<div class='author'><a>Fachri Audhia Hafiez</a> &bull; 13 Maret 2024 14:20</div>",
+         ["Fachri Audhia Hafiez"]),
+        ("<ul class='byline'><li><div>Rina Kusumawati</div><div>Wartawan BBC News Indonesia</div></li></ul>",
+         ["Rina Kusumawati"]),
+        ("<span class='byline'>Oleh <a>Dewi Lestari</a></span>", ["Dewi Lestari"]),
+    ],
+)  # fmt: skip
+def test_the_dom_byline_without_its_date_and_desk(body: str, byline: list[str]) -> None:
+    found = metadata.extract(decode.parse(_page([("body", body, None)])), GENERIC_LAYOUT, BASE, [])
+    assert found.byline == byline
+
+
+@pytest.mark.parametrize(
+    ("body", "byline"),
+    [
+        ("<div class='post-meta'>Diposting oleh <a>Yulius Wenda</a> pada 14 Maret 2024, 16:45 WIT</div>",
+         ["Yulius Wenda"]),
+        ("<div class='meta'>Ditulis oleh Rina Pratiwi | 14 Maret 2024</div>", ["Rina Pratiwi"]),
+        ("<p>Bantuan itu ditulis oleh panitia dalam daftar penerima.</p>", []),
+    ],
+)  # fmt: skip
+def test_posted_by_line(body: str, byline: list[str]) -> None:
+    """Rule "posted by": a blog theme's "Diposting oleh Name pada date" names the author."""
+    assert _found([("body", body, None)]).byline == byline

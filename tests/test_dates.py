@@ -89,6 +89,9 @@ ABSOLUTE = [
     # detik's malformed "Z" shapes are WIB
     ("2015-11-05 T10:08:58Z", "2015-11-05", "2015-11-05T10:08:58+07:00"),
     ("2023-11-02T20-59-53Z", "2023-11-02", "2023-11-02T20:59:53+07:00"),
+    # a space between date and clock (SQL's form, VOA's JSON-LD) is no malformed "T": its "Z" is UTC
+    ("2024-03-13 03:25:00Z", "2024-03-13", "2024-03-13T03:25:00+00:00"),
+    ("2024-03-12 20:00:00Z", "2024-03-13", "2024-03-12T20:00:00+00:00"),
     # a time beside the date in a byline, and dual Hijri/Gregorian headers (issue 14.3)
     ("08/01/2024, 14:30", "2024-01-08", "2024-01-08T14:30:00+07:00"),
     ("Kamis, 7 Mar 2024 - 10:15", "2024-03-07", "2024-03-07T10:15:00+07:00"),

@@ -157,9 +157,37 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
         href = (p.xpath("string(.//a/@href)") or "").strip()
         if internal_link(href, site) and headline_like(" ".join(p.text_content().split()), shouted=True):
             doomed.append(p)
+    doomed += _skippable(scope)
     for el in doomed:
         if el.getparent() is not None:
             _remove_keep_tail(el)
+
+
+_SKIP_LINKS = XPath(
+    "descendant::a[starts-with(normalize-space(.),'Lewati ') or starts-with(normalize-space(.),'Skip ')]"
+)
+
+
+def _skippable(scope):  # type: ignore[no-untyped-def]
+    """Rule "skipped promo" in the DOM: the box around a "Lewati X dan lanjutkan membaca" link and
+    its "Akhir dari X" anchor (a podcast's or a newsletter's promo in the story, BBC's sites), when
+    it holds no more than a box's text; else the link alone."""
+    out = []
+    for a in _SKIP_LINKS(scope):
+        m = _SKIP_FROM.match(" ".join(a.text_content().split()))
+        if not m:
+            continue
+        end = re.compile(rf"(?:akhir dari|end of) {re.escape(m.group('what'))}\W*$", _I)
+        box = a.getparent()
+        for _ in range(4):
+            if box is None or box.tag in _NOT_PRUNED:
+                box = None
+                break
+            if end.search(" ".join(box.text_content().split())):
+                break
+            box = box.getparent()
+        out.append(box if box is not None and _text_len(box) <= _PRUNE_MAX_CHARS else a)
+    return out
 
 
 # <p> holding exactly one link and no text of its own: "<p><strong><a>Judul lain</a></strong></p>"
@@ -239,9 +267,17 @@ _PHOTO_SOURCE = (
 )
 # A photo credit closing a caption: "(ANTARA FOTO/Aditya Pradana Putra)", "(Foto: Istimewa)",
 # "Foto: Rifkianto Nugroho/detikcom", "ANTARA FOTO/Rivan Awal Lingga/foc.", "(Freepik)".
+_CAPTION_TAIL = (
+    r"(?<=[.!?)\"”])\s+(?-i:[A-Z][A-Z.&]{1,20}(?:\s[A-Z][A-Z.&]{1,20}){0,2})\s*/\s*"
+    r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})(?:\s*/\s*[a-z]{2,5}\.?)?"
+)
+CAPTION_TAIL = re.compile(_CAPTION_TAIL + r"\s*$")
 PHOTO_CREDIT_END = re.compile(
     rf"(?:\(\s*(?:{_PHOTO_SOURCE})\b[^()]{{0,80}}\)"
-    r"|\b(?:antara\s*foto\s*/|foto\s*[:/]|photo\s*:|sumber\s+foto\s*:)[^()\n]{1,80})\W*$",
+    r"|\b(?:antara\s*foto\s*/|foto\s*[:/]|photo\s*:|sumber\s+foto\s*:)[^()\n]{1,80}"
+    # after the caption's last sentence, an agency or paper in capitals and its photographer:
+    # "… Minggu (10/3/2024). GATRA/Adi Wibowo", "… di Jakarta. REUTERS/Willy Kurniawan/foc"
+    rf"|{_CAPTION_TAIL})\W*$",
     _I,
 )
 
@@ -250,7 +286,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # app, newsletter and channel promos
     "promo": re.compile(
         rf"^\W*(?:(?:yuk|ayo|mari)\W+)?{_CTA}\b[^\n]{{0,250}}{_CHANNELS}[^\n]{{0,250}}$"
-        r"|^[^\n]{0,150}\b(?:di|via|lewat|melalui)\s+google news\W*$"
+        r"|^[^\n]{0,150}\b(?:di|via|lewat|melalui)\s+(?:[\w.-]+\s+(?:dan|serta|&)\s+)?google news\W*$"
         # a newsletter sign-up in English: "Sign up for the daily … email", "Get our free … newsletter"
         r"|^\s*(?:sign up|subscribe|get our(?: free)?)\b[^\n]{0,120}\b(?:e-?mails?|newsletters?|inbox)\b"
         r"[^\n]{0,150}$"
@@ -364,6 +400,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:an error (?:has )?occurred|something went wrong|terjadi (?:sebuah )?kesalahan)\W*"
         r"(?:(?:please )?try again(?: later)?|silakan coba (?:lagi|kembali)(?: nanti)?)?\W*$"
         r"|^\s*this article has been sent to\b[^\n]{0,80}$"
+        # a live report's reload prompt: "Muat ulang halaman untuk pembaruan terbaru", "Refresh this
+        # page for updates"
+        r"|^\s*(?:muat ulang|refresh|segarkan)(?: kembali)? (?:halaman|laman|the page|this page)(?: ini)?"
+        r"(?:\s+(?:untuk|for)\s[^\n.!?]{0,60})?\W*$"
         # share and response prompts: "Ayo berbagi!", "Share this article", "Tanggapi Berita Ini"
         r"|^\s*(?:ayo|yuk) (?:berbagi|bagikan|share)\W*$|^\s*share this (?:article|story|post)\W*$"
         r"|^\s*(?:tanggapi|komentari) (?:berita|artikel|tulisan) ini\W*$"
@@ -399,7 +439,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*\(\s*[A-Za-z][\w.-]{2,30}\s*\)\.?\s*$"
         # "[ded]" (Merdeka's, in lower case: "[CNET]" names a source); a site and its reporter in
         # brackets: "(Tribunjogja.com/Rina Pratiwi)"
-        r"|^\s*\[(?-i:[a-z]{2,4})\]\s*$|^\s*\((?:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[^()/\n]{2,60}\)\.?\s*$",
+        r"|^\s*\[(?-i:[a-z]{2,4})\]\s*$|^\s*\[[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{1,6}\d{0,2}){1,3}\]\.?\s*$"
+        # "[RWT | ADV DPRD SAMARINDA]": the code and an advertorial's label (in capitals)
+        r"|^\s*\[(?-i:[A-Z]{2,6}\s*[|/]\s*(?:ADV|ADVERTORIAL|ADS|PR)\b[A-Z .]{0,40})\]\.?\s*$"
+        r"|^\s*\((?:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[^()/\n]{2,60}\)\.?\s*$",
         _I,
     ),
     # (alone, between dashes, or two of them: "- ADVERTISEMENT -", "Iklan - Gulir untuk melanjutkan")
@@ -418,7 +461,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:(?:next|previous|prev) (?:article|story|post)|(?:baca )?selanjutnya|berikutnya|sebelumnya"
         r"|next|prev(?:ious)?|show all|lihat semua"
         r"|tampilkan semua|load more|muat lebih banyak)\W*$"
-        r"|^\s*(?:\d+\s+)+\d*\s*(?:selanjutnya|next|»|›)?\s*$",
+        r"|^\s*(?:\d+\s+)+\d*\s*(?:selanjutnya|next|»|›)?\s*$"
+        # a photo gallery's slide counter: "1 / 4", "2 dari 10", "3 of 12"
+        r"|^\s*\d{1,3}\s*(?:/|dari|of)\s*\d{1,3}\s*$",
         _I,
     ),
     "account": re.compile(
@@ -541,7 +586,10 @@ _DESK_IN_CREDIT = re.compile(r"(:\s*)(?:kontributor|koresponden|wartawan|jurnali
 # "Laporan Wartawan Tribunnews.com, Ilham Rian Pratama": the byline some portals open with.
 REPORT_BY = re.compile(
     r"^\s*laporan\s+(?:wartawan|reporter|koresponden|jurnalis|kontributor)\s+[^,\n]{2,50},\s*"
-    r"(?P<name>[^,\n]{3,60}?)\s*$",
+    r"(?P<name>[^,\n]{3,60}?)\s*$"
+    # "Laporan Rianza Alfandi | Aceh Besar" (the reporter, then the desk's town)
+    r"|^\s*laporan\s+(?P<name2>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))\s*\|\s*"
+    r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$",
     _I,
 )
 # Editor codes closing the last paragraph: "(rdp/imk)", "(ant)", "(*)", "(H-4)", "(Ant/P-3)".
@@ -549,7 +597,9 @@ INITIALS = re.compile(
     r"\s*\((?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}"
     r"|(?i:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[A-Z][^()/\n]{1,60}"
     r"|(?:[A-Za-z]{1,6}\s*/\s*)?[A-Z]{1,3}-\d{1,3}"
-    r"|(?i:ant|antara)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
+    r"|(?i:ant|antara|end|tamat|selesai|habis)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
+    # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
+    r"|\s*\[(?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}|[a-z]{2,4})\]\.?\s*$"
 )
 # The end mark closing a story's last paragraph: "… ke semua stasiun tujuan.***", "…  lalu. **"
 END_MARK = re.compile(r"(?<=[.!?\"”’)])\s*\*{2,}\s*$")
@@ -999,6 +1049,8 @@ _LABEL_ONLY = re.compile(r"^[^:\n]{1,40}:\s*$")
 def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cleaned:
     """Drop boilerplate lines, collect credits, strip embeds, codes and trailing promos."""
     res = Cleaned([])
+    lines = _skip_promos(lines)
+    captions = _story_captions(lines)
     keep: list[str] = []
     in_list = False  # after a related-list heading: its headline lines go with it
     after_related = False  # after a related line: a headline here is one of its list if the body ends
@@ -1006,6 +1058,9 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     after_embed = False  # after an embed placeholder ("[Gambas:Video CNN]"): the embed's title
     for raw in lines:
         line = " ".join((EMBED.sub(" ", raw) if "[" in raw else raw).split())  # (an embed opens with "[")
+        if captions and line in captions:  # a photo story's caption: the story, without its credit
+            res.dropped.append(("photo_credit", line[captions[line] :]))
+            line = line[: captions[line]].rstrip()
         if not line:
             after_embed = after_embed or bool(EMBED.search(raw))
             continue
@@ -1041,7 +1096,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             continue
         by = REPORT_BY.match(line)
         if by:
-            res.authors.append(by.group("name"))
+            res.authors.append(by.group("name") or by.group("name2"))
             res.dropped.append(("credit", line))
             continue
         # (the line is no photo credit: tested above)
@@ -1062,7 +1117,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     # End-of-body residue: codes, trailing promos, a lone credit, a list of headlines.
     while keep:
         last = keep[-1]
-        new = INITIALS.sub("", last) if last.rstrip().endswith((")", ").")) else last
+        new = INITIALS.sub("", last) if last.rstrip().endswith((")", ").", "]", "].")) else last
         new = (TRAILING_PROMO.sub("", new) if _may_hold(new, _promo_needs()) else new).strip()
         if new.endswith("*"):  # the end mark some papers close a story with: "… tujuan.***"
             new = END_MARK.sub("", new)
@@ -1088,6 +1143,57 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         del keep[len(keep) - run :]
     res.paragraphs = keep
     return res
+
+
+_CAPTION_MIN = 80  # characters: a caption that tells the story, not a credit line
+_CAPTION_MAX = 300  # (the photo credit's caption form is bounded so)
+
+
+def _story_captions(lines: list[str]) -> dict[str, int]:
+    """Rule "photo story": on a page whose story is told by its photos' captions (a gallery, "FOTO:
+    …"), the captions closing with a credit ("… sepanjang hari. GATRA/Adi Wibowo", "… (ANTARA
+    FOTO/Rina)") are most of the long lines. Then each keeps its text and loses only its credit
+    (elsewhere a caption is dropped whole): {caption: where its credit starts}, or {} on a page of
+    prose (fewer than two such captions, or fewer than half of its long lines)."""
+    found: dict[str, int] = {}
+    long = 0
+    for raw in lines:
+        if len(raw) < _CAPTION_MIN:
+            continue
+        long += 1
+        if len(raw) > 2 * _CAPTION_MAX or raw.rstrip()[-1:] in ".!?\"”’:":
+            continue  # (most lines: prose closes with its punctuation)
+        line = " ".join(raw.split())
+        if _CAPTION_MIN <= len(line) <= _CAPTION_MAX and (m := PHOTO_CREDIT_END.search(line)):
+            found[line] = m.start()
+    return found if len(found) >= 2 and 2 * len(found) >= long else {}
+
+
+# A promo the page lets the reader skip, between its two links: "Lewati Podcast dan lanjutkan
+# membaca" … "Akhir dari Podcast" (BBC's sites; "Skip X and continue reading" … "End of X").
+_SKIP_FROM = re.compile(
+    r"^\s*(?:lewati|skip) (?P<what>[^\n]{2,60}?) (?:dan lanjutkan membaca|and continue reading)\W*$", _I
+)
+_SKIP_SPAN = 15  # lines: a promo box, not the story
+
+
+def _skip_promos(lines: list[str]) -> list[str]:
+    """Rule "skipped promo": the lines from a "Lewati X dan lanjutkan membaca" link to its "Akhir
+    dari X" anchor go (the skip link alone when no anchor follows within a box's length)."""
+    if not any("ewati" in x or "kip" in x for x in lines):
+        return lines
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = _SKIP_FROM.match(lines[i])
+        if not m:
+            out.append(lines[i])
+            i += 1
+            continue
+        end = re.compile(rf"^\s*(?:akhir dari|end of) {re.escape(m.group('what'))}\W*$", _I)
+        stop = next((j for j in range(i + 1, min(len(lines), i + 1 + _SKIP_SPAN)) if end.match(lines[j])), i)
+        i = stop + 1
+    return out
 
 
 def _subheading(line: str) -> bool:
@@ -1144,6 +1250,28 @@ _REGION_WORD = (
     r"|Sulbar|Gorontalo|Maluku|Malut|Papua|Jawa|Sumatera|Sumatra|Kalimantan|Sulawesi|Nusa|Indonesia)"
 )
 _PLACE2_SECOND = r"(?:Utara|Selatan|Barat|Timur|Tengah|Raya|Baru)"
+# Words a news outlet's name is made of ("Warta Ekonomi", "Radar Bogor", "Kabar Banten", "Pos
+# Kupang", "Bali Post", "Harian Haluan"): a name holding one is the brand, not the place.
+_NEWS_WORD = (
+    r"(?:Warta|Kabar|Berita|Harian|Radar|Pos|Post|Times|News|Media|Ekspres|Express|Koran|Tabloid"
+    r"|Majalah|Suara|Info|Online|TV|Channel|Daily)"
+)
+_OUTLET = rf"(?:(?:[A-Z][\w.]*\s){{0,2}}{_NEWS_WORD}(?:\s[A-Z][\w.]*){{0,2}})"
+# Words that open a story's first line followed by a colon and are no place: "Update: …",
+# "Catatan Redaksi: …" (a place is read before a colon only when it is none of them).
+_NOT_PLACE = (
+    r"(?i:update|pembaruan|kronologi|fakta|informasi|info|pengumuman|ralat|koreksi|ringkasan|intinya"
+    r"|perhatian|peringatan|breaking|penting|simak|baca|lihat|tonton|foto|video|sumber|editor|penulis"
+    r"|reporter|laporan|liputan|disclaimer|keterangan|dilansir|tanya|jawab|pertanyaan|sinopsis|resep"
+    r"|bahan|cara|langkah|tips|catatan|berita|artikel|opini|editorial|analisis|wawancara|profil"
+    r"|review|ulasan|spoiler|trivia|kutipan|pesan|himbauan|imbauan|sambutan|judul|tema|agenda|jadwal"
+    r"|hasil|skor|klasemen|susunan|line-up|lineup|rilis|siaran|press|note|warning|summary|kata|photo"
+    r"|image|gambar|caption|source|credit|ilustrasi|related|watch|read|listen|opinion|analysis"
+    r"|comment|correction|clarification|advertisement|sponsored|iklan|quote|answer|question|kesimpulan"
+    r"|contoh|misalnya|sebelumnya|selanjutnya|kemudian|pertama|kedua|ketiga|terakhir|jadi|sekarang|kini"
+    r"|awas|waspada|syarat|ketentuan|hadiah|lokasi|waktu|tempat|tanggal|harga|alamat|kontak|telepon"
+    r"|tautan|narasumber|moderator|pembicara|tamu|presenter|\w+nya)"
+)
 # "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road)
 _DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:\s+)"
 _END = rf"(?:{_DASH}|\s*$)"
@@ -1165,8 +1293,10 @@ DATELINES = (
     re.compile(rf"^(?P<source>{_SOURCE}){_DASH}"),
     # a local paper's own code in brackets after the place: "BANGKINANG (DRO) -", "MEDAN (SIB) -",
     # "Sampit (ANTARA) -" (a foreign wire's "(AP)" / "(AFP)" is part of its story as published)
-    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?:AP|AFP|UPI)\))[A-Z]{{2,6}})\)"
+    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?:AP|AFP|UPI)\))[A-Z]{{2,15}})\)"
                r"(?:\s+-{1,3}\s*|\s*[–—―]\s*)(?=[A-Z\d\"“‘']|\s*$)"),
+    # an outlet's name first, then the place: "Warta Ekonomi, Jakarta -", "Radar Bogor, Cibinong –"
+    re.compile(rf"^(?P<source>{_OUTLET}),\s*(?P<place>(?!{_OUTLET}\b){_PLACE}){_DASH}(?=[A-Z\d\"“‘']|\s*$)"),
     # the place, then a brand the list above does not know: "Jayapura, Jubi –", "Ambon, Siwalima -",
     # "Kupang, Victory News —" (one or two capitalised words, a dash; never a weekday, a month, or a
     # region: "Mataram, NTB -", "Bandung, Jawa Barat -" are places)
@@ -1175,6 +1305,10 @@ DATELINES = (
                r"(?:\s+-{1,3}\s+|\s*[–—―]\s*)(?=[A-Z\d\"“‘']|\s*$)"),
     # "Jakarta -", "BANDA ACEH -" (detik, okezone): a short capitalised place only
     re.compile(rf"^(?P<place>{_PLACE})(?:\s+(?:-{{1,3}}|–|—)(?:\s+|$)|\s*[–—]\s*)"),
+    # a colon after the place: "Jakarta: Pemerintah …" (Medcom), "KBRN, Ambon: Harga …" (RRI: its
+    # newsroom's code first); never a label ("Update: …", "Catatan Redaksi: …")
+    re.compile(rf"^(?:(?P<source>[A-Z]{{3,6}}),\s*(?P<place>{_PLACE})|(?!{_NOT_PLACE}\b)(?P<place1>[A-Z][a-z]{{3,}}))"
+               r":\s+(?=[A-Z\"“‘'])"),
 )
 # "Liputan6.com, Surabaya Warga …": a domain and a place with no dash, the place in bold on the
 # page. The place is one word, or two when the pair is a known form ("Banda Aceh", "Jawa Barat").
@@ -1189,11 +1323,20 @@ NO_DASH = re.compile(
 _DASH_END = re.compile(r"(?:-{1,3}|[–—―:])\s*$")
 
 
+# A word of a place in capitals that stays so: an abbreviation without vowels ("DC", "NTB", "NTT")
+# or one of the regions' ("DKI Jakarta", "DIY").
+_KEEP_CAPS = re.compile(r"[B-DF-HJ-NP-TV-Z]{2,4}|DKI|DIY")
+# A brand's one word in mixed case ("IDXChannel", "JawaPos", "SINDOnews"), never a place's
+_CAMEL = re.compile(r"[A-Z]*[a-z]+[A-Z]|[A-Z]{2,}[a-z]")
+
+
 def _place(s: str | None) -> str | None:
     if not s:
         return None
     s = s.strip(" ,")
-    return s.title() if s.isupper() else s
+    if not s.isupper():
+        return s
+    return " ".join(w if _KEEP_CAPS.fullmatch(w) and " " in s else w.title() for w in s.split(" "))
 
 
 def dateline(text: str) -> tuple[str, str | None, str | None]:
@@ -1210,11 +1353,13 @@ def dateline(text: str) -> tuple[str, str | None, str | None]:
         if rest.strip() and len(rest) < 20:
             continue
         gd = m.groupdict()
-        place, source = gd.get("place"), gd.get("source")
+        place, source = gd.get("place") or gd.get("place1"), gd.get("source")
         if place and len(place) > 40:
             continue
         if not source and place and place.isupper() and _BRAND_CI.fullmatch(place):
             source, place = place, None  # "PIKIRAN RAKYAT –", "KOMPAS -": the brand in capitals
+        if not source and place and " " not in place and _CAMEL.match(place):
+            source, place = place, None  # "IDXChannel -": a brand's one word in mixed case
         if not source and place and _BRAND_WORD.fullmatch(place):
             continue  # "Tempo - majalah berita …": a brand, not a place
         if not source and place and _BRAND_WORD.fullmatch(place.split()[0]) and " " in place:

@@ -35,7 +35,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from lxml.etree import XPath
 from w3lib.url import url_query_cleaner
 
-from kliping.clean import boilerplate, fingerprint, langmodel
+from kliping.clean import boilerplate, fingerprint, langmodel, people
 
 if TYPE_CHECKING:
     from kliping.sites.base import Layout
@@ -334,23 +334,94 @@ def domain(url: str) -> str | None:
 # --- the other fields -----------------------------------------------------------------------------
 
 
-def _ld_names(value: Any) -> list[str]:
-    """Every person a JSON-LD ``author``/``editor`` value names (one, or a list of them)."""
+def _ld_names(value: Any, nodes: list[dict] = ()) -> list[str]:  # type: ignore[assignment]
+    """Every person a JSON-LD ``author``/``editor`` value names (one, or a list of them).
+
+    Rule "reference and organisation": a reference to a node of the page's graph (``{"@id":
+    "https://x/#/schema/person/b40a…"}``, Yoast's) is that node's name, or nothing (its address is
+    no name); an author typed as an organisation (``"@type": "NewsMediaOrganization"``, the
+    newsroom crediting itself) is no person."""
     items = value if isinstance(value, list) else [value] if value else []
-    return [s for s in (text_of(x) for x in items) if s]
+    out = []
+    for x in items:
+        if isinstance(x, dict) and "name" not in x and isinstance(x.get("@id"), str):
+            x = next((n for n in nodes if n.get("@id") == x["@id"] and "name" in n), None)
+            if x is None:
+                continue
+        if _organisation(x):
+            continue
+        s = text_of(x)
+        if s:
+            out.append(s)
+    return out
+
+
+def _organisation(item: Any) -> bool:
+    return isinstance(item, dict) and any(t.endswith("organization") for t in _types(item))
 
 
 def authors(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
     return (
         xpath_strings(tree, xpath)
-        or _ld_names(pm.ld("author"))
+        or _ld_names(pm.ld("author"), pm.jsonld)
         or pm.all("author", "content_author", "dc.creator", "byl", "parsely-author")
     )
 
 
 def byline(tree: Any) -> list[str]:
-    """The page's author elements (``rel=author``, ``itemprop=author``, common classes), at most four."""
-    return [" ".join(el.text_content().split()) for el in _DOM_AUTHOR(tree)[:4]]
+    """The page's author elements (``rel=author``, ``itemprop=author``, common classes), at most four;
+    else the first line of a ``byline`` element (the name over the reporter's desk: "Rina
+    Kusumawati" / "Wartawan BBC News Indonesia").
+
+    Rule "name and date": an author element that prints the time beside the name ("Fachri Audhia
+    Hafiez • 13 Maret 2024 14:20") gives the name, the parts between bullets that hold no digit."""
+    found = [_undated(" ".join(el.text_content().split())) for el in _DOM_AUTHOR(tree)[:4]]
+    if not found:
+        found = _posted_by(tree)
+    if not found:
+        for el in _BYLINE(tree)[:2]:
+            runs = (" ".join(t.split()) for t in el.itertext() if t.strip())
+            first = next((r for r in runs if not _BY.fullmatch(r) and people.people([r])), None)
+            if first:
+                found.append(first)
+    return found
+
+
+_BYLINE = XPath(
+    "//@class[contains(.,'byline')]/parent::*[contains(concat(' ',normalize-space(@class),' '),' byline ')]"
+)
+# Rule "posted by": a blog theme's line "Diposting oleh Yulius Wenda pada 14 Maret 2024, 16:45 WIT"
+# (Blogspot, WordPress themes), the name in a link or not.
+_POSTED_TEXT = XPath(
+    "//body//text()[contains(., 'oleh')][string-length(normalize-space(.)) < 60]"
+    "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
+)
+_POSTED_BY = re.compile(
+    r"^(?:diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+oleh\s+"
+    r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))(?=\s+pada\b|\s*[|,•·-]|\s*$)",
+    re.I,
+)
+
+
+def _posted_by(tree: Any) -> list[str]:
+    for run in _POSTED_TEXT(tree)[:8]:
+        parent = run.getparent()
+        if parent is None:
+            continue
+        text = " ".join(parent.text_content().split())
+        if len(text) < 120 and (m := _POSTED_BY.match(text)):
+            return [m.group("name")]
+    return []
+
+
+_BY = re.compile(r"(?:oleh|by|penulis|reporter|pewarta|editor)\W*", re.I)  # a label alone
+_BULLETS = re.compile(r"\s+[•·]\s+")
+
+
+def _undated(text: str) -> str:
+    if "•" not in text and "·" not in text:
+        return text
+    return " ".join(p for p in _BULLETS.split(text) if not any(c.isdigit() for c in p))
 
 
 # Credit lines wherever the page prints them: a site's credit box below or above the story, out of
@@ -405,7 +476,11 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
 
 
 def editors(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
-    return xpath_strings(tree, xpath) or _ld_names(pm.ld("editor")) or pm.all("content_editor", "editor")
+    return (
+        xpath_strings(tree, xpath)
+        or _ld_names(pm.ld("editor"), pm.jsonld)
+        or pm.all("content_editor", "editor")
+    )
 
 
 def section(tree: Any, pm: PageMeta, xpath: str | None) -> str | None:
@@ -466,6 +541,11 @@ def extract(tree: Any, layout: Layout, base: str, site_names: list[str]) -> Meta
     names = site_names + [n for n in (pm.get("og:site_name"),) if n]
     found_authors = authors(tree, pm, layout.author_xpath)
     found_editors = editors(tree, pm, layout.editor_xpath)
+    # Rule "desk as author": a structured author that names no person ("Redaksi Kaltim Post", a
+    # brand) leaves the page's credit lines to name the reporter ("Reporter: Aditya Nugraha")
+    desk = bool(found_authors) and not people.people(found_authors, names)
+    if desk:
+        found_authors = []
     credited: tuple[list[str], list[str]] = ([], [])
     if not (found_authors and found_editors) and may_be_indonesian(tree, pm):
         credited = credit_lines(tree)
@@ -476,7 +556,7 @@ def extract(tree: Any, layout: Layout, base: str, site_names: list[str]) -> Meta
         canonical_url=canonical_url(pm, base),
         authors=found_authors,
         editors=found_editors or credited[1],
-        byline=[] if found_authors else credited[0] or byline(tree),
+        byline=[] if found_authors else credited[0] if desk else credited[0] or byline(tree),
         section=section(tree, pm, layout.section_xpath),
         tags=tags(tree, pm, layout.tags_xpath),
         image_url=image(pm, base),

@@ -22,7 +22,9 @@ _NOT_PERSON = re.compile(
     r"\bdesk\b|\bnewsroom\b|\bfoto\b|\bphoto\b|\bgetty\b|\breuters\b|\bafp\b|\bap photo|"
     r"\bshutterstock|\bistock|\bdok\b|\bdokumentasi\b|\bilustrasi\b|\bcnn indonesia\b|"
     r"\bkompas\b|\bdetik|\btempo\b|\bokezone\b|\bliputan6\b|\bantara\b|\btribun|\bkontan\b|"
-    r"\bcontributor\b|\bmedia\b|\bcyber\b|\bnews\b|\bberita\b|\bsumber\b|\bwib\b|\d)",
+    r"\bcontributor\b|\bmedia\b|\bcyber\b|\bnews\b|\bberita\b|\bsumber\b|\bwib\b|\d"
+    # an institution's name ("Voice of America", "Ministry of Finance"): "of" between its words
+    r"|(?-i:\s+of\s+))",
     re.I,
 )
 

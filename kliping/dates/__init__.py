@@ -423,7 +423,10 @@ def _parse_iso(
     if hour > 23 or minute > 59 or sec > 60:
         return _fail(text, f"impossible time: {s.strip()}", "iso")
     zone = m.group("z")
-    malformed = m.group("ts") == "-" or m.group("t").strip().upper() != "T" or " " in m.group("t")
+    # detik's shapes: "T" with a space beside it, or dashes in the clock; a plain space between the
+    # date and the clock ("2024-03-13 03:25:00Z", VOA's JSON-LD) is SQL's ISO form, its "Z" is UTC
+    t = m.group("t")
+    malformed = m.group("ts") == "-" or ("T" in t.upper() and " " in t)
     if zone is None or (zone.upper() == "Z" and (z_is_local or malformed)):
         zone_tz = tzinfo
     elif zone.upper() in ("Z", "UTC", "GMT"):
