@@ -693,6 +693,9 @@ def test_new_dateline_forms(head: str, place: str | None, source: str | None) ->
         "Q: What did the governor say about the bridge on Tuesday?",
         "Alasannya: Jembatan itu sudah retak di dua titik sejak banjir bulan lalu.",
         "Lokasi: Balai Kota Semarang, mulai pukul 08.00 hingga selesai.",
+        # a speaker before a quotation
+        'Jokowi: "Saya minta semua menteri turun langsung ke lapangan pekan ini."',
+        "Prabowo: “Kita harus menjaga persatuan bangsa di tengah perbedaan.”",
     ],
 )
 def test_no_colon_dateline_in_labels(text: str) -> None:

@@ -1306,9 +1306,10 @@ DATELINES = (
     # "Jakarta -", "BANDA ACEH -" (detik, okezone): a short capitalised place only
     re.compile(rf"^(?P<place>{_PLACE})(?:\s+(?:-{{1,3}}|–|—)(?:\s+|$)|\s*[–—]\s*)"),
     # a colon after the place: "Jakarta: Pemerintah …" (Medcom), "KBRN, Ambon: Harga …" (RRI: its
-    # newsroom's code first); never a label ("Update: …", "Catatan Redaksi: …")
-    re.compile(rf"^(?:(?P<source>[A-Z]{{3,6}}),\s*(?P<place>{_PLACE})|(?!{_NOT_PLACE}\b)(?P<place1>[A-Z][a-z]{{3,}}))"
-               r":\s+(?=[A-Z\"“‘'])"),
+    # newsroom's code first); never a label ("Update: …", "Catatan Redaksi: …"), and a lone word
+    # before a quotation is its speaker ("Jokowi: \"Saya …\""), not a place
+    re.compile(rf"^(?:(?P<source>[A-Z]{{3,6}}),\s*(?P<place>{_PLACE}):\s+(?=[A-Z\"“‘'])"
+               rf"|(?!{_NOT_PLACE}\b)(?P<place1>[A-Z][a-z]{{3,}}):\s+(?=[A-Z]))"),
 )
 # "Liputan6.com, Surabaya Warga …": a domain and a place with no dash, the place in bold on the
 # page. The place is one word, or two when the pair is a known form ("Banda Aceh", "Jawa Barat").
