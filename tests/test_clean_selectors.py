@@ -30,6 +30,7 @@ _VALUES = [
     "article-body", "articleBody", "entry-content", "post", "entry", "story", "text", "FullText",
     "fulltext", "article x", "x article ", "content", "content-main", "Main-Content", "Page-Content",
     "main", "mainbar", "primary", "story-body", "articleContent", "article", "true", "MostPopularStories",
+    "teaser", "x Teaser-box", "TEASER", "caption", "figcaption x", "Caption",
 ]  # fmt: skip
 _ATTRS = ["class", "id", "style", "role", "aria-hidden", "data-component", "data-lp-replacement-content",
           "itemprop"]  # fmt: skip
@@ -53,8 +54,9 @@ def _page(draw: st.DrawFn) -> str:
 def _walks() -> tuple[list, list]:
     space = selectors.extract_content().__globals__
     assert space is not vars(main_extractor)  # (the trafilatura kliping is written against)
-    walks = space["OVERALL_DISCARD_XPATH"] + space["BODY_XPATH"]
-    return walks, main_extractor.OVERALL_DISCARD_XPATH + main_extractor.BODY_XPATH
+    names = ("OVERALL_DISCARD_XPATH", "TEASER_DISCARD_XPATH", "DISCARD_IMAGE_ELEMENTS", "BODY_XPATH")
+    walks = [w for name in names for w in space[name]]
+    return walks, [x for name in names for x in getattr(main_extractor, name)]
 
 
 def _first(found: list) -> list:
@@ -69,7 +71,7 @@ def test_walks_select_what_the_xpaths_select(html: str) -> None:
     walks, xpaths = _walks()
     for context in [tree, *tree.iter("div", "section", "article")]:
         for i, (walk, xpath) in enumerate(zip(walks, xpaths, strict=True)):
-            if i < 2:  # the discards: every element, in document order
+            if i < 4:  # the discards: every element, in document order
                 assert walk(context) == xpath(context)
             else:  # the frames: the first (all the extractor reads)
                 assert _first(walk(context)) == _first(xpath(context))

@@ -1,12 +1,13 @@
 """trafilatura's content selectors as walks in Python, for :func:`kliping.clean.maintext.staged`.
 
 trafilatura's main extractor (``extract_content``) selects the story's frame with ``BODY_XPATH``
-and prunes it with ``OVERALL_DISCARD_XPATH``: XPaths whose ``re:test()`` calls back into Python
-from lxml's XPath engine, three times for every candidate element, each call a node-set turned
-into strings and a regular expression looked up. On the containers kliping hands it, those two
-lists were a third of the extractor's time (0.85 and 0.46 ms of its 3.4 ms a page, Zyte +
-Indonesian pages): a walk of the same elements reading the same attributes with the same
-regular expressions costs a fraction of that.
+and prunes it with ``OVERALL_DISCARD_XPATH``, ``DISCARD_IMAGE_ELEMENTS`` and
+``TEASER_DISCARD_XPATH``. The first two call ``re:test()`` back into Python from lxml's XPath
+engine, three times for every candidate element, each call a node-set turned into strings and a
+regular expression looked up. On the containers kliping hands it, those two lists were a third
+of the extractor's time (0.85 and 0.46 ms of its 3.4 ms a page, Zyte + Indonesian pages): a walk
+of the same elements reading the same attributes with the same regular expressions costs a
+fraction of that (and of the other two, 0.1 ms).
 
 Each walk here selects what its XPath selects, in the same order (tests/test_clean_selectors.py):
 
@@ -26,7 +27,7 @@ extractor is trafilatura's own (:func:`extract_content`).
 
 The walks replace the XPaths only in kliping's copy of the four functions that read them
 (``extract_content``, ``_extract``, ``recover_wild_text``, ``prune_unwanted_sections``: the same
-code, run with globals where the two lists are the walks), so ``trafilatura.extract`` itself,
+code, run with globals where the four lists are the walks), so ``trafilatura.extract`` itself,
 and any other user of trafilatura in the process, is left as it is.
 """
 
@@ -54,6 +55,14 @@ _SHAPES = {
         "re:test(@id|@style, '…') or contains(@style, 'display:none') or "
         "contains(@style, 'display: none') or re:test(@id, '…') or re:test(@class, '…') or "
         "@aria-hidden='true']",
+    ),
+    "TEASER_DISCARD_XPATH": (
+        ".//*[self::div or self::item or self::list or self::p or self::section or self::span][ "
+        "contains(translate(@id, 'T', 't'), 'teaser') or contains(translate(@class, 'T', 't'), 'teaser')]",
+    ),
+    "DISCARD_IMAGE_ELEMENTS": (
+        ".//*[self::div or self::item or self::list or self::p or self::section or self::span][ "
+        "contains(@id, 'caption') or contains(@class, 'caption')]",
     ),
     "BODY_XPATH": (
         ".//*[self::article or self::div or self::main or self::section][ @class='post' or "
@@ -176,6 +185,26 @@ def _overall(rx: list[re.Pattern[str]]) -> list[Callable[[Any], list[Any]]]:
     return [discard, hidden_parts]
 
 
+def _contains(word: str, fold: str = "") -> list[Callable[[Any], list[Any]]]:
+    """``.//*[self::div or … or self::span][contains(translate(@id, F, f), word) or
+    contains(translate(@class, F, f), word)]`` (``fold``: the capital F lowered, if any)."""
+
+    def has(value: str) -> bool:
+        return word in (value.replace(fold, fold.lower()) if fold else value)
+
+    by_class = _memo_of(has)
+
+    def walk(tree: Any) -> list[Any]:
+        out = []
+        for el in tree.iterdescendants("div", "item", "list", "p", "section", "span"):
+            eid = el.get("id")
+            if (eid is not None and has(eid)) or by_class(el.get("class") or ""):
+                out.append(el)
+        return out
+
+    return [walk]
+
+
 _FRAMES = ("article", "div", "main", "section")
 
 
@@ -245,7 +274,8 @@ def extract_content() -> Callable[[Any, Any], tuple[Any, str]]:
         return own
     overall = _overall([r for _s, rx in shapes["OVERALL_DISCARD_XPATH"] for r in rx])
     body = _body([r for _s, rx in shapes["BODY_XPATH"] for r in rx], lists["BODY_XPATH"])
-    space = dict(vars(main_extractor), OVERALL_DISCARD_XPATH=overall, BODY_XPATH=body)
+    space = dict(vars(main_extractor), OVERALL_DISCARD_XPATH=overall, BODY_XPATH=body,
+                 TEASER_DISCARD_XPATH=_contains("teaser", "T"), DISCARD_IMAGE_ELEMENTS=_contains("caption"))
     for name in ("extract_content", "_extract", "recover_wild_text", "prune_unwanted_sections"):
         f = getattr(main_extractor, name)
         clone = types.FunctionType(f.__code__, space, f.__name__, f.__defaults__, f.__closure__)
