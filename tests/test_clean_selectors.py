@@ -77,6 +77,36 @@ def test_walks_select_what_the_xpaths_select(html: str) -> None:
                 assert _first(walk(context)) == _first(xpath(context))
 
 
+_COMMENT_VALUES = [
+    "comment-list", "Comments", "commentary", "no-comments", "x\ncomment-form", "post-comments",
+    "article-comments", "comol", "disqus_thread", "dsq-comments", "x comment", "body", "",
+]  # fmt: skip
+
+
+@st.composite
+def _comment_page(draw: st.DrawFn) -> str:
+    blocks = []
+    for _ in range(draw(st.integers(1, 6))):
+        tag = draw(st.sampled_from(["div", "section", "aside", "ul", "ol", "details", "p"]))
+        names = draw(st.lists(st.sampled_from(["class", "id"]), unique=True, max_size=2))
+        attrs = "".join(f' {n}="{draw(st.sampled_from(_COMMENT_VALUES))}"' for n in names)
+        inner = draw(st.sampled_from(_COMMENT_VALUES))
+        inner = f"<div class='{inner}'>x</div>" if draw(st.booleans()) else ""
+        blocks.append(f"<{tag}{attrs}>{inner}<li>Teks</li></{tag}>")
+    return f"<html><body><p>Cerita</p>{''.join(blocks)}</body></html>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(_comment_page())
+def test_comment_lists_walk_selects_what_the_xpath_selects(html: str) -> None:
+    tree = decode.parse(html)
+    assert tree is not None
+    (walk,), (xpath,) = selectors.comment_lists(), maintext.REMOVE_COMMENTS_AND_LISTS_XPATH
+    assert walk is not xpath  # (the trafilatura kliping is written against)
+    for context in [tree, *tree.iter("div", "section")]:
+        assert walk(context) == xpath(context)
+
+
 def test_attribute_order_decides() -> None:
     """``@id|@class`` is the first of the two in the element's attributes."""
     tree = decode.parse(

@@ -135,7 +135,7 @@ def _raw_pruned(tree: Any, forum: bool) -> Any:
         tree = prune_unwanted_nodes(tree, raw)
     if forum or screens[2].search(values) is None:
         return tree
-    return prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    return prune_unwanted_nodes(tree, selectors.comment_lists())  # (that XPath, walked)
 
 
 def staged(tree: Any, options: Extractor) -> str | None:

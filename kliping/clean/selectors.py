@@ -282,3 +282,34 @@ def extract_content() -> Callable[[Any, Any], tuple[Any, str]]:
         clone.__kwdefaults__ = f.__kwdefaults__
         space[name] = clone
     return space["extract_content"]
+
+
+_COMMENT_LISTS = (
+    ".//*[self::div or self::list or self::section or self::details or self::ol or self::ul][ "
+    "re:test(@id, '…') or re:test(@class, '…')][ not(self::ol or self::ul) or re:test(@id, '…') or "
+    "re:test(@class, '…')]"
+)
+
+
+@functools.cache
+def comment_lists() -> list[Callable[[Any], list[Any]]]:
+    """trafilatura's ``REMOVE_COMMENTS_AND_LISTS_XPATH`` (a raw-tree prune of comment sections,
+    :func:`kliping.clean.maintext._raw_pruned`) as a walk, or itself when of another shape."""
+    from trafilatura.xpaths import REMOVE_COMMENTS_AND_LISTS_XPATH as own
+
+    shapes = [_shape(x.path) for x in own]
+    if [s for s, _rx in shapes] != [_COMMENT_LISTS]:
+        return own
+    ids, classes, list_ids, list_classes = map(_memo, shapes[0][1])
+
+    def walk(tree: Any) -> list[Any]:
+        out = []
+        for el in tree.iterdescendants("div", "list", "section", "details", "ol", "ul"):
+            eid, cls = el.get("id") or "", el.get("class") or ""
+            if (ids(eid) or classes(cls)) and (
+                el.tag not in ("ol", "ul") or list_ids(eid) or list_classes(cls)
+            ):
+                out.append(el)
+        return out
+
+    return [walk]
