@@ -28,7 +28,9 @@ extractor is trafilatura's own (:func:`extract_content`).
 The walks replace the XPaths only in kliping's copy of the four functions that read them
 (``extract_content``, ``_extract``, ``recover_wild_text``, ``prune_unwanted_sections``: the same
 code, run with globals where the four lists are the walks), so ``trafilatura.extract`` itself,
-and any other user of trafilatura in the process, is left as it is.
+and any other user of trafilatura in the process, is left as it is. Those globals are a copy of
+``trafilatura.main_extractor``'s taken at the first call (the module rebinds none of its names;
+a name patched in it later, as a test might, is not seen by the copy).
 """
 
 from __future__ import annotations
