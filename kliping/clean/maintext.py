@@ -17,7 +17,10 @@ paragraphs), so the measure is paid on every short article for nothing; leaving 
 ``clean()`` about 12% faster (interleaved timing over the 227 pages of ``bench/reclean.py``).
 The raw-tree prunes, whose XPaths call a regular expression back in Python for every div,
 section, list and aside, are skipped when no class or id on the page holds a token they could
-match (140 of those 227 pages): the same result, at a third of the cost.
+match (140 of those 227 pages): the same result, at a third of the cost. The main extractor is
+trafilatura's own code with its frame and discard XPaths (``BODY_XPATH``, ``OVERALL_DISCARD_XPATH``)
+read as walks in Python that select the same elements (:mod:`kliping.clean.selectors`): a third of
+its time went to their ``re:test()`` callbacks.
 
 These functions are trafilatura internals, not its documented API: any other trafilatura than the
 one this was written against (2.3), any other settings than kliping's (fast, no comments, not
@@ -42,13 +45,12 @@ import trafilatura
 from lxml.etree import XPath
 from trafilatura.settings import Extractor
 
-from kliping.clean import boilerplate
+from kliping.clean import boilerplate, selectors
 
 try:  # trafilatura 2.3's stages (see the module docstring)
     from trafilatura.baseline import baseline
     from trafilatura.core import _forum_thread_page
     from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
-    from trafilatura.main_extractor import extract_content
     from trafilatura.utils import normalize_unicode
     from trafilatura.xml import xmltotxt
     from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
@@ -133,14 +135,15 @@ def _raw_pruned(tree: Any, forum: bool) -> Any:
         tree = prune_unwanted_nodes(tree, raw)
     if forum or screens[2].search(values) is None:
         return tree
-    return prune_unwanted_nodes(tree, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    return prune_unwanted_nodes(tree, selectors.comment_lists())  # (that XPath, walked)
 
 
 def staged(tree: Any, options: Extractor) -> str | None:
     """trafilatura's fast extraction of ``tree`` without the recall escalation (input untouched)."""
     forum = _forum_thread_page(tree)
     cleaned = convert_tags(tree_cleaning(_raw_pruned(tree, forum), options), options, None)
-    body, found = extract_content(cleaned, options)
+    # (trafilatura's extractor with its frame and discard XPaths read as walks: kliping.clean.selectors)
+    body, found = selectors.extract_content()(cleaned, options)
     if len(found) < options.min_extracted_size:
         # baseline rescue, on the raw-pruned page as trafilatura does (rare: prune it again)
         b_body, b_text, b_len = baseline(_raw_pruned(tree, forum))
