@@ -102,6 +102,9 @@ the family did before its fix:
   custom elements; none was a paragraph, and a footer's ``<p>``s were read instead.
 - ``caption_box_among_the_story_divs``: a photo's caption box (its image and a span repeating
   the image's alt text) among a story of text divs, its class renamed: read as a paragraph.
+- ``story_halves_around_an_ad_then_a_share_bar``: a story's two unclassed halves around an ad slot,
+  then the theme's share bar (a box of label ``<div>``s); the bar was a third chunk of no prose
+  and the halves were not joined.
 
 ``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
 ``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
@@ -116,7 +119,7 @@ import lxml.html
 import pytest
 
 from kliping.clean import clean
-from kliping.clean.body import join_chunks
+from kliping.clean.body import join_chunks, strip_junk
 from tests.redesign import VARIANTS, rewrite, shingle_f1
 
 FETCHED = datetime(2025, 3, 11, 6, 0, tzinfo=UTC)
@@ -2380,3 +2383,39 @@ def test_a_classed_wrapper_is_not_bare() -> None:
                                 "<div><div>Teks</div></div><div><div>a</div> b</div></div>")
     classed, bare, tailed = tree
     assert not _bare_wrapper(classed) and _bare_wrapper(bare) and not _bare_wrapper(tailed)
+
+
+# --- a box of label divs after a story's unclassed halves is not a third chunk ---
+SHARE_BAR = ("<div><div><a href='/share/fb'>Bagikan</a></div><div><a href='/share/x'>Tweet</a></div>"
+             "<div></div></div>")
+
+
+def _halves_then_a_share_bar() -> bytes:
+    first = "".join(f"<p>{x}</p>" for x in PARAS[:2])
+    second = "".join(f"<p>{x}</p>" for x in PARAS[2:5])
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        f"<div><p><a href='/app'>{PROMO}</a> UNDUH SEKARANG</p></div>"
+        "<div><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        "<div><h1>Jembatan gantung baru dibuka</h1><div><div>Rina Marlina<br><span>Senin, 10 Maret 2025"
+        f"</span></div><div>{first}</div>{AD_SLOT}<div>{second}</div>{SHARE_BAR}</div></div>"
+        f"<div><p>{FOOTER[1]}</p></div></body></html>"
+    ).encode()
+
+
+def test_story_halves_around_an_ad_then_a_share_bar() -> None:
+    """A short story cut in two unclassed containers around an ad slot (``ad_split+strip_attrs``)
+    and, after them, the theme's share bar: an unclassed ``<div>`` of label ``<div>``s. The bar
+    was taken for a third chunk of text divs, one of no prose, so the halves were not one story's
+    chunks (:func:`kliping.clean.body._slots_between`) and the page, read whole, gave its app
+    promo and a photo's caption with the story (Zyte tuning page so rewritten: F1 0.83). A box
+    whose text is a label's length at most is passed over, as the ad slot is."""
+    page = _halves_then_a_share_bar()
+    text = _text(page)
+    assert all(x in text for x in PARAS[:5]), [x[:30] for x in PARAS[:5] if x not in text]
+    assert PROMO not in text
+    tree = lxml.html.document_fromstring(page)
+    strip_junk(tree)  # (the ad slot's <iframe> and <script> out, as clean() does first)
+    join_chunks(tree)
+    halves = [d for d in tree.iter("div") if d.find("p") is not None and PARAS[0] in d.text_content()]
+    assert PARAS[4] in halves[-1].text_content()  # one chunk: the halves joined

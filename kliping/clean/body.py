@@ -946,7 +946,7 @@ def _is_chunk(el: Any, key: tuple[Any, ...], counts: dict[Any, int]) -> bool:
     if not isinstance(el.tag, str) or _join_key(el) != key:
         return False
     divs = [d for d in el if d.tag == "div" and _text_div(d)]
-    if not divs:
+    if not divs or _short(el):  # (a box of empty or label divs: a share bar, a slot, not a chunk)
         return False
     counts[el] = sum(_own_prose(d) > 60 for d in divs)
     return True
