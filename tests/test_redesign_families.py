@@ -105,6 +105,9 @@ the family did before its fix:
 - ``story_halves_around_an_ad_then_a_share_bar``: a story's two unclassed halves around an ad slot,
   then the theme's share bar (a box of label ``<div>``s); the bar was a third chunk of no prose
   and the halves were not joined.
+- ``span_runs_are_runs``: a story's first half pasted from a word processor (each paragraph a
+  ``<span>`` between ``<br><br>``s), its second half ``<p>``s in a second container after an ad;
+  runs with no text of the container's own were no runs, and the first half was lost.
 
 ``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
 ``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
@@ -2419,3 +2422,36 @@ def test_story_halves_around_an_ad_then_a_share_bar() -> None:
     join_chunks(tree)
     halves = [d for d in tree.iter("div") if d.find("p") is not None and PARAS[0] in d.text_content()]
     assert PARAS[4] in halves[-1].text_content()  # one chunk: the halves joined
+
+
+# --- a body pasted as <span> runs ---
+def _span_runs_then_paragraphs(cls: str = "content") -> bytes:
+    style = "font-size:12.0pt;line-height:115%"
+    runs = "".join(f"<span style='{style}'>{x}</span><br><br>" for x in PARAS[:3])
+    paras = "".join(f"<p>{x}</p>" for x in PARAS[3:6])
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div class='nav'><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        f"<div class='read'><h1>Jembatan gantung baru dibuka</h1>"
+        f"<div class='{cls}' itemprop='articleBody'>{runs}</div>{AD_SLOT}"
+        f"<div class='{cls}' itemprop='articleBody'>{paras}</div></div>"
+        f"<div class='foot'>{''.join(f'<p>{x}</p>' for x in FOOTER)}</div></body></html>"
+    ).encode()
+
+
+def test_span_runs_are_runs() -> None:
+    """A story's first half pasted from a word processor, each paragraph's text a ``<span>``
+    between ``<br><br>``s, its second half ``<p>``s in a second container of the same class
+    after an ad slot (``ad_split+br_paragraphs`` on a page of ``<p><span>``s). The first
+    container had no text of its own, so its runs were not paragraphs: read as one paragraph
+    written as a ``<div>``, it was no chunk of the story and trafilatura took the second
+    container for the body (Indonesian tuning page so rewritten: F1 0.56). Runs in inline
+    elements count, three or more (:func:`kliping.clean.body._inline_runs`)."""
+    text = _text(_span_runs_then_paragraphs())
+    assert all(x in text for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in text]
+    from kliping.clean.body import _inline_runs
+
+    box = lxml.html.fromstring("<div><span>" + "</span><br><br><span>".join(PARAS[:3]) + "</span></div>")
+    assert len(_inline_runs(box)) == 3
+    two = lxml.html.fromstring("<div><span>" + "</span><br><span>".join(PARAS[:2]) + "</span></div>")
+    assert _inline_runs(two) == []  # a paragraph with a line break

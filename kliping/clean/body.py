@@ -256,7 +256,7 @@ def br_paragraphs(tree: Any) -> None:
         seen.add(parent)
         own = [parent.text] + [c.tail for c in parent]
         runs = [len(t.strip()) for t in own if t and len(t.strip()) > 40]
-        if len(runs) < 2 and not (runs and runs[0] >= _LONE_RUN):
+        if len(runs) < 2 and not (runs and runs[0] >= _LONE_RUN) and not (runs := _inline_runs(parent)):
             continue
         sibs = _text_siblings(parent, seen, text_divs)
         if _divs_outweigh(parent, sibs, runs):
@@ -277,6 +277,35 @@ def br_paragraphs(tree: Any) -> None:
         # around each paragraph, a paragraph written as a <div>), their links' text left out
         if sum(1 for c in parent if c.tag in ("p", "div") and _own_prose(c) > 60) >= 2:
             _rebuild_runs(parent)
+
+
+_INLINE_RUNS = 3  # runs in inline elements: a body's, not one paragraph's line break or two
+
+
+def _inline_runs(parent: Any) -> list[int]:
+    """The lengths of the runs of prose (over 40 characters) that ``parent``'s ``<br>``s separate,
+    the text of its inline elements counted (links' left out), when :data:`_INLINE_RUNS` or more
+    and nothing but inline elements and ``<br>``s in it; else none.
+
+    A body pasted from a word processor writes each paragraph's text in a ``<span>``
+    (``<span style="…">Teks …</span><br><br>``): the container has no text of its own and was
+    left as it was; read as one paragraph, it was no chunk of its story (a story cut around an ad
+    slot whose first half was so written lost that half: F1 0.56)."""
+    runs, run = [], len(" ".join((parent.text or "").split()))
+    for c in parent:
+        if c.tag == "br":
+            if run > 40:
+                runs.append(run)
+            run = 0
+        elif not isinstance(c.tag, str) or c.tag in _INLINE:
+            if isinstance(c.tag, str) and c.tag != "a":
+                run += len(" ".join(c.text_content().split()))
+        else:
+            return []  # (a block among them: not a container of runs alone)
+        run += len(" ".join((c.tail or "").split()))
+    if run > 40:
+        runs.append(run)
+    return runs if len(runs) >= _INLINE_RUNS else []
 
 
 def _text_siblings(parent: Any, seen: set[Any], found: dict[Any, list[tuple[Any, Any]]]) -> list[Any]:
