@@ -108,6 +108,9 @@ the family did before its fix:
 - ``span_runs_are_runs``: a story's first half pasted from a word processor (each paragraph a
   ``<span>`` between ``<br><br>``s), its second half ``<p>``s in a second container after an ad;
   runs with no text of the container's own were no runs, and the first half was lost.
+- ``story_chunks_whose_last_is_an_embed_and_a_signup_link``: a story in three chunks around two
+  ads, the last its embedded post under a newsletter's linked heading; taken for a teaser card,
+  it kept the three from being joined.
 
 ``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
 ``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
@@ -2455,3 +2458,35 @@ def test_span_runs_are_runs() -> None:
     assert len(_inline_runs(box)) == 3
     two = lxml.html.fromstring("<div><span>" + "</span><br><span>".join(PARAS[:2]) + "</span></div>")
     assert _inline_runs(two) == []  # a paragraph with a line break
+
+
+# --- a story in three chunks, the last its embed and a sign-up link ---
+def _three_chunks() -> bytes:
+    slot = AD_SLOT.replace("<div>", "<div class='ad-slot'>", 1)
+    tweet = ("<blockquote class='twitter-tweet'><p>Jembatan gantung Sleman resmi dibuka pagi ini, "
+             "warga dua desa kini terhubung.</p>— Pemkab Sleman (@pemkabsleman) 11 Maret 2025</blockquote>")
+    signup = ("<h2 class='title'><a href='https://list.example.net/signup'>Daftar kabar harian Warta Contoh "
+              "di sini</a></h2>")
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div class='nav'><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        "<div id='main'><h1>Jembatan gantung baru dibuka</h1>"
+        f"<div class='entry'>{''.join(f'<p>{x}</p>' for x in PARAS[:3])}</div>{slot}"
+        f"<div class='entry'>{''.join(f'<p>{x}</p>' for x in PARAS[3:5])}</div>{slot}"
+        f"<div class='entry'><p>{tweet}</p><p></p>{signup}</div></div>"
+        f"<div class='foot'>{''.join(f'<p>{x}</p>' for x in FOOTER)}</div></body></html>"
+    ).encode()
+
+
+def test_story_chunks_whose_last_is_an_embed_and_a_signup_link() -> None:
+    """A story cut in three containers of one class around two ad slots, the last holding its
+    embedded post and a newsletter's linked sign-up heading, no prose paragraph. That chunk was
+    taken for a teaser card (a linked headline, under two paragraphs) and none of the three was
+    joined: trafilatura read the first for the body (a Zyte tuning page cut so: F1 0.62). A
+    teaser card is a linked headline over one excerpt (:func:`kliping.clean.body._teaser_chunk`)."""
+    tree = lxml.html.document_fromstring(_three_chunks())
+    strip_junk(tree)
+    join_chunks(tree)
+    assert len([d for d in tree.iter("div") if d.get("class") == "entry"]) == 1
+    text = _text(_three_chunks())
+    assert all(x in text for x in PARAS[:5]), [x[:30] for x in PARAS[:5] if x not in text]
