@@ -111,6 +111,8 @@ the family did before its fix:
 - ``story_chunks_whose_last_is_an_embed_and_a_signup_link``: a story in three chunks around two
   ads, the last its embedded post under a newsletter's linked heading; taken for a teaser card,
   it kept the three from being joined.
+- ``story_of_headed_lists_in_a_layout_table``: a story of lists under subheadings, no prose
+  paragraph, in a layout table's one cell; read as one table row, headings and names on one line.
 
 ``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
 ``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
@@ -2490,3 +2492,29 @@ def test_story_chunks_whose_last_is_an_embed_and_a_signup_link() -> None:
     assert len([d for d in tree.iter("div") if d.get("class") == "entry"]) == 1
     text = _text(_three_chunks())
     assert all(x in text for x in PARAS[:5]), [x[:30] for x in PARAS[:5] if x not in text]
+
+
+# --- a story of headed lists in a layout table's one cell ---
+def test_story_of_headed_lists_in_a_layout_table() -> None:
+    """A story of sections under subheadings, each a list of names (award nominees), no paragraph
+    of prose, in an old layout's table of one cell (``table_layout``). With under two prose
+    paragraphs the table was not taken for layout and trafilatura read the cell as one table
+    row: every heading and name on one line (Fundus tuning page so rewritten, its paragraphs
+    runs too: F1 0.13). A cell of two or more subheadings is a story's layout
+    (:func:`kliping.clean.body._headed_cell`)."""
+    cats = {"Penyanyi Terbaik": ["Raisa Andriana", "Tulus", "Rossa"],
+            "Album Terbaik": ["Manusia", "Bunga Citra", "Langit Jingga"],
+            "Lagu Terbaik": ["Hati-hati di Jalan", "Kembali Pulang", "Sampai Jadi Debu"]}  # fmt: skip
+    items = {h: "".join(f"<li>{x}</li>" for x in xs) for h, xs in cats.items()}
+    body = "".join(f"<h2>{h}</h2><ul>{li}</ul><hr>" for h, li in items.items())
+    page = (
+        "<html><head><title>Daftar nominasi penghargaan musik</title></head><body>"
+        "<div class='nav'><a href='/'>Beranda</a> <a href='/musik'>Musik</a></div>"
+        "<div class='read'><h1>Daftar nominasi penghargaan musik</h1>"
+        "<div class='article-body'><table><tr><td><div class='text'><h2>Daftar lengkap nominasi</h2>"
+        f"<p><strong>Pemenang dicetak tebal</strong></p>{body}"
+        f"</div></td></tr></table></div></div><div class='foot'><p>{FOOTER[1]}</p></div></body></html>"
+    ).encode()
+    lines = _text(page).splitlines()
+    for h, xs in cats.items():
+        assert h in lines and all(any(x in line and "|" not in line for line in lines) for x in xs), lines

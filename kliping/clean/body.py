@@ -856,10 +856,21 @@ def layout_tables(tree: Any) -> None:
         parts = [table] + [el for el in table.iter(*_TABLE_PARTS[1:])
                            if next(el.iterancestors("table"), None) is table]  # fmt: skip
         cells = [el for el in parts if el.tag in ("td", "th")]
-        if len(cells) != 1 or len(_CELL_PROSE(cells[0])) < 2:
+        if len(cells) != 1 or (len(_CELL_PROSE(cells[0])) < 2 and not _headed_cell(cells[0])):
             continue
         for el in parts:
             el.tag = "div"
+
+
+_CELL_HEADINGS = XPath(".//*[self::h2 or self::h3 or self::h4][string-length(normalize-space(.)) > 3]")
+
+
+def _headed_cell(cell: Any) -> bool:
+    """Does a table's one cell hold a story of sections under two or more subheadings, each over
+    a list or a line or two (a list of award nominees: no paragraph of prose)? Read as a table
+    row, its headings and lists made one line (an old table layout so around such a story: F1
+    0.13)."""
+    return len(_CELL_HEADINGS(cell)) >= 2
 
 
 _CHUNK_PARAGRAPHS = 2  # prose paragraphs in one chunk at least: a story's, not a card's excerpt
