@@ -113,6 +113,9 @@ the family did before its fix:
   it kept the three from being joined.
 - ``story_of_headed_lists_in_a_layout_table``: a story of lists under subheadings, no prose
   paragraph, in a layout table's one cell; read as one table row, headings and names on one line.
+- ``lead_before_paragraph_spans``: a story's lead as its box's own text, its other paragraphs
+  block-styled ``<span>``s, or ``<span>`` runs with a subheading among them; the lead made the
+  spans words of one line, the subheading the runs no runs, and the page was read whole.
 
 ``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
 ``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
@@ -2518,3 +2521,38 @@ def test_story_of_headed_lists_in_a_layout_table() -> None:
     lines = _text(page).splitlines()
     for h, xs in cats.items():
         assert h in lines and all(any(x in line and "|" not in line for line in lines) for x in xs), lines
+
+
+# --- a lead of the box's own text before paragraphs as block spans (or span runs) ---
+def _lead_then_spans(block: bool) -> bytes:
+    lead = ("<b>Sleman</b> - <a href='/tag/jembatan'>Jembatan gantung</a> baru yang menghubungkan dua desa "
+            "di lereng Merapi resmi dibuka pada Selasa pagi, disaksikan ratusan warga.")
+    if block:
+        paras = "".join(f"<span style='display:block'></span><span style='display:block'>{x}</span>"
+                        for x in PARAS[1:6])
+    else:
+        paras = "<br>" + "".join(f"<span>{x}</span><br><span></span><br>" for x in PARAS[1:4])
+        paras += "<h2>Wisata baru</h2>" + "".join(f"<span>{x}</span><br>" for x in PARAS[4:6])
+    menu = "".join(f"<li><a href='/k/{i}'>{x}</a></li>" for i, x in enumerate(
+        ("BERANDA", "BERITA", "DAERAH", "OLAHRAGA", "HIBURAN", "GAYA HIDUP", "TEKNOLOGI", "OTOMOTIF")))
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        f"<div><ul>{menu}</ul></div><div><h1>Jembatan gantung baru dibuka</h1>"
+        f"<div><div id='detail'>{lead}{paras}</div></div></div>"
+        f"<div>{''.join(f'<p>{x}</p>' for x in FOOTER)}</div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("block", [True, False])
+def test_lead_before_paragraph_spans(block: bool) -> None:
+    """A story whose lead is its box's own text ("<b>Sleman</b> - …", a link in it) and whose
+    other paragraphs are ``<span style="display:block">``s (a page builder's) or ``<span>``s
+    between ``<br>``s with a subheading among them (a paste from a word processor). The box's
+    text beside the spans made them words of one line, not blocks, and a subheading among the
+    span runs made them no runs: the story was no block of paragraphs and the page's menu was
+    read with it (Indonesian tuning page so rewritten: F1 0.67). Own text before the first of
+    block-styled spans is a lead (:func:`kliping.clean.body._lead_of_blocks`), and a block
+    among span runs ends a run (:func:`kliping.clean.body._inline_runs`)."""
+    text = _text(_lead_then_spans(block))
+    assert all(x in text for x in PARAS[1:6]), [x[:30] for x in PARAS[1:6] if x not in text]
+    assert "resmi dibuka pada Selasa pagi" in text and "OLAHRAGA" not in text

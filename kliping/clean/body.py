@@ -137,10 +137,12 @@ def span_blocks(tree: Any, inline: list[Any] | None = None) -> None:
         if frame and len(el.text_content()) > _DIV_PROSE and _own_prose(el) > _DIV_PROSE:
             found.setdefault(parent, []).append(el)
     for parent, spans in found.items():
-        if len(spans) < 2 or (parent.text or "").strip():
+        if len(spans) < 2:
             continue
         kids = [c for c in parent if isinstance(c.tag, str)]
-        if any((c.tail or "").strip() for c in kids):
+        if ((parent.text or "").strip() or any((c.tail or "").strip() for c in kids)) and not _lead_of_blocks(
+            parent, kids, spans
+        ):
             continue  # text between them: words of one line, not blocks
         styled = all(_BLOCK_STYLE.search(x.get("style") or "") for x in spans)
         if not styled and not any(c.tag in _BLOCK_TAGS for c in kids):
@@ -153,6 +155,18 @@ def span_blocks(tree: Any, inline: list[Any] | None = None) -> None:
                     el.tag = "div"
         if parent.tag not in _SPAN_FRAMES:
             parent.tag = "div"  # (a span holding blocks beside them: a box too)
+
+
+def _lead_of_blocks(parent: Any, kids: list[Any], spans: list[Any]) -> bool:
+    """Is the text of ``parent``'s own beside its ``spans`` (:func:`span_blocks`) all before the
+    first of them, and are they all styled ``display: block``: a story's lead written as the
+    box's own text ("<b>Jakarta</b> - Teks …"), its other paragraphs as block spans? (The lead is
+    then a run :func:`br_paragraphs` reads before their ``<div>``s; left as spans, the story was
+    no block of paragraphs and the page's menus were read with it: F1 0.67.)"""
+    if not all(_BLOCK_STYLE.search(x.get("style") or "") for x in spans):
+        return False
+    first = kids.index(spans[0])
+    return not any((c.tail or "").strip() for c in kids[first:])
 
 
 def drop_link_labels(links: list[Any]) -> None:
@@ -284,8 +298,8 @@ _INLINE_RUNS = 3  # runs in inline elements: a body's, not one paragraph's line 
 
 def _inline_runs(parent: Any) -> list[int]:
     """The lengths of the runs of prose (over 40 characters) that ``parent``'s ``<br>``s separate,
-    the text of its inline elements counted (links' left out), when :data:`_INLINE_RUNS` or more
-    and nothing but inline elements and ``<br>``s in it; else none.
+    or its blocks, the text of its inline elements counted (links' left out), when
+    :data:`_INLINE_RUNS` or more; else none.
 
     A body pasted from a word processor writes each paragraph's text in a ``<span>``
     (``<span style="…">Teks …</span><br><br>``): the container has no text of its own and was
@@ -293,15 +307,13 @@ def _inline_runs(parent: Any) -> list[int]:
     slot whose first half was so written lost that half: F1 0.56)."""
     runs, run = [], len(" ".join((parent.text or "").split()))
     for c in parent:
-        if c.tag == "br":
+        if not isinstance(c.tag, str) or c.tag in _INLINE:
+            if isinstance(c.tag, str) and c.tag != "a":
+                run += len(" ".join(c.text_content().split()))
+        else:  # a <br>, or a block (a heading, a box): the run ends
             if run > 40:
                 runs.append(run)
             run = 0
-        elif not isinstance(c.tag, str) or c.tag in _INLINE:
-            if isinstance(c.tag, str) and c.tag != "a":
-                run += len(" ".join(c.text_content().split()))
-        else:
-            return []  # (a block among them: not a container of runs alone)
         run += len(" ".join((c.tail or "").split()))
     if run > 40:
         runs.append(run)
