@@ -116,6 +116,9 @@ the family did before its fix:
 - ``lead_before_paragraph_spans``: a story's lead as its box's own text, its other paragraphs
   block-styled ``<span>``s, or ``<span>`` runs with a subheading among them; the lead made the
   spans words of one line, the subheading the runs no runs, and the page was read whole.
+- ``lists_among_the_story_paragraphs_without_its_article``: a buying guide's one-item lists among
+  its paragraphs; once its ``<article>`` was a ``<div>``, trafilatura read the container outside
+  any frame it knows and lost every list.
 
 ``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
 ``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
@@ -2556,3 +2559,31 @@ def test_lead_before_paragraph_spans(block: bool) -> None:
     text = _text(_lead_then_spans(block))
     assert all(x in text for x in PARAS[1:6]), [x[:30] for x in PARAS[1:6] if x not in text]
     assert "resmi dibuka pada Selasa pagi" in text and "OLAHRAGA" not in text
+
+
+# --- a buying guide's lists among its paragraphs, its <article> written as a <div> ---
+def _guide(tag: str) -> bytes:
+    shops = ("Tokopedia", "Shopee", "Blibli", "Bukalapak", "Lazada", "Zalora")
+    blocks = "".join(f"<h3>Produk {i + 1}</h3><ul><li><strong>Lihat sekarang:</strong> "
+                     f"<a href='/go/{i}'>{shop}</a></li></ul><p>{PARAS[i]}</p>"
+                     for i, shop in enumerate(shops))  # fmt: skip
+    return (
+        "<html><head><title>Enam jembatan gantung terbaik</title></head><body>"
+        "<div class='nav'><ul><li><a href='/'>Beranda</a></li><li><a href='/daerah'>Daerah</a></li></ul>"
+        f"</div><{tag} class='row'><h1>Enam jembatan gantung terbaik</h1><div class='copy'><p>{PARAS[6]}</p>"
+        f"{blocks}"
+        f"</div></{tag}><div class='foot'><a href='/redaksi'>Redaksi</a> <a href='/kontak'>Kontak</a></div>"
+        "</body></html>"
+    ).encode()
+
+
+def test_lists_among_the_story_paragraphs_without_its_article() -> None:
+    """A buying guide whose products each have a one-item list ("Lihat sekarang: Tokopedia")
+    among its paragraphs: in its ``<article>`` trafilatura keeps the lists; once a redesign wrote
+    the ``<article>`` as a ``<div>`` (``sections_as_divs``, ``custom_elements``) the container
+    found was read outside any frame trafilatura knows and every list was lost (Zyte tuning page
+    so rewritten: F1 0.94). The container is read again as the ``<article>`` it is when that
+    gives back those lists and nothing else (:func:`kliping.clean.body._lost_lists`)."""
+    text = _text(_guide("div"))
+    assert all(f"Lihat sekarang: {x}" in text for x in ("Tokopedia", "Shopee", "Zalora")), text
+    assert text == _text(_guide("article"))

@@ -1189,6 +1189,8 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
         text = _trafilatura(page, threads=keyed)
         if of_runs:
             page, text = _headed_runs(container, page, text, prune_xpaths, host)
+        else:
+            page, text = _lost_lists(container, page, text, prune_xpaths, host)
         if of_runs == _OF_LIST:
             text = _listed(page, text)
         texts = _paragraph_texts(page)
@@ -1795,6 +1797,58 @@ def _headed_runs(container: Any, page: Any, text: str | None, prune_xpaths: tupl
     again = _trafilatura(framed)
     flat = " ".join((again or "").split())
     return (framed, again) if 2 * sum(maintext.found_in(flat, heads)) >= len(heads) else (page, text)
+
+
+def _among_prose(el: Any) -> bool:
+    """Is ``el`` next to a paragraph of prose (over 60 characters), before or after it?"""
+    return any(x is not None and x.tag == "p" and len(x.text_content()) > 60
+               for x in (el.getprevious(), el.getnext()))  # fmt: skip
+
+
+def _lost_lists(container: Any, page: Any, text: str | None, prune_xpaths: tuple[str, ...],
+                host: str | None) -> tuple[Any, str | None]:  # fmt: skip
+    """The container read again as the ``<article>`` it is, when its copy lost most items of the
+    lists among its paragraphs (two lists or more, each next to a paragraph of prose) and the
+    frame gives them back and nothing else: each line it adds is one of their items or a
+    subheading over a kept line or an added item, each it drops a label's length at most.
+
+    trafilatura keeps a story's lists inside a frame it knows (an ``<article>``, a body class);
+    outside one it keeps paragraphs only. Once a redesign wrote the story's ``<article>`` as a
+    ``<div>`` or a custom element, a buying guide lost each product's "See it now" list (F1
+    0.94); the container found is the story's frame all the same. (Lists in boxes of their own,
+    menus and related links, are no reason to read a page again: most pages have only those.)"""
+    lists = [x for x in container.iter("ul", "ol") if _among_prose(x)]
+    if len(lists) < 2:
+        return page, text
+    items = [t for x in lists for li in x.iterchildren("li")
+             if len(t := " ".join(li.text_content().split())) > 3]  # fmt: skip
+    flat = " ".join((text or "").split())
+    if len(items) < 2 or 2 * sum(maintext.found_in(flat, [t[:50] for t in items])) >= len(items):
+        return page, text
+    framed = _alone(container)
+    framed[0][0].tag = "article"
+    boilerplate.prune(framed, prune_xpaths, host)
+    _links_read(framed, framed, host)
+    again = _trafilatura(framed)
+    if not again:
+        return page, text
+    heads = {" ".join(h.text_content().split()) for h in container.iter("h2", "h3", "h4")}
+    before, known = set((text or "").splitlines()), set(items)
+    after = [x for x in again.splitlines() if x.strip()]
+    added = [i for i, x in enumerate(after) if x not in before]
+    if len(added) < 2:
+        return page, text
+    for i in added:
+        line = " ".join(after[i].split())
+        if line.startswith("- ") and line[2:] in known:
+            continue
+        # a subheading added stands over the story's text: a kept line or an item added under it
+        nxt = after[i + 1] if i + 1 < len(after) else ""
+        if line not in heads or (nxt not in before and not nxt.startswith("- ")):
+            return page, text
+    if any(len(x) > _DIV_PROSE for x in before - set(after)):
+        return page, text
+    return framed, again
 
 
 def _innermost(node: Any, paras: list[Any], share: float, own_text: bool = False) -> Any:
