@@ -119,6 +119,9 @@ the family did before its fix:
 - ``lists_among_the_story_paragraphs_without_its_article``: a buying guide's one-item lists among
   its paragraphs; once its ``<article>`` was a ``<div>``, trafilatura read the container outside
   any frame it knows and lost every list.
+- ``nominees_under_headings_without_their_article``: award categories as subheadings over one
+  name per ``<p>``; outside the frame its ``<article>`` gave, every heading and most names were
+  lost.
 
 ``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
 ``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
@@ -2587,3 +2590,41 @@ def test_lists_among_the_story_paragraphs_without_its_article() -> None:
     text = _text(_guide("div"))
     assert all(f"Lihat sekarang: {x}" in text for x in ("Tokopedia", "Shopee", "Zalora")), text
     assert text == _text(_guide("article"))
+
+
+# --- a list of nominees under category headings, its <article> written as a <div> ---
+CATEGORIES = ["Penyanyi Solo Pria", "Penyanyi Solo Wanita", "Grup Musik", "Album Terbaik", "Lagu Terbaik",
+              "Pendatang Baru", "Kolaborasi Terbaik", "Video Musik", "Produser Terbaik", "Pencipta Lagu"]
+NOMINEES = ["Raisa Andriana", "Tulus", "Rossa", "Afgan", "Isyana Sarasvati", "Kunto Aji", "Nadin Amizah"]
+
+
+def _nominees(tag: str) -> bytes:
+    def names(i: int) -> str:
+        return "".join(f"<p>{NOMINEES[(i + j) % len(NOMINEES)]}{' – PEMENANG' if j == 1 else ''}</p>"
+                       for j in range(4))  # fmt: skip
+
+    cats = "".join(f"<div><h3><strong>{c}</strong></h3></div>{names(i)}" for i, c in enumerate(CATEGORIES))
+    signup = "<div><div><h3>Daftar kabar musik mingguan kami</h3><h3>Gratis, setiap Jumat</h3></div></div>"
+    return (
+        "<html><head><title>Daftar pemenang penghargaan musik</title></head><body>"
+        "<div><a href='/'>Beranda</a> <a href='/musik'>Musik</a></div>"
+        f"<{tag}><h1>Daftar pemenang penghargaan musik</h1>{signup}<div>"
+        f"{''.join(f'<p>{x}</p>' for x in PARAS[:4])}{cats}</div></{tag}>"
+        "<div><a href='/redaksi'>Redaksi</a> <a href='/kontak'>Kontak</a></div></body></html>"
+    ).encode()
+
+
+def test_nominees_under_headings_without_their_article() -> None:
+    """A list of nominees, each category a subheading in a wrapper of its own over a name per
+    ``<p>``, after a few paragraphs of prose: in its ``<article>`` trafilatura keeps the headings
+    and names; once a redesign wrote the ``<article>`` as a ``<div>`` and dropped the class
+    names (``sections_as_divs+strip_attrs``), the container was read outside any frame and every
+    heading and most names were lost (Fundus tuning page so rewritten: F1 0.82). The container is
+    read again as the ``<article>`` it is when eight or more of the subheadings over its
+    paragraphs were lost (:func:`kliping.clean.body._lost_lists`); a sign-up box's headings, one
+    over the other, stay out."""
+    text = _text(_nominees("div"))
+    lines = text.splitlines()
+    assert all(c in lines for c in CATEGORIES), lines
+    assert "Daftar kabar musik mingguan kami" not in text
+    assert text == _text(_nominees("article"))

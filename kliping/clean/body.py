@@ -1805,25 +1805,47 @@ def _among_prose(el: Any) -> bool:
                for x in (el.getprevious(), el.getnext()))  # fmt: skip
 
 
+def _over_paragraph(head: Any, container: Any) -> bool:
+    """Is the subheading ``head`` (through the wrappers it is the only child of) next to a ``<p>``
+    of any length in ``container``?"""
+    el = head
+    while (up := el.getparent()) is not None and up is not container and _only_child(up) is el:
+        el = up
+    return any(x is not None and x.tag == "p" for x in (el.getprevious(), el.getnext()))
+
+
+_LOST_HEADS = 8  # subheadings lost over paragraphs: a story's sections (a page's boxes lose a few)
+_LINE = 60  # characters: a line of a list written as <p>s (a name, a title), not a paragraph of prose
+
+
 def _lost_lists(container: Any, page: Any, text: str | None, prune_xpaths: tuple[str, ...],
                 host: str | None) -> tuple[Any, str | None]:  # fmt: skip
     """The container read again as the ``<article>`` it is, when its copy lost most items of the
-    lists among its paragraphs (two lists or more, each next to a paragraph of prose) and the
-    frame gives them back and nothing else: each line it adds is one of their items or a
-    subheading over a kept line or an added item, each it drops a label's length at most.
+    lists among its paragraphs (two lists or more, each next to a paragraph of prose), or most of
+    the subheadings over its paragraphs (two or more), and the frame gives them back and nothing
+    else: each line it adds is one of those items, a subheading, or a line (:data:`_LINE`) of
+    the container's ``<p>``s; each it drops a label's length at most. An added subheading over
+    no text (a sign-up box's headings, one over the other) is left out.
 
-    trafilatura keeps a story's lists inside a frame it knows (an ``<article>``, a body class);
-    outside one it keeps paragraphs only. Once a redesign wrote the story's ``<article>`` as a
-    ``<div>`` or a custom element, a buying guide lost each product's "See it now" list (F1
-    0.94); the container found is the story's frame all the same. (Lists in boxes of their own,
-    menus and related links, are no reason to read a page again: most pages have only those.)"""
+    trafilatura keeps a story's lists and subheadings inside a frame it knows (an ``<article>``,
+    a body class); outside one it keeps paragraphs of prose only. Once a redesign wrote the
+    story's ``<article>`` as a ``<div>`` or a custom element, a buying guide lost each product's
+    "See it now" list (F1 0.94), and a list of award nominees each category's heading and most
+    names (F1 0.82); the container found is the story's frame all the same. (Lists and headings
+    in boxes of their own, menus and related links, are no reason to read a page again: most
+    pages have only those.)"""
     lists = [x for x in container.iter("ul", "ol") if _among_prose(x)]
-    if len(lists) < 2:
-        return page, text
     items = [t for x in lists for li in x.iterchildren("li")
-             if len(t := " ".join(li.text_content().split())) > 3]  # fmt: skip
+             if len(t := " ".join(li.text_content().split())) > 3] if len(lists) >= 2 else []  # fmt: skip
+    heads = [t for h in container.iter("h2", "h3", "h4")
+             if _over_paragraph(h, container) and len(t := " ".join(h.text_content().split())) > 3]
     flat = " ".join((text or "").split())
-    if len(items) < 2 or 2 * sum(maintext.found_in(flat, [t[:50] for t in items])) >= len(items):
+    lost = False
+    for group, least in ((items, 2), (heads, _LOST_HEADS)):
+        if len(group) >= least:
+            kept = sum(maintext.found_in(flat, [t[:50] for t in group]))
+            lost = lost or (2 * kept < len(group) and len(group) - kept >= least)
+    if not lost:
         return page, text
     framed = _alone(container)
     framed[0][0].tag = "article"
@@ -1832,23 +1854,25 @@ def _lost_lists(container: Any, page: Any, text: str | None, prune_xpaths: tuple
     again = _trafilatura(framed)
     if not again:
         return page, text
-    heads = {" ".join(h.text_content().split()) for h in container.iter("h2", "h3", "h4")}
-    before, known = set((text or "").splitlines()), set(items)
+    titles = {" ".join(h.text_content().split()) for h in container.iter("h1", "h2", "h3", "h4", "h5", "h6")}
+    lines = {t for p in container.iter("p") if len(t := " ".join(p.text_content().split())) <= _LINE}
+    known = set(items)
+    before = set((text or "").splitlines())
     after = [x for x in again.splitlines() if x.strip()]
-    added = [i for i, x in enumerate(after) if x not in before]
-    if len(added) < 2:
+    if sum(x not in before for x in after) < 2 or any(len(x) > _DIV_PROSE for x in before - set(after)):
         return page, text
-    for i in added:
-        line = " ".join(after[i].split())
-        if line.startswith("- ") and line[2:] in known:
-            continue
-        # a subheading added stands over the story's text: a kept line or an item added under it
-        nxt = after[i + 1] if i + 1 < len(after) else ""
-        if line not in heads or (nxt not in before and not nxt.startswith("- ")):
+    out = []
+    for i, x in enumerate(after):
+        line = " ".join(x.split())
+        if x in before or (line.startswith("- ") and line[2:] in known) or line in lines:
+            out.append(x)
+        elif line in titles:
+            nxt = " ".join(after[i + 1].split()) if i + 1 < len(after) else ""
+            if nxt and nxt not in titles:  # (a heading over text: the story's)
+                out.append(x)
+        else:
             return page, text
-    if any(len(x) > _DIV_PROSE for x in before - set(after)):
-        return page, text
-    return framed, again
+    return framed, "\n".join(out)
 
 
 def _innermost(node: Any, paras: list[Any], share: float, own_text: bool = False) -> Any:
