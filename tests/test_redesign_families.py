@@ -102,6 +102,26 @@ the family did before its fix:
   custom elements; none was a paragraph, and a footer's ``<p>``s were read instead.
 - ``caption_box_among_the_story_divs``: a photo's caption box (its image and a span repeating
   the image's alt text) among a story of text divs, its class renamed: read as a paragraph.
+- ``story_halves_around_an_ad_then_a_share_bar``: a story's two unclassed halves around an ad slot,
+  then the theme's share bar (a box of label ``<div>``s); the bar was a third chunk of no prose
+  and the halves were not joined.
+- ``span_runs_are_runs``: a story's first half pasted from a word processor (each paragraph a
+  ``<span>`` between ``<br><br>``s), its second half ``<p>``s in a second container after an ad;
+  runs with no text of the container's own were no runs, and the first half was lost.
+- ``story_chunks_whose_last_is_an_embed_and_a_signup_link``: a story in three chunks around two
+  ads, the last its embedded post under a newsletter's linked heading; taken for a teaser card,
+  it kept the three from being joined.
+- ``story_of_headed_lists_in_a_layout_table``: a story of lists under subheadings, no prose
+  paragraph, in a layout table's one cell; read as one table row, headings and names on one line.
+- ``lead_before_paragraph_spans``: a story's lead as its box's own text, its other paragraphs
+  block-styled ``<span>``s, or ``<span>`` runs with a subheading among them; the lead made the
+  spans words of one line, the subheading the runs no runs, and the page was read whole.
+- ``lists_among_the_story_paragraphs_without_its_article``: a buying guide's one-item lists among
+  its paragraphs; once its ``<article>`` was a ``<div>``, trafilatura read the container outside
+  any frame it knows and lost every list.
+- ``nominees_under_headings_without_their_article``: award categories as subheadings over one
+  name per ``<p>``; outside the frame its ``<article>`` gave, every heading and most names were
+  lost.
 
 ``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
 ``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
@@ -116,7 +136,7 @@ import lxml.html
 import pytest
 
 from kliping.clean import clean
-from kliping.clean.body import join_chunks
+from kliping.clean.body import join_chunks, strip_junk
 from tests.redesign import VARIANTS, rewrite, shingle_f1
 
 FETCHED = datetime(2025, 3, 11, 6, 0, tzinfo=UTC)
@@ -2380,3 +2400,231 @@ def test_a_classed_wrapper_is_not_bare() -> None:
                                 "<div><div>Teks</div></div><div><div>a</div> b</div></div>")
     classed, bare, tailed = tree
     assert not _bare_wrapper(classed) and _bare_wrapper(bare) and not _bare_wrapper(tailed)
+
+
+# --- a box of label divs after a story's unclassed halves is not a third chunk ---
+SHARE_BAR = ("<div><div><a href='/share/fb'>Bagikan</a></div><div><a href='/share/x'>Tweet</a></div>"
+             "<div></div></div>")
+
+
+def _halves_then_a_share_bar() -> bytes:
+    first = "".join(f"<p>{x}</p>" for x in PARAS[:2])
+    second = "".join(f"<p>{x}</p>" for x in PARAS[2:5])
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        f"<div><p><a href='/app'>{PROMO}</a> UNDUH SEKARANG</p></div>"
+        "<div><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        "<div><h1>Jembatan gantung baru dibuka</h1><div><div>Rina Marlina<br><span>Senin, 10 Maret 2025"
+        f"</span></div><div>{first}</div>{AD_SLOT}<div>{second}</div>{SHARE_BAR}</div></div>"
+        f"<div><p>{FOOTER[1]}</p></div></body></html>"
+    ).encode()
+
+
+def test_story_halves_around_an_ad_then_a_share_bar() -> None:
+    """A short story cut in two unclassed containers around an ad slot (``ad_split+strip_attrs``)
+    and, after them, the theme's share bar: an unclassed ``<div>`` of label ``<div>``s. The bar
+    was taken for a third chunk of text divs, one of no prose, so the halves were not one story's
+    chunks (:func:`kliping.clean.body._slots_between`) and the page, read whole, gave its app
+    promo and a photo's caption with the story (Zyte tuning page so rewritten: F1 0.83). A box
+    whose text is a label's length at most is passed over, as the ad slot is."""
+    page = _halves_then_a_share_bar()
+    text = _text(page)
+    assert all(x in text for x in PARAS[:5]), [x[:30] for x in PARAS[:5] if x not in text]
+    assert PROMO not in text
+    tree = lxml.html.document_fromstring(page)
+    strip_junk(tree)  # (the ad slot's <iframe> and <script> out, as clean() does first)
+    join_chunks(tree)
+    halves = [d for d in tree.iter("div") if d.find("p") is not None and PARAS[0] in d.text_content()]
+    assert PARAS[4] in halves[-1].text_content()  # one chunk: the halves joined
+
+
+# --- a body pasted as <span> runs ---
+def _span_runs_then_paragraphs(cls: str = "content") -> bytes:
+    style = "font-size:12.0pt;line-height:115%"
+    runs = "".join(f"<span style='{style}'>{x}</span><br><br>" for x in PARAS[:3])
+    paras = "".join(f"<p>{x}</p>" for x in PARAS[3:6])
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div class='nav'><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        f"<div class='read'><h1>Jembatan gantung baru dibuka</h1>"
+        f"<div class='{cls}' itemprop='articleBody'>{runs}</div>{AD_SLOT}"
+        f"<div class='{cls}' itemprop='articleBody'>{paras}</div></div>"
+        f"<div class='foot'>{''.join(f'<p>{x}</p>' for x in FOOTER)}</div></body></html>"
+    ).encode()
+
+
+def test_span_runs_are_runs() -> None:
+    """A story's first half pasted from a word processor, each paragraph's text a ``<span>``
+    between ``<br><br>``s, its second half ``<p>``s in a second container of the same class
+    after an ad slot (``ad_split+br_paragraphs`` on a page of ``<p><span>``s). The first
+    container had no text of its own, so its runs were not paragraphs: read as one paragraph
+    written as a ``<div>``, it was no chunk of the story and trafilatura took the second
+    container for the body (Indonesian tuning page so rewritten: F1 0.56). Runs in inline
+    elements count, three or more (:func:`kliping.clean.body._inline_runs`)."""
+    text = _text(_span_runs_then_paragraphs())
+    assert all(x in text for x in PARAS[:6]), [x[:30] for x in PARAS[:6] if x not in text]
+    from kliping.clean.body import _inline_runs
+
+    box = lxml.html.fromstring("<div><span>" + "</span><br><br><span>".join(PARAS[:3]) + "</span></div>")
+    assert len(_inline_runs(box)) == 3
+    two = lxml.html.fromstring("<div><span>" + "</span><br><span>".join(PARAS[:2]) + "</span></div>")
+    assert _inline_runs(two) == []  # a paragraph with a line break
+
+
+# --- a story in three chunks, the last its embed and a sign-up link ---
+def _three_chunks() -> bytes:
+    slot = AD_SLOT.replace("<div>", "<div class='ad-slot'>", 1)
+    tweet = ("<blockquote class='twitter-tweet'><p>Jembatan gantung Sleman resmi dibuka pagi ini, "
+             "warga dua desa kini terhubung.</p>— Pemkab Sleman (@pemkabsleman) 11 Maret 2025</blockquote>")
+    signup = ("<h2 class='title'><a href='https://list.example.net/signup'>Daftar kabar harian Warta Contoh "
+              "di sini</a></h2>")
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div class='nav'><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        "<div id='main'><h1>Jembatan gantung baru dibuka</h1>"
+        f"<div class='entry'>{''.join(f'<p>{x}</p>' for x in PARAS[:3])}</div>{slot}"
+        f"<div class='entry'>{''.join(f'<p>{x}</p>' for x in PARAS[3:5])}</div>{slot}"
+        f"<div class='entry'><p>{tweet}</p><p></p>{signup}</div></div>"
+        f"<div class='foot'>{''.join(f'<p>{x}</p>' for x in FOOTER)}</div></body></html>"
+    ).encode()
+
+
+def test_story_chunks_whose_last_is_an_embed_and_a_signup_link() -> None:
+    """A story cut in three containers of one class around two ad slots, the last holding its
+    embedded post and a newsletter's linked sign-up heading, no prose paragraph. That chunk was
+    taken for a teaser card (a linked headline, under two paragraphs) and none of the three was
+    joined: trafilatura read the first for the body (a Zyte tuning page cut so: F1 0.62). A
+    teaser card is a linked headline over one excerpt (:func:`kliping.clean.body._teaser_chunk`)."""
+    tree = lxml.html.document_fromstring(_three_chunks())
+    strip_junk(tree)
+    join_chunks(tree)
+    assert len([d for d in tree.iter("div") if d.get("class") == "entry"]) == 1
+    text = _text(_three_chunks())
+    assert all(x in text for x in PARAS[:5]), [x[:30] for x in PARAS[:5] if x not in text]
+
+
+# --- a story of headed lists in a layout table's one cell ---
+def test_story_of_headed_lists_in_a_layout_table() -> None:
+    """A story of sections under subheadings, each a list of names (award nominees), no paragraph
+    of prose, in an old layout's table of one cell (``table_layout``). With under two prose
+    paragraphs the table was not taken for layout and trafilatura read the cell as one table
+    row: every heading and name on one line (Fundus tuning page so rewritten, its paragraphs
+    runs too: F1 0.13). A cell of two or more subheadings is a story's layout
+    (:func:`kliping.clean.body._headed_cell`)."""
+    cats = {"Penyanyi Terbaik": ["Raisa Andriana", "Tulus", "Rossa"],
+            "Album Terbaik": ["Manusia", "Bunga Citra", "Langit Jingga"],
+            "Lagu Terbaik": ["Hati-hati di Jalan", "Kembali Pulang", "Sampai Jadi Debu"]}  # fmt: skip
+    items = {h: "".join(f"<li>{x}</li>" for x in xs) for h, xs in cats.items()}
+    body = "".join(f"<h2>{h}</h2><ul>{li}</ul><hr>" for h, li in items.items())
+    page = (
+        "<html><head><title>Daftar nominasi penghargaan musik</title></head><body>"
+        "<div class='nav'><a href='/'>Beranda</a> <a href='/musik'>Musik</a></div>"
+        "<div class='read'><h1>Daftar nominasi penghargaan musik</h1>"
+        "<div class='article-body'><table><tr><td><div class='text'><h2>Daftar lengkap nominasi</h2>"
+        f"<p><strong>Pemenang dicetak tebal</strong></p>{body}"
+        f"</div></td></tr></table></div></div><div class='foot'><p>{FOOTER[1]}</p></div></body></html>"
+    ).encode()
+    lines = _text(page).splitlines()
+    for h, xs in cats.items():
+        assert h in lines and all(any(x in line and "|" not in line for line in lines) for x in xs), lines
+
+
+# --- a lead of the box's own text before paragraphs as block spans (or span runs) ---
+def _lead_then_spans(block: bool) -> bytes:
+    lead = ("<b>Sleman</b> - <a href='/tag/jembatan'>Jembatan gantung</a> baru yang menghubungkan dua desa "
+            "di lereng Merapi resmi dibuka pada Selasa pagi, disaksikan ratusan warga.")
+    if block:
+        paras = "".join(f"<span style='display:block'></span><span style='display:block'>{x}</span>"
+                        for x in PARAS[1:6])
+    else:
+        paras = "<br>" + "".join(f"<span>{x}</span><br><span></span><br>" for x in PARAS[1:4])
+        paras += "<h2>Wisata baru</h2>" + "".join(f"<span>{x}</span><br>" for x in PARAS[4:6])
+    menu = "".join(f"<li><a href='/k/{i}'>{x}</a></li>" for i, x in enumerate(
+        ("BERANDA", "BERITA", "DAERAH", "OLAHRAGA", "HIBURAN", "GAYA HIDUP", "TEKNOLOGI", "OTOMOTIF")))
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        f"<div><ul>{menu}</ul></div><div><h1>Jembatan gantung baru dibuka</h1>"
+        f"<div><div id='detail'>{lead}{paras}</div></div></div>"
+        f"<div>{''.join(f'<p>{x}</p>' for x in FOOTER)}</div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("block", [True, False])
+def test_lead_before_paragraph_spans(block: bool) -> None:
+    """A story whose lead is its box's own text ("<b>Sleman</b> - …", a link in it) and whose
+    other paragraphs are ``<span style="display:block">``s (a page builder's) or ``<span>``s
+    between ``<br>``s with a subheading among them (a paste from a word processor). The box's
+    text beside the spans made them words of one line, not blocks, and a subheading among the
+    span runs made them no runs: the story was no block of paragraphs and the page's menu was
+    read with it (Indonesian tuning page so rewritten: F1 0.67). Own text before the first of
+    block-styled spans is a lead (:func:`kliping.clean.body._lead_of_blocks`), and a block
+    among span runs ends a run (:func:`kliping.clean.body._inline_runs`)."""
+    text = _text(_lead_then_spans(block))
+    assert all(x in text for x in PARAS[1:6]), [x[:30] for x in PARAS[1:6] if x not in text]
+    assert "resmi dibuka pada Selasa pagi" in text and "OLAHRAGA" not in text
+
+
+# --- a buying guide's lists among its paragraphs, its <article> written as a <div> ---
+def _guide(tag: str) -> bytes:
+    shops = ("Tokopedia", "Shopee", "Blibli", "Bukalapak", "Lazada", "Zalora")
+    blocks = "".join(f"<h3>Produk {i + 1}</h3><ul><li><strong>Lihat sekarang:</strong> "
+                     f"<a href='/go/{i}'>{shop}</a></li></ul><p>{PARAS[i]}</p>"
+                     for i, shop in enumerate(shops))  # fmt: skip
+    return (
+        "<html><head><title>Enam jembatan gantung terbaik</title></head><body>"
+        "<div class='nav'><ul><li><a href='/'>Beranda</a></li><li><a href='/daerah'>Daerah</a></li></ul>"
+        f"</div><{tag} class='row'><h1>Enam jembatan gantung terbaik</h1><div class='copy'><p>{PARAS[6]}</p>"
+        f"{blocks}"
+        f"</div></{tag}><div class='foot'><a href='/redaksi'>Redaksi</a> <a href='/kontak'>Kontak</a></div>"
+        "</body></html>"
+    ).encode()
+
+
+def test_lists_among_the_story_paragraphs_without_its_article() -> None:
+    """A buying guide whose products each have a one-item list ("Lihat sekarang: Tokopedia")
+    among its paragraphs: in its ``<article>`` trafilatura keeps the lists; once a redesign wrote
+    the ``<article>`` as a ``<div>`` (``sections_as_divs``, ``custom_elements``) the container
+    found was read outside any frame trafilatura knows and every list was lost (Zyte tuning page
+    so rewritten: F1 0.94). The container is read again as the ``<article>`` it is when that
+    gives back those lists and nothing else (:func:`kliping.clean.body._lost_lists`)."""
+    text = _text(_guide("div"))
+    assert all(f"Lihat sekarang: {x}" in text for x in ("Tokopedia", "Shopee", "Zalora")), text
+    assert text == _text(_guide("article"))
+
+
+# --- a list of nominees under category headings, its <article> written as a <div> ---
+CATEGORIES = ["Penyanyi Solo Pria", "Penyanyi Solo Wanita", "Grup Musik", "Album Terbaik", "Lagu Terbaik",
+              "Pendatang Baru", "Kolaborasi Terbaik", "Video Musik", "Produser Terbaik", "Pencipta Lagu"]
+NOMINEES = ["Raisa Andriana", "Tulus", "Rossa", "Afgan", "Isyana Sarasvati", "Kunto Aji", "Nadin Amizah"]
+
+
+def _nominees(tag: str) -> bytes:
+    def names(i: int) -> str:
+        return "".join(f"<p>{NOMINEES[(i + j) % len(NOMINEES)]}{' – PEMENANG' if j == 1 else ''}</p>"
+                       for j in range(4))  # fmt: skip
+
+    cats = "".join(f"<div><h3><strong>{c}</strong></h3></div>{names(i)}" for i, c in enumerate(CATEGORIES))
+    signup = "<div><div><h3>Daftar kabar musik mingguan kami</h3><h3>Gratis, setiap Jumat</h3></div></div>"
+    return (
+        "<html><head><title>Daftar pemenang penghargaan musik</title></head><body>"
+        "<div><a href='/'>Beranda</a> <a href='/musik'>Musik</a></div>"
+        f"<{tag}><h1>Daftar pemenang penghargaan musik</h1>{signup}<div>"
+        f"{''.join(f'<p>{x}</p>' for x in PARAS[:4])}{cats}</div></{tag}>"
+        "<div><a href='/redaksi'>Redaksi</a> <a href='/kontak'>Kontak</a></div></body></html>"
+    ).encode()
+
+
+def test_nominees_under_headings_without_their_article() -> None:
+    """A list of nominees, each category a subheading in a wrapper of its own over a name per
+    ``<p>``, after a few paragraphs of prose: in its ``<article>`` trafilatura keeps the headings
+    and names; once a redesign wrote the ``<article>`` as a ``<div>`` and dropped the class
+    names (``sections_as_divs+strip_attrs``), the container was read outside any frame and every
+    heading and most names were lost (Fundus tuning page so rewritten: F1 0.82). The container is
+    read again as the ``<article>`` it is when eight or more of the subheadings over its
+    paragraphs were lost (:func:`kliping.clean.body._lost_lists`); a sign-up box's headings, one
+    over the other, stay out."""
+    text = _text(_nominees("div"))
+    lines = text.splitlines()
+    assert all(c in lines for c in CATEGORIES), lines
+    assert "Daftar kabar musik mingguan kami" not in text
+    assert text == _text(_nominees("article"))

@@ -137,10 +137,12 @@ def span_blocks(tree: Any, inline: list[Any] | None = None) -> None:
         if frame and len(el.text_content()) > _DIV_PROSE and _own_prose(el) > _DIV_PROSE:
             found.setdefault(parent, []).append(el)
     for parent, spans in found.items():
-        if len(spans) < 2 or (parent.text or "").strip():
+        if len(spans) < 2:
             continue
         kids = [c for c in parent if isinstance(c.tag, str)]
-        if any((c.tail or "").strip() for c in kids):
+        if ((parent.text or "").strip() or any((c.tail or "").strip() for c in kids)) and not _lead_of_blocks(
+            parent, kids, spans
+        ):
             continue  # text between them: words of one line, not blocks
         styled = all(_BLOCK_STYLE.search(x.get("style") or "") for x in spans)
         if not styled and not any(c.tag in _BLOCK_TAGS for c in kids):
@@ -153,6 +155,18 @@ def span_blocks(tree: Any, inline: list[Any] | None = None) -> None:
                     el.tag = "div"
         if parent.tag not in _SPAN_FRAMES:
             parent.tag = "div"  # (a span holding blocks beside them: a box too)
+
+
+def _lead_of_blocks(parent: Any, kids: list[Any], spans: list[Any]) -> bool:
+    """Is the text of ``parent``'s own beside its ``spans`` (:func:`span_blocks`) all before the
+    first of them, and are they all styled ``display: block``: a story's lead written as the
+    box's own text ("<b>Jakarta</b> - Teks …"), its other paragraphs as block spans? (The lead is
+    then a run :func:`br_paragraphs` reads before their ``<div>``s; left as spans, the story was
+    no block of paragraphs and the page's menus were read with it: F1 0.67.)"""
+    if not all(_BLOCK_STYLE.search(x.get("style") or "") for x in spans):
+        return False
+    first = kids.index(spans[0])
+    return not any((c.tail or "").strip() for c in kids[first:])
 
 
 def drop_link_labels(links: list[Any]) -> None:
@@ -256,7 +270,7 @@ def br_paragraphs(tree: Any) -> None:
         seen.add(parent)
         own = [parent.text] + [c.tail for c in parent]
         runs = [len(t.strip()) for t in own if t and len(t.strip()) > 40]
-        if len(runs) < 2 and not (runs and runs[0] >= _LONE_RUN):
+        if len(runs) < 2 and not (runs and runs[0] >= _LONE_RUN) and not (runs := _inline_runs(parent)):
             continue
         sibs = _text_siblings(parent, seen, text_divs)
         if _divs_outweigh(parent, sibs, runs):
@@ -277,6 +291,33 @@ def br_paragraphs(tree: Any) -> None:
         # around each paragraph, a paragraph written as a <div>), their links' text left out
         if sum(1 for c in parent if c.tag in ("p", "div") and _own_prose(c) > 60) >= 2:
             _rebuild_runs(parent)
+
+
+_INLINE_RUNS = 3  # runs in inline elements: a body's, not one paragraph's line break or two
+
+
+def _inline_runs(parent: Any) -> list[int]:
+    """The lengths of the runs of prose (over 40 characters) that ``parent``'s ``<br>``s separate,
+    or its blocks, the text of its inline elements counted (links' left out), when
+    :data:`_INLINE_RUNS` or more; else none.
+
+    A body pasted from a word processor writes each paragraph's text in a ``<span>``
+    (``<span style="…">Teks …</span><br><br>``): the container has no text of its own and was
+    left as it was; read as one paragraph, it was no chunk of its story (a story cut around an ad
+    slot whose first half was so written lost that half: F1 0.56)."""
+    runs, run = [], len(" ".join((parent.text or "").split()))
+    for c in parent:
+        if not isinstance(c.tag, str) or c.tag in _INLINE:
+            if isinstance(c.tag, str) and c.tag != "a":
+                run += len(" ".join(c.text_content().split()))
+        else:  # a <br>, or a block (a heading, a box): the run ends
+            if run > 40:
+                runs.append(run)
+            run = 0
+        run += len(" ".join((c.tail or "").split()))
+    if run > 40:
+        runs.append(run)
+    return runs if len(runs) >= _INLINE_RUNS else []
 
 
 def _text_siblings(parent: Any, seen: set[Any], found: dict[Any, list[tuple[Any, Any]]]) -> list[Any]:
@@ -827,10 +868,21 @@ def layout_tables(tree: Any) -> None:
         parts = [table] + [el for el in table.iter(*_TABLE_PARTS[1:])
                            if next(el.iterancestors("table"), None) is table]  # fmt: skip
         cells = [el for el in parts if el.tag in ("td", "th")]
-        if len(cells) != 1 or len(_CELL_PROSE(cells[0])) < 2:
+        if len(cells) != 1 or (len(_CELL_PROSE(cells[0])) < 2 and not _headed_cell(cells[0])):
             continue
         for el in parts:
             el.tag = "div"
+
+
+_CELL_HEADINGS = XPath(".//*[self::h2 or self::h3 or self::h4][string-length(normalize-space(.)) > 3]")
+
+
+def _headed_cell(cell: Any) -> bool:
+    """Does a table's one cell hold a story of sections under two or more subheadings, each over
+    a list or a line or two (a list of award nominees: no paragraph of prose)? Read as a table
+    row, its headings and lists made one line (an old table layout so around such a story: F1
+    0.13)."""
+    return len(_CELL_HEADINGS(cell)) >= 2
 
 
 _CHUNK_PARAGRAPHS = 2  # prose paragraphs in one chunk at least: a story's, not a card's excerpt
@@ -902,12 +954,20 @@ def join_chunks(tree: Any) -> None:
         enough = max(counts[c] for c in chunks) >= _CHUNK_PARAGRAPHS or (
             len(chunks) == 2 and sum(map(_own_prose, chunks)) >= 2 * _LONE_RUN
         )
-        if enough and not any(counts[c] < _CHUNK_PARAGRAPHS and _LINKED_HEADING(c) for c in chunks):
+        if enough and not any(_teaser_chunk(c, counts) for c in chunks):
             if any(c in in_p for c in chunks):  # one story: a chunk of text divs beside <p>s is paragraphs
                 for c in chunks:
                     if c not in in_p:
                         _as_paragraphs([d for d in c if d.tag == "div" and _text_div(d)])
             _join(first, run[1:])
+
+
+def _teaser_chunk(chunk: Any, counts: dict[Any, int]) -> bool:
+    """Is ``chunk`` (:func:`join_chunks`) a teaser card: a linked headline over one prose
+    paragraph, its excerpt? A chunk of no prose paragraph under a linked heading is the story's
+    last chunk, its embeds and a newsletter's sign-up link (a story cut in three around two ad
+    slots, whose last chunk was its tweets and that link, was left in three: F1 0.62)."""
+    return 0 < counts[chunk] < _CHUNK_PARAGRAPHS and bool(_LINKED_HEADING(chunk))
 
 
 def _keyed(el: Any) -> bool:
@@ -946,7 +1006,7 @@ def _is_chunk(el: Any, key: tuple[Any, ...], counts: dict[Any, int]) -> bool:
     if not isinstance(el.tag, str) or _join_key(el) != key:
         return False
     divs = [d for d in el if d.tag == "div" and _text_div(d)]
-    if not divs:
+    if not divs or _short(el):  # (a box of empty or label divs: a share bar, a slot, not a chunk)
         return False
     counts[el] = sum(_own_prose(d) > 60 for d in divs)
     return True
@@ -1129,6 +1189,8 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
         text = _trafilatura(page, threads=keyed)
         if of_runs:
             page, text = _headed_runs(container, page, text, prune_xpaths, host)
+        else:
+            page, text = _lost_lists(container, page, text, prune_xpaths, host)
         if of_runs == _OF_LIST:
             text = _listed(page, text)
         texts = _paragraph_texts(page)
@@ -1735,6 +1797,82 @@ def _headed_runs(container: Any, page: Any, text: str | None, prune_xpaths: tupl
     again = _trafilatura(framed)
     flat = " ".join((again or "").split())
     return (framed, again) if 2 * sum(maintext.found_in(flat, heads)) >= len(heads) else (page, text)
+
+
+def _among_prose(el: Any) -> bool:
+    """Is ``el`` next to a paragraph of prose (over 60 characters), before or after it?"""
+    return any(x is not None and x.tag == "p" and len(x.text_content()) > 60
+               for x in (el.getprevious(), el.getnext()))  # fmt: skip
+
+
+def _over_paragraph(head: Any, container: Any) -> bool:
+    """Is the subheading ``head`` (through the wrappers it is the only child of) next to a ``<p>``
+    of any length in ``container``?"""
+    el = head
+    while (up := el.getparent()) is not None and up is not container and _only_child(up) is el:
+        el = up
+    return any(x is not None and x.tag == "p" for x in (el.getprevious(), el.getnext()))
+
+
+_LOST_HEADS = 8  # subheadings lost over paragraphs: a story's sections (a page's boxes lose a few)
+_LINE = 60  # characters: a line of a list written as <p>s (a name, a title), not a paragraph of prose
+
+
+def _lost_lists(container: Any, page: Any, text: str | None, prune_xpaths: tuple[str, ...],
+                host: str | None) -> tuple[Any, str | None]:  # fmt: skip
+    """The container read again as the ``<article>`` it is, when its copy lost most items of the
+    lists among its paragraphs (two lists or more, each next to a paragraph of prose), or most of
+    the subheadings over its paragraphs (two or more), and the frame gives them back and nothing
+    else: each line it adds is one of those items, a subheading, or a line (:data:`_LINE`) of
+    the container's ``<p>``s; each it drops a label's length at most. An added subheading over
+    no text (a sign-up box's headings, one over the other) is left out.
+
+    trafilatura keeps a story's lists and subheadings inside a frame it knows (an ``<article>``,
+    a body class); outside one it keeps paragraphs of prose only. Once a redesign wrote the
+    story's ``<article>`` as a ``<div>`` or a custom element, a buying guide lost each product's
+    "See it now" list (F1 0.94), and a list of award nominees each category's heading and most
+    names (F1 0.82); the container found is the story's frame all the same. (Lists and headings
+    in boxes of their own, menus and related links, are no reason to read a page again: most
+    pages have only those.)"""
+    lists = [x for x in container.iter("ul", "ol") if _among_prose(x)]
+    items = [t for x in lists for li in x.iterchildren("li")
+             if len(t := " ".join(li.text_content().split())) > 3] if len(lists) >= 2 else []  # fmt: skip
+    heads = [t for h in container.iter("h2", "h3", "h4")
+             if _over_paragraph(h, container) and len(t := " ".join(h.text_content().split())) > 3]
+    flat = " ".join((text or "").split())
+    lost = False
+    for group, least in ((items, 2), (heads, _LOST_HEADS)):
+        if len(group) >= least:
+            kept = sum(maintext.found_in(flat, [t[:50] for t in group]))
+            lost = lost or (2 * kept < len(group) and len(group) - kept >= least)
+    if not lost:
+        return page, text
+    framed = _alone(container)
+    framed[0][0].tag = "article"
+    boilerplate.prune(framed, prune_xpaths, host)
+    _links_read(framed, framed, host)
+    again = _trafilatura(framed)
+    if not again:
+        return page, text
+    titles = {" ".join(h.text_content().split()) for h in container.iter("h1", "h2", "h3", "h4", "h5", "h6")}
+    lines = {t for p in container.iter("p") if len(t := " ".join(p.text_content().split())) <= _LINE}
+    known = set(items)
+    before = set((text or "").splitlines())
+    after = [x for x in again.splitlines() if x.strip()]
+    if sum(x not in before for x in after) < 2 or any(len(x) > _DIV_PROSE for x in before - set(after)):
+        return page, text
+    out = []
+    for i, x in enumerate(after):
+        line = " ".join(x.split())
+        if x in before or (line.startswith("- ") and line[2:] in known) or line in lines:
+            out.append(x)
+        elif line in titles:
+            nxt = " ".join(after[i + 1].split()) if i + 1 < len(after) else ""
+            if nxt and nxt not in titles:  # (a heading over text: the story's)
+                out.append(x)
+        else:
+            return page, text
+    return framed, "\n".join(out)
 
 
 def _innermost(node: Any, paras: list[Any], share: float, own_text: bool = False) -> Any:
