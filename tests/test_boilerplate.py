@@ -16,6 +16,7 @@ from kliping.clean.boilerplate import (
     clean_lines,
     dateline,
     family,
+    own_chrome,
     own_promo,
     page_brand,
     prune,
@@ -849,3 +850,35 @@ def test_own_dateline() -> None:
         assert dateline(text)[2] != "Tempo"
     finally:
         BRAND.reset(told)
+
+
+OWN_CHROME = [
+    ("kumparan.com", ("kumparan",), "Sekolah di Depok Terapkan Belajar Daring Saat Banjir | kumparan.com"),
+    ("lampost.co", ("Lampost.co",), "Lampost.co · Berita Lampung Terkini"),
+    ("www.kompasiana.com", ("KOMPASIANA",), "KOMPASIANA"),
+    ("www.kabarbanten.com", ("Kabar Banten",), "Kabar Banten • Serang • Cilegon • Pandeglang"),
+    ("www.tagar.id", ("Tagar",), "© Tagar"),
+]
+OWN_NOT_CHROME = [
+    ("lampost.co", ("Lampost.co",), "| Lampost.co | 12 | 40% |"),  # a table's row
+    ("lampost.co", ("Lampost.co",), "Harga cabai naik di Pasar Tugu | kata pedagang kepada Lampost.co."),
+    ("lampost.co", ("Lampost.co",), "Jadwal pasar murah: Senin | Selasa | Rabu"),  # no name of the outlet
+    ("lampost.co", ("Lampost.co",), "Lampost.co dan Warga Tanam 1.000 Pohon di Way Halim"),  # a heading
+    ("www.tagar.id", ("Tagar",), "tagar #SaveKPK | trending | Twitter"),  # the word, not the name
+]
+
+
+@pytest.mark.parametrize(("host", "names", "line"), OWN_CHROME)
+def test_own_chrome(host: str, names: tuple[str, ...], line: str) -> None:
+    brand = page_brand(host, names)
+    assert own_chrome(line, brand)
+    told = BRAND.set(brand)
+    try:
+        assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, BODY2]
+    finally:
+        BRAND.reset(told)
+
+
+@pytest.mark.parametrize(("host", "names", "line"), OWN_NOT_CHROME)
+def test_own_chrome_keeps_story_lines(host: str, names: tuple[str, ...], line: str) -> None:
+    assert not own_chrome(line, page_brand(host, names))

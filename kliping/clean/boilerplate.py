@@ -694,6 +694,26 @@ _OWN_PROMO_NOT = re.compile(
 _OWN_PROMO_MAX = 250  # characters: a promo is a line, never a paragraph of the story
 
 
+# Rule "own chrome": the page's frame naming the outlet, cut into pieces by a menu's separators
+# ("Sekolah Diliburkan Saat Banjir | kumparan.com", "Lampost.co · Berita Lampung Terkini",
+# "kumparan · NEWS · BISNIS · Login"), or the name alone on its line.
+_CHROME_SEP = re.compile(r"\s[|·•]\s")
+_CHROME_MAX = 120  # characters
+_SENTENCE_END = (".", "!", "?", "\"", "”", ":")
+
+
+def own_chrome(line: str, brand: Brand | None = None) -> bool:
+    """Rule "own chrome": a short line naming the page's outlet that is menu pieces (parted by
+    " | ", " · ", " • ", not a table's row opening with "|") or the name alone; a sentence (closed
+    by its punctuation) stays."""
+    brand = brand or BRAND.get()
+    if brand is None or len(line) > _CHROME_MAX or line.rstrip().endswith(_SENTENCE_END):
+        return False
+    if (m := brand.rx.fullmatch(line.strip(" -–—|·•©"))) is not None and brand.named(m.group()):
+        return True
+    return not line.lstrip().startswith("|") and bool(_CHROME_SEP.search(line)) and bool(brand.named(line))
+
+
 def own_promo(line: str, brand: Brand | None = None) -> bool:
     """Rule "own promo": a short line naming the page's own outlet that opens with a call to the
     reader or a credit ("Ikuti terus perkembangan berita Lampung hanya di Lampost.co.", "Dukung
@@ -1192,8 +1212,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         rule = family(line, "photo_credit") or (family(flat) if flat != line else None)
         if rule is None and any(rx.search(line) for rx in extra):
             rule = "site"
-        if rule is None and own_promo(line):
-            rule = "own_promo"
+        if rule is None and BRAND.get() is not None:  # (rules of the page's own brand)
+            rule = "own_promo" if own_promo(line) else "own_chrome" if own_chrome(line) else None
         if rule:
             # ("Berita Lainnya:", "Baca Juga:": a list's heading, its items follow)
             if rule == "related_header" or (rule == "related" and _LABEL_ONLY.match(line)):
