@@ -17,6 +17,7 @@ from kliping.clean.boilerplate import (
     dateline,
     family,
     own_chrome,
+    own_credit,
     own_promo,
     page_brand,
     prune,
@@ -882,3 +883,33 @@ def test_own_chrome(host: str, names: tuple[str, ...], line: str) -> None:
 @pytest.mark.parametrize(("host", "names", "line"), OWN_NOT_CHROME)
 def test_own_chrome_keeps_story_lines(host: str, names: tuple[str, ...], line: str) -> None:
     assert not own_chrome(line, page_brand(host, names))
+
+
+def test_own_credit_and_code() -> None:
+    brand = page_brand("banjarmasin.tribunnews.com", ("Banjarmasinpost.co.id",))
+    assert own_credit("(Banjarmasinpost.co.id/Muhammad Rahmadi)", brand)
+    assert own_credit("Tribunnews.com/Ilham Rian Pratama", brand)
+    semarang = page_brand("radarsemarang.jawapos.com", ("Radar Semarang",))
+    assert own_credit("SIGIT ANDRIANTO/RADAR SEMARANG", semarang)
+    assert own_credit("/Kabar Banten/Dindin Hasanudin", page_brand("www.kabarbanten.com", ("Kabar Banten",)))
+    # a story's line with the outlet and a slash is no credit
+    assert not own_credit("Tiket dijual Rp50.000/orang, kata panitia kepada Banjarmasinpost.co.id.", brand)
+    assert not own_credit("(ANTARA/Muhammad Rahmadi)", semarang)  # another outlet: the photo families' job
+    told = BRAND.set(page_brand("lampost.co", ("Lampost.co",)))
+    try:
+        res = clean_lines([BODY, BODY2 + " (Lampost)"])
+        assert res.paragraphs == [BODY, BODY2]
+        res = clean_lines([BODY, BODY2 + " (Lampost.co/Sinta)"])
+        assert res.paragraphs == [BODY, BODY2]
+        line = BODY2 + " (Dinas Perhubungan)"
+        assert clean_lines([BODY, line]).paragraphs == [BODY, line]
+        res = clean_lines([BODY, "(Lampost.co/Sinta Yuliana)", BODY2])
+        assert res.paragraphs == [BODY, BODY2]
+    finally:
+        BRAND.reset(told)
+    told = BRAND.set(page_brand("www.suara.com", ("Suara.com",)))
+    try:  # the name as a word
+        line = BODY2 + " Mereka khawatir kehilangan (suara)."
+        assert clean_lines([BODY, line]).paragraphs == [BODY, line]
+    finally:
+        BRAND.reset(told)

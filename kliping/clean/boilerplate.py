@@ -633,6 +633,8 @@ class Brand:
     "suara", "tempo", is the outlet only so)."""
 
     rx: re.Pattern[str]
+    code: re.Pattern[str]  # rule "own code": "… Rp1,5 miliar. (Lampost)", "(Lampost.co/Sinta)"
+    credit: re.Pattern[str]  # rule "own credit": "(Banjarmasinpost.co.id/Muhammad Rahmadi)"
 
     def named(self, line: str, at: int = 0) -> re.Match[str] | None:
         for m in self.rx.finditer(line, at):
@@ -670,7 +672,13 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
     if not keys:
         return None
     alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
-    return Brand(re.compile(rf"(?<![\w.-])(?:{alts})(?![\w-])", _I))
+    name = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
+    return Brand(
+        re.compile(rf"(?<![\w.-])(?:{alts})(?![\w-])", _I),
+        re.compile(rf"\s*\(\s*(?:{alts})(?:\s*/\s*[^()/\n]{{1,40}}){{0,2}}\s*\)\.?\s*$", _I),
+        re.compile(rf"^\W{{0,3}}(?:(?:{alts})\s*/\s*{name}(?:\s*/\s*[a-z]{{2,5}})?"
+                   rf"|{name}\s*/\s*(?:{alts}))\W{{0,3}}$", _I),
+    )
 
 
 # Rule "own promo": a call to the reader in Indonesian opening the line (after "Yuk,", "Untuk
@@ -712,6 +720,14 @@ def own_chrome(line: str, brand: Brand | None = None) -> bool:
     if (m := brand.rx.fullmatch(line.strip(" -–—|·•©"))) is not None and brand.named(m.group()):
         return True
     return not line.lstrip().startswith("|") and bool(_CHROME_SEP.search(line)) and bool(brand.named(line))
+
+
+def own_credit(line: str, brand: Brand | None = None) -> bool:
+    """Rule "own credit": the outlet and its photographer or reporter alone on a line, a caption's
+    credit ("(Banjarmasinpost.co.id/Muhammad Rahmadi)", "Kabar Banten/Dindin Hasanudin", "SIGIT
+    ANDRIANTO/RADAR SEMARANG")."""
+    brand = brand or BRAND.get()
+    return brand is not None and len(line) <= 100 and "/" in line and brand.credit.match(line) is not None
 
 
 def own_promo(line: str, brand: Brand | None = None) -> bool:
@@ -1213,7 +1229,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         if rule is None and any(rx.search(line) for rx in extra):
             rule = "site"
         if rule is None and BRAND.get() is not None:  # (rules of the page's own brand)
-            rule = "own_promo" if own_promo(line) else "own_chrome" if own_chrome(line) else None
+            rule = ("own_promo" if own_promo(line) else "own_chrome" if own_chrome(line)
+                    else "own_credit" if own_credit(line) else None)
         if rule:
             # ("Berita Lainnya:", "Baca Juga:": a list's heading, its items follow)
             if rule == "related_header" or (rule == "related" and _LABEL_ONLY.match(line)):
@@ -1237,6 +1254,15 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         if not new or FAMILIES["ads"].match(new):
             keep.pop()
             continue
+        brand = BRAND.get()
+        if (brand is not None and new.endswith((")", ").")) and (code := brand.code.search(new))
+                and brand.named(code.group())):  # ("… kehilangan (suara)" on suara.com: a word)
+            res.dropped.append(("credit_code", new[code.start() :]))  # rule "own code"
+            new = new[: code.start()].rstrip()
+            if not new:
+                keep.pop()
+                continue
+            keep[-1] = new
         if own_promo(new):  # rule "own promo", at the body's end
             res.dropped.append(("own_promo", new))
             keep.pop()
