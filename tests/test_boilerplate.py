@@ -913,3 +913,38 @@ def test_own_credit_and_code() -> None:
         assert clean_lines([BODY, line]).paragraphs == [BODY, line]
     finally:
         BRAND.reset(told)
+
+
+GLUED = [
+    ("www.genpi.co", ("GenPI.co",), "Baca berita GenPI.co lainnya di Google News"),
+    ("jatimtimes.com", (), "Artikel ini telah tayang di JatimTIMES.com dengan judul Jalan Rusak Diperbaiki"),
+    ("www.tribunnews.com", (), "Artikel ini telah tayang di Kompas.com dengan judul Banjir Rendam Demak"),
+    ("www.kabarbanten.com", ("Kabar Banten",), "Simak update terbaru berita Banten di kanal Kabar Banten."),
+    ("www.solopos.com", ("Solopos.com",), "Ikuti berita terkini dari Solopos di Google News"),
+]
+NOT_GLUED = [
+    "Simak juga pernyataan lengkapnya.",
+    "Baca buku itu di perpustakaan daerah, pesan Bupati.",
+    "Artikel ini terbit di jurnal Nature pada Maret lalu.",
+    '"Ikuti aturan lalu lintas," kata Kapolres kepada Lampost.co.',
+    "Warga diminta mengikuti informasi resmi BMKG melalui WhatsApp grup kelurahan.",
+    "Lampost.co mencoba menghubungi pihak pengembang, tetapi belum mendapat jawaban.",
+]
+
+
+@pytest.mark.parametrize(("host", "names", "line"), GLUED)
+def test_glued_promo(host: str, names: tuple[str, ...], line: str) -> None:
+    told = BRAND.set(page_brand(host, names))
+    try:
+        assert clean_lines([BODY, BODY2 + " " + line]).paragraphs == [BODY, BODY2]
+    finally:
+        BRAND.reset(told)
+
+
+@pytest.mark.parametrize("line", NOT_GLUED)
+def test_glued_promo_keeps_the_last_sentence(line: str) -> None:
+    told = BRAND.set(page_brand("lampost.co", ("Lampost.co",)))
+    try:
+        assert clean_lines([BODY, BODY2 + " " + line]).paragraphs == [BODY, BODY2 + " " + line]
+    finally:
+        BRAND.reset(told)

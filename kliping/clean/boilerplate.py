@@ -608,9 +608,11 @@ END_MARK = re.compile(r"(?<=[.!?\"”’)])\s*\*{2,}\s*$")
 CAPS_NAME = re.compile(r"^\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){1,3}\s*$")
 # Inline embeds inside a line.
 EMBED = re.compile(r"\[(?:gambas|video|embed|ads?|iklan):?[^\]]{0,80}\]", _I)
-# Promo sentences glued to the end of the last paragraph (WhatsApp channel, Google News, apps).
+# Promo sentences glued to the end of the last paragraph (WhatsApp channel, Google News, apps);
+# the call is a word of its own ("… diminta mengikuti informasi resmi BMKG melalui WhatsApp" is
+# the story's).
 TRAILING_PROMO = re.compile(
-    r"\s*(?:simak|dengarkan|dapatkan|ikuti|follow|klik|gabung|cek)\s+(?:breaking news|berita|"
+    r"\s*\b(?:simak|dengarkan|dapatkan|ikuti|follow|klik|gabung|cek)\s+(?:breaking news|berita|"
     r"update|informasi|info|kabar|artikel|channel|saluran|kami)\b[^\n]{0,400}?(?:whats ?app|google news|"
     r"telegram|ponsel|saluran|channel|aplikasi)[^\n]*$",
     _I,
@@ -728,6 +730,33 @@ def own_credit(line: str, brand: Brand | None = None) -> bool:
     ANDRIANTO/RADAR SEMARANG")."""
     brand = brand or BRAND.get()
     return brand is not None and len(line) <= 100 and "/" in line and brand.credit.match(line) is not None
+
+
+# Rule "glued promo": the last paragraph's closing sentence that is, alone, a promo (of the page's
+# own outlet, "… sejak pekan lalu. Baca berita GenPI.co lainnya di Google News"; of any, by the
+# "promo" family) or a syndicated story's notice ("… kata dia. Artikel ini telah tayang di
+# JatimTIMES.com dengan judul …"), glued there by the page's markup.
+_SENTENCE_START = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z])")
+_SYNDICATED = re.compile(
+    r"^(?:sebagian\s+)?(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah|sudah)\s+"
+    r"(?:tayang|terbit|dimuat|diterbitkan|ditayangkan)\s+(?:di|pada|dalam|oleh)\b",
+    _I,
+)
+_GLUED_MAX = 250  # characters: the sentence cut
+_GLUED_HEAD = 60  # characters: the story's text left before it, at least
+_GLUED_TRIES = 2  # sentences from the end: a promo is the last one or two
+
+
+def glued_promo(line: str) -> int | None:
+    """Where a promo glued to the end of the paragraph starts (rule "glued promo"), or None."""
+    if len(line) < _GLUED_HEAD + 10:
+        return None
+    starts = [m.end() for m in _SENTENCE_START.finditer(line, max(_GLUED_HEAD, len(line) - _GLUED_MAX))]
+    for at in reversed(starts[-_GLUED_TRIES:]):
+        tail = line[at:]
+        if _SYNDICATED.match(tail) or own_promo(tail) or FAMILIES["promo"].match(tail):
+            return at
+    return None
 
 
 def own_promo(line: str, brand: Brand | None = None) -> bool:
@@ -1266,6 +1295,10 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         if own_promo(new):  # rule "own promo", at the body's end
             res.dropped.append(("own_promo", new))
             keep.pop()
+            continue
+        if (cut := glued_promo(new)) is not None:
+            res.dropped.append(("glued_promo", new[cut:]))
+            keep[-1] = new[:cut].rstrip()
             continue
         if len(keep) > 1 and CAPS_NAME.match(new):
             res.authors.append(new)
