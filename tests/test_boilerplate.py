@@ -10,7 +10,18 @@ from __future__ import annotations
 import pytest
 
 from kliping.clean import clean
-from kliping.clean.boilerplate import FAMILIES, clean_lines, dateline, family, prune
+from kliping.clean.boilerplate import (
+    BRAND,
+    FAMILIES,
+    clean_lines,
+    dateline,
+    family,
+    own_chrome,
+    own_credit,
+    own_promo,
+    page_brand,
+    prune,
+)
 from kliping.clean.decode import parse
 from kliping.clean.people import people
 
@@ -738,3 +749,202 @@ def test_second_round_lines(name: str, line: str) -> None:
 def test_paper_name_in_capitals_in_brackets() -> None:
     """Rule "place (paper's code)" takes a paper's one name in capitals too: "Jayapura (PAPUANEWS) -"."""
     assert dateline(f"Jayapura (PAPUANEWS) - {REST}") == (REST, "Jayapura", "PAPUANEWS")
+
+
+# --- the page's own brand (rules "own promo", "own dateline") --------------------------------------
+#
+# The page names itself (host, og:site_name): a short line naming the outlet that opens with a call to
+# the reader is its promo, whatever its wording; a story's sentence citing the outlet stays.
+
+OWN_PROMOS = [
+    ("lampost.co", ("Lampost.co",), "Ikuti terus perkembangan berita Lampung terkini hanya di Lampost.co."),
+    ("www.kabarbanten.com", ("Kabar Banten",),
+     "Simak update terbaru berita Banten lainnya di kanal Kabar Banten."),
+    ("www.kabarbanten.com", ("Kabar Banten",),
+     "Pantau terus KabarBanten.com untuk kabar dari Serang dan Cilegon."),
+    ("era.id", ("ERA.id",), "Baca berita ERA.id lainnya di Google News."),
+    ("www.solopos.com", ("Solopos.com",), "Ikuti berita terkini dari Solopos di Google News"),
+    ("jatimtimes.com", (),
+     "Artikel ini telah tayang di JatimTIMES.com dengan judul Jalan Rusak di Malang Diperbaiki"),
+    ("www.law-justice.co", ("Law-Justice",),
+     "Dukung Law-Justice dengan berlangganan agar jurnalisme independen tetap hidup."),
+    ("www.genpi.co", ("GenPI.co",), "Baca berita GenPI.co lainnya di Google News"),
+    ("www.tagar.id", ("Tagar",), "Klik di sini untuk mengikuti Tagar di Google News."),
+    ("radarsemarang.jawapos.com", ("Radar Semarang",), "Yuk, ikuti Radar Semarang di WhatsApp Channel!"),
+    ("www.kompasiana.com", ("KOMPASIANA",), "Untuk tulisan lainnya, kunjungi Kompasiana setiap hari."),
+    ("www.inilah.com", ("inilah.com",), "Jangan lewatkan berita terbaru Inilah.com setiap hari."),
+    ("era.id", ("ERA.id",), "Kirimkan tulisan dan opini Anda ke redaksi ERA.id melalui email redaksi@era.id"),
+]
+
+
+@pytest.mark.parametrize(("host", "names", "line"), OWN_PROMOS)
+def test_own_promo(host: str, names: tuple[str, ...], line: str) -> None:
+    brand = page_brand(host, names)
+    assert own_promo(line, brand)
+    told = BRAND.set(brand)
+    try:
+        res = clean_lines([BODY, line, BODY2])
+    finally:
+        BRAND.reset(told)
+    assert res.paragraphs == [BODY, BODY2]  # (by this rule, or by a family that knows the wording)
+
+
+OWN_NOT_PROMOS = [
+    # a story's sentence citing the outlet
+    ("lampost.co", ("Lampost.co",),
+     "Saat dihubungi Lampost.co, Senin (4/3/2024), ia mengatakan penataan dilakukan bertahap."),
+    ("www.kabarbanten.com", ("Kabar Banten",),
+     "Kepada Kabar Banten, Kepala Dinas Perindustrian mengatakan stok cukup hingga Lebaran."),
+    ("lampost.co", ("Lampost.co",), "Ikuti aturan lalu lintas, ujar Kapolresta kepada Lampost.co, Selasa."),
+    ("lampost.co", ("Lampost.co",), '"Simak baik-baik aturan ini," kata Wali Kota kepada Lampost.co.'),
+    ("www.law-justice.co", ("Law-Justice",),
+     "Law-Justice sebelumnya memberitakan bahwa KPK telah menetapkan dua tersangka."),
+    # the call with no name of the outlet: a story's line (other families take the generic promos)
+    ("lampost.co", ("Lampost.co",), "Simak penjelasan Kepala Dinas Perhubungan berikut ini."),
+    ("lampost.co", ("Lampost.co",), "Dukung tim sepak bola kota ini, ribuan warga memenuhi stadion."),
+    # a name that is also a word counts only written as a name
+    ("www.tempo.co", ("Tempo",), "Ikuti tempo permainan lawan agar pemain tidak cepat lelah."),
+    ("www.suara.com", ("Suara.com",), "Simak suara warga yang menolak penggusuran di bantaran kali."),
+    # a host's subdomain is a region, not the outlet
+    ("banten.jpnn.com", ("JPNN Banten",),
+     "Kunjungi Banten lama untuk melihat Masjid Agung dan Keraton Surosowan."),
+    # a paragraph, not a line
+    ("lampost.co", ("Lampost.co",),
+     "Simak laporan Lampost.co tentang penataan parkir ini: " + BODY + " " + BODY2),
+]
+
+
+@pytest.mark.parametrize(("host", "names", "line"), OWN_NOT_PROMOS)
+def test_own_promo_keeps_story_lines(host: str, names: tuple[str, ...], line: str) -> None:
+    brand = page_brand(host, names)
+    assert not own_promo(line, brand)
+    told = BRAND.set(brand)
+    try:
+        res = clean_lines([BODY, line, BODY2])
+    finally:
+        BRAND.reset(told)
+    assert line in res.paragraphs
+
+
+def test_page_brand_names() -> None:
+    rx = page_brand("banjarmasin.tribunnews.com", ("Banjarmasinpost.co.id",)).rx
+    for name in ("tribunnews.com", "Tribunnews", "BanjarmasinPost.co.id", "Banjarmasinpost"):
+        assert rx.search(f"Baca {name} lainnya"), name
+    assert not rx.search("Banjir di Banjarmasin Utara")  # the subdomain: a town
+    era = page_brand("era.id", ()).rx
+    assert era.search("di ERA.id") and not era.search("era baru")
+    assert page_brand(None, ()) is None
+
+
+def test_own_dateline() -> None:
+    told = BRAND.set(page_brand("www.kabarbanten.com", ("Kabar Banten",)))
+    try:
+        text = "KABAR BANTEN - Pemerintah Kota Serang membuka 12 titik pasar murah."
+        assert dateline(text) == (text[15:], None, "KABAR BANTEN")
+        # a story opening with a place is still read so
+        assert dateline("SERANG - Pemerintah Kota Serang membuka 12 titik pasar murah.")[1] == "Serang"
+    finally:
+        BRAND.reset(told)
+    told = BRAND.set(page_brand("www.tempo.co", ("Tempo",)))
+    try:  # a bare capitalised word opening a sentence is no dateline
+        text = "Tempo - majalah berita mingguan - terbit pertama kali pada 1971 di Jakarta."
+        assert dateline(text)[2] != "Tempo"
+    finally:
+        BRAND.reset(told)
+
+
+OWN_CHROME = [
+    ("kumparan.com", ("kumparan",), "Sekolah di Depok Terapkan Belajar Daring Saat Banjir | kumparan.com"),
+    ("lampost.co", ("Lampost.co",), "Lampost.co · Berita Lampung Terkini"),
+    ("www.kompasiana.com", ("KOMPASIANA",), "KOMPASIANA"),
+    ("www.kabarbanten.com", ("Kabar Banten",), "Kabar Banten • Serang • Cilegon • Pandeglang"),
+    ("www.tagar.id", ("Tagar",), "© Tagar"),
+]
+OWN_NOT_CHROME = [
+    ("lampost.co", ("Lampost.co",), "| Lampost.co | 12 | 40% |"),  # a table's row
+    ("lampost.co", ("Lampost.co",), "Harga cabai naik di Pasar Tugu | kata pedagang kepada Lampost.co."),
+    ("lampost.co", ("Lampost.co",), "Jadwal pasar murah: Senin | Selasa | Rabu"),  # no name of the outlet
+    ("lampost.co", ("Lampost.co",), "Lampost.co dan Warga Tanam 1.000 Pohon di Way Halim"),  # a heading
+    ("www.tagar.id", ("Tagar",), "tagar #SaveKPK | trending | Twitter"),  # the word, not the name
+]
+
+
+@pytest.mark.parametrize(("host", "names", "line"), OWN_CHROME)
+def test_own_chrome(host: str, names: tuple[str, ...], line: str) -> None:
+    brand = page_brand(host, names)
+    assert own_chrome(line, brand)
+    told = BRAND.set(brand)
+    try:
+        assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, BODY2]
+    finally:
+        BRAND.reset(told)
+
+
+@pytest.mark.parametrize(("host", "names", "line"), OWN_NOT_CHROME)
+def test_own_chrome_keeps_story_lines(host: str, names: tuple[str, ...], line: str) -> None:
+    assert not own_chrome(line, page_brand(host, names))
+
+
+def test_own_credit_and_code() -> None:
+    brand = page_brand("banjarmasin.tribunnews.com", ("Banjarmasinpost.co.id",))
+    assert own_credit("(Banjarmasinpost.co.id/Muhammad Rahmadi)", brand)
+    assert own_credit("Tribunnews.com/Ilham Rian Pratama", brand)
+    semarang = page_brand("radarsemarang.jawapos.com", ("Radar Semarang",))
+    assert own_credit("SIGIT ANDRIANTO/RADAR SEMARANG", semarang)
+    assert own_credit("/Kabar Banten/Dindin Hasanudin", page_brand("www.kabarbanten.com", ("Kabar Banten",)))
+    # a story's line with the outlet and a slash is no credit
+    assert not own_credit("Tiket dijual Rp50.000/orang, kata panitia kepada Banjarmasinpost.co.id.", brand)
+    assert not own_credit("(ANTARA/Muhammad Rahmadi)", semarang)  # another outlet: the photo families' job
+    told = BRAND.set(page_brand("lampost.co", ("Lampost.co",)))
+    try:
+        res = clean_lines([BODY, BODY2 + " (Lampost)"])
+        assert res.paragraphs == [BODY, BODY2]
+        res = clean_lines([BODY, BODY2 + " (Lampost.co/Sinta)"])
+        assert res.paragraphs == [BODY, BODY2]
+        line = BODY2 + " (Dinas Perhubungan)"
+        assert clean_lines([BODY, line]).paragraphs == [BODY, line]
+        res = clean_lines([BODY, "(Lampost.co/Sinta Yuliana)", BODY2])
+        assert res.paragraphs == [BODY, BODY2]
+    finally:
+        BRAND.reset(told)
+    told = BRAND.set(page_brand("www.suara.com", ("Suara.com",)))
+    try:  # the name as a word
+        line = BODY2 + " Mereka khawatir kehilangan (suara)."
+        assert clean_lines([BODY, line]).paragraphs == [BODY, line]
+    finally:
+        BRAND.reset(told)
+
+
+GLUED = [
+    ("www.genpi.co", ("GenPI.co",), "Baca berita GenPI.co lainnya di Google News"),
+    ("jatimtimes.com", (), "Artikel ini telah tayang di JatimTIMES.com dengan judul Jalan Rusak Diperbaiki"),
+    ("www.tribunnews.com", (), "Artikel ini telah tayang di Kompas.com dengan judul Banjir Rendam Demak"),
+    ("www.kabarbanten.com", ("Kabar Banten",), "Simak update terbaru berita Banten di kanal Kabar Banten."),
+    ("www.solopos.com", ("Solopos.com",), "Ikuti berita terkini dari Solopos di Google News"),
+]
+NOT_GLUED = [
+    "Simak juga pernyataan lengkapnya.",
+    "Baca buku itu di perpustakaan daerah, pesan Bupati.",
+    "Artikel ini terbit di jurnal Nature pada Maret lalu.",
+    '"Ikuti aturan lalu lintas," kata Kapolres kepada Lampost.co.',
+    "Warga diminta mengikuti informasi resmi BMKG melalui WhatsApp grup kelurahan.",
+    "Lampost.co mencoba menghubungi pihak pengembang, tetapi belum mendapat jawaban.",
+]
+
+
+@pytest.mark.parametrize(("host", "names", "line"), GLUED)
+def test_glued_promo(host: str, names: tuple[str, ...], line: str) -> None:
+    told = BRAND.set(page_brand(host, names))
+    try:
+        assert clean_lines([BODY, BODY2 + " " + line]).paragraphs == [BODY, BODY2]
+    finally:
+        BRAND.reset(told)
+
+
+@pytest.mark.parametrize("line", NOT_GLUED)
+def test_glued_promo_keeps_the_last_sentence(line: str) -> None:
+    told = BRAND.set(page_brand("lampost.co", ("Lampost.co",)))
+    try:
+        assert clean_lines([BODY, BODY2 + " " + line]).paragraphs == [BODY, BODY2 + " " + line]
+    finally:
+        BRAND.reset(told)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -607,13 +608,166 @@ END_MARK = re.compile(r"(?<=[.!?\"”’)])\s*\*{2,}\s*$")
 CAPS_NAME = re.compile(r"^\s*[A-Z][A-Z.'’]+(?:\s+[A-Z][A-Z.'’]+){1,3}\s*$")
 # Inline embeds inside a line.
 EMBED = re.compile(r"\[(?:gambas|video|embed|ads?|iklan):?[^\]]{0,80}\]", _I)
-# Promo sentences glued to the end of the last paragraph (WhatsApp channel, Google News, apps).
+# Promo sentences glued to the end of the last paragraph (WhatsApp channel, Google News, apps);
+# the call is a word of its own ("… diminta mengikuti informasi resmi BMKG melalui WhatsApp" is
+# the story's).
 TRAILING_PROMO = re.compile(
-    r"\s*(?:simak|dengarkan|dapatkan|ikuti|follow|klik|gabung|cek)\s+(?:breaking news|berita|"
+    r"\s*\b(?:simak|dengarkan|dapatkan|ikuti|follow|klik|gabung|cek)\s+(?:breaking news|berita|"
     r"update|informasi|info|kabar|artikel|channel|saluran|kami)\b[^\n]{0,400}?(?:whats ?app|google news|"
     r"telegram|ponsel|saluran|channel|aplikasi)[^\n]*$",
     _I,
 )
+
+
+# --- the page's own brand --------------------------------------------------------------------
+#
+# A promo or credit of the page's outlet is told by its NAME, not by its wording: whatever a site
+# writes under its stories ("Ikuti terus perkembangan berita Lampung hanya di Lampost.co", "Simak
+# update terbaru berita Banten lainnya di kanal Kabar Banten", "Baca berita ERA.id lainnya di Google
+# News"), it names itself and opens with a call to the reader. The names are read from the page
+# (its host, og:site_name, the registered site's name), so the rule knows sites never seen.
+
+
+@dataclass(frozen=True)
+class Brand:
+    """The page's own names: ``rx`` finds one in a line; a bare name without a dot (``lampost``,
+    ``kabar banten``) counts only written with a capital (a name that is also a word, "tagar",
+    "suara", "tempo", is the outlet only so)."""
+
+    rx: re.Pattern[str]
+    code: re.Pattern[str]  # rule "own code": "… Rp1,5 miliar. (Lampost)", "(Lampost.co/Sinta)"
+    credit: re.Pattern[str]  # rule "own credit": "(Banjarmasinpost.co.id/Muhammad Rahmadi)"
+
+    def named(self, line: str, at: int = 0) -> re.Match[str] | None:
+        for m in self.rx.finditer(line, at):
+            word = m.group()
+            if "." in word or word[:1].isupper():
+                return m
+        return None
+
+
+BRAND: ContextVar[Brand | None] = ContextVar("kliping_page_brand", default=None)
+_BRAND_MIN = 4  # letters: a shorter bare name ("era", "rri") counts only with its domain ("era.id")
+
+
+@functools.lru_cache(maxsize=256)
+def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
+    """The page's own brand from its host ("lampost.co" -> "lampost.co", "lampost") and the names
+    it gives itself (og:site_name "Kabar Banten" -> "kabar banten", "kabarbanten"; a domain-like
+    name "Banjarmasinpost.co.id" -> it and "banjarmasinpost"). A host's subdomain is no name (a
+    region: "banjarmasin.tribunnews.com", "banten.jpnn.com")."""
+    keys: set[str] = set()
+    for raw in (site_domain(host), *names):
+        n = " ".join((raw or "").casefold().split())
+        if not n or len(n) > 40:
+            continue
+        if "." in n and " " not in n:  # a domain
+            d = n.removeprefix("www.")
+            keys.add(d)
+            label = d.split(".")[0]
+        else:
+            label = n
+            if " " in n:
+                keys.add(n.replace(" ", ""))  # "Kabar Banten" is also written "KabarBanten"
+        if sum(c.isalpha() for c in label) >= _BRAND_MIN:
+            keys.add(label)
+    if not keys:
+        return None
+    alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
+    name = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
+    return Brand(
+        re.compile(rf"(?<![\w.-])(?:{alts})(?![\w-])", _I),
+        re.compile(rf"\s*\(\s*(?:{alts})(?:\s*/\s*[^()/\n]{{1,40}}){{0,2}}\s*\)\.?\s*$", _I),
+        re.compile(rf"^\W{{0,3}}(?:(?:{alts})\s*/\s*{name}(?:\s*/\s*[a-z]{{2,5}})?"
+                   rf"|{name}\s*/\s*(?:{alts}))\W{{0,3}}$", _I),
+    )
+
+
+# Rule "own promo": a call to the reader in Indonesian opening the line (after "Yuk,", "Untuk
+# berita lainnya,"), or the page's credit ("Artikel ini telah tayang di …", "Hak cipta …"). (The
+# English words, "Follow", "Subscribe", "Copyright", "©", also open lines a story's text keeps on
+# the English and European benchmark pages.)
+_OWN_PROMO_OPEN = re.compile(
+    r"^\W*(?:(?:yuk|ayo|mari|jangan lupa|silakan|untuk\b[^,\n]{0,60},)\W*)?"
+    r"(?:ikuti|simak|baca|kunjungi|dapatkan|unduh|gabung|bergabung|klik|dukung|kirim(?:kan)?"
+    r"|berlangganan|langganan|pantau|temukan|tonton|saksikan|nikmati|jangan lewatkan|artikel ini"
+    r"|berita ini|tulisan ini|hak cipta)\b",
+    _I,
+)
+# ... and never a story's sentence: a quotation, or someone speaking to the outlet ("kata Husni
+# kepada Banjarmasinpost.co.id", "saat dihubungi Lampost.co")
+_OWN_PROMO_NOT = re.compile(
+    r"[\"“”]|\b(?:kata|ujar|ucap|tutur|ungkap|jelas|mengatakan|menyebut|menjelaskan|menuturkan"
+    r"|mengungkapkan|dihubungi|diwawancarai|said|says|told)\b",
+    _I,
+)
+_OWN_PROMO_MAX = 250  # characters: a promo is a line, never a paragraph of the story
+
+
+# Rule "own chrome": the page's frame naming the outlet, cut into pieces by a menu's separators
+# ("Sekolah Diliburkan Saat Banjir | kumparan.com", "Lampost.co · Berita Lampung Terkini",
+# "kumparan · NEWS · BISNIS · Login"), or the name alone on its line.
+_CHROME_SEP = re.compile(r"\s[|·•]\s")
+_CHROME_MAX = 120  # characters
+_SENTENCE_END = (".", "!", "?", "\"", "”", ":")
+
+
+def own_chrome(line: str, brand: Brand | None = None) -> bool:
+    """Rule "own chrome": a short line naming the page's outlet that is menu pieces (parted by
+    " | ", " · ", " • ", not a table's row opening with "|") or the name alone; a sentence (closed
+    by its punctuation) stays."""
+    brand = brand or BRAND.get()
+    if brand is None or len(line) > _CHROME_MAX or line.rstrip().endswith(_SENTENCE_END):
+        return False
+    if (m := brand.rx.fullmatch(line.strip(" -–—|·•©"))) is not None and brand.named(m.group()):
+        return True
+    return not line.lstrip().startswith("|") and bool(_CHROME_SEP.search(line)) and bool(brand.named(line))
+
+
+def own_credit(line: str, brand: Brand | None = None) -> bool:
+    """Rule "own credit": the outlet and its photographer or reporter alone on a line, a caption's
+    credit ("(Banjarmasinpost.co.id/Muhammad Rahmadi)", "Kabar Banten/Dindin Hasanudin", "SIGIT
+    ANDRIANTO/RADAR SEMARANG")."""
+    brand = brand or BRAND.get()
+    return brand is not None and len(line) <= 100 and "/" in line and brand.credit.match(line) is not None
+
+
+# Rule "glued promo": the last paragraph's closing sentence that is, alone, a promo (of the page's
+# own outlet, "… sejak pekan lalu. Baca berita GenPI.co lainnya di Google News"; of any, by the
+# "promo" family) or a syndicated story's notice ("… kata dia. Artikel ini telah tayang di
+# JatimTIMES.com dengan judul …"), glued there by the page's markup.
+_SENTENCE_START = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z])")
+_SYNDICATED = re.compile(
+    r"^(?:sebagian\s+)?(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah|sudah)\s+"
+    r"(?:tayang|terbit|dimuat|diterbitkan|ditayangkan)\s+(?:di|pada|dalam|oleh)\b",
+    _I,
+)
+_GLUED_MAX = 250  # characters: the sentence cut
+_GLUED_HEAD = 60  # characters: the story's text left before it, at least
+_GLUED_TRIES = 2  # sentences from the end: a promo is the last one or two
+
+
+def glued_promo(line: str) -> int | None:
+    """Where a promo glued to the end of the paragraph starts (rule "glued promo"), or None."""
+    if len(line) < _GLUED_HEAD + 10:
+        return None
+    starts = [m.end() for m in _SENTENCE_START.finditer(line, max(_GLUED_HEAD, len(line) - _GLUED_MAX))]
+    for at in reversed(starts[-_GLUED_TRIES:]):
+        tail = line[at:]
+        if _SYNDICATED.match(tail) or own_promo(tail) or FAMILIES["promo"].match(tail):
+            return at
+    return None
+
+
+def own_promo(line: str, brand: Brand | None = None) -> bool:
+    """Rule "own promo": a short line naming the page's own outlet that opens with a call to the
+    reader or a credit ("Ikuti terus perkembangan berita Lampung hanya di Lampost.co.", "Dukung
+    Law-Justice dengan berlangganan …"); a sentence quoting or citing the outlet stays."""
+    brand = brand or BRAND.get()
+    if brand is None or len(line) > _OWN_PROMO_MAX:
+        return False
+    m = _OWN_PROMO_OPEN.match(line)
+    return bool(m and brand.named(line, m.end()) and not _OWN_PROMO_NOT.search(line))
 
 
 @dataclass
@@ -1103,6 +1257,9 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         rule = family(line, "photo_credit") or (family(flat) if flat != line else None)
         if rule is None and any(rx.search(line) for rx in extra):
             rule = "site"
+        if rule is None and BRAND.get() is not None:  # (rules of the page's own brand)
+            rule = ("own_promo" if own_promo(line) else "own_chrome" if own_chrome(line)
+                    else "own_credit" if own_credit(line) else None)
         if rule:
             # ("Berita Lainnya:", "Baca Juga:": a list's heading, its items follow)
             if rule == "related_header" or (rule == "related" and _LABEL_ONLY.match(line)):
@@ -1125,6 +1282,23 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.dropped.append(("credit_code", last[len(new) :]))
         if not new or FAMILIES["ads"].match(new):
             keep.pop()
+            continue
+        brand = BRAND.get()
+        if (brand is not None and new.endswith((")", ").")) and (code := brand.code.search(new))
+                and brand.named(code.group())):  # ("… kehilangan (suara)" on suara.com: a word)
+            res.dropped.append(("credit_code", new[code.start() :]))  # rule "own code"
+            new = new[: code.start()].rstrip()
+            if not new:
+                keep.pop()
+                continue
+            keep[-1] = new
+        if own_promo(new):  # rule "own promo", at the body's end
+            res.dropped.append(("own_promo", new))
+            keep.pop()
+            continue
+        if (cut := glued_promo(new)) is not None:
+            res.dropped.append(("glued_promo", new[cut:]))
+            keep[-1] = new[:cut].rstrip()
             continue
         if len(keep) > 1 and CAPS_NAME.match(new):
             res.authors.append(new)
@@ -1340,12 +1514,42 @@ def _place(s: str | None) -> str | None:
     return " ".join(w if _KEEP_CAPS.fullmatch(w) and " " in s else w.title() for w in s.split(" "))
 
 
+_OWN_DASH = re.compile(r"\s*(?:-{1,3}|[–—―])\s+")
+
+
+def _own_dateline(text: str) -> tuple[str, None, str] | None:
+    """Rule "own dateline": the page's own outlet opening the story with a dash is its dateline's
+    source ("KABAR BANTEN - Pemerintah Kota Serang …" on kabarbanten.com, whatever the name; a
+    place-like name in capitals would be read as the place). A bare capitalised word ("Tempo - …")
+    may open a sentence, as the brands' list treats it."""
+    brand = BRAND.get()
+    if brand is None or (m := brand.rx.match(text)) is None:
+        return None
+    word = m.group()
+    if not ("." in word or word[:1].isupper()) or re.fullmatch(r"[A-Z][a-z]+", word):
+        return None
+    d = _OWN_DASH.match(text, m.end())
+    if d is None or len(text) - d.end() < 20:
+        return None
+    return text[d.end() :], None, word
+
+
 def dateline(text: str) -> tuple[str, str | None, str | None]:
     """(text without the dateline, place, source) for the first paragraph.
 
     A paragraph that is nothing but a dateline ("Jakarta -", "ISTANBUL, 23 Februari 2016
     (Antara/PRNewswire) --") gives an empty text: the caller drops it and reads the next one.
+    The forms of the press (:data:`DATELINES`) first; when they find no source, the page's own name
+    opening the story with a dash is its source (rule "own dateline").
     """
+    found = _dateline(text)
+    if found[2] is None and (own := _own_dateline(text)) is not None:
+        return own
+    return found
+
+
+def _dateline(text: str) -> tuple[str, str | None, str | None]:
+    """:func:`dateline` by the press's forms alone."""
     for rx in (*DATELINES, NO_DASH):
         m = rx.match(text)
         if not m:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 import trafilatura
 
 import kliping
-from kliping.clean import dating, decode, fingerprint, maintext, metadata, people
+from kliping.clean import boilerplate, dating, decode, fingerprint, maintext, metadata, people
 from kliping.clean.body import MIN_WORDS, TRAFILATURA_SETTINGS, extract_body, paragraphs
 from kliping.clean.sniff import not_html
 from kliping.sites.base import GENERIC_LAYOUT
@@ -107,7 +107,13 @@ def _clean(
         lines = extract_body(tree, layout, signals, host)
     finally:
         maintext.TITLE.reset(told)
-    body = paragraphs(lines, layout, meta.title, tree)
+    # the page's own names tell its promos and credits (boilerplate rule "own promo")
+    own = (meta.page.get("og:site_name") or "", site.name if site is not None else "")
+    told_brand = boilerplate.BRAND.set(boilerplate.page_brand(domain, own))
+    try:
+        body = paragraphs(lines, layout, meta.title, tree)
+    finally:
+        boilerplate.BRAND.reset(told_brand)
     text = body.text
     word_count, tokens = fingerprint.tokens(text)  # (the words counted and casefolded in one pass)
     if word_count < MIN_WORDS:
