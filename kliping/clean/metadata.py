@@ -94,12 +94,14 @@ def _load_json(text: str) -> Any:
     text = text.strip().rstrip(";")
     try:
         return json.loads(text, strict=False)
+    except RecursionError:  # nested deeper than Python's decoder goes: a hostile page's, no data
+        return None
     except ValueError:
         # Sites paste raw newlines / tabs / trailing commas into JSON-LD; repair the common ones.
         fixed = re.sub(r",\s*([}\]])", r"\1", re.sub(r"[\x00-\x1f]", " ", text))
         try:
             return json.loads(fixed, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
 
 
@@ -110,6 +112,9 @@ class PageMeta:
     meta: dict[str, list[str]] = field(default_factory=dict)  # lower-cased name/property -> values
     article: dict[str, Any] = field(default_factory=dict)  # the article-typed JSON-LD node, merged
     jsonld: list[dict] = field(default_factory=list)  # every JSON-LD node
+    # the page's data scripts (JSON, a front end's state), kept for the rare page whose story is
+    # only there (clean/databody.py): elements, read only then, still readable once pruned
+    data_scripts: list[Any] = field(default_factory=list)
     canonical: str | None = None
     html_title: str | None = None
 
@@ -140,6 +145,9 @@ def _text_nodes(el: Any) -> list[str]:
     return ([el.text] if el.text is not None else []) + [c.tail for c in el if c.tail is not None]
 
 
+_DATA_SCRIPT_IDS = ("__NEXT_DATA__", "__NUXT_DATA__")
+
+
 def read(tree: Any) -> PageMeta:
     """The page's ``<meta>``, JSON-LD, canonical link and ``<title>``, in one walk of the tree.
 
@@ -160,8 +168,11 @@ def read(tree: Any) -> PageMeta:
             if key:
                 pm.meta.setdefault(key.strip().lower(), []).append(content)
         elif tag == "script":
-            if el.get("type") == "application/ld+json":
+            kind = el.get("type")
+            if kind == "application/ld+json":
                 scripts += _text_nodes(el)
+            elif kind == "application/json" or el.get("id") in _DATA_SCRIPT_IDS:
+                pm.data_scripts.append(el)
         elif tag == "link":
             if not canonical and el.get("rel") == "canonical" and el.get("href") is not None:
                 canonical.append(el.get("href"))

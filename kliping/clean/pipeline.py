@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 import trafilatura
 
 import kliping
-from kliping.clean import boilerplate, dating, decode, fingerprint, maintext, metadata, people
+from kliping.clean import boilerplate, databody, dating, decode, fingerprint, maintext, metadata, people
 from kliping.clean.body import MIN_WORDS, TRAFILATURA_SETTINGS, extract_body, paragraphs
 from kliping.clean.sniff import not_html
 from kliping.sites.base import GENERIC_LAYOUT
@@ -112,10 +112,16 @@ def _clean(
     told_brand = boilerplate.BRAND.set(boilerplate.page_brand(domain, own))
     try:
         body = paragraphs(lines, layout, meta.title, tree)
+        word_count, tokens = fingerprint.tokens(body.text)  # (words counted and casefolded at once)
+        if word_count < MIN_WORDS and (meta.page.is_article or structured):
+            # a client-rendered article: its story is in the page's data, not its markup
+            data_lines = databody.story_lines(meta.page)
+            if data_lines:
+                body = paragraphs(data_lines, layout, meta.title, tree)
+                word_count, tokens = fingerprint.tokens(body.text)
     finally:
         boilerplate.BRAND.reset(told_brand)
     text = body.text
-    word_count, tokens = fingerprint.tokens(text)  # (the words counted and casefolded in one pass)
     if word_count < MIN_WORDS:
         raise NotAnArticle(f"{url}: no article body found")
 
