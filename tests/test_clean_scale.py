@@ -105,7 +105,9 @@ def test_a_book_length_page_is_one_article() -> None:
 
 def test_headed_paragraphs_count_as_the_xpath_did() -> None:
     """The sibling walk finds the card paragraphs the XPath it replaced found (on every fixture
-    page, and at each threshold)."""
+    page, and at each threshold). It finds more since it was extended (a headline then one short
+    line, a paragraph of one link as the headline: ``_headed_paragraphs``), so the XPath's count
+    is a floor; ``test_headed_paragraphs_past_a_short_line`` checks the extension."""
     import lxml.html
     from lxml.etree import XPath
 
@@ -119,8 +121,28 @@ def test_headed_paragraphs_count_as_the_xpath_did() -> None:
         n = len(xpath(tree))
         counted += n
         for enough in (1, 2, 3, 5):
-            assert body._headed_paragraphs(tree, enough) == (n >= enough)
+            if n >= enough:
+                assert body._headed_paragraphs(tree, enough)
     assert counted > 0  # (the fixtures have cards after linked headlines)
+
+
+def test_headed_paragraphs_past_a_short_line() -> None:
+    """A card's excerpt after its linked headline and a date line, or after a paragraph that is
+    one link, counts; an excerpt after a prose paragraph does not."""
+    import lxml.html
+
+    from kliping.clean import body
+
+    excerpt = "<p>" + "Ringkasan berita yang panjang dan menjelaskan isi artikel tersebut. " * 2 + "</p>"
+    link = "<a href='/berita/2024/03/13/judul-berita-panjang'>Judul berita yang cukup panjang</a>"
+    cases = {
+        f"<div><h3>{link}</h3><span>13/3/2024 10:15</span>{excerpt}</div>": True,
+        f"<div><p>{link}</p>{excerpt}</div>": True,
+        f"<div><p>Paragraf cerita biasa yang menyebut {link} di tengahnya.</p>{excerpt}</div>": False,
+    }
+    for html, want in cases.items():
+        tree = lxml.html.document_fromstring(f"<html><body>{html}</body></html>")
+        assert body._headed_paragraphs(tree, 1) is want, html
 
 
 def test_the_headline_byline_is_found_below_the_first_of_thousands_of_h1s() -> None:
