@@ -1210,7 +1210,126 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
         full = _trafilatura(target, fast=False, threads=keyed)
         if full and len(full) > 2 * len(text or ""):
             text = full
+    if text and target is not tree and container is not None:
+        flat = " ".join(text.split())
+        if box := summary_box(container, flat):
+            text = "\n".join([*box, text])
     return text.splitlines() if text else []
+
+
+_BOX_ITEMS = (2, 6)  # a story's key points: a few sentences, not a list of links or a menu
+_BOX_ITEM = (40, 400)  # characters of one point: a sentence, not a label or a paragraph's block
+_BOX_LABEL = 40  # characters of the box's own text outside its list ("Key Points", "Poin Penting")
+_BOX_SHARE = 0.4  # of the story's text at most: a summary of the story, not a story beside it
+_BOX_LEVELS = 8  # ancestors of the story's first paragraph walked up (a redesign may wrap each block)
+_BOX_SKIP = 600  # characters: a sibling this short with no prose paragraph (a photo's caption, a byline,
+# a standfirst) is passed over
+_BOX_FIRST = 8  # the story's first paragraph: among the container's first prose paragraphs
+_BOX_LABEL_TEXT = XPath("descendant-or-self::text()[normalize-space()][not(ancestor::li)]"
+                         "[not(ancestor::script or ancestor::style)]")
+_BOX_MARKED = XPath("descendant-or-self::*[@class or @id][not(ancestor::li)]")
+# A summary's label, in the languages of the pages read (English, Indonesian, German)
+_SUMMARY = re.compile(
+    r"(?i)\b(?:key (?:points|takeaways|facts)|takeaways|highlights|summary|in brief|at a glance|tl;?dr"
+    r"|what you need to know|poin(?:-poin)? (?:penting|utama)|ringkasan|intisari|sorotan|rangkuman"
+    r"|das wichtigste|auf einen blick|zusammenfassung|kurz und knapp)\b"
+)
+_SUMMARY_MARK = re.compile(
+    r"(?i)key-?_?points?|takeaways?|highlights|summary|tl-?_?dr|ringkasan|intisari|poin-?penting"
+)
+_NOT_BOX = frozenset("a script style nav header footer form aside figure p table".split())
+_SEEN_TEXT = XPath("descendant-or-self::text()[normalize-space()][not(ancestor::script or ancestor::style)]")
+
+
+def _seen(el: Any) -> str:
+    return " ".join(" ".join(_SEEN_TEXT(el)).split())
+
+
+def summary_box(container: Any, flat: str) -> list[str]:
+    """The points of the story's summary box directly before its first paragraph and missing from
+    ``flat`` (the text extracted, whitespace folded), or [].
+
+    A news page may print its story's key points as a short list in a box of its own above the body
+    ("Key Points", "Highlights", "Poin Penting", "Ringkasan"), inside the same article; trafilatura,
+    reading the container found, dropped the box as a list outside the story's paragraphs, though
+    it is the story's own text (Fundus's ground truth keeps it; Zyte's keeps a kept one).
+    The box is the nearest sibling before the first paragraph of the story (or before one of its
+    ancestors, eight levels up at most, below <body>: the container found may be the story's
+    paragraphs only, or its whole page) that is not a short block without a prose paragraph (a
+    photo's caption, a byline, a standfirst), when it is a list of 2 to 6 points, each a sentence
+    (40 to 400 characters) mostly outside links, its other text a label at most, its text under
+    two fifths of the story's, named a summary by its label or its class. A standfirst written as
+    a paragraph is not such a box (the two benchmarks disagree on those), nor a list of headlines,
+    nor a list below the story's start, nor a box whose points the text already holds (Zyte's gold
+    leaves such a box out, Fundus's keeps it).
+    """
+    first, tried = None, 0
+    for p in container.iter("p"):  # (lazily: the story's first paragraph is near the container's top)
+        head = " ".join(p.text_content().split())
+        if len(head) <= 60 or p.get("data-kliping-run") is not None:
+            continue
+        if head[:50] in flat:
+            first = p
+            break
+        tried += 1
+        if tried >= _BOX_FIRST:
+            return []
+    if first is None:
+        return []
+    el = first
+    for _ in range(_BOX_LEVELS):
+        parent = el.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return []
+        prev = el.getprevious()
+        while prev is not None:
+            if not isinstance(prev.tag, str):
+                prev = prev.getprevious()
+                continue
+            listed = prev.tag in ("ul", "ol") or prev.find(".//li") is not None
+            # (the text shown read only for a list, or for a block that may hold prose: cheap)
+            raw = 0 if listed else len(prev.text_content())
+            if raw > _BOX_ITEM[0] or listed:
+                if listed and (points := _box_points(prev, len(flat))):
+                    # half the points' openings or more in the text (trafilatura kept the box, or
+                    # the story says them again): nothing to add, a box repeated is no new text
+                    # (added so, a held-back Zyte page's precision fell: its gold leaves such a box
+                    # out, Fundus's keeps it); else the box was dropped whole
+                    kept = sum(maintext.found_in(flat, [x[:40] for x in points]))
+                    return [] if 2 * kept >= len(points) else points
+                if (listed or raw > _BOX_SKIP) and len(_seen(prev)) > _BOX_SKIP or _PROSE_P(prev):
+                    return []  # a block of prose (another story, a part of this one): no box before it
+            prev = prev.getprevious()
+        el = parent
+    return []
+
+
+def _box_points(box: Any, story: int) -> list[str]:
+    if box.tag in _NOT_BOX:
+        return []
+    lists = [box] if box.tag in ("ul", "ol") else list(box.iter("ul", "ol"))
+    if len(lists) != 1 or lists[0].find(".//li//li") is not None:
+        return []
+    items = [li for li in lists[0].iterchildren("li")]
+    if not _BOX_ITEMS[0] <= len(items) <= _BOX_ITEMS[1]:
+        return []
+    points = []
+    for li in items:
+        text = " ".join(li.text_content().split())
+        linked = sum(len(" ".join(a.text_content().split())) for a in li.iter("a"))
+        if not _BOX_ITEM[0] <= len(text) <= _BOX_ITEM[1] or 2 * linked > len(text):
+            return []
+        points.append(text)
+    whole = _seen(box)
+    if len(whole) - sum(map(len, points)) - len(points) > _BOX_LABEL or len(whole) > _BOX_SHARE * story:
+        return []
+    # named a summary by its label or its markup: a list of sentences before a story may be a
+    # teaser list without links or a standfirst written as bullets, not the story's summary
+    label = " ".join(_BOX_LABEL_TEXT(box))
+    marks = " ".join(f"{el.get('class', '')} {el.get('id', '')}" for el in _BOX_MARKED(box))
+    if not (_SUMMARY.search(label) or _SUMMARY_MARK.search(marks)):
+        return []
+    return points
 
 
 def _links_read(target: Any, tree: Any, host: str | None) -> None:

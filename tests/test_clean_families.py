@@ -1,0 +1,115 @@
+"""Where the cleaner's body fell short of the story's own text, one family per test (issue #14,
+stretch goal: the gap to Fundus's per-publisher parsers). Pages are written for the tests.
+
+- ``summary_box_before_the_story``: the story's key points printed as a short list in a box of
+  their own directly above the body ("Key Points", "Poin Penting"), inside the same article.
+  The container search narrows to the story and trafilatura, reading it, dropped the list as one
+  outside the story's paragraphs; the box's points are the story's own text and are kept, before
+  the story. Bounds: a list of linked headlines, a list with no summary's label or class, and a
+  box whose points the story already says are not added.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from kliping.clean import clean
+from kliping.clean.body import summary_box
+
+FETCHED = datetime(2025, 3, 11, 6, 0, tzinfo=UTC)
+PARAS = [
+    "Pemerintah Kabupaten Sleman membuka jembatan gantung baru yang menghubungkan dua desa di "
+    "lereng Merapi pada Selasa pagi, disaksikan ratusan warga.",
+    "Jembatan sepanjang 120 meter itu dibangun selama delapan bulan dengan dana desa dan bantuan "
+    "provinsi, kata kepala dinas pekerjaan umum setempat.",
+    "Warga yang sebelumnya harus memutar sejauh 14 kilometer kini cukup berjalan kaki sepuluh "
+    "menit untuk sampai ke pasar dan sekolah di seberang sungai.",
+    "Dinas akan memeriksa kekuatan tali baja jembatan setiap tiga bulan sekali, terutama "
+    "menjelang musim hujan yang biasanya tiba pada bulan November.",
+    "Bupati berharap jembatan itu juga menarik wisatawan yang ingin menikmati pemandangan lereng "
+    "Merapi dari ketinggian, sehingga ekonomi desa ikut bergerak.",
+    "Sejumlah pedagang kecil mulai membuka lapak di ujung jembatan sejak pagi, menjual makanan "
+    "ringan dan minuman bagi warga yang datang untuk melihat.",
+    "Kepala desa mengatakan warga akan dilibatkan dalam perawatan harian jembatan, termasuk "
+    "membersihkan papan kayu dan melaporkan baut yang longgar.",
+    "Menurut catatan dinas, jembatan lama yang terbuat dari bambu hanyut terbawa banjir lahar "
+    "dingin dua tahun lalu dan sejak itu belum pernah diganti.",
+]
+POINTS = [
+    "Dua desa di lereng Merapi kini terhubung oleh jembatan gantung sepanjang 120 meter.",
+    "Waktu tempuh warga ke pasar dan sekolah turun dari 14 kilometer memutar menjadi sepuluh menit.",
+    "Provinsi berencana membangun tiga jembatan serupa di kabupaten lain tahun depan.",
+]
+
+
+def _page(box: str, paras: list[str] = PARAS) -> bytes:
+    body = "".join(f"<p>{x}</p>" for x in paras)
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div class='top'><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        "<div class='page'><div class='col'>"
+        "<div class='headline'><h1>Jembatan gantung baru dibuka</h1></div>"
+        f"{box}"
+        "<div class='story'><div class='photo'><div class='ph'></div>"
+        "<div class='cap'>Warga melintasi jembatan gantung baru di lereng Merapi, Selasa (11/3/2025)."
+        "</div></div>"
+        f"<div class='group'>{body}</div></div>"
+        "</div><div class='side'><a href='/a'>Terpopuler</a></div></div>"
+        "<div class='foot'>Hak cipta Warta Contoh</div></body></html>"
+    ).encode()
+
+
+def _box(label: str, items: list[str], cls: str = "box") -> str:
+    lis = "".join(f"<li>{x}</li>" for x in items)
+    return f"<div class='{cls}'><div class='{cls}-head'>{label}</div><div><ul>{lis}</ul></div></div>"
+
+
+def _text(page: bytes) -> str:
+    raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"}, "url": "",
+           "final_url": "", "site": "", "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
+    return clean(raw, None)["text"]
+
+
+@pytest.mark.parametrize(
+    ("label", "cls"),
+    [("Poin Penting", "box"), ("Key Points", "box"), ("", "article-keypoints"), ("Ringkasan", "ringkasan")],
+)
+def test_summary_box_before_the_story(label: str, cls: str) -> None:
+    text = _text(_page(_box(label, POINTS, cls)))
+    lines = [x.lstrip("- ").strip() for x in text.splitlines() if x.strip()]
+    for p in POINTS:
+        assert lines.count(p) == 1, (p, text)
+    assert lines.index(POINTS[-1]) < lines.index(PARAS[0])  # the box comes before the story
+    assert PARAS[-1] in lines
+    assert "Poin Penting" not in lines and "Key Points" not in lines  # the label is not text
+
+
+def test_linked_headlines_before_the_story_are_no_box() -> None:
+    links = [f"<a href='/berita/{i}'>{p}</a>" for i, p in enumerate(POINTS)]
+    text = _text(_page(_box("Highlights", links)))
+    assert not any(p in text for p in POINTS), text
+
+
+def test_unlabelled_list_before_the_story_is_no_box() -> None:
+    text = _text(_page(_box("", POINTS, "x9")))
+    assert sum(p in text for p in POINTS) in (0, len(POINTS)), text  # not added by the rule
+    assert not any(text.count(p) > 1 for p in POINTS)
+
+
+def test_box_the_story_repeats_is_not_added() -> None:
+    # a story whose paragraphs say the points again: the box adds no text
+    paras = [*PARAS[:2], *POINTS, *PARAS[2:]]
+    text = _text(_page(_box("Key Points", POINTS), paras))
+    assert all(text.count(p) == 1 for p in POINTS), text
+
+
+def test_summary_box_needs_the_story_first() -> None:
+    import lxml.html
+
+    doc = lxml.html.fromstring(_page(_box("Key Points", POINTS)))
+    story = doc.xpath("//div[@class='story']")[0]
+    assert summary_box(story, "nothing of the story") == []
+    flat = " ".join(" ".join(PARAS).split())
+    assert summary_box(doc.xpath("//div[@class='col']")[0], flat) == POINTS
