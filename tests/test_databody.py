@@ -124,6 +124,18 @@ def test_a_listing_of_teasers_in_data_is_no_story() -> None:
         _clean(page)
 
 
+def test_another_storys_body_in_the_data_is_not_taken() -> None:
+    """A video page with no text of its own whose data holds the next story of an endless scroll:
+    a body that does not name the page's title is another story's."""
+    other = ["Harga cabai rawit di pasar tradisional Kota Malang naik dua kali lipat jelang Lebaran.",
+             "Pedagang mengatakan pasokan dari petani di lereng Gunung Arjuno berkurang karena hujan.",
+             "Dinas perdagangan berencana menggelar operasi pasar pekan depan di lima lokasi."]  # fmt: skip
+    data = {"props": {"pageProps": {"video": {"id": 9}, "next": {"content": {"blocks": [
+        {"type": "paragraph", "data": {"text": t}} for t in other]}}}}}  # fmt: skip
+    with pytest.raises(NotAnArticle):
+        _clean(_page(_next_data(data)))
+
+
 def test_a_page_that_is_no_article_does_not_read_its_data() -> None:
     page = _page(_next_data({"props": {"pageProps": {"article": {"bodyHtml": HTML_BODY}}}}))
     page = page.replace(b"<meta property='og:type' content='article'>", b"").replace(

@@ -57,32 +57,52 @@ _BLOCKS = ("p", "h2", "h3", "h4", "li", "blockquote")
 _HTML_BLOCK = re.compile(r"<(?:p|br|div|h[1-6]|li|blockquote)\b", re.I)
 
 
-def story_lines(page: PageMeta) -> list[str]:
-    """The story's paragraphs from the page's data (JSON-LD, JSON scripts), or none."""
+def story_lines(page: PageMeta, title: str | None = None) -> list[str]:
+    """The story's paragraphs from the page's data (JSON-LD, JSON scripts), or none.
+
+    With the page's ``title``, a candidate must be that story's: it names at least half of the
+    title's words of four letters or more (two at most asked), in its first 2,000 characters. A
+    front end's data may hold the next story of an endless scroll, or a list of others; a video
+    page with no text of its own must not take another story's body."""
+    words = _title_words(title)
     best: list[str] = []
     budget = [MAX_NODES]
     article_body = page.ld("articleBody")
     if isinstance(article_body, str):
-        best = _better(best, _string_lines(article_body))
+        best = _better(best, _string_lines(article_body), words)
     for el in page.data_scripts:  # (read before the body's steps pruned the page's scripts)
         text = el.text or ""
         if not text.strip() or len(text) > MAX_SCRIPT:
             continue
         data = _load_json(text)
         if data is not None:
-            best = _better(best, _from_data(data, budget, MAX_NESTING))
+            best = _better(best, _from_data(data, budget, MAX_NESTING, words), words)
     return best if _prose_len(best) >= MIN_STORY else []
+
+
+_WORD = re.compile(r"\w{4,}")
+
+
+def _title_words(title: str | None) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORD.findall(title or ""))
+
+
+def _of_story(lines: list[str], words: frozenset[str]) -> bool:
+    if not words:
+        return True
+    head = {w.casefold() for w in _WORD.findall(" ".join(lines)[:2000])}
+    return len(words & head) >= min(2, (len(words) + 1) // 2)
 
 
 def _prose_len(lines: list[str]) -> int:
     return sum(len(x) for x in lines if len(x) >= _PROSE)
 
 
-def _better(a: list[str], b: list[str]) -> list[str]:
-    return b if _prose_len(b) > _prose_len(a) else a
+def _better(a: list[str], b: list[str], words: frozenset[str]) -> list[str]:
+    return b if _prose_len(b) > _prose_len(a) and _of_story(b, words) else a
 
 
-def _from_data(data: Any, budget: list[int], nesting: int) -> list[str]:
+def _from_data(data: Any, budget: list[int], nesting: int, words: frozenset[str]) -> list[str]:
     """The best candidate in one JSON document (an explicit stack: no recursion on hostile depth)."""
     best: list[str] = []
     stack: list[tuple[Any, str]] = [(data, "")]
@@ -93,17 +113,17 @@ def _from_data(data: Any, budget: list[int], nesting: int) -> list[str]:
             stack.extend((v, k) for k, v in value.items() if isinstance(v, dict | list | str))
         elif isinstance(value, list):
             if len(value) >= 2:
-                best = _better(best, _block_list(value, budget))
+                best = _better(best, _block_list(value, budget), words)
             stack.extend((v, key) for v in value if isinstance(v, dict | list | str))
         elif isinstance(value, str) and len(value) >= MIN_STORY:
             head = value.lstrip()[:1]
             if head in ("{", "[") and nesting > 0 and len(value) <= MAX_SCRIPT:
                 inner = _load_json(value)
                 if inner is not None:
-                    best = _better(best, _from_data(inner, budget, nesting - 1))
+                    best = _better(best, _from_data(inner, budget, nesting - 1, words), words)
                     continue
             if _BODY_KEY.search(key):
-                best = _better(best, _string_lines(value))
+                best = _better(best, _string_lines(value), words)
     return best
 
 

@@ -115,7 +115,7 @@ def _clean(
         word_count, tokens = fingerprint.tokens(body.text)  # (words counted and casefolded at once)
         if word_count < MIN_WORDS and (meta.page.is_article or structured):
             # a client-rendered article: its story is in the page's data, not its markup
-            data_lines = databody.story_lines(meta.page)
+            data_lines = databody.story_lines(meta.page, meta.title)
             if data_lines:
                 body = paragraphs(data_lines, layout, meta.title, tree)
                 word_count, tokens = fingerprint.tokens(body.text)
