@@ -465,9 +465,7 @@ def test_dateline_alone_on_its_line(head: str, place: str | None, source: str | 
         "Senin, 5 Maret 2024 - hari pertama sekolah setelah banjir - berjalan lancar.",
         "Kompas - harian tertua kedua - merayakan ulang tahunnya pada Juni.",
         "Jakarta",
-        # a town and its region, a town and the day: places, not a brand
-        "Mataram, NTB - Penerbangan dari Lombok dibatalkan karena cuaca buruk.",
-        "Bandung, Jawa Barat - Penerbangan dari Husein dibatalkan karena cuaca buruk.",
+        # a town and the day: a place, not a brand
         "Jakarta, Selasa - Penerbangan dari Halim dibatalkan karena cuaca buruk.",
         # a name and its abbreviation; a foreign wire's own dateline
         "Badan Pusat Statistik (BPS) - lembaga pemerintah - merilis data inflasi.",
@@ -477,6 +475,18 @@ def test_dateline_alone_on_its_line(head: str, place: str | None, source: str | 
 )
 def test_no_dateline_in_prose(text: str) -> None:
     assert dateline(text) == (text, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Mataram, NTB - Penerbangan dari Lombok dibatalkan karena cuaca buruk.", "Mataram, NTB"),
+     ("Bandung, Jawa Barat - Penerbangan dari Husein dibatalkan karena cuaca buruk.", "Bandung, Jawa Barat"),
+     ("PALU, SULTENG – Penerbangan dari Mutiara dibatalkan karena cuaca buruk.", "Palu, Sulteng")],
+)
+def test_town_and_region_is_a_dateline_without_a_source(text: str, place: str) -> None:
+    """A town and its region before the dash is the dateline's place (a region is never the
+    outlet: its source stays empty)."""
+    assert dateline(text) == ("Penerbangan" + text.split("Penerbangan", 1)[1], place, None)
 
 
 def test_dateline_on_its_own_line_goes_to_the_record() -> None:

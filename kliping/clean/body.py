@@ -2113,6 +2113,8 @@ def _trim_header(body: Body, norm_title: str, tree: Any = None) -> None:
 
     while paras and (_heading_line(paras[0], norm_title) or _STAMP_LINE.match(paras[0])
                      or headline(paras[0]) or _dated_byline(paras[0])):  # fmt: skip
+        if boilerplate.dateline(paras[0])[1]:  # "Palu, 3/3/2021 -": a dateline, for _take_dateline
+            break
         line = paras.pop(0)
         flat = " ".join(line.split()).lstrip("-–—|· ")
         if (m := _DATED_BY.match(flat)) and dating.is_date_line(m["date"]):

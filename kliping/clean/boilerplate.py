@@ -139,6 +139,9 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
                 doomed.append(box)
                 # "<span>Baca juga: </span><a>Judul</a>" inside a paragraph of prose: the link too
                 sib = box.getnext()
+                # "<strong>Baca juga:</strong> Judul Lain<br>": the label's headline, as its text
+                if box.tag in _INLINE_LABELS and (sib is None or sib.tag == "br") and _headline_tail(box):
+                    box.tail = None
                 if (box.tag in _INLINE_LABELS and sib is not None and sib.tag == "a"
                         and not (box.tail or "").strip() and _text_len(sib) <= _BOX_MAX_CHARS):
                     doomed.append(sib)
@@ -162,6 +165,15 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
     for el in doomed:
         if el.getparent() is not None:
             _remove_keep_tail(el)
+
+
+_TAIL_MARKS = " \t\n\r\xa0:»›>|-–—"
+
+
+def _headline_tail(box) -> bool:  # type: ignore[no-untyped-def]
+    """Is the text after a related box's label (to the next line break) a headline, not prose?"""
+    tail = " ".join((box.tail or "").split()).strip(_TAIL_MARKS)
+    return bool(tail) and len(tail) <= _BOX_MAX_CHARS and headline_like(tail, shouted=True)
 
 
 _SKIP_LINKS = XPath(
@@ -282,11 +294,27 @@ PHOTO_CREDIT_END = re.compile(
     _I,
 )
 
+# Rule "related label": the labels a related link or a list of them opens with, in any case, and
+# what parts a label from its headline ("Baca juga:", "BACA JUGA »", "Artikel Terkait -", "Pilihan
+# Redaksi |", "Berita Lainnya ..."). A label of two words may also run straight into a headline
+# in capitals ("Berita Terkait Harga Beras Stabil Jelang Akhir Bulan"); a one-word label
+# ("Rekomendasi", a word that opens sentences too) needs its mark.
+_RELATED_LABEL2 = (
+    r"(?:(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)"
+    r"|(?:artikel|berita|topik|konten|bacaan|video|foto)\s+(?:terkait|menarik|pilihan|lainnya|populer"
+    r"|terpopuler|rekomendasi|terbaru|terkini|sebelumnya)"
+    r"|pilihan\s+(?:redaksi|editor)|rekomendasi\s+(?:untuk\s+(?:anda|kamu|mu)|redaksi|editor|berita|artikel"
+    r"|bacaan)|editor'?s\s+picks?|baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel))"
+)
+_RELATED_LABEL = rf"(?:{_RELATED_LABEL2}|rekomendasi|terkait|terpopuler)"
+_RELATED_SEP = r"\s*(?::|»|›|>{1,2}|\||[-–—]{1,2}|\.{3}|…)"
+
 # The families: name -> the whole-line form (re.match on one extracted line).
 FAMILIES: dict[str, re.Pattern[str]] = {
     # app, newsletter and channel promos
     "promo": re.compile(
-        rf"^\W*(?:(?:yuk|ayo|mari)\W+)?{_CTA}\b[^\n]{{0,250}}{_CHANNELS}[^\n]{{0,250}}$"
+        rf"^\W*(?:(?:yuk|ayo|mari|jangan lupa|silakan|segera)\W+)?{_CTA}(?:lah)?\b[^\n]{{0,250}}{_CHANNELS}"
+        r"[^\n]{0,250}$"
         r"|^[^\n]{0,150}\b(?:di|via|lewat|melalui)\s+(?:[\w.-]+\s+(?:dan|serta|&)\s+)?google news\W*$"
         # a newsletter sign-up in English: "Sign up for the daily … email", "Get our free … newsletter"
         r"|^\s*(?:sign up|subscribe|get our(?: free)?)\b[^\n]{0,120}\b(?:e-?mails?|newsletters?|inbox)\b"
@@ -338,6 +366,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # "Lihat juga", "Artikel terkait", "Baca: …", dated headline items of a list
     "related": re.compile(
         _READ_ALSO + r"[^\n]{0,300}$"
+        # rule "related label": a label, its mark, what follows; or a two-word label and a headline
+        rf"|^[\s»>›•*(\[]*{_RELATED_LABEL}{_RELATED_SEP}\s*[^\n]{{1,300}}$"
+        rf"|^[\s»>›•*(\[]*{_RELATED_LABEL2}\s+(?!(?:lainnya|untuk|buat|hari|minggu|pekan|bulan)\b)"
+        r"(?-i:[A-Z0-9\"“‘'])\S{0,40}(?:\s+\S{1,40}){2,30}(?<![.!?,;])$"
         r"|^\s*baca\s*:\s*[^\n]{1,250}$"
         r"|^\s*(?:news flash|berita terkini|info terkini|terpopuler|trending|populer)\s*:[^\n]{1,200}$"
         r"|^\s*baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel)\b[^\n]{0,300}$"
@@ -351,7 +383,6 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*lanjutkan membaca\W*$"
         r"|^\s*(?:artikel|berita|topik|konten)\s+(?:terkait|menarik|pilihan|lainnya|populer|terpopuler"
         r"|rekomendasi)\s*:[^\n]{0,300}$"
-        r"|^\s*(?:pilihan\s+editor|rekomendasi(?:\s+untuk\s+anda)?|editor'?s picks?)\s*:?[^\n]{0,300}$"
         rf"|^\s*\d{{0,2}}(?:{_WEEKDAY},?\s*)?\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}},?\s*(?:[|-]\s*)?\d{{1,2}}[:.]\d{{2}}"
         r"(?:\s*(?:wib|wita|wit))?\b[^\n]{0,160}$"
         r"|^\s*(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?(?:video|live|vidio|foto)\b[^\n]{0,300}$"
@@ -370,6 +401,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:\s+(?:lainnya|untuk\s+anda|untukmu|buat\s+anda|hari\s+ini|minggu\s+ini|pekan\s+ini"
         r"|bulan\s+ini))?\s*:?\s*$"
         r"|^\s*(?:baca|lihat|simak)\s+(?:juga|pula)\s*:?\s*$"
+        rf"|^[\s»>›•*(\[]*{_RELATED_LABEL}(?:{_RELATED_SEP})?\s*$"
         r"|^\s*simak\s+[\w ]{0,30}\b(?:lainnya|populer)\s*$"
         r"|^\s*(?:berita|artikel)\s+(?:selanjutnya|sebelumnya|berikutnya)\s*:?\s*$"
         r"|^\s*read more\s*(?:\.{3}|…)\s*$|^\s*explore further\s*$"
@@ -599,6 +631,8 @@ INITIALS = re.compile(
     r"|(?i:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[A-Z][^()/\n]{1,60}"
     r"|(?:[A-Za-z]{1,6}\s*/\s*)?[A-Z]{1,3}-\d{1,3}"
     r"|(?i:ant|antara|end|tamat|selesai|habis)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
+    # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"
+    r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,3}\)\.?\s*$"
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
     r"|\s*\[(?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}|[a-z]{2,4})\]\.?\s*$"
 )
@@ -612,7 +646,8 @@ EMBED = re.compile(r"\[(?:gambas|video|embed|ads?|iklan):?[^\]]{0,80}\]", _I)
 # the call is a word of its own ("… diminta mengikuti informasi resmi BMKG melalui WhatsApp" is
 # the story's).
 TRAILING_PROMO = re.compile(
-    r"\s*\b(?:simak|dengarkan|dapatkan|ikuti|follow|klik|gabung|cek)\s+(?:breaking news|berita|"
+    r"\s*\b(?:(?:yuk|ayo|mari|jangan lupa|silakan),?\s+)?"
+    r"(?:simak|dengarkan|dapatkan|ikuti|follow|klik|gabung|cek)\s+(?:breaking news|berita|"
     r"update|informasi|info|kabar|artikel|channel|saluran|kami)\b[^\n]{0,400}?(?:whats ?app|google news|"
     r"telegram|ponsel|saluran|channel|aplikasi)[^\n]*$",
     _I,
@@ -647,6 +682,7 @@ class Brand:
 
 
 BRAND: ContextVar[Brand | None] = ContextVar("kliping_page_brand", default=None)
+_SPACED_MIN = 8  # letters: a shorter host label is not read broken in two ("kompas" is no "Kom Pas")
 _BRAND_MIN = 4  # letters: a shorter bare name ("era", "rri") counts only with its domain ("era.id")
 
 
@@ -674,6 +710,11 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
     if not keys:
         return None
     alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
+    # a name the host runs together is written apart ("Suara Borneo" on suaraborneo.com): a host's
+    # label of letters may break at one space between any two of them
+    spaced = [k for k in keys if k.isalpha() and k.isascii() and len(k) >= _SPACED_MIN]
+    if spaced:
+        alts += "|" + "|".join("".join(f"{c}(?:\\s(?=[a-z]))?" for c in k[:-1]) + k[-1] for k in spaced)
     name = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
     return Brand(
         re.compile(rf"(?<![\w.-])(?:{alts})(?![\w-])", _I),
@@ -689,8 +730,10 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
 # the English and European benchmark pages.)
 _OWN_PROMO_OPEN = re.compile(
     r"^\W*(?:(?:yuk|ayo|mari|jangan lupa|silakan|untuk\b[^,\n]{0,60},)\W*)?"
-    r"(?:ikuti|simak|baca|kunjungi|dapatkan|unduh|gabung|bergabung|klik|dukung|kirim(?:kan)?"
+    r"(?:ikuti|simak|baca|kunjungi|dapatkan|unduh|gabung|bergabung(?:lah)?|klik|dukung|kirim(?:kan)?"
     r"|berlangganan|langganan|pantau|temukan|tonton|saksikan|nikmati|jangan lewatkan|artikel ini"
+    # (the English words an Indonesian promo borrows, with what makes them one)
+    r"|(?:download|install)\s+(?:aplikasi|apps?)|follow\s+(?:akun|kanal|channel|saluran|kami)"
     r"|berita ini|tulisan ini|hak cipta)\b",
     _I,
 )
@@ -1230,7 +1273,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.dropped.append(("related", line))
             continue
         in_list = False
-        if after_related and headline_like(line):
+        if after_related and headline_like(line) and not _bounded_match("photo_credit", line):
             tentative.add(len(keep))
             keep.append(line)
             continue
@@ -1272,6 +1315,22 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     while keep and len(keep) - 1 in tentative:
         res.dropped.append(("related", keep.pop()))
     # End-of-body residue: codes, trailing promos, a lone credit, a list of headlines.
+    _end_residue(keep, res)
+    # Two to eight headline-like lines closing the body are a list of other stories (a longer
+    # run, or lines of dates, places and prices, is the article's own list: a tour, a schedule).
+    run = 0
+    while run < len(keep) - 1 and _listed_headline(keep[len(keep) - 1 - run]):
+        run += 1
+    if 2 <= run <= 8 and not _subheading(keep[len(keep) - 1 - run]):
+        res.dropped += [("related", x) for x in keep[len(keep) - run :]]
+        del keep[len(keep) - run :]
+        _end_residue(keep, res)  # (the codes and promos the list hid from the end)
+    res.paragraphs = keep
+    return res
+
+
+def _end_residue(keep: list[str], res: Cleaned) -> None:
+    """End-of-body residue, from the last line up: codes, trailing promos, a lone credit."""
     while keep:
         last = keep[-1]
         new = INITIALS.sub("", last) if last.rstrip().endswith((")", ").", "]", "].")) else last
@@ -1307,16 +1366,6 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             continue
         keep[-1] = new
         break
-    # Two to eight headline-like lines closing the body are a list of other stories (a longer
-    # run, or lines of dates, places and prices, is the article's own list: a tour, a schedule).
-    run = 0
-    while run < len(keep) - 1 and _listed_headline(keep[len(keep) - 1 - run]):
-        run += 1
-    if 2 <= run <= 8 and not _subheading(keep[len(keep) - 1 - run]):
-        res.dropped += [("related", x) for x in keep[len(keep) - run :]]
-        del keep[len(keep) - run :]
-    res.paragraphs = keep
-    return res
 
 
 _CAPTION_MIN = 80  # characters: a caption that tells the story, not a credit line
@@ -1418,16 +1467,24 @@ _DATE = (
 )
 # Provinces and regions written after a town ("Mataram, NTB", "Palu, Sulteng", "Sleman, DIY"): a
 # place's second part, never a brand's name.
-_REGION_WORD = (
-    r"(?:[A-Z]{2,4}|Aceh|Sumut|Sumbar|Sumsel|Riau|Kepri|Jambi|Bengkulu|Lampung|Babel|Banten|Jabar"
+_REGION_NAME = (
+    r"(?:Aceh|Sumut|Sumbar|Sumsel|Riau|Kepri|Jambi|Bengkulu|Lampung|Babel|Banten|Jabar"
     r"|Jateng|Jatim|Yogyakarta|Bali|Kalbar|Kalteng|Kalsel|Kaltim|Kaltara|Sulut|Sulteng|Sulsel|Sultra"
     r"|Sulbar|Gorontalo|Maluku|Malut|Papua|Jawa|Sumatera|Sumatra|Kalimantan|Sulawesi|Nusa|Indonesia)"
 )
+_REGION_WORD = rf"(?:[A-Z]{{2,4}}|{_REGION_NAME})"
+# Indonesia's regions in any case and its abbreviations ("NTB", "DIY"), not another country's
+# ("SANTA FE, N.M.", "DENVER, CO": a foreign wire's dateline, which its story keeps)
+_ID_REGION = rf"(?:(?-i:NTB|NTT|DIY|DKI|NAD|DI Yogyakarta)|(?i:{_REGION_NAME}))"
+# (written in capitals too: "PALU, SULTENG -"; a word of two to four capitals is an abbreviation)
+_ANY_REGION = rf"(?:(?-i:[A-Z]{{2,4}})|(?i:{_REGION_NAME}))"
 _PLACE2_SECOND = r"(?:Utara|Selatan|Barat|Timur|Tengah|Raya|Baru)"
+# Words of an administrative unit ("Kabupaten Bogor", "Kota Baru"): a place's part, never a brand
+_ADMIN_WORD = r"(?:Kabupaten|Kab\.?|Kota|Provinsi|Prov\.?|Kecamatan|Kec\.?|Desa|Kelurahan|Pulau)"
 # Words a news outlet's name is made of ("Warta Ekonomi", "Radar Bogor", "Kabar Banten", "Pos
 # Kupang", "Bali Post", "Harian Haluan"): a name holding one is the brand, not the place.
 _NEWS_WORD = (
-    r"(?:Warta|Kabar|Berita|Harian|Radar|Pos|Post|Times|News|Media|Ekspres|Express|Koran|Tabloid"
+    r"(?i:Warta|Kabar|Berita|Harian|Radar|Pos|Post|Times|News|Media|Ekspres|Express|Koran|Tabloid"
     r"|Majalah|Suara|Info|Online|TV|Channel|Daily)"
 )
 _OUTLET = rf"(?:(?:[A-Z][\w.]*\s){{0,2}}{_NEWS_WORD}(?:\s[A-Z][\w.]*){{0,2}})"
@@ -1446,15 +1503,24 @@ _NOT_PLACE = (
     r"|awas|waspada|syarat|ketentuan|hadiah|lokasi|waktu|tempat|tanggal|harga|alamat|kontak|telepon"
     r"|tautan|narasumber|moderator|pembicara|tamu|presenter|\w+nya)"
 )
+# A place before a colon: one word ("Jakarta"; in capitals only with its region, "PALU, NTB:": a
+# word in capitals and a colon is a kicker, "EXCLUSIVE:") or a pair of a known form ("Banda Aceh",
+# "TANJUNG SELOR", "Jawa Barat"), in any case; never two names of a speaker ("Anies Baswedan:")
+_COLON_PLACE = (
+    r"(?:[A-Z][a-z]{3,}|(?i:(?:banda|bandar|tanjung|pangkal|kota|pulau|muara|pematang|padang"
+    r"|tanah|labuan|labuhan|teluk|sungai|kuala)\s+[a-z]{3,}|[a-z]{3,}\s+(?:utara|selatan|barat|timur|tengah"
+    r"|raya|baru)))"
+)
 # "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road)
-_DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:\s+)"
+_DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:(?:\s+|$))"
 _END = rf"(?:{_DASH}|\s*$)"
 DATELINES = (
     # "Jakarta (ANTARA) -", "Palu, Sulteng (ANTARA News) -", "MEDAN, 3 Maret 2021 (Antara/PRNewswire) --"
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>{_PSOURCE})\){_END}"),
     # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --", "jakarta, kompas.com -", "JAKARTA, KOMPAS —",
     # "Jakarta, Kabar24 -" (a name with a number is a brand, never a place)
-    re.compile(rf"^(?P<place>{_ANY_PLACE}),\s*(?P<source>{_DOMAIN}|(?i:{_BRANDS})|[A-Z][A-Za-z]*\d{{1,3}}){_DASH}"),
+    re.compile(rf"^(?P<place>{_ANY_PLACE}{_REGION}?),\s*(?P<source>{_DOMAIN}|(?i:{_BRANDS})|[A-Z][A-Za-z]*\d{{1,3}})"
+               rf"{_DASH}"),
     # "Jakarta, 5 Maret 2024 –" (a press release's place and date, no source)
     re.compile(rf"^(?!(?i:{_WEEKDAY})\b)(?P<place>{_PLACE}{_REGION}?){_DATE}{_DASH}"),
     # "Liputan6.com, Jakarta -", "TEMPO.CO, Jakarta -", "TRIBUNNEWS.COM, JAKARTA -"
@@ -1467,23 +1533,25 @@ DATELINES = (
     re.compile(rf"^(?P<source>{_SOURCE}){_DASH}"),
     # a local paper's own code in brackets after the place: "BANGKINANG (DRO) -", "MEDAN (SIB) -",
     # "Sampit (ANTARA) -" (a foreign wire's "(AP)" / "(AFP)" is part of its story as published)
-    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?:AP|AFP|UPI)\))[A-Z]{{2,15}})\)"
-               r"(?:\s+-{1,3}\s*|\s*[–—―]\s*)(?=[A-Z\d\"“‘']|\s*$)"),
+    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?:AP|AFP|UPI)\))[A-Z]{{2,15}}(?:\s[A-Z]{{2,15}}){{0,2}})\)"
+               r"(?:(?:\s+-{1,3}\s*|\s*[–—―]\s*|\s*:\s+)(?=[A-Z\d\"“‘'])|\s*[-–—―:]{1,3}\s*$)"),
     # an outlet's name first, then the place: "Warta Ekonomi, Jakarta -", "Radar Bogor, Cibinong –"
     re.compile(rf"^(?P<source>{_OUTLET}),\s*(?P<place>(?!{_OUTLET}\b){_PLACE}){_DASH}(?=[A-Z\d\"“‘']|\s*$)"),
     # the place, then a brand the list above does not know: "Jayapura, Jubi –", "Ambon, Siwalima -",
     # "Kupang, Victory News —" (one or two capitalised words, a dash; never a weekday, a month, or a
     # region: "Mataram, NTB -", "Bandung, Jawa Barat -" are places)
-    re.compile(rf"^(?P<place>{_PLACE}),\s*(?P<source>(?!(?i:{_WEEKDAY}|{_MONTHS})\b)(?!{_REGION_WORD}\b)"
-               rf"(?!\w+\s{_PLACE2_SECOND}\b)[A-Z][a-z]+[A-Za-z]*(?:\s[A-Z][A-Za-z]+)?)"
-               r"(?:\s+-{1,3}\s+|\s*[–—―]\s*)(?=[A-Z\d\"“‘']|\s*$)"),
+    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?),\s*(?P<source>(?!(?i:{_WEEKDAY}|{_MONTHS})\b)"
+               rf"(?!{_ANY_REGION}\b)(?!(?i:{_ADMIN_WORD})\b)(?!\w+\s(?i:{_PLACE2_SECOND})\b)"
+               r"(?:[A-Z][a-z]+[A-Za-z]*(?:\s[A-Z][A-Za-z]+)?|[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}))"
+               r"(?:(?:\s+-{1,3}\s+|\s*[–—―]\s*)(?=[A-Z\d\"“‘'])|\s*(?:-{1,3}|[–—―])\s*$)"),
     # "Jakarta -", "BANDA ACEH -" (detik, okezone): a short capitalised place only
-    re.compile(rf"^(?P<place>{_PLACE})(?:\s+(?:-{{1,3}}|–|—)(?:\s+|$)|\s*[–—]\s*)"),
+    re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_ID_REGION}(?:\s{_WORD})?)?)"
+               r"(?:\s+(?:-{1,3}|–|—)(?:\s+|$)|\s*[–—]\s*)"),
     # a colon after the place: "Jakarta: Pemerintah …" (Medcom), "KBRN, Ambon: Harga …" (RRI: its
     # newsroom's code first); never a label ("Update: …", "Catatan Redaksi: …"), and a lone word
     # before a quotation is its speaker ("Jokowi: \"Saya …\""), not a place
-    re.compile(rf"^(?:(?P<source>[A-Z]{{3,6}}),\s*(?P<place>{_PLACE}):\s+(?=[A-Z\"“‘'])"
-               rf"|(?!{_NOT_PLACE}\b)(?P<place1>[A-Z][a-z]{{3,}}):\s+(?=[A-Z]))"),
+    re.compile(rf"^(?:(?P<source>[A-Z]{{3,6}}),\s*(?!{_ANY_REGION}:)(?P<place>{_PLACE}):\s+(?=[A-Z\"“‘'])"
+               rf"|(?!{_NOT_PLACE}\b)(?P<place1>{_COLON_PLACE}(?:,\s*{_ID_REGION})?|[A-Z]{{4,}},\s*{_ID_REGION}):(?:\s+(?=[A-Z])|\s*$))"),
 )
 # "Liputan6.com, Surabaya Warga …": a domain and a place with no dash, the place in bold on the
 # page. The place is one word, or two when the pair is a known form ("Banda Aceh", "Jawa Barat").
@@ -1509,12 +1577,30 @@ def _place(s: str | None) -> str | None:
     if not s:
         return None
     s = s.strip(" ,")
+    if "," in s:  # a town and its region, each in its own case ("BANDUNG, Sulteng", "PALU, NTB")
+        town, *regions = (part.strip() for part in s.split(","))
+        regions = [r if _KEEP_CAPS.fullmatch(r) else _place(r) or "" for r in regions]
+        return ", ".join([_place(town) or "", *regions])
     if not s.isupper():
         return s
     return " ".join(w if _KEEP_CAPS.fullmatch(w) and " " in s else w.title() for w in s.split(" "))
 
 
-_OWN_DASH = re.compile(r"\s*(?:-{1,3}|[–—―])\s+")
+_OWN_PLACE = re.compile(rf",\s*(?P<place>{_ANY_PLACE}{_REGION}?)(?=\s*(?:-{{1,3}}|[–—―]|:))")
+_PLACE_BEFORE = re.compile(rf"(?P<place>{_ANY_PLACE}{_REGION}?)(?:,\s*|\s*\()")
+# Words of Indonesian prose, two of which tell a story's first sentence from an English one's
+_ID_WORDS = re.compile(
+    r"\b(?:yang|dan|di|ke|dari|ini|itu|dengan|untuk|pada|dalam|akan|tidak|telah|sudah|oleh|bahwa"
+    r"|karena|juga|atau|saat|menjadi|sejumlah|para|kata|ujar|kini|masih)\b", _I
+)
+_ID_PROBE = 300  # characters of the story read for them
+
+
+def _indonesian(text: str) -> bool:
+    return len(_ID_WORDS.findall(text)) >= 2
+
+
+_OWN_DASH = re.compile(r"\s*(?:-{1,3}|[–—―]|:)(?:\s+|$)")
 
 
 def _own_dateline(text: str) -> tuple[str, None, str] | None:
@@ -1523,15 +1609,35 @@ def _own_dateline(text: str) -> tuple[str, None, str] | None:
     place-like name in capitals would be read as the place). A bare capitalised word ("Tempo - …")
     may open a sentence, as the brands' list treats it."""
     brand = BRAND.get()
-    if brand is None or (m := brand.rx.match(text)) is None:
+    if brand is None:
+        return None
+    # "Bandung, KABAR NUSANTARA -", "Palu (Kabar Nusantara) -" before a story in Indonesian (in
+    # English, "NEW YORK (Reuters) -" is a wire's dateline, which the story as published keeps)
+    before = _PLACE_BEFORE.match(text)
+    m = brand.rx.match(text, before.end() if before else 0)
+    if m is None and before is not None:
+        before, m = None, brand.rx.match(text)
+    if m is None:
         return None
     word = m.group()
-    if not ("." in word or word[:1].isupper()) or re.fullmatch(r"[A-Z][a-z]+", word):
+    if not ("." in word or word[:1].isupper()) or re.fullmatch(r"[A-Z][a-z]+", word) and before is None:
         return None
-    d = _OWN_DASH.match(text, m.end())
-    if d is None or len(text) - d.end() < 20:
+    if before is not None:
+        p, at = before, m.end()
+        if before.group().endswith("("):  # "Palu (Kabar Nusantara) -": its bracket closed
+            if text[at : at + 1] != ")":
+                return None
+            at += 1
+    else:  # (the place may follow the name: "KABAR NUSANTARA, Bandung -")
+        p = _OWN_PLACE.match(text, m.end())
+        at = p.end() if p else m.end()
+    d = _OWN_DASH.match(text, at)
+    if d is None or 0 < len(text) - d.end() < 20:  # (a dateline alone on its line leaves nothing)
         return None
-    return text[d.end() :], None, word
+    bracketed = before is not None and before.group().endswith("(")
+    if bracketed and not _indonesian(text[d.end() : d.end() + _ID_PROBE]):
+        return None  # "NEW YORK (Reuters) -", "HONOLULU, Hawaii (HawaiiNewsNow) -": a wire's, kept
+    return text[d.end() :], _place(p.group("place")) if p else None, word
 
 
 def dateline(text: str) -> tuple[str, str | None, str | None]:
@@ -1543,9 +1649,17 @@ def dateline(text: str) -> tuple[str, str | None, str | None]:
     opening the story with a dash is its source (rule "own dateline").
     """
     found = _dateline(text)
-    if found[2] is None and (own := _own_dateline(text)) is not None:
-        return own
+    own = _own_dateline(text) if found[2] is None or found[1] else None
+    if own is not None and (found[2] is None or _names_brand(found[1])):
+        return own  # (a name in capitals first, "TERAS JABAR, Bandung -", is the page's, not a place)
     return found
+
+
+def _names_brand(place: str | None) -> bool:
+    """Is the place the press forms read the page's own name ("TERAS JABAR, Bandung -" on
+    terasjabar.id)? Then the name is the source and what follows it the place."""
+    brand = BRAND.get()
+    return bool(place and brand is not None and brand.rx.fullmatch(place))
 
 
 def _dateline(text: str) -> tuple[str, str | None, str | None]:
