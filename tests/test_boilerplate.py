@@ -958,3 +958,57 @@ def test_glued_promo_keeps_the_last_sentence(line: str) -> None:
         assert clean_lines([BODY, BODY2 + " " + line]).paragraphs == [BODY, BODY2 + " " + line]
     finally:
         BRAND.reset(told)
+
+
+# --- batch s15's forms, as families (tests/test_family_fuzz.py draws them combinatorially) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [("Batamnews - Operator kapal feri rute Batam-Singapura menambah jadwal keberangkatan.", None,
+      "Batamnews"),
+     ("PORTAL JEMBER - Dinas Pendidikan Kabupaten Jember mengumumkan jadwal seleksi.", None, "PORTAL JEMBER"),
+     ("SINGAPURA, 19 Maret 2024 /PRNewswire/ -- Solarindo Energi hari ini mengumumkan pendanaan.",
+      "Singapura", "PRNewswire"),
+     ("MEDAN, 3 Maret 2021 /Business Wire/ -- Perusahaan itu hari ini mengumumkan kerja sama.",
+      "Medan", "Business Wire")],
+)
+def test_outlet_and_wire_datelines(text: str, place: str | None, source: str) -> None:
+    """An outlet's name where a place would stand (its words, or one word ending in one), and a
+    press release's wire between slashes."""
+    rest, got_place, got_source = dateline(text)
+    assert (got_place, got_source) == (place, source)
+    assert not rest.startswith(("-", "/")) and len(rest) > 20
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Read more: Alibaba poised to launch record-breaking Hong Kong listing",
+     "READ MORE: Plague outbreak confirmed",
+     "SEE ALSO: Chinese hacking leak is eye-opening",
+     "Editor's Choice: Jakarta Governor Vows to Review Permits",
+     "Pilihan Redaksi » Bulog Pastikan Stok Bawang Merah Aman", "Berita Terkait - Harga Beras Stabil",
+     "Artikel Terkait Harga Beras Stabil Jelang Akhir Bulan"],
+)
+def test_related_label_grammar(line: str) -> None:
+    assert family(line) == "related"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Rekomendasi tim ahli itu disampaikan kepada wali kota pada Selasa.",
+     "Berita terkait kenaikan harga cabai ramai dibagikan warga sejak awal pekan.",
+     "Terkait hal itu, dinas berjanji menambah titik operasi pasar."],
+)
+def test_related_labels_in_prose_stay(line: str) -> None:
+    assert family(line) is None
+
+
+def test_codes_and_closing_lines_at_the_end() -> None:
+    body = "Jumlah kunjungan ke Jatiluwih sepanjang tahun lalu tercatat lebih dari 300 ribu orang."
+    res = clean_lines([BODY, body + " *des"])
+    assert res.paragraphs == [BODY, body]
+    res = clean_lines([BODY, body + " (Red)", "SUMBER Solarindo Energi"])
+    assert res.paragraphs == [BODY, body]
+    res = clean_lines([BODY, body, "CNBC INDONESIA RESEARCH", "[email\xa0protected]"])
+    assert res.paragraphs[-1] == body

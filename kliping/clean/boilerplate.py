@@ -262,7 +262,7 @@ def _box(el):  # type: ignore[no-untyped-def]
 
 _I = re.I
 _CTA = (
-    r"(?:follow|ikuti|simak|dapatkan|dengarkan|klik|ketuk|gabung|bergabung|join|cek|download|unduh|"
+    r"(?:follow|ikuti|simak|dapatkan|dengarkan|klik|click|ketuk|gabung|bergabung|join|cek|download|unduh|"
     r"install|instal|pasang|kunjungi|daftar|langganan|berlangganan|subscribe|nikmati|baca|akses)"
 )
 # Where a promo sends the reader. Words that are also ordinary nouns ("saluran" is a drain,
@@ -303,6 +303,7 @@ _RELATED_LABEL2 = (
     r"(?:(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)"
     r"|(?:artikel|berita|topik|konten|bacaan|video|foto)\s+(?:terkait|menarik|pilihan|lainnya|populer"
     r"|terpopuler|rekomendasi|terbaru|terkini|sebelumnya)"
+    r"|read\s+(?:more|also)|also\s+read|see\s+also|editor'?s\s+(?:choice|picks?)|related\s+(?:news|stories|articles?)"
     r"|pilihan\s+(?:redaksi|editor)|rekomendasi\s+(?:untuk\s+(?:anda|kamu|mu)|redaksi|editor|berita|artikel"
     r"|bacaan)|editor'?s\s+picks?|baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel))"
 )
@@ -464,6 +465,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # reporter/editor codes standing alone: "(rdp/imk)", "(H-4)", "(Ant/P-3)", "(ant)", "(*)"
     "credit_code": re.compile(
         r"^\s*(?:antara|afp|reuters|xinhua|bernama)\s*$"
+        # a press release's closing source line, its label in capitals: "SUMBER Solarindo Energi"
+        r"|^\s*(?-i:SUMBER|SOURCE)\s+(?-i:[A-Z])[^\n]{1,80}$"
+        # an address the page hid from robots (Cloudflare's email protection): "[email protected]"
+        r"|^\s*\[email\s+protected\]\W*$"
         r"|^\s*\((?:[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{2,6}\d{0,2})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}"
         r"|ant|antara|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
         # a site and its reporter in brackets standing alone: "(TribunJogja/Rina)", "(Reuters/Budi)"
@@ -636,6 +641,8 @@ INITIALS = re.compile(
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
     r"|\s*\[(?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}|[a-z]{2,4})\]\.?\s*$"
 )
+# A desk's code after a star closing the last paragraph: "… wisatawan mancanegara. *des"
+STAR_CODE = re.compile(r"(?<=[.!?\"”’])\s*\*{1,3}\s?[a-z]{2,6}\.?\s*$")
 # The end mark closing a story's last paragraph: "… ke semua stasiun tujuan.***", "…  lalu. **"
 END_MARK = re.compile(r"(?<=[.!?\"”’)])\s*\*{2,}\s*$")
 # A reporter's name in capitals on the last line ("DINI TEJA", Tempo's style).
@@ -1337,6 +1344,8 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
         new = (TRAILING_PROMO.sub("", new) if _may_hold(new, _promo_needs()) else new).strip()
         if new.endswith("*"):  # the end mark some papers close a story with: "… tujuan.***"
             new = END_MARK.sub("", new)
+        elif "*" in new[-12:]:
+            new = STAR_CODE.sub("", new)
         if new != last:
             res.dropped.append(("credit_code", last[len(new) :]))
         if not new or FAMILIES["ads"].match(new):
@@ -1358,6 +1367,14 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
         if (cut := glued_promo(new)) is not None:
             res.dropped.append(("glued_promo", new[cut:]))
             keep[-1] = new[:cut].rstrip()
+            continue
+        if FAMILIES["credit_code"].match(new):  # ("[email protected]" under the story)
+            res.dropped.append(("credit_code", new))
+            keep.pop()
+            continue
+        if len(keep) > 1 and CAPS_NAME.match(new) and brand is not None and brand.named(new):
+            res.dropped.append(("own_credit", new))  # a desk of the outlet: "CNBC INDONESIA RESEARCH"
+            keep.pop()
             continue
         if len(keep) > 1 and CAPS_NAME.match(new):
             res.authors.append(new)
@@ -1484,10 +1501,15 @@ _ADMIN_WORD = r"(?:Kabupaten|Kab\.?|Kota|Provinsi|Prov\.?|Kecamatan|Kec\.?|Desa|
 # Words a news outlet's name is made of ("Warta Ekonomi", "Radar Bogor", "Kabar Banten", "Pos
 # Kupang", "Bali Post", "Harian Haluan"): a name holding one is the brand, not the place.
 _NEWS_WORD = (
-    r"(?i:Warta|Kabar|Berita|Harian|Radar|Pos|Post|Times|News|Media|Ekspres|Express|Koran|Tabloid"
+    r"(?i:Warta|Kabar|Portal|Berita|Harian|Radar|Pos|Post|Times|News|Media|Ekspres|Express|Koran|Tabloid"
     r"|Majalah|Suara|Info|Online|TV|Channel|Daily)"
 )
 _OUTLET = rf"(?:(?:[A-Z][\w.]*\s){{0,2}}{_NEWS_WORD}(?:\s[A-Z][\w.]*){{0,2}})"
+# ... read where a place was: the outlet's words in any case ("PORTAL JEMBER"), or one word ending
+# in one ("Batamnews", "Jatimtimes": a town's name never ends so)
+_OUTLET_NAME = re.compile(
+    rf"{_OUTLET}|[A-Z][a-z]{{2,20}}(?i:news|times|post|online|daily|today)|[A-Z]{{3,20}}(?:NEWS|TIMES|POST|ONLINE)"
+)
 # Words that open a story's first line followed by a colon and are no place: "Update: …",
 # "Catatan Redaksi: …" (a place is read before a colon only when it is none of them).
 _NOT_PLACE = (
@@ -1521,6 +1543,9 @@ DATELINES = (
     # "Jakarta, Kabar24 -" (a name with a number is a brand, never a place)
     re.compile(rf"^(?P<place>{_ANY_PLACE}{_REGION}?),\s*(?P<source>{_DOMAIN}|(?i:{_BRANDS})|[A-Z][A-Za-z]*\d{{1,3}})"
                rf"{_DASH}"),
+    # a press release's wire between slashes: "SINGAPURA, 19 Maret 2024 /PRNewswire/ --"
+    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*/(?P<source>[A-Z][\w.-]{{1,30}}(?:\s[A-Z][\w.-]{{1,30}}){{0,2}})/"
+               r"\s*(?:-{1,3}|[–—―])\s*"),
     # "Jakarta, 5 Maret 2024 –" (a press release's place and date, no source)
     re.compile(rf"^(?!(?i:{_WEEKDAY})\b)(?P<place>{_PLACE}{_REGION}?){_DATE}{_DASH}"),
     # "Liputan6.com, Jakarta -", "TEMPO.CO, Jakarta -", "TRIBUNNEWS.COM, JAKARTA -"
@@ -1679,12 +1704,15 @@ def _dateline(text: str) -> tuple[str, str | None, str | None]:
             source, place = place, None  # "PIKIRAN RAKYAT –", "KOMPAS -": the brand in capitals
         if not source and place and " " not in place and _CAMEL.match(place):
             source, place = place, None  # "IDXChannel -": a brand's one word in mixed case
+        if not source and place and _OUTLET_NAME.fullmatch(place):
+            source, place = place, None  # "Batamnews -", "PORTAL JEMBER -": an outlet's name, not a place
         if not source and place and _BRAND_WORD.fullmatch(place):
             continue  # "Tempo - majalah berita …": a brand, not a place
         if not source and place and _BRAND_WORD.fullmatch(place.split()[0]) and " " in place:
             source, place = place, None  # "VIVA Bola –": a brand's channel, not a place
-        if source and not place and re.fullmatch(r"[A-Z][a-z]+", source):
-            continue  # a bare brand word starting a sentence ("Tempo - …") is not a dateline
+        bare = source and not place and re.fullmatch(r"[A-Z][a-z]+", source)
+        if bare and not _OUTLET_NAME.fullmatch(source):
+            continue  # a bare brand word opening a sentence ("Tempo - …") is no dateline ("Batamnews -" is)
         if not rest.strip() and not (source or _DASH_END.search(text)):
             continue  # a bare place name alone on a line is a heading, not a dateline
         return rest.lstrip(" -–—:"), _place(place), source.strip() if source else None
