@@ -1012,3 +1012,15 @@ def test_codes_and_closing_lines_at_the_end() -> None:
     assert res.paragraphs == [BODY, body]
     res = clean_lines([BODY, body, "CNBC INDONESIA RESEARCH", "[email\xa0protected]"])
     assert res.paragraphs[-1] == body
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Jakarta. A nickel smelter in Central Sulawesi will begin battery-grade output next year.", "Jakarta"),
+     ("Alhamdulillah. Warga akhirnya bisa kembali ke rumah mereka setelah banjir surut.", None),
+     ("Prof. Dr. Budi Santoso said the campus would reopen its laboratory next month.", None)],
+)
+def test_place_closed_by_a_full_stop(text: str, place: str | None) -> None:
+    """Indonesia's English press opens with the place and a full stop ("Jakarta. A nickel …"); a
+    one-word sentence before Indonesian prose, or an abbreviation, is no dateline."""
+    assert dateline(text)[1] == place

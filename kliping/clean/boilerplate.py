@@ -1533,6 +1533,11 @@ _COLON_PLACE = (
     r"|tanah|labuan|labuhan|teluk|sungai|kuala)\s+[a-z]{3,}|[a-z]{3,}\s+(?:utara|selatan|barat|timur|tengah"
     r"|raya|baru)))"
 )
+# Words written with a full stop that open a name, not a sentence: "Prof. Dr. …", "Jend. Sudirman"
+_ABBREVIATION = (
+    r"(?:Prof|Capt|Dept|Corp|Govt|Sept|Jend|Assn|Blvd|Univ|Inst|Kapt|Letkol|Mayjen|Brigjen|Irjen|Kombes"
+    r"|Ipda|Iptu|Ustaz|Kiai)"
+)
 # "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road)
 _DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:(?:\s+|$))"
 _END = rf"(?:{_DASH}|\s*$)"
@@ -1577,6 +1582,12 @@ DATELINES = (
     # before a quotation is its speaker ("Jokowi: \"Saya …\""), not a place
     re.compile(rf"^(?:(?P<source>[A-Z]{{3,6}}),\s*(?!{_ANY_REGION}:)(?P<place>{_PLACE}):\s+(?=[A-Z\"“‘'])"
                rf"|(?!{_NOT_PLACE}\b)(?P<place1>{_COLON_PLACE}(?:,\s*{_ID_REGION})?|[A-Z]{{4,}},\s*{_ID_REGION}):(?:\s+(?=[A-Z])|\s*$))"),
+)
+# a full stop after the place: "Jakarta. A nickel smelter …" (Jakarta Globe, the English press of
+# Indonesia); never a label or an abbreviation ("Prof. Dr. …", "Jend. Sudirman"), and never before
+# Indonesian prose ("Alhamdulillah. Warga …" is a sentence)
+STOP_DATELINE = re.compile(
+    rf"^(?!{_NOT_PLACE}\b|{_ABBREVIATION}\.)(?P<place>{_COLON_PLACE})\.\s+(?=[A-Z\d\"“‘])"
 )
 # "Liputan6.com, Surabaya Warga …": a domain and a place with no dash, the place in bold on the
 # page. The place is one word, or two when the pair is a known form ("Banda Aceh", "Jawa Barat").
@@ -1689,11 +1700,13 @@ def _names_brand(place: str | None) -> bool:
 
 def _dateline(text: str) -> tuple[str, str | None, str | None]:
     """:func:`dateline` by the press's forms alone."""
-    for rx in (*DATELINES, NO_DASH):
+    for rx in (*DATELINES, STOP_DATELINE, NO_DASH):
         m = rx.match(text)
         if not m:
             continue
         rest = text[m.end() :]
+        if rx is STOP_DATELINE and _ID_WORDS.search(rest[:_ID_PROBE]):  # (one Indonesian word)
+            continue
         if rest.strip() and len(rest) < 20:
             continue
         gd = m.groupdict()
