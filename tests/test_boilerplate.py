@@ -1024,3 +1024,14 @@ def test_place_closed_by_a_full_stop(text: str, place: str | None) -> None:
     """Indonesia's English press opens with the place and a full stop ("Jakarta. A nickel …"); a
     one-word sentence before Indonesian prose, or an abbreviation, is no dateline."""
     assert dateline(text)[1] == place
+
+
+def test_agency_caption_inside_the_story_and_its_code_at_the_end() -> None:
+    """Rule "agency caption": a caption closing with "(AGENCY/Photographer)" inside the story goes;
+    the same brackets closing the story's last paragraph are the reporter's code (INITIALS); on a
+    photo story (most long lines such captions) each caption stays without its credit."""
+    cap = "Petugas memeriksa harga bawang merah di pasar tradisional, Rabu (3/3/2021). (ANTARA/Ahmad Fauzi)"
+    res = clean_lines([BODY, cap, BODY2, BODY, BODY2 + " (ANTARA/Ahmad Fauzi)"])
+    assert res.paragraphs == [BODY, BODY2, BODY, BODY2]
+    caps = [cap.replace("Petugas", f"Petugas {i}") for i in range(3)]
+    assert clean_lines(caps).paragraphs == [c.rsplit(" (", 1)[0] for c in caps]

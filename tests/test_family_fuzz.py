@@ -147,7 +147,8 @@ PROMO_PLACES = ["end", "glued", "between", "end", "glued", "between"]
 
 NAMES = ["Rina Pratiwi", "Ahmad Fauzi", "Dedi Kurniawan", "Siti Nurhaliza", "Budi Santoso", "Yogi Saputra"]
 CODES = ["(ant/dhf)", "(*)", "(Red)", "(H-4)", "(END)", "(rdp/imk)", "(Ant/P-3)", "(ant)", "(jos/why)",
-         "(AN-2)", "(***)", "(mdk/ded)"]  # fmt: skip
+         "(AN-2)", "(***)", "(mdk/ded)",
+         "(lia/ant)", "(Rls)", "(ant/bpa)", "(adv)", "(nas/gor)", "(H-2)"]  # fmt: skip
 CREDIT_LINES = ["Editor: {X}", "Penulis: {X} / Editor: {Y}", "Pewarta: {X}", "Reporter: {X} | Editor: {Y}",
                 "Sumber: {B}", "[gambas:video 20detik]", "Penulis : {X}", "Editor : {X}",
                 "Pewarta: {X}\nEditor: {Y}", "Reporter: {X}", "Kontributor: {X}",
@@ -164,7 +165,9 @@ CAPTIONS = [
 ]
 PHOTO_CREDITS = ["Foto: {X}/{B}", "FOTO: Dok. Humas Pemkot", "Dok. Pribadi", "ANTARA FOTO/{X}", "(Istimewa)",
                  "Sumber foto: Instagram @{h}", "Ilustrasi. (Freepik)", "(Foto: Istimewa)",
-                 "(ANTARA FOTO/{X}/foc.)", "Foto: Shutterstock", "(Dok. {B})", "{BU}/{XU}"]  # fmt: skip
+                 "(ANTARA FOTO/{X}/foc.)", "Foto: Shutterstock", "(Dok. {B})", "{BU}/{XU}",
+                 "(ANTARA/{X})", "Foto: dok. {B}", "(Foto: {B}/{X})", "FOTO: ANTARA/{X}",
+                 "(Foto: Istimewa/{B})", "Ilustrasi (Foto: Pixabay)"]  # fmt: skip
 PHOTO_FORMS = ["figure", "para", "credit_only", "figure", "para", "div"]
 
 WIDGETS = [
@@ -176,11 +179,13 @@ WIDGETS = [
     "Bagikan ke: Facebook Twitter Telegram", "Lihat komentar", "Apa reaksi kamu?",
     "Disclaimer: Artikel ini merupakan kerja sama {B} dengan mitra dan bukan pendapat redaksi.",
     "Berikan komentar", "Artikel ini sudah tayang di {B} dengan judul \"{H}\".",
+    "Apa Reaksi Anda?", "Senang (3) Sedih (0) Marah (1)", "Laporkan komentar", "Salin tautan",
+    "Bagikan berita ini:", "Tulis Komentar Anda",
 ]  # fmt: skip
 WIDGET_PLACES = ["end", "between", "end"]
 
 TAG_LABELS = ["Tag:", "Tags:", "Topik:", "Filed under:", "Kata kunci:", "TAG:", "Tags :", "Topik Terkait:",
-              "Keywords:"]  # fmt: skip
+              "Keywords:", "Kategori:", "TOPIK:", "Tag Terkait:"]  # fmt: skip
 TAG_VALUES = [["harga cabai", "inflasi", "pasar tradisional"], ["Bulog", "bawang merah"],
               ["operasi pasar", "Dinas Perdagangan", "musim hujan", "BMKG"]]  # fmt: skip
 TAG_SEPS = [", ", " | ", " ", ", ", " · ", " / "]

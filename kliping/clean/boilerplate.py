@@ -415,7 +415,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"^\s*(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan)\s+(?:anda|kamu|mu)\b[^\n]{0,80}$"
         r"|^\s*[-•·]?\s*(?:rate (?:artikel|berita) ini|beri (?:nilai|rating)|berikan (?:reaksi|rating)"
         r"|(?:like|suka|dislike|love|senang|sedih|marah|terkejut|takut|lucu)\s*\(\d+\))\s*$"
-        r"|^\s*[-•·]?\s*[A-Za-z]+(?:\s[A-Za-z]+)?\s*\(\d+\)\s*$|^\s*\d{1,5}\s*$"
+        r"|^\s*(?:[-•·|]?\s*[A-Za-z]+(?:\s[A-Za-z]+)?\s*\(\d+\)\s*){1,8}$|^\s*\d{1,5}\s*$"
         r"|^\s*disclaimer\s*:(?=[^\n]{0,300}\b(?:yang|dan|ini|untuk|tidak|bukan|dari|atau|merupakan)\b)"
         r"[^\n]{0,600}$"
         r"|^[^\n]{0,300}(?:tanggung\s*jawab\s+(?:dari\s+)?(?:pengirim|penulis|pembaca|komentator)|bukan\s+(?:merupakan\s+)?"
@@ -640,6 +640,13 @@ INITIALS = re.compile(
     r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,3}\)\.?\s*$"
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
     r"|\s*\[(?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}|[a-z]{2,4})\]\.?\s*$"
+)
+# Rule "agency caption": a caption's last sentence, then an agency or paper in capitals and its
+# photographer in brackets, "… di pasar tradisional. (ANTARA/Ahmad Fauzi)", "(REUTERS/Willy Kurniawan)",
+# on a line the story goes on after (at the story's end the same brackets are the reporter's
+# code: INITIALS)
+AGENCY_CAPTION = re.compile(
+    r"(?<=[.!?\"”])\s+\((?-i:[A-Z]{2,12}(?:\s[A-Z]{2,12})?)\s*/\s*(?-i:[A-Z])[^()/\n]{1,60}\)$"
 )
 # A desk's code after a star closing the last paragraph: "… wisatawan mancanegara. *des"
 STAR_CODE = re.compile(r"(?<=[.!?\"”’])\s*\*{1,3}\s?[a-z]{2,6}\.?\s*$")
@@ -1260,7 +1267,10 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     after_related = False  # after a related line: a headline here is one of its list if the body ends
     tentative: set[int] = set()  # indexes in keep of such headlines
     after_embed = False  # after an embed placeholder ("[Gambas:Video CNN]"): the embed's title
+    # long lines still to come: a caption closing with an agency's credit has the story after it
+    prose_after = sum(len(x) >= _CAPTION_MIN for x in lines)
     for raw in lines:
+        prose_after -= len(raw) >= _CAPTION_MIN
         line = " ".join((EMBED.sub(" ", raw) if "[" in raw else raw).split())  # (an embed opens with "[")
         if captions and line in captions:  # a photo story's caption: the story, without its credit
             res.dropped.append(("photo_credit", line[captions[line] :]))
@@ -1280,7 +1290,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.dropped.append(("related", line))
             continue
         in_list = False
-        if after_related and headline_like(line) and not _bounded_match("photo_credit", line):
+        if (after_related and headline_like(line) and not _bounded_match("photo_credit", line)
+                and family(line, "photo_credit") is None):  # (a widget's line is its own family's)
             tentative.add(len(keep))
             keep.append(line)
             continue
@@ -1288,6 +1299,10 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         # old kompas: "| Penulis | : Nama |" (a line without "|" is its own: its spaces are single)
         flat = " ".join(line.replace("|", " ").split()) if "|" in line else line
         if _bounded_match("photo_credit", line):  # (FAMILIES["photo_credit"].match, cheaper)
+            res.dropped.append(("photo_credit", line))
+            continue
+        if (line.endswith(")") and len(line) <= _CAPTION_MAX and prose_after > 0
+                and AGENCY_CAPTION.search(line)):  # rule "agency caption"
             res.dropped.append(("photo_credit", line))
             continue
         if CREDIT_LINE.match(flat) and not FAMILIES["related"].match(flat):
@@ -1404,7 +1419,9 @@ def _story_captions(lines: list[str]) -> dict[str, int]:
         if len(raw) > 2 * _CAPTION_MAX or raw.rstrip()[-1:] in ".!?\"”’:":
             continue  # (most lines: prose closes with its punctuation)
         line = " ".join(raw.split())
-        if _CAPTION_MIN <= len(line) <= _CAPTION_MAX and (m := PHOTO_CREDIT_END.search(line)):
+        if not _CAPTION_MIN <= len(line) <= _CAPTION_MAX:
+            continue
+        if m := PHOTO_CREDIT_END.search(line) or AGENCY_CAPTION.search(line):
             found[line] = m.start()
     return found if len(found) >= 2 and 2 * len(found) >= long else {}
 
