@@ -262,7 +262,7 @@ _REL_PART = rf"(?:(?<!\d)\d++|se|beberapa)\s*+{_UNIT}"
 _REL_RE = re.compile(
     rf"""(?<![a-z])(?P<fut>(?:dalam|dlm)(?:\s++waktu)?\s++)?
     (?P<parts>{_REL_PART}(?:\s*+(?:,|dan)?+\s*+{_REL_PART})*+)
-    \s*+(?P<dir>(?:yang\s++|yg\s++)?(?:lalu|yll|silam|sebelumnya)|dari\s++sekarang|lagi|kemudian)?""",
+    \s*+(?P<dir>(?:yang\s++|yg\s++)?(?:lalu|yll|silam|sebelumnya)|ago|dari\s++sekarang|lagi|kemudian)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _REL_PART_RE = re.compile(rf"((?<!\d)\d++|se|beberapa)\s*+({_UNIT})", re.IGNORECASE)
