@@ -162,7 +162,39 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
                     break
     if not any(_CLOCK.search(s) for s in printed):
         printed += near_headline(tree)[:1]
-    return printed
+    return publication_first(printed)
+
+
+# Rule "update stamp": a printed "Diperbarui 9 Januari 2024, 10:00 WIB" is when the story was
+# changed, not published. A line that starts with it (an "updated" box above the date, whose class
+# names a date) goes after the others; a line that prints both ("Diterbitkan 8 Januari 2024 14:30
+# WIB | Diperbarui 9 Januari ...") is read up to it.
+_UPDATE = re.compile(
+    r"(?i)(?:^|(?<=[\s|•·/,(-]))(?:terakhir\s+)?(?:diperbarui|diperbaharui|diupdate|diubah|"
+    r"(?:last\s+)?updated?(?:\s+terakhir)?|update\s+terakhir)\b"
+)
+
+
+def publication_part(line: str) -> str | None:
+    """``line`` up to an update stamp, or None when it starts with one (rule "update stamp")."""
+    m = _UPDATE.search(line)
+    if m is None:
+        return line
+    head = line[: m.start()].rstrip(" |•·/,(-")
+    return head if any(c.isdigit() for c in head) else None
+
+
+def publication_first(printed: list[str]) -> list[str]:
+    """``printed`` read by rule "update stamp": each line up to its update stamp, those that are
+    only an update stamp last (still a date, when nothing else is)."""
+    first, last = [], []
+    for s in printed:
+        part = publication_part(s)
+        if part is None:
+            last.append(s)
+        elif part not in first:
+            first.append(part)
+    return first + last
 
 
 def near_headline(tree: Any) -> list[str]:
@@ -178,15 +210,20 @@ def near_headline(tree: Any) -> list[str]:
         if not _NEAR_LEN[0] < len(line) < _NEAR_LEN[1]:
             continue
         tries += 1
-        if _CLOCK.search(line) and line not in out:
+        line = publication_part(line) or ""
+        if (_CLOCK.search(line) or _AGO.search(line)) and line not in out:
             # a byline box of lines (a date line, then "Rep: … / Red: …" under a <br>) is judged
             # line by line: the date line is one even though the box as a whole is not
-            found = next((x for x in (line, *_br_lines(el)) if is_date_line(x) or is_byline_date(x)), None)
+            found = next((x for x in (line, *_br_lines(el)) if _dates_story(x)), None)
             if found is not None and found not in out and not _in_teaser(el):
                 out.append(found)
         if tries >= _NEAR_TRIES:
             break
     return out
+
+
+def _dates_story(line: str) -> bool:
+    return is_date_line(line) or is_byline_date(line) or is_relative_byline(line)
 
 
 def _br_lines(el: Any) -> list[str]:
@@ -268,6 +305,27 @@ _BYLINE_PART = re.compile(
     r"diterbitkan|dipublikasikan|published|posted)\b\s*:?"
 )
 _NAME = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|bin|binti|van|de))*")
+
+
+# Rule "relative byline": a byline that dates the story by its age, "Oleh Rina Amalia - 2 jam lalu",
+# "Budi Santoso • kemarin pukul 14.30", "3 hours ago" (read against the fetch time)
+_AGO = re.compile(
+    r"(?i)\b(?:\d{1,2}\s*(?:detik|menit|mnt|jam|hari|seconds?|secs?|minutes?|mins?|hours?|hrs?)"
+    r"\s+(?:yang\s+|yg\s+)?(?:lalu|ago)|kemarin(?:\s+pukul|,)?\s+\d{1,2}[.:][0-5]\d)\b"
+)
+
+
+def is_relative_byline(line: str) -> bool:
+    """A short line of an age ("2 jam lalu", "kemarin pukul 14.30") and a byline's names at most."""
+    m = _AGO.search(line)
+    if m is None:
+        return False
+    rest = _BYLINE_PART.sub(" ", line[: m.start()] + " " + line[m.end() :])
+    rest = re.sub(r"(?i)\b(?:wib|wita|wit|diperbarui|updated?)\b", " ", rest)
+    names = _NAME.findall(rest)
+    if any(len(n.split()) > 4 for n in names):
+        return False
+    return len(re.sub(r"[\W_]+", "", _NAME.sub(" ", rest))) <= 3
 
 
 def is_byline_date(line: str) -> bool:
@@ -358,6 +416,14 @@ _NAMED_ZONE = re.compile(
 )
 
 
+def byline_check(tree: Any) -> list[str]:
+    """The date line printed beside the headline (:func:`near_headline`, a bounded walk) when it
+    names an Indonesian zone or offset: read on a page whose structured data already states a time,
+    only to see whether the two agree (``time_conflict`` when they are hours apart, the structured
+    time kept). A line naming no zone may be a foreign page's own clock, so it is not read."""
+    return [s for s in near_headline(tree)[:1] if _NAMED_ZONE.search(s)]
+
+
 def zone_probe(
     structured: list[tuple[str, str, ParsedDate]],
     printed: list[str],
@@ -390,7 +456,7 @@ def _read_printed(
     for s in printed[:_PRINTED_TRIES]:
         if len(s) > _MAX_PRINTED or not any(c.isdigit() for c in s):
             continue
-        p = _parse(s, fetched_at, tz, z_local)
+        p = _parse(gregorian(s), fetched_at, tz, z_local)
         if p is not None:
             read.append((s, p))
     return read
@@ -567,6 +633,20 @@ _HIJRI = re.compile(
     r"jumadi?l[\s-]*(?:awa?l|akhir|ula|ts?ani(?:yah)?)|rajab|sya'?k?ban|ramadh?an|syawal|"
     r"dz?ul[\s-]*q[ao]'?[di]{1,2}ah|zulkaidah|dz?ul[\s-]*hijj?ah|zulhijj?ah)\s+\d{4}(?:\s*h\b)?"
 )
+_HIJRI_WORD = re.compile(r"(?i)\d{4}\s*h\b|muharr|afar|sapar|rabi|jumad|rajab|sya'?k?ban|ramadh?an|syawal|"
+                         r"dz?ul|zulk|zulh")
+
+
+_MASEHI = re.compile(r"(?<=\d{4})\s*M\b")
+
+
+def gregorian(line: str) -> str:
+    """A dual-calendar date line with its Hijri date and the Masehi "M" dropped ("Senin, 8 Januari
+    2024 M / 26 Jumadil Akhir 1445 H | 14.30 WIB" is read as "Senin, 8 Januari 2024 / | 14.30
+    WIB"): the time printed after the Hijri date is the Gregorian date's."""
+    if not _HIJRI_WORD.search(line):
+        return line
+    return _MASEHI.sub("", _HIJRI.sub(" ", line))
 
 
 def is_date_line(line: str) -> bool:
