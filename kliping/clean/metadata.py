@@ -244,7 +244,7 @@ def strip_site_suffix(title: str, names: list[str]) -> str:
         if len(parts) < 2:
             break
         last, first = parts[-1], parts[0]
-        if _is_site_name(last, keys):
+        if _is_site_name(last, keys) or last.lower() in _CHROME_WORDS:
             title = title[: title.rfind(last)].rstrip(" -|–—:»·•")
         elif _is_site_name(first, keys):
             title = title[len(first) :].lstrip(" -|–—:»·•")
@@ -263,6 +263,10 @@ def strip_site_suffix(title: str, names: list[str]) -> str:
 
 
 _LABEL = re.compile(r"([^\s:|]+(?: [^\s:|]+){0,3}):\s+")
+# Rule "channel word": a title's last part that only says what kind of page it is ("Judul - Berita
+# - Kabar Harian", once the site's name is off) is the site's chrome, not the headline's
+_CHROME_WORDS = frozenset(("berita", "news", "artikel", "article", "beranda", "home", "berita terkini",
+                           "berita terbaru", "latest news", "breaking news"))  # fmt: skip
 
 
 def _is_site_name(part: str, keys: set[str]) -> bool:
@@ -283,11 +287,9 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
     for c in (text_of(pm.ld("headline")), pm.get("og:title", "twitter:title")):
         if c:
             cands.append(c)
-    if not cands:
-        for h in _H1(tree)[:1]:
-            s = " ".join(h.text_content().split())
-            if s:
-                cands.append(s)
+    h1 = next((s for h in _H1(tree)[:1] if (s := " ".join(h.text_content().split()))), None)
+    if not cands and h1:
+        cands.append(h1)
     if not cands and pm.html_title:
         cands.append(pm.html_title)
     if not cands:
@@ -297,9 +299,33 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
         if n:
             names.append(n.lstrip("@"))
     t = " ".join(cands[0].split())
+    if h1 and not xpath and _chrome_around(t, h1):
+        return h1
     t = TITLE_PAGINATION.sub("", t) or t  # (before and after the site's name: either order)
     t = strip_site_suffix(t, names) or t
-    return TITLE_PAGINATION.sub("", t) or t
+    t = TITLE_PAGINATION.sub("", t) or t
+    return _TRAILING_PAGE.sub("", t) or t
+
+
+# Rule "headline in the title": the page's <h1> printed whole at the start of the title it gives,
+# the rest set off by a separator or a page switch ("Judul | Berita | Kabar Harian",
+# "Judul Halaman 3" beside the <h1> "Judul"), is the headline and the rest is the site's chrome.
+_CHROME_START = re.compile(r"\s*(?:[-|–—:»·•]|\|\||::)\s|\s+(?i:halaman|page)\s+(?:\d{1,2}|all)\s*$")
+
+
+def _chrome_around(title: str, h1: str) -> bool:
+    if title == h1 or len(h1.split()) < 3 or len(h1) >= len(title):
+        return False
+    # (not the <h1> at the end: "Judul | The Blog" beside a logo's <h1> "The Blog" is the other way)
+    return title.startswith(h1) and _CHROME_START.match(title, len(h1)) is not None
+
+
+# Rule "page switch at the end": "Judul Halaman 2", the number of a paginated story's page at the
+# end of its title without a separator; not after a preposition ("Tertahan di Halaman 2")
+_TRAILING_PAGE = re.compile(
+    r"(?<!\b[dD]i)(?<!\b[kK]e)(?<!\b[dD]ari)(?<!\b[pP]ada)(?<!\b[dD]alam)(?<!\b[hH]ingga)"
+    r"(?<!\b[sS]ampai)(?<!\b[oO]n)(?<!\b[tT]o)(?<!\b[oO]f)\s+(?:Halaman|HALAMAN|halaman) [2-9]\s*$"
+)
 
 
 # The page-switch a paginated story's title carries: "Judul - Semua Halaman - Grid.ID", "Judul
