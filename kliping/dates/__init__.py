@@ -249,6 +249,14 @@ _TIME_ANY_RE = re.compile(
     re.IGNORECASE,
 )
 _ZONE_WORD_RE = re.compile(r"(?<![a-z])(wita|wib|wit)(?![a-z])", re.IGNORECASE)
+# A clock printed just before the date ("pukul 14.30 WIB | Senin, 8 Januari 2024", "09.30, 08/01/2024"):
+# .search()ed in the few characters before the date only (_BEFORE_WINDOW), so its cost is bounded.
+_TIME_BEFORE_RE = re.compile(
+    rf"(?<![\d.:])(?:(?:pukul|pkl\.?|jam)\s*+)?{_TIME_CORE}\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+"
+    r"[\s,|\-/•·(]*+$",
+    re.IGNORECASE,
+)
+_BEFORE_WINDOW = 32
 
 _ISO_RE = re.compile(
     r"""^\s*+(?P<y>\d{4})(?P<sep>[-/])(?P<mo>\d{2})(?P=sep)(?P<d>\d{2})
@@ -484,12 +492,17 @@ def _absolute(
     t = _time_from(tm) if tm else None
     if t is not None and tm is not None:
         end = tm.end()
-    elif search_time and ":" in s:
-        for tm2 in _TIME_ANY_RE.finditer(s):
-            t = _time_from(tm2)
-            if t is not None:
-                tm = tm2
-                break
+    elif search_time:
+        tb = _TIME_BEFORE_RE.search(s, max(0, start - _BEFORE_WINDOW), start) if start else None
+        t = _time_from(tb) if tb else None
+        if t is not None:
+            tm = tb
+        elif ":" in s:
+            for tm2 in _TIME_ANY_RE.finditer(s):
+                t = _time_from(tm2)
+                if t is not None:
+                    tm = tm2
+                    break
     if t is None or tm is None:
         return ParsedDate(text, day, None, mismatch, None, "fast"), start, end
     zone = tm.group("z")
