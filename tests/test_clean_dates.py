@@ -157,6 +157,31 @@ CASES = [
      page(header="<div class='meta'>Senin 23 Syakban 1445 / 04 Maret 2024 17:10 WIB<br>"
                  "Rep: Zulkifli Anwar/ Red: Nurul Hikmah</div>"),
      GENERIC, None, "2024-03-04", "2024-03-04T17:10:00+07:00", ["from_printed"], []),
+    # rule "update stamp": the update time is not the publication time, wherever it is printed
+    ("an 'updated' box above the date, its class naming a date too",
+     page(header="<div class='updated'>Diperbarui Selasa, 9 Januari 2024 | 10:00 WIB</div>"
+                 "<div class='detail__date'>Senin, 8 Januari 2024 | 14:30 WIB</div>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T14:30:00+07:00", ["from_printed"], []),
+    ("publication and update on one line, too long for a date element",
+     page(header="<div class='meta'>Oleh Rina Amalia <time class='entry-date'>Diterbitkan Kamis, 8 Desember "
+                 "2022 16:12 WIB | Updated Jumat, 9 Desember 2022 - 21:12 WIB</time></div>"),
+     GENERIC, None, "2022-12-08", "2022-12-08T16:12:00+07:00", ["from_printed"], []),
+    # rule "relative byline"
+    ("a byline dating the story by its age, no structured data",
+     page(header="<div class='meta-info'><span>Oleh Rina Amalia - 2 jam lalu</span></div>"),
+     GENERIC, None, "2024-03-20", "2024-03-20T10:00:00+07:00", ["from_printed"], []),
+    ("a date block saying only 'kemarin'",
+     page(header="<div class='detail__date'>kemarin</div>"),
+     GENERIC, None, "2024-03-19", None, ["from_printed"], []),
+    ("dual calendar with the clock after the Hijri date, beside a date-only meta",
+     page(head=meta("2024-01-08"),
+          header="<div class='post-date'>Senin, 8 Januari 2024 M / 26 Jumadil Akhir 1445 H | pukul 14.30 "
+                 "WITA</div>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T14:30:00+08:00", ["from_meta"], []),
+    ("a byline naming its zone hours away from the structured time: kept, flagged",
+     page(head=meta("2024-01-08T09:30:00+07:00"),
+          header="<div class='date'>Senin, 8 Januari 2024 | 14:30 WIB</div>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T09:30:00+07:00", ["from_meta", "time_conflict"], []),
     ("1900 is flagged implausible",
      page(head=meta("1900-01-01")), GENERIC, None, "1900-01-01", None, ["implausible_date"], []),
     ("a 1970 CMS default yields to the printed date",

@@ -311,8 +311,10 @@ _NAME = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|bin|binti|van|d
 # "Budi Santoso • kemarin pukul 14.30", "3 hours ago" (read against the fetch time)
 _AGO = re.compile(
     r"(?i)\b(?:\d{1,2}\s*(?:detik|menit|mnt|jam|hari|seconds?|secs?|minutes?|mins?|hours?|hrs?)"
-    r"\s+(?:yang\s+|yg\s+)?(?:lalu|ago)|kemarin(?:\s+pukul|,)?\s+\d{1,2}[.:][0-5]\d)\b"
+    r"\s+(?:yang\s+|yg\s+)?(?:lalu|ago)|kemarin(?:(?:\s+pukul|,)?\s+\d{1,2}[.:][0-5]\d)?)\b"
 )
+# a printed date with no digit that is still one: the day before the fetch ("kemarin")
+_DAY_WORD = re.compile(r"(?i)\bkemaren\b|\bkemarin\b")
 
 
 def is_relative_byline(line: str) -> bool:
@@ -454,7 +456,7 @@ def _read_printed(
     :data:`_MAX_PRINTED` or without a digit), with what they say."""
     read: list[tuple[str, ParsedDate]] = []
     for s in printed[:_PRINTED_TRIES]:
-        if len(s) > _MAX_PRINTED or not any(c.isdigit() for c in s):
+        if len(s) > _MAX_PRINTED or not (any(c.isdigit() for c in s) or _DAY_WORD.search(s)):
             continue
         p = _parse(gregorian(s), fetched_at, tz, z_local)
         if p is not None:
