@@ -182,6 +182,23 @@ CASES = [
      page(head=meta("2024-01-08T09:30:00+07:00"),
           header="<div class='date'>Senin, 8 Januari 2024 | 14:30 WIB</div>"),
      GENERIC, None, "2024-01-08", "2024-01-08T09:30:00+07:00", ["from_meta", "time_conflict"], []),
+    # rule "midnight is a date"
+    ("a structured midnight yields to the byline's time that day",
+     page(head=meta("2024-03-31T00:00:00+07:00"),
+          header="<div class='penulis-tanggal'><span>Minggu, 31 Maret 2024, pukul 13:25 WIB</span></div>"),
+     GENERIC, None, "2024-03-31", "2024-03-31T13:25:00+07:00", ["from_meta"], ["time_conflict"]),
+    ("a structured midnight alone is kept",
+     page(head=meta("2024-03-07T00:00:00+07:00")),
+     GENERIC, None, "2024-03-07", "2024-03-07T00:00:00+07:00", ["from_meta"], []),
+    # machine-readable stamps of other elements
+    ("hAtom's <abbr class='published' title> beside its bare clock",
+     page(header="<span class='post-timestamp'><abbr class='published' itemprop='datePublished' "
+                 "title='2024-03-13T08:17:00+08:00'>8:17 AM</abbr></span>"),
+     GENERIC, None, "2024-03-13", "2024-03-13T08:17:00+08:00", ["from_printed"], []),
+    ("microdata datePublished on a <div> with its content",
+     page(header="<div class='date' itemprop='datePublished' content='2024-03-07T13:05:00+08:00'>Kamis, "
+                 "7 Maret 2024 13:05</div>"),
+     GENERIC, None, "2024-03-07", "2024-03-07T13:05:00+08:00", ["from_printed"], []),
     ("1900 is flagged implausible",
      page(head=meta("1900-01-01")), GENERIC, None, "1900-01-01", None, ["implausible_date"], []),
     ("a 1970 CMS default yields to the printed date",

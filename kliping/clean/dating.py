@@ -36,9 +36,15 @@ PRINTED = XPath(
     " | //@class[contains(.,'date') or contains(.,'read__time') or contains(.,'published')"
     " or contains(.,'tgl') or contains(.,'tanggal')]/parent::*[string-length(normalize-space(.)) < 80]"
 )
+# ... and the machine-readable stamp of other elements: microdata's ``itemprop="datePublished"``
+# with a ``content``/``datetime``/``title`` (a <div>, a <span>), hAtom's ``<abbr class="published"
+# title="2024-03-13T08:17:00+08:00">8:17 AM</abbr>`` (Blogger, old WordPress themes)
 PUBLISHED_TIME = XPath(
     "//time[@datetime][contains(@class,'published') or contains(@class,'entry-date')"
     " or @itemprop='datePublished' or @pubdate]/@datetime"
+    " | //@itemprop[.='datePublished']/parent::*[not(self::meta) and not(self::time)]"
+    "/@*[name()='content' or name()='datetime' or name()='title']"
+    " | //abbr[@title][contains(@class,'published')]/@title"
 )
 # The byline family whatever its class: a short element printed beside the headline, holding a
 # date with a time of day ("Kamis, 05 November 2015 11:52" in a <span> whose class names a
@@ -402,8 +408,17 @@ def wants_printed(structured: list[tuple[str, str, ParsedDate]], site_printed: b
     the local clock with a "Z" (:func:`zone_mislabelled`); reading its printed date costs ~0.9 ms on
     such a page, about 40% of pages, so it is left to the caller to ask for it.)"""
     return site_printed or not any(
-        p.datetime is not None and _plausible_day(p.date or PLAUSIBLE_SINCE) for _f, _r, p in structured
+        p.datetime is not None and not midnight(p.datetime) and _plausible_day(p.date or PLAUSIBLE_SINCE)
+        for _f, _r, p in structured
     )
+
+
+def midnight(at: dt.datetime) -> bool:
+    """Rule "midnight is a date": a structured time of exactly 00:00:00 in its own zone
+    ("2024-03-31T00:00:00+07:00") is how a CMS states a day without a time; it yields to a time of
+    day printed on that day ("Minggu, 31 Maret 2024, pukul 13:25 WIB"), and is kept when there is
+    none."""
+    return at.hour == 0 and at.minute == 0 and at.second == 0 and at.microsecond == 0
 
 
 def utc_only(structured: list[tuple[str, str, ParsedDate]]) -> bool:
@@ -492,6 +507,8 @@ def _pick_time(
     """
     if not observed:
         return None, False
+    if any(not midnight(at) for _s, at in observed):
+        observed = [(s, at) for s, at in observed if not midnight(at)]  # rule "midnight is a date"
     stamps = [at for _s, at in observed]
     conflict = any(
         TIME_TOLERANCE <= abs(a - b) <= _ONE_DAY for i, a in enumerate(stamps) for b in stamps[i + 1 :]
