@@ -57,6 +57,7 @@ _DOM_AUTHOR = XPath(
     " | //@class[contains(.,'author') or contains(.,'read__credit__item')]/parent::*"
     "[contains(concat(' ',normalize-space(@class),' '),' author ') or contains(@class,'detail__author')"
     " or contains(@class,'read__credit__item') or contains(@class,'author-name')"
+    " or contains(@class,'author-list')"
     " or contains(@class,'byline__author')]"
 )
 _TRACKING = re.compile(
@@ -484,6 +485,33 @@ def may_be_indonesian(tree: Any, pm: PageMeta) -> bool:
     return not declared or declared.strip().lower()[:2] in _OUR_LANGS
 
 
+# Rule "Indonesian clock": a page whose structured time of publication is stated at +07:00, +08:00 or
+# +09:00 (WIB, WITA, WIT) comes from an Indonesian newsroom even when it declares English (an
+# English edition: "Reporter: … / Editor: …" boxes like its Indonesian pages')
+_ID_OFFSET = re.compile(r"[+]0?[789]:?00\s*$")
+
+
+def _indonesian_clock(pm: PageMeta) -> bool:
+    stated = text_of(pm.ld("datePublished")) or pm.get("article:published_time", "datepublished")
+    return bool(stated) and _ID_OFFSET.search(stated) is not None
+
+
+def _label_with_name(run: Any, label: str) -> str:
+    """A label run ("Editor:") read with the name its element, or the element around a label
+    element of its own (``<span>Editor:</span> <a>Petir Garda</a>``), prints after it."""
+    el = run.getparent()
+    for _ in range(2):
+        if el is None:
+            break
+        whole = " ".join(el.text_content().split())
+        if len(whole) >= 160:
+            break
+        if whole != label:
+            return whole
+        el = el.getparent()
+    return label
+
+
 def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
     """(authors, editors) the page's credit lines name, outside the body as well as in it.
 
@@ -496,9 +524,8 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
     seen = 0
     for run in _CREDIT_TEXT(tree):
         line = " ".join(str(run).split())
-        if line.endswith(":") and (parent := run.getparent()) is not None:
-            whole = " ".join(parent.text_content().split())
-            line = whole if len(whole) < 160 else line
+        if line.endswith(":"):
+            line = _label_with_name(run, line)
         if not boilerplate.CREDIT_LINE.match(line):
             continue
         for fld, name in boilerplate.credit(line):
@@ -584,7 +611,7 @@ def extract(tree: Any, layout: Layout, base: str, site_names: list[str]) -> Meta
     if desk:
         found_authors = []
     credited: tuple[list[str], list[str]] = ([], [])
-    if not (found_authors and found_editors) and may_be_indonesian(tree, pm):
+    if not (found_authors and found_editors) and (may_be_indonesian(tree, pm) or _indonesian_clock(pm)):
         credited = credit_lines(tree)
     return Metadata(
         page=pm,
