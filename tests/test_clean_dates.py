@@ -199,6 +199,15 @@ CASES = [
      page(header="<div class='date' itemprop='datePublished' content='2024-03-07T13:05:00+08:00'>Kamis, "
                  "7 Maret 2024 13:05</div>"),
      GENERIC, None, "2024-03-07", "2024-03-07T13:05:00+08:00", ["from_printed"], []),
+    # rule "masthead today"
+    ("the masthead's date of today above the menu is no article's",
+     page(before="<div class='top-bar'><span class='date-today'>Rabu, 20 Maret 2024</span></div>",
+          header="<div class='date'>Senin, 18 Maret 2024</div>"),
+     GENERIC, None, "2024-03-18", None, ["from_printed"], []),
+    ("... nor is its live clock; a date above the headline, in its box, is",
+     page(before="<div class='header-clock'>Rabu, 20 Mar 2024 | 11:45 WIB</div>",
+          header="<span class='tanggal'>Senin, 18 Maret 2024 | 09:10 WIB</span>"),
+     GENERIC, None, "2024-03-18", "2024-03-18T09:10:00+07:00", ["from_printed"], []),
     ("1900 is flagged implausible",
      page(head=meta("1900-01-01")), GENERIC, None, "1900-01-01", None, ["implausible_date"], []),
     ("a 1970 CMS default yields to the printed date",

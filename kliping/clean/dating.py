@@ -153,6 +153,7 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
         # the unique ones.
         kinds = Counter(None if isinstance(el, str) else (el.tag, el.get("class")) for el in found)
         ranked: list[tuple[int, int, str]] = []
+        masthead = _Masthead(tree)
         for i, el in enumerate(found):
             if isinstance(el, str):
                 ranked.append((0, i, el))
@@ -160,12 +161,17 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
             repeated = kinds[(el.tag, el.get("class"))] >= _LISTING_REPEATS
             if repeated and _dates_a_headline(el):
                 continue
-            ranked.append((int(repeated), i, " ".join(el.text_content().split())))
-        for _r, _i, s in sorted(ranked):
+            rank = 2 if len(ranked) < _PRINTED_TRIES and masthead.holds(el) else int(repeated)
+            ranked.append((rank, i, " ".join(el.text_content().split())))
+        last = []
+        for r, _i, s in sorted(ranked):
             if s:
-                printed.append(s)
-                if len(printed) >= 4:
+                (last if r == 2 else printed).append(s)
+                if len(printed) + len(last) >= 4:
                     break
+        if not any(_CLOCK.search(s) for s in printed):
+            printed += near_headline(tree)[:1]
+        return publication_first(printed + last)  # (the masthead's after the byline beside the <h1>)
     if not any(_CLOCK.search(s) for s in printed):
         printed += near_headline(tree)[:1]
     return publication_first(printed)
@@ -201,6 +207,32 @@ def publication_first(printed: list[str]) -> list[str]:
         elif part not in first:
             first.append(part)
     return first + last
+
+
+class _Masthead:
+    """Rule "masthead today": the date a portal prints above its menu (the day it is read, "Rabu, 10
+    Januari 2024" in a ``date-today`` box, a live clock) is no article's. Such an element comes
+    before the page's first <h1> and outside the headline's box (the <h1>'s third ancestor); it is
+    read after every other printed date. (A date printed above the headline, in its box, is the
+    article's.)"""
+
+    def __init__(self, tree: Any) -> None:
+        self.h1 = next(tree.iter("h1"), None)
+        box = self.h1
+        for _ in range(3):
+            up = box.getparent() if box is not None else None
+            if up is None or up.tag in ("body", "html"):
+                break
+            box = up
+        self.box = box
+
+    def holds(self, el: Any) -> bool:
+        if self.h1 is None or self.box is None or el is self.box:
+            return False
+        if any(a is self.box for a in el.iterancestors()):
+            return False
+        after = el.xpath("following::h1[1]")
+        return bool(after) and after[0] is self.h1
 
 
 def near_headline(tree: Any) -> list[str]:
