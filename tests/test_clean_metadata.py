@@ -142,6 +142,16 @@ def test_the_package_face_only_re_exports() -> None:
 # --- rule "pagination in titles" ----------------------------------------------------------------
 
 
+def test_a_logo_heading_is_no_title() -> None:
+    """Rule "logo heading": the site's name as the first <h1> (a blog theme's masthead), the
+    headline an <h2>: the <title> without its chrome is the title."""
+    html = ("<html><head><title>Jembatan Gantung di Lunyuk Putus - Kabar Test</title></head><body>"
+            "<div class='header'><h1><a href='/'>Kabar Test</a></h1></div>"
+            "<h2 class='post-title'>Jembatan Gantung di Lunyuk Putus</h2><p>Isi berita.</p></body></html>")
+    found = metadata.extract(decode.parse(html), GENERIC_LAYOUT, BASE, ["Kabar Test"])
+    assert found.title == "Jembatan Gantung di Lunyuk Putus"
+
+
 @pytest.mark.parametrize(
     ("og_title", "title"),
     [

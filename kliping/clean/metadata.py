@@ -288,17 +288,19 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
     for c in (text_of(pm.ld("headline")), pm.get("og:title", "twitter:title")):
         if c:
             cands.append(c)
+    names = list(site_names)
+    for n in (pm.get("og:site_name", "application-name", "twitter:site"),):
+        if n:
+            names.append(n.lstrip("@"))
     h1 = next((s for h in _H1(tree)[:1] if (s := " ".join(h.text_content().split()))), None)
+    if h1 and _is_site_name(h1, {k for n in names if (k := re.sub(r"\W+", "", n.lower()))}):
+        h1 = None  # rule "logo heading": the site's name as the first <h1> (a blog theme's masthead)
     if not cands and h1:
         cands.append(h1)
     if not cands and pm.html_title:
         cands.append(pm.html_title)
     if not cands:
         return None
-    names = list(site_names)
-    for n in (pm.get("og:site_name", "application-name", "twitter:site"),):
-        if n:
-            names.append(n.lstrip("@"))
     t = " ".join(cands[0].split())
     if h1 and not xpath and _chrome_around(t, h1):
         return h1
