@@ -121,6 +121,8 @@ DAY_NAMES = {"dev": ("id", "en", None, "id_abbr"), "held": ("id", "en", None, "e
 ID_ABBR = ("Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min")
 # a list of other stories' dated headlines beside the article: before it, or after it
 SIDEBARS = {"dev": (None, None, "terpopuler_before"), "held": (None, "terkait_after")}
+# the masthead's "today" above the menu: a date, or a date and a clock
+MASTHEADS = {"dev": (None, None, "date_bar"), "held": (None, "clock_bar")}
 SHAPES = {
     "dev": ("wp_time_attr", "wp_time_text", "detik", "kompas", "jsonld_only", "meta_only"),
     "held": ("tribun", "amp", "byline_only"),
@@ -176,14 +178,15 @@ class Case:
 
 
 def _page(*, head: str = "", header: str = "", title_tag: str, h1: str, amp: bool = False,
-          top: str = "", before: str = "", after: str = "") -> str:  # fmt: skip
+          top: str = "", before: str = "", after: str = "", masthead: str = "",
+          headline_tag: str = "h1") -> str:  # fmt: skip
     body = "".join(f"<p>{p}</p>" for p in PARAS)
     html_attr = " amp lang='id'" if amp else " lang='id'"
     style = "<style amp-custom>body{margin:0}</style>" if amp else ""
     return (
         f"<!doctype html><html{html_attr}><head><meta charset='utf-8'><title>{title_tag}</title>"
-        f"{style}{head}</head><body><nav><a href='/'>Beranda</a> <a href='/nasional'>Nasional</a>"
-        f"</nav>{before}<main><article><header><h1>{h1}</h1>{header}</header>"
+        f"{style}{head}</head><body>{masthead}<nav><a href='/'>Beranda</a> <a href='/nasional'>Nasional</a>"
+        f"</nav>{before}<main><article><header><{headline_tag}>{h1}</{headline_tag}>{header}</header>"
         f"<div class='entry-content'>{top}{body}</div></article></main>{after}"
         "<footer>Hak cipta dilindungi undang-undang.</footer></body></html>"
     )
@@ -200,6 +203,23 @@ def _jsonld(**kv: str) -> str:
 
 def _iso_at(at: dt.datetime) -> str:
     return at.isoformat(timespec="seconds")
+
+
+# how structured data states the instant (naive forms are the clock of the site's zone: WIB only)
+STRUCTURED_FORMS = {"dev": ("iso", "naive_space", "rfc2822"), "held": ("slash_naive", "z_utc")}
+
+
+def _stated(at: dt.datetime, form: str) -> str:
+    naive_ok = at.utcoffset() == dt.timedelta(hours=7)
+    if form == "naive_space" and naive_ok:
+        return at.strftime("%Y-%m-%d %H:%M:%S")
+    if form == "slash_naive" and naive_ok:
+        return at.strftime("%Y/%m/%d %H:%M:%S")
+    if form == "rfc2822":
+        return at.strftime("%a, %d %b %Y %H:%M:%S %z")
+    if form == "z_utc":
+        return at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _iso_at(at)
 
 
 def _printed(rng: random.Random, split: str, d: dt.date, t: dt.time | None, *, zone: str,
@@ -347,13 +367,16 @@ def _print_case(rng: random.Random, split: str) -> Case:
                         **({"dateModified": _iso_at(mod_at)} if mod_at is not None else {}))  # fmt: skip
         header = f"<div class='amp-byline'>{author}</div>" + with_update(printed, "<p>{}</p>")
     elif shape == "jsonld_only":
+        sform = rng.choice(STRUCTURED_FORMS[split])
         head += _jsonld(headline=og or headline,
-                        datePublished=_iso_at(at) if at is not None else d.isoformat(),
-                        **({"dateModified": _iso_at(mod_at)} if mod_at is not None else {}))  # fmt: skip
+                        datePublished=_stated(at, sform) if at is not None else d.isoformat(),
+                        **({"dateModified": _stated(mod_at, sform)} if mod_at else {}))  # fmt: skip
     elif shape == "meta_only":
-        head += _meta("article:published_time", _iso_at(at) if at is not None else d.isoformat())
+        sform = rng.choice(STRUCTURED_FORMS[split])
+        head += _meta(rng.choice(("article:published_time", "pubdate", "publishdate")),
+                      _stated(at, sform) if at is not None else d.isoformat())
         if mod_at is not None:
-            head += _meta("article:modified_time", _iso_at(mod_at))
+            head += _meta("article:modified_time", _stated(mod_at, sform))
     else:  # byline_only
         header = with_update(f"Oleh {author} {rng.choice(('-', '|', 'pada', '•'))} {printed}",
                              "<div class='meta-info'><span>{}</span></div>")  # fmt: skip
@@ -373,7 +396,21 @@ def _print_case(rng: random.Random, split: str) -> Case:
             before = f"<aside><h3>Terpopuler</h3><ul>{box}</ul></aside>"
         else:
             after = f"<section><h3>Berita Terkait</h3><ul>{box}</ul></section>"
-    html = _page(head=head, header=header, title_tag=title_tag, h1=h1, amp=amp, before=before, after=after)
+    # the masthead's date of today (the fetch day), as portals print it above the menu
+    masthead = ""
+    bar = rng.choice(MASTHEADS[split])
+    if bar is not None:
+        fetch = dt.datetime.combine(d + dt.timedelta(days=3), dt.time(5), tzinfo=dt.UTC)
+        today = fetch.astimezone(dt.timezone(dt.timedelta(hours=7)))
+        day_name = ID_DAYS[today.weekday()]
+        if bar == "date_bar":
+            masthead = (f"<div class='top-bar'><span class='date-today'>{day_name}, "
+                        f"{_d_bulan_y(today.date())}</span></div>")
+        else:
+            masthead = (f"<div class='header-clock'>{day_name}, {_d_mon_y(today.date())} | "
+                        f"{today:%H:%M} WIB</div>")
+    html = _page(head=head, header=header, title_tag=title_tag, h1=h1, amp=amp, before=before, after=after,
+                 masthead=masthead)
     url = f"https://{host}/{rng.choice(('berita', 'nasional', 'daerah'))}/{rng.randint(10000, 99999)}/judul"
     fetched = dt.datetime.combine(d + dt.timedelta(days=3), dt.time(5), tzinfo=dt.UTC)
     desc = (f"{shape} | {printed!r} | upd={where_upd if updated else '-'}:{upd!r} | "
@@ -507,10 +544,14 @@ def _title_case(rng: random.Random, split: str) -> Case:
         f"{headline}{sep}Semua Halaman{sep}{brand}",
     )
     chromed = rng.choice(variants)
-    where = rng.choice(("og", "title_only", "ld_headline", "h1_vs_title"))
-    head = ""
+    where = rng.choice(("og", "title_only", "ld_headline", "h1_vs_title", "logo_h1"))
+    head = masthead = ""
+    headline_tag = "h1"
     title_tag, h1 = f"{headline}{sep}{brand}", headline
-    if where == "og":
+    if where == "logo_h1":  # the site's logo is the <h1>, the headline an <h2> (Blogger themes)
+        title_tag, headline_tag = chromed, "h2"
+        masthead = f"<div class='header'><h1><a href='/'>{brand}</a></h1><p>Portal berita terkini</p></div>"
+    elif where == "og":
         head = _meta("og:title", chromed)
     elif where == "title_only":
         title_tag, h1 = chromed, ""
@@ -522,7 +563,7 @@ def _title_case(rng: random.Random, split: str) -> Case:
         head += _meta("og:site_name", brand)
     d, t = _random_instant(rng)
     head += _meta("article:published_time", _iso_at(_instant(d, t, 7)))
-    html = _page(head=head, title_tag=title_tag, h1=h1)
+    html = _page(head=head, title_tag=title_tag, h1=h1, masthead=masthead, headline_tag=headline_tag)
     fetched = dt.datetime.combine(d + dt.timedelta(days=2), dt.time(5), tzinfo=dt.UTC)
     return Case("title", f"{where} | {chromed!r}", html, f"https://{host}/berita/{rng.randint(1, 9**6)}/j",
                 fetched, day=d, at_free=True, title=headline)  # fmt: skip
