@@ -171,6 +171,7 @@ class Case:
     flags_in: tuple[str, ...] = ()
     flags_out: tuple[str, ...] = ()
     modified: dt.datetime | None = None  # must not be published_at
+    authors: list[str] | None = None  # (None: not checked)
     notes: list[str] = field(default_factory=list)
 
 
@@ -415,7 +416,9 @@ def _print_case(rng: random.Random, split: str) -> Case:
     fetched = dt.datetime.combine(d + dt.timedelta(days=3), dt.time(5), tzinfo=dt.UTC)
     desc = (f"{shape} | {printed!r} | upd={where_upd if updated else '-'}:{upd!r} | "
             f"title={title_tag!r} og={og!r}")
+    named = shape not in ("jsonld_only", "meta_only")
     return Case(family, desc, html, url, fetched, day=d, at=at, title=headline, modified=mod_at,
+                authors=[author] if named else None,
                 notes=[f"date:{date_form}", f"time:{time_form}", f"zone:{zone or 'none'}",
                        f"order:{order}", f"sidebar:{sidebar}",
                        f"prefix:{prefix or 'none'}", f"day:{dayname}", f"upd:{updated and where_upd}"])
@@ -606,6 +609,8 @@ def problems(c: Case) -> list[str]:
         out.append("modified taken as published")
     if c.title is not None and rec["title"] != c.title:
         out.append(f"title {rec['title']!r} != {c.title!r}")
+    if c.authors is not None and rec["authors"] != c.authors:
+        out.append(f"authors {rec['authors']!r} != {c.authors!r}")
     for f in c.flags_in:
         if f not in rec["date_flags"]:
             out.append(f"flag {f} missing {rec['date_flags']}")
