@@ -125,6 +125,10 @@ def _zone_word(word: str | None, default: _dt.tzinfo) -> _dt.tzinfo:
     if not word:
         return default
     up = word.upper()
+    if up[:3] in ("GMT", "UTC") and len(up) > 3:  # "GMT+7", "UTC +08:00": the offset
+        word = up = up[3:].replace(" ", "")
+        if ":" not in up and len(up) in (2, 3):  # "+7", "+07"
+            word = up = f"{up[0]}{int(up[1:]):02d}:00"
     if up in ZONE_OFFSETS:
         return _resolve_tz_str(up)
     if up in ("UTC", "GMT", "Z"):
@@ -236,11 +240,15 @@ _LAST_WORD_RE = re.compile(r"(?<![A-Za-z'])[A-Za-z']++$")
 
 _TIME_CORE = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2})(?:[.,]\d+)?)?(?![\d])"
 _AMPM = r"(?P<ap>a\.?m\.?|p\.?m\.?|pagi|siang|sore|petang|malam)(?![a-z])"
-_ZONE = r"(?P<z>wita|wib|wit|utc|gmt|z(?![a-z])|[+-]\d{2}:?\d{2})(?![a-z])"
+# (an offset after GMT/UTC is part of the zone: "GMT+7" is +07:00, not GMT)
+_ZONE = (
+    r"(?P<z>(?:utc|gmt)\s?[+-]\s?\d{1,2}(?::?\d{2})?(?!\d)|wita|wib|wit|utc|gmt|z(?![a-z])|[+-]\d{2}:?\d{2})"
+    r"(?![a-z])"
+)
 # Only ever .match()ed at the end of a date (one start position), so its leading separator run is
 # scanned once per date; a .search() would retry it at every separator.
 _TIME_AFTER_RE = re.compile(
-    rf"[\s,|\-/•·)]*+(?:(?:pukul|pkl\.?|jam)\s*+)?{_TIME_CORE}\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+",
+    rf"[\s,|\-/•·)]*+(?:(?:pukul|pkl\.?|jam)\s*+)?{_TIME_CORE}\s*+(?:{_AMPM})?+\s*+(?:\(?{_ZONE})?+",
     re.IGNORECASE,
 )
 _TIME_ANY_RE = re.compile(
