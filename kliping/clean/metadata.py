@@ -307,7 +307,9 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
     t = TITLE_PAGINATION.sub("", t) or t  # (before and after the site's name: either order)
     t = strip_site_suffix(t, names) or t
     t = TITLE_PAGINATION.sub("", t) or t
-    return _TRAILING_PAGE.sub("", t) or t
+    # (searched in the title's last characters only: linear whatever the title)
+    page = _TRAILING_PAGE.search(t, max(0, len(t) - 40))
+    return t[: page.start()] if page is not None and page.start() > 0 else t
 
 
 # Rule "headline in the title": the page's <h1> printed whole at the start of the title it gives,
