@@ -152,6 +152,16 @@ def test_a_logo_heading_is_no_title() -> None:
     assert found.title == "Jembatan Gantung di Lunyuk Putus"
 
 
+def test_a_cut_headline_is_the_whole_one() -> None:
+    """Rule "cut headline": a JSON-LD headline cut with an ellipsis is the whole one another source
+    prints."""
+    whole = "Ribuan Pelari Ikuti Lomba Lari Amal di Surabaya, Warga Berharap Jalan Penghubung Diperbaiki"
+    head = ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": "
+            f"\"{whole[:60]}...\"}}</script><meta property='og:title' content='{whole} - Kabar Test'>")
+    tree = decode.parse(_page([("head", head, None)]))
+    assert metadata.extract(tree, GENERIC_LAYOUT, BASE, ["Kabar Test"]).title == whole
+
+
 @pytest.mark.parametrize(
     ("og_title", "title"),
     [

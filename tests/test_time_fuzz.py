@@ -547,6 +547,15 @@ def _title_case(rng: random.Random, split: str) -> Case:
         f"{headline}{sep}Semua Halaman{sep}{brand}",
     )
     chromed = rng.choice(variants)
+    if split == "dev" and rng.random() < 0.2:
+        # a long headline: the JSON-LD's cut at 110 characters with an ellipsis (Google's limit)
+        headline = (headline + ", Warga Berharap Pemerintah Daerah Segera Memperbaiki Jalan Penghubung "
+                    "Sebelum Musim Hujan Tiba")
+        head = _jsonld(headline=headline[:107].rstrip() + rng.choice(("...", "…")))
+        head += _meta("og:title", f"{headline}{sep}{brand}")
+        html = _page(head=head, title_tag=f"{headline}{sep}{brand}", h1=headline)
+        return Case("title", f"truncated ld | {headline!r}", html, f"https://{host}/berita/1/j",
+                    dt.datetime(2024, 3, 20, 5, tzinfo=dt.UTC), at_free=True, title=headline)
     where = rng.choice(("og", "title_only", "ld_headline", "h1_vs_title", "logo_h1"))
     head = masthead = ""
     headline_tag = "h1"

@@ -302,6 +302,8 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
     if not cands:
         return None
     t = " ".join(cands[0].split())
+    if not xpath and t.endswith(("...", "…")):
+        t = _uncut(t, [*cands[1:], h1, pm.html_title])
     if h1 and not xpath and _chrome_around(t, h1):
         return h1
     t = TITLE_PAGINATION.sub("", t) or t  # (before and after the site's name: either order)
@@ -310,6 +312,20 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
     # (searched in the title's last characters only: linear whatever the title)
     page = _TRAILING_PAGE.search(t, max(0, len(t) - 40))
     return t[: page.start()] if page is not None and page.start() > 0 else t
+
+
+def _uncut(title: str, others: list[str | None]) -> str:
+    """Rule "cut headline": a headline cut with an ellipsis (a JSON-LD ``headline`` held to Google's
+    110 characters) is the whole one another source prints, when that one starts with it."""
+    stem = title.rstrip(".…").rstrip()
+    if len(stem.split()) < 3:
+        return title
+    for other in others:
+        if other:
+            whole = " ".join(other.split())
+            if len(whole) > len(stem) and whole.startswith(stem):
+                return whole
+    return title
 
 
 # Rule "headline in the title": the page's <h1> printed whole at the start of the title it gives,
