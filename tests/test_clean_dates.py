@@ -166,6 +166,10 @@ CASES = [
      page(header="<div class='meta'>Oleh Rina Amalia <time class='entry-date'>Diterbitkan Kamis, 8 Desember "
                  "2022 16:12 WIB | Updated Jumat, 9 Desember 2022 - 21:12 WIB</time></div>"),
      GENERIC, None, "2022-12-08", "2022-12-08T16:12:00+07:00", ["from_printed"], []),
+    ("an 'updated' box is the only date element: the byline beside the headline is read",
+     page(header="<div class='updated'>Diperbarui Selasa, 9 Januari 2024 | 10:00 WIB</div>"
+                 "<div class='mt5'><span>Senin, 8 Januari 2024 | 14:30 WIB</span></div>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T14:30:00+07:00", ["from_printed"], []),
     # rule "relative byline"
     ("a byline dating the story by its age, no structured data",
      page(header="<div class='meta-info'><span>Oleh Rina Amalia - 2 jam lalu</span></div>"),

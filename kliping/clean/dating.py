@@ -169,10 +169,11 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
                 (last if r == 2 else printed).append(s)
                 if len(printed) + len(last) >= 4:
                     break
-        if not any(_CLOCK.search(s) for s in printed):
+        if not any(_CLOCK.search(s) and publication_part(s) is not None for s in printed):
+            # (an update stamp's clock is not the publication's: the byline beside the <h1> is read)
             printed += near_headline(tree)[:1]
         return publication_first(printed + last)  # (the masthead's after the byline beside the <h1>)
-    if not any(_CLOCK.search(s) for s in printed):
+    if not any(_CLOCK.search(s) and publication_part(s) is not None for s in printed):
         printed += near_headline(tree)[:1]
     return publication_first(printed)
 
