@@ -294,6 +294,7 @@ def test_a_desk_as_author_leaves_the_credit_lines_to_name_the_reporter() -> None
          ["Rina Kusumawati"]),
         ("<span class='byline'>Oleh <a>Dewi Lestari</a></span>", ["Dewi Lestari"]),
         ("<div class='author-list'><span>Oleh</span> <a>Khairul Anam</a></div>", ["Khairul Anam"]),
+        ("<div class='amp-byline'>Dewi Lestari</div>", ["Dewi Lestari"]),
     ],
 )  # fmt: skip
 def test_the_dom_byline_without_its_date_and_desk(body: str, byline: list[str]) -> None:
@@ -308,6 +309,11 @@ def test_the_dom_byline_without_its_date_and_desk(body: str, byline: list[str]) 
          ["Yulius Wenda"]),
         ("<div class='meta'>Ditulis oleh Rina Pratiwi | 14 Maret 2024</div>", ["Rina Pratiwi"]),
         ("<p>Bantuan itu ditulis oleh panitia dalam daftar penerima.</p>", []),
+        # rule "oleh line"
+        ("<div class='meta-info'><span>Oleh Budi Santoso - Senin, 8 Januari 2024 14:30 WIB</span></div>",
+         ["Budi Santoso"]),
+        ("<div><span>Oleh: <a>Rina Amalia</a> | 2 jam lalu</span></div>", ["Rina Amalia"]),
+        ("<p>Oleh Presiden Jokowi, jembatan itu diresmikan.</p>", []),
     ],
 )  # fmt: skip
 def test_posted_by_line(body: str, byline: list[str]) -> None:

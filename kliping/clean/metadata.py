@@ -426,7 +426,7 @@ def authors(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
     )
 
 
-def byline(tree: Any) -> list[str]:
+def byline(tree: Any, wide: bool = False) -> list[str]:
     """The page's author elements (``rel=author``, ``itemprop=author``, common classes), at most four;
     else the first line of a ``byline`` element (the name over the reporter's desk: "Rina
     Kusumawati" / "Wartawan BBC News Indonesia").
@@ -437,7 +437,7 @@ def byline(tree: Any) -> list[str]:
     if not found:
         found = _posted_by(tree)
     if not found:
-        for el in _BYLINE(tree)[:2]:
+        for el in (_BYLINE_WIDE if wide else _BYLINE)(tree)[:2]:
             runs = (" ".join(t.split()) for t in el.itertext() if t.strip())
             first = next((r for r in runs if not _BY.fullmatch(r) and people.people([r])), None)
             if first:
@@ -448,14 +448,22 @@ def byline(tree: Any) -> list[str]:
 _BYLINE = XPath(
     "//@class[contains(.,'byline')]/parent::*[contains(concat(' ',normalize-space(@class),' '),' byline ')]"
 )
+# (on a page that may be Indonesian, also a class token ending in "byline": "amp-byline", "post-byline")
+_BYLINE_WIDE = XPath(
+    "//@class[contains(.,'byline')]/parent::*[contains(concat(' ',normalize-space(@class),' '),' byline ')"
+    " or contains(concat(normalize-space(@class),' '),'-byline ')"
+    " or contains(concat(normalize-space(@class),' '),'_byline ')]"
+)
 # Rule "posted by": a blog theme's line "Diposting oleh Yulius Wenda pada 14 Maret 2024, 16:45 WIT"
 # (Blogspot, WordPress themes), the name in a link or not.
+# Rule "oleh line": the same with "Oleh" alone, in a byline box beside its date ("Oleh Budi Santoso
+# - Senin, 8 Januari 2024 14:30 WIB", "Oleh: Rina Amalia | 2 jam lalu"), not in a paragraph.
 _POSTED_TEXT = XPath(
-    "//body//text()[contains(., 'oleh')][string-length(normalize-space(.)) < 60]"
+    "//body//text()[contains(., 'oleh') or contains(., 'Oleh')][string-length(normalize-space(.)) < 100]"
     "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
 )
 _POSTED_BY = re.compile(
-    r"^(?:diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+oleh\s+"
+    r"^(?:(?:diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+)?oleh\s*:?\s+"
     r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))(?=\s+pada\b|\s*[|,•·-]|\s*$)",
     re.I,
 )
@@ -468,6 +476,8 @@ def _posted_by(tree: Any) -> list[str]:
             continue
         text = " ".join(parent.text_content().split())
         if len(text) < 120 and (m := _POSTED_BY.match(text)):
+            if parent.tag == "p" and text[:4].lower() == "oleh":
+                continue  # "Oleh Presiden Jokowi, jembatan itu ...": a sentence, not a byline
             return [m.group("name")]
     return []
 
@@ -631,7 +641,8 @@ def extract(tree: Any, layout: Layout, base: str, site_names: list[str]) -> Meta
     if desk:
         found_authors = []
     credited: tuple[list[str], list[str]] = ([], [])
-    if not (found_authors and found_editors) and (may_be_indonesian(tree, pm) or _indonesian_clock(pm)):
+    ours = may_be_indonesian(tree, pm)
+    if not (found_authors and found_editors) and (ours or _indonesian_clock(pm)):
         credited = credit_lines(tree)
     return Metadata(
         page=pm,
@@ -640,7 +651,7 @@ def extract(tree: Any, layout: Layout, base: str, site_names: list[str]) -> Meta
         canonical_url=canonical_url(pm, base),
         authors=found_authors,
         editors=found_editors or credited[1],
-        byline=[] if found_authors else credited[0] if desk else credited[0] or byline(tree),
+        byline=[] if found_authors else credited[0] if desk else credited[0] or byline(tree, ours),
         section=section(tree, pm, layout.section_xpath),
         tags=tags(tree, pm, layout.tags_xpath),
         image_url=image(pm, base),
