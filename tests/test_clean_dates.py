@@ -407,3 +407,48 @@ def test_zone_left_at_utc_rule() -> None:
     assert not zone_mislabelled(dt.datetime(2024, 4, 5, 0, 45, tzinfo=dt.UTC), printed)  # the same instant
     assert not zone_mislabelled(dt.datetime(2024, 4, 5, 7, 45, tzinfo=wib), printed)  # not at UTC
     assert not zone_mislabelled(dt.datetime(2024, 4, 4, 7, 45, tzinfo=dt.UTC), printed)  # another day
+
+
+def _english(head: str, host: str = "https://news.example.com/world/new-bridge-opens") -> dict:
+    """An English page of a newsroom abroad (``<html lang="en">``)."""
+    body = "".join(f"<p>{p}</p>" for p in (
+        "The new bridge linking the two districts opened on Monday after two years of work.",
+        "Residents who used to cross by wooden boat welcomed the 320-metre span.",
+        "Officials promised to maintain it and to build a connecting road next year.",
+    ))  # fmt: skip
+    html = (f"<html lang='en'><head><title>New Bridge Opens</title>{head}</head><body><article>"
+            f"<h1>New Bridge Opens</h1><div class='story-body'>{body}</div>"
+            "</article></body></html>")  # fmt: skip
+    return {"body": html.encode(), "headers": {}, "url": host, "final_url": host, "site": "test",
+            "fetched_at": dt.datetime.fromisoformat(FETCHED), "run_id": "r1", "fetch_id": "f1"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [("2024-03-08T15:30:00-05:00", "2024-03-08"),  # evening in New York: the 9th in Jakarta
+     ("2024-03-08T21:17:27+00:00", "2024-03-08"),  # London at night
+     ("2024-03-08T22:10:00+01:00", "2024-03-08")],
+)  # fmt: skip
+def test_a_foreign_page_s_date_is_its_own_zone_s(stamp: str, day: str) -> None:
+    """Rule "a foreign page's own clock": the calendar date a newsroom abroad prints is its own
+    zone's; read in Jakarta's, an evening story moved to the next day."""
+    rec = clean(_english(meta(stamp)), None)
+    assert rec["published_date"] == dt.date.fromisoformat(day)
+    assert rec["published_at"] == dt.datetime.fromisoformat(stamp)
+
+
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [(meta("2024-03-08T21:17:27+00:00"), "https://berita.example/a"),  # no language declared
+     (meta("2024-03-08T21:17:27+00:00") + "<meta property='og:locale' content='id_ID'>",
+      "https://news.example.com/a"),
+     (meta("2024-03-08T21:17:27+00:00"), "https://www.englishdaily.co.id/news/a")],  # an .id host
+)  # fmt: skip
+def test_an_indonesian_page_s_date_is_jakarta_s(head: str, url: str) -> None:
+    """Not foreign: no language declared, Indonesian declared, or an ``.id`` host: a UTC stamp's
+    date is Jakarta's (04:17 WIB on the 9th)."""
+    raw = _english(head, url)
+    if "og:locale" in head or url.startswith("https://berita"):
+        raw["body"] = raw["body"].replace(b"<html lang='en'>", b"<html>")
+    rec = clean(raw, None)
+    assert rec["published_date"] == dt.date(2024, 3, 9)

@@ -570,8 +570,12 @@ def dates(
     url: str | None = None,
     tree: Any = None,
     url_time: re.Pattern[str] | None = None,
+    foreign: bool = False,
 ) -> Dates:
     """``structured`` is :func:`structured_dates` when the caller already has it.
+
+    ``foreign``: a page from a newsroom abroad (:func:`kliping.clean.metadata.foreign_page`): the
+    calendar date is the chosen time's own zone's, as the page prints it, not ``tz``'s.
 
     Without structured data, a date in the URL path (kompas ``/read/2015/11/04/``) outranks what
     generic selectors find on the page (often a sidebar's date), and htmldate is asked before a
@@ -641,6 +645,8 @@ def dates(
     cands.sort(key=lambda c: not _plausible_day(_local_day(c[2], tzinfo)))
 
     flag, raw, best = cands[0]
+    if foreign and best.datetime is not None and best.datetime.tzinfo is not None:
+        tzinfo = best.datetime.tzinfo
     day = _local_day(best, tzinfo)
     # Every stated time of day, in priority order (body text dates are events, not publication).
     observed = [(f, p.datetime) for f, _r, p in cands if p.datetime is not None and f != "from_body_text"]

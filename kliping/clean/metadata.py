@@ -526,6 +526,14 @@ def _indonesian_clock(pm: PageMeta) -> bool:
     return bool(stated) and _ID_OFFSET.search(stated) is not None
 
 
+def foreign_page(tree: Any, pm: PageMeta, url: str | None) -> bool:
+    """Rule "a foreign page's own clock": a page that declares a language other than Indonesian,
+    states no Indonesian zone in its structured time and is not on an ``.id`` host comes from a
+    newsroom abroad: the calendar date it prints is its own zone's, not Jakarta's."""
+    host = (urlsplit(url or "").hostname or "").lower()
+    return not (may_be_indonesian(tree, pm) or _indonesian_clock(pm) or host.endswith(".id"))
+
+
 def _label_with_name(run: Any, label: str) -> str:
     """A label run ("Editor:") read with the name its element, or the element around a label
     element of its own (``<span>Editor:</span> <a>Petir Garda</a>``), prints after it."""

@@ -245,5 +245,6 @@ def _dates(
         url=raw.get("url") or "",
         tree=tree,
         url_time=site.url_time_re if site is not None else None,
+        foreign=site is None and metadata.foreign_page(tree, pm, raw.get("url")),
         **_clock(site),
     )
