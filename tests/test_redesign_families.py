@@ -2659,3 +2659,46 @@ def test_linked_runs_beside_the_paragraphs_of_their_container() -> None:
     text = _text(_linked_runs_then_paragraphs())
     assert all(" ".join(x.split()) in " ".join(text.split()) for x in PARAS[:9]), text
     assert PARAS[9] not in text
+
+
+# --- subheadings and lists written as <div>s among a story's <p>s ---
+HEADS = ["Dibangun delapan bulan", "Manfaat bagi warga"]
+ITEMS = ["Tali baja diperiksa tiap tiga bulan", "Papan kayu dibersihkan warga setiap pekan",
+         "Baut yang longgar dilaporkan ke dinas"]
+
+
+def _heads_and_lists_as_divs(tag: str) -> bytes:
+    if tag == "div":
+        head = "<div class='sub'><div><b>{}</b></div></div>"
+        items = "<div>" + "".join(f"<div>{x}</div>" for x in ITEMS) + "</div>"
+    else:
+        head = "<h3>{}</h3>"
+        items = "<ul>" + "".join(f"<li>{x}</li>" for x in ITEMS) + "</ul>"
+    related = ("<div><div><a href='/daerah/9'>Jalan desa di lereng Merapi diperbaiki</a></div>"
+               "<div><a href='/daerah/8'>Pasar desa ramai menjelang Lebaran</a></div></div>")
+    body = (f"<div><b>Rina Marlina</b></div><p>{PARAS[0]}</p>{head.format(HEADS[0])}<p>{PARAS[1]}</p>"
+            f"<p>{PARAS[2]}</p><figure><img src='/f/1.jpg' alt=''></figure>{head.format(HEADS[1])}"
+            f"<p>{PARAS[3]}</p>{items}<p>{PARAS[4]}</p>{related}<p>{PARAS[5]}</p>")
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div class='nav'><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        f"<article><h1>Jembatan gantung baru dibuka</h1><div class='entry-content'>{body}</div></article>"
+        f"<div class='foot'><a href='/redaksi'>Redaksi</a> <a href='/kontak'>Kontak</a></div></body></html>"
+    ).encode()
+
+
+def test_subheadings_and_lists_written_as_divs_among_the_paragraphs() -> None:
+    """A story whose subheadings a redesign wrote as ``<div><b>…</b></div>`` (in a wrapper of
+    their own) and whose list as a ``<div>`` of one text ``<div>`` per item, among its ``<p>``s.
+    trafilatura reads no ``<div>`` text beside ``<p>``s: every subheading and item was lost
+    (Fundus and Zyte tuning pages so rewritten: F1 0.86, 0.85). Between two of a story's
+    ``<p>``s (a subheading after a figure too) they are the ``<p>`` and the list they were
+    (:func:`kliping.clean.body._blocks_among_paragraphs`); the byline's bold ``<div>`` before
+    the story and a box of related links stay out."""
+    lines = _text(_heads_and_lists_as_divs("div")).splitlines()
+    assert all(h in lines for h in HEADS), lines
+    assert all(any(x in line for line in lines) for x in ITEMS), lines
+    assert "Rina Marlina" not in lines and not any("Pasar desa ramai" in line for line in lines)
+    assert all(x in " ".join(lines) for x in PARAS[:6])
+    same = _text(_heads_and_lists_as_divs("h3")).splitlines()
+    assert [x.lstrip("- ") for x in lines if x] == [x.lstrip("- ") for x in same if x]
