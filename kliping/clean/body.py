@@ -514,8 +514,12 @@ def div_paragraphs(tree: Any) -> None:
     # each section a frame of its own: the first, shorter than half the longest, was lost).
     holders = {b.getparent() for b in blocks}
     keys = {key for b in blocks if (key := _chunk_key(b)) is not None}
+    # (the frame holding a block: when two of its prose divs are a run of paragraphs; a caption
+    # over the block and a share bar under it are the frame's lines, not the story's: made
+    # paragraphs, they widened the container to the byline, date and caption around the story)
     for parent in prose:
-        if parent in holders or _within(parent, set(blocks)) or _chunk_key(parent) in keys:
+        if (parent in holders and _prose_run(parent)) or _within(parent, set(blocks)) \
+                or _chunk_key(parent) in keys:
             _as_paragraphs(groups[parent])  # its short ones too ("Jawaban", a subheading)
     _lead_divs(blocks, groups)
 
@@ -588,6 +592,18 @@ def _element_beside(el: Any, step: str) -> Any | None:
     while sib is not None and not isinstance(sib.tag, str):
         sib = getattr(sib, step)()
     return sib
+
+
+def _prose_run(parent: Any) -> bool:
+    """Does ``parent`` hold two text ``<div>``s of prose (:data:`_DIV_PROSE`) side by side?"""
+    run = 0
+    for child in parent:
+        if not isinstance(child.tag, str):
+            continue
+        run = run + 1 if child.tag == "div" and _text_div(child) and _div_prose(child) > _DIV_PROSE else 0
+        if run >= 2:
+            return True
+    return False
 
 
 def _bare_wrapper(el: Any) -> bool:
