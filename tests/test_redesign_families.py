@@ -2739,3 +2739,28 @@ def test_story_divs_beside_the_lines_of_their_frame() -> None:
     tree = lxml.html.document_fromstring(page)
     div_paragraphs(tree)
     assert [p.text for p in tree.iter("p") if p.text in PARAS] == PARAS[5:7] + PARAS[:5]
+
+
+# --- a paragraph written as a run in a story of one wrapper per paragraph ---
+def test_run_in_a_wrapper_of_one_paragraph() -> None:
+    """A story of one classed wrapper per paragraph (``<div class="text-block"><p>…</p></div>``)
+    whose bold lead a redesign wrote as a run (``<b>…</b><br><br>``, ``br_paragraphs``): one run,
+    shorter than a paragraph by itself, stayed a ``<div>`` of text beside ``<p>``s, which
+    trafilatura does not read: the lead was lost (Indonesian tuning page so rewritten: F1 0.89).
+    A run in a wrapper whose siblings of its tag and class hold ``<p>``s is a paragraph
+    (:func:`kliping.clean.body._wrapped_paragraph`)."""
+    lead = "Warga dua desa di lereng Merapi kini tak perlu lagi memutar jauh untuk ke pasar dan sekolah."
+    blocks = "".join(f"<div class='text-block'><p>{x}</p></div>" for x in PARAS[:3])
+    more = "".join(f"<div class='text-block'><p>{x}</p></div>" for x in PARAS[3:6])
+    page = (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<header><nav><a href='/'>Beranda</a></nav></header><main><div class='article'>"
+        "<h1>Jembatan gantung baru dibuka</h1><time datetime='2025-03-11'>11 Maret 2025</time>"
+        "<p class='updated'>Diperbarui 11 Maret 2025</p><figure><img src='/f/1.jpg' alt=''>"
+        "<figcaption>Jembatan gantung di Sleman.</figcaption></figure>"
+        f"<div class='text-block'><b>{lead}</b><br><br></div>{blocks}"
+        f"<div class='text-block'><h2>Kata warga</h2></div>{more}</div></main>"
+        "<footer>Hak cipta Warta Contoh</footer></body></html>"
+    ).encode()
+    text = _text(page)
+    assert lead in text and all(x in text for x in PARAS[:6]), text

@@ -270,7 +270,8 @@ def br_paragraphs(tree: Any) -> None:
         seen.add(parent)
         own = [parent.text] + [c.tail for c in parent]
         runs = [len(t.strip()) for t in own if t and len(t.strip()) > 40]
-        if len(runs) < 2 and not (runs and runs[0] >= _LONE_RUN) and not (runs := _inline_runs(parent)):
+        if len(runs) < 2 and not (runs and runs[0] >= _LONE_RUN) and not (runs := _inline_runs(parent)) \
+                and not (_wrapped_paragraph(parent) and (runs := _inline_runs(parent, 1))):
             continue
         sibs = _text_siblings(parent, seen, text_divs)
         if _divs_outweigh(parent, sibs, runs):
@@ -296,7 +297,28 @@ def br_paragraphs(tree: Any) -> None:
 _INLINE_RUNS = 3  # runs in inline elements: a body's, not one paragraph's line break or two
 
 
-def _inline_runs(parent: Any) -> list[int]:
+def _wrapped_paragraph(parent: Any) -> bool:
+    """Is ``parent`` one of a story's wrappers of one paragraph each (``<div class="text-block">
+    <p>…</p></div>``), two or more of its siblings of its tag and class holding a ``<p>``?
+
+    A redesign that writes a paragraph as a run (``<b>Lead …</b><br><br>``) in such a wrapper
+    leaves one run, too short to count as a paragraph by itself: the wrapper stayed a ``<div>``
+    of text beside ``<p>``s, which trafilatura does not read, and the story's lead was lost
+    (Indonesian tuning page so rewritten: F1 0.89)."""
+    up = parent.getparent()
+    if up is None or not parent.get("class"):
+        return False
+    key = (parent.tag, parent.get("class"))
+    n = 0
+    for sib in up:
+        if sib is not parent and (sib.tag, sib.get("class")) == key and sib.find("p") is not None:
+            n += 1
+            if n >= 2:
+                return True
+    return False
+
+
+def _inline_runs(parent: Any, least: int = 0) -> list[int]:
     """The lengths of the runs of prose (over 40 characters) that ``parent``'s ``<br>``s separate,
     or its blocks, the text of its inline elements counted (links' left out), when
     :data:`_INLINE_RUNS` or more; else none.
@@ -317,7 +339,7 @@ def _inline_runs(parent: Any) -> list[int]:
         run += len(" ".join((c.tail or "").split()))
     if run > 40:
         runs.append(run)
-    return runs if len(runs) >= _INLINE_RUNS else []
+    return runs if len(runs) >= (least or _INLINE_RUNS) else []
 
 
 def _text_siblings(parent: Any, seen: set[Any], found: dict[Any, list[tuple[Any, Any]]]) -> list[Any]:
