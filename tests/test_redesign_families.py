@@ -2764,3 +2764,32 @@ def test_run_in_a_wrapper_of_one_paragraph() -> None:
     ).encode()
     text = _text(page)
     assert lead in text and all(x in text for x in PARAS[:6]), text
+
+
+# --- a key points box before a story whose first chunk is <br> runs ---
+def test_key_points_before_a_story_whose_first_chunk_is_runs() -> None:
+    """A story with its key points in a labelled box above it, its paragraphs in chunks of one
+    class (``<div class="group">``), the first chunk's written as ``<br>`` runs (``br_paragraphs``).
+    The box is found by walking up from the story's first paragraph, and a run made a paragraph
+    was not taken for it: the walk started from the second chunk, met the first (a block of
+    prose) and stopped, so the key points were lost (Fundus tuning page so rewritten: F1 0.93).
+    A run is the story's paragraph too (:func:`kliping.clean.body.summary_box`)."""
+    points = ["Dua desa di lereng Merapi kini terhubung oleh jembatan gantung sepanjang 120 meter.",
+              "Waktu tempuh warga ke pasar turun dari 14 kilometer memutar menjadi sepuluh menit.",
+              "Provinsi berencana membangun tiga jembatan serupa di kabupaten lain tahun depan."]  # fmt: skip
+    box = ("<div class='box'><div class='box-head'>Key Points</div><div><ul>"
+           + "".join(f"<li>{x}</li>" for x in points) + "</ul></div></div>")  # fmt: skip
+    runs = "<br><br>".join(PARAS[:5]) + "<br><br>"
+    paras = "".join(f"<p>{x}</p>" for x in PARAS[5:8])
+    page = (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div class='top'><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        "<div class='page'><div class='col'><div class='headline'><h1>Jembatan gantung baru dibuka</h1></div>"
+        f"{box}<div class='story'><div class='part'><div class='group'>{runs}</div></div>"
+        f"<div class='part'><div class='group'>{paras}</div></div></div>"
+        "</div><div class='side'><a href='/a'>Terpopuler</a></div></div>"
+        "<div class='foot'>Hak cipta Warta Contoh</div></body></html>"
+    ).encode()
+    lines = [x.lstrip("- ").strip() for x in _text(page).splitlines() if x.strip()]
+    assert all(lines.count(p) == 1 for p in points), lines
+    assert lines.index(points[-1]) < lines.index(PARAS[0]) and PARAS[7] in lines

@@ -1375,8 +1375,10 @@ def summary_box(container: Any, flat: str) -> list[str]:
     first, tried = None, 0
     for p in container.iter("p"):  # (lazily: the story's first paragraph is near the container's top)
         head = " ".join(p.text_content().split())
-        if len(head) <= 60 or p.get("data-kliping-run") is not None:
+        if len(head) <= 60:
             continue
+        # (a run made a paragraph is the story's too: a story whose first chunk a redesign wrote
+        # as <br> runs lost its key points box, walked to from its second chunk past the first)
         if head[:50] in flat:
             first = p
             break
