@@ -2793,3 +2793,40 @@ def test_key_points_before_a_story_whose_first_chunk_is_runs() -> None:
     lines = [x.lstrip("- ").strip() for x in _text(page).splitlines() if x.strip()]
     assert all(lines.count(p) == 1 for p in points), lines
     assert lines.index(points[-1]) < lines.index(PARAS[0]) and PARAS[7] in lines
+
+
+# --- a short story under a grid of related stories that outweighs it ---
+def _short_story_then_related(heading: str) -> bytes:
+    heads = ["Harga cabai naik dua kali lipat", "Lomba lari amal untuk korban banjir",
+             "Banjir rendam ratusan rumah", "Pasar rakyat baru diresmikan",
+             "Pantai selatan dipadati wisatawan", "Petani Merbabu panen lebih awal"]
+    cards = "".join(f"<div><h3><a href='/berita/2025/03/{h.lower().replace(' ', '-')}'>{h}</a></h3><p>{t}</p>"
+                    "</div>" for h, t in zip(heads, TEASERS, strict=True))  # fmt: skip
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title>"
+        "<meta property='og:url' content='https://warta.example/berita/2025/03/jembatan-gantung-baru-dibuka'>"
+        "</head><body>"
+        "<div><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        "<div><h1>Jembatan gantung baru dibuka</h1><div>"
+        f"{''.join(f'<p>{x}</p>' for x in PARAS[:3])}</div>"
+        f"<div><h2>{heading}</h2>{cards}</div></div>"
+        "<div><a href='/redaksi'>Redaksi</a> <a href='/kontak'>Kontak</a></div></body></html>"
+    ).encode()
+
+
+def test_short_story_under_a_grid_of_related_stories() -> None:
+    """A short story (three paragraphs) above a grid of six related stories, each a linked
+    headline to the site's article over an excerpt, the grid under a "Berita Terkait" heading,
+    no class names (``strip_attrs``). The grid's excerpts outweighed the story, so its cards were
+    not taken for teasers (a listicle's items under linked headlines outweigh nothing beside
+    them) and the grid was read with the story (Indonesian tuning page, a related grid added and
+    the classes dropped: F1 0.40). A grid headed as related stories is teasers all the same
+    (:func:`kliping.clean.body._headed_related`); with a heading that says nothing, it is left
+    to the other rules."""
+    for heading in ("Berita Terkait", "Baca Juga"):
+        text = _text(_short_story_then_related(heading))
+        assert all(x in text for x in PARAS[:3]), text
+        assert not any(t in text for t in TEASERS), text
+    # a listicle's items: under a heading of the story's own, they stay
+    text = _text(_short_story_then_related("Enam kabar dari desa-desa di Jawa"))
+    assert all(t in text for t in TEASERS), text

@@ -1578,13 +1578,31 @@ def drop_teaser_cards(tree: Any, host: str | None = None) -> None:
                 short = [c for c in parent
                          if c.tag == tag and c not in held and _headline_link(c, None, "", site)]
             grid = sum(len(t) for _c, t, _p in cards)
-            if len(cards) + len(short) < _CARD_MIN or total - grid < grid:
+            if len(cards) + len(short) < _CARD_MIN or (total - grid < grid and not _headed_related(parent)):
                 continue
         beside = total - sum(len(t) for _c, t, _p in cards)
         if beside < _LONE_RUN and beside + _one_div_stories(tree) < _LONE_RUN:  # no story beside the grid
             continue
         for card in (*(c for c, _t, _p in cards), *short):
             card.drop_tree()
+
+
+def _headed_related(grid: Any) -> bool:
+    """Is ``grid`` (a parent of teaser cards) headed as a list of other stories ("Berita Terkait",
+    "Baca Juga", "More stories": :data:`kliping.clean.boilerplate.FAMILIES`' related headings), by
+    its first child or by the element before it?
+
+    Such a grid is teasers even when its excerpts outweigh the story beside it: a short story
+    under a grid of six linked headlines with an excerpt each, once a redesign dropped the class
+    names that pruned it, was read with the grid (or the grid instead of it: Indonesian tuning
+    page so rewritten, F1 0.40). A listicle's items under linked headlines are no such grid."""
+    related = boilerplate.FAMILIES["related_header"]
+    for el in (next(grid.iterchildren(), None), grid.getprevious()):
+        if el is not None and isinstance(el.tag, str) and el.find(".//p") is None:
+            text = " ".join(el.text_content().split())
+            if 0 < len(text) <= 60 and related.search(text):
+                return True
+    return False
 
 
 def _linked_only(p: Any) -> bool:
