@@ -2693,8 +2693,9 @@ def test_subheadings_and_lists_written_as_divs_among_the_paragraphs() -> None:
     trafilatura reads no ``<div>`` text beside ``<p>``s: every subheading and item was lost
     (Fundus and Zyte tuning pages so rewritten: F1 0.86, 0.85). Between two of a story's
     ``<p>``s (a subheading after a figure too) they are the ``<p>`` and the list they were
-    (:func:`kliping.clean.body._blocks_among_paragraphs`); the byline's bold ``<div>`` before
-    the story and a box of related links stay out."""
+    (:func:`kliping.clean.body._blocks_among_paragraphs`), and again once a story's paragraphs
+    written as ``<div>``s are ``<p>``s; the byline's bold ``<div>`` before the story and a box
+    of related links stay out."""
     lines = _text(_heads_and_lists_as_divs("div")).splitlines()
     assert all(h in lines for h in HEADS), lines
     assert all(any(x in line for line in lines) for x in ITEMS), lines
@@ -2702,6 +2703,10 @@ def test_subheadings_and_lists_written_as_divs_among_the_paragraphs() -> None:
     assert all(x in " ".join(lines) for x in PARAS[:6])
     same = _text(_heads_and_lists_as_divs("h3")).splitlines()
     assert [x.lstrip("- ") for x in lines if x] == [x.lstrip("- ") for x in same if x]
+    # the story's <p>s written as <div>s too (heads_div_b+p_as_div): the subheadings are found
+    # again once the paragraph divs are <p>s
+    lines = _text(rewrite(_heads_and_lists_as_divs("div"), "p_as_div")).splitlines()
+    assert all(h in lines for h in HEADS) and all(x in " ".join(lines) for x in PARAS[:6]), lines
 
 
 # --- the story's paragraphs as <div>s in a box, its frame's caption and share bar beside it ---

@@ -544,6 +544,8 @@ def div_paragraphs(tree: Any) -> None:
                 or _chunk_key(parent) in keys:
             _as_paragraphs(groups[parent])  # its short ones too ("Jawaban", a subheading)
     _lead_divs(blocks, groups)
+    # the subheadings and lists among the story's paragraphs, now that its divs are <p>s
+    _blocks_among_paragraphs({parent: [d for d in divs if d.tag == "div"] for parent, divs in groups.items()})
 
 
 _HEAD_DIV = 120  # characters: a subheading written as a <div> of bold text, not a paragraph in bold
