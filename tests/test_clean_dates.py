@@ -157,6 +157,61 @@ CASES = [
      page(header="<div class='meta'>Senin 23 Syakban 1445 / 04 Maret 2024 17:10 WIB<br>"
                  "Rep: Zulkifli Anwar/ Red: Nurul Hikmah</div>"),
      GENERIC, None, "2024-03-04", "2024-03-04T17:10:00+07:00", ["from_printed"], []),
+    # rule "update stamp": the update time is not the publication time, wherever it is printed
+    ("an 'updated' box above the date, its class naming a date too",
+     page(header="<div class='updated'>Diperbarui Selasa, 9 Januari 2024 | 10:00 WIB</div>"
+                 "<div class='detail__date'>Senin, 8 Januari 2024 | 14:30 WIB</div>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T14:30:00+07:00", ["from_printed"], []),
+    ("publication and update on one line, too long for a date element",
+     page(header="<div class='meta'>Oleh Rina Amalia <time class='entry-date'>Diterbitkan Kamis, 8 Desember "
+                 "2022 16:12 WIB | Updated Jumat, 9 Desember 2022 - 21:12 WIB</time></div>"),
+     GENERIC, None, "2022-12-08", "2022-12-08T16:12:00+07:00", ["from_printed"], []),
+    ("an 'updated' box is the only date element: the byline beside the headline is read",
+     page(header="<div class='updated'>Diperbarui Selasa, 9 Januari 2024 | 10:00 WIB</div>"
+                 "<div class='mt5'><span>Senin, 8 Januari 2024 | 14:30 WIB</span></div>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T14:30:00+07:00", ["from_printed"], []),
+    # rule "relative byline"
+    ("a byline dating the story by its age, no structured data",
+     page(header="<div class='meta-info'><span>Oleh Rina Amalia - 2 jam lalu</span></div>"),
+     GENERIC, None, "2024-03-20", "2024-03-20T10:00:00+07:00", ["from_printed"], []),
+    ("a date block saying only 'kemarin'",
+     page(header="<div class='detail__date'>kemarin</div>"),
+     GENERIC, None, "2024-03-19", None, ["from_printed"], []),
+    ("dual calendar with the clock after the Hijri date, beside a date-only meta",
+     page(head=meta("2024-01-08"),
+          header="<div class='post-date'>Senin, 8 Januari 2024 M / 26 Jumadil Akhir 1445 H | pukul 14.30 "
+                 "WITA</div>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T14:30:00+08:00", ["from_meta"], []),
+    ("a byline naming its zone hours away from the structured time: kept, flagged",
+     page(head=meta("2024-01-08T09:30:00+07:00"),
+          header="<div class='date'>Senin, 8 Januari 2024 | 14:30 WIB</div>"),
+     GENERIC, None, "2024-01-08", "2024-01-08T09:30:00+07:00", ["from_meta", "time_conflict"], []),
+    # rule "midnight is a date"
+    ("a structured midnight yields to the byline's time that day",
+     page(head=meta("2024-03-31T00:00:00+07:00"),
+          header="<div class='penulis-tanggal'><span>Minggu, 31 Maret 2024, pukul 13:25 WIB</span></div>"),
+     GENERIC, None, "2024-03-31", "2024-03-31T13:25:00+07:00", ["from_meta"], ["time_conflict"]),
+    ("a structured midnight alone is kept",
+     page(head=meta("2024-03-07T00:00:00+07:00")),
+     GENERIC, None, "2024-03-07", "2024-03-07T00:00:00+07:00", ["from_meta"], []),
+    # machine-readable stamps of other elements
+    ("hAtom's <abbr class='published' title> beside its bare clock",
+     page(header="<span class='post-timestamp'><abbr class='published' itemprop='datePublished' "
+                 "title='2024-03-13T08:17:00+08:00'>8:17 AM</abbr></span>"),
+     GENERIC, None, "2024-03-13", "2024-03-13T08:17:00+08:00", ["from_printed"], []),
+    ("microdata datePublished on a <div> with its content",
+     page(header="<div class='date' itemprop='datePublished' content='2024-03-07T13:05:00+08:00'>Kamis, "
+                 "7 Maret 2024 13:05</div>"),
+     GENERIC, None, "2024-03-07", "2024-03-07T13:05:00+08:00", ["from_printed"], []),
+    # rule "masthead today"
+    ("the masthead's date of today above the menu is no article's",
+     page(before="<div class='top-bar'><span class='date-today'>Rabu, 20 Maret 2024</span></div>",
+          header="<div class='date'>Senin, 18 Maret 2024</div>"),
+     GENERIC, None, "2024-03-18", None, ["from_printed"], []),
+    ("... nor is its live clock; a date above the headline, in its box, is",
+     page(before="<div class='header-clock'>Rabu, 20 Mar 2024 | 11:45 WIB</div>",
+          header="<span class='tanggal'>Senin, 18 Maret 2024 | 09:10 WIB</span>"),
+     GENERIC, None, "2024-03-18", "2024-03-18T09:10:00+07:00", ["from_printed"], []),
     ("1900 is flagged implausible",
      page(head=meta("1900-01-01")), GENERIC, None, "1900-01-01", None, ["implausible_date"], []),
     ("a 1970 CMS default yields to the printed date",
@@ -352,3 +407,48 @@ def test_zone_left_at_utc_rule() -> None:
     assert not zone_mislabelled(dt.datetime(2024, 4, 5, 0, 45, tzinfo=dt.UTC), printed)  # the same instant
     assert not zone_mislabelled(dt.datetime(2024, 4, 5, 7, 45, tzinfo=wib), printed)  # not at UTC
     assert not zone_mislabelled(dt.datetime(2024, 4, 4, 7, 45, tzinfo=dt.UTC), printed)  # another day
+
+
+def _english(head: str, host: str = "https://news.example.com/world/new-bridge-opens") -> dict:
+    """An English page of a newsroom abroad (``<html lang="en">``)."""
+    body = "".join(f"<p>{p}</p>" for p in (
+        "The new bridge linking the two districts opened on Monday after two years of work.",
+        "Residents who used to cross by wooden boat welcomed the 320-metre span.",
+        "Officials promised to maintain it and to build a connecting road next year.",
+    ))  # fmt: skip
+    html = (f"<html lang='en'><head><title>New Bridge Opens</title>{head}</head><body><article>"
+            f"<h1>New Bridge Opens</h1><div class='story-body'>{body}</div>"
+            "</article></body></html>")  # fmt: skip
+    return {"body": html.encode(), "headers": {}, "url": host, "final_url": host, "site": "test",
+            "fetched_at": dt.datetime.fromisoformat(FETCHED), "run_id": "r1", "fetch_id": "f1"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [("2024-03-08T15:30:00-05:00", "2024-03-08"),  # evening in New York: the 9th in Jakarta
+     ("2024-03-08T21:17:27+00:00", "2024-03-08"),  # London at night
+     ("2024-03-08T22:10:00+01:00", "2024-03-08")],
+)  # fmt: skip
+def test_a_foreign_page_s_date_is_its_own_zone_s(stamp: str, day: str) -> None:
+    """Rule "a foreign page's own clock": the calendar date a newsroom abroad prints is its own
+    zone's; read in Jakarta's, an evening story moved to the next day."""
+    rec = clean(_english(meta(stamp)), None)
+    assert rec["published_date"] == dt.date.fromisoformat(day)
+    assert rec["published_at"] == dt.datetime.fromisoformat(stamp)
+
+
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [(meta("2024-03-08T21:17:27+00:00"), "https://berita.example/a"),  # no language declared
+     (meta("2024-03-08T21:17:27+00:00") + "<meta property='og:locale' content='id_ID'>",
+      "https://news.example.com/a"),
+     (meta("2024-03-08T21:17:27+00:00"), "https://www.englishdaily.co.id/news/a")],  # an .id host
+)  # fmt: skip
+def test_an_indonesian_page_s_date_is_jakarta_s(head: str, url: str) -> None:
+    """Not foreign: no language declared, Indonesian declared, or an ``.id`` host: a UTC stamp's
+    date is Jakarta's (04:17 WIB on the 9th)."""
+    raw = _english(head, url)
+    if "og:locale" in head or url.startswith("https://berita"):
+        raw["body"] = raw["body"].replace(b"<html lang='en'>", b"<html>")
+    rec = clean(raw, None)
+    assert rec["published_date"] == dt.date(2024, 3, 9)

@@ -270,7 +270,8 @@ def br_paragraphs(tree: Any) -> None:
         seen.add(parent)
         own = [parent.text] + [c.tail for c in parent]
         runs = [len(t.strip()) for t in own if t and len(t.strip()) > 40]
-        if len(runs) < 2 and not (runs and runs[0] >= _LONE_RUN) and not (runs := _inline_runs(parent)):
+        if len(runs) < 2 and not (runs and runs[0] >= _LONE_RUN) and not (runs := _inline_runs(parent)) \
+                and not (_wrapped_paragraph(parent) and (runs := _inline_runs(parent, 1))):
             continue
         sibs = _text_siblings(parent, seen, text_divs)
         if _divs_outweigh(parent, sibs, runs):
@@ -296,7 +297,28 @@ def br_paragraphs(tree: Any) -> None:
 _INLINE_RUNS = 3  # runs in inline elements: a body's, not one paragraph's line break or two
 
 
-def _inline_runs(parent: Any) -> list[int]:
+def _wrapped_paragraph(parent: Any) -> bool:
+    """Is ``parent`` one of a story's wrappers of one paragraph each (``<div class="text-block">
+    <p>…</p></div>``), two or more of its siblings of its tag and class holding a ``<p>``?
+
+    A redesign that writes a paragraph as a run (``<b>Lead …</b><br><br>``) in such a wrapper
+    leaves one run, too short to count as a paragraph by itself: the wrapper stayed a ``<div>``
+    of text beside ``<p>``s, which trafilatura does not read, and the story's lead was lost
+    (Indonesian tuning page so rewritten: F1 0.89)."""
+    up = parent.getparent()
+    if up is None or not parent.get("class"):
+        return False
+    key = (parent.tag, parent.get("class"))
+    n = 0
+    for sib in up:
+        if sib is not parent and (sib.tag, sib.get("class")) == key and sib.find("p") is not None:
+            n += 1
+            if n >= 2:
+                return True
+    return False
+
+
+def _inline_runs(parent: Any, least: int = 0) -> list[int]:
     """The lengths of the runs of prose (over 40 characters) that ``parent``'s ``<br>``s separate,
     or its blocks, the text of its inline elements counted (links' left out), when
     :data:`_INLINE_RUNS` or more; else none.
@@ -317,7 +339,7 @@ def _inline_runs(parent: Any) -> list[int]:
         run += len(" ".join((c.tail or "").split()))
     if run > 40:
         runs.append(run)
-    return runs if len(runs) >= _INLINE_RUNS else []
+    return runs if len(runs) >= (least or _INLINE_RUNS) else []
 
 
 def _text_siblings(parent: Any, seen: set[Any], found: dict[Any, list[tuple[Any, Any]]]) -> list[Any]:
@@ -481,6 +503,7 @@ def div_paragraphs(tree: Any) -> None:
             parent.drop_tag()
         if parent is not None:
             groups.setdefault(parent, []).append(div)
+    _blocks_among_paragraphs(groups)
     runs = {parent: [n for n in map(_div_prose, divs) if n > _DIV_PROSE] for parent, divs in groups.items()}
     prose = {parent: ns for parent, ns in runs.items() if len(ns) >= 2}
     _one_div_chunks(tree, groups, runs)
@@ -513,10 +536,98 @@ def div_paragraphs(tree: Any) -> None:
     # each section a frame of its own: the first, shorter than half the longest, was lost).
     holders = {b.getparent() for b in blocks}
     keys = {key for b in blocks if (key := _chunk_key(b)) is not None}
+    # (the frame holding a block: when two of its prose divs are a run of paragraphs; a caption
+    # over the block and a share bar under it are the frame's lines, not the story's: made
+    # paragraphs, they widened the container to the byline, date and caption around the story)
     for parent in prose:
-        if parent in holders or _within(parent, set(blocks)) or _chunk_key(parent) in keys:
+        if (parent in holders and _prose_run(parent)) or _within(parent, set(blocks)) \
+                or _chunk_key(parent) in keys:
             _as_paragraphs(groups[parent])  # its short ones too ("Jawaban", a subheading)
     _lead_divs(blocks, groups)
+    # the subheadings and lists among the story's paragraphs, now that its divs are <p>s
+    _blocks_among_paragraphs({parent: [d for d in divs if d.tag == "div"] for parent, divs in groups.items()})
+
+
+_HEAD_DIV = 120  # characters: a subheading written as a <div> of bold text, not a paragraph in bold
+_BOLD = frozenset(("b", "strong"))
+_HEAD_AFTER = frozenset("p figure ul ol blockquote table".split())  # a story's blocks a subheading follows
+
+
+def _blocks_among_paragraphs(groups: dict[Any, list[Any]]) -> None:
+    """Subheadings and lists written as ``<div>``s between two of a story's ``<p>``s: made the
+    ``<p>`` and the ``<ul>`` they are, in place (``groups``: the text divs per parent, as
+    :func:`div_paragraphs` found them).
+
+    A redesign that writes a subheading as ``<div><b>Judul</b></div>`` or a list as a ``<div>`` of
+    one text ``<div>`` per item keeps them among the story's ``<p>``s; trafilatura reads no
+    ``<div>`` text beside ``<p>``s, so every subheading and every list item was lost (Zyte and
+    Fundus tuning pages so rewritten: F1 0.82, 0.85). A subheading is a text div whose whole text
+    is one bold element of a heading's length, no link; a list a ``<div>`` of two or more text
+    divs and nothing else, each with text outside links (a box of related links is none); either
+    between two prose ``<p>``s of one parent (a caption, a byline or a box before or after the
+    story stays as it is).
+    """
+    lists = []
+    prose: dict[Any, int] = {}
+    for parent, divs in groups.items():
+        if parent.tag == "div" and 2 <= len(divs) == len(parent) and _between_paragraphs(parent, prose):
+            if not (parent.text or "").strip() and all(_own_prose(d) > 0 and not (d.tail or "").strip()
+                                                       for d in divs):  # fmt: skip
+                lists.append(parent)
+            continue
+        for div in divs:
+            if len(div) != 1 or div[0].tag not in _BOLD or (div.text or "").strip():
+                continue
+            if (div[0].tail or "").strip():
+                continue
+            text = " ".join(div.text_content().split())
+            if not text or len(text) > _HEAD_DIV or next(div.iter("a"), None) is not None:
+                continue
+            if _between_paragraphs(div, prose, _HEAD_AFTER):
+                div.tag = "p"
+    for parent in lists:  # (no longer a group of text divs: its items are no paragraphs)
+        parent.tag = "ul"
+        for item in groups.pop(parent):
+            item.tag = "li"
+
+
+def _between_paragraphs(el: Any, prose: dict[Any, int], after: frozenset[str] = frozenset("p")) -> bool:
+    """Is ``el``, or the wrapper ``<div>``s it is the only child of (a redesign's block per
+    element), after an element of ``after`` (a ``<p>`` of text) and before a ``<p>`` of text, in
+    a parent of two or more prose ``<p>``s (a sentence outside links; ``prose``: their count per
+    parent, kept across calls)?"""
+    while (up := el.getparent()) is not None and up.tag == "div" and _only_child(up) is el:
+        el = up
+    if (parent := el.getparent()) is None:
+        return False
+    before, next_ = _element_beside(el, "getprevious"), _element_beside(el, "getnext")
+    if before is None or before.tag not in after or next_ is None or next_.tag != "p":
+        return False
+    if not next_.text_content().strip() or (before.tag == "p" and not before.text_content().strip()):
+        return False
+    if (n := prose.get(parent)) is None:
+        n = prose[parent] = sum(1 for c in parent if c.tag == "p" and _own_prose(c) > _DIV_PROSE)
+    return n >= 2
+
+
+def _element_beside(el: Any, step: str) -> Any | None:
+    """The nearest element sibling before (``step``: "getprevious") or after ``el`` (comments passed)."""
+    sib = getattr(el, step)()
+    while sib is not None and not isinstance(sib.tag, str):
+        sib = getattr(sib, step)()
+    return sib
+
+
+def _prose_run(parent: Any) -> bool:
+    """Does ``parent`` hold two text ``<div>``s of prose (:data:`_DIV_PROSE`) side by side?"""
+    run = 0
+    for child in parent:
+        if not isinstance(child.tag, str):
+            continue
+        run = run + 1 if child.tag == "div" and _text_div(child) and _div_prose(child) > _DIV_PROSE else 0
+        if run >= 2:
+            return True
+    return False
 
 
 def _bare_wrapper(el: Any) -> bool:
@@ -1266,8 +1377,10 @@ def summary_box(container: Any, flat: str) -> list[str]:
     first, tried = None, 0
     for p in container.iter("p"):  # (lazily: the story's first paragraph is near the container's top)
         head = " ".join(p.text_content().split())
-        if len(head) <= 60 or p.get("data-kliping-run") is not None:
+        if len(head) <= 60:
             continue
+        # (a run made a paragraph is the story's too: a story whose first chunk a redesign wrote
+        # as <br> runs lost its key points box, walked to from its second chunk past the first)
         if head[:50] in flat:
             first = p
             break
@@ -1467,13 +1580,31 @@ def drop_teaser_cards(tree: Any, host: str | None = None) -> None:
                 short = [c for c in parent
                          if c.tag == tag and c not in held and _headline_link(c, None, "", site)]
             grid = sum(len(t) for _c, t, _p in cards)
-            if len(cards) + len(short) < _CARD_MIN or total - grid < grid:
+            if len(cards) + len(short) < _CARD_MIN or (total - grid < grid and not _headed_related(parent)):
                 continue
         beside = total - sum(len(t) for _c, t, _p in cards)
         if beside < _LONE_RUN and beside + _one_div_stories(tree) < _LONE_RUN:  # no story beside the grid
             continue
         for card in (*(c for c, _t, _p in cards), *short):
             card.drop_tree()
+
+
+def _headed_related(grid: Any) -> bool:
+    """Is ``grid`` (a parent of teaser cards) headed as a list of other stories ("Berita Terkait",
+    "Baca Juga", "More stories": :data:`kliping.clean.boilerplate.FAMILIES`' related headings), by
+    its first child or by the element before it?
+
+    Such a grid is teasers even when its excerpts outweigh the story beside it: a short story
+    under a grid of six linked headlines with an excerpt each, once a redesign dropped the class
+    names that pruned it, was read with the grid (or the grid instead of it: Indonesian tuning
+    page so rewritten, F1 0.40). A listicle's items under linked headlines are no such grid."""
+    related = boilerplate.FAMILIES["related_header"]
+    for el in (next(grid.iterchildren(), None), grid.getprevious()):
+        if el is not None and isinstance(el.tag, str) and el.find(".//p") is None:
+            text = " ".join(el.text_content().split())
+            if 0 < len(text) <= 60 and related.search(text):
+                return True
+    return False
 
 
 def _linked_only(p: Any) -> bool:
@@ -1779,9 +1910,12 @@ def _runs_alike(prose: list[Any], runs: list[Any]) -> list[Any]:
             count[key] = count.get(key, 0) + 1
             holders.setdefault(key, set()).add(parent)
     story = {key for key, n in count.items() if n >= 2 and len(holders[key]) >= 2}
-    if not story:
-        return []
-    return [r for r in runs if _chunk_key(r.getparent(), siblings=True) in story]
+    # a run beside prose paragraphs in their own parent: one body's paragraphs, some of them
+    # written as runs (a story whose first half a redesign wrote as <br> runs, joined to its
+    # second half of <p>s after an ad slot: left out, the story fell under nine tenths of the
+    # page's prose beside a teaser list's excerpts, and the page was read whole: F1 0.87)
+    return [r for r in runs if (parent := r.getparent()) in keys
+            or (story and _chunk_key(parent, siblings=True) in story)]  # fmt: skip
 
 
 def _runs_frame(node: Any, beside: list[Any], size: int) -> Any | None:

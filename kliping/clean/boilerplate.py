@@ -601,7 +601,7 @@ CREDIT_LABELS = {
     "wartawan": "authors", "writer": "authors", "editor": "editors", "redaktur": "editors",
     "penyunting": "editors", "sumber": None, "foto": None, "fotografer": None, "video": None,
     "produser": None, "editing": None, "grafis": None, "infografis": None, "penerjemah": None,
-    "source": None,
+    "source": None, "foto/teks": "authors", "teks/foto": "authors",  # a photo story's maker
 }  # fmt: skip
 _LABEL = r"(?:" + "|".join(CREDIT_LABELS) + r")"
 # Labels that are also ordinary words opening a sentence ("Laporan: polisi menerima 30 aduan"):

@@ -36,9 +36,15 @@ PRINTED = XPath(
     " | //@class[contains(.,'date') or contains(.,'read__time') or contains(.,'published')"
     " or contains(.,'tgl') or contains(.,'tanggal')]/parent::*[string-length(normalize-space(.)) < 80]"
 )
+# ... and the machine-readable stamp of other elements: microdata's ``itemprop="datePublished"``
+# with a ``content``/``datetime``/``title`` (a <div>, a <span>), hAtom's ``<abbr class="published"
+# title="2024-03-13T08:17:00+08:00">8:17 AM</abbr>`` (Blogger, old WordPress themes)
 PUBLISHED_TIME = XPath(
     "//time[@datetime][contains(@class,'published') or contains(@class,'entry-date')"
     " or @itemprop='datePublished' or @pubdate]/@datetime"
+    " | //@itemprop[.='datePublished']/parent::*[not(self::meta) and not(self::time)]"
+    "/@*[name()='content' or name()='datetime' or name()='title']"
+    " | //abbr[@title][contains(@class,'published')]/@title"
 )
 # The byline family whatever its class: a short element printed beside the headline, holding a
 # date with a time of day ("Kamis, 05 November 2015 11:52" in a <span> whose class names a
@@ -147,6 +153,7 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
         # the unique ones.
         kinds = Counter(None if isinstance(el, str) else (el.tag, el.get("class")) for el in found)
         ranked: list[tuple[int, int, str]] = []
+        masthead = _Masthead(tree)
         for i, el in enumerate(found):
             if isinstance(el, str):
                 ranked.append((0, i, el))
@@ -154,15 +161,79 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
             repeated = kinds[(el.tag, el.get("class"))] >= _LISTING_REPEATS
             if repeated and _dates_a_headline(el):
                 continue
-            ranked.append((int(repeated), i, " ".join(el.text_content().split())))
-        for _r, _i, s in sorted(ranked):
+            rank = 2 if len(ranked) < _PRINTED_TRIES and masthead.holds(el) else int(repeated)
+            ranked.append((rank, i, " ".join(el.text_content().split())))
+        last = []
+        for r, _i, s in sorted(ranked):
             if s:
-                printed.append(s)
-                if len(printed) >= 4:
+                (last if r == 2 else printed).append(s)
+                if len(printed) + len(last) >= 4:
                     break
-    if not any(_CLOCK.search(s) for s in printed):
+        if not any(_CLOCK.search(s) and publication_part(s) is not None for s in printed):
+            # (an update stamp's clock is not the publication's: the byline beside the <h1> is read)
+            printed += near_headline(tree)[:1]
+        return publication_first(printed + last)  # (the masthead's after the byline beside the <h1>)
+    if not any(_CLOCK.search(s) and publication_part(s) is not None for s in printed):
         printed += near_headline(tree)[:1]
-    return printed
+    return publication_first(printed)
+
+
+# Rule "update stamp": a printed "Diperbarui 9 Januari 2024, 10:00 WIB" is when the story was
+# changed, not published. A line that starts with it (an "updated" box above the date, whose class
+# names a date) goes after the others; a line that prints both ("Diterbitkan 8 Januari 2024 14:30
+# WIB | Diperbarui 9 Januari ...") is read up to it.
+_UPDATE = re.compile(
+    r"(?i)(?:^|(?<=[\s|•·/,(-]))(?:terakhir\s+)?(?:diperbarui|diperbaharui|diupdate|diubah|"
+    r"(?:last\s+)?updated?(?:\s+terakhir)?|update\s+terakhir)\b"
+)
+
+
+def publication_part(line: str) -> str | None:
+    """``line`` up to an update stamp, or None when it starts with one (rule "update stamp")."""
+    m = _UPDATE.search(line)
+    if m is None:
+        return line
+    head = line[: m.start()].rstrip(" |•·/,(-")
+    return head if any(c.isdigit() for c in head) else None
+
+
+def publication_first(printed: list[str]) -> list[str]:
+    """``printed`` read by rule "update stamp": each line up to its update stamp, those that are
+    only an update stamp last (still a date, when nothing else is)."""
+    first, last = [], []
+    for s in printed:
+        part = publication_part(s)
+        if part is None:
+            last.append(s)
+        elif part not in first:
+            first.append(part)
+    return first + last
+
+
+class _Masthead:
+    """Rule "masthead today": the date a portal prints above its menu (the day it is read, "Rabu, 10
+    Januari 2024" in a ``date-today`` box, a live clock) is no article's. Such an element comes
+    before the page's first <h1> and outside the headline's box (the <h1>'s third ancestor); it is
+    read after every other printed date. (A date printed above the headline, in its box, is the
+    article's.)"""
+
+    def __init__(self, tree: Any) -> None:
+        self.h1 = next(tree.iter("h1"), None)
+        box = self.h1
+        for _ in range(3):
+            up = box.getparent() if box is not None else None
+            if up is None or up.tag in ("body", "html"):
+                break
+            box = up
+        self.box = box
+
+    def holds(self, el: Any) -> bool:
+        if self.h1 is None or self.box is None or el is self.box:
+            return False
+        if any(a is self.box for a in el.iterancestors()):
+            return False
+        after = el.xpath("following::h1[1]")
+        return bool(after) and after[0] is self.h1
 
 
 def near_headline(tree: Any) -> list[str]:
@@ -178,15 +249,20 @@ def near_headline(tree: Any) -> list[str]:
         if not _NEAR_LEN[0] < len(line) < _NEAR_LEN[1]:
             continue
         tries += 1
-        if _CLOCK.search(line) and line not in out:
+        line = publication_part(line) or ""
+        if (_CLOCK.search(line) or _AGO.search(line)) and line not in out:
             # a byline box of lines (a date line, then "Rep: … / Red: …" under a <br>) is judged
             # line by line: the date line is one even though the box as a whole is not
-            found = next((x for x in (line, *_br_lines(el)) if is_date_line(x) or is_byline_date(x)), None)
+            found = next((x for x in (line, *_br_lines(el)) if _dates_story(x)), None)
             if found is not None and found not in out and not _in_teaser(el):
                 out.append(found)
         if tries >= _NEAR_TRIES:
             break
     return out
+
+
+def _dates_story(line: str) -> bool:
+    return is_date_line(line) or is_byline_date(line) or is_relative_byline(line)
 
 
 def _br_lines(el: Any) -> list[str]:
@@ -270,6 +346,29 @@ _BYLINE_PART = re.compile(
 _NAME = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|bin|binti|van|de))*")
 
 
+# Rule "relative byline": a byline that dates the story by its age, "Oleh Rina Amalia - 2 jam lalu",
+# "Budi Santoso • kemarin pukul 14.30", "3 hours ago" (read against the fetch time)
+_AGO = re.compile(
+    r"(?i)\b(?:\d{1,2}\s*(?:detik|menit|mnt|jam|hari|seconds?|secs?|minutes?|mins?|hours?|hrs?)"
+    r"\s+(?:yang\s+|yg\s+)?(?:lalu|ago)|kemarin(?:(?:\s+pukul|,)?\s+\d{1,2}[.:][0-5]\d)?)\b"
+)
+# a printed date with no digit that is still one: the day before the fetch ("kemarin")
+_DAY_WORD = re.compile(r"(?i)\bkemaren\b|\bkemarin\b")
+
+
+def is_relative_byline(line: str) -> bool:
+    """A short line of an age ("2 jam lalu", "kemarin pukul 14.30") and a byline's names at most."""
+    m = _AGO.search(line)
+    if m is None:
+        return False
+    rest = _BYLINE_PART.sub(" ", line[: m.start()] + " " + line[m.end() :])
+    rest = re.sub(r"(?i)\b(?:wib|wita|wit|diperbarui|updated?)\b", " ", rest)
+    names = _NAME.findall(rest)
+    if any(len(n.split()) > 4 for n in names):
+        return False
+    return len(re.sub(r"[\W_]+", "", _NAME.sub(" ", rest))) <= 3
+
+
 def is_byline_date(line: str) -> bool:
     """A short line of a byline and a date: the names after "Oleh", "Penulis:", "Editor:" and
     the date, and nothing else (a headline or a sentence beside a date is not one)."""
@@ -342,8 +441,17 @@ def wants_printed(structured: list[tuple[str, str, ParsedDate]], site_printed: b
     the local clock with a "Z" (:func:`zone_mislabelled`); reading its printed date costs ~0.9 ms on
     such a page, about 40% of pages, so it is left to the caller to ask for it.)"""
     return site_printed or not any(
-        p.datetime is not None and _plausible_day(p.date or PLAUSIBLE_SINCE) for _f, _r, p in structured
+        p.datetime is not None and not midnight(p.datetime) and _plausible_day(p.date or PLAUSIBLE_SINCE)
+        for _f, _r, p in structured
     )
+
+
+def midnight(at: dt.datetime) -> bool:
+    """Rule "midnight is a date": a structured time of exactly 00:00:00 in its own zone
+    ("2024-03-31T00:00:00+07:00") is how a CMS states a day without a time; it yields to a time of
+    day printed on that day ("Minggu, 31 Maret 2024, pukul 13:25 WIB"), and is kept when there is
+    none."""
+    return at.hour == 0 and at.minute == 0 and at.second == 0 and at.microsecond == 0
 
 
 def utc_only(structured: list[tuple[str, str, ParsedDate]]) -> bool:
@@ -356,6 +464,14 @@ def utc_only(structured: list[tuple[str, str, ParsedDate]]) -> bool:
 _NAMED_ZONE = re.compile(
     rf"\b(?:{'|'.join(sorted(ZONE_OFFSETS, key=len, reverse=True))})\b|(?:GMT|UTC)?\s?\+0?[789](?::?00)?\b"
 )
+
+
+def byline_check(tree: Any) -> list[str]:
+    """The date line printed beside the headline (:func:`near_headline`, a bounded walk) when it
+    names an Indonesian zone or offset: read on a page whose structured data already states a time,
+    only to see whether the two agree (``time_conflict`` when they are hours apart, the structured
+    time kept). A line naming no zone may be a foreign page's own clock, so it is not read."""
+    return [s for s in near_headline(tree)[:1] if _NAMED_ZONE.search(s)]
 
 
 def zone_probe(
@@ -388,9 +504,9 @@ def _read_printed(
     :data:`_MAX_PRINTED` or without a digit), with what they say."""
     read: list[tuple[str, ParsedDate]] = []
     for s in printed[:_PRINTED_TRIES]:
-        if len(s) > _MAX_PRINTED or not any(c.isdigit() for c in s):
+        if len(s) > _MAX_PRINTED or not (any(c.isdigit() for c in s) or _DAY_WORD.search(s)):
             continue
-        p = _parse(s, fetched_at, tz, z_local)
+        p = _parse(gregorian(s), fetched_at, tz, z_local)
         if p is not None:
             read.append((s, p))
     return read
@@ -424,6 +540,8 @@ def _pick_time(
     """
     if not observed:
         return None, False
+    if any(not midnight(at) for _s, at in observed):
+        observed = [(s, at) for s, at in observed if not midnight(at)]  # rule "midnight is a date"
     stamps = [at for _s, at in observed]
     conflict = any(
         TIME_TOLERANCE <= abs(a - b) <= _ONE_DAY for i, a in enumerate(stamps) for b in stamps[i + 1 :]
@@ -452,8 +570,12 @@ def dates(
     url: str | None = None,
     tree: Any = None,
     url_time: re.Pattern[str] | None = None,
+    foreign: bool = False,
 ) -> Dates:
     """``structured`` is :func:`structured_dates` when the caller already has it.
+
+    ``foreign``: a page from a newsroom abroad (:func:`kliping.clean.metadata.foreign_page`): the
+    calendar date is the chosen time's own zone's, as the page prints it, not ``tz``'s.
 
     Without structured data, a date in the URL path (kompas ``/read/2015/11/04/``) outranks what
     generic selectors find on the page (often a sidebar's date), and htmldate is asked before a
@@ -523,6 +645,8 @@ def dates(
     cands.sort(key=lambda c: not _plausible_day(_local_day(c[2], tzinfo)))
 
     flag, raw, best = cands[0]
+    if foreign and best.datetime is not None and best.datetime.tzinfo is not None:
+        tzinfo = best.datetime.tzinfo
     day = _local_day(best, tzinfo)
     # Every stated time of day, in priority order (body text dates are events, not publication).
     observed = [(f, p.datetime) for f, _r, p in cands if p.datetime is not None and f != "from_body_text"]
@@ -567,6 +691,20 @@ _HIJRI = re.compile(
     r"jumadi?l[\s-]*(?:awa?l|akhir|ula|ts?ani(?:yah)?)|rajab|sya'?k?ban|ramadh?an|syawal|"
     r"dz?ul[\s-]*q[ao]'?[di]{1,2}ah|zulkaidah|dz?ul[\s-]*hijj?ah|zulhijj?ah)\s+\d{4}(?:\s*h\b)?"
 )
+_HIJRI_WORD = re.compile(r"(?i)\d{4}\s*h\b|muharr|afar|sapar|rabi|jumad|rajab|sya'?k?ban|ramadh?an|syawal|"
+                         r"dz?ul|zulk|zulh")
+
+
+_MASEHI = re.compile(r"(?<=\d{4})\s*M\b")
+
+
+def gregorian(line: str) -> str:
+    """A dual-calendar date line with its Hijri date and the Masehi "M" dropped ("Senin, 8 Januari
+    2024 M / 26 Jumadil Akhir 1445 H | 14.30 WIB" is read as "Senin, 8 Januari 2024 / | 14.30
+    WIB"): the time printed after the Hijri date is the Gregorian date's."""
+    if not _HIJRI_WORD.search(line):
+        return line
+    return _MASEHI.sub("", _HIJRI.sub(" ", line))
 
 
 def is_date_line(line: str) -> bool:

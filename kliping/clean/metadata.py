@@ -57,6 +57,7 @@ _DOM_AUTHOR = XPath(
     " | //@class[contains(.,'author') or contains(.,'read__credit__item')]/parent::*"
     "[contains(concat(' ',normalize-space(@class),' '),' author ') or contains(@class,'detail__author')"
     " or contains(@class,'read__credit__item') or contains(@class,'author-name')"
+    " or contains(@class,'author-list')"
     " or contains(@class,'byline__author')]"
 )
 _TRACKING = re.compile(
@@ -244,7 +245,7 @@ def strip_site_suffix(title: str, names: list[str]) -> str:
         if len(parts) < 2:
             break
         last, first = parts[-1], parts[0]
-        if _is_site_name(last, keys):
+        if _is_site_name(last, keys) or last.lower() in _CHROME_WORDS:
             title = title[: title.rfind(last)].rstrip(" -|–—:»·•")
         elif _is_site_name(first, keys):
             title = title[len(first) :].lstrip(" -|–—:»·•")
@@ -263,6 +264,10 @@ def strip_site_suffix(title: str, names: list[str]) -> str:
 
 
 _LABEL = re.compile(r"([^\s:|]+(?: [^\s:|]+){0,3}):\s+")
+# Rule "channel word": a title's last part that only says what kind of page it is ("Judul - Berita
+# - Kabar Harian", once the site's name is off) is the site's chrome, not the headline's
+_CHROME_WORDS = frozenset(("berita", "news", "artikel", "article", "beranda", "home", "berita terkini",
+                           "berita terbaru", "latest news", "breaking news"))  # fmt: skip
 
 
 def _is_site_name(part: str, keys: set[str]) -> bool:
@@ -283,23 +288,65 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
     for c in (text_of(pm.ld("headline")), pm.get("og:title", "twitter:title")):
         if c:
             cands.append(c)
-    if not cands:
-        for h in _H1(tree)[:1]:
-            s = " ".join(h.text_content().split())
-            if s:
-                cands.append(s)
-    if not cands and pm.html_title:
-        cands.append(pm.html_title)
-    if not cands:
-        return None
     names = list(site_names)
     for n in (pm.get("og:site_name", "application-name", "twitter:site"),):
         if n:
             names.append(n.lstrip("@"))
+    h1 = next((s for h in _H1(tree)[:1] if (s := " ".join(h.text_content().split()))), None)
+    if h1 and _is_site_name(h1, {k for n in names if (k := re.sub(r"\W+", "", n.lower()))}):
+        h1 = None  # rule "logo heading": the site's name as the first <h1> (a blog theme's masthead)
+    if not cands and h1:
+        cands.append(h1)
+    if not cands and pm.html_title:
+        cands.append(pm.html_title)
+    if not cands:
+        return None
     t = " ".join(cands[0].split())
+    if not xpath and t.endswith(("...", "…")):
+        t = _uncut(t, [*cands[1:], h1, pm.html_title])
+    if h1 and not xpath and _chrome_around(t, h1):
+        return h1
     t = TITLE_PAGINATION.sub("", t) or t  # (before and after the site's name: either order)
     t = strip_site_suffix(t, names) or t
-    return TITLE_PAGINATION.sub("", t) or t
+    t = TITLE_PAGINATION.sub("", t) or t
+    # (searched in the title's last characters only: linear whatever the title)
+    page = _TRAILING_PAGE.search(t, max(0, len(t) - 40))
+    return t[: page.start()] if page is not None and page.start() > 0 else t
+
+
+def _uncut(title: str, others: list[str | None]) -> str:
+    """Rule "cut headline": a headline cut with an ellipsis (a JSON-LD ``headline`` held to Google's
+    110 characters) is the whole one another source prints, when that one starts with it."""
+    stem = title.rstrip(".…").rstrip()
+    if len(stem.split()) < 3:
+        return title
+    for other in others:
+        if other:
+            whole = " ".join(other.split())
+            if len(whole) > len(stem) and whole.startswith(stem):
+                return whole
+    return title
+
+
+# Rule "headline in the title": the page's <h1> printed whole at the start of the title it gives,
+# the rest set off by a separator or a page switch ("Judul | Berita | Kabar Harian",
+# "Judul Halaman 3" beside the <h1> "Judul"), is the headline and the rest is the site's chrome.
+_CHROME_START = re.compile(r"\s*(?:[-|–—:»·•]|\|\||::)\s|\s+(?i:halaman|page)\s+(?:\d{1,2}|all)\s*$")
+
+
+def _chrome_around(title: str, h1: str) -> bool:
+    if title == h1 or len(h1.split()) < 3 or len(h1) >= len(title):
+        return False
+    # (not the <h1> at the end: "Judul | The Blog" beside a logo's <h1> "The Blog" is the other way)
+    return title.startswith(h1) and _CHROME_START.match(title, len(h1)) is not None
+
+
+# Rule "page switch at the end": "Judul Halaman 2", the number of a paginated story's page at the
+# end of its title without a separator; not after a preposition ("Tertahan di Halaman 2")
+_TRAILING_PAGE = re.compile(
+    r"(?<!\b[dD]i)(?<!\b[kK]e)(?<!\b[dD]ari)(?<!\b[pP]ada)(?<!\b[dD]alam)(?<!\b[hH]ingga)"
+    r"(?<!\b[sS]ampai)(?<!\b[oO]n)(?<!\b[tT]o)(?<!\b[oO]f)\s+(?:Halaman|HALAMAN|halaman) [2-9]\s*$"
+)
 
 
 # The page-switch a paginated story's title carries: "Judul - Semua Halaman - Grid.ID", "Judul
@@ -379,7 +426,7 @@ def authors(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
     )
 
 
-def byline(tree: Any) -> list[str]:
+def byline(tree: Any, wide: bool = False) -> list[str]:
     """The page's author elements (``rel=author``, ``itemprop=author``, common classes), at most four;
     else the first line of a ``byline`` element (the name over the reporter's desk: "Rina
     Kusumawati" / "Wartawan BBC News Indonesia").
@@ -390,7 +437,7 @@ def byline(tree: Any) -> list[str]:
     if not found:
         found = _posted_by(tree)
     if not found:
-        for el in _BYLINE(tree)[:2]:
+        for el in (_BYLINE_WIDE if wide else _BYLINE)(tree)[:2]:
             runs = (" ".join(t.split()) for t in el.itertext() if t.strip())
             first = next((r for r in runs if not _BY.fullmatch(r) and people.people([r])), None)
             if first:
@@ -401,14 +448,22 @@ def byline(tree: Any) -> list[str]:
 _BYLINE = XPath(
     "//@class[contains(.,'byline')]/parent::*[contains(concat(' ',normalize-space(@class),' '),' byline ')]"
 )
+# (on a page that may be Indonesian, also a class token ending in "byline": "amp-byline", "post-byline")
+_BYLINE_WIDE = XPath(
+    "//@class[contains(.,'byline')]/parent::*[contains(concat(' ',normalize-space(@class),' '),' byline ')"
+    " or contains(concat(normalize-space(@class),' '),'-byline ')"
+    " or contains(concat(normalize-space(@class),' '),'_byline ')]"
+)
 # Rule "posted by": a blog theme's line "Diposting oleh Yulius Wenda pada 14 Maret 2024, 16:45 WIT"
 # (Blogspot, WordPress themes), the name in a link or not.
+# Rule "oleh line": the same with "Oleh" alone, in a byline box beside its date ("Oleh Budi Santoso
+# - Senin, 8 Januari 2024 14:30 WIB", "Oleh: Rina Amalia | 2 jam lalu"), not in a paragraph.
 _POSTED_TEXT = XPath(
-    "//body//text()[contains(., 'oleh')][string-length(normalize-space(.)) < 60]"
+    "//body//text()[contains(., 'oleh') or contains(., 'Oleh')][string-length(normalize-space(.)) < 100]"
     "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
 )
 _POSTED_BY = re.compile(
-    r"^(?:diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+oleh\s+"
+    r"^(?:(?:diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+)?oleh\s*:?\s+"
     r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))(?=\s+pada\b|\s*[|,•·-]|\s*$)",
     re.I,
 )
@@ -421,6 +476,8 @@ def _posted_by(tree: Any) -> list[str]:
             continue
         text = " ".join(parent.text_content().split())
         if len(text) < 120 and (m := _POSTED_BY.match(text)):
+            if parent.tag == "p" and text[:4].lower() == "oleh":
+                continue  # "Oleh Presiden Jokowi, jembatan itu ...": a sentence, not a byline
             return [m.group("name")]
     return []
 
@@ -458,6 +515,41 @@ def may_be_indonesian(tree: Any, pm: PageMeta) -> bool:
     return not declared or declared.strip().lower()[:2] in _OUR_LANGS
 
 
+# Rule "Indonesian clock": a page whose structured time of publication is stated at +07:00, +08:00 or
+# +09:00 (WIB, WITA, WIT) comes from an Indonesian newsroom even when it declares English (an
+# English edition: "Reporter: … / Editor: …" boxes like its Indonesian pages')
+_ID_OFFSET = re.compile(r"[+]0?[789]:?00\s*$")
+
+
+def _indonesian_clock(pm: PageMeta) -> bool:
+    stated = text_of(pm.ld("datePublished")) or pm.get("article:published_time", "datepublished")
+    return bool(stated) and _ID_OFFSET.search(stated) is not None
+
+
+def foreign_page(tree: Any, pm: PageMeta, url: str | None) -> bool:
+    """Rule "a foreign page's own clock": a page that declares a language other than Indonesian,
+    states no Indonesian zone in its structured time and is not on an ``.id`` host comes from a
+    newsroom abroad: the calendar date it prints is its own zone's, not Jakarta's."""
+    host = (urlsplit(url or "").hostname or "").lower()
+    return not (may_be_indonesian(tree, pm) or _indonesian_clock(pm) or host.endswith(".id"))
+
+
+def _label_with_name(run: Any, label: str) -> str:
+    """A label run ("Editor:") read with the name its element, or the element around a label
+    element of its own (``<span>Editor:</span> <a>Petir Garda</a>``), prints after it."""
+    el = run.getparent()
+    for _ in range(2):
+        if el is None:
+            break
+        whole = " ".join(el.text_content().split())
+        if len(whole) >= 160:
+            break
+        if whole != label:
+            return whole
+        el = el.getparent()
+    return label
+
+
 def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
     """(authors, editors) the page's credit lines name, outside the body as well as in it.
 
@@ -470,9 +562,8 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
     seen = 0
     for run in _CREDIT_TEXT(tree):
         line = " ".join(str(run).split())
-        if line.endswith(":") and (parent := run.getparent()) is not None:
-            whole = " ".join(parent.text_content().split())
-            line = whole if len(whole) < 160 else line
+        if line.endswith(":"):
+            line = _label_with_name(run, line)
         if not boilerplate.CREDIT_LINE.match(line):
             continue
         for fld, name in boilerplate.credit(line):
@@ -558,7 +649,8 @@ def extract(tree: Any, layout: Layout, base: str, site_names: list[str]) -> Meta
     if desk:
         found_authors = []
     credited: tuple[list[str], list[str]] = ([], [])
-    if not (found_authors and found_editors) and may_be_indonesian(tree, pm):
+    ours = may_be_indonesian(tree, pm)
+    if not (found_authors and found_editors) and (ours or _indonesian_clock(pm)):
         credited = credit_lines(tree)
     return Metadata(
         page=pm,
@@ -567,7 +659,7 @@ def extract(tree: Any, layout: Layout, base: str, site_names: list[str]) -> Meta
         canonical_url=canonical_url(pm, base),
         authors=found_authors,
         editors=found_editors or credited[1],
-        byline=[] if found_authors else credited[0] if desk else credited[0] or byline(tree),
+        byline=[] if found_authors else credited[0] if desk else credited[0] or byline(tree, ours),
         section=section(tree, pm, layout.section_xpath),
         tags=tags(tree, pm, layout.tags_xpath),
         image_url=image(pm, base),

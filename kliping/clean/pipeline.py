@@ -217,6 +217,10 @@ def _date_candidates(
     if dating.utc_only(structured) and metadata.may_be_indonesian(tree, pm):
         printed = dating.printed_dates(tree, layout.date_xpath)
         return structured, dating.zone_probe(structured, printed, fetched_at, **_clock(site))
+    if metadata.may_be_indonesian(tree, pm):
+        # the byline beside the headline, when it names its zone: a second opinion on the time
+        # (a disagreement of hours is flagged, :func:`kliping.clean.dating.byline_check`)
+        return structured, dating.byline_check(tree)
     return structured, []
 
 
@@ -241,5 +245,6 @@ def _dates(
         url=raw.get("url") or "",
         tree=tree,
         url_time=site.url_time_re if site is not None else None,
+        foreign=site is None and metadata.foreign_page(tree, pm, raw.get("url")),
         **_clock(site),
     )

@@ -125,6 +125,10 @@ def _zone_word(word: str | None, default: _dt.tzinfo) -> _dt.tzinfo:
     if not word:
         return default
     up = word.upper()
+    if up[:3] in ("GMT", "UTC") and len(up) > 3:  # "GMT+7", "UTC +08:00": the offset
+        word = up = up[3:].replace(" ", "")
+        if ":" not in up and len(up) in (2, 3):  # "+7", "+07"
+            word = up = f"{up[0]}{int(up[1:]):02d}:00"
     if up in ZONE_OFFSETS:
         return _resolve_tz_str(up)
     if up in ("UTC", "GMT", "Z"):
@@ -236,11 +240,15 @@ _LAST_WORD_RE = re.compile(r"(?<![A-Za-z'])[A-Za-z']++$")
 
 _TIME_CORE = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2})(?:[.,]\d+)?)?(?![\d])"
 _AMPM = r"(?P<ap>a\.?m\.?|p\.?m\.?|pagi|siang|sore|petang|malam)(?![a-z])"
-_ZONE = r"(?P<z>wita|wib|wit|utc|gmt|z(?![a-z])|[+-]\d{2}:?\d{2})(?![a-z])"
+# (an offset after GMT/UTC is part of the zone: "GMT+7" is +07:00, not GMT)
+_ZONE = (
+    r"(?P<z>(?:utc|gmt)\s?[+-]\s?\d{1,2}(?::?\d{2})?(?!\d)|wita|wib|wit|utc|gmt|z(?![a-z])|[+-]\d{2}:?\d{2})"
+    r"(?![a-z])"
+)
 # Only ever .match()ed at the end of a date (one start position), so its leading separator run is
 # scanned once per date; a .search() would retry it at every separator.
 _TIME_AFTER_RE = re.compile(
-    rf"[\s,|\-/•·)]*+(?:(?:pukul|pkl\.?|jam)\s*+)?{_TIME_CORE}\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+",
+    rf"[\s,|\-/•·)]*+(?:(?:pukul|pkl\.?|jam)\s*+)?{_TIME_CORE}\s*+(?:{_AMPM})?+\s*+(?:\(?{_ZONE})?+",
     re.IGNORECASE,
 )
 _TIME_ANY_RE = re.compile(
@@ -249,6 +257,14 @@ _TIME_ANY_RE = re.compile(
     re.IGNORECASE,
 )
 _ZONE_WORD_RE = re.compile(r"(?<![a-z])(wita|wib|wit)(?![a-z])", re.IGNORECASE)
+# A clock printed just before the date ("pukul 14.30 WIB | Senin, 8 Januari 2024", "09.30, 08/01/2024"):
+# .search()ed in the few characters before the date only (_BEFORE_WINDOW), so its cost is bounded.
+_TIME_BEFORE_RE = re.compile(
+    rf"(?<![\d.:])(?:(?:pukul|pkl\.?|jam)\s*+)?{_TIME_CORE}\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+"
+    r"[\s,|\-/•·(]*+$",
+    re.IGNORECASE,
+)
+_BEFORE_WINDOW = 32
 
 _ISO_RE = re.compile(
     r"""^\s*+(?P<y>\d{4})(?P<sep>[-/])(?P<mo>\d{2})(?P=sep)(?P<d>\d{2})
@@ -262,7 +278,7 @@ _REL_PART = rf"(?:(?<!\d)\d++|se|beberapa)\s*+{_UNIT}"
 _REL_RE = re.compile(
     rf"""(?<![a-z])(?P<fut>(?:dalam|dlm)(?:\s++waktu)?\s++)?
     (?P<parts>{_REL_PART}(?:\s*+(?:,|dan)?+\s*+{_REL_PART})*+)
-    \s*+(?P<dir>(?:yang\s++|yg\s++)?(?:lalu|yll|silam|sebelumnya)|dari\s++sekarang|lagi|kemudian)?""",
+    \s*+(?P<dir>(?:yang\s++|yg\s++)?(?:lalu|yll|silam|sebelumnya)|ago|dari\s++sekarang|lagi|kemudian)?""",
     re.IGNORECASE | re.VERBOSE,
 )
 _REL_PART_RE = re.compile(rf"((?<!\d)\d++|se|beberapa)\s*+({_UNIT})", re.IGNORECASE)
@@ -484,12 +500,17 @@ def _absolute(
     t = _time_from(tm) if tm else None
     if t is not None and tm is not None:
         end = tm.end()
-    elif search_time and ":" in s:
-        for tm2 in _TIME_ANY_RE.finditer(s):
-            t = _time_from(tm2)
-            if t is not None:
-                tm = tm2
-                break
+    elif search_time:
+        tb = _TIME_BEFORE_RE.search(s, max(0, start - _BEFORE_WINDOW), start) if start else None
+        t = _time_from(tb) if tb else None
+        if t is not None:
+            tm = tb
+        elif ":" in s:
+            for tm2 in _TIME_ANY_RE.finditer(s):
+                t = _time_from(tm2)
+                if t is not None:
+                    tm = tm2
+                    break
     if t is None or tm is None:
         return ParsedDate(text, day, None, mismatch, None, "fast"), start, end
     zone = tm.group("z")

@@ -48,6 +48,12 @@ REL_UNITS: dict[str, tuple[str, int]] = {
     "minggu": ("d", 7), "mgg": ("d", 7), "pekan": ("d", 7),
     "bulan": ("m", 1), "bln": ("m", 1),
     "tahun": ("m", 12), "thn": ("m", 12),
+    # English, as Indonesian sites' English editions and widgets print them ("3 hours ago")
+    "second": ("s", 1), "seconds": ("s", 1), "sec": ("s", 1), "secs": ("s", 1),
+    "minute": ("s", 60), "minutes": ("s", 60), "min": ("s", 60), "mins": ("s", 60),
+    "hour": ("s", 3600), "hours": ("s", 3600), "hrs": ("s", 3600),
+    "day": ("d", 1), "days": ("d", 1), "week": ("d", 7), "weeks": ("d", 7),
+    "month": ("m", 1), "months": ("m", 1), "year": ("m", 12), "years": ("m", 12),
 }  # fmt: skip
 
 # Words that say "this line is the publication/update date", stripped before parsing.
