@@ -10,7 +10,7 @@ Every article response is yielded as a raw record for the archive; cleaning happ
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -187,11 +187,12 @@ class NewsSpider(scrapy.Spider):
                 raise CloseSpider("bad_part") from None
             self.crawler.stats.set_value("kliping/seen/known_urls", len(self.known))
 
-    def window(self) -> tuple[date, date]:
-        """The days a date index is walked for: since..until, default the last two days."""
-        until = self.until or datetime.now(self.tz).date()
-        since = self.since or (until - timedelta(days=1))
-        return since, until
+    def date_index_days(self) -> list[date]:
+        """The days a date index is walked for, newest first: since..until (default the last two
+        days), never past tomorrow (:func:`kliping.spiders.sources.date_index_days`)."""
+        from kliping.spiders.sources import date_index_days
+
+        return date_index_days(self.since, self.until, datetime.now(self.tz).date())
 
     def in_window(self, day: date | None) -> bool:
         if day is None:

