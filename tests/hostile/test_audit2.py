@@ -16,6 +16,7 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from kliping.dataset.storage import read_dataset
 from tests.conftest import FAST
 from tests.hostile.server import HostileServer
 from tests.hostile.test_audit import ROOT, SITE_FILE
@@ -69,3 +70,38 @@ def test_a_date_index_walked_down_to_year_one_ends(tmp_path) -> None:
         assert "Traceback" not in r.stderr and "OverflowError" not in r.stderr, r.stderr[-3000:]
         walked = sorted(u for u in server.hits if "/indeks" in u)
     assert len(walked) == 2 and "date=1-01-01&" in walked[0], walked  # strftime writes year 1 as "1"
+
+
+# -- the ingest state file ----------------------------------------------------------------------
+
+
+def test_damaged_ingest_checkpoints_are_passed_over(tmp_path) -> None:
+    """A checkpoint line of ``.kliping-ingest/files.jsonl`` whose offset is a string or a list
+    (an edit, a bit flip, another tool): ingest died in a traceback on every rerun; a negative or
+    enormous offset failed the file on every rerun ("Invalid argument"). Such a line is passed
+    over like a torn one: the file is read again from the line before, and every page is stored
+    once."""
+    from kliping.warc.ingest import state_path
+    from tests.warc_fixtures import sample_pages, write_warc
+
+    warc = write_warc(tmp_path / "a.warc.gz", sample_pages()[:6])
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "kliping", "ingest", str(warc), "--out", str(out), "--all-domains",
+           "--no-progress", "--flush-rows", "2"]  # fmt: skip
+    first = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0, first.stderr
+    stored = read_dataset(out / "raw").num_rows
+    lines = state_path(out).read_text().splitlines()
+    last = json.loads(lines[-1])
+    for offset in ("abc", [1], -100, 10**300, True):
+        damaged = json.dumps({**last, "offset": offset, "done": False})
+        state_path(out).write_text("\n".join([*lines, damaged]) + "\n")
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0 and "Traceback" not in r.stderr, (offset, r.stderr[-2000:])
+    raw = read_dataset(out / "raw").column("url").to_pylist()
+    assert len(raw) == stored == len(set(raw))
+    bad = {**last, "done": "no"}
+    state_path(out).write_text("\n".join([*lines[:1], json.dumps(bad)]) + "\n")
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert read_dataset(out / "raw").num_rows == stored
