@@ -16,8 +16,10 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from kliping.dataset.storage import read_dataset
-from tests.conftest import FAST
+from tests.conftest import FAST, one_line
 from tests.hostile.server import HostileServer
 from tests.hostile.test_audit import ROOT, SITE_FILE
 
@@ -105,3 +107,31 @@ def test_damaged_ingest_checkpoints_are_passed_over(tmp_path) -> None:
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-2000:]
     assert read_dataset(out / "raw").num_rows == stored
+
+
+# -- site definitions naming hosts the site does not own -----------------------------------------
+
+FEED = 'Source("feed", "https://www.kabarku.example/feed/")'
+OFF_HOST = {
+    # a source on another host: the network guard dropped it unsent, the crawl found nothing
+    "sources[0].url": (FEED, 'Source("feed", "https://kabar-lain.example/feed/")'),
+    # a top-level domain: every host under it passed the guard
+    "allowed_domains[0]": ('allowed_domains=("kabarku.example",)', 'allowed_domains=("example",)'),
+    # a wildcard or a URL: nothing passed it, not even the site
+    "allowed_domains[1]": ('allowed_domains=("kabarku.example",)',
+                           'allowed_domains=("kabarku.example", "*")'),
+    # the site's own domain outside its allowed domains
+    "allowed_domains": ('allowed_domains=("kabarku.example",)', 'allowed_domains=("kabarlain.example",)'),
+}
+
+
+@pytest.mark.parametrize("field", OFF_HOST)
+def test_a_site_definition_naming_hosts_it_does_not_own_is_one_line(tmp_path, field) -> None:
+    old, new = OFF_HOST[field]
+    assert old in SITE_FILE
+    env = _site_env(tmp_path, SITE_FILE.replace(old, new, 1))
+    r = subprocess.run([sys.executable, "-m", "kliping", "crawl", "kabarku", "--out", str(tmp_path / "out")],
+                       capture_output=True, text=True, timeout=60, env=env)  # fmt: skip
+    line = one_line(r)
+    assert r.returncode == 2 and "kabarku.py" in line and f"field '{field}'" in line, line
+    assert not (tmp_path / "out").exists()
