@@ -135,3 +135,13 @@ def test_a_site_definition_naming_hosts_it_does_not_own_is_one_line(tmp_path, fi
     line = one_line(r)
     assert r.returncode == 2 and "kabarku.py" in line and f"field '{field}'" in line, line
     assert not (tmp_path / "out").exists()
+
+
+def test_a_site_file_that_exits_is_one_line(tmp_path) -> None:
+    """A site file calling ``sys.exit(3)`` (a script turned into a definition): every command
+    ended with exit 3 and not a word on stderr."""
+    env = _site_env(tmp_path, "import sys\nsys.exit(3)\n")
+    r = subprocess.run([sys.executable, "-m", "kliping", "sites"], capture_output=True, text=True,
+                       timeout=60, env=env)  # fmt: skip
+    line = one_line(r)
+    assert r.returncode == 2 and "kabarku.py" in line and "SystemExit" in line, line
