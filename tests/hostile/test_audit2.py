@@ -145,3 +145,34 @@ def test_a_site_file_that_exits_is_one_line(tmp_path) -> None:
                        timeout=60, env=env)  # fmt: skip
     line = one_line(r)
     assert r.returncode == 2 and "kabarku.py" in line and "SystemExit" in line, line
+
+
+# -- paths files --------------------------------------------------------------------------------
+
+
+def test_paths_file_lines_are_urls_or_files_of_the_data_host(tmp_path) -> None:
+    """A local ``warc.paths`` listing a URL: the line was resolved as a local path
+    (``<cwd>/http:/127.0.0.1:…``) and the file failed. A paths file fetched from a data host
+    listing an absolute local path: ingest read the local file. Now a URL line is fetched, and a
+    remote list names files of its data host only."""
+    from tests.warc_fixtures import sample_pages, serve_directory, write_warc
+
+    pages = [p for p in sample_pages() if p.status == 200]
+    served = tmp_path / "served"
+    served.mkdir()
+    write_warc(served / "a.warc.gz", pages[:3], extras=False)
+    secret = write_warc(tmp_path / "local-only.warc.gz", pages[3:6], extras=False)
+    with serve_directory(served) as base:
+        local_list = tmp_path / "warc.paths"
+        local_list.write_text(f"{base.rstrip('/')}/a.warc.gz\n")
+        out = tmp_path / "out"
+        cmd = ["ingest", "--out", str(out), "--all-domains", "--no-progress"]
+        r = subprocess.run([sys.executable, "-m", "kliping", *cmd, str(local_list)],
+                           capture_output=True, text=True, timeout=120)  # fmt: skip
+        assert r.returncode == 0, r.stderr
+        assert sorted(read_dataset(out / "raw").column("url").to_pylist()) == sorted(p.url for p in pages[:3])
+        (served / "warc.paths").write_text(f"{secret}\n")
+        r = subprocess.run([sys.executable, "-m", "kliping", *cmd, f"{base.rstrip('/')}/warc.paths",
+                            "--cc-base", base], capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert r.returncode == 1 and "HTTP 404" in r.stderr, r.stderr  # asked of the data host
+    assert not {p.url for p in pages[3:6]} & set(read_dataset(out / "raw").column("url").to_pylist())
