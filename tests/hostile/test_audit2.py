@@ -176,3 +176,46 @@ def test_paths_file_lines_are_urls_or_files_of_the_data_host(tmp_path) -> None:
                             "--cc-base", base], capture_output=True, text=True, timeout=120)  # fmt: skip
     assert r.returncode == 1 and "HTTP 404" in r.stderr, r.stderr  # asked of the data host
     assert not {p.url for p in pages[3:6]} & set(read_dataset(out / "raw").column("url").to_pylist())
+
+
+# -- a killed run, resumed ----------------------------------------------------------------------
+
+
+def test_a_killed_crawl_resumed_leaves_a_sound_output(tmp_path) -> None:
+    """SIGKILL mid-crawl, then the same crawl again: every page once, every part readable, but
+    ``kliping verify`` still exited 1 ("run … is still 'running' but no live run holds the
+    lock") until ``verify --repair``. The next run holds the lock, so it writes the dead run's
+    ``killed`` row itself."""
+    import signal
+    import time
+
+    from kliping.crawler.ledger import read_ledger
+    from tests.hostile.test_network import ARTICLE_URLS, HOST, LOCAL
+    from tests.hostile.test_network import crawl as generic_crawl
+
+    out = tmp_path / "out"
+    with HostileServer() as server:
+        slow = "/2025/03/11/lomba-perahu-hias-meriahkan-desa/"
+        server.set(drip={slow: 1.0}, max_seconds=60)
+        argv = [sys.executable, "-m", "kliping", "crawl", "generic", "--domain", HOST, "--since",
+                "2025-03-10", "--until", "2025-03-11", "--out", str(out), "--mirror",
+                json.dumps(server.mirror(HOST)), *LOCAL, "-s", "DOWNLOAD_TIMEOUT=60"]  # fmt: skip
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                start_new_session=True)  # fmt: skip
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not server.times.get(f"https://{HOST}{slow}"):
+                time.sleep(0.1)
+            time.sleep(1.0)
+        finally:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
+        server.reset()
+        again = generic_crawl(out, server.mirror(HOST))
+    again.clean()
+    assert [r["status"] for r in read_ledger(out)] == ["killed", "finished"]
+    raw = read_dataset(out / "raw").column("url").to_pylist()
+    assert sorted(raw) == sorted(ARTICLE_URLS)
+    r = subprocess.run([sys.executable, "-m", "kliping", "verify", str(out)], capture_output=True, text=True,
+                       timeout=120)  # fmt: skip
+    assert r.returncode == 0, r.stdout + r.stderr
