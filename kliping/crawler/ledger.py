@@ -102,9 +102,15 @@ def close_dead_runs(out: str | os.PathLike[str], own_run_id: str) -> list[str]:
     runs = Path(out) / "runs"
     if not runs.is_dir():
         return []
+    from kliping.dataset.storage import BadOutputError, BadPartsError
+
+    try:
+        rows = read_dataset(runs, "runs").to_pylist()
+    except BadPartsError as exc:  # pages corrupt behind a sound footer: named, with the way on
+        raise BadOutputError(out, exc.bad) from None
     last: dict[str, dict[str, Any]] = {}
     ended: set[str] = set()
-    for row in read_dataset(runs, "runs").to_pylist():
+    for row in rows:
         if row["status"] in FINAL:
             ended.add(row["run_id"])
         last[row["run_id"]] = row
