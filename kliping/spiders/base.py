@@ -9,6 +9,7 @@ Every article response is yielded as a raw record for the archive; cleaning happ
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -80,12 +81,53 @@ def _is_text(response: Response) -> bool:
     return hasattr(response, "text") and hasattr(response, "xpath")
 
 
+# A tag: its name, then unquoted runs, quoted values (which may hold "<" and ">") and stray quotes.
+_TAG = re.compile(rb"<[A-Za-z][^\s<>\"'/]*(?:[^<>\"']+|\"[^\"]*\"|'[^']*'|[\"'])*")
+_QUOTED = re.compile(rb"\"[^\"]*\"|'[^']*'")
+_ATTRIBUTE = re.compile(rb"[\s/]+[^\s/>=]")  # where an attribute's name starts
+_RAW_TEXT = re.compile(rb"<(script|style)[\s/>]", re.IGNORECASE)  # no tags inside
+_RAW_END = {name: re.compile(rb"</" + name, re.IGNORECASE) for name in (b"script", b"style")}
+MAX_TAG_ATTRIBUTES = 1000
+
+
+def _crowded(tag: bytes) -> bool:
+    return len(tag) > 2 * MAX_TAG_ATTRIBUTES and \
+        len(_ATTRIBUTE.findall(_QUOTED.sub(b"", tag))) > MAX_TAG_ATTRIBUTES
+
+
+def crowded_markup(body: bytes) -> bool:
+    """Does a tag of ``body`` hold more than MAX_TAG_ATTRIBUTES attributes? libxml2's HTML parser
+    compares each attribute of a tag with every one before it: 40,000 in one tag (430 KB) take 3 s,
+    300,000 (3.5 MB) minutes, 1.5 million (16 MB, the download limit) over an hour, and the
+    listing parsers and the "next page" of an article parse in the crawl's reactor thread, which
+    then sends and reads nothing. Real pages' tags hold tens. Scripts and styles hold no tags
+    (their ``a<b`` is not one). Linear: ~0.6 s for 20 MB of one tag, ~1 ms for a news page."""
+    pos, end = 0, len(body)
+    while pos < end:
+        raw = _RAW_TEXT.search(body, pos)
+        stop = raw.start() if raw else end
+        if any(_crowded(m.group()) for m in _TAG.finditer(body, pos, stop)):
+            return True
+        if raw is None:
+            return False
+        opening = _TAG.match(body, raw.start())
+        if opening is not None and _crowded(opening.group()):
+            return True
+        close = _RAW_END[raw.group(1).lower()].search(body, raw.end())
+        if close is None:
+            return False  # the rest is the script's text
+        pos = close.end()
+    return False
+
+
 def _page_text(response: Response, headers: dict[str, str]) -> str | None:
-    """The page's text when it is an HTML page with something in it; None for an empty body or
-    what :func:`kliping.clean.sniff.not_html` says is not a page (nothing to follow or join)."""
+    """The page's text when it is an HTML page with something in it; None for an empty body, for
+    what :func:`kliping.clean.sniff.not_html` says is not a page, and for markup no parser should
+    be handed in the reactor thread (:func:`crowded_markup`): nothing to follow or join."""
     from kliping.clean.sniff import not_html
 
-    if not _is_text(response) or not response.body.strip() or not_html(response.body, headers):
+    if not _is_text(response) or not response.body.strip() or not_html(response.body, headers) \
+            or crowded_markup(response.body):
         return None
     text = response.text
     return text if text.strip() else None
@@ -326,6 +368,9 @@ class NewsSpider(scrapy.Spider):
     ) -> Iterator[scrapy.Request]:
         if not _is_text(response):  # an image, a PDF, binary junk at an index URL
             self.listing_error("not_a_listing", response)
+            return
+        if crowded_markup(response.body):  # hours of the reactor thread in the HTML parser
+            self.listing_error("crowded_markup", response)
             return
         links = [self.listed_url(response, h) for h in response.xpath("//a/@href").getall()]
         found = [u for u in dict.fromkeys(links) if u and self.site.is_article(u)]

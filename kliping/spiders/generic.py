@@ -21,7 +21,7 @@ from scrapy.http import Response
 from twisted.internet.error import ConnectionRefusedError as TxRefused
 
 from kliping.sites.base import ARTICLE_SEGMENT, Site, Source
-from kliping.spiders.base import NewsSpider
+from kliping.spiders.base import NewsSpider, crowded_markup
 
 WELL_KNOWN = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml", "/sitemap-news.xml",
               "/news-sitemap.xml", "/feed/", "/rss")
@@ -174,6 +174,9 @@ class GenericSpider(NewsSpider):
 
     def parse_home(self, response: Response) -> Iterator[scrapy.Request]:
         if not hasattr(response, "xpath"):
+            return
+        if crowded_markup(response.body):  # hours of the reactor thread in the HTML parser
+            self.listing_error("crowded_markup", response)
             return
         for link in response.xpath("//link[@rel='alternate']"):
             if (link.attrib.get("type") or "").lower() in FEED_TYPES and link.attrib.get("href"):

@@ -219,3 +219,41 @@ def test_a_killed_crawl_resumed_leaves_a_sound_output(tmp_path) -> None:
     r = subprocess.run([sys.executable, "-m", "kliping", "verify", str(out)], capture_output=True, text=True,
                        timeout=120)  # fmt: skip
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+# -- markup that stalls the reactor -------------------------------------------------------------
+
+CROWDED = (b"<!DOCTYPE html><html><head><title>Kabar</title></head><body><div "
+           + b" ".join(b'data-a%d="x>"' % i for i in range(200_000)) + b"><p>Kabar</p></div></body></html>")
+
+
+def test_a_tag_of_200000_attributes_does_not_stall_the_crawl(tmp_path) -> None:
+    """A home page (and a date-index page) of 2.8 MB, one tag of 200,000 attributes: libxml2's HTML
+    parser compares each attribute with every one before it, so the listing parsers, which run
+    in the crawl's reactor thread, spent over a minute on it (1.5 million attributes, 16 MB: over
+    an hour) with every download stopped. Now such a page is a counted listing error, found in
+    linear time, and the crawl goes on from its other sources."""
+    import time
+
+    from tests.hostile.test_network import ARTICLE_URLS, HOST
+    from tests.hostile.test_network import crawl as generic_crawl
+
+    with HostileServer() as server:
+        server.set(bodies={"/": CROWDED})
+        start = time.monotonic()
+        run = generic_crawl(tmp_path / "generic", server.mirror(HOST))
+        took = time.monotonic() - start
+    run.clean()
+    assert took < 40, took
+    assert run.stat("kliping/listing/crowded_markup") == 1
+    assert run.archived() == ARTICLE_URLS  # from the sitemap
+    from zoneinfo import ZoneInfo
+
+    today = datetime.now(ZoneInfo("Asia/Jakarta")).date()
+    with HostileServer() as server:
+        server.set(bodies={"*": CROWDED}, status={"*": 200})
+        start = time.monotonic()
+        r = _kabarku(tmp_path, server, str(today - timedelta(days=1)), str(today))
+        took = time.monotonic() - start
+    assert "Traceback" not in r.stderr, r.stderr[-3000:]
+    assert took < 40, took
