@@ -9,7 +9,6 @@ Every article response is yielded as a raw record for the archive; cleaning happ
 
 from __future__ import annotations
 
-import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -24,6 +23,7 @@ from scrapy.utils.gz import gunzip
 from w3lib.url import add_or_replace_parameter
 
 from kliping.crawler.lifecycle import new_run_id
+from kliping.crawler.markup import crowded_markup
 from kliping.crawler.seen import SeenSet
 from kliping.dataset.records import raw_record, request_fields
 from kliping.sites.base import Site, Source
@@ -79,45 +79,6 @@ def _header_dict(response: Response) -> dict[str, str]:
 def _is_text(response: Response) -> bool:
     """Scrapy made a text response of it (an image or a PDF at an extension-less URL it did not)."""
     return hasattr(response, "text") and hasattr(response, "xpath")
-
-
-# A tag: its name, then unquoted runs, quoted values (which may hold "<" and ">") and stray quotes.
-_TAG = re.compile(rb"<[A-Za-z][^\s<>\"'/]*(?:[^<>\"']+|\"[^\"]*\"|'[^']*'|[\"'])*")
-_QUOTED = re.compile(rb"\"[^\"]*\"|'[^']*'")
-_ATTRIBUTE = re.compile(rb"[\s/]+[^\s/>=]")  # where an attribute's name starts
-_RAW_TEXT = re.compile(rb"<(script|style)[\s/>]", re.IGNORECASE)  # no tags inside
-_RAW_END = {name: re.compile(rb"</" + name, re.IGNORECASE) for name in (b"script", b"style")}
-MAX_TAG_ATTRIBUTES = 1000
-
-
-def _crowded(tag: bytes) -> bool:
-    return len(tag) > 2 * MAX_TAG_ATTRIBUTES and \
-        len(_ATTRIBUTE.findall(_QUOTED.sub(b"", tag))) > MAX_TAG_ATTRIBUTES
-
-
-def crowded_markup(body: bytes) -> bool:
-    """Does a tag of ``body`` hold more than MAX_TAG_ATTRIBUTES attributes? libxml2's HTML parser
-    compares each attribute of a tag with every one before it: 40,000 in one tag (430 KB) take 3 s,
-    300,000 (3.5 MB) minutes, 1.5 million (16 MB, the download limit) over an hour, and the
-    listing parsers and the "next page" of an article parse in the crawl's reactor thread, which
-    then sends and reads nothing. Real pages' tags hold tens. Scripts and styles hold no tags
-    (their ``a<b`` is not one). Linear: ~0.6 s for 20 MB of one tag, ~1 ms for a news page."""
-    pos, end = 0, len(body)
-    while pos < end:
-        raw = _RAW_TEXT.search(body, pos)
-        stop = raw.start() if raw else end
-        if any(_crowded(m.group()) for m in _TAG.finditer(body, pos, stop)):
-            return True
-        if raw is None:
-            return False
-        opening = _TAG.match(body, raw.start())
-        if opening is not None and _crowded(opening.group()):
-            return True
-        close = _RAW_END[raw.group(1).lower()].search(body, raw.end())
-        if close is None:
-            return False  # the rest is the script's text
-        pos = close.end()
-    return False
 
 
 def _page_text(response: Response, headers: dict[str, str]) -> str | None:

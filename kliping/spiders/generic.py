@@ -20,8 +20,9 @@ from scrapy.exceptions import DownloadConnectionRefusedError
 from scrapy.http import Response
 from twisted.internet.error import ConnectionRefusedError as TxRefused
 
+from kliping.crawler.markup import crowded_markup
 from kliping.sites.base import ARTICLE_SEGMENT, Site, Source
-from kliping.spiders.base import NewsSpider, crowded_markup
+from kliping.spiders.base import NewsSpider
 
 WELL_KNOWN = ("/sitemap.xml", "/sitemap_index.xml", "/wp-sitemap.xml", "/sitemap-news.xml",
               "/news-sitemap.xml", "/feed/", "/rss")

@@ -257,3 +257,19 @@ def test_a_tag_of_200000_attributes_does_not_stall_the_crawl(tmp_path) -> None:
         took = time.monotonic() - start
     assert "Traceback" not in r.stderr, r.stderr[-3000:]
     assert took < 40, took
+
+
+def test_cleaning_a_tag_of_200000_attributes_is_bounded(tmp_path) -> None:
+    """``kliping extract`` (and reclean, repair, ingest: the same ``clean_outcome``) of such a page:
+    the cleaner's 30 s budget cannot interrupt the parse, one C call; a page of 300,000 attributes
+    ran past 200 s. Now a ``timeout`` record at once, exit 1 (the failure is the cleaner's)."""
+    import time
+
+    page = tmp_path / "crowded.html"
+    page.write_bytes(CROWDED)
+    start = time.monotonic()
+    r = subprocess.run([sys.executable, "-m", "kliping", "extract", str(page), "--url",
+                        "https://berita.example/2025/03/10/judul-berita-yang-panjang/"],
+                       capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert time.monotonic() - start < 30
+    assert r.returncode == 1 and json.loads(r.stdout)["kind"] == "timeout", r.stdout + r.stderr
