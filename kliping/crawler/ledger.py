@@ -23,7 +23,7 @@ RUNNING = "running"
 FINISHED = "finished"
 FAILED = "failed"
 HEALTH_FAILED = "health_failed"
-KILLED = "killed"  # never written: what a reader calls a running row whose run holds no lock
+KILLED = "killed"  # a running row whose run holds no lock; written by the next run or verify --repair
 FINAL = (FINISHED, FAILED, KILLED, HEALTH_FAILED)
 
 # what ran (RUNS.job): a crawl's window says what was fetched up to when; an ingest's (WARC,
@@ -91,6 +91,36 @@ def write_ledger_row(out: str | os.PathLike[str], row: Mapping[str, Any]) -> Non
     writer = PartWriter(out, "runs", run_id=str(row["run_id"]))
     writer.add(row)
     writer.close()
+
+
+def close_dead_runs(out: str | os.PathLike[str], own_run_id: str) -> list[str]:
+    """Write the ``killed`` row of every run left ``running`` by a process that died (SIGKILL,
+    OOM, power): the caller holds the output's lock, so no other run is live. A killed run
+    resumed by the next one then leaves a ledger ``kliping verify`` finds sound (it reported
+    "still 'running' but no live run holds the lock", exit 1, until ``verify --repair``).
+    Returns their run ids."""
+    runs = Path(out) / "runs"
+    if not runs.is_dir():
+        return []
+    from kliping.dataset.storage import BadOutputError, BadPartsError
+
+    try:
+        rows = read_dataset(runs, "runs").to_pylist()
+    except BadPartsError as exc:  # pages corrupt behind a sound footer: named, with the way on
+        raise BadOutputError(out, exc.bad) from None
+    last: dict[str, dict[str, Any]] = {}
+    ended: set[str] = set()
+    for row in rows:
+        if row["status"] in FINAL:
+            ended.add(row["run_id"])
+        last[row["run_id"]] = row
+    dead = [rid for rid in last if rid not in ended and rid != own_run_id]
+    for rid in dead:
+        row = dict(last[rid], status=KILLED)
+        for key in ("responses_by_status", "fields_missing"):
+            row[key] = dict(row[key] or [])  # Arrow maps come back as lists of pairs
+        write_ledger_row(out, row)
+    return dead
 
 
 def lock_holder(out: str | os.PathLike[str]) -> str | None:

@@ -1,7 +1,8 @@
 """One run lifecycle, for every run that writes an output directory.
 
-Open: take the output's lock (one run at a time), sweep the temp files a killed run left, repair
-the raw rows it left uncleaned (:mod:`kliping.crawler.repair`), write the ``running`` ledger row.
+Open: take the output's lock (one run at a time), sweep the temp files a killed run left, write
+its ``killed`` ledger row, repair the raw rows it left uncleaned (:mod:`kliping.crawler.repair`),
+write the ``running`` ledger row.
 Close: check each site's health against its last good run (:mod:`kliping.crawler.health`), decide
 the status (``finished``, ``failed``, ``health_failed``) and write the final ledger row.
 
@@ -99,6 +100,7 @@ class Run:
         ``kliping.dataset.storage.WriteError`` when the output cannot be written, and
         ``kliping.dataset.storage.BadOutputError`` (before anything is written) when a part of
         those sites or of the ledger cannot be read."""
+        from kliping.crawler.ledger import close_dead_runs
         from kliping.crawler.repair import repair
         from kliping.dataset.storage import check_output, remove_temp_files
 
@@ -106,6 +108,7 @@ class Run:
         # a bad part would stop the repair, the seen set or the ledger half-way, in a traceback
         check_output(self.out, [(partitions or {}).get(s, s) for s in sites])
         remove_temp_files(self.out)
+        close_dead_runs(self.out, self.run_id)  # under the lock: a run left running is dead
         self.repaired = repair(self.out, sites, self.run_id, partitions) if sites else 0
         self.record(RUNNING, [], health)
         return self.repaired

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from kliping.sites.base import Site
 
@@ -56,10 +56,10 @@ def duration_words(days: int) -> str:
 def site_plan(site: Site, out: str | os.PathLike[str] | None, since: date | None,
               until: date | None, today: date | None = None) -> SitePlan:
     """The plan of one site. ``since``/``until`` as the spider gets them (``last`` resolved)."""
+    from kliping.spiders.sources import date_index_days
+
     today = today or datetime.now(site.tz).date()
-    end = until or today
-    start = since or (end - timedelta(days=1))  # the spider's default window (NewsSpider.window)
-    days = max(0, (end - start).days + 1)
+    days = len(date_index_days(since, until, today))  # the spider's own walk
     plan = SitePlan(site.key, since, until, None)
     for source in site.sources:
         if source.kind == "date_index":

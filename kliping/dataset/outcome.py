@@ -19,12 +19,16 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
+from kliping.crawler.markup import crowded_markup
 from kliping.sites.base import Site
 
 ARTICLE = "article"
 NOT_HTML = "not_html"
 NOT_ARTICLE = "not_article"
 TIMEOUT = "timeout"
+# attributes in one tag past which a page is not parsed at all (kliping.crawler.markup): 10,000
+# cost libxml2 ~0.2 s a parse, a million hours
+CLEAN_MAX_TAG_ATTRIBUTES = 10_000
 CLEAN_ERROR = "clean_error"
 HTTP_STATUS = "http_status"
 WORKER_CRASHED = "worker_crashed"
@@ -134,6 +138,12 @@ def clean_outcome(
     status = raw.get("status")
     if status is not None and not 200 <= status < 300:
         return HTTP_STATUS, error_row(raw, HTTP_STATUS, f"HTTP status {status}", run_id)
+    body = raw.get("body")
+    if page_seconds and isinstance(body, bytes) and crowded_markup(body, CLEAN_MAX_TAG_ATTRIBUTES):
+        # the HTML parser alone would run past any budget, inside one C call the budget cannot
+        # interrupt (kliping extract and reclean then ran for hours on one page)
+        return TIMEOUT, error_row(raw, TIMEOUT, f"a tag of more than {CLEAN_MAX_TAG_ATTRIBUTES:,} "
+                                  f"attributes: parsing it would take more than {page_seconds:g} s", run_id)
     fn = clean or default_clean
     try:
         with time_budget(page_seconds):

@@ -275,6 +275,39 @@ def _check_types(site: Site) -> None:
             _check_regex(site, f"{where}.title_suffix", lay.title_suffix)
 
 
+_LABEL = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"
+_HOST_NAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*", re.IGNORECASE)
+
+
+def _check_hosts(site: Site) -> None:
+    """The hosts a definition lets the crawl reach are the site's own. Each allowed domain a host
+    name of two labels at least (``"com"`` or ``"example"`` let every site under it through the
+    network guard; ``"*"`` or ``"https://a.com/"`` let nothing through), unless it is the
+    ``domain`` itself (``localhost`` for a generic crawl inside one's network); the ``domain``
+    one of them; and every source on one of them, where the guard would drop it unsent and the
+    crawl find nothing."""
+    from urllib.parse import urlsplit
+
+    from kliping.crawler.netguard import host_allowed
+
+    own = site.domain.lower().split(":")[0].strip(".")
+    for i, d in enumerate(site.allowed_domains):
+        name = d.lower().split(":")[0].strip(".")
+        if not _HOST_NAME.fullmatch(name) or ("." not in name and name != own.removeprefix("www.")):
+            _fail(site, f"allowed_domains[{i}]",
+                  f"must be a host name of two labels at least, such as 'detik.com', got {d!r}")
+    if not host_allowed(own, site.domains):
+        _fail(site, "allowed_domains", f"must include the domain {site.domain!r} or a parent of it")
+    for i, src in enumerate(site.sources):
+        try:
+            host = urlsplit(src.url).hostname or ""
+        except ValueError:
+            host = ""
+        if not host_allowed(host, site.domains):
+            _fail(site, f"sources[{i}].url", f"host {host!r} is not one of the site's domains "
+                  f"{list(site.domains)}: the crawl would drop it unsent")
+
+
 def validate(site: Site) -> None:
     """Reject a malformed definition with a message that names the field."""
     if not isinstance(site.key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", site.key or ""):
@@ -282,6 +315,7 @@ def validate(site: Site) -> None:
     _check_types(site)
     if not site.domain or "/" in site.domain:
         _fail(site, "domain", "must be a host name such as 'news.detik.com'")
+    _check_hosts(site)
     if site.zone not in ZONES:
         _fail(site, "zone", f"must be one of {sorted(ZONES)}, got {site.zone!r}")
     if not site.sources:

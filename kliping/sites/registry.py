@@ -55,7 +55,8 @@ def _load(where: str, load: Callable[[], Any]) -> Site:
         obj = load()
     except SiteConfigError as exc:  # Site(...) validated the definition: the message names the field
         raise SiteConfigError(f"{where}: {' '.join(str(exc).split())}") from None
-    except Exception as exc:  # a syntax or import error in the user's module: one line, no traceback
+    except (Exception, SystemExit) as exc:  # a syntax or import error in the user's module, or
+        # a sys.exit() in it (the command ended with that code and no word): one line, no traceback
         raise SiteConfigError(f"{where}: {type(exc).__name__}: {' '.join(str(exc).split())}") from None
     site = getattr(obj, "SITE", None) if isinstance(obj, ModuleType) else obj
     if not isinstance(site, Site):

@@ -10,7 +10,7 @@ Every article response is yielded as a raw record for the archive; cleaning happ
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -23,6 +23,7 @@ from scrapy.utils.gz import gunzip
 from w3lib.url import add_or_replace_parameter
 
 from kliping.crawler.lifecycle import new_run_id
+from kliping.crawler.markup import crowded_markup
 from kliping.crawler.seen import SeenSet
 from kliping.dataset.records import raw_record, request_fields
 from kliping.sites.base import Site, Source
@@ -81,11 +82,13 @@ def _is_text(response: Response) -> bool:
 
 
 def _page_text(response: Response, headers: dict[str, str]) -> str | None:
-    """The page's text when it is an HTML page with something in it; None for an empty body or
-    what :func:`kliping.clean.sniff.not_html` says is not a page (nothing to follow or join)."""
+    """The page's text when it is an HTML page with something in it; None for an empty body, for
+    what :func:`kliping.clean.sniff.not_html` says is not a page, and for markup no parser should
+    be handed in the reactor thread (:func:`crowded_markup`): nothing to follow or join."""
     from kliping.clean.sniff import not_html
 
-    if not _is_text(response) or not response.body.strip() or not_html(response.body, headers):
+    if not _is_text(response) or not response.body.strip() or not_html(response.body, headers) \
+            or crowded_markup(response.body):
         return None
     text = response.text
     return text if text.strip() else None
@@ -187,11 +190,12 @@ class NewsSpider(scrapy.Spider):
                 raise CloseSpider("bad_part") from None
             self.crawler.stats.set_value("kliping/seen/known_urls", len(self.known))
 
-    def window(self) -> tuple[date, date]:
-        """The days a date index is walked for: since..until, default the last two days."""
-        until = self.until or datetime.now(self.tz).date()
-        since = self.since or (until - timedelta(days=1))
-        return since, until
+    def date_index_days(self) -> list[date]:
+        """The days a date index is walked for, newest first: since..until (default the last two
+        days), never past tomorrow (:func:`kliping.spiders.sources.date_index_days`)."""
+        from kliping.spiders.sources import date_index_days
+
+        return date_index_days(self.since, self.until, datetime.now(self.tz).date())
 
     def in_window(self, day: date | None) -> bool:
         if day is None:
@@ -325,6 +329,9 @@ class NewsSpider(scrapy.Spider):
     ) -> Iterator[scrapy.Request]:
         if not _is_text(response):  # an image, a PDF, binary junk at an index URL
             self.listing_error("not_a_listing", response)
+            return
+        if crowded_markup(response.body):  # hours of the reactor thread in the HTML parser
+            self.listing_error("crowded_markup", response)
             return
         links = [self.listed_url(response, h) for h in response.xpath("//a/@href").getall()]
         found = [u for u in dict.fromkeys(links) if u and self.site.is_article(u)]

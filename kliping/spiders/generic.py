@@ -20,6 +20,7 @@ from scrapy.exceptions import DownloadConnectionRefusedError
 from scrapy.http import Response
 from twisted.internet.error import ConnectionRefusedError as TxRefused
 
+from kliping.crawler.markup import crowded_markup
 from kliping.sites.base import ARTICLE_SEGMENT, Site, Source
 from kliping.spiders.base import NewsSpider
 
@@ -174,6 +175,9 @@ class GenericSpider(NewsSpider):
 
     def parse_home(self, response: Response) -> Iterator[scrapy.Request]:
         if not hasattr(response, "xpath"):
+            return
+        if crowded_markup(response.body):  # hours of the reactor thread in the HTML parser
+            self.listing_error("crowded_markup", response)
             return
         for link in response.xpath("//link[@rel='alternate']"):
             if (link.attrib.get("type") or "").lower() in FEED_TYPES and link.attrib.get("href"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,20 +34,31 @@ class SourceStrategy:
         yield spider.listing_request(source.url, source, getattr(spider, self.parser))
 
 
+def date_index_days(since: date | None, until: date | None, today: date) -> list[date]:
+    """The days a date index is walked for, newest first: ``since``..``until`` (``until`` by
+    default today, ``since`` by default the day before ``until``), never past tomorrow in the
+    site's zone: nothing is published on a later day, and an ``--until`` years ahead would
+    otherwise spend a listing request on every day of them before reaching a day that has
+    pages (``--until 2999-01-01`` asked for 356,000 empty pages first)."""
+    last = until or today
+    first = since or (last - timedelta(days=1))
+    last = min(last, today + timedelta(days=1))
+    # counted, not decremented: a walk down to date.min must not step below it
+    return [last - timedelta(days=n) for n in range(max(0, (last - first).days + 1))]
+
+
 @dataclass(frozen=True)
 class DateIndexStrategy(SourceStrategy):
     """Date-indexed archive pages: page one of every day in the crawl window, newest first (the
     parser follows each day's "next page" links)."""
 
     def start_requests(self, spider: NewsSpider, source: Source) -> Iterator[scrapy.Request]:
-        since, until = spider.window()
-        spider.crawler.stats.set_value("kliping/window_days", (until - since).days + 1)
+        days = spider.date_index_days()
+        spider.crawler.stats.set_value("kliping/window_days", len(days))
         parse = getattr(spider, self.parser)
-        day = until
-        while day >= since:
+        for day in days:
             yield spider.listing_request(source.url_for(day, source.first_page), source, parse,
                                          day=day, page=source.first_page)
-            day -= timedelta(days=1)
 
 
 STRATEGIES: dict[str, SourceStrategy] = {

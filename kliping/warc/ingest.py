@@ -308,8 +308,24 @@ def write_state(out: str | os.PathLike[str], **line: Any) -> None:
         os.close(fd)
 
 
+def _sound_state(rec: Any) -> bool:
+    """A checkpoint line of the shape :func:`write_state` writes: a key, an offset that is a
+    whole number of bytes >= 0, a done flag that is a bool. A line edited, damaged or written by
+    something else (``"offset": "abc"``, ``[1]``, ``-100``, ``1e300``) is passed over like a torn
+    one: it took ingest down with a traceback, or failed the file on every rerun."""
+    if not isinstance(rec, dict) or not isinstance(rec.get("key"), str):
+        return False
+    offset = rec.get("offset", 0)
+    if offset is None:
+        offset = 0
+    return (type(offset) is int and 0 <= offset < 1 << 62
+            and isinstance(rec.get("done", False), bool))
+
+
 def read_state(out: str | os.PathLike[str], scope: str | None = None) -> dict[str, dict[str, Any]]:
-    """The last line of each file read with ``scope`` (a torn last line from a kill is ignored)."""
+    """The last sound line of each file read with ``scope`` (a torn last line from a kill, or a
+    damaged one, is ignored: the file is read again from an earlier checkpoint, and what is
+    stored already is skipped by the seen set)."""
     path = state_path(out)
     last: dict[str, dict[str, Any]] = {}
     if not path.exists():
@@ -320,9 +336,7 @@ def read_state(out: str | os.PathLike[str], scope: str | None = None) -> dict[st
                 rec = json.loads(line)
             except json.JSONDecodeError:
                 continue
-            if isinstance(rec, dict) and isinstance(rec.get("key"), str) and (
-                scope is None or rec.get("scope") == scope
-            ):
+            if _sound_state(rec) and (scope is None or rec.get("scope") == scope):
                 last[rec["key"]] = rec
     return last
 

@@ -84,14 +84,17 @@ def _paths_lines(data: bytes, what: str) -> Iterator[str]:
 
 
 def _from_paths(lines: Iterable[str], here: Path | None, cc_base: str | None) -> list[WarcFile]:
-    """Lines of a paths file: URLs, local paths, or paths relative to the data host."""
+    """Lines of a paths file: URLs, local paths, or paths relative to the data host.
+
+    ``here`` is the directory of a local paths file, None for one fetched from a data host: the
+    lines of that one name files on the data host (or URLs), never local files, so a mirror or a
+    man in the middle cannot make ingest read ``/etc/…`` or a FIFO that never ends."""
     out = []
     for line in lines:
-        if line.startswith(("http://", "https://")):
-            path = str(Path(line).resolve())
-            out.append(WarcFile(path, path))
+        if line.startswith(("http://", "https://")):  # a URL, read as one (it was resolved as a
+            out.append(WarcFile(line, line))  # local path ".../http:/host/…", which failed)
             continue
-        if Path(line).is_absolute():  # a local file (if missing, reading it fails that file)
+        if here is not None and Path(line).is_absolute():  # a local file (missing: that file fails)
             path = str(Path(line).resolve())
             out.append(WarcFile(path, path))
             continue
