@@ -319,3 +319,28 @@ def test_the_dom_byline_without_its_date_and_desk(body: str, byline: list[str]) 
 def test_posted_by_line(body: str, byline: list[str]) -> None:
     """Rule "posted by": a blog theme's "Diposting oleh Name pada date" names the author."""
     assert _found([("body", body, None)]).byline == byline
+
+
+@pytest.mark.parametrize(
+    ("canonical", "base", "domains", "want"),
+    [
+        # the site's own hosts: another sub-domain, the AMP copy, a registered name under .co.id
+        ("https://www.kompas.com/a", "https://amp.kompas.com/a", (), "https://www.kompas.com/a"),
+        ("https://jatim.tribunnews.com/x", "https://m.tribunnews.com/x", (), "https://jatim.tribunnews.com/x"),
+        ("https://berita.kabar.co.id/a", "https://kabar.co.id/a", (), "https://berita.kabar.co.id/a"),
+        # another outlet's article: the page's own URL is its identity
+        ("https://www.kompas.com/a", "https://kabarpalsu.example/a", (), "https://kabarpalsu.example/a"),
+        ("https://lain.co.id/a", "https://kabar.co.id/a", (), "https://kabar.co.id/a"),
+        ("https://b.blogspot.com/p", "https://a.blogspot.com/p", (), "https://a.blogspot.com/p"),
+        ("http://10.0.0.1/a", "http://127.0.0.1/a", (), "http://127.0.0.1/a"),
+        # a domain the site declares is its own
+        ("https://kabar.id/a", "https://kabar.co.id/a", ("kabar.co.id", "kabar.id"), "https://kabar.id/a"),
+    ],
+)  # fmt: skip
+def test_the_canonical_url_is_the_site_s_own(canonical: str, base: str, domains: tuple, want: str) -> None:
+    """Rule "the site's own canonical": an untrusted page that names another site's article as its
+    canonical URL does not take that article's id (it could displace it in a dataset)."""
+    from lxml import html
+
+    tree = html.fromstring(f"<html><head><link rel='canonical' href='{canonical}'></head></html>")
+    assert metadata.canonical_url(metadata.read(tree), base, domains) == want

@@ -375,12 +375,56 @@ def clean_url(url: str) -> str:
     return url.split("#", 1)[0]
 
 
-def canonical_url(pm: PageMeta, base: str) -> str:
+_PSL: Any = None
+
+
+def registrable(host: str) -> str:
+    """The name a host is registered under (``amp.kompas.com`` -> ``kompas.com``, ``x.go.id`` ->
+    ``x.go.id``, ``a.blogspot.com`` -> itself), from the public suffix list bundled with
+    tldextract (never fetched); a host under no known suffix (``berita.example``, an address)
+    is its own last two labels."""
+    global _PSL
+    host = host.lower().rstrip(".")
+    if _PSL is None:
+        import tldextract  # (Scrapy's own dependency)
+
+        _PSL = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+    found = _PSL(host)
+    if found.suffix and found.domain:
+        return f"{found.domain}.{found.suffix}"
+    if ":" in host or host.replace(".", "").isdigit():
+        return host  # an address is only itself
+    return ".".join(host.split(".")[-2:])
+
+
+def own_host(host: str | None, base_host: str | None, also: tuple[str, ...] = ()) -> bool:
+    """Is ``host`` the page's own: registered under the same name as the host it was fetched
+    from, or one of the site's declared domains (``also``)?"""
+    if not host or not base_host:
+        return True  # nothing to compare with (a saved page without its URL)
+    host = host.lower()
+    if any(host == d or host.endswith("." + d) for d in also):
+        return True
+    return registrable(host) == registrable(base_host)
+
+
+def canonical_url(pm: PageMeta, base: str, also: tuple[str, ...] = ()) -> str:
+    """The page's canonical URL: ``rel=canonical``, ``og:url``, JSON-LD ``url``, then ``base``.
+
+    Rule "the site's own canonical": a canonical URL on another site's host is not taken (an
+    untrusted page naming another outlet's article would take that article's id and could
+    displace it in a dataset); the site's declared domains (``also``) count as its own."""
+    base_host = urlsplit(base).hostname
     for cand in (pm.canonical, pm.get("og:url"), text_of(pm.ld("url"))):
         if cand and not cand.startswith(("javascript:", "data:")):
             absolute = urljoin(base, cand)
             if absolute.startswith(("http://", "https://")):
-                return clean_url(absolute)
+                try:
+                    host = urlsplit(absolute).hostname
+                except ValueError:  # an invalid address ("http://[x/")
+                    continue
+                if own_host(host, base_host, also):
+                    return clean_url(absolute)
     return clean_url(base)
 
 
@@ -635,10 +679,12 @@ class Metadata:
     description: str | None
 
 
-def extract(tree: Any, layout: Layout, base: str, site_names: list[str]) -> Metadata:
+def extract(
+    tree: Any, layout: Layout, base: str, site_names: list[str], domains: tuple[str, ...] = ()
+) -> Metadata:
     """Every metadata field of the page. ``layout``: a :class:`~kliping.sites.base.Layout` (its XPaths
     first); ``base``: the page's final URL; ``site_names``: the site's names known before reading
-    the page (its ``og:site_name`` is added)."""
+    the page (its ``og:site_name`` is added); ``domains``: the site's declared domains."""
     pm = read(tree)
     names = site_names + [n for n in (pm.get("og:site_name"),) if n]
     found_authors = authors(tree, pm, layout.author_xpath)
@@ -656,7 +702,7 @@ def extract(tree: Any, layout: Layout, base: str, site_names: list[str]) -> Meta
         page=pm,
         site_names=names,
         title=title(tree, pm, layout.title_xpath, names),
-        canonical_url=canonical_url(pm, base),
+        canonical_url=canonical_url(pm, base, domains),
         authors=found_authors,
         editors=found_editors or credited[1],
         byline=[] if found_authors else credited[0] if desk else credited[0] or byline(tree, ours),

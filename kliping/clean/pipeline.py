@@ -97,7 +97,8 @@ def _clean(
     host = metadata.domain(base)
     domain = host or (site.domain if site is not None else None)
 
-    meta = metadata.extract(tree, layout, base, _site_names(site, raw.get("site"), domain))
+    meta = metadata.extract(tree, layout, base, _site_names(site, raw.get("site"), domain),
+                            site.domains if site is not None else ())  # fmt: skip
     if not host:  # a page without its URL (a saved file): its canonical URL names its host
         domain = metadata.domain(meta.canonical_url or "") or domain
     structured, printed = _date_candidates(tree, meta.page, layout, site, fetched_at)
