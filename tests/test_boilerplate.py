@@ -1035,3 +1035,45 @@ def test_agency_caption_inside_the_story_and_its_code_at_the_end() -> None:
     assert res.paragraphs == [BODY, BODY2, BODY, BODY2]
     caps = [cap.replace("Petugas", f"Petugas {i}") for i in range(3)]
     assert clean_lines(caps).paragraphs == [c.rsplit(" (", 1)[0] for c in caps]
+
+
+# --- batch u2's forms, as families --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [("KEDIRI, JP Radar Kediri–Pabrik gula di Kota Kediri mulai menerima tebu petani lebih awal.",
+      "Kediri", "JP Radar Kediri"),
+     ("Kupang, Pos Kupang - Pemerintah menyalurkan bantuan beras kepada warga terdampak banjir.",
+      "Kupang", "Pos Kupang"),
+     ("Surabaya, Radar Surabaya: Pemerintah kota menggelar operasi pasar murah pekan ini.",
+      "Surabaya", "Radar Surabaya"),
+     ("Padang, Harian Haluan — Pemerintah menyalurkan bantuan beras kepada warga terdampak banjir.",
+      "Padang", "Harian Haluan"),
+     # (a line break closes it: the dateline alone on its line, naming its source)
+     ("Jakarta, NU Online", "Jakarta", "NU Online"), ("Jakarta, Kompas.com", "Jakarta", "Kompas.com"),
+     ("TEMPO.CO, Jakarta", "Jakarta", "TEMPO.CO"),
+     # a town and a word of news in prose, a town and its country alone: no dateline
+     ("Bandung, Info terbaru dari pasar menyebut harga cabai naik lagi.", None, None),
+     ("Jakarta, Indonesia", None, None)],
+)
+def test_place_then_an_outlet_of_several_words(text: str, place: str | None, source: str | None) -> None:
+    """The place, then an outlet's name of several words (its words of the press: "Radar", "Pos",
+    "Online", "Harian"), the dash spaced or glued to the story's first word; or the dateline
+    closing its line when it names its source."""
+    rest, got_place, got_source = dateline(text)
+    assert (got_place, got_source) == (place, source)
+    if place is None:
+        assert rest == text
+    else:
+        assert rest == "" or (rest[:1].isupper() and len(rest) > 20)
+
+
+def test_own_dateline_closing_its_line() -> None:
+    told = BRAND.set(page_brand("kabarnusantara.id", ("Kabar Nusantara",)))
+    try:
+        assert dateline("Bandung, KABAR NUSANTARA") == ("", "Bandung", "KABAR NUSANTARA")
+        assert dateline("KABAR NUSANTARA, Bandung") == ("", "Bandung", "KABAR NUSANTARA")
+        assert dateline("KABAR NUSANTARA")[2] is None  # (the name alone: the page's chrome)
+    finally:
+        BRAND.reset(told)

@@ -1558,20 +1558,23 @@ _ABBREVIATION = (
 # "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road)
 _DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:(?:\s+|$))"
 _END = rf"(?:{_DASH}|\s*$)"
+# A dateline naming its source may close its line, the break its dash: "Jakarta, NU Online<br>Pengurus
+# …", "Liputan6.com, Surabaya<br>…" (the same line with the story after it needs its dash)
+_SOURCE_END = rf"(?:{_DASH}|\s*(?:-{{1,3}}|[–—―])?\s*$)"
 DATELINES = (
     # "Jakarta (ANTARA) -", "Palu, Sulteng (ANTARA News) -", "MEDAN, 3 Maret 2021 (Antara/PRNewswire) --"
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>{_PSOURCE})\){_END}"),
     # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --", "jakarta, kompas.com -", "JAKARTA, KOMPAS —",
     # "Jakarta, Kabar24 -" (a name with a number is a brand, never a place)
     re.compile(rf"^(?P<place>{_ANY_PLACE}{_REGION}?),\s*(?P<source>{_DOMAIN}|(?i:{_BRANDS})|[A-Z][A-Za-z]*\d{{1,3}})"
-               rf"{_DASH}"),
+               rf"{_SOURCE_END}"),
     # a press release's wire between slashes: "SINGAPURA, 19 Maret 2024 /PRNewswire/ --"
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*/(?P<source>[A-Z][\w.-]{{1,30}}(?:\s[A-Z][\w.-]{{1,30}}){{0,2}})/"
                r"\s*(?:-{1,3}|[–—―])\s*"),
     # "Jakarta, 5 Maret 2024 –" (a press release's place and date, no source)
     re.compile(rf"^(?!(?i:{_WEEKDAY})\b)(?P<place>{_PLACE}{_REGION}?){_DATE}{_DASH}"),
     # "Liputan6.com, Jakarta -", "TEMPO.CO, Jakarta -", "TRIBUNNEWS.COM, JAKARTA -"
-    re.compile(rf"^(?P<source>{_SOURCE}),\s*(?P<place>{_PLACE}){_DASH}"),
+    re.compile(rf"^(?P<source>{_SOURCE}),\s*(?P<place>{_PLACE}){_SOURCE_END}"),
     # "JPNN.com JAKARTA -" (a domain, then the place in capitals)
     re.compile(rf"^(?P<source>{_DOMAIN})\s+(?P<place>[A-Z]{{3,}}(?:\s[A-Z]{{3,}})?){_DASH}"),
     # "KONTAN.CO.ID - JAKARTA." (the place after the source, closed by a full stop)
@@ -1584,6 +1587,10 @@ DATELINES = (
                r"(?:(?:\s+-{1,3}\s*|\s*[–—―]\s*|\s*:\s+)(?=[A-Z\d\"“‘'])|\s*[-–—―:]{1,3}\s*$)"),
     # an outlet's name first, then the place: "Warta Ekonomi, Jakarta -", "Radar Bogor, Cibinong –"
     re.compile(rf"^(?P<source>{_OUTLET}),\s*(?P<place>(?!{_OUTLET}\b){_PLACE}){_DASH}(?=[A-Z\d\"“‘']|\s*$)"),
+    # the place, then an outlet's name of several words, in any case ("KEDIRI, JP Radar Kediri–",
+    # "Jakarta, NU Online", "Kupang, Pos Kupang -"), its dash spaced or glued to the next word
+    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?),\s*(?P<source>{_OUTLET})"
+               r"(?:(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:\s+)(?=[A-Z\d\"“‘'])|\s*(?:-{1,3}|[–—―]|:)?\s*$)"),
     # the place, then a brand the list above does not know: "Jayapura, Jubi –", "Ambon, Siwalima -",
     # "Kupang, Victory News —" (one or two capitalised words, a dash; never a weekday, a month, or a
     # region: "Mataram, NTB -", "Bandung, Jawa Barat -" are places)
@@ -1639,7 +1646,7 @@ def _place(s: str | None) -> str | None:
     return " ".join(w if _KEEP_CAPS.fullmatch(w) and " " in s else w.title() for w in s.split(" "))
 
 
-_OWN_PLACE = re.compile(rf",\s*(?P<place>{_ANY_PLACE}{_REGION}?)(?=\s*(?:-{{1,3}}|[–—―]|:))")
+_OWN_PLACE = re.compile(rf",\s*(?P<place>{_ANY_PLACE}{_REGION}?)(?=\s*(?:-{{1,3}}|[–—―]|:|$))")
 _PLACE_BEFORE = re.compile(rf"(?P<place>{_ANY_PLACE}{_REGION}?)(?:,\s*|\s*\()")
 # Words of Indonesian prose, two of which tell a story's first sentence from an English one's
 _ID_WORDS = re.compile(
@@ -1654,6 +1661,7 @@ def _indonesian(text: str) -> bool:
 
 
 _OWN_DASH = re.compile(r"\s*(?:-{1,3}|[–—―]|:)(?:\s+|$)")
+_LINE_END = re.compile(r"\s*$")  # (a dateline with its place closing its line: the break its dash)
 
 
 def _own_dateline(text: str) -> tuple[str, None, str] | None:
@@ -1685,6 +1693,8 @@ def _own_dateline(text: str) -> tuple[str, None, str] | None:
         p = _OWN_PLACE.match(text, m.end())
         at = p.end() if p else m.end()
     d = _OWN_DASH.match(text, at)
+    if d is None and p is not None and p.group("place")[:1].isupper() and not text[at:].strip():
+        d = _LINE_END.match(text, at)  # ("Bandung, Kabar Nusantara<br>": the break its dash)
     if d is None or 0 < len(text) - d.end() < 20:  # (a dateline alone on its line leaves nothing)
         return None
     bracketed = before is not None and before.group().endswith("(")
