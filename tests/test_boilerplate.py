@@ -1077,3 +1077,16 @@ def test_own_dateline_closing_its_line() -> None:
         assert dateline("KABAR NUSANTARA")[2] is None  # (the name alone: the page's chrome)
     finally:
         BRAND.reset(told)
+
+
+@pytest.mark.parametrize(
+    "code", ["(cr24/tribun-medan.com)", "(mam/tribunnews.com)", "(rza/ant/suarasurabaya.net)"]
+)
+def test_reporter_code_and_the_sites_domain(code: str) -> None:
+    """A reporter's code then the site's domain in brackets, closing the story or alone after it."""
+    body = "Benny menambahkan, evaluasi akan dilakukan setelah tiga bulan di lokasi baru."
+    assert clean_lines([BODY, f"{body} {code}"]).paragraphs == [BODY, body]
+    assert clean_lines([BODY, body, code]).paragraphs == [BODY, body]
+    # a domain in brackets that names a source inside a sentence stays
+    line = "Data itu dikutip dari laman resmi (bps.go.id) pada Senin pagi oleh para peneliti."
+    assert clean_lines([BODY, line]).paragraphs == [BODY, line]

@@ -151,7 +151,9 @@ PROMO_PLACES = ["end", "glued", "between", "end", "glued", "between"]
 NAMES = ["Rina Pratiwi", "Ahmad Fauzi", "Dedi Kurniawan", "Siti Nurhaliza", "Budi Santoso", "Yogi Saputra"]
 CODES = ["(ant/dhf)", "(*)", "(Red)", "(H-4)", "(END)", "(rdp/imk)", "(Ant/P-3)", "(ant)", "(jos/why)",
          "(AN-2)", "(***)", "(mdk/ded)",
-         "(lia/ant)", "(Rls)", "(ant/bpa)", "(adv)", "(nas/gor)", "(H-2)"]  # fmt: skip
+         "(lia/ant)", "(Rls)", "(ant/bpa)", "(adv)", "(nas/gor)", "(H-2)",
+         # the reporter's code and the site's domain
+         "(cr24/tribun-medan.com)", "(mam/tribunnews.com)", "(rza/suarasurabaya.net)"]  # fmt: skip
 CREDIT_LINES = ["Editor: {X}", "Penulis: {X} / Editor: {Y}", "Pewarta: {X}", "Reporter: {X} | Editor: {Y}",
                 "Sumber: {B}", "[gambas:video 20detik]", "Penulis : {X}", "Editor : {X}",
                 "Pewarta: {X}\nEditor: {Y}", "Reporter: {X}", "Kontributor: {X}",

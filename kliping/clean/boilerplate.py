@@ -310,6 +310,12 @@ _RELATED_LABEL2 = (
 _RELATED_LABEL = rf"(?:{_RELATED_LABEL2}|rekomendasi|terkait|terpopuler)"
 _RELATED_SEP = r"\s*(?::|»|›|>{1,2}|\||[-–—]{1,2}|\.{3}|…)"
 
+# A reporter's code and the site's domain in its brackets: "(cr24/tribun-medan.com)", "(mam/tribunnews.com)"
+_CODE_DOMAIN = (
+    r"[A-Za-z]{2,6}\d{0,3}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){0,2}\s*/\s*"
+    r"(?i:[a-z][a-z\d-]{1,30}\.(?:com|co\.id|id|net|tv))"
+)
+
 # The families: name -> the whole-line form (re.match on one extracted line).
 FAMILIES: dict[str, re.Pattern[str]] = {
     # app, newsletter and channel promos
@@ -480,7 +486,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*\[(?-i:[a-z]{2,4})\]\s*$|^\s*\[[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{1,6}\d{0,2}){1,3}\]\.?\s*$"
         # "[RWT | ADV DPRD SAMARINDA]": the code and an advertorial's label (in capitals)
         r"|^\s*\[(?-i:[A-Z]{2,6}\s*[|/]\s*(?:ADV|ADVERTORIAL|ADS|PR)\b[A-Z .]{0,40})\]\.?\s*$"
-        r"|^\s*\((?:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[^()/\n]{2,60}\)\.?\s*$",
+        r"|^\s*\((?:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[^()/\n]{2,60}\)\.?\s*$"
+        rf"|^\s*\({_CODE_DOMAIN}\)\.?\s*$",
         _I,
     ),
     # (alone, between dashes, or two of them: "- ADVERTISEMENT -", "Iklan - Gulir untuk melanjutkan")
@@ -634,6 +641,8 @@ REPORT_BY = re.compile(
 INITIALS = re.compile(
     r"\s*\((?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}"
     r"|(?i:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[A-Z][^()/\n]{1,60}"
+    # the reporter's code, then the site's domain: "(cr24/tribun-medan.com)", "(mam/tribunnews.com)"
+    rf"|{_CODE_DOMAIN}"
     r"|(?:[A-Za-z]{1,6}\s*/\s*)?[A-Z]{1,3}-\d{1,3}"
     r"|(?i:ant|antara|end|tamat|selesai|habis)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
     # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"
