@@ -625,7 +625,10 @@ CREDIT_LINE = re.compile(
     rf"|{_NAMED_LABEL}\s*:\s*{_A_NAME}(?:\s*[/|,]?\s*{_ANY_LABEL}\s*:\s*{_A_NAME})*\W*)$",
     _I,
 )
-_CREDIT_PARTS = re.compile(rf"\b({_ANY_LABEL})\s*:\s*(.*?)(?=\s*(?:\||,|\b{_ANY_LABEL}\s*:|$))", _I)
+# (each label's name ends at "|", ",", "·", "•", the next label, or a date: "Reporter: A · Editor: B",
+# "Editor: Adi Nugroho 15 Maret 2024, 14:05 WIB")
+_CREDIT_PARTS = re.compile(rf"\b({_ANY_LABEL})\s*:\s*(.*?)(?=\s*(?:[|,·•]|\b{_ANY_LABEL}\s*:|$))", _I)
+_CREDIT_DATE = re.compile(r"\s*\d")
 # "Penulis: Kontributor Lhokseumawe, Masriadi": the desk and its town are not the person.
 _DESK_IN_CREDIT = re.compile(r"(:\s*)(?:kontributor|koresponden|wartawan|jurnalis)\s+[^,|:]{2,40},\s*", _I)
 # "Laporan Wartawan Tribunnews.com, Ilham Rian Pratama": the byline some portals open with.
@@ -852,6 +855,8 @@ def credit(line: str) -> list[tuple[str | None, str]]:
     if bare.startswith("(") and bare.endswith(")"):  # "(Penulis: A/Editor: B)"
         line = bare[1:-1]
     for label, value in _CREDIT_PARTS.findall(line):
+        if (date := _CREDIT_DATE.search(value)) is not None and date.start() > 0:
+            value = value[: date.start()]  # (a name holds no digit: what follows is its date)
         value = value.strip(" .|-–—/")
         if value:
             low = label.lower()
