@@ -1090,3 +1090,29 @@ def test_reporter_code_and_the_sites_domain(code: str) -> None:
     # a domain in brackets that names a source inside a sentence stays
     line = "Data itu dikutip dari laman resmi (bps.go.id) pada Senin pagi oleh para peneliti."
     assert clean_lines([BODY, line]).paragraphs == [BODY, line]
+
+
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [("Thank you for registering", "account"), ("Thanks for signing up!", "account"),
+     ("Terima kasih telah mendaftar.", "account"),
+     ("Please refresh the page or navigate to another page on the site to be automatically logged in",
+      "account"),
+     ("Please refresh your browser to be logged in", "account"),
+     ("Silakan muat ulang halaman untuk masuk ke akun Anda.", "account"),
+     ("Dear Reader - The enemies of freedom are choking off this site from the resources we need. Since many "
+      "asked for it, we now have a way for you to support us directly.", "promo"),
+     ("Pembaca yang budiman, dukung jurnalisme independen dengan berdonasi melalui tautan berikut.", "promo"),
+     ("Sahabat pembaca: bantu kami tetap bersuara dengan berlangganan edisi digital.", "promo"),
+     ("Sharing is caring!", "widget"), ("Berbagi itu peduli!", "widget"),
+     # the same words in a story stay
+     ("Dear readers, this is my last column after twenty years at this paper.", None),
+     ("Thank you for registering your interest, the minister told the hall on Monday.", None),
+     ("Pembaca yang budiman, banjir kembali melanda ibu kota pekan ini.", None),
+     ("Sharing is caring, kata Budi saat membagikan makanan kepada warga.", None),
+     ("Please refresh the page if the live results do not load, the organisers said.", None)],
+)  # fmt: skip
+def test_sign_up_box_appeal_and_share_prompt(line: str, fam: str | None) -> None:
+    """A sign-up box's thanks and its prompt to log in, an appeal to the reader for support, a share
+    prompt: whole lines of their families; the words in a story's sentence stay."""
+    assert family(line) == fam

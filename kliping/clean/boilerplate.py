@@ -352,7 +352,13 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*untuk (?:berita|informasi|video)\b[^\n]{0,60}\blainnya\W{0,3}\s*kunjungi\b[^\n]{0,80}$"
         r"|^\s*(?:ikuti|follow) kami(?: di)?\W*$"
         r"|^\s*temukan (?:berita|artikel|informasi|konten)\b[^\n]{0,100}\b(?:di|lewat|via) "
-        r"(?:instagram|tiktok|youtube|twitter|facebook|whats ?app|telegram|google news)\b[^\n]{0,40}$",
+        r"(?:instagram|tiktok|youtube|twitter|facebook|whats ?app|telegram|google news)\b[^\n]{0,40}$"
+        # an appeal to the reader for the outlet's support: "Dear Reader - … support The Gateway Pundit
+        # directly …", "Pembaca yang budiman, dukung jurnalisme … dengan berdonasi"
+        r"|^\W*(?:(?:dear|kind|valued) readers?"
+        r"|(?:para |sahabat )?pembaca (?:yang )?(?:budiman|terhormat|setia)|sahabat pembaca)\s*[-–—,:!]\s*"
+        r"(?=[^\n]{0,500}\b(?:support|donat(?:e|ion)s?|subscri(?:be|ption)"
+        r"|contribut(?:e|ion)|membership|dukung(?:an)?|donasi|berdonasi|berlangganan|traktir)\b)[^\n]{0,800}$",
         _I,
     ),
     # photo credits and captions: "Foto: Dok. Humas", "(ANTARA FOTO/M Risyal Hidayat)",
@@ -446,6 +452,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:\s+(?:untuk|for)\s[^\n.!?]{0,60})?\W*$"
         # share and response prompts: "Ayo berbagi!", "Share this article", "Tanggapi Berita Ini"
         r"|^\s*(?:ayo|yuk) (?:berbagi|bagikan|share)\W*$|^\s*share this (?:article|story|post)\W*$"
+        r"|^\s*(?:sharing is caring|berbagi (?:itu|adalah) (?:peduli|indah))\W*$"
         r"|^\s*(?:tanggapi|komentari) (?:berita|artikel|tulisan) ini\W*$"
         r"|^\s*(?:laporkan|report)(?: (?:komentar|comment))?\W*$"
         r"|^\s*(?:a[-+]?\s+){1,2}a[-+]?\s*$|^\s*(?:cari|search)(?: berita| artikel)?\W*$"
@@ -513,7 +520,15 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     ),
     "account": re.compile(
         r"^\s*(?:baca berita tanpa iklan|login untuk|masuk untuk|daftar (?:sekarang|gratis)|"
-        r"berlangganan|subscribe)\b.{0,120}$",
+        r"berlangganan|subscribe)\b.{0,120}$"
+        # a sign-up box's thanks and its prompt to log in: "Thank you for registering", "Please refresh
+        # the page … to be automatically logged in", "Terima kasih telah mendaftar"
+        r"|^\s*(?:thank you|thanks) for (?:registering|signing up|subscribing)\W*$"
+        r"|^\s*terima kasih (?:telah|sudah) (?:mendaftar|berlangganan)\W*$"
+        r"|^\s*(?:please )?(?:refresh|reload) (?:the|this|your) (?:page|browser)\b[^\n]{0,200}"
+        r"\b(?:logged|log|signed|sign) in\b[^\n]{0,200}$"
+        r"|^\s*(?:silakan |mohon )?(?:muat ulang|segarkan) (?:halaman|laman|peramban|browser)\b[^\n]{0,200}"
+        r"\b(?:masuk|login|log in)\b[^\n]{0,200}$",
         _I,
     ),
     # a cookie-consent banner's lines: "This website uses cookies. Read RT Privacy policy to find out
