@@ -1055,7 +1055,9 @@ def test_agency_caption_inside_the_story_and_its_code_at_the_end() -> None:
      ("TEMPO.CO, Jakarta", "Jakarta", "TEMPO.CO"),
      # a town and a word of news in prose, a town and its country alone: no dateline
      ("Bandung, Info terbaru dari pasar menyebut harga cabai naik lagi.", None, None),
-     ("Jakarta, Indonesia", None, None)],
+     ("Jakarta, Indonesia", None, None), ("BANDA ACEH, KOMPAS.com", "Banda Aceh", "KOMPAS.com"),
+     # a reporter's two names and the outlet alone on a line: a byline, no dateline
+     ("Ratna Dewi, CNBC Indonesia", None, None), ("CNBC Indonesia, Ratna Dewi", None, None)],
 )
 def test_place_then_an_outlet_of_several_words(text: str, place: str | None, source: str | None) -> None:
     """The place, then an outlet's name of several words (its words of the press: "Radar", "Pos",
@@ -1075,6 +1077,7 @@ def test_own_dateline_closing_its_line() -> None:
         assert dateline("Bandung, KABAR NUSANTARA") == ("", "Bandung", "KABAR NUSANTARA")
         assert dateline("KABAR NUSANTARA, Bandung") == ("", "Bandung", "KABAR NUSANTARA")
         assert dateline("KABAR NUSANTARA")[2] is None  # (the name alone: the page's chrome)
+        assert dateline("Ratna Dewi, KABAR NUSANTARA")[1:] == (None, None)  # (a reporter's byline)
     finally:
         BRAND.reset(told)
 

@@ -1587,23 +1587,30 @@ _ABBREVIATION = (
 # "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road)
 _DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:(?:\s+|$))"
 _END = rf"(?:{_DASH}|\s*$)"
-# A dateline naming its source may close its line, the break its dash: "Jakarta, NU Online<br>Pengurus
-# …", "Liputan6.com, Surabaya<br>…" (the same line with the story after it needs its dash)
-_SOURCE_END = rf"(?:{_DASH}|\s*(?:-{{1,3}}|[–—―])?\s*$)"
+# "Liputan6.com, Surabaya Warga …": a domain and a place with no dash, the place in bold on the
+# page. The place is one word, or two when the pair is a known form ("Banda Aceh", "Jawa Barat").
+_PLACE2_FIRST = r"(?:Banda|Bandar|Tanjung|Pangkal|Kota|Kabupaten|Pulau|Muara|Pematang|Padang|Tanah|Labuan" \
+    r"|Labuhan|Teluk|Sungai|Kuala|Jawa|Sumatera|Sumatra|Kalimantan|Sulawesi|Nusa|Papua|Maluku|Tanjung|Bangka)"
+# A dateline naming its source may close its line, the break its dash ("Jakarta, NU Online<br>Pengurus
+# …", "TEMPO.CO, Jakarta<br>…"): its place one word, or a pair of a known form ("Banda Aceh", "JAWA
+# BARAT"), never two names (a reporter and the outlet: "Ratna Dewi, CNBC Indonesia" is a byline)
+_LINE_PLACE = rf"(?:(?i:{_PLACE2_FIRST}\s+[a-z]+|[a-z]+\s+{_PLACE2_SECOND})|[A-Z][A-Za-z]+)"
+_LINE_REGION = rf"(?:,\s*{_ID_REGION}(?:\s{_WORD})?)"  # ("Palu, Sulteng", "Bandung, Jawa Barat")
+_LINE_PLACE_RX = re.compile(rf"{_LINE_PLACE}{_LINE_REGION}?")
 DATELINES = (
     # "Jakarta (ANTARA) -", "Palu, Sulteng (ANTARA News) -", "MEDAN, 3 Maret 2021 (Antara/PRNewswire) --"
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>{_PSOURCE})\){_END}"),
     # "JAKARTA, KOMPAS.com -", "Jakarta, CNN Indonesia --", "jakarta, kompas.com -", "JAKARTA, KOMPAS —",
     # "Jakarta, Kabar24 -" (a name with a number is a brand, never a place)
     re.compile(rf"^(?P<place>{_ANY_PLACE}{_REGION}?),\s*(?P<source>{_DOMAIN}|(?i:{_BRANDS})|[A-Z][A-Za-z]*\d{{1,3}})"
-               rf"{_SOURCE_END}"),
+               rf"{_DASH}"),
     # a press release's wire between slashes: "SINGAPURA, 19 Maret 2024 /PRNewswire/ --"
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*/(?P<source>[A-Z][\w.-]{{1,30}}(?:\s[A-Z][\w.-]{{1,30}}){{0,2}})/"
                r"\s*(?:-{1,3}|[–—―])\s*"),
     # "Jakarta, 5 Maret 2024 –" (a press release's place and date, no source)
     re.compile(rf"^(?!(?i:{_WEEKDAY})\b)(?P<place>{_PLACE}{_REGION}?){_DATE}{_DASH}"),
     # "Liputan6.com, Jakarta -", "TEMPO.CO, Jakarta -", "TRIBUNNEWS.COM, JAKARTA -"
-    re.compile(rf"^(?P<source>{_SOURCE}),\s*(?P<place>{_PLACE}){_SOURCE_END}"),
+    re.compile(rf"^(?P<source>{_SOURCE}),\s*(?P<place>{_PLACE}){_DASH}"),
     # "JPNN.com JAKARTA -" (a domain, then the place in capitals)
     re.compile(rf"^(?P<source>{_DOMAIN})\s+(?P<place>[A-Z]{{3,}}(?:\s[A-Z]{{3,}})?){_DASH}"),
     # "KONTAN.CO.ID - JAKARTA." (the place after the source, closed by a full stop)
@@ -1617,9 +1624,13 @@ DATELINES = (
     # an outlet's name first, then the place: "Warta Ekonomi, Jakarta -", "Radar Bogor, Cibinong –"
     re.compile(rf"^(?P<source>{_OUTLET}),\s*(?P<place>(?!{_OUTLET}\b){_PLACE}){_DASH}(?=[A-Z\d\"“‘']|\s*$)"),
     # the place, then an outlet's name of several words, in any case ("KEDIRI, JP Radar Kediri–",
-    # "Jakarta, NU Online", "Kupang, Pos Kupang -"), its dash spaced or glued to the next word
+    # "Kupang, Pos Kupang -"), its dash spaced or glued to the next word
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?),\s*(?P<source>{_OUTLET})"
-               r"(?:(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:\s+)(?=[A-Z\d\"“‘'])|\s*(?:-{1,3}|[–—―]|:)?\s*$)"),
+               r"(?:(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:\s+)(?=[A-Z\d\"“‘'])|\s*(?:-{1,3}|[–—―]|:)\s*$)"),
+    # a dateline naming its source closing its line: "Jakarta, NU Online", "TEMPO.CO, Jakarta"
+    re.compile(rf"^(?P<place>{_LINE_PLACE}{_LINE_REGION}?),\s*"
+               rf"(?P<source>{_DOMAIN}|(?i:{_BRANDS})|{_OUTLET}|[A-Z][A-Za-z]*\d{{1,3}})\s*$"),
+    re.compile(rf"^(?P<source>{_SOURCE}|{_OUTLET}),\s*(?P<place>{_LINE_PLACE})\s*$"),
     # the place, then a brand the list above does not know: "Jayapura, Jubi –", "Ambon, Siwalima -",
     # "Kupang, Victory News —" (one or two capitalised words, a dash; never a weekday, a month, or a
     # region: "Mataram, NTB -", "Bandung, Jawa Barat -" are places)
@@ -1642,10 +1653,6 @@ DATELINES = (
 STOP_DATELINE = re.compile(
     rf"^(?!{_NOT_PLACE}\b|{_ABBREVIATION}\.)(?P<place>{_COLON_PLACE})\.\s+(?=[A-Z\d\"“‘])"
 )
-# "Liputan6.com, Surabaya Warga …": a domain and a place with no dash, the place in bold on the
-# page. The place is one word, or two when the pair is a known form ("Banda Aceh", "Jawa Barat").
-_PLACE2_FIRST = r"(?:Banda|Bandar|Tanjung|Pangkal|Kota|Kabupaten|Pulau|Muara|Pematang|Padang|Tanah|Labuan" \
-    r"|Labuhan|Teluk|Sungai|Kuala|Jawa|Sumatera|Sumatra|Kalimantan|Sulawesi|Nusa|Papua|Maluku|Tanjung|Bangka)"
 NO_DASH = re.compile(
     rf"^(?P<source>{_DOMAIN}),\s*(?P<place>(?:{_PLACE2_FIRST}\s+[A-Z][a-z]+|[A-Z][A-Za-z]+(?:\s+{_PLACE2_SECOND})?)"
     rf"|[A-Z]{{3,}}(?:\s+[A-Z]{{3,}})?)(?:\s+|$)"
@@ -1722,7 +1729,7 @@ def _own_dateline(text: str) -> tuple[str, None, str] | None:
         p = _OWN_PLACE.match(text, m.end())
         at = p.end() if p else m.end()
     d = _OWN_DASH.match(text, at)
-    if d is None and p is not None and p.group("place")[:1].isupper() and not text[at:].strip():
+    if d is None and p is not None and _LINE_PLACE_RX.fullmatch(p.group("place")) and not text[at:].strip():
         d = _LINE_END.match(text, at)  # ("Bandung, Kabar Nusantara<br>": the break its dash)
     if d is None or 0 < len(text) - d.end() < 20:  # (a dateline alone on its line leaves nothing)
         return None
