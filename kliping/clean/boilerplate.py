@@ -1587,8 +1587,7 @@ _ABBREVIATION = (
 # "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road)
 _DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:(?:\s+|$))"
 _END = rf"(?:{_DASH}|\s*$)"
-# "Liputan6.com, Surabaya Warga …": a domain and a place with no dash, the place in bold on the
-# page. The place is one word, or two when the pair is a known form ("Banda Aceh", "Jawa Barat").
+# A place's first word that makes a pair with the next ("Banda Aceh", "Tanjung Selor", "Jawa Barat")
 _PLACE2_FIRST = r"(?:Banda|Bandar|Tanjung|Pangkal|Kota|Kabupaten|Pulau|Muara|Pematang|Padang|Tanah|Labuan" \
     r"|Labuhan|Teluk|Sungai|Kuala|Jawa|Sumatera|Sumatra|Kalimantan|Sulawesi|Nusa|Papua|Maluku|Tanjung|Bangka)"
 # A dateline naming its source may close its line, the break its dash ("Jakarta, NU Online<br>Pengurus
@@ -1653,6 +1652,8 @@ DATELINES = (
 STOP_DATELINE = re.compile(
     rf"^(?!{_NOT_PLACE}\b|{_ABBREVIATION}\.)(?P<place>{_COLON_PLACE})\.\s+(?=[A-Z\d\"“‘])"
 )
+# "Liputan6.com, Surabaya Warga …": a domain and a place with no dash, the place in bold on the
+# page. The place is one word, or two when the pair is a known form ("Banda Aceh", "Jawa Barat").
 NO_DASH = re.compile(
     rf"^(?P<source>{_DOMAIN}),\s*(?P<place>(?:{_PLACE2_FIRST}\s+[A-Z][a-z]+|[A-Z][A-Za-z]+(?:\s+{_PLACE2_SECOND})?)"
     rf"|[A-Z]{{3,}}(?:\s+[A-Z]{{3,}})?)(?:\s+|$)"
