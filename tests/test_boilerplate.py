@@ -1035,3 +1035,87 @@ def test_agency_caption_inside_the_story_and_its_code_at_the_end() -> None:
     assert res.paragraphs == [BODY, BODY2, BODY, BODY2]
     caps = [cap.replace("Petugas", f"Petugas {i}") for i in range(3)]
     assert clean_lines(caps).paragraphs == [c.rsplit(" (", 1)[0] for c in caps]
+
+
+# --- batch u2's forms, as families --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [("KEDIRI, JP Radar Kediri–Pabrik gula di Kota Kediri mulai menerima tebu petani lebih awal.",
+      "Kediri", "JP Radar Kediri"),
+     ("Kupang, Pos Kupang - Pemerintah menyalurkan bantuan beras kepada warga terdampak banjir.",
+      "Kupang", "Pos Kupang"),
+     ("Surabaya, Radar Surabaya: Pemerintah kota menggelar operasi pasar murah pekan ini.",
+      "Surabaya", "Radar Surabaya"),
+     ("Padang, Harian Haluan — Pemerintah menyalurkan bantuan beras kepada warga terdampak banjir.",
+      "Padang", "Harian Haluan"),
+     # (a line break closes it: the dateline alone on its line, naming its source)
+     ("Jakarta, NU Online", "Jakarta", "NU Online"), ("Jakarta, Kompas.com", "Jakarta", "Kompas.com"),
+     ("TEMPO.CO, Jakarta", "Jakarta", "TEMPO.CO"),
+     # a town and a word of news in prose, a town and its country alone: no dateline
+     ("Bandung, Info terbaru dari pasar menyebut harga cabai naik lagi.", None, None),
+     ("Jakarta, Indonesia", None, None), ("BANDA ACEH, KOMPAS.com", "Banda Aceh", "KOMPAS.com"),
+     # a reporter's two names and the outlet alone on a line: a byline, no dateline
+     ("Ratna Dewi, CNBC Indonesia", None, None), ("CNBC Indonesia, Ratna Dewi", None, None)],
+)
+def test_place_then_an_outlet_of_several_words(text: str, place: str | None, source: str | None) -> None:
+    """The place, then an outlet's name of several words (its words of the press: "Radar", "Pos",
+    "Online", "Harian"), the dash spaced or glued to the story's first word; or the dateline
+    closing its line when it names its source."""
+    rest, got_place, got_source = dateline(text)
+    assert (got_place, got_source) == (place, source)
+    if place is None:
+        assert rest == text
+    else:
+        assert rest == "" or (rest[:1].isupper() and len(rest) > 20)
+
+
+def test_own_dateline_closing_its_line() -> None:
+    told = BRAND.set(page_brand("kabarnusantara.id", ("Kabar Nusantara",)))
+    try:
+        assert dateline("Bandung, KABAR NUSANTARA") == ("", "Bandung", "KABAR NUSANTARA")
+        assert dateline("KABAR NUSANTARA, Bandung") == ("", "Bandung", "KABAR NUSANTARA")
+        assert dateline("KABAR NUSANTARA")[2] is None  # (the name alone: the page's chrome)
+        assert dateline("Ratna Dewi, KABAR NUSANTARA")[1:] == (None, None)  # (a reporter's byline)
+    finally:
+        BRAND.reset(told)
+
+
+@pytest.mark.parametrize(
+    "code", ["(cr24/tribun-medan.com)", "(mam/tribunnews.com)", "(rza/ant/suarasurabaya.net)"]
+)
+def test_reporter_code_and_the_sites_domain(code: str) -> None:
+    """A reporter's code then the site's domain in brackets, closing the story or alone after it."""
+    body = "Benny menambahkan, evaluasi akan dilakukan setelah tiga bulan di lokasi baru."
+    assert clean_lines([BODY, f"{body} {code}"]).paragraphs == [BODY, body]
+    assert clean_lines([BODY, body, code]).paragraphs == [BODY, body]
+    # a domain in brackets that names a source inside a sentence stays
+    line = "Data itu dikutip dari laman resmi (bps.go.id) pada Senin pagi oleh para peneliti."
+    assert clean_lines([BODY, line]).paragraphs == [BODY, line]
+
+
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [("Thank you for registering", "account"), ("Thanks for signing up!", "account"),
+     ("Terima kasih telah mendaftar.", "account"),
+     ("Please refresh the page or navigate to another page on the site to be automatically logged in",
+      "account"),
+     ("Please refresh your browser to be logged in", "account"),
+     ("Silakan muat ulang halaman untuk masuk ke akun Anda.", "account"),
+     ("Dear Reader - The enemies of freedom are choking off this site from the resources we need. Since many "
+      "asked for it, we now have a way for you to support us directly.", "promo"),
+     ("Pembaca yang budiman, dukung jurnalisme independen dengan berdonasi melalui tautan berikut.", "promo"),
+     ("Sahabat pembaca: bantu kami tetap bersuara dengan berlangganan edisi digital.", "promo"),
+     ("Sharing is caring!", "widget"), ("Berbagi itu peduli!", "widget"),
+     # the same words in a story stay
+     ("Dear readers, this is my last column after twenty years at this paper.", None),
+     ("Thank you for registering your interest, the minister told the hall on Monday.", None),
+     ("Pembaca yang budiman, banjir kembali melanda ibu kota pekan ini.", None),
+     ("Sharing is caring, kata Budi saat membagikan makanan kepada warga.", None),
+     ("Please refresh the page if the live results do not load, the organisers said.", None)],
+)  # fmt: skip
+def test_sign_up_box_appeal_and_share_prompt(line: str, fam: str | None) -> None:
+    """A sign-up box's thanks and its prompt to log in, an appeal to the reader for support, a share
+    prompt: whole lines of their families; the words in a story's sentence stay."""
+    assert family(line) == fam

@@ -344,3 +344,84 @@ def test_the_canonical_url_is_the_site_s_own(canonical: str, base: str, domains:
 
     tree = html.fromstring(f"<html><head><link rel='canonical' href='{canonical}'></head></html>")
     assert metadata.canonical_url(metadata.read(tree), base, domains) == want
+
+
+# --- batch u2's credit and byline forms, as families ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("box", "authors", "editors"),
+    [
+        # names parted by a middle dot, a date after a line break
+        ("<div class='detail__meta'>Reporter: <b>Andhika Attar</b> &middot; Editor: <b>Adi Nugroho</b><br>"
+         "15 Maret 2024, 14:05 WIB</div>", ["Andhika Attar"], ["Adi Nugroho"]),
+        ("<div class='meta'><span>Penulis: <a>Rina Amalia</a> &bull; Editor: <a>Budi Santoso</a>"
+         "</span></div>", ["Rina Amalia"], ["Budi Santoso"]),
+        # a date straight after the name
+        ("<div class='meta'><span>Editor:</span> Dewi Lestari 8 Januari 2024, 10:00 WIB</div>", [],
+         ["Dewi Lestari"]),
+        # a contact in brackets after the name
+        ("<p><strong>Editor: Parluhutan Situmorang (parluhutan@investor.id)</strong></p>", [],
+         ["Parluhutan Situmorang"]),
+        ("<div class='credit'>Penulis: Yogi Saputra (Twitter: @yogisap)</div>", ["Yogi Saputra"], []),
+    ],
+)  # fmt: skip
+def test_credit_lines_parted_dated_and_with_contacts(
+    box: str, authors: list[str], editors: list[str]
+) -> None:
+    found = metadata.extract(decode.parse(_page([("body", box, None)])), GENERIC_LAYOUT, BASE, [])
+    assert (people.people(found.byline), people.people(found.editors)) == (authors, editors)
+
+
+def test_the_first_of_the_byline() -> None:
+    """Rule "first of the byline": ``<meta name=author>`` names one person, the author element names
+    that person first among several: the element's names."""
+    head = "<meta name='author' content='Sahrul Alim'>"
+
+    def box(line: str) -> str:
+        return f"<article class='detail'><h1>Perang Kelompok di Makassar</h1>{line}<p>Teks.</p></article>"
+
+    def authors(line: str) -> list[str]:
+        return people.people(_found([("head", head, None), ("body", box(line), None)]).authors)
+
+    assert authors("<div class='detail__author'>Sahrul Alim, Nur Asmi - detikSulsel</div>") == [
+        "Sahrul Alim", "Nur Asmi"]  # fmt: skip
+    assert authors("<span class='author'>Sahrul Alim dan Nur Asmi</span>") == ["Sahrul Alim", "Nur Asmi"]
+    for line in [
+        "<div class='detail__author'>Nur Asmi, Sahrul Alim - detikSulsel</div>",  # another first name
+        "<div class='detail__author'>Sahrul Alim - detikSulsel</div>",  # one name only
+        # (an author's bio is no list: its other parts are no names)
+        "<div class='author'>Sahrul Alim, Makassar, menulis liputan kriminal sejak 2010</div>",
+    ]:
+        assert authors(line) == ["Sahrul Alim"]
+    # (outside the headline's box: a teaser's authors)
+    teaser = ("<div><h1>Perang Kelompok</h1></div>"
+              "<aside><div class='author'>Sahrul Alim, Nur Asmi</div></aside>")
+    assert _found([("head", head, None), ("body", teaser, None)]).authors == ["Sahrul Alim"]
+
+
+def test_a_bem_author_element_and_a_desk_beside_the_headline() -> None:
+    """The first BEM element named author ("read__info__author") when no common author class is
+    there; on a page whose structured author is its desk, only author elements in the headline's
+    box are read (an author class elsewhere may hold a photo's credit)."""
+    head = "<meta name='author' content='Radar Test'><meta property='og:site_name' content='Radar Test'>"
+    box = ("<div class='read__header'><h1>Melasti di Pantai Sanur</h1><div class='read__info'>"
+           "<div class='read__info__author'>Putu Agus Adegrantika</div></div></div>")
+    found = _found([("head", head, None), ("body", box, None)])
+    assert (found.authors, people.people(found.byline, ["Radar Test"])) == ([], ["Putu Agus Adegrantika"])
+    credit = ("<div class='read__header'><h1>Melasti di Pantai Sanur</h1></div>"
+              "<div class='photo'><span class='author'>KOMPAS.COM/MASRIADI</span></div>")
+    assert _found([("head", head, None), ("body", credit, None)]).byline == []
+    assert _found([("body", credit, None)]).byline == ["KOMPAS.COM/MASRIADI"]  # (no desk: as before)
+
+
+@pytest.mark.parametrize(
+    ("names", "persons"),
+    [(["European Space Agency", "Rina Amalia"], ["Rina Amalia"]),
+     (["Kementerian Keuangan"], []), (["Institut Teknologi Bandung", "Budi Santoso"], ["Budi Santoso"]),
+     (["Agus Salim, Universitas Indonesia"], ["Agus Salim"]),
+     (["Parluhutan Situmorang (parluhutan@investor.id)", "Rina <rina@kabar.test>"],
+      ["Parluhutan Situmorang", "Rina"]), (["redaksi@kabar.test"], [])],
+)  # fmt: skip
+def test_institutions_and_contacts_are_no_names(names: list[str], persons: list[str]) -> None:
+    assert people.people(names) == persons

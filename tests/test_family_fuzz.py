@@ -96,9 +96,12 @@ SOURCES = [
     ("paren", "ANTARA News"), ("comma", "detikcom"), ("first", "Tribunnews.com"), ("comma", "BRAND"),
     ("none", ""), ("first", "BRAND"), ("comma", "Tribunnews.com"), ("first", "Liputan6.com"),
     ("paren", "BRAND"), ("none", ""), ("comma", "CNN Indonesia"),
+    # an outlet's name of several words after the place ("KEDIRI, JP Radar Kediri–", "Jakarta, NU Online")
+    ("comma", "JP Radar Kediri"), ("comma", "NU Online"), ("comma", "Pos Kupang"),
 ]  # fmt: skip
 DATES = ["", "3/3/2021", "3 Maret 2021", "", "(3/3/2021)", "Rabu (3/3/2021)"]
-DASHES = [" - ", " – ", " — ", " -- ", ": ", " —", " - "]
+# (a dash glued to the next word; a line break closing a dateline that names its source)
+DASHES = [" - ", " – ", " — ", " -- ", ": ", " —", " - ", "–", "<br>", "<br>"]
 
 HEADLINES = [
     "Pemkot Siapkan Operasi Pasar di Lima Kecamatan",
@@ -148,7 +151,9 @@ PROMO_PLACES = ["end", "glued", "between", "end", "glued", "between"]
 NAMES = ["Rina Pratiwi", "Ahmad Fauzi", "Dedi Kurniawan", "Siti Nurhaliza", "Budi Santoso", "Yogi Saputra"]
 CODES = ["(ant/dhf)", "(*)", "(Red)", "(H-4)", "(END)", "(rdp/imk)", "(Ant/P-3)", "(ant)", "(jos/why)",
          "(AN-2)", "(***)", "(mdk/ded)",
-         "(lia/ant)", "(Rls)", "(ant/bpa)", "(adv)", "(nas/gor)", "(H-2)"]  # fmt: skip
+         "(lia/ant)", "(Rls)", "(ant/bpa)", "(adv)", "(nas/gor)", "(H-2)",
+         # the reporter's code and the site's domain
+         "(cr24/tribun-medan.com)", "(mam/tribunnews.com)", "(rza/suarasurabaya.net)"]  # fmt: skip
 CREDIT_LINES = ["Editor: {X}", "Penulis: {X} / Editor: {Y}", "Pewarta: {X}", "Reporter: {X} | Editor: {Y}",
                 "Sumber: {B}", "[gambas:video 20detik]", "Penulis : {X}", "Editor : {X}",
                 "Pewarta: {X}\nEditor: {Y}", "Reporter: {X}", "Kontributor: {X}",
@@ -270,6 +275,8 @@ def _dateline(r: random.Random, split: str, brand: tuple[str, str]) -> tuple[str
         src = r.choice([brand[1], brand[1].upper(), brand[1].capitalize(), brand[0].upper()])
     date = r.choice(_split(DATES, split))
     dash = r.choice(_split(DASHES, split))
+    if dash == "<br>" and form not in ("comma", "first"):  # (a place alone on its line is a heading)
+        dash = " - "
     if form == "paren":
         text = f"{shown}{region}{', ' + date if date else ''} ({src})"
     elif form == "comma":
@@ -332,11 +339,12 @@ def build(seed: int, split: str = "dev") -> Page:
         text, place, src = _dateline(r, split, brand)
         page.place, page.source = place.casefold(), src
         page.desc["dateline"] = text
-        page.bad["dateline"] = [text.strip()]
+        page.bad["dateline"] = [text.removesuffix("<br>").strip()]
+        shown = _esc(text).replace("&lt;br&gt;", "<br>")
         if r.random() < 0.3:
-            blocks.insert(0, [("p", _esc(text.strip()))])
+            blocks.insert(0, [("p", shown.strip())])
         else:
-            blocks[0] = [("p", _esc(text) + blocks[0][0][1])]  # type: ignore[operator]
+            blocks[0] = [("p", shown + blocks[0][0][1])]  # type: ignore[operator]
 
     # related
     label = r.choice(_split(RELATED_LABELS, split)) + r.choice(_split(RELATED_PUNCT, split))

@@ -310,6 +310,12 @@ _RELATED_LABEL2 = (
 _RELATED_LABEL = rf"(?:{_RELATED_LABEL2}|rekomendasi|terkait|terpopuler)"
 _RELATED_SEP = r"\s*(?::|»|›|>{1,2}|\||[-–—]{1,2}|\.{3}|…)"
 
+# A reporter's code and the site's domain in its brackets: "(cr24/tribun-medan.com)", "(mam/tribunnews.com)"
+_CODE_DOMAIN = (
+    r"[A-Za-z]{2,6}\d{0,3}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){0,2}\s*/\s*"
+    r"(?i:[a-z][a-z\d-]{1,30}\.(?:com|co\.id|id|net|tv))"
+)
+
 # The families: name -> the whole-line form (re.match on one extracted line).
 FAMILIES: dict[str, re.Pattern[str]] = {
     # app, newsletter and channel promos
@@ -346,7 +352,13 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*untuk (?:berita|informasi|video)\b[^\n]{0,60}\blainnya\W{0,3}\s*kunjungi\b[^\n]{0,80}$"
         r"|^\s*(?:ikuti|follow) kami(?: di)?\W*$"
         r"|^\s*temukan (?:berita|artikel|informasi|konten)\b[^\n]{0,100}\b(?:di|lewat|via) "
-        r"(?:instagram|tiktok|youtube|twitter|facebook|whats ?app|telegram|google news)\b[^\n]{0,40}$",
+        r"(?:instagram|tiktok|youtube|twitter|facebook|whats ?app|telegram|google news)\b[^\n]{0,40}$"
+        # an appeal to the reader for the outlet's support: "Dear Reader - … support The Gateway Pundit
+        # directly …", "Pembaca yang budiman, dukung jurnalisme … dengan berdonasi"
+        r"|^\W*(?:(?:dear|kind|valued) readers?"
+        r"|(?:para |sahabat )?pembaca (?:yang )?(?:budiman|terhormat|setia)|sahabat pembaca)\s*[-–—,:!]\s*"
+        r"(?=[^\n]{0,500}\b(?:support|donat(?:e|ion)s?|subscri(?:be|ption)"
+        r"|contribut(?:e|ion)|membership|dukung(?:an)?|donasi|berdonasi|berlangganan|traktir)\b)[^\n]{0,800}$",
         _I,
     ),
     # photo credits and captions: "Foto: Dok. Humas", "(ANTARA FOTO/M Risyal Hidayat)",
@@ -440,6 +452,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:\s+(?:untuk|for)\s[^\n.!?]{0,60})?\W*$"
         # share and response prompts: "Ayo berbagi!", "Share this article", "Tanggapi Berita Ini"
         r"|^\s*(?:ayo|yuk) (?:berbagi|bagikan|share)\W*$|^\s*share this (?:article|story|post)\W*$"
+        r"|^\s*(?:sharing is caring|berbagi (?:itu|adalah) (?:peduli|indah))\W*$"
         r"|^\s*(?:tanggapi|komentari) (?:berita|artikel|tulisan) ini\W*$"
         r"|^\s*(?:laporkan|report)(?: (?:komentar|comment))?\W*$"
         r"|^\s*(?:a[-+]?\s+){1,2}a[-+]?\s*$|^\s*(?:cari|search)(?: berita| artikel)?\W*$"
@@ -480,7 +493,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*\[(?-i:[a-z]{2,4})\]\s*$|^\s*\[[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{1,6}\d{0,2}){1,3}\]\.?\s*$"
         # "[RWT | ADV DPRD SAMARINDA]": the code and an advertorial's label (in capitals)
         r"|^\s*\[(?-i:[A-Z]{2,6}\s*[|/]\s*(?:ADV|ADVERTORIAL|ADS|PR)\b[A-Z .]{0,40})\]\.?\s*$"
-        r"|^\s*\((?:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[^()/\n]{2,60}\)\.?\s*$",
+        r"|^\s*\((?:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[^()/\n]{2,60}\)\.?\s*$"
+        rf"|^\s*\({_CODE_DOMAIN}\)\.?\s*$",
         _I,
     ),
     # (alone, between dashes, or two of them: "- ADVERTISEMENT -", "Iklan - Gulir untuk melanjutkan")
@@ -506,7 +520,15 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     ),
     "account": re.compile(
         r"^\s*(?:baca berita tanpa iklan|login untuk|masuk untuk|daftar (?:sekarang|gratis)|"
-        r"berlangganan|subscribe)\b.{0,120}$",
+        r"berlangganan|subscribe)\b.{0,120}$"
+        # a sign-up box's thanks and its prompt to log in: "Thank you for registering", "Please refresh
+        # the page … to be automatically logged in", "Terima kasih telah mendaftar"
+        r"|^\s*(?:thank you|thanks) for (?:registering|signing up|subscribing)\W*$"
+        r"|^\s*terima kasih (?:telah|sudah) (?:mendaftar|berlangganan)\W*$"
+        r"|^\s*(?:please )?(?:refresh|reload) (?:the|this|your) (?:page|browser)\b[^\n]{0,200}"
+        r"\b(?:logged|log|signed|sign) in\b[^\n]{0,200}$"
+        r"|^\s*(?:silakan |mohon )?(?:muat ulang|segarkan) (?:halaman|laman|peramban|browser)\b[^\n]{0,200}"
+        r"\b(?:masuk|login|log in)\b[^\n]{0,200}$",
         _I,
     ),
     # a cookie-consent banner's lines: "This website uses cookies. Read RT Privacy policy to find out
@@ -618,7 +640,10 @@ CREDIT_LINE = re.compile(
     rf"|{_NAMED_LABEL}\s*:\s*{_A_NAME}(?:\s*[/|,]?\s*{_ANY_LABEL}\s*:\s*{_A_NAME})*\W*)$",
     _I,
 )
-_CREDIT_PARTS = re.compile(rf"\b({_ANY_LABEL})\s*:\s*(.*?)(?=\s*(?:\||,|\b{_ANY_LABEL}\s*:|$))", _I)
+# (each label's name ends at "|", ",", "·", "•", the next label, or a date: "Reporter: A · Editor: B",
+# "Editor: Adi Nugroho 15 Maret 2024, 14:05 WIB")
+_CREDIT_PARTS = re.compile(rf"\b({_ANY_LABEL})\s*:\s*(.*?)(?=\s*(?:[|,·•]|\b{_ANY_LABEL}\s*:|$))", _I)
+_CREDIT_DATE = re.compile(r"\s*\d")
 # "Penulis: Kontributor Lhokseumawe, Masriadi": the desk and its town are not the person.
 _DESK_IN_CREDIT = re.compile(r"(:\s*)(?:kontributor|koresponden|wartawan|jurnalis)\s+[^,|:]{2,40},\s*", _I)
 # "Laporan Wartawan Tribunnews.com, Ilham Rian Pratama": the byline some portals open with.
@@ -634,6 +659,8 @@ REPORT_BY = re.compile(
 INITIALS = re.compile(
     r"\s*\((?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}"
     r"|(?i:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[A-Z][^()/\n]{1,60}"
+    # the reporter's code, then the site's domain: "(cr24/tribun-medan.com)", "(mam/tribunnews.com)"
+    rf"|{_CODE_DOMAIN}"
     r"|(?:[A-Za-z]{1,6}\s*/\s*)?[A-Z]{1,3}-\d{1,3}"
     r"|(?i:ant|antara|end|tamat|selesai|habis)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
     # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"
@@ -843,6 +870,8 @@ def credit(line: str) -> list[tuple[str | None, str]]:
     if bare.startswith("(") and bare.endswith(")"):  # "(Penulis: A/Editor: B)"
         line = bare[1:-1]
     for label, value in _CREDIT_PARTS.findall(line):
+        if (date := _CREDIT_DATE.search(value)) is not None and date.start() > 0:
+            value = value[: date.start()]  # (a name holds no digit: what follows is its date)
         value = value.strip(" .|-–—/")
         if value:
             low = label.lower()
@@ -1558,6 +1587,15 @@ _ABBREVIATION = (
 # "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road)
 _DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:(?:\s+|$))"
 _END = rf"(?:{_DASH}|\s*$)"
+# A place's first word that makes a pair with the next ("Banda Aceh", "Tanjung Selor", "Jawa Barat")
+_PLACE2_FIRST = r"(?:Banda|Bandar|Tanjung|Pangkal|Kota|Kabupaten|Pulau|Muara|Pematang|Padang|Tanah|Labuan" \
+    r"|Labuhan|Teluk|Sungai|Kuala|Jawa|Sumatera|Sumatra|Kalimantan|Sulawesi|Nusa|Papua|Maluku|Tanjung|Bangka)"
+# A dateline naming its source may close its line, the break its dash ("Jakarta, NU Online<br>Pengurus
+# …", "TEMPO.CO, Jakarta<br>…"): its place one word, or a pair of a known form ("Banda Aceh", "JAWA
+# BARAT"), never two names (a reporter and the outlet: "Ratna Dewi, CNBC Indonesia" is a byline)
+_LINE_PLACE = rf"(?:(?i:{_PLACE2_FIRST}\s+[a-z]+|[a-z]+\s+{_PLACE2_SECOND})|[A-Z][A-Za-z]+)"
+_LINE_REGION = rf"(?:,\s*{_ID_REGION}(?:\s{_WORD})?)"  # ("Palu, Sulteng", "Bandung, Jawa Barat")
+_LINE_PLACE_RX = re.compile(rf"{_LINE_PLACE}{_LINE_REGION}?")
 DATELINES = (
     # "Jakarta (ANTARA) -", "Palu, Sulteng (ANTARA News) -", "MEDAN, 3 Maret 2021 (Antara/PRNewswire) --"
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>{_PSOURCE})\){_END}"),
@@ -1584,6 +1622,14 @@ DATELINES = (
                r"(?:(?:\s+-{1,3}\s*|\s*[–—―]\s*|\s*:\s+)(?=[A-Z\d\"“‘'])|\s*[-–—―:]{1,3}\s*$)"),
     # an outlet's name first, then the place: "Warta Ekonomi, Jakarta -", "Radar Bogor, Cibinong –"
     re.compile(rf"^(?P<source>{_OUTLET}),\s*(?P<place>(?!{_OUTLET}\b){_PLACE}){_DASH}(?=[A-Z\d\"“‘']|\s*$)"),
+    # the place, then an outlet's name of several words, in any case ("KEDIRI, JP Radar Kediri–",
+    # "Kupang, Pos Kupang -"), its dash spaced or glued to the next word
+    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?),\s*(?P<source>{_OUTLET})"
+               r"(?:(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:\s+)(?=[A-Z\d\"“‘'])|\s*(?:-{1,3}|[–—―]|:)\s*$)"),
+    # a dateline naming its source closing its line: "Jakarta, NU Online", "TEMPO.CO, Jakarta"
+    re.compile(rf"^(?P<place>{_LINE_PLACE}{_LINE_REGION}?),\s*"
+               rf"(?P<source>{_DOMAIN}|(?i:{_BRANDS})|{_OUTLET}|[A-Z][A-Za-z]*\d{{1,3}})\s*$"),
+    re.compile(rf"^(?P<source>{_SOURCE}|{_OUTLET}),\s*(?P<place>{_LINE_PLACE})\s*$"),
     # the place, then a brand the list above does not know: "Jayapura, Jubi –", "Ambon, Siwalima -",
     # "Kupang, Victory News —" (one or two capitalised words, a dash; never a weekday, a month, or a
     # region: "Mataram, NTB -", "Bandung, Jawa Barat -" are places)
@@ -1608,8 +1654,6 @@ STOP_DATELINE = re.compile(
 )
 # "Liputan6.com, Surabaya Warga …": a domain and a place with no dash, the place in bold on the
 # page. The place is one word, or two when the pair is a known form ("Banda Aceh", "Jawa Barat").
-_PLACE2_FIRST = r"(?:Banda|Bandar|Tanjung|Pangkal|Kota|Kabupaten|Pulau|Muara|Pematang|Padang|Tanah|Labuan" \
-    r"|Labuhan|Teluk|Sungai|Kuala|Jawa|Sumatera|Sumatra|Kalimantan|Sulawesi|Nusa|Papua|Maluku|Tanjung|Bangka)"
 NO_DASH = re.compile(
     rf"^(?P<source>{_DOMAIN}),\s*(?P<place>(?:{_PLACE2_FIRST}\s+[A-Z][a-z]+|[A-Z][A-Za-z]+(?:\s+{_PLACE2_SECOND})?)"
     rf"|[A-Z]{{3,}}(?:\s+[A-Z]{{3,}})?)(?:\s+|$)"
@@ -1639,7 +1683,7 @@ def _place(s: str | None) -> str | None:
     return " ".join(w if _KEEP_CAPS.fullmatch(w) and " " in s else w.title() for w in s.split(" "))
 
 
-_OWN_PLACE = re.compile(rf",\s*(?P<place>{_ANY_PLACE}{_REGION}?)(?=\s*(?:-{{1,3}}|[–—―]|:))")
+_OWN_PLACE = re.compile(rf",\s*(?P<place>{_ANY_PLACE}{_REGION}?)(?=\s*(?:-{{1,3}}|[–—―]|:|$))")
 _PLACE_BEFORE = re.compile(rf"(?P<place>{_ANY_PLACE}{_REGION}?)(?:,\s*|\s*\()")
 # Words of Indonesian prose, two of which tell a story's first sentence from an English one's
 _ID_WORDS = re.compile(
@@ -1654,6 +1698,7 @@ def _indonesian(text: str) -> bool:
 
 
 _OWN_DASH = re.compile(r"\s*(?:-{1,3}|[–—―]|:)(?:\s+|$)")
+_LINE_END = re.compile(r"\s*$")  # (a dateline with its place closing its line: the break its dash)
 
 
 def _own_dateline(text: str) -> tuple[str, None, str] | None:
@@ -1685,6 +1730,8 @@ def _own_dateline(text: str) -> tuple[str, None, str] | None:
         p = _OWN_PLACE.match(text, m.end())
         at = p.end() if p else m.end()
     d = _OWN_DASH.match(text, at)
+    if d is None and p is not None and _LINE_PLACE_RX.fullmatch(p.group("place")) and not text[at:].strip():
+        d = _LINE_END.match(text, at)  # ("Bandung, Kabar Nusantara<br>": the break its dash)
     if d is None or 0 < len(text) - d.end() < 20:  # (a dateline alone on its line leaves nothing)
         return None
     bracketed = before is not None and before.group().endswith("(")

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
-from lxml.etree import XPath
+from lxml.etree import XPath, iterwalk
 from w3lib.url import url_query_cleaner
 
 from kliping.clean import boilerplate, fingerprint, langmodel, people
@@ -59,6 +59,11 @@ _DOM_AUTHOR = XPath(
     " or contains(@class,'read__credit__item') or contains(@class,'author-name')"
     " or contains(@class,'author-list')"
     " or contains(@class,'byline__author')]"
+)
+# ... else the first BEM element named author, whatever its block ("read__info__author",
+# "article__author": teaser cards' "card__author" come after the story's own)
+_BEM_AUTHOR = XPath(
+    "//@class[contains(.,'__author')]/parent::*[contains(concat(normalize-space(@class),' '),'__author ')]"
 )
 _TRACKING = re.compile(
     r"^(utm_\w*|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|_ga|igshid|ref|ref_src|"
@@ -470,23 +475,82 @@ def authors(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
     )
 
 
-def byline(tree: Any, wide: bool = False) -> list[str]:
-    """The page's author elements (``rel=author``, ``itemprop=author``, common classes), at most four;
-    else the first line of a ``byline`` element (the name over the reporter's desk: "Rina
-    Kusumawati" / "Wartawan BBC News Indonesia").
+def byline(tree: Any, wide: bool = False, beside_headline: bool = False) -> list[str]:
+    """The page's author elements (``rel=author``, ``itemprop=author``, common classes), at most four,
+    else the first BEM element named author; else the first line of a ``byline`` element (the name
+    over the reporter's desk: "Rina Kusumawati" / "Wartawan BBC News Indonesia").
 
     Rule "name and date": an author element that prints the time beside the name ("Fachri Audhia
-    Hafiez • 13 Maret 2024 14:20") gives the name, the parts between bullets that hold no digit."""
-    found = [_undated(" ".join(el.text_content().split())) for el in _DOM_AUTHOR(tree)[:4]]
-    if not found:
+    Hafiez • 13 Maret 2024 14:20") gives the name, the parts between bullets that hold no digit.
+    ``beside_headline``: only the elements in the box of the page's first ``<h1>`` (the page's
+    structured author is its desk: an author class elsewhere may hold a photo's credit)."""
+    els = _DOM_AUTHOR(tree)[:4] or _BEM_AUTHOR(tree)[:1]
+    box = None
+    if beside_headline:
+        h1 = next(tree.iter("h1"), None)
+        box = h1.getparent() if h1 is not None else None
+        els = [el for el in els if box is not None and _within(el, box)]
+    found = [_undated(" ".join(el.text_content().split())) for el in els]
+    if not found and not beside_headline:
         found = _posted_by(tree)
     if not found:
         for el in (_BYLINE_WIDE if wide else _BYLINE)(tree)[:2]:
+            if beside_headline and (box is None or not _within(el, box)):
+                continue
             runs = (" ".join(t.split()) for t in el.itertext() if t.strip())
             first = next((r for r in runs if not _BY.fullmatch(r) and people.people([r])), None)
             if first:
                 found.append(first)
     return found
+
+
+_WITHIN_DEPTH = 12  # levels walked up from an element to its box
+
+
+def _within(el: Any, box: Any) -> bool:
+    for _ in range(_WITHIN_DEPTH):
+        el = el.getparent()
+        if el is None:
+            return False
+        if el is box:
+            return True
+    return False
+
+
+_BYLINE_LIST_MAX = 120  # characters: a list of names, not an author's bio
+
+
+def _byline_list(tree: Any, author: str, brands: list[str]) -> list[str]:
+    """Rule "first of the byline": the structured data names one author (``<meta name=author>``
+    gives one value) and an author element in the headline's box names that person first among
+    several ("Sahrul Alim, Nur Asmi - detikSulsel"), every part of it a name: the element's names,
+    in its order. (The box's first :data:`_BOX_WALK` elements are read.)"""
+    h1 = next(tree.iter("h1"), None)
+    box = h1.getparent() if h1 is not None else None
+    if box is None:
+        return []
+    one: list[str] | None = None
+    for n, el in enumerate(box.iter()):
+        if n >= _BOX_WALK:
+            break
+        cls = el.get("class") if isinstance(el.tag, str) else None
+        if not cls or "author" not in cls:
+            continue
+        text = _undated(" ".join(el.text_content().split()))
+        if len(text) > _BYLINE_LIST_MAX:
+            continue
+        if one is None:
+            one = people.people([author], brands)
+            if len(one) != 1:
+                return []
+        named = people.people([text], brands)
+        if (len(named) > 1 and named[0].casefold() == one[0].casefold()
+                and len(named) == len(people.parts(text))):  # (every part a name: no bio, no desk)
+            return [text]
+    return []
+
+
+_BOX_WALK = 150  # elements of the headline's box read for its byline
 
 
 _BYLINE = XPath(
@@ -580,18 +644,40 @@ def foreign_page(tree: Any, pm: PageMeta, url: str | None) -> bool:
 
 def _label_with_name(run: Any, label: str) -> str:
     """A label run ("Editor:") read with the name its element, or the element around a label
-    element of its own (``<span>Editor:</span> <a>Petir Garda</a>``), prints after it."""
+    element of its own (``<span>Editor:</span> <a>Petir Garda</a>``), prints after it; a ``<br>``
+    in it parts its lines ("Editor: <b>Adi Nugroho</b><br>15 Maret 2024": "… | 15 Maret 2024")."""
     el = run.getparent()
     for _ in range(2):
         if el is None:
             break
-        whole = " ".join(el.text_content().split())
+        whole = _lines_of(el)
         if len(whole) >= 160:
             break
         if whole != label:
             return whole
         el = el.getparent()
     return label
+
+
+_LINES_MAX = 400  # characters read of an element's text: a credit box is short
+
+
+def _lines_of(el: Any) -> str:
+    """``el``'s text, whitespace folded, each ``<br>`` read as " | " (its text runs in document
+    order, as ``text_content()`` gives them, comments left out); read to :data:`_LINES_MAX`."""
+    out: list[str] = []
+    size = 0
+    for event, node in iterwalk(el, events=("start", "end")):
+        if event == "start":
+            piece = " | " if node.tag == "br" else node.text if isinstance(node.tag, str) else None
+        else:
+            piece = node.tail if node is not el else None
+        if piece:
+            out.append(piece)
+            size += len(piece)
+            if size > _LINES_MAX:
+                break
+    return " ".join("".join(out).split()).strip(" |")
 
 
 def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
@@ -694,6 +780,8 @@ def extract(
     desk = bool(found_authors) and not people.people(found_authors, names)
     if desk:
         found_authors = []
+    elif len(found_authors) == 1:
+        found_authors = _byline_list(tree, found_authors[0], names) or found_authors
     credited: tuple[list[str], list[str]] = ([], [])
     ours = may_be_indonesian(tree, pm)
     if not (found_authors and found_editors) and (ours or _indonesian_clock(pm)):
@@ -705,7 +793,9 @@ def extract(
         canonical_url=canonical_url(pm, base, domains),
         authors=found_authors,
         editors=found_editors or credited[1],
-        byline=[] if found_authors else credited[0] if desk else credited[0] or byline(tree, ours),
+        # (a desk as the structured author: the credit lines, else the author elements beside the
+        # headline)
+        byline=[] if found_authors else credited[0] or byline(tree, ours, beside_headline=desk),
         section=section(tree, pm, layout.section_xpath),
         tags=tags(tree, pm, layout.tags_xpath),
         image_url=image(pm, base),

@@ -23,8 +23,10 @@ _NOT_PERSON = re.compile(
     r"\bshutterstock|\bistock|\bdok\b|\bdokumentasi\b|\bilustrasi\b|\bcnn indonesia\b|"
     r"\bkompas\b|\bdetik|\btempo\b|\bokezone\b|\bliputan6\b|\bantara\b|\btribun|\bkontan\b|"
     r"\bcontributor\b|\bmedia\b|\bcyber\b|\bnews\b|\bberita\b|\bsumber\b|\bwib\b|\d"
-    # an institution's name ("Voice of America", "Ministry of Finance"): "of" between its words
-    r"|(?-i:\s+of\s+))",
+    # an institution's name ("Voice of America", "Ministry of Finance"): "of" between its words,
+    # or a word naming an institution ("European Space Agency", "Kementerian Keuangan")
+    r"|(?-i:\s+of\s+)|\b(?:agency|ministry|kementerian|institute|institut|university|universitas"
+    r"|association|asosiasi|government|pemerintah|department|departemen|corporation)\b)",
     re.I,
 )
 
@@ -35,8 +37,18 @@ _DESK_PLACE = re.compile(
 )
 
 
+# A contact after the name: "Parluhutan Situmorang (parluhutan@investor.id)", "Rina <rina@x.com>",
+# "Budi Santoso (Twitter: @budisan)", "Dedi Kurniawan - dedi@lensa.id"
+_CONTACT = re.compile(
+    r"\s*(?:[(<\[][^()<>\[\]\n]{0,60}@[^()<>\[\]\n]{0,60}[)>\]]"
+    r"|[-–—|,]?\s*[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4})\s*$"
+)
+
+
 def tidy(name: str) -> str:
     name = " ".join(name.split()).strip(" .:-–—|,")
+    if "@" in name:
+        name = _CONTACT.sub("", name)
     desk = _DESK_PLACE.match(name)
     if desk:
         name = desk.group("name")
@@ -54,6 +66,11 @@ def is_person(name: str, brands: Iterable[str] = ()) -> bool:
     if any(b and re.sub(r"\W+", "", b.lower()) in low for b in brands):
         return False
     return any(c.isalpha() for c in name)
+
+
+def parts(value: str) -> list[str]:
+    """The tidied names a value lists ("A, B - detikSulsel": ["A", "B"]), persons or not."""
+    return [p for p in (tidy(x) for x in _SPLIT.split(tidy(value))) if p]
 
 
 def people(values: Iterable[str], brands: Iterable[str] = ()) -> list[str]:
