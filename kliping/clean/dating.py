@@ -62,6 +62,7 @@ _NEAR_LEN = (10, 120)  # characters: a byline, not a label nor a paragraph
 _ITEM_LEN = 300  # characters: a teaser item (its time, headline and excerpt), not a story's frame
 _CLOCK = re.compile(r"\b\d{1,2}[:.][0-5]\d\b")
 _NEAR_TRIES = 24  # lines looked at beside the headlines (a byline sits right by it)
+_MAY_DATE = re.compile(r"\d|(?i:kemarin)")  # what a clock (_CLOCK) or an age (_AGO) needs
 _ONE_DAY = dt.timedelta(days=1)
 # Indonesian news went online in the mid-1990s (Republika 1995, Kompas 1995, detik 1998); an
 # article dated before 1990 is a CMS default (1900, 1970) or a typo, so it is flagged
@@ -237,8 +238,9 @@ class _Masthead:
 
 
 def near_headline(tree: Any) -> list[str]:
-    """Date lines with a time of day printed beside the ``<h1>`` (:func:`_near_elements`): a date
-    line (:func:`is_date_line`) or a byline with its date (:func:`is_byline_date`)."""
+    """The first date line with a time of day printed beside the ``<h1>`` (:func:`_near_elements`):
+    a date line (:func:`is_date_line`) or a byline with its date (:func:`is_byline_date`); the walk
+    stops there, every caller reading the first."""
     out = []
     tries = 0
     for el in _near_elements(tree):
@@ -249,13 +251,17 @@ def near_headline(tree: Any) -> list[str]:
         if not _NEAR_LEN[0] < len(line) < _NEAR_LEN[1]:
             continue
         tries += 1
+        if _MAY_DATE.search(line) is None:  # no digit nor "kemarin": no clock nor age (most lines)
+            if tries >= _NEAR_TRIES:
+                break
+            continue
         line = publication_part(line) or ""
         if (_CLOCK.search(line) or _AGO.search(line)) and line not in out:
             # a byline box of lines (a date line, then "Rep: … / Red: …" under a <br>) is judged
             # line by line: the date line is one even though the box as a whole is not
             found = next((x for x in (line, *_br_lines(el)) if _dates_story(x)), None)
             if found is not None and found not in out and not _in_teaser(el):
-                out.append(found)
+                return [found]  # (every caller reads the first)
         if tries >= _NEAR_TRIES:
             break
     return out
