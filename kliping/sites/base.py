@@ -279,6 +279,23 @@ _LABEL = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"
 _HOST_NAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*", re.IGNORECASE)
 
 
+_SUFFIXES: Any = None
+
+
+def _public_suffix(name: str) -> bool:
+    """Is ``name`` a suffix under which others register names (``co.id``, ``go.id``, ``com.au``,
+    ``blogspot.com``), by the public suffix list bundled with tldextract (never fetched)?"""
+    global _SUFFIXES
+    if _SUFFIXES is None:
+        import tldextract
+
+        _SUFFIXES = tldextract.TLDExtract(
+            suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
+        )
+    found = _SUFFIXES(name)
+    return bool(found.suffix) and not found.domain
+
+
 def _check_hosts(site: Site) -> None:
     """The hosts a definition lets the crawl reach are the site's own. Each allowed domain a host
     name of two labels at least (``"com"`` or ``"example"`` let every site under it through the
@@ -296,6 +313,10 @@ def _check_hosts(site: Site) -> None:
         if not _HOST_NAME.fullmatch(name) or ("." not in name and name != own.removeprefix("www.")):
             _fail(site, f"allowed_domains[{i}]",
                   f"must be a host name of two labels at least, such as 'detik.com', got {d!r}")
+        if _public_suffix(name):
+            _fail(site, f"allowed_domains[{i}]",
+                  f"is a public suffix ({d!r}: every site registered under it would pass the "
+                  "network guard); name the site's own domain, such as 'kabar.co.id'")
     if not host_allowed(own, site.domains):
         _fail(site, "allowed_domains", f"must include the domain {site.domain!r} or a parent of it")
     for i, src in enumerate(site.sources):

@@ -120,6 +120,9 @@ OFF_HOST = {
     # a wildcard or a URL: nothing passed it, not even the site
     "allowed_domains[1]": ('allowed_domains=("kabarku.example",)',
                            'allowed_domains=("kabarku.example", "*")'),
+    # a public suffix: every site registered under it passed the guard
+    "allowed_domains[2]": ('allowed_domains=("kabarku.example",)',
+                           'allowed_domains=("kabarku.example", "www.kabarku.example", "co.id")'),
     # the site's own domain outside its allowed domains
     "allowed_domains": ('allowed_domains=("kabarku.example",)', 'allowed_domains=("kabarlain.example",)'),
 }
