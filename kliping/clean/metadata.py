@@ -36,6 +36,7 @@ from lxml.etree import XPath, iterwalk
 from w3lib.url import url_query_cleaner
 
 from kliping.clean import boilerplate, fingerprint, langmodel, people
+from kliping.sites.base import public_suffixes
 
 if TYPE_CHECKING:
     from kliping.sites.base import Layout
@@ -380,21 +381,12 @@ def clean_url(url: str) -> str:
     return url.split("#", 1)[0]
 
 
-_PSL: Any = None
-
-
 def registrable(host: str) -> str:
     """The name a host is registered under (``amp.kompas.com`` -> ``kompas.com``, ``x.go.id`` ->
-    ``x.go.id``, ``a.blogspot.com`` -> itself), from the public suffix list bundled with
-    tldextract (never fetched); a host under no known suffix (``berita.example``, an address)
-    is its own last two labels."""
-    global _PSL
+    ``x.go.id``, ``a.blogspot.com`` -> itself; :func:`kliping.sites.base.public_suffixes`); a host
+    under no known suffix (``berita.example``, an address) is its own last two labels."""
     host = host.lower().rstrip(".")
-    if _PSL is None:
-        import tldextract  # (Scrapy's own dependency)
-
-        _PSL = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
-    found = _PSL(host)
+    found = public_suffixes(host)
     if found.suffix and found.domain:
         return f"{found.domain}.{found.suffix}"
     if ":" in host or host.replace(".", "").isdigit():

@@ -282,9 +282,9 @@ _HOST_NAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})*", re.IGNORECASE)
 _SUFFIXES: Any = None
 
 
-def _public_suffix(name: str) -> bool:
-    """Is ``name`` a suffix under which others register names (``co.id``, ``go.id``, ``com.au``,
-    ``blogspot.com``), by the public suffix list bundled with tldextract (never fetched)?"""
+def public_suffixes(host: str) -> Any:
+    """``host`` split by the public suffix list bundled with tldextract (never fetched; private
+    suffixes such as ``blogspot.com`` count): ``.subdomain``, ``.domain``, ``.suffix``."""
     global _SUFFIXES
     if _SUFFIXES is None:
         import tldextract
@@ -292,7 +292,13 @@ def _public_suffix(name: str) -> bool:
         _SUFFIXES = tldextract.TLDExtract(
             suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
         )
-    found = _SUFFIXES(name)
+    return _SUFFIXES(host)
+
+
+def _public_suffix(name: str) -> bool:
+    """Is ``name`` a suffix under which others register names (``co.id``, ``go.id``, ``com.au``,
+    ``blogspot.com``)?"""
+    found = public_suffixes(name)
     return bool(found.suffix) and not found.domain
 
 
