@@ -372,6 +372,35 @@ def test_byline_time_around_the_headline(article: str) -> None:
     assert "from_printed" in rec["date_flags"]
 
 
+@pytest.mark.parametrize("stamp", [STAMP, "Senin, 04 Mar 2024 10:15 GMT+7", "04/03/2024 10:15 +07:00"])
+@pytest.mark.parametrize(
+    "article",
+    [
+        f"<div><span>Nasional</span> <span>{{s}}</span></div>{H1}",
+        f"<header>{H1}</header><div><div><span>{{s}}</span></div></div>",
+        f"<div><div>{H1}</div></div><div><span>Rina Amalia</span><span>{{s}}</span></div>",
+        f"<div><div><div>{H1}</div></div><div><span>{{s}}</span></div></div>",  # a grandparent's sibling
+    ],
+    ids=["above", "beside-header", "after-wrapper", "after-two-wrappers"],
+)
+def test_the_byline_second_opinion_sees_every_placement(article: str, stamp: str) -> None:
+    """The byline beside the headline, read as a second opinion on a structured time
+    (:func:`kliping.clean.dating.byline_check`), is found wherever the walk beside the headline
+    reaches, whether it names its zone or an offset: the scan that spares the walk on pages with
+    no zone near the headline (:func:`kliping.clean.dating._zone_near`) never hides one. A byline
+    hours away from the structured time is flagged; without a zone named it is not read."""
+    from kliping.clean.dating import byline_check
+    from kliping.clean.decode import page_tree
+
+    html = bare_page(article.format(s=stamp), before="").replace(
+        b"<head>", b"<head>" + meta("2024-03-04T07:00:00+07:00").encode())
+    found = byline_check(page_tree(html, {}))
+    assert len(found) == 1 and stamp in found[0], found
+    assert "time_conflict" in clean(raw(html, GENERIC), None)["date_flags"]
+    bare = html.replace(stamp.encode(), b"Senin, 04 Mar 2024 10:15")
+    assert byline_check(page_tree(bare, {})) == []
+
+
 def test_teaser_times_beside_the_headline_are_not_the_story_s() -> None:
     """A "Terbaru" list just above the article dates each headline it links: those times are the
     teasers', not the story's (no time of its own: none is given)."""

@@ -476,8 +476,34 @@ def byline_check(tree: Any) -> list[str]:
     """The date line printed beside the headline (:func:`near_headline`, a bounded walk) when it
     names an Indonesian zone or offset: read on a page whose structured data already states a time,
     only to see whether the two agree (``time_conflict`` when they are hours apart, the structured
-    time kept). A line naming no zone may be a foreign page's own clock, so it is not read."""
+    time kept). A line naming no zone may be a foreign page's own clock, so it is not read; when no
+    text around the headlines could name one (:func:`_zone_near`), the walk is not made."""
+    if not _zone_near(tree):
+        return []
     return [s for s in near_headline(tree)[:1] if _NAMED_ZONE.search(s)]
+
+
+# what every zone _NAMED_ZONE knows needs in its text: "WI" (WIB, WITA, WIT) or a "+" (an offset)
+_ZONE_TEXT = XPath("boolean(.//text()[contains(., 'WI') or contains(., '+')])")
+
+
+def _zone_near(tree: Any) -> bool:
+    """Could a line of :func:`_near_elements`' walk name a zone? The walk reads no further than the
+    siblings of each headline's grandparent, so the text under each headline's third ancestor (or
+    the ``<body>``) holds every line it can meet; one C-level scan of it is cheaper than the walk on
+    a page whose byline prints no zone."""
+    for h1 in itertools.islice(tree.iter("h1"), _NEAR_H1S):
+        top = h1
+        for _ in range(_NEAR_LEVELS):
+            up = top.getparent()
+            if up is None:
+                break
+            top = up
+            if up.tag in ("body", "html"):
+                break
+        if _ZONE_TEXT(top):
+            return True
+    return False
 
 
 def zone_probe(
