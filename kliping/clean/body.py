@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import operator
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -72,6 +73,43 @@ def strip_junk(tree: Any) -> None:
         for quote in _embedded_posts(tree):
             _unclassed(quote)
     etree.strip_elements(tree, "kliping-junk", *_JUNK_TAGS, etree.Comment, etree.PI, with_tail=False)
+
+
+def bare_wrappers(tree: Any) -> None:
+    """Rule "bare wrapper": a ``<div>`` with no attribute whose only content is one block element
+    (no text of its own, no other child) stands for that element, which replaces it in place:
+    around a box of its own (an ``<article>``, a ``<section>``, a ``<div>`` with a class or an
+    id; innermost first, so a chain of them goes), or around a paragraph, heading, list or table
+    beside another such wrapper in a parent holding no other block of its own (a CMS that
+    wraps each of the story's blocks in a ``<div>``). A redesign that wraps each paragraph in a
+    ``<div>`` and the story's container in two more then gives the same body as before (Zyte
+    tuning page cut in two by an ad, its second half so wrapped: F1 0.57, the first half only).
+    A lone bare ``<div>`` around a paragraph stays (a caption box's inner frame), and so does a
+    chain of bare ``<div>``s (a layout's own boxes)."""
+    found = [d for d in tree.iter("div") if not d.attrib and len(d) == 1 and _bare(d)]
+    blocks = Counter(d.getparent() for d in found if d[0].tag not in _BOXES)
+    # (a parent holding blocks of its own beside the wrapped ones, a paragraph or a text box:
+    # those wrappers are boxes too)
+    wrappers = set(found)
+    mixed = {p for p in blocks if any(c.tag in _BLOCK_TAGS and c not in wrappers for c in p)}
+    for div in reversed(found):
+        child, parent = div[0], div.getparent()
+        if child.tag in _BOXES:
+            if child.tag == "div" and child.get("class") is None and child.get("id") is None:
+                continue
+        elif blocks[parent] < 2 or parent in mixed:
+            continue
+        child.tail = div.tail
+        parent.replace(div, child)
+
+
+_BOXES = frozenset(("div", "section", "article", "main"))
+
+
+def _bare(div: Any) -> bool:
+    child = div[0]
+    return (div.getparent() is not None and isinstance(child.tag, str) and child.tag in _BLOCK_TAGS
+            and not (div.text or "").strip() and not (child.tail or "").strip())
 
 
 def _custom(tree: Any) -> list[Any]:
@@ -1193,6 +1231,7 @@ def extract_body(
     # (a paragraph that is one link to another of the site's stories) still know the site
     host = host or metadata.domain(next(iter(_CANONICAL(tree)), "")) or None
     strip_junk(tree)
+    bare_wrappers(tree)
     inline = custom_boxes(tree)
     span_blocks(tree, inline)
     br_paragraphs(tree)
