@@ -662,6 +662,9 @@ INITIALS = re.compile(
     # the reporter's code, then the site's domain: "(cr24/tribun-medan.com)", "(mam/tribunnews.com)"
     rf"|{_CODE_DOMAIN}"
     r"|(?:[A-Za-z]{1,6}\s*/\s*)?[A-Z]{1,3}-\d{1,3}"
+    # a reporter's code of letters and a number, "(m27)", "(mg5)"; a reporter's name over the
+    # desk's code, "(Sutrisno Hadi/BDK)"
+    r"|[a-z]{1,4}\d{1,3}|(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s*/\s*[A-Z]{2,6}"
     r"|(?i:ant|antara|end|tamat|selesai|habis)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
     # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"
     r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,3}\)\.?\s*$"
