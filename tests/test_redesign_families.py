@@ -124,7 +124,9 @@ the family did before its fix:
   lost.
 
 - ``chunks_in_bare_wrappers``: a story cut in two by an ad, its second chunk in two bare ``<div>``s
-  and each of its paragraphs in one more; the chunks were no siblings, and the second was lost.
+  or a layout table's cell, each of its paragraphs in one more bare ``<div>``, or its box another
+  element than the first's (an ``<article>``, then a ``<div>``); the chunks were no siblings, or
+  not of one kind, and the second was lost.
 
 ``class_does_not_veto_the_story``, ``teaser_paragraphs_in_links``, ``gallery_captions``,
 ``thin_photo_page`` and ``comment_thread_by_its_heading`` are checked on the page as written and
@@ -345,19 +347,26 @@ def test_body_cut_into_chunks() -> None:
         assert x in text
 
 
-@pytest.mark.parametrize("tag", ["div", "article", "section"])
-def test_chunks_in_bare_wrappers(tag: str) -> None:
+@pytest.mark.parametrize("wrap", ["divs", "table"])
+@pytest.mark.parametrize(("tag", "tag2"), [("div", "div"), ("article", "article"), ("section", "section"),
+                                           ("article", "div"), ("div", "section")])  # fmt: skip
+def test_chunks_in_bare_wrappers(tag: str, tag2: str, wrap: str) -> None:
     """A story cut in two by an ad (rule "bare wrapper"), its second chunk inside two bare
-    ``<div>``s and each of its paragraphs in a bare ``<div>`` of its own (a redesign that wraps
-    every block): the chunk was no sibling of the first any more and its paragraphs no
-    ``<p>`` children, so only the first half was read. A lone bare ``<div>`` around a caption's
+    ``<div>``s or a layout table's one cell, each of its paragraphs in a bare ``<div>`` of its
+    own (a redesign that wraps every block), the chunk's box written as another element than
+    the first's: the chunk was no sibling of the first any more and its paragraphs no ``<p>``
+    children, so only the first half was read. A lone bare ``<div>`` around a caption's
     paragraph in the story keeps it a box (the caption stays out)."""
     first = "".join(f"<p>{x}</p>" for x in PARAS[0:5])
     second = "".join(f"<div><p>{x}</p></div>" for x in PARAS[5:10])
+    second = f"<{tag2} class='story-body'>{second}</{tag2}>"
+    if wrap == "divs":
+        second = f"<div><div>{second}</div></div>"
+    else:
+        second = f"<table><tr><td>{second}</td></tr></table>"
     caption = ("<div class='media-caption'><div><p>Foto: jembatan gantung di lereng Merapi "
                "(Warta Contoh/Rina)</p></div></div>")  # fmt: skip
-    body = (f"<{tag} class='story-body'>{first}{caption}</{tag}><div class='ad-slot'></div>"
-            f"<div><div><{tag} class='story-body'>{second}</{tag}></div></div>")  # fmt: skip
+    body = f"<{tag} class='story-body'>{first}{caption}</{tag}><div class='ad-slot'></div>{second}"
     text = _text(_page(f"<div class='x4'>{body}</div>", ["Hak cipta Warta Contoh 2025"]))
     for x in PARAS:
         assert x in text

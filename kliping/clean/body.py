@@ -1001,8 +1001,9 @@ _TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
 _CELL_PROSE = XPath(".//p[string-length(normalize-space(.)) > 60]")
 
 
-def layout_tables(tree: Any) -> None:
-    """Write a table that only wraps a block of paragraphs as ``<div>``s, in place.
+def layout_tables(tree: Any) -> bool:
+    """Write a table that only wraps a block of paragraphs as ``<div>``s, in place (True when
+    one was).
 
     Older sites and templates put the article in a table of one cell
     (``<table><tr><td>…<p>…</p><p>…</p></td></tr></table>``). trafilatura, which keeps tables
@@ -1013,6 +1014,7 @@ def layout_tables(tree: Any) -> None:
     several cells, whose rows and columns may mean something, is left as trafilatura reads it:
     no evaluation page gained from unwrapping those.)
     """
+    written = False
     for table in list(tree.iter("table")):
         parts = [table] + [el for el in table.iter(*_TABLE_PARTS[1:])
                            if next(el.iterancestors("table"), None) is table]  # fmt: skip
@@ -1021,6 +1023,8 @@ def layout_tables(tree: Any) -> None:
             continue
         for el in parts:
             el.tag = "div"
+        written = True
+    return written
 
 
 _CELL_HEADINGS = XPath(".//*[self::h2 or self::h3 or self::h4][string-length(normalize-space(.)) > 3]")
@@ -1201,7 +1205,9 @@ def _join(first: Any, rest: list[Any]) -> None:
 
 
 def _join_key(el: Any) -> tuple[Any, ...]:
-    return (el.tag, el.get("class"), el.get("itemprop"))
+    # (a box of the story's class is one of its chunks whatever its name: a redesign that wrote
+    # one chunk as an <article> and the next as a <div>, or as a custom element, cut it in two)
+    return ("box" if el.tag in _CHUNK_TAGS else el.tag, el.get("class"), el.get("itemprop"))
 
 
 def _append_text(el: Any, text: str | None) -> None:
@@ -1236,7 +1242,8 @@ def extract_body(
     span_blocks(tree, inline)
     br_paragraphs(tree)
     div_paragraphs(tree)
-    layout_tables(tree)
+    if layout_tables(tree):
+        bare_wrappers(tree)  # (the boxes of a layout table's one cell, now <div>s)
     join_chunks(tree)
     if not layout.body_xpath:
         return _generic_body(tree, layout.prune_xpaths, host)
