@@ -861,6 +861,19 @@ def test_own_dateline() -> None:
         assert dateline("SERANG - Pemerintah Kota Serang membuka 12 titik pasar murah.")[1] == "Serang"
     finally:
         BRAND.reset(told)
+    # a network's title on its subdomain, opening the name the page gives itself
+    told = BRAND.set(page_brand("galamedia.pikiran-rakyat.com", ("Galamedia News",)))
+    try:
+        text = "GALAMEDIA - Ruas jalan di Cicalengka amblas sepanjang 15 meter setelah hujan deras."
+        assert dateline(text) == (text[12:], None, "GALAMEDIA")
+    finally:
+        BRAND.reset(told)
+    told = BRAND.set(page_brand("banten.jpnn.com", ("JPNN Banten",)))
+    try:  # a region's subdomain is still a place
+        text = "BANTEN - Pemerintah provinsi membuka 12 titik pasar murah menjelang Lebaran."
+        assert dateline(text)[1:] == ("Banten", None)
+    finally:
+        BRAND.reset(told)
     told = BRAND.set(page_brand("www.tempo.co", ("Tempo",)))
     try:  # a bare capitalised word opening a sentence is no dateline
         text = "Tempo - majalah berita mingguan - terbit pertama kali pada 1971 di Jakarta."

@@ -735,7 +735,8 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
     """The page's own brand from its host ("lampost.co" -> "lampost.co", "lampost") and the names
     it gives itself (og:site_name "Kabar Banten" -> "kabar banten", "kabarbanten"; a domain-like
     name "Banjarmasinpost.co.id" -> it and "banjarmasinpost"). A host's subdomain is no name (a
-    region: "banjarmasin.tribunnews.com", "banten.jpnn.com")."""
+    region: "banjarmasin.tribunnews.com", "banten.jpnn.com") unless a name the page gives itself
+    opens with it (a network's title: "galamedia.pikiran-rakyat.com", "Galamedia News")."""
     keys: set[str] = set()
     for raw in (site_domain(host), *names):
         n = " ".join((raw or "").casefold().split())
@@ -751,6 +752,12 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
                 keys.add(n.replace(" ", ""))  # "Kabar Banten" is also written "KabarBanten"
         if sum(c.isalpha() for c in label) >= _BRAND_MIN:
             keys.add(label)
+    # a network's title on its own subdomain, the name the page gives itself opening with it
+    # ("galamedia.pikiran-rakyat.com", "Galamedia News": "GALAMEDIA -" opens its stories)
+    sub = (host or "").casefold().removeprefix("www.").split(".")[0]
+    if (host and sub != site_domain(host).split(".")[0] and sum(c.isalpha() for c in sub) >= _BRAND_MIN
+            and any(_opens_with(n, sub) for n in names)):
+        keys.add(sub)
     if not keys:
         return None
     alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
@@ -766,6 +773,12 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
         re.compile(rf"^\W{{0,3}}(?:(?:{alts})\s*/\s*{name}(?:\s*/\s*[a-z]{{2,5}})?"
                    rf"|{name}\s*/\s*(?:{alts}))\W{{0,3}}$", _I),
     )
+
+
+def _opens_with(name: str | None, word: str) -> bool:
+    """Is ``word`` the first word of ``name``, or ``name`` with its spaces taken out?"""
+    words = (name or "").casefold().split()
+    return bool(words) and (words[0] == word or "".join(words) == word)
 
 
 # Rule "own promo": a call to the reader in Indonesian opening the line (after "Yuk,", "Untuk
