@@ -203,6 +203,11 @@ def test_title_loses_its_page_switch(og_title: str, title: str) -> None:
         ("<table><tr><td><strong>Reporter :</strong> Issa Harum</td></tr></table>", ["Issa Harum"], []),
         # a photo story's maker
         ("<div class='meta'><span>Foto/Teks: Iggoy el Fitra</span></div>", ["Iggoy el Fitra"], []),
+        # each credit in an element of its own, the next one opened by their separator
+        ("<div class='red-rep'><span>Rep: Dian Fath Risalah </span>"
+         "<span>/ Red: Satria Kartika Yudha</span></div>", ["Dian Fath Risalah"], ["Satria Kartika Yudha"]),
+        ("<div class='credit'><span>Reporter: Rina Amalia</span><span>| Editor: Budi Santoso</span></div>",
+         ["Rina Amalia"], ["Budi Santoso"]),
         # a link's text and a sentence with a colon are no credit
         ("<ul><li><a href='/x'>Editor: Pilihan Pekan Ini</a></li></ul><p>Laporan: polisi menerima aduan.</p>",
          [], []),

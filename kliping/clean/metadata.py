@@ -683,7 +683,9 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
     editors: list[str] = []
     seen = 0
     for run in _CREDIT_TEXT(tree):
-        line = " ".join(str(run).split())
+        # (a run opened by the separator after the credit before it: "<span>Rep: A </span><span>/
+        # Red: B</span>")
+        line = " ".join(str(run).split()).lstrip("/|·•,;–- ")
         if line.endswith(":"):
             line = _label_with_name(run, line)
         if not boilerplate.CREDIT_LINE.match(line):
