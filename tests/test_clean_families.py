@@ -7,6 +7,9 @@ stretch goal: the gap to Fundus's per-publisher parsers). Pages are written for 
   outside the story's paragraphs; the box's points are the story's own text and are kept, before
   the story. Bounds: a list of linked headlines, a list with no summary's label or class, and a
   box whose points the story already says are not added.
+- ``a_reader_poll_after_the_story_stays_out``: a reader poll (a form of radio buttons or check
+  boxes) after the story; its inputs stripped, its heading and question were read as the story's
+  last paragraph. Its box is dropped, whatever its class; the story's own paragraphs never are.
 """
 
 from __future__ import annotations
@@ -95,3 +98,36 @@ def test_summary_box_needs_the_story_first() -> None:
     assert summary_box(story, "nothing of the story") == []
     flat = " ".join(" ".join(PARAS).split())
     assert summary_box(doc.xpath("//div[@class='col']")[0], flat) == POINTS
+
+
+# --- rule "poll" ---------------------------------------------------------------------------------
+
+QUESTION = "Menurut Anda, jalan rusak mana yang paling mendesak diperbaiki di kabupaten ini?"
+
+
+def _poll(cls: str, kind: str = "radio") -> str:
+    choices = "".join(f"<label><input type='{kind}' name='q'> {x}</label>"
+                      for x in ("Jalan lintas utara", "Jalan lingkar kota", "Jalan desa"))  # fmt: skip
+    return (f"<div class='{cls}'><h3>Jajak Pendapat</h3><p>{QUESTION}</p>"
+            f"<form>{choices}<button>Pilih</button></form></div>")  # fmt: skip
+
+
+@pytest.mark.parametrize("cls", ["polling-box", "x9f2a", ""])
+@pytest.mark.parametrize("kind", ["radio", "checkbox"])
+def test_a_reader_poll_after_the_story_stays_out(cls: str, kind: str) -> None:
+    """A reader poll (rule "poll") after the story, whatever its class: its heading and question
+    were read as the story's last paragraph once its form's inputs were stripped."""
+    page = _page("", PARAS).replace(b"</div></div><div class='side'>",
+                                    f"{_poll(cls, kind)}</div></div><div class='side'>".encode())
+    text = _text(page)
+    assert all(x in text for x in PARAS)
+    assert "paling mendesak" not in text and "Jajak Pendapat" not in text
+
+
+def test_a_short_story_around_a_poll_is_kept() -> None:
+    """The story's own paragraphs beside a poll's form are never taken for its question."""
+    story = PARAS[:2]
+    box = (f"<div class='group'><p>{story[0]}</p><p>{story[1]}</p>{_poll('')}</div>")
+    page = _page("", []).replace(b"<div class='group'></div>", box.encode())
+    text = _text(page)
+    assert all(x in text for x in story)

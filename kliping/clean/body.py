@@ -63,8 +63,11 @@ _LD_JSON = "application/ld+json"
 
 
 def strip_junk(tree: Any) -> None:
-    """Remove :data:`_JUNK_TAGS`, comments, processing instructions and scripts other than JSON-LD;
-    the posts a page embeds from social networks lose their class (:func:`_embedded_posts`)."""
+    """Remove :data:`_JUNK_TAGS`, comments, processing instructions, scripts other than JSON-LD and
+    reader polls (:func:`polls`); the posts a page embeds from social networks lose their class
+    (:func:`_embedded_posts`)."""
+    for box in polls(tree):
+        box.tag = "kliping-junk"
     # (walked by name in C: a fourth of the cost of "//script[not(@type='application/ld+json')]")
     scripts = [s for s in tree.getroottree().iter("script") if s.get("type") != _LD_JSON]
     for script in scripts:
@@ -110,6 +113,43 @@ def _bare(div: Any) -> bool:
     child = div[0]
     return (div.getparent() is not None and isinstance(child.tag, str) and child.tag in _BLOCK_TAGS
             and not (div.text or "").strip() and not (child.tail or "").strip())
+
+
+_CHOICE = frozenset(("radio", "checkbox"))
+_POLL_ASKS = 250  # characters of a poll's box besides its choices: a heading and its question
+
+
+def polls(tree: Any) -> list[Any]:
+    """Rule "poll": a form of two choices or more (radio buttons, check boxes: a reader poll or a
+    quiz, whatever its class) and the box around it holding its heading and question, up to
+    :data:`_POLL_ASKS` characters besides the choices; the story's own text is never in it.
+    Found before :func:`strip_junk` removes the form's inputs (its question was read as the
+    story's last paragraph)."""
+    forms: dict[Any, int] = {}
+    for choice in tree.iter("input"):
+        if (choice.get("type") or "").lower() in _CHOICE:
+            form = next(choice.iterancestors("form"), None)
+            if form is not None:
+                forms[form] = forms.get(form, 0) + 1
+    out = []
+    for form, choices in forms.items():
+        if choices < 2:
+            continue
+        box, size = form, _chars(form)
+        while (up := box.getparent()) is not None and up.tag not in ("body", "html"):
+            if _chars(up) - size > _POLL_ASKS or _prose_beside(up, form) >= 2:
+                break  # (a short story's two paragraphs are no poll's question)
+            box = up
+        out.append(box)
+    return out
+
+
+def _prose_beside(box: Any, form: Any) -> int:
+    return sum(1 for p in box.iter("p") if _chars(p) > 60 and form not in p.iterancestors())
+
+
+def _chars(el: Any) -> int:
+    return len(" ".join(el.text_content().split()))
 
 
 def _custom(tree: Any) -> list[Any]:
