@@ -349,7 +349,8 @@ def test_body_cut_into_chunks() -> None:
 
 @pytest.mark.parametrize("wrap", ["divs", "table"])
 @pytest.mark.parametrize(("tag", "tag2"), [("div", "div"), ("article", "article"), ("section", "section"),
-                                           ("article", "div"), ("div", "section")])  # fmt: skip
+                                           ("article", "div"), ("div", "section"),
+                                           ("article", "story-article")])  # fmt: skip
 def test_chunks_in_bare_wrappers(tag: str, tag2: str, wrap: str) -> None:
     """A story cut in two by an ad (rule "bare wrapper"), its second chunk inside two bare
     ``<div>``s or a layout table's one cell, each of its paragraphs in a bare ``<div>`` of its
@@ -371,6 +372,21 @@ def test_chunks_in_bare_wrappers(tag: str, tag2: str, wrap: str) -> None:
     for x in PARAS:
         assert x in text
     assert "Foto: jembatan" not in text
+
+
+def test_unclassed_chunks_in_bare_wrappers() -> None:
+    """The same with no class anywhere (a redesign that dropped them), beside a list of related
+    headlines: the whole story is read (a bound on the join's look through a chain of bare
+    ``<div>``s, :func:`kliping.clean.body._peeled`; this page read whole before it too)."""
+    first = "".join(f"<p>{x}</p>" for x in PARAS[0:5])
+    second = "".join(f"<div><p>{x}</p></div>" for x in PARAS[5:10])
+    related = "".join(f"<li><a href='/berita/{i}'>Kabar lain nomor {i} dari desa di lereng Merapi</a></li>"
+                      for i in range(12))  # fmt: skip
+    body = (f"<div>{first}</div><div><iframe src='https://ads.example.net/slot'></iframe></div>"
+            f"<div><div><div>{second}</div></div></div><div><ul>{related}</ul></div>")  # fmt: skip
+    text = _text(_page(f"<div>{body}</div>", ["Hak cipta Warta Contoh 2025"]))
+    for x in PARAS:
+        assert x in text
 
 
 ABOUT = [

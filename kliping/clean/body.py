@@ -1050,7 +1050,8 @@ def layout_tables(tree: Any) -> bool:
     (:data:`TRAFILATURA_SETTINGS`), read that cell as one table row: the body became one line,
     its dateline and boilerplate lines stayed in it. A table of one cell has no rows or columns
     to keep: when the cell holds two or more paragraphs of prose (over 60 characters), its table,
-    row and cell elements become ``<div>``s; a table nested in it stays a table. (A table of
+    row and cell elements become ``<div>``s (or, when the cell holds one box and nothing else,
+    that box takes the table's place); a table nested in it stays a table. (A table of
     several cells, whose rows and columns may mean something, is left as trafilatura reads it:
     no evaluation page gained from unwrapping those.)
     """
@@ -1060,6 +1061,13 @@ def layout_tables(tree: Any) -> bool:
                            if next(el.iterancestors("table"), None) is table]  # fmt: skip
         cells = [el for el in parts if el.tag in ("td", "th")]
         if len(cells) != 1 or (len(_CELL_PROSE(cells[0])) < 2 and not _headed_cell(cells[0])):
+            continue
+        cell, parent = cells[0], table.getparent()
+        if (parent is not None and len(cell) == 1 and isinstance(cell[0].tag, str)
+                and not (cell.text or "").strip() and not (cell[0].tail or "").strip()):
+            box = cell[0]  # the cell holds one box: it takes the table's place
+            box.tail = table.tail
+            parent.replace(table, box)
             continue
         for el in parts:
             el.tag = "div"
@@ -1125,8 +1133,8 @@ def join_chunks(tree: Any) -> None:
         run, between = [first], []
         sib = first.getnext()
         while sib is not None and len(" ".join((sib.getprevious().tail or "").split())) <= _DIV_PROSE:
-            if _is_chunk(sib, key, counts):
-                run += [*between, sib]
+            if _is_chunk(inner := _peeled(sib), key, counts):
+                run += [*between, inner]
                 between = []
             elif not isinstance(sib.tag, str) or _short(sib):
                 between.append(sib)
@@ -1210,12 +1218,22 @@ def _chunk_beside(el: Any, step: str, key: tuple[Any, ...], counts: dict[Any, in
     label's length at most, or None."""
     sib = getattr(el, step)()
     while sib is not None and len(" ".join((sib.tail or "").split())) <= _DIV_PROSE:
-        if _is_chunk(sib, key, counts):
-            return sib
+        if _is_chunk(inner := _peeled(sib), key, counts):
+            return inner
         if isinstance(sib.tag, str) and not _short(sib):
             return None
         sib = getattr(sib, step)()
     return None
+
+
+def _peeled(el: Any) -> Any:
+    """``el``, or the box a chain of bare ``<div>``s around it holds (no attribute, no text, one
+    child each: a layout's own wrappers, which :func:`bare_wrappers` leaves), for
+    :func:`join_chunks` to find a chunk so wrapped beside the one before it."""
+    while (el.tag == "div" and not el.attrib and len(el) == 1 and isinstance(el[0].tag, str)
+           and el[0].tag in _CHUNK_TAGS and not (el.text or "").strip() and not (el[0].tail or "").strip()):
+        el = el[0]
+    return el
 
 
 def _text_div(div: Any) -> bool:
@@ -1277,8 +1295,8 @@ def extract_body(
     # (a paragraph that is one link to another of the site's stories) still know the site
     host = host or metadata.domain(next(iter(_CANONICAL(tree)), "")) or None
     strip_junk(tree)
-    bare_wrappers(tree)
     inline = custom_boxes(tree)
+    bare_wrappers(tree)
     span_blocks(tree, inline)
     br_paragraphs(tree)
     div_paragraphs(tree)
