@@ -99,6 +99,10 @@ def _parse(raw: str | None, ref: dt.datetime | None, tz: str, z_local: bool) -> 
 
 
 def _local_day(p: ParsedDate, tzinfo: dt.tzinfo) -> dt.date:
+    if p.datetime is not None and midnight(p.datetime):
+        # rule "midnight is a date": the day as written, whatever its zone ("2024-07-08T00:00:00
+        # +08:00" on a WITA site is 8 July, not 23:00 WIB on the 7th)
+        return p.datetime.date()
     if p.datetime is not None:
         try:
             return p.datetime.astimezone(tzinfo).date()
@@ -578,7 +582,7 @@ def _pick_time(
     conflict = any(
         TIME_TOLERANCE <= abs(a - b) <= _ONE_DAY for i, a in enumerate(stamps) for b in stamps[i + 1 :]
     )
-    same_day = [at for at in stamps if at.astimezone(tzinfo).date() == day]
+    same_day = [at for at in stamps if (at.date() if midnight(at) else at.astimezone(tzinfo).date()) == day]
     if not same_day:
         return None, conflict
 
