@@ -174,6 +174,11 @@ EXAMPLES: dict[str, list[str]] = {
         "Daftar newsletter harian kami, gratis.",
         "Baca berita lainnya di Google News",
         "Saluran WhatsApp detikcom",
+        "*) Pembaca dapat mengikuti kanal TIMES Indonesia di Google News dan WhatsApp Channel.",
+        "Anda juga bisa mengunduh aplikasi kami di Play Store.",
+        "Kamu bisa bergabung dengan saluran WhatsApp kami.",
+        "Gabung Sekarang",
+        "Download now",
         "Sign up for the daily Inside Jakarta email for exclusive coverage sent to your inbox",
         "Get our free Inside Jakarta email",
         "Want to bookmark your favourite articles to read later? Start your Premium subscription today.",
@@ -242,6 +247,9 @@ def test_family_matches_its_examples(name: str, line: str) -> None:
 
 # Real prose that looks like a family at a glance: never dropped.
 KEPT = [
+    "Warga dapat mengikuti siaran langsung di YouTube mulai pukul 19.00 WIB.",
+    "Pembaca dapat mengikuti perkembangan kasus ini melalui laporan kami berikutnya.",
+    "Gabung sekarang juga dengan komunitas relawan kampus, kata ketua panitia.",
     "Jakarta menjadi kota dengan jumlah pengungsi terbanyak setelah banjir melanda sejak Senin.",
     "Bandung, kota yang dikenal sejuk, kini mencatat suhu tertinggi dalam sepuluh tahun terakhir.",
     '"Baca dulu aturannya sebelum mendaftar," kata petugas kepada warga yang mengantre.',

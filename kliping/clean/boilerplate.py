@@ -273,6 +273,12 @@ _CHANNELS = (
     r"push notification|saluran (?:kami|resmi)|channel (?:kami|resmi)|ponsel(?:mu| anda)|"
     r"aplikasi (?:kami|[\w-]+\.(?:com|id|co\.id|net)))"
 )
+# The reader told what they may do, before the call's verb in its me- form: "Pembaca dapat mengikuti
+# kanal … di Google News", "Anda juga bisa mengunduh aplikasi …"
+_READER_CAN = (
+    r"(?:(?:para |sahabat |sobat )?(?:pembaca|anda|kamu)(?: setia)?(?: juga)? (?:juga )?(?:dapat|bisa)\s+"
+    r"(?:meng(?=ikuti|unduh)|men(?=dapatkan)|ber(?=gabung|langganan))?)"
+)
 _WEEKDAY = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
 _PHOTO_SOURCE = (
     r"(?:antara\s*foto|foto|dok\.?|dokumentasi|istimewa|ist\.?|freepik|shutterstock|unsplash|"
@@ -320,9 +326,12 @@ _CODE_DOMAIN = (
 FAMILIES: dict[str, re.Pattern[str]] = {
     # app, newsletter and channel promos
     "promo": re.compile(
-        rf"^\W*(?:(?:yuk|ayo|mari|jangan lupa|silakan|segera)\W+)?{_CTA}(?:lah)?\b[^\n]{{0,250}}{_CHANNELS}"
-        r"[^\n]{0,250}$"
-        r"|^[^\n]{0,150}\b(?:di|via|lewat|melalui)\s+(?:[\w.-]+\s+(?:dan|serta|&)\s+)?google news\W*$"
+        rf"^\W*(?:(?:yuk|ayo|mari|jangan lupa|silakan|segera)\W+|{_READER_CAN})?{_CTA}(?:lah)?\b"
+        rf"[^\n]{{0,250}}{_CHANNELS}[^\n]{{0,250}}$"
+        r"|^[^\n]{0,150}\b(?:di|via|lewat|melalui)\s+(?:[\w.-]+\s+(?:dan|serta|&)\s+)?google news"
+        r"(?:\s+(?:dan|serta|&)\s+(?:whats ?app|telegram)(?: channel)?)?\W*$"
+        # a promo's button alone: "Gabung Sekarang", "Download now", "Daftar di sini"
+        rf"|^\W*{_CTA}(?:lah)?\s+(?:sekarang|now|di ?sini|here)\W*$"
         # a newsletter sign-up in English: "Sign up for the daily … email", "Get our free … newsletter"
         r"|^\s*(?:sign up|subscribe|get our(?: free)?)\b[^\n]{0,120}\b(?:e-?mails?|newsletters?|inbox)\b"
         r"[^\n]{0,150}$"
