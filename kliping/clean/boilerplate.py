@@ -674,6 +674,10 @@ INITIALS = re.compile(
     # a reporter's code of letters and a number, "(m27)", "(mg5)"; a reporter's name over the
     # desk's code, "(Sutrisno Hadi/BDK)"
     r"|[a-z]{1,4}\d{1,3}|(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s*/\s*[A-Z]{2,6}"
+    # the office that wrote the release, or the advertorial's mark: "(Humas DPRD Jateng)",
+    # "(Humas Polres Sleman/ade)", "(Rilis)", "(Adv)"
+    r"|(?:Humas|HUMAS|Rilis|Rls|Siaran Pers|Adv|ADV|Advertorial)(?:\s+[A-Z][\w.&-]*){0,5}"
+    r"(?:\s*/\s*[A-Za-z]{2,6})?"
     r"|(?i:ant|antara|end|tamat|selesai|habis)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
     # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"
     r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,3}\)\.?\s*$"
