@@ -453,6 +453,9 @@ REST = "Pemerintah menyalurkan bantuan beras kepada warga terdampak banjir."
         ("BANGKINANG (DRO) -", "Bangkinang", "DRO"),
         ("MEDAN (SIB) -", "Medan", "SIB"),
         ("Sampit, Kalteng (RRI) -", "Sampit, Kalteng", "RRI"),
+        # rule "place (office)": a government office's own name in brackets, before Indonesian prose
+        ("Sleman (Diskominfo) –", "Sleman", "Diskominfo"),
+        ("Bandung (Humas Jabar) -", "Bandung", "Humas Jabar"),
         # rule "brand in capitals": a known brand printed as the only dateline word(s)
         ("PIKIRAN RAKYAT –", None, "PIKIRAN RAKYAT"),
         ("KOMPAS -", None, "KOMPAS"),
@@ -462,6 +465,20 @@ def test_dateline_forms(head: str, place: str | None, source: str | None) -> Non
     rest, got_place, got_source = dateline(f"{head} {REST}")
     assert (got_place, got_source) == (place, source)
     assert rest == REST
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NEW YORK (Reuters) - The dollar rose on Monday as investors weighed the outlook for rates.",
+        "Sleman (Yogyakarta) – Pemerintah Kabupaten Sleman menyalurkan bantuan alat pertanian di desa itu.",
+        "Jakarta (Senin) - Pemerintah membuka pasar murah di 27 kabupaten dan kota menjelang Lebaran.",
+    ],
+)
+def test_bracketed_words_that_are_no_office(line: str) -> None:
+    """Rule "place (office)" bounds: a wire's name before English prose, a region or a weekday in
+    the brackets: no source is read."""
+    assert dateline(line)[2] is None
 
 
 @pytest.mark.parametrize(

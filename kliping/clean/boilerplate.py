@@ -1649,6 +1649,11 @@ DATELINES = (
     # "Sampit (ANTARA) -" (a foreign wire's "(AP)" / "(AFP)" is part of its story as published)
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?:AP|AFP|UPI)\))[A-Z]{{2,15}}(?:\s[A-Z]{{2,15}}){{0,2}})\)"
                r"(?:(?:\s+-{1,3}\s*|\s*[–—―]\s*|\s*:\s+)(?=[A-Z\d\"“‘'])|\s*[-–—―:]{1,3}\s*$)"),
+    # an office's own name in brackets after the place, before a story in Indonesian (OFFICE_DATELINE)
+    OFFICE_DATELINE := re.compile(
+        rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?i:{_WEEKDAY}|{_MONTHS})\b)"
+        rf"(?!{_ANY_REGION}\))(?-i:[A-Z][a-z]+[A-Za-z]*(?:\s[A-Z][A-Za-z]+)?))\)"
+        r"(?:\s+-{1,3}\s*|\s*[–—―]\s*)(?=[A-Z\d\"“‘'])"),
     # an outlet's name first, then the place: "Warta Ekonomi, Jakarta -", "Radar Bogor, Cibinong –"
     re.compile(rf"^(?P<source>{_OUTLET}),\s*(?P<place>(?!{_OUTLET}\b){_PLACE}){_DASH}(?=[A-Z\d\"“‘']|\s*$)"),
     # the place, then an outlet's name of several words, in any case ("KEDIRI, JP Radar Kediri–",
@@ -1720,6 +1725,7 @@ _ID_WORDS = re.compile(
     r"|karena|juga|atau|saat|menjadi|sejumlah|para|kata|ujar|kini|masih)\b", _I
 )
 _ID_PROBE = 300  # characters of the story read for them
+_EN_WORDS = re.compile(r"\b(?:the|of|and|to|is|was|for|with|that|as|at|by|from|has|have|said|on)\b", _I)
 
 
 def _indonesian(text: str) -> bool:
@@ -1800,6 +1806,8 @@ def _dateline(text: str) -> tuple[str, str | None, str | None]:
         rest = text[m.end() :]
         if rx is STOP_DATELINE and _ID_WORDS.search(rest[:_ID_PROBE]):  # (one Indonesian word)
             continue
+        if rx is OFFICE_DATELINE and len(_EN_WORDS.findall(rest[:_ID_PROBE])) >= 2:
+            continue  # "NEW YORK (Reuters) -": a wire's dateline, part of its story as published
         if rest.strip() and len(rest) < 20:
             continue
         gd = m.groupdict()
