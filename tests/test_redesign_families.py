@@ -1520,6 +1520,25 @@ def test_embedded_post_read_alike() -> None:
         assert all(x in text for x in PARAS), variant
 
 
+IG_CAPTION = "Pengendara yang melawan arus di jembatan gantung Sleman sudah kami tegur dan beri edukasi."
+
+
+def test_instagram_caption_linked_to_its_post_is_read() -> None:
+    """An Instagram post embedded with the network's code: its caption is a paragraph that is one
+    link to the post, which the story's prose reading took for a related headline and dropped.
+    The caption is the quotation's text."""
+    post = "https://www.instagram.com/p/C7aBcDeFgHi/"
+    embed = (f"<blockquote class='instagram-media' data-instgrm-permalink='{post}' data-instgrm-version='14'>"
+             f"<div><a href='{post}'>Lihat postingan ini di Instagram</a>"
+             f"<p><a href='{post}'>{IG_CAPTION} #humassleman #tertiblalulintas</a></p>"
+             "<p>Sebuah kiriman dibagikan oleh Humas Sleman (@humas_sleman)</p></div></blockquote>"
+             "<script async src='//www.instagram.com/embed.js'></script>")  # fmt: skip
+    paras = [f"<p>{x}</p>" for x in PARAS[:4]] + [embed] + [f"<p>{x}</p>" for x in PARAS[4:]]
+    text = _text(_page(f"<article class='detail-content'>{''.join(paras)}</article>", ["Hak cipta 2025"]))
+    assert IG_CAPTION in text
+    assert all(x in text for x in PARAS)
+
+
 # --- a photo page whose teaser list reads as one line per item once its markup is minified ---
 CAPTION = ("Petugas memeriksa gardu induk baru di Tangerang yang mulai beroperasi hari ini untuk "
            "memperkuat pasokan listrik warga sekitar.")

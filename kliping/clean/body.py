@@ -75,6 +75,10 @@ def strip_junk(tree: Any) -> None:
     if _EMBED_SCRIPT.search(" ".join(filter(None, map(_SRC, scripts)))):
         for quote in _embedded_posts(tree):
             _unclassed(quote)
+            # the post's caption written as one link to the post (Instagram's embed code): its text
+            for p in quote.iter("p"):
+                if len(p) == 1 and p[0].tag == "a" and not (p.text or "").strip():
+                    etree.strip_tags(p, "a")
     etree.strip_elements(tree, "kliping-junk", *_JUNK_TAGS, etree.Comment, etree.PI, with_tail=False)
 
 
