@@ -430,3 +430,30 @@ def test_a_bem_author_element_and_a_desk_beside_the_headline() -> None:
 )  # fmt: skip
 def test_institutions_and_contacts_are_no_names(names: list[str], persons: list[str]) -> None:
     assert people.people(names) == persons
+
+
+# --- rule "writer beside the headline" ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("row", "byline"),
+    [
+        ("<div class='writer'><span>Denada S Putri</span></div>", ["Denada S Putri"]),
+        ("<div class='detail-nama-redaksi'><a>Nanda Aulia</a></div>", ["Nanda Aulia"]),
+        ("<span class='meta'><i class='fa fa-user'></i>Sri Wahyuni</span>", ["Sri Wahyuni"]),
+        # a desk, a long line; a writer's box away from the headline (the sidebar's): no writer
+        ("<div class='redaksi'>Tim Redaksi</div>", []),
+        ("<div class='penulis'>Rina Amalia adalah wartawan yang meliput isu lingkungan sejak 2015 di Jawa"
+         " Tengah</div>", []),
+        ("", []),
+    ],
+)  # fmt: skip
+def test_writer_beside_the_headline(row: str, byline: list[str]) -> None:
+    """A name with no label beside the headline, in an element whose class names its writer in the
+    site's words or that opens with a person icon, is the byline (on a page that may be
+    Indonesian, when nothing else names the author)."""
+    html = (f"<html lang='id'><head><title>Banjir rob</title></head><body><div class='head'>"
+            f"<h1>Banjir rob genangi pesisir</h1>{row}</div><div class='isi'><p>Teks berita.</p></div>"
+            "<div class='side'><div class='writer'>Budi Santoso</div></div></body></html>")  # fmt: skip
+    tree = decode.parse(html)
+    assert metadata.extract(tree, GENERIC_LAYOUT, BASE, []).byline == byline

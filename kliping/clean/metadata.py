@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
-from lxml.etree import XPath, iterwalk
+from lxml.etree import Element, XPath, iterwalk
 from w3lib.url import url_query_cleaner
 
 from kliping.clean import boilerplate, fingerprint, langmodel, people
@@ -493,7 +493,44 @@ def byline(tree: Any, wide: bool = False, beside_headline: bool = False) -> list
             first = next((r for r in runs if not _BY.fullmatch(r) and people.people([r])), None)
             if first:
                 found.append(first)
+    if not found and wide:
+        found = _writer_beside_headline(tree)
     return found
+
+
+# Rule "writer beside the headline": on a page that may be Indonesian, a short element by the
+# <h1> whose class names its writer in the site's words ("writer", "penulis", "reporter",
+# "nama-redaksi", "wartawan"), or that opens with a person icon ("fa-user", "bi-person",
+# "icon-user"), holding one person's name and nothing else.
+_WRITER_CLASS = re.compile(r"writer|penulis|reporter|wartawan|redaksi|jurnalis|kontributor", re.I)
+_PERSON_ICON = re.compile(r"(?:^|[\s_-])(?:user|person|author|profile)(?:$|[\s_-])", re.I)
+_WRITER_WALK = 120  # elements of the headline's box read
+_WRITER_LEN = 60  # characters: a name, not a bio
+
+
+def _writer_beside_headline(tree: Any) -> list[str]:
+    h1 = next(tree.iter("h1"), None)
+    box = h1.getparent() if h1 is not None else None
+    if box is not None and box.getparent() is not None and box.getparent().tag not in ("body", "html"):
+        box = box.getparent()  # (the headline's own box and the one around it: the byline's row)
+    if box is None:
+        return []
+    for n, el in enumerate(box.iter(Element)):
+        if n >= _WRITER_WALK:
+            break
+        cls = el.get("class") or ""
+        icon = next(iter(el), None)
+        by_icon = (icon is not None and icon.tag in ("i", "span", "svg") and not (el.text or "").strip()
+                   and _PERSON_ICON.search(icon.get("class") or "") is not None)
+        if not (by_icon or (cls and _WRITER_CLASS.search(cls))):
+            continue
+        text = " ".join(el.text_content().split())
+        if not text or len(text) > _WRITER_LEN:
+            continue
+        named = people.people([text])
+        if len(named) == 1 and named[0].casefold() == text.casefold():
+            return named
+    return []
 
 
 _WITHIN_DEPTH = 12  # levels walked up from an element to its box
