@@ -331,6 +331,17 @@ def test_prose_is_kept(line: str) -> None:
     assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, line, BODY2]
 
 
+def test_a_credit_box_listed_without_colons() -> None:
+    """A credit box under the story (IDN Times' "Editorial Team"): its heading and its list items,
+    each a label without a colon and a name, are credits: dropped, the names read."""
+    res = clean_lines([BODY, BODY2, "Editorial Team", "- Penulis Rani Lestari", "- Editor Dewi Suci Rahayu"])
+    assert res.paragraphs == [BODY, BODY2]
+    assert (res.authors, res.editors) == (["Rani Lestari"], ["Dewi Suci Rahayu"])
+    # a list item of prose that opens with the word stays
+    item = "- Editor Budi Santoso menyebut jembatan itu kokoh dan siap dilalui kendaraan berat."
+    assert clean_lines([BODY, item, BODY2]).paragraphs == [BODY, item, BODY2]
+
+
 @pytest.mark.parametrize(
     ("last", "kept"),
     [

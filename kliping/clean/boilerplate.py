@@ -602,7 +602,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "label": re.compile(
         r"^\s*(?:headline|eksklusif|exclusive|advertorial|premium|konten premium|berita utama|"
         r"breaking news|trending|opini|kolom|editorial|sorotan|sponsored content|konten bersponsor|"
-        r"adv|live update|kilas|breaking|galeri foto|infografis|video\s*:|foto\s*:)\s*$"
+        r"adv|live update|kilas|breaking|galeri foto|infografis|video\s*:|foto\s*:"
+        # a credit box's heading: "Editorial Team", "Tim Redaksi"
+        r"|editorial team|tim redaksi|susunan redaksi)\s*$"
         # the site's name alone ("Kompas.com"), a breadcrumb ("Home » Berita » Daerah")
         r"|^\s*[\w-]+\.(?:com|co\.id|id|net)\s*$"
         r"|^\s*(?:home|beranda|index|indeks)\s*(?:[»>/›|]\s*[^\n»>/›|]{1,40}){1,5}$",
@@ -643,6 +645,11 @@ NAMED_LABELS = {"laporan": "authors", "liputan": "authors", "rep": "authors", "t
 _NAMED_LABEL = r"(?:" + "|".join(NAMED_LABELS) + r")"
 _A_NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
 _ANY_LABEL = rf"(?:{_LABEL}|{_NAMED_LABEL})"
+# A credit box's list item, the label without its colon: "- Penulis Rani Lestari", "• Editor Dewi"
+_LIST_MARKS = frozenset("-–•·*")
+_LISTED_CREDIT = re.compile(
+    rf"^[-–•·*]\s*(?-i:(Penulis|Editor|Reporter|Redaktur|Pewarta|Penyunting|Fotografer|Writer))\s+({_A_NAME})\s*$"
+)
 # (also in brackets, as some portals close a story: "(Penulis: A/Editor: B)")
 CREDIT_LINE = re.compile(
     rf"^\s*(?:{_LABEL}\s*:\s*\S.{{0,150}}|\(\s*{_LABEL}\s*:\s*[^()]{{1,150}}\)\.?"
@@ -1363,6 +1370,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
                 and AGENCY_CAPTION.search(line)):  # rule "agency caption"
             res.dropped.append(("photo_credit", line))
             continue
+        if flat[:1] in _LIST_MARKS and (listed := _LISTED_CREDIT.match(flat)):
+            flat = f"{listed.group(1)}: {listed.group(2)}"  # "- Penulis Rani Lestari": a credit's list
         if CREDIT_LINE.match(flat) and not FAMILIES["related"].match(flat):
             for fld, name in credit(flat):
                 if fld == "authors":
