@@ -484,11 +484,14 @@ def test_dateline_forms(head: str, place: str | None, source: str | None) -> Non
         "NEW YORK (Reuters) - The dollar rose on Monday as investors weighed the outlook for rates.",
         "Sleman (Yogyakarta) – Pemerintah Kabupaten Sleman menyalurkan bantuan alat pertanian di desa itu.",
         "Jakarta (Senin) - Pemerintah membuka pasar murah di 27 kabupaten dan kota menjelang Lebaran.",
+        # rule "place, unknown brand" bound: a town and its state before English prose
+        "CLEVELAND, Ohio — The city council voted on Monday to expand the program for the rest of the year.",
+        "PARIS, France - The museum reopened on Monday after a year of work on its roof and its halls.",
     ],
 )
 def test_bracketed_words_that_are_no_office(line: str) -> None:
-    """Rule "place (office)" bounds: a wire's name before English prose, a region or a weekday in
-    the brackets: no source is read."""
+    """Rules "place (office)" and "place, unknown brand" bounds: a wire's name or a state before
+    English prose, a region or a weekday in the brackets: no source is read."""
     assert dateline(line)[2] is None
 
 

@@ -1676,7 +1676,8 @@ DATELINES = (
     # the place, then a brand the list above does not know: "Jayapura, Jubi –", "Ambon, Siwalima -",
     # "Kupang, Victory News —" (one or two capitalised words, a dash; never a weekday, a month, or a
     # region: "Mataram, NTB -", "Bandung, Jawa Barat -" are places)
-    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?),\s*(?P<source>(?!(?i:{_WEEKDAY}|{_MONTHS})\b)"
+    UNKNOWN_BRAND_DATELINE := re.compile(
+               rf"^(?P<place>{_PLACE}{_REGION}?),\s*(?P<source>(?!(?i:{_WEEKDAY}|{_MONTHS})\b)"
                rf"(?!{_ANY_REGION}\b)(?!(?i:{_ADMIN_WORD})\b)(?!\w+\s(?i:{_PLACE2_SECOND})\b)"
                r"(?:[A-Z][a-z]+[A-Za-z]*(?:\s[A-Z][A-Za-z]+)?|[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}))"
                r"(?:(?:\s+-{1,3}\s+|\s*[–—―]\s*)(?=[A-Z\d\"“‘'])|\s*(?:-{1,3}|[–—―])\s*$)"),
@@ -1815,8 +1816,10 @@ def _dateline(text: str) -> tuple[str, str | None, str | None]:
         rest = text[m.end() :]
         if rx is STOP_DATELINE and _ID_WORDS.search(rest[:_ID_PROBE]):  # (one Indonesian word)
             continue
-        if rx is OFFICE_DATELINE and len(_EN_WORDS.findall(rest[:_ID_PROBE])) >= 2:
-            continue  # "NEW YORK (Reuters) -": a wire's dateline, part of its story as published
+        if rx in (OFFICE_DATELINE, UNKNOWN_BRAND_DATELINE) and len(_EN_WORDS.findall(rest[:_ID_PROBE])) > 1:
+            # "NEW YORK (Reuters) -": a wire's dateline, part of its story as published;
+            # "CLEVELAND, Ohio —": a town and its state, not a paper's name
+            continue
         if rest.strip() and len(rest) < 20:
             continue
         gd = m.groupdict()
