@@ -1,0 +1,92 @@
+"""A third outside audit (session 16): attacks the other hostile modules did not cover, each found
+to fail and then fixed. Real crawls in child processes against servers on 127.0.0.1, real files,
+Parquet read back with pyarrow.
+
+- a page whose JSON-LD escapes half a surrogate pair: Arrow refused the batch of rows it was in;
+- a row Arrow refuses at the crawl's last flush: logged, the run "finished" with exit 0.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kliping.dataset.storage import WriteError, read_dataset
+from tests.conftest import FAST, kliping
+from tests.hostile.test_content import BASE, DOMAIN, WINDOW, ContentServer
+
+# -- strings UTF-8 cannot hold ------------------------------------------------------------------
+
+
+def _page(title: str, jsonld: str = "") -> bytes:
+    ld = f'<script type="application/ld+json">{jsonld}</script>' if jsonld else ""
+    return (
+        f'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>{title}</title>{ld}'
+        f'<meta property="article:published_time" content="2025-03-10T09:00:00+07:00"></head>'
+        f"<body><article><h1>{title}</h1><p>JAKARTA - Warga pesisir utara kembali beraktivitas "
+        "setelah banjir rob surut pada Senin pagi, kata Budi.</p><p>Petugas kelurahan mendata rumah"
+        " yang rusak dan menyalurkan bantuan kepada keluarga terdampak.</p><p>Pemerintah kota "
+        "berjanji mempercepat pembangunan tanggul laut agar kejadian serupa tidak terulang.</p>"
+        "</article></body></html>"
+    ).encode()
+
+
+def _routes(pages: dict[str, bytes]) -> dict[str, tuple[str, bytes]]:
+    """``pages`` ({path: HTML}) with a home page and a feed listing them, as ContentServer routes."""
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>K</title>'
+        + "".join(f"<item><title>x</title><link>{BASE}{p}</link>"
+                  "<pubDate>Mon, 10 Mar 2025 09:00:00 +0700</pubDate></item>" for p in pages)
+        + "</channel></rss>"
+    ).encode()
+    home = (f'<html><head><link rel="alternate" type="application/rss+xml" href="{BASE}/feed/">'
+            "</head><body></body></html>").encode()
+    routes = {f"{BASE}{p}": ("text/html; charset=utf-8", body) for p, body in pages.items()}
+    routes[f"{BASE}/"] = ("text/html", home)
+    routes[f"{BASE}/feed/"] = ("application/rss+xml", feed)
+    return routes
+
+
+LONE_SURROGATES = json.dumps({  # json.dumps would escape a real pair as two halves; these are lone
+    "@context": "https://schema.org", "@type": "NewsArticle",
+    "headline": "Banjir @D800 rob surut di Jakarta Utara", "description": "Ringkasan @DFFF berita",
+    "author": {"@type": "Person", "name": "Budi @D800 Santoso"}, "articleSection": "Me@D800tro",
+    "keywords": "banjir,rob@DC00", "datePublished": "2025-03-10T09:00:00+07:00",
+}).replace("@D", "\\ud")
+
+
+def test_a_lone_surrogate_in_json_ld_loses_no_article(tmp_path) -> None:
+    """Before: ``json.loads`` made ``"\\ud800"`` a lone surrogate in the title, authors, section and
+    tags; ``pa.Table.from_pylist`` raised UnicodeEncodeError on the batch ("Scraper close failure"
+    in the log): both articles of the crawl were lost, the ledger said "finished", exit 0, and
+    ``kliping verify`` found two raw rows without an outcome. Now every string of an outcome row
+    is stored with U+FFFD in place of a lone surrogate."""
+    pages = {"/2025/03/10/banjir-rob-surut-di-utara/": _page("Banjir rob surut", LONE_SURROGATES),
+             "/2025/03/10/tanggul-laut-mulai-dibangun/": _page("Tanggul laut mulai dibangun")}
+    with ContentServer(_routes(pages)) as server:
+        r = kliping("crawl", "generic", "--domain", DOMAIN, *WINDOW, "--out", str(tmp_path / "out"),
+                    "--mirror", json.dumps(server.mirror), *FAST, timeout=120)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-3000:]
+    arts = {a["url"]: a for a in read_dataset(tmp_path / "out" / "articles").to_pylist()}
+    assert sorted(arts) == sorted(f"{BASE}{p}" for p in pages)
+    hostile = arts[f"{BASE}/2025/03/10/banjir-rob-surut-di-utara/"]
+    assert hostile["title"] == "Banjir \ufffd rob surut di Jakarta Utara", hostile
+    assert hostile["authors"] == ["Budi \ufffd Santoso"], hostile
+    assert kliping("verify", str(tmp_path / "out")).returncode == 0
+
+
+def test_a_row_arrow_refuses_at_the_last_flush_is_a_write_error(tmp_path) -> None:
+    """The crawl's last flush (closing the spider) let any error but an OSError escape: Scrapy
+    logged "Scraper close failure", the rows were gone and the run exited 0 as finished. Now it is
+    a ``WriteError`` as in the writer thread: the run stops as on a full disk (exit code, ledger)."""
+    from kliping.pipelines.writers import RunWriters
+
+    writers = RunWriters(str(tmp_path), "20250101T000000Z-abcdef", 100, 60.0)
+    writers.articles.add({"fetch_id": "f" * 32, "url": "https://x.example/a", "site": "x",
+                          "word_count": "not a number"})
+    with pytest.raises(WriteError):
+        writers.close()
+    assert writers.failed is not None
+    assert not list(Path(tmp_path).rglob("*.parquet"))
