@@ -17,7 +17,7 @@ import re
 import urllib.request
 from datetime import UTC, datetime
 
-from kliping.cli import UsageError
+from kliping.cli import UsageError, shown
 from kliping.cli.common import mirror_arg
 
 REQUIRED = ("title", "text", "published_date", "canonical_url", "language")
@@ -103,5 +103,7 @@ def run(args: argparse.Namespace) -> int:
             state = "ok  " if rep["ok"] else "FAIL"
             detail = rep["error"] or (f"empty: {', '.join(rep['empty'])}" if rep["empty"] else "")
             extra = f" (no {', '.join(rep['missing_optional'])})" if rep["missing_optional"] else ""
-            print(f"{state} {key:16} {detail}{extra}  {rep['url'] or ''}".rstrip(), flush=True)
+            # a server's reason phrase, a listed URL: escape sequences printed raw retitled or
+            # cleared the terminal of whoever read the cron mail
+            print(shown(f"{state} {key:16} {detail}{extra}  {rep['url'] or ''}".rstrip()), flush=True)
     return 1 if failed else 0

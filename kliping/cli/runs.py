@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 
 from kliping.cli import UsageError
-from kliping.cli.common import dir_arg
+from kliping.cli.common import console, dir_arg, shown
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,10 +43,9 @@ def run(args: argparse.Namespace) -> int:
         for r in rows:
             print(json.dumps(r, default=_json_value, ensure_ascii=False))
         return 0
-    from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} run{'' if len(rows) == 1 else 's'} in {args.out}")
+    table = Table(title=f"{len(rows)} run{'' if len(rows) == 1 else 's'} in {shown(args.out)}")
     cols = ("run_id", "job", "sites", "window", "started", "minutes", "status", "requests", "new",
             "skipped", "errors", "drift", "health")
     for c in cols:
@@ -64,13 +63,13 @@ def run(args: argparse.Namespace) -> int:
             for s, rec in sorted(health.get("sites", {}).items())
             if rec.get("layout_drift")
         )
-        table.add_row(
+        table.add_row(*map(shown, (
             r["run_id"], r.get("job") or "crawl", ",".join(r["sites"] or []),
             f"{r['since'] or '…'}..{r['until'] or '…'}",
             r["started_at"].strftime("%Y-%m-%d %H:%M") if r["started_at"] else "-",
             minutes, r["status"], str(r["requests"]), str(r["articles_new"]),
             str(r["articles_skipped"]), str(r["errors"]), drift or "-",
             ("FAILED: " + ",".join(failed)) if failed else ("ok" if health else "-"),
-        )
-    Console(width=200).print(table)
+        )))
+    console(width=200).print(table)
     return 0

@@ -3,18 +3,22 @@ to fail and then fixed. Real crawls in child processes against servers on 127.0.
 Parquet read back with pyarrow.
 
 - a page whose JSON-LD escapes half a surrogate pair: Arrow refused the batch of rows it was in;
-- a row Arrow refuses at the crawl's last flush: logged, the run "finished" with exit 0.
+- a row Arrow refuses at the crawl's last flush: logged, the run "finished" with exit 0;
+- rich markup in an output path or a dataset's values, terminal escape sequences from a server.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from kliping.dataset.storage import WriteError, read_dataset
-from tests.conftest import FAST, kliping
+from kliping.testing.http import LocalServer, QuietHandler
+from tests.conftest import FAST, kliping, one_line
 from tests.hostile.test_content import BASE, DOMAIN, WINDOW, ContentServer
 
 # -- strings UTF-8 cannot hold ------------------------------------------------------------------
@@ -90,3 +94,77 @@ def test_a_row_arrow_refuses_at_the_last_flush_is_a_write_error(tmp_path) -> Non
         writers.close()
     assert writers.failed is not None
     assert not list(Path(tmp_path).rglob("*.parquet"))
+
+
+# -- what the terminal is shown ------------------------------------------------------------------
+
+
+def test_markup_in_an_output_path_or_a_value_is_printed_as_it_is(tmp_path) -> None:
+    """rich read ``[...]`` as markup: ``kliping demo --out 'out[/]x'`` crawled, wrote, then died
+    on the summary with a MarkupError traceback (exit 1); ``[red]`` vanished from the printed
+    path; ``runs`` and ``stats`` did the same with the path, and ``stats`` with a dataset's values.
+    Now the tables and lines show text as it is, control characters escaped."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "hasil[/]x[red]y"
+    demo = kliping("demo", "--out", str(out), timeout=120)
+    assert demo.returncode == 0 and "Traceback" not in demo.stderr, demo.stderr[-2000:]
+    assert f"raw archive: {out}/raw/" in demo.stdout, demo.stdout
+    runs = kliping("runs", str(out))
+    assert runs.returncode == 0 and f"1 run in {out}" in runs.stdout, runs.stderr[-2000:]
+    part = next((out / "articles").rglob("*.parquet"))
+    t = pq.read_table(part)
+    i = t.schema.get_field_index("cleaner_version")
+    hostile = "[/]\x1b]0;PWNED\x07\x1b[2J"
+    pq.write_table(t.set_column(i, t.schema.field(i), pa.array([hostile] * t.num_rows)), part)
+    stats = kliping("stats", str(out))
+    assert stats.returncode == 0 and "Traceback" not in stats.stderr, stats.stderr[-2000:]
+    assert "\x1b" not in stats.stdout and "[/]\\x1b]0;PWNED\\x07" in stats.stdout, stats.stdout
+
+
+class _ReasonServer(LocalServer):
+    """A feed of tempo listing one article, whose server answers 503 with a reason phrase of
+    terminal escape sequences."""
+
+    ARTICLE = "https://nasional.tempo.co/read/news/2024/01/01/123456789/banjir-rob-surut"
+
+    def handler(self):  # noqa: ANN201
+        article = self.ARTICLE
+
+        class Handler(QuietHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server API)
+                if self.path.startswith("/rss.tempo.co/"):
+                    feed = f'<rss version="2.0"><channel><item><link>{article}</link></item></channel></rss>'
+                    self.send(200, feed.encode(), "application/rss+xml")
+                    return
+                self.wfile.write(b"HTTP/1.1 503 \x1b]0;PWNED\x07\x1b[2J\rok\r\nContent-Length: 0\r\n"
+                                 b"Connection: close\r\n\r\n")
+
+        return Handler
+
+
+def test_the_canary_escapes_what_a_server_says() -> None:
+    """``kliping canary`` (for cron mail and a terminal) printed the HTTP reason phrase raw: a
+    server retitled and cleared the reader's terminal. Now control characters are shown as \\xNN;
+    ``--json`` escapes them as JSON does."""
+    with _ReasonServer() as server:
+        mirror = json.dumps(server.mirror_of(["rss.tempo.co", "nasional.tempo.co"]))
+        r = subprocess.run([sys.executable, "-m", "kliping", "canary", "tempo", "--mirror", mirror],
+                           capture_output=True, timeout=60)
+        j = subprocess.run([sys.executable, "-m", "kliping", "canary", "tempo", "--json", "--mirror",
+                            mirror], capture_output=True, timeout=60)
+    assert r.returncode == 1 and b"FAIL tempo" in r.stdout, r.stdout + r.stderr
+    assert b"\x1b" not in r.stdout and b"\r" not in r.stdout, r.stdout
+    assert b"503: \\x1b]0;PWNED\\x07\\x1b[2J\\x0dok" in r.stdout, r.stdout
+    assert json.loads(j.stdout)["error"] == "HTTPError: HTTP Error 503: \x1b]0;PWNED\x07\x1b[2J\rok"
+
+
+def test_a_one_line_error_stays_one_line(tmp_path) -> None:
+    """The CLI's one-line errors printed what they quoted raw: a newline or an escape sequence in
+    a path named by the error broke the line (and the terminal)."""
+    bad = tmp_path / "rusak\n\x1b[2Jlagi"
+    bad.write_text("x")
+    r = kliping("runs", str(bad))
+    assert r.returncode == 2 and "\x1b" not in r.stderr, r.stderr
+    assert "not a directory" in one_line(r) and "rusak\\x0a\\x1b[2Jlagi" in r.stderr
