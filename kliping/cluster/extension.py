@@ -17,7 +17,7 @@ from kliping.cluster.common import (
     logger,
     redis_client,
 )
-from kliping.cluster.queue import AckTracker
+from kliping.cluster.queue import AckTracker, dropped
 
 
 # -- the run --------------------------------------------------------------------------------------
@@ -103,9 +103,14 @@ class ClusterRun:
         pipe = self.server.pipeline()
         for value in entries.values():
             score, _, data = value.partition(b"|")
+            try:
+                score = float(score)
+            except ValueError as exc:  # not what the pop script writes: ValueError in the close
+                dropped(self.spider, processing, value, exc)
+                continue
             if stored and self._stored(data, stored):
                 continue  # flushed, but killed before its ack
-            pipe.execute_command("ZADD", queue, float(score), data)
+            pipe.execute_command("ZADD", queue, score, data)
             n += 1
         pipe.delete(processing)
         pipe.execute()

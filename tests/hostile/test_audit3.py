@@ -5,6 +5,7 @@ Parquet read back with pyarrow.
 - a page whose JSON-LD escapes half a surrogate pair: Arrow refused the batch of rows it was in;
 - a row Arrow refuses at the crawl's last flush: logged, the run "finished" with exit 0;
 - rich markup in an output path or a dataset's values, terminal escape sequences from a server.
+- entries of the Redis frontier that are not requests.
 """
 
 from __future__ import annotations
@@ -168,3 +169,43 @@ def test_a_one_line_error_stays_one_line(tmp_path) -> None:
     r = kliping("runs", str(bad))
     assert r.returncode == 2 and "\x1b" not in r.stderr, r.stderr
     assert "not a directory" in one_line(r) and "rusak\\x0a\\x1b[2Jlagi" in r.stderr
+
+
+# -- the shared frontier on Redis ----------------------------------------------------------------
+
+
+def test_junk_in_the_redis_frontier_is_dropped_with_one_line_each(tmp_path) -> None:
+    """Entries of the queue that are not requests (not a pickle, a pickle of something else: a
+    stray client, another version) raised in the scheduler: a traceback each, and the popped entry,
+    never acked, went back to the queue when the worker closed. The frontier never emptied, so the
+    run never got its ledger row (no ``runs/`` at all; "finished" printed), and every later run
+    popped the junk again. A dead worker's processing entry without a score (``|``) raised
+    ValueError in the reaper. Now each is dropped with one ERROR line and counted."""
+    import pickle
+
+    pytest.importorskip("scrapy_redis")
+    from kliping.crawler.ledger import read_ledger
+    from kliping.testing.sample import SampleServer
+    from tests.redis_server import RedisServer
+
+    if not RedisServer.available():
+        pytest.skip("redis-server not installed")
+    out = tmp_path / "out"
+    prefix = "kliping:junk:detakberita:2024-01-05:2024-01-10"
+    with RedisServer() as redis, SampleServer() as server:
+        c = redis.client()
+        c.zadd(f"{prefix}:requests", {b"not a pickle": -1000, pickle.dumps({"url": 5}): -999,
+                                      pickle.dumps([1, 2]): -998})
+        c.sadd(f"{prefix}:workers", "ghost-1-abcdef")  # a dead worker (no heartbeat) holding junk
+        c.hset(f"{prefix}:processing:ghost-1-abcdef", "7", b"no score here")
+        r = kliping("crawl", "detakberita", "--since", "2024-01-05", "--until", "2024-01-10",
+                    "--out", str(out), "--redis", redis.url, "--run", "junk", "--mirror",
+                    json.dumps(server.mirror()), *FAST, "-s", "KLIPING_REDIS_POLL=0.2", timeout=90)
+        left = c.keys(f"{prefix}:*")
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-3000:]
+    assert r.stderr.count("that is not a request") == 4, r.stderr[-3000:]
+    assert left == []  # the last worker out cleared the frontier
+    rows = read_ledger(out)
+    assert [row["status"] for row in rows] == ["finished"], rows
+    assert json.loads(rows[0]["health"])["cluster"]["dropped_entries"] == 4
+    assert len(read_dataset(out / "articles")) == 16
