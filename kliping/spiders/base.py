@@ -428,7 +428,8 @@ class NewsSpider(scrapy.Spider):
             elif page is not None:
                 pages = [*(pages or []), (response.url, page)]
                 nxt = response.xpath(self.site.next_page_xpath).get()
-                nxt_url = response.urljoin(nxt) if nxt else None
+                # as a listing's link: "http://[" raised in this callback and lost the article
+                nxt_url = self.listed_url(response, nxt) if nxt else None
                 if (nxt_url and len(pages) < MAX_ARTICLE_PAGES and self.site.is_article(nxt_url)
                         and nxt_url not in {u for u, _ in pages}):
                     yield scrapy.Request(

@@ -4,8 +4,12 @@ Parquet read back with pyarrow.
 
 - a page whose JSON-LD escapes half a surrogate pair: Arrow refused the batch of rows it was in;
 - a row Arrow refuses at the crawl's last flush: logged, the run "finished" with exit 0;
-- rich markup in an output path or a dataset's values, terminal escape sequences from a server.
-- entries of the Redis frontier that are not requests.
+- rich markup in an output path or a dataset's values, terminal escape sequences from a server;
+- entries of the Redis frontier that are not requests;
+- an address urllib cannot read (``http://[::1``) in a page's canonical link, og:image, JSON-LD
+  or next-page link: the whole article lost;
+- a fetch time at the ends of the calendar (a WARC-Date of 9999-12-31T23:59:59Z);
+- a WARC-Target-URI holding whitespace, control characters or header lines.
 """
 
 from __future__ import annotations
@@ -209,3 +213,108 @@ def test_junk_in_the_redis_frontier_is_dropped_with_one_line_each(tmp_path) -> N
     assert [row["status"] for row in rows] == ["finished"], rows
     assert json.loads(rows[0]["health"])["cluster"]["dropped_entries"] == 4
     assert len(read_dataset(out / "articles")) == 16
+
+
+# -- addresses a page gives ----------------------------------------------------------------------
+
+BROKEN_ADDRESS = "http://[::1"  # urllib: ValueError "Invalid IPv6 URL"
+ADDRESS_PLACES = {
+    "canonical": f'<link rel="canonical" href="{BROKEN_ADDRESS}/berita">',
+    "og-url": f'<meta property="og:url" content="{BROKEN_ADDRESS}">',
+    "og-image": f'<meta property="og:image" content="{BROKEN_ADDRESS}/foto.jpg">',
+    "json-ld": '<script type="application/ld+json">' + json.dumps(
+        {"@type": "NewsArticle", "url": BROKEN_ADDRESS, "image": {"url": f"{BROKEN_ADDRESS}/a.jpg"}}
+    ) + "</script>",
+    "link": f'</head><body><a href="{BROKEN_ADDRESS}/2025/03/10/berita-lain-yang-panjang">x</a>',
+    # a list of the site's other headlines in the story (its host the page's, its port left open)
+    "own-link": "</h1><ul>" + "".join(
+        f'<li><a href="https://kabar.example:[80/2025/03/10/berita-lain-nomor-{i}">Harga cabai rawit'
+        f" di pasar induk naik dua kali lipat pekan ini nomor {i}</a></li>" for i in range(3)) + "</ul>",
+}
+
+
+def test_a_broken_address_in_a_page_loses_no_article(tmp_path) -> None:
+    """urllib raises ValueError on a bracketed host that does not close (``http://[::1``): one such
+    canonical link, og:url, og:image or JSON-LD url made the whole page a ``clean_error`` (the
+    article lost, in a crawl as in ``kliping extract``). Now such an address is passed over as a
+    missing one is."""
+    files = []
+    for name, tag in ADDRESS_PLACES.items():
+        body = _page("Banjir rob surut di pesisir utara").decode()
+        if tag.startswith(("</head>", "</h1>")):
+            body = body.replace(tag[: tag.index(">") + 1], tag, 1)
+        else:
+            body = body.replace("<head>", "<head>" + tag, 1)
+        path = tmp_path / f"{name}.html"
+        path.write_text(body, encoding="utf-8")
+        files.append(path)
+    tsv = tmp_path / "urls.tsv"
+    tsv.write_text("".join(f"{f}\thttps://kabar.example/2025/03/10/banjir/\n" for f in files))
+    r = kliping("extract", "--urls-from", str(tsv))
+    records = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [rec.get("kind") for rec in records] == [None] * len(files), records
+    assert all(rec["title"] == "Banjir rob surut di pesisir utara" for rec in records), records
+    assert all(rec["canonical_url"] == "https://kabar.example/2025/03/10/banjir/" for rec in records)
+
+
+
+def test_a_broken_next_page_link_keeps_the_article(tmp_path) -> None:
+    """merdeka follows "Halaman selanjutnya" links: ``response.urljoin`` of one that reads
+    ``http://[::1`` raised ValueError in the spider's callback (a "Spider error" traceback): the
+    article was lost, and lost again on every run. Now the chain ends there, as at a link that is
+    not an article's."""
+    from tests.hostile.test_audit import MERDEKA, M, _merdeka_page
+
+    feed = ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>M</title>'
+            f"<item><title>L</title><link>{MERDEKA[0]}</link><pubDate>Mon, 10 Mar 2025 09:00:00 +0700"
+            "</pubDate></item></channel></rss>").encode()
+    routes = {f"{M}/feed/": ("application/rss+xml", feed),
+              MERDEKA[0]: ("text/html; charset=utf-8", _merdeka_page(BROKEN_ADDRESS + "/berita?page=2"))}
+    with ContentServer(routes) as server:
+        r = kliping("crawl", "merdeka", "--since", "2025-03-10", "--until", "2025-03-11", "--out",
+                    str(tmp_path / "out"), "--mirror", json.dumps(server.mirror), *FAST, timeout=120)
+    assert "Traceback" not in r.stderr, r.stderr[-3000:]
+    assert [a["url"] for a in read_dataset(tmp_path / "out" / "articles").to_pylist()] == MERDEKA[:1]
+
+
+def _warc_response(uri: str, date: str, body: bytes) -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + body
+    return (f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n"
+            f"WARC-Record-ID: <urn:uuid:{abs(hash((uri, date))):032x}>\r\n"
+            f"Content-Length: {len(http)}\r\n\r\n").encode() + http + b"\r\n\r\n"
+
+
+def test_pages_fetched_at_the_ends_of_the_calendar_are_articles(tmp_path) -> None:
+    """A WARC record dated 9999-12-31T23:59:59Z: the date finder turned the fetch time into the
+    site's zone (UTC+7) past year 9999, an OverflowError, and the page became a clean_error row."""
+    warc = tmp_path / "ujung.warc"
+    warc.write_bytes(
+        _warc_response("https://kabar.example/2025/03/10/banjir-rob-surut/", "9999-12-31T23:59:59Z",
+                       _page("Banjir rob surut di pesisir utara"))
+        + _warc_response("https://kabar.example/2025/03/10/tanggul-laut-dibangun/", "0001-01-01T00:00:00Z",
+                         _page("Tanggul laut mulai dibangun")))
+    r = kliping("ingest", str(warc), "--out", str(tmp_path / "out"), "--all-domains", "--no-progress")
+    assert r.returncode == 0, r.stderr[-2000:]
+    errors = tmp_path / "out" / "errors"
+    assert not errors.exists() or not read_dataset(errors).to_pylist()
+    assert len(read_dataset(tmp_path / "out" / "articles")) == 2
+
+
+def test_a_target_uri_that_is_no_uri_is_not_ingested(tmp_path) -> None:
+    """The WARC header reader splits lines at CRLF only: a WARC-Target-URI carrying bare "\\n"
+    and header lines, a space or an escape sequence was taken whole as the article's ``url`` and
+    ``canonical_url`` (``https://…/\\nWARC-Type: resource\\nX-Injected: yes``). Now a URI holding
+    whitespace or a control character is passed over (counted ``bad_uri``); the others are kept."""
+    good = "https://kabar.example/2025/03/10/tanggul-laut-dibangun/"
+    warc = tmp_path / "uri.warc"
+    warc.write_bytes(b"".join(
+        _warc_response(uri, "2025-03-10T02:00:00Z", _page(f"Banjir rob surut nomor {i}"))
+        for i, uri in enumerate([
+            "https://kabar.example/2025/03/10/banjir/\nWARC-Type: resource\nX-Injected: yes",
+            "https://kabar.example/2025/03/10/banjir rob/",
+            "https://kabar.example/2025/03/10/\x1b]0;PWNED\x07/",
+            good,
+        ])))
+    r = kliping("ingest", str(warc), "--out", str(tmp_path / "out"), "--all-domains", "--no-progress")
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert [a["url"] for a in read_dataset(tmp_path / "out" / "raw").to_pylist()] == [good]
