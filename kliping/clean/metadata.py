@@ -735,7 +735,9 @@ def tags(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
 def _keywords(pm: PageMeta) -> list[str]:
     """JSON-LD ``keywords`` (a list, or one comma-separated string), else the ``<meta>`` keywords."""
     kw = pm.ld("keywords")
-    listed = [str(k) for k in kw] if isinstance(kw, list) else str(kw).split(",") if kw else []
+    # each as text_of reads it: a null was the tag "None", an object its Python repr ("{'a': 2}")
+    listed = ([t for k in kw if (t := text_of(k))] if isinstance(kw, list)
+              else (text_of(kw) or "").split(",") if kw else [])
     return listed or ",".join(pm.all("news_keywords", "keywords", "content_tag")).split(",")
 
 

@@ -318,3 +318,15 @@ def test_a_target_uri_that_is_no_uri_is_not_ingested(tmp_path) -> None:
     r = kliping("ingest", str(warc), "--out", str(tmp_path / "out"), "--all-domains", "--no-progress")
     assert r.returncode == 0, r.stderr[-2000:]
     assert [a["url"] for a in read_dataset(tmp_path / "out" / "raw").to_pylist()] == [good]
+
+
+def test_json_ld_keywords_of_other_kinds_are_read_as_text(tmp_path) -> None:
+    """JSON-LD ``keywords`` as a list holding a null and a DefinedTerm object gave the tags
+    "None" and "{'@type': 'DefinedTerm', 'name': 'banjir'}" (``str()`` of each)."""
+    ld = json.dumps({"@type": "NewsArticle", "keywords": [None, {"@type": "DefinedTerm", "name": "banjir"},
+                                                          "rob", 7, [], {}]})
+    page = tmp_path / "kata.html"
+    page.write_bytes(_page("Banjir rob surut di pesisir utara", ld))
+    r = kliping("extract", str(page), "--url", "https://kabar.example/2025/03/10/banjir/")
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert json.loads(r.stdout)["tags"] == ["banjir", "rob", "7"]
