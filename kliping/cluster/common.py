@@ -54,6 +54,33 @@ def redis_unreachable(url: str) -> str | None:
     return None
 
 
+# what kliping keeps under each name of a frontier (the part after kliping:<run>:<site>:<since>:<until>:)
+_KEY_TYPES = {"requests": "zset", "meta": "hash", "stats": "hash", "processing": "hash",
+              "workers": "set", "seen": "set", "seeded": "string", "seq": "string",
+              "finisher": "string", "alive": "string", "reaping": "string"}
+
+
+def frontier_conflict(url: str, run: str | None, sites: list[str]) -> str | None:
+    """The first key of these sites' frontiers that holds another kind of value than kliping keeps
+    there (a stray program's key, a hand-made one), said in one line; None when every one fits.
+    Such a key failed the crawl in Scrapy's set-up with WRONGTYPE tracebacks, after the plan."""
+    import redis
+
+    server = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=5)
+    for site in sites:
+        keys = list(server.scan_iter(match=f"kliping:{run or DEFAULT_RUN}:{site}:*", count=1000))
+        pipe = server.pipeline(transaction=False)
+        for key in keys:
+            pipe.type(key)
+        for key, have in zip(keys, pipe.execute(), strict=True):
+            name = key.decode("utf-8", "replace").split(":")
+            want = _KEY_TYPES.get(name[5]) if len(name) > 5 else None
+            if want is not None and have.decode() not in (want, "none"):
+                return (f"key {key.decode('utf-8', 'replace')} holds a {have.decode()}, where "
+                        f"kliping keeps a {want}: delete it (redis-cli DEL) or crawl under another --run")
+    return None
+
+
 def redis_client(settings: Any) -> Any:
     from kliping.extras import require
 

@@ -9,7 +9,8 @@ Parquet read back with pyarrow.
 - an address urllib cannot read (``http://[::1``) in a page's canonical link, og:image, JSON-LD
   or next-page link: the whole article lost;
 - a fetch time at the ends of the calendar (a WARC-Date of 9999-12-31T23:59:59Z);
-- a WARC-Target-URI holding whitespace, control characters or header lines.
+- a WARC-Target-URI holding whitespace, control characters or header lines;
+- a Redis key of a frontier holding another kind of value.
 """
 
 from __future__ import annotations
@@ -330,3 +331,21 @@ def test_json_ld_keywords_of_other_kinds_are_read_as_text(tmp_path) -> None:
     r = kliping("extract", str(page), "--url", "https://kabar.example/2025/03/10/banjir/")
     assert r.returncode == 0, r.stderr[-2000:]
     assert json.loads(r.stdout)["tags"] == ["banjir", "rob", "7"]
+
+
+def test_a_frontier_key_of_another_kind_is_one_line(tmp_path) -> None:
+    """A key of the frontier holding another kind of value (``SET …:requests x`` by a stray
+    program) failed the crawl in Scrapy's set-up: the plan, WRONGTYPE tracebacks, a summary of an
+    empty run "failed", exit 1. Now it is refused before anything starts, naming the key."""
+    pytest.importorskip("scrapy_redis")
+    from tests.redis_server import RedisServer
+
+    if not RedisServer.available():
+        pytest.skip("redis-server not installed")
+    with RedisServer() as redis:
+        key = "kliping:junk:detakberita:2024-01-05:2024-01-10:requests"
+        redis.client().set(key, "x")
+        r = kliping("crawl", "detakberita", "--since", "2024-01-05", "--until", "2024-01-10",
+                    "--out", str(tmp_path / "out"), "--redis", redis.url, "--run", "junk", timeout=60)
+    assert r.returncode == 2 and key in one_line(r) and "holds a string" in r.stderr, r.stderr[-2000:]
+    assert not (tmp_path / "out").exists()
