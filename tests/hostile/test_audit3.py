@@ -333,19 +333,36 @@ def test_json_ld_keywords_of_other_kinds_are_read_as_text(tmp_path) -> None:
     assert json.loads(r.stdout)["tags"] == ["banjir", "rob", "7"]
 
 
-def test_a_frontier_key_of_another_kind_is_one_line(tmp_path) -> None:
+FRONTIER = "kliping:junk:detakberita:2024-01-05:2024-01-10"
+STRAY_KEYS = {  # what a stray program left: (key, what to store, a word of the one line)
+    "string-queue": (f"{FRONTIER}:requests", "x", "holds a string"),
+    # the run id names every part a worker writes: "part-../../../../x-…", every write failed
+    "run-id": (f"{FRONTIER}:meta", {"run_id": "../../../../x", "started_at": "2024-01-01T00:00:00"},
+               "not a kliping run id"),
+    "started-at": (f"{FRONTIER}:meta", {"run_id": "20240101T000000Z-abcdef", "started_at": "kemarin"},
+                   "not an ISO 8601 instant"),
+}
+
+
+@pytest.mark.parametrize("stray", list(STRAY_KEYS))
+def test_a_frontier_key_kliping_did_not_write_is_one_line(tmp_path, stray) -> None:
     """A key of the frontier holding another kind of value (``SET …:requests x`` by a stray
     program) failed the crawl in Scrapy's set-up: the plan, WRONGTYPE tracebacks, a summary of an
-    empty run "failed", exit 1. Now it is refused before anything starts, naming the key."""
+    empty run "failed", exit 1; a ``meta`` hash with a run id that is a path failed every write,
+    one with a start that is no instant raised ValueError in the set-up. Now each is refused
+    before anything starts, naming the key."""
     pytest.importorskip("scrapy_redis")
     from tests.redis_server import RedisServer
 
     if not RedisServer.available():
         pytest.skip("redis-server not installed")
+    key, value, word = STRAY_KEYS[stray]
     with RedisServer() as redis:
-        key = "kliping:junk:detakberita:2024-01-05:2024-01-10:requests"
-        redis.client().set(key, "x")
+        if isinstance(value, dict):
+            redis.client().hset(key, mapping=value)
+        else:
+            redis.client().set(key, value)
         r = kliping("crawl", "detakberita", "--since", "2024-01-05", "--until", "2024-01-10",
                     "--out", str(tmp_path / "out"), "--redis", redis.url, "--run", "junk", timeout=60)
-    assert r.returncode == 2 and key in one_line(r) and "holds a string" in r.stderr, r.stderr[-2000:]
+    assert r.returncode == 2 and key in one_line(r) and word in r.stderr, r.stderr[-2000:]
     assert not (tmp_path / "out").exists()
