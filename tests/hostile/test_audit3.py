@@ -10,12 +10,14 @@ Parquet read back with pyarrow.
   or next-page link: the whole article lost;
 - a fetch time at the ends of the calendar (a WARC-Date of 9999-12-31T23:59:59Z);
 - a WARC-Target-URI holding whitespace, control characters or header lines;
-- a Redis key of a frontier holding another kind of value.
+- a Redis key of a frontier holding another kind of value, a meta hash kliping did not write;
+- spider arguments (``-a limit=abc``, ``scrapy crawl generic`` without a good domain).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -366,3 +368,37 @@ def test_a_frontier_key_kliping_did_not_write_is_one_line(tmp_path, stray) -> No
                     "--out", str(tmp_path / "out"), "--redis", redis.url, "--run", "junk", timeout=60)
     assert r.returncode == 2 and key in one_line(r) and word in r.stderr, r.stderr[-2000:]
     assert not (tmp_path / "out").exists()
+
+
+# -- spider arguments (scrapy crawl -a, a Scrapyd job's parameters) -------------------------------
+
+SPIDER_ARGS = {  # (spider, its -a arguments, a word of the one ERROR line)
+    "limit-word": ("kabarnusa", ["limit=abc"], "limit: expected a number"),
+    "limit-negative": ("kabarnusa", ["limit=-5"], "limit: expected a number"),
+    "generic-no-domain": ("generic", [], "needs -a domain"),
+    "generic-path": ("generic", ["domain=../../x"], "expected a host name"),
+}
+
+
+@pytest.mark.parametrize("case", list(SPIDER_ARGS))
+def test_a_bad_spider_argument_is_one_error_line_and_no_request(tmp_path, case) -> None:
+    """``scrapy crawl kabarnusa -a limit=abc`` (a Scrapyd job's parameters alike) was a ValueError
+    traceback in the spider's set-up ("Task exception was never retrieved"), ``limit=-5`` a crawl
+    that scheduled no article, ``scrapy crawl generic`` without a good ``-a domain`` the same
+    traceback. Now each is refused as a bad window is: one ERROR line, not even robots.txt."""
+    from kliping.testing.sample import SampleServer
+
+    spider, args, word = SPIDER_ARGS[case]
+    root = str(Path(__file__).resolve().parents[2])
+    with SampleServer() as server:
+        env = dict(os.environ, PYTHONPATH=root, SCRAPY_SETTINGS_MODULE="kliping.settings",
+                   KLIPING_MIRROR=json.dumps(server.mirror()), KLIPING_OUT=str(tmp_path / "out"))
+        r = subprocess.run([sys.executable, "-m", "scrapy", "crawl", spider,
+                            *[a for arg in args for a in ("-a", arg)], "-s", "LOG_LEVEL=WARNING"],
+                           capture_output=True, text=True, timeout=60, env=env, cwd=tmp_path)
+        hits = dict(server.hits)
+    assert "Traceback" not in r.stderr, r.stderr[-3000:]
+    errors = [line for line in r.stderr.splitlines() if " ERROR: " in line]
+    assert len(errors) == 1 and word in errors[0], r.stderr[-3000:]
+    assert not any(hits.values()), hits
+    assert not (tmp_path / "out" / "runs").exists()
