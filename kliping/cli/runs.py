@@ -26,6 +26,7 @@ def _json_value(value: object) -> object:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kliping.crawler.health import parse_health
     from kliping.crawler.ledger import read_ledger
     from kliping.dataset.storage import BadPartsError, scan_parts
 
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             f"{(r['finished_at'] - r['started_at']).total_seconds() / 60:.1f}"
             if r["finished_at"] and r["started_at"] else "-"
         )
-        health = json.loads(r["health"] or "{}")
+        health = parse_health(r["health"])
         failed = [s for s, rec in health.get("sites", {}).items() if not rec.get("ok", True)]
         # pages whose site body selector missed (the generic path kept them): a redesign's mark
         drift = ",".join(

@@ -11,7 +11,8 @@ Parquet read back with pyarrow.
 - a fetch time at the ends of the calendar (a WARC-Date of 9999-12-31T23:59:59Z);
 - a WARC-Target-URI holding whitespace, control characters or header lines;
 - a Redis key of a frontier holding another kind of value, a meta hash kliping did not write;
-- spider arguments (``-a limit=abc``, ``scrapy crawl generic`` without a good domain).
+- spider arguments (``-a limit=abc``, ``scrapy crawl generic`` without a good domain);
+- a ledger row whose health JSON is damaged.
 """
 
 from __future__ import annotations
@@ -402,3 +403,34 @@ def test_a_bad_spider_argument_is_one_error_line_and_no_request(tmp_path, case) 
     assert len(errors) == 1 and word in errors[0], r.stderr[-3000:]
     assert not any(hits.values()), hits
     assert not (tmp_path / "out" / "runs").exists()
+
+
+# -- the run ledger ------------------------------------------------------------------------------
+
+DAMAGED_HEALTH = {
+    "not-json": "garbage",
+    "shapes": json.dumps({"sites": {"detakberita": 5, "kabarnusa": {"sources": 7},
+                                    "suarawarga": {"sources": {"news_sitemap": "x"}, "ok": False}}}),
+}
+
+
+@pytest.mark.parametrize("health", list(DAMAGED_HEALTH))
+def test_a_damaged_health_in_the_ledger_stops_no_later_run(tmp_path, health) -> None:
+    """The ledger's ``health`` column is JSON read back by the next crawl (its baseline) and by
+    ``kliping runs``. A row whose value is not JSON, or whose sites' records are not objects,
+    made every later crawl of the output end in an AttributeError traceback after its writes
+    (exit 1), and ``kliping runs`` a JSONDecodeError. Now such a value is no baseline."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    assert kliping("demo", "--out", str(out), timeout=120).returncode == 0
+    for part in (out / "runs").glob("*.parquet"):
+        t = pq.read_table(part)
+        i = t.schema.get_field_index("health")
+        pq.write_table(t.set_column(i, t.schema.field(i),
+                                    pa.array([DAMAGED_HEALTH[health]] * t.num_rows, pa.string())), part)
+    again = kliping("demo", "--out", str(out), timeout=120)
+    assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr[-3000:]
+    runs = kliping("runs", str(out))
+    assert runs.returncode == 0 and "Traceback" not in runs.stderr, runs.stderr[-3000:]
