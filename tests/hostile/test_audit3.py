@@ -12,7 +12,8 @@ Parquet read back with pyarrow.
 - a WARC-Target-URI holding whitespace, control characters or header lines;
 - a Redis key of a frontier holding another kind of value, a meta hash kliping did not write;
 - spider arguments (``-a limit=abc``, ``scrapy crawl generic`` without a good domain);
-- a ledger row whose health JSON is damaged.
+- a ledger row whose health JSON is damaged;
+- a Redis error during a heartbeat.
 """
 
 from __future__ import annotations
@@ -434,3 +435,37 @@ def test_a_damaged_health_in_the_ledger_stops_no_later_run(tmp_path, health) -> 
     assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr[-3000:]
     runs = kliping("runs", str(out))
     assert runs.returncode == 0 and "Traceback" not in runs.stderr, runs.stderr[-3000:]
+
+
+def test_the_heartbeat_outlives_a_redis_error(caplog) -> None:
+    """The heartbeat ran as a LoopingCall of ``heartbeat()``: one Redis error (here a full memory;
+    a restart or a timeout alike) stopped it for good, and a live worker's key expired: the others
+    took it for dead and fetched again what it held. Now a failed beat is one WARNING and the
+    next beat writes the key again."""
+    pytest.importorskip("scrapy_redis")
+    from twisted.internet import task
+
+    from kliping.cluster.common import WORKER_ID
+    from kliping.cluster.extension import ClusterRun
+    from tests.redis_server import RedisServer
+
+    if not RedisServer.available():
+        pytest.skip("redis-server not installed")
+    with RedisServer() as redis:
+        c = redis.client()
+        ext = object.__new__(ClusterRun)  # only what the heartbeat reads
+        ext.server, ext.prefix, ext.ttl, ext._beat_failing = c, "kliping:t:s:-:-", 5.0, False
+        clock = task.Clock()
+        loop = task.LoopingCall(ext.beat)
+        loop.clock = clock
+        c.config_set("maxmemory-policy", "noeviction")
+        c.config_set("maxmemory", 1)  # every write refused: OOM
+        loop.start(1, now=True)
+        clock.advance(1)
+        clock.advance(1)
+        c.config_set("maxmemory", 0)
+        clock.advance(1)
+        assert loop.running
+        assert c.pttl(f"kliping:t:s:-:-:alive:{WORKER_ID}") > 0
+        loop.stop()
+    assert sum("heartbeat not written" in r.getMessage() for r in caplog.records) == 1
