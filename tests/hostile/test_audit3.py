@@ -13,7 +13,8 @@ Parquet read back with pyarrow.
 - a Redis key of a frontier holding another kind of value, a meta hash kliping did not write;
 - spider arguments (``-a limit=abc``, ``scrapy crawl generic`` without a good domain);
 - a ledger row whose health JSON is damaged;
-- a Redis error during a heartbeat.
+- a Redis error during a heartbeat;
+- articles dated at the ends of the calendar in the coverage plot.
 """
 
 from __future__ import annotations
@@ -469,3 +470,27 @@ def test_the_heartbeat_outlives_a_redis_error(caplog) -> None:
         assert c.pttl(f"kliping:t:s:-:-:alive:{WORKER_ID}") > 0
         loop.stop()
     assert sum("heartbeat not written" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_articles_dated_at_the_ends_of_the_calendar_are_exported_with_a_plot(tmp_path) -> None:
+    """A page dated 0001-01-01 or 9999-12-31 is an article (test_audit); ``kliping export`` then
+    ended in a matplotlib ValueError traceback drawing the coverage plot (its margins left the
+    calendar). Now the plot shows 1900-2999 and says how many it leaves out."""
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    assert kliping("demo", "--out", str(out), timeout=120).returncode == 0
+    part = sorted((out / "articles").rglob("*.parquet"))[0]
+    t = pq.read_table(part)
+    i = t.schema.get_field_index("published_date")
+    days = t.column(i).to_pylist()
+    days[:2] = [dt.date(1, 1, 1), dt.date(9999, 12, 31)]
+    pq.write_table(t.set_column(i, t.schema.field(i), pa.array(days, t.schema.field(i).type)), part)
+    r = kliping("export", str(out), "--out", str(tmp_path / "ex"))
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-3000:]
+    assert (tmp_path / "ex" / "coverage.png").stat().st_size > 0
+    assert len(pq.read_table(tmp_path / "ex" / "data" / "articles.parquet")) == t.num_rows + sum(
+        len(pq.read_table(p)) for p in sorted((out / "articles").rglob("*.parquet"))[1:])
