@@ -177,7 +177,7 @@ class Stats:
                 self.undated += 1
                 self.by_site_month[(s, "undated")] += 1
                 continue
-            self.by_site_month[(s, d.strftime("%Y-%m"))] += 1
+            self.by_site_month[(s, f"{d.year:04d}-{d.month:02d}")] += 1
             self.by_site_day[(s, d)] += 1
             self.first = d if self.first is None or d < self.first else self.first
             self.last = d if self.last is None or d > self.last else self.last

@@ -492,5 +492,7 @@ def test_articles_dated_at_the_ends_of_the_calendar_are_exported_with_a_plot(tmp
     r = kliping("export", str(out), "--out", str(tmp_path / "ex"))
     assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-3000:]
     assert (tmp_path / "ex" / "coverage.png").stat().st_size > 0
+    card = (tmp_path / "ex" / "README.md").read_text()
+    assert "| 0001-01 |" in card and "| 9999-12 |" in card  # strftime wrote year 1 as "1-01"
     assert len(pq.read_table(tmp_path / "ex" / "data" / "articles.parquet")) == t.num_rows + sum(
         len(pq.read_table(p)) for p in sorted((out / "articles").rglob("*.parquet"))[1:])
