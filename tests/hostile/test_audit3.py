@@ -14,7 +14,8 @@ Parquet read back with pyarrow.
 - spider arguments (``-a limit=abc``, ``scrapy crawl generic`` without a good domain);
 - a ledger row whose health JSON is damaged;
 - a Redis error during a heartbeat;
-- articles dated at the ends of the calendar in the coverage plot.
+- articles dated at the ends of the calendar in the coverage plot;
+- a canary listing without end.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -496,3 +498,46 @@ def test_articles_dated_at_the_ends_of_the_calendar_are_exported_with_a_plot(tmp
     assert "| 0001-01 |" in card and "| 9999-12 |" in card  # strftime wrote year 1 as "1-01"
     assert len(pq.read_table(tmp_path / "ex" / "data" / "articles.parquet")) == t.num_rows + sum(
         len(pq.read_table(p)) for p in sorted((out / "articles").rglob("*.parquet"))[1:])
+
+
+class _EndlessFeed(LocalServer):
+    """rss.tempo.co's feed without end: fast (``flood``) or a few bytes now and then (``drip``)."""
+
+    def __init__(self, how: str) -> None:
+        super().__init__()
+        self.how = how
+
+    def handler(self):  # noqa: ANN201
+        how = self.how
+
+        class Handler(QuietHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server API)
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\n"
+                                 b"Connection: close\r\n\r\n<rss><channel>")
+                chunk = b"<item><title>x</title></item>" * (30000 if how == "flood" else 1)
+                end = time.monotonic() + 15
+                try:
+                    while time.monotonic() < end:
+                        self.wfile.write(chunk)
+                        self.wfile.flush()
+                        if how == "drip":
+                            time.sleep(0.2)
+                except OSError:
+                    pass
+
+        return Handler
+
+
+@pytest.mark.parametrize(("how", "error"), [("flood", "larger than 50 MiB"), ("drip", "not read within 2 s")])
+def test_the_canary_reads_a_bounded_listing(how, error) -> None:
+    """The canary read a listing with ``resp.read()``: a feed sent without end took 10 GB of
+    memory in 20 s; one dripping a few bytes every 0.2 s (under any socket timeout) held it for
+    as long as the server liked. Now a listing stops at 50 MiB (KLIPING_SITEMAP_MAXSIZE), any
+    response at the --timeout, each a failed site."""
+    with _EndlessFeed(how) as server:
+        start = time.monotonic()
+        r = subprocess.run([sys.executable, "-m", "kliping", "canary", "tempo", "--json", "--timeout", "2",
+                            "--mirror", json.dumps(server.mirror_of(["rss.tempo.co"]))],
+                           capture_output=True, text=True, timeout=60)
+    assert time.monotonic() - start < 12
+    assert r.returncode == 1 and error in json.loads(r.stdout)["error"], r.stdout + r.stderr[-2000:]
