@@ -55,7 +55,7 @@ def add_skip_bad(p: argparse.ArgumentParser) -> None:
 def report_skipped(command: str, skipped: list) -> None:  # list[kliping.dataset.storage.BadPart]
     """One stderr line per part left out by --skip-bad, then the count."""
     for bad in skipped:
-        print(f"kliping {command}: skipped bad part {bad.line()}", file=sys.stderr)
+        print(f"kliping {command}: skipped bad part {shown(bad.line())}", file=sys.stderr)
     if skipped:
         print(f"kliping {command}: skipped {len(skipped)} bad part(s)", file=sys.stderr)
 

@@ -541,3 +541,16 @@ def test_the_canary_reads_a_bounded_listing(how, error) -> None:
                            capture_output=True, text=True, timeout=60)
     assert time.monotonic() - start < 12
     assert r.returncode == 1 and error in json.loads(r.stdout)["error"], r.stdout + r.stderr[-2000:]
+
+
+def test_a_part_named_with_an_escape_sequence_is_named_escaped(tmp_path) -> None:
+    """``kliping verify`` and ``--skip-bad`` name each bad part by its file name, which is whatever
+    the directory holds: printed raw, a part named with an escape sequence retitled the terminal."""
+    out = tmp_path / "out"
+    assert kliping("demo", "--out", str(out), timeout=120).returncode == 0
+    (out / "articles" / "site=kabarnusa" / "part-\x1b]0;PWNED\x07x.parquet").write_bytes(b"junk")
+    verify = kliping("verify", str(out))
+    stats = kliping("stats", str(out), "--skip-bad")
+    assert verify.returncode == 1 and stats.returncode == 0, verify.stdout + stats.stderr
+    for text in (verify.stdout, stats.stderr):
+        assert "\x1b" not in text and "part-\\x1b]0;PWNED\\x07x.parquet" in text, text
