@@ -15,7 +15,8 @@ Parquet read back with pyarrow.
 - a ledger row whose health JSON is damaged;
 - a Redis error during a heartbeat;
 - articles dated at the ends of the calendar in the coverage plot;
-- a canary listing without end.
+- a canary listing without end;
+- a meta refresh to no URL.
 """
 
 from __future__ import annotations
@@ -554,3 +555,21 @@ def test_a_part_named_with_an_escape_sequence_is_named_escaped(tmp_path) -> None
     assert verify.returncode == 1 and stats.returncode == 0, verify.stdout + stats.stderr
     for text in (verify.stdout, stats.stderr):
         assert "\x1b" not in text and "part-\\x1b]0;PWNED\\x07x.parquet" in text, text
+
+
+def test_a_meta_refresh_to_no_url_keeps_the_page(tmp_path) -> None:
+    """``<meta http-equiv="refresh" content="0; url=javascript:…">`` (or ``http://[::1``): Scrapy's
+    meta-refresh middleware raised ValueError making a request of it, and the page, an article,
+    was lost as a failed request. Now such a refresh is ignored, as a browser ignores it; a
+    refresh to another host is still not followed (nor the page kept), as an HTTP redirect."""
+    targets = {"siaran-ulang-tanpa-alamat": "javascript:alert(1)", "alamat-rusak-di-halaman": BROKEN_ADDRESS,
+               "pindah-ke-situs-lain": "https://lain.example/2025/03/10/berita-lain/"}
+    pages = {f"/2025/03/10/{slug}/": _page(f"Banjir rob surut {slug}").replace(
+        b"<head>", f'<head><meta http-equiv="refresh" content="0; url={target}">'.encode(), 1)
+        for slug, target in targets.items()}
+    with ContentServer(_routes(pages)) as server:
+        r = kliping("crawl", "generic", "--domain", DOMAIN, *WINDOW, "--out", str(tmp_path / "out"),
+                    "--mirror", json.dumps(server.mirror), *FAST, timeout=120)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-3000:]
+    arts = sorted(a["url"] for a in read_dataset(tmp_path / "out" / "articles").to_pylist())
+    assert arts == sorted(f"{BASE}/2025/03/10/{s}/" for s in list(targets)[:2]), r.stderr[-2000:]
