@@ -135,6 +135,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "kliping.crawler.netguard.RobotsFirstMiddleware": 100,
     "kliping.crawler.netguard.BackoffMiddleware": 560,  # sees a 429/503 before RetryMiddleware (550)
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "kliping.crawler.netguard.MetaRefreshMiddleware": 580,  # a refresh to no URL keeps the page
 }
 
 # With KLIPING_REDIS_URL set (``--redis``, or ``-s KLIPING_REDIS_URL=redis://…`` for ``scrapy crawl``)

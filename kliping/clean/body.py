@@ -1848,7 +1848,11 @@ def _article_link(a: Any, site: str) -> bool:
     href = (a.get("href") or "").strip()
     if not boilerplate.internal_link(href, site):
         return False
-    return _ARTICLE_PATH.search("/" + urlsplit(href).path.lower()) is not None
+    try:
+        path = urlsplit(href).path
+    except ValueError:  # an invalid address ("https://host:[80/..."): no article's
+        return False
+    return _ARTICLE_PATH.search("/" + path.lower()) is not None
 
 
 def _one_div_stories(tree: Any) -> int:

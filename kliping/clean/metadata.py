@@ -367,6 +367,17 @@ TITLE_PAGINATION = re.compile(
 # --- URLs --------------------------------------------------------------------------------------
 
 
+def join_url(base: str, ref: str) -> str | None:
+    """``ref`` made absolute against ``base``; None for an address urllib cannot read (a bracketed
+    host left open, ``http://[::1``: a ValueError that made the whole page a clean_error)."""
+    try:
+        absolute = urljoin(base, ref)
+        urlsplit(absolute).hostname  # noqa: B018 - where an invalid address raises
+    except ValueError:
+        return None
+    return absolute
+
+
 def clean_url(url: str) -> str:
     """Strip tracking parameters (utm_*, fbclid, …), pagination switches and the fragment."""
     parts = urlsplit(url)
@@ -414,19 +425,19 @@ def canonical_url(pm: PageMeta, base: str, also: tuple[str, ...] = ()) -> str:
     base_host = urlsplit(base).hostname
     for cand in (pm.canonical, pm.get("og:url"), text_of(pm.ld("url"))):
         if cand and not cand.startswith(("javascript:", "data:")):
-            absolute = urljoin(base, cand)
-            if absolute.startswith(("http://", "https://")):
-                try:
-                    host = urlsplit(absolute).hostname
-                except ValueError:  # an invalid address ("http://[x/")
-                    continue
+            absolute = join_url(base, cand)
+            if absolute is not None and absolute.startswith(("http://", "https://")):
+                host = urlsplit(absolute).hostname
                 if own_host(host, base_host, also):
                     return clean_url(absolute)
     return clean_url(base)
 
 
 def domain(url: str) -> str | None:
-    host = urlsplit(url).hostname
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # an invalid address (a page's canonical link "http://[::1")
+        return None
     return host.lower() if host else None
 
 
@@ -763,14 +774,16 @@ def tags(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
 def _keywords(pm: PageMeta) -> list[str]:
     """JSON-LD ``keywords`` (a list, or one comma-separated string), else the ``<meta>`` keywords."""
     kw = pm.ld("keywords")
-    listed = [str(k) for k in kw] if isinstance(kw, list) else str(kw).split(",") if kw else []
+    # each as text_of reads it: a null was the tag "None", an object its Python repr ("{'a': 2}")
+    listed = ([t for k in kw if (t := text_of(k))] if isinstance(kw, list)
+              else (text_of(kw) or "").split(",") if kw else [])
     return listed or ",".join(pm.all("news_keywords", "keywords", "content_tag")).split(",")
 
 
 def image(pm: PageMeta, base: str) -> str | None:
     found = pm.get("og:image", "og:image:url", "twitter:image", "twitter:image:src")
     found = found or text_of(pm.ld("image"))
-    return urljoin(base, found) if found else None
+    return join_url(base, found) if found else None
 
 
 def description(pm: PageMeta) -> str | None:

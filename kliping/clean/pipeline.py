@@ -23,6 +23,7 @@ A page without a known site goes down the same path with :data:`~kliping.sites.b
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -49,6 +50,20 @@ CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
 )
 # Host labels that name no brand: "www.kompas.com" is called "kompas" too.
+# the fetch times the dates are read against: a week inside the calendar, so a zone, an hour or
+# "tomorrow" added never leaves it (a WARC-Date of 9999-12-31T23:59Z raised OverflowError)
+_REFERENCE_BOUNDS = (dt.datetime(1, 1, 8, tzinfo=dt.UTC), dt.datetime(9999, 12, 24, tzinfo=dt.UTC))
+
+
+def _reference(fetched_at: Any) -> Any:
+    """``fetched_at`` as the clock the page's dates are read against: within the calendar."""
+    if not isinstance(fetched_at, dt.datetime):
+        return fetched_at
+    aware = fetched_at if fetched_at.utcoffset() is not None else fetched_at.replace(tzinfo=dt.UTC)
+    low, high = _REFERENCE_BOUNDS
+    return fetched_at if low <= aware <= high else min(max(aware, low), high)
+
+
 _HOST_NOISE = frozenset(("www", "com", "co", "id", "net", "org", "m", "amp"))
 
 
@@ -101,7 +116,9 @@ def _clean(
                             site.domains if site is not None else ())  # fmt: skip
     if not host:  # a page without its URL (a saved file): its canonical URL names its host
         domain = metadata.domain(meta.canonical_url or "") or domain
-    structured, printed = _date_candidates(tree, meta.page, layout, site, fetched_at)
+    if (reference := _reference(fetched_at)) is not fetched_at:  # the record keeps the given one
+        raw = {**raw, "fetched_at": reference}
+    structured, printed = _date_candidates(tree, meta.page, layout, site, reference)
     # the title tells the body steps which heading is the story's (maintext.before_headline)
     told = maintext.TITLE.set(meta.title)
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -32,6 +33,16 @@ COMMANDS = (
     "demo", "crawl", "sites", "extract", "dates", "reclean", "export", "stats", "runs", "canary",
     "scaffold", "verify", "ingest",
 )
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def shown(value: object) -> str:
+    """``value`` as one safe line for a terminal: each control character (an escape sequence that
+    retitles or clears the terminal, a carriage return that overwrites the line, a newline that
+    breaks the one-line error) as ``\\xNN``. For every value a page, a server or a file supplied."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
 
 
 class UsageError(Exception):
@@ -80,22 +91,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except UsageError as exc:
-        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        print(f"kliping {args.command}: error: {shown(exc)}", file=sys.stderr)
         return 2
     except JobFailed as exc:
-        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        print(f"kliping {args.command}: error: {shown(exc)}", file=sys.stderr)
         return 1
     except SiteConfigError as exc:  # a malformed site definition (a user's plugin or file)
-        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        print(f"kliping {args.command}: error: {shown(exc)}", file=sys.stderr)
         return 2
     except OutputLocked as exc:  # another live run holds --out (any command that takes the lock)
-        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        print(f"kliping {args.command}: error: {shown(exc)}", file=sys.stderr)
         return 2
     except OutputNotWritable as exc:  # its lock cannot be written (full, read-only): refused
-        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        print(f"kliping {args.command}: error: {shown(exc)}", file=sys.stderr)
         return 2
     except MissingExtra as exc:  # an optional dependency: the line names the extra to install
-        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        print(f"kliping {args.command}: error: {shown(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
@@ -105,13 +116,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # a write or read the job needed failed: disk full, read-only, gone
         where = f": {exc.filename}" if exc.filename else ""
         why = " ".join(str(exc.strerror or exc).split())
-        print(f"kliping {args.command}: error: {why}{where}", file=sys.stderr)
+        print(f"kliping {args.command}: error: {shown(why)}{shown(where)}", file=sys.stderr)
         return 1
     except ValueError as exc:  # a part the job had to read is unreadable: named, exit 2
         storage = sys.modules.get("kliping.dataset.storage")  # not imported here: pyarrow is slow
         if storage is None or not isinstance(exc, storage.BadPartsError):
             raise
-        print(f"kliping {args.command}: error: {exc}", file=sys.stderr)
+        print(f"kliping {args.command}: error: {shown(exc)}", file=sys.stderr)
         return 2
 
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import time
 import urllib.request
 from datetime import UTC, datetime
 
-from kliping.cli import UsageError
+from kliping.cli import UsageError, shown
 from kliping.cli.common import mirror_arg
 
 REQUIRED = ("title", "text", "published_date", "canonical_url", "language")
@@ -33,14 +34,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _fetch(url: str, mirror: dict[str, str], timeout: float) -> tuple[int, dict[str, str], bytes]:
+def _fetch(url: str, mirror: dict[str, str], timeout: float,
+           limit: int = 16 << 20) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers and body of ``url``: at most ``limit`` bytes (the crawl's DOWNLOAD_MAXSIZE)
+    within ``timeout`` seconds in all, else a RuntimeError. ``resp.read()`` took whatever came:
+    a server sending without end filled the memory (10 GB in 20 s), one dripping a byte now and
+    then held the canary for ever."""
     from kliping.settings import USER_AGENT
     from kliping.testing.mirror import mirrored_url
 
     wire = mirrored_url(url, mirror) or url
     req = urllib.request.Request(wire, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
+    deadline = time.monotonic() + timeout
     with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 (http(s) URLs only)
-        return resp.status, {k.lower(): v for k, v in resp.headers.items()}, resp.read()
+        body = bytearray()
+        while chunk := resp.read1(1 << 16):
+            body += chunk
+            if len(body) > limit:
+                raise RuntimeError(f"{url}: larger than {limit >> 20} MiB")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{url}: not read within {timeout:g} s")
+        return resp.status, {k.lower(): v for k, v in resp.headers.items()}, bytes(body)
 
 
 def _first_article(site, body: bytes) -> str | None:  # type: ignore[no-untyped-def]
@@ -62,7 +76,7 @@ def check(key: str, mirror: dict[str, str], timeout: float) -> dict:
     try:
         if not fresh:
             raise RuntimeError("no fresh source")
-        _, _, listing = _fetch(fresh[0].url, mirror, timeout)
+        _, _, listing = _fetch(fresh[0].url, mirror, timeout, limit=50 << 20)  # KLIPING_SITEMAP_MAXSIZE
         url = _first_article(site, listing)
         if url is None:
             raise RuntimeError(f"no article URL in {fresh[0].url}")
@@ -103,5 +117,7 @@ def run(args: argparse.Namespace) -> int:
             state = "ok  " if rep["ok"] else "FAIL"
             detail = rep["error"] or (f"empty: {', '.join(rep['empty'])}" if rep["empty"] else "")
             extra = f" (no {', '.join(rep['missing_optional'])})" if rep["missing_optional"] else ""
-            print(f"{state} {key:16} {detail}{extra}  {rep['url'] or ''}".rstrip(), flush=True)
+            # a server's reason phrase, a listed URL: escape sequences printed raw retitled or
+            # cleared the terminal of whoever read the cron mail
+            print(shown(f"{state} {key:16} {detail}{extra}  {rep['url'] or ''}".rstrip()), flush=True)
     return 1 if failed else 0

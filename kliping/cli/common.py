@@ -9,7 +9,16 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kliping.cli import UsageError
+from kliping.cli import UsageError, shown
+
+__all__ = ["shown"]  # re-exported: the commands import it from here
+
+def console(**kwargs: object):  # noqa: ANN201 (a rich Console, imported late)
+    """A rich Console that prints text as it is: no markup (``[/]`` in an output path or a site
+    name raised MarkupError after a finished crawl; ``[red]`` vanished from it), no emoji codes."""
+    from rich.console import Console
+
+    return Console(markup=False, emoji=False, **kwargs)  # type: ignore[arg-type]
 
 
 def day_arg(option: str, value: str | None) -> date | None:
@@ -46,7 +55,7 @@ def add_skip_bad(p: argparse.ArgumentParser) -> None:
 def report_skipped(command: str, skipped: list) -> None:  # list[kliping.dataset.storage.BadPart]
     """One stderr line per part left out by --skip-bad, then the count."""
     for bad in skipped:
-        print(f"kliping {command}: skipped bad part {bad.line()}", file=sys.stderr)
+        print(f"kliping {command}: skipped bad part {shown(bad.line())}", file=sys.stderr)
     if skipped:
         print(f"kliping {command}: skipped {len(skipped)} bad part(s)", file=sys.stderr)
 

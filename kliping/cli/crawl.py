@@ -86,16 +86,19 @@ def resume_window(out: str, sites: list[str], since, until):  # type: ignore[no-
     return since, until
 
 
-def check_redis(url: str) -> None:
+def check_redis(url: str, run: str | None = None, sites: list[str] | None = None) -> None:
     """UsageError, before the run opens, when no Redis server answers at ``url``: the cluster
     extension met it in Scrapy's set-up, two tracebacks and a summary naming an output that was
     never written."""
-    from kliping.cluster.common import redis_unreachable
+    from kliping.cluster.common import frontier_conflict, redis_unreachable
 
     why = redis_unreachable(url)
     if why:
         raise UsageError(f"--redis {url}: no Redis server answers there ({why}); start one "
                          "(docs/cluster.md) or give its URL")
+    conflict = frontier_conflict(url, run, sites or [])
+    if conflict:
+        raise UsageError(f"--redis {url}: {conflict}")
 
 
 def check_setting_types(settings: dict[str, str]) -> None:
@@ -247,7 +250,7 @@ def run(args: argparse.Namespace) -> int:
         from kliping.extras import require
 
         require("scrapy_redis", "--redis")
-        check_redis(args.redis)
+        check_redis(args.redis, args.run, list(args.sites))
     if os.path.isdir(args.out):  # before the ledger, the seen set or a repair reads a part
         from kliping.crawler.run import _partitions
         from kliping.dataset.storage import BadPartsError, check_output

@@ -24,7 +24,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from kliping.cli import UsageError
+from kliping.cli import UsageError, shown
 
 MAX_BYTES = 32 * 1024 * 1024  # per file and per decompressed page; the crawl's limit is 16 MB
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]i?b?|b)?\s*$", re.I)
@@ -193,5 +193,5 @@ def run(args: argparse.Namespace) -> int:
     first = failures[0][1]
     if len(jobs) > 1:
         first = f"none of the {len(jobs)} inputs gave an article; first: {first}"
-    print(f"kliping extract: error: {first}", file=sys.stderr)
+    print(f"kliping extract: error: {shown(first)}", file=sys.stderr)
     return 1 if all(kind in _FAILED_BY_US for kind, _ in failures) else 2

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kliping.cli import UsageError
+from kliping.cli import UsageError, shown
 from kliping.cli.common import day_arg
 
 
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     except SourceError as exc:
         raise UsageError(f"SOURCE: {exc}") from None
     except FetchError as exc:
-        print(f"kliping ingest: error: {exc}", file=sys.stderr)
+        print(f"kliping ingest: error: {shown(exc)}", file=sys.stderr)
         return 1
     if not args.dask and args.workers > 1:
         from kliping.dataset.workers import start_forkserver
@@ -118,5 +118,5 @@ def run(args: argparse.Namespace) -> int:
     if result.repaired:
         print(f"repaired {result.repaired} raw rows left uncleaned by a killed run")
     for key, error in sorted(result.errors.items()):
-        print(f"kliping ingest: error: {key}: {error}", file=sys.stderr)
+        print(f"kliping ingest: error: {shown(key)}: {shown(error)}", file=sys.stderr)
     return 1 if result.errors else 0

@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 
 from kliping.cli import UsageError
-from kliping.cli.common import dir_arg
+from kliping.cli.common import console, dir_arg, shown
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,6 +26,7 @@ def _json_value(value: object) -> object:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kliping.crawler.health import parse_health
     from kliping.crawler.ledger import read_ledger
     from kliping.dataset.storage import BadPartsError, scan_parts
 
@@ -43,10 +44,9 @@ def run(args: argparse.Namespace) -> int:
         for r in rows:
             print(json.dumps(r, default=_json_value, ensure_ascii=False))
         return 0
-    from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(rows)} run{'' if len(rows) == 1 else 's'} in {args.out}")
+    table = Table(title=f"{len(rows)} run{'' if len(rows) == 1 else 's'} in {shown(args.out)}")
     cols = ("run_id", "job", "sites", "window", "started", "minutes", "status", "requests", "new",
             "skipped", "errors", "drift", "health")
     for c in cols:
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             f"{(r['finished_at'] - r['started_at']).total_seconds() / 60:.1f}"
             if r["finished_at"] and r["started_at"] else "-"
         )
-        health = json.loads(r["health"] or "{}")
+        health = parse_health(r["health"])
         failed = [s for s, rec in health.get("sites", {}).items() if not rec.get("ok", True)]
         # pages whose site body selector missed (the generic path kept them): a redesign's mark
         drift = ",".join(
@@ -64,13 +64,13 @@ def run(args: argparse.Namespace) -> int:
             for s, rec in sorted(health.get("sites", {}).items())
             if rec.get("layout_drift")
         )
-        table.add_row(
+        table.add_row(*map(shown, (
             r["run_id"], r.get("job") or "crawl", ",".join(r["sites"] or []),
             f"{r['since'] or '…'}..{r['until'] or '…'}",
             r["started_at"].strftime("%Y-%m-%d %H:%M") if r["started_at"] else "-",
             minutes, r["status"], str(r["requests"]), str(r["articles_new"]),
             str(r["articles_skipped"]), str(r["errors"]), drift or "-",
             ("FAILED: " + ",".join(failed)) if failed else ("ok" if health else "-"),
-        )
-    Console(width=200).print(table)
+        )))
+    console(width=200).print(table)
     return 0

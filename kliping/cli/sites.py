@@ -111,22 +111,23 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([s.describe() for s in sites.values()], ensure_ascii=False, indent=1))
         return 0
-    from rich.console import Console
     from rich.table import Table
+
+    from kliping.cli.common import console, shown
 
     table = Table(title=f"{len(sites)} sites")
     for col in ("site", "domain", "zone", "sources", "layouts"):
         table.add_column(col)
     for s in sites.values():
         table.add_row(
-            s.key + (" (sample)" if s.sample else "") + ("" if is_builtin(s.key) else " (yours)"),
-            s.domain,
-            s.zone,
-            "\n".join(f"{src.kind}: {src.url}" for src in s.sources),
-            ", ".join(
+            shown(s.key + (" (sample)" if s.sample else "") + ("" if is_builtin(s.key) else " (yours)")),
+            shown(s.domain),
+            shown(s.zone),
+            "\n".join(shown(f"{src.kind}: {src.url}") for src in s.sources),
+            shown(", ".join(
                 f"{lay.version}" + (f" ≤{lay.valid_until}" if lay.valid_until else "")
                 for lay in s.layouts
-            ),
+            )),
         )
-    Console().print(table)
+    console().print(table)
     return 0

@@ -9,9 +9,11 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-from rich.console import Console
 from rich.measure import Measurement
 from rich.table import Table
+
+from kliping.cli.common import console as plain_console
+from kliping.cli.common import shown
 
 
 def _site_counts(out: str | os.PathLike[str], site: str) -> tuple[int, int, int]:
@@ -59,18 +61,19 @@ def site_summary(out: str | os.PathLike[str], stats: dict[str, dict[str, Any]]) 
 
 def print_summary(out: str | os.PathLike[str], stats: dict[str, dict[str, Any]], run_id: str) -> None:
     rows = site_summary(out, stats)
-    table = Table(title=f"kliping run {run_id}")
+    table = Table(title=f"kliping run {shown(run_id)}")
     for col in ("site", "articles", "new", "skipped", "with_date", "with_author", "errors"):
         table.add_column(col.replace("_", " "), justify="left" if col == "site" else "right")
     for r in rows:
-        table.add_row(*(str(r[c]) for c in ("site", "articles", "new", "skipped", "with_date",
+        table.add_row(*(shown(r[c]) for c in ("site", "articles", "new", "skipped", "with_date",
                                              "with_author", "errors")))
-    console = Console()
+    console = plain_console()
     if not console.is_terminal:  # a pipe, a log or cron mail: whole rows (a generic site's key is long)
         wide = Measurement.get(console, console.options.update_width(10_000), table).maximum
         console.width = max(console.width, wide)
     console.print(table)
-    out = os.fspath(out)
-    console.print(f"raw archive: {os.path.join(out, 'raw')}/")
-    console.print(f"articles:    {os.path.join(out, 'articles')}/")
-    console.print(f"run ledger:  {os.path.join(out, 'runs')}/")
+    out = shown(os.fspath(out))
+    # whole lines: a long path was wrapped at 80 columns in a pipe, a log or cron mail
+    console.print(f"raw archive: {os.path.join(out, 'raw')}/", soft_wrap=True)
+    console.print(f"articles:    {os.path.join(out, 'articles')}/", soft_wrap=True)
+    console.print(f"run ledger:  {os.path.join(out, 'runs')}/", soft_wrap=True)

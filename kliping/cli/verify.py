@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kliping.cli import UsageError
+from kliping.cli import UsageError, shown
 from kliping.cli.common import dir_arg
 
 EPILOG = """\
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"OUT: no {', '.join(n + '/' for n in DATASET_NAMES)} under {out}{hint}")
     if not args.repair:
         report = check(out)
-        print("\n".join(report.lines()))
+        print("\n".join(map(shown, report.lines())))  # a part's name is whatever the directory holds
         if not report.ok:
             print(f"run `kliping verify {args.out} --repair` to quarantine bad parts, clean uncovered"
                   " raw rows and close dead runs")
@@ -54,6 +54,6 @@ def run(args: argparse.Namespace) -> int:
         done, report = repair(out)
     except OutputLocked as exc:
         raise UsageError(str(exc)) from None
-    print("\n".join(done.lines()))
-    print("\n".join(report.lines()))
+    print("\n".join(map(shown, done.lines())))
+    print("\n".join(map(shown, report.lines())))
     return 0 if report.ok else 1

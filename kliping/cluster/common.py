@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import socket
 import uuid
+from datetime import datetime
 from typing import Any
 
 logger = logging.getLogger("kliping.cluster")
@@ -51,6 +53,54 @@ def redis_unreachable(url: str) -> str | None:
         redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=5).ping()
     except (redis.exceptions.RedisError, OSError, ValueError) as exc:
         return " ".join(str(exc).split()) or type(exc).__name__
+    return None
+
+
+# what kliping keeps under each name of a frontier (the part after kliping:<run>:<site>:<since>:<until>:)
+_KEY_TYPES = {"requests": "zset", "meta": "hash", "stats": "hash", "processing": "hash",
+              "workers": "set", "seen": "set", "seeded": "string", "seq": "string",
+              "finisher": "string", "alive": "string", "reaping": "string"}
+
+
+_RUN_ID = re.compile(r"\d{8}T\d{6}Z-[0-9a-f]{6}")  # kliping.crawler.lifecycle.new_run_id
+
+
+def _bad_meta(server: Any, key: bytes) -> str | None:
+    """Why a frontier's ``meta`` hash cannot be joined: its run id names every part a worker
+    writes (``../../x`` failed every write of the run), its start is read as an ISO instant."""
+    run_id, started = server.hmget(key, "run_id", "started_at")
+    if run_id is not None and not _RUN_ID.fullmatch(run_id.decode("utf-8", "replace")):
+        return f"run_id {run_id[:80]!r} is not a kliping run id"
+    try:
+        if started is not None:
+            datetime.fromisoformat(started.decode("utf-8", "replace"))
+    except ValueError:
+        return f"started_at {started[:80]!r} is not an ISO 8601 instant"
+    return None
+
+
+def frontier_conflict(url: str, run: str | None, sites: list[str]) -> str | None:
+    """The first key of these sites' frontiers that holds another kind of value than kliping keeps
+    there (a stray program's key, a hand-made one), or a ``meta`` hash kliping did not write, said
+    in one line; None when every one fits. Such a key failed the crawl in Scrapy's set-up with
+    WRONGTYPE tracebacks, after the plan."""
+    import redis
+
+    server = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=5)
+    for site in sites:
+        keys = list(server.scan_iter(match=f"kliping:{run or DEFAULT_RUN}:{site}:*", count=1000))
+        pipe = server.pipeline(transaction=False)
+        for key in keys:
+            pipe.type(key)
+        for key, have in zip(keys, pipe.execute(), strict=True):
+            name = key.decode("utf-8", "replace").split(":")
+            want = _KEY_TYPES.get(name[5]) if len(name) > 5 else None
+            if want is not None and have.decode() not in (want, "none"):
+                return (f"key {key.decode('utf-8', 'replace')} holds a {have.decode()}, where "
+                        f"kliping keeps a {want}: delete it (redis-cli DEL) or crawl under another --run")
+            if name[5] == "meta" and have == b"hash" and (why := _bad_meta(server, key)):
+                return (f"key {key.decode('utf-8', 'replace')}: {why}: delete it (redis-cli DEL) or "
+                        "crawl under another --run")
     return None
 
 

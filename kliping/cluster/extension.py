@@ -17,7 +17,7 @@ from kliping.cluster.common import (
     logger,
     redis_client,
 )
-from kliping.cluster.queue import AckTracker
+from kliping.cluster.queue import AckTracker, dropped
 
 
 # -- the run --------------------------------------------------------------------------------------
@@ -37,6 +37,7 @@ class ClusterRun:
         self.tracker = AckTracker(self.server, self.processing)
         self.result: dict[str, Any] | None = None  # set when this worker wrote the run's row
         self._beat: Any = None
+        self._beat_failing = False
         self._queue: Any = None
         self._writers: Any = None
         self._join()
@@ -72,6 +73,22 @@ class ClusterRun:
     def heartbeat(self) -> None:
         self.server.set(self.key(f"alive:{WORKER_ID}"), "1", px=int(self.ttl * 1000))
 
+    def beat(self) -> None:
+        """The periodic heartbeat: a Redis error (a restart, a timeout, a full memory) is one
+        WARNING and the next beat tries again. Raised, it stopped the LoopingCall for good: the
+        worker, alive and busy, looked dead once its key expired, and the others re-queued and
+        fetched again what it held."""
+        import redis
+
+        try:
+            self.heartbeat()
+        except (redis.exceptions.RedisError, OSError) as exc:
+            if not self._beat_failing:
+                logger.warning("heartbeat not written (%s); trying again", " ".join(str(exc).split()))
+            self._beat_failing = True
+        else:
+            self._beat_failing = False
+
     def alive(self, worker: str) -> bool:
         return bool(self.server.exists(self.key(f"alive:{worker}")))
 
@@ -103,9 +120,14 @@ class ClusterRun:
         pipe = self.server.pipeline()
         for value in entries.values():
             score, _, data = value.partition(b"|")
+            try:
+                score = float(score)
+            except ValueError as exc:  # not what the pop script writes: ValueError in the close
+                dropped(self.spider, processing, value, exc)
+                continue
             if stored and self._stored(data, stored):
                 continue  # flushed, but killed before its ack
-            pipe.execute_command("ZADD", queue, float(score), data)
+            pipe.execute_command("ZADD", queue, score, data)
             n += 1
         pipe.delete(processing)
         pipe.execute()
@@ -184,7 +206,7 @@ class ClusterRun:
 
         writers.flush = flush_then_ack
         self._writers = writers
-        self._beat = task.LoopingCall(self.heartbeat)
+        self._beat = task.LoopingCall(self.beat)
         self._beat.start(max(self.ttl / 3, 0.2), now=True)
         self.reap()
 

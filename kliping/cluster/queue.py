@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kliping.cluster.common import _POP, WORKER_ID, frontier_prefix
+from kliping.cluster.common import _POP, WORKER_ID, frontier_prefix, logger
 
 
 # -- the queue ------------------------------------------------------------------------------------
@@ -60,15 +60,33 @@ class ReliableQueue:
             self.tracker.forget(parent)  # nothing of it is left to write
 
     def pop(self, timeout: int = 0) -> Any:
-        got = self._pop(keys=[self.key, self.processing, f"{self.prefix}:seq"])
-        if not got:
-            return None
-        ack, data = got[0].decode(), got[1]
-        request = self._decode_request(data)
-        request.meta["kliping_ack"] = ack
-        if self.tracker is not None:
-            self.tracker.popped(ack)
-        return request
+        while True:
+            got = self._pop(keys=[self.key, self.processing, f"{self.prefix}:seq"])
+            if not got:
+                return None
+            ack, data = got[0].decode(), got[1]
+            try:
+                request = self._decode_request(data)
+            except Exception as exc:  # noqa: BLE001 - not a request (junk, another version's entry)
+                # dropped, with one line: raised, it was a traceback per entry, and the entry,
+                # never acked, went back to the queue at the worker's close: the frontier never
+                # emptied, the run never got its ledger row, every later run popped it again
+                self.server.hdel(self.processing, ack)
+                dropped(self.spider, self.key, data, exc)
+                continue
+            request.meta["kliping_ack"] = ack
+            if self.tracker is not None:
+                self.tracker.popped(ack)
+            return request
+
+
+def dropped(spider: Any, key: str, data: bytes, exc: BaseException) -> None:
+    """Count and name (in one line) an entry of the frontier that is not a request."""
+    logger.error("dropped an entry of %s that is not a request (%s): %r", key,
+                 " ".join(f"{type(exc).__name__}: {exc}".split())[:200], data[:80])
+    crawler = getattr(spider, "crawler", None)
+    if crawler is not None:
+        crawler.stats.inc_value("kliping/cluster/dropped_entries")
 
 
 class AckTracker:

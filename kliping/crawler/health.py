@@ -61,11 +61,12 @@ def check_site(
     drift = _int(stats, "kliping/layout/drift")
     share("layout_drift", drift, new + not_article, limits["max_share_layout_drift"])
     sources = source_counts(stats)
-    for kind, before in ((previous or {}).get("sources") or {}).items():
+    before_sources = (previous or {}).get("sources")
+    for kind, before in (before_sources.items() if isinstance(before_sources, dict) else ()):
         # a date index lists only the window's days: a one-day window may fairly list nothing
         if kind == "date_index" and _int(stats, "kliping/window_days") < 2:
             continue
-        if before > 0:
+        if isinstance(before, int | float) and before > 0:
             now = sources.get(kind, 0)
             checks.append({"check": f"source_{kind}_yields", "value": now, "limit": 1, "ok": now > 0})
     throttled = _int(stats, "kliping/throttle/responses")
@@ -96,11 +97,25 @@ def previous_site_health(ledger: list[Mapping[str, Any]], site: str,
             continue
         if (run.get("job") or CRAWL) != want:
             continue
-        try:
-            return json.loads(run["health"] or "{}").get("sites", {}).get(site)
-        except json.JSONDecodeError:
-            return None
+        return parse_health(run["health"]).get("sites", {}).get(site)
     return None
+
+
+def parse_health(text: str | None) -> dict[str, Any]:
+    """A ledger row's ``health`` JSON as a dict whose ``sites`` (when there) maps a site to a dict;
+    {} for anything else. A damaged row (not JSON, a list, a site's record a number) was an
+    AttributeError at the end of every later crawl of the output, and in ``kliping runs``."""
+    try:
+        health = json.loads(text or "{}")
+    except (ValueError, TypeError):
+        return {}
+    if not isinstance(health, dict):
+        return {}
+    sites = health.get("sites")
+    if sites is not None:
+        health["sites"] = ({k: v for k, v in sites.items() if isinstance(v, dict)}
+                           if isinstance(sites, dict) else {})
+    return health
 
 
 def report(health: Mapping[str, Any]) -> str:

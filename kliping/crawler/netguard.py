@@ -29,6 +29,7 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from scrapy import Request, signals
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as _MetaRefresh
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http.request import NO_CALLBACK
@@ -394,3 +395,16 @@ class BackoffMiddleware:
     def spider_closed(self, spider: Spider) -> None:
         for mapping in (self.backoff, self.saved, self.throttled_at, self.applied):
             mapping.clear()
+
+
+class MetaRefreshMiddleware(_MetaRefresh):
+    """Scrapy's, but a meta refresh to what no request can be made of (``javascript:…``,
+    ``http://[::1``) leaves the page as it is, as a browser does: Scrapy raised ValueError ("Missing
+    scheme", "Invalid IPv6 URL") and the page, an article, was lost as a failed request."""
+
+    def process_response(self, request: Request, response: Response,
+                         spider: Spider | None = None) -> Request | Response:
+        try:
+            return super().process_response(request, response)
+        except ValueError:
+            return response

@@ -71,6 +71,21 @@ def parse_until(value: str | date | None, name: str = "until") -> date | None:
     return _day(str(value).strip(), name, "")
 
 
+def parse_limit(value: int | str | None) -> int | None:
+    """``-a limit=N``: at most N article requests (None, "" or 0: no limit); a ValueError naming
+    it for anything else (``limit=abc`` was a ValueError traceback in the spider's set-up, and
+    ``limit=-5`` a crawl that scheduled no article)."""
+    if value in (None, "", 0, "0"):
+        return None
+    try:
+        n = int(str(value).strip())
+    except ValueError:
+        n = -1
+    if n < 0 or isinstance(value, bool):
+        raise ValueError(f"limit: expected a number of article requests (0: no limit), got {value!r}")
+    return n or None
+
+
 def _day(text: str, name: str, alternative: str) -> date:
     try:
         return date.fromisoformat(text)

@@ -177,7 +177,7 @@ class Stats:
                 self.undated += 1
                 self.by_site_month[(s, "undated")] += 1
                 continue
-            self.by_site_month[(s, d.strftime("%Y-%m"))] += 1
+            self.by_site_month[(s, f"{d.year:04d}-{d.month:02d}")] += 1
             self.by_site_day[(s, d)] += 1
             self.first = d if self.first is None or d < self.first else self.first
             self.last = d if self.last is None or d > self.last else self.last
@@ -553,6 +553,11 @@ def card(result: ExportResult, dataset: Any, filters: Filters, fmt: str) -> str:
     return "\n".join(lines)
 
 
+# days the coverage plot shows: a page may be dated 0001-01-01 or 9999-12-31 (an article all the
+# same); matplotlib's margins around such a day leave its calendar (a ValueError ended the export)
+PLOT_DAYS = (date(1900, 1, 1), date(2999, 12, 31))
+
+
 def plot_coverage(stats: Stats, path: Path) -> bool:
     """Draw the plot; False (nothing drawn, an old plot removed) without matplotlib (kliping[plot])."""
     from kliping.extras import available
@@ -570,7 +575,8 @@ def plot_coverage(stats: Stats, path: Path) -> bool:
         per_site: dict[str, dict[date, int]] = defaultdict(dict)
         for (site, day), n in stats.by_site_day.items():
             per_site[site][day] = n
-        days = sorted({d for _, d in stats.by_site_day})
+        every = sorted({d for _, d in stats.by_site_day})
+        days = [d for d in every if PLOT_DAYS[0] <= d <= PLOT_DAYS[1]]
         for site in sorted(per_site):
             ys = [per_site[site].get(d, 0) for d in days]
             ax.plot(days, ys, marker="o" if len(days) < 40 else None, label=site, linewidth=1.2)
@@ -579,7 +585,10 @@ def plot_coverage(stats: Stats, path: Path) -> bool:
         import matplotlib.dates as mdates
         from matplotlib.ticker import MaxNLocator
 
-        ax.set_title("Articles per day per site (published_date)")
+        left_out = sum(n for (_, d), n in stats.by_site_day.items() if not PLOT_DAYS[0] <= d <= PLOT_DAYS[1])
+        ax.set_title("Articles per day per site (published_date)" + (
+            f"; {left_out} dated before {PLOT_DAYS[0].year} or after {PLOT_DAYS[1].year} not shown"
+            if left_out else ""))
         ax.set_ylabel("articles")
         ax.set_ylim(bottom=0)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))

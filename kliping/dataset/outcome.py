@@ -13,6 +13,7 @@ process died twice on the page's chunk).
 from __future__ import annotations
 
 import ctypes
+import re
 import signal
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -36,6 +37,31 @@ ERROR_KINDS = (NOT_HTML, NOT_ARTICLE, TIMEOUT, CLEAN_ERROR, HTTP_STATUS, WORKER_
 # kinds that are pages, not failures: a site links the odd PDF or listing page from its feeds
 NOT_ARTICLE_KINDS = (NOT_HTML, NOT_ARTICLE)
 PAGE_SECONDS = 30.0  # per-page time budget; a page past it becomes an error row
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(value: str) -> str:
+    """``value`` as UTF-8 can hold it: a lone surrogate becomes U+FFFD."""
+    if value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
+    return value
+
+
+def storable(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` with every string (and every string in a list) UTF-8 can encode. A page's JSON
+    (JSON-LD, ``__NEXT_DATA__``) may escape half a surrogate pair (``"\\ud800"``): ``json.loads``
+    gives a lone surrogate, Arrow refuses the whole batch of rows it is in, and the crawl lost every
+    article of the batch (exit 0, "finished")."""
+    for key, value in row.items():
+        if isinstance(value, str):
+            row[key] = _text(value)
+        elif isinstance(value, list) and any(isinstance(v, str) for v in value):
+            row[key] = [_text(v) if isinstance(v, str) else v for v in value]
+    return row
 
 
 class PageTimeout(BaseException):
@@ -106,7 +132,7 @@ def error_row(raw: Mapping[str, Any], kind: str, error: str, run_id: str | None 
     """The error row of ``raw`` (``run_id``: the run that fetched it, default ``raw``'s)."""
     from kliping.clean import CLEANER_VERSION
 
-    return {
+    return storable({
         "fetch_id": raw["fetch_id"],
         "url": raw.get("url"),
         "site": raw.get("site"),
@@ -114,7 +140,7 @@ def error_row(raw: Mapping[str, Any], kind: str, error: str, run_id: str | None 
         "error": " ".join(str(error).split())[:500] or kind,  # one line
         "cleaner_version": CLEANER_VERSION,
         "run_id": run_id if run_id is not None else raw.get("run_id"),
-    }
+    })
 
 
 def clean_outcome(
@@ -147,9 +173,8 @@ def clean_outcome(
     fn = clean or default_clean
     try:
         with time_budget(page_seconds):
-            if signals is None:
-                return ARTICLE, fn(raw, site)
-            return ARTICLE, fn(raw, site, signals=signals)
+            row = fn(raw, site) if signals is None else fn(raw, site, signals=signals)
+        return ARTICLE, storable(row)
     except PageTimeout:
         return TIMEOUT, error_row(raw, TIMEOUT, f"cleaning took more than {page_seconds:g} s", run_id)
     except NotHtml as exc:

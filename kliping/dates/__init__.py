@@ -334,7 +334,10 @@ def _local_ref(reference: _dt.datetime | None, tzinfo: _dt.tzinfo) -> _dt.dateti
         return _dt.datetime.now(tzinfo)
     if reference.tzinfo is None or reference.utcoffset() is None:
         return reference.replace(tzinfo=tzinfo)
-    return reference.astimezone(tzinfo)
+    try:
+        return reference.astimezone(tzinfo)
+    except OverflowError:  # a fetch stamped at the calendar's end (a WARC-Date of 9999-12-31T23:59Z)
+        return reference.replace(tzinfo=tzinfo)
 
 
 def _year2(yy: int, ref_year: int) -> int:

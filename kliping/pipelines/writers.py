@@ -162,6 +162,10 @@ class RunWriters:
         except WriteError as exc:
             self.fail(exc)
             raise
+        except Exception as exc:  # a row Arrow refuses, as in the writer thread: never lost quietly
+            failed = WriteError(self.raw.root.parent, exc)  # (it was "Scraper close failure", exit 0)
+            self.fail(failed)
+            raise failed from exc
         self._pending = 0
         self._last = time.monotonic()
 

@@ -138,7 +138,7 @@ class NewsSpider(scrapy.Spider):
         super().__init__(**kwargs)
         # one parser for every entry point (kliping crawl, scrapy crawl -a, Scrapyd): a clear
         # ValueError for a bad date or an empty window
-        from kliping.crawler.run import LAST, check_window, parse_since, parse_until
+        from kliping.crawler.run import LAST, check_window, parse_limit, parse_since, parse_until
 
         first = parse_since(since)
         self.until = parse_until(until)
@@ -147,7 +147,7 @@ class NewsSpider(scrapy.Spider):
         # when the run opens (kliping.crawler.run.resolve_since, from the RunLedger extension)
         self.since_last = first == LAST
         self.since: date | None = None if self.since_last else first  # type: ignore[assignment]
-        self.limit = int(limit) if limit not in (None, "", 0, "0") else None
+        self.limit = parse_limit(limit)
         self.run_id = run_id or new_run_id()
         self.tz = self.site.tz
         self.known: SeenSet = SeenSet()
@@ -162,12 +162,13 @@ class NewsSpider(scrapy.Spider):
         asyncio "Task exception was never retrieved" and a traceback. The spider is made without
         the window and keeps the message in ``window_error``; the RunLedger extension refuses it
         when it opens (one ERROR line, no request, no ledger row), as for since=last > until."""
-        from kliping.crawler.run import check_window, parse_since, parse_until
+        from kliping.crawler.run import check_window, parse_limit, parse_since, parse_until
 
         try:
             check_window(parse_since(kwargs.get("since")), parse_until(kwargs.get("until")))
+            parse_limit(kwargs.get("limit"))
         except ValueError as exc:
-            rest = {k: v for k, v in kwargs.items() if k not in ("since", "until")}
+            rest = {k: v for k, v in kwargs.items() if k not in ("since", "until", "limit")}
             spider = super().from_crawler(crawler, *args, **rest)
             spider.window_error = str(exc)
             return spider
@@ -428,7 +429,8 @@ class NewsSpider(scrapy.Spider):
             elif page is not None:
                 pages = [*(pages or []), (response.url, page)]
                 nxt = response.xpath(self.site.next_page_xpath).get()
-                nxt_url = response.urljoin(nxt) if nxt else None
+                # as a listing's link: "http://[" raised in this callback and lost the article
+                nxt_url = self.listed_url(response, nxt) if nxt else None
                 if (nxt_url and len(pages) < MAX_ARTICLE_PAGES and self.site.is_article(nxt_url)
                         and nxt_url not in {u for u, _ in pages}):
                     yield scrapy.Request(

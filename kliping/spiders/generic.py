@@ -95,8 +95,24 @@ class GenericSpider(NewsSpider):
         # a domain given without its scheme: https first, http if https cannot be reached at all
         self._implicit = not domain.strip().lower().startswith(("http://", "https://"))
 
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> Any:
+        """``scrapy crawl generic`` (or a Scrapyd job) without ``-a domain`` or with one that is no
+        host name: the ValueError of ``__init__`` became an asyncio "Task exception was never
+        retrieved" and a traceback. As for a bad window (NewsSpider.from_crawler), the spider is
+        made on a placeholder host it never fetches and refused when it opens, in one ERROR line."""
+        try:
+            if not kwargs.get("domain"):
+                raise ValueError("the generic spider needs -a domain=example.com")
+            generic_site(kwargs["domain"])
+        except ValueError as exc:
+            spider = super().from_crawler(crawler, *args, **{**kwargs, "domain": "invalid.example"})
+            spider.window_error = str(exc)
+            return spider
+        return super().from_crawler(crawler, *args, **kwargs)
+
     async def start(self) -> AsyncIterator[Any]:
-        if getattr(self, "locked_out", False):
+        if getattr(self, "locked_out", False) or getattr(self, "window_error", None):
             return
         self.load_known()
         if self._implicit:

@@ -524,8 +524,15 @@ def _ids(value: str) -> list[str]:
     return [p.strip() for p in value.split(",") if p.strip()]
 
 
+# what no URI holds (RFC 3986): whitespace, control characters. The WARC header reader splits
+# lines at CRLF only, so a Target-URI could carry "\n" and whole header lines into the url column.
+_NOT_A_URI = re.compile(r"[\x00-\x20\x7f]")
+
+
 def _site_for(uri: str, wanted: set[str] | None, opts: Options) -> tuple[Any, str] | None:
     """(registry site or None, site key) of a URL this run keeps, None if it keeps none of it."""
+    if _NOT_A_URI.search(uri):
+        return None
     try:
         host = (urlsplit(uri).hostname or "") if uri.startswith(("http://", "https://")) else ""
     except ValueError:
@@ -585,7 +592,7 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
         uri = target_uri(h)
         found = _site_for(uri, wanted_sites, opts)
         if found is None:
-            reason[0] = "other_domain"
+            reason[0] = "bad_uri" if _NOT_A_URI.search(uri) else "other_domain"
             return False
         site_of[uri] = found  # a registry site's rules, or None: cleaned as `kliping extract` does
         if length > opts.max_body + (64 << 10):
