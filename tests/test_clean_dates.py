@@ -366,8 +366,9 @@ def bare_page(article: str, before: str = "") -> bytes:
         f"<div><div>{H1}</div></div><div><span>Rina Amalia</span><span>{STAMP}</span></div>",
         f"{H1}<p>Oleh Rina Amalia pada {STAMP}</p>",  # byline and date in one line
         f"{H1}<div>Penulis: Rina Amalia | Editor: Budi Santoso | {STAMP}</div>",
+        f"{H1}<div>Diposting pada {STAMP} | Dibaca 318 kali | Kategori: Ekonomi</div>",  # a meta row
     ],
-    ids=["above", "beside-header", "after-wrapper", "byline-line", "credits-line"],
+    ids=["above", "beside-header", "after-wrapper", "byline-line", "credits-line", "meta-row"],
 )
 def test_byline_time_around_the_headline(article: str) -> None:
     """A printed time of publication beside the headline is read wherever the page puts it: above

@@ -683,8 +683,10 @@ INITIALS = re.compile(
     r"|[a-z]{1,4}\d{1,3}|(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s*/\s*[A-Z]{2,6}"
     # the office that wrote the release, or the advertorial's mark: "(Humas DPRD Jateng)",
     # "(Humas Polres Sleman/ade)", "(Rilis)", "(Adv)"
-    r"|(?:Humas|HUMAS|Rilis|Rls|Siaran Pers|Adv|ADV|Advertorial)(?:\s+[A-Z][\w.&-]*){0,5}"
-    r"(?:\s*/\s*[A-Za-z]{2,6})?"
+    # "(Adv/DPRD Kaltim)", "(Biro Adpim Setda Kalbar)", "(PR of Ministry of Health/UN)"
+    r"|(?:Humas|HUMAS|Rilis|Rls|Siaran Pers|Adv|ADV|Advertorial|Biro|Bagian|Diskominfo|Kominfo|Prokopim"
+    r"|PR of)(?:\s+(?:of|and|dan|[A-Z][\w.&-]*)){0,6}"
+    r"(?:\s*/\s*[A-Za-z]{2,6}(?:\s+[A-Z][\w.&-]*){0,3})?"
     r"|(?i:ant|antara|end|tamat|selesai|habis)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
     # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"
     r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,3}\)\.?\s*$"
@@ -1421,8 +1423,11 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
 def _end_residue(keep: list[str], res: Cleaned) -> None:
     """End-of-body residue, from the last line up: codes, trailing promos, a lone credit."""
     while keep:
-        last = keep[-1]
-        new = INITIALS.sub("", last) if last.rstrip().endswith((")", ").", "]", "].")) else last
+        last = new = keep[-1]
+        for _ in range(3):  # (two codes in a row: "… country. (PR of Ministry of Health/UN) (RI/MUR)")
+            if not new.rstrip().endswith((")", ").", "]", "].")) or (cut := INITIALS.sub("", new)) == new:
+                break
+            new = cut
         new = (TRAILING_PROMO.sub("", new) if _may_hold(new, _promo_needs()) else new).strip()
         if new.endswith("*"):  # the end mark some papers close a story with: "… tujuan.***"
             new = END_MARK.sub("", new)

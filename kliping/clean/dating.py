@@ -263,7 +263,9 @@ def near_headline(tree: Any) -> list[str]:
         if (_CLOCK.search(line) or _AGO.search(line)) and line not in out:
             # a byline box of lines (a date line, then "Rep: … / Red: …" under a <br>) is judged
             # line by line: the date line is one even though the box as a whole is not
-            found = next((x for x in (line, *_br_lines(el)) if _dates_story(x)), None)
+            # (and a meta row's parts: "Diposting pada … WIB | Dibaca 318 kali | Kategori: Ekonomi")
+            parts = line.split(" | ") if " | " in line else ()
+            found = next((x for x in (line, *parts, *_br_lines(el)) if _dates_story(x)), None)
             if found is not None and found not in out and not _in_teaser(el):
                 return [found]  # (every caller reads the first)
         if tries >= _NEAR_TRIES:

@@ -239,7 +239,7 @@ def xpath_strings(tree: Any, xpath: str | None) -> list[str]:
 
 # --- title -------------------------------------------------------------------------------------
 
-_TITLE_SEP = re.compile(r"\s+(?:[-|–—:»·•]|\|\|)\s+")
+_TITLE_SEP = re.compile(r"\s+(?:[-|–—:»·•]|\|\||::)\s+")  # ("Judul :: Pemerintah Provinsi …": a CMS's)
 
 
 def strip_site_suffix(title: str, names: list[str]) -> str:
