@@ -1172,6 +1172,12 @@ def test_reporter_code_and_the_sites_domain(code: str) -> None:
       "account"),
      ("Please refresh your browser to be logged in", "account"),
      ("Silakan muat ulang halaman untuk masuk ke akun Anda.", "account"),
+     ("Free access to read articles in English. Register now to enjoy unlimited access to Kompas.id.",
+      "account"),
+     ("Register", "account"), ("Sign up for free access to the archive", "account"),
+     ("Voters must register to vote in the election by March.", None),
+     ("Warga diminta daftar untuk mendapatkan bantuan dari pemerintah.", None),
+     ("He said residents could log in to check their status.", None),
      ("Dear Reader - The enemies of freedom are choking off this site from the resources we need. Since many "
       "asked for it, we now have a way for you to support us directly.", "promo"),
      ("Pembaca yang budiman, dukung jurnalisme independen dengan berdonasi melalui tautan berikut.", "promo"),

@@ -533,6 +533,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # a sign-up box's thanks and its prompt to log in: "Thank you for registering", "Please refresh
         # the page … to be automatically logged in", "Terima kasih telah mendaftar"
         r"|^\s*(?:thank you|thanks) for (?:registering|signing up|subscribing)\W*$"
+        # a paywall's offer: "… Register now to enjoy unlimited access to Kompas.id.", and its button
+        r"|^[^\n]{0,160}\b(?:register|sign up|subscribe|log in|sign in|daftar|masuk|berlangganan)"
+        r"(?: now| today| sekarang)? (?:to|for|untuk) (?:enjoy |get |read |menikmati |membaca )?"
+        r"(?:unlimited|full|free|akses|unlimited access|semua|seluruh)\b[^\n]{0,120}$"
+        r"|^\s*(?:register|sign up|log ?in|sign in|subscribe)(?: now| here)?\W*$"
         r"|^\s*terima kasih (?:telah|sudah) (?:mendaftar|berlangganan)\W*$"
         r"|^\s*(?:please )?(?:refresh|reload) (?:the|this|your) (?:page|browser)\b[^\n]{0,200}"
         r"\b(?:logged|log|signed|sign) in\b[^\n]{0,200}$"
