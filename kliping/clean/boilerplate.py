@@ -534,9 +534,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # the page … to be automatically logged in", "Terima kasih telah mendaftar"
         r"|^\s*(?:thank you|thanks) for (?:registering|signing up|subscribing)\W*$"
         # a paywall's offer: "… Register now to enjoy unlimited access to Kompas.id.", and its button
-        r"|^[^\n]{0,160}\b(?:register|sign up|subscribe|log in|sign in|daftar|masuk|berlangganan)"
-        r"(?: now| today| sekarang)? (?:to|for|untuk) (?:enjoy |get |read |menikmati |membaca )?"
-        r"(?:unlimited|full|free|akses|unlimited access|semua|seluruh)\b[^\n]{0,120}$"
+        # (its four words keep it to the lines that hold one: a word as common as "untuk" would
+        # send most lines of a story through every family's patterns)
+        r"|^[^\n]{0,160}\b(?:register|sign up|subscribe|sign in)(?: now| today)? (?:to|for) "
+        r"(?:enjoy |get |read )?(?:unlimited|full|free)\b[^\n]{0,120}$"
         r"|^\s*(?:register|sign up|log ?in|sign in|subscribe)(?: now| here)?\W*$"
         r"|^\s*terima kasih (?:telah|sudah) (?:mendaftar|berlangganan)\W*$"
         r"|^\s*(?:please )?(?:refresh|reload) (?:the|this|your) (?:page|browser)\b[^\n]{0,200}"

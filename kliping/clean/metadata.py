@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
-from lxml.etree import Element, XPath, iterwalk
+from lxml.etree import XPath, iterwalk
 from w3lib.url import url_query_cleaner
 
 from kliping.clean import boilerplate, fingerprint, langmodel, people
@@ -515,7 +515,6 @@ def byline(tree: Any, wide: bool = False, beside_headline: bool = False) -> list
 # "icon-user"), holding one person's name and nothing else.
 _WRITER_CLASS = re.compile(r"writer|penulis|reporter|wartawan|redaksi|jurnalis|kontributor", re.I)
 _PERSON_ICON = re.compile(r"(?:^|[\s_-])(?:user|person|author|profile)(?:$|[\s_-])", re.I)
-_WRITER_WALK = 120  # elements of the headline's box read
 _WRITER_LEN = 60  # characters: a name, not a bio
 
 
@@ -526,12 +525,10 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         box = box.getparent()  # (the headline's own box and the one around it: the byline's row)
     if box is None:
         return []
-    for n, el in enumerate(box.iter(Element)):
-        if n >= _WRITER_WALK:
-            break
+    for el in _WRITER_CANDIDATES(box)[:_WRITER_TRIES]:  # (found in C: most pages have none)
         cls = el.get("class") or ""
         icon = next(iter(el), None)
-        by_icon = (icon is not None and icon.tag in ("i", "span", "svg") and not (el.text or "").strip()
+        by_icon = (icon is not None and not (el.text or "").strip()
                    and _PERSON_ICON.search(icon.get("class") or "") is not None)
         if not (by_icon or (cls and _WRITER_CLASS.search(cls))):
             continue
@@ -542,6 +539,15 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         if len(named) == 1 and named[0].casefold() == text.casefold():
             return named
     return []
+
+
+_WRITER_TRIES = 6
+_WRITER_CANDIDATES = XPath(
+    ".//*[@class][" + " or ".join(f"contains(@class,'{w}')" for w in (
+        "writer", "Writer", "penulis", "Penulis", "reporter", "wartawan", "redaksi", "jurnalis",
+        "kontributor")) + "] | .//*[*[1][self::i or self::span or self::svg][" + " or ".join(
+        f"contains(@class,'{w}')" for w in ("user", "person", "author", "profile")) + "]]"
+)
 
 
 _WITHIN_DEPTH = 12  # levels walked up from an element to its box
