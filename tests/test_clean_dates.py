@@ -490,3 +490,19 @@ def test_an_indonesian_page_s_date_is_jakarta_s(head: str, url: str) -> None:
         raw["body"] = raw["body"].replace(b"<html lang='en'>", b"<html>")
     rec = clean(raw, None)
     assert rec["published_date"] == dt.date(2024, 3, 9)
+
+
+def test_an_h2_headline_on_a_page_with_no_h1() -> None:
+    """An older CMS prints its headline in an ``<h2>`` and no ``<h1>``: the ``<h2>`` that opens the
+    page's ``<title>`` is the headline the printed time is read beside (a meta row's date part);
+    an ``<h2>`` naming a section is not."""
+    row = f"<div class='info-berita'>Diposting pada {STAMP} | Dibaca 318 kali | Kategori: Ekonomi</div>"
+    page = ("<html><head><title>Jembatan Baru Diresmikan di Kalimantan Timur :: Pemerintah Provinsi</title>"
+            "</head><body><nav><a href='/'>Beranda</a></nav><div class='isi'><div class='judul'>"
+            f"<h2>Jembatan Baru Diresmikan di Kalimantan Timur</h2></div>{row}"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></body></html>").encode()  # fmt: skip
+    rec = clean(raw(page, GENERIC), None)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-04T10:15:00+07:00"
+    other = page.replace(b"<h2>Jembatan Baru Diresmikan di Kalimantan Timur</h2>",
+                         b"<h2>Berita Daerah Terkini</h2>")
+    assert clean(raw(other, GENERIC), None)["published_at"] is None

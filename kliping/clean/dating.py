@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml.etree import XPath
 
-from kliping.clean.metadata import PageMeta, text_of, xpath_strings
+from kliping.clean.metadata import PageMeta, headlines, text_of, xpath_strings
 from kliping.dates import ParsedDate, find_dates, parse_date, resolve_tz
 from kliping.dates.vocab import ZONE_OFFSETS
 
@@ -328,7 +328,7 @@ def _near_elements(tree: Any) -> Iterator[Any]:
     grandparents'."""
     visits = 0
     seen: set[Any] = set()
-    anchors = list(itertools.islice(tree.iter("h1"), _NEAR_H1S))
+    anchors = headlines(tree)[:_NEAR_H1S]  # (an <h2> headline on a page of none)
     for level in range(_NEAR_LEVELS):
         for anchor in anchors:
             if anchor is None:
@@ -498,7 +498,7 @@ def _zone_near(tree: Any) -> bool:
     siblings of each headline's grandparent, so the text under each headline's third ancestor (or
     the ``<body>``) holds every line it can meet; one C-level scan of it is cheaper than the walk on
     a page whose byline prints no zone."""
-    for h1 in itertools.islice(tree.iter("h1"), _NEAR_H1S):
+    for h1 in headlines(tree)[:_NEAR_H1S]:
         top = h1
         for _ in range(_NEAR_LEVELS):
             up = top.getparent()

@@ -26,6 +26,7 @@ language       Indonesian/English function words, else py3langid (``ms`` read as
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -518,8 +519,28 @@ _PERSON_ICON = re.compile(r"(?:^|[\s_-])(?:user|person|author|profile)(?:$|[\s_-
 _WRITER_LEN = 60  # characters: a name, not a bio
 
 
+def headlines(tree: Any) -> list[Any]:
+    """The page's ``<h1>``s; on a page with none (an older CMS's headline in an ``<h2>``), the
+    first ``<h2>`` whose text opens the page's ``<title>`` or is its og:title, if any."""
+    found = list(itertools.islice(tree.iter("h1"), _HEADLINES))
+    if found:
+        return found
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    titles = [" ".join((t or "").split()).casefold()
+              for t in (root.findtext(".//title"), *root.xpath("//meta[@property='og:title']/@content")[:1])]
+    for h2 in itertools.islice(tree.iter("h2"), _HEADLINES):
+        text = " ".join(h2.text_content().split()).casefold()
+        if len(text) >= _HEADLINE_MIN and any(t.startswith(text) for t in titles if t):
+            return [h2]
+    return []
+
+
+_HEADLINES = 8
+_HEADLINE_MIN = 20  # characters: a headline, not a section's name
+
+
 def _writer_beside_headline(tree: Any) -> list[str]:
-    h1 = next(tree.iter("h1"), None)
+    h1 = next(iter(headlines(tree)), None)
     box = h1.getparent() if h1 is not None else None
     if box is not None and box.getparent() is not None and box.getparent().tag not in ("body", "html"):
         box = box.getparent()  # (the headline's own box and the one around it: the byline's row)
