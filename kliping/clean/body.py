@@ -139,9 +139,9 @@ def polls(tree: Any) -> list[Any]:
     for form, choices in forms.items():
         if choices < 2:
             continue
-        box, size = form, _chars(form)
+        box, size = form, boilerplate.text_len(form)
         while (up := box.getparent()) is not None and up.tag not in ("body", "html"):
-            if _chars(up) - size > _POLL_ASKS or _prose_beside(up, form) >= 2:
+            if boilerplate.text_len(up) - size > _POLL_ASKS or _prose_beside(up, form) >= 2:
                 break  # (a short story's two paragraphs are no poll's question)
             box = up
         out.append(box)
@@ -149,11 +149,7 @@ def polls(tree: Any) -> list[Any]:
 
 
 def _prose_beside(box: Any, form: Any) -> int:
-    return sum(1 for p in box.iter("p") if _chars(p) > 60 and form not in p.iterancestors())
-
-
-def _chars(el: Any) -> int:
-    return len(" ".join(el.text_content().split()))
+    return sum(1 for p in box.iter("p") if boilerplate.text_len(p) > 60 and form not in p.iterancestors())
 
 
 def _custom(tree: Any) -> list[Any]:
@@ -1234,8 +1230,7 @@ def _peeled(el: Any) -> Any:
     """``el``, or the box a chain of bare ``<div>``s around it holds (no attribute, no text, one
     child each: a layout's own wrappers, which :func:`bare_wrappers` leaves), for
     :func:`join_chunks` to find a chunk so wrapped beside the one before it."""
-    while (el.tag == "div" and not el.attrib and len(el) == 1 and isinstance(el[0].tag, str)
-           and el[0].tag in _CHUNK_TAGS and not (el.text or "").strip() and not (el[0].tail or "").strip()):
+    while el.tag == "div" and not el.attrib and len(el) == 1 and _bare(el) and el[0].tag in _CHUNK_TAGS:
         el = el[0]
     return el
 

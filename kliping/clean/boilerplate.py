@@ -59,7 +59,8 @@ def _remove_keep_tail(el) -> None:  # type: ignore[no-untyped-def]
     parent.remove(el)
 
 
-def _text_len(el) -> int:  # type: ignore[no-untyped-def]
+def text_len(el: Any) -> int:
+    """The length of ``el``'s text, its whitespace folded."""
     return len(" ".join(el.text_content().split()))
 
 
@@ -118,7 +119,7 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
         cls, eid = el.get("class"), el.get("id")
         if not (cls and _boilerplate_attr(cls + " ") or eid and _boilerplate_attr(" " + eid)):
             continue
-        if el.tag not in _NOT_PRUNED and _text_len(el) <= _PRUNE_MAX_CHARS:
+        if el.tag not in _NOT_PRUNED and text_len(el) <= _PRUNE_MAX_CHARS:
             doomed.append(el)
             by_class.add(el)
     texts = _BOX_TEXTS(scope)
@@ -143,17 +144,17 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
                 if box.tag in _INLINE_LABELS and (sib is None or sib.tag == "br") and _headline_tail(box):
                     box.tail = None
                 if (box.tag in _INLINE_LABELS and sib is not None and sib.tag == "a"
-                        and not (box.tail or "").strip() and _text_len(sib) <= _BOX_MAX_CHARS):
+                        and not (box.tail or "").strip() and text_len(sib) <= _BOX_MAX_CHARS):
                     doomed.append(sib)
                 # "[Gambas:Video CNN]" then the embed itself, whose only text is the video's title
                 elif (_EMBED_MARK.match(text) and sib is not None and isinstance(sib.tag, str)
-                        and not (box.tail or "").strip() and _text_len(sib) <= _BOX_MAX_CHARS
+                        and not (box.tail or "").strip() and text_len(sib) <= _BOX_MAX_CHARS
                         and headline_like(" ".join(sib.text_content().split()))):
                     doomed.append(sib)
         else:
             # "…text <br/>Baca juga: <a>…</a>": drop the link that follows
             sib = owner.getnext()
-            if sib is not None and sib.tag == "a" and _text_len(sib) <= _BOX_MAX_CHARS:
+            if sib is not None and sib.tag == "a" and text_len(sib) <= _BOX_MAX_CHARS:
                 doomed.append(sib)
     # A paragraph that is one link and reads as a headline is a related story, whatever its class.
     site = site_domain(host)
@@ -199,7 +200,7 @@ def _skippable(scope):  # type: ignore[no-untyped-def]
             if end.search(" ".join(box.text_content().split())):
                 break
             box = box.getparent()
-        out.append(box if box is not None and _text_len(box) <= _PRUNE_MAX_CHARS else a)
+        out.append(box if box is not None and text_len(box) <= _PRUNE_MAX_CHARS else a)
     return out
 
 
@@ -231,13 +232,13 @@ def internal_link(href: str, site: str | None) -> bool:
 
 
 def _non_link_len(el):  # type: ignore[no-untyped-def]
-    return _text_len(el) - sum(_text_len(a) for a in el.iter("a"))
+    return text_len(el) - sum(text_len(a) for a in el.iter("a"))
 
 
 def _box(el):  # type: ignore[no-untyped-def]
     if el.tag in ("body", "html", "article", "main"):
         return None
-    own = _text_len(el)
+    own = text_len(el)
     if own > _BOX_MAX_CHARS:
         return None
     own_words = _non_link_len(el)
@@ -247,7 +248,7 @@ def _box(el):  # type: ignore[no-untyped-def]
             return el
         # "<p><strong>Baca juga:</strong> <a>Judul lain</a></p>": the linked titles belong to
         # the box; any other words in the parent mean it is prose that merely holds the label
-        if _text_len(parent) > _BOX_MAX_CHARS or _non_link_len(parent) > own_words + 3:
+        if text_len(parent) > _BOX_MAX_CHARS or _non_link_len(parent) > own_words + 3:
             return el
         el = parent
 

@@ -548,7 +548,7 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         return []
     for el in _WRITER_CANDIDATES(box)[:_WRITER_TRIES]:  # (found in C: most pages have none)
         cls = el.get("class") or ""
-        icon = next(iter(el), None)
+        icon = next((c for c in el if isinstance(c.tag, str)), None)  # (the XPath's *[1])
         by_icon = (icon is not None and not (el.text or "").strip()
                    and _PERSON_ICON.search(icon.get("class") or "") is not None)
         if not (by_icon or (cls and _WRITER_CLASS.search(cls))):
