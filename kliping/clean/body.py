@@ -317,14 +317,16 @@ _INLINE = frozenset(
 # Containers whose <br>-separated text runs are paragraphs (a <p> with a <br> is one paragraph
 # with a line break, as is a list item or a heading).
 _RUN_PARENTS = frozenset("div td section article main body blockquote center font span".split())
-_BR_PARENTS = XPath("//br/..")
+_BR_PARENTS = XPath("/descendant::br/..")
 # elements with <p> or <div> children and a run of their own text (over 40 characters) among them
 # (the parents of the <p>s and <div>s, in document order: half the cost of "//*[p or div]", which
 # tests the children of every element)
-_LEAD_PARENTS = XPath("(//p/.. | //div/..)[text()[string-length(normalize-space(.)) > 40]]")
+_LEAD_PARENTS = XPath(
+    "(/descendant::p/.. | /descendant::div/..)[text()[string-length(normalize-space(.)) > 40]]"
+)
 _RUN_TAG = "p"
 # <div>s with a text of their own over 40 characters beside their children
-_OWN_TEXT_DIVS = XPath("//div[*][text()[string-length(normalize-space(.)) > 40]]")
+_OWN_TEXT_DIVS = XPath("/descendant::div[*][text()[string-length(normalize-space(.)) > 40]]")
 _LONE_RUN = 200  # characters (two sentences): one run this long before a <br> is a paragraph by itself
 _RUN_ATTRS = {"data-kliping-run": ""}  # marks the paragraphs made here (see _PROSE_P)
 
@@ -1038,7 +1040,7 @@ def _own_prose(el: Any, text: str | None = None) -> int:
 
 
 _TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
-_CELL_PROSE = XPath(".//p[string-length(normalize-space(.)) > 60]")
+_CELL_PROSE = XPath("descendant::p[string-length(normalize-space(.)) > 60]")
 
 
 def layout_tables(tree: Any) -> bool:
@@ -1075,7 +1077,9 @@ def layout_tables(tree: Any) -> bool:
     return written
 
 
-_CELL_HEADINGS = XPath(".//*[self::h2 or self::h3 or self::h4][string-length(normalize-space(.)) > 3]")
+_CELL_HEADINGS = XPath(
+    "descendant::*[self::h2 or self::h3 or self::h4][string-length(normalize-space(.)) > 3]"
+)
 
 
 def _headed_cell(cell: Any) -> bool:
@@ -1088,7 +1092,9 @@ def _headed_cell(cell: Any) -> bool:
 
 _CHUNK_PARAGRAPHS = 2  # prose paragraphs in one chunk at least: a story's, not a card's excerpt
 _HEADING = "self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-_LINKED_HEADING = XPath(f".//*[{_HEADING}][.//a] | .//a[.//*[{_HEADING}]]")  # a teaser card's headline
+_LINKED_HEADING = XPath(  # a teaser card's headline
+    f"descendant::*[{_HEADING}][descendant::a] | descendant::a[descendant::*[{_HEADING}]]"
+)
 _CHUNK_TAGS = frozenset(("div", "section", "article"))
 
 
@@ -1809,7 +1815,7 @@ def _headed_paragraphs(tree: Any, enough: int) -> bool:
 
 
 # (its <link rel=canonical> is gone by then, with every <link>: see strip_junk)
-_CANONICAL = XPath("//meta[@property='og:url']/@content")
+_CANONICAL = XPath("/descendant::meta[@property='og:url']/@content")
 # an article's path, as the generic site judges it (its last segment: a slug or an id)
 _ARTICLE_PATH = re.compile(rf"/(?:{ARTICLE_SEGMENT})/?$")
 
@@ -1873,7 +1879,8 @@ def _trafilatura(tree: Any, fast: bool | None = None, threads: bool = True) -> s
     return maintext.text(tree, settings)
 
 
-_PARAGRAPHS = XPath(".//p")  # within the element given (a layout's body, a container), not its document
+# within the element given (a layout's body, a container), not its document
+_PARAGRAPHS = XPath("descendant::p")
 
 
 def _paragraph_texts(target: Any) -> list[str]:
@@ -1886,8 +1893,10 @@ def _paragraph_texts(target: Any) -> list[str]:
 # page with under three prose paragraphs has its container found among its runs: runs_container(),
 # which reads a container of runs under headings inside its ancestors' frame, _headed_runs().
 # A run in a wrapper placed as the prose paragraphs' wrappers is counted with them: _runs_alike().)
-_PROSE_P = XPath(".//p[not(@data-kliping-run)][not(ancestor::a)][string-length(normalize-space(.)) > 60]")
-_RUN_P = XPath(".//p[@data-kliping-run][string-length(normalize-space(.)) > 60]")
+_PROSE_P = XPath(
+    "descendant::p[not(@data-kliping-run)][not(ancestor::a)][string-length(normalize-space(.)) > 60]"
+)
+_RUN_P = XPath("descendant::p[@data-kliping-run][string-length(normalize-space(.)) > 60]")
 
 
 def _alone(element: Any) -> Any:
@@ -2075,8 +2084,9 @@ def runs_container(node: Any, prose: list[Any], runs: list[Any] | None = None) -
 # more): a menu's items are links and labels, a teaser card's are blocks (no list, heading,
 # paragraph or box inside: its headline, its byline, its excerpt).
 _PROSE_ITEMS = XPath(
-    ".//li[not(ancestor::a)][not(.//li or .//div or .//p or .//h2 or .//h3 or .//h4 or .//article)]"
-    "[.//text()[not(ancestor::a)][string-length(normalize-space(.)) >= 40]]"
+    "descendant::li[not(ancestor::a)][not(descendant::li or descendant::div or descendant::p"
+    " or descendant::h2 or descendant::h3 or descendant::h4 or descendant::article)]"
+    "[descendant::text()[not(ancestor::a)][string-length(normalize-space(.)) >= 40]]"
 )
 _OF_LIST = "list"  # (what _main_container says of a container found by list_container)
 
@@ -2123,7 +2133,7 @@ def _listed(page: Any, text: str | None) -> str | None:
     return text
 
 
-_BR_P = XPath(".//p[br][not(@data-kliping-run)][not(ancestor::a)]")
+_BR_P = XPath("descendant::p[br][not(@data-kliping-run)][not(ancestor::a)]")
 
 
 def _p_runs(p: Any) -> int:
@@ -2139,7 +2149,7 @@ def _p_runs(p: Any) -> int:
     return n + (len(" ".join("".join(run).split())) > 60)
 
 
-_HEADINGS = XPath(".//*[self::h2 or self::h3 or self::h4][string-length(normalize-space(.)) > 3]")
+_HEADINGS = XPath("descendant::*[self::h2 or self::h3 or self::h4][string-length(normalize-space(.)) > 3]")
 
 
 def _headed_runs(container: Any, page: Any, text: str | None, prune_xpaths: tuple[str, ...],
@@ -2290,7 +2300,7 @@ _HEADER_LINES = 3  # lines above a dateline that may be the page header …
 _HEADER_CHARS = 100  # … each no longer than this
 # A byline glued to its time stamp above the body: "Indah Permata10 Mar 2025, 14:05 WIB".
 _STAMP_LINE = re.compile(r"^.{0,60}\b\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)\s*$")
-_LINK_TEXTS = XPath("//a[string-length(normalize-space(.)) > 12]")
+_LINK_TEXTS = XPath("/descendant::a[string-length(normalize-space(.)) > 12]")
 
 
 @dataclass

@@ -32,19 +32,20 @@ MODIFIED_META = (
 # tests run on the class attributes, //@class[...]/parent::*, at half the cost of //*[...(@class)]).
 # Indonesian pages also name the date "tgl"/"tanggal" and print it in a <time> with no attribute.
 PRINTED = XPath(
-    "//time[@datetime]/@datetime | //time[not(@datetime)][string-length(normalize-space(.)) < 80]"
-    " | //@class[contains(.,'date') or contains(.,'read__time') or contains(.,'published')"
+    "/descendant::time[@datetime]/@datetime"
+    " | /descendant::time[not(@datetime)][string-length(normalize-space(.)) < 80]"
+    " | /descendant::*/@class[contains(.,'date') or contains(.,'read__time') or contains(.,'published')"
     " or contains(.,'tgl') or contains(.,'tanggal')]/parent::*[string-length(normalize-space(.)) < 80]"
 )
 # ... and the machine-readable stamp of other elements: microdata's ``itemprop="datePublished"``
 # with a ``content``/``datetime``/``title`` (a <div>, a <span>), hAtom's ``<abbr class="published"
 # title="2024-03-13T08:17:00+08:00">8:17 AM</abbr>`` (Blogger, old WordPress themes)
 PUBLISHED_TIME = XPath(
-    "//time[@datetime][contains(@class,'published') or contains(@class,'entry-date')"
+    "/descendant::time[@datetime][contains(@class,'published') or contains(@class,'entry-date')"
     " or @itemprop='datePublished' or @pubdate]/@datetime"
-    " | //@itemprop[.='datePublished']/parent::*[not(self::meta) and not(self::time)]"
+    " | /descendant::*/@itemprop[.='datePublished']/parent::*[not(self::meta) and not(self::time)]"
     "/@*[name()='content' or name()='datetime' or name()='title']"
-    " | //abbr[@title][contains(@class,'published')]/@title"
+    " | /descendant::abbr[@title][contains(@class,'published')]/@title"
 )
 # The byline family whatever its class: a short element printed beside the headline, holding a
 # date with a time of day ("Kamis, 05 November 2015 11:52" in a <span> whose class names a
@@ -489,14 +490,16 @@ def byline_check(tree: Any) -> list[str]:
     return [s for s in near_headline(tree)[:1] if _NAMED_ZONE.search(s)]
 
 
-# what every zone _NAMED_ZONE knows needs in its text: "WI" (WIB, WITA, WIT) or a "+" (an offset)
-_ZONE_TEXT = XPath("boolean(.//text()[contains(., 'WI') or contains(., '+')])")
+# what every zone _NAMED_ZONE knows needs in its text: "WI" (WIB, WITA, WIT) or a "+" (an offset),
+# looked for in the element's whole text at once (a sixth of the time of testing each text node;
+# two nodes joined may hold "WI" where neither does: then the walk runs, and finds what it finds)
+_TEXT_OF = XPath("string()")
 
 
 def _zone_near(tree: Any) -> bool:
     """Could a line of :func:`_near_elements`' walk name a zone? The walk reads no further than the
     siblings of each headline's grandparent, so the text under each headline's third ancestor (or
-    the ``<body>``) holds every line it can meet; one C-level scan of it is cheaper than the walk on
+    the ``<body>``) holds every line it can meet; one look at it is cheaper than the walk on
     a page whose byline prints no zone."""
     for h1 in headlines(tree)[:_NEAR_H1S]:
         top = h1
@@ -507,7 +510,8 @@ def _zone_near(tree: Any) -> bool:
             top = up
             if up.tag in ("body", "html"):
                 break
-        if _ZONE_TEXT(top):
+        text = _TEXT_OF(top)
+        if "WI" in text or "+" in text:
             return True
     return False
 

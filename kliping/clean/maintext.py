@@ -373,7 +373,7 @@ def _alone(element: Any) -> Any:
     return html
 
 
-_PROSE_IN = XPath(".//p[not(ancestor::a)][string-length(normalize-space(.)) > 60]")
+_PROSE_IN = XPath("descendant::p[not(ancestor::a)][string-length(normalize-space(.)) > 60]")
 _SAME_CLASS = XPath("//*[name() = $tag][@class = $cls]")
 
 
@@ -422,7 +422,7 @@ def _block_of(p: Any) -> Any:
     return parent
 
 
-_PROSE = XPath("//p[not(ancestor::a)][string-length(normalize-space(.)) > 60]")
+_PROSE = XPath("/descendant::p[not(ancestor::a)][string-length(normalize-space(.)) > 60]")
 _XML_SPACE = re.compile("[ \t\r\n]+")  # what XPath's normalize-space() collapses (str.split() does more)
 
 
@@ -472,8 +472,10 @@ def densest_block(prose: list[tuple[Any, str]]) -> tuple[Any, list[str], int] | 
     return best, [x[:50] for x in paras], firsts[best]
 
 
-_CAPTIONS = XPath("//figcaption[string-length(normalize-space(.)) > 60]")
-_LOOSE_PROSE = XPath("//p[not(ancestor::a)][not(ancestor::figure)][string-length(normalize-space(.)) > 60]")
+_CAPTIONS = XPath("/descendant::figcaption[string-length(normalize-space(.)) > 60]")
+_LOOSE_PROSE = XPath(
+    "/descendant::p[not(ancestor::a)][not(ancestor::figure)][string-length(normalize-space(.)) > 60]"
+)
 _GALLERY_MIN = 3  # captions of prose: fewer is an article's photos, not a gallery
 
 
@@ -496,7 +498,7 @@ def gallery(tree: Any) -> list[str]:
 
 
 _RUNS = XPath(
-    "//text()[string-length(normalize-space(.)) > 40][not(ancestor::a)][not(ancestor::h1)]"
+    "/descendant::text()[string-length(normalize-space(.)) > 40][not(ancestor::a)][not(ancestor::h1)]"
     "[not(ancestor::h2)][not(ancestor::h3)][not(ancestor::script)][not(ancestor::style)]"
     "[not(ancestor::nav)][not(ancestor::footer)][not(ancestor::header)]"
 )
@@ -904,7 +906,10 @@ def _items_from_to(a: Any, b: Any, common: Any) -> list[Any]:
 # The story's headline: the last <h1>/<h2> printed before its first paragraph
 _HEADLINE = XPath("preceding::*[self::h1 or self::h2][1]")
 # Text of the widget cards printed before it: list items holding their own paragraphs or <div>s
-_CARDS_BEFORE = XPath("preceding::li[.//p or .//div]//text()[string-length(normalize-space(.)) > 15]")
+_CARDS_BEFORE = XPath(
+    "preceding::li[descendant::p or descendant::div]"
+    "/descendant::text()[string-length(normalize-space(.)) > 15]"
+)
 
 
 def widgets_above(found: str | None, dense: tuple[Any, list[str], int] | None,
@@ -1065,7 +1070,7 @@ _CAPTION_REST = 150  # characters of a media box's other text (a video card's he
 _CAPTION_UP = 3  # levels above a caption's block where its image may sit (a card's frame)
 # An image, or an empty element: what held a picture, a video or a player once
 # kliping.clean.body.strip_junk removed it (marking those in that pass cost a walk of the page)
-_MEDIA_IN = XPath(".//img | .//*[not(node())][not(self::br or self::hr or self::wbr)]")
+_MEDIA_IN = XPath("descendant::img | descendant::*[not(node())][not(self::br or self::hr or self::wbr)]")
 
 
 def _media_box(box: Any, size: int) -> tuple[Any | None, str]:

@@ -50,13 +50,14 @@ ARTICLE_TYPES = frozenset(
     }
 )  # fmt: skip
 
-_H1 = XPath("//h1")
+_H1 = XPath("/descendant::h1")
 # Every class alternative holds "author" or "read__credit__item": tested first (plain contains()),
-# the rest only on the few elements that pass; the tests run on the attributes (//@class[...]/
+# the rest only on the few elements that pass; the tests run on the attributes (/descendant::*/@class[...]/
 # parent::*), at half the cost of testing every element's @class (//*[...(@class)]).
 _DOM_AUTHOR = XPath(
-    "//@rel[.='author']/parent::* | //@itemprop[.='author']/parent::*//*[@itemprop='name']"
-    " | //@class[contains(.,'author') or contains(.,'read__credit__item')]/parent::*"
+    "/descendant::*/@rel[.='author']/parent::*"
+    " | /descendant::*/@itemprop[.='author']/parent::*/descendant::*[@itemprop='name']"
+    " | /descendant::*/@class[contains(.,'author') or contains(.,'read__credit__item')]/parent::*"
     "[contains(concat(' ',normalize-space(@class),' '),' author ') or contains(@class,'detail__author')"
     " or contains(@class,'read__credit__item') or contains(@class,'author-name')"
     " or contains(@class,'author-list')"
@@ -65,7 +66,8 @@ _DOM_AUTHOR = XPath(
 # ... else the first BEM element named author, whatever its block ("read__info__author",
 # "article__author": teaser cards' "card__author" come after the story's own)
 _BEM_AUTHOR = XPath(
-    "//@class[contains(.,'__author')]/parent::*[contains(concat(normalize-space(@class),' '),'__author ')]"
+    "/descendant::*/@class[contains(.,'__author')]"
+    "/parent::*[contains(concat(normalize-space(@class),' '),'__author ')]"
 )
 _TRACKING = re.compile(
     r"^(utm_\w*|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|_ga|igshid|ref|ref_src|"
@@ -546,7 +548,8 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         box = box.getparent()  # (the headline's own box and the one around it: the byline's row)
     if box is None:
         return []
-    for el in _WRITER_CANDIDATES(box)[:_WRITER_TRIES]:  # (found in C: most pages have none)
+    found = [e for e in _WRITER_CANDIDATES(box) if e is not box]  # (in C: most pages have none)
+    for el in found[:_WRITER_TRIES]:
         cls = el.get("class") or ""
         icon = next((c for c in el if isinstance(c.tag, str)), None)  # (the XPath's *[1])
         by_icon = (icon is not None and not (el.text or "").strip()
@@ -563,11 +566,15 @@ def _writer_beside_headline(tree: Any) -> list[str]:
 
 
 _WRITER_TRIES = 6
+# An element whose class names the writer, or whose first child is an icon whose class names a
+# person (the icon found first, among the few classed elements, then its parent: half the time of
+# testing every element's first child; the parent may be the box itself, which the caller skips).
 _WRITER_CANDIDATES = XPath(
-    ".//*[@class][" + " or ".join(f"contains(@class,'{w}')" for w in (
+    "descendant::*[@class][" + " or ".join(f"contains(@class,'{w}')" for w in (
         "writer", "Writer", "penulis", "Penulis", "reporter", "wartawan", "redaksi", "jurnalis",
-        "kontributor")) + "] | .//*[*[1][self::i or self::span or self::svg][" + " or ".join(
-        f"contains(@class,'{w}')" for w in ("user", "person", "author", "profile")) + "]]"
+        "kontributor")) + "] | descendant::*[@class][" + " or ".join(
+        f"contains(@class,'{w}')" for w in ("user", "person", "author", "profile"))
+    + "][not(preceding-sibling::*)][self::i or self::span or self::svg]/parent::*"
 )
 
 
@@ -621,11 +628,13 @@ _BOX_WALK = 150  # elements of the headline's box read for its byline
 
 
 _BYLINE = XPath(
-    "//@class[contains(.,'byline')]/parent::*[contains(concat(' ',normalize-space(@class),' '),' byline ')]"
+    "/descendant::*/@class[contains(.,'byline')]"
+    "/parent::*[contains(concat(' ',normalize-space(@class),' '),' byline ')]"
 )
 # (on a page that may be Indonesian, also a class token ending in "byline": "amp-byline", "post-byline")
 _BYLINE_WIDE = XPath(
-    "//@class[contains(.,'byline')]/parent::*[contains(concat(' ',normalize-space(@class),' '),' byline ')"
+    "/descendant::*/@class[contains(.,'byline')]"
+    "/parent::*[contains(concat(' ',normalize-space(@class),' '),' byline ')"
     " or contains(concat(normalize-space(@class),' '),'-byline ')"
     " or contains(concat(normalize-space(@class),' '),'_byline ')]"
 )
@@ -634,7 +643,8 @@ _BYLINE_WIDE = XPath(
 # Rule "oleh line": the same with "Oleh" alone, in a byline box beside its date ("Oleh Budi Santoso
 # - Senin, 8 Januari 2024 14:30 WIB", "Oleh: Rina Amalia | 2 jam lalu"), not in a paragraph.
 _POSTED_TEXT = XPath(
-    "//body//text()[contains(., 'oleh') or contains(., 'Oleh')][string-length(normalize-space(.)) < 100]"
+    "/descendant::body/descendant::text()[contains(., 'oleh') or contains(., 'Oleh')]"
+    "[string-length(normalize-space(.)) < 100]"
     "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
 )
 _POSTED_BY = re.compile(
@@ -671,7 +681,7 @@ def _undated(text: str) -> str:
 # the body the extraction reads ("Redaktur : Ragil", "Editor: Dhimas Ginanjar<br>Reporter: Folly
 # Akbar", "Rep: Zulkifli Anwar/ Red: Nurul Hikmah"). Short text runs holding a colon, outside links.
 _CREDIT_TEXT = XPath(
-    "//body//text()[contains(., ':')][string-length(normalize-space(.)) < 160]"
+    "/descendant::body/descendant::text()[contains(., ':')][string-length(normalize-space(.)) < 160]"
     "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)][not(ancestor::textarea)]"
 )
 _CREDIT_MAX = 6  # credit lines read: a story's box holds two or three
