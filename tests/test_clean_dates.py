@@ -506,3 +506,35 @@ def test_an_h2_headline_on_a_page_with_no_h1() -> None:
     other = page.replace(b"<h2>Jembatan Baru Diresmikan di Kalimantan Timur</h2>",
                          b"<h2>Berita Daerah Terkini</h2>")
     assert clean(raw(other, GENERIC), None)["published_at"] is None
+
+
+def _card_page(meta_row: str, headline: str = "Jembatan Baru Diresmikan di Kalimantan Timur") -> bytes:
+    """A regency site's Bootstrap card: the headline an ``<h3 class="card-title">``, no ``<h1>``,
+    no structured date, a meta row of icons beside it, and a story that mentions the day before."""
+    story = ["Jembatan itu diresmikan pada Sabtu malam (2/3/2024) oleh Presiden.", *PARAS]
+    return ("<html><head><title>Jembatan Baru Diresmikan di Kalimantan Timur | Pemerintah Kabupaten"
+            " Kutai</title></head><body><section class='page-title'><h2>Berita Daerah</h2></section>"
+            f"<div class='card'><div class='card-body'><h3 class='card-title'>{headline}</h3>"
+            f"<div class='meta-berita'>{meta_row}</div>"
+            + "".join(f"<p>{p}</p>" for p in story) + "</div></div></body></html>").encode()  # fmt: skip
+
+
+def test_a_card_headline_in_an_h3_titles_the_page() -> None:
+    """Rule "headline": with no ``<h1>``, the ``<h3>`` that opens the ``<title>`` is the headline:
+    the title is its text, without the regency's name the ``<title>`` adds."""
+    rec = clean(raw(_card_page("Senin, 04 Maret 2024"), GENERIC), None)
+    assert rec["title"] == "Jembatan Baru Diresmikan di Kalimantan Timur"
+
+
+def test_a_dated_meta_row_beside_the_headline_dates_the_page() -> None:
+    """Rule "dated meta row": a page whose only date is its meta row's, without a time, runs between
+    icons ("<i class=fa-calendar/> Senin, 04 Maret 2024 <i class=fa-user/> Admin <i/> 1.204 kali
+    dibaca"), is dated by that row, not by the day the story mentions."""
+    icons = ("<i class='fa fa-calendar'></i> Senin, 04 Maret 2024 &nbsp; <i class='fa fa-user'></i>"
+             " Admin Diskominfo &nbsp; <i class='fa fa-eye'></i> 1.204 kali dibaca")
+    rec = clean(raw(_card_page(icons), GENERIC), None)
+    assert rec["published_date"] == dt.date(2024, 3, 4)
+    assert rec["published_at"] is None  # (no time printed)
+    # beside an <h3> that is no headline (it opens no <title>), the row is not the page's date
+    other = clean(raw(_card_page(icons, headline="Kabar Terbaru Hari Ini Dari Daerah"), GENERIC), None)
+    assert other["published_date"] != dt.date(2024, 3, 4)

@@ -176,8 +176,9 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
                 if len(printed) + len(last) >= 4:
                     break
         if not any(_CLOCK.search(s) and publication_part(s) is not None for s in printed):
-            # (an update stamp's clock is not the publication's: the byline beside the <h1> is read)
-            printed += near_headline(tree)[:1]
+            # (an update stamp's clock is not the publication's: the byline beside the <h1> is read;
+            # with no other printed date, the date line beside it even without a time)
+            printed += near_headline(tree, days=not printed and not last)[:1]
         return publication_first(printed + last)  # (the masthead's after the byline beside the <h1>)
     if not any(_CLOCK.search(s) and publication_part(s) is not None for s in printed):
         printed += near_headline(tree)[:1]
@@ -242,11 +243,13 @@ class _Masthead:
         return bool(after) and after[0] is self.h1
 
 
-def near_headline(tree: Any) -> list[str]:
+def near_headline(tree: Any, days: bool = False) -> list[str]:
     """The first date line with a time of day printed beside the ``<h1>`` (:func:`_near_elements`):
     a date line (:func:`is_date_line`) or a byline with its date (:func:`is_byline_date`); the walk
-    stops there, every caller reading the first."""
-    out = []
+    stops there, every caller reading the first. ``days``: when no line prints a time, the first
+    date line without one (rule "dated meta row": a page with no other date than its meta row's
+    "Minggu, 13 Oktober 2024" was dated by the story's "Sabtu malam (12/10/2024)", a day early)."""
+    day = None
     tries = 0
     for el in _near_elements(tree):
         text = _short_text(el, 4 * _NEAR_LEN[1])
@@ -261,17 +264,32 @@ def near_headline(tree: Any) -> list[str]:
                 break
             continue
         line = publication_part(line) or ""
-        if (_CLOCK.search(line) or _AGO.search(line)) and line not in out:
-            # a byline box of lines (a date line, then "Rep: … / Red: …" under a <br>) is judged
-            # line by line: the date line is one even though the box as a whole is not
-            # (and a meta row's parts: "Diposting pada … WIB | Dibaca 318 kali | Kategori: Ekonomi")
+        # a byline box of lines (a date line, then "Rep: … / Red: …" under a <br>) is judged line
+        # by line: the date line is one even though the box as a whole is not; so are a meta row's
+        # parts ("Diposting pada … WIB | Dibaca 318 kali | Kategori: Ekonomi") and the runs between
+        # its icons ("<i class=fa-calendar/> Minggu, 13 Oktober 2024 <i class=fa-user/> Admin")
+        if _CLOCK.search(line) or _AGO.search(line):
             parts = line.split(" | ") if " | " in line else ()
-            found = next((x for x in (line, *parts, *_br_lines(el)) if _dates_story(x)), None)
-            if found is not None and found not in out and not _in_teaser(el):
+            found = next((x for x in (line, *parts, *_br_lines(el), *_icon_runs(el)) if _dates_story(x)),
+                         None)
+            if found is not None and not _in_teaser(el):
                 return [found]  # (every caller reads the first)
+        elif days and day is None:
+            day = next((x for x in (line, *_icon_runs(el)) if is_date_line(x)), None)
+            if day is not None and _in_teaser(el):
+                day = None
         if tries >= _NEAR_TRIES:
             break
-    return out
+    return [day] if day is not None else []
+
+
+def _icon_runs(el: Any) -> list[str]:
+    """The runs of ``el``'s own text between its child elements that hold no text (icons: ``<i
+    class="fa fa-calendar">``, an ``<svg>``, a ``<span class="sep">``), when it has two or more."""
+    if len(el) == 0 or any(isinstance(c.tag, str) and (c.text or "").strip() for c in el):
+        return []
+    runs = [" ".join(x.split()) for x in (el.text, *(c.tail for c in el)) if x and x.strip()]
+    return runs if len(runs) >= 2 else []
 
 
 def _dates_story(line: str) -> bool:

@@ -302,6 +302,8 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
         if n:
             names.append(n.lstrip("@"))
     h1 = next((s for h in _H1(tree)[:1] if (s := " ".join(h.text_content().split()))), None)
+    if h1 is None and not cands:  # no <h1>: an <h2>/<h3> that opens the <title> is the headline
+        h1 = next((s for h in headlines(tree)[:1] if (s := " ".join(h.text_content().split()))), None)
     if h1 and _is_site_name(h1, {k for n in names if (k := re.sub(r"\W+", "", n.lower()))}):
         h1 = None  # rule "logo heading": the site's name as the first <h1> (a blog theme's masthead)
     if not cands and h1:
@@ -522,15 +524,16 @@ _WRITER_LEN = 60  # characters: a name, not a bio
 
 
 def headlines(tree: Any) -> list[Any]:
-    """The page's ``<h1>``s; on a page with none (an older CMS's headline in an ``<h2>``), the
-    first ``<h2>`` whose text opens the page's ``<title>`` or is its og:title, if any."""
+    """The page's ``<h1>``s; on a page with none (an older CMS's headline in an ``<h2>``, a
+    Bootstrap card's in an ``<h3 class="card-title">``), the first ``<h2>`` or ``<h3>`` whose text
+    opens the page's ``<title>`` or is its og:title, if any."""
     found = list(itertools.islice(tree.iter("h1"), _HEADLINES))
     if found:
         return found
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
     titles = [" ".join((t or "").split()).casefold()
               for t in (root.findtext(".//title"), *root.xpath("//meta[@property='og:title']/@content")[:1])]
-    for h2 in itertools.islice(tree.iter("h2"), _HEADLINES):
+    for h2 in itertools.islice(tree.iter("h2", "h3"), _HEADLINES):
         text = " ".join(h2.text_content().split()).casefold()
         if len(text) >= _HEADLINE_MIN and any(t.startswith(text) for t in titles if t):
             return [h2]
