@@ -364,6 +364,11 @@ def test_a_credit_box_listed_without_colons() -> None:
          "Distribusi akan selesai pekan depan."),
         ("The meals will be distributed next week. (PR of Ministry of Health/UN)",
          "The meals will be distributed next week."),
+        ("Distribusi akan selesai pekan depan. (uyo/Ant/S-2)", "Distribusi akan selesai pekan depan."),
+        ("The meals will be distributed next week. (ITS Public Relations)",
+         "The meals will be distributed next week."),
+        ("Data itu dirilis (Public Relations Society of Indonesia) pekan lalu.",
+         "Data itu dirilis (Public Relations Society of Indonesia) pekan lalu."),
         ("Data itu dirilis bagian (Humas Pemkot) pekan lalu.",
          "Data itu dirilis bagian (Humas Pemkot) pekan lalu."),
         ("Pemenangnya tim dari kelas (B2) pekan lalu.", "Pemenangnya tim dari kelas (B2) pekan lalu."),
@@ -472,6 +477,15 @@ REST = "Pemerintah menyalurkan bantuan beras kepada warga terdampak banjir."
         # rule "place (office)": a government office's own name in brackets, before Indonesian prose
         ("Sleman (Diskominfo) –", "Sleman", "Diskominfo"),
         ("Bandung (Humas Jabar) -", "Bandung", "Humas Jabar"),
+        # ... or an outlet's name whose first word is an abbreviation
+        ("Surabaya (SI Online) –", "Surabaya", "SI Online"),
+        ("Jakarta (NU Online) -", "Jakarta", "NU Online"),
+        # rule "outlet after the place": the place, its dash, then the outlet and a second dash
+        ("Jakarta – Infobanknews –", "Jakarta", "Infobanknews"),
+        ("Bandung - Ayobandung.com -", "Bandung", "Ayobandung.com"),
+        # rule "place after the outlet": the outlet alone, then the place closed by a full stop
+        ("MedanBisnis - Balige.", "Balige", "MedanBisnis"),
+        ("KOMPAS.com - Makassar.", "Makassar", "KOMPAS.com"),
         # rule "brand in capitals": a known brand printed as the only dateline word(s)
         ("PIKIRAN RAKYAT –", None, "PIKIRAN RAKYAT"),
         ("KOMPAS -", None, "KOMPAS"),
@@ -1194,3 +1208,9 @@ def test_sign_up_box_appeal_and_share_prompt(line: str, fam: str | None) -> None
     """A sign-up box's thanks and its prompt to log in, an appeal to the reader for support, a share
     prompt: whole lines of their families; the words in a story's sentence stay."""
     assert family(line) == fam
+
+
+def test_a_label_after_the_outlet_is_no_place() -> None:
+    """Rule "place after the outlet" bound: a label closed by a full stop ("Update.") stays text."""
+    text = "KOMPAS.com - Update. Pemerintah membuka pasar murah di 27 kabupaten menjelang Lebaran."
+    assert dateline(text) == (text[len("KOMPAS.com - "):], None, "KOMPAS.com")

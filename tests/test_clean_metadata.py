@@ -457,3 +457,26 @@ def test_writer_beside_the_headline(row: str, byline: list[str]) -> None:
             "<div class='side'><div class='writer'>Budi Santoso</div></div></body></html>")  # fmt: skip
     tree = decode.parse(html)
     assert metadata.extract(tree, GENERIC_LAYOUT, BASE, []).byline == byline
+
+
+def test_the_outlet_s_name_without_its_news_is_no_person() -> None:
+    """"Oleh Siwalima" on siwalimanews.com names the outlet (its label without "news"), not a
+    reporter; a person of two names, or a word that is not the label's opening, stays a person."""
+    brands = ["siwalimanews.com", "siwalimanews"]
+    assert people.people(["Siwalima"], brands) == []
+    assert people.people(["Siwalima Putri"], brands) == ["Siwalima Putri"]
+    assert people.people(["Hendra"], ["medanbisnisdaily", "medanbisnisdaily.com"]) == ["Hendra"]
+
+
+def test_the_byline_beside_a_wrapped_headline() -> None:
+    """Rule "desk as author": with a desk as the structured author, the author element beside the
+    headline names the reporter, though the headline stands alone in two frames of its own (a
+    wrapped theme): its box is the first frame around it holding more than it."""
+    html = ("<html><head><meta name='author' content='Redaksi'><title>Hotel di Balige Penuh</title></head>"
+            "<body><div class='card'><div class='title-wrap'><div class='title-wrap__in'>"
+            "<h1>Hotel di Balige Penuh Selama Kejuaraan</h1></div></div>"
+            "<div class='meta'><div class='meta__author'>Oleh <b>Hendra Sitompul</b></div></div>"
+            "<p>Penyelenggaraan tahun ini berdampak langsung pada tingkat hunian hotel di Balige.</p>"
+            "</div><div class='teaser'><span class='author'>Rina Lestari</span></div></body></html>")
+    meta = metadata.extract(decode.parse(html), GENERIC_LAYOUT, "https://medanbisnis.example/a", [], ())
+    assert meta.byline == ["Oleh Hendra Sitompul"] or people.people(meta.byline) == ["Hendra Sitompul"]

@@ -680,7 +680,8 @@ REPORT_BY = re.compile(
 )
 # Editor codes closing the last paragraph: "(rdp/imk)", "(ant)", "(*)", "(H-4)", "(Ant/P-3)".
 INITIALS = re.compile(
-    r"\s*\((?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}"
+    # codes between slashes, one may be a desk's with its number: "(dil/ant)", "(uyo/Ant/S-2)"
+    r"\s*\((?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*(?:[A-Za-z]{1,6}\d{0,2}|[A-Z]{1,3}-\d{1,3})){1,3}"
     r"|(?i:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[A-Z][^()/\n]{1,60}"
     # the reporter's code, then the site's domain: "(cr24/tribun-medan.com)", "(mam/tribunnews.com)"
     rf"|{_CODE_DOMAIN}"
@@ -694,6 +695,8 @@ INITIALS = re.compile(
     r"|(?:Humas|HUMAS|Rilis|Rls|Siaran Pers|Adv|ADV|Advertorial|Biro|Bagian|Diskominfo|Kominfo|Prokopim"
     r"|PR of)(?:\s+(?:of|and|dan|[A-Z][\w.&-]*)){0,6}"
     r"(?:\s*/\s*[A-Za-z]{2,6}(?:\s+[A-Z][\w.&-]*){0,3})?"
+    # an English edition's office: "(ITS Public Relations)", "(UGM Press Office)"
+    r"|(?:[A-Z][\w.&-]*\s+){0,4}(?-i:Public Relations|Media Relations|Press Office|Communications Office)"
     r"|(?i:ant|antara|end|tamat|selesai|habis)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
     # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"
     r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,3}\)\.?\s*$"
@@ -1683,10 +1686,11 @@ DATELINES = (
     # "Sampit (ANTARA) -" (a foreign wire's "(AP)" / "(AFP)" is part of its story as published)
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?:AP|AFP|UPI)\))[A-Z]{{2,15}}(?:\s[A-Z]{{2,15}}){{0,2}})\)"
                r"(?:(?:\s+-{1,3}\s*|\s*[–—―]\s*|\s*:\s+)(?=[A-Z\d\"“‘'])|\s*[-–—―:]{1,3}\s*$)"),
-    # an office's own name in brackets after the place, before a story in Indonesian (OFFICE_DATELINE)
+    # an office's own name in brackets after the place, before a story in Indonesian (OFFICE_DATELINE);
+    # or an outlet's, its first word an abbreviation: "Surabaya (SI Online) –", "Jakarta (NU Online) -"
     OFFICE_DATELINE := re.compile(
         rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?i:{_WEEKDAY}|{_MONTHS})\b)"
-        rf"(?!{_ANY_REGION}\))(?-i:[A-Z][a-z]+[A-Za-z]*(?:\s[A-Z][A-Za-z]+)?))\)"
+        rf"(?!{_ANY_REGION}\))(?:(?-i:[A-Z][a-z]+[A-Za-z]*(?:\s[A-Z][A-Za-z]+)?)|{_OUTLET}))\)"
         r"(?:\s+-{1,3}\s*|\s*[–—―]\s*)(?=[A-Z\d\"“‘'])"),
     # an outlet's name first, then the place: "Warta Ekonomi, Jakarta -", "Radar Bogor, Cibinong –"
     re.compile(rf"^(?P<source>{_OUTLET}),\s*(?P<place>(?!{_OUTLET}\b){_PLACE}){_DASH}(?=[A-Z\d\"“‘']|\s*$)"),
@@ -1723,6 +1727,13 @@ STOP_DATELINE = re.compile(
 )
 # "Liputan6.com, Surabaya Warga …": a domain and a place with no dash, the place in bold on the
 # page. The place is one word, or two when the pair is a known form ("Banda Aceh", "Jawa Barat").
+# the outlet after a place read alone: "Jakarta – Infobanknews – OJK …" (the place, its dash, then the
+# outlet's name and a second dash), and the place after an outlet read alone, closed by a full stop:
+# "MedanBisnis - Balige. Kejuaraan …" (a label or an abbreviation is no place)
+_SOURCE_AFTER = re.compile(rf"(?P<source>{_SOURCE}|{_OUTLET_NAME.pattern}){_DASH}(?=[A-Z\d\"“‘'])")
+_PLACE_AFTER = re.compile(
+    rf"(?!{_NOT_PLACE}\b|{_ABBREVIATION}\.)(?P<place>{_COLON_PLACE})\.\s+(?=[A-Z\d\"“‘])"
+)
 NO_DASH = re.compile(
     rf"^(?P<source>{_DOMAIN}),\s*(?P<place>(?:{_PLACE2_FIRST}\s+[A-Z][a-z]+|[A-Z][A-Za-z]+(?:\s+{_PLACE2_SECOND})?)"
     rf"|[A-Z]{{3,}}(?:\s+[A-Z]{{3,}})?)(?:\s+|$)"
@@ -1866,7 +1877,13 @@ def _dateline(text: str) -> tuple[str, str | None, str | None]:
             continue  # a bare brand word opening a sentence ("Tempo - …") is no dateline ("Batamnews -" is)
         if not rest.strip() and not (source or _DASH_END.search(text)):
             continue  # a bare place name alone on a line is a heading, not a dateline
-        return rest.lstrip(" -–—:"), _place(place), source.strip() if source else None
+        rest = rest.lstrip(" -–—:")
+        if place and not source and (after := _SOURCE_AFTER.match(rest)):
+            source, rest = after.group("source"), rest[after.end() :]
+        elif source and not place and rx is not STOP_DATELINE and (after := _PLACE_AFTER.match(rest)) \
+                and not _OUTLET_NAME.fullmatch(after.group("place")):
+            place, rest = after.group("place"), rest[after.end() :]
+        return rest, _place(place), source.strip() if source else None
     return text, None, None
 
 

@@ -492,12 +492,13 @@ def byline(tree: Any, wide: bool = False, beside_headline: bool = False) -> list
     Hafiez • 13 Maret 2024 14:20") gives the name, the parts between bullets that hold no digit.
     ``beside_headline``: only the elements in the box of the page's first ``<h1>`` (the page's
     structured author is its desk: an author class elsewhere may hold a photo's credit)."""
-    els = _DOM_AUTHOR(tree)[:4] or _BEM_AUTHOR(tree)[:1]
     box = None
-    if beside_headline:
-        h1 = next(tree.iter("h1"), None)
-        box = h1.getparent() if h1 is not None else None
-        els = [el for el in els if box is not None and _within(el, box)]
+    if beside_headline:  # (a teaser's author element elsewhere hides none beside the headline)
+        box = _headline_box(next(tree.iter("h1"), None))
+        els = [el for el in _DOM_AUTHOR(tree)[:4] if box is not None and _within(el, box)] \
+            or [el for el in _BEM_AUTHOR(tree) if box is not None and _within(el, box)][:1]
+    else:
+        els = _DOM_AUTHOR(tree)[:4] or _BEM_AUTHOR(tree)[:1]
     found = [_undated(" ".join(el.text_content().split())) for el in els]
     if not found and not beside_headline:
         found = _posted_by(tree)
@@ -544,9 +545,20 @@ _HEADLINES = 8
 _HEADLINE_MIN = 20  # characters: a headline, not a section's name
 
 
+def _headline_box(h1: Any) -> Any:
+    """The box of the headline ``h1``: its parent, or the first ancestor holding more than it
+    when its parent only wraps it (``<div class="title-wrap"><div><h1>``: a wrapped theme's
+    headline stands alone in two frames, its byline in the box around them)."""
+    box = h1.getparent() if h1 is not None else None
+    while (box is not None and len(box) == 1 and not (box.text or "").strip()
+           and (up := box.getparent()) is not None and up.tag not in ("body", "html")):
+        box = up
+    return box
+
+
 def _writer_beside_headline(tree: Any) -> list[str]:
     h1 = next(iter(headlines(tree)), None)
-    box = h1.getparent() if h1 is not None else None
+    box = _headline_box(h1)
     if box is not None and box.getparent() is not None and box.getparent().tag not in ("body", "html"):
         box = box.getparent()  # (the headline's own box and the one around it: the byline's row)
     if box is None:

@@ -65,7 +65,17 @@ def is_person(name: str, brands: Iterable[str] = ()) -> bool:
     low = re.sub(r"\W+", "", name.lower())
     if any(b and re.sub(r"\W+", "", b.lower()) in low for b in brands):
         return False
+    if " " not in name.strip() and any(_outlet_word(low, re.sub(r"\W+", "", b.lower())) for b in brands):
+        return False  # "Oleh Siwalima" on siwalimanews.com: the outlet's name without its "news"
     return any(c.isalpha() for c in name)
+
+
+_NEWS_SUFFIX = re.compile(r"(?:news|online|times|post|pos|daily|today|media|tv)(?:id|com|coid)?")
+
+
+def _outlet_word(word: str, brand: str) -> bool:
+    """Is ``brand`` (a label, lower case, no punctuation) the one ``word`` and a news suffix?"""
+    return len(word) >= 4 and brand.startswith(word) and bool(_NEWS_SUFFIX.fullmatch(brand[len(word) :]))
 
 
 def parts(value: str) -> list[str]:
