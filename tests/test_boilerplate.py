@@ -593,6 +593,18 @@ def test_label_element_takes_its_link_along() -> None:
     assert "Judul Lain" not in text and "Baca juga" not in text and BODY2 in text
 
 
+@pytest.mark.parametrize("sep", ["<br>- ", "<br>• ", " | ", "<br>» "])
+def test_a_related_box_of_marked_links_goes_whole(sep: str) -> None:
+    """A "Baca Juga :" label over links each after a list mark (an old theme's box in a one-cell
+    table): the marks are no words of the box, so the box goes whole, not its label alone."""
+    box = (f"<table><tr><td><b>Baca Juga :</b>{sep}<a href='/a'>Operasi Pasar Digelar di 44 Kecamatan</a>"
+           f"{sep}<a href='/b'>Harga Cabai Rawit di Jakarta Tembus Rp80 Ribu</a></td></tr></table>")
+    tree = parse(f"<html><body><div class='x'><p>{BODY}</p>{box}<p>{BODY2}</p></div></body></html>")
+    prune(tree)
+    text = " ".join(tree.find("body").text_content().split())
+    assert "Operasi Pasar" not in text and "Harga Cabai" not in text and BODY in text and BODY2 in text
+
+
 def test_header_stamp_and_closing_linked_headline_leave_the_body() -> None:
     # a byline glued to its time stamp above the body, and another story's linked headline
     # closing it (its box renamed past any class rule): neither is body

@@ -231,8 +231,14 @@ def internal_link(href: str, site: str | None) -> bool:
     return site is not None and site_domain(netloc) == site
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
 def _non_link_len(el):  # type: ignore[no-untyped-def]
-    return text_len(el) - sum(text_len(a) for a in el.iter("a"))
+    """The letters and digits of ``el``'s text outside its links: a list's marks and separators
+    ("- <a>…</a><br>- <a>…</a>", "<a>…</a> | <a>…</a>") are no words of its own."""
+    return len(_WORD_CHAR.findall(el.text_content())) - sum(
+        len(_WORD_CHAR.findall(a.text_content())) for a in el.iter("a"))
 
 
 def _box(el):  # type: ignore[no-untyped-def]
