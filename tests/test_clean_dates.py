@@ -538,3 +538,22 @@ def test_a_dated_meta_row_beside_the_headline_dates_the_page() -> None:
     # beside an <h3> that is no headline (it opens no <title>), the row is not the page's date
     other = clean(raw(_card_page(icons, headline="Kabar Terbaru Hari Ini Dari Daerah"), GENERIC), None)
     assert other["published_date"] != dt.date(2024, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("url", "at"),
+    [("https://koran.example/2024-03-04/jembatan-baru-diresmikan", "2024-03-04T06:00:00+07:00"),
+     ("https://koran.example/2024/03/04/jembatan-baru-diresmikan", "2024-03-04T06:00:00+07:00"),
+     # the URL names no day, or the structured one: the structured time stands
+     ("https://koran.example/nasional/jembatan-baru-diresmikan", "2024-03-03T18:15:00+07:00"),
+     ("https://koran.example/2024-03-03/jembatan-baru-diresmikan", "2024-03-03T18:15:00+07:00")],
+)  # fmt: skip
+def test_two_sources_against_one(url: str, at: str) -> None:
+    """Rule "two against one": a print daily's JSON-LD stamps its upload the evening before the
+    edition (18:15 on the 3rd), the page prints the edition's time (06:00 WIB on the 4th), and the
+    URL's date is the printed one's: the printed time is the publication's, the conflict flagged."""
+    html = page(head=jsonld("2024-03-03T18:15:00+07:00"),
+                header="<div class='kj-tanggal'>Senin, 04 Mar 2024, 06:00 WIB</div>")
+    rec = clean(raw(html, url), None)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == at
+    assert "time_conflict" in rec["date_flags"]

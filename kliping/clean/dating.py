@@ -686,6 +686,13 @@ def dates(
             gap = abs(_local_day(cands[0][2], tzinfo) - url_day)
             if (gap > dt.timedelta(0) and not site_printed) or gap > _ONE_DAY:
                 cands.insert(0, url_cand)
+    # rule "two against one": the structured time and the printed time on different days, the URL's
+    # date the printed one's: the structured stamp is the odd one out (a print daily's upload the
+    # evening before its edition), the printed time the publication's (the disagreement is flagged)
+    if (url_day is not None and printed_p is not None and printed_p[1].datetime is not None and cands
+            and cands[0][0] != "from_printed" and cands[0][2].datetime is not None
+            and _local_day(printed_p[1], tzinfo) == url_day != _local_day(cands[0][2], tzinfo)):
+        cands.insert(0, ("from_printed", printed_p[0], printed_p[1]))
     body_match = None
     for m in find_dates(body[:1500], reference=fetched_at, tz=tz):
         if m.parsed.date is not None:
