@@ -303,6 +303,25 @@ def test_gallery_captions(wrapper: str) -> None:
     _same_everywhere(page, [c.split(" (Warta")[0] for c in CAPTIONS], [TEASERS[0][:64]])
 
 
+def test_gallery_captions_with_the_story_s_lead_and_closing() -> None:
+    """Rule "gallery": a photo story's lead above its figures and its closing line below them are
+    its text too, in page order; each caption loses its photographer's credit ("(Rina
+    Amalia/wartaFoto)"), as on any page told by such captions."""
+    caps = [c.replace("(Warta/Rina Amalia)", "(Rina Amalia/wartaFoto)") for c in CAPTIONS]
+    figures = "".join(f"<figure class='x10'><img src='/f/{i}.jpg' alt=''><figcaption>{c}</figcaption>"
+                      "</figure>" for i, c in enumerate(caps))  # fmt: skip
+    lead = "Jembatan gantung baru di lereng Merapi dibuka untuk warga dua desa. Berikut potretnya."
+    closing = "Jembatan itu dibangun dengan dana desa dan gotong royong warga selama delapan bulan."
+    page = _page(f"<div class='x14'><p>{lead}</p><div class='x15'>{figures}</div>"
+                 f"<p>{closing}</p><div class='x16'>Editor: Rina Amalia</div></div>", [])
+    text = _text(page)
+    order = [lead, *(c.split(" (Rina")[0] for c in caps), closing]
+    assert [text.find(x) for x in order] == sorted(text.find(x) for x in order) and -1 not in [
+        text.find(x) for x in order]
+    assert "wartaFoto" not in text
+    _same_everywhere(page, order, ["wartaFoto"])
+
+
 def test_thin_photo_page() -> None:
     caption = ("Pemerintah Kabupaten Sleman membuka jembatan gantung baru yang menghubungkan dua desa "
                "di lereng Merapi.")  # fmt: skip

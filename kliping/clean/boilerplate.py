@@ -1505,6 +1505,14 @@ _CAPTION_MIN = 80  # characters: a caption that tells the story, not a credit li
 _CAPTION_MAX = 300  # (the photo credit's caption form is bounded so)
 
 
+# A photographer and the outlet in brackets closing a caption's last sentence: "… ulos. (Finta
+# Rahyuni/detikTravel)" (read as a credit only on a page of such captions: at a story's end the
+# same brackets are its reporter's code)
+_NAME_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s*\((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+\s*/\s*[A-Za-z][\w.-]{1,30}\)\W*$"
+)
+
+
 def _story_captions(lines: list[str]) -> dict[str, int]:
     """Rule "photo story": on a page whose story is told by its photos' captions (a gallery, "FOTO:
     …"), the captions closing with a credit ("… sepanjang hari. GATRA/Adi Wibowo", "… (ANTARA
@@ -1522,7 +1530,7 @@ def _story_captions(lines: list[str]) -> dict[str, int]:
         line = " ".join(raw.split())
         if not _CAPTION_MIN <= len(line) <= _CAPTION_MAX:
             continue
-        if m := PHOTO_CREDIT_END.search(line) or AGENCY_CAPTION.search(line):
+        if m := PHOTO_CREDIT_END.search(line) or AGENCY_CAPTION.search(line) or _NAME_CREDIT.search(line):
             found[line] = m.start()
     return found if len(found) >= 2 and 2 * len(found) >= long else {}
 

@@ -490,11 +490,40 @@ def gallery(tree: Any) -> list[str]:
     """
     if next(tree.getroottree().iter("figcaption"), None) is None:  # most pages: no XPath needed
         return []
-    captions = list(dict.fromkeys(" ".join(c.text_content().split()) for c in _CAPTIONS(tree)))
+    found = _CAPTIONS(tree)
+    captions = list(dict.fromkeys(" ".join(c.text_content().split()) for c in found))
     if len(captions) < _GALLERY_MIN:
         return []
-    loose = sum(len(" ".join(p.text_content().split())) for p in _LOOSE_PROSE(tree))
-    return captions if sum(map(len, captions)) > loose else []
+    paragraphs = _LOOSE_PROSE(tree)
+    loose = sum(len(" ".join(p.text_content().split())) for p in paragraphs)
+    if sum(map(len, captions)) <= loose:
+        return []
+    # the story's own paragraphs around its photos (a lead above them, a closing line below) are
+    # its text too, in page order: those in the frame holding the captions and the headline (a
+    # story cut around an ad slot has its closing line in a second box), else in the frame of the
+    # captions' box
+    h1 = next(tree.getroottree().iter("h1"), None)
+    frame = _common_ancestor(found + ([h1] if h1 is not None else []))
+    if frame is None or frame.tag in ("body", "html"):
+        frame = _common_ancestor(found)
+        if frame is not None and (up := frame.getparent()) is not None and up.tag not in ("body", "html"):
+            frame = up
+    around = {p for p in paragraphs if frame is not None and _inside(p, frame)}
+    if not around:
+        return captions
+    order = [x for x in frame.iter("p", "figcaption") if x in around or x in set(found)]
+    return list(dict.fromkeys(" ".join(x.text_content().split()) for x in order))
+
+
+def _common_ancestor(elements: list[Any]) -> Any:
+    """The innermost element holding every one of ``elements`` (None for none)."""
+    if not elements:
+        return None
+    common = [elements[0], *elements[0].iterancestors()]
+    for el in elements[1:]:
+        mine = {el, *el.iterancestors()}
+        common = [a for a in common if a in mine]
+    return common[0] if common else None
 
 
 _RUNS = XPath(
