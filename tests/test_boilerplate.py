@@ -136,6 +136,8 @@ EXAMPLES: dict[str, list[str]] = {
         "Cari berita",
         "Tutup",
         "Isi di luar tanggung jawab redaksi.",
+        "Konten ini sepenuhnya merupakan tanggung jawab Lampung Geh, bukan tanggung jawab kumparan.",
+        "Tulisan ini menjadi tanggung jawab penulis dan bukan tanggung jawab redaksi.",
         "Share this article",
         "Tanggapi Berita Ini",
         "IDN Times Community adalah media yang menyediakan platform untuk menulis. Semua karya tulis yang "
@@ -247,6 +249,7 @@ def test_family_matches_its_examples(name: str, line: str) -> None:
 
 # Real prose that looks like a family at a glance: never dropped.
 KEPT = [
+    "Menurut dia, keselamatan warga adalah tanggung jawab pemerintah, bukan tanggung jawab warga sendiri.",
     "Warga dapat mengikuti siaran langsung di YouTube mulai pukul 19.00 WIB.",
     "Pembaca dapat mengikuti perkembangan kasus ini melalui laporan kami berikutnya.",
     "Gabung sekarang juga dengan komunitas relawan kampus, kata ketua panitia.",
@@ -483,6 +486,8 @@ REST = "Pemerintah menyalurkan bantuan beras kepada warga terdampak banjir."
         # rule "outlet after the place": the place, its dash, then the outlet and a second dash
         ("Jakarta – Infobanknews –", "Jakarta", "Infobanknews"),
         ("Bandung - Ayobandung.com -", "Bandung", "Ayobandung.com"),
+        # rule "media partner": a partner's name, then a place of a known two-word form
+        ("Lampung Geh, Bandar Lampung -", "Bandar Lampung", "Lampung Geh"),
         # rule "place after the outlet": the outlet alone, then the place closed by a full stop
         ("MedanBisnis - Balige.", "Balige", "MedanBisnis"),
         ("KOMPAS.com - Makassar.", "Makassar", "KOMPAS.com"),
@@ -591,6 +596,18 @@ def test_label_element_takes_its_link_along() -> None:
     prune(tree)
     text = " ".join(tree.find("body").text_content().split())
     assert "Judul Lain" not in text and "Baca juga" not in text and BODY2 in text
+
+
+@pytest.mark.parametrize("label", ["Artikel Selanjutnya", "Berita Sebelumnya", "Baca Selanjutnya:"])
+def test_the_next_story_s_link_under_its_label_goes(label: str) -> None:
+    """Rule "related label" in the DOM: the next or the previous story's link under its label (a
+    post navigation, "Artikel Selanjutnya <a>Judul</a>") goes with its label."""
+    nav = (f"<div class='rec'><span>{label}</span><a href='/b'><span>Wali Kota Resmikan Flyover Baru</span>"
+           "</a></div>")
+    tree = parse(f"<html><body><div class='x'><p>{BODY}</p><p>{BODY2}</p>{nav}</div></body></html>")
+    prune(tree)
+    text = " ".join(tree.find("body").text_content().split())
+    assert "Flyover" not in text and label.split()[0] not in text and BODY2 in text
 
 
 @pytest.mark.parametrize("sep", ["<br>- ", "<br>• ", " | ", "<br>» "])

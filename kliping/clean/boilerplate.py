@@ -37,7 +37,9 @@ _READ_ALSO = r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan)\s+
 _BOX_START = re.compile(
     _READ_ALSO + r"|^\s*\[gambas:|^\s*advertisement\s*$"
     r"|^\s*scroll to continue with content\s*$|^\s*artikel terkait\s*:?\s*$"
-    r"|^\s*berita terkait\s*:?\s*$",
+    r"|^\s*berita terkait\s*:?\s*$"
+    # a link to the next or the previous story under its label: "Artikel Selanjutnya <a>…</a>"
+    r"|^\s*(?:artikel|berita|baca)\s+(?:selanjutnya|sebelumnya|berikutnya)\s*:?\s*$",
     re.I,
 )
 _BOX_MAX_CHARS = 300
@@ -474,6 +476,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:a[-+]?\s+){1,2}a[-+]?\s*$|^\s*(?:cari|search)(?: berita| artikel)?\W*$"
         r"|^\s*(?:tutup|close|x)\s*$"
         r"|^\s*(?:isi|konten|tulisan)(?: ini)? (?:berada )?di luar tanggung\s*jawab redaksi\W*$"
+        # a media partner's disclaimer: "Konten ini sepenuhnya merupakan tanggung jawab Lampung Geh,
+        # bukan tanggung jawab kumparan."
+        r"|^\s*(?:isi|konten|tulisan|artikel|berita)(?: ini)? (?:sepenuhnya )?"
+        r"(?:merupakan |menjadi |adalah )?tanggung\s*jawab [^\n]{1,60}?,? (?:dan )?bukan (?:merupakan )?"
+        r"tanggung\s*jawab [^\n]{1,60}$"
         # a market-data box's notice: "Quotes delayed at least 15 minutes. Real-time quotes provided
         # by …", "Data harga saham tertunda 15 menit."
         r"|^\s*(?:(?:real-time |market )?(?:quotes|data|prices)|(?:data )?harga saham|data pasar)"
@@ -1716,6 +1723,11 @@ DATELINES = (
     re.compile(rf"^(?P<place>{_LINE_PLACE}{_LINE_REGION}?),\s*"
                rf"(?P<source>{_DOMAIN}|(?i:{_BRANDS})|{_OUTLET}|[A-Z][A-Za-z]*\d{{1,3}})\s*$"),
     re.compile(rf"^(?P<source>{_SOURCE}|{_OUTLET}),\s*(?P<place>{_LINE_PLACE})\s*$"),
+    # a media partner's name first, then a place of a known two-word form: "Lampung Geh, Bandar
+    # Lampung -" (the name itself no place of such a form, the place no region: "Bekasi, Jawa Barat -")
+    re.compile(rf"^(?P<source>(?!(?i:{_PLACE2_FIRST}|{_ADMIN_WORD})\s)(?!{_ANY_REGION},)[A-Z][\w]+(?:\s[A-Z][\w]+){{1,2}}),"
+               rf"\s*(?P<place>(?!{_ANY_REGION}\b)(?-i:{_PLACE2_FIRST})\s+[A-Z][a-z]+)"
+               r"(?:\s+-{1,3}\s+|\s*[–—―]\s*)(?=[A-Z\d\"“‘'])"),
     # the place, then a brand the list above does not know: "Jayapura, Jubi –", "Ambon, Siwalima -",
     # "Kupang, Victory News —" (one or two capitalised words, a dash; never a weekday, a month, or a
     # region: "Mataram, NTB -", "Bandung, Jawa Barat -" are places)
