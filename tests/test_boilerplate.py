@@ -137,6 +137,7 @@ EXAMPLES: dict[str, list[str]] = {
         "Tutup",
         "Isi di luar tanggung jawab redaksi.",
         "Konten ini sepenuhnya merupakan tanggung jawab Lampung Geh, bukan tanggung jawab kumparan.",
+        "Beri rating kamu", "Berikan rating Anda", "Beri skor untuk film ini:",
         "Tulisan ini menjadi tanggung jawab penulis dan bukan tanggung jawab redaksi.",
         "Share this article",
         "Tanggapi Berita Ini",
@@ -249,6 +250,7 @@ def test_family_matches_its_examples(name: str, line: str) -> None:
 
 # Real prose that looks like a family at a glance: never dropped.
 KEPT = [
+    "Beri nilai tambah bagi petani lewat koperasi desa yang dikelola warga sendiri.",
     "Menurut dia, keselamatan warga adalah tanggung jawab pemerintah, bukan tanggung jawab warga sendiri.",
     "Warga dapat mengikuti siaran langsung di YouTube mulai pukul 19.00 WIB.",
     "Pembaca dapat mengikuti perkembangan kasus ini melalui laporan kami berikutnya.",

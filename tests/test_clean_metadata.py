@@ -480,3 +480,37 @@ def test_the_byline_beside_a_wrapped_headline() -> None:
             "</div><div class='teaser'><span class='author'>Rina Lestari</span></div></body></html>")
     meta = metadata.extract(decode.parse(html), GENERIC_LAYOUT, "https://medanbisnis.example/a", [], ())
     assert meta.byline == ["Oleh Hendra Sitompul"] or people.people(meta.byline) == ["Hendra Sitompul"]
+
+
+@pytest.mark.parametrize("label", ["Posted by", "Diposting oleh"])
+def test_a_blog_s_byline_beside_its_post_title(label: str) -> None:
+    """A blog's post: the ``<h1>`` is the blog's name, the headline an ``<h3 class="post-title">``
+    under it, the structured author a desk ("Admin …"), a byline row of labels first ("Label:
+    <a>Kegiatan</a>"), then "Posted by <span class="fn">Name</span>": the byline beside the heading
+    that prints the title names the writer; the label alone and the labels' row name nobody."""
+    html = ("<html><head><title>Santri Gelar Upacara HUT RI</title><script type='application/ld+json'>"
+            '{"@type": "BlogPosting", "headline": "Santri Gelar Upacara HUT RI", '
+            '"author": {"@type": "Person", "name": "Admin PP Darul Falah"}}</script></head><body>'
+            "<header><h1 class='blog-title'><a href='/'>Pondok Pesantren Darul Falah</a></h1></header>"
+            "<div class='post'><div class='post-header'><span class='byline post-labels'>Label: "
+            "<a>Kegiatan</a>, <a>Santri</a></span></div>"
+            "<h3 class='post-title'>Santri Gelar Upacara HUT RI</h3>"
+            f"<div class='post-header'><span class='byline post-author vcard'>{label} "
+            "<span class='fn'>Ahmad Fauzan</span></span></div>"
+            "<div class='post-body'><p>Ratusan santri mengikuti upacara bendera di halaman pondok.</p></div>"
+            "</div></body></html>")
+    meta = metadata.extract(decode.parse(html), GENERIC_LAYOUT, "https://darulfalah.example/2024/08/a.html",
+                            [], ())
+    assert people.people(meta.authors + meta.byline) == ["Ahmad Fauzan"]
+
+
+def test_a_review_s_structured_author_and_a_platform_credit() -> None:
+    """A review (schema.org ``Review``) is an article: its ``author`` is the writer; a platform a
+    photo is credited to ("Facebook" in an author class over the picture) is no person."""
+    html = ("<html><head><title>Review Film</title><script type='application/ld+json'>"
+            '{"@type": "Review", "name": "Review Film", '
+            '"author": {"@type": "Person", "name": "Dhika Prasetya"}}</script></head><body>'
+            "<h1>Review Film</h1><p>Film ini bercerita tentang nelayan.</p></body></html>")
+    meta = metadata.extract(decode.parse(html), GENERIC_LAYOUT, "https://film.example/review", [], ())
+    assert meta.authors == ["Dhika Prasetya"]
+    assert people.people(["Facebook"]) == [] and people.people(["Instagram @warga"]) == []

@@ -443,8 +443,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # rating, reaction, comment, disclaimer and share widgets
     "widget": re.compile(
         r"^\s*(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan)\s+(?:anda|kamu|mu)\b[^\n]{0,80}$"
-        r"|^\s*[-•·]?\s*(?:rate (?:artikel|berita) ini|beri (?:nilai|rating)|berikan (?:reaksi|rating)"
-        r"|(?:like|suka|dislike|love|senang|sedih|marah|terkejut|takut|lucu)\s*\(\d+\))\s*$"
+        r"|^\s*[-•·]?\s*(?:rate (?:artikel|berita) ini|(?:beri|berikan) (?:nilai|rating|reaksi|skor)"
+        r"(?: (?:kamu|anda|mu|untuk (?:artikel|berita|film|ulasan) ini|(?:artikel|berita) ini))?"
+        r"|(?:like|suka|dislike|love|senang|sedih|marah|terkejut|takut|lucu)\s*\(\d+\))\W*$"
         r"|^\s*(?:[-•·|]?\s*[A-Za-z]+(?:\s[A-Za-z]+)?\s*\(\d+\)\s*){1,8}$|^\s*\d{1,5}\s*$"
         r"|^\s*disclaimer\s*:(?=[^\n]{0,300}\b(?:yang|dan|ini|untuk|tidak|bukan|dari|atau|merupakan)\b)"
         r"[^\n]{0,600}$"

@@ -46,7 +46,8 @@ ARTICLE_TYPES = frozenset(
     {
         "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
         "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting",
-        "posting", "socialmediaposting", "report", "techarticle", "scholarlyarticle",
+        "posting", "socialmediaposting", "report", "techarticle", "scholarlyarticle", "review",
+        "criticreview",
     }
 )  # fmt: skip
 
@@ -483,18 +484,22 @@ def authors(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
     )
 
 
-def byline(tree: Any, wide: bool = False, beside_headline: bool = False) -> list[str]:
+def byline(
+    tree: Any, wide: bool = False, beside_headline: bool = False, title: str | None = None
+) -> list[str]:
     """The page's author elements (``rel=author``, ``itemprop=author``, common classes), at most four,
     else the first BEM element named author; else the first line of a ``byline`` element (the name
     over the reporter's desk: "Rina Kusumawati" / "Wartawan BBC News Indonesia").
 
     Rule "name and date": an author element that prints the time beside the name ("Fachri Audhia
     Hafiez • 13 Maret 2024 14:20") gives the name, the parts between bullets that hold no digit.
-    ``beside_headline``: only the elements in the box of the page's first ``<h1>`` (the page's
-    structured author is its desk: an author class elsewhere may hold a photo's credit)."""
+    ``beside_headline``: only the elements in the box of the headline (the page's structured
+    author is its desk: an author class elsewhere may hold a photo's credit): the heading that
+    prints the ``title`` (a blog's ``<h3 class="post-title">`` under the ``<h1>`` of its name), else
+    the first ``<h1>``."""
     box = None
     if beside_headline:  # (a teaser's author element elsewhere hides none beside the headline)
-        box = _headline_box(next(tree.iter("h1"), None))
+        box = _headline_box(_title_heading(tree, title))
         els = [el for el in _DOM_AUTHOR(tree)[:4] if box is not None and _within(el, box)] \
             or [el for el in _BEM_AUTHOR(tree) if box is not None and _within(el, box)][:1]
     else:
@@ -506,7 +511,9 @@ def byline(tree: Any, wide: bool = False, beside_headline: bool = False) -> list
         for el in (_BYLINE_WIDE if wide else _BYLINE)(tree)[:2]:
             if beside_headline and (box is None or not _within(el, box)):
                 continue
-            runs = (" ".join(t.split()) for t in el.itertext() if t.strip())
+            runs = [" ".join(t.split()) for t in el.itertext() if t.strip()]
+            if runs and runs[0].endswith(":") and not _BY.fullmatch(runs[0]):
+                continue  # a row of another label: "Label: <a>Kegiatan</a>" (a blog's byline row)
             first = next((r for r in runs if not _BY.fullmatch(r) and people.people([r])), None)
             if first:
                 found.append(first)
@@ -543,6 +550,16 @@ def headlines(tree: Any) -> list[Any]:
 
 _HEADLINES = 8
 _HEADLINE_MIN = 20  # characters: a headline, not a section's name
+
+
+def _title_heading(tree: Any, title: str | None) -> Any:
+    """The first ``<h1>``-``<h3>`` whose text is ``title``, else the first ``<h1>``."""
+    want = " ".join((title or "").split()).casefold()
+    if want:
+        for h in itertools.islice(tree.iter("h1", "h2", "h3"), 3 * _HEADLINES):
+            if " ".join(h.text_content().split()).casefold() == want:
+                return h
+    return next(tree.iter("h1"), None)
 
 
 def _headline_box(h1: Any) -> Any:
@@ -682,7 +699,11 @@ def _posted_by(tree: Any) -> list[str]:
     return []
 
 
-_BY = re.compile(r"(?:oleh|by|penulis|reporter|pewarta|editor)\W*", re.I)  # a label alone
+_BY = re.compile(  # a label alone ("Posted by <span class=fn>…</span>": Blogger's byline)
+    r"(?:(?:posted|written|published|diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+)?"
+    r"(?:oleh|by)\W*|(?:penulis|reporter|pewarta|editor)\W*",
+    re.I,
+)
 _BULLETS = re.compile(r"\s+[•·]\s+")
 
 
@@ -882,16 +903,18 @@ def extract(
     ours = may_be_indonesian(tree, pm)
     if not (found_authors and found_editors) and (ours or _indonesian_clock(pm)):
         credited = credit_lines(tree)
+    headline = title(tree, pm, layout.title_xpath, names)
     return Metadata(
         page=pm,
         site_names=names,
-        title=title(tree, pm, layout.title_xpath, names),
+        title=headline,
         canonical_url=canonical_url(pm, base, domains),
         authors=found_authors,
         editors=found_editors or credited[1],
         # (a desk as the structured author: the credit lines, else the author elements beside the
         # headline)
-        byline=[] if found_authors else credited[0] or byline(tree, ours, beside_headline=desk),
+        byline=[] if found_authors else (
+            credited[0] or byline(tree, ours, beside_headline=desk, title=headline)),
         section=section(tree, pm, layout.section_xpath),
         tags=tags(tree, pm, layout.tags_xpath),
         image_url=image(pm, base),

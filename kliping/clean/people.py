@@ -23,6 +23,8 @@ _NOT_PERSON = re.compile(
     r"\bshutterstock|\bistock|\bdok\b|\bdokumentasi\b|\bilustrasi\b|\bcnn indonesia\b|"
     r"\bkompas\b|\bdetik|\btempo\b|\bokezone\b|\bliputan6\b|\bantara\b|\btribun|\bkontan\b|"
     r"\bcontributor\b|\bmedia\b|\bcyber\b|\bnews\b|\bberita\b|\bsumber\b|\bwib\b|\d"
+    # a platform a photo is credited to ("Foto: Facebook", a class "author" over the picture)
+    r"|\b(?:facebook|instagram|twitter|youtube|tiktok|linkedin|whatsapp|telegram|google)\b"
     # an institution's name ("Voice of America", "Ministry of Finance"): "of" between its words,
     # or a word naming an institution ("European Space Agency", "Kementerian Keuangan")
     r"|(?-i:\s+of\s+)|\b(?:agency|ministry|kementerian|institute|institut|university|universitas"
