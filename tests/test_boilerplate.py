@@ -370,6 +370,7 @@ def test_a_credit_box_listed_without_colons() -> None:
         ("The meals will be distributed next week. (PR of Ministry of Health/UN)",
          "The meals will be distributed next week."),
         ("Distribusi akan selesai pekan depan. (uyo/Ant/S-2)", "Distribusi akan selesai pekan depan."),
+        ("Distribusi akan selesai pekan depan. [ina.why]", "Distribusi akan selesai pekan depan."),
         ("The meals will be distributed next week. (ITS Public Relations)",
          "The meals will be distributed next week."),
         ("Data itu dirilis (Public Relations Society of Indonesia) pekan lalu.",
@@ -488,6 +489,9 @@ REST = "Pemerintah menyalurkan bantuan beras kepada warga terdampak banjir."
         # rule "outlet after the place": the place, its dash, then the outlet and a second dash
         ("Jakarta – Infobanknews –", "Jakarta", "Infobanknews"),
         ("Bandung - Ayobandung.com -", "Bandung", "Ayobandung.com"),
+        # the place, then the outlet in brackets, or its name, and a full stop
+        ("Medan, (Analisa).", "Medan", "Analisa"),
+        ("Surabaya, Bhirawa.", "Surabaya", "Bhirawa"),
         # rule "media partner": a partner's name, then a place of a known two-word form
         ("Lampung Geh, Bandar Lampung -", "Bandar Lampung", "Lampung Geh"),
         # rule "place after the outlet": the outlet alone, then the place closed by a full stop
@@ -1245,3 +1249,18 @@ def test_a_label_after_the_outlet_is_no_place() -> None:
     """Rule "place after the outlet" bound: a label closed by a full stop ("Update.") stays text."""
     text = "KOMPAS.com - Update. Pemerintah membuka pasar murah di 27 kabupaten menjelang Lebaran."
     assert dateline(text) == (text[len("KOMPAS.com - "):], None, "KOMPAS.com")
+
+
+def test_the_outlet_s_initials_open_its_dateline() -> None:
+    """Rule "own dateline": a page's name of two words gives its initials, in capitals only
+    ("KAUR, RB -" on Rakyat Bengkulu's page); the initials in brackets at the end are no code of
+    the outlet's (a contact's "(ICW)" stays the rule of its own line), nor a word in lower case."""
+    told = BRAND.set(page_brand("rakyatbengkulu.com", ("Rakyat Bengkulu",)))
+    try:
+        text = "KAUR, RB - Puluhan nelayan di Kabupaten Kaur mengeluhkan sulitnya mendapatkan solar."
+        assert dateline(text)[1:] == ("Kaur", "RB")
+        brand = BRAND.get()
+        assert brand is not None and not brand.code.search("Diky Anandya (RB)")
+        assert brand.named("Harga rb naik.") is None
+    finally:
+        BRAND.reset(told)

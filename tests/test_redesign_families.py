@@ -561,6 +561,23 @@ def test_story_in_a_layout_table() -> None:
     assert "| Wonokerto | 1.204 |" in text and "Baca juga" not in text
 
 
+def test_story_in_rows_of_a_layout_grid() -> None:
+    """An older theme's story in the rows of a table, each cell holding paragraphs, beside a column
+    of an ad: no data table puts paragraphs of prose in its cells, so the grid is written as
+    ``<div>``s and the body is the one the page gives without it (the dateline read, the story's
+    paragraphs each a paragraph, not "| … |" rows). A table of data beside it stays a table."""
+    rows = (f"<tr><td class='isi'><p>Sleman, Warta. {PARAS[0]}</p><p>{PARAS[1]}</p></td></tr>"
+            f"<tr><td class='isi'><p>{PARAS[2]}</p><p>{PARAS[3]}</p></td></tr>")  # fmt: skip
+    grid = (f"<table><tr><td><table>{rows}</table></td>"
+            "<td><div class='iklan-dalam'>Pasang Iklan Hubungi (031) 5xxxxxx</div></td></tr></table>")
+    text = _text(_page(grid))
+    assert text.startswith(PARAS[0]) and f"\n\n{PARAS[1]}\n\n{PARAS[2]}\n\n" in text and "|" not in text
+    results = ("<table><tr><th>Desa</th><th>Warga</th></tr><tr><td>Wonokerto</td><td>1.204</td></tr>"
+               "<tr><td>Girikerto</td><td>987</td></tr></table>")  # fmt: skip
+    assert "| Wonokerto | 1.204 |" in _text(_page(f"<div class='x4'>{''.join(f'<p>{x}</p>' for x in PARAS)}"
+                                                  f"{results}</div>"))
+
+
 # --- comment threads and page-builder lists (the renamed rewrite) ---------------------------------
 
 COMMENTS = [

@@ -1062,7 +1062,13 @@ def layout_tables(tree: Any) -> bool:
         parts = [table] + [el for el in table.iter(*_TABLE_PARTS[1:])
                            if next(el.iterancestors("table"), None) is table]  # fmt: skip
         cells = [el for el in parts if el.tag in ("td", "th")]
-        if len(cells) != 1 or (len(_CELL_PROSE(cells[0])) < 2 and not _headed_cell(cells[0])):
+        if len(cells) > 1:
+            if _layout_grid(cells):
+                for el in parts:
+                    el.tag = "div"
+                written = True
+            continue
+        if not cells or (len(_CELL_PROSE(cells[0])) < 2 and not _headed_cell(cells[0])):
             continue
         cell, parent = cells[0], table.getparent()
         if (parent is not None and len(cell) == 1 and isinstance(cell[0].tag, str)
@@ -1075,6 +1081,20 @@ def layout_tables(tree: Any) -> bool:
             el.tag = "div"
         written = True
     return written
+
+
+_GRID_SIDE = 200  # characters: a cell beside the story's (an ad, a photo's caption), not data
+
+
+def _layout_grid(cells: list[Any]) -> bool:
+    """Is a table of several cells a page's layout grid: a cell holds two or more paragraphs of
+    prose, and every other cell holds as much or no more than a side cell's text (an old theme's
+    story in rows of ``<td class="isi"><p>…</p><p>…</p></td>`` beside an ad's column)? No data
+    table puts paragraphs of prose in its cells."""
+    prose = [len(_CELL_PROSE(c)) >= 2 for c in cells]
+    if not any(prose):
+        return False
+    return all(p or boilerplate.text_len(c) <= _GRID_SIDE for p, c in zip(prose, cells, strict=True))
 
 
 _CELL_HEADINGS = XPath(

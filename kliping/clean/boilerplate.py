@@ -715,7 +715,8 @@ INITIALS = re.compile(
     # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"
     r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,3}\)\.?\s*$"
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
-    r"|\s*\[(?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}|[a-z]{2,4})\]\.?\s*$"
+    r"|\s*\[(?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}|[a-z]{2,4}|[a-z]{2,6}(?:\.[a-z]{2,6}){1,2})\]"
+    r"\.?\s*$"
 )
 # Rule "agency caption": a caption's last sentence, then an agency or paper in capitals and its
 # photographer in brackets, "… di pasar tradisional. (ANTARA/Ahmad Fauzi)", "(REUTERS/Willy Kurniawan)",
@@ -807,14 +808,19 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
     if not keys:
         return None
     alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
+    # the initials of a name of two to four words, in capitals only: "RB" of "Rakyat Bengkulu"
+    # ("KAUR, RB - …" on rakyatbengkulu.com)
+    initials = {"".join(w[0] for w in n.split()).upper() for n in names
+                if n and 2 <= len(n.split()) <= 4 and all(w[:1].isalpha() for w in n.split())}
     # a name the host runs together is written apart ("Suara Borneo" on suaraborneo.com): a host's
     # label of letters may break at one space between any two of them
     spaced = [k for k in keys if k.isalpha() and k.isascii() and len(k) >= _SPACED_MIN]
     if spaced:
         alts += "|" + "|".join("".join(f"{c}(?:\\s(?=[a-z]))?" for c in k[:-1]) + k[-1] for k in spaced)
+    named = alts + "".join(f"|(?-i:{re.escape(k)})" for k in sorted(initials))  # (not a code: "(ICW)")
     name = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
     return Brand(
-        re.compile(rf"(?<![\w.-])(?:{alts})(?![\w-])", _I),
+        re.compile(rf"(?<![\w.-])(?:{named})(?![\w-])", _I),
         re.compile(rf"\s*\(\s*(?:{alts})(?:\s*/\s*[^()/\n]{{1,40}}){{0,2}}\s*\)\.?\s*$", _I),
         re.compile(rf"^\W{{0,3}}(?:(?:{alts})\s*/\s*{name}(?:\s*/\s*[a-z]{{2,5}})?"
                    rf"|{name}\s*/\s*(?:{alts}))\W{{0,3}}$", _I),
@@ -1724,6 +1730,9 @@ DATELINES = (
     re.compile(rf"^(?P<place>{_LINE_PLACE}{_LINE_REGION}?),\s*"
                rf"(?P<source>{_DOMAIN}|(?i:{_BRANDS})|{_OUTLET}|[A-Z][A-Za-z]*\d{{1,3}})\s*$"),
     re.compile(rf"^(?P<source>{_SOURCE}|{_OUTLET}),\s*(?P<place>{_LINE_PLACE})\s*$"),
+    # the place, then the outlet in brackets and a full stop: "Medan, (Analisa). Ratusan rumah …"
+    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?),?\s*\((?P<source>(?!(?i:{_WEEKDAY}|{_MONTHS})\b)"
+               rf"(?!{_ANY_REGION}\))[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})\)\.(?:\s+(?=[A-Z\d\"“‘'])|\s*$)"),
     # a media partner's name first, then a place of a known two-word form: "Lampung Geh, Bandar
     # Lampung -" (the name itself no place of such a form, the place no region: "Bekasi, Jawa Barat -")
     re.compile(rf"^(?P<source>(?!(?i:{_PLACE2_FIRST}|{_ADMIN_WORD})\s)(?!{_ANY_REGION},)[A-Z][\w]+(?:\s[A-Z][\w]+){{1,2}}),"
@@ -1736,7 +1745,9 @@ DATELINES = (
                rf"^(?P<place>{_PLACE}{_REGION}?),\s*(?P<source>(?!(?i:{_WEEKDAY}|{_MONTHS})\b)"
                rf"(?!{_ANY_REGION}\b)(?!(?i:{_ADMIN_WORD})\b)(?!\w+\s(?i:{_PLACE2_SECOND})\b)"
                r"(?:[A-Z][a-z]+[A-Za-z]*(?:\s[A-Z][A-Za-z]+)?|[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}))"
-               r"(?:(?:\s+-{1,3}\s+|\s*[–—―]\s*)(?=[A-Z\d\"“‘'])|\s*(?:-{1,3}|[–—―])\s*$)"),
+               r"(?:(?:\s+-{1,3}\s+|\s*[–—―]\s*)(?=[A-Z\d\"“‘'])|\s*(?:-{1,3}|[–—―])\s*$"
+               # ... or a full stop: "Surabaya, Bhirawa. Seluruh SMA …"
+               r"|\.(?:\s+(?=[A-Z\d\"“‘'])|\s*$))"),
     # "Jakarta -", "BANDA ACEH -" (detik, okezone): a short capitalised place only
     re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_ID_REGION}(?:\s{_WORD})?)?)"
                r"(?:\s+(?:-{1,3}|–|—)(?:\s+|$)|\s*[–—]\s*)"),
