@@ -57,6 +57,8 @@ EXAMPLES: dict[str, list[str]] = {
         "(Dok. Humas Pemkab Sleman)",
     ],
     "related": [
+        "Baca bagian sebelumnya: Tanggul Laut yang Tak Kunjung Datang.",
+        "Liputan ini merupakan bagian dari seri Pesisir yang Hilang. Baca bagian sebelumnya: Tanggul Laut.",
         "Baca juga: Banjir Demak, 20.000 Warga Mengungsi",
         "Baca Juga : Harga Beras Naik Lagi di Pasar Induk",
         "BACA JUGA: Jalur Pantura Lumpuh Akibat Banjir",
@@ -138,6 +140,8 @@ EXAMPLES: dict[str, list[str]] = {
         "Isi di luar tanggung jawab redaksi.",
         "Konten ini sepenuhnya merupakan tanggung jawab Lampung Geh, bukan tanggung jawab kumparan.",
         "Beri rating kamu", "Berikan rating Anda", "Beri skor untuk film ini:",
+        "Bagikan warta ini kepada saudara-saudara seiman. Tuhan memberkati.", "Yuk bagikan berita ini!",
+        "Share this article with your friends.",
         "Tulisan ini menjadi tanggung jawab penulis dan bukan tanggung jawab redaksi.",
         "Share this article",
         "Tanggapi Berita Ini",
@@ -250,6 +254,8 @@ def test_family_matches_its_examples(name: str, line: str) -> None:
 
 # Real prose that looks like a family at a glance: never dropped.
 KEPT = [
+    "Ia meminta warga tidak membagikan informasi ini sebelum diverifikasi oleh petugas di lapangan.",
+    "Bagian dari seri kebijakan itu, kata dia, akan dibahas lagi bersama DPRD pekan depan.",
     "Beri nilai tambah bagi petani lewat koperasi desa yang dikelola warga sendiri.",
     "Menurut dia, keselamatan warga adalah tanggung jawab pemerintah, bukan tanggung jawab warga sendiri.",
     "Warga dapat mengikuti siaran langsung di YouTube mulai pukul 19.00 WIB.",
@@ -388,6 +394,15 @@ def test_a_credit_box_listed_without_colons() -> None:
 )
 def test_codes_closing_the_body(last: str, kept: str) -> None:
     assert clean_lines([BODY, last]).paragraphs == [BODY, kept]
+
+
+@pytest.mark.parametrize("office", ["Humas Unand", "Tim Humas Polres Sleman", "(Biro Adpim Setda Kalbar)"])
+def test_the_office_alone_on_the_last_line(office: str) -> None:
+    """The office that wrote a release, alone on the story's last line, is its credit; a line of
+    prose that opens with its name stays."""
+    assert clean_lines([BODY, BODY2, office]).paragraphs == [BODY, BODY2]
+    prose = "Humas Unand menyebut pendaftaran dibuka hingga akhir bulan bagi seluruh calon mahasiswa."
+    assert clean_lines([BODY, prose]).paragraphs == [BODY, prose]
 
 
 def test_credit_lines_become_people() -> None:

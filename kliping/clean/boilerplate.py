@@ -320,7 +320,10 @@ _RELATED_LABEL2 = (
     r"|terpopuler|rekomendasi|terbaru|terkini|sebelumnya)"
     r"|read\s+(?:more|also)|also\s+read|see\s+also|editor'?s\s+(?:choice|picks?)|related\s+(?:news|stories|articles?)"
     r"|pilihan\s+(?:redaksi|editor)|rekomendasi\s+(?:untuk\s+(?:anda|kamu|mu)|redaksi|editor|berita|artikel"
-    r"|bacaan)|editor'?s\s+picks?|baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel))"
+    r"|bacaan)|editor'?s\s+picks?|baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel)"
+    # a series' other parts: "Baca bagian sebelumnya:", "Baca juga seri pertama:", "Baca tulisan kedua:"
+    r"|baca(?:\s+juga)?\s+(?:bagian|seri|tulisan|laporan|liputan)\s+(?:sebelumnya|selanjutnya|berikutnya"
+    r"|pertama|kedua|ketiga|keempat|kelima|terakhir|\d{1,2}))"
 )
 _RELATED_LABEL = rf"(?:{_RELATED_LABEL2}|rekomendasi|terkait|terpopuler)"
 _RELATED_SEP = r"\s*(?::|»|›|>{1,2}|\||[-–—]{1,2}|\.{3}|…)"
@@ -397,6 +400,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # "Lihat juga", "Artikel terkait", "Baca: …", dated headline items of a list
     "related": re.compile(
         _READ_ALSO + r"[^\n]{0,300}$"
+        # a series' note pointing to its other parts: "Liputan ini merupakan bagian dari seri Pesisir
+        # yang Hilang. Baca bagian sebelumnya: …"
+        r"|^\s*(?:liputan|tulisan|artikel|laporan|berita) ini (?:merupakan |adalah )?bagian "
+        r"(?:(?:ke-?)?\w+ )?dari (?:seri|serial|rangkaian) (?:liputan |laporan |tulisan )?[^\n]{1,250}$"
         # rule "related label": a label, its mark, what follows; or a two-word label and a headline
         rf"|^[\s»>›•*(\[]*{_RELATED_LABEL}{_RELATED_SEP}\s*[^\n]{{1,300}}$"
         rf"|^[\s»>›•*(\[]*{_RELATED_LABEL2}\s+(?!(?:lainnya|untuk|buat|hari|minggu|pekan|bulan)\b)"
@@ -471,6 +478,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:\s+(?:untuk|for)\s[^\n.!?]{0,60})?\W*$"
         # share and response prompts: "Ayo berbagi!", "Share this article", "Tanggapi Berita Ini"
         r"|^\s*(?:ayo|yuk) (?:berbagi|bagikan|share)\W*$|^\s*share this (?:article|story|post)\W*$"
+        # ... with whom to share it: "Bagikan warta ini kepada saudara-saudara seiman. Tuhan memberkati.",
+        # "Yuk bagikan berita ini!", "Share this article with your friends."
+        r"|^\s*(?:(?:ayo|yuk|mari|silakan|jangan lupa),?\s+)?(?:bagikan|share) (?:berita|artikel|warta"
+        r"|tulisan|informasi|kabar|postingan|konten) ini\b[^\n]{0,120}$"
+        r"|^\s*share this (?:article|story|post) with\b[^\n]{0,80}$"
         r"|^\s*(?:sharing is caring|berbagi (?:itu|adalah) (?:peduli|indah))\W*$"
         r"|^\s*(?:tanggapi|komentari) (?:berita|artikel|tulisan) ini\W*$"
         r"|^\s*(?:laporkan|report)(?: (?:komentar|comment))?\W*$"
@@ -906,9 +918,15 @@ def glued_promo(line: str) -> int | None:
     starts = [m.end() for m in _SENTENCE_START.finditer(line, max(_GLUED_HEAD, len(line) - _GLUED_MAX))]
     for at in reversed(starts[-_GLUED_TRIES:]):
         tail = line[at:]
-        if _SYNDICATED.match(tail) or own_promo(tail) or family_matches("promo", tail):
+        if (_SYNDICATED.match(tail) or own_promo(tail) or family_matches("promo", tail)
+                or _GLUED_RELATED.match(tail)):
             return at
     return None
+
+
+# a related link glued to the paragraph's end under its label: "… seri Pesisir yang Hilang. Baca bagian
+# sebelumnya: Tanggul Laut yang Tak Kunjung Datang."
+_GLUED_RELATED = re.compile(rf"(?:{_RELATED_LABEL2}){_RELATED_SEP}\s*\S", _I)
 
 
 def own_promo(line: str, brand: Brand | None = None) -> bool:
@@ -1463,6 +1481,14 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     return res
 
 
+# The office that wrote the release, alone on the story's last line: "Humas Unand", "(Biro Adpim
+# Setda Kalbar)", "Tim Humas Polres Sleman" (the same in brackets after the last sentence: INITIALS)
+_OFFICE_LINE = re.compile(
+    r"^\(?(?-i:Humas|HUMAS|Tim Humas|Biro|Diskominfo|Kominfo|Prokopim|Public Relations|Media Relations)"
+    r"(?:\s+(?-i:[A-Z][\w.&-]*)){0,5}\)?\.?$"
+)
+
+
 def _end_residue(keep: list[str], res: Cleaned) -> None:
     """End-of-body residue, from the last line up: codes, trailing promos, a lone credit."""
     while keep:
@@ -1498,7 +1524,8 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
             res.dropped.append(("glued_promo", new[cut:]))
             keep[-1] = new[:cut].rstrip()
             continue
-        if FAMILIES["credit_code"].match(new):  # ("[email protected]" under the story)
+        # ("[email protected]" under the story; "Humas Unand" alone on its line)
+        if FAMILIES["credit_code"].match(new) or _OFFICE_LINE.match(new):
             res.dropped.append(("credit_code", new))
             keep.pop()
             continue
