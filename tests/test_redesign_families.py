@@ -578,6 +578,35 @@ def test_story_in_rows_of_a_layout_grid() -> None:
                                                   f"{results}</div>"))
 
 
+def test_a_short_list_announced_by_the_line_above_it() -> None:
+    """A how-to's four steps, too short to be missed by size, under a line that announces them with
+    a colon ("Berikut langkah-langkah …:"), are the story's, in place; a short list no line
+    announces (a sidebar's) is not taken in."""
+    steps = ["Buka laman cekbansos.kemensos.go.id melalui peramban di HP.",
+             "Pilih provinsi, kabupaten/kota, kecamatan, dan desa sesuai KTP.",
+             "Ketik nama lengkap penerima manfaat sesuai KTP.",
+             "Masukkan kode captcha yang tertera, lalu klik tombol Cari Data."]  # fmt: skip
+    intro = "Berikut langkah-langkah cek penerima bansos lewat HP:"
+    body = (f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p><p>{intro}</p><ol class='x9'>"
+            + "".join(f"<li>{x}</li>" for x in steps) + f"</ol><p>{PARAS[2]}</p><p>{PARAS[3]}</p>")
+    text = _text(_page(f"<div class='x4'>{body}</div>"))
+    assert all(x in text for x in steps)
+    assert text.index(intro) < text.index(steps[0]) < text.index(PARAS[2])
+
+
+@pytest.mark.parametrize(
+    "card", ["kg-card kg-cta-card", "kg-card kg-signup-card", "signup-box", "cta-banner"]
+)
+def test_a_membership_or_sign_up_card_in_the_story(card: str) -> None:
+    """A membership's call or a newsletter's sign-up card among the story's paragraphs (Ghost's
+    ``kg-cta-card``, ``kg-signup-card``) is no part of it."""
+    box = (f"<div class='{card}'><p>Warta Contoh adalah media independen yang dibiayai pembaca. "
+           "<a href='/join'>Jadi anggota</a> untuk mendukung liputan kami.</p></div>")
+    body = f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>{box}<p>{PARAS[2]}</p><p>{PARAS[3]}</p>"
+    text = _text(_page(f"<div class='x4'>{body}</div>"))
+    assert "dibiayai pembaca" not in text and PARAS[2] in text
+
+
 # --- comment threads and page-builder lists (the renamed rewrite) ---------------------------------
 
 COMMENTS = [

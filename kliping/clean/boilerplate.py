@@ -27,7 +27,9 @@ PRUNE_CLASS = re.compile(
     r"|berita-terkait|box-terkait|parallaxindetail|\bads?[-_]|[-_]ads?\b|\biklan|advertisement"
     r"|adsbygoogle|banner-ad|social-share|sharebar|share-(?:box|button|bar|link)|newsletter"
     r"|comment-respond|comments-area|wa-channel|whatsapp-channel|google-news|\bgnews"
-    r"|(?:^|\s)(?:respond|comments|reply-title)(?:\s|$)",  # WordPress's comment form, as a token
+    r"|(?:^|\s)(?:respond|comments|reply-title)(?:\s|$)"  # WordPress's comment form, as a token
+    # a membership's or a newsletter's sign-up card (Ghost's "kg-cta-card", "kg-signup-card")
+    r"|sign-?up-(?:card|box|form)|\bcta-(?:card|box|banner)",
     re.I,
 )
 
@@ -82,7 +84,7 @@ _NOT_PRUNED = frozenset(("body", "html", "article"))
 _PRUNE_KEYS = (
     "baca", "lihat", "linksisip", "related", "terkait", "parallax", "ad-", "ad_", "ads-", "ads_",
     "-ad", "_ad", "advertisement", "adsbygoogle", "iklan", "share", "comment", "channel", "news",
-    "respond", "reply",
+    "respond", "reply", "signup", "sign-up", "cta-",
 )  # fmt: skip
 _PRUNE_KEY = re.compile("|".join(map(re.escape, _PRUNE_KEYS)))
 

@@ -580,6 +580,19 @@ _LIST_MIN = 400  # characters of missed list items: fewer is a short bullet list
 _LIST_LINKS = 0.5  # link share of the items: above it, a list of related headlines, not the story
 
 
+def _announced(lst: Any, flat: str) -> bool:
+    """Is the list ``lst`` announced by the kept paragraph right above it, which closes with a
+    colon ("Berikut langkah-langkah cek penerima bansos lewat HP:")? Then its items are the story's
+    however short (four steps of a how-to were left to trafilatura, which dropped them)."""
+    prev = lst.getprevious() if lst is not None else None
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or prev.tag not in ("p", "div", "h2", "h3", "h4"):
+        return False
+    text = " ".join(prev.text_content().split())
+    return text.endswith(":") and len(text) >= 15 and text[:50] in flat
+
+
 def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
                 prose: list[tuple[Any, str]]) -> str | None:  # fmt: skip
     """The extraction with the lists written between its paragraphs, when it kept the paragraphs of
@@ -617,6 +630,7 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
     between = [li for li in _lists_between(pairs, block_of) if li not in lis]
     items_here = [(li, " ".join(li.text_content().split())) for li in [*lis, *between]]
     known = found_in(flat, [t[:40] for _li, t in items_here])
+    announced = False  # a missed list right after a kept line that announces it ("Berikut caranya:")
     for (li, t), seen in zip(items_here, known, strict=True):
         if len(t) < 15 or seen:
             continue
@@ -628,7 +642,8 @@ def story_lists(tree: Any, found: str | None, settings: dict[str, Any],
         chars += len(t)
         links += linked
         missed += 1
-    if chars < _LIST_MIN or links > _LIST_LINKS * chars:
+        announced = announced or _announced(li.getparent(), flat)
+    if (chars < _LIST_MIN and not announced) or links > _LIST_LINKS * chars:
         return found
     again = _text(tree, {**settings, "favor_recall": True})
     if not again or not holds(again, items):
