@@ -150,10 +150,11 @@ class ClusterRun:
 
     def _stored(self, data: bytes, stored: set[str]) -> bool:
         from scrapy.utils.request import request_from_dict
-        from scrapy_redis import picklecompat
 
-        try:
-            request = request_from_dict(picklecompat.loads(data), spider=self.spider)
+        from kliping.cluster.serializer import loads
+
+        try:  # JSON only: a dead worker's entry is data from a shared server, never unpickled
+            request = request_from_dict(loads(data), spider=self.spider)
         except Exception:  # noqa: BLE001 - undecodable: re-queue and let the worker report it
             return False
         return "kliping_via" in request.meta and request.url in stored
@@ -300,7 +301,9 @@ class ClusterRun:
         health = run.health({site: totals}, self.settings.getdict("KLIPING_HEALTH"))
         health["cluster"] = {k.rsplit("/", 1)[-1]: v for k, v in totals.items()
                              if k.startswith("kliping/cluster/")}
-        status = final_status(bool(totals.get("kliping/cluster/workers_failed")), health)
+        # a request a worker could not queue (unkeepable in JSON) is lost: the run did not finish
+        lost = totals.get("kliping/cluster/unkeepable_requests", 0)
+        status = final_status(bool(totals.get("kliping/cluster/workers_failed") or lost), health)
         error = run.close(status, [totals], health)
         if error is not None:
             logger.error("the run ledger could not record the end of run %s (%s): %s",
