@@ -70,7 +70,11 @@ class ReliableQueue:
         pipe = self.server.pipeline(transaction=True)
         pipe.execute_command("ZADD", self.key, -request.priority, data)
         pipe.hdel(self.processing, parent)
-        pipe.execute()
+        try:
+            pipe.execute()
+        except Exception:
+            request.meta["kliping_ack"] = parent  # pushed again later, in one step still
+            raise
         if self.tracker is not None:
             self.tracker.forget(parent)  # nothing of it is left to write
 
@@ -126,8 +130,9 @@ class AckTracker:
             self.finished.append(ack)
 
     def ack(self, upto: int | None = None) -> None:
-        """Delete finished entries (the first ``upto``) from the processing hash."""
+        """Delete finished entries (the first ``upto``) from the processing hash; an entry leaves
+        ``finished`` only once Redis took its delete (a Redis error keeps it for the next ack)."""
         batch = self.finished[:upto] if upto is not None else list(self.finished)
-        del self.finished[: len(batch)]
         for i in range(0, len(batch), 1000):
             self.server.hdel(self.processing, *batch[i : i + 1000])
+            del self.finished[: len(batch[i : i + 1000])]

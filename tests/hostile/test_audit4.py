@@ -12,13 +12,15 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
 from kliping.dataset.storage import read_dataset
 from kliping.testing.sample import SampleServer
-from tests.conftest import FAST, kliping
+from tests.conftest import FAST, kliping, kliping_cmd
 from tests.redis_server import RedisServer
 
 pytest.importorskip("scrapy_redis", reason="pip install 'scrapy-redis>=0.9,<0.10'")
@@ -146,3 +148,172 @@ def test_every_request_kliping_queues_survives_the_json_frontier() -> None:
                   b"[" * 100_000, b"{" * 100_000, pickle.dumps({"url": "x"})):
         with pytest.raises(ValueError):
             serializer.loads(entry)
+
+
+# -- 2 and 3. Redis going away mid-crawl ---------------------------------------------------------
+
+
+class SlowSample(SampleServer):
+    """The sample sites, each answer ``delay`` seconds late: a crawl long enough to lose its
+    Redis server in the middle."""
+
+    def __init__(self, delay: float) -> None:
+        super().__init__()
+        self.delay = delay
+
+    def handler(self):  # noqa: ANN201
+        base, delay = super().handler(), self.delay
+
+        class Slow(base):  # type: ignore[misc, valid-type]
+            def do_GET(self) -> None:  # noqa: N802 (http.server API)
+                time.sleep(delay)
+                super().do_GET()
+
+        return Slow
+
+
+SLOW = ["-s", "CONCURRENT_REQUESTS=2", "-s", "KLIPING_FLUSH_ROWS=2", "-s", "KLIPING_REDIS_HEARTBEAT=2",
+        "-s", "KLIPING_REDIS_POLL=0.2"]
+
+
+def wait_for(check, timeout: float = 60) -> bool:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def parts(out: Path, name: str) -> list[Path]:
+    return list((out / name).rglob("*.parquet")) if (out / name).exists() else []
+
+
+def test_redis_killed_mid_crawl_ends_the_worker_cleanly(tmp_path) -> None:
+    """redis-server SIGKILLed while a worker crawls a slow site: the worker never ended (its idle
+    handler raised at every poll: ~90 tracebacks in 30 s, "Error processing" for every item whose
+    ack failed), and no ledger row was written. Now, after ``KLIPING_REDIS_OUTAGE`` seconds
+    without an answer, it stops: one line naming the Redis URL, exit 1, every part written so
+    far readable, and a ``failed`` ledger row saying why."""
+    from kliping.crawler.ledger import read_ledger
+
+    out = tmp_path / "out"
+    with RedisServer() as redis, SlowSample(0.3) as server:
+        proc = subprocess.Popen(kliping_cmd(*crawl_args(out, server, "--redis", redis.url, "--run", "gone",
+                                                        *SLOW, "-s", "KLIPING_REDIS_OUTAGE=3")),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert wait_for(lambda: len(parts(out, "articles")) >= 1), "no article written"
+        assert redis.client().zcard(f"{frontier('gone')}:requests") > 0  # work left in Redis
+        redis.proc.kill()
+        redis.proc.wait(timeout=10)
+        start = time.monotonic()
+        try:
+            stdout, stderr = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            stdout, stderr = proc.communicate()
+            pytest.fail("the worker did not end after Redis was killed: " + stderr[-3000:])
+    assert time.monotonic() - start < 30
+    assert proc.returncode == 1 and "Traceback" not in stderr, stderr[-3000:]
+    last = stderr.strip().splitlines()[-1]
+    assert last.startswith("kliping crawl: error: Redis at " + redis.url), stderr[-3000:]
+    assert "did not answer for 3 s" in last, last
+    assert "failed" in stdout
+    rows = read_ledger(out)
+    assert [r["status"] for r in rows] == ["failed"], rows
+    assert "Redis at " + redis.url in json.loads(rows[0]["health"])["cluster"]["redis_error"]
+    arts = read_dataset(out / "articles").to_pylist()  # every part readable
+    assert 1 <= len(arts) < 16 and len({a["url"] for a in arts}) == len(arts)
+    assert kliping("verify", str(out)).returncode == 0
+
+
+def restart(redis: RedisServer, down: float) -> None:
+    """Stop ``redis`` (its data saved) and start it again on the same port and data after ``down``
+    seconds: a Redis restart, a failover, a short network cut, as a worker sees it."""
+    redis.client().shutdown(save=True)
+    redis.proc.wait(timeout=10)
+    time.sleep(down)
+    redis.proc = subprocess.Popen(
+        ["redis-server", "--port", str(redis.port), "--bind", "127.0.0.1", "--dir", redis.dir,
+         "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert wait_for(lambda: _answers(redis), 10), "redis-server did not start again"
+
+
+def _answers(redis: RedisServer) -> bool:
+    try:
+        return bool(redis.client().ping())
+    except Exception:  # noqa: BLE001 - not up yet
+        return False
+
+
+def test_requests_yielded_while_redis_restarts_are_not_lost(tmp_path) -> None:
+    """Redis restarted (3 s down) while the worker's pages yield new links: the scheduler's
+    ``request_seen``/``push`` raised ConnectionError into Scrapy (a traceback per request), and
+    the requests those pages yielded were gone: articles missing from a run that ended
+    ``finished``. Now a request Redis cannot take is held by the worker and queued when Redis
+    answers again (within ``KLIPING_REDIS_OUTAGE``): every article once, the run ``finished``."""
+    from kliping.crawler.ledger import read_ledger
+
+    out, plain = tmp_path / "out", tmp_path / "plain"
+    with RedisServer() as redis, SlowSample(0.2) as server:
+        proc = subprocess.Popen(kliping_cmd(*crawl_args(out, server, "--redis", redis.url, "--run", "blip",
+                                                        *SLOW, "-s", "KLIPING_REDIS_OUTAGE=30")),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # pages in flight whose links (the sitemap's and the date index's) are yet to be queued
+        assert wait_for(lambda: redis.client().get(f"{frontier('blip')}:seeded") == b"done"
+                        and not parts(out, "articles")), "seeded too late"
+        restart(redis, 3)
+        try:
+            stdout, stderr = proc.communicate(timeout=90)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            stdout, stderr = proc.communicate()
+            pytest.fail("the worker did not end after Redis came back: " + stderr[-3000:])
+        p = kliping(*crawl_args(plain, server), timeout=120)
+    assert proc.returncode == 0 and "Traceback" not in stderr, stderr[-3000:]
+    assert "answers again after" in stderr, stderr[-3000:]
+    rows = read_ledger(out)
+    assert [r["status"] for r in rows] == ["finished"], rows
+    assert json.loads(rows[0]["health"])["cluster"].get("held_requests", 0) > 0, rows[0]["health"]
+    assert p.returncode == 0
+    got = read_dataset(out / "articles").to_pylist()
+    assert sorted(a["url"] for a in got) == article_urls(plain), stderr[-3000:]
+
+
+def test_requests_a_worker_could_not_queue_are_queued_by_the_next(tmp_path) -> None:
+    """Redis down for longer than ``KLIPING_REDIS_OUTAGE`` while pages yield links: the worker
+    stops (``failed``, exit 1) and its own ledger row holds every request it could not queue,
+    whole. Redis back with its data, the same command again joins the run, queues those
+    requests (straight into the queue when their fingerprints reached the seen set: through the
+    dupefilter they would be lost) and finishes it: every article once, the run ``finished``."""
+    from kliping.crawler.ledger import read_ledger
+
+    out, plain = tmp_path / "out", tmp_path / "plain"
+    with RedisServer() as redis, SlowSample(0.2) as server:
+        args = crawl_args(out, server, "--redis", redis.url, "--run", "lost", *SLOW,
+                          "-s", "KLIPING_REDIS_OUTAGE=2")
+        proc = subprocess.Popen(kliping_cmd(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert wait_for(lambda: redis.client().get(f"{frontier('lost')}:seeded") == b"done"
+                        and not parts(out, "articles")), "seeded too late"
+        restart(redis, 0)  # saved, then down until the worker has stopped
+        redis.client().shutdown(save=True)
+        redis.proc.wait(timeout=10)
+        stdout, stderr = proc.communicate(timeout=60)
+        assert proc.returncode == 1 and "Traceback" not in stderr, stderr[-3000:]
+        first = read_ledger(out)
+        assert [r["status"] for r in first] == ["failed"], first
+        lost = json.loads(first[0]["health"])["cluster"]["lost_requests"]
+        assert lost > 0 and f"{lost} requests it could not queue" in stderr.strip().splitlines()[-1]
+        restart(redis, 0)
+        again = kliping(*args, timeout=120)
+        assert kliping(*crawl_args(plain, server), timeout=120).returncode == 0
+    assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr[-3000:]
+    assert f"queued {lost} requests worker" in again.stderr, again.stderr[-3000:]
+    rows = read_ledger(out)  # the stopped worker's own row, and the run's, finished by the next
+    run = json.loads(first[0]["health"])["cluster"]["run"]
+    assert sorted((r["run_id"], r["status"]) for r in rows) == sorted(
+        [(first[0]["run_id"], "failed"), (run, "finished")]), rows
+    got = sorted(a["url"] for a in read_dataset(out / "articles").to_pylist())
+    assert got == article_urls(plain), (again.stderr[-3000:])
+    verify = kliping("verify", str(out))
+    assert verify.returncode == 0, verify.stdout[-2000:]
