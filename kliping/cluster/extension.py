@@ -32,6 +32,7 @@ class ClusterRun:
     """Worker life cycle: run identity, heartbeat, acks, reaping dead workers, the final row."""
 
     _down_since: float | None = None  # when Redis stopped answering (None: it answers)
+    seeded_unsaid = False  # this worker seeded the listings while Redis did not answer
     error: str | None = None  # why this worker stopped without Redis, one line
 
     def __init__(self, crawler: Any) -> None:
@@ -148,11 +149,12 @@ class ClusterRun:
             return True
         try:
             self.server.ping()
-            if not self.server.exists(self.key("meta")):
-                self.stop(f"the frontier on Redis at {self.url} is gone (Redis restarted without "
-                          "its data?)")
+            if self.frontier_gone():
                 return False
             self.heartbeat()
+            if self.seeded_unsaid:
+                self.server.set(self.key("seeded"), "done")
+                self.seeded_unsaid = False
             held, self.held = self.held, []
             was_down, self._down_since = self._down_since, None
             scheduler = self.crawler.engine._slot.scheduler
@@ -165,6 +167,16 @@ class ClusterRun:
             logger.warning("Redis at %s answers again after %.1f s: queued %d held requests",
                            self.url, time.monotonic() - was_down, len(held) - len(self.held))
         return not self.down
+
+    def frontier_gone(self) -> bool:
+        """Is the run's ``meta`` gone from a Redis that answers (restarted without its data, or
+        flushed: the queue and the seen set went with it)? Then the worker stops, saying so:
+        crawling on into an empty frontier, no worker could ever write the run's row."""
+        if self.server.exists(self.key("meta")):
+            return False
+        self.stop(f"the frontier on Redis at {self.url} is gone (Redis restarted without its data, "
+                  "or flushed)")
+        return True
 
     def stop(self, message: str) -> None:
         """Stop this worker without Redis: one ERROR line; ``spider_closed`` writes its ledger
@@ -372,6 +384,9 @@ class ClusterRun:
         return holder == WORKER_ID
 
     def seeding_done(self) -> None:
+        if self.down:  # said once Redis answers again
+            self.seeded_unsaid = True
+            return
         self.server.set(self.key("seeded"), "done")
 
     # the engine ----------------------------------------------------------------------------------
@@ -468,6 +483,8 @@ class ClusterRun:
 
     def idle_poll(self) -> bool:
         """Must this idle worker stay up (Redis answering)?"""
+        if self.frontier_gone():
+            return False
         self.heartbeat()
         if self.tracker.finished:
             # an idle worker writes what it holds: the others wait on its processing hash

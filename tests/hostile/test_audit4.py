@@ -317,3 +317,28 @@ def test_requests_a_worker_could_not_queue_are_queued_by_the_next(tmp_path) -> N
     assert got == article_urls(plain), (again.stderr[-3000:])
     verify = kliping("verify", str(out))
     assert verify.returncode == 0, verify.stdout[-2000:]
+
+
+def test_redis_back_without_the_frontier_stops_the_worker(tmp_path) -> None:
+    """Redis restarted without its data (no persistence): the queue, the seen set and the run's
+    keys are gone. Queuing the held requests into an empty frontier would crawl on as a run no
+    worker can finish (no ``seeded``, no ledger row). Now the worker stops at once, naming it."""
+    from kliping.crawler.ledger import read_ledger
+
+    out = tmp_path / "out"
+    with RedisServer() as redis, SlowSample(0.2) as server:
+        proc = subprocess.Popen(kliping_cmd(*crawl_args(out, server, "--redis", redis.url, "--run", "wiped",
+                                                        *SLOW, "-s", "KLIPING_REDIS_OUTAGE=30")),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert wait_for(lambda: redis.client().get(f"{frontier('wiped')}:seeded") == b"done")
+        redis.proc.kill()
+        redis.proc.wait(timeout=10)
+        restart_empty = subprocess.Popen(
+            ["redis-server", "--port", str(redis.port), "--bind", "127.0.0.1", "--dir", redis.dir,
+             "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        redis.proc = restart_empty
+        stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 1 and "Traceback" not in stderr, stderr[-3000:]
+    last = stderr.strip().splitlines()[-1]
+    assert f"the frontier on Redis at {redis.url} is gone" in last, stderr[-3000:]
+    assert [r["status"] for r in read_ledger(out)] == ["failed"]
