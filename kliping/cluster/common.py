@@ -20,7 +20,8 @@ SEEN_SHARDS = 4096  # × 512 members per intset: ~2M fingerprints stay at ~8-9 b
 HEARTBEAT_SECONDS = 15.0  # a worker silent this long is dead: its requests go back to the queue
 OUTAGE_SECONDS = 60.0  # Redis silent this long stops a worker (its unqueued requests recorded)
 HELD_MAX = 100_000  # requests a worker holds in memory while Redis does not answer
-LOST_KEPT = 10_000  # unqueued requests written whole into a failed worker's ledger row
+LOST_KEPT = 10_000  # unqueued requests written whole into a failed worker's ledger row,
+LOST_BYTES = 32 * 1024 * 1024  # at most this much of them
 # stats summed across workers for the run's ledger row and health checks
 _SUMMED = ("downloader/request_count", "downloader/response_count", "downloader/response_status_count/",
            "kliping/")

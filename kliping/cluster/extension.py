@@ -14,6 +14,7 @@ from kliping.cluster.common import (
     _SUMMED,
     HEARTBEAT_SECONDS,
     HELD_MAX,
+    LOST_BYTES,
     LOST_KEPT,
     OUTAGE_SECONDS,
     SEEN_SHARDS,
@@ -227,15 +228,19 @@ class ClusterRun:
                           f"closes ({reason}): worker stopped; {self.lost_said()}")
             logger.error("%s", self.error)
             self.crawler.stats.set_value("kliping/cluster/redis_error", self.error)
-        lost = []
+        lost, size = [], 0
         for request, check_seen in self.held:
             if "kliping_ack" in request.meta:
                 continue
             try:  # check_seen: its fingerprint never reached the seen set
-                lost.append({"entry": self._queue._encode_request(request).decode(),
-                             "check_seen": check_seen})
+                entry = self._queue._encode_request(request).decode()
             except Unkeepable:
                 continue  # refused aloud when first queued
+            size += len(entry)  # a multi-page article's request carries its pages so far
+            if len(lost) < LOST_KEPT and size <= LOST_BYTES:
+                lost.append({"entry": entry, "check_seen": check_seen})
+            else:
+                lost.append(None)  # counted, not kept: the next run's listings find it again
         stats = self.crawler.stats.get_stats()
         self.crawler.stats.set_value("kliping/cluster/lost_requests", len(lost))
         site = self.spider.name
@@ -244,7 +249,7 @@ class ClusterRun:
                   started_at=self.started_at)
         health = run.health({site: stats}, self.settings.getdict("KLIPING_HEALTH"))
         health["cluster"] = {"run": self.spider.run_id, "worker": WORKER_ID, "redis_error": self.error,
-                             "lost_requests": len(lost), "lost": lost[:LOST_KEPT]}
+                             "lost_requests": len(lost), "lost": [one for one in lost if one]}
         error = run.close(FAILED, [stats], health)
         if error is not None:
             logger.error("the run ledger could not record the end of run %s (failed): %s",
@@ -281,10 +286,10 @@ class ClusterRun:
         for row_id, text in zip(*(table.column(c).to_pylist() for c in ("run_id", "health")), strict=True):
             try:
                 cluster = json.loads(text or "{}").get("cluster") or {}
-                lost, worker = cluster.get("lost") or [], cluster.get("worker")
+                run, lost, worker = cluster.get("run"), cluster.get("lost") or [], cluster.get("worker")
             except (ValueError, AttributeError):
                 continue  # a damaged health value: no requests to find in it
-            if cluster.get("run") != self.spider.run_id or not isinstance(lost, list) or not lost:
+            if run != self.spider.run_id or not isinstance(lost, list) or not lost:
                 continue
             if not self.server.sadd(self.key("lost_requeued"), row_id):
                 continue  # another worker queued them
@@ -296,9 +301,10 @@ class ClusterRun:
                 except Exception as exc:  # noqa: BLE001 - not a request: named, as junk in Redis
                     dropped(self.spider, "the run ledger", data, exc)
                     continue
-                n += bool(scheduler.enqueue_request(request, check_seen=one.get("check_seen", True)))
+                check_seen = not isinstance(one, dict) or one.get("check_seen") is not False
+                n += bool(scheduler.enqueue_request(request, check_seen=check_seen))
             logger.warning("queued %d requests worker %s could not queue before it lost Redis",
-                           len(lost), worker)
+                           len(lost), str(worker)[:80])
         return n
 
     def alive(self, worker: str) -> bool:

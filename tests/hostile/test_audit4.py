@@ -342,3 +342,38 @@ def test_redis_back_without_the_frontier_stops_the_worker(tmp_path) -> None:
     last = stderr.strip().splitlines()[-1]
     assert f"the frontier on Redis at {redis.url} is gone" in last, stderr[-3000:]
     assert [r["status"] for r in read_ledger(out)] == ["failed"]
+
+
+def test_a_meta_value_json_cannot_keep_is_refused_aloud(caplog) -> None:
+    """A custom middleware's object in ``meta`` pickled fine; the JSON frontier cannot keep it.
+    Dropping it from the request would change what the callback sees, unsaid: the request is
+    refused when it is queued, with one ERROR line naming it and the value, and counted
+    (``unkeepable_requests``, which fails the run); a popped entry whose retry is refused keeps
+    its place in the processing hash (re-queued at the worker's close)."""
+    from types import SimpleNamespace
+
+    from scrapy import Request
+    from scrapy.settings import Settings
+    from scrapy.statscollectors import MemoryStatsCollector
+
+    from kliping.cluster.queue import AckTracker, ReliableQueue
+
+    with RedisServer() as redis:
+        server = redis.client()
+        crawler = SimpleNamespace(stats=None)
+        spider = SimpleNamespace(name=SITE, settings={"KLIPING_RUN": "keep"}, since=None, until=None,
+                                 crawler=crawler)
+        crawler.stats = MemoryStatsCollector(SimpleNamespace(settings=Settings({"STATS_DUMP": False})))
+        queue = ReliableQueue(server, spider, "unused")
+        queue.tracker = AckTracker(server, queue.processing)
+        queue.push(Request("https://news.detakberita.example/a", meta={"handle": object()}))
+        assert len(queue) == 0
+        queue.push(Request("https://news.detakberita.example/b"))
+        popped = queue.pop()
+        popped.meta["handle"] = object()  # a middleware's, on the retry of a popped entry
+        queue.push(popped.replace(dont_filter=True))
+        assert len(queue) == 0 and server.hlen(queue.processing) == 1
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 2 and all("['meta']['handle'] holds a builtins.object" in e for e in errors)
+    assert "request https://news.detakberita.example/a not queued" in errors[0]
+    assert crawler.stats.get_value("kliping/cluster/unkeepable_requests") == 2
