@@ -173,8 +173,8 @@ class ClusterRun:
         """Is the run's ``meta`` gone from a Redis that answers (restarted without its data, or
         flushed: the queue and the seen set went with it)? Then the worker stops, saying so:
         crawling on into an empty frontier, no worker could ever write the run's row."""
-        if self.server.exists(self.key("meta")):
-            return False
+        if self.server.exists(self.key("meta")) or self.server.exists(f"kliping-done:{self.spider.run_id}"):
+            return False  # (the run finished: this worker was taken for dead and reaped)
         self.stop(f"the frontier on Redis at {self.url} is gone (Redis restarted without its data, "
                   "or flushed)")
         return True
@@ -576,3 +576,6 @@ class ClusterRun:
         for i in range(0, len(keys), 512):
             self.server.delete(*keys[i : i + 512])
         self.server.delete(self.key("finisher"))
+        # for a worker still up, reaped while alive (stalled past its heartbeat): the frontier
+        # is gone because the run finished, not because Redis lost it
+        self.server.set(f"kliping-done:{self.spider.run_id}", "1", ex=86400)
