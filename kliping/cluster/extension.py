@@ -28,6 +28,12 @@ from kliping.cluster.common import (
 from kliping.cluster.queue import AckTracker, dropped
 
 
+def redis_response_error() -> type[BaseException]:
+    import redis
+
+    return redis.exceptions.ResponseError
+
+
 # -- the run --------------------------------------------------------------------------------------
 class ClusterRun:
     """Worker life cycle: run identity, heartbeat, acks, reaping dead workers, the final row."""
@@ -536,7 +542,10 @@ class ClusterRun:
             pipe.hincrby(self.key("stats"), "kliping/cluster/workers_failed", 1)
         pipe.srem(self.key("workers"), WORKER_ID)
         pipe.delete(self.key(f"alive:{WORKER_ID}"))
-        pipe.execute()
+        for result in pipe.execute(raise_on_error=False):
+            if isinstance(result, redis_response_error()):  # a stray value where a counter is
+                logger.error("a counter of %s was not added: %s", self.key("stats"),
+                             " ".join(str(result).split())[:200])
         if reason == "finished":
             self.finish()
 
@@ -549,7 +558,13 @@ class ClusterRun:
             return
         from kliping.crawler.lifecycle import Run, final_status
 
-        totals = {k.decode(): int(v) for k, v in self.server.hgetall(self.key("stats")).items()}
+        totals: dict[str, int] = {}
+        for k, v in self.server.hgetall(self.key("stats")).items():
+            try:  # HINCRBY sums only integers; another value is no counter of a worker's
+                totals[k.decode("utf-8", "replace")] = int(v)
+            except ValueError:
+                logger.error("passed over a value of %s that is not a counter: %r = %r",
+                             self.key("stats"), k[:80], v[:80])
         site = self.spider.name
         run = Run(self.settings.get("KLIPING_OUT"), [site], run_id=self.spider.run_id,
                   since=getattr(self.spider, "since", None), until=getattr(self.spider, "until", None),

@@ -377,3 +377,22 @@ def test_a_meta_value_json_cannot_keep_is_refused_aloud(caplog) -> None:
     assert len(errors) == 2 and all("['meta']['handle'] holds a builtins.object" in e for e in errors)
     assert "request https://news.detakberita.example/a not queued" in errors[0]
     assert crawler.stats.get_value("kliping/cluster/unkeepable_requests") == 2
+
+
+def test_a_stats_value_that_is_no_counter_costs_no_ledger_row(tmp_path) -> None:
+    """A value of the frontier's ``stats`` hash that is not a counter (a stray ``HSET``): each
+    worker's HINCRBY of it raised out of its closing pipeline (a ResponseError traceback), before
+    the last worker out could write the run's ledger row: none was written, the frontier kept.
+    Now the one counter is not added (one ERROR line), the last worker out passes the value over
+    (one more), and the run ends as it would have."""
+    from kliping.crawler.ledger import read_ledger
+
+    out = tmp_path / "out"
+    with RedisServer() as redis, SampleServer() as server:
+        redis.client().hset(f"{frontier('stats')}:stats", "kliping/errors", "banyak")
+        r = kliping(*crawl_args(out, server, "--redis", redis.url, "--run", "stats",
+                                "-s", "KLIPING_REDIS_POLL=0.2"), timeout=120)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-3000:]
+    assert r.stderr.count("that is not a counter") == 1, r.stderr[-3000:]
+    assert r.stderr.count("was not added") == 1, r.stderr[-3000:]
+    assert [row["status"] for row in read_ledger(out)] == ["finished"]
