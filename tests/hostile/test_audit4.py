@@ -185,6 +185,17 @@ def wait_for(check, timeout: float = 60) -> bool:  # noqa: ANN001
     return False
 
 
+def ended(proc: subprocess.Popen, timeout: float) -> tuple[str, str]:
+    """The output of a worker expected to end within ``timeout``; killed (and the test failed)
+    when it does not, so that no hung worker outlives its test."""
+    try:
+        return proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, stderr = proc.communicate()
+        pytest.fail(f"the worker did not end within {timeout:g} s: " + stderr[-3000:])
+
+
 def parts(out: Path, name: str) -> list[Path]:
     return list((out / name).rglob("*.parquet")) if (out / name).exists() else []
 
@@ -298,7 +309,7 @@ def test_requests_a_worker_could_not_queue_are_queued_by_the_next(tmp_path) -> N
         restart(redis, 0)  # saved, then down until the worker has stopped
         redis.client().shutdown(save=True)
         redis.proc.wait(timeout=10)
-        stdout, stderr = proc.communicate(timeout=60)
+        stdout, stderr = ended(proc, 60)
         assert proc.returncode == 1 and "Traceback" not in stderr, stderr[-3000:]
         first = read_ledger(out)
         assert [r["status"] for r in first] == ["failed"], first
@@ -337,7 +348,7 @@ def test_redis_back_without_the_frontier_stops_the_worker(tmp_path) -> None:
             ["redis-server", "--port", str(redis.port), "--bind", "127.0.0.1", "--dir", redis.dir,
              "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         redis.proc = restart_empty
-        stdout, stderr = proc.communicate(timeout=60)
+        stdout, stderr = ended(proc, 60)
     assert proc.returncode == 1 and "Traceback" not in stderr, stderr[-3000:]
     last = stderr.strip().splitlines()[-1]
     assert f"the frontier on Redis at {redis.url} is gone" in last, stderr[-3000:]
