@@ -286,6 +286,9 @@ def run(args: argparse.Namespace) -> int:
         from kliping.crawler.cleaning import CleaningPool
 
         CleaningPool.discard()  # refused before the crawl began (another run holds --out, say)
+    if result.error is None:  # a cluster worker stopped by Redis going away (ClusterRun.stop)
+        result.error = next((str(s["kliping/cluster/redis_error"]) for s in result.stats.values()
+                             if s.get("kliping/cluster/redis_error")), None)
     from kliping.cli.summary import print_summary
 
     print_summary(args.out, result.stats, result.run_id)

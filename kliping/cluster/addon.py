@@ -35,7 +35,7 @@ class RedisFrontier:
             "SCHEDULER_QUEUE_CLASS": "kliping.cluster.queue.ReliableQueue",
             "DUPEFILTER_CLASS": "kliping.cluster.dupefilter.CompactDupeFilter",
             "SCHEDULER_PERSIST": True,  # the frontier outlives its workers
-            "SCHEDULER_SERIALIZER": "scrapy_redis.picklecompat",
+            "SCHEDULER_SERIALIZER": "kliping.cluster.serializer",  # JSON: a pickle runs code
             # ClusterRun keeps the ledger for the whole cluster; RunLedger's flock would block
             "KLIPING_LEDGER_BY_CLI": True,
         }.items():

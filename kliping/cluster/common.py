@@ -18,6 +18,10 @@ WORKER_ID = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
 DEFAULT_RUN = "default"
 SEEN_SHARDS = 4096  # × 512 members per intset: ~2M fingerprints stay at ~8-9 bytes each
 HEARTBEAT_SECONDS = 15.0  # a worker silent this long is dead: its requests go back to the queue
+OUTAGE_SECONDS = 60.0  # Redis silent this long stops a worker (its unqueued requests recorded)
+HELD_MAX = 100_000  # requests a worker holds in memory while Redis does not answer
+LOST_KEPT = 10_000  # unqueued requests written whole into a failed worker's ledger row,
+LOST_BYTES = 32 * 1024 * 1024  # at most this much of them
 # stats summed across workers for the run's ledger row and health checks
 _SUMMED = ("downloader/request_count", "downloader/response_count", "downloader/response_status_count/",
            "kliping/")
@@ -41,6 +45,19 @@ def frontier_prefix(spider: Any) -> str:
     run = spider.settings.get("KLIPING_RUN") or DEFAULT_RUN
     since, until = getattr(spider, "since", None), getattr(spider, "until", None)
     return f"kliping:{run}:{spider.name}:{window_tag(since)}:{window_tag(until)}"
+
+
+def shown_url(url: str) -> str:
+    """A Redis URL as it may be printed: a password in it is masked."""
+    return re.sub(r"(//[^:/@]*):[^@/]*@", r"\1:***@", url)
+
+
+def redis_errors() -> tuple[type[BaseException], ...]:
+    """What a Redis server going away (killed, restarted, a network cut) raises in redis-py."""
+    import redis
+
+    return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError,
+            redis.exceptions.BusyLoadingError, OSError)
 
 
 def redis_unreachable(url: str) -> str | None:

@@ -2,27 +2,45 @@
 
 from __future__ import annotations
 
+import json
+import time
 from datetime import UTC, datetime
 from typing import Any
 
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, NotConfigured
+from scrapy.exceptions import CloseSpider, DontCloseSpider, NotConfigured
 
 from kliping.cluster.common import (
     _SUMMED,
     HEARTBEAT_SECONDS,
+    HELD_MAX,
+    LOST_BYTES,
+    LOST_KEPT,
+    OUTAGE_SECONDS,
     SEEN_SHARDS,
     WORKER_ID,
     frontier_prefix,
     logger,
     redis_client,
+    redis_errors,
+    shown_url,
 )
 from kliping.cluster.queue import AckTracker, dropped
+
+
+def redis_response_error() -> type[BaseException]:
+    import redis
+
+    return redis.exceptions.ResponseError
 
 
 # -- the run --------------------------------------------------------------------------------------
 class ClusterRun:
     """Worker life cycle: run identity, heartbeat, acks, reaping dead workers, the final row."""
+
+    _down_since: float | None = None  # when Redis stopped answering (None: it answers)
+    seeded_unsaid = False  # this worker seeded the listings while Redis did not answer
+    error: str | None = None  # why this worker stopped without Redis, one line
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
@@ -40,6 +58,10 @@ class ClusterRun:
         self._beat_failing = False
         self._queue: Any = None
         self._writers: Any = None
+        self.url = shown_url(self.settings.get("KLIPING_REDIS_URL") or self.settings.get("REDIS_URL") or "")
+        self.outage = self.settings.getfloat("KLIPING_REDIS_OUTAGE", OUTAGE_SECONDS)
+        self.held: list[tuple[Any, bool]] = []  # (request, check it against the seen set)
+        self._down_why = ""
         self._join()
 
     @classmethod
@@ -80,14 +102,216 @@ class ClusterRun:
         fetched again what it held."""
         import redis
 
+        if self.down:
+            self.recover()
+            return
         try:
             self.heartbeat()
-        except (redis.exceptions.RedisError, OSError) as exc:
+        except redis_errors() as exc:
+            self.redis_down(exc)
+        except redis.exceptions.RedisError as exc:
             if not self._beat_failing:
                 logger.warning("heartbeat not written (%s); trying again", " ".join(str(exc).split()))
             self._beat_failing = True
         else:
             self._beat_failing = False
+
+    # Redis going away ----------------------------------------------------------------------------
+    @property
+    def down(self) -> bool:
+        """Is Redis not answering (or this worker stopping for it)? Nothing is sent to it then
+        but the idle poll's and the heartbeat's look for it."""
+        return self._down_since is not None or self.error is not None
+
+    def redis_down(self, exc: BaseException) -> None:
+        """A Redis error: the first opens an outage (one WARNING); past ``KLIPING_REDIS_OUTAGE``
+        seconds of it the worker stops (``stop``)."""
+        if self._down_since is None and self.error is None:
+            self._down_since = time.monotonic()
+            self._down_why = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+            logger.warning("Redis at %s does not answer (%s): holding new requests, trying again "
+                           "for up to %g s", self.url, self._down_why, self.outage)
+        self.check_outage()
+
+    def check_outage(self) -> None:
+        if self._down_since is not None and time.monotonic() - self._down_since >= self.outage:
+            self.stop(f"Redis at {self.url} did not answer for {self.outage:g} s ({self._down_why})")
+
+    def hold(self, request: Any, check_seen: bool) -> bool:
+        """Keep a request Redis could not take, to queue it once Redis answers again."""
+        self.held.append((request, check_seen))
+        self.crawler.stats.inc_value("kliping/cluster/held_requests")
+        if len(self.held) >= HELD_MAX:
+            self.stop(f"Redis at {self.url} does not answer ({self._down_why}) and this worker "
+                      f"holds {HELD_MAX} requests it could not queue")
+        return True
+
+    def recover(self) -> bool:
+        """During an outage: does Redis answer again? Then its frontier must still be there
+        (a Redis restarted without its data lost the queue and the seen set: the worker stops),
+        and the held requests are queued. True when Redis answers and nothing is held."""
+        if self.error is not None:
+            return False
+        if self._down_since is None and not self.held:
+            return True
+        try:
+            self.server.ping()
+            if self.frontier_gone():
+                return False
+            self.heartbeat()
+            if self.seeded_unsaid:
+                self.server.set(self.key("seeded"), "done")
+                self.seeded_unsaid = False
+            held, self.held = self.held, []
+            was_down, self._down_since = self._down_since, None
+            scheduler = self.crawler.engine._slot.scheduler
+            for request, check_seen in held:
+                scheduler.enqueue_request(request, check_seen=check_seen)  # held again if down
+        except redis_errors() as exc:
+            self.redis_down(exc)
+            return False
+        if was_down is not None:
+            logger.warning("Redis at %s answers again after %.1f s: queued %d held requests",
+                           self.url, time.monotonic() - was_down, len(held) - len(self.held))
+        return not self.down
+
+    def frontier_gone(self) -> bool:
+        """Is the run's ``meta`` gone from a Redis that answers (restarted without its data, or
+        flushed: the queue and the seen set went with it)? Then the worker stops, saying so:
+        crawling on into an empty frontier, no worker could ever write the run's row."""
+        if self.server.exists(self.key("meta")) or self.server.exists(f"kliping-done:{self.spider.run_id}"):
+            return False  # (the run finished: this worker was taken for dead and reaped)
+        self.stop(f"the frontier on Redis at {self.url} is gone (Redis restarted without its data, "
+                  "or flushed)")
+        return True
+
+    def stop(self, message: str) -> None:
+        """Stop this worker without Redis: one ERROR line; ``spider_closed`` writes its ledger
+        row (``failed``) with the requests it could not queue."""
+        if self.error is not None:
+            return
+        self.error = f"{message}: worker stopped; {self.lost_said()}"
+        logger.error("%s", self.error)
+        self.crawler.stats.set_value("kliping/cluster/redis_error", self.error)
+        engine = getattr(self.crawler, "engine", None)
+        slot = getattr(engine, "_slot", None)
+        if engine is not None and slot is not None and slot.closing is None:
+            from scrapy.utils.defer import deferred_from_coro
+
+            deferred_from_coro(engine.close_spider_async(reason="redis_error"))
+
+    def unqueued(self) -> int:
+        """Held requests that are lost if Redis does not come back: a retry or redirect of a
+        popped entry is not (its entry stays in the processing hash, re-queued by the reaper)."""
+        return sum(1 for request, _ in self.held if "kliping_ack" not in request.meta)
+
+    @property
+    def own_run_id(self) -> str:
+        """The id of this worker's own ledger row, once it stops without Redis: the cluster run
+        (``spider.run_id``) may still be finished by other workers, and has one final row."""
+        if getattr(self, "_own_run_id", None) is None:
+            from kliping.crawler.lifecycle import new_run_id
+
+            self._own_run_id = new_run_id()
+        return self._own_run_id
+
+    def lost_said(self) -> str:
+        n = self.unqueued()
+        held = (f"{n} requests it could not queue are recorded in its ledger row, for the next "
+                "worker to queue" if n else "it held no request it could not queue")
+        return f"{held} (row {self.own_run_id}, a worker of run {self.spider.run_id})"
+
+    def close_without_redis(self, reason: str) -> None:
+        """The end of a worker that lost Redis: its own ``failed`` ledger row (the cluster's
+        totals are out of reach), holding every request it could not queue, whole, for the
+        next worker of this run to queue (``requeue_lost``); the one line the CLI prints."""
+        from kliping.cluster.serializer import Unkeepable
+        from kliping.crawler.ledger import FAILED
+        from kliping.crawler.lifecycle import Run
+
+        if self.error is None:
+            self.error = (f"Redis at {self.url} does not answer ({self._down_why}) as the worker "
+                          f"closes ({reason}): worker stopped; {self.lost_said()}")
+            logger.error("%s", self.error)
+            self.crawler.stats.set_value("kliping/cluster/redis_error", self.error)
+        lost, size = [], 0
+        for request, check_seen in self.held:
+            if "kliping_ack" in request.meta:
+                continue
+            try:  # check_seen: its fingerprint never reached the seen set
+                entry = self._queue._encode_request(request).decode()
+            except Unkeepable:
+                continue  # refused aloud when first queued
+            size += len(entry)  # a multi-page article's request carries its pages so far
+            if len(lost) < LOST_KEPT and size <= LOST_BYTES:
+                lost.append({"entry": entry, "check_seen": check_seen})
+            else:
+                lost.append(None)  # counted, not kept: the next run's listings find it again
+        stats = self.crawler.stats.get_stats()
+        self.crawler.stats.set_value("kliping/cluster/lost_requests", len(lost))
+        site = self.spider.name
+        run = Run(self.settings.get("KLIPING_OUT"), [site], run_id=self.own_run_id,
+                  since=getattr(self.spider, "since", None), until=getattr(self.spider, "until", None),
+                  started_at=self.started_at)
+        health = run.health({site: stats}, self.settings.getdict("KLIPING_HEALTH"))
+        health["cluster"] = {"run": self.spider.run_id, "worker": WORKER_ID, "redis_error": self.error,
+                             "lost_requests": len(lost), "lost": [one for one in lost if one]}
+        error = run.close(FAILED, [stats], health)
+        if error is not None:
+            logger.error("the run ledger could not record the end of run %s (failed): %s",
+                         run.run_id, error)
+        self.result = {"status": FAILED, "health": health, "stats": stats}
+
+    def requeue_lost(self) -> int:
+        """Queue the requests a worker of this run could not queue before it stopped without
+        Redis (its ledger row holds them), once per such worker. One whose fingerprint reached
+        the seen set goes straight into the queue (through the dupefilter it would be lost); one
+        whose did not passes the dupefilter (the page that yielded it, re-queued by the reaper,
+        may have yielded it again)."""
+        from scrapy.utils.request import request_from_dict
+
+        from kliping.cluster.serializer import loads
+        from kliping.crawler.ledger import FAILED
+        from kliping.dataset.storage import dataset_path, open_dataset
+
+        runs = open_dataset(dataset_path(self.settings.get("KLIPING_OUT"), "runs"), "runs")
+        if runs is None:
+            return 0
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.dataset as ds
+
+        try:
+            table = runs.to_table(columns=["run_id", "health"], filter=(ds.field("status") == FAILED)
+                                  & pc.match_substring(ds.field("health"), self.spider.run_id))
+        except (OSError, pa.ArrowException) as exc:  # a part another run is writing, damaged
+            logger.warning("the run ledger could not be read for requests lost to Redis: %s",
+                           " ".join(str(exc).split())[:200])
+            return 0
+        n = 0
+        for row_id, text in zip(*(table.column(c).to_pylist() for c in ("run_id", "health")), strict=True):
+            try:
+                cluster = json.loads(text or "{}").get("cluster") or {}
+                run, lost, worker = cluster.get("run"), cluster.get("lost") or [], cluster.get("worker")
+            except (ValueError, AttributeError):
+                continue  # a damaged health value: no requests to find in it
+            if run != self.spider.run_id or not isinstance(lost, list) or not lost:
+                continue
+            if not self.server.sadd(self.key("lost_requeued"), row_id):
+                continue  # another worker queued them
+            scheduler = self.crawler.engine._slot.scheduler
+            for one in lost:
+                data = str(one.get("entry") if isinstance(one, dict) else one).encode("utf-8")
+                try:
+                    request = request_from_dict(loads(data), spider=self.spider)
+                except Exception as exc:  # noqa: BLE001 - not a request: named, as junk in Redis
+                    dropped(self.spider, "the run ledger", data, exc)
+                    continue
+                check_seen = not isinstance(one, dict) or one.get("check_seen") is not False
+                n += bool(scheduler.enqueue_request(request, check_seen=check_seen))
+            logger.warning("queued %d requests worker %s could not queue before it lost Redis",
+                           len(lost), str(worker)[:80])
+        return n
 
     def alive(self, worker: str) -> bool:
         return bool(self.server.exists(self.key(f"alive:{worker}")))
@@ -150,10 +374,11 @@ class ClusterRun:
 
     def _stored(self, data: bytes, stored: set[str]) -> bool:
         from scrapy.utils.request import request_from_dict
-        from scrapy_redis import picklecompat
 
-        try:
-            request = request_from_dict(picklecompat.loads(data), spider=self.spider)
+        from kliping.cluster.serializer import loads
+
+        try:  # JSON only: a dead worker's entry is data from a shared server, never unpickled
+            request = request_from_dict(loads(data), spider=self.spider)
         except Exception:  # noqa: BLE001 - undecodable: re-queue and let the worker report it
             return False
         return "kliping_via" in request.meta and request.url in stored
@@ -171,6 +396,9 @@ class ClusterRun:
         return holder == WORKER_ID
 
     def seeding_done(self) -> None:
+        if self.down:  # said once Redis answers again
+            self.seeded_unsaid = True
+            return
         self.server.set(self.key("seeded"), "done")
 
     # the engine ----------------------------------------------------------------------------------
@@ -202,7 +430,12 @@ class ClusterRun:
         def flush_then_ack() -> None:
             n = len(self.tracker.finished)  # their rows are all in the buffers being written
             flush()
-            self.tracker.ack(n)
+            if self.down:
+                return  # acked at a later flush, once Redis answers (or re-fetched if it never does)
+            try:
+                self.tracker.ack(n)
+            except redis_errors() as exc:
+                self.redis_down(exc)
 
         writers.flush = flush_then_ack
         self._writers = writers
@@ -241,16 +474,37 @@ class ClusterRun:
         return silent
 
     def spider_idle(self, spider: Any) -> None:
+        if self.error is not None:
+            raise CloseSpider("redis_error")
+        try:
+            if self.down and not self.recover():
+                self.check_outage()
+                busy = self.error is None  # wait for Redis, within KLIPING_REDIS_OUTAGE
+            else:
+                busy = self.idle_poll()
+        except redis_errors() as exc:
+            self.redis_down(exc)
+            busy = self.error is None
+        if self.error is not None:
+            raise CloseSpider("redis_error")
+        if busy:
+            # poll again soon rather than at the engine's 5 s heartbeat
+            self.crawler.engine._slot.nextcall.schedule(
+                self.settings.getfloat("KLIPING_REDIS_POLL", 0.5))
+            raise DontCloseSpider
+
+    def idle_poll(self) -> bool:
+        """Must this idle worker stay up (Redis answering)?"""
+        if self.frontier_gone():
+            return False
         self.heartbeat()
         if self.tracker.finished:
             # an idle worker writes what it holds: the others wait on its processing hash
             self._writers.flush()
         self.reap()
         if len(self._queue) or self.others_busy() or self.seeding_elsewhere() or self.others_silent():
-            # poll again soon rather than at the engine's 5 s heartbeat
-            self.crawler.engine._slot.nextcall.schedule(
-                self.settings.getfloat("KLIPING_REDIS_POLL", 0.5))
-            raise DontCloseSpider
+            return True
+        return self.requeue_lost() > 0
 
     def seeding_elsewhere(self) -> bool:
         holder = (self.server.get(self.key("seeded")) or b"").decode()
@@ -259,6 +513,15 @@ class ClusterRun:
     def spider_closed(self, spider: Any, reason: str) -> None:
         if self._beat is not None and self._beat.running:
             self._beat.stop()
+        if not self.down or self.recover():
+            try:
+                self.close_with_redis(reason)
+                return
+            except redis_errors() as exc:
+                self.redis_down(exc)
+        self.close_without_redis(reason)
+
+    def close_with_redis(self, reason: str) -> None:
         # the pipelines have closed (final flush, acked): what is left was never finished; after
         # a write error the finished entries' rows were dropped unwritten: re-queued, not acked
         from kliping.pipelines.writers import write_failure
@@ -279,7 +542,10 @@ class ClusterRun:
             pipe.hincrby(self.key("stats"), "kliping/cluster/workers_failed", 1)
         pipe.srem(self.key("workers"), WORKER_ID)
         pipe.delete(self.key(f"alive:{WORKER_ID}"))
-        pipe.execute()
+        for result in pipe.execute(raise_on_error=False):
+            if isinstance(result, redis_response_error()):  # a stray value where a counter is
+                logger.error("a counter of %s was not added: %s", self.key("stats"),
+                             " ".join(str(result).split())[:200])
         if reason == "finished":
             self.finish()
 
@@ -292,7 +558,13 @@ class ClusterRun:
             return
         from kliping.crawler.lifecycle import Run, final_status
 
-        totals = {k.decode(): int(v) for k, v in self.server.hgetall(self.key("stats")).items()}
+        totals: dict[str, int] = {}
+        for k, v in self.server.hgetall(self.key("stats")).items():
+            try:  # HINCRBY sums only integers; another value is no counter of a worker's
+                totals[k.decode("utf-8", "replace")] = int(v)
+            except ValueError:
+                logger.error("passed over a value of %s that is not a counter: %r = %r",
+                             self.key("stats"), k[:80], v[:80])
         site = self.spider.name
         run = Run(self.settings.get("KLIPING_OUT"), [site], run_id=self.spider.run_id,
                   since=getattr(self.spider, "since", None), until=getattr(self.spider, "until", None),
@@ -300,7 +572,9 @@ class ClusterRun:
         health = run.health({site: totals}, self.settings.getdict("KLIPING_HEALTH"))
         health["cluster"] = {k.rsplit("/", 1)[-1]: v for k, v in totals.items()
                              if k.startswith("kliping/cluster/")}
-        status = final_status(bool(totals.get("kliping/cluster/workers_failed")), health)
+        # a request a worker could not queue (unkeepable in JSON) is lost: the run did not finish
+        lost = totals.get("kliping/cluster/unkeepable_requests", 0)
+        status = final_status(bool(totals.get("kliping/cluster/workers_failed") or lost), health)
         error = run.close(status, [totals], health)
         if error is not None:
             logger.error("the run ledger could not record the end of run %s (%s): %s",
@@ -311,8 +585,12 @@ class ClusterRun:
     def clear(self) -> None:
         """Delete the frontier: the next crawl with the same command starts afresh."""
         shards = self.settings.getint("KLIPING_REDIS_SEEN_SHARDS", SEEN_SHARDS)
-        keys = [self.key(n) for n in ("requests", "meta", "seeded", "workers", "stats", "seq")]
+        keys = [self.key(n) for n in ("requests", "meta", "seeded", "workers", "stats", "seq",
+                                      "lost_requeued")]
         keys += [f"{self.prefix}:seen:{i}" for i in range(shards)]
         for i in range(0, len(keys), 512):
             self.server.delete(*keys[i : i + 512])
         self.server.delete(self.key("finisher"))
+        # for a worker still up, reaped while alive (stalled past its heartbeat): the frontier
+        # is gone because the run finished, not because Redis lost it
+        self.server.set(f"kliping-done:{self.spider.run_id}", "1", ex=86400)

@@ -11,18 +11,20 @@ from kliping.cluster.common import _POP, WORKER_ID, frontier_prefix, logger
 class ReliableQueue:
     """Priority queue (sorted set) with a per-worker processing hash: pop moves, ack deletes.
 
-    Same interface and encoding as ``scrapy_redis.queue.PriorityQueue`` (pickled request dicts,
-    score ``-priority``), so kliping imports without scrapy-redis installed.
+    Same interface as ``scrapy_redis.queue.PriorityQueue`` (request dicts, score ``-priority``),
+    so kliping imports without scrapy-redis installed; but the dicts are kliping's JSON
+    (:mod:`kliping.cluster.serializer`), never pickles, whatever ``SCHEDULER_SERIALIZER`` says:
+    an entry is data read from a shared server, and a pickle runs code when it is loaded.
     """
 
     def __init__(self, server: Any, spider: Any, key: str, serializer: Any = None) -> None:
-        from scrapy_redis import picklecompat
+        from kliping.cluster import serializer as json_serializer
 
         prefix = frontier_prefix(spider)
         self.server = server
         self.spider = spider
         self.key = f"{prefix}:requests"  # not ``key``: the run and window belong in the name
-        self.serializer = serializer or picklecompat
+        self.serializer = json_serializer  # never a pickle, whatever is passed
         self.prefix = prefix
         self.processing = f"{prefix}:processing:{WORKER_ID}"
         self._pop = server.register_script(_POP)
@@ -44,7 +46,20 @@ class ReliableQueue:
 
     def push(self, request: Any) -> None:
         parent = request.meta.pop("kliping_ack", None)  # a retry or redirect of a popped entry
-        data = self._encode_request(request)
+        from kliping.cluster.serializer import Unkeepable
+
+        try:
+            data = self._encode_request(request)
+        except Unkeepable as exc:
+            # refused aloud, and the run fails (ClusterRun.finish): a custom middleware's object
+            # in meta is no reason to run code from a pickle, nor to lose the value unsaid
+            if parent is not None:
+                request.meta["kliping_ack"] = parent  # its entry stays, re-queued at the close
+            logger.error("request %s not queued: %s", request.url[:200], exc)
+            crawler = getattr(self.spider, "crawler", None)
+            if crawler is not None:
+                crawler.stats.inc_value("kliping/cluster/unkeepable_requests")
+            return
         if parent is None:
             self.server.execute_command("ZADD", self.key, -request.priority, data)
             return
@@ -55,7 +70,11 @@ class ReliableQueue:
         pipe = self.server.pipeline(transaction=True)
         pipe.execute_command("ZADD", self.key, -request.priority, data)
         pipe.hdel(self.processing, parent)
-        pipe.execute()
+        try:
+            pipe.execute()
+        except Exception:
+            request.meta["kliping_ack"] = parent  # pushed again later, in one step still
+            raise
         if self.tracker is not None:
             self.tracker.forget(parent)  # nothing of it is left to write
 
@@ -111,8 +130,9 @@ class AckTracker:
             self.finished.append(ack)
 
     def ack(self, upto: int | None = None) -> None:
-        """Delete finished entries (the first ``upto``) from the processing hash."""
+        """Delete finished entries (the first ``upto``) from the processing hash; an entry leaves
+        ``finished`` only once Redis took its delete (a Redis error keeps it for the next ack)."""
         batch = self.finished[:upto] if upto is not None else list(self.finished)
-        del self.finished[: len(batch)]
         for i in range(0, len(batch), 1000):
             self.server.hdel(self.processing, *batch[i : i + 1000])
+            del self.finished[: len(batch[i : i + 1000])]

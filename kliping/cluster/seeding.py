@@ -35,4 +35,10 @@ class ClusterSeeding:
             else:
                 stats.inc_value("kliping/cluster/start_skipped")
         if seeder and cluster is not None:
-            cluster.seeding_done()
+            from kliping.cluster.common import redis_errors
+
+            try:
+                cluster.seeding_done()
+            except redis_errors() as exc:  # said once Redis answers again (ClusterRun.recover)
+                cluster.seeded_unsaid = True
+                cluster.redis_down(exc)
