@@ -8,6 +8,7 @@ cleaning stage and ``kliping reclean`` can use it without a crawler.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, Literal
 
 from kliping.dates.vocab import ZONE_OFFSETS
+
+log = logging.getLogger(__name__)
 
 SourceKind = Literal["news_sitemap", "sitemap", "feed", "date_index"]
 SOURCE_KINDS: tuple[str, ...] = ("news_sitemap", "sitemap", "feed", "date_index")
@@ -30,6 +33,62 @@ PAGINATION_RULES = ("single=1", "page=all", "next_link")
 # follow a segment (".", "/", "?", the end) is no [\w-] character, so the first way the group
 # matches is the only one that can lead to a match, and no match is lost.
 ARTICLE_SEGMENT = r"(?:[a-z0-9]+(?:-[a-z0-9]+){2,}|(?>[\w-]*\d{4,}[\w-]*))(?:\.html?|\.php)?|\d{4,}/[\w-]+"
+
+
+# A site's URL regexes (article_pattern, skip_patterns, url_time) meet every link a hostile page
+# gives, in the crawl's reactor thread: each match is bounded. A URL longer than Scrapy requests
+# (its URLLENGTH_LIMIT default) is no article; a match past MATCH_SECONDS is no match (the regex
+# package, re-compatible, stops it; the re module cannot be stopped).
+URL_MAX_LENGTH = 2083
+MATCH_SECONDS = 0.05
+
+
+class UrlPattern:
+    """A site's regex searched in URLs, in bounded time: ``search`` is None for a URL over
+    :data:`URL_MAX_LENGTH` and for a search past :data:`MATCH_SECONDS` (one WARNING per pattern,
+    naming the site and the field). ``where`` is "site 'key': field 'name'"."""
+
+    def __init__(self, pattern: str, where: str) -> None:
+        import regex
+
+        self.pattern = pattern
+        self.where = where
+        self._re = regex.compile(pattern, regex.VERSION0)
+        self.groupindex = dict(self._re.groupindex)
+        self.timeouts = 0
+        self._slow: set[str] = set()  # URLs it timed out on (a link is tested more than once)
+
+    def search(self, url: str) -> Any:
+        if len(url) > URL_MAX_LENGTH or (self._slow and url in self._slow):
+            return None
+        try:
+            return self._re.search(url, timeout=MATCH_SECONDS)
+        except TimeoutError:
+            self.timeouts += 1
+            if len(self._slow) < 10_000:
+                self._slow.add(url)
+            if self.timeouts == 1:
+                log.warning("%s: matching took more than %g s on %s (counted as no match; a "
+                            "pattern that backtracks, later timeouts of it are not logged)",
+                            self.where, MATCH_SECONDS, ascii(url[:200]))
+            return None
+
+    def __repr__(self) -> str:
+        return f"UrlPattern({self.pattern!r})"
+
+
+def _skip_patterns(patterns: tuple[str, ...], where: str) -> tuple[UrlPattern, ...]:
+    """The skip patterns as few bounded searches: one alternation of them all when none has a
+    flag, a group name or a back reference (each bounded search costs ~3 us a URL, most of it the
+    time limit's)."""
+    plain = all(
+        not (c := re.compile(p)).groupindex and c.flags == re.UNICODE and "(?" not in p.replace("(?:", "")
+        and not re.search(r"\\\d", p)
+        for p in patterns
+    )
+    if plain and len(patterns) > 1:
+        return (UrlPattern("|".join(f"(?:{p})" for p in patterns), f"{where} 'skip_patterns'"),)
+    return tuple(UrlPattern(p, f"{where} 'skip_patterns[{i}]'") for i, p in enumerate(patterns))
 
 
 def zone_tz(zone: str) -> timezone:
@@ -125,20 +184,27 @@ class Site:
     # record and the RAW record it came from; plain Python, no Scrapy. Returns the record to keep.
     post_process: Callable[[dict[str, Any], Mapping[str, Any]], dict[str, Any]] | None = field(
         default=None, repr=False, compare=False)
-    _article_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    _skip_res: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
-    url_time_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _article_re: UrlPattern = field(init=False, repr=False, compare=False)
+    _skip_res: tuple[UrlPattern, ...] = field(init=False, repr=False, compare=False)
+    # the url_time rule, bounded as the others (``.search(url)`` -> a match or None)
+    url_time_re: UrlPattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         validate(self)
-        object.__setattr__(self, "_article_re", re.compile(self.article_pattern))
-        object.__setattr__(self, "_skip_res", tuple(re.compile(p) for p in self.skip_patterns))
-        object.__setattr__(self, "url_time_re", re.compile(self.url_time) if self.url_time else None)
+        where = f"site {self.key!r}: field"
+        object.__setattr__(self, "_article_re",
+                           UrlPattern(self.article_pattern, f"{where} 'article_pattern'"))
+        object.__setattr__(self, "_skip_res", _skip_patterns(self.skip_patterns, where))
+        object.__setattr__(self, "url_time_re",
+                           UrlPattern(self.url_time, f"{where} 'url_time'") if self.url_time else None)
 
     def is_article(self, url: str) -> bool:
-        if any(r.search(url) for r in self._skip_res):
+        """Does ``url`` match the article pattern and no skip pattern (each in bounded time, a
+        URL of up to :data:`URL_MAX_LENGTH` characters)? The article pattern first: most links of
+        a listing page are no article, and need no other match."""
+        if len(url) > URL_MAX_LENGTH or self._article_re.search(url) is None:
             return False
-        return bool(self._article_re.search(url))
+        return not any(r.search(url) for r in self._skip_res)
 
     def layout_for(self, fetched: date | datetime | None) -> Layout:
         """The layout that was current when a page was fetched (latest when unknown)."""
@@ -185,6 +251,11 @@ def _type_name(value: object) -> str:
     return f"{type(value).__name__} {value!r}"[:120]
 
 
+def _shown(value: str) -> str:
+    """``value`` quoted for a one-line message, cut at 120 characters."""
+    return repr(value) if len(value) <= 120 else f"{value[:120]!r}… ({len(value):,} characters)"
+
+
 def _check_xpath(site: object, fieldname: str, expr: object, optional: bool = False) -> None:
     from lxml import etree
 
@@ -198,13 +269,110 @@ def _check_xpath(site: object, fieldname: str, expr: object, optional: bool = Fa
         _fail(site, fieldname, f"not a valid XPath: {exc}: {expr!r}")
 
 
-def _check_regex(site: object, fieldname: str, pattern: object) -> None:
+def _items_nullable(seq: Any) -> bool:
+    return all(_nullable(item) for item in seq)
+
+
+def _nullable(item: tuple[Any, Any]) -> bool:
+    """Can this node of ``re``'s parse tree match the empty string? (Conservative: yes when
+    unsure, which only makes :func:`nested_repeat` stricter.)"""
+    from re import _constants as c
+
+    op, av = item
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        return av[0] == 0 or _items_nullable(av[2])
+    if op is c.SUBPATTERN:
+        return _items_nullable(av[3])
+    if op is c.ATOMIC_GROUP:
+        return _items_nullable(av)
+    if op is c.BRANCH:
+        return any(_items_nullable(alt) for alt in av[1])
+    return op not in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY, c.CATEGORY)
+
+
+def _loose(seq: Any) -> bool:
+    """Can ``seq`` match as one backtracking unbounded repeat with all else in it matching
+    nothing (``a+``, ``(\\w+)\\s?``, ``(?:a+|b)``)? Then a repeat of it can split a run of text
+    into iterations in exponentially many ways, and tries each before it fails."""
+    from re import _constants as c
+
+    seq = list(seq)
+    solid = [i for i, item in enumerate(seq) if not _nullable(item)]
+    candidates = solid if len(solid) == 1 else range(len(seq)) if not solid else ()
+    for i in candidates:
+        op, av = seq[i]
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and (av[1] == c.MAXREPEAT or _loose(av[2])):
+            return True
+        if op is c.SUBPATTERN and _loose(av[3]):
+            return True
+        if op is c.BRANCH and any(_loose(alt) for alt in av[1]):
+            return True
+    return False
+
+
+def _nested(seq: Any) -> bool:
+    from re import _constants as c
+
+    for op, av in seq:
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if op is not c.POSSESSIVE_REPEAT and av[1] > 1 and _loose(av[2]):
+                return True
+            if _nested(av[2]):
+                return True
+        elif op is c.SUBPATTERN:
+            if _nested(av[3]):
+                return True
+        elif op is c.ATOMIC_GROUP:
+            if _nested(av):
+                return True
+        elif op is c.BRANCH:
+            if any(_nested(alt) for alt in av[1]):
+                return True
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            if _nested(av[1]):
+                return True
+        elif op is c.GROUPREF_EXISTS:
+            if any(_nested(branch) for branch in av[1:] if branch is not None):
+                return True
+    return False
+
+
+NESTED_REPEAT = (
+    "a repeat inside a repeat, which backtracks without bound on a long run of text that nearly "
+    "matches (as (a+)+$ or (\\w+\\s?)*$ do: 2^n tries for n letters); make the inner repeat "
+    "possessive (a++) or atomic ((?>a+)), or separate the repeats by a character the inner one "
+    "cannot match ((?:-[a-z]+)+)"
+)
+
+
+def nested_repeat(pattern: str) -> str | None:
+    """Why ``pattern`` backtracks without bound, or None: a repeat (``+``, ``*``, ``{2,}``…,
+    greedy or lazy) of something that is itself, all else in it optional, an unbounded repeat
+    (``(a+)+``, ``(\\w+\\s?)*``, ``(?:a*|b)+``). Not every slow pattern (overlapping
+    alternatives such as ``(a|aa)+`` pass): URL matches are also bounded in time
+    (:class:`UrlPattern`)."""
+    from re import _parser
+
+    try:
+        tree = _parser.parse(pattern)
+    except (re.error, RecursionError):
+        return None  # re.compile says what is wrong with it
+    return NESTED_REPEAT if _nested(tree) else None
+
+
+def _check_regex(site: object, fieldname: str, pattern: object, engine: Any = re) -> None:
+    """A regex string that ``engine`` (re, or regex for the URL patterns) compiles and that has
+    no repeat inside a repeat (:func:`nested_repeat`)."""
     if not isinstance(pattern, str):
         _fail(site, fieldname, f"must be a regex string, got {_type_name(pattern)}")
-    try:
-        re.compile(pattern)  # type: ignore[arg-type]
-    except re.error as exc:
-        _fail(site, fieldname, f"not a valid regex: {exc}")
+    for compile_with in dict.fromkeys((re, engine)):
+        try:
+            compile_with.compile(pattern)  # type: ignore[arg-type]
+        except (compile_with.error, RecursionError, OverflowError) as exc:
+            _fail(site, fieldname, f"not a valid regex: {type(exc).__name__}: {exc}")
+    why = nested_repeat(pattern)  # type: ignore[arg-type]
+    if why is not None:
+        _fail(site, fieldname, f"{why}: {_shown(pattern)}")
 
 
 def _check_strings(site: object, fieldname: str, value: object, optional: bool = False) -> None:
@@ -354,18 +522,15 @@ def validate(site: Site) -> None:
             _fail(site, f"sources[{i}].url", f"must be an absolute http(s) URL, got {src.url!r}")
         if src.kind == "date_index" and "{date}" not in src.url:
             _fail(site, f"sources[{i}].url", "a date_index URL needs a {date} placeholder")
+    import regex
+
     for name, pattern in [("article_pattern", site.article_pattern)] + [
         (f"skip_patterns[{i}]", p) for i, p in enumerate(site.skip_patterns)
     ]:
-        try:
-            re.compile(pattern)
-        except (re.error, TypeError) as exc:
-            _fail(site, name, f"not a valid regex: {exc}")
+        _check_regex(site, name, pattern, regex)
     if site.url_time is not None:
-        try:
-            groups = set(re.compile(site.url_time).groupindex)
-        except (re.error, TypeError) as exc:
-            _fail(site, "url_time", f"not a valid regex: {exc}")
+        _check_regex(site, "url_time", site.url_time, regex)
+        groups = set(re.compile(site.url_time).groupindex)
         if not {"h", "mi"} <= groups:
             _fail(site, "url_time", "needs named groups h and mi (optionally s, y, mo, d)")
     if site.pagination is not None and site.pagination not in PAGINATION_RULES:

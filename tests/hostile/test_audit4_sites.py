@@ -1,0 +1,120 @@
+"""A fourth outside audit (session 17): site files and stored strings. Each attack was found to
+fail, then fixed. Real CLI runs and real crawls in child processes against servers on 127.0.0.1,
+Parquet read back with pyarrow.
+
+- a user's site file whose regexes backtrack without end (``(a+)+$``) on a hostile URL: the crawl's
+  reactor hung;
+- site files of the right syntax and the wrong shape (huge lists, huge strings, selectors that
+  are no XPath).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from kliping.dataset.storage import read_dataset
+from tests.conftest import FAST, kliping_cmd, one_line
+from tests.hostile.test_audit3 import _page, _routes
+from tests.hostile.test_content import BASE, DOMAIN, WINDOW, ContentServer
+
+
+def _run(*args: str, sites: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "KLIPING_SITES_PATH"}
+    if sites is not None:
+        env["KLIPING_SITES_PATH"] = str(sites)
+    return subprocess.run(kliping_cmd(*args), capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def _site_file(folder: Path, key: str = "kabarku", **fields: str) -> Path:
+    """``folder/key.py``: a site of DOMAIN listed by its feed; ``fields`` are Python source of
+    fields to set or override (``article_pattern="r'/berita/'"``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    given = {"article_pattern": r"r'/berita/[a-z-]+/$'", **fields}
+    body = "".join(f"    {k}={v},\n" for k, v in given.items())
+    text = ("from kliping.sites.base import Layout, Site, Source\n"
+            f"SITE = Site(\n    key={key!r}, name='Kabarku', domain={DOMAIN!r},\n"
+            f"    sources=(Source('feed', {BASE + '/feed/'!r}),),\n{body})\n")
+    path = folder / f"{key}.py"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- 1. a user's regexes, bounded ------------------------------------------------------------------
+
+NESTED = {  # field: its Python source, a pattern with a repeat inside a repeat
+    "article_pattern": r"r'/berita/(a+)+$'",
+    "skip_patterns": r"(r'/video/', r'/foto/(\w+\s?)*$')",
+    "url_time": r"r'/(?P<h>\d\d)(?P<mi>\d\d)(?:\d*)*/'",
+    "layouts": r"(Layout('V1', boilerplate=(r'^(?:Baca juga:?\s*)+$', r'^([a-z]*)*$')),)",
+    "title_suffix": r"(Layout('V1', title_suffix=r'\s*-\s*(?:[\w.]+\s?)+$'),)",
+}
+NESTED_FIELD = {"article_pattern": "'article_pattern'", "skip_patterns": "'skip_patterns[1]'",
+                "url_time": "'url_time'", "layouts": "'layouts[0].boilerplate[1]'",
+                "title_suffix": "'layouts[0].title_suffix'"}
+
+
+@pytest.mark.parametrize("name", list(NESTED))
+def test_a_site_regex_with_a_repeat_inside_a_repeat_is_refused_naming_the_field(tmp_path, name) -> None:
+    """``(a+)+$`` (a repeat whose body is itself a repeat with nothing else it must match) tries
+    2^n ways to split n letters before it gives up: on ``http://x/aaa…a!`` (32 letters) the
+    crawl's reactor hung in ``Site.is_article``. Such a pattern was loaded as valid; now it is
+    refused when the site file loads, one line naming the file and the field."""
+    field = "layouts" if name == "title_suffix" else name
+    path = _site_file(tmp_path / "sites", **{field: NESTED[name]})
+    r = _run("sites", sites=tmp_path / "sites")
+    assert r.returncode == 2, r.stdout + r.stderr
+    line = one_line(r)
+    assert str(path) in line and f"field {NESTED_FIELD[name]}" in line and "repeat" in line, line
+
+
+def test_the_registry_patterns_are_not_refused() -> None:
+    """The package's own sites (and generic's) keep loading: their nested repeats are separated by
+    a character the inner one cannot match (``(?:-[a-z0-9]+){2,}``), which splits one way only."""
+    from kliping.sites.base import nested_repeat
+    from kliping.sites.registry import all_sites
+    from kliping.spiders.generic import generic_site
+
+    sites = [*all_sites().values(), generic_site("kabar.example")]
+    for site in sites:
+        for pattern in (site.article_pattern, *site.skip_patterns, site.url_time or ""):
+            assert nested_repeat(pattern) is None, (site.key, pattern)
+    for bad in (r"(a+)+$", r"(a*)*", r"(?:\w+\s?)+x", r"(?:(?:ab)+|c)+", r"((a+)?b?)+"):
+        assert nested_repeat(bad) is not None, bad
+    for fine in (r"(?:-[a-z]+)+", r"(?>a+)+", r"(?:a++)+", r"(?:a+b)+", r"a+b+", r"(?:ab)+", r"(a{2})+"):
+        assert nested_repeat(fine) is None, fine
+
+
+HOSTILE_LINK = f"{BASE}/berita/{'a' * 80}!/"
+
+
+def test_a_backtracking_pattern_and_a_hostile_link_stop_no_crawl(tmp_path) -> None:
+    """A pattern no load-time check refuses (an alternation whose branches overlap:
+    ``(?:[a-z]|[a-z]{2})+`` splits 80 letters in fib(80) ways) met a link of the site's feed made
+    for it: the crawl's reactor hung in ``Site.is_article``, the run never ended (killed here after
+    60 s). Now every match of a site's URL pattern is bounded in time (and a URL longer than
+    Scrapy fetches is no article): the hostile link is no article, one WARNING says so, and the
+    crawl keeps the site's real articles."""
+    sites = tmp_path / "sites"
+    _site_file(sites, article_pattern=r"r'/berita/(?:[a-z]|[a-z]{2})+/$'")
+    pages = {"/berita/banjirrobsurut/": _page("Banjir rob surut"),
+             "/berita/tanggullautdibangun/": _page("Tanggul laut dibangun")}
+    routes = _routes(pages)
+    feed = routes[f"{BASE}/feed/"][1].replace(
+        b"<item>", f"<item><link>{HOSTILE_LINK}</link></item><item>".encode(), 1)
+    routes[f"{BASE}/feed/"] = ("application/rss+xml", feed)
+    start = time.monotonic()
+    with ContentServer(routes) as server:
+        r = _run("crawl", "kabarku", *WINDOW, "--out", str(tmp_path / "out"), "--mirror",
+                 json.dumps(server.mirror), *FAST, sites=sites, timeout=60)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-3000:]
+    assert time.monotonic() - start < 45
+    arts = sorted(a["url"] for a in read_dataset(tmp_path / "out" / "articles").to_pylist())
+    assert arts == sorted(f"{BASE}{p}" for p in pages)
+    warned = [line for line in r.stderr.splitlines() if "WARNING" in line and "article_pattern" in line]
+    assert len(warned) == 1 and "kabarku" in warned[0] and "no match" in warned[0], r.stderr[-3000:]
