@@ -4,6 +4,7 @@ Parquet read back with pyarrow.
 
 - a user's site file whose regexes backtrack without end (``(a+)+$``) on a hostile URL: the crawl's
   reactor hung;
+- control characters from a page's JSON-LD stored in the Parquet title, authors, tags, section;
 - site files of the right syntax and the wrong shape (huge lists, huge strings, selectors that
   are no XPath).
 """
@@ -118,3 +119,43 @@ def test_a_backtracking_pattern_and_a_hostile_link_stop_no_crawl(tmp_path) -> No
     assert arts == sorted(f"{BASE}{p}" for p in pages)
     warned = [line for line in r.stderr.splitlines() if "WARNING" in line and "article_pattern" in line]
     assert len(warned) == 1 and "kabarku" in warned[0] and "no match" in warned[0], r.stderr[-3000:]
+
+
+# -- 2. control characters in stored strings --------------------------------------------------------
+
+CONTROL_LD = json.dumps({
+    "@context": "https://schema.org", "@type": "NewsArticle",
+    "headline": "Banjir\x1b[2J di Medan\x07 surut", "description": "Ringkasan\x00 berita\x9b banjir",
+    "author": {"@type": "Person", "name": "Budi\x07 Santoso"}, "articleSection": "Me\x1b]0;x\x07tro",
+    "keywords": "banjir\x7f,rob\u0085pesisir", "datePublished": "2025-03-10T09:00:00+07:00",
+})
+
+
+def _controls(value: object, body: bool = False) -> list[str]:
+    allowed = "\t\n" if body else ""
+    if isinstance(value, list):
+        return [c for v in value for c in _controls(v)]
+    if not isinstance(value, str):
+        return []
+    return [c for c in value if (ord(c) < 32 or 0x7F <= ord(c) < 0xA0) and c not in allowed]
+
+
+def test_control_characters_from_a_page_are_not_stored(tmp_path) -> None:
+    """A page's JSON-LD (``json.loads`` of ``"\\u001b"``) put escape sequences, BEL, NUL, DEL and
+    C1 controls in the Parquet title, description, authors, section and tags as they were (a
+    terminal or a CSV reader of the dataset then did what they said). Now every string of a row
+    is stored without C0/C1 control characters; the body keeps its paragraph breaks."""
+    page = _page("Banjir di Medan surut", CONTROL_LD).replace(
+        b"kata Budi.</p>", b"kata\x1b[31m Budi.\x07</p>", 1)
+    pages = {"/2025/03/10/banjir-di-medan-surut/": page}
+    with ContentServer(_routes(pages)) as server:
+        r = _run("crawl", "generic", "--domain", DOMAIN, *WINDOW, "--out", str(tmp_path / "out"),
+                 "--mirror", json.dumps(server.mirror), *FAST, timeout=120)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-3000:]
+    (art,) = read_dataset(tmp_path / "out" / "articles").to_pylist()
+    found = {k: _controls(v, body=k == "text") for k, v in art.items()}
+    assert not any(found.values()), {k: v for k, v in found.items() if v}
+    assert art["title"] == "Banjir[2J di Medan surut", art["title"]
+    assert art["authors"] == ["Budi Santoso"] and art["section"] == "Me]0;xtro", art
+    assert "\n\n" in art["text"] and "kata[31m Budi." in art["text"], art["text"]
+    assert _run("verify", str(tmp_path / "out")).returncode == 0
