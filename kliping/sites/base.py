@@ -256,17 +256,78 @@ def _shown(value: str) -> str:
     return repr(value) if len(value) <= 120 else f"{value[:120]!r}… ({len(value):,} characters)"
 
 
-def _check_xpath(site: object, fieldname: str, expr: object, optional: bool = False) -> None:
+# How long a site's regex or XPath, and how many items a list of a definition, may be (the
+# package's sites: 233 characters, 4 items): every command, and every cleaning worker, compiles
+# them all when it loads the registry (10^4 skip patterns took 1.6 s, 1 MB of pattern 7.8 s), and
+# the cleaner a layout's boilerplate lines again on every page.
+MAX_TEXT = 10_000
+MAX_ITEMS = 200
+
+# The functions an XPath may call: XPath 1.0's own, as lxml (the cleaner, join_pages) evaluates
+# them; the spider's selectors (parsel: a site's and a source's next_page_xpath) add has-class()
+# and the EXSLT prefixes re: and set:. lxml compiles anything else and fails only on a page that
+# reaches it: an undefined $variable, function or prefix:name.
+XPATH_FUNCTIONS = frozenset(
+    "last position count id local-name namespace-uri name string concat starts-with contains "
+    "substring-before substring-after substring string-length normalize-space translate boolean "
+    "not true false lang number sum floor ceiling round node text comment processing-instruction "
+    "and or div mod".split()
+)
+PARSEL_FUNCTIONS = frozenset({"has-class"})
+PARSEL_PREFIXES = frozenset({"re", "set"})
+_XPATH_TOKEN = re.compile(
+    r"\"[^\"]*\"|'[^']*'"  # a string literal: passed over
+    r"|(?P<var>\$\s*[^\s\[\]()=!<>|,/@*+]*)"
+    r"|(?P<name>(?<![\w.:-])[A-Za-z_][\w.-]*(?::(?!:)[A-Za-z_*][\w.-]*)?)(?P<call>\s*\()?"
+)
+
+
+def xpath_unbound(expr: str, spider: bool = False) -> str | None:
+    """What in ``expr`` is looked up only on a page, and is not there: a variable, a function
+    that is not XPath 1.0's (or, for the spider's selectors, parsel's), a namespace prefix.
+    None when nothing is."""
+    for m in _XPATH_TOKEN.finditer(expr):
+        if m["var"] is not None:
+            return f"the variable {m['var']} (none is ever bound)"
+        name = m["name"]
+        if name is None:
+            continue
+        prefix = name.rpartition(":")[0]
+        if prefix and prefix != "xml" and not (spider and m["call"] and prefix in PARSEL_PREFIXES):
+            bound = "only re: and set:, for EXSLT functions" if spider else "none but xml:"
+            return f"the namespace prefix {prefix}: in {name!r} (bound: {bound})"
+        if m["call"] and not prefix and name not in XPATH_FUNCTIONS and not (
+            spider and name in PARSEL_FUNCTIONS
+        ):
+            known = "XPath 1.0's, or has-class()" if spider else "XPath 1.0's only"
+            return f"the function {name}() (known: {known})"
+    return None
+
+
+def _check_xpath(site: object, fieldname: str, expr: object, optional: bool = False,
+                 spider: bool = False) -> None:
+    """An XPath lxml compiles, of at most MAX_TEXT characters, with nothing looked up only on a
+    page (:func:`xpath_unbound`; ``spider``: evaluated by the spider's parsel selectors)."""
     from lxml import etree
 
     if expr is None and optional:
         return
     if not isinstance(expr, str):
         _fail(site, fieldname, f"must be an XPath string, got {_type_name(expr)}")
+    _check_length(site, fieldname, expr, "an XPath")  # type: ignore[arg-type]
     try:
         etree.XPath(expr)  # type: ignore[arg-type]
     except etree.XPathSyntaxError as exc:
-        _fail(site, fieldname, f"not a valid XPath: {exc}: {expr!r}")
+        _fail(site, fieldname, f"not a valid XPath: {exc}: {_shown(expr)}")  # type: ignore[arg-type]
+    unbound = xpath_unbound(expr, spider)  # type: ignore[arg-type]
+    if unbound is not None:
+        _fail(site, fieldname, f"names {unbound}, which fails on every page it meets: {_shown(expr)}")  # type: ignore[arg-type]
+
+
+def _check_length(site: object, fieldname: str, value: str, what: str) -> None:
+    if len(value) > MAX_TEXT:
+        _fail(site, fieldname, f"{what} of {len(value):,} characters, more than {MAX_TEXT:,}: "
+              f"{_shown(value)}")
 
 
 def _items_nullable(seq: Any) -> bool:
@@ -365,6 +426,7 @@ def _check_regex(site: object, fieldname: str, pattern: object, engine: Any = re
     no repeat inside a repeat (:func:`nested_repeat`)."""
     if not isinstance(pattern, str):
         _fail(site, fieldname, f"must be a regex string, got {_type_name(pattern)}")
+    _check_length(site, fieldname, pattern, "a regex")  # type: ignore[arg-type]
     for compile_with in dict.fromkeys((re, engine)):
         try:
             compile_with.compile(pattern)  # type: ignore[arg-type]
@@ -379,12 +441,16 @@ def _check_strings(site: object, fieldname: str, value: object, optional: bool =
     """A string (or None when ``optional``)."""
     if not (isinstance(value, str) or (optional and value is None)):
         _fail(site, fieldname, f"must be a string{' or None' if optional else ''}, got {_type_name(value)}")
+    if value is not None:
+        _check_length(site, fieldname, value, "a string")  # type: ignore[arg-type]
 
 
 def _check_sequence(site: object, fieldname: str, value: object, of: type) -> None:
     """A tuple (or list) of ``of``: a lone string would be read one character at a time."""
     if not isinstance(value, (tuple, list)):
         _fail(site, fieldname, f"must be a tuple of {of.__name__}, got {_type_name(value)}")
+    if len(value) > MAX_ITEMS:  # type: ignore[arg-type]
+        _fail(site, fieldname, f"{len(value):,} items, more than {MAX_ITEMS}")  # type: ignore[arg-type]
     for i, item in enumerate(value):  # type: ignore[arg-type]
         if not isinstance(item, of):
             _fail(site, f"{fieldname}[{i}]", f"must be a {of.__name__}, got {_type_name(item)}")
@@ -408,7 +474,7 @@ def _check_types(site: Site) -> None:
     _check_sequence(site, "allowed_domains", site.allowed_domains, str)
     _check_sequence(site, "sources", site.sources, Source)
     _check_sequence(site, "layouts", site.layouts, Layout)
-    _check_xpath(site, "next_page_xpath", site.next_page_xpath)
+    _check_xpath(site, "next_page_xpath", site.next_page_xpath, spider=True)
     for i, src in enumerate(site.sources):
         where = f"sources[{i}]"
         for name in ("kind", "url", "date_format"):
@@ -417,7 +483,7 @@ def _check_types(site: Site) -> None:
             value = getattr(src, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < least:
                 _fail(site, f"{where}.{name}", f"must be an integer >= {least}, got {_type_name(value)}")
-        _check_xpath(site, f"{where}.next_page_xpath", src.next_page_xpath)
+        _check_xpath(site, f"{where}.next_page_xpath", src.next_page_xpath, spider=True)
         if src.kind == "date_index":
             try:
                 src.url_for(date(2024, 1, 31), src.first_page)

@@ -36,11 +36,11 @@ def _site_file(folder: Path, key: str = "kabarku", **fields: str) -> Path:
     """``folder/key.py``: a site of DOMAIN listed by its feed; ``fields`` are Python source of
     fields to set or override (``article_pattern="r'/berita/'"``)."""
     folder.mkdir(parents=True, exist_ok=True)
-    given = {"article_pattern": r"r'/berita/[a-z-]+/$'", **fields}
+    given = {"sources": f"(Source('feed', {BASE + '/feed/'!r}),)", "article_pattern": r"r'/berita/[a-z-]+/$'",
+             **fields}
     body = "".join(f"    {k}={v},\n" for k, v in given.items())
     text = ("from kliping.sites.base import Layout, Site, Source\n"
-            f"SITE = Site(\n    key={key!r}, name='Kabarku', domain={DOMAIN!r},\n"
-            f"    sources=(Source('feed', {BASE + '/feed/'!r}),),\n{body})\n")
+            f"SITE = Site(\n    key={key!r}, name='Kabarku', domain={DOMAIN!r},\n{body})\n")
     path = folder / f"{key}.py"
     path.write_text(text, encoding="utf-8")
     return path
@@ -159,3 +159,84 @@ def test_control_characters_from_a_page_are_not_stored(tmp_path) -> None:
     assert art["authors"] == ["Budi Santoso"] and art["section"] == "Me]0;xtro", art
     assert "\n\n" in art["text"] and "kata[31m Budi." in art["text"], art["text"]
     assert _run("verify", str(tmp_path / "out")).returncode == 0
+
+
+# -- 3. site files of the right syntax and the wrong shape ------------------------------------------
+
+HUGE = {  # case: (fields, the field named)
+    "skip-patterns-1e6": ({"skip_patterns": "tuple(f'/tag{i}/' for i in range(10**6))"}, "'skip_patterns'"),
+    "pattern-10mb": ({"article_pattern": "'/berita/' + 'a' * 10_000_000"}, "'article_pattern'"),
+    "prune-xpaths-1e6": ({"layouts": "(Layout('V1', prune_xpaths=tuple(f'//div[@id=\"a{i}\"]' "
+                                     "for i in range(10**6))),)"}, "'layouts[0].prune_xpaths'"),
+    "boilerplate-1e5": ({"layouts": "(Layout('V1', boilerplate=tuple(f'^Baca{i}' for i in range(10**5))),)"},
+                        "'layouts[0].boilerplate'"),
+    "xpath-10mb": ({"layouts": "(Layout('V1', body_xpath='//div' + '[1]' * 3_000_000),)"},
+                   "'layouts[0].body_xpath'"),
+}
+
+
+@pytest.mark.parametrize("case", list(HUGE))
+def test_a_huge_list_or_string_in_a_site_file_is_refused_at_once(tmp_path, case) -> None:
+    """A site file may be a valid Python file of the wrong size: a million skip patterns, prune
+    XPaths or boilerplate lines, a pattern or an XPath of 10 MB. Each was compiled (by every
+    command, and by every cleaning worker, as each loads the registry): minutes before anything
+    ran (10^4 skip patterns 1.6 s, 10^5 alternatives in one pattern 11.5 s, 1 MB of pattern 7.8 s),
+    and boilerplate lines compiled again on every page. Now a list longer than 200 items or a
+    regex or XPath longer than 10,000 characters is refused when the file loads, naming the field."""
+    fields, named = HUGE[case]
+    path = _site_file(tmp_path / "sites", **fields)
+    start = time.monotonic()
+    r = _run("sites", sites=tmp_path / "sites", timeout=60)
+    assert time.monotonic() - start < 20
+    assert r.returncode == 2, r.stdout[-2000:] + r.stderr[-2000:]
+    line = one_line(r)
+    assert str(path) in line and f"field {named}" in line, line
+    assert len(line) < 1000, line
+
+
+EVAL_ERRORS = {  # case: (fields, the field named, a word of the message)
+    "variable": ({"pagination": "'next_link'", "next_page_xpath": "\"//a[@rel=$next]/@href\""},
+                 "'next_page_xpath'", "$next"),
+    "function": ({"layouts": "(Layout('V1', body_xpath='//div[contains-token(@class, \"isi\")]'),)"},
+                 "'layouts[0].body_xpath'", "contains-token"),
+    "prefix": ({"layouts": "(Layout('V1', prune_xpaths=('//div[@class=\"iklan\"]', '//ad:slot')),)"},
+               "'layouts[0].prune_xpaths[1]'", "ad:"),
+    "exslt-in-the-cleaner": ({"layouts": "(Layout('V1', date_xpath='//time[re:test(@class, \"tgl\")]'),)"},
+                             "'layouts[0].date_xpath'", "re:"),
+    "source": ({"sources": f"(Source('date_index', '{BASE}/indeks?d={{date}}&p={{page}}', "
+                           "next_page_xpath='//a[@class=$kelas]/@href'),)"},
+               "'sources[0].next_page_xpath'", "$kelas"),
+}
+
+
+@pytest.mark.parametrize("case", list(EVAL_ERRORS))
+def test_an_xpath_that_fails_only_on_a_page_is_refused_at_load(tmp_path, case) -> None:
+    """lxml compiles ``//a[@rel=$next]``, ``//div[contains-token(…)]`` and ``//ad:slot``: the
+    variable, the function and the namespace prefix are looked up when the expression meets a
+    page. So such an XPath passed the load-time check, then failed on every page: in the spider
+    (``next_page_xpath``) a "Spider error" traceback and the article or listing lost; in the
+    cleaner (a layout's selectors) silently nothing, the site's rule never applied. The cleaner
+    registers no EXSLT namespace, so ``re:test()`` there is the same. Now each is refused when
+    the file loads, naming the field."""
+    fields, named, word = EVAL_ERRORS[case]
+    path = _site_file(tmp_path / "sites", **fields)
+    r = _run("sites", sites=tmp_path / "sites")
+    assert r.returncode == 2, r.stdout[-2000:] + r.stderr[-2000:]
+    line = one_line(r)
+    assert str(path) in line and f"field {named}" in line and word in line, line
+
+
+def test_the_selectors_a_spider_may_use_load() -> None:
+    """What parsel (the spider's selectors) gives beside XPath 1.0 stays allowed in the XPaths
+    the spider evaluates: ``has-class()``, EXSLT ``re:`` and ``set:``; and every built-in site loads."""
+    from kliping.sites.base import Site, Source
+    from kliping.sites.registry import all_sites
+
+    assert all_sites()
+    index = Source("date_index", "https://kabar.example/i?d={date}&p={page}",
+                   next_page_xpath="//a[has-class('next')]/@href | //a[re:test(@href, 'p=\\d+')]/@href")
+    site = Site(key="kabarku", name="k", domain="kabar.example", article_pattern="/berita/",
+                sources=(index,), pagination="next_link",
+                next_page_xpath="//a[text()='Berikutnya' or starts-with(@title, 'x:$y')]/@href"
+                                " | //link[@rel='next']/@href | child::a[1] div (2)")
+    assert site.sources[0].next_page_xpath.startswith("//a[has-class")
