@@ -240,3 +240,32 @@ def test_the_selectors_a_spider_may_use_load() -> None:
                 next_page_xpath="//a[text()='Berikutnya' or starts-with(@title, 'x:$y')]/@href"
                                 " | //link[@rel='next']/@href | child::a[1] div (2)")
     assert site.sources[0].next_page_xpath.startswith("//a[has-class")
+
+
+HOOK = '''
+def fix(article, raw):
+    if "banjir" in article["url"]:
+        return {**article, "word_count": "banyak", "tags": "satu,dua", "extra": 1}
+    return article
+'''
+
+
+def test_a_site_hook_that_returns_the_wrong_types_loses_one_page(tmp_path) -> None:
+    """A site's ``post_process`` hook is the user's own Python: one that returned a field of the
+    wrong type (``word_count="banyak"``, ``tags`` as a string) or a field the dataset has not gave
+    a row Arrow refused when the batch was written: the crawl stopped as on a full disk, with
+    every article of the batch. Now such a row is a ``clean_error`` naming the field, and the
+    other articles are kept."""
+    sites = tmp_path / "sites"
+    path = _site_file(sites, article_pattern=r"r'/berita/[a-z-]+/$'", post_process="fix")
+    path.write_text(path.read_text().replace("SITE = Site(", HOOK + "\n\nSITE = Site("))
+    pages = {"/berita/banjir-rob-surut/": _page("Banjir rob surut"),
+             "/berita/tanggul-laut-dibangun/": _page("Tanggul laut dibangun")}
+    with ContentServer(_routes(pages)) as server:
+        r = _run("crawl", "kabarku", *WINDOW, "--out", str(tmp_path / "out"), "--mirror",
+                 json.dumps(server.mirror), *FAST, sites=sites, timeout=120)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-3000:]
+    arts = [a["url"] for a in read_dataset(tmp_path / "out" / "articles").to_pylist()]
+    assert arts == [f"{BASE}/berita/tanggul-laut-dibangun/"], r.stderr[-3000:]
+    (err,) = read_dataset(tmp_path / "out" / "errors").to_pylist()
+    assert err["kind"] == "clean_error" and "post_process gave field 'tags'" in err["error"], err
