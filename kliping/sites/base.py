@@ -485,10 +485,14 @@ def _check_types(site: Site) -> None:
                 _fail(site, f"{where}.{name}", f"must be an integer >= {least}, got {_type_name(value)}")
         _check_xpath(site, f"{where}.next_page_xpath", src.next_page_xpath, spider=True)
         if src.kind == "date_index":
+            _check_placeholders(site, f"{where}.url", src.url)
             try:
-                src.url_for(date(2024, 1, 31), src.first_page)
-            except (KeyError, IndexError, ValueError) as exc:
+                example = src.url_for(date(2024, 1, 31), src.first_page)
+            except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
                 _fail(site, f"{where}.url", f"does not format with {{date}} and {{page}} only: {exc!r}")
+            if len(example) > URL_MAX_LENGTH:
+                _fail(site, f"{where}.url", f"formats to {len(example):,} characters (with date_format "
+                      f"{_shown(src.date_format)}), more than the {URL_MAX_LENGTH:,} Scrapy requests")
     for i, lay in enumerate(site.layouts):
         where = f"layouts[{i}]"
         _check_strings(site, f"{where}.version", lay.version)
@@ -569,10 +573,38 @@ def _check_hosts(site: Site) -> None:
                   f"{list(site.domains)}: the crawl would drop it unsent")
 
 
+def _check_placeholders(site: object, fieldname: str, url: str) -> None:
+    """A date_index URL's placeholders: ``{date}``, ``{page}``, and ``{page:0N}`` (N < 100)
+    alone; an attribute, a conversion or a width of millions (``{page:>300000000}``) made a URL
+    of that size, at load and for every listing request."""
+    from string import Formatter
+
+    try:
+        fields = [(name, conv, spec) for _, name, spec, conv in Formatter().parse(url) if name is not None]
+    except ValueError as exc:
+        _fail(site, fieldname, f"does not format with {{date}} and {{page}} only: {exc}")
+    for name, conv, spec in fields:
+        width = not spec or (name == "page" and re.fullmatch(r"0?\d{0,2}d?", spec))
+        if name not in ("date", "page") or conv or not width:
+            shown = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            _fail(site, fieldname, f"has the placeholder {_shown(shown)}: only {{date}}, {{page}} and "
+                  "{page:0N} (N < 100) are formatted")
+
+
+RESERVED_KEYS = frozenset({"generic"})  # spiders of kliping that are not registry sites
+MAX_KEY = 64  # the key names a directory of every dataset (site=<key>) and a spider
+
+
 def validate(site: Site) -> None:
     """Reject a malformed definition with a message that names the field."""
     if not isinstance(site.key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", site.key or ""):
         _fail(site, "key", "must be lower-case letters, digits and _ (it is the spider name)")
+    if len(site.key) > MAX_KEY:
+        _fail(site, "key", f"{len(site.key)} characters, more than {MAX_KEY} (it names a directory "
+              "of every dataset, site=<key>)")
+    if site.key in RESERVED_KEYS:
+        _fail(site, "key", f"{site.key!r} is the name of kliping's own spider for sites without a "
+              "definition (scrapy crawl generic -a domain=…): choose another")
     _check_types(site)
     if not site.domain or "/" in site.domain:
         _fail(site, "domain", "must be a host name such as 'news.detik.com'")

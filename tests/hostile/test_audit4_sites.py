@@ -269,3 +269,36 @@ def test_a_site_hook_that_returns_the_wrong_types_loses_one_page(tmp_path) -> No
     assert arts == [f"{BASE}/berita/tanggul-laut-dibangun/"], r.stderr[-3000:]
     (err,) = read_dataset(tmp_path / "out" / "errors").to_pylist()
     assert err["kind"] == "clean_error" and "post_process gave field 'tags'" in err["error"], err
+
+
+KEYS_AND_URLS = {  # case: (the file's key, fields, the field named, a word of the message)
+    # Scrapy: "There are several spiders with the same name: GenericSpider named 'generic' …"
+    "generic": ("generic", {}, "'key'", "generic"),
+    # site=<key> is a directory of every dataset: more than 255 bytes is no file name
+    "long-key": ("k" * 250, {}, "'key'", "64"),
+    # the check formatted it: 300 MB, and so would every listing request
+    "page-width": ("kabarku", {"sources": f"(Source('date_index', '{BASE}/i/{{date}}/"
+                                          "{page:>300000000}'),)"}, "'sources[0].url'", "{page:>300000000}"),
+    "date-attribute": ("kabarku", {"sources": f"(Source('date_index', '{BASE}/i/{{date}}/"
+                                              "{date.year}'),)"}, "'sources[0].url'", "{date.year}"),
+    # a 20,000-character URL: Scrapy drops every request of it unsent (URLLENGTH_LIMIT)
+    "long-url": ("kabarku", {"sources": f"(Source('date_index', '{BASE}/i/{{date}}/{{page}}', "
+                                        "date_format='%Y' * 5000),)"}, "'sources[0].url'", "2,083"),
+}
+
+
+@pytest.mark.parametrize("case", list(KEYS_AND_URLS))
+def test_a_key_or_a_listing_url_no_crawl_can_use_is_refused_at_load(tmp_path, case) -> None:
+    """A key ``generic`` made a second spider of that name (Scrapy warned, then used either); a
+    key of 250 letters a partition directory no file system can name; a date_index URL with a
+    format spec of 300 million characters, an attribute of ``{date}``, or a date format making
+    20,000-character URLs loaded, then crawled nothing or ran out of memory. Now each is refused
+    at load, naming the field."""
+    key, fields, named, word = KEYS_AND_URLS[case]
+    path = _site_file(tmp_path / "sites", key=key, **fields)
+    start = time.monotonic()
+    r = _run("sites", sites=tmp_path / "sites")
+    assert time.monotonic() - start < 20
+    assert r.returncode == 2, r.stdout[-2000:] + r.stderr[-2000:]
+    line = one_line(r)
+    assert str(path) in line and f"field {named}" in line and word in line, line
