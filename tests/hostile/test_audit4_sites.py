@@ -302,3 +302,23 @@ def test_a_key_or_a_listing_url_no_crawl_can_use_is_refused_at_load(tmp_path, ca
     assert r.returncode == 2, r.stdout[-2000:] + r.stderr[-2000:]
     line = one_line(r)
     assert str(path) in line and f"field {named}" in line and word in line, line
+
+
+@pytest.mark.parametrize(("key", "domain", "word"), [
+    ("generic", "www.kabarku.example", "'generic'"),
+    ("k" * 70, "www.kabarku.example", "64"),
+    ("kabarku", "co.id", "public suffix"),
+    ("kabarku", "blogspot.com", "public suffix"),
+], ids=["generic", "long-key", "co.id", "blogspot.com"])
+def test_scaffold_writes_no_site_file_that_does_not_load(tmp_path, key, domain, word) -> None:
+    """``kliping scaffold`` checked the key's letters and the domain's shape only: it wrote a
+    definition (key ``generic``, a 70-letter key, ``--domain co.id``) that the registry then
+    refused, so every later command of the user (``kliping sites``, ``kliping crawl`` of any site)
+    ended in that error until the file was deleted by hand. Now scaffold loads the definition it
+    would write first: one line, nothing written."""
+    sites = tmp_path / "sites"
+    r = _run("scaffold", key, "--domain", domain, "--sites-dir", str(sites))
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert word in one_line(r)
+    assert not list(sites.rglob("*.py")) and not list(sites.rglob("*.json"))
+    assert _run("sites", sites=sites if sites.is_dir() else None).returncode == 0
