@@ -406,24 +406,59 @@ NESTED_REPEAT = (
 )
 
 
+MAX_REPEAT_DEPTH = 4  # repeats inside repeats (the package's sites: 2)
+MAX_UNROLLED = 100_000  # items a pattern's bounded repeats unroll to (a{1000000}: 0.6 s to compile)
+
+
+def _shape(seq: Any) -> tuple[int, int]:
+    """(how deep repeats nest, how many items the pattern unrolls to) in ``re``'s parse tree. The
+    regex package unrolls bounded repeats when it compiles: 20 nested ones, or three of {1000},
+    took all the memory of the machine."""
+    from re import _constants as c
+
+    depth, size = 0, 0
+    for op, av in seq:
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            inner, count = _shape(av[2])
+            depth = max(depth, inner + 1)
+            size += max(count, 1) * (av[1] if av[1] != c.MAXREPEAT else max(av[0], 1))
+        else:
+            parts = (
+                [av[3]] if op is c.SUBPATTERN else [av] if op is c.ATOMIC_GROUP
+                else av[1] if op is c.BRANCH else [av[1]] if op in (c.ASSERT, c.ASSERT_NOT)
+                else [b for b in av[1:] if b is not None] if op is c.GROUPREF_EXISTS else []
+            )
+            shapes = [_shape(part) for part in parts]
+            depth = max([depth] + [d for d, _ in shapes])
+            size += sum(n for _, n in shapes) if parts else 1
+    return depth, size
+
+
 def nested_repeat(pattern: str) -> str | None:
-    """Why ``pattern`` backtracks without bound, or None: a repeat (``+``, ``*``, ``{2,}``…,
-    greedy or lazy) of something that is itself, all else in it optional, an unbounded repeat
-    (``(a+)+``, ``(\\w+\\s?)*``, ``(?:a*|b)+``). Not every slow pattern (overlapping
-    alternatives such as ``(a|aa)+`` pass): URL matches are also bounded in time
-    (:class:`UrlPattern`)."""
+    """Why ``pattern`` backtracks without bound or is too big to compile, or None: a repeat
+    (``+``, ``*``, ``{2,}``…, greedy or lazy) of something that is itself, all else in it
+    optional, an unbounded repeat (``(a+)+``, ``(\\w+\\s?)*``, ``(?:a*|b)+``); repeats nested
+    more than MAX_REPEAT_DEPTH deep, or unrolling to more than MAX_UNROLLED items. Not every
+    slow pattern (overlapping alternatives such as ``(a|aa)+`` pass): URL matches are also
+    bounded in time (:class:`UrlPattern`)."""
     from re import _parser
 
     try:
         tree = _parser.parse(pattern)
-    except (re.error, RecursionError):
+    except (re.error, RecursionError, OverflowError):
         return None  # re.compile says what is wrong with it
+    depth, size = _shape(tree)
+    if depth > MAX_REPEAT_DEPTH:
+        return f"repeats nested {depth} deep, more than {MAX_REPEAT_DEPTH}"
+    if size > MAX_UNROLLED:
+        return f"repeats that unroll to {size:,} items, more than {MAX_UNROLLED:,}"
     return NESTED_REPEAT if _nested(tree) else None
 
 
 def _check_regex(site: object, fieldname: str, pattern: object, engine: Any = re) -> None:
-    """A regex string that ``engine`` (re, or regex for the URL patterns) compiles and that has
-    no repeat inside a repeat (:func:`nested_repeat`)."""
+    """A regex string that ``re`` compiles, of a shape that is safe (:func:`nested_repeat`: no
+    repeat inside a repeat, not too deep, not too big), and that ``engine`` (regex for the URL
+    patterns) compiles."""
     if not isinstance(pattern, str):
         _fail(site, fieldname, f"must be a regex string, got {_type_name(pattern)}")
     _check_length(site, fieldname, pattern, "a regex")  # type: ignore[arg-type]
@@ -432,9 +467,10 @@ def _check_regex(site: object, fieldname: str, pattern: object, engine: Any = re
             compile_with.compile(pattern)  # type: ignore[arg-type]
         except (compile_with.error, RecursionError, OverflowError) as exc:
             _fail(site, fieldname, f"not a valid regex: {type(exc).__name__}: {exc}")
-    why = nested_repeat(pattern)  # type: ignore[arg-type]
-    if why is not None:
-        _fail(site, fieldname, f"{why}: {_shown(pattern)}")
+        if compile_with is re:  # before the regex package compiles it
+            why = nested_repeat(pattern)  # type: ignore[arg-type]
+            if why is not None:
+                _fail(site, fieldname, f"{why}: {_shown(pattern)}")  # type: ignore[arg-type]
 
 
 def _check_strings(site: object, fieldname: str, value: object, optional: bool = False) -> None:

@@ -87,7 +87,8 @@ def test_the_registry_patterns_are_not_refused() -> None:
             assert nested_repeat(pattern) is None, (site.key, pattern)
     for bad in (r"(a+)+$", r"(a*)*", r"(?:\w+\s?)+x", r"(?:(?:ab)+|c)+", r"((a+)?b?)+"):
         assert nested_repeat(bad) is not None, bad
-    for fine in (r"(?:-[a-z]+)+", r"(?>a+)+", r"(?:a++)+", r"(?:a+b)+", r"a+b+", r"(?:ab)+", r"(a{2})+"):
+    for fine in (r"(?:-[a-z]+)+", r"(?>a+)+", r"(?:a++)+", r"(?:a+b)+", r"a+b+", r"(?:ab)+", r"(a{2})+",
+                 r"[a-z]{1,60000}", r"(?:x(?:y(?:z(?:w)+)+)+)+"):
         assert nested_repeat(fine) is None, fine
 
 
@@ -322,3 +323,21 @@ def test_scaffold_writes_no_site_file_that_does_not_load(tmp_path, key, domain, 
     assert word in one_line(r)
     assert not list(sites.rglob("*.py")) and not list(sites.rglob("*.json"))
     assert _run("sites", sites=sites if sites.is_dir() else None).returncode == 0
+
+
+@pytest.mark.parametrize(("pattern", "word"), [
+    ("(?:x" * 20 + "a" + ")+" * 20, "nested 20 deep"),
+    ("(?:(?:a{100}){100}){100}", "1,000,000 items"),
+    ("/berita/a{1000000}", "1,000,008 items"),
+], ids=["deep", "unrolled", "wide"])
+def test_a_url_pattern_the_regex_package_cannot_compile_small_is_refused(tmp_path, pattern, word) -> None:
+    """The regex package (the URL patterns' time limit) unrolls bounded repeats and nests its
+    compiled form as deep as the repeats: 20 nested repeats took 1.2 s to compile, 40 all the
+    memory a 2 GB limit allowed, 100 (``(?:(?:…a+)+)+``) got the process killed by the kernel;
+    ``(?:(?:a{100}){100}){100}`` 0.6 s, three of {1000} the memory. Now repeats nested more than 4
+    deep, or unrolling to more than 100,000 items, are refused at load, before compiling."""
+    path = _site_file(tmp_path / "sites", article_pattern=repr(pattern))
+    r = _run("sites", sites=tmp_path / "sites")
+    assert r.returncode == 2, r.stdout[-2000:] + r.stderr[-2000:]
+    line = one_line(r)
+    assert str(path) in line and "field 'article_pattern'" in line and word in line, line
