@@ -341,3 +341,25 @@ def test_a_url_pattern_the_regex_package_cannot_compile_small_is_refused(tmp_pat
     assert r.returncode == 2, r.stdout[-2000:] + r.stderr[-2000:]
     line = one_line(r)
     assert str(path) in line and "field 'article_pattern'" in line and word in line, line
+
+
+def test_url_matches_are_bounded_in_length_and_time(caplog) -> None:
+    """A URL over 2,083 characters (Scrapy never requests one) is no article, unmatched; a match
+    past the time limit is no match; the first timeout of a pattern is one WARNING, later ones
+    (a page of such links) are not logged; a URL that timed out is not tried again."""
+    import logging
+
+    from kliping.sites.base import MATCH_SECONDS, URL_MAX_LENGTH, Site, Source
+
+    site = Site(key="kabarku", name="k", domain=DOMAIN, sources=(Source("feed", f"{BASE}/feed/"),),
+                article_pattern=r"/berita/(?:[a-z]|[a-z]{2})+/$", url_time=r"/(?P<h>\d\d)(?P<mi>\d\d)/")
+    long_url = f"{BASE}/berita/abc/" + "x" * URL_MAX_LENGTH
+    assert not site.is_article(long_url) and site.url_time_re.search(long_url + "/1230/") is None
+    assert site.is_article(f"{BASE}/berita/banjirrobsurut/")
+    hostile = [f"{BASE}/berita/{'a' * (80 + i)}!/" for i in range(3)]
+    start = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="kliping.sites.base"):
+        assert not any(site.is_article(u) for u in hostile + hostile)
+    assert time.monotonic() - start < 3 * MATCH_SECONDS + 1.0
+    assert [r.levelname for r in caplog.records] == ["WARNING"], caplog.records
+    assert site._article_re.timeouts == 3
