@@ -455,6 +455,33 @@ def nested_repeat(pattern: str) -> str | None:
     return NESTED_REPEAT if _nested(tree) else None
 
 
+_REPEAT_BRACE = re.compile(r"\{\d*(?:,\d*)?\}")
+
+
+def bare_brace(pattern: str) -> int | None:
+    """Where ``pattern`` has a ``{`` outside a set that is no repeat (``{2}``, ``{1,3}``): ``re``
+    reads it as a literal brace, the regex package perhaps as fuzzy matching (``ab{e<=1}c``
+    matches "abxc" there, only "ab{e<=1}c" in re). None when there is none."""
+    i, in_set = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = ch != "]" or pattern[i - 1] == "["
+        elif ch == "[":
+            in_set = True
+            if pattern.startswith("^", i + 1):
+                i += 1
+            if pattern.startswith("]", i + 1):  # a "]" first in a set is a member
+                i += 1
+        elif ch == "{" and not _REPEAT_BRACE.match(pattern, i):
+            return i
+        i += 1
+    return None
+
+
 def _check_regex(site: object, fieldname: str, pattern: object, engine: Any = re) -> None:
     """A regex string that ``re`` compiles, of a shape that is safe (:func:`nested_repeat`: no
     repeat inside a repeat, not too deep, not too big), and that ``engine`` (regex for the URL
@@ -471,6 +498,10 @@ def _check_regex(site: object, fieldname: str, pattern: object, engine: Any = re
             why = nested_repeat(pattern)  # type: ignore[arg-type]
             if why is not None:
                 _fail(site, fieldname, f"{why}: {_shown(pattern)}")  # type: ignore[arg-type]
+            at = bare_brace(pattern) if engine is not re else None  # type: ignore[arg-type]
+            if at is not None:
+                _fail(site, fieldname, f"a {{ at {at} that is no repeat: escape it (\\{{), which re and "
+                      f"the regex package read alike (there {{e<=1}} is fuzzy matching): {_shown(pattern)}")  # type: ignore[arg-type]
 
 
 def _check_strings(site: object, fieldname: str, value: object, optional: bool = False) -> None:

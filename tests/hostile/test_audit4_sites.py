@@ -363,3 +363,19 @@ def test_url_matches_are_bounded_in_length_and_time(caplog) -> None:
     assert time.monotonic() - start < 3 * MATCH_SECONDS + 1.0
     assert [r.levelname for r in caplog.records] == ["WARNING"], caplog.records
     assert site._article_re.timeouts == 3
+
+
+@pytest.mark.parametrize(("field", "value", "named"), [
+    ("article_pattern", r"r'/berita/{e<=2}banjir'", "'article_pattern'"),
+    ("skip_patterns", r"(r'/video/', r'/(?:foto){e<=1}/')", "'skip_patterns[1]'"),
+])
+def test_a_url_pattern_the_two_regex_engines_read_apart_is_refused(tmp_path, field, value, named) -> None:
+    """``re`` (which checks a site file) reads a ``{`` that is no repeat as a brace; the regex
+    package (which matches the URL patterns, for its time limit) reads ``{e<=1}`` as fuzzy
+    matching: ``/(?:foto){e<=1}/`` skipped "/foo/" and "/fotp/" too, a pattern meant to match a
+    literal brace matched URLs without one. Now such a brace is refused at load: escape it."""
+    path = _site_file(tmp_path / "sites", **{field: value})
+    r = _run("sites", sites=tmp_path / "sites")
+    assert r.returncode == 2, r.stdout[-2000:] + r.stderr[-2000:]
+    line = one_line(r)
+    assert str(path) in line and f"field {named}" in line and "fuzzy" in line, line
