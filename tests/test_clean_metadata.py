@@ -514,3 +514,11 @@ def test_a_review_s_structured_author_and_a_platform_credit() -> None:
     meta = metadata.extract(decode.parse(html), GENERIC_LAYOUT, "https://film.example/review", [], ())
     assert meta.authors == ["Dhika Prasetya"]
     assert people.people(["Facebook"]) == [] and people.people(["Instagram @warga"]) == []
+
+
+@pytest.mark.parametrize("office", ["Diskominfo Wonosobo", "Humas Pemkab Sleman", "Biro Adpim Setda Kalbar",
+                                    "Dinas Pendidikan"])
+def test_a_government_office_is_no_person(office: str) -> None:
+    """An office named as the writer ("Ditulis oleh Diskominfo Wonosobo") is an organisation."""
+    assert people.people([office]) == []
+    assert people.people(["Rina Humaira"]) == ["Rina Humaira"]  # (a name that holds "huma…")

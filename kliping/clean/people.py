@@ -23,6 +23,8 @@ _NOT_PERSON = re.compile(
     r"\bshutterstock|\bistock|\bdok\b|\bdokumentasi\b|\bilustrasi\b|\bcnn indonesia\b|"
     r"\bkompas\b|\bdetik|\btempo\b|\bokezone\b|\bliputan6\b|\bantara\b|\btribun|\bkontan\b|"
     r"\bcontributor\b|\bmedia\b|\bcyber\b|\bnews\b|\bberita\b|\bsumber\b|\bwib\b|\d"
+    # a government office or its desk ("Diskominfo Wonosobo", "Humas Pemkab Sleman", "Setda Kalbar")
+    r"|\b(?:diskominfo|kominfo|humas|pemkab|pemkot|pemprov|setda|prokopim|dinas|biro)\b"
     # a platform a photo is credited to ("Foto: Facebook", a class "author" over the picture)
     r"|\b(?:facebook|instagram|twitter|youtube|tiktok|linkedin|whatsapp|telegram|google)\b"
     # an institution's name ("Voice of America", "Ministry of Finance"): "of" between its words,

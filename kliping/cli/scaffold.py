@@ -63,6 +63,18 @@ def _is_clone(root: Path) -> bool:
     return (root / "kliping" / "sites" / "base.py").is_file()
 
 
+def _loads(key: str, text: str) -> None:
+    """The definition ``text`` loads (a key or domain it refuses, ``generic``, ``co.id``, would
+    otherwise break every later command until the file is deleted by hand)."""
+    from kliping.sites.base import SiteConfigError
+
+    try:
+        exec(compile(text, f"{key}.py", "exec"), {"__name__": f"kliping_scaffold_{key}"})
+    except SiteConfigError as exc:
+        why = " ".join(str(exc).split())
+        raise UsageError(f"will not write a definition that does not load: {why}") from None
+
+
 def run(args: argparse.Namespace) -> int:
     key, domain = args.key, args.domain.strip().lower()
     if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
@@ -102,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
         site_py: SITE_TEMPLATE.format(key=key, domain=domain, bare=bare, host=re.escape(domain)),
         stub / "fixtures.json": json.dumps(fixture, indent=1) + "\n",
     }
+    _loads(key, files[site_py])
     existing = [str(p) for p in files if p.exists()]
     if existing:
         raise UsageError(f"will not overwrite {', '.join(existing)}")

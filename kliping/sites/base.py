@@ -8,6 +8,7 @@ cleaning stage and ``kliping reclean`` can use it without a crawler.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -15,6 +16,8 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, Literal
 
 from kliping.dates.vocab import ZONE_OFFSETS
+
+log = logging.getLogger(__name__)
 
 SourceKind = Literal["news_sitemap", "sitemap", "feed", "date_index"]
 SOURCE_KINDS: tuple[str, ...] = ("news_sitemap", "sitemap", "feed", "date_index")
@@ -30,6 +33,62 @@ PAGINATION_RULES = ("single=1", "page=all", "next_link")
 # follow a segment (".", "/", "?", the end) is no [\w-] character, so the first way the group
 # matches is the only one that can lead to a match, and no match is lost.
 ARTICLE_SEGMENT = r"(?:[a-z0-9]+(?:-[a-z0-9]+){2,}|(?>[\w-]*\d{4,}[\w-]*))(?:\.html?|\.php)?|\d{4,}/[\w-]+"
+
+
+# A site's URL regexes (article_pattern, skip_patterns, url_time) meet every link a hostile page
+# gives, in the crawl's reactor thread: each match is bounded. A URL longer than Scrapy requests
+# (its URLLENGTH_LIMIT default) is no article; a match past MATCH_SECONDS is no match (the regex
+# package, re-compatible, stops it; the re module cannot be stopped).
+URL_MAX_LENGTH = 2083
+MATCH_SECONDS = 0.05
+
+
+class UrlPattern:
+    """A site's regex searched in URLs, in bounded time: ``search`` is None for a URL over
+    :data:`URL_MAX_LENGTH` and for a search past :data:`MATCH_SECONDS` (one WARNING per pattern,
+    naming the site and the field). ``where`` is "site 'key': field 'name'"."""
+
+    def __init__(self, pattern: str, where: str) -> None:
+        import regex
+
+        self.pattern = pattern
+        self.where = where
+        self._re = regex.compile(pattern, regex.VERSION0)
+        self.groupindex = dict(self._re.groupindex)
+        self.timeouts = 0
+        self._slow: set[str] = set()  # URLs it timed out on (a link is tested more than once)
+
+    def search(self, url: str) -> Any:
+        if len(url) > URL_MAX_LENGTH or (self._slow and url in self._slow):
+            return None
+        try:
+            return self._re.search(url, timeout=MATCH_SECONDS)
+        except TimeoutError:
+            self.timeouts += 1
+            if len(self._slow) < 10_000:
+                self._slow.add(url)
+            if self.timeouts == 1:
+                log.warning("%s: matching took more than %g s on %s (counted as no match; a "
+                            "pattern that backtracks, later timeouts of it are not logged)",
+                            self.where, MATCH_SECONDS, ascii(url[:200]))
+            return None
+
+    def __repr__(self) -> str:
+        return f"UrlPattern({self.pattern!r})"
+
+
+def _skip_patterns(patterns: tuple[str, ...], where: str) -> tuple[UrlPattern, ...]:
+    """The skip patterns as few bounded searches: one alternation of them all when none has a
+    flag, a group name or a back reference (each bounded search costs ~3 us a URL, most of it the
+    time limit's)."""
+    plain = all(
+        not (c := re.compile(p)).groupindex and c.flags == re.UNICODE and "(?" not in p.replace("(?:", "")
+        and not re.search(r"\\\d", p)
+        for p in patterns
+    )
+    if plain and len(patterns) > 1:
+        return (UrlPattern("|".join(f"(?:{p})" for p in patterns), f"{where} 'skip_patterns'"),)
+    return tuple(UrlPattern(p, f"{where} 'skip_patterns[{i}]'") for i, p in enumerate(patterns))
 
 
 def zone_tz(zone: str) -> timezone:
@@ -125,20 +184,27 @@ class Site:
     # record and the RAW record it came from; plain Python, no Scrapy. Returns the record to keep.
     post_process: Callable[[dict[str, Any], Mapping[str, Any]], dict[str, Any]] | None = field(
         default=None, repr=False, compare=False)
-    _article_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    _skip_res: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
-    url_time_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _article_re: UrlPattern = field(init=False, repr=False, compare=False)
+    _skip_res: tuple[UrlPattern, ...] = field(init=False, repr=False, compare=False)
+    # the url_time rule, bounded as the others (``.search(url)`` -> a match or None)
+    url_time_re: UrlPattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         validate(self)
-        object.__setattr__(self, "_article_re", re.compile(self.article_pattern))
-        object.__setattr__(self, "_skip_res", tuple(re.compile(p) for p in self.skip_patterns))
-        object.__setattr__(self, "url_time_re", re.compile(self.url_time) if self.url_time else None)
+        where = f"site {self.key!r}: field"
+        object.__setattr__(self, "_article_re",
+                           UrlPattern(self.article_pattern, f"{where} 'article_pattern'"))
+        object.__setattr__(self, "_skip_res", _skip_patterns(self.skip_patterns, where))
+        object.__setattr__(self, "url_time_re",
+                           UrlPattern(self.url_time, f"{where} 'url_time'") if self.url_time else None)
 
     def is_article(self, url: str) -> bool:
-        if any(r.search(url) for r in self._skip_res):
+        """Does ``url`` match the article pattern and no skip pattern (each in bounded time, a
+        URL of up to :data:`URL_MAX_LENGTH` characters)? The article pattern first: most links of
+        a listing page are no article, and need no other match."""
+        if len(url) > URL_MAX_LENGTH or self._article_re.search(url) is None:
             return False
-        return bool(self._article_re.search(url))
+        return not any(r.search(url) for r in self._skip_res)
 
     def layout_for(self, fetched: date | datetime | None) -> Layout:
         """The layout that was current when a page was fetched (latest when unknown)."""
@@ -185,38 +251,273 @@ def _type_name(value: object) -> str:
     return f"{type(value).__name__} {value!r}"[:120]
 
 
-def _check_xpath(site: object, fieldname: str, expr: object, optional: bool = False) -> None:
+def _shown(value: str) -> str:
+    """``value`` quoted for a one-line message, cut at 120 characters."""
+    return repr(value) if len(value) <= 120 else f"{value[:120]!r}… ({len(value):,} characters)"
+
+
+# How long a site's regex or XPath, and how many items a list of a definition, may be (the
+# package's sites: 233 characters, 4 items): every command, and every cleaning worker, compiles
+# them all when it loads the registry (10^4 skip patterns took 1.6 s, 1 MB of pattern 7.8 s), and
+# the cleaner a layout's boilerplate lines again on every page.
+MAX_TEXT = 10_000
+MAX_ITEMS = 200
+
+# The functions an XPath may call: XPath 1.0's own, as lxml (the cleaner, join_pages) evaluates
+# them; the spider's selectors (parsel: a site's and a source's next_page_xpath) add has-class()
+# and the EXSLT prefixes re: and set:. lxml compiles anything else and fails only on a page that
+# reaches it: an undefined $variable, function or prefix:name.
+XPATH_FUNCTIONS = frozenset(
+    "last position count id local-name namespace-uri name string concat starts-with contains "
+    "substring-before substring-after substring string-length normalize-space translate boolean "
+    "not true false lang number sum floor ceiling round node text comment processing-instruction "
+    "and or div mod".split()
+)
+PARSEL_FUNCTIONS = frozenset({"has-class"})
+PARSEL_PREFIXES = frozenset({"re", "set"})
+_XPATH_TOKEN = re.compile(
+    r"\"[^\"]*\"|'[^']*'"  # a string literal: passed over
+    r"|(?P<var>\$\s*[^\s\[\]()=!<>|,/@*+]*)"
+    r"|(?P<name>(?<![\w.:-])[A-Za-z_][\w.-]*(?::(?!:)[A-Za-z_*][\w.-]*)?)(?P<call>\s*\()?"
+)
+
+
+def xpath_unbound(expr: str, spider: bool = False) -> str | None:
+    """What in ``expr`` is looked up only on a page, and is not there: a variable, a function
+    that is not XPath 1.0's (or, for the spider's selectors, parsel's), a namespace prefix.
+    None when nothing is."""
+    for m in _XPATH_TOKEN.finditer(expr):
+        if m["var"] is not None:
+            return f"the variable {m['var']} (none is ever bound)"
+        name = m["name"]
+        if name is None:
+            continue
+        prefix = name.rpartition(":")[0]
+        if prefix and prefix != "xml" and not (spider and m["call"] and prefix in PARSEL_PREFIXES):
+            bound = "only re: and set:, for EXSLT functions" if spider else "none but xml:"
+            return f"the namespace prefix {prefix}: in {name!r} (bound: {bound})"
+        if m["call"] and not prefix and name not in XPATH_FUNCTIONS and not (
+            spider and name in PARSEL_FUNCTIONS
+        ):
+            known = "XPath 1.0's, or has-class()" if spider else "XPath 1.0's only"
+            return f"the function {name}() (known: {known})"
+    return None
+
+
+def _check_xpath(site: object, fieldname: str, expr: object, optional: bool = False,
+                 spider: bool = False) -> None:
+    """An XPath lxml compiles, of at most MAX_TEXT characters, with nothing looked up only on a
+    page (:func:`xpath_unbound`; ``spider``: evaluated by the spider's parsel selectors)."""
     from lxml import etree
 
     if expr is None and optional:
         return
     if not isinstance(expr, str):
         _fail(site, fieldname, f"must be an XPath string, got {_type_name(expr)}")
+    _check_length(site, fieldname, expr, "an XPath")  # type: ignore[arg-type]
     try:
         etree.XPath(expr)  # type: ignore[arg-type]
     except etree.XPathSyntaxError as exc:
-        _fail(site, fieldname, f"not a valid XPath: {exc}: {expr!r}")
+        _fail(site, fieldname, f"not a valid XPath: {exc}: {_shown(expr)}")  # type: ignore[arg-type]
+    unbound = xpath_unbound(expr, spider)  # type: ignore[arg-type]
+    if unbound is not None:
+        _fail(site, fieldname, f"names {unbound}, which fails on every page it meets: {_shown(expr)}")  # type: ignore[arg-type]
 
 
-def _check_regex(site: object, fieldname: str, pattern: object) -> None:
+def _check_length(site: object, fieldname: str, value: str, what: str) -> None:
+    if len(value) > MAX_TEXT:
+        _fail(site, fieldname, f"{what} of {len(value):,} characters, more than {MAX_TEXT:,}: "
+              f"{_shown(value)}")
+
+
+def _items_nullable(seq: Any) -> bool:
+    return all(_nullable(item) for item in seq)
+
+
+def _nullable(item: tuple[Any, Any]) -> bool:
+    """Can this node of ``re``'s parse tree match the empty string? (Conservative: yes when
+    unsure, which only makes :func:`nested_repeat` stricter.)"""
+    from re import _constants as c
+
+    op, av = item
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        return av[0] == 0 or _items_nullable(av[2])
+    if op is c.SUBPATTERN:
+        return _items_nullable(av[3])
+    if op is c.ATOMIC_GROUP:
+        return _items_nullable(av)
+    if op is c.BRANCH:
+        return any(_items_nullable(alt) for alt in av[1])
+    return op not in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY, c.CATEGORY)
+
+
+def _loose(seq: Any) -> bool:
+    """Can ``seq`` match as one backtracking unbounded repeat with all else in it matching
+    nothing (``a+``, ``(\\w+)\\s?``, ``(?:a+|b)``)? Then a repeat of it can split a run of text
+    into iterations in exponentially many ways, and tries each before it fails."""
+    from re import _constants as c
+
+    seq = list(seq)
+    solid = [i for i, item in enumerate(seq) if not _nullable(item)]
+    candidates = solid if len(solid) == 1 else range(len(seq)) if not solid else ()
+    for i in candidates:
+        op, av = seq[i]
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and (av[1] == c.MAXREPEAT or _loose(av[2])):
+            return True
+        if op is c.SUBPATTERN and _loose(av[3]):
+            return True
+        if op is c.BRANCH and any(_loose(alt) for alt in av[1]):
+            return True
+    return False
+
+
+def _nested(seq: Any) -> bool:
+    from re import _constants as c
+
+    for op, av in seq:
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if op is not c.POSSESSIVE_REPEAT and av[1] > 1 and _loose(av[2]):
+                return True
+            if _nested(av[2]):
+                return True
+        elif op is c.SUBPATTERN:
+            if _nested(av[3]):
+                return True
+        elif op is c.ATOMIC_GROUP:
+            if _nested(av):
+                return True
+        elif op is c.BRANCH:
+            if any(_nested(alt) for alt in av[1]):
+                return True
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            if _nested(av[1]):
+                return True
+        elif op is c.GROUPREF_EXISTS:
+            if any(_nested(branch) for branch in av[1:] if branch is not None):
+                return True
+    return False
+
+
+NESTED_REPEAT = (
+    "a repeat inside a repeat, which backtracks without bound on a long run of text that nearly "
+    "matches (as (a+)+$ or (\\w+\\s?)*$ do: 2^n tries for n letters); make the inner repeat "
+    "possessive (a++) or atomic ((?>a+)), or separate the repeats by a character the inner one "
+    "cannot match ((?:-[a-z]+)+)"
+)
+
+
+MAX_REPEAT_DEPTH = 4  # repeats inside repeats (the package's sites: 2)
+MAX_UNROLLED = 100_000  # items a pattern's bounded repeats unroll to (a{1000000}: 0.6 s to compile)
+
+
+def _shape(seq: Any) -> tuple[int, int]:
+    """(how deep repeats nest, how many items the pattern unrolls to) in ``re``'s parse tree. The
+    regex package unrolls bounded repeats when it compiles: 20 nested ones, or three of {1000},
+    took all the memory of the machine."""
+    from re import _constants as c
+
+    depth, size = 0, 0
+    for op, av in seq:
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            inner, count = _shape(av[2])
+            depth = max(depth, inner + 1)
+            size += max(count, 1) * (av[1] if av[1] != c.MAXREPEAT else max(av[0], 1))
+        else:
+            parts = (
+                [av[3]] if op is c.SUBPATTERN else [av] if op is c.ATOMIC_GROUP
+                else av[1] if op is c.BRANCH else [av[1]] if op in (c.ASSERT, c.ASSERT_NOT)
+                else [b for b in av[1:] if b is not None] if op is c.GROUPREF_EXISTS else []
+            )
+            shapes = [_shape(part) for part in parts]
+            depth = max([depth] + [d for d, _ in shapes])
+            size += sum(n for _, n in shapes) if parts else 1
+    return depth, size
+
+
+def nested_repeat(pattern: str) -> str | None:
+    """Why ``pattern`` backtracks without bound or is too big to compile, or None: a repeat
+    (``+``, ``*``, ``{2,}``…, greedy or lazy) of something that is itself, all else in it
+    optional, an unbounded repeat (``(a+)+``, ``(\\w+\\s?)*``, ``(?:a*|b)+``); repeats nested
+    more than MAX_REPEAT_DEPTH deep, or unrolling to more than MAX_UNROLLED items. Not every
+    slow pattern (overlapping alternatives such as ``(a|aa)+`` pass): URL matches are also
+    bounded in time (:class:`UrlPattern`)."""
+    from re import _parser
+
+    try:
+        tree = _parser.parse(pattern)
+    except (re.error, RecursionError, OverflowError):
+        return None  # re.compile says what is wrong with it
+    depth, size = _shape(tree)
+    if depth > MAX_REPEAT_DEPTH:
+        return f"repeats nested {depth} deep, more than {MAX_REPEAT_DEPTH}"
+    if size > MAX_UNROLLED:
+        return f"repeats that unroll to {size:,} items, more than {MAX_UNROLLED:,}"
+    return NESTED_REPEAT if _nested(tree) else None
+
+
+_REPEAT_BRACE = re.compile(r"\{\d*(?:,\d*)?\}")
+
+
+def bare_brace(pattern: str) -> int | None:
+    """Where ``pattern`` has a ``{`` outside a set that is no repeat (``{2}``, ``{1,3}``): ``re``
+    reads it as a literal brace, the regex package perhaps as fuzzy matching (``ab{e<=1}c``
+    matches "abxc" there, only "ab{e<=1}c" in re). None when there is none."""
+    i, in_set = 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = ch != "]" or pattern[i - 1] == "["
+        elif ch == "[":
+            in_set = True
+            if pattern.startswith("^", i + 1):
+                i += 1
+            if pattern.startswith("]", i + 1):  # a "]" first in a set is a member
+                i += 1
+        elif ch == "{" and not _REPEAT_BRACE.match(pattern, i):
+            return i
+        i += 1
+    return None
+
+
+def _check_regex(site: object, fieldname: str, pattern: object, engine: Any = re) -> None:
+    """A regex string that ``re`` compiles, of a shape that is safe (:func:`nested_repeat`: no
+    repeat inside a repeat, not too deep, not too big), and that ``engine`` (regex for the URL
+    patterns) compiles."""
     if not isinstance(pattern, str):
         _fail(site, fieldname, f"must be a regex string, got {_type_name(pattern)}")
-    try:
-        re.compile(pattern)  # type: ignore[arg-type]
-    except re.error as exc:
-        _fail(site, fieldname, f"not a valid regex: {exc}")
+    _check_length(site, fieldname, pattern, "a regex")  # type: ignore[arg-type]
+    for compile_with in dict.fromkeys((re, engine)):
+        try:
+            compile_with.compile(pattern)  # type: ignore[arg-type]
+        except (compile_with.error, RecursionError, OverflowError) as exc:
+            _fail(site, fieldname, f"not a valid regex: {type(exc).__name__}: {exc}")
+        if compile_with is re:  # before the regex package compiles it
+            why = nested_repeat(pattern)  # type: ignore[arg-type]
+            if why is not None:
+                _fail(site, fieldname, f"{why}: {_shown(pattern)}")  # type: ignore[arg-type]
+            at = bare_brace(pattern) if engine is not re else None  # type: ignore[arg-type]
+            if at is not None:
+                _fail(site, fieldname, f"a {{ at {at} that is no repeat: escape it (\\{{), which re and "
+                      f"the regex package read alike (there {{e<=1}} is fuzzy matching): {_shown(pattern)}")  # type: ignore[arg-type]
 
 
 def _check_strings(site: object, fieldname: str, value: object, optional: bool = False) -> None:
     """A string (or None when ``optional``)."""
     if not (isinstance(value, str) or (optional and value is None)):
         _fail(site, fieldname, f"must be a string{' or None' if optional else ''}, got {_type_name(value)}")
+    if value is not None:
+        _check_length(site, fieldname, value, "a string")  # type: ignore[arg-type]
 
 
 def _check_sequence(site: object, fieldname: str, value: object, of: type) -> None:
     """A tuple (or list) of ``of``: a lone string would be read one character at a time."""
     if not isinstance(value, (tuple, list)):
         _fail(site, fieldname, f"must be a tuple of {of.__name__}, got {_type_name(value)}")
+    if len(value) > MAX_ITEMS:  # type: ignore[arg-type]
+        _fail(site, fieldname, f"{len(value):,} items, more than {MAX_ITEMS}")  # type: ignore[arg-type]
     for i, item in enumerate(value):  # type: ignore[arg-type]
         if not isinstance(item, of):
             _fail(site, f"{fieldname}[{i}]", f"must be a {of.__name__}, got {_type_name(item)}")
@@ -240,7 +541,7 @@ def _check_types(site: Site) -> None:
     _check_sequence(site, "allowed_domains", site.allowed_domains, str)
     _check_sequence(site, "sources", site.sources, Source)
     _check_sequence(site, "layouts", site.layouts, Layout)
-    _check_xpath(site, "next_page_xpath", site.next_page_xpath)
+    _check_xpath(site, "next_page_xpath", site.next_page_xpath, spider=True)
     for i, src in enumerate(site.sources):
         where = f"sources[{i}]"
         for name in ("kind", "url", "date_format"):
@@ -249,12 +550,16 @@ def _check_types(site: Site) -> None:
             value = getattr(src, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < least:
                 _fail(site, f"{where}.{name}", f"must be an integer >= {least}, got {_type_name(value)}")
-        _check_xpath(site, f"{where}.next_page_xpath", src.next_page_xpath)
+        _check_xpath(site, f"{where}.next_page_xpath", src.next_page_xpath, spider=True)
         if src.kind == "date_index":
+            _check_placeholders(site, f"{where}.url", src.url)
             try:
-                src.url_for(date(2024, 1, 31), src.first_page)
-            except (KeyError, IndexError, ValueError) as exc:
+                example = src.url_for(date(2024, 1, 31), src.first_page)
+            except (KeyError, IndexError, ValueError, AttributeError, TypeError) as exc:
                 _fail(site, f"{where}.url", f"does not format with {{date}} and {{page}} only: {exc!r}")
+            if len(example) > URL_MAX_LENGTH:
+                _fail(site, f"{where}.url", f"formats to {len(example):,} characters (with date_format "
+                      f"{_shown(src.date_format)}), more than the {URL_MAX_LENGTH:,} Scrapy requests")
     for i, lay in enumerate(site.layouts):
         where = f"layouts[{i}]"
         _check_strings(site, f"{where}.version", lay.version)
@@ -335,10 +640,38 @@ def _check_hosts(site: Site) -> None:
                   f"{list(site.domains)}: the crawl would drop it unsent")
 
 
+def _check_placeholders(site: object, fieldname: str, url: str) -> None:
+    """A date_index URL's placeholders: ``{date}``, ``{page}``, and ``{page:0N}`` (N < 100)
+    alone; an attribute, a conversion or a width of millions (``{page:>300000000}``) made a URL
+    of that size, at load and for every listing request."""
+    from string import Formatter
+
+    try:
+        fields = [(name, conv, spec) for _, name, spec, conv in Formatter().parse(url) if name is not None]
+    except ValueError as exc:
+        _fail(site, fieldname, f"does not format with {{date}} and {{page}} only: {exc}")
+    for name, conv, spec in fields:
+        width = not spec or (name == "page" and re.fullmatch(r"0?\d{0,2}d?", spec))
+        if name not in ("date", "page") or conv or not width:
+            shown = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            _fail(site, fieldname, f"has the placeholder {_shown(shown)}: only {{date}}, {{page}} and "
+                  "{page:0N} (N < 100) are formatted")
+
+
+RESERVED_KEYS = frozenset({"generic"})  # spiders of kliping that are not registry sites
+MAX_KEY = 64  # the key names a directory of every dataset (site=<key>) and a spider
+
+
 def validate(site: Site) -> None:
     """Reject a malformed definition with a message that names the field."""
     if not isinstance(site.key, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", site.key or ""):
         _fail(site, "key", "must be lower-case letters, digits and _ (it is the spider name)")
+    if len(site.key) > MAX_KEY:
+        _fail(site, "key", f"{len(site.key)} characters, more than {MAX_KEY} (it names a directory "
+              "of every dataset, site=<key>)")
+    if site.key in RESERVED_KEYS:
+        _fail(site, "key", f"{site.key!r} is the name of kliping's own spider for sites without a "
+              "definition (scrapy crawl generic -a domain=…): choose another")
     _check_types(site)
     if not site.domain or "/" in site.domain:
         _fail(site, "domain", "must be a host name such as 'news.detik.com'")
@@ -354,18 +687,15 @@ def validate(site: Site) -> None:
             _fail(site, f"sources[{i}].url", f"must be an absolute http(s) URL, got {src.url!r}")
         if src.kind == "date_index" and "{date}" not in src.url:
             _fail(site, f"sources[{i}].url", "a date_index URL needs a {date} placeholder")
+    import regex
+
     for name, pattern in [("article_pattern", site.article_pattern)] + [
         (f"skip_patterns[{i}]", p) for i, p in enumerate(site.skip_patterns)
     ]:
-        try:
-            re.compile(pattern)
-        except (re.error, TypeError) as exc:
-            _fail(site, name, f"not a valid regex: {exc}")
+        _check_regex(site, name, pattern, regex)
     if site.url_time is not None:
-        try:
-            groups = set(re.compile(site.url_time).groupindex)
-        except (re.error, TypeError) as exc:
-            _fail(site, "url_time", f"not a valid regex: {exc}")
+        _check_regex(site, "url_time", site.url_time, regex)
+        groups = set(re.compile(site.url_time).groupindex)
         if not {"h", "mi"} <= groups:
             _fail(site, "url_time", "needs named groups h and mi (optionally s, y, mo, d)")
     if site.pagination is not None and site.pagination not in PAGINATION_RULES:
