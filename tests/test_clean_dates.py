@@ -557,3 +557,32 @@ def test_two_sources_against_one(url: str, at: str) -> None:
     rec = clean(raw(html, url), None)
     assert rec["published_at"] is not None and rec["published_at"].isoformat() == at
     assert "time_conflict" in rec["date_flags"]
+
+
+def test_a_structured_time_without_its_zone_takes_the_printed_zone() -> None:
+    """Rule "zone not stated": a meta time with no zone ("2024-03-04 10:15:00", read in the site's
+    assumed WIB) whose clock is what the page prints in WIT is that printed time, 10:15+09:00;
+    with a zone of its own, the structured time stands."""
+    from kliping.clean.dating import zone_unstated
+
+    wit = dt.timezone(dt.timedelta(hours=9))
+    wib = dt.timezone(dt.timedelta(hours=7))
+    printed = dt.datetime(2024, 3, 4, 10, 15, tzinfo=wit)
+    assert zone_unstated("2024-03-04 10:15:00", dt.datetime(2024, 3, 4, 10, 15, tzinfo=wib), printed)
+    stated = dt.datetime(2024, 3, 4, 10, 15, tzinfo=wib)
+    assert not zone_unstated("2024-03-04T10:15:00+07:00", stated, printed)
+    assert not zone_unstated("2024-03-04 09:15:00", dt.datetime(2024, 3, 4, 9, 15, tzinfo=wib), printed)
+    html = page(head="<meta name='pubdate' content='2024-03-04 10:15:00'>",
+                header="<div class='info'>Reporter: Rina | Senin, 04 Maret 2024, 10:15 WIT</div>")
+    rec = clean(raw(html, GENERIC), None)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-04T10:15:00+09:00"
+
+
+def test_an_rdfa_date_is_the_page_s_stamp() -> None:
+    """Drupal 7 prints its date as RDFa, ``property="dc:date dc:created"`` with a ``content``:
+    the machine-readable stamp, the time of day included."""
+    stamp = ("<div class='meta submitted'><span property='dc:date dc:created' "
+             "content='2024-03-04T10:15:00+07:00'>Dikirim oleh humas pada Sen, 04/03/2024 - 10:15"
+             "</span></div>")
+    rec = clean(raw(page(header=stamp), GENERIC), None)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-04T10:15:00+07:00"

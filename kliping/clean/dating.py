@@ -39,13 +39,19 @@ PRINTED = XPath(
 )
 # ... and the machine-readable stamp of other elements: microdata's ``itemprop="datePublished"``
 # with a ``content``/``datetime``/``title`` (a <div>, a <span>), hAtom's ``<abbr class="published"
-# title="2024-03-13T08:17:00+08:00">8:17 AM</abbr>`` (Blogger, old WordPress themes)
+# title="2024-03-13T08:17:00+08:00">8:17 AM</abbr>`` (Blogger, old WordPress themes), RDFa's
+# ``property="dc:date"`` with its ``content`` (Drupal 7)
 PUBLISHED_TIME = XPath(
     "/descendant::time[@datetime][contains(@class,'published') or contains(@class,'entry-date')"
     " or @itemprop='datePublished' or @pubdate]/@datetime"
     " | /descendant::*/@itemprop[.='datePublished']/parent::*[not(self::meta) and not(self::time)]"
     "/@*[name()='content' or name()='datetime' or name()='title']"
     " | /descendant::abbr[@title][contains(@class,'published')]/@title"
+    # RDFa's ``<span property="dc:date dc:created" content="2025-09-08T10:12:00+07:00">`` (Drupal 7)
+    " | /descendant::*/@property[contains(concat(' ',normalize-space(.),' '),' dc:date ')"
+    " or contains(concat(' ',normalize-space(.),' '),' dc:created ')"
+    " or contains(concat(' ',normalize-space(.),' '),' schema:datePublished ')]"
+    "/parent::*[not(self::meta)]/@content"
 )
 # The byline family whatever its class: a short element printed beside the headline, holding a
 # date with a time of day ("Kamis, 05 November 2015 11:52" in a <span> whose class names a
@@ -584,6 +590,23 @@ def zone_mislabelled(stated: dt.datetime, printed: dt.datetime) -> bool:
     )
 
 
+# a stated zone closing a structured time: "Z", "+07:00", "+0700", "UTC", "WIB"
+_STATED_ZONE = re.compile(r"(?:Z|[+-]\d{2}:?\d{2}|\b(?:UTC|GMT|WIB|WITA|WIT)\b)\s*$", re.I)
+
+
+def zone_unstated(raw: str, stated: dt.datetime, printed: dt.datetime) -> bool:
+    """Rule "zone not stated": a structured time written without a zone ("2025-12-03 16:40:00",
+    read in the site's assumed zone) whose clock reads what the page prints in another zone
+    ("Rabu, 03 Desember 2025, 16:40 WIT") is that printed time: the CMS wrote its wall clock, and
+    the page names the zone (a Papuan site's WIT read as WIB was two hours off)."""
+    return (
+        _STATED_ZONE.search(raw or "") is None
+        and printed.utcoffset() is not None
+        and stated.utcoffset() != printed.utcoffset()
+        and stated.replace(tzinfo=None) == printed.replace(tzinfo=None)
+    )
+
+
 def _plausible_day(day: dt.date) -> bool:
     return day >= PLAUSIBLE_SINCE
 
@@ -670,7 +693,8 @@ def dates(
     if printed_p is not None and printed_p[1].datetime is not None:
         at_printed = printed_p[1].datetime
         for i, (f, r, p) in enumerate(cands):
-            if p.datetime is not None and f != "from_printed" and zone_mislabelled(p.datetime, at_printed):
+            if p.datetime is not None and f != "from_printed" and (
+                    zone_mislabelled(p.datetime, at_printed) or zone_unstated(r, p.datetime, at_printed)):
                 cands[i] = (f, r, replace(p, date=at_printed.date(), datetime=at_printed))
                 mislabelled = True
     url_p = url_stamp(url, url_time, tz)

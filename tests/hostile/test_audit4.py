@@ -218,12 +218,7 @@ def test_redis_killed_mid_crawl_ends_the_worker_cleanly(tmp_path) -> None:
         redis.proc.kill()
         redis.proc.wait(timeout=10)
         start = time.monotonic()
-        try:
-            stdout, stderr = proc.communicate(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            stdout, stderr = proc.communicate()
-            pytest.fail("the worker did not end after Redis was killed: " + stderr[-3000:])
+        stdout, stderr = ended(proc, 60)
     assert time.monotonic() - start < 30
     assert proc.returncode == 1 and "Traceback" not in stderr, stderr[-3000:]
     last = stderr.strip().splitlines()[-1]
@@ -274,12 +269,7 @@ def test_requests_yielded_while_redis_restarts_are_not_lost(tmp_path) -> None:
         assert wait_for(lambda: redis.client().get(f"{frontier('blip')}:seeded") == b"done"
                         and not parts(out, "articles")), "seeded too late"
         restart(redis, 3)
-        try:
-            stdout, stderr = proc.communicate(timeout=90)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            stdout, stderr = proc.communicate()
-            pytest.fail("the worker did not end after Redis came back: " + stderr[-3000:])
+        stdout, stderr = ended(proc, 90)
         p = kliping(*crawl_args(plain, server), timeout=120)
     assert proc.returncode == 0 and "Traceback" not in stderr, stderr[-3000:]
     assert "answers again after" in stderr, stderr[-3000:]
