@@ -522,3 +522,12 @@ def test_a_government_office_is_no_person(office: str) -> None:
     """An office named as the writer ("Ditulis oleh Diskominfo Wonosobo") is an organisation."""
     assert people.people([office]) == []
     assert people.people(["Rina Humaira"]) == ["Rina Humaira"]  # (a name that holds "huma…")
+
+
+def test_credits_in_a_meta_row_after_its_date() -> None:
+    """A meta row printing the date first, then the credits between bullets ("Senin, 10 Nov 2025
+    11:27 WIB • Reporter : Ahmad Fauzi • Editor : Arry Saputra"): each credit is read."""
+    html = ("<html><head><title>Judul</title></head><body><h1>Judul Berita Hari Ini</h1>"
+            "<div class='meta'>Senin, 10 Nov 2025 11:27 WIB &bull; Reporter : Ahmad Fauzi &bull; "
+            "Editor : Arry Saputra</div><p>Isi berita.</p></body></html>")
+    assert metadata.credit_lines(decode.parse(html)) == (["Ahmad Fauzi"], ["Arry Saputra"])

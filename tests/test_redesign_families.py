@@ -595,7 +595,8 @@ def test_a_short_list_announced_by_the_line_above_it() -> None:
 
 
 @pytest.mark.parametrize(
-    "card", ["kg-card kg-cta-card", "kg-card kg-signup-card", "signup-box", "cta-banner"]
+    "card", ["kg-card kg-cta-card", "kg-card kg-signup-card", "signup-box", "cta-banner", "donasi-box",
+             "donate-box", "widget donation"]
 )
 def test_a_membership_or_sign_up_card_in_the_story(card: str) -> None:
     """A membership's call or a newsletter's sign-up card among the story's paragraphs (Ghost's

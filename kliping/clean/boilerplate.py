@@ -29,7 +29,9 @@ PRUNE_CLASS = re.compile(
     r"|comment-respond|comments-area|wa-channel|whatsapp-channel|google-news|\bgnews"
     r"|(?:^|\s)(?:respond|comments|reply-title)(?:\s|$)"  # WordPress's comment form, as a token
     # a membership's or a newsletter's sign-up card (Ghost's "kg-cta-card", "kg-signup-card")
-    r"|sign-?up-(?:card|box|form)|\bcta-(?:card|box|banner)",
+    r"|sign-?up-(?:card|box|form)|\bcta-(?:card|box|banner)"
+    # a donation appeal's box ("donate-box", "donasi-box", "donation-widget")
+    r"|(?:^|[\s_-])(?:donate|donation|donasi)(?:[\s_-]|$)",
     re.I,
 )
 
@@ -84,7 +86,7 @@ _NOT_PRUNED = frozenset(("body", "html", "article"))
 _PRUNE_KEYS = (
     "baca", "lihat", "linksisip", "related", "terkait", "parallax", "ad-", "ad_", "ads-", "ads_",
     "-ad", "_ad", "advertisement", "adsbygoogle", "iklan", "share", "comment", "channel", "news",
-    "respond", "reply", "signup", "sign-up", "cta-",
+    "respond", "reply", "signup", "sign-up", "cta-", "donat", "donasi",
 )  # fmt: skip
 _PRUNE_KEY = re.compile("|".join(map(re.escape, _PRUNE_KEYS)))
 

@@ -721,6 +721,7 @@ _CREDIT_TEXT = XPath(
     "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)][not(ancestor::textarea)]"
 )
 _CREDIT_MAX = 6  # credit lines read: a story's box holds two or three
+_ROW_PARTS = re.compile(r"\s+[•·|]\s+")
 
 
 _OUR_LANGS = ("id", "in")  # Indonesian ("in": the code before 1989, still in some CMSs)
@@ -810,7 +811,12 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
         if line.endswith(":"):
             line = _label_with_name(run, line)
         if not boilerplate.CREDIT_LINE.match(line):
-            continue
+            # a meta row's parts: "Senin, 10 Nov 2025 11:27 WIB • Reporter : A • Editor : B"
+            parts = _ROW_PARTS.split(line)
+            k = next((i for i, p in enumerate(parts) if i and boilerplate.CREDIT_LINE.match(p)), None)
+            if k is None:
+                continue
+            line = " • ".join(parts[k:])
         for fld, name in boilerplate.credit(line):
             if fld == "authors":
                 authors.append(name)
