@@ -1063,7 +1063,7 @@ def layout_tables(tree: Any) -> bool:
                            if next(el.iterancestors("table"), None) is table]  # fmt: skip
         cells = [el for el in parts if el.tag in ("td", "th")]
         if len(cells) > 1:
-            if _layout_grid(cells):
+            if table.find(".//p") is not None and _layout_grid(cells):  # (a data table holds no <p>)
                 for el in parts:
                     el.tag = "div"
                 written = True
@@ -1091,10 +1091,13 @@ def _layout_grid(cells: list[Any]) -> bool:
     prose, and every other cell holds as much or no more than a side cell's text (an old theme's
     story in rows of ``<td class="isi"><p>…</p><p>…</p></td>`` beside an ad's column)? No data
     table puts paragraphs of prose in its cells."""
-    prose = [len(_CELL_PROSE(c)) >= 2 for c in cells]
-    if not any(prose):
-        return False
-    return all(p or boilerplate.text_len(c) <= _GRID_SIDE for p, c in zip(prose, cells, strict=True))
+    found = False
+    for cell in cells:  # (a long cell of no prose ends the look: a data table of many cells)
+        if len(_CELL_PROSE(cell)) >= 2:
+            found = True
+        elif boilerplate.text_len(cell) > _GRID_SIDE:
+            return False
+    return found
 
 
 _CELL_HEADINGS = XPath(

@@ -988,25 +988,22 @@ def family(line: str, tried: str | None = None) -> str | None:
             plain = _SCREENS.get((tried, first)) or _screen_opening(tried, first)
         if plain.match(line) is None and not any(map(low.__contains__, words)):
             return None  # (most lines) no alternative below can match
-    for name, tests in _family_alternatives().items():
-        if name == tried:
-            continue
-        for rx, needs in tests:
-            if needs and low is not None and not any(map(low.__contains__, needs)):
-                continue  # none of the words it needs is in the line: it cannot match
-            if rx.match(line):
-                return name
-    return None
+    return next((name for name in _family_alternatives() if name != tried and _matches(name, line, low)),
+                None)
 
 
 def family_matches(name: str, line: str) -> bool:
     """``FAMILIES[name].match(line) is not None``, faster: as in :func:`family`, an alternative
     is tried only when the line holds one of the words it needs (the promo pattern tried at each
     of a paragraph's last sentences was a sixth of :func:`clean_lines`' time on a page)."""
-    low = _folded(line)
+    return _matches(name, line, _folded(line))
+
+
+def _matches(name: str, line: str, low: str | None) -> bool:
+    """Does one of family ``name``'s alternatives match ``line`` (``low``: :func:`_folded`)?"""
     for rx, needs in _family_alternatives()[name]:
         if needs and low is not None and not any(map(low.__contains__, needs)):
-            continue
+            continue  # none of the words it needs is in the line: it cannot match
         if rx.match(line):
             return True
     return False

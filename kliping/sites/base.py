@@ -371,30 +371,34 @@ def _loose(seq: Any) -> bool:
     return False
 
 
+def _children(op: Any, av: Any) -> list[Any]:
+    """The sequences under one node of ``re``'s parse tree: a repeat's or a group's body, each
+    branch, an assertion's, a conditional's two (none for a single character)."""
+    from re import _constants as c
+
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        return [av[2]]
+    if op is c.SUBPATTERN:
+        return [av[3]]
+    if op is c.ATOMIC_GROUP:
+        return [av]
+    if op is c.BRANCH:
+        return list(av[1])
+    if op in (c.ASSERT, c.ASSERT_NOT):
+        return [av[1]]
+    if op is c.GROUPREF_EXISTS:
+        return [b for b in av[1:] if b is not None]
+    return []
+
+
 def _nested(seq: Any) -> bool:
     from re import _constants as c
 
     for op, av in seq:
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            if op is not c.POSSESSIVE_REPEAT and av[1] > 1 and _loose(av[2]):
-                return True
-            if _nested(av[2]):
-                return True
-        elif op is c.SUBPATTERN:
-            if _nested(av[3]):
-                return True
-        elif op is c.ATOMIC_GROUP:
-            if _nested(av):
-                return True
-        elif op is c.BRANCH:
-            if any(_nested(alt) for alt in av[1]):
-                return True
-        elif op in (c.ASSERT, c.ASSERT_NOT):
-            if _nested(av[1]):
-                return True
-        elif op is c.GROUPREF_EXISTS:
-            if any(_nested(branch) for branch in av[1:] if branch is not None):
-                return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] > 1 and _loose(av[2]):
+            return True
+        if any(_nested(part) for part in _children(op, av)):
+            return True
     return False
 
 
@@ -423,11 +427,7 @@ def _shape(seq: Any) -> tuple[int, int]:
             depth = max(depth, inner + 1)
             size += max(count, 1) * (av[1] if av[1] != c.MAXREPEAT else max(av[0], 1))
         else:
-            parts = (
-                [av[3]] if op is c.SUBPATTERN else [av] if op is c.ATOMIC_GROUP
-                else av[1] if op is c.BRANCH else [av[1]] if op in (c.ASSERT, c.ASSERT_NOT)
-                else [b for b in av[1:] if b is not None] if op is c.GROUPREF_EXISTS else []
-            )
+            parts = _children(op, av)
             shapes = [_shape(part) for part in parts]
             depth = max([depth] + [d for d, _ in shapes])
             size += sum(n for _, n in shapes) if parts else 1
