@@ -511,7 +511,8 @@ def gallery(tree: Any) -> list[str]:
     around = {p for p in paragraphs if frame is not None and _inside(p, frame)}
     if not around:
         return captions
-    order = [x for x in frame.iter("p", "figcaption") if x in around or x in set(found)]
+    around.update(found)
+    order = [x for x in frame.iter("p", "figcaption") if x in around]
     return list(dict.fromkeys(" ".join(x.text_content().split()) for x in order))
 
 
