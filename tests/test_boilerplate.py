@@ -1279,3 +1279,108 @@ def test_the_outlet_s_initials_open_its_dateline() -> None:
         assert brand.named("Harga rb naik.") is None
     finally:
         BRAND.reset(told)
+
+
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [# more by the writer
+     ("Lihat tulisan lainnya dari Laras Wibisono", "related"),
+     ("Baca kolom lain oleh Bagus Pranoto", "related"), ("See all articles by Rina Pratiwi", "related"),
+     # a call for the readers' writing, naming where to send it
+     ("Punya opini? Kirim tulisan Anda ke redaksi@ruangkolom.id", "promo"),
+     ("Yuk, kirimkan artikelmu ke redaksi kami lewat email.", "promo"),
+     ("Want to write for us? Send your pitch to editor@example.com", "promo"),
+     # a sponsors' strip under its label
+     ("Didukung oleh sponsor resmi: Bank Nusantara · Raket Garuda · Air Mineral Segar", "ads"),
+     ("Supported by: Yayasan Cerdas, Bank Daerah", "ads"), ("Mitra resmi: Telkomsel", "ads"),
+     # a quiz's call and its question; a subscription pitch naming where to go
+     ("Ikuti kuis Bobo dan kumpulkan poinnya!", "promo"),
+     ("Kuis! Apa nama lapisan udara yang menyelimuti Bumi?", "promo"),
+     ("Yuk, lengkapi pengetahuanmu dengan berlangganan Majalah Bobo. Caranya dengan klik langganan.grid.id",
+      "promo"),
+     # a network of titles the story is part of
+     ("Artikel ini merupakan bagian dari Parapuan, Bobo, dan GridKids", "related"),
+     ("Konten ini bagian dari jaringan media Kompas Gramedia.", "related"),
+     # the same words in a story stay
+     ("Kirim tulisan ke desa untuk lomba menulis, kata panitia.", None),
+     ("Warga mengirim tulisan kepada bupati soal jalan rusak.", None),
+     ("Didukung oleh: warga desa yang bergotong royong membangun jembatan itu", None),
+     ("Partners: The Gates Foundation said the money would go to schools.", None),
+     ("Ayo berlangganan listrik prabayar kata petugas PLN di kantor.", None),
+     ("Kuis itu diikuti oleh 300 siswa dari 12 sekolah.", None),
+     ("Peserta mengikuti kuis kebangsaan di balai desa.", None),
+     ("Artikel ini merupakan bagian dari kerja sama liputan dengan Tempo dan Kompas untuk menelusuri "
+      "korupsi.", None),
+     ("Lihat tulisan di dinding itu, kata Budi kepada wartawan.", None)],
+)  # fmt: skip
+def test_revision_41_lines(line: str, fam: str | None) -> None:
+    """More by the writer, calls for readers' writing, sponsors' strips, quizzes, subscription
+    pitches, a network's note: whole lines of their families; the same words in a story stay."""
+    assert family(line) == fam
+
+
+def test_an_author_box_closing_the_body_goes() -> None:
+    """Rule "author box": "Tentang Penulis" and the short lines after it close the body; a heading
+    of that name with the story going on after it is no box."""
+    bio = "Laras Wibisono adalah peneliti kebijakan pendidikan di sebuah lembaga kajian di Jakarta."
+    assert clean_lines([BODY, "Tentang Penulis", bio]).paragraphs == [BODY]
+    assert clean_lines([BODY, "About the author", bio]).paragraphs == [BODY]
+    long = [BODY, "Tentang Penulis", *[BODY] * 12]
+    assert clean_lines(long).paragraphs == [BODY, "Tentang Penulis", *[BODY] * 12]
+
+
+def test_the_writer_s_bio_closing_the_body_goes() -> None:
+    """Rule "writer's bio": the last line telling who the writer is, by the word "Penulis" or by
+    the writer's name as the page's byline gives it; a line about someone else stays."""
+    from kliping.clean.boilerplate import WRITERS
+
+    body = "Membangun sekolah yang mengubah hidup anak membutuhkan kesabaran yang jauh lebih panjang."
+    for bio in ("*) Penulis adalah dosen FISIP Universitas Airlangga",
+                "The writer is a researcher at the Habibie Center."):
+        assert clean_lines([BODY, body, bio]).paragraphs == [BODY, body]
+    bio = "Laras Wibisono adalah peneliti kebijakan pendidikan di sebuah lembaga kajian di Jakarta."
+    told = WRITERS.set(("Laras Wibisono",))
+    try:
+        assert clean_lines([BODY, body, bio]).paragraphs == [BODY, body]
+        other = "Budi Santoso adalah warga Desa Sukamaju yang rumahnya terendam banjir sejak Senin."
+        assert clean_lines([BODY, body, other]).paragraphs == [BODY, body, other]
+    finally:
+        WRITERS.reset(told)
+    assert clean_lines([BODY, body, bio]).paragraphs == [BODY, body, bio]  # (no writer named)
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [("Pekerjaan fisik selesai pada akhir 2026. (Awh)-f", "Pekerjaan fisik selesai pada akhir 2026."),
+     ("Pekerjaan fisik selesai pada akhir 2026. (rdp/imk)-c", "Pekerjaan fisik selesai pada akhir 2026."),
+     ("Pekerjaan selesai dikerjakan (Tim SAR)-x", "Pekerjaan selesai dikerjakan (Tim SAR)-x")],
+)  # fmt: skip
+def test_a_code_and_its_page_letter(last: str, kept: str) -> None:
+    """A print daily's reporter code and the page's letter after it, "(Awh)-f", close the story."""
+    assert clean_lines([BODY, last]).paragraphs == [BODY, kept]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [("Jakarta | Dua wakil muda Indonesia memastikan tiket ke partai final kejuaraan.", "Jakarta", None),
+     ("Solo • Pemerintah Kota Solo membuka pasar murah di 27 kelurahan menjelang Lebaran.", "Solo", None),
+     ("Jakarta, KOMPAS.com | Dua wakil muda Indonesia memastikan tiket ke partai final.", "Jakarta",
+      "KOMPAS.com")],
+)  # fmt: skip
+def test_a_bar_or_a_bullet_as_the_dateline_s_dash(text: str, place: str, source: str | None) -> None:
+    rest, got_place, got_source = dateline(text)
+    assert (got_place, got_source) == (place, source)
+    assert rest[:1].isupper()
+
+
+def test_own_bracketed_name_after_an_indonesian_town_before_english() -> None:
+    """Rule "own dateline": an English edition's own name in brackets after an Indonesian town is
+    its dateline; after a town abroad it is the story as published ("HONOLULU, Hawaii (X) -")."""
+    told = BRAND.set(page_brand("indonesiawindow.com", ("Indonesia Window",)))
+    try:
+        text = "Jakarta (Indonesia Window) – The ministry plans to build three seaweed processing plants."
+        assert dateline(text)[1:] == ("Jakarta", "Indonesia Window")
+        abroad = "Honolulu (Indonesia Window) – The ministry plans to build three seaweed processing plants."
+        assert dateline(abroad) == (abroad, None, None)
+    finally:
+        BRAND.reset(told)

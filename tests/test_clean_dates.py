@@ -586,3 +586,23 @@ def test_an_rdfa_date_is_the_page_s_stamp() -> None:
              "</span></div>")
     rec = clean(raw(page(header=stamp), GENERIC), None)
     assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-04T10:15:00+07:00"
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [("https://koran.example/cetak/read/2024/03/04/jembatan-baru-diresmikan", dt.date(2024, 3, 4)),
+     # the URL names no day, or the structured one's: the structured date stands
+     ("https://koran.example/cetak/read/jembatan-baru-diresmikan", dt.date(2024, 3, 3)),
+     ("https://koran.example/cetak/read/2024/03/03/jembatan-baru-diresmikan", dt.date(2024, 3, 3))],
+)  # fmt: skip
+def test_two_sources_against_one_with_a_printed_date_alone(url: str, day: dt.date) -> None:
+    """Rule "two against one", the printed one a date without a time: an e-paper page prints its
+    edition ("Edisi Cetak: Senin, 4 Maret 2024"), its URL says the 4th, its JSON-LD the evening
+    before (22:00 on the 3rd): the edition's day is the publication's, and no time is claimed for
+    it (the structured clock is of another day)."""
+    html = page(head=jsonld("2024-03-03T22:00:00+07:00"),
+                header="<div class='cetak-info'><span>Edisi Cetak: Senin, 4 Maret 2024</span></div>")
+    rec = clean(raw(html, url), None)
+    assert rec["published_date"] == day
+    if day == dt.date(2024, 3, 4):
+        assert rec["published_at"] is None

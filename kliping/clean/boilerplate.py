@@ -376,6 +376,23 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"\b(?:hanya )?di [\w-]+\.(?:com|id|co\.id|net|tv)\W*$"
         r"|^\s*untuk (?:berita|informasi|video)\b[^\n]{0,60}\blainnya\W{0,3}\s*kunjungi\b[^\n]{0,80}$"
         r"|^\s*(?:ikuti|follow) kami(?: di)?\W*$"
+        # a call for the readers' writing: "Punya opini? Kirim tulisan Anda ke redaksi@…", "Yuk,
+        # kirimkan artikelmu ke …", "Want to write for us? Send your pitch to …"
+        r"|^\W*(?:punya (?:opini|tulisan|artikel|cerita|gagasan|ide|pendapat)\b[^\n?]{0,40}\?\s*)?"
+        r"(?:(?:yuk|ayo|mari|silakan),?\s+)?kirim(?:kan)? (?:tulisan|opini|artikel|naskah|karya|cerita"
+        r"|gagasan)(?: (?:anda|kamu))?(?:mu)?\b"
+        r"(?=[^\n]{0,200}(?:@|\bredaksi\b|https?://|\.(?:com|id|net)\b|\be-?mail\b|\bsurel\b|whats ?app))"
+        r"[^\n]{0,200}$"
+        r"|^\W*(?:want to|interested in) (?:write|writing|contribute|contributing) (?:for|to) us\b"
+        r"[^\n]{0,200}$"
+        # a subscription pitch led in by a call: "Yuk, lengkapi pengetahuanmu dengan berlangganan
+        # Majalah Bobo. Caranya dengan klik langganan.grid.id" (it names where to go)
+        r"|^\W*(?:yuk|ayo|mari)\b[^\n]{0,120}\b(?:berlangganan|langganan)\b"
+        r"(?=[^\n]{0,200}(?:\bklik\b|https?://|[\w-]\.(?:com|id|net)\b))[^\n]{0,200}$"
+        # a quiz's call and its question under its label: "Ikuti kuis Bobo dan kumpulkan poinnya!",
+        # "Kuis! Apa nama lapisan udara yang menyelimuti Bumi?"
+        r"|^\W*(?:(?:yuk|ayo),?\s+)?(?:ikuti|mainkan|jawab|ikut) kuis\b[^\n]{0,150}$"
+        r"|^\W*kuis\s*[!:]\s*[^\n]{0,200}\?\W*$"
         r"|^\s*temukan (?:berita|artikel|informasi|konten)\b[^\n]{0,100}\b(?:di|lewat|via) "
         r"(?:instagram|tiktok|youtube|twitter|facebook|whats ?app|telegram|google news)\b[^\n]{0,40}$"
         # an appeal to the reader for the outlet's support: "Dear Reader - … support The Gateway Pundit
@@ -408,6 +425,12 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # yang Hilang. Baca bagian sebelumnya: …"
         r"|^\s*(?:liputan|tulisan|artikel|laporan|berita) ini (?:merupakan |adalah )?bagian "
         r"(?:(?:ke-?)?\w+ )?dari (?:seri|serial|rangkaian) (?:liputan |laporan |tulisan )?[^\n]{1,250}$"
+        # ... or of a network of titles: "Artikel ini merupakan bagian dari Parapuan, Bobo, dan
+        # GridKids", "Konten ini bagian dari jaringan media Kompas Gramedia"
+        r"|^\s*(?:liputan|tulisan|artikel|laporan|berita|konten) ini (?:merupakan |adalah )?bagian dari "
+        r"(?:(?:jaringan|grup|kelompok)\b[^\n]{1,120}"
+        r"|(?-i:[A-Z][\w.]+)(?:\s(?-i:[A-Z][\w.]+))?(?:,\s(?-i:[A-Z][\w.]+)(?:\s(?-i:[A-Z][\w.]+))?)*,?"
+        r"\s(?:dan|&|serta)\s(?-i:[A-Z][\w.]+)(?:\s(?-i:[A-Z][\w.]+))?)\W*$"
         # rule "related label": a label, its mark, what follows; or a two-word label and a headline
         rf"|^[\s»>›•*(\[]*{_RELATED_LABEL}{_RELATED_SEP}\s*[^\n]{{1,300}}$"
         rf"|^[\s»>›•*(\[]*{_RELATED_LABEL2}\s+(?!(?:lainnya|untuk|buat|hari|minggu|pekan|bulan)\b)"
@@ -417,6 +440,12 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel)\b[^\n]{0,300}$"
         # "Simak berita lainnya seputar topik artikel ini, di sini:", "Jangan Lewatkan Video Terbaru:"
         r"|^\s*(?:simak|lihat|cek) (?:berita|artikel) (?:lainnya|lain|terkait)\b[^\n]{0,120}$"
+        # more by the writer: "Lihat tulisan lainnya dari Laras Wibisono", "Baca kolom lain oleh …",
+        # "More articles by …", "See all posts from …"
+        r"|^\s*(?:lihat|baca|simak|cek)(?: semua)? (?:tulisan|kolom|opini|artikel|berita|karya)(?:-\w+)?"
+        r" (?:(?:lainnya|lain|lengkap) )?(?:dari|oleh|milik)\s[^\n.!?]{2,60}$"
+        r"|^\s*(?:see |view |read )?(?:all |more )(?:articles|stories|posts|columns|writing)"
+        r" (?:by|from)\s[^\n.!?]{2,60}$"
         r"|^\s*jangan lewatkan (?:video|berita|artikel)\b[^\n.,!?]{0,40}:?\s*$"
         r"|^\s*klik (?:di )?sini untuk (?:membaca|baca|melihat|menonton)\b[^\n]{0,100}$"
         # "Selengkapnya", "Tonton selengkapnya di sini", "Klik untuk baca", "Lanjutkan membaca"
@@ -544,6 +573,13 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|iklan|ads|sponsored|konten sponsor|loading\.*|tutup iklan|close ad)"
         r"(?:\W+(?:advertisement|scroll to (?:continue|resume)(?: with content| reading| content)?"
         r"|(?:scroll|gulir)(?: ke bawah)? untuk (?:melanjutkan|lanjut)(?: membaca)?|iklan))?\W*$"
+        # a sponsors' strip under its label: "Didukung oleh sponsor resmi: Bank A · Raket B",
+        # "Supported by: …", "Official partners: …" (the label, a colon, names; no sentence)
+        r"|^\W*(?:(?:didukung|disponsori|dipersembahkan|disajikan) oleh|supported by|sponsored by|powered by"
+        r"|presented by|in partnership with|(?:official |media )?(?:sponsors?|partners?)"
+        r"|(?:sponsor|mitra|partner)(?: resmi| media| utama)?)(?: (?:sponsor|mitra|partner)s?(?: resmi)?)?"
+        r"\s*:\s*(?![^\n]*\b(?:yang|untuk|dengan|akan|adalah|telah|sudah|ini|itu|the|will|said)\b)"
+        r"[^\n.!?]{2,200}$"
         r"|^\W*$",
         _I,
     ),
@@ -660,6 +696,40 @@ FAMILIES: dict[str, re.Pattern[str]] = {
 }
 LINE_RULES = FAMILIES  # the name earlier revisions exported
 # A line from which everything to the end is a comment form / footer.
+# Rule "author box": the heading of a box about the writer ("Tentang Penulis", "Profil Kolumnis",
+# "About the author"); the box closes the body: the heading and the few short lines after it go
+AUTHOR_BOX = re.compile(
+    r"^\s*(?:tentang|profil|biodata) (?:sang )?(?:penulis|kolumnis|pengarang|kontributor)\s*:?\s*$"
+    r"|^\s*about the (?:author|writer|columnist)s?\s*:?\s*$",
+    _I,
+)
+_AUTHOR_BOX_MAX = 800  # characters of the lines after the heading: more is the story going on
+# Rule "writer's bio": the last line telling who the writer is, "*) Penulis adalah dosen …", "The
+# writer is a researcher at …", or the writer by name, "Laras Wibisono adalah peneliti …" (a
+# columnist's bio under an opinion piece); a story's line on someone else is no bio
+_BIO = re.compile(
+    r"^\W{0,4}(?:(?:penulis|kolumnis)(?: (?:artikel|tulisan|opini) ini)?|the (?:writer|author))"
+    r"\s+(?:adalah|merupakan|ialah|is|was)\b[^\n]{0,400}$",
+    _I,
+)
+_BIO_VERB = re.compile(r"\s*,?\s+(?:adalah|merupakan|ialah|is (?:a|an|the)|was (?:a|an|the))\s", _I)
+_BIO_MAX = 400  # characters
+
+
+def _writer_bio(line: str) -> bool:
+    """Rule "writer's bio" (:data:`_BIO`), the writer named as :data:`WRITERS` holds them."""
+    if len(line) > _BIO_MAX:
+        return False
+    if _BIO.match(line):
+        return True
+    stripped = line.lstrip("*)( ")
+    for name in WRITERS.get():
+        if name and len(name) >= 5 and stripped.startswith(name) \
+                and _BIO_VERB.match(stripped, len(name)):
+            return True
+    return False
+
+
 CUT_FROM = re.compile(
     r"^\s*(?:tinggalkan (?:balasan|komentar)|leave a (?:reply|comment)|kirim komentar|"
     r"beri komentar|komentar anda|\d+\s+komentar|berikan komentar)\s*:?\s*$",
@@ -727,9 +797,10 @@ INITIALS = re.compile(
     r"(?:\s*/\s*[A-Za-z]{2,6}(?:\s+[A-Z][\w.&-]*){0,3})?"
     # an English edition's office: "(ITS Public Relations)", "(UGM Press Office)"
     r"|(?:[A-Z][\w.&-]*\s+){0,4}(?-i:Public Relations|Media Relations|Press Office|Communications Office)"
-    r"|(?i:ant|antara|end|tamat|selesai|habis)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
-    # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"
-    r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,3}\)\.?\s*$"
+    r"|(?i:ant|antara|end|tamat|selesai|habis)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)(?:-[a-z]\d?)?\.?\s*$"
+    # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"; a
+    # print daily's page letter after it: "… dari APBN. (Awh)-f"
+    r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,3}\)(?:-[a-z]\d?)?\.?\s*$"
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
     r"|\s*\[(?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}|[a-z]{2,4}|[a-z]{2,6}(?:\.[a-z]{2,6}){1,2})\]"
     r"\.?\s*$"
@@ -789,6 +860,8 @@ class Brand:
 
 
 BRAND: ContextVar[Brand | None] = ContextVar("kliping_page_brand", default=None)
+# The page's writers as its metadata and byline name them: their bio closing the body is no story
+WRITERS: ContextVar[tuple[str, ...]] = ContextVar("kliping_page_writers", default=())
 _SPACED_MIN = 8  # letters: a shorter host label is not read broken in two ("kompas" is no "Kom Pas")
 _BRAND_MIN = 4  # letters: a shorter bare name ("era", "rri") counts only with its domain ("era.id")
 
@@ -1398,7 +1471,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     after_embed = False  # after an embed placeholder ("[Gambas:Video CNN]"): the embed's title
     # long lines still to come: a caption closing with an agency's credit has the story after it
     prose_after = sum(len(x) >= _CAPTION_MIN for x in lines)
-    for raw in lines:
+    for i, raw in enumerate(lines):
         prose_after -= len(raw) >= _CAPTION_MIN
         line = " ".join((EMBED.sub(" ", raw) if "[" in raw else raw).split())  # (an embed opens with "[")
         if captions and line in captions:  # a photo story's caption: the story, without its credit
@@ -1414,6 +1487,9 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         after_embed = False
         if CUT_FROM.match(line):
             res.dropped.append(("widget", line))
+            break
+        if AUTHOR_BOX.match(line) and sum(len(x) for x in lines[i + 1 :]) <= _AUTHOR_BOX_MAX:
+            res.dropped += [("author_box", x) for x in (line, *lines[i + 1 :]) if x.strip()]
             break
         if in_list and headline_like(line):
             res.dropped.append(("related", line))
@@ -1490,12 +1566,16 @@ _OFFICE_LINE = re.compile(
 )
 
 
+_PAGE_LETTER = re.compile(r"\)-[a-z]\d?\s*$")  # "(Awh)-f": a print daily's code and page letter
+
+
 def _end_residue(keep: list[str], res: Cleaned) -> None:
     """End-of-body residue, from the last line up: codes, trailing promos, a lone credit."""
     while keep:
         last = new = keep[-1]
         for _ in range(3):  # (two codes in a row: "… country. (PR of Ministry of Health/UN) (RI/MUR)")
-            if not new.rstrip().endswith((")", ").", "]", "].")) or (cut := INITIALS.sub("", new)) == new:
+            if not (new.rstrip().endswith((")", ").", "]", "].")) or _PAGE_LETTER.search(new)) \
+                    or (cut := INITIALS.sub("", new)) == new:
                 break
             new = cut
         new = (TRAILING_PROMO.sub("", new) if _may_hold(new, _promo_needs()) else new).strip()
@@ -1528,6 +1608,10 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
         # ("[email protected]" under the story; "Humas Unand" alone on its line)
         if FAMILIES["credit_code"].match(new) or _OFFICE_LINE.match(new):
             res.dropped.append(("credit_code", new))
+            keep.pop()
+            continue
+        if len(keep) > 1 and _writer_bio(new):  # rule "writer's bio"
+            res.dropped.append(("author_box", new))
             keep.pop()
             continue
         if len(keep) > 1 and CAPS_NAME.match(new) and brand is not None and brand.named(new):
@@ -1706,8 +1790,9 @@ _ABBREVIATION = (
     r"(?:Prof|Capt|Dept|Corp|Govt|Sept|Jend|Assn|Blvd|Univ|Inst|Kapt|Letkol|Mayjen|Brigjen|Irjen|Kombes"
     r"|Ipda|Iptu|Ustaz|Kiai)"
 )
-# "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road)
-_DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:(?:\s+|$))"
+# "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road);
+# a bar or a bullet spaced, as a theme's bold kicker prints it: "Jakarta | Dua wakil …", "Solo • …"
+_DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:(?:\s+|$)|\s+[|•](?:\s+|$))"
 _END = rf"(?:{_DASH}|\s*$)"
 # A place's first word that makes a pair with the next ("Banda Aceh", "Tanjung Selor", "Jawa Barat")
 _PLACE2_FIRST = r"(?:Banda|Bandar|Tanjung|Pangkal|Kota|Kabupaten|Pulau|Muara|Pematang|Padang|Tanah|Labuan" \
@@ -1778,7 +1863,7 @@ DATELINES = (
                r"|\.(?:\s+(?=[A-Z\d\"“‘'])|\s*$))"),
     # "Jakarta -", "BANDA ACEH -" (detik, okezone): a short capitalised place only
     re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_ID_REGION}(?:\s{_WORD})?)?)"
-               r"(?:\s+(?:-{1,3}|–|—)(?:\s+|$)|\s*[–—]\s*)"),
+               r"(?:\s+(?:-{1,3}|–|—|\||•)(?:\s+|$)|\s*[–—]\s*)"),
     # a colon after the place: "Jakarta: Pemerintah …" (Medcom), "KBRN, Ambon: Harga …" (RRI: its
     # newsroom's code first); never a label ("Update: …", "Catatan Redaksi: …"), and a lone word
     # before a quotation is its speaker ("Jokowi: \"Saya …\""), not a place
@@ -1806,7 +1891,7 @@ NO_DASH = re.compile(
 )
 
 
-_DASH_END = re.compile(r"(?:-{1,3}|[–—―:])\s*$")
+_DASH_END = re.compile(r"(?:-{1,3}|[–—―:|•])\s*$")
 
 
 # A word of a place in capitals that stays so: an abbreviation without vowels ("DC", "NTB", "NTT")
@@ -1840,11 +1925,27 @@ _ID_PROBE = 300  # characters of the story read for them
 _EN_WORDS = re.compile(r"\b(?:the|of|and|to|is|was|for|with|that|as|at|by|from|has|have|said|on)\b", _I)
 
 
+# Indonesia's provincial capitals and largest towns: a dateline's place there is an Indonesian
+# newsroom's, whatever the language of the story after it ("Jakarta (Indonesia Window) – The
+# ministry …" on an English edition; "HONOLULU, Hawaii (HawaiiNewsNow) -" is a wire's, kept)
+_ID_TOWN = re.compile(
+    r"(?i:jakarta|surabaya|bandung|medan|semarang|makassar|palembang|denpasar|yogyakarta|yogya|jogja"
+    r"|solo|surakarta|malang|bogor|depok|bekasi|tangerang|serang|cilegon|batam|pekanbaru|padang|jambi"
+    r"|bengkulu|bandar lampung|lampung|pangkalpinang|tanjungpinang|banda aceh|lhokseumawe|pontianak"
+    r"|palangka raya|palangkaraya|banjarmasin|samarinda|balikpapan|tanjung selor|tarakan|manado"
+    r"|gorontalo|palu|mamuju|kendari|ambon|ternate|sofifi|jayapura|manokwari|sorong|merauke|nabire"
+    r"|mataram|kupang|labuan bajo|cirebon|tasikmalaya|sukabumi|purwokerto|tegal|pekalongan|kudus"
+    r"|magelang|kediri|madiun|jember|banyuwangi|probolinggo|pasuruan|mojokerto|sidoarjo|gresik"
+    r"|singaraja|bukittinggi|sibolga|pematangsiantar|binjai|dumai|bitung|bau-bau|baubau|parepare"
+    r"|palopo|sampit|singkawang|nusa dua|ubud|kuta)"
+)
+
+
 def _indonesian(text: str) -> bool:
     return len(_ID_WORDS.findall(text)) >= 2
 
 
-_OWN_DASH = re.compile(r"\s*(?:-{1,3}|[–—―]|:)(?:\s+|$)")
+_OWN_DASH = re.compile(r"\s*(?:-{1,3}|[–—―]|:)(?:\s+|$)|\s+[|•](?:\s+|$)")
 _LINE_END = re.compile(r"\s*$")  # (a dateline with its place closing its line: the break its dash)
 
 
@@ -1882,7 +1983,8 @@ def _own_dateline(text: str) -> tuple[str, None, str] | None:
     if d is None or 0 < len(text) - d.end() < 20:  # (a dateline alone on its line leaves nothing)
         return None
     bracketed = before is not None and before.group().endswith("(")
-    if bracketed and not _indonesian(text[d.end() : d.end() + _ID_PROBE]):
+    if bracketed and not _indonesian(text[d.end() : d.end() + _ID_PROBE]) \
+            and not (p is not None and _ID_TOWN.fullmatch(p.group("place").strip(" ,("))):
         return None  # "NEW YORK (Reuters) -", "HONOLULU, Hawaii (HawaiiNewsNow) -": a wire's, kept
     return text[d.end() :], _place(p.group("place")) if p else None, word
 

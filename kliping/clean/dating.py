@@ -123,6 +123,22 @@ _YEAR = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$)")
 
 
+def url_day_printed(
+    tree: Any, date_xpath: str | None, structured: list[tuple[str, str, ParsedDate]], url: str | None,
+    fetched_at: dt.datetime | None, tz: str = "WIB", z_is_local: bool = False,
+) -> list[str]:
+    """When the URL's date falls on another day than the first structured date's, the printed dates
+    on the URL's day (rule "two against one" in :func:`dates` settles it with them); else none."""
+    if not structured or not url:
+        return []
+    day = date_in_url(url)
+    tzinfo = resolve_tz(tz)
+    if day is None or _local_day(structured[0][2], tzinfo) == day:
+        return []
+    return [s for s, p in _read_printed(printed_dates(tree, date_xpath), fetched_at, tz, z_is_local)
+            if _local_day(p, tzinfo) == day]
+
+
 def date_in_url(url: str | None) -> dt.date | None:
     """A ``/YYYY/MM/DD/`` date in a URL path (kompas, tempo, okezone, tribunnews, WordPress)."""
     if not url:
@@ -713,10 +729,14 @@ def dates(
     # rule "two against one": the structured time and the printed time on different days, the URL's
     # date the printed one's: the structured stamp is the odd one out (a print daily's upload the
     # evening before its edition), the printed time the publication's (the disagreement is flagged)
-    if (url_day is not None and printed_p is not None and printed_p[1].datetime is not None and cands
-            and cands[0][0] != "from_printed" and cands[0][2].datetime is not None
-            and _local_day(printed_p[1], tzinfo) == url_day != _local_day(cands[0][2], tzinfo)):
-        cands.insert(0, ("from_printed", printed_p[0], printed_p[1]))
+    # (the printed one a date alone too: "Edisi Cetak: Sabtu, 22 November 2025" on a print daily's
+    # page whose JSON-LD says the evening before; the URL's day and the printed one agree)
+    if url_day is not None and cands and cands[0][0] != "from_printed" \
+            and _local_day(cands[0][2], tzinfo) != url_day:
+        agree = printed_p if printed_p is not None and _local_day(printed_p[1], tzinfo) == url_day \
+            else next(((s, p) for s, p in read if _local_day(p, tzinfo) == url_day), None)
+        if agree is not None:
+            cands.insert(0, ("from_printed", agree[0], agree[1]))
     body_match = None
     for m in find_dates(body[:1500], reference=fetched_at, tz=tz):
         if m.parsed.date is not None:

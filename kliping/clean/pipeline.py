@@ -118,7 +118,7 @@ def _clean(
         domain = metadata.domain(meta.canonical_url or "") or domain
     if (reference := _reference(fetched_at)) is not fetched_at:  # the record keeps the given one
         raw = {**raw, "fetched_at": reference}
-    structured, printed = _date_candidates(tree, meta.page, layout, site, reference)
+    structured, printed = _date_candidates(tree, meta.page, layout, site, reference, base)
     # the title tells the body steps which heading is the story's (maintext.before_headline)
     told = maintext.TITLE.set(meta.title)
     try:
@@ -128,6 +128,7 @@ def _clean(
     # the page's own names tell its promos and credits (boilerplate rule "own promo")
     own = (meta.page.get("og:site_name") or "", site.name if site is not None else "")
     told_brand = boilerplate.BRAND.set(boilerplate.page_brand(domain, own))
+    told_writers = boilerplate.WRITERS.set((*meta.authors, *(meta.byline or ())))
     try:
         body = paragraphs(lines, layout, meta.title, tree)
         word_count, tokens = fingerprint.tokens(body.text)  # (words counted and casefolded at once)
@@ -138,6 +139,7 @@ def _clean(
                 body = paragraphs(data_lines, layout, meta.title, tree)
                 word_count, tokens = fingerprint.tokens(body.text)
     finally:
+        boilerplate.WRITERS.reset(told_writers)
         boilerplate.BRAND.reset(told_brand)
     text = body.text
     if word_count < MIN_WORDS:
@@ -223,7 +225,7 @@ def _clock(site: Site | None) -> dict[str, Any]:
 
 
 def _date_candidates(
-    tree: Any, pm: metadata.PageMeta, layout: Layout, site: Site | None, fetched_at: Any
+    tree: Any, pm: metadata.PageMeta, layout: Layout, site: Site | None, fetched_at: Any, url: str = ""
 ) -> tuple[list[Any], list[str]]:
     """Step 3: the structured dates, and the printed ones when they are wanted (the site names its
     printed date, or the structured data has no time of day, or on a page that may be Indonesian
@@ -235,7 +237,13 @@ def _date_candidates(
     if dating.utc_only(structured) and metadata.may_be_indonesian(tree, pm):
         printed = dating.printed_dates(tree, layout.date_xpath)
         return structured, dating.zone_probe(structured, printed, fetched_at, **_clock(site))
-    if metadata.may_be_indonesian(tree, pm):
+    indonesian = metadata.may_be_indonesian(tree, pm)
+    if indonesian and (agree := dating.url_day_printed(tree, layout.date_xpath, structured, url, fetched_at,
+                                                       **_clock(site))):
+        # the URL's day not the structured one's: a printed date on the URL's day is the third
+        # opinion (rule "two against one", :func:`kliping.clean.dating.dates`)
+        return structured, agree
+    if indonesian:
         # the byline beside the headline, when it names its zone: a second opinion on the time
         # (a disagreement of hours is flagged, :func:`kliping.clean.dating.byline_check`)
         return structured, dating.byline_check(tree)
