@@ -14,6 +14,7 @@ from kliping.clean.boilerplate import (
     BRAND,
     FAMILIES,
     clean_lines,
+    credit,
     dateline,
     family,
     own_chrome,
@@ -1384,3 +1385,74 @@ def test_own_bracketed_name_after_an_indonesian_town_before_english() -> None:
         assert dateline(abroad) == (abroad, None, None)
     finally:
         BRAND.reset(told)
+
+
+def test_a_table_of_contents_goes_whole() -> None:
+    """Rule "table of contents": a list of links each to a place on this page, under its title and
+    toggle, is the page's contents box; a list of footnotes (words beside their links) stays."""
+    toc = ("<div><p>Daftar Isi</p><span><a href='#'>Toggle</a></span><nav><ul>"
+           "<li><a href='#Jadwal'>Jadwal keberangkatan</a></li>"
+           "<li><a href='#Syarat'>Syarat pendaftaran</a></li>"
+           "<li><a href='#Cara'>Cara daftar</a></li></ul></nav></div>")
+    notes = ("<ol><li><a href='#r1'>1</a> Data Badan Pusat Statistik, Maret 2024, diolah redaksi.</li>"
+             "<li><a href='#r2'>2</a> Wawancara dengan kepala dinas pada Senin pagi di kantornya.</li></ol>")
+    tree = parse(f"<html><body><article><p>{BODY}</p>{toc}<p>{BODY}</p>{notes}</article></body></html>")
+    prune(tree)
+    text = " ".join(tree.text_content().split())
+    assert "Daftar Isi" not in text and "Toggle" not in text and "Syarat pendaftaran" not in text
+    assert "diolah redaksi" in text and "di kantornya" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [("Parlementaria, Jakarta - Komisi IV DPR RI meminta Kementerian Pertanian mempercepat bantuan.",
+      "Jakarta", "Parlementaria"),
+     ("Sabang, Dispenal. — Kapal layar tiang tinggi KRI Bima Suci sandar di Dermaga Sabang.", "Sabang",
+      "Dispenal"),
+     ("suarasurabaya.net| Sebuah pohon trembesi berukuran besar tumbang dan menutup jalan.", None,
+      "suarasurabaya.net"),
+     ("[Kanal Media Unpad] Tim mahasiswa Universitas Padjadjaran meraih juara satu lomba.", None,
+      "Kanal Media Unpad"),
+     ("Jakarta, 10 Desember 2025", "Jakarta", None),
+     # a town and a brand the other way round stays so; a kicker in brackets is no source
+     ("Ambon, Siwalima - Harga cengkih di tingkat petani turun lagi pekan ini di Ambon.", "Ambon",
+      "Siwalima"),
+     ("[VIDEO] Tim mahasiswa Universitas Padjadjaran meraih juara satu lomba.", None, None),
+     ("Senin, 10 Desember 2025", None, None)],
+)  # fmt: skip
+def test_revision_41_datelines(text: str, place: str | None, source: str | None) -> None:
+    """A desk's name before its town, a full stop and a dash after an unknown brand, a bar glued to
+    the domain, the newsroom's name in square brackets, a press release's place and date alone."""
+    assert dateline(text)[1:] == (place, source)
+
+
+def test_a_press_release_s_contacts_and_distribution_note_go() -> None:
+    """Family "contact": the contacts' label and the lines under it (a name, a number, an address),
+    and the release's distribution note; a sentence after the contacts is the story's again."""
+    lines = [BODY, "Narahubung:", "Biro Komunikasi KNEKS", "Telp. (021) 3483 2611",
+             "Email: humas@kneks.go.id"]
+    assert clean_lines(lines).paragraphs == [BODY]
+    note = ("Berita ini disiarkan oleh Biro Komunikasi dan Informasi Publik Kementerian Kesehatan RI. Untuk "
+            "informasi lebih lanjut dapat menghubungi nomor hotline 1500-567.")
+    assert clean_lines([BODY, note]).paragraphs == [BODY]
+    after = "Pemerintah juga menyiapkan anggaran tambahan untuk program ini pada tahun depan."
+    assert clean_lines([BODY, "Kontak Media:", "Rina (0812-1111-2222)", after]).paragraphs == [BODY, after]
+    assert family("Kontak dengan pelaku sudah diputus sejak Senin, kata polisi.") is None
+
+
+def test_a_bio_under_the_writer_s_credit_closing_the_body_goes() -> None:
+    """Rule "writer's bio": "Penulis: X" over a short line closing the body (the author box's bio);
+    a credit at the top over the story's paragraphs takes none of them."""
+    bio = "Pegawai swasta di Solo yang masih menyimpan karcis Prameks tahun 2015."
+    res = clean_lines([BODY, BODY, "Penulis: Rahmat Budiarto", bio, "Editor: Audian Laili"])
+    assert res.paragraphs == [BODY, BODY]
+    assert clean_lines(["Penulis: Rahmat Budiarto", BODY, BODY]).paragraphs == [BODY, BODY]
+
+
+def test_javanese_and_sundanese_labels() -> None:
+    """The regional languages' sections: "Waca uga:" and "Baca oge:" are related links, "Panulis:"
+    a writer's credit."""
+    assert family("Waca uga: Pasar Kembang Kediri Rame Jelang Taun Anyar") == "related"
+    assert family("Baca oge: Pasar Baru Bandung Ramé Deui") == "related"
+    assert credit("Panulis: Sugeng Wiyono") == [("authors", "Sugeng Wiyono")]
+    assert credit("Laporan oleh: Arif Maulana") == [("authors", "Arif Maulana")]

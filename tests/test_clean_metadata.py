@@ -531,3 +531,35 @@ def test_credits_in_a_meta_row_after_its_date() -> None:
             "<div class='meta'>Senin, 10 Nov 2025 11:27 WIB &bull; Reporter : Ahmad Fauzi &bull; "
             "Editor : Arry Saputra</div><p>Isi berita.</p></body></html>")
     assert metadata.credit_lines(decode.parse(html)) == (["Ahmad Fauzi"], ["Arry Saputra"])
+
+
+def test_the_byline_s_labels_tell_who_wrote() -> None:
+    """Rule "first of the byline" with its labels: "Penulis : A | Editor : B" beside the headline
+    under a structured author A names A alone as the writer, B being the editor."""
+    head = "<meta name='author' content='Vyara Lestari'>"
+    box = ("<article><h1>Erupsi Gunung Lewotobi</h1><div class='ktv-author'>Penulis : Vyara Lestari | "
+           "Editor : Gading Persada</div><p>Teks.</p></article>")
+    assert people.people(_found([("head", head, None), ("body", box, None)]).authors) == ["Vyara Lestari"]
+
+
+@pytest.mark.parametrize("label", ["Laporan oleh", "Liputan oleh", "Reported by"])
+def test_a_writer_s_row_read_past_its_label(label: str) -> None:
+    """Rule "writer beside the headline": "Laporan oleh <b>Risky Pratama</b>" in the writer's
+    element names Risky Pratama (the label is no part of the name)."""
+    html = (f"<html lang='id'><head><title>Pohon tumbang</title></head><body><div class='head'>"
+            f"<h1>Pohon tumbang di Jalan Diponegoro</h1><div class='ss-penulis'>{label} <b>Risky Pratama</b>"
+            "</div></div><div class='isi'><p>Teks berita.</p></div></body></html>")
+    tree = decode.parse(html)
+    assert people.people(metadata.extract(tree, GENERIC_LAYOUT, BASE, []).byline) == ["Risky Pratama"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "ours"),
+    [("id", True), ("id-ID", True), ("id_ID", True), ("ind", True), ("jv", True), ("su-ID", True),
+     ("ban", True), ("en", False), ("en-US", False), ("ms-MY", False), ("ba", False)],
+)  # fmt: skip
+def test_the_regional_languages_sections_are_ours(lang: str, ours: bool) -> None:
+    """A page declaring Javanese, Sundanese or another of Indonesia's regional languages gets the
+    Indonesian credit lines looked for, as an Indonesian page does; a Malaysian page does not."""
+    tree = decode.parse(f"<html lang='{lang}'><head><title>x</title></head><body><p>x</p></body></html>")
+    assert metadata.may_be_indonesian(tree, metadata.read(tree)) is ours

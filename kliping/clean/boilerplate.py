@@ -36,7 +36,8 @@ PRUNE_CLASS = re.compile(
 )
 
 # "Baca juga", after a bullet or in brackets too ("» Baca juga: …", "(Baca juga: …)", "[Baca juga: …]")
-_READ_ALSO = r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)\b"
+# ... and in the regional languages' sections: Javanese "Waca uga:", Sundanese "Baca oge:"
+_READ_ALSO = r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan|waca)\s+(?:juga|pula|uga|oge|ogé)\b"
 # Text that opens an inline box: the smallest element holding only that box is removed.
 _BOX_START = re.compile(
     _READ_ALSO + r"|^\s*\[gambas:|^\s*advertisement\s*$"
@@ -169,6 +170,7 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
         if internal_link(href, site) and headline_like(" ".join(p.text_content().split()), shouted=True):
             doomed.append(p)
     doomed += _skippable(scope)
+    doomed += _contents_boxes(scope)
     for el in doomed:
         if el.getparent() is not None:
             _remove_keep_tail(el)
@@ -207,6 +209,32 @@ def _skippable(scope):  # type: ignore[no-untyped-def]
                 break
             box = box.getparent()
         out.append(box if box is not None and text_len(box) <= _PRUNE_MAX_CHARS else a)
+    return out
+
+
+# Rule "table of contents": a list of two or more links, every one to a place on this page
+# ("#Syarat_pendaftaran"), and no other words, is the page's contents box (a plugin's "Daftar Isi"
+# over the story's subheadings); the box around it goes, its title and its toggle with it.
+_IN_PAGE_LISTS = XPath("descendant::ul[li[2]][descendant::a[starts-with(@href,'#')]]"
+                       "|descendant::ol[li[2]][descendant::a[starts-with(@href,'#')]]")
+_TOC_TITLE_MAX = 40  # characters of the box's own words beside its list: "Daftar Isi", "Toggle"
+
+
+def _contents_boxes(scope):  # type: ignore[no-untyped-def]
+    out = []
+    for lst in _IN_PAGE_LISTS(scope):
+        links = list(lst.iter("a"))
+        if len(links) < 2 or any(not (a.get("href") or "").startswith("#") or len(a.get("href")) < 2
+                                 for a in links):
+            continue
+        words = text_len(lst)
+        if words > _PRUNE_MAX_CHARS or sum(text_len(a) for a in links) + len(links) < words:
+            continue  # (a footnote's list: its notes' words beside their links)
+        box = lst
+        while (parent := box.getparent()) is not None and parent.tag not in _NOT_PRUNED \
+                and parent.tag != "main" and text_len(parent) - words <= _TOC_TITLE_MAX:
+            box = parent
+        out.append(box)
     return out
 
 
@@ -627,6 +655,17 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r" (?:setuju|menyetujui)\b[^\n]{0,300}$",
         _I,
     ),
+    # a press release's contacts and its distribution note: "Narahubung:", "Kontak Media:", "Media
+    # contact:" (the lines under the label go with it: CONTACT_LINE), "Berita ini disiarkan oleh
+    # Biro Komunikasi … Untuk informasi lebih lanjut dapat menghubungi …"
+    "contact": re.compile(
+        r"^\W*(?:narahubung|kontak(?: media| pers| humas)?|media contacts?|contact person|press contacts?"
+        r"|untuk (?:informasi|keterangan) lebih lanjut(?:,? (?:silakan )?hubungi)?)\s*:?\s*$"
+        r"|^\W*(?:narahubung|kontak media|media contacts?|contact person)\s*:\s*[^\n]{1,200}$"
+        r"|^\s*(?:berita|siaran pers|rilis|informasi|artikel) ini (?:telah )?(?:disiarkan|diterbitkan"
+        r"|disebarluaskan|dirilis|dibuat) oleh\b[^\n]{0,600}$",
+        _I,
+    ),
     "copyright": re.compile(
         r"^\s*(?:©|\(c\)|copyright|hak cipta)\b.{0,200}$|^\s*.{0,80}\ball rights reserved\b.{0,80}$"
         r"|^\s*dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memproduksi|mereproduksi)\b.{0,300}$"
@@ -742,14 +781,16 @@ CREDIT_LABELS = {
     "penyunting": "editors", "sumber": None, "foto": None, "fotografer": None, "video": None,
     "produser": None, "editing": None, "grafis": None, "infografis": None, "penerjemah": None,
     "source": None, "foto/teks": "authors", "teks/foto": "authors",  # a photo story's maker
+    "panulis": "authors",  # (Javanese and Sundanese sections: "Panulis: Sugeng Wiyono")
 }  # fmt: skip
 _LABEL = r"(?:" + "|".join(CREDIT_LABELS) + r")"
 # Labels that are also ordinary words opening a sentence ("Laporan: polisi menerima 30 aduan"):
 # a credit only with a name after them, "Laporan: Wawan Setiawan", "Rep: Zulkifli Anwar/ Red:
 # Nurul Hikmah", "Liputan: Rina", "Teks: Budi".
 NAMED_LABELS = {"laporan": "authors", "liputan": "authors", "rep": "authors", "teks": "authors",
-                "red": "editors"}  # fmt: skip
-_NAMED_LABEL = r"(?:" + "|".join(NAMED_LABELS) + r")"
+                "red": "editors", "laporan oleh": "authors", "liputan oleh": "authors",
+                "ditulis oleh": "authors", "disunting oleh": "editors"}  # fmt: skip
+_NAMED_LABEL = r"(?:" + "|".join(k.replace(" ", r"\s+") for k in NAMED_LABELS) + r")"
 _A_NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
 _ANY_LABEL = rf"(?:{_LABEL}|{_NAMED_LABEL})"
 # A credit box's list item, the label without its colon: "- Penulis Rani Lestari", "• Editor Dewi"
@@ -1037,7 +1078,7 @@ def credit(line: str) -> list[tuple[str | None, str]]:
             value = value[: date.start()]  # (a name holds no digit: what follows is its date)
         value = value.strip(" .|-–—/")
         if value:
-            low = label.lower()
+            low = " ".join(label.lower().split())
             out.append((CREDIT_LABELS[low] if low in CREDIT_LABELS else NAMED_LABELS[low], value))
     return out
 
@@ -1457,6 +1498,10 @@ _LIST_ITEM = re.compile(r"\s[–—-]{1,2}\s|@|\$|€|£|\d{1,2}[:.]\d{2}\b")
 # a list of headlines (rule "related heading"), as the related_header family is; the "related"
 # family, tried first, takes these lines for it.
 _LABEL_ONLY = re.compile(r"^[^:\n]{1,40}:\s*$")
+# A contact's line under a contacts label: a desk's or a person's name, a number, an address
+# ("Biro Komunikasi KNEKS", "Telp. (021) 3483 2611", "Email: humas@kneks.go.id"), never a sentence
+_CONTACT_LINE_MAX = 100  # characters
+_SENTENCE_CLOSE = re.compile(r"[a-z]{3,}[.!?]\W*$")
 
 
 def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cleaned:
@@ -1466,8 +1511,11 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     captions = _story_captions(lines)
     keep: list[str] = []
     in_list = False  # after a related-list heading: its headline lines go with it
+    in_contact = False  # after a contacts label ("Narahubung:"): the contact's lines go with it
     after_related = False  # after a related line: a headline here is one of its list if the body ends
     tentative: set[int] = set()  # indexes in keep of such headlines
+    after_credit: set[int] = set()  # indexes in keep of lines right after a credit line (a bio?)
+    credited = False  # the line before was a credit line
     after_embed = False  # after an embed placeholder ("[Gambas:Video CNN]"): the embed's title
     # long lines still to come: a caption closing with an agency's credit has the story after it
     prose_after = sum(len(x) >= _CAPTION_MIN for x in lines)
@@ -1495,6 +1543,10 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.dropped.append(("related", line))
             continue
         in_list = False
+        if in_contact and len(line) <= _CONTACT_LINE_MAX and not _SENTENCE_CLOSE.search(line):
+            res.dropped.append(("contact", line))
+            continue
+        in_contact = False
         if (after_related and headline_like(line) and not _bounded_match("photo_credit", line)
                 and family(line, "photo_credit") is None):  # (a widget's line is its own family's)
             tentative.add(len(keep))
@@ -1519,6 +1571,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
                 elif fld == "editors":
                     res.editors.append(name)
             res.dropped.append(("credit", line))
+            credited = True
             continue
         by = REPORT_BY.match(line)
         if by:
@@ -1536,13 +1589,21 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             # ("Berita Lainnya:", "Baca Juga:": a list's heading, its items follow)
             if rule == "related_header" or (rule == "related" and _LABEL_ONLY.match(line)):
                 in_list = True
+            in_contact = rule == "contact"
             after_related = rule in ("related", "related_header")
             res.dropped.append((rule, line))
             continue
+        if credited and len(line) <= _BIO_MAX:
+            after_credit.add(len(keep))
+        credited = False
         keep.append(line)
     # Headlines that followed a related line and close the body belong to its list.
     while keep and len(keep) - 1 in tentative:
         res.dropped.append(("related", keep.pop()))
+    # Rule "writer's bio": a short line right after the writer's credit, closing the body, is the
+    # author box's bio ("Penulis: Rahmat Budiarto" over "Pegawai swasta di Solo yang …")
+    if len(keep) > 1 and len(keep) - 1 in after_credit:
+        res.dropped.append(("author_box", keep.pop()))
     # End-of-body residue: codes, trailing promos, a lone credit, a list of headlines.
     _end_residue(keep, res)
     # Two to eight headline-like lines closing the body are a list of other stories (a longer
@@ -1792,7 +1853,7 @@ _ABBREVIATION = (
 )
 # "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road);
 # a bar or a bullet spaced, as a theme's bold kicker prints it: "Jakarta | Dua wakil …", "Solo • …"
-_DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:(?:\s+|$)|\s+[|•](?:\s+|$))"
+_DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:(?:\s+|$)|\s+[|•](?:\s+|$)|[|•]\s+)"
 _END = rf"(?:{_DASH}|\s*$)"
 # A place's first word that makes a pair with the next ("Banda Aceh", "Tanjung Selor", "Jawa Barat")
 _PLACE2_FIRST = r"(?:Banda|Bandar|Tanjung|Pangkal|Kota|Kabupaten|Pulau|Muara|Pematang|Padang|Tanah|Labuan" \
@@ -1813,8 +1874,9 @@ DATELINES = (
     # a press release's wire between slashes: "SINGAPURA, 19 Maret 2024 /PRNewswire/ --"
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*/(?P<source>[A-Z][\w.-]{{1,30}}(?:\s[A-Z][\w.-]{{1,30}}){{0,2}})/"
                r"\s*(?:-{1,3}|[–—―])\s*"),
-    # "Jakarta, 5 Maret 2024 –" (a press release's place and date, no source)
-    re.compile(rf"^(?!(?i:{_WEEKDAY})\b)(?P<place>{_PLACE}{_REGION}?){_DATE}{_DASH}"),
+    # "Jakarta, 5 Maret 2024 –" (a press release's place and date, no source), or alone on its line
+    # above the story ("Jakarta, 10 Desember 2025")
+    PLACE_DATE := re.compile(rf"^(?!(?i:{_WEEKDAY})\b)(?P<place>{_PLACE}{_REGION}?){_DATE}(?:{_DASH}|\s*$)"),
     # "Liputan6.com, Jakarta -", "TEMPO.CO, Jakarta -", "TRIBUNNEWS.COM, JAKARTA -"
     re.compile(rf"^(?P<source>{_SOURCE}),\s*(?P<place>{_PLACE}){_DASH}"),
     # "JPNN.com JAKARTA -" (a domain, then the place in capitals)
@@ -1823,6 +1885,10 @@ DATELINES = (
     re.compile(rf"^(?P<source>{_SOURCE})\s*(?:-{{1,3}}|[–—―])\s*(?P<place>[A-Z]{{3,}}(?:\s[A-Z]{{3,}})?)\.\s+"),
     # "virprom.com –", "KOMPAS.com -"
     re.compile(rf"^(?P<source>{_SOURCE}){_DASH}"),
+    # the newsroom's name in square brackets opening the story: "[Kanal Media Unpad] Tim mahasiswa …"
+    # (never a kicker: "[VIDEO]", "[UPDATE]", "[FOTO]")
+    re.compile(rf"^\[(?!{_NOT_PLACE}\b)(?P<source>[A-Z][\w.]+(?:\s[A-Z][\w.]+){{0,4}})\]\s*(?:-{{1,3}}|[–—―:])?\s+"
+               r"(?=[A-Z\d\"“‘'])"),
     # a local paper's own code in brackets after the place: "BANGKINANG (DRO) -", "MEDAN (SIB) -",
     # "Sampit (ANTARA) -" (a foreign wire's "(AP)" / "(AFP)" is part of its story as published)
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?:AP|AFP|UPI)\))[A-Z]{{2,15}}(?:\s[A-Z]{{2,15}}){{0,2}})\)"
@@ -1859,8 +1925,9 @@ DATELINES = (
                rf"(?!{_ANY_REGION}\b)(?!(?i:{_ADMIN_WORD})\b)(?!\w+\s(?i:{_PLACE2_SECOND})\b)"
                r"(?:[A-Z][a-z]+[A-Za-z]*(?:\s[A-Z][A-Za-z]+)?|[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}))"
                r"(?:(?:\s+-{1,3}\s+|\s*[–—―]\s*)(?=[A-Z\d\"“‘'])|\s*(?:-{1,3}|[–—―])\s*$"
-               # ... or a full stop: "Surabaya, Bhirawa. Seluruh SMA …"
-               r"|\.(?:\s+(?=[A-Z\d\"“‘'])|\s*$))"),
+               # ... or a full stop, a dash after it or not: "Surabaya, Bhirawa. Seluruh SMA …",
+               # "Sabang, Dispenal. — Prajurit …"
+               r"|\.(?:\s*(?:-{1,3}|[–—―])\s*(?=[A-Z\d\"“‘'])|\s+(?=[A-Z\d\"“‘'])|\s*$))"),
     # "Jakarta -", "BANDA ACEH -" (detik, okezone): a short capitalised place only
     re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_ID_REGION}(?:\s{_WORD})?)?)"
                r"(?:\s+(?:-{1,3}|–|—|\||•)(?:\s+|$)|\s*[–—]\s*)"),
@@ -2043,9 +2110,12 @@ def _dateline(text: str) -> tuple[str, str | None, str | None]:
         bare = source and not place and re.fullmatch(r"[A-Z][a-z]+", source)
         if bare and not _OUTLET_NAME.fullmatch(source):
             continue  # a bare brand word opening a sentence ("Tempo - …") is no dateline ("Batamnews -" is)
-        if not rest.strip() and not (source or _DASH_END.search(text)):
+        if not rest.strip() and not (source or _DASH_END.search(text) or rx is PLACE_DATE):
             continue  # a bare place name alone on a line is a heading, not a dateline
         rest = rest.lstrip(" -–—:")
+        if place and source and _ID_TOWN.fullmatch(source.strip()) and not _ID_TOWN.fullmatch(place.strip()) \
+                and "," not in place:
+            place, source = source, place  # "Parlementaria, Jakarta -": the desk's name, then the town
         if place and not source and (after := _SOURCE_AFTER.match(rest)):
             source, rest = after.group("source"), rest[after.end() :]
         elif source and not place and rx is not STOP_DATELINE and (after := _PLACE_AFTER.match(rest)) \

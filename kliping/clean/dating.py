@@ -393,7 +393,7 @@ def _near_elements(tree: Any) -> Iterator[Any]:
 # A byline with its date: "Oleh Budi Santoso pada Senin, 04 Mar 2024 10:15 WIB",
 # "Penulis: Budi Santoso | Editor: Sandro Gatra | Senin, 04 Maret 2024 10:15 WIB"
 _BYLINE_PART = re.compile(
-    r"(?i)\b(?:oleh|penulis|reporter|pewarta|editor|redaktur|kontributor|by|written by|pada|on|"
+    r"(?i)\b(?:oleh|penulis|panulis|reporter|pewarta|editor|redaktur|kontributor|by|written by|pada|on|"
     r"diterbitkan|dipublikasikan|published|posted)\b\s*:?"
 )
 _NAME = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|bin|binti|van|de))*")

@@ -526,7 +526,7 @@ def byline(
 # <h1> whose class names its writer in the site's words ("writer", "penulis", "reporter",
 # "nama-redaksi", "wartawan"), or that opens with a person icon ("fa-user", "bi-person",
 # "icon-user"), holding one person's name and nothing else.
-_WRITER_CLASS = re.compile(r"writer|penulis|reporter|wartawan|redaksi|jurnalis|kontributor", re.I)
+_WRITER_CLASS = re.compile(r"writer|penulis|panulis|reporter|wartawan|redaksi|jurnalis|kontributor", re.I)
 _PERSON_ICON = re.compile(r"(?:^|[\s_-])(?:user|person|author|profile)(?:$|[\s_-])", re.I)
 _WRITER_LEN = 60  # characters: a name, not a bio
 
@@ -592,7 +592,7 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         if not text or len(text) > _WRITER_LEN:
             continue
         named = people.people([text])
-        if len(named) == 1 and named[0].casefold() == text.casefold():
+        if len(named) == 1 and named[0].casefold() == people.tidy(text).casefold():  # (its label off)
             return named
     return []
 
@@ -645,6 +645,8 @@ def _byline_list(tree: Any, author: str, brands: list[str]) -> list[str]:
         text = _undated(" ".join(el.text_content().split()))
         if len(text) > _BYLINE_LIST_MAX:
             continue
+        if boilerplate.CREDIT_LINE.match(text):  # "Penulis : A | Editor : B": the labels tell who wrote
+            text = ", ".join(name for fld, name in boilerplate.credit(text) if fld == "authors")
         if one is None:
             one = people.people([author], brands)
             if len(one) != 1:
@@ -700,8 +702,9 @@ def _posted_by(tree: Any) -> list[str]:
 
 
 _BY = re.compile(  # a label alone ("Posted by <span class=fn>…</span>": Blogger's byline)
-    r"(?:(?:posted|written|published|diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+)?"
-    r"(?:oleh|by)\W*|(?:penulis|reporter|pewarta|editor)\W*",
+    r"(?:(?:posted|written|published|reported|diposting|ditulis|dipublikasikan|diunggah|dikirim|laporan"
+    r"|liputan)\s+)?"
+    r"(?:oleh|by)\W*|(?:penulis|panulis|reporter|pewarta|editor)\W*",
     re.I,
 )
 _BULLETS = re.compile(r"\s+[•·]\s+")
@@ -724,7 +727,13 @@ _CREDIT_MAX = 6  # credit lines read: a story's box holds two or three
 _ROW_PARTS = re.compile(r"\s+[•·|]\s+")
 
 
-_OUR_LANGS = ("id", "in")  # Indonesian ("in": the code before 1989, still in some CMSs)
+# Indonesian ("in": the code before 1989, still in some CMSs) and the regional languages a news
+# site's sections are written in, with the same credit lines: Javanese, Sundanese, Balinese,
+# Madurese, Minangkabau, Buginese, Acehnese, Banjar, Sasak
+_OUR_LANGS = frozenset(
+    ("id", "in", "ind", "jv", "jav", "su", "sun", "ban", "mad", "min", "bug", "ace", "bjn", "sas")
+)
+_SUBTAG = re.compile(r"[-_]")
 
 
 def may_be_indonesian(tree: Any, pm: PageMeta) -> bool:
@@ -734,7 +743,7 @@ def may_be_indonesian(tree: Any, pm: PageMeta) -> bool:
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
     declared = (root.get("lang") or pm.get("og:locale", "content-language", "language")
                 or text_of(pm.ld("inLanguage")))  # fmt: skip
-    return not declared or declared.strip().lower()[:2] in _OUR_LANGS
+    return not declared or _SUBTAG.split(declared.strip().lower(), maxsplit=1)[0] in _OUR_LANGS
 
 
 # Rule "Indonesian clock": a page whose structured time of publication is stated at +07:00, +08:00 or

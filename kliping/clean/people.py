@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 _SPLIT = re.compile(r"\s*(?:,|;|&|\+|\||/|\bdan\b|\band\b)\s*", re.I)
 _PREFIX = re.compile(
-    r"^(?:oleh|by|penulis|reporter|pewarta|editor|redaktur|penyunting|kontributor|wartawan|"
-    r"laporan wartawan|ditulis oleh|written by|posted by|diposting oleh)\s*[:\-]?\s+",
+    r"^(?:oleh|by|penulis|panulis|reporter|pewarta|editor|redaktur|penyunting|kontributor|wartawan|"
+    r"laporan wartawan|laporan oleh|liputan oleh|ditulis oleh|written by|reported by|posted by"
+    r"|diposting oleh)\s*[:\-]?\s+",
     re.I,
 )
 # "Vidya Pinandhita - detikHealth", "Nama, Jurnalis", "Nama | Okezone"
