@@ -1118,7 +1118,8 @@ _HEADING = "self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
 _LINKED_HEADING = XPath(  # a teaser card's headline
     f"descendant::*[{_HEADING}][descendant::a] | descendant::a[descendant::*[{_HEADING}]]"
 )
-_CHUNK_TAGS = frozenset(("div", "section", "article"))
+# (a span holding the story's <p>s too: a CMS's body wrapper, "<span class=hs_cos_wrapper>", cut around an ad)
+_CHUNK_TAGS = frozenset(("div", "section", "article", "span"))
 
 
 def join_chunks(tree: Any) -> None:
@@ -1177,6 +1178,12 @@ def join_chunks(tree: Any) -> None:
         for c in chunks:
             if counts[c] < 0:
                 counts[c] = sum(_own_prose(x) > 60 for x in c.iterchildren("p"))
+        # (a box of no prose paragraph closing the run, a credit's or a note's, is no chunk of an
+        # unclassed story's: the story's two halves around their ad slot are joined without it)
+        while len(chunks) > 2 and not counts[chunks[-1]] and _own_prose(chunks[-1]) < _LONE_RUN:
+            run = run[: run.index(chunks.pop())]
+            while run and run[-1] not in chunks:
+                run.pop()
         if not _keyed(first) and not _slots_between(run, chunks, counts):
             continue  # unclassed siblings side by side: a story's box and another, not its chunks
         # a story's chunks: one holds two paragraphs or more, or a short story's two halves hold
@@ -1974,6 +1981,15 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | s
             return found, True
         return found, (_OF_LIST if found is not None else True)
     runs = _RUN_P(node)  # most pages have none: nothing to weigh
+    if len(prose) < _FEW_PROSE:
+        # a few prose <p>s (a caption, a promo or two) beside a story written as a list: the list's
+        # container, when its items outweigh them (a redesign wrote the briefing's intro as a
+        # <div> and cut the story around an ad: three captions and promos counted as its prose)
+        items = _PROSE_ITEMS(node)
+        listed = sum(len(li.text_content()) for li in items)
+        if len(items) >= 3 and listed > 2 * sum(len(p.text_content()) for p in prose) \
+                and (found := list_container(node, prose, runs)) is not None:
+            return found, _OF_LIST
     top = node
     node = _innermost(node, [*prose, *_runs_alike(prose, runs)] if runs else prose, share)
     if node is body or node is tree:
@@ -1998,6 +2014,9 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | s
     # node holds share * len(prose) of the prose paragraphs or more (_innermost): three or more
     # when that is over two (always, at the default share); else they are counted
     return node, share * len(prose) <= 2 and len(_PROSE_P(node)) < 3
+
+
+_FEW_PROSE = 6  # prose <p>s: fewer may be a story list's captions and promos, not its story
 
 
 def _one_div_story(node: Any, prose: list[Any], runs: list[Any]) -> Any | None:
