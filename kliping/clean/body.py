@@ -1180,7 +1180,8 @@ def join_chunks(tree: Any) -> None:
                 counts[c] = sum(_own_prose(x) > 60 for x in c.iterchildren("p"))
         # (a box of no prose paragraph closing the run, a credit's or a note's, is no chunk of an
         # unclassed story's: the story's two halves around their ad slot are joined without it)
-        while len(chunks) > 2 and not counts[chunks[-1]] and _own_prose(chunks[-1]) < _LONE_RUN:
+        while (not _keyed(first) and len(chunks) > 2 and not counts[chunks[-1]]
+               and _own_prose(chunks[-1]) < _LONE_RUN):
             run = run[: run.index(chunks.pop())]
             while run and run[-1] not in chunks:
                 run.pop()
