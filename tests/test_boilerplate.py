@@ -1456,3 +1456,72 @@ def test_javanese_and_sundanese_labels() -> None:
     assert family("Baca oge: Pasar Baru Bandung Ramé Deui") == "related"
     assert credit("Panulis: Sugeng Wiyono") == [("authors", "Sugeng Wiyono")]
     assert credit("Laporan oleh: Arif Maulana") == [("authors", "Arif Maulana")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [("Agrofarm.co.id-Indramayu-Petani di Desa Karangsong mulai memanen padi lebih awal.", "Indramayu",
+      "Agrofarm.co.id"),
+     ("SUARAKARYA.ID: JAKARTA – Kementerian Pendidikan Dasar dan Menengah menyiapkan tes.", "Jakarta",
+      "SUARAKARYA.ID"),
+     ("BANDUNG, Manglé – Ratusan barudak ti sakuliah Kota Bandung ngariung di Taman Saparua.", "Bandung",
+      "Manglé"),
+     # a name of three words after the domain is no place
+     ("KOMPAS.com - Presiden Joko Widodo - yang hadir di acara itu menyampaikan pesan.", None, "KOMPAS.com")],
+)  # fmt: skip
+def test_revision_41_domain_place_datelines(text: str, place: str | None, source: str | None) -> None:
+    """The domain, then the place, each closed by a mark; a brand with an accented letter."""
+    assert dateline(text)[1:] == (place, source)
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [("Jembatan itu diresmikan Selasa. (Pendam IV/Diponegoro)", "Jembatan itu diresmikan Selasa."),
+     ("Jembatan itu diresmikan Selasa. (Dispenad)", "Jembatan itu diresmikan Selasa."),
+     ("Bantuan tiba Senin pagi. (Pudji)", "Bantuan tiba Senin pagi."),
+     ("[Yul]", None),
+     ("Data dirilis (Penerangan Kodam) pekan lalu.", "Data dirilis (Penerangan Kodam) pekan lalu."),
+     ("Bantuan tiba Senin pagi. (Bersambung ke halaman dua)",
+      "Bantuan tiba Senin pagi. (Bersambung ke halaman dua)")],
+)  # fmt: skip
+def test_information_offices_names_and_square_codes_close_the_body(last: str, kept: str | None) -> None:
+    """The army's and police's information offices in brackets, a reporter's first name in
+    brackets after the last sentence, a code in square brackets alone on the last line."""
+    assert clean_lines([BODY, last]).paragraphs == [BODY, *([kept] if kept else [])]
+
+
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [("Halaman ini refresh otomatis setiap 60 detik.", "widget"),
+     ("This page refreshes automatically every 60 seconds.", "widget"),
+     ("Get full access to company reports, financial data and daily market insight.", "promo"),
+     ("Dapatkan akses penuh ke seluruh artikel premium kami.", "promo"),
+     ("Baca deui: Pasanggiri Pupuh Tingkat SD Diluuan 300 Pamilon", "related"),
+     ("Halaman ini diperbarui otomatis oleh sistem bursa, kata direktur.", None),
+     ("Warga kini bisa mendapatkan akses penuh ke layanan kesehatan di puskesmas.", None)],
+)  # fmt: skip
+def test_revision_41_widgets_and_pitches(line: str, fam: str | None) -> None:
+    assert family(line) == fam
+
+
+def test_an_author_box_opening_with_the_writer_s_name_is_pruned() -> None:
+    """Rule "author box" in the DOM: a box opening with the writer's name (a heading) and a short bio;
+    the same name opening a long box (the story's) stays, and no writer named, no box."""
+    from kliping.clean.boilerplate import WRITERS
+
+    box = ("<div class='bio'><img src='/a.jpg'><div><h4>Yusuf Wibisono</h4><p>Direktur Institute for "
+           "Demographic and Poverty Studies (IDEAS).</p></div></div>")
+    html = f"<html><body><article><p>{BODY}</p><p>{BODY}</p>{box}</article></body></html>"
+    told = WRITERS.set(("Yusuf Wibisono",))
+    try:
+        tree = parse(html)
+        prune(tree)
+        assert "Direktur Institute" not in tree.text_content() and BODY in tree.text_content()
+        story = parse(f"<html><body><div><h4>Yusuf Wibisono</h4><p>{BODY * 6}</p></div></body></html>")
+        prune(story)
+        assert "Yusuf Wibisono" in story.text_content()
+    finally:
+        WRITERS.reset(told)
+    tree = parse(html)
+    prune(tree)
+    assert "Direktur Institute" in tree.text_content()

@@ -606,3 +606,43 @@ def test_two_sources_against_one_with_a_printed_date_alone(url: str, day: dt.dat
     assert rec["published_date"] == day
     if day == dt.date(2024, 3, 4):
         assert rec["published_at"] is None
+
+
+def test_a_structured_time_in_another_indonesian_zone_takes_the_printed_one() -> None:
+    """Rule "zone of another region": JSON-LD's 09:12+07:00 beside a byline's "09:12 Wita" (a Manado
+    newsroom's CMS left at Jakarta's zone) is 09:12+08:00, the disagreement flagged; a printed clock
+    naming no zone leaves the structured one."""
+    html = page(head=jsonld("2024-03-04T09:12:00+07:00"),
+                header="<div class='mp-time'>Senin 4 Maret 2024, 09:12 Wita</div>")
+    rec = clean(raw(html, GENERIC), None)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-04T09:12:00+08:00"
+    assert "time_conflict" in rec["date_flags"]
+    plain = page(head=jsonld("2024-03-04T09:12:00+08:00"),
+                 header="<div class='mp-time'>Senin 4 Maret 2024, 09:12</div>")
+    rec = clean(raw(plain, GENERIC), None)
+    assert rec["published_at"].isoformat() == "2024-03-04T09:12:00+08:00"
+
+
+def test_an_updated_stamp_is_no_publication_time() -> None:
+    """hAtom's ``class="updated"`` (Avada's hidden stamp beside the printed date) is the time of a
+    change: a page printing its date alone gets that date and no time from it."""
+    header = ("<div class='meta'>By <a rel='author'>Admin</a> | <span class='updated rich-snippet-hidden'>"
+              "2024-03-04T09:12:44+07:00</span><span>March 4th, 2024</span></div>")
+    rec = clean(raw(page(header=header), GENERIC), None)
+    assert rec["published_date"] == dt.date(2024, 3, 4)
+    assert rec["published_at"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("Diunggah dinten Kemis, 6 Nopémber 2025 tabuh 10.15 WIB", "2025-11-06T10:15:00+07:00"),
+     ("Setu Legi, 6 Desember 2025 · Jam 08.30", "2025-12-06T08:30:00+07:00"),
+     ("Rebo, 5 Nopember 2025 10:00 WIB", "2025-11-05T10:00:00+07:00")],
+)  # fmt: skip
+def test_javanese_and_sundanese_dates(text: str, at: str) -> None:
+    """The regional languages' weekdays ("Kemis", "Setu", "Rebo"), accented months ("Nopémber") and
+    their word for the hour ("tabuh")."""
+    from kliping.dates import parse_date
+
+    got = parse_date(text)
+    assert got.datetime is not None and got.datetime.isoformat() == at and not got.weekday_mismatch

@@ -563,3 +563,43 @@ def test_the_regional_languages_sections_are_ours(lang: str, ours: bool) -> None
     Indonesian credit lines looked for, as an Indonesian page does; a Malaysian page does not."""
     tree = decode.parse(f"<html lang='{lang}'><head><title>x</title></head><body><p>x</p></body></html>")
     assert metadata.may_be_indonesian(tree, metadata.read(tree)) is ours
+
+
+@pytest.mark.parametrize(
+    ("row", "byline"),
+    [("<span class='gt-author'>Dimas Nur Faizin</span>", ["Dimas Nur Faizin"]),
+     ("<div class='meta-label'>Ditulis oleh</div><div class='meta-author'>Galih Permana</div>",
+      ["Galih Permana"]),
+     # a name under another role's label is no writer
+     ("<div class='info-author'>Editor : <a class='author'>Indriyani Astuti</a></div>", [])],
+)  # fmt: skip
+def test_a_writer_s_element_named_author_beside_the_headline(row: str, byline: list[str]) -> None:
+    html = (f"<html lang='id'><head><title>Banjir rob</title></head><body><div class='head'>"
+            f"<h1>Banjir rob genangi pesisir</h1><div class='meta'>{row}</div></div>"
+            "<div class='isi'><p>Teks berita.</p></div></body></html>")
+    assert metadata.extract(decode.parse(html), GENERIC_LAYOUT, BASE, []).byline == byline
+
+
+def test_an_english_edition_s_credit_lines_by_its_zoned_byline() -> None:
+    """An English page with no structured time whose byline prints "15:20 WIB": its "Reporter: …"
+    credit is read as an Indonesian page's is."""
+    html = ("<html lang='en'><head><title>BI holds rate</title></head><body><div class='head'><h1>BI "
+            "holds rate</h1><div class='news-meta'><span class='by'>Reporter: <a href='/a/ayu'>"
+            "Ayu Lestari</a></span> <span>Wednesday, November 19, 2025 | 15:20 WIB</span></div></div>"
+            "<div class='isi'><p>Text.</p></div></body></html>")
+    found = metadata.extract(decode.parse(html), GENERIC_LAYOUT, BASE, [])
+    assert people.people(found.byline) == ["Ayu Lestari"]
+
+
+@pytest.mark.parametrize(
+    ("declared", "lang"), [("su", "su"), ("jv-ID", "jv"), ("id", "jv"), (None, "jv"), ("en", "jv")]
+)
+def test_a_declared_regional_language_is_believed(declared: str | None, lang: str) -> None:
+    """A page declaring Sundanese is Sundanese when its text is neither plainly Indonesian nor
+    English (the model reads Sundanese as Javanese); a declaration of Indonesian or English does
+    not overrule the text."""
+    text = ("Ratusan barudak ti sakuliah Kota Bandung ngariung di Taman Saparua dina raraga Festival "
+            "Kaulinan Barudak. Aranjeunna ngadu gasing, ucing sumput, jeung galah asin bari diiringan ku "
+            "kendang penca.")
+    got = metadata.language(text, declared)
+    assert got == (lang if declared not in (None, "id", "en") else metadata.language(text))

@@ -36,8 +36,8 @@ PRUNE_CLASS = re.compile(
 )
 
 # "Baca juga", after a bullet or in brackets too ("» Baca juga: …", "(Baca juga: …)", "[Baca juga: …]")
-# ... and in the regional languages' sections: Javanese "Waca uga:", Sundanese "Baca oge:"
-_READ_ALSO = r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan|waca)\s+(?:juga|pula|uga|oge|ogé)\b"
+# ... and in the regional languages' sections: Javanese "Waca uga:", Sundanese "Baca oge:", "Baca deui:"
+_READ_ALSO = r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan|waca)\s+(?:juga|pula|uga|oge|ogé|deui)\b"
 # Text that opens an inline box: the smallest element holding only that box is removed.
 _BOX_START = re.compile(
     _READ_ALSO + r"|^\s*\[gambas:|^\s*advertisement\s*$"
@@ -171,6 +171,7 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
             doomed.append(p)
     doomed += _skippable(scope)
     doomed += _contents_boxes(scope)
+    doomed += _author_boxes(scope)
     for el in doomed:
         if el.getparent() is not None:
             _remove_keep_tail(el)
@@ -234,6 +235,36 @@ def _contents_boxes(scope):  # type: ignore[no-untyped-def]
         while (parent := box.getparent()) is not None and parent.tag not in _NOT_PRUNED \
                 and parent.tag != "main" and text_len(parent) - words <= _TOC_TITLE_MAX:
             box = parent
+        out.append(box)
+    return out
+
+
+# Rule "author box" in the DOM: a box opening with the writer's name alone (a heading, a bold or a
+# linked name: "<div><h4>Yusuf Wibisono</h4><p>Direktur Institute for …</p></div>") and holding a
+# short bio besides, is the writer's box under an opinion piece, not its story
+_NAME_HOLDERS = frozenset(("h2", "h3", "h4", "h5", "h6", "strong", "b", "a", "span", "div"))
+_BOX_HOLDERS = frozenset(("div", "section", "aside", "footer"))
+_AUTHOR_BOX_MAX = 500  # characters of the whole box: a name and a bio, not the story
+
+
+def _author_boxes(scope):  # type: ignore[no-untyped-def]
+    names = {" ".join(n.split()).casefold() for n in WRITERS.get() if len(n) >= 5}
+    if not names:
+        return []
+    out = []
+    for el in scope.iter(*_NAME_HOLDERS):
+        if len(el) > 1 or " ".join(el.text_content().split()).casefold() not in names:
+            continue
+        box, holder = el.getparent(), el
+        while box is not None and box.tag in ("a", "div", "span") and text_len(box) == text_len(holder) \
+                and box.tag not in _NOT_PRUNED:
+            box, holder = box.getparent(), box  # (the name in its link, its span: the box is further up)
+        if box is None or box.tag not in _BOX_HOLDERS:
+            continue
+        first = next((c for c in box if isinstance(c.tag, str) and c.tag not in ("img", "picture", "figure")),
+                     None)
+        if first is not holder or not text_len(holder) < text_len(box) <= _AUTHOR_BOX_MAX:
+            continue
         out.append(box)
     return out
 
@@ -417,6 +448,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # Majalah Bobo. Caranya dengan klik langganan.grid.id" (it names where to go)
         r"|^\W*(?:yuk|ayo|mari)\b[^\n]{0,120}\b(?:berlangganan|langganan)\b"
         r"(?=[^\n]{0,200}(?:\bklik\b|https?://|[\w-]\.(?:com|id|net)\b))[^\n]{0,200}$"
+        # a paywall's pitch: "Get full access to company reports, financial data and daily market
+        # insight.", "Dapatkan akses penuh ke seluruh artikel premium"
+        r"|^\W*(?:get|unlock|enjoy) (?:full |unlimited |premium |exclusive )?access to\b[^\n]{0,200}$"
+        r"|^\W*(?:dapatkan|nikmati|buka) akses (?:penuh|tanpa batas|premium|eksklusif|tak terbatas)\b"
+        r"[^\n]{0,200}$"
         # a quiz's call and its question under its label: "Ikuti kuis Bobo dan kumpulkan poinnya!",
         # "Kuis! Apa nama lapisan udara yang menyelimuti Bumi?"
         r"|^\W*(?:(?:yuk|ayo),?\s+)?(?:ikuti|mainkan|jawab|ikut) kuis\b[^\n]{0,150}$"
@@ -537,6 +573,12 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # page for updates"
         r"|^\s*(?:muat ulang|refresh|segarkan)(?: kembali)? (?:halaman|laman|the page|this page)(?: ini)?"
         r"(?:\s+(?:untuk|for)\s[^\n.!?]{0,60})?\W*$"
+        # ... or its notice of reloading itself: "Halaman ini refresh otomatis setiap 60 detik.",
+        # "This page refreshes automatically every minute"
+        r"|^\s*(?:halaman|laman)(?: ini)? (?:akan )?(?:di)?(?:refresh|muat ulang|perbarui|diperbarui"
+        r"|memperbarui|memuat ulang)(?: secara)? otomatis(?:\s+(?:setiap|tiap|per|dalam)\b[^\n]{0,40})?\W*$"
+        r"|^\s*this page (?:will )?(?:auto-?)?(?:refresh|reload|update)e?s?(?: itself)?(?: automatically)?"
+        r"(?: every\b[^\n]{0,40})?\W*$"
         # share and response prompts: "Ayo berbagi!", "Share this article", "Tanggapi Berita Ini"
         r"|^\s*(?:ayo|yuk) (?:berbagi|bagikan|share)\W*$|^\s*share this (?:article|story|post)\W*$"
         # ... with whom to share it: "Bagikan warta ini kepada saudara-saudara seiman. Tuhan memberkati.",
@@ -833,17 +875,21 @@ INITIALS = re.compile(
     # the office that wrote the release, or the advertorial's mark: "(Humas DPRD Jateng)",
     # "(Humas Polres Sleman/ade)", "(Rilis)", "(Adv)"
     # "(Adv/DPRD Kaltim)", "(Biro Adpim Setda Kalbar)", "(PR of Ministry of Health/UN)"
+    # the army's, the navy's and the police's information offices: "(Pendam IV/Diponegoro)",
+    # "(Dispenad)", "(Bidhumas Polda Jatim)"
     r"|(?:Humas|HUMAS|Rilis|Rls|Siaran Pers|Adv|ADV|Advertorial|Biro|Bagian|Diskominfo|Kominfo|Prokopim"
-    r"|PR of)(?:\s+(?:of|and|dan|[A-Z][\w.&-]*)){0,6}"
-    r"(?:\s*/\s*[A-Za-z]{2,6}(?:\s+[A-Z][\w.&-]*){0,3})?"
+    r"|PR of|Pendam|Penrem|Pendim|Penerangan|Dispen[a-z]{0,3}|Puspen[a-z]{0,6}|Bidhumas|Penum|Pusinfo)"
+    r"(?:\s+(?:of|and|dan|[A-Z][\w.&-]*)){0,6}"
+    r"(?:\s*/\s*(?:[A-Za-z]{2,6}|[A-Z][a-z]{2,20})(?:\s+[A-Z][\w.&-]*){0,3})?"
     # an English edition's office: "(ITS Public Relations)", "(UGM Press Office)"
     r"|(?:[A-Z][\w.&-]*\s+){0,4}(?-i:Public Relations|Media Relations|Press Office|Communications Office)"
     r"|(?i:ant|antara|end|tamat|selesai|habis)|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)(?:-[a-z]\d?)?\.?\s*$"
     # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"; a
-    # print daily's page letter after it: "… dari APBN. (Awh)-f"
-    r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,3}\)(?:-[a-z]\d?)?\.?\s*$"
+    # print daily's page letter after it: "… dari APBN. (Awh)-f"; the reporter's first name, "(Pudji)"
+    r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,7}\)(?:-[a-z]\d?)?\.?\s*$"
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
-    r"|\s*\[(?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}|[a-z]{2,4}|[a-z]{2,6}(?:\.[a-z]{2,6}){1,2})\]"
+    r"|\s*\[(?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}|[a-z]{2,4}|[A-Z][a-z]{1,3}"
+    r"|[a-z]{2,6}(?:\.[a-z]{2,6}){1,2})\]"
     r"\.?\s*$"
 )
 # Rule "agency caption": a caption's last sentence, then an agency or paper in capitals and its
@@ -1622,7 +1668,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
 # The office that wrote the release, alone on the story's last line: "Humas Unand", "(Biro Adpim
 # Setda Kalbar)", "Tim Humas Polres Sleman" (the same in brackets after the last sentence: INITIALS)
 _OFFICE_LINE = re.compile(
-    r"^\(?(?-i:Humas|HUMAS|Tim Humas|Biro|Diskominfo|Kominfo|Prokopim|Public Relations|Media Relations)"
+    r"^\(?(?-i:Humas|HUMAS|Tim Humas|Biro|Diskominfo|Kominfo|Prokopim|Public Relations|Media Relations"
+    r"|Pendam|Penrem|Pendim|Dispen[a-z]{0,3}|Puspen[a-z]{0,6}|Bidhumas)"
     r"(?:\s+(?-i:[A-Z][\w.&-]*)){0,5}\)?\.?$"
 )
 
@@ -1883,6 +1930,10 @@ DATELINES = (
     re.compile(rf"^(?P<source>{_DOMAIN})\s+(?P<place>[A-Z]{{3,}}(?:\s[A-Z]{{3,}})?){_DASH}"),
     # "KONTAN.CO.ID - JAKARTA." (the place after the source, closed by a full stop)
     re.compile(rf"^(?P<source>{_SOURCE})\s*(?:-{{1,3}}|[–—―])\s*(?P<place>[A-Z]{{3,}}(?:\s[A-Z]{{3,}})?)\.\s+"),
+    # the domain, then the place, each closed by a mark, spaced or glued: "SUARAKARYA.ID: JAKARTA –
+    # Kementerian …", "Agrofarm.co.id-Indramayu-Petani di …"
+    re.compile(rf"^(?P<source>{_DOMAIN})\s*(?::|-{{1,3}}|[–—―])\s*(?P<place>{_WORD}(?:[ -]{_WORD})?)\s*"
+               r"(?:-{1,3}|[–—―])\s*(?=[A-Z\d\"“‘'])"),
     # "virprom.com –", "KOMPAS.com -"
     re.compile(rf"^(?P<source>{_SOURCE}){_DASH}"),
     # the newsroom's name in square brackets opening the story: "[Kanal Media Unpad] Tim mahasiswa …"
@@ -1923,7 +1974,7 @@ DATELINES = (
     UNKNOWN_BRAND_DATELINE := re.compile(
                rf"^(?P<place>{_PLACE}{_REGION}?),\s*(?P<source>(?!(?i:{_WEEKDAY}|{_MONTHS})\b)"
                rf"(?!{_ANY_REGION}\b)(?!(?i:{_ADMIN_WORD})\b)(?!\w+\s(?i:{_PLACE2_SECOND})\b)"
-               r"(?:[A-Z][a-z]+[A-Za-z]*(?:\s[A-Z][A-Za-z]+)?|[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}))"
+               r"(?:[A-Z][a-zà-ÿ]+[A-Za-zà-ÿ]*(?:\s[A-Z][A-Za-zà-ÿ]+)?|[A-Z]{2,}(?:\s[A-Z]{2,}){0,2}))"
                r"(?:(?:\s+-{1,3}\s+|\s*[–—―]\s*)(?=[A-Z\d\"“‘'])|\s*(?:-{1,3}|[–—―])\s*$"
                # ... or a full stop, a dash after it or not: "Surabaya, Bhirawa. Seluruh SMA …",
                # "Sabang, Dispenal. — Prajurit …"

@@ -16,7 +16,7 @@ from lxml.etree import XPath
 
 from kliping.clean.metadata import PageMeta, headlines, text_of, xpath_strings
 from kliping.dates import ParsedDate, find_dates, parse_date, resolve_tz
-from kliping.dates.vocab import ZONE_OFFSETS
+from kliping.dates.vocab import WEEKDAYS, ZONE_OFFSETS
 
 PUBLISHED_META = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
@@ -32,10 +32,16 @@ MODIFIED_META = (
 # tests run on the class attributes, //@class[...]/parent::*, at half the cost of //*[...(@class)]).
 # Indonesian pages also name the date "tgl"/"tanggal" and print it in a <time> with no attribute.
 PRINTED = XPath(
-    "/descendant::time[@datetime]/@datetime"
+    "/descendant::time[@datetime][not(contains(@class,'updated') or contains(@class,'modified'))"
+    " or contains(@class,'published') or contains(@class,'entry-date')]/@datetime"
     " | /descendant::time[not(@datetime)][string-length(normalize-space(.)) < 80]"
     " | /descendant::*/@class[contains(.,'date') or contains(.,'read__time') or contains(.,'published')"
-    " or contains(.,'tgl') or contains(.,'tanggal')]/parent::*[string-length(normalize-space(.)) < 80]"
+    " or contains(.,'tgl') or contains(.,'tanggal')]"
+    # (hAtom's "updated" is the time of a change, not of publication: Avada's hidden <span
+    # class="updated"> stamp was read for the publication time of a page printing its date alone)
+    "[not(contains(.,'updated') or contains(.,'modified')) or contains(.,'published')"
+    " or contains(.,'entry-date') or contains(.,'post-date')]"
+    "/parent::*[string-length(normalize-space(.)) < 80]"
 )
 # ... and the machine-readable stamp of other elements: microdata's ``itemprop="datePublished"``
 # with a ``content``/``datetime``/``title`` (a <div>, a <span>), hAtom's ``<abbr class="published"
@@ -265,6 +271,11 @@ class _Masthead:
         return bool(after) and after[0] is self.h1
 
 
+# A class naming the time of a change and not the publication's ("updated", "date-modified"; WordPress's
+# "entry-date published updated" names both)
+_CHANGED_CLASS = re.compile(r"(?i)^(?!.*(?:published|entry-date|post-date)).*(?:updated|modified)")
+
+
 def near_headline(tree: Any, days: bool = False) -> list[str]:
     """The first date line with a time of day printed beside the ``<h1>`` (:func:`_near_elements`):
     a date line (:func:`is_date_line`) or a byline with its date (:func:`is_byline_date`); the walk
@@ -274,6 +285,8 @@ def near_headline(tree: Any, days: bool = False) -> list[str]:
     day = None
     tries = 0
     for el in _near_elements(tree):
+        if _CHANGED_CLASS.search(el.get("class") or "") is not None:
+            continue  # (hAtom's "updated" stamp beside the headline: a change's time)
         text = _short_text(el, 4 * _NEAR_LEN[1])
         if text is None or len(text) <= _NEAR_LEN[0]:
             continue
@@ -394,8 +407,12 @@ def _near_elements(tree: Any) -> Iterator[Any]:
 # "Penulis: Budi Santoso | Editor: Sandro Gatra | Senin, 04 Maret 2024 10:15 WIB"
 _BYLINE_PART = re.compile(
     r"(?i)\b(?:oleh|penulis|panulis|reporter|pewarta|editor|redaktur|kontributor|by|written by|pada|on|"
-    r"diterbitkan|dipublikasikan|published|posted)\b\s*:?"
+    r"diterbitkan|dipublikasikan|published|posted"
+    # (Sundanese: "Ditulis ku Asep Gunawan • Diunggah dinten Kemis, 6 Nopémber 2025 tabuh 10.15 WIB")
+    r"|ditulis(?: ku| oleh)?|ku|diunggah|dinten|tabuh)\b\s*:?"
 )
+# Weekdays in every language the vocabulary knows (Indonesian, English, Javanese, Sundanese)
+_ANY_WEEKDAY = "|".join(sorted((w.replace("'", "'?") for w in WEEKDAYS if len(w) > 3), key=len, reverse=True))
 _NAME = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|bin|binti|van|de))*")
 
 
@@ -430,8 +447,7 @@ def is_byline_date(line: str) -> bool:
         return False
     rest = line[: found[0].start] + " " + line[found[0].end :]
     rest = _BYLINE_PART.sub(" ", _HIJRI.sub(" ", rest))
-    rest = re.sub(r"(?i)\b(?:wib|wita|wit|pukul|\d{1,2}[.:]\d{2}|senin|selasa|rabu|kamis|jum'?at|"
-                  r"sabtu|minggu|ahad)\b", " ", rest)
+    rest = re.sub(rf"(?i)\b(?:wib|wita|wit|pukul|\d{{1,2}}[.:]\d{{2}}|{_ANY_WEEKDAY})\b", " ", rest)
     names = _NAME.findall(rest)
     if not names or any(len(n.split()) > 4 for n in names):
         return False
@@ -516,6 +532,8 @@ def utc_only(structured: list[tuple[str, str, ParsedDate]]) -> bool:
 # a zone named beside a printed clock: Indonesia's (kliping.dates.vocab.ZONE_OFFSETS) or +07..+09
 _NAMED_ZONE = re.compile(
     rf"\b(?:{'|'.join(sorted(ZONE_OFFSETS, key=len, reverse=True))})\b|(?:GMT|UTC)?\s?\+0?[789](?::?00)?\b"
+    # ... in title or lower case after a clock: "09:12 Wita", "14.30 wib"
+    r"|(?<=\d)\s?(?-i:Wita|Wib|Wit|wita|wib|wit)\b"
 )
 
 
@@ -551,7 +569,7 @@ def _zone_near(tree: Any) -> bool:
             if up.tag in ("body", "html"):
                 break
         text = _TEXT_OF(top)
-        if "WI" in text or "+" in text:
+        if "WI" in text or "+" in text or "Wi" in text:  # ("09:12 Wita": the zone in title case)
             return True
     return False
 
@@ -604,6 +622,18 @@ def zone_mislabelled(stated: dt.datetime, printed: dt.datetime) -> bool:
         and printed.utcoffset() not in (None, dt.timedelta(0))
         and stated.replace(tzinfo=None) == printed.replace(tzinfo=None)
     )
+
+
+_ID_OFFSETS = frozenset(dt.timedelta(hours=h) for h in (7, 8, 9))
+
+
+def zone_other(stated: dt.datetime, printed: dt.datetime) -> bool:
+    """Rule "zone of another region": a structured time stated in one of Indonesia's zones whose
+    clock reads exactly what the page prints in another it names ("2025-11-14T09:12:00+07:00"
+    beside "09:12 Wita": a Manado newsroom's CMS left at Jakarta's zone) is the printed time."""
+    so, po = stated.utcoffset(), printed.utcoffset()
+    return (so in _ID_OFFSETS and po in _ID_OFFSETS and so != po
+            and stated.replace(tzinfo=None) == printed.replace(tzinfo=None))
 
 
 # a stated zone closing a structured time: "Z", "+07:00", "+0700", "UTC", "WIB"
@@ -708,9 +738,11 @@ def dates(
     mislabelled = False
     if printed_p is not None and printed_p[1].datetime is not None:
         at_printed = printed_p[1].datetime
+        named = _NAMED_ZONE.search(printed_p[0]) is not None
         for i, (f, r, p) in enumerate(cands):
             if p.datetime is not None and f != "from_printed" and (
-                    zone_mislabelled(p.datetime, at_printed) or zone_unstated(r, p.datetime, at_printed)):
+                    zone_mislabelled(p.datetime, at_printed) or zone_unstated(r, p.datetime, at_printed)
+                    or (named and zone_other(p.datetime, at_printed))):
                 cands[i] = (f, r, replace(p, date=at_printed.date(), datetime=at_printed))
                 mislabelled = True
     url_p = url_stamp(url, url_time, tz)
@@ -827,6 +859,6 @@ def is_date_line(line: str) -> bool:
     if not found:
         return False
     rest = _HIJRI.sub(" ", line[: found[0].start] + line[found[0].end :])
-    rest = re.sub(r"(?i)\b(?:wib|wita|wit|pukul|\d{1,2}[.:]\d{2}|senin|selasa|rabu|kamis|jum'?at|"
-                  r"sabtu|minggu|ahad|diperbarui|dipublikasikan|updated?|published|m)\b", " ", rest)
+    rest = re.sub(rf"(?i)\b(?:wib|wita|wit|pukul|tabuh|\d{{1,2}}[.:]\d{{2}}|{_ANY_WEEKDAY}|diperbarui"
+                  r"|dipublikasikan|diunggah|dinten|updated?|published|m)\b", " ", rest)
     return len(re.sub(r"[\W_]+", "", rest)) <= 12

@@ -504,7 +504,9 @@ def byline(
             or [el for el in _BEM_AUTHOR(tree) if box is not None and _within(el, box)][:1]
     else:
         els = _DOM_AUTHOR(tree)[:4] or _BEM_AUTHOR(tree)[:1]
-    found = [_undated(" ".join(el.text_content().split())) for el in els]
+    # ("Editor : <a class=author>…</a>": a name under another role's label is no writer)
+    found = [_undated(" ".join(el.text_content().split())) for el in els
+             if not _OTHER_LABEL.search(_text_before(el))]
     if not found and not beside_headline:
         found = _posted_by(tree)
     if not found:
@@ -526,7 +528,9 @@ def byline(
 # <h1> whose class names its writer in the site's words ("writer", "penulis", "reporter",
 # "nama-redaksi", "wartawan"), or that opens with a person icon ("fa-user", "bi-person",
 # "icon-user"), holding one person's name and nothing else.
-_WRITER_CLASS = re.compile(r"writer|penulis|panulis|reporter|wartawan|redaksi|jurnalis|kontributor", re.I)
+_WRITER_CLASS = re.compile(
+    r"writer|author|penulis|panulis|reporter|wartawan|redaksi|jurnalis|kontributor", re.I
+)
 _PERSON_ICON = re.compile(r"(?:^|[\s_-])(?:user|person|author|profile)(?:$|[\s_-])", re.I)
 _WRITER_LEN = 60  # characters: a name, not a bio
 
@@ -591,19 +595,41 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         text = " ".join(el.text_content().split())
         if not text or len(text) > _WRITER_LEN:
             continue
+        if _OTHER_LABEL.search(_text_before(el)):
+            continue  # "Editor : <a class=author>Indriyani Astuti</a>": a name under another role
         named = people.people([text])
-        if len(named) == 1 and named[0].casefold() == people.tidy(text).casefold():  # (its label off)
+        if len(named) == 1 and named[0].casefold() == _WRITER_LABEL.sub("", text).casefold():  # (label off)
             return named
     return []
 
 
 _WRITER_TRIES = 6
+# the writer's own label before the name: "Laporan oleh <b>Risky Pratama</b>", "Oleh: …"
+_WRITER_LABEL = re.compile(
+    r"(?i)^(?:oleh|by|ditulis(?: oleh| ku)?|laporan oleh|liputan oleh|reported by|written by|penulis|panulis"
+    r"|reporter|pewarta|wartawan)\s*:?\s+"
+)
+# the label of a role other than the writer's, just before a name
+_OTHER_LABEL = re.compile(
+    r"(?i)\b(?:editor|redaktur|penyunting|foto|fotografer|sumber|source|video|grafis|infografis"
+    r"|penerjemah|translator|ilustrasi|illustrator|photos?)\s*:?\s*$"
+)
+
+
+def _text_before(el: Any) -> str:
+    """The text just before ``el`` within its parent (the previous sibling's tail, or the parent's
+    own text when ``el`` is its first child)."""
+    prev = el.getprevious()
+    if prev is not None:
+        return prev.tail or ""
+    parent = el.getparent()
+    return (parent.text or "") if parent is not None else ""
 # An element whose class names the writer, or whose first child is an icon whose class names a
 # person (the icon found first, among the few classed elements, then its parent: half the time of
 # testing every element's first child; the parent may be the box itself, which the caller skips).
 _WRITER_CANDIDATES = XPath(
     "descendant::*[@class][" + " or ".join(f"contains(@class,'{w}')" for w in (
-        "writer", "Writer", "penulis", "Penulis", "reporter", "wartawan", "redaksi", "jurnalis",
+        "writer", "Writer", "author", "penulis", "Penulis", "reporter", "wartawan", "redaksi", "jurnalis",
         "kontributor")) + "] | descendant::*[@class][" + " or ".join(
         f"contains(@class,'{w}')" for w in ("user", "person", "author", "profile"))
     + "][not(preceding-sibling::*)][self::i or self::span or self::svg]/parent::*"
@@ -677,12 +703,13 @@ _BYLINE_WIDE = XPath(
 # Rule "oleh line": the same with "Oleh" alone, in a byline box beside its date ("Oleh Budi Santoso
 # - Senin, 8 Januari 2024 14:30 WIB", "Oleh: Rina Amalia | 2 jam lalu"), not in a paragraph.
 _POSTED_TEXT = XPath(
-    "/descendant::body/descendant::text()[contains(., 'oleh') or contains(., 'Oleh')]"
+    "/descendant::body/descendant::text()[contains(., 'oleh') or contains(., 'Oleh') or contains(., ' ku')]"
     "[string-length(normalize-space(.)) < 100]"
     "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
 )
 _POSTED_BY = re.compile(
-    r"^(?:(?:diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+)?oleh\s*:?\s+"
+    # (Sundanese: "Ditulis ku Asep Gunawan • Diunggah dinten Kemis, …")
+    r"^(?:(?:(?:diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+)?oleh|ditulis ku)\s*:?\s+"
     r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))(?=\s+pada\b|\s*[|,•·-]|\s*$)",
     re.I,
 )
@@ -704,7 +731,7 @@ def _posted_by(tree: Any) -> list[str]:
 _BY = re.compile(  # a label alone ("Posted by <span class=fn>…</span>": Blogger's byline)
     r"(?:(?:posted|written|published|reported|diposting|ditulis|dipublikasikan|diunggah|dikirim|laporan"
     r"|liputan)\s+)?"
-    r"(?:oleh|by)\W*|(?:penulis|panulis|reporter|pewarta|editor)\W*",
+    r"(?:oleh|by|ku)\W*|(?:penulis|panulis|reporter|pewarta|editor)\W*",
     re.I,
 )
 _BULLETS = re.compile(r"\s+[•·]\s+")
@@ -734,6 +761,15 @@ _OUR_LANGS = frozenset(
     ("id", "in", "ind", "jv", "jav", "su", "sun", "ban", "mad", "min", "bug", "ace", "bjn", "sas")
 )
 _SUBTAG = re.compile(r"[-_]")
+# a regional language's code as a page declares it -> its ISO 639-1 code where there is one
+_REGIONAL = {"jv": "jv", "jav": "jv", "su": "su", "sun": "su", "ban": "ban", "mad": "mad", "min": "min",
+             "bug": "bug", "ace": "ace", "bjn": "bjn", "sas": "sas"}  # fmt: skip
+
+
+def declared_language(tree: Any, pm: PageMeta) -> str | None:
+    """The language the page declares (``<html lang>``, ``og:locale``, ``content-language``)."""
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    return root.get("lang") or pm.get("og:locale", "content-language", "language") or None
 
 
 def may_be_indonesian(tree: Any, pm: PageMeta) -> bool:
@@ -750,6 +786,20 @@ def may_be_indonesian(tree: Any, pm: PageMeta) -> bool:
 # +09:00 (WIB, WITA, WIT) comes from an Indonesian newsroom even when it declares English (an
 # English edition: "Reporter: … / Editor: …" boxes like its Indonesian pages')
 _ID_OFFSET = re.compile(r"[+]0?[789]:?00\s*$")
+
+
+# ... or whose byline beside the headline prints the time in one of Indonesia's zones ("Wednesday,
+# November 19, 2025 | 15:20 WIB" on an English edition with no structured time)
+_ZONED_CLOCK = re.compile(r"\d[:.]\d{2}\s?(?:WIB|WITA|WIT|Wib|Wita|Wit)\b")
+_TEXT = XPath("string()")
+
+
+def _indonesian_byline(tree: Any) -> bool:
+    h1 = next(iter(headlines(tree)), None)
+    box = h1.getparent() if h1 is not None else None
+    if box is not None and box.getparent() is not None and box.getparent().tag not in ("body", "html"):
+        box = box.getparent()
+    return box is not None and _ZONED_CLOCK.search(_TEXT(box)[:5000]) is not None
 
 
 def _indonesian_clock(pm: PageMeta) -> bool:
@@ -916,7 +966,7 @@ def extract(
         found_authors = _byline_list(tree, found_authors[0], names) or found_authors
     credited: tuple[list[str], list[str]] = ([], [])
     ours = may_be_indonesian(tree, pm)
-    if not (found_authors and found_editors) and (ours or _indonesian_clock(pm)):
+    if not (found_authors and found_editors) and (ours or _indonesian_clock(pm) or _indonesian_byline(tree)):
         credited = credit_lines(tree)
     headline = title(tree, pm, layout.title_xpath, names)
     return Metadata(
@@ -969,10 +1019,16 @@ def _plainly(text: str) -> str | None:
     return None
 
 
-def language(text: str) -> str | None:
-    """The text's ISO 639-1 code, or None for an empty text."""
+def language(text: str, declared: str | None = None) -> str | None:
+    """The text's ISO 639-1 code, or None for an empty text. ``declared``: the page's own word on
+    it (``<html lang>``), taken when it names one of Indonesia's regional languages and the text
+    is neither plainly Indonesian nor English (a Sundanese page read as Javanese: the two are
+    close, and the model's guess between them is poorer than the page's)."""
     if not text.strip():
         return None
+    regional = _SUBTAG.split(declared.strip().lower(), maxsplit=1)[0] if declared else None
+    if regional in _REGIONAL and _plainly(text[:1500]) is None:
+        return _REGIONAL[regional]
     plain = _plainly(text[:1500])
     if plain is not None:  # agreed with py3langid on all 272 such bench pages, 0 disagreements
         return plain

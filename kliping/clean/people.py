@@ -8,7 +8,7 @@ from collections.abc import Iterable
 _SPLIT = re.compile(r"\s*(?:,|;|&|\+|\||/|\bdan\b|\band\b)\s*", re.I)
 _PREFIX = re.compile(
     r"^(?:oleh|by|penulis|panulis|reporter|pewarta|editor|redaktur|penyunting|kontributor|wartawan|"
-    r"laporan wartawan|laporan oleh|liputan oleh|ditulis oleh|written by|reported by|posted by"
+    r"laporan wartawan|laporan oleh|liputan oleh|ditulis oleh|ditulis ku|written by|reported by|posted by"
     r"|diposting oleh)\s*[:\-]?\s+",
     re.I,
 )

@@ -119,17 +119,19 @@ def _clean(
     if (reference := _reference(fetched_at)) is not fetched_at:  # the record keeps the given one
         raw = {**raw, "fetched_at": reference}
     structured, printed = _date_candidates(tree, meta.page, layout, site, reference, base)
-    # the title tells the body steps which heading is the story's (maintext.before_headline)
+    # the title tells the body steps which heading is the story's (maintext.before_headline); the
+    # writers the page names, their author box in the body (boilerplate rules "author box", "writer's
+    # bio"); the page's own names, its promos and credits (boilerplate rule "own promo")
+    own = (meta.page.get("og:site_name") or "", site.name if site is not None else "")
     told = maintext.TITLE.set(meta.title)
+    told_writers = boilerplate.WRITERS.set(tuple(people.people([*meta.authors, *(meta.byline or ())])))
+    told_brand = boilerplate.BRAND.set(None)
+    titled = True
     try:
         lines = extract_body(tree, layout, signals, host)
-    finally:
         maintext.TITLE.reset(told)
-    # the page's own names tell its promos and credits (boilerplate rule "own promo")
-    own = (meta.page.get("og:site_name") or "", site.name if site is not None else "")
-    told_brand = boilerplate.BRAND.set(boilerplate.page_brand(domain, own))
-    told_writers = boilerplate.WRITERS.set((*meta.authors, *(meta.byline or ())))
-    try:
+        titled = False
+        boilerplate.BRAND.set(boilerplate.page_brand(domain, own))
         body = paragraphs(lines, layout, meta.title, tree)
         word_count, tokens = fingerprint.tokens(body.text)  # (words counted and casefolded at once)
         if word_count < MIN_WORDS and (meta.page.is_article or structured):
@@ -139,8 +141,10 @@ def _clean(
                 body = paragraphs(data_lines, layout, meta.title, tree)
                 word_count, tokens = fingerprint.tokens(body.text)
     finally:
-        boilerplate.WRITERS.reset(told_writers)
+        if titled:
+            maintext.TITLE.reset(told)
         boilerplate.BRAND.reset(told_brand)
+        boilerplate.WRITERS.reset(told_writers)
     text = body.text
     if word_count < MIN_WORDS:
         raise NotAnArticle(f"{url}: no article body found")
@@ -170,7 +174,7 @@ def _clean(
         "section": meta.section,
         "tags": meta.tags,
         "image_url": meta.image_url,
-        "language": metadata.language(text),
+        "language": metadata.language(text, metadata.declared_language(tree, meta.page)),
         "word_count": word_count,
         "text_hash": text_hash,
         "simhash": simhash,

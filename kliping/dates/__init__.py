@@ -154,6 +154,8 @@ _TRANSLATE = str.maketrans(
         "\xa0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u200b": " ", "\t": " ",
         "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
         "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-",
+        # Sundanese and Javanese spellings' accents: "Nopémber", "Désémber", "Senén"
+        "\u00e9": "e", "\u00e8": "e", "\u00ea": "e", "\u00c9": "E",
     }
 )  # fmt: skip
 
@@ -248,7 +250,7 @@ _ZONE = (
 # Only ever .match()ed at the end of a date (one start position), so its leading separator run is
 # scanned once per date; a .search() would retry it at every separator.
 _TIME_AFTER_RE = re.compile(
-    rf"[\s,|\-/•·)]*+(?:(?:pukul|pkl\.?|jam)\s*+)?{_TIME_CORE}\s*+(?:{_AMPM})?+\s*+(?:\(?{_ZONE})?+",
+    rf"[\s,|\-/•·)]*+(?:(?:pukul|pkl\.?|jam|tabuh)\s*+)?{_TIME_CORE}\s*+(?:{_AMPM})?+\s*+(?:\(?{_ZONE})?+",
     re.IGNORECASE,
 )
 _TIME_ANY_RE = re.compile(
@@ -260,7 +262,7 @@ _ZONE_WORD_RE = re.compile(r"(?<![a-z])(wita|wib|wit)(?![a-z])", re.IGNORECASE)
 # A clock printed just before the date ("pukul 14.30 WIB | Senin, 8 Januari 2024", "09.30, 08/01/2024"):
 # .search()ed in the few characters before the date only (_BEFORE_WINDOW), so its cost is bounded.
 _TIME_BEFORE_RE = re.compile(
-    rf"(?<![\d.:])(?:(?:pukul|pkl\.?|jam)\s*+)?{_TIME_CORE}\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+"
+    rf"(?<![\d.:])(?:(?:pukul|pkl\.?|jam|tabuh)\s*+)?{_TIME_CORE}\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+"
     r"[\s,|\-/•·(]*+$",
     re.IGNORECASE,
 )
@@ -283,7 +285,7 @@ _REL_RE = re.compile(
 )
 _REL_PART_RE = re.compile(rf"((?<!\d)\d++|se|beberapa)\s*+({_UNIT})", re.IGNORECASE)
 _TIME_OPT = (
-    rf"(?:[\s,]*+(?:(?:pukul|pkl\.?|jam)\s*+)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})"
+    rf"(?:[\s,]*+(?:(?:pukul|pkl\.?|jam|tabuh)\s*+)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})"
     rf"(?:[:.](?P<s>\d{{2}}))?\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+)?"
 )
 _CAL_RE = re.compile(
@@ -291,12 +293,12 @@ _CAL_RE = re.compile(
     re.IGNORECASE,
 )
 _WD_CAL_RE = re.compile(
-    rf"^\s*+(?P<wd>{_WEEKDAY})(?P<lalu>\s++lalu)?[\s,]*+(?:pukul|pkl\.?|jam)\s*+(?P<h>\d{{1,2}})[:.]"
+    rf"^\s*+(?P<wd>{_WEEKDAY})(?P<lalu>\s++lalu)?[\s,]*+(?:pukul|pkl\.?|jam|tabuh)\s*+(?P<h>\d{{1,2}})[:.]"
     rf"(?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+\s*+$",
     re.IGNORECASE,
 )
 _BARE_TIME_RE = re.compile(
-    rf"^\s*+(?:(?:pukul|pkl\.?|jam)\s*+)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?"
+    rf"^\s*+(?:(?:pukul|pkl\.?|jam|tabuh)\s*+)?(?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})(?:[:.](?P<s>\d{{2}}))?"
     rf"\s*+(?:{_AMPM})?+\s*+(?:{_ZONE})?+\s*+$",
     re.IGNORECASE,
 )

@@ -33,6 +33,8 @@ WEEKDAYS: dict[str, int] = {
     "jumat": 4, "jum'at": 4, "jum": 4, "friday": 4, "fri": 4,
     "sabtu": 5, "sab": 5, "saturday": 5, "sat": 5,
     "minggu": 6, "ahad": 6, "min": 6, "sunday": 6, "sun": 6,
+    # the regional languages' sections: Javanese ("Setu Legi"), Sundanese ("Kemis", "Saptu")
+    "senen": 0, "salasa": 1, "rebo": 2, "kemis": 3, "jemuwah": 4, "jumaah": 4, "setu": 5, "saptu": 5,
 }  # fmt: skip
 
 # Zone abbreviations printed after times, in hours east of UTC.
@@ -69,7 +71,7 @@ PLAUSIBLE_WORDS: frozenset[str] = frozenset(
     [*MONTHS, *WEEKDAYS, *(u for u in REL_UNITS if len(u) > 1)]
     + [w.rstrip(".") for w in MONTHS]
     + """lalu yll silam ago dalam dlm kemarin kemaren besok lusa sekarang ini depan berikutnya
-    am pm pagi siang sore petang malam wib wita wit utc gmt pukul pkl jam tanggal tgl
+    am pm pagi siang sore petang malam wib wita wit utc gmt pukul pkl jam tabuh tanggal tgl
     second seconds sec secs minute minutes mins hour hours hr hrs day days week weeks month months
     year years yesterday today tomorrow now noon midnight""".split()
 )
