@@ -1525,3 +1525,18 @@ def test_an_author_box_opening_with_the_writer_s_name_is_pruned() -> None:
     tree = parse(html)
     prune(tree)
     assert "Direktur Institute" in tree.text_content()
+
+
+def test_a_byline_of_the_writer_s_name_and_date_is_no_author_box() -> None:
+    """Rule "author box" bound: the writer's name over the date ("Saturday 02 March 2024 22:14") is
+    the byline, left for the header's rules (pruned as a box, a redesign's standfirst was lost)."""
+    from kliping.clean.boilerplate import WRITERS
+
+    byline = "<div class='by'><span>Yusuf Wibisono</span><span>Saturday 02 March 2024 22:14</span></div>"
+    told = WRITERS.set(("Yusuf Wibisono",))
+    try:
+        tree = parse(f"<html><body><article>{byline}<p>{BODY}</p></article></body></html>")
+        prune(tree)
+        assert "Saturday 02 March" in tree.text_content()
+    finally:
+        WRITERS.reset(told)

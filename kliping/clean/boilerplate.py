@@ -245,6 +245,8 @@ def _contents_boxes(scope):  # type: ignore[no-untyped-def]
 _NAME_HOLDERS = frozenset(("h2", "h3", "h4", "h5", "h6", "strong", "b", "a", "span", "div"))
 _BOX_HOLDERS = frozenset(("div", "section", "aside", "footer"))
 _AUTHOR_BOX_MAX = 500  # characters of the whole box: a name and a bio, not the story
+_BIO_WORDS = 4  # words of the bio beside the name, at least
+_CLOCK_IN = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
 def _author_boxes(scope):  # type: ignore[no-untyped-def]
@@ -265,6 +267,9 @@ def _author_boxes(scope):  # type: ignore[no-untyped-def]
                      None)
         if first is not holder or not text_len(holder) < text_len(box) <= _AUTHOR_BOX_MAX:
             continue
+        rest = " ".join(box.text_content().split())[text_len(holder):]
+        if len(rest.split()) < _BIO_WORDS or _CLOCK_IN.search(rest):
+            continue  # (the name over its date, "Saturday 02 March 2024 22:14": a byline, not a bio)
         out.append(box)
     return out
 
