@@ -245,17 +245,22 @@ def _contents_boxes(scope):  # type: ignore[no-untyped-def]
 _NAME_HOLDERS = frozenset(("h2", "h3", "h4", "h5", "h6", "strong", "b", "a", "span", "div"))
 _BOX_HOLDERS = frozenset(("div", "section", "aside", "footer"))
 _AUTHOR_BOX_MAX = 500  # characters of the whole box: a name and a bio, not the story
+_NAME_TEXT = XPath("descendant::text()[normalize-space(.) = $name]")
 _BIO_WORDS = 4  # words of the bio beside the name, at least
 _CLOCK_IN = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
 def _author_boxes(scope):  # type: ignore[no-untyped-def]
-    names = {" ".join(n.split()).casefold() for n in WRITERS.get() if len(n) >= 5}
+    names = [" ".join(n.split()) for n in WRITERS.get() if len(n) >= 5]
     if not names:
         return []
     out = []
-    for el in scope.iter(*_NAME_HOLDERS):
-        if len(el) > 1 or " ".join(el.text_content().split()).casefold() not in names:
+    # (the text nodes that are a writer's name, found in C: a walk reading every element's text
+    # was quadratic in a page's nesting)
+    found = [t for n in names for t in _NAME_TEXT(scope, name=n)]
+    for text in found:
+        el = text.getparent()
+        if el is None or text.is_tail or el.tag not in _NAME_HOLDERS or len(el) > 1:
             continue
         box, holder = el.getparent(), el
         while box is not None and box.tag in ("a", "div", "span") and text_len(box) == text_len(holder) \
