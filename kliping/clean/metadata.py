@@ -703,7 +703,8 @@ _BYLINE_WIDE = XPath(
 # Rule "oleh line": the same with "Oleh" alone, in a byline box beside its date ("Oleh Budi Santoso
 # - Senin, 8 Januari 2024 14:30 WIB", "Oleh: Rina Amalia | 2 jam lalu"), not in a paragraph.
 _POSTED_TEXT = XPath(
-    "/descendant::body/descendant::text()[contains(., 'oleh') or contains(., 'Oleh') or contains(., 'tulis ku')]"
+    "/descendant::body/descendant::text()[contains(., 'oleh') or contains(., 'Oleh')"
+    " or contains(., 'tulis ku')]"
     "[string-length(normalize-space(.)) < 100]"
     "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
 )
