@@ -216,14 +216,24 @@ def _skippable(scope):  # type: ignore[no-untyped-def]
 # Rule "table of contents": a list of two or more links, every one to a place on this page
 # ("#Syarat_pendaftaran"), and no other words, is the page's contents box (a plugin's "Daftar Isi"
 # over the story's subheadings); the box around it goes, its title and its toggle with it.
-_IN_PAGE_LISTS = XPath("descendant::ul[li[2]][descendant::a[starts-with(@href,'#')]]"
-                       "|descendant::ol[li[2]][descendant::a[starts-with(@href,'#')]]")
+# (the links to places on the page found first, in C: most pages have none or a "skip to content")
+_IN_PAGE_LINKS = XPath("descendant::a[starts-with(@href,'#') and string-length(@href) > 1]")
 _TOC_TITLE_MAX = 40  # characters of the box's own words beside its list: "Daftar Isi", "Toggle"
 
 
 def _contents_boxes(scope):  # type: ignore[no-untyped-def]
-    out = []
-    for lst in _IN_PAGE_LISTS(scope):
+    out: list = []
+    anchors = _IN_PAGE_LINKS(scope)
+    if len(anchors) < 2:
+        return out
+    lists = []
+    for a in anchors:
+        lst = next((x for x in a.iterancestors("ul", "ol")), None)
+        if lst is not None and lst not in lists:
+            lists.append(lst)
+    for lst in lists:
+        if len(lst.findall("li")) < 2:
+            continue
         links = list(lst.iter("a"))
         if len(links) < 2 or any(not (a.get("href") or "").startswith("#") or len(a.get("href")) < 2
                                  for a in links):
@@ -245,7 +255,7 @@ def _contents_boxes(scope):  # type: ignore[no-untyped-def]
 _NAME_HOLDERS = frozenset(("h2", "h3", "h4", "h5", "h6", "strong", "b", "a", "span", "div"))
 _BOX_HOLDERS = frozenset(("div", "section", "aside", "footer"))
 _AUTHOR_BOX_MAX = 500  # characters of the whole box: a name and a bio, not the story
-_NAME_TEXT = XPath("descendant::text()[normalize-space(.) = $name]")
+_NAME_TEXT = XPath("descendant::text()[contains(., $name)]")  # (contains(): cheaper than normalize-space)
 _BIO_WORDS = 4  # words of the bio beside the name, at least
 _CLOCK_IN = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
@@ -260,7 +270,8 @@ def _author_boxes(scope):  # type: ignore[no-untyped-def]
     found = [t for n in names for t in _NAME_TEXT(scope, name=n)]
     for text in found:
         el = text.getparent()
-        if el is None or text.is_tail or el.tag not in _NAME_HOLDERS or len(el) > 1:
+        if el is None or text.is_tail or el.tag not in _NAME_HOLDERS or len(el) > 1 \
+                or " ".join(text.split()) not in names:
             continue
         box, holder = el.getparent(), el
         while box is not None and box.tag in ("a", "div", "span") and text_len(box) == text_len(holder) \
