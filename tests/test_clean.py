@@ -555,9 +555,14 @@ def test_staged_extraction_is_in_use() -> None:
 
 @pytest.mark.parametrize("path", _HTML_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_staged_extraction_equals_trafilatura_extract(path: Path) -> None:
-    # maintext.staged is trafilatura's fast extract() minus its recall escalation; on article
-    # pages (where that escalation finds nothing to add) the two give the same text
+    # maintext.staged is trafilatura's fast extract() minus its recall escalation: where the
+    # escalation does not fire (trafilatura's own gate: a short extraction covering little of the
+    # page), the two give the same text; where it fires (a raw page whose story is in <div>s,
+    # which kliping's div_paragraphs makes <p>s before staged ever runs), trafilatura keeps a
+    # longer text or the same one
     import trafilatura
+    from trafilatura.baseline import html2txt
+    from trafilatura.core import ESCALATION_MAX_LENGTH, ESCALATION_PAGE_SHARE
 
     from kliping.clean import TRAFILATURA_SETTINGS, decode, maintext
 
@@ -566,8 +571,12 @@ def test_staged_extraction_equals_trafilatura_extract(path: Path) -> None:
     before = decode.lxml.html.tostring(tree)
     staged = maintext.staged(tree, options)
     assert decode.lxml.html.tostring(tree) == before  # the caller's tree is left as it was
-    assert staged == trafilatura.extract(tree, options=options)
     assert staged
+    extracted = trafilatura.extract(tree, options=options)
+    if len(staged) < ESCALATION_MAX_LENGTH and len(staged) < ESCALATION_PAGE_SHARE * len(html2txt(tree)):
+        assert extracted is not None and len(extracted) >= len(staged)
+    else:
+        assert staged == extracted
 
 
 _PROSE_ID = " ".join(["Warga desa memperbaiki saluran irigasi bersama sebelum musim tanam tiba."] * 4)
