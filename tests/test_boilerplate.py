@@ -1540,3 +1540,38 @@ def test_a_byline_of_the_writer_s_name_and_date_is_no_author_box() -> None:
         assert "Saturday 02 March" in tree.text_content()
     finally:
         WRITERS.reset(told)
+
+
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [("Bagaimana perasaanmu setelah membaca artikel ini?", "widget"),
+     ("Hari ini: 1.284", "widget"), ("Pengunjung Online : 12", "widget"),
+     ("Total Pengunjung: 3.482.117", "widget"),
+     # a total in a story, a sentence opening with "Hari ini:"
+     ("Total: 3.482.117", None), ("Hari ini: warga berkumpul di alun-alun.", None)],
+)  # fmt: skip
+def test_revision_41_reactions_and_visitor_counters(line: str, fam: str | None) -> None:
+    assert family(line) == fam
+
+
+def test_own_initials_with_a_full_stop_and_the_name_in_capitals_as_dash() -> None:
+    """Rule "own dateline": "AMBON, AE.— …" (the initials closed by a full stop, the dash glued)
+    and "RMOL. Komisi …" (the page's name in capitals, a full stop for its dash)."""
+    told = BRAND.set(page_brand("ambonekspres.id", ("Ambon Ekspres",)))
+    try:
+        text = "AMBON, AE.— Harga cengkih kering di Pasar Mardika, Kota Ambon, naik menjadi Rp120 ribu."
+        assert dateline(text)[1:] == ("Ambon", "AE")
+    finally:
+        BRAND.reset(told)
+    told = BRAND.set(page_brand("rmol.id", ("RMOL.ID",)))
+    try:
+        text = "RMOL. Komisi Pemilihan Umum (KPU) Kabupaten Bogor menetapkan pemungutan suara ulang."
+        assert dateline(text)[1:] == (None, "RMOL")
+        assert dateline("Rmol. Komisi Pemilihan Umum Kabupaten Bogor menetapkan jadwal.")[2] is None
+    finally:
+        BRAND.reset(told)
+
+
+def test_a_reporters_code_in_lower_case_with_its_number() -> None:
+    kept = "Bantuan tiba Senin pagi."
+    assert clean_lines([BODY, f"{kept} (mg-07)"]).paragraphs == [BODY, kept]

@@ -603,3 +603,27 @@ def test_a_declared_regional_language_is_believed(declared: str | None, lang: st
             "kendang penca.")
     got = metadata.language(text, declared)
     assert got == (lang if declared not in (None, "id", "en") else metadata.language(text))
+
+
+@pytest.mark.parametrize(
+    ("host", "raw", "headline"),
+    [("lumajangkab.go.id", "Pemkab Lumajang - Bupati Salurkan 1.200 Paket Sembako",
+      "Bupati Salurkan 1.200 Paket Sembako"),
+     ("malangkota.go.id", "Bupati Salurkan 1.200 Paket Sembako | Pemerintah Kota Malang",
+      "Bupati Salurkan 1.200 Paket Sembako"),
+     # a title naming another region stays whole
+     ("lumajangkab.go.id", "Pemkab Jember - Bupati Salurkan 1.200 Paket Sembako",
+      "Pemkab Jember - Bupati Salurkan 1.200 Paket Sembako")],
+)  # fmt: skip
+def test_a_government_site_s_name_off_its_titles(host: str, raw: str, headline: str) -> None:
+    """A regency's or a city's site ("lumajangkab.go.id") names itself in its titles as its
+    government ("Pemkab Lumajang", "Pemerintah Kota Malang"): not the headline's."""
+    label = host.split(".")[0]
+    assert metadata.strip_site_suffix(raw, [host, label]) == headline
+
+
+def test_the_title_s_site_part() -> None:
+    tree = decode.parse("<html><head><title>Harga Cengkih Tembus Rp120 Ribu – Ambon Ekspres</title></head>"
+                        "<body><p>x</p></body></html>")
+    assert metadata.title_site_part(tree, "Harga Cengkih Tembus Rp120 Ribu") == "Ambon Ekspres"
+    assert metadata.title_site_part(tree, None) is None

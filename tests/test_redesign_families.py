@@ -3004,3 +3004,15 @@ def test_chunks_in_spans_and_a_credit_box_after_them() -> None:
         join_chunks(tree)
         holder = next(tree.iter("p")).getparent()
         assert all(x in holder.text_content() for x in PARAS), tag
+
+
+def test_a_poll_of_radio_buttons_outside_a_form() -> None:
+    """Rule "poll": radio buttons of one name outside any form (a reader poll in <label>s of a
+    <div>) and their box, its question and its count of votes, are no story."""
+    poll = ("<div class='pl'><p>Kamu bisa baca menu warung ini tanpa bantuan penerjemah?</p>"
+            "<label><input type='radio' name='poll'> Bisa dong</label><label><input type='radio' name='poll'>"
+            " Nyerah</label><p>1.204 suara</p></div>")
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:3]) + poll + "".join(f"<p>{x}</p>" for x in PARAS[3:6])
+    text = _text(_page(f"<div class='isi'>{story}</div>"))
+    assert "penerjemah" not in text and "1.204 suara" not in text
+    assert all(x in text for x in PARAS[:6])

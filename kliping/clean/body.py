@@ -130,11 +130,17 @@ def polls(tree: Any) -> list[Any]:
     Found before :func:`strip_junk` removes the form's inputs (its question was read as the
     story's last paragraph)."""
     forms: dict[Any, int] = {}
+    loose: dict[str, list[Any]] = {}  # radio buttons outside a form, by their name (one question)
     for choice in tree.iter("input"):
         if (choice.get("type") or "").lower() in _CHOICE:
             form = next(choice.iterancestors("form"), None)
             if form is not None:
                 forms[form] = forms.get(form, 0) + 1
+            elif choice.get("name"):
+                loose.setdefault(choice.get("name"), []).append(choice)
+    for choices in loose.values():  # (a poll's choices in <label>s of a <div>: their common box)
+        if len(choices) >= 2 and (common := _common_box(choices)) is not None:
+            forms[common] = forms.get(common, 0) + len(choices)
     out = []
     for form, choices in forms.items():
         if choices < 2:
@@ -146,6 +152,17 @@ def polls(tree: Any) -> list[Any]:
             box = up
         out.append(box)
     return out
+
+
+def _common_box(els: list[Any]) -> Any | None:
+    """The nearest element holding every one of ``els`` (below <body>), or None."""
+    first = [*els[0].iterancestors()]
+    for box in first:
+        if box.tag in ("body", "html"):
+            return None
+        if all(box in el.iterancestors() for el in els[1:]):
+            return box
+    return None
 
 
 def _prose_beside(box: Any, form: Any) -> int:

@@ -567,7 +567,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     ),
     # rating, reaction, comment, disclaimer and share widgets
     "widget": re.compile(
-        r"^\s*(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan)\s+(?:anda|kamu|mu)\b[^\n]{0,80}$"
+        r"^\s*(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan)(?:mu|\s+(?:anda|kamu|mu))\b[^\n]{0,80}$"
         r"|^\s*[-•·]?\s*(?:rate (?:artikel|berita) ini|(?:beri|berikan) (?:nilai|rating|reaksi|skor)"
         r"(?: (?:kamu|anda|mu|untuk (?:artikel|berita|film|ulasan) ini|(?:artikel|berita) ini))?"
         r"|(?:like|suka|dislike|love|senang|sedih|marah|terkejut|takut|lucu)\s*\(\d+\))\W*$"
@@ -618,6 +618,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:isi|konten|tulisan|artikel|berita)(?: ini)? (?:sepenuhnya )?"
         r"(?:merupakan |menjadi |adalah )?tanggung\s*jawab [^\n]{1,60}?,? (?:dan )?bukan (?:merupakan )?"
         r"tanggung\s*jawab [^\n]{1,60}$"
+        # a site's visitor counter (government and school sites' sidebars): "Hari ini: 1.284",
+        # "Total: 3.482.117", "Pengunjung Online : 12"
+        r"|^\s*(?:(?:pengunjung|kunjungan|visitors?|hits) )?(?:hari ini|kemarin|minggu ini|bulan ini|online"
+        r"|today|yesterday)\s*:\s*[\d.,]+\s*$"
+        r"|^\s*total (?:pengunjung|kunjungan|visitors?|hits|dibaca|views)\s*:\s*[\d.,]+\s*$"
         # a market-data box's notice: "Quotes delayed at least 15 minutes. Real-time quotes provided
         # by …", "Data harga saham tertunda 15 menit."
         r"|^\s*(?:(?:real-time |market )?(?:quotes|data|prices)|(?:data )?harga saham|data pasar)"
@@ -889,7 +894,7 @@ INITIALS = re.compile(
     r"|(?i:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[A-Z][^()/\n]{1,60}"
     # the reporter's code, then the site's domain: "(cr24/tribun-medan.com)", "(mam/tribunnews.com)"
     rf"|{_CODE_DOMAIN}"
-    r"|(?:[A-Za-z]{1,6}\s*/\s*)?[A-Z]{1,3}-\d{1,3}"
+    r"|(?:[A-Za-z]{1,6}\s*/\s*)?[A-Z]{1,3}-\d{1,3}|[a-z]{1,4}-\d{1,3}"  # ("(H-4)", "(mg-07)")
     # a reporter's code of letters and a number, "(m27)", "(mg5)"; a reporter's name over the
     # desk's code, "(Sutrisno Hadi/BDK)"
     r"|[a-z]{1,4}\d{1,3}|(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s*/\s*[A-Z]{2,6}"
@@ -2084,7 +2089,10 @@ def _indonesian(text: str) -> bool:
     return len(_ID_WORDS.findall(text)) >= 2
 
 
-_OWN_DASH = re.compile(r"\s*(?:-{1,3}|[–—―]|:)(?:\s+|$)|\s+[|•](?:\s+|$)")
+# (a full stop may close the name before its dash: "AMBON, AE.— Harga …")
+_OWN_DASH = re.compile(r"\.?\s*(?:-{1,3}|[–—―]|:)(?:\s+|$)|\s+[|•](?:\s+|$)")
+# ... or be the dash itself after the name in capitals: "RMOL. Komisi Pemilihan Umum …"
+_OWN_STOP = re.compile(r"\.\s+(?=[A-Z\"“‘])")
 _LINE_END = re.compile(r"\s*$")  # (a dateline with its place closing its line: the break its dash)
 
 
@@ -2117,6 +2125,8 @@ def _own_dateline(text: str) -> tuple[str, None, str] | None:
         p = _OWN_PLACE.match(text, m.end())
         at = p.end() if p else m.end()
     d = _OWN_DASH.match(text, at)
+    if d is None and p is None and word.isupper() and len(word) >= 3:
+        d = _OWN_STOP.match(text, at)
     if d is None and p is not None and _LINE_PLACE_RX.fullmatch(p.group("place")) and not text[at:].strip():
         d = _LINE_END.match(text, at)  # ("Bandung, Kabar Nusantara<br>": the break its dash)
     if d is None or 0 < len(text) - d.end() < 20:  # (a dateline alone on its line leaves nothing)

@@ -246,10 +246,39 @@ def xpath_strings(tree: Any, xpath: str | None) -> list[str]:
 _TITLE_SEP = re.compile(r"\s+(?:[-|–—:»·•]|\|\||::)\s+")  # ("Judul :: Pemerintah Provinsi …": a CMS's)
 
 
+# A government site's host label names its region and its kind ("lumajangkab" on lumajangkab.go.id):
+# its pages' titles name it as the government ("Pemkab Lumajang - …", "Pemerintah Kota Malang | …")
+_GOV_KINDS = {
+    "kab": ("pemkab", "kabupaten", "pemerintahkabupaten"), "kota": ("pemkot", "kota", "pemerintahkota"),
+    "prov": ("pemprov", "provinsi", "pemerintahprovinsi"),
+}  # fmt: skip
+
+
+def _gov_names(keys: set[str]) -> set[str]:
+    out = set()
+    for k in keys:
+        for kind, names in _GOV_KINDS.items():
+            if k.endswith(kind) and len(k) > len(kind) + 2:
+                out.update(n + k[: -len(kind)] for n in names)
+    return out
+
+
+def title_site_part(tree: Any, headline: str | None) -> str | None:
+    """What the page's ``<title>`` adds to the headline at its end or its start, when that is a short
+    name ("Harga Cengkih … – Ambon Ekspres": "Ambon Ekspres"), or None."""
+    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
+    full = " ".join((root.findtext(".//title") or "").split())
+    if not headline or not full or full == headline or headline not in full:
+        return None
+    rest = full.replace(headline, " ", 1).strip(" -|–—:»·•")
+    return rest if rest and len(rest.split()) <= 4 and not _TITLE_SEP.search(rest) else None
+
+
 def strip_site_suffix(title: str, names: list[str]) -> str:
     """Drop " - Kompas.com" / " | CNN Indonesia" style suffixes (and prefixes) naming the site."""
     keys = {re.sub(r"\W+", "", n.lower()) for n in names if n}
     keys.discard("")
+    keys |= _gov_names(keys)
     for _ in range(2):
         parts = _TITLE_SEP.split(title)
         if len(parts) < 2:

@@ -122,7 +122,8 @@ def _clean(
     # the title tells the body steps which heading is the story's (maintext.before_headline); the
     # writers the page names, their author box in the body (boilerplate rules "author box", "writer's
     # bio"); the page's own names, its promos and credits (boilerplate rule "own promo")
-    own = (meta.page.get("og:site_name") or "", site.name if site is not None else "")
+    own = (meta.page.get("og:site_name") or metadata.title_site_part(tree, meta.title) or "",
+           site.name if site is not None else "")
     told = maintext.TITLE.set(meta.title)
     told_writers = boilerplate.WRITERS.set(tuple(people.people([*meta.authors, *(meta.byline or ())])))
     told_brand = boilerplate.BRAND.set(None)
