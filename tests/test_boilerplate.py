@@ -1575,3 +1575,9 @@ def test_own_initials_with_a_full_stop_and_the_name_in_capitals_as_dash() -> Non
 def test_a_reporters_code_in_lower_case_with_its_number() -> None:
     kept = "Bantuan tiba Senin pagi."
     assert clean_lines([BODY, f"{kept} (mg-07)"]).paragraphs == [BODY, kept]
+
+
+@pytest.mark.parametrize(("line", "fam"), [("Tahukah Anda?", "label"), ("Did you know?", "label"),
+                                           ("Tahukah Anda bahwa pesut mahakam tinggal 60 ekor?", None)])
+def test_a_fact_box_heading(line: str, fam: str | None) -> None:
+    assert family(line) == fam

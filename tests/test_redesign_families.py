@@ -3016,3 +3016,29 @@ def test_a_poll_of_radio_buttons_outside_a_form() -> None:
     text = _text(_page(f"<div class='isi'>{story}</div>"))
     assert "penerjemah" not in text and "1.204 suara" not in text
     assert all(x in text for x in PARAS[:6])
+
+
+def test_a_dated_lead_above_the_story_s_container() -> None:
+    """Rule "dated lead": the story's first paragraph in a block of its own just before the
+    container of its other paragraphs, opening with a dateline that names its source, is the
+    story's; a block before it that opens with a label ("Grafis: …") is not."""
+    lead = ("INDOSPORT.COM - Dewa United menang 3-1 atas Persik Kediri pada pekan ke-13 Liga 1 di "
+            "Stadion Banten International, Minggu malam.")
+    body = "".join(f"<div class='t'>{x}</div>" for x in PARAS[:6])
+    text = _text(_page(f"<div class='short'>{lead}</div><div class='content'>{body}</div>",
+                       ["Hak cipta Warta Contoh 2025"]), "https://www.indosport.com/sepakbola/20251123/hasil")
+    assert "Dewa United menang 3-1" in text and all(x in text for x in PARAS[:6])
+    label = "Grafis: Putri Ayuningtyas, data dari Badan Pusat Statistik yang diolah tim riset redaksi kami."
+    text = _text(_page(f"<div class='short'>{label}</div><div class='content'>{body}</div>",
+                       ["Hak cipta Warta Contoh 2025"]))
+    assert "Grafis:" not in text
+
+
+def test_a_custom_quote_element_is_a_quotation() -> None:
+    """A web component's quotation ("<cxo-quote>" of a text and its speaker's divs) is read as a
+    blockquote: its words were lost among a story of paragraphs."""
+    quote = ("<cxo-quote><div class='q'>&ldquo;Kalau pergi sendiri, aku bebas mau berdiri di mana, mau "
+             "pulang jam berapa, tanpa menunggu teman yang telat,&rdquo;</div><div>&mdash; Nadira, 23 tahun"
+             "</div></cxo-quote>")
+    story = "".join(f"<p>{x}</p>" for x in PARAS[:3]) + quote + "".join(f"<p>{x}</p>" for x in PARAS[3:6])
+    assert "Kalau pergi sendiri" in _text(_page(f"<div class='isi'>{story}</div>"))

@@ -190,7 +190,9 @@ def custom_boxes(tree: Any) -> list[Any]:
     """
     inline = []
     for el in _custom(tree):
-        if _boxed(el):
+        if "quote" in el.tag:  # ("<cxo-quote>", "<x-blockquote>": a quotation, read as one)
+            el.tag = "blockquote"
+        elif _boxed(el):
             el.tag = "div"
         else:
             inline.append(el)
@@ -1482,7 +1484,38 @@ def _generic_body(tree: Any, prune_xpaths: tuple[str, ...], host: str | None = N
         flat = " ".join(text.split())
         if box := summary_box(container, flat):
             text = "\n".join([*box, text])
+        elif lead := _dated_lead(container, flat):
+            text = "\n".join([lead, text])
     return text.splitlines() if text else []
+
+
+_LEAD_TRIES = 3  # siblings before the container looked at
+_LEAD_MAX = 600  # characters: a lead paragraph, not a block of other stories
+
+
+def _dated_lead(container: Any, flat: str) -> str | None:
+    """Rule "dated lead": the story's first paragraph in a block of its own just before the
+    container found ("<div class=short-desc>INDOSPORT.COM - Dewa United menang 3-1 …</div>"
+    above "<div class=content-detail>"), known by the dateline it opens with, when the text
+    does not hold it: a dateline opens a story, never a teaser or a caption."""
+    el = container
+    for _ in range(_LEAD_TRIES):
+        el = el.getprevious()
+        while el is not None and not isinstance(el.tag, str):
+            el = el.getprevious()
+        if el is None:
+            return None
+        line = " ".join(el.text_content().split())
+        if len(line) > _LEAD_MAX:
+            return None
+        if len(line) < 60 or el.tag in ("h1", "h2", "h3", "figure", "img", "nav", "header", "aside"):
+            continue
+        rest, _place, source = boilerplate.dateline(line)
+        # (a dateline naming its source, "INDOSPORT.COM -", "JAKARTA, KOMPAS.com -": a place alone
+        # before a colon may be a label's, "Grafis: …", a byline's "Oleh …")
+        if source and len(rest) >= 60 and rest[:40] not in flat and not boilerplate.CREDIT_LINE.match(line):
+            return line
+    return None
 
 
 _BOX_ITEMS = (2, 6)  # a story's key points: a few sentences, not a list of links or a menu

@@ -784,7 +784,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"breaking news|trending|opini|kolom|editorial|sorotan|sponsored content|konten bersponsor|"
         r"adv|live update|kilas|breaking|galeri foto|infografis|video\s*:|foto\s*:"
         # a credit box's heading: "Editorial Team", "Tim Redaksi"
-        r"|editorial team|tim redaksi|susunan redaksi)\s*$"
+        r"|editorial team|tim redaksi|susunan redaksi"
+        # a fact box's heading: "Tahukah Anda?", "Did you know?"
+        r"|tahukah (?:anda|kamu)\s*\?|did you know\s*\?)\s*$"
         # the site's name alone ("Kompas.com"), a breadcrumb ("Home » Berita » Daerah")
         r"|^\s*[\w-]+\.(?:com|co\.id|id|net)\s*$"
         r"|^\s*(?:home|beranda|index|indeks)\s*(?:[»>/›|]\s*[^\n»>/›|]{1,40}){1,5}$",
