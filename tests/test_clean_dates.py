@@ -646,3 +646,16 @@ def test_javanese_and_sundanese_dates(text: str, at: str) -> None:
 
     got = parse_date(text)
     assert got.datetime is not None and got.datetime.isoformat() == at and not got.weekday_mismatch
+
+
+def test_a_row_s_date_keeps_its_clock() -> None:
+    """A meta row in a table beside an <h2> headline closing the <title> after the site's name
+    ("Pemkab Lumajang - Bupati …"): its cell's "Kamis, 20-11-2025 | 14:25" gives the time (the
+    row split at its bars had left the date alone)."""
+    html = ("<html><head><title>Pemkab Lumajang - Bupati Salurkan 1.200 Paket Sembako</title></head><body>"
+            "<div class='panel'><h3>Berita Daerah</h3><h2>Bupati Salurkan 1.200 Paket Sembako</h2>"
+            "<table><tr><td><i class='fa fa-calendar'></i> Kamis, 20-11-2025 | 14:25</td><td><i class='fa "
+            "fa-user'></i> Diposting oleh : Admin Kominfo</td><td>dibaca 213 kali</td></tr></table>"
+            + "".join(f"<div>{p}</div>" for p in PARAS) + "</div></body></html>").encode()
+    rec = clean(raw(html, GENERIC), None)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2025-11-20T14:25:00+07:00"

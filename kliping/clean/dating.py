@@ -283,6 +283,7 @@ def near_headline(tree: Any, days: bool = False) -> list[str]:
     date line without one (rule "dated meta row": a page with no other date than its meta row's
     "Minggu, 13 Oktober 2024" was dated by the story's "Sabtu malam (12/10/2024)", a day early)."""
     day = None
+    split = None  # a row's date whose clock its parts cut off
     tries = 0
     for el in _near_elements(tree):
         if _CHANGED_CLASS.search(el.get("class") or "") is not None:
@@ -305,8 +306,14 @@ def near_headline(tree: Any, days: bool = False) -> list[str]:
         # its icons ("<i class=fa-calendar/> Minggu, 13 Oktober 2024 <i class=fa-user/> Admin")
         if _CLOCK.search(line) or _AGO.search(line):
             parts = line.split(" | ") if " | " in line else ()
-            found = next((x for x in (line, *parts, *_br_lines(el), *_icon_runs(el)) if _dates_story(x)),
-                         None)
+            tried = (line, *parts, *_br_lines(el), *_icon_runs(el))
+            # (a part with its clock first: a row's "Kamis, 20-11-2025 | 14:25 | Diposting oleh …"
+            # split at its bars leaves the date without its time)
+            found = next((x for x in tried if _CLOCK.search(x) and _dates_story(x)), None)
+            if found is None and split is None and not _in_teaser(el):
+                # (only its date, the clock cut off with the row's other parts: the walk goes on to
+                # the row's cells for the date with its clock, this one kept if none has it)
+                split = next((x for x in tried if _dates_story(x)), None)
             if found is not None and not _in_teaser(el):
                 return [found]  # (every caller reads the first)
         elif days and day is None:
@@ -315,6 +322,8 @@ def near_headline(tree: Any, days: bool = False) -> list[str]:
                 day = None
         if tries >= _NEAR_TRIES:
             break
+    if split is not None:
+        return [split]
     return [day] if day is not None else []
 
 

@@ -576,7 +576,8 @@ def headlines(tree: Any) -> list[Any]:
               for t in (root.findtext(".//title"), *root.xpath("//meta[@property='og:title']/@content")[:1])]
     for h2 in itertools.islice(tree.iter("h2", "h3"), _HEADLINES):
         text = " ".join(h2.text_content().split()).casefold()
-        if len(text) >= _HEADLINE_MIN and any(t.startswith(text) for t in titles if t):
+        # (opening the title, or closing it after the site's name: "Pemkab Lumajang - Bupati …")
+        if len(text) >= _HEADLINE_MIN and any(t.startswith(text) or t.endswith(text) for t in titles if t):
             return [h2]
     return []
 
