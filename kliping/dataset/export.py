@@ -23,6 +23,7 @@ import json
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -317,7 +318,36 @@ def export(
         raise ValueError(f"dedup must be one of {dd.MODES}")
     options = ExportOptions(filters=filters or Filters(), dedup=dedup, threshold=threshold,
                             skip_bad=skip_bad, batch_size=batch_size, progress=progress)
-    return get_format(fmt).run(fmt, dataset, out, options)
+    form = get_format(fmt)
+    with export_lock(out):
+        return form.run(fmt, dataset, out, options)
+
+
+@contextmanager
+def export_lock(out: str | os.PathLike[str]) -> Iterator[None]:
+    """One export at a time into ``out``: ``flock`` on the directory itself (created), held for
+    the whole export; :class:`~kliping.crawler.runlock.OutputLocked` when another process holds it.
+
+    Two exports into one ``--out`` wrote the same temp file at once and renamed it in turn: the
+    data file left was a mix of both ("Deserializing page header failed"), and the card of one
+    described the data of the other, while both said "exported". The directory is locked, not a
+    file in it, so an export leaves no lock file behind (a killed one's lock goes with it)."""
+    import fcntl
+
+    from kliping.crawler.runlock import OutputLocked
+
+    path = Path(out)
+    path.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputLocked(f"{path} is in use by another kliping export; wait for it to "
+                               "finish or export into another directory") from None
+        yield
+    finally:
+        os.close(fd)  # (the lock goes with the descriptor)
 
 
 def export_articles(
@@ -485,7 +515,7 @@ def card(result: ExportResult, dataset: Any, filters: Filters, fmt: str) -> str:
         "",
         "## Where from",
         "",
-        f"- source dataset: `{Path(dataset).resolve()}`",
+        f"- source dataset: `{os.path.realpath(dataset)}`",
         f"- exported: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- file: `{data_rel}` ({fmt}); `site` is an ordinary column",
         f"- filters: {'; '.join(filters.describe())}",
