@@ -64,8 +64,27 @@ class JsonExporter(_Records, exporters.JsonItemExporter):
     """A JSON list of articles."""
 
 
+# What a spreadsheet (Excel, LibreOffice, Google Sheets) takes for a formula at the start of a
+# cell: "=", "+", "-", "@", and a tab or carriage return before them (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any) -> Any:
+    """``value`` as a CSV cell no spreadsheet runs: a text opening like a formula gets a leading
+    apostrophe (the spreadsheets' own "this is text" mark), as OWASP advises; other values are
+    left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 class CsvExporter(_Records, exporters.CsvItemExporter):
-    """One article per row; list fields joined by commas."""
+    """One article per row; list fields joined by commas. A value that opens like a formula
+    (a page's title ``=HYPERLINK("http://…")``, a tag ``@SUM(…)``) is written with a leading
+    apostrophe (:func:`cell`): opened in a spreadsheet, the file ran what a page wrote."""
+
+    def _build_row(self, values: Any) -> Any:
+        return [cell(v) for v in super()._build_row(values)]
 
 
 class XmlExporter(_Records, exporters.XmlItemExporter):
