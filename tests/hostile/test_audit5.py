@@ -233,3 +233,28 @@ def test_a_body_gzipped_in_several_members_is_read_whole(tmp_path) -> None:
     assert [a["url"] for a in arts] == [page.url], r.stderr[-2000:]
     raw = read_dataset(tmp_path / "out" / "raw").to_pylist()
     assert raw[0]["body"] == page.body
+
+
+# -- pages of too many elements ------------------------------------------------------------------
+
+
+def test_a_page_of_800000_paragraphs_is_one_timeout_record_at_once(tmp_path) -> None:
+    """Before: a 16 MB page (the crawl's download limit) of 800,000 short paragraphs kept
+    ``kliping extract`` busy for many minutes (killed here after 90 s; reclean and ingest the same),
+    past the 30 s budget: trafilatura's ``//p//text()`` grows faster than the paragraphs (0.3 s
+    over 25,000, 8 s over 100,000) inside one libxml2 call the budget cannot interrupt, and the
+    tree took 2 GB. Now a page opening more than 100,000 tags (outside scripts and styles) is a
+    ``timeout`` record at once; a page of 20,000 paragraphs is still an article."""
+    lead = "".join(f"<p>Warga desa menanam pohon di tepi sungai pada pagi hari, kata Budi {i}.</p>"
+                   for i in range(6))
+    head = f"<html lang='id'><head><title>Kabar desa</title></head><body><article><h1>Kabar desa</h1>{lead}"
+    huge, fine = tmp_path / "huge.html", tmp_path / "fine.html"
+    huge.write_text(head + "<p>kata satu dua</p>" * 800_000 + "</article></body></html>")
+    fine.write_text(head + "<p>kata satu dua</p>" * 20_000 + "</article></body></html>")
+    t0 = time.monotonic()
+    r = kliping("extract", str(huge), str(fine), timeout=90)
+    assert time.monotonic() - t0 < 60
+    assert r.returncode == 0, r.stderr[-2000:]
+    recs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert recs[0]["kind"] == "timeout" and "100,000 elements" in recs[0]["error"], recs[0]
+    assert recs[1]["title"] == "Kabar desa" and recs[1]["word_count"] > 60, recs[1].get("error")
