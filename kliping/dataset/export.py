@@ -337,6 +337,7 @@ def export_lock(out: str | os.PathLike[str]) -> Iterator[None]:
     from kliping.crawler.runlock import OutputLocked
 
     path = Path(out)
+    created = not path.is_dir()
     path.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     try:
@@ -345,7 +346,15 @@ def export_lock(out: str | os.PathLike[str]) -> Iterator[None]:
         except BlockingIOError:
             raise OutputLocked(f"{path} is in use by another kliping export; wait for it to "
                                "finish or export into another directory") from None
-        yield
+        try:
+            yield
+        except BaseException:
+            if created:  # an export refused (unknown site, bad dataset) leaves no directory
+                try:
+                    path.rmdir()
+                except OSError:  # it holds what the export wrote before it failed
+                    pass
+            raise
     finally:
         os.close(fd)  # (the lock goes with the descriptor)
 
