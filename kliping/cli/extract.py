@@ -17,7 +17,6 @@ import argparse
 import datetime as dt
 import gzip
 import io
-import json
 import os
 import re
 import stat
@@ -27,6 +26,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from kliping import jsonl
 from kliping.cli import UsageError, shown
 
 MAX_BYTES = 32 * 1024 * 1024  # per file and per decompressed page; the crawl's limit is 16 MB
@@ -218,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
         if kind != "article":
             rec = {"url": page_url, "file": str(path), "kind": kind, "error": rec["error"]}
             failures.append((kind, rec["error"]))
-        out.write(json.dumps({k: _json_value(v) for k, v in rec.items()}, ensure_ascii=False))
+        out.write(jsonl.dumps({k: _json_value(v) for k, v in rec.items()}))
         out.write("\n")
     out.flush()
     if not failures:

@@ -19,7 +19,6 @@ The formats (parquet, jsonl, warc: what each writes and how) are one table,
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -34,6 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
+from kliping import jsonl
 from kliping.dataset import dedup as dd
 from kliping.dataset.formats import DEFAULT as DEFAULT_FORMAT
 from kliping.dataset.formats import FORMATS, ROW_GROUP, ArticleFormat, ExportOptions, get_format
@@ -291,7 +291,7 @@ def jsonl_lines(table: pa.Table) -> Iterator[str]:
         if row.get("simhash") is not None:
             # 64-bit unsigned does not survive JSON readers that parse numbers as int64/double.
             row["simhash"] = format(row["simhash"], "016x")
-        yield json.dumps(row, ensure_ascii=False, default=_json_default) + "\n"
+        yield jsonl.dumps(row, default=_json_default) + "\n"  # (U+2028 escaped: one line)
 
 
 def export(

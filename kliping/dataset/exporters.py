@@ -18,6 +18,8 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy import exporters
 
+from kliping.jsonl import one_line
+
 ARTICLE_KEY = "article"  # kliping.pipelines.clean_article.ARTICLE_KEY
 RAW_KEY = "raw"  # kliping.spiders.base.RAW_KEY
 
@@ -56,11 +58,23 @@ class _Records:
         return super().export_item(record(item))  # type: ignore[misc]
 
 
-class JsonLinesExporter(_Records, exporters.JsonLinesItemExporter):
+class _OneLine:
+    """A JSON exporter whose records hold no raw U+2028/U+2029 (:mod:`kliping.jsonl`): a reader
+    splitting lines there read one article as two broken lines."""
+
+    encoder: Any
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        encode = self.encoder.encode
+        self.encoder.encode = lambda value: one_line(encode(value))
+
+
+class JsonLinesExporter(_Records, _OneLine, exporters.JsonLinesItemExporter):
     """One article per line."""
 
 
-class JsonExporter(_Records, exporters.JsonItemExporter):
+class JsonExporter(_Records, _OneLine, exporters.JsonItemExporter):
     """A JSON list of articles."""
 
 

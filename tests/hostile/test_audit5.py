@@ -258,3 +258,35 @@ def test_a_page_of_800000_paragraphs_is_one_timeout_record_at_once(tmp_path) -> 
     recs = [json.loads(line) for line in r.stdout.splitlines()]
     assert recs[0]["kind"] == "timeout" and "100,000 elements" in recs[0]["error"], recs[0]
     assert recs[1]["title"] == "Kabar desa" and recs[1]["word_count"] > 60, recs[1].get("error")
+
+
+# -- JSON lines ----------------------------------------------------------------------------------
+
+
+def test_a_line_separator_in_a_value_keeps_each_record_on_one_line(demo, tmp_path) -> None:
+    """Before: U+2028 (LINE SEPARATOR) in a page's keywords reached ``kliping extract``'s output,
+    and in a stored title the JSONL export, raw (``ensure_ascii=False``): Python's
+    ``splitlines()``, JavaScript before ES2019 and line tools cut the record there, into two lines
+    that are no JSON. Now it is written ``\\u2028`` (the same JSON value) by extract, export,
+    dates, runs and the Scrapy JSON feeds."""
+    page = tmp_path / "berita.html"
+    page.write_bytes(_page("Banjir rob surut").replace(
+        b"<title>", '<meta name="keywords" content="banjir\u2028rob,\u2029tanggul"><title>'.encode()))
+    r = kliping("extract", str(page), str(page))
+    assert r.returncode == 0, r.stderr[-2000:]
+    recs = [json.loads(line) for line in r.stdout.splitlines()]
+    assert len(recs) == 2 and "banjir\u2028rob" in recs[0]["tags"], recs[0].get("tags")
+
+    data = tmp_path / "out"
+    shutil.copytree(demo, data)
+    part = next((data / "articles").rglob("*.parquet"))
+    t = pq.read_table(part)
+    i = t.schema.get_field_index("title")
+    titles = [f"Judul\u2028baris {n}\u2029akhir" for n in range(t.num_rows)]
+    pq.write_table(t.set_column(i, t.schema.field(i), pa.array(titles)), part)
+    r = kliping("export", str(data), "--out", str(tmp_path / "export"), "--format", "jsonl")
+    assert r.returncode == 0, r.stderr[-2000:]
+    text = (tmp_path / "export" / "data" / "articles.jsonl").read_text("utf-8")
+    rows = [json.loads(line) for line in text.splitlines()]
+    assert len(rows) == sum(pq.read_metadata(p).num_rows for p in (data / "articles").rglob("*.parquet"))
+    assert sorted(titles) == sorted(row["title"] for row in rows if "\u2028" in row["title"])
