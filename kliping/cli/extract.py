@@ -4,7 +4,8 @@ Each saved page (``.gz`` read transparently) becomes one JSON article record per
 input order. An input that gives no article prints a record with ``"error"`` and ``"kind"`` fields
 instead, and the others are still processed: ``not_html`` (a PDF, an image, a feed, binary…),
 ``not_article`` (HTML without an article body), ``unreadable`` (missing, a directory, no
-permission, a broken gzip), ``too_large`` (the file, or what it decompresses to, is over
+permission, a broken gzip, a symlink loop, a named pipe no process writes to within
+:data:`FIFO_WAIT` seconds), ``too_large`` (the file, or what it decompresses to, is over
 ``--max-bytes``), ``timeout`` / ``clean_error`` (the cleaner ran too long / raised).
 
 Exit 0 when at least one input gave an article (a note on stderr counts the others); otherwise
