@@ -77,9 +77,10 @@ class Article:
 
     def to_json(self) -> str:
         """One JSON line, as ``kliping extract`` prints it: dates ``YYYY-MM-DD``, instants ISO 8601."""
-        return json.dumps(
-            {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in self.to_dict().items()},
-            ensure_ascii=False,
+        from kliping import jsonl  # (U+2028 and U+2029 escaped: one line for every reader)
+
+        return jsonl.dumps(
+            {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in self.to_dict().items()}
         )
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from collections.abc import Iterable
 
+from kliping import jsonl
 from kliping.cli import UsageError
 
 
@@ -65,6 +65,6 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     for text in _lines(args):
         parsed = parse_date(text, reference=reference, tz=tzinfo)
-        out.write(json.dumps(to_json(parsed), ensure_ascii=False) + "\n")
+        out.write(jsonl.dumps(to_json(parsed)) + "\n")
         out.flush()
     return 0

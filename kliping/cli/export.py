@@ -6,6 +6,7 @@ The formats, their help and what each writes come from kliping.dataset.formats.F
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -76,7 +77,9 @@ def run(args: argparse.Namespace) -> int:
     except DatasetError as exc:
         raise UsageError(f"DATASET: {exc}") from None
     out = Path(args.out)
-    if out.resolve() == root.resolve() or root.resolve() in out.resolve().parents:
+    # (realpath, not Path.resolve: a symlink loop made that raise RuntimeError, a traceback)
+    out_real, root_real = Path(os.path.realpath(out)), Path(os.path.realpath(root))
+    if out_real == root_real or root_real in out_real.parents:
         raise UsageError("--out: use a directory outside DATASET")
     out_dir_arg("--out", args.out)
     not_inside_a_dataset("--out", args.out)

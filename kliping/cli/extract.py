@@ -4,7 +4,8 @@ Each saved page (``.gz`` read transparently) becomes one JSON article record per
 input order. An input that gives no article prints a record with ``"error"`` and ``"kind"`` fields
 instead, and the others are still processed: ``not_html`` (a PDF, an image, a feed, binary…),
 ``not_article`` (HTML without an article body), ``unreadable`` (missing, a directory, no
-permission, a broken gzip), ``too_large`` (the file, or what it decompresses to, is over
+permission, a broken gzip, a symlink loop, a named pipe no process writes to within
+:data:`FIFO_WAIT` seconds), ``too_large`` (the file, or what it decompresses to, is over
 ``--max-bytes``), ``timeout`` / ``clean_error`` (the cleaner ran too long / raised).
 
 Exit 0 when at least one input gave an article (a note on stderr counts the others); otherwise
@@ -17,17 +18,21 @@ import argparse
 import datetime as dt
 import gzip
 import io
-import json
+import os
 import re
+import stat
 import sys
+import time
 import zlib
 from pathlib import Path
 from typing import Any
 
+from kliping import jsonl
 from kliping.cli import UsageError, shown
 
 MAX_BYTES = 32 * 1024 * 1024  # per file and per decompressed page; the crawl's limit is 16 MB
 _SIZE = re.compile(r"^\s*(\d+)\s*([kmg]i?b?|b)?\s*$", re.I)
+FIFO_WAIT = 5.0  # seconds a named pipe among the inputs may take to get a writer
 _FAILED_BY_US = {"timeout", "clean_error"}
 
 
@@ -77,14 +82,48 @@ def _mb(n: int) -> str:
     return f"{n / 1024**2:.3g} MiB" if n >= 1024**2 else f"{n:,} bytes"
 
 
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of ``path``, never waiting on a named pipe nobody writes to.
+
+    ``open()`` of a FIFO waits for a writer, for ever: ``kliping extract pages/*`` hung on the
+    first pipe left among the pages. The file is opened without waiting; a FIFO then gets
+    :data:`FIFO_WAIT` seconds for a writer to come (a pipe being fed reads as usual), after which
+    it is an ``unreadable`` input.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        first = _first_from_pipe(fd, path) if stat.S_ISFIFO(os.fstat(fd).st_mode) else b""
+        os.set_blocking(fd, True)
+        with open(fd, "rb", closefd=False) as f:
+            return first + f.read(max(0, limit + 1 - len(first)))
+    finally:
+        os.close(fd)
+
+
+def _first_from_pipe(fd: int, path: Path) -> bytes:
+    """The first bytes of a FIFO opened without blocking (b"" when a writer is there but has
+    sent nothing yet); InputError when no writer comes within :data:`FIFO_WAIT` seconds."""
+    deadline = time.monotonic() + FIFO_WAIT
+    while True:
+        try:
+            data = os.read(fd, 1 << 16)
+        except BlockingIOError:  # a writer holds the pipe: read on as from any file
+            return b""
+        if data:
+            return data
+        if time.monotonic() >= deadline:  # nobody has opened it for writing (or wrote nothing)
+            raise InputError("unreadable", f"{path}: a named pipe no process wrote to "
+                                           f"within {FIFO_WAIT:g} s")
+        time.sleep(0.05)
+
+
 def _read(path: Path, limit: int = MAX_BYTES) -> bytes:
     """The page's bytes, gunzipped when compressed; never more than ``limit`` bytes in memory
     (a 2 MB gzip bomb stops at the limit instead of filling the machine)."""
     if path.is_dir():
         raise InputError("unreadable", f"{path}: is a directory")
     try:
-        with path.open("rb") as f:  # bounded read: also for pipes and devices with no size
-            data = f.read(limit + 1)
+        data = _read_bounded(path, limit)  # bounded read: also for pipes and devices with no size
     except FileNotFoundError:
         raise InputError("unreadable", f"{path}: no such file") from None
     except OSError as exc:
@@ -160,7 +199,8 @@ def run(args: argparse.Namespace) -> int:
             from kliping.sites.registry import site_for_url
 
             page_site = site_for_url(url)
-        page_url = url or path.resolve().as_uri()
+        # (realpath, not Path.resolve: a symlink loop made that raise RuntimeError, a traceback)
+        page_url = url or Path(os.path.realpath(path)).as_uri()
         try:
             body = _read(path, args.max_bytes)
         except InputError as exc:
@@ -179,7 +219,7 @@ def run(args: argparse.Namespace) -> int:
         if kind != "article":
             rec = {"url": page_url, "file": str(path), "kind": kind, "error": rec["error"]}
             failures.append((kind, rec["error"]))
-        out.write(json.dumps({k: _json_value(v) for k, v in rec.items()}, ensure_ascii=False))
+        out.write(jsonl.dumps({k: _json_value(v) for k, v in rec.items()}))
         out.write("\n")
     out.flush()
     if not failures:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from kliping.cli import JobFailed, UsageError
 from kliping.cli.common import add_skip_bad, job_progress, not_inside_a_dataset, out_dir_arg
@@ -73,7 +74,9 @@ def run(args: argparse.Namespace) -> int:
     foreign = [
         p for p in (out / "articles").rglob("*.parquet") if not p.name.startswith("part-")
     ] if (out / "articles").is_dir() else []
-    if out.resolve() == root.resolve() or (out / "raw").resolve() == root.resolve():
+    # (realpath, not Path.resolve: a symlink loop made that raise RuntimeError, a traceback)
+    real_root = os.path.realpath(root)
+    if real_root in (os.path.realpath(out), os.path.realpath(out / "raw")):
         raise UsageError("--out: use a directory of its own, not the crawl output that holds RAW_DIR")
     if foreign:
         raise UsageError(f"--out: {out / 'articles'} holds parts not written by reclean")

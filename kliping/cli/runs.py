@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date, datetime
 
+from kliping import jsonl
 from kliping.cli import UsageError
 from kliping.cli.common import console, dir_arg, shown
 
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     rows = read_ledger(args.out)
     if args.json:
         for r in rows:
-            print(json.dumps(r, default=_json_value, ensure_ascii=False))
+            print(jsonl.dumps(r, default=_json_value))
         return 0
     from rich.table import Table
 

@@ -19,10 +19,10 @@ The formats (parquet, jsonl, warc: what each writes and how) are one table,
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -33,6 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
+from kliping import jsonl
 from kliping.dataset import dedup as dd
 from kliping.dataset.formats import DEFAULT as DEFAULT_FORMAT
 from kliping.dataset.formats import FORMATS, ROW_GROUP, ArticleFormat, ExportOptions, get_format
@@ -290,7 +291,7 @@ def jsonl_lines(table: pa.Table) -> Iterator[str]:
         if row.get("simhash") is not None:
             # 64-bit unsigned does not survive JSON readers that parse numbers as int64/double.
             row["simhash"] = format(row["simhash"], "016x")
-        yield json.dumps(row, ensure_ascii=False, default=_json_default) + "\n"
+        yield jsonl.dumps(row, default=_json_default) + "\n"  # (U+2028 escaped: one line)
 
 
 def export(
@@ -317,7 +318,45 @@ def export(
         raise ValueError(f"dedup must be one of {dd.MODES}")
     options = ExportOptions(filters=filters or Filters(), dedup=dedup, threshold=threshold,
                             skip_bad=skip_bad, batch_size=batch_size, progress=progress)
-    return get_format(fmt).run(fmt, dataset, out, options)
+    form = get_format(fmt)
+    with export_lock(out):
+        return form.run(fmt, dataset, out, options)
+
+
+@contextmanager
+def export_lock(out: str | os.PathLike[str]) -> Iterator[None]:
+    """One export at a time into ``out``: ``flock`` on the directory itself (created), held for
+    the whole export; :class:`~kliping.crawler.runlock.OutputLocked` when another process holds it.
+
+    Two exports into one ``--out`` wrote the same temp file at once and renamed it in turn: the
+    data file left was a mix of both ("Deserializing page header failed"), and the card of one
+    described the data of the other, while both said "exported". The directory is locked, not a
+    file in it, so an export leaves no lock file behind (a killed one's lock goes with it)."""
+    import fcntl
+
+    from kliping.crawler.runlock import OutputLocked
+
+    path = Path(out)
+    created = not path.is_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputLocked(f"{path} is in use by another kliping export; wait for it to "
+                               "finish or export into another directory") from None
+        try:
+            yield
+        except BaseException:
+            if created:  # an export refused (unknown site, bad dataset) leaves no directory
+                try:
+                    path.rmdir()
+                except OSError:  # it holds what the export wrote before it failed
+                    pass
+            raise
+    finally:
+        os.close(fd)  # (the lock goes with the descriptor)
 
 
 def export_articles(
@@ -485,7 +524,7 @@ def card(result: ExportResult, dataset: Any, filters: Filters, fmt: str) -> str:
         "",
         "## Where from",
         "",
-        f"- source dataset: `{Path(dataset).resolve()}`",
+        f"- source dataset: `{os.path.realpath(dataset)}`",
         f"- exported: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- file: `{data_rel}` ({fmt}); `site` is an ordinary column",
         f"- filters: {'; '.join(filters.describe())}",

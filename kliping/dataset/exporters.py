@@ -18,6 +18,8 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy import exporters
 
+from kliping.jsonl import one_line
+
 ARTICLE_KEY = "article"  # kliping.pipelines.clean_article.ARTICLE_KEY
 RAW_KEY = "raw"  # kliping.spiders.base.RAW_KEY
 
@@ -56,16 +58,47 @@ class _Records:
         return super().export_item(record(item))  # type: ignore[misc]
 
 
-class JsonLinesExporter(_Records, exporters.JsonLinesItemExporter):
+class _OneLine:
+    """A JSON exporter whose records hold no raw U+2028/U+2029 (:mod:`kliping.jsonl`): a reader
+    splitting lines there read one article as two broken lines."""
+
+    encoder: Any
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        encode = self.encoder.encode
+        self.encoder.encode = lambda value: one_line(encode(value))
+
+
+class JsonLinesExporter(_Records, _OneLine, exporters.JsonLinesItemExporter):
     """One article per line."""
 
 
-class JsonExporter(_Records, exporters.JsonItemExporter):
+class JsonExporter(_Records, _OneLine, exporters.JsonItemExporter):
     """A JSON list of articles."""
 
 
+# What a spreadsheet (Excel, LibreOffice, Google Sheets) takes for a formula at the start of a
+# cell: "=", "+", "-", "@", and a tab or carriage return before them (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any) -> Any:
+    """``value`` as a CSV cell no spreadsheet runs: a text opening like a formula gets a leading
+    apostrophe (the spreadsheets' own "this is text" mark), as OWASP advises; other values are
+    left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 class CsvExporter(_Records, exporters.CsvItemExporter):
-    """One article per row; list fields joined by commas."""
+    """One article per row; list fields joined by commas. A value that opens like a formula
+    (a page's title ``=HYPERLINK("http://…")``, a tag ``@SUM(…)``) is written with a leading
+    apostrophe (:func:`cell`): opened in a spreadsheet, the file ran what a page wrote."""
+
+    def _build_row(self, values: Any) -> Any:
+        return [cell(v) for v in super()._build_row(values)]
 
 
 class XmlExporter(_Records, exporters.XmlItemExporter):

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
-from kliping.crawler.markup import crowded_markup
+from kliping.crawler.markup import crowded_markup, many_elements
 from kliping.sites.base import Site
 
 ARTICLE = "article"
@@ -31,6 +31,10 @@ TIMEOUT = "timeout"
 # attributes in one tag past which a page is not parsed at all (kliping.crawler.markup): 10,000
 # cost libxml2 ~0.2 s a parse, a million hours
 CLEAN_MAX_TAG_ATTRIBUTES = 10_000
+# elements (tags outside scripts and styles) past which a page is not cleaned under a time budget
+# (kliping.crawler.markup.many_elements): 100,000 paragraphs cost libxml2's XPath 8 s in one
+# uninterruptible call, the 800,000 of a 16 MB page minutes; news pages open a few thousand
+CLEAN_MAX_ELEMENTS = 100_000
 CLEAN_ERROR = "clean_error"
 HTTP_STATUS = "http_status"
 WORKER_CRASHED = "worker_crashed"
@@ -265,6 +269,11 @@ def clean_outcome(
         # interrupt (kliping extract and reclean then ran for hours on one page)
         return TIMEOUT, error_row(raw, TIMEOUT, f"a tag of more than {CLEAN_MAX_TAG_ATTRIBUTES:,} "
                                   f"attributes: parsing it would take more than {page_seconds:g} s", run_id)
+    if page_seconds and isinstance(body, bytes) and many_elements(body, CLEAN_MAX_ELEMENTS):
+        # one XPath call of the cleaner (trafilatura's) would run past the budget, where it cannot
+        # be interrupted: kliping extract, reclean and ingest waited minutes on one 16 MB page
+        return TIMEOUT, error_row(raw, TIMEOUT, f"more than {CLEAN_MAX_ELEMENTS:,} elements: "
+                                  f"cleaning them would take more than {page_seconds:g} s", run_id)
     fn = clean or default_clean
     try:
         with time_budget(page_seconds):

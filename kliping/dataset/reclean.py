@@ -364,8 +364,8 @@ def _run_dask(
 
     with dask_client(address, "reclean --dask") as client:
         futures = client.map(
-            run_chunk, chunks, out=str(Path(out).resolve()), page_seconds=page_seconds,
-            stale_only=stale_only, stage=str(Path(stage).resolve()) if stage else None,
+            run_chunk, chunks, out=os.path.realpath(out), page_seconds=page_seconds,
+            stale_only=stale_only, stage=os.path.realpath(stage) if stage else None,
             pure=False, key=[f"reclean-{c.name}-{i}" for i, c in enumerate(chunks)],
         )
         try:

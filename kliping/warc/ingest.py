@@ -121,12 +121,22 @@ def _dechunk(data: bytes, limit: int) -> bytes | None:
 
 
 def _inflate(data: bytes, wbits: int, limit: int) -> bytes | None:
-    dec = zlib.decompressobj(wbits)
-    try:
-        out = dec.decompress(data, limit + 1)
-    except zlib.error:
-        return None
-    return out if len(out) <= limit else None
+    """``data`` inflated (at most ``limit`` bytes, else None), every gzip member of it: a body
+    gzipped in pieces (RFC 1952 allows several members; a server concatenating gzipped parts
+    sends them) kept only its first member, and the page lost the rest of its text, or all of
+    it (Scrapy's own gunzip, which a crawl uses, reads every member)."""
+    out = b""
+    while True:
+        dec = zlib.decompressobj(wbits)
+        try:
+            out += dec.decompress(data, limit + 1 - len(out))
+        except zlib.error:
+            return out or None  # a broken later member: the members before it, as Scrapy does
+        if len(out) > limit:
+            return None
+        data = dec.unused_data
+        if not (dec.eof and wbits == 47 and data[:2] == b"\x1f\x8b"):
+            return out
 
 
 def _unbrotli(data: bytes, limit: int) -> bytes | None:
@@ -937,7 +947,7 @@ def run_ingest(
     run = Run(out, wanted, since=since, until=until, job=INGEST).acquire()
     run_id = run.run_id
     result = IngestResult(run_id)
-    opts = Options(out=str(Path(out).resolve()), run_id=run_id, sites=sites,
+    opts = Options(out=os.path.realpath(out), run_id=run_id, sites=sites,
                    all_domains=all_domains, since=since, until=until, max_body=max_body,
                    flush_rows=flush_rows, shared=bool(dask) or workers > 1)
     opened = False

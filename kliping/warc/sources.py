@@ -8,6 +8,7 @@ points back to its record whichever mirror served it.
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.error
 import urllib.request
@@ -95,12 +96,12 @@ def _from_paths(lines: Iterable[str], here: Path | None, cc_base: str | None) ->
             out.append(WarcFile(line, line))  # local path ".../http:/host/…", which failed)
             continue
         if here is not None and Path(line).is_absolute():  # a local file (missing: that file fails)
-            path = str(Path(line).resolve())
+            path = os.path.realpath(line)  # (Path.resolve raised on a symlink loop)
             out.append(WarcFile(path, path))
             continue
         local = here / line if here else None
         if local is not None and local.is_file():
-            out.append(WarcFile(str(local.resolve()), str(local.resolve())))
+            out.append(WarcFile(os.path.realpath(local), os.path.realpath(local)))
         else:  # as Common Crawl publishes them: relative to its data host (or the mirror)
             rel = line.lstrip("/")
             out.append(WarcFile(rel, _base(cc_base) + rel))
@@ -152,7 +153,7 @@ def resolve(sources: Iterable[str], cc_base: str | None = None) -> list[WarcFile
                            and not p.name.startswith("."))
             if not found:
                 raise SourceError(f"{source}: no .warc or .warc.gz files in this directory")
-            files += [WarcFile(str(p.resolve()), str(p.resolve())) for p in found]
+            files += [WarcFile(os.path.realpath(p), os.path.realpath(p)) for p in found]
         elif path.is_file():
             if is_paths_name(path.name):
                 if path.stat().st_size > MAX_PATHS_BYTES:
@@ -163,7 +164,7 @@ def resolve(sources: Iterable[str], cc_base: str | None = None) -> list[WarcFile
                     raise SourceError(str(exc)) from None
                 files += _from_paths(lines, path.parent, cc_base)
             else:
-                files.append(WarcFile(str(path.resolve()), str(path.resolve())))
+                files.append(WarcFile(os.path.realpath(path), os.path.realpath(path)))
         else:
             raise SourceError(f"{source}: no such file or directory")
     seen: set[str] = set()

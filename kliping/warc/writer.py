@@ -271,7 +271,7 @@ def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], fi
     for old in [*data.glob("*.warc.gz"), *data.glob("articles.*")] if data.is_dir() else []:
         old.unlink()  # a fresh export, as the other formats replace theirs (an article file too)
     (Path(out) / "coverage.png").unlink(missing_ok=True)  # an article export's plot: not this data
-    about = f"raw responses behind {len(links)} articles of {Path(dataset).resolve()}"
+    about = f"raw responses behind {len(links)} articles of {os.path.realpath(dataset)}"
     writer = WarcWriter(data, max_bytes=max_bytes, description=about)
     columns = ["fetch_id", "url", "final_url", "site", "status", "headers", "body", "fetched_at",
                "run_id", "discovered_via", "request_method", "request_headers"]
@@ -323,7 +323,7 @@ def _card(result: WarcExport, dataset: Any, filters: Any) -> str:
     files = "\n".join(f"- `{DATA_DIR}/{f.name}` ({f.stat().st_size:,} bytes)" for f in result.files)
     return "\n".join([
         "# kliping export: raw responses as WARC/1.1", "",
-        f"- source dataset: `{Path(dataset).resolve()}`",
+        f"- source dataset: `{os.path.realpath(dataset)}`",
         f"- exported: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} by kliping {__version__}",
         f"- filters: {'; '.join(filters.describe())}",
         f"- {result.written} response records ({result.selected} articles selected"
