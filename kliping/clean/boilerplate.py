@@ -267,7 +267,12 @@ def _author_boxes(scope):  # type: ignore[no-untyped-def]
     out = []
     # (the text nodes that are a writer's name, found in C: a walk reading every element's text
     # was quadratic in a page's nesting)
-    found = [t for n in names for t in _NAME_TEXT(scope, name=n)]
+    found = []
+    for n in names:
+        try:
+            found += _NAME_TEXT(scope, name=n)
+        except ValueError:  # (a name lxml cannot take: a lone surrogate from a page's JSON-LD)
+            continue
     for text in found:
         el = text.getparent()
         if el is None or text.is_tail or el.tag not in _NAME_HOLDERS or len(el) > 1 \
