@@ -10,6 +10,7 @@ effect between Python operations only, so one such tag stalled a crawl, a reclea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # A tag: its name, then unquoted runs, quoted values (which may hold "<" and ">") and stray quotes.
 _TAG = re.compile(rb"<[A-Za-z][^\s<>\"'/]*(?:[^<>\"']+|\"[^\"]*\"|'[^']*'|[\"'])*")
@@ -31,22 +32,28 @@ def crowded_markup(body: bytes, most: int = MAX_TAG_ATTRIBUTES) -> bool:
     listing parsers and the "next page" of an article parse in the crawl's reactor thread, which
     then sends and reads nothing. Real pages' tags hold tens. Scripts and styles hold no tags
     (their ``a<b`` is not one). Linear: ~0.6 s for 20 MB of one tag, ~1 ms for a news page."""
+    for start, stop, raw in _outside_raw_text(body):
+        if any(_crowded(m.group(), most) for m in _TAG.finditer(body, start, stop)):
+            return True
+        if raw is not None and (opening := _TAG.match(body, raw.start())) is not None \
+                and _crowded(opening.group(), most):
+            return True
+    return False
+
+
+def _outside_raw_text(body: bytes) -> Iterator[tuple[int, int, re.Match[bytes] | None]]:
+    """(start, stop, opening) of each run of ``body``'s markup outside its scripts and styles, in
+    order: ``opening`` is the ``<script``/``<style`` that ends the run (None for the last run)."""
     pos, end = 0, len(body)
     while pos < end:
         raw = _RAW_TEXT.search(body, pos)
-        stop = raw.start() if raw else end
-        if any(_crowded(m.group(), most) for m in _TAG.finditer(body, pos, stop)):
-            return True
+        yield pos, (raw.start() if raw else end), raw
         if raw is None:
-            return False
-        opening = _TAG.match(body, raw.start())
-        if opening is not None and _crowded(opening.group(), most):
-            return True
+            return
         close = _RAW_END[raw.group(1).lower()].search(body, raw.end())
         if close is None:
-            return False  # the rest is the script's text
+            return  # the rest is the script's text
         pos = close.end()
-    return False
 
 
 _OPEN_TAG = re.compile(rb"<[A-Za-z]")
@@ -63,17 +70,9 @@ def many_elements(body: bytes, most: int) -> bool:
     first), ~0.1 s for 16 MB of tags."""
     if body.count(b"<") <= most:
         return False
-    found, pos, end = 0, 0, len(body)
-    while pos < end:
-        raw = _RAW_TEXT.search(body, pos)
-        stop = raw.start() if raw else end
-        found += len(_OPEN_TAG.findall(body, pos, stop))
+    found = 0
+    for start, stop, _opening in _outside_raw_text(body):
+        found += len(_OPEN_TAG.findall(body, start, stop))
         if found > most:
             return True
-        if raw is None:
-            return False
-        close = _RAW_END[raw.group(1).lower()].search(body, raw.end())
-        if close is None:
-            return False  # the rest is the script's text
-        pos = close.end()
     return False
