@@ -139,7 +139,8 @@ def polls(tree: Any) -> list[Any]:
             elif choice.get("name"):
                 loose.setdefault(choice.get("name"), []).append(choice)
     for choices in loose.values():  # (a poll's choices in <label>s of a <div>: their common box)
-        if len(choices) >= 2 and (common := _common_box(choices)) is not None:
+        common = maintext.common_ancestor(choices) if len(choices) >= 2 else None
+        if common is not None and common.tag not in ("body", "html"):
             forms[common] = forms.get(common, 0) + len(choices)
     out = []
     for form, choices in forms.items():
@@ -152,17 +153,6 @@ def polls(tree: Any) -> list[Any]:
             box = up
         out.append(box)
     return out
-
-
-def _common_box(els: list[Any]) -> Any | None:
-    """The nearest element holding every one of ``els`` (below <body>), or None."""
-    first = [*els[0].iterancestors()]
-    for box in first:
-        if box.tag in ("body", "html"):
-            return None
-        if all(box in el.iterancestors() for el in els[1:]):
-            return box
-    return None
 
 
 def _prose_beside(box: Any, form: Any) -> int:

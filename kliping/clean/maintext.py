@@ -503,9 +503,9 @@ def gallery(tree: Any) -> list[str]:
     # story cut around an ad slot has its closing line in a second box), else in the frame of the
     # captions' box
     h1 = next(tree.getroottree().iter("h1"), None)
-    frame = _common_ancestor(found + ([h1] if h1 is not None else []))
+    frame = common_ancestor(found + ([h1] if h1 is not None else []))
     if frame is None or frame.tag in ("body", "html"):
-        frame = _common_ancestor(found)
+        frame = common_ancestor(found)
         if frame is not None and (up := frame.getparent()) is not None and up.tag not in ("body", "html"):
             frame = up
     around = {p for p in paragraphs if frame is not None and _inside(p, frame)}
@@ -516,7 +516,7 @@ def gallery(tree: Any) -> list[str]:
     return list(dict.fromkeys(" ".join(x.text_content().split()) for x in order))
 
 
-def _common_ancestor(elements: list[Any]) -> Any:
+def common_ancestor(elements: list[Any]) -> Any:
     """The innermost element holding every one of ``elements`` (None for none)."""
     if not elements:
         return None

@@ -788,13 +788,11 @@ _ROW_PARTS = re.compile(r"\s+[•·|]\s+")
 # Indonesian ("in": the code before 1989, still in some CMSs) and the regional languages a news
 # site's sections are written in, with the same credit lines: Javanese, Sundanese, Balinese,
 # Madurese, Minangkabau, Buginese, Acehnese, Banjar, Sasak
-_OUR_LANGS = frozenset(
-    ("id", "in", "ind", "jv", "jav", "su", "sun", "ban", "mad", "min", "bug", "ace", "bjn", "sas")
-)
-_SUBTAG = re.compile(r"[-_]")
 # a regional language's code as a page declares it -> its ISO 639-1 code where there is one
 _REGIONAL = {"jv": "jv", "jav": "jv", "su": "su", "sun": "su", "ban": "ban", "mad": "mad", "min": "min",
              "bug": "bug", "ace": "ace", "bjn": "bjn", "sas": "sas"}  # fmt: skip
+_OUR_LANGS = frozenset(("id", "in", "ind", *_REGIONAL))
+_SUBTAG = re.compile(r"[-_]")
 
 
 def declared_language(tree: Any, pm: PageMeta) -> str | None:
@@ -807,9 +805,7 @@ def may_be_indonesian(tree: Any, pm: PageMeta) -> bool:
     """The page declares Indonesian, or no language at all (``<html lang>``, ``og:locale``,
     ``content-language``, JSON-LD ``inLanguage``): the Indonesian credit lines are looked for
     (~0.4 ms a page, a walk of every text run) only there."""
-    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
-    declared = (root.get("lang") or pm.get("og:locale", "content-language", "language")
-                or text_of(pm.ld("inLanguage")))  # fmt: skip
+    declared = declared_language(tree, pm) or text_of(pm.ld("inLanguage"))
     return not declared or _SUBTAG.split(declared.strip().lower(), maxsplit=1)[0] in _OUR_LANGS
 
 
