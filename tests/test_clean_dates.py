@@ -201,6 +201,19 @@ CASES = [
     ("a structured midnight alone is kept",
      page(head=meta("2024-03-07T00:00:00+07:00")),
      GENERIC, None, "2024-03-07", "2024-03-07T00:00:00+07:00", ["from_meta"], []),
+    # rule "noon placeholder": Drupal's date-only field, <time datetime="…T12:00:00Z"> showing a day
+    ("a <time> at noon UTC that prints a day and no clock is that day alone",
+     page(header="<span class='field--name-field-tanggal'><time datetime='2024-03-17T12:00:00Z'>Minggu, "
+                 "17 Maret 2024</time></span>"),
+     GENERIC, None, "2024-03-17", None, ["from_printed"], []),
+    ("... the same stamp printing its clock is a time",
+     page(header="<span class='field--name-field-tanggal'><time datetime='2024-03-17T12:00:00Z'>Minggu, "
+                 "17 Maret 2024 19:00 WIB</time></span>"),
+     GENERIC, None, "2024-03-17", "2024-03-17T19:00:00+07:00", ["from_printed"], []),
+    ("... and another hour at UTC is a time",
+     page(header="<span class='field--name-field-tanggal'><time datetime='2024-03-17T03:15:00Z'>Minggu, "
+                 "17 Maret 2024</time></span>"),
+     GENERIC, None, "2024-03-17", "2024-03-17T03:15:00+00:00", ["from_printed"], []),
     # machine-readable stamps of other elements
     ("hAtom's <abbr class='published' title> beside its bare clock",
      page(header="<span class='post-timestamp'><abbr class='published' itemprop='datePublished' "

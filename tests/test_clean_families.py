@@ -10,6 +10,11 @@ stretch goal: the gap to Fundus's per-publisher parsers). Pages are written for 
 - ``a_reader_poll_after_the_story_stays_out``: a reader poll (a form of radio buttons or check
   boxes) after the story; its inputs stripped, its heading and question were read as the story's
   last paragraph. Its box is dropped, whatever its class; the story's own paragraphs never are.
+- ``an_address_paragraph_is_no_prose``: a government site's footer prints its office address as
+  one ``<p>`` of short lines under ``<br>``s ("Dinas Komunikasi …<br>Jl. Alun-Alun Utara No. 16").
+  Counted as a paragraph of prose, it kept the story's column from holding nine in ten of the
+  page's prose, the whole page was read, and the sidebar's agenda line and visitor total came out
+  after the story. Such a paragraph is no prose; a paragraph of long lines under ``<br>``s is.
 """
 
 from __future__ import annotations
@@ -131,3 +136,35 @@ def test_a_short_story_around_a_poll_is_kept() -> None:
     page = _page("", []).replace(b"<div class='group'></div>", box.encode())
     text = _text(page)
     assert all(x in text for x in story)
+
+
+def _sidebar_page(address: str) -> bytes:
+    story = "".join(f"<div>{x}</div><div><br></div>" for x in PARAS[:7])
+    return (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div class='wrap'><div class='row'><div class='c8'><div class='panel'>"
+        "<h1>Jembatan gantung baru dibuka</h1>"
+        f"<div class='isi'>{story}</div></div></div>"
+        "<div class='c4'><div class='panel'><div class='ph'>Agenda Kegiatan</div><div class='pb'>"
+        "<p>Musrenbang Kecamatan Tempeh – 25 November 2025</p></div></div>"
+        "<div class='panel'><div class='ph'>Statistik Pengunjung</div><div class='pb'>"
+        "<p>Hari ini: 1.284</p><p>Total: 3.482.117</p></div></div></div></div></div>"
+        f"<div class='foot'><p>{address}</p><p>Copyright © 2025 Pemerintah Kabupaten Contoh</p></div>"
+        "</body></html>"
+    ).encode()
+
+
+def test_an_address_paragraph_is_no_prose() -> None:
+    text = _text(_sidebar_page("Dinas Komunikasi dan Informatika Kabupaten Contoh<br>"
+                               "Jl. Alun-Alun Utara No. 16 Kabupaten Contoh, Jawa Timur"))
+    assert all(x in text for x in PARAS[:7])
+    assert "Musrenbang" not in text and "3.482.117" not in text
+
+
+def test_a_paragraph_of_long_lines_under_brs_is_prose() -> None:
+    # (the same page whose footer paragraph is two sentences under a <br>: prose, and the page is
+    # read whole, as before; the story is all there either way)
+    long = ("Pemerintah kabupaten membuka layanan pengaduan warga setiap hari kerja di kantor dinas.<br>"
+            "Warga juga dapat menyampaikan pengaduan melalui aplikasi layanan publik milik kabupaten.")
+    text = _text(_sidebar_page(long))
+    assert all(x in text for x in PARAS[:7])

@@ -1964,8 +1964,11 @@ def _paragraph_texts(target: Any) -> list[str]:
 # page with under three prose paragraphs has its container found among its runs: runs_container(),
 # which reads a container of runs under headings inside its ancestors' frame, _headed_runs().
 # A run in a wrapper placed as the prose paragraphs' wrappers is counted with them: _runs_alike().)
+# (a <p> of short lines under one another, "Dinas Kominfo …<br>Jl. Alun-Alun Utara No. 16", is an
+# address or a list, no prose: one of its texts is as long as a prose paragraph's, or it has no <br>)
 _PROSE_P = XPath(
     "descendant::p[not(@data-kliping-run)][not(ancestor::a)][string-length(normalize-space(.)) > 60]"
+    "[not(br) or descendant::text()[string-length(normalize-space(.)) > 60]]"
 )
 _RUN_P = XPath("descendant::p[@data-kliping-run][string-length(normalize-space(.)) > 60]")
 

@@ -178,7 +178,7 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
     """
     printed = xpath_strings(tree, date_xpath)[:1]
     if not printed:
-        printed = [str(v).strip() for v in PUBLISHED_TIME(tree)[:1] if str(v).strip()]
+        printed = [_stamp(v) for v in PUBLISHED_TIME(tree)[:1] if str(v).strip()]
         found = PRINTED(tree)
         # Which printed date is the article's? Sidebars ("Terpopuler", "Latest News") date every
         # headline they link with the same markup as the article's own date, often earlier in
@@ -190,7 +190,7 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
         masthead = _Masthead(tree)
         for i, el in enumerate(found):
             if isinstance(el, str):
-                ranked.append((0, i, el))
+                ranked.append((0, i, _stamp(el)))
                 continue
             repeated = kinds[(el.tag, el.get("class"))] >= _LISTING_REPEATS
             if repeated and _dates_a_headline(el):
@@ -211,6 +211,25 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
     if not any(_CLOCK.search(s) and publication_part(s) is not None for s in printed):
         printed += near_headline(tree)[:1]
     return publication_first(printed)
+
+
+# Rule "noon placeholder": a date-only field (Drupal's "date" type) is rendered as
+# ``<time datetime="2025-11-14T12:00:00Z">Jumat, 14 November 2025</time>``: the noon at UTC is the
+# CMS's stand-in for "no time", not 19:00 WIB. When the element's own text prints the day and no
+# clock, the stamp is read as that day alone.
+_NOON_UTC = re.compile(r"^(\d{4}-\d\d-\d\d)T12:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
+
+
+def _stamp(value: Any) -> str:
+    """A machine-readable stamp read from an attribute, by rule "noon placeholder"."""
+    text = str(value).strip()
+    m = _NOON_UTC.match(text)
+    owner = value.getparent() if m is not None and hasattr(value, "getparent") else None
+    if owner is not None:
+        shown = " ".join(owner.text_content().split())
+        if any(c.isdigit() for c in shown) and not _CLOCK.search(shown):
+            return m.group(1)
+    return text
 
 
 # Rule "update stamp": a printed "Diperbarui 9 Januari 2024, 10:00 WIB" is when the story was
