@@ -1348,6 +1348,16 @@ def test_the_writer_s_bio_closing_the_body_goes() -> None:
     finally:
         WRITERS.reset(told)
     assert clean_lines([BODY, body, bio]).paragraphs == [BODY, body, bio]  # (no writer named)
+    # ... the writer's name with academic titles and degrees around it
+    told = WRITERS.set(("Ilham Alimuddin",))
+    try:
+        for bio in ("Dr. Ilham Alimuddin adalah dosen Teknik Perencanaan Wilayah dan Kota.",
+                    "Prof. Dr. Ir. Ilham Alimuddin, S.T., M.T. merupakan guru besar transportasi."):
+            assert clean_lines([BODY, body, bio]).paragraphs == [BODY, body]
+        said = "Dr. Ilham Alimuddin mengatakan angkutan umum adalah tulang punggung kota."
+        assert clean_lines([BODY, body, said]).paragraphs == [BODY, body, said]
+    finally:
+        WRITERS.reset(told)
 
 
 @pytest.mark.parametrize(

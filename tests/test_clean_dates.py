@@ -214,6 +214,22 @@ CASES = [
      page(header="<span class='field--name-field-tanggal'><time datetime='2024-03-17T03:15:00Z'>Minggu, "
                  "17 Maret 2024</time></span>"),
      GENERIC, None, "2024-03-17", "2024-03-17T03:15:00+00:00", ["from_printed"], []),
+    # rule "update stamp": a line that is only an update stamp gives no time of publication
+    ("an update stamp's clock below the story is not the publication's; the byline's day is",
+     page(header="<div class='info-berita'><span>Senin, 18 Maret 2024</span> <span>Diskominfo</span></div>",
+          top="<div class='update-info'><em>Diperbarui 18 Maret 2024 pukul 16.20 WITA</em></div>"),
+     GENERIC, None, "2024-03-18", None, ["from_printed"], []),
+    # rule "zone from the page's data"
+    ("a clock with no zone, the app state's instant reading it in WITA",
+     page(head="<script id='__NEXT_DATA__' type='application/json'>{\"props\": {\"article\": "
+               "{\"published_at\": \"2024-03-18T02:14:00.000Z\"}}}</script>",
+          header="<p class='css-date'>18 Mar 2024, 10:14</p>"),
+     GENERIC, None, "2024-03-18", "2024-03-18T10:14:00+08:00", ["from_printed"], []),
+    ("... an instant reading no Indonesian zone's clock leaves the site's zone",
+     page(head="<script id='__NEXT_DATA__' type='application/json'>{\"props\": {\"article\": "
+               "{\"published_at\": \"2024-03-18T05:40:00.000Z\"}}}</script>",
+          header="<p class='css-date'>18 Mar 2024, 10:14</p>"),
+     GENERIC, None, "2024-03-18", "2024-03-18T10:14:00+07:00", ["from_printed"], []),
     # machine-readable stamps of other elements
     ("hAtom's <abbr class='published' title> beside its bare clock",
      page(header="<span class='post-timestamp'><abbr class='published' itemprop='datePublished' "
@@ -672,3 +688,20 @@ def test_a_row_s_date_keeps_its_clock() -> None:
             + "".join(f"<div>{p}</div>" for p in PARAS) + "</div></body></html>").encode()
     rec = clean(raw(html, GENERIC), None)
     assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2025-11-20T14:25:00+07:00"
+
+
+def test_a_date_cell_named_in_camel_case() -> None:
+    """A date element whose class names it in camelCase ("newsDate", as ASP.NET and older PHP
+    themes write them) on a page of layout tables with no <h1>: its date and clock are read."""
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = (
+        "<html><head><title>Badminton - Jembatan Baru Diresmikan</title></head><body><table>"
+        "<tr><td class='newsTitle'><span>Jembatan Baru Diresmikan</span></td></tr>"
+        "<tr><td class='newsDate'><span id='lblDate'>Senin, 18 Maret 2024 - 18:32</span></td></tr>"
+        f"<tr><td class='newsContent'>{body}</td></tr></table></body></html>"
+    ).encode()
+    raw = {"body": html, "headers": {"content-type": "text/html; charset=utf-8"}, "url": GENERIC,
+           "final_url": GENERIC, "site": None, "fetched_at": dt.datetime.fromisoformat(FETCHED),
+           "run_id": "r1", "fetch_id": "f1"}  # fmt: skip
+    got = clean(raw, None)
+    assert got["published_at"] == dt.datetime.fromisoformat("2024-03-18T18:32:00+07:00")

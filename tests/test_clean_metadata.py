@@ -183,6 +183,27 @@ def test_title_loses_its_page_switch(og_title: str, title: str) -> None:
     assert metadata.extract(tree, GENERIC_LAYOUT, BASE, ["Kabar Test"]).title == title
 
 
+@pytest.mark.parametrize(
+    ("og_title", "title"),
+    [
+        # rule "rubric before the headline": a section label before the <h1>'s words
+        ("OPINI: Pete-pete dan Masa Depan Transportasi Makassar",
+         "Pete-pete dan Masa Depan Transportasi Makassar"),
+        ("Infografis - Pete-pete dan Masa Depan Transportasi Makassar",
+         "Pete-pete dan Masa Depan Transportasi Makassar"),
+        ("FOTO | Pete-pete dan Masa Depan Transportasi Makassar",
+         "Pete-pete dan Masa Depan Transportasi Makassar"),
+        # a speaker before the headline, not a rubric: the metadata's title stays
+        ("Danny Pomanto: Pete-pete dan Masa Depan Transportasi Makassar",
+         "Danny Pomanto: Pete-pete dan Masa Depan Transportasi Makassar"),
+    ],
+)
+def test_title_loses_its_rubric(og_title: str, title: str) -> None:
+    tree = decode.parse(_page([("head", f"<meta property='og:title' content='{og_title}'>", None),
+                               ("body", "<h1>Pete-pete dan Masa Depan Transportasi Makassar</h1>", None)]))
+    assert metadata.extract(tree, GENERIC_LAYOUT, BASE, ["Kabar Test"]).title == title
+
+
 # --- rule "credit lines outside the body" -------------------------------------------------------
 
 

@@ -828,6 +828,14 @@ _BIO = re.compile(
 )
 _BIO_VERB = re.compile(r"\s*,?\s+(?:adalah|merupakan|ialah|is (?:a|an|the)|was (?:a|an|the))\s", _I)
 _BIO_MAX = 400  # characters
+# the writer's academic and religious titles around the name: "Dr. Ilham Alimuddin", "Prof. Dr. H.
+# …", "Ilham Alimuddin, S.T., M.T. adalah …"
+_NAME_TITLES = re.compile(
+    r"(?:(?:Prof|Dr|Drs|Dra|Ir|H|Hj|KH|K\.H|Ust|Ustaz|Ustadz|dr|Kiai|Romo|Pdt)\.?\s+)*"
+)
+_DEGREES = re.compile(
+    r"(?:,\s*(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:\s?[A-Z][A-Za-z]{0,4}\.?)?(?:\s?\([^)]{1,20}\))?)*"
+)
 
 
 def _writer_bio(line: str) -> bool:
@@ -837,9 +845,10 @@ def _writer_bio(line: str) -> bool:
     if _BIO.match(line):
         return True
     stripped = line.lstrip("*)( ")
+    stripped = stripped[_NAME_TITLES.match(stripped).end():]
     for name in WRITERS.get():
         if name and len(name) >= 5 and stripped.startswith(name) \
-                and _BIO_VERB.match(stripped, len(name)):
+                and _BIO_VERB.match(stripped, _DEGREES.match(stripped, len(name)).end()):
             return True
     return False
 

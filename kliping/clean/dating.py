@@ -36,10 +36,13 @@ PRINTED = XPath(
     " or contains(@class,'published') or contains(@class,'entry-date')]/@datetime"
     " | /descendant::time[not(@datetime)][string-length(normalize-space(.)) < 80]"
     " | /descendant::*/@class[contains(.,'date') or contains(.,'read__time') or contains(.,'published')"
-    " or contains(.,'tgl') or contains(.,'tanggal')]"
+    " or contains(.,'tgl') or contains(.,'tanggal')"
+    # (and in camelCase, as ASP.NET and older PHP themes name them: "newsDate", "postDate")
+    " or contains(.,'Date') or contains(.,'Tanggal') or contains(.,'Published')]"
     # (hAtom's "updated" is the time of a change, not of publication: Avada's hidden <span
     # class="updated"> stamp was read for the publication time of a page printing its date alone)
-    "[not(contains(.,'updated') or contains(.,'modified')) or contains(.,'published')"
+    "[not(contains(.,'updated') or contains(.,'modified') or contains(.,'Updated')"
+    " or contains(.,'Modified')) or contains(.,'published') or contains(.,'Published')"
     " or contains(.,'entry-date') or contains(.,'post-date')]"
     "/parent::*[string-length(normalize-space(.)) < 80]"
 )
@@ -206,7 +209,9 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
         if not any(_CLOCK.search(s) and publication_part(s) is not None for s in printed):
             # (an update stamp's clock is not the publication's: the byline beside the <h1> is read;
             # with no other printed date, the date line beside it even without a time)
-            printed += near_headline(tree, days=not printed and not last)[:1]
+            # (an update stamp alone is no printed date of publication: the byline's is looked for)
+            days = not last and not any(publication_part(s) is not None for s in printed)
+            printed += near_headline(tree, days=days)[:1]
         return publication_first(printed + last)  # (the masthead's after the byline beside the <h1>)
     if not any(_CLOCK.search(s) and publication_part(s) is not None for s in printed):
         printed += near_headline(tree)[:1]
@@ -636,8 +641,47 @@ def _read_printed(
             continue
         p = _parse(gregorian(s), fetched_at, tz, z_local)
         if p is not None:
+            if p.datetime is not None and publication_part(s) is None:
+                # (rule "update stamp": a line that is only an update stamp gives a day when
+                # nothing else does, never the time of publication)
+                p = replace(p, datetime=None)
             read.append((s, p))
     return read
+
+
+# Rule "zone from the page's data": a printed clock that names no zone ("01 Des 2025, 10:14") on a
+# page whose structured data states no time, and whose app state (a Next.js/Nuxt JSON script)
+# holds the publication instant ("published_at": "2025-12-01T02:14:00.000Z"): the zone of
+# Indonesia in which that instant reads the printed clock is the page's (10:14 WITA, not WIB).
+_DATA_STAMP = re.compile(
+    r'"(?:published_?at|publish(?:ed)?_?date|date_?published|publish_?time|created_?at|date_?created)"'
+    r'\s*:\s*"(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d))"', re.I
+)
+_DATA_SCRIPT_MAX = 2_000_000  # characters of one script searched
+_DATA_STAMPS_MAX = 20
+
+
+def _zoned_by_data(pm: PageMeta, raw: str, p: ParsedDate) -> ParsedDate:
+    """``p`` (a printed date) in the zone the page's data shows it in (rule "zone from the page's
+    data"), else ``p``."""
+    at = p.datetime
+    if at is None or _NAMED_ZONE.search(raw) is not None:
+        return p
+    wall = at.replace(tzinfo=None, second=0, microsecond=0)
+    for script in pm.data_scripts[:8]:
+        text = script.text or ""
+        if len(text) > _DATA_SCRIPT_MAX:
+            continue
+        for m in itertools.islice(_DATA_STAMP.finditer(text), _DATA_STAMPS_MAX):
+            try:
+                stamp = dt.datetime.fromisoformat(m.group(1).replace("Z", "+00:00"))
+            except ValueError:
+                continue
+            for offset in sorted(_ID_OFFSETS):
+                local = stamp.astimezone(dt.timezone(offset))
+                if local.replace(tzinfo=None, second=0, microsecond=0) == wall:
+                    return replace(p, datetime=at.replace(tzinfo=dt.timezone(offset)))
+    return p
 
 
 def zone_mislabelled(stated: dt.datetime, printed: dt.datetime) -> bool:
@@ -755,6 +799,9 @@ def dates(
     # (common selectors are guesses); otherwise it is read only for its time of day.
     # ``printed`` is the selectors' strings, then date lines found above the body.
     read = _read_printed(printed, fetched_at, tz, z_is_local)
+    if read and pm.data_scripts and not any(
+            p.datetime is not None and not midnight(p.datetime) for _f, _r, p in cands):
+        read = [(s, _zoned_by_data(pm, s, p)) for s, p in read]
     # the first printed string that states a time of day is the printed time
     printed_p = next(((s, p) for s, p in read if p.datetime is not None), None)
     if read and (site_printed or not any(_plausible_day(_local_day(p, tzinfo)) for _f, _r, p in cands)):

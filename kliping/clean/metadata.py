@@ -345,7 +345,7 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
     t = " ".join(cands[0].split())
     if not xpath and t.endswith(("...", "…")):
         t = _uncut(t, [*cands[1:], h1, pm.html_title])
-    if h1 and not xpath and _chrome_around(t, h1):
+    if h1 and not xpath and (_chrome_around(t, h1) or _rubric_before(t, h1)):
         return h1
     t = TITLE_PAGINATION.sub("", t) or t  # (before and after the site's name: either order)
     t = strip_site_suffix(t, names) or t
@@ -380,6 +380,30 @@ def _chrome_around(title: str, h1: str) -> bool:
         return False
     # (not the <h1> at the end: "Judul | The Blog" beside a logo's <h1> "The Blog" is the other way)
     return title.startswith(h1) and _CHROME_START.match(title, len(h1)) is not None
+
+
+# Rule "rubric before the headline": the title a page gives is its section's label and the <h1>
+# ("OPINI: Judul", "FOTO | Judul", "Infografis - Judul" beside the <h1> "Judul"): the label is
+# the rubric's, not the headline's. A label in capitals or a rubric's name; a speaker quoted before
+# a headline ("Jokowi: …") is printed in the <h1> too, or is no label of these.
+_RUBRIC = re.compile(
+    r"(?i:opini|kolom|editorial|tajuk(?: rencana)?|resensi|foto|berita foto|video|infografis|"
+    r"advertorial|hoaks|cek fakta|breaking news|live|analisis|wawancara|feature|esai|surat pembaca)"
+)
+_RUBRIC_SEP = re.compile(r"\s*(?:[:|–—-]|::)\s*")
+
+
+def _rubric_before(title: str, h1: str) -> bool:
+    if len(h1.split()) < 3 or len(h1) >= len(title) or not title.endswith(h1):
+        return False
+    head = title[: len(title) - len(h1)]
+    sep = _RUBRIC_SEP.search(head)
+    if sep is None or sep.end() != len(head):
+        return False
+    label = head[: sep.start()].strip()
+    if not label or len(label) > 25 or len(label.split()) > 3:
+        return False
+    return _RUBRIC.fullmatch(label) is not None or (label.isupper() and label.replace(" ", "").isalpha())
 
 
 # Rule "page switch at the end": "Judul Halaman 2", the number of a paginated story's page at the
