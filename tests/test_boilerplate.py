@@ -391,6 +391,11 @@ def test_a_credit_box_listed_without_colons() -> None:
          "Distribusi akan selesai pekan depan."),
         ("Data itu dirilis Kompas.com (Kompas.com/Litbang) pekan lalu.",
          "Data itu dirilis Kompas.com (Kompas.com/Litbang) pekan lalu."),
+        # the reporter's whole name, and a code in capitals in square brackets
+        ("Pentas digelar saben minggu. (Nanang Prasetya)", "Pentas digelar saben minggu."),
+        ("Semua pihak akan kami panggil,\" tegasnya. [QAR]", "Semua pihak akan kami panggil,\" tegasnya."),
+        ("Rapat dipimpin Ketua DPRD (Joko Santoso) kemarin.",
+         "Rapat dipimpin Ketua DPRD (Joko Santoso) kemarin."),
     ],
 )
 def test_codes_closing_the_body(last: str, kept: str) -> None:
@@ -1591,3 +1596,43 @@ def test_a_reporters_code_in_lower_case_with_its_number() -> None:
                                            ("Tahukah Anda bahwa pesut mahakam tinggal 60 ekor?", None)])
 def test_a_fact_box_heading(line: str, fam: str | None) -> None:
     assert family(line) == fam
+
+
+def test_the_reporter_s_name_closing_the_story_is_an_author() -> None:
+    """A reporter's whole name in brackets after the last sentence is the reporter's credit."""
+    got = clean_lines([BODY, "Pentas digelar saben minggu. (Nanang Prasetya)"])
+    assert got.authors == ["Nanang Prasetya"]
+    assert clean_lines([BODY, "Pentas digelar saben minggu. (Rls)"]).authors == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jangan lewatkan cerita perjalanan lainnya! Ikuti Instagram @phinemo dan TikTok @phinemo.travel "
+        "untuk inspirasi liburan setiap hari.",
+        "Follow Instagram @kabarsehat untuk tips sehat setiap hari.",
+        "Baca berita lengkap di koran Singgalang edisi cetak. Langganan e-paper hanya Rp 50.000 sebulan.",
+        "Baco kaba lengkap di koran Singgalang edisi cetak. Langganan e-paper hanyo Rp 50.000 sabulan.",
+        "Langganan Kini",
+    ],
+)
+def test_follow_and_e_paper_promos_go(line: str) -> None:
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, BODY2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Warga yang ingin mengikuti lomba dapat mendaftar melalui akun Instagram @desawisata milik "
+        "pengelola.",
+        "Harga langganan koran di kota itu naik dua kali lipat sejak pabrik kertas tutup tahun lalu, kata "
+        "para agen yang sudah berjualan selama puluhan tahun di pasar.",
+    ],
+)
+def test_follow_and_e_paper_promos_leave_prose(line: str) -> None:
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, line, BODY2]
+
+
+def test_a_domain_before_the_dash_is_the_dateline_s_source() -> None:
+    rest, place, source = dateline(f"RM.id Rakyat Merdeka - {REST}")
+    assert (place, source, rest) == (None, "RM.id Rakyat Merdeka", REST)

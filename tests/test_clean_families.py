@@ -11,10 +11,21 @@ stretch goal: the gap to Fundus's per-publisher parsers). Pages are written for 
   boxes) after the story; its inputs stripped, its heading and question were read as the story's
   last paragraph. Its box is dropped, whatever its class; the story's own paragraphs never are.
 - ``an_address_paragraph_is_no_prose``: a government site's footer prints its office address as
-  one ``<p>`` of short lines under ``<br>``s ("Dinas Komunikasi …<br>Jl. Alun-Alun Utara No. 16").
+  one ``<p>`` of short lines under ``<br>``s ("Dinas Komunikasi …<br>Jl. Alun-Alun Utara No. 16")
+  in a footer known by its tag or class (a hint: without it the page is read as before).
   Counted as a paragraph of prose, it kept the story's column from holding nine in ten of the
   page's prose, the whole page was read, and the sidebar's agenda line and visitor total came out
   after the story. Such a paragraph is no prose; a paragraph of long lines under ``<br>``s is.
+- ``a_photo_story_is_told_by_its_captions_too``: a page calling itself a photo story ("Foto: …")
+  whose block of paragraphs has five or more captioned figures among them: the captions are its
+  story, in page order, without their photo credits; never at the cost of a line the extraction
+  kept (a list between the photos).
+- ``a_slider_s_captions_are_a_gallery_s``: a photo gallery written as a slider (each slide an
+  image and the block of prose after it, a counter besides), with one lead paragraph above it:
+  the lead and the captions are the story (it had been the lead alone).
+- ``a_byline_s_name_and_date_is_no_dateline``: "Redaksi – Jumat, 7 Jumadil Akhir 1447 H / 28
+  November 2025 09:15 WIB" opening the body is the byline's name and date, not a dateline with
+  the place "Redaksi"; the dateline is the next paragraph's ("Eramuslim.com – …").
 """
 
 from __future__ import annotations
@@ -149,7 +160,7 @@ def _sidebar_page(address: str) -> bytes:
         "<p>Musrenbang Kecamatan Tempeh – 25 November 2025</p></div></div>"
         "<div class='panel'><div class='ph'>Statistik Pengunjung</div><div class='pb'>"
         "<p>Hari ini: 1.284</p><p>Total: 3.482.117</p></div></div></div></div></div>"
-        f"<div class='foot'><p>{address}</p><p>Copyright © 2025 Pemerintah Kabupaten Contoh</p></div>"
+        f"<div class='footer-area'><p>{address}</p><p>Copyright © 2025 Pemerintah Kabupaten Contoh</p></div>"
         "</body></html>"
     ).encode()
 
@@ -168,3 +179,70 @@ def test_a_paragraph_of_long_lines_under_brs_is_prose() -> None:
             "Warga juga dapat menyampaikan pengaduan melalui aplikasi layanan publik milik kabupaten.")
     text = _text(_sidebar_page(long))
     assert all(x in text for x in PARAS[:7])
+
+
+CAPTIONS = [
+    "Jalur pendakian dari Desa Denge menuju kampung melewati hutan hujan tropis yang diselimuti lumut.",
+    "Pos terakhir menjadi titik istirahat sebelum pemandu membunyikan kentongan tanda tamu datang.",
+    "Tujuh rumah kerucut berdiri melingkar mengelilingi altar batu tempat warga memanjatkan doa.",
+    "Tetua adat memimpin upacara penyambutan untuk memohon izin kepada leluhur bagi para tamu.",
+    "Perempuan kampung menjemur biji kopi arabika yang menjadi sumber penghasilan utama warga.",
+    "Anak-anak bermain di depan rumah adat menjelang petang sebelum kabut tebal kembali turun.",
+]
+
+
+def _photo_page(title: str) -> bytes:
+    figs = [f"<figure><img src='/f{i}.jpg' alt=''><figcaption>{c} (Foto: Warta/Dimas)</figcaption></figure>"
+            for i, c in enumerate(CAPTIONS)]
+    paras = [f"<p>{x}</p>" for x in PARAS[:4]]
+    return (
+        f"<html><head><title>{title}</title></head><body><div class='page'><article>"
+        f"<h1>{title}</h1><div class='entry'>{paras[0]}{paras[1]}{''.join(figs[:3])}{paras[2]}"
+        f"{''.join(figs[3:])}{paras[3]}</div></article></div></body></html>"
+    ).encode()
+
+
+def test_a_photo_story_is_told_by_its_captions_too() -> None:
+    text = _text(_photo_page("Foto: Menyusuri Kampung Adat Saat Musim Kabut"))
+    assert all(c in text for c in CAPTIONS) and all(x in text for x in PARAS[:4])
+    assert "(Foto: Warta/Dimas)" not in text
+    assert text.index(PARAS[1]) < text.index(CAPTIONS[0]) < text.index(PARAS[3])
+
+
+def test_a_photo_story_never_loses_the_story_s_lines() -> None:
+    """... a list between its photos (a list of winners, each item a line of its own) is the
+    story's too: the captions read in page order would lose it, so the extraction stays."""
+    items = [f"Pemenang kategori {k} tahun ini adalah kelompok tani dari Desa Sukamaju nomor {k}"
+             for k in range(1, 7)]
+    page = _photo_page("Foto: Menyusuri Kampung Adat Saat Musim Kabut").replace(
+        b"</div></article>",
+        ("<ul>" + "".join(f"<li>{x}</li>" for x in items) + "</ul></div></article>").encode())
+    text = _text(page)
+    assert all(x in text for x in items) and all(x in text for x in PARAS[:4])
+
+
+def test_a_slider_s_captions_are_a_gallery_s() -> None:
+    slides = "".join(f"<div class='swiper-slide'><div class='n'>{i + 1} / 6</div><img src='/b{i}.jpg' alt=''>"
+                     f"<div class='cap'><p>{c} FOTO: RIZAL/WARTA</p></div></div>"
+                     for i, c in enumerate(CAPTIONS))
+    page = (
+        "<html><head><title>FOTO: Kampung Adat</title></head><body><main><div class='head'>"
+        "<h1>FOTO: Kampung Adat Saat Musim Kabut</h1><div class='lead'><p>" + PARAS[0] + "</p></div></div>"
+        f"<div class='swiper'><div class='swiper-wrapper'>{slides}</div></div>"
+        "<div class='share'>Bagikan galeri ini</div></main></body></html>"
+    ).encode()
+    text = _text(page)
+    assert PARAS[0] in text and all(c in text for c in CAPTIONS)
+
+
+def test_a_byline_s_name_and_date_is_no_dateline() -> None:
+    raw = {"body": (
+        "<html><head><title>Sertifikasi halal</title></head><body><div class='wrap'>"
+        "<h1>Sertifikasi halal</h1>"
+        "<div class='waktu'>Redaksi – Jumat, 7 Jumadil Akhir 1447 H / 28 November 2025 09:15 WIB</div>"
+        "<div class='isi'><b>Eramuslim.com</b> – " + "<br><br>".join(PARAS[:6]) + "</div></div></body></html>"
+    ).encode(), "headers": {"content-type": "text/html; charset=utf-8"}, "url": "", "final_url": "",
+        "site": "", "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}
+    got = clean(raw, None)
+    assert got["dateline_place"] is None and got["dateline_source"] == "Eramuslim.com"
+    assert got["text"].startswith(PARAS[0])

@@ -538,11 +538,35 @@ def test_a_review_s_structured_author_and_a_platform_credit() -> None:
 
 
 @pytest.mark.parametrize("office", ["Diskominfo Wonosobo", "Humas Pemkab Sleman", "Biro Adpim Setda Kalbar",
-                                    "Dinas Pendidikan"])
+                                    "Dinas Pendidikan", "humaspolrestengah", "adminweb"])
 def test_a_government_office_is_no_person(office: str) -> None:
     """An office named as the writer ("Ditulis oleh Diskominfo Wonosobo") is an organisation."""
     assert people.people([office]) == []
     assert people.people(["Rina Humaira"]) == ["Rina Humaira"]  # (a name that holds "huma…")
+    assert people.people(["Humas"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Pacu jawi ka diadokan baliak di Nagari Sungai Tarab. Baliau bakato bahaso urang kampuang alah "
+         "siap manyambuik tamu nan datang dari lua nagari. Kato baliau, acara ko indak hanyo untuak "
+         "urang kampuang, tapi juo untuak wisatawan nan ado di Sumatera Barat.", "min"),
+        ("Krama Desa Adat Kuta ngamargiang upacara melasti ring Pantai Kuta. Bendesa adat ngaturang "
+         "pangaksama santukan margi ring genah punika katutup. Upacara puniki sampun kalaksanayang "
+         "nyabran warsa, tur krama sane rauh saking sajebag desa taler ngiring ngaturang bakti.", "ban"),
+    ],
+)
+def test_a_regional_language_by_its_function_words(text: str, lang: str) -> None:
+    """Rule "regional language by its function words": Minangkabau and Balinese, which py3langid
+    does not know (it read them as Malay, so Indonesian, and as Javanese), whatever the page
+    declares; an Indonesian paragraph stays Indonesian."""
+    assert metadata.language(text, "id") == lang
+    assert metadata.language(text, None) == lang
+    indonesian = ("Pemerintah kabupaten menyalurkan bantuan beras kepada warga yang terdampak banjir di "
+                  "tiga kecamatan. Bantuan itu diserahkan langsung oleh bupati dan akan dilanjutkan pekan "
+                  "depan untuk warga di desa lain yang juga terdampak.")
+    assert metadata.language(indonesian, "id") == "id"
 
 
 def test_credits_in_a_meta_row_after_its_date() -> None:

@@ -1964,11 +1964,16 @@ def _paragraph_texts(target: Any) -> list[str]:
 # page with under three prose paragraphs has its container found among its runs: runs_container(),
 # which reads a container of runs under headings inside its ancestors' frame, _headed_runs().
 # A run in a wrapper placed as the prose paragraphs' wrappers is counted with them: _runs_alike().)
-# (a <p> of short lines under one another, "Dinas Kominfo …<br>Jl. Alun-Alun Utara No. 16", is an
-# address or a list, no prose: one of its texts is as long as a prose paragraph's, or it has no <br>)
 _PROSE_P = XPath(
     "descendant::p[not(@data-kliping-run)][not(ancestor::a)][string-length(normalize-space(.)) > 60]"
-    "[not(br) or descendant::text()[string-length(normalize-space(.)) > 60]]"
+)
+# (a <p> of short lines under one another in the page's footer, "Dinas Kominfo …<br>Jl. Alun-Alun
+# Utara No. 16", is an office's address, no prose: one of its texts is as long as a prose
+# paragraph's, it has no <br>, or it is outside a footer known by its tag or class)
+_STORY_P = XPath(
+    "descendant::p[not(@data-kliping-run)][not(ancestor::a)][string-length(normalize-space(.)) > 60]"
+    "[not(br) or descendant::text()[string-length(normalize-space(.)) > 60]"
+    " or not(ancestor::*[self::footer or contains(@class,'footer') or contains(@id,'footer')])]"
 )
 _RUN_P = XPath("descendant::p[@data-kliping-run][string-length(normalize-space(.)) > 60]")
 
@@ -2014,7 +2019,7 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | s
     :data:`_OF_LIST` (true too) when it was found by :func:`list_container`."""
     body = tree.find("body")
     node = body if body is not None else tree
-    prose = _PROSE_P(node)
+    prose = _STORY_P(node)
     if len(prose) < 3:  # (an element inside holds fewer still)
         runs = list(_RUN_P(node))  # (read once, for both searches)
         found = runs_container(node, prose, runs)
@@ -2450,8 +2455,10 @@ def _trim_header(body: Body, norm_title: str, tree: Any = None) -> None:
 
     while paras and (_heading_line(paras[0], norm_title) or _STAMP_LINE.match(paras[0])
                      or headline(paras[0]) or _dated_byline(paras[0])):  # fmt: skip
-        if boilerplate.dateline(paras[0])[1]:  # "Palu, 3/3/2021 -": a dateline, for _take_dateline
-            break
+        rest, place, _source = boilerplate.dateline(paras[0])
+        if place and not dating.is_date_line(rest.strip()):
+            break  # "Palu, 3/3/2021 -": a dateline, for _take_dateline ("Redaksi – Jumat, 28 …
+            # 09:15 WIB" is a byline's name and date: no dateline)
         line = paras.pop(0)
         flat = " ".join(line.split()).lstrip("-–—|· ")
         if (m := _DATED_BY.match(flat)) and dating.is_date_line(m["date"]):

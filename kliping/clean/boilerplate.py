@@ -15,6 +15,8 @@ from typing import Any
 
 from lxml.etree import Element, XPath
 
+from kliping.clean.people import is_person
+
 # --- DOM pruning (before trafilatura) ----------------------------------------------------------
 
 
@@ -461,6 +463,18 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"\b(?:hanya )?di [\w-]+\.(?:com|id|co\.id|net|tv)\W*$"
         r"|^\s*untuk (?:berita|informasi|video)\b[^\n]{0,60}\blainnya\W{0,3}\s*kunjungi\b[^\n]{0,80}$"
         r"|^\s*(?:ikuti|follow) kami(?: di)?\W*$"
+        # a print daily's e-paper pitch: "Baca berita lengkap di koran Singgalang edisi cetak.
+        # Langganan e-paper hanya Rp 50.000 sebulan." (in Minang too: "Baco kaba … hanyo …"),
+        # "Langganan Kini"
+        r"|^[^\n]{0,120}\b(?:ber)?langganan\s+(?:e-?paper|koran|harian|edisi (?:cetak|digital))\b"
+        r"[^\n]{0,120}$"
+        r"|^\s*(?:(?:ayo|yuk)\s+)?(?:ber)?langganan(?: (?:kini|sekarang|now|di sini))?\W*$"
+        r"|^\s*(?:baca|baco|waca)\s+(?:berita|kaba|ulasan|liputan)?\s*(?:selengkapnya|lengkap(?:nya)?)\s+"
+        r"di\s+(?:koran|harian|e-?paper|edisi cetak)\b[^\n]{0,160}$"
+        # a call to follow the site's accounts by their handles, behind a teaser or not: "Jangan
+        # lewatkan cerita lainnya! Ikuti Instagram @phinemo dan TikTok @phinemo.travel untuk …"
+        r"|^[^\n]{0,80}?\b(?:ikuti|follow)(?: juga)?(?: akun)? (?:instagram|tiktok|twitter|x|facebook|youtube"
+        r"|threads|ig)\b[^\n]{0,40}@[\w.]{2,40}\b[^\n]{0,120}$"
         # a call for the readers' writing: "Punya opini? Kirim tulisan Anda ke redaksi@…", "Yuk,
         # kirimkan artikelmu ke …", "Want to write for us? Send your pitch to …"
         r"|^\W*(?:punya (?:opini|tulisan|artikel|cerita|gagasan|ide|pendapat)\b[^\n?]{0,40}\?\s*)?"
@@ -929,11 +943,16 @@ INITIALS = re.compile(
     # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"; a
     # print daily's page letter after it: "… dari APBN. (Awh)-f"; the reporter's first name, "(Pudji)"
     r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,7}\)(?:-[a-z]\d?)?\.?\s*$"
+    # a code in capitals in square brackets after the last sentence: "… tegasnya. [QAR]"
+    r"|(?<=[.!?\"”’])\s*\[[A-Z]{2,5}\]\.?\s*$"
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
     r"|\s*\[(?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}|[a-z]{2,4}|[A-Z][a-z]{1,3}"
     r"|[a-z]{2,6}(?:\.[a-z]{2,6}){1,2})\]"
     r"\.?\s*$"
 )
+# the reporter's whole name closing the story after its last sentence, "… minggu. (Nanang
+# Prasetya)", when it is a person's (an office, "(Dinas Perhubungan)", is a source and stays)
+_NAME_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(([A-Z][a-z]{1,14}(?:\s+[A-Z][a-z]{1,14}){1,2})\)\.?\s*$")
 # Rule "agency caption": a caption's last sentence, then an agency or paper in capitals and its
 # photographer in brackets, "… di pasar tradisional. (ANTARA/Ahmad Fauzi)", "(REUTERS/Willy Kurniawan)",
 # on a line the story goes on after (at the story's end the same brackets are the reporter's
@@ -1733,6 +1752,9 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
             new = END_MARK.sub("", new)
         elif "*" in new[-12:]:
             new = STAR_CODE.sub("", new)
+        if (named := _NAME_CODE.search(new)) is not None and is_person(named.group(1)):
+            res.authors.append(named.group(1))  # "… minggu. (Nanang Prasetya)": the reporter
+            new = new[: named.start()].rstrip()
         if new != last:
             res.dropped.append(("credit_code", last[len(new) :]))
         if not new or FAMILIES["ads"].match(new):
@@ -2176,6 +2198,9 @@ def _names_brand(place: str | None) -> bool:
     return bool(place and brand is not None and brand.rx.fullmatch(place))
 
 
+_DOMAIN_WORD = re.compile(r"\b[A-Za-z0-9-]{2,30}\.(?:id|com|co\.id|net|org|or\.id|go\.id|tv|news)\b")
+
+
 def _dateline(text: str) -> tuple[str, str | None, str | None]:
     """:func:`dateline` by the press's forms alone."""
     for rx in (*DATELINES, STOP_DATELINE, NO_DASH):
@@ -2201,6 +2226,8 @@ def _dateline(text: str) -> tuple[str, str | None, str | None]:
             source, place = place, None  # "IDXChannel -": a brand's one word in mixed case
         if not source and place and _OUTLET_NAME.fullmatch(place):
             source, place = place, None  # "Batamnews -", "PORTAL JEMBER -": an outlet's name, not a place
+        if not source and place and _DOMAIN_WORD.search(place):
+            source, place = place, None  # "RM.id Rakyat Merdeka -": a domain names an outlet, no place
         if not source and place and _BRAND_WORD.fullmatch(place):
             continue  # "Tempo - majalah berita …": a brand, not a place
         if not source and place and _BRAND_WORD.fullmatch(place.split()[0]) and " " in place:

@@ -252,6 +252,10 @@ def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]]
     """
     if dense is None and (captions := gallery(tree)):
         return "\n".join(captions)
+    if dense is not None and _figures_among(dense[0]) >= _PHOTO_STORY_MIN and _photo_titled(tree) \
+            and (captions := gallery(tree, _PHOTO_STORY)) and _photo_story(captions, dense) \
+            and _covers(captions, _framed_text(tree, settings, dense, prose)):
+        return "\n".join(captions)
     if dense is None:
         return thin_page(tree, _text(tree, settings))
     found = _framed_text(tree, settings, dense, prose)
@@ -477,9 +481,11 @@ _LOOSE_PROSE = XPath(
     "/descendant::p[not(ancestor::a)][not(ancestor::figure)][string-length(normalize-space(.)) > 60]"
 )
 _GALLERY_MIN = 3  # captions of prose: fewer is an article's photos, not a gallery
+_PHOTO_STORY_MIN = 5  # ... beside a block of paragraphs: fewer is an article's photos
+_PHOTO_STORY = 0.6  # of the loose paragraphs' text, the captions' at least, beside a block of them
 
 
-def gallery(tree: Any) -> list[str]:
+def gallery(tree: Any, share: float = 1.0) -> list[str]:
     """A photo gallery's story, its captions, when the page has no block of paragraphs and its
     captions of prose (three or more, over 60 characters) hold more text than its loose paragraphs.
 
@@ -488,15 +494,16 @@ def gallery(tree: Any) -> list[str]:
     the markup around the figures, so any redesign changed the body. Captions repeated by a
     carousel's thumbnails are kept once.
     """
-    if next(tree.getroottree().iter("figcaption"), None) is None:  # most pages: no XPath needed
-        return []
-    found = _CAPTIONS(tree)
+    found = _CAPTIONS(tree) if next(tree.getroottree().iter("figcaption"), None) is not None else []
+    if len(found) < _GALLERY_MIN and share >= 1:
+        found = _slide_captions(tree)
     captions = list(dict.fromkeys(" ".join(c.text_content().split()) for c in found))
-    if len(captions) < _GALLERY_MIN:
+    if len(captions) < (_GALLERY_MIN if share >= 1 else _PHOTO_STORY_MIN):
         return []
-    paragraphs = _LOOSE_PROSE(tree)
+    held = set(found)
+    paragraphs = [p for p in _LOOSE_PROSE(tree) if p not in held and p.getparent() not in held]
     loose = sum(len(" ".join(p.text_content().split())) for p in paragraphs)
-    if sum(map(len, captions)) <= loose:
+    if sum(map(len, captions)) <= share * loose:
         return []
     # the story's own paragraphs around its photos (a lead above them, a closing line below) are
     # its text too, in page order: those in the frame holding the captions and the headline (a
@@ -512,8 +519,64 @@ def gallery(tree: Any) -> list[str]:
     if not around:
         return captions
     around.update(found)
-    order = [x for x in frame.iter("p", "figcaption") if x in around]
+    order = [x for x in frame.iter("p", "figcaption", "div", "span") if x in around]
     return list(dict.fromkeys(" ".join(x.text_content().split()) for x in order))
+
+
+_AFTER_IMAGE = XPath(
+    "/descendant::img/following-sibling::*[1][self::div or self::p or self::span]"
+    "[string-length(normalize-space(.)) > 60]"
+)
+_SLIDE_EXTRA = 15  # characters of a slide besides its caption (a counter, "1 / 6"), at most
+
+
+def _slide_captions(tree: Any) -> list[Any]:
+    """Rule "slides": a slider's slides, each an image and the block of prose right after it
+    alone in their box (a counter besides), are a gallery's figures and captions whatever their
+    markup ("<div class=swiper-slide><img><div class=slide-caption><p>…</p></div></div>")."""
+    out = []
+    for cap in _AFTER_IMAGE(tree):
+        box = cap.getparent()
+        if box is not None and len(box.text_content()) - len(cap.text_content()) <= _SLIDE_EXTRA:
+            out.append(cap)
+    return out
+
+
+_PHOTO_TITLE = re.compile(r"^\W{0,2}(?:foto|galeri|gallery|photos?|potret|in pictures)\b", re.I)
+
+
+def _photo_titled(tree: Any) -> bool:
+    """Does the page call itself a photo story ("FOTO: …", "Galeri: …", "In pictures: …") in its
+    ``<title>`` or first ``<h1>``?"""
+    for el in (next(tree.getroottree().iter("title"), None), title_h1(tree)):
+        if el is not None and _PHOTO_TITLE.match(el.text_content() or ""):
+            return True
+    return False
+
+
+def _figures_among(block: Any) -> int:
+    """How many figures with a caption of prose stand among ``block``'s paragraphs (its children)."""
+    return sum(1 for f in block.iterchildren("figure")
+               if any(len(" ".join(c.text_content().split())) > 60 for c in f.iter("figcaption")))
+
+
+def _covers(lines: list[str], found: str | None) -> bool:
+    """Does ``lines`` hold every line of prose (40 characters or more) of ``found``? (The photo
+    story's captions read in page order never lose what the extraction kept: a list of winners
+    between the photos, say.)"""
+    flat = " ".join(" ".join(lines).split())
+    return all(" ".join(x.split()) in flat for x in (found or "").splitlines() if len(x.strip()) >= 40)
+
+
+def _photo_story(lines: list[str], dense: tuple[Any, list[str], int]) -> bool:
+    """Rule "photo story": a story that calls itself one (:func:`_photo_titled`) and whose block
+    of paragraphs has five or more captioned figures
+    among them (:func:`_figures_among`), their captions weighing nearly as much as the page's
+    paragraphs, and whose paragraphs are among the lines :func:`gallery` read in page order (a
+    travel story told in photos: a lead, six captions, a closing line), is told by its captions
+    too. (A gallery or carousel beside the story, outside its block, is not.)"""
+    heads = dense[1]
+    return len(heads) >= 1 and all(any(h in x for x in lines) for h in heads[:3])
 
 
 def common_ancestor(elements: list[Any]) -> Any:

@@ -26,6 +26,9 @@ _NOT_PERSON = re.compile(
     r"\bcontributor\b|\bmedia\b|\bcyber\b|\bnews\b|\bberita\b|\bsumber\b|\bwib\b|\d"
     # a government office or its desk ("Diskominfo Wonosobo", "Humas Pemkab Sleman", "Setda Kalbar")
     r"|\b(?:diskominfo|kominfo|humas|pemkab|pemkot|pemprov|setda|prokopim|dinas|biro)\b"
+    # ... or its login on the site, one word in lower case ("humaspolrestengah", "adminweb")
+    r"|^(?-i:(?:humas|admin|redaksi|redaktur|operator|webmaster|kominfo|diskominfo|polres|polda|pemkab"
+    r"|pemkot|pemprov|editor|penulis|kontributor)[a-z0-9_.-]*)$"
     # a platform a photo is credited to ("Foto: Facebook", a class "author" over the picture)
     r"|\b(?:facebook|instagram|twitter|youtube|tiktok|linkedin|whatsapp|telegram|google)\b"
     # an institution's name ("Voice of America", "Ministry of Finance"): "of" between its words,

@@ -31,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--since", help="first published_date (YYYY-MM-DD)")
     p.add_argument("--until", help="last published_date (YYYY-MM-DD)")
     p.add_argument("--site", action="append", help="only this site (repeatable)")
-    p.add_argument("--language", action="append", help="only this ISO 639-1 language (repeatable)")
+    p.add_argument("--language", action="append",
+                   help="only this language: ISO 639-1, or 639-3 for a regional one without (repeatable)")
     p.add_argument("--min-words", type=int, help="only articles with at least N words")
     p.add_argument("--dedup", choices=("none", "exact", "near"), default="none",
                    help="drop duplicates: exact (text_hash) or near (simhash); default none")
@@ -41,6 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=help_text().replace("%", "%%"))
     add_skip_bad(p)
     p.set_defaults(func=run)
+
+
+# the regional languages the cleaner names by their ISO 639-3 code (they have no 639-1 code)
+_THREE_LETTER = frozenset(("min", "ban", "mad", "bug", "ace", "bjn", "sas"))
 
 
 def filters_from(args: argparse.Namespace):  # noqa: ANN201 (shared with `kliping stats`)
@@ -55,8 +60,9 @@ def filters_from(args: argparse.Namespace):  # noqa: ANN201 (shared with `klipin
         raise UsageError("--min-words: must not be negative")
     languages = getattr(args, "language", None)
     for lang in languages or []:  # 'ind' or 'Indonesian' matched nothing
-        if not (len(lang) == 2 and lang.isascii() and lang.isalpha()):
+        if not (len(lang) == 2 and lang.isascii() and lang.isalpha()) and lang.lower() not in _THREE_LETTER:
             raise UsageError(f"--language: expected an ISO 639-1 code, two letters (id, en, jv…), "
+                             f"or a regional language's ISO 639-3 code ({', '.join(sorted(_THREE_LETTER))}), "
                              f"got {lang!r}")
     if languages:
         languages = [lang.lower() for lang in languages]  # the column's codes: "ID" is "id"

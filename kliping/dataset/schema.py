@@ -64,7 +64,9 @@ ARTICLES = pa.schema(
         _f("section", pa.string(), "rubric"),
         _f("tags", pa.list_(pa.string()), "tags / topics"),
         _f("image_url", pa.string(), "lead image"),
-        _f("language", pa.string(), "ISO 639-1, detected from the text"),
+        _f("language", pa.string(),
+           "ISO 639-1 (639-3 for a regional language without one: min, ban, mad, bug, ace, bjn, sas), "
+           "detected from the text"),
         _f("word_count", pa.int32(), "words in text"),
         _f("text_hash", pa.string(), "hash of normalized text (exact duplicates)"),
         _f("simhash", pa.uint64(), "near-duplicate fingerprint"),
