@@ -1636,3 +1636,32 @@ def test_follow_and_e_paper_promos_leave_prose(line: str) -> None:
 def test_a_domain_before_the_dash_is_the_dateline_s_source() -> None:
     rest, place, source = dateline(f"RM.id Rakyat Merdeka - {REST}")
     assert (place, source, rest) == (None, "RM.id Rakyat Merdeka", REST)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sudah coba resep ini?",
+        "Unggah foto hasil masakanmu dan tandai @endeustv dengan tagar #MasakDiRumahAja untuk kesempatan "
+        "tampil di beranda kami.",
+        "Punya masalah hukum yang serupa?",
+        "Konsultasikan dengan advokat mitra Justika mulai dari Rp 30.000.",
+        "Konsultasi Sekarang",
+        "Seluruh informasi hukum yang ada di Klinik hukumonline.com disiapkan semata-mata untuk tujuan "
+        "pendidikan dan bersifat umum. Untuk mendapatkan nasihat hukum spesifik terhadap kasus Anda, "
+        "konsultasikan langsung dengan konsultan hukum berkompeten.",
+    ],
+)
+def test_reader_calls_and_consultation_pitches_go(line: str) -> None:
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, BODY2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Warga yang punya masalah dengan sertifikat tanah dapat datang ke kantor desa setiap Senin.",
+        "Data itu dikumpulkan untuk tujuan pendidikan, kata kepala dinas yang ditemui di kantornya.",
+    ],
+)
+def test_reader_calls_and_consultation_pitches_leave_prose(line: str) -> None:
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, line, BODY2]

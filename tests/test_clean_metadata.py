@@ -672,3 +672,34 @@ def test_the_title_s_site_part() -> None:
                         "<body><p>x</p></body></html>")
     assert metadata.title_site_part(tree, "Harga Cengkih Tembus Rp120 Ribu") == "Ambon Ekspres"
     assert metadata.title_site_part(tree, None) is None
+
+
+def test_a_question_and_answer_column_s_writer_is_the_answer_s() -> None:
+    """A legal column's QAPage: the writer is the accepted answer's author (her degree off), not
+    the reader who asked; her role's label printed beside her name is no second name."""
+    ld = {"@context": "https://schema.org", "@type": "QAPage", "mainEntity": {
+        "@type": "Question", "name": "Kontrak lima tahun", "author": {"@type": "Person", "name": "Penanya"},
+        "acceptedAnswer": {"@type": "Answer", "author": {"@type": "Person",
+                                                         "name": "Bernadetha Aurelia Oktavira, S.H."}}}}
+    html = (f"<html><head><script type='application/ld+json'>{json.dumps(ld)}</script></head><body>"
+            "<div class='head'><h1>Kontrak lima tahun</h1><div class='klinik-author'><span class='name'>"
+            "Bernadetha Aurelia Oktavira, S.H.</span><span class='role'>Si Pokrol</span></div></div>"
+            "<p>Teks jawaban.</p></body></html>")
+    found = metadata.extract(decode.parse(html), GENERIC_LAYOUT, BASE, [])
+    assert people.people(found.authors) == ["Bernadetha Aurelia Oktavira"]
+
+
+def test_a_recipe_s_author() -> None:
+    ld = {"@context": "https://schema.org/", "@type": "Recipe", "name": "Ayam Garang Asem",
+          "author": {"@type": "Person", "name": "Dina Marlina"}}
+    html = (f"<html><head><script type='application/ld+json'>{json.dumps(ld)}</script></head><body>"
+            "<h1>Ayam Garang Asem</h1><p>Teks resep.</p></body></html>")
+    assert metadata.extract(decode.parse(html), GENERIC_LAYOUT, BASE, []).authors == ["Dina Marlina"]
+
+
+@pytest.mark.parametrize(("value", "names"), [
+    ("Rina Amalia, S.Kom., M.T.", ["Rina Amalia"]), ("Budi Santoso, Ph.D.", ["Budi Santoso"]),
+    ("Editor", []), ("Penulis", []),
+])
+def test_degrees_and_bare_role_labels(value: str, names: list[str]) -> None:
+    assert people.people([value]) == names

@@ -622,7 +622,8 @@ COMMENTS = [
 ]
 
 
-@pytest.mark.parametrize("heading", ["4 Komentar", "Komentar (4)", "Top Rated Comments", "4 Comments"])
+@pytest.mark.parametrize("heading", ["4 Komentar", "Komentar (4)", "Top Rated Comments", "4 Comments",
+                                     "Ulasan (126)", "Ulasan Pembaca", "12 Reviews"])
 def test_comment_thread_by_its_heading(heading: str) -> None:
     """A readers' comment thread under a short story, in containers whose classes say nothing (a
     redesign renamed them): trafilatura leaves comments out by class name only, so the thread,

@@ -463,6 +463,21 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"\b(?:hanya )?di [\w-]+\.(?:com|id|co\.id|net|tv)\W*$"
         r"|^\s*untuk (?:berita|informasi|video)\b[^\n]{0,60}\blainnya\W{0,3}\s*kunjungi\b[^\n]{0,80}$"
         r"|^\s*(?:ikuti|follow) kami(?: di)?\W*$"
+        # a legal or health column's consultation pitch: "Punya masalah hukum yang serupa?",
+        # "Konsultasikan dengan advokat mitra Justika mulai dari Rp 30.000.", "Konsultasi Sekarang"
+        r"|^\s*punya (?:masalah|pertanyaan|kasus|persoalan|keluhan)\b[^\n?]{0,60}\?\s*$"
+        r"|^\s*konsultasi(?:kan)?\b[^\n]{0,120}\b(?:mulai(?: dari)?|hanya|cuma) rp\s?[\d.]+[^\n]{0,60}$"
+        r"|^\s*konsultasi(?:kan)? (?:sekarang|di sini|gratis)\W*$"
+        # ... and its disclaimer: "Seluruh informasi hukum yang ada di Klinik … disiapkan semata-mata
+        # untuk tujuan pendidikan dan bersifat umum. Untuk mendapatkan nasihat hukum …"
+        r"|^[^\n]{0,200}\b(?:informasi|artikel|konten|tulisan|jawaban)\b[^\n]{0,120}"
+        r"\b(?:semata-mata |hanya )?untuk tujuan (?:pendidikan|informasi|edukasi)\b[^\n]{0,300}"
+        r"\b(?:nasihat|saran|konsultasi|konsultasikan|dokter|advokat)\b[^\n]{0,300}$"
+        # a call for the readers' own photos under a recipe: "Sudah coba resep ini?", "Unggah foto
+        # hasil masakanmu dan tandai @endeustv …", "Unggah Foto"
+        r"|^\s*sudah (?:coba|mencoba|bikin|membuat|masak|praktik)(?:kan)? (?:resep|menu|masakan) ini\W*$"
+        r"|^\s*(?:unggah|upload|kirim) (?:foto|hasil)\b[^\n]{0,100}\b(?:tandai|tag|mention)\s+@[\w.]{2,40}"
+        r"[^\n]{0,160}$|^\s*(?:unggah|upload) foto\W*$"
         # a print daily's e-paper pitch: "Baca berita lengkap di koran Singgalang edisi cetak.
         # Langganan e-paper hanya Rp 50.000 sebulan." (in Minang too: "Baco kaba … hanyo …"),
         # "Langganan Kini"

@@ -22,7 +22,8 @@ from lxml.etree import XPath
 # Words a thread's heading holds, looked for with str's find (a regular expression, case-blind,
 # over the page's text cost 1-2 ms a page; an XPath over every text node 3-8 ms): the page's text
 # once, and only on a page that has one the elements' own texts.
-_KEYS = ("comment", "komentar", "repl", "respons", "thoughts", "discussion", "conversation", "tanggapan")
+_KEYS = ("comment", "komentar", "repl", "respons", "thoughts", "discussion", "conversation", "tanggapan",
+         "ulasan", "review")
 
 
 def _has_key(text: str) -> bool:
@@ -48,7 +49,11 @@ _HEADING = re.compile(
     r"|(?:\d+\s+)?komentar(?:\s+(?:pembaca|anda|terbaru))?(?:\s*\(\d+\))?"
     # (a bare "Tanggapan" is also a story's subheading: "the ministry's response")
     r"|\d+\s+tanggapan|tanggapan\s+(?:pembaca|anda|terbaru)|tanggapan\s*\(\d+\)"
-    r"|(?:tulis|kirim|beri|berikan|tinggalkan)(?:kan)?\s+(?:komentar|tanggapan)(?:\s+anda)?",
+    r"|(?:tulis|kirim|beri|berikan|tinggalkan)(?:kan)?\s+(?:komentar|tanggapan|ulasan)(?:\s+anda)?"
+    # readers' reviews under a recipe or a product ("Ulasan (126)", "Ulasan Pembaca", "12 Reviews");
+    # a bare "Ulasan" or "Review" is also a story's heading
+    r"|(?:\d+\s+)?ulasan(?:\s+pembaca)?\s*\(\d+\)|\d+\s+ulasan|ulasan\s+pembaca"
+    r"|(?:\d+\s+)?(?:user\s+|customer\s+|readers?'?\s+)?reviews?\s*\(\d+\)|\d+\s+(?:user\s+)?reviews?",
     re.IGNORECASE,
 )
 _BLOCK_TAGS = frozenset("h1 h2 h3 h4 h5 h6 div p span strong b header li label legend section".split())

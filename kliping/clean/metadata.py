@@ -47,7 +47,7 @@ ARTICLE_TYPES = frozenset(
         "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
         "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting",
         "posting", "socialmediaposting", "report", "techarticle", "scholarlyarticle", "review",
-        "criticreview",
+        "criticreview", "recipe", "howto",  # (a food portal's recipe, a service article's steps)
     }
 )  # fmt: skip
 
@@ -533,8 +533,20 @@ def authors(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
     return (
         xpath_strings(tree, xpath)
         or _ld_names(pm.ld("author"), pm.jsonld)
+        or _ld_names(_answer_author(pm), pm.jsonld)
         or pm.all("author", "content_author", "dc.creator", "byl", "parsely-author")
     )
+
+
+def _answer_author(pm: PageMeta) -> Any:
+    """A question-and-answer column's writer: the author of the answer its JSON-LD accepts
+    (``QAPage`` > ``Question`` > ``acceptedAnswer``), not the reader who asked."""
+    if pm.article:
+        return None
+    for node in pm.jsonld:
+        if "question" in _types(node) and isinstance(answer := node.get("acceptedAnswer"), dict):
+            return answer.get("author")
+    return None
 
 
 def byline(
@@ -722,7 +734,9 @@ def _byline_list(tree: Any, author: str, brands: list[str]) -> list[str]:
         cls = el.get("class") if isinstance(el.tag, str) else None
         if not cls or "author" not in cls:
             continue
-        text = _undated(" ".join(el.text_content().split()))
+        # (its parts' texts apart: "<span>Nama, S.H.</span><span>Si Pokrol</span>" is no list of two;
+        # a degree after a name is no name of its own)
+        text = people.DEGREE_IN.sub("", _undated(" ".join(" ".join(el.itertext()).split())))
         if len(text) > _BYLINE_LIST_MAX:
             continue
         if boilerplate.CREDIT_LINE.match(text):  # "Penulis : A | Editor : B": the labels tell who wrote

@@ -18,6 +18,10 @@ _SUFFIX = re.compile(
     r"|,\s*(?:jurnalis|wartawan|reporter|kontributor|editor)\b.*)$",
     re.I,
 )
+# academic degrees after a name: "Bernadetha Aurelia Oktavira, S.H.", "Rina, S.Kom., M.T.", "…, Ph.D."
+_DEGREES = re.compile(r"(?:\s*,\s*(?-i:[A-Z][A-Za-z]{0,3}\.(?:\s?[A-Z][A-Za-z]{0,4}\.?){0,3}))+\s*$")
+# ... anywhere in a line of names: "Nama, S.H., M.H. Si Pokrol"
+DEGREE_IN = re.compile(r"\s*,\s*(?:[A-Z][A-Za-z]{0,3}\.){1,3}(?:\s?[A-Z][A-Za-z]{0,4}\.)?(?=\s|,|$)")
 _NOT_PERSON = re.compile(
     r"(?:https?|www\.|\.com|\.co\b|\.id\b|@|\bredaksi\b|\btim\b|\bteam\b|\badmin|\bstaff\b|"
     r"\bdesk\b|\bnewsroom\b|\bfoto\b|\bphoto\b|\bgetty\b|\breuters\b|\bafp\b|\bap photo|"
@@ -29,6 +33,8 @@ _NOT_PERSON = re.compile(
     # ... or its login on the site, one word in lower case ("humaspolrestengah", "adminweb")
     r"|^(?-i:(?:humas|admin|redaksi|redaktur|operator|webmaster|kominfo|diskominfo|polres|polda|pemkab"
     r"|pemkot|pemprov|editor|penulis|kontributor)[a-z0-9_.-]*)$"
+    # ... or a role's label left where a name should be ("Editor", "Penulis")
+    r"|^(?:editor|penulis|reporter|pewarta|redaktur|kontributor|author|writer|wartawan)$"
     # a platform a photo is credited to ("Foto: Facebook", a class "author" over the picture)
     r"|\b(?:facebook|instagram|twitter|youtube|tiktok|linkedin|whatsapp|telegram|google)\b"
     # an institution's name ("Voice of America", "Ministry of Finance"): "of" between its words,
@@ -62,6 +68,7 @@ def tidy(name: str) -> str:
         name = desk.group("name")
     name = _PREFIX.sub("", name)
     name = _SUFFIX.sub("", name)
+    name = _DEGREES.sub("", name)
     return name.strip(" .:-–—|,")
 
 
