@@ -23,7 +23,7 @@ from lxml.etree import XPath
 # over the page's text cost 1-2 ms a page; an XPath over every text node 3-8 ms): the page's text
 # once, and only on a page that has one the elements' own texts.
 _KEYS = ("comment", "komentar", "repl", "respons", "thoughts", "discussion", "conversation", "tanggapan",
-         "ulasan", "review")
+         "ulasan", "reviews")
 
 
 def _has_key(text: str) -> bool:

@@ -38,7 +38,7 @@ PRINTED = XPath(
     " | /descendant::*/@class[contains(.,'date') or contains(.,'read__time') or contains(.,'published')"
     " or contains(.,'tgl') or contains(.,'tanggal')"
     # (and in camelCase, as ASP.NET and older PHP themes name them: "newsDate", "postDate")
-    " or contains(.,'Date') or contains(.,'Tanggal') or contains(.,'Published')]"
+    " or contains(.,'Date')]"
     # (hAtom's "updated" is the time of a change, not of publication: Avada's hidden <span
     # class="updated"> stamp was read for the publication time of a page printing its date alone)
     "[not(contains(.,'updated') or contains(.,'modified') or contains(.,'Updated')"
