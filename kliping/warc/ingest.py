@@ -630,6 +630,12 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
     requests = _Requests()
     reported = [0, 0, 0]  # records, bytes, kept already reported
     last_report = time.monotonic()
+    damage: list[str] = []  # the first damaged record's offset and why (the others are counted)
+
+    def on_damage(at: int, why: str) -> None:
+        c["damaged"] += 1
+        if not damage:
+            damage.append(f"{why} at offset {at}")
 
     def report(force: bool = False) -> None:
         nonlocal last_report
@@ -677,7 +683,7 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
             start = resume_at = found if found is not None else (task.end or start)
         point_before = start  # the last place a fresh read can start, before this record
         with open_warc(f, start) as fh:
-            for rec in iter_records(fh, start, want, counter, task.end) \
+            for rec in iter_records(fh, start, want, counter, task.end, on_damage) \
                     if task.end is None or start < task.end else ():
                 c["records"] += 1
                 raw = None
@@ -727,16 +733,27 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
             held_row.clear()
             run_batch()
             c["bytes"] = counter[0]
-            checkpoint(done=True)
+            if damage:  # read to its end: the file's error all the same (a rerun reads it again)
+                n = c["damaged"]
+                res.error = (f"{damage[0]}; {n} damaged record{'s' if n > 1 else ''} skipped, "
+                             f"the records before and after kept")
+            checkpoint(done=True, error=res.error)
+            return _finish(res, report, t0, cpu0)
     except (WarcFormatError, OSError) as exc:
         res.error = str(exc).splitlines()[0][:300] if str(exc) else type(exc).__name__
     except Exception as exc:  # whatever else a file holds ends that file, never the run
         res.error = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
     if res.error is not None:
+        if damage:
+            res.error += f" (after {damage[0]}; {c['damaged']} damaged records skipped)"
         pending.extend(held_row)
         run_batch()
         c["bytes"] = counter[0]
         checkpoint(done=True, error=res.error)
+    return _finish(res, report, t0, cpu0)
+
+
+def _finish(res: FileResult, report: Callable[..., None], t0: float, cpu0: float) -> FileResult:
     report(force=True)
     res.seconds = time.perf_counter() - t0
     res.cpu, res.pid = time.process_time() - cpu0, os.getpid()

@@ -9,6 +9,15 @@ Compressed input is fed to ``zlib`` (ISA-L's ``isal_zlib`` when installed) in 64
 decompressed at most :data:`OUT_CHUNK` bytes at a time, so one huge member (a whole-file gzip, a
 video, a gzip bomb) never sits in memory: blocks nobody keeps are discarded as they are inflated,
 and a block to be kept larger than the caller's cap is skipped the same way.
+
+A record whose ``Content-Length`` lies (says more or less than the record holds) does not end the
+file when the caller passes ``on_damage``: the reader checks that a record's block is followed by
+the next record (or the end of the file) before it yields the record; where it is not, the record
+is reported to ``on_damage`` (offset, why) and not yielded, and reading resumes at the next line
+opening ``WARC/1.`` (in a gzip-per-record file: at the next member opening a record; a block
+never runs on past its own member into a member that opens a record). Records before and after
+it are read as usual. Without ``on_damage`` such a file raises :class:`WarcFormatError`, as any
+corrupt file does.
 """
 
 from __future__ import annotations
@@ -28,6 +37,11 @@ except ImportError:  # pragma: no cover - optional speed-up
 READ_CHUNK = 1 << 16  # compressed bytes per read (small: zlib copies what follows a member)
 OUT_CHUNK = 1 << 20  # decompressed bytes per zlib call
 MAX_HEADER = 1 << 16  # a WARC header section longer than this is not a WARC header
+# a block up to this size is checked before it is consumed (held in memory with what follows it),
+# so a Content-Length that says more than the record holds gives back the records it swallowed;
+# a larger one not kept is checked after it was skipped (what it swallowed is lost, and counted)
+PEEK_MAX = 16 << 20
+RECORD_START = b"WARC/1."
 GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -61,6 +75,7 @@ class _Stream:
         self.member_start = offset
         self.plain_pos = offset  # uncompressed files: absolute offset of buf[0]
         self.bytes_read = 0  # compressed bytes read from fh (progress)
+        self.member_dpos = -1  # gzip: decompressed position (plain_pos terms) where the member began
         head = self._read_raw(2)
         self.gzip = head[:2] == GZIP_MAGIC
 
@@ -75,8 +90,9 @@ class _Stream:
             self.inbuf = self.inbuf + data if self.inbuf else data
         return self.inbuf
 
-    def fill(self) -> bool:
-        """Add decompressed bytes to buf; False at a clean end of the file."""
+    def fill(self, new_member: bool = True) -> bool:
+        """Add decompressed bytes to buf; False at a clean end of the file (with ``new_member``
+        False, also at the end of the current gzip member: no next member is begun)."""
         if not self.gzip:
             if not self.inbuf:
                 self._read_raw()
@@ -88,12 +104,13 @@ class _Stream:
             return True
         while True:
             if self.dec is None:
-                if not self._read_raw():
+                if not new_member or not self._read_raw():
                     return False
                 if self.inbuf[:2] != GZIP_MAGIC[: len(self.inbuf)]:
                     raise WarcFormatError(f"no gzip member at offset {self.in_off} (corrupt file)")
                 self.dec = _zlib.decompressobj(31)
                 self.member_start = self.in_off
+                self.member_dpos = self.plain_pos + len(self.buf)
             if not self.inbuf:
                 self._read_raw()
                 if not self.inbuf:
@@ -124,9 +141,9 @@ class _Stream:
         a member holding several records has no such place until its end.
         """
         if not self.gzip:
-            return self.plain_pos if not self.buf else None
-        if self.buf:
-            return None
+            return self.plain_pos if not self.buf or self.buf.startswith(b"WARC/") else None
+        if self.buf:  # read ahead: a fresh read starts here if a member begins here
+            return self.member_start if self.plain_pos == self.member_dpos else None
         while self.dec is not None:
             if not self.fill():
                 break
@@ -169,26 +186,85 @@ class _Stream:
         del self.buf[:n]
         self.plain_pos += n
 
-    def take(self, n: int) -> bytes:
+    def take(self, n: int, fenced: bool = False) -> bytes | None:
+        """The next ``n`` bytes; None when ``fenced`` and the record's gzip member ends first
+        (followed by a member opening a record: the Content-Length says more than it holds)."""
         while len(self.buf) < n:
-            if not self.fill():
-                raise WarcFormatError(
-                    f"file ends inside the record at offset {self.start_offset()} (truncated)"
-                )
+            if not self._more(fenced):
+                return None
         with memoryview(self.buf) as view:  # one copy, not two (a slice, then bytes of it)
             data = bytes(view[:n])
         self._drop(n)
         return data
 
-    def skip(self, n: int) -> None:
+    def skip(self, n: int, fenced: bool = False) -> bool:
+        """Drop the next ``n`` bytes, never holding them; False as :meth:`take` gives None."""
         while n > 0:
-            if not self.buf and not self.fill():
-                raise WarcFormatError(
-                    f"file ends inside the record at offset {self.start_offset()} (truncated)"
-                )
+            if not self.buf and not self._more(fenced):
+                return False
             k = min(n, len(self.buf))
             self._drop(k)
             n -= k
+        return True
+
+    def _more(self, fenced: bool) -> bool:
+        if self.fill(new_member=not fenced):
+            return True
+        if fenced and self.dec is None:  # its member ended: on in the next only if it opens no record
+            if self._read_raw() and not self._next_opens_record():
+                return self.fill()  # a record carried on in the next member (a bgzip-like writer)
+            return False
+        raise WarcFormatError(f"file ends inside the record at offset {self.start_offset()} (truncated)")
+
+    def _next_opens_record(self) -> bool:
+        """Does the gzip member waiting in inbuf open a WARC record? (read on a copy)"""
+        self._read_raw(4096)
+        try:
+            head = _zlib.decompressobj(31).decompress(self.inbuf[:4096], 16)
+        except (zlib.error, _zlib.error):
+            return False
+        return head.startswith(b"WARC/")
+
+    def ahead(self, n: int) -> bool:
+        """Fill buf to at least ``n`` bytes; False if the data ends first (the file, or a gzip
+        member followed by one that opens a record)."""
+        while len(self.buf) < n:
+            if self.fill(new_member=False):
+                continue
+            if not (self.gzip and self.dec is None and self._read_raw()
+                    and not self._next_opens_record() and self.fill()):
+                return False
+        return True
+
+    def followed_by_record(self) -> bool:
+        """After a record's block and trailer: does another record (or the end) come next?"""
+        while True:
+            while self.buf[:2] == b"\r\n" or self.buf[:1] == b"\n":
+                self._drop(2 if self.buf[:2] == b"\r\n" else 1)
+            if len(self.buf) >= 5:
+                return self.buf.startswith(b"WARC/")
+            if not self.fill():
+                return not self.buf
+
+    def resync(self) -> bool:
+        """Drop bytes up to the next line opening ``WARC/1.`` (or a gzip member opening with
+        it), past the first byte; False at the end of the file."""
+        self._drop(min(1, len(self.buf)))
+        while True:
+            cands = []
+            i = self.buf.find(b"\n" + RECORD_START)
+            if i >= 0:
+                cands.append(i + 1)
+            m = self.member_dpos - self.plain_pos
+            if self.gzip and 0 <= m < len(self.buf) and self.buf.startswith(RECORD_START, m):
+                cands.append(m)
+            if cands:
+                self._drop(min(cands))
+                return True
+            self._drop(max(0, len(self.buf) - len(RECORD_START)))
+            if not self.fill():
+                self._drop(len(self.buf))
+                return False
 
     def trailer(self) -> None:
         """The blank lines closing a record (tolerant: some writers leave them out)."""
@@ -231,6 +307,7 @@ def iter_records(
     want: Callable[[dict[str, str], int], bool] | None = None,
     counter: list[int] | None = None,
     end: int | None = None,
+    on_damage: Callable[[int, str], None] | None = None,
 ) -> Iterator[Record]:
     """Every record of a WARC (``.warc`` or ``.warc.gz``) read from ``fh`` positioned at ``offset``.
 
@@ -238,13 +315,30 @@ def iter_records(
     are skipped without being held in memory. ``counter[0]`` follows the compressed bytes read.
     With ``end``, records starting at or after it are left to whoever reads from there.
     Raises :class:`WarcFormatError` where the file is truncated or corrupt (records before it
-    have been yielded).
+    have been yielded). With ``on_damage(offset, why)``, a damaged record (a Content-Length that
+    lies, bytes that are no record) is reported there instead and reading goes on at the next
+    record; a file cut short or bad gzip data still raise.
     """
     stream = _Stream(fh, offset)
     if offset == 0 and not stream.inbuf:
         raise WarcFormatError("empty file (no WARC records)")
+
+    def damaged(at: int, why: str) -> bool:
+        """Report a damaged record (or raise without ``on_damage``); False at the end of the file."""
+        if on_damage is None:
+            raise WarcFormatError(f"{why} at offset {at} (corrupt file)")
+        on_damage(at, why)
+        return stream.resync()
+
     while True:
-        hdr = stream.header()
+        try:
+            hdr = stream.header()
+        except WarcFormatError:
+            if on_damage is None or not stream.buf:
+                raise
+            if damaged(stream.start_offset(), "no end of a record header"):
+                continue
+            return
         if counter is not None:
             counter[0] = stream.bytes_read
         if hdr is None:
@@ -255,21 +349,71 @@ def iter_records(
         text = hdr.decode("utf-8", "replace")
         lines = text.split("\r\n")
         if not lines[0].startswith("WARC/"):
-            raise WarcFormatError(f"no WARC record at offset {start} (corrupt file)")
+            stream.buf[0:0] = hdr  # read on from the bytes after its first
+            stream.plain_pos -= len(hdr)
+            if damaged(start, "no WARC record"):
+                continue
+            return
         headers = parse_fields(lines[1:])
         try:
             length = int(headers.get("content-length", ""))
             if length < 0:
                 raise ValueError
         except ValueError:
-            raise WarcFormatError(f"record at offset {start} has no valid Content-Length") from None
+            stream.buf[0:0] = hdr
+            stream.plain_pos -= len(hdr)
+            if damaged(start, "a record without a valid Content-Length"):
+                continue
+            return
+        # its own gzip member: the block may not run on into the next record's member
+        fenced = stream.gzip and stream.plain_pos - len(hdr) == stream.member_dpos
+        if on_damage is not None and length <= PEEK_MAX:
+            # check before consuming: a block that says more gives back what it swallowed
+            complete = stream.ahead(length + 16)
+            if not _block_ends_record(stream.buf, length, ended=not complete):
+                if damaged(start, "a record whose Content-Length does not fit its block"):
+                    continue
+                return
         if want is None or want(headers, length):
-            block: bytes | None = stream.take(length)
+            block: bytes | None = stream.take(length, fenced)
+            ok = block is not None
         else:
-            stream.skip(length)
+            ok = stream.skip(length, fenced)
             block = None
+        if not ok:  # a gzip-per-record member ended first
+            if on_damage is None:
+                raise WarcFormatError(f"the record at offset {start} runs past its gzip member "
+                                      f"(its Content-Length says more than it holds)")
+            on_damage(start, "a record whose Content-Length says more than its gzip member holds")
+            stream._drop(len(stream.buf))  # the rest of its member
+            if stream.buf or stream.fill():
+                continue
+            return
         stream.trailer()
+        if on_damage is not None and not stream.followed_by_record():
+            if damaged(start, "a record whose Content-Length does not fit its block"):
+                continue
+            return
         yield Record(start, headers, length, block, stream.settle())
+
+
+def _block_ends_record(buf: bytearray, length: int, ended: bool) -> bool:
+    """Does a block of ``length`` bytes at the start of ``buf`` end where a record follows (after
+    the blank lines closing it), or the data ends (``ended``: ``buf`` holds all there is before
+    the end of the file or of the gzip member)? Without ``ended`` ``buf`` holds ``length + 16``
+    bytes at least."""
+    if len(buf) < length:
+        return False
+    pos = length
+    while True:
+        if buf.startswith(b"\r\n", pos):
+            pos += 2
+        elif buf.startswith(b"\n", pos):
+            pos += 1
+        else:
+            break
+    rest = bytes(buf[pos : pos + 5])
+    return rest == b"WARC/" or not rest  # (only blank lines ahead: checked after the record)
 
 
 def find_member(fh: BinaryIO, start: int, end: int) -> int | None:
