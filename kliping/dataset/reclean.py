@@ -504,6 +504,7 @@ def reclean(
     with Run(outp, sorted(sites or []), job=RECLEAN) as run:
         token = run.run_id
         recover(outp)
+        _close_dead_runs(outp, token)
         summary = Summary()
         chunks, bad = plan_checked(root, chunk_rows, sites)
         if bad and (not skip_bad or not chunks):  # nothing readable: keep the old output
@@ -526,6 +527,20 @@ def reclean(
                 "raw": str(root), "only_stale": only_stale, "pages": summary.pages,
                 "kinds": summary.kinds, "bad_parts": len(summary.bad_parts)}})
     return summary
+
+
+def _close_dead_runs(out: Path, own: str) -> None:
+    """Write the ``killed`` row of a reclean of ``out`` left ``running`` by a SIGKILL, as a crawl's
+    next run does (:meth:`kliping.crawler.lifecycle.Run.open`): else ``kliping verify`` found the
+    output unsound ("still 'running' but no live run holds the lock", exit 1) after the rerun had
+    finished it. A ledger part that cannot be read is left to ``verify`` (as before)."""
+    from kliping.crawler.ledger import close_dead_runs
+    from kliping.dataset.storage import BadOutputError
+
+    try:
+        close_dead_runs(out, own)
+    except BadOutputError:
+        pass
 
 
 def _ledger_stats(summary: Summary) -> dict[str, int]:

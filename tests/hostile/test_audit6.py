@@ -4,21 +4,34 @@ pyarrow.
 
 - a WARC record whose ``Content-Length`` lies (says more, or less, than the record holds), in a
   plain, a gzip-per-record and a whole-file-gzip WARC: the reading of the whole file ended there,
-  and every record after it was lost (``kliping ingest`` kept the records before it only).
+  and every record after it was lost (``kliping ingest`` kept the records before it only);
+- ``kliping verify --repair``, ``kliping reclean`` and ``kliping export`` killed by SIGKILL at
+  several points, then run again: a reclean's killed run stayed ``running`` in the ledger, and
+  ``kliping verify`` found the finished output unsound (exit 1);
+- the driver of a worker pool (``reclean``, ``ingest --workers``) killed by SIGKILL: its forkserver,
+  resource tracker and workers lived on for ever (a worker finished its task into the output a
+  rerun now owned, then waited on a pipe it held both ends of).
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import os
+import random
 import re
+import shutil
+import subprocess
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
+from kliping.crawler.ledger import write_ledger_row
 from kliping.warc.reader import WarcFormatError, iter_records
-from tests.conftest import kliping
+from tests.conftest import kliping, kliping_cmd
 from tests.warc_fixtures import sample_pages, write_warc
 
 # -- a Content-Length that lies ------------------------------------------------------------------
@@ -107,3 +120,136 @@ def test_ingest_keeps_every_page_around_a_lying_record(mode: str, lie: int, tmp_
     again = kliping("ingest", str(tmp_path / name), "--out", str(out), "--no-progress", timeout=120)
     assert again.returncode in (0, 1) and "Traceback" not in again.stderr, again.stderr
     assert sorted(pq.read_table(out / "raw", columns=["url"]).column("url").to_pylist()) == urls
+
+
+# -- SIGKILL at random points, then the same command again -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("demo") / "out"
+    r = kliping("demo", "--out", str(out))
+    assert r.returncode == 0, r.stderr[-2000:]
+    return out
+
+
+def _damaged_copy(demo: Path, to: Path) -> Path:
+    """What ``verify --repair`` has to mend: an articles part overwritten, a run left running."""
+    shutil.copytree(demo, to)
+    part = sorted((to / "articles").rglob("*.parquet"))[0]
+    part.write_bytes(random.Random(7).randbytes(part.stat().st_size))
+    write_ledger_row(to, {"run_id": "r-dead", "sites": ["kabarnusa"], "status": "running",
+                          "started_at": datetime(2024, 1, 10, 3, tzinfo=UTC)})
+    return part
+
+
+def _job(kind: str, demo: Path, base: Path) -> tuple[list[str], Path, Path | None]:
+    """(command, its output, the one part it may find unreadable: the damage it is there to mend)."""
+    base.mkdir()
+    if kind == "verify-repair":
+        bad = _damaged_copy(demo, base / "out")
+        return kliping_cmd("verify", str(base / "out"), "--repair"), base / "out", bad
+    if kind == "reclean":
+        return (kliping_cmd("reclean", str(demo), "--out", str(base / "out"), "--workers", "1",
+                            "--no-progress"), base / "out", None)
+    return kliping_cmd("export", str(demo), "--out", str(base / "out")), base / "out", None
+
+
+def _rows(out: Path) -> dict[str, list[tuple]]:
+    """Every dataset's rows (the keys that say which), hidden stages and quarantine left out."""
+    got: dict[str, list[tuple]] = {}
+    for path in sorted(out.rglob("*.parquet")):
+        rel = path.relative_to(out)
+        if rel.parts[0] in ("runs", "quarantine") or any(p.startswith(".") for p in rel.parts):
+            continue
+        t = pq.read_table(path)
+        cols = [c for c in ("fetch_id", "id", "url", "text_hash") if c in t.column_names]
+        got.setdefault(rel.parts[0], []).extend(zip(*(t.column(c).to_pylist() for c in cols),
+                                                    strict=True))
+    return {k: sorted(v) for k, v in got.items()}
+
+
+def _kill_after(cmd: list[str], seconds: float) -> bool:
+    """Run ``cmd``, SIGKILL it after ``seconds`` (True) unless it ended first (False); its process
+    group's other processes are given 10 s to go, then killed (the test fails on them elsewhere)."""
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+    try:
+        p.wait(timeout=seconds)
+        return False
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.wait(timeout=30)
+        return True
+    finally:
+        _reap_group(p.pid, 10)
+
+
+def _group(pgid: int) -> list[int]:
+    """The live (not zombie) processes of process group ``pgid`` (from /proc: Linux)."""
+    out = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        state, _ppid, pgrp = stat[stat.rindex(")") + 2 :].split()[:3]
+        if int(pgrp) == pgid and state not in "ZX":
+            out.append(int(entry))
+    return out
+
+
+def _reap_group(pgid: int, grace: float) -> list[str]:
+    """The processes of group ``pgid`` still alive after ``grace`` seconds (then killed)."""
+    deadline = time.monotonic() + grace
+    while (left := _group(pgid)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    names = []
+    for pid in left:
+        try:
+            names.append(Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")[:120].decode())
+            os.kill(pid, 9)
+        except OSError:
+            pass
+    return names
+
+
+@pytest.mark.parametrize("kind", ["verify-repair", "reclean", "export"])
+def test_a_command_killed_anywhere_leaves_readable_parts_and_a_rerun_finishes_it(
+        kind: str, demo: Path, tmp_path: Path) -> None:
+    cmd, out, mended = _job(kind, demo, tmp_path / "ref")
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stdout + r.stderr
+    want = _rows(out)
+    assert want
+    for i, seconds in enumerate((0.4, 0.8, 1.2)):
+        cmd, out, mended = _job(kind, demo, tmp_path / f"k{i}")
+        _kill_after(cmd, seconds)
+        for path in out.rglob("*.parquet") if out.exists() else ():
+            if path != mended and "quarantine" not in path.parts:
+                pq.read_table(path)  # only readable Parquet, whenever the kill came
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0 and "Traceback" not in r.stderr, (seconds, r.stdout + r.stderr)
+        assert _rows(out) == want, seconds  # none lost, none twice
+        if kind != "export":
+            v = kliping("verify", str(out), timeout=120)
+            assert v.returncode == 0, (seconds, v.stdout)
+
+
+def test_a_killed_pools_processes_go_with_it(demo: Path, tmp_path: Path) -> None:
+    """reclean's driver SIGKILLed once its worker runs: no process of its group is left."""
+    p = subprocess.Popen(kliping_cmd("reclean", str(demo), "--out", str(tmp_path / "re"),
+                                     "--workers", "1", "--no-progress"),
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while len(_group(p.pid)) < 4 and p.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)  # driver, resource tracker, forkserver, a worker
+        assert p.poll() is None, "reclean ended before its worker was seen"
+        p.kill()
+        p.wait(timeout=30)
+    finally:
+        left = _reap_group(p.pid, 5)
+    assert not left, left
