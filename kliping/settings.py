@@ -130,6 +130,9 @@ KLIPING_SITEMAP_MAXSIZE = 50 * 1024 * 1024
 # (an index listing itself would loop: listings skip the duplicate filter; kliping/listing/too_deep).
 KLIPING_LISTING_MAX_ENTRIES = 50_000
 KLIPING_SITEMAP_DEPTH = 3
+# child sitemaps an index may send the crawl to, all indexes together: each fetched once per crawl
+# (an index naming itself N times was read N + N^2 + N^3 times), at most this many
+KLIPING_SITEMAP_MAX_CHILDREN = 50_000
 DOWNLOADER_MIDDLEWARES = {
     "kliping.crawler.netguard.NetGuardMiddleware": 40,  # before robots.txt: not even that of another host
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,

@@ -287,7 +287,7 @@ class NewsSpider(scrapy.Spider):
                 if self.since and day and day < self.since:
                     continue
                 child = self.listed_url(response, loc)
-                if child:
+                if child and self._new_child_sitemap(child):
                     yield self.listing_request(child, source, self.parse_sitemap, depth=depth + 1)
             else:
                 url = self.listed_url(response, loc)
@@ -296,6 +296,24 @@ class NewsSpider(scrapy.Spider):
                 self.count_entry(source.kind, url)
                 if self.in_window(day):
                     yield from self.article_requests([url], source.kind)
+
+    def _new_child_sitemap(self, url: str) -> bool:
+        """Fetch this child of a sitemap index? Each child once per crawl, and at most
+        KLIPING_SITEMAP_MAX_CHILDREN of them (the protocol's 50,000, one full index): listings
+        skip the duplicate filter, so an index naming itself (or children that name it back) N
+        times was fetched N + N² + N³ times, and N distinct children each naming N more as many;
+        the rest are counted in kliping/listing/repeated_sitemap and sitemaps_over_limit."""
+        seen: set[str] = self.__dict__.setdefault("_child_sitemaps", set())
+        if url in seen:
+            self.crawler.stats.inc_value("kliping/listing/repeated_sitemap")
+            return False
+        if len(seen) >= self.settings.getint("KLIPING_SITEMAP_MAX_CHILDREN", 50_000):
+            if not self.crawler.stats.get_value("kliping/listing/sitemaps_over_limit"):
+                self.logger.warning("more than %d child sitemaps listed: the rest are not read", len(seen))
+            self.crawler.stats.inc_value("kliping/listing/sitemaps_over_limit")
+            return False
+        seen.add(url)
+        return True
 
     def parse_feed(self, response: Response, source: Source) -> Iterator[scrapy.Request]:
         try:

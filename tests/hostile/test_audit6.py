@@ -10,13 +10,16 @@ pyarrow.
   ``kliping verify`` found the finished output unsound (exit 1);
 - the driver of a worker pool (``reclean``, ``ingest --workers``) killed by SIGKILL: its forkserver,
   resource tracker and workers lived on for ever (a worker finished its task into the output a
-  rerun now owned, then waited on a pipe it held both ends of).
+  rerun now owned, then waited on a pipe it held both ends of);
+- a sitemap index naming itself (or one child) many times: listings skip the duplicate filter,
+  so N names were N + N² + N³ fetches (20 names: 6,000 fetches in the first minute, and on).
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import json
 import os
 import random
 import re
@@ -32,6 +35,8 @@ import pytest
 from kliping.crawler.ledger import write_ledger_row
 from kliping.warc.reader import WarcFormatError, iter_records
 from tests.conftest import kliping, kliping_cmd
+from tests.hostile.server import HostileServer
+from tests.hostile.test_network import ARTICLE_URLS, HOST, LOCAL
 from tests.warc_fixtures import sample_pages, write_warc
 
 # -- a Content-Length that lies ------------------------------------------------------------------
@@ -253,3 +258,42 @@ def test_a_killed_pools_processes_go_with_it(demo: Path, tmp_path: Path) -> None
     finally:
         left = _reap_group(p.pid, 5)
     assert not left, left
+
+
+# -- a sitemap index that names itself many times -----------------------------------------------
+
+
+def _crawl(site: HostileServer, out: Path, *args: str, timeout: float) -> tuple[str, int]:
+    """(stderr, exit code) of a generic crawl of the hostile site; 'TIMEOUT', -1 past ``timeout``."""
+    from tests.hostile.server import SINCE, UNTIL
+
+    cmd = kliping_cmd("crawl", "generic", "--domain", HOST, "--since", SINCE, "--until", UNTIL,
+                      "--out", str(out), "--mirror", json.dumps(site.mirror(HOST)), *LOCAL, *args)
+    try:
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return "TIMEOUT", -1
+    return r.stderr, r.returncode
+
+
+def _stat(stderr: str, key: str) -> int:
+    found = re.search(rf"'{re.escape(key)}': (\d+)", stderr)
+    return int(found.group(1)) if found else 0
+
+
+def test_an_index_naming_itself_many_times_is_read_once_more(site: HostileServer, tmp_path: Path) -> None:
+    site.set(index_children=[f"https://{HOST}/sitemap.xml"] * 30)
+    err, code = _crawl(site, tmp_path / "out", timeout=40)  # before: 1 + 31 + 31² + 31³ fetches
+    assert code == 0 and "Traceback" not in err, err[-3000:]
+    assert site.hits[f"https://{HOST}/sitemap.xml"] <= 2, site.hits[f"https://{HOST}/sitemap.xml"]
+    assert _stat(err, "kliping/listing/repeated_sitemap") >= 30
+    archived = set(pq.read_table(tmp_path / "out" / "raw", columns=["url"]).column("url").to_pylist())
+    assert archived == ARTICLE_URLS
+
+
+def test_child_sitemaps_are_capped_for_the_whole_crawl(site: HostileServer, tmp_path: Path) -> None:
+    site.set(index_children=[f"https://{HOST}/peta-{i}.xml" for i in range(20)])
+    err, code = _crawl(site, tmp_path / "out", "-s", "KLIPING_SITEMAP_MAX_CHILDREN=6", timeout=60)
+    assert code == 0 and "Traceback" not in err, err[-3000:]
+    assert len([u for u in site.hits if "/peta-" in u]) == 5  # sitemap-posts.xml is the first child
+    assert _stat(err, "kliping/listing/sitemaps_over_limit") == 15

@@ -238,7 +238,8 @@ def test_sitemap_index_that_lists_itself_ends(tmp_path, site) -> None:
     site.set(index_children=[f"https://{HOST}/sitemap.xml"])
     run = crawl(tmp_path, site.mirror(HOST))
     run.clean()
-    assert run.stat("kliping/listing/too_deep") >= 1
+    # read again once as its own child, then known (kliping/listing/repeated_sitemap; test_audit6)
+    assert run.stat("kliping/listing/too_deep") + run.stat("kliping/listing/repeated_sitemap") >= 1
     assert site.hits[f"https://{HOST}/sitemap.xml"] <= 4  # the first fetch and three levels
     assert run.archived() == ARTICLE_URLS
 
