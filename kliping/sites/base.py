@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import reprlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -248,7 +249,16 @@ def _fail(site: object, fieldname: str, why: str) -> None:
 
 
 def _type_name(value: object) -> str:
-    return f"{type(value).__name__} {value!r}"[:120]
+    """``value``'s type and a bounded repr of it: a value nested 200,000 deep (a list in a list
+    …) made ``repr`` raise RecursionError, and the site file was refused without its field named;
+    a huge one was written out whole before being cut."""
+    shown = reprlib.Repr()
+    shown.maxlevel, shown.maxstring, shown.maxother = 4, 120, 120
+    try:
+        text = shown.repr(value)
+    except (RecursionError, ValueError):  # (ValueError: an int of too many digits to show)
+        text = "…"
+    return f"{type(value).__name__} {text}"[:120]
 
 
 def _shown(value: str) -> str:

@@ -12,7 +12,9 @@ pyarrow.
   resource tracker and workers lived on for ever (a worker finished its task into the output a
   rerun now owned, then waited on a pipe it held both ends of);
 - a sitemap index naming itself (or one child) many times: listings skip the duplicate filter,
-  so N names were N + N² + N³ fetches (20 names: 6,000 fetches in the first minute, and on).
+  so N names were N + N² + N³ fetches (20 names: 6,000 fetches in the first minute, and on);
+- a site file's value nested 200,000 deep (a list in a list …) where a Source or a string belongs:
+  refused with ``RecursionError`` from the message's own ``repr``, the field not named.
 """
 
 from __future__ import annotations
@@ -297,3 +299,25 @@ def test_child_sitemaps_are_capped_for_the_whole_crawl(site: HostileServer, tmp_
     assert code == 0 and "Traceback" not in err, err[-3000:]
     assert len([u for u in site.hits if "/peta-" in u]) == 5  # sitemap-posts.xml is the first child
     assert _stat(err, "kliping/listing/sitemaps_over_limit") == 15
+
+
+# -- a site file's value nested without end ---------------------------------------------------------
+
+DEEP = "__import__('functools').reduce(lambda a, _: {wrap}, range(200_000), {seed})"
+
+
+@pytest.mark.parametrize(("fields", "named"), [
+    ({"sources": "(" + DEEP.format(wrap="[a]", seed="Source('feed', 'https://x.example/feed/')") + ",)"},
+     "'sources[0]'"),
+    ({"allowed_domains": "(" + DEEP.format(wrap="{'k': a}", seed="'a'") + ",)"}, "'allowed_domains[0]'"),
+], ids=["list-in-list", "dict-in-dict"])
+def test_a_value_nested_without_end_is_refused_naming_its_field(tmp_path: Path, fields, named) -> None:
+    from tests.conftest import one_line
+    from tests.hostile.test_audit4_sites import _run, _site_file
+
+    path = _site_file(tmp_path / "sites", **fields)
+    r = _run("sites", sites=tmp_path / "sites", timeout=60)
+    assert r.returncode == 2, r.stdout[-2000:] + r.stderr[-2000:]
+    line = one_line(r)
+    assert str(path) in line and f"field {named}" in line and "RecursionError" not in line, line
+    assert len(line) < 1000, line
