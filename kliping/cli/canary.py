@@ -100,6 +100,8 @@ def check(key: str, mirror: dict[str, str], timeout: float) -> dict:
 def run(args: argparse.Namespace) -> int:
     from kliping.sites.registry import UnknownSite, all_sites, get_site
 
+    if not 0 < args.timeout <= 3600:  # (-1, nan: every site a "FAIL ValueError", exit 1)
+        raise UsageError("--timeout: must be a number of seconds above 0, at most 3600")
     keys = args.sites or [k for k, s in all_sites().items() if not s.sample]
     for key in keys:
         try:

@@ -21,6 +21,8 @@ from kliping.cli.common import (
 )
 from kliping.dataset.formats import DEFAULT, FORMATS, help_text
 
+MAX_WORDS = 1_000_000_000  # --min-words above this: no article, and past int64 an OverflowError
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -58,6 +60,8 @@ def filters_from(args: argparse.Namespace):  # noqa: ANN201 (shared with `klipin
     min_words = getattr(args, "min_words", None)
     if min_words is not None and min_words < 0:
         raise UsageError("--min-words: must not be negative")
+    if min_words is not None and min_words > MAX_WORDS:  # (Arrow's int64: an OverflowError traceback)
+        raise UsageError(f"--min-words: must be at most {MAX_WORDS:,}")
     languages = getattr(args, "language", None)
     for lang in languages or []:  # 'ind' or 'Indonesian' matched nothing
         if not (len(lang) == 2 and lang.isascii() and lang.isalpha()) and lang.lower() not in _THREE_LETTER:
@@ -76,8 +80,6 @@ def run(args: argparse.Namespace) -> int:
     filters = filters_from(args)
     if not 0 <= args.near_threshold <= 31:
         raise UsageError("--near-threshold: must be between 0 and 31")
-    if args.min_words is not None and args.min_words < 0:
-        raise UsageError("--min-words: must not be negative")
     try:
         root = articles_root(args.dataset)
     except DatasetError as exc:

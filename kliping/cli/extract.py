@@ -155,10 +155,24 @@ def _fetched_at(text: str | None) -> dt.datetime | None:
     return when
 
 
+def _check_url(url: str, where: str) -> str:
+    """``url`` if urllib can read it: ``http://[::1`` raised ValueError from the site lookup, a
+    traceback."""
+    from urllib.parse import urlsplit
+
+    try:
+        urlsplit(url).port  # noqa: B018 - raises ValueError on a bad host or port
+    except ValueError as exc:
+        raise UsageError(f"{where}: not a URL ({exc}): {url[:200]!r}") from None
+    return url
+
+
 def run(args: argparse.Namespace) -> int:
     from kliping.dataset.outcome import clean_outcome
     from kliping.dataset.records import raw_record
 
+    if args.url is not None:
+        _check_url(args.url, "--url")
     jobs: list[tuple[Path, str | None]] = [(Path(f), args.url) for f in args.files]
     if args.urls_from:
         tsv = Path(args.urls_from)
@@ -177,7 +191,7 @@ def run(args: argparse.Namespace) -> int:
             path = Path(file.strip())
             if not path.is_absolute():
                 path = tsv.parent / path if (tsv.parent / path).exists() else path
-            jobs.append((path, url.strip()))
+            jobs.append((path, _check_url(url.strip(), f"{tsv}:{n}")))
     if not jobs:
         raise UsageError("no FILE given (and no --urls-from)")
     if args.url and len(args.files) > 1:

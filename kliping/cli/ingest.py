@@ -55,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--workers: must be at least 1")
     if args.flush_rows < 1:
         raise UsageError("--flush-rows: must be at least 1")
-    if args.split_mb is not None and args.split_mb < 0.01:
-        raise UsageError("--split-mb: must be at least 0.01")
+    if args.split_mb is not None and not 0.01 <= args.split_mb <= 1 << 30:  # (nan, inf: a traceback)
+        raise UsageError("--split-mb: must be a number of MB from 0.01 to 2^30")
     if not 0 < args.max_body_mb <= 1024:
         raise UsageError("--max-body-mb: must be between 0 and 1024")
     if args.site and args.all_domains:

@@ -57,8 +57,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"RAW_DIR: no Parquet parts under {root}")
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers: must be at least 1")
-    if args.page_timeout is not None and args.page_timeout <= 0:
-        raise UsageError("--page-timeout: must be positive")
+    if args.page_timeout is not None and not 0 < args.page_timeout < float("inf"):
+        raise UsageError("--page-timeout: must be a positive number of seconds")  # (nan: no budget)
     if args.site:
         from kliping.sites.registry import all_sites
 

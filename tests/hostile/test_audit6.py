@@ -14,7 +14,11 @@ pyarrow.
 - a sitemap index naming itself (or one child) many times: listings skip the duplicate filter,
   so N names were N + N² + N³ fetches (20 names: 6,000 fetches in the first minute, and on);
 - a site file's value nested 200,000 deep (a list in a list …) where a Source or a string belongs:
-  refused with ``RecursionError`` from the message's own ``repr``, the field not named.
+  refused with ``RecursionError`` from the message's own ``repr``, the field not named;
+- numbers and URLs on the command line no check caught: ``ingest --split-mb nan`` and ``export
+  --min-words 10**23`` (tracebacks), ``extract --url 'http://[::1'`` or such a line of
+  ``--urls-from`` (a traceback), ``reclean --page-timeout nan`` (accepted: no page budget),
+  ``canary --timeout -1`` (every site a failure, exit 1).
 """
 
 from __future__ import annotations
@@ -321,3 +325,35 @@ def test_a_value_nested_without_end_is_refused_naming_its_field(tmp_path: Path, 
     line = one_line(r)
     assert str(path) in line and f"field {named}" in line and "RecursionError" not in line, line
     assert len(line) < 1000, line
+
+
+# -- numbers and URLs no check caught -----------------------------------------------------------------
+
+BAD_ARGS = {  # case: (arguments, with {demo}, {warc}, {out}, {tsv} filled in; the option named)
+    "split-mb-nan": (["ingest", "{warc}", "--out", "{out}", "--split-mb", "nan"], "--split-mb"),
+    "split-mb-inf": (["ingest", "{warc}", "--out", "{out}", "--split-mb", "inf"], "--split-mb"),
+    "min-words-huge": (["export", "{demo}", "--out", "{out}", "--min-words", "9" * 23], "--min-words"),
+    "page-timeout-nan": (["reclean", "{demo}", "--out", "{out}", "--page-timeout", "nan"], "--page-timeout"),
+    "page-timeout-inf": (["reclean", "{demo}", "--out", "{out}", "--page-timeout", "inf"], "--page-timeout"),
+    "extract-url": (["extract", "{warc}", "--url", "http://[::1"], "--url"),
+    "extract-urls-from": (["extract", "--urls-from", "{tsv}"], "{tsv}:2"),
+    "canary-timeout": (["canary", "kabarnusa", "--timeout", "-1"], "--timeout"),
+    "canary-timeout-nan": (["canary", "kabarnusa", "--timeout", "nan"], "--timeout"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_ARGS))
+def test_a_bad_number_or_url_is_one_line_and_exit_2(case: str, demo: Path, tmp_path: Path) -> None:
+    from tests.conftest import one_line
+
+    tsv = tmp_path / "urls.tsv"
+    tsv.write_text(f"{tmp_path / 'a.html'}\thttps://a.example/x\n{tmp_path / 'a.html'}\thttp://[::1\n")
+    (tmp_path / "a.html").write_text("<html><body><p>halo</p></body></html>")
+    fill = {"demo": str(demo), "warc": str(tmp_path / "a.html"), "out": str(tmp_path / "out"),
+            "tsv": str(tsv)}
+    args, named = BAD_ARGS[case]
+    r = kliping(*(a.format(**fill) for a in args), timeout=120)
+    assert r.returncode == 2, (r.returncode, r.stderr[-2000:])
+    line = one_line(r)
+    assert named.format(**fill) in line, line
+    assert not (tmp_path / "out").exists()
