@@ -76,6 +76,10 @@ class _Stream:
         self.plain_pos = offset  # uncompressed files: absolute offset of buf[0]
         self.bytes_read = 0  # compressed bytes read from fh (progress)
         self.member_dpos = -1  # gzip: decompressed position (plain_pos terms) where the member began
+        # with it, bad gzip data is reported there and reading goes on at the next member opening a
+        # record (what the bad member gave is left to the record checks, which find it damaged)
+        self.on_damage: Callable[[int, str], None] | None = None
+        self.skipped = False  # a bad member was reported since the last record
         head = self._read_raw(2)
         self.gzip = head[:2] == GZIP_MAGIC
 
@@ -107,6 +111,8 @@ class _Stream:
                 if not new_member or not self._read_raw():
                     return False
                 if self.inbuf[:2] != GZIP_MAGIC[: len(self.inbuf)]:
+                    if self._bad_gzip(self.in_off, "no gzip member"):
+                        continue
                     raise WarcFormatError(f"no gzip member at offset {self.in_off} (corrupt file)")
                 self.dec = _zlib.decompressobj(31)
                 self.member_start = self.in_off
@@ -121,6 +127,8 @@ class _Stream:
             try:
                 out = self.dec.decompress(self.inbuf, OUT_CHUNK)
             except (zlib.error, _zlib.error) as exc:
+                if self._bad_gzip(self.member_start, f"bad gzip data ({exc})"):
+                    continue
                 raise WarcFormatError(
                     f"bad gzip data in the member at offset {self.member_start} ({exc})"
                 ) from None
@@ -133,6 +141,39 @@ class _Stream:
             if out:
                 self.buf += out
                 return True
+
+    def _bad_gzip(self, at: int, why: str) -> bool:
+        """With ``on_damage``: report the bad member at ``at`` and move the raw read to the next
+        gzip member that opens a WARC record (True); False where there is none, or no
+        ``on_damage``."""
+        if self.on_damage is None:
+            return False
+        data, base = self.inbuf, self.in_off
+        pos = 1 if base == at else 0  # not the bad member's own header again
+        while True:
+            i = data.find(b"\x1f\x8b\x08", pos)
+            if i >= 0 and (len(data) - i >= 4096 or self.raw_eof):
+                try:
+                    head = _zlib.decompressobj(31).decompress(data[i : i + 4096], 16)
+                except (zlib.error, _zlib.error):
+                    head = b""
+                if head.startswith(b"WARC/"):
+                    self.on_damage(at, why)
+                    self.skipped = True
+                    self.inbuf, self.in_off, self.dec = data[i:], base + i, None
+                    return True
+                pos = i + 1
+                continue
+            if self.raw_eof:
+                self.inbuf, self.in_off = data, base
+                return False
+            keep = i if i >= 0 else max(0, len(data) - 2)  # a candidate, or a magic cut in two
+            data, base, pos = data[keep:], base + keep, 0
+            more = self.fh.read(READ_CHUNK)
+            if not more:
+                self.raw_eof = True
+            self.bytes_read += len(more)
+            data += more
 
     def settle(self) -> int | None:
         """After a record: the offset where a fresh read can start, if this is such a place.
@@ -323,13 +364,20 @@ def iter_records(
     if offset == 0 and not stream.inbuf:
         raise WarcFormatError("empty file (no WARC records)")
 
+    def report(at: int, why: str) -> None:
+        if stream.skipped and "gzip" not in why:  # the loss of a bad member, reported already
+            return
+        on_damage(at, why)  # type: ignore[misc]
+
     def damaged(at: int, why: str) -> bool:
         """Report a damaged record (or raise without ``on_damage``); False at the end of the file."""
         if on_damage is None:
             raise WarcFormatError(f"{why} at offset {at} (corrupt file)")
-        on_damage(at, why)
+        report(at, why)
         return stream.resync()
 
+    if on_damage is not None:
+        stream.on_damage = report
     while True:
         try:
             hdr = stream.header()
@@ -384,7 +432,7 @@ def iter_records(
             if on_damage is None:
                 raise WarcFormatError(f"the record at offset {start} runs past its gzip member "
                                       f"(its Content-Length says more than it holds)")
-            on_damage(start, "a record whose Content-Length says more than its gzip member holds")
+            report(start, "a record whose Content-Length says more than its gzip member holds")
             stream._drop(len(stream.buf))  # the rest of its member
             if stream.buf or stream.fill():
                 continue
@@ -394,6 +442,7 @@ def iter_records(
             if damaged(start, "a record whose Content-Length does not fit its block"):
                 continue
             return
+        stream.skipped = False
         yield Record(start, headers, length, block, stream.settle())
 
 

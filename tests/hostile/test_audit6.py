@@ -4,7 +4,9 @@ pyarrow.
 
 - a WARC record whose ``Content-Length`` lies (says more, or less, than the record holds), in a
   plain, a gzip-per-record and a whole-file-gzip WARC: the reading of the whole file ended there,
-  and every record after it was lost (``kliping ingest`` kept the records before it only);
+  and every record after it was lost (``kliping ingest`` kept the records before it only); the same
+  for a gzip member with bad data (a flipped byte, a member cut short, bytes between members) in
+  a gzip-per-record WARC;
 - ``kliping verify --repair``, ``kliping reclean`` and ``kliping export`` killed by SIGKILL at
   several points, then run again: a reclean's killed run stayed ``running`` in the ledger, and
   ``kliping verify`` found the finished output unsound (exit 1);
@@ -96,6 +98,33 @@ def test_an_honest_file_reads_the_same_with_on_damage(mode: str) -> None:
     for offset, _, resume_at in checked:  # every resume point starts a record
         if resume_at is not None and resume_at < len(data):
             assert next(iter_records(io.BytesIO(data[resume_at:]))).offset == 0, (offset, resume_at)
+
+
+def _spoil(member: bytes, how: str) -> bytes:
+    if how == "flipped":
+        mid = len(member) // 2
+        return member[:mid] + bytes(b ^ 0xFF for b in member[mid : mid + 8]) + member[mid + 8 :]
+    if how == "cut":
+        return member[: len(member) // 2]
+    return member + b"sampah" * 50  # bytes between members
+
+
+@pytest.mark.parametrize("how", ["flipped", "cut", "between"])
+@pytest.mark.parametrize("which", [0, 3])
+@pytest.mark.parametrize("keep", [True, False], ids=["kept", "skipped"])
+def test_a_bad_gzip_member_loses_only_its_own_record(how: str, which: int, keep: bool) -> None:
+    members = [gzip.compress(_record(i)) for i in range(8)]
+    at = sum(len(m) for m in members[: which + (how == "between")])  # the bad member, or the bytes
+    members[which] = _spoil(members[which], how)
+    data = b"".join(members)
+    damaged: list[tuple[int, str]] = []
+    got = [r.headers["warc-record-id"] for r in iter_records(
+        io.BytesIO(data), want=lambda h, n: keep, on_damage=lambda at, why: damaged.append((at, why)))]
+    lost = set() if how == "between" else {which}
+    assert got == [f"<urn:r:{i}>" for i in range(8) if i not in lost]
+    assert [a for a, _ in damaged] == [at], damaged
+    with pytest.raises(WarcFormatError):  # without on_damage: a corrupt file, as before
+        list(iter_records(io.BytesIO(data)))
 
 
 def _lie_in_response(plain: bytes, nth: int, lie: int) -> tuple[bytes, str]:
