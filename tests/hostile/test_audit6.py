@@ -45,7 +45,7 @@ from kliping.warc.reader import WarcFormatError, iter_records
 from tests.conftest import kliping, kliping_cmd
 from tests.hostile.server import HostileServer
 from tests.hostile.test_network import ARTICLE_URLS, HOST, LOCAL
-from tests.warc_fixtures import sample_pages, write_warc
+from tests.warc_fixtures import sample_pages, variant, write_warc
 
 # -- a Content-Length that lies ------------------------------------------------------------------
 
@@ -278,16 +278,27 @@ def test_a_command_killed_anywhere_leaves_readable_parts_and_a_rerun_finishes_it
             assert v.returncode == 0, (seconds, v.stdout)
 
 
-def test_a_killed_pools_processes_go_with_it(demo: Path, tmp_path: Path) -> None:
-    """reclean's driver SIGKILLed once its worker runs: no process of its group is left."""
-    p = subprocess.Popen(kliping_cmd("reclean", str(demo), "--out", str(tmp_path / "re"),
-                                     "--workers", "1", "--no-progress"),
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+@pytest.mark.parametrize("command", ["reclean", "ingest"])
+def test_a_killed_pools_processes_go_with_it(command: str, demo: Path, tmp_path: Path) -> None:
+    """The driver SIGKILLed once its workers run: no process of its group is left (ingest's
+    orphaned workers went on reading every file into the output)."""
+    if command == "reclean":
+        args = ["reclean", str(demo), "--out", str(tmp_path / "out"), "--workers", "1", "--no-progress"]
+        least = 4  # driver, resource tracker, forkserver, a worker
+    else:
+        pages = [p for p in sample_pages() if p.status == 200]
+        for k in range(4):
+            write_warc(tmp_path / f"f{k}.warc.gz", [variant(p, k) for p in pages], extras=False)
+        args = ["ingest", *(str(tmp_path / f"f{k}.warc.gz") for k in range(4)), "--out",
+                str(tmp_path / "out"), "--workers", "2", "--no-progress"]
+        least = 5  # and the manager of the claimed URLs
+    p = subprocess.Popen(kliping_cmd(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
     try:
         deadline = time.monotonic() + 60
-        while len(_group(p.pid)) < 4 and p.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)  # driver, resource tracker, forkserver, a worker
-        assert p.poll() is None, "reclean ended before its worker was seen"
+        while len(_group(p.pid)) < least and p.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert p.poll() is None, f"{command} ended before its workers were seen"
         p.kill()
         p.wait(timeout=30)
     finally:
