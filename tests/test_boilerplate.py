@@ -1665,3 +1665,45 @@ def test_reader_calls_and_consultation_pitches_go(line: str) -> None:
 )
 def test_reader_calls_and_consultation_pitches_leave_prose(line: str) -> None:
     assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, line, BODY2]
+
+
+@pytest.mark.parametrize("line", ["(bersambung ke hal 7)", "Sambungan dari hal 1",
+                                  "(Bersambung ke halaman 5)"])
+def test_a_print_edition_s_jump_lines_go(line: str) -> None:
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, BODY2]
+
+
+def test_a_press_release_s_signature_closes_the_body() -> None:
+    """The issuing office, then its ministry, each on a line of its own under the release."""
+    got = clean_lines([BODY, BODY2, "Biro Hubungan Masyarakat dan Informasi Publik", "Kementerian Pertanian"])
+    assert got.paragraphs == [BODY, BODY2]
+    line = "Kementerian Pertanian menyalurkan benih kepada kelompok tani di tiga kabupaten."
+    assert clean_lines([BODY, line]).paragraphs == [BODY, line]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [
+        ("PONTIANAK-Jembatan Kapuas I ditutup untuk seluruh kendaraan setiap malam mulai Rabu.",
+         "Pontianak", None),
+        ("BUMN-Swasta sepakat menjalin kerja sama pembangunan jalan tol di Sumatera bagian selatan.",
+         None, None),
+    ],
+)
+def test_a_town_glued_to_its_hyphen(text: str, place: str | None, source: str | None) -> None:
+    assert dateline(text)[1:] == (place, source)
+
+
+def test_a_short_host_name_in_capitals_is_the_page_s_own_source() -> None:
+    """On jtv.co.id, "BANYUWANGI, JTV –" names the page's own outlet: the host's label, too short
+    to be matched as a word, in capitals."""
+    from kliping.clean.boilerplate import BRAND, page_brand
+
+    told = BRAND.set(page_brand("jtv.co.id", ()))
+    try:
+        text = "BANYUWANGI, JTV – Arus balik libur panjang mulai memadati Pelabuhan Ketapang sejak pagi."
+        assert dateline(text)[1:] == ("Banyuwangi", "JTV")
+        prose = "Jtv adalah stasiun televisi di Jawa Timur yang berdiri sejak lama di Surabaya."
+        assert dateline(prose)[1:] == (None, None)
+    finally:
+        BRAND.reset(told)

@@ -246,3 +246,24 @@ def test_a_byline_s_name_and_date_is_no_dateline() -> None:
     got = clean(raw, None)
     assert got["dateline_place"] is None and got["dateline_source"] == "Eramuslim.com"
     assert got["text"].startswith(PARAS[0])
+
+
+def test_a_web_component_s_photo_caption_is_a_caption() -> None:
+    """``<tw-photo><img><tw-caption>KAPAL CEPAT - …</tw-caption></tw-photo>`` above the story is a
+    photo and its caption (read as ``<figure>`` and ``<figcaption>``): not the story's first line,
+    nor its "KAPAL CEPAT -" a dateline."""
+    caption = ("KAPAL CEPAT - Penumpang menaiki kapal di Pelabuhan Tulehu, Selasa (2/12/2025). "
+               "(Warta.com/Jenderal Louis)")
+    paras = "".join(f"<x-paragraph>{x}</x-paragraph>" for x in PARAS[1:6])
+    page = (
+        "<html><head><title>Kapal cepat kembali beroperasi</title></head><body><main><news-body>"
+        "<h1>Kapal cepat kembali beroperasi</h1>"
+        f"<tw-photo><img src='/k.jpg' alt=''><tw-caption>{caption}</tw-caption></tw-photo>"
+        f"<x-paragraph><b>AMBON, WARTA.COM</b> - {PARAS[0]}</x-paragraph>{paras}"
+        "</news-body></main></body></html>"
+    ).encode()
+    raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"}, "url": "", "final_url": "",
+           "site": "", "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}
+    got = clean(raw, None)
+    assert "Penumpang menaiki kapal" not in got["text"] and got["text"].startswith(PARAS[0])
+    assert got["dateline_place"] == "Ambon"

@@ -703,3 +703,21 @@ def test_a_recipe_s_author() -> None:
 ])
 def test_degrees_and_bare_role_labels(value: str, names: list[str]) -> None:
     assert people.people([value]) == names
+
+
+def test_a_headline_named_by_its_class_under_a_generic_title() -> None:
+    """A ministry's page: no <h1>, no og:title, a <title> that is only the site's ("Kementerian
+    Pertanian - Berita"): the heading whose class names a headline is the title, and the date
+    line beside it is read."""
+    html = ("<html><head><title>Kementerian Pertanian - Berita</title></head><body><div id='left'>"
+            "<h3 class='widget'>Berita Terbaru Minggu Ini</h3>"
+            "<div class='news-detail'><h3 class='news-title'>Kementan Percepat Tanam Padi di Lahan Rawa</h3>"
+            "<div class='news-info'>Diposting oleh : Admin Humas | Kamis, 27 November 2025 10:00</div>"
+            "<div class='news-content'><p>Teks berita.</p></div></div></div></body></html>")
+    found = metadata.extract(decode.parse(html), GENERIC_LAYOUT, BASE, ["Kementerian Pertanian"])
+    assert found.title == "Kementan Percepat Tanam Padi di Lahan Rawa"
+
+
+def test_a_label_glued_to_the_name() -> None:
+    assert people.people(["PenulisArief Nugroho"]) == ["Arief Nugroho"]
+    assert people.people(["Penulisan Baru"]) == ["Penulisan Baru"]

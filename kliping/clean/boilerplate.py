@@ -687,6 +687,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*\(\s*[A-Za-z][\w.]{2,30}\s*/\s*[A-Za-z][\w .']{1,40}\)\.?\s*$"
         # a source or a note alone in brackets: "(Kompas.com)", "(Antaranews)", "(Bersambung)"
         r"|^\s*\(\s*[A-Za-z][\w.-]{2,30}\s*\)\.?\s*$"
+        # a print edition's jump lines: "(bersambung ke hal 7)", "Sambungan dari hal 1", "(Baca
+        # selanjutnya di halaman 5)"
+        r"|^\s*\(?\s*(?:bersambung|sambungan|lanjutan)(?: (?:ke|dari))? (?:hal(?:aman)?\.?|hlm\.?) ?\d{1,3}"
+        r"\s*\)?\.?\s*$"
         # "[ded]" (Merdeka's, in lower case: "[CNET]" names a source); a site and its reporter in
         # brackets: "(Tribunjogja.com/Rina Pratiwi)"
         r"|^\s*\[(?-i:[a-z]{2,4})\]\s*$|^\s*\[[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{1,6}\d{0,2}){1,3}\]\.?\s*$"
@@ -1037,6 +1041,7 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
     region: "banjarmasin.tribunnews.com", "banten.jpnn.com") unless a name the page gives itself
     opens with it (a network's title: "galamedia.pikiran-rakyat.com", "Galamedia News")."""
     keys: set[str] = set()
+    short: set[str] = set()  # a host's label too short to be a word's match: in capitals only ("JTV")
     for raw in (site_domain(host), *names):
         n = " ".join((raw or "").casefold().split())
         if not n or len(n) > 40:
@@ -1051,25 +1056,28 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
                 keys.add(n.replace(" ", ""))  # "Kabar Banten" is also written "KabarBanten"
         if sum(c.isalpha() for c in label) >= _BRAND_MIN:
             keys.add(label)
+        elif raw == site_domain(host) and label.isalpha() and label.isascii() and len(label) >= 2:
+            short.add(label.upper())
     # a network's title on its own subdomain, the name the page gives itself opening with it
     # ("galamedia.pikiran-rakyat.com", "Galamedia News": "GALAMEDIA -" opens its stories)
     sub = (host or "").casefold().removeprefix("www.").split(".")[0]
     if (host and sub != site_domain(host).split(".")[0] and sum(c.isalpha() for c in sub) >= _BRAND_MIN
             and any(_opens_with(n, sub) for n in names)):
         keys.add(sub)
-    if not keys:
+    if not keys and not short:
         return None
     alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
     # the initials of a name of two to four words, in capitals only: "RB" of "Rakyat Bengkulu"
     # ("KAUR, RB - …" on rakyatbengkulu.com)
     initials = {"".join(w[0] for w in n.split()).upper() for n in names
-                if n and 2 <= len(n.split()) <= 4 and all(w[:1].isalpha() for w in n.split())}
+                if n and 2 <= len(n.split()) <= 4 and all(w[:1].isalpha() for w in n.split())} | short
     # a name the host runs together is written apart ("Suara Borneo" on suaraborneo.com): a host's
     # label of letters may break at one space between any two of them
     spaced = [k for k in keys if k.isalpha() and k.isascii() and len(k) >= _SPACED_MIN]
     if spaced:
         alts += "|" + "|".join("".join(f"{c}(?:\\s(?=[a-z]))?" for c in k[:-1]) + k[-1] for k in spaced)
-    named = alts + "".join(f"|(?-i:{re.escape(k)})" for k in sorted(initials))  # (not a code: "(ICW)")
+    # (not a code: "(ICW)"; no empty alternative when the page gives no name of a word's length)
+    named = "|".join([*filter(None, [alts]), *(f"(?-i:{re.escape(k)})" for k in sorted(initials))])
     name = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
     return Brand(
         re.compile(rf"(?<![\w.-])(?:{named})(?![\w-])", _I),
@@ -1745,8 +1753,11 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
 # Setda Kalbar)", "Tim Humas Polres Sleman" (the same in brackets after the last sentence: INITIALS)
 _OFFICE_LINE = re.compile(
     r"^\(?(?-i:Humas|HUMAS|Tim Humas|Biro|Diskominfo|Kominfo|Prokopim|Public Relations|Media Relations"
-    r"|Pendam|Penrem|Pendim|Dispen[a-z]{0,3}|Puspen[a-z]{0,6}|Bidhumas)"
-    r"(?:\s+(?-i:[A-Z][\w.&-]*)){0,5}\)?\.?$"
+    r"|Pendam|Penrem|Pendim|Dispen[a-z]{0,3}|Puspen[a-z]{0,6}|Bidhumas"
+    # a press release's signature, the office then its ministry on lines of their own: "Biro
+    # Hubungan Masyarakat dan Informasi Publik" / "Kementerian Pertanian"
+    r"|Kementerian|Kementrian|Kemenko|Sekretariat|Bagian)"
+    r"(?:\s+(?:(?-i:[A-Z][\w.&-]*)|dan|&|and|of)){0,7}(?<!\sdan)(?<!\sof)(?<!\sand)\)?\.?$"
 )
 
 
@@ -2088,6 +2099,10 @@ NO_DASH = re.compile(
 )
 
 
+# "PONTIANAK-Jembatan Kapuas …": a town in capitals glued to its hyphen and the story (read only
+# for a town the gazetteer knows, :data:`_ID_TOWN`: "BUMN-Swasta" is no dateline)
+GLUED_DATELINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:\s[A-Z]{3,})?)-(?=[A-Z][a-z])")
+
 _DASH_END = re.compile(r"(?:-{1,3}|[–—―:|•])\s*$")
 
 
@@ -2218,9 +2233,11 @@ _DOMAIN_WORD = re.compile(r"\b[A-Za-z0-9-]{2,30}\.(?:id|com|co\.id|net|org|or\.i
 
 def _dateline(text: str) -> tuple[str, str | None, str | None]:
     """:func:`dateline` by the press's forms alone."""
-    for rx in (*DATELINES, STOP_DATELINE, NO_DASH):
+    for rx in (*DATELINES, STOP_DATELINE, NO_DASH, GLUED_DATELINE):
         m = rx.match(text)
         if not m:
+            continue
+        if rx is GLUED_DATELINE and not _ID_TOWN.fullmatch(m.group("place").title()):
             continue
         rest = text[m.end() :]
         if rx is STOP_DATELINE and _ID_WORDS.search(rest[:_ID_PROBE]):  # (one Indonesian word)

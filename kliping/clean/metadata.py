@@ -610,15 +610,23 @@ def headlines(tree: Any) -> list[Any]:
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
     titles = [" ".join((t or "").split()).casefold()
               for t in (root.findtext(".//title"), *root.xpath("//meta[@property='og:title']/@content")[:1])]
+    named = None
     for h2 in itertools.islice(tree.iter("h2", "h3"), _HEADLINES):
         text = " ".join(h2.text_content().split()).casefold()
         # (opening the title, or closing it after the site's name: "Pemkab Lumajang - Bupati …")
         if len(text) >= _HEADLINE_MIN and any(t.startswith(text) or t.endswith(text) for t in titles if t):
             return [h2]
-    return []
+        # ... else, under a <title> that is only the site's ("Kementerian Pertanian - Berita"), the
+        # first heading whose class names a headline ("news-title", "judul-berita"), no teaser's link
+        if named is None and len(text) >= _HEADLINE_MIN and len(text.split()) >= 4 \
+                and _TITLE_CLASS.search(h2.get("class") or "") and next(h2.iter("a"), None) is None \
+                and next(h2.iterancestors("a", "li", "nav", "aside", "footer"), None) is None:
+            named = h2
+    return [named] if named is not None else []
 
 
 _HEADLINES = 8
+_TITLE_CLASS = re.compile(r"(?i)title|judul|headline")
 _HEADLINE_MIN = 20  # characters: a headline, not a section's name
 
 

@@ -18,6 +18,11 @@ _SUFFIX = re.compile(
     r"|,\s*(?:jurnalis|wartawan|reporter|kontributor|editor)\b.*)$",
     re.I,
 )
+# a role's label glued to the name by markup read without a space ("<span>Penulis</span><span>Arief
+# Nugroho</span>" as "PenulisArief Nugroho"): the label in title case, then a capital
+_GLUED_LABEL = re.compile(
+    r"^(?-i:Penulis|Reporter|Pewarta|Editor|Redaktur|Kontributor|Oleh|Wartawan)(?=[A-Z][a-z])"
+)
 # academic degrees after a name: "Bernadetha Aurelia Oktavira, S.H.", "Rina, S.Kom., M.T.", "…, Ph.D."
 _DEGREES = re.compile(r"(?:\s*,\s*(?-i:[A-Z][A-Za-z]{0,3}\.(?:\s?[A-Z][A-Za-z]{0,4}\.?){0,3}))+\s*$")
 # ... anywhere in a line of names: "Nama, S.H., M.H. Si Pokrol"
@@ -67,6 +72,7 @@ def tidy(name: str) -> str:
     if desk:
         name = desk.group("name")
     name = _PREFIX.sub("", name)
+    name = _GLUED_LABEL.sub("", name)
     name = _SUFFIX.sub("", name)
     name = _DEGREES.sub("", name)
     return name.strip(" .:-–—|,")
