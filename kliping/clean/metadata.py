@@ -611,6 +611,8 @@ def headlines(tree: Any) -> list[Any]:
     titles = [" ".join((t or "").split()).casefold()
               for t in (root.findtext(".//title"), *root.xpath("//meta[@property='og:title']/@content")[:1])]
     named = None
+    # (a <title> of a few words, the site's name and a section's, titles no story)
+    site_only = all(len(t.split()) <= _SITE_TITLE_WORDS for t in titles)
     for h2 in itertools.islice(tree.iter("h2", "h3"), _HEADLINES):
         text = " ".join(h2.text_content().split()).casefold()
         # (opening the title, or closing it after the site's name: "Pemkab Lumajang - Bupati …")
@@ -618,7 +620,7 @@ def headlines(tree: Any) -> list[Any]:
             return [h2]
         # ... else, under a <title> that is only the site's ("Kementerian Pertanian - Berita"), the
         # first heading whose class names a headline ("news-title", "judul-berita"), no teaser's link
-        if named is None and len(text) >= _HEADLINE_MIN and len(text.split()) >= 4 \
+        if named is None and site_only and len(text) >= _HEADLINE_MIN and len(text.split()) >= 4 \
                 and _TITLE_CLASS.search(h2.get("class") or "") and next(h2.iter("a"), None) is None \
                 and next(h2.iterancestors("a", "li", "nav", "aside", "footer"), None) is None:
             named = h2
@@ -627,6 +629,7 @@ def headlines(tree: Any) -> list[Any]:
 
 _HEADLINES = 8
 _TITLE_CLASS = re.compile(r"(?i)title|judul|headline")
+_SITE_TITLE_WORDS = 5
 _HEADLINE_MIN = 20  # characters: a headline, not a section's name
 
 
