@@ -165,14 +165,6 @@ def test_ingest_keeps_every_page_around_a_lying_record(mode: str, lie: int, tmp_
 # -- SIGKILL at random points, then the same command again -----------------------------------------
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "out"
-    r = kliping("demo", "--out", str(out))
-    assert r.returncode == 0, r.stderr[-2000:]
-    return out
-
-
 def _damaged_copy(demo: Path, to: Path) -> Path:
     """What ``verify --repair`` has to mend: an articles part overwritten, a run left running."""
     shutil.copytree(demo, to)
