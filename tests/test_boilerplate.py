@@ -1686,6 +1686,9 @@ def test_a_press_release_s_signature_closes_the_body() -> None:
     [
         ("PONTIANAK-Jembatan Kapuas I ditutup untuk seluruh kendaraan setiap malam mulai Rabu.",
          "Pontianak", None),
+        # a network's domain and its regional paper
+        ("JawaPos.com/Radar Jombang - Angin puting beliung menerjang tiga desa di Kecamatan Tembelang.",
+         None, "JawaPos.com/Radar Jombang"),
         ("BUMN-Swasta sepakat menjalin kerja sama pembangunan jalan tol di Sumatera bagian selatan.",
          None, None),
     ],

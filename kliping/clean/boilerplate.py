@@ -2026,6 +2026,8 @@ DATELINES = (
                r"(?:-{1,3}|[–—―])\s*(?=[A-Z\d\"“‘'])"),
     # "virprom.com –", "KOMPAS.com -"
     re.compile(rf"^(?P<source>{_SOURCE}){_DASH}"),
+    # a network's domain and its regional paper: "JawaPos.com/Radar Jombang -"
+    re.compile(rf"^(?P<source>{_DOMAIN}/[A-Z][\w.-]+(?:\s[A-Z][\w.-]+){{0,3}}){_DASH}"),
     # the newsroom's name in square brackets opening the story: "[Kanal Media Unpad] Tim mahasiswa …"
     # (never a kicker: "[VIDEO]", "[UPDATE]", "[FOTO]")
     re.compile(rf"^\[(?!{_NOT_PLACE}\b)(?P<source>[A-Z][\w.]+(?:\s[A-Z][\w.]+){{0,4}})\]\s*(?:-{{1,3}}|[–—―:])?\s+"
