@@ -1710,3 +1710,11 @@ def test_a_short_host_name_in_capitals_is_the_page_s_own_source() -> None:
         assert dateline(prose)[1:] == (None, None)
     finally:
         BRAND.reset(told)
+
+
+def test_a_crew_s_labels_are_no_writers() -> None:
+    from kliping.clean.boilerplate import credit
+
+    got = credit("Reporter: Bima Aditya | Kamerawan: Heru Prasetyo | Editor: Wulan Sari")
+    assert ("authors", "Bima Aditya") in got and ("editors", "Wulan Sari") in got
+    assert not any(name.startswith("Bima Aditya ") for _f, name in got)

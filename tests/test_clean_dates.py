@@ -705,3 +705,11 @@ def test_a_date_cell_named_in_camel_case() -> None:
            "run_id": "r1", "fetch_id": "f1"}  # fmt: skip
     got = clean(raw, None)
     assert got["published_at"] == dt.datetime.fromisoformat("2024-03-18T18:32:00+07:00")
+
+
+def test_a_desk_s_name_and_the_date_between_middle_dots() -> None:
+    """A meta row "Redaksi Jogja TV · Selasa, 25 November 2025, pukul 16.20 WIB" beside the
+    headline: its part after the middle dot is the date and its time."""
+    html = page(header="<p class='meta'>Redaksi Warta TV &middot; Senin, 18 Maret 2024, pukul 16.20 WIB</p>")
+    rec = clean(raw(html, GENERIC), None)
+    assert rec["published_at"] == dt.datetime.fromisoformat("2024-03-18T16:20:00+07:00")

@@ -721,3 +721,39 @@ def test_a_headline_named_by_its_class_under_a_generic_title() -> None:
 def test_a_label_glued_to_the_name() -> None:
     assert people.people(["PenulisArief Nugroho"]) == ["Arief Nugroho"]
     assert people.people(["Penulisan Baru"]) == ["Penulisan Baru"]
+
+
+def _story_page(head: str, h1: str = "Comeback Dramatis, Aston Villa Tekuk Brighton 3-2") -> str:
+    return (f"<html><head>{head}</head><body><div class='wrap'><h1>{h1}</h1>"
+            "<p>Teks berita.</p></div></body></html>")
+
+
+def test_structured_data_of_another_story_is_not_the_page_s() -> None:
+    """Rule "structured data of another story": the template's JSON-LD describes a related story
+    (its headline names another story than the <h1> and the <title> do): neither its headline nor
+    its author is the page's."""
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle",
+          "headline": "Prediksi Aston Villa vs Brighton: Ujian Berat Tuan Rumah",
+          "author": {"@type": "Person", "name": "Galih Prasetyo"},
+          "datePublished": "2025-11-20T08:00:00+07:00"}
+    head = (f"<title>Bolatimes.com | Comeback Dramatis, Aston Villa Tekuk Brighton 3-2</title>"
+            f"<script type='application/ld+json'>{json.dumps(ld)}</script>")
+    found = metadata.extract(decode.parse(_story_page(head)), GENERIC_LAYOUT, BASE, ["Bolatimes.com"])
+    assert found.title == "Comeback Dramatis, Aston Villa Tekuk Brighton 3-2"
+    assert "Galih Prasetyo" not in found.authors
+    # the same node whose headline is the <h1>'s story (an SEO rewording) is the page's
+    ld["headline"] = "Aston Villa Tekuk Brighton 3-2 Lewat Comeback Dramatis"
+    head = f"<title>Bolatimes.com</title><script type='application/ld+json'>{json.dumps(ld)}</script>"
+    found = metadata.extract(decode.parse(_story_page(head)), GENERIC_LAYOUT, BASE, ["Bolatimes.com"])
+    assert found.authors == ["Galih Prasetyo"]
+
+
+@pytest.mark.parametrize("og", ["Dunia Islam - Arrahmah.id", "News – Korlantas Polri"])
+def test_a_section_s_og_title_is_no_headline(og: str) -> None:
+    """Rule "section's title": an og:title of a word or three (its site's name aside) that the
+    <h1> does not hold names the page's section."""
+    h1 = "Relawan Indonesia Salurkan Air Bersih ke Kamp Pengungsi Khan Younis"
+    head = f"<title>Arrahmah.id | {h1}</title><meta property='og:title' content='{og}'>"
+    found = metadata.extract(decode.parse(_story_page(head, h1)), GENERIC_LAYOUT, BASE,
+                             ["Arrahmah.id", "Korlantas Polri"])
+    assert found.title == h1

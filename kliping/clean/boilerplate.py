@@ -899,6 +899,8 @@ CREDIT_LABELS = {
     "produser": None, "editing": None, "grafis": None, "infografis": None, "penerjemah": None,
     "source": None, "foto/teks": "authors", "teks/foto": "authors",  # a photo story's maker
     "panulis": "authors",  # (Javanese and Sundanese sections: "Panulis: Sugeng Wiyono")
+    # a TV or radio newsroom's crew: "Reporter: A | Kamerawan: B | Editor: C"
+    "kamerawan": None, "juru kamera": None, "videografer": None, "penyiar": None,
 }  # fmt: skip
 _LABEL = r"(?:" + "|".join(CREDIT_LABELS) + r")"
 # Labels that are also ordinary words opening a sentence ("Laporan: polisi menerima 30 aduan"):
@@ -2026,8 +2028,10 @@ DATELINES = (
                r"(?:-{1,3}|[–—―])\s*(?=[A-Z\d\"“‘'])"),
     # "virprom.com –", "KOMPAS.com -"
     re.compile(rf"^(?P<source>{_SOURCE}){_DASH}"),
-    # a network's domain and its regional paper: "JawaPos.com/Radar Jombang -"
-    re.compile(rf"^(?P<source>{_DOMAIN}/[A-Z][\w.-]+(?:\s[A-Z][\w.-]+){{0,3}}){_DASH}"),
+    # a network's domain and its regional paper: "JawaPos.com/Radar Jombang -" (a paper's word
+    # first: "Tribunjogja.com/Santo Ari -" is a photo's credit)
+    re.compile(rf"^(?P<source>{_DOMAIN}/(?:Radar|Harian|Koran|Tribun|Pos|Suara|Warta|Kabar|Berita)"
+               rf"(?:\s[A-Z][\w.-]+){{1,3}}){_DASH}"),
     # the newsroom's name in square brackets opening the story: "[Kanal Media Unpad] Tim mahasiswa …"
     # (never a kicker: "[VIDEO]", "[UPDATE]", "[FOTO]")
     re.compile(rf"^\[(?!{_NOT_PLACE}\b)(?P<source>[A-Z][\w.]+(?:\s[A-Z][\w.]+){{0,4}})\]\s*(?:-{{1,3}}|[–—―:])?\s+"

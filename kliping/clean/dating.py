@@ -300,6 +300,10 @@ class _Masthead:
 _CHANGED_CLASS = re.compile(r"(?i)^(?!.*(?:published|entry-date|post-date)).*(?:updated|modified)")
 
 
+_ROW_MARK = re.compile(r"\s[|·•]\s")
+_ROW_PARTS = re.compile(r"\s+[|·•]\s+")
+
+
 def near_headline(tree: Any, days: bool = False) -> list[str]:
     """The first date line with a time of day printed beside the ``<h1>`` (:func:`_near_elements`):
     a date line (:func:`is_date_line`) or a byline with its date (:func:`is_byline_date`); the walk
@@ -329,7 +333,8 @@ def near_headline(tree: Any, days: bool = False) -> list[str]:
         # parts ("Diposting pada … WIB | Dibaca 318 kali | Kategori: Ekonomi") and the runs between
         # its icons ("<i class=fa-calendar/> Minggu, 13 Oktober 2024 <i class=fa-user/> Admin")
         if _CLOCK.search(line) or _AGO.search(line):
-            parts = line.split(" | ") if " | " in line else ()
+            # (its parts between bars, bullets or middle dots: "Redaksi Jogja TV · Selasa, …")
+            parts = _ROW_PARTS.split(line) if _ROW_MARK.search(line) else ()
             tried = (line, *parts, *_br_lines(el), *_icon_runs(el))
             # (a part with its clock first: a row's "Kamis, 20-11-2025 | 14:25 | Diposting oleh …"
             # split at its bars leaves the date without its time)

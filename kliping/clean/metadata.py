@@ -343,6 +343,14 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
     if not cands:
         return None
     t = " ".join(cands[0].split())
+    if not xpath and h1 and len(h1.split()) >= 4 and not agree(t, h1) \
+            and len((strip_site_suffix(t, names) or t).split()) <= _SECTION_WORDS:
+        # rule "section's title": an og:title of a word or three that the <h1> does not hold ("Dunia
+        # Islam - Arrahmah.id", "News") names the page's section; the <title> when it agrees, else
+        # the <h1>
+        t = next((" ".join(c.split()) for c in (*cands[1:], pm.html_title) if c and agree(c, h1)), h1)
+        if t != h1 and _rubric_before(t, h1) is False and t.endswith(h1):
+            t = h1  # ("Arrahmah.id | Judul": the site's name before the headline)
     if not xpath and t.endswith(("...", "…")):
         t = _uncut(t, [*cands[1:], h1, pm.html_title])
     if h1 and not xpath and (_chrome_around(t, h1) or _rubric_before(t, h1)):
@@ -353,6 +361,60 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
     # (searched in the title's last characters only: linear whatever the title)
     page = _TRAILING_PAGE.search(t, max(0, len(t) - 40))
     return t[: page.start()] if page is not None and page.start() > 0 else t
+
+
+_KEY_WORD = re.compile(r"\w{3,}")
+
+
+def agree(a: str | None, b: str | None) -> bool:
+    """Do two headlines name the same story: three in five of the words (of three letters or
+    more) of the shorter in the other?"""
+    if not a or not b:
+        return False
+    x, y = set(_KEY_WORD.findall(a.casefold())), set(_KEY_WORD.findall(b.casefold()))
+    if not x or not y:
+        return False
+    return len(x & y) >= 0.6 * min(len(x), len(y))
+
+
+def _first_h1(tree: Any) -> str | None:
+    return next((s for h in _H1(tree)[:1] if (s := " ".join(h.text_content().split()))), None)
+
+
+def _another_story(tree: Any, pm: PageMeta, base: str) -> bool:
+    """Rule "structured data of another story": the JSON-LD article node's headline names another
+    story than the page's ``<h1>`` and its ``og:title`` or ``<title>`` do, and the node says so
+    itself: its ``url`` is another page's, or its day of publication is not the one the page's URL
+    or ``<meta>`` give (a related story's node, a preview's, left in the template): its headline,
+    author and dates are not the page's. (A node whose headline is only worded otherwise, an SEO
+    headline on the same URL and day, is the page's.)"""
+    headline = text_of(pm.ld("headline"))
+    h1 = _first_h1(tree)
+    if not headline or not h1 or len(h1.split()) < 4 or agree(headline, h1):
+        return False
+    if not any(agree(t, h1) for t in (pm.get("og:title", "twitter:title"), pm.html_title)):
+        return False
+    own = text_of(pm.ld("url")) or text_of(pm.ld("mainEntityOfPage"))
+    page = pm.canonical or base
+    if own and page and own.startswith("http") and _same_page_key(own) != _same_page_key(page):
+        return True
+    day = (text_of(pm.ld("datePublished")) or "")[:10]
+    others = [(pm.get(*_PUBLISHED_META_KEYS) or "")[:10], _url_day(page)]
+    return bool(re.fullmatch(r"\d{4}-\d\d-\d\d", day)) and any(o and o != day for o in others)
+
+
+_PUBLISHED_META_KEYS = ("article:published_time", "og:published_time", "datepublished")
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+
+
+def _url_day(url: str | None) -> str | None:
+    m = _URL_DAY.search(url or "")
+    return "-".join(m.groups()) if m else None
+
+
+def _same_page_key(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.hostname or "").removeprefix("www.") + parts.path.rstrip("/")
 
 
 def _uncut(title: str, others: list[str | None]) -> str:
@@ -629,6 +691,7 @@ def headlines(tree: Any) -> list[Any]:
 
 _HEADLINES = 8
 _TITLE_CLASS = re.compile(r"(?i)title|judul|headline")
+_SECTION_WORDS = 3
 _SITE_TITLE_WORDS = 5
 _HEADLINE_MIN = 20  # characters: a headline, not a section's name
 
@@ -1031,6 +1094,8 @@ def extract(
     first); ``base``: the page's final URL; ``site_names``: the site's names known before reading
     the page (its ``og:site_name`` is added); ``domains``: the site's declared domains."""
     pm = read(tree)
+    if not layout.title_xpath and _another_story(tree, pm, base):
+        pm.article = {}  # (its author and dates are another story's too)
     names = site_names + [n for n in (pm.get("og:site_name"),) if n]
     found_authors = authors(tree, pm, layout.author_xpath)
     found_editors = editors(tree, pm, layout.editor_xpath)
