@@ -1970,15 +1970,15 @@ def _paragraph_texts(target: Any) -> list[str]:
 # page with under three prose paragraphs has its container found among its runs: runs_container(),
 # which reads a container of runs under headings inside its ancestors' frame, _headed_runs().
 # A run in a wrapper placed as the prose paragraphs' wrappers is counted with them: _runs_alike().)
-_PROSE_P = XPath(
+_PROSE_P_PATH = (
     "descendant::p[not(@data-kliping-run)][not(ancestor::a)][string-length(normalize-space(.)) > 60]"
 )
+_PROSE_P = XPath(_PROSE_P_PATH)
 # (a <p> of short lines under one another in the page's footer, "Dinas Kominfo …<br>Jl. Alun-Alun
 # Utara No. 16", is an office's address, no prose: one of its texts is as long as a prose
 # paragraph's, it has no <br>, or it is outside a footer known by its tag or class)
 _STORY_P = XPath(
-    "descendant::p[not(@data-kliping-run)][not(ancestor::a)][string-length(normalize-space(.)) > 60]"
-    "[not(br) or descendant::text()[string-length(normalize-space(.)) > 60]"
+    _PROSE_P_PATH + "[not(br) or descendant::text()[string-length(normalize-space(.)) > 60]"
     " or not(ancestor::*[self::footer or contains(@class,'footer') or contains(@id,'footer')])]"
 )
 _RUN_P = XPath("descendant::p[@data-kliping-run][string-length(normalize-space(.)) > 60]")

@@ -252,13 +252,13 @@ def _main_text(tree: Any, settings: dict[str, Any], prose: list[tuple[Any, str]]
     """
     if dense is None and (captions := gallery(tree)):
         return "\n".join(captions)
-    if dense is not None and _figures_among(dense[0]) >= _PHOTO_STORY_MIN and _photo_titled(tree) \
-            and (captions := gallery(tree, _PHOTO_STORY)) and _photo_story(captions, dense) \
-            and _covers(captions, _framed_text(tree, settings, dense, prose)):
-        return "\n".join(captions)
     if dense is None:
         return thin_page(tree, _text(tree, settings))
     found = _framed_text(tree, settings, dense, prose)
+    if _figures_among(dense[0]) >= _PHOTO_STORY_MIN and _photo_titled(tree) \
+            and (captions := gallery(tree, _PHOTO_STORY)) and _photo_story(captions, dense) \
+            and _covers(captions, found):
+        return "\n".join(captions)
     block, heads, first = dense
     flat = " ".join((found or "").split())
     hit = present(flat, [t[:50] for _p, t in prose])

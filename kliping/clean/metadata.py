@@ -331,7 +331,7 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
     for n in (pm.get("og:site_name", "application-name", "twitter:site"),):
         if n:
             names.append(n.lstrip("@"))
-    h1 = next((s for h in _H1(tree)[:1] if (s := " ".join(h.text_content().split()))), None)
+    h1 = _first_h1(tree)
     if h1 is None and not cands:  # no <h1>: an <h2>/<h3> that opens the <title> is the headline
         h1 = next((s for h in headlines(tree)[:1] if (s := " ".join(h.text_content().split()))), None)
     if h1 and _is_site_name(h1, {k for n in names if (k := re.sub(r"\W+", "", n.lower()))}):
@@ -349,8 +349,8 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
         # Islam - Arrahmah.id", "News") names the page's section; the <title> when it agrees, else
         # the <h1>
         t = next((" ".join(c.split()) for c in (*cands[1:], pm.html_title) if c and agree(c, h1)), h1)
-        if t != h1 and _rubric_before(t, h1) is False and t.endswith(h1):
-            t = h1  # ("Arrahmah.id | Judul": the site's name before the headline)
+        if t.endswith(h1):
+            t = h1  # ("Arrahmah.id | Judul": the site's name, or a rubric, before the headline)
     if not xpath and t.endswith(("...", "…")):
         t = _uncut(t, [*cands[1:], h1, pm.html_title])
     if h1 and not xpath and (_chrome_around(t, h1) or _rubric_before(t, h1)):
@@ -398,12 +398,15 @@ def _another_story(tree: Any, pm: PageMeta, base: str) -> bool:
     page = pm.canonical or base
     if own and page and own.startswith("http") and _same_page_key(own) != _same_page_key(page):
         return True
+    from kliping.clean.dating import PUBLISHED_META  # (dating reads this module)
+
     day = (text_of(pm.ld("datePublished")) or "")[:10]
-    others = [(pm.get(*_PUBLISHED_META_KEYS) or "")[:10], _url_day(page)]
+    others = [(pm.get(*PUBLISHED_META) or "")[:10], _url_day(page)]
     return bool(re.fullmatch(r"\d{4}-\d\d-\d\d", day)) and any(o and o != day for o in others)
 
 
-_PUBLISHED_META_KEYS = ("article:published_time", "og:published_time", "datepublished")
+# (only a /YYYY/MM/DD/ path between slashes: with dating.date_in_url, which also reads
+# "/YYYY-MM-DD" forms, a Zyte tuning page's SEO-headlined node was taken for another story's)
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
 
 
