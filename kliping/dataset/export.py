@@ -20,6 +20,7 @@ The formats (parquet, jsonl, warc: what each writes and how) are one table,
 from __future__ import annotations
 
 import os
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -359,6 +360,16 @@ def export_lock(out: str | os.PathLike[str]) -> Iterator[None]:
         os.close(fd)  # (the lock goes with the descriptor)
 
 
+def _remove_stale_temp_files(data_dir: Path) -> None:
+    """Delete the temp files of exports killed in ``data_dir`` (the caller holds its lock); the
+    ``.tmp-articles.*`` ones are the name revision 42 and earlier used."""
+    if not data_dir.is_dir():
+        return
+    for old in [*data_dir.glob(".articles.*.tmp"), *data_dir.glob(".tmp-articles.*")]:
+        if old.is_file():
+            old.unlink()
+
+
 def export_articles(
     form: ArticleFormat, name: str, dataset: str | os.PathLike[str], out: str | os.PathLike[str],
     options: ExportOptions,
@@ -374,7 +385,11 @@ def export_articles(
     schema = pa.schema(list(ARTICLES) + (DUP_FIELDS if with_dups else []))
     options.schema = schema
     final = data_dir / f"articles.{form.suffix}"
-    tmp = data_dir / f".tmp-articles.{form.suffix}"
+    # Hidden and ending in .tmp (as the dataset's parts' temp files do), so that a reader that
+    # globs "*.parquet" never meets the half-written file an export killed midway leaves; the
+    # next export into the directory (holding its lock) removes such leftovers first.
+    tmp = data_dir / f".articles.{form.suffix}.{uuid.uuid4().hex[:8]}.tmp"
+    _remove_stale_temp_files(data_dir)
 
     def write(d: ds.Dataset) -> tuple[int, int, int, Stats]:
         """(selected, clusters with duplicates, written, stats): pass 1 decides, pass 2 writes."""

@@ -71,7 +71,7 @@ def _grown(demo: Path, dest: Path, times: int) -> Path:
 
 
 def test_two_exports_into_one_directory_leave_one_whole_export(demo, tmp_path) -> None:
-    """Before: both wrote ``data/.tmp-articles.parquet`` at once (the second truncated the first's
+    """Before: both wrote ``data/.tmp-articles.parquet`` (now ``.articles.parquet.<rand>.tmp``) at once (the second truncated the first's
     file and wrote into it) and renamed it in turn: the second's rename failed ("No such file",
     exit 1) or both said "exported", and the file left was a mix of the two, unreadable, beside a
     card describing the other one. Now an export holds its ``--out`` (a lock on the directory)
@@ -81,9 +81,9 @@ def test_two_exports_into_one_directory_leave_one_whole_export(demo, tmp_path) -
     first = subprocess.Popen(kliping_cmd("export", str(data), "--out", str(out)),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        tmp = out / "data" / ".tmp-articles.parquet"
         deadline = time.monotonic() + 60
-        while not tmp.exists() and first.poll() is None and time.monotonic() < deadline:
+        while (not list((out / "data").glob(".articles.parquet.*.tmp")) and first.poll() is None
+               and time.monotonic() < deadline):
             time.sleep(0.005)
         assert first.poll() is None, "the first export ended before it could be caught half-way"
         first.send_signal(signal.SIGSTOP)  # caught half-way through its data file
@@ -106,6 +106,38 @@ def test_two_exports_into_one_directory_leave_one_whole_export(demo, tmp_path) -
     again = kliping("export", str(data), "--out", str(out), "--site", "kabarnusa", timeout=120)
     assert again.returncode == 0, again.stderr[-2000:]  # the lock went with the first export
     assert not list(out.rglob(".*")), list(out.rglob(".*"))  # no lock file, no temp file
+
+
+def test_an_export_killed_midway_leaves_no_half_parquet_and_the_next_one_clears_it(
+        demo, tmp_path) -> None:
+    """Before: an export SIGKILLed while writing left ``data/.tmp-articles.parquet``, a few bytes
+    of Parquet that every reader globbing ``*.parquet`` (pyarrow, DuckDB, a shell loop) failed on
+    (CI caught it once, by timing). Now the temp file ends in ``.tmp``, and the next export into
+    the directory removes it (and the old name's) before it writes."""
+    data = _grown(demo, tmp_path / "big", 2000)
+    out = tmp_path / "export"
+    (out / "data").mkdir(parents=True)
+    (out / "data" / ".tmp-articles.parquet").write_bytes(b"PAR1")  # an older version's leftover
+    p = subprocess.Popen(kliping_cmd("export", str(data), "--out", str(out)),
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while (not list((out / "data").glob(".articles.parquet.*.tmp")) and p.poll() is None
+               and time.monotonic() < deadline):
+            time.sleep(0.005)
+        assert p.poll() is None, "the export ended before it could be caught half-way"
+    finally:
+        p.kill()
+        p.wait()
+    assert list((out / "data").glob(".articles.parquet.*.tmp"))  # killed while writing it
+    assert not (out / "data" / ".tmp-articles.parquet").exists()  # the old name's is gone
+    for path in out.rglob("*.parquet"):
+        pq.read_table(path)  # whatever a reader globs is whole
+    again = kliping("export", str(data), "--out", str(out), timeout=120)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert not list(out.rglob(".*")), list(out.rglob(".*"))  # the killed one's temp file went
+    assert pq.read_table(out / "data" / "articles.parquet").num_rows == sum(
+        pq.read_metadata(f).num_rows for f in (data / "articles").rglob("*.parquet"))
 
 
 # -- kliping extract's inputs ------------------------------------------------------------------
