@@ -71,11 +71,12 @@ def _grown(demo: Path, dest: Path, times: int) -> Path:
 
 
 def test_two_exports_into_one_directory_leave_one_whole_export(demo, tmp_path) -> None:
-    """Before: both wrote ``data/.tmp-articles.parquet`` (now ``.articles.parquet.<rand>.tmp``) at once (the second truncated the first's
-    file and wrote into it) and renamed it in turn: the second's rename failed ("No such file",
-    exit 1) or both said "exported", and the file left was a mix of the two, unreadable, beside a
-    card describing the other one. Now an export holds its ``--out`` (a lock on the directory)
-    and a second one is refused in one line, exit 2, touching nothing; the lock leaves no file."""
+    """Before: both wrote ``data/.tmp-articles.parquet`` (the temp name then) at once (the second
+    truncated the first's file and wrote into it) and renamed it in turn: the second's rename failed
+    ("No such file", exit 1) or both said "exported", and the file left was a mix of the two,
+    unreadable, beside a card describing the other one. Now an export holds its ``--out`` (a lock on the
+    directory) and a second one is refused in one line, exit 2, touching nothing; the lock leaves no
+    file."""
     data = _grown(demo, tmp_path / "big", 2000)
     out = tmp_path / "export"
     first = subprocess.Popen(kliping_cmd("export", str(data), "--out", str(out)),
