@@ -257,8 +257,9 @@ _REWRITES = {
 
 
 def rewrite(body: bytes | str, variant: str, headers: Mapping[str, str] | None = None) -> bytes:
-    """The page with one markup rewrite applied, as UTF-8 bytes (``no_url``: only re-encoded)."""
-    if variant not in VARIANTS:
+    """The page with one markup rewrite applied, as UTF-8 bytes (``no_url``: only re-encoded); a
+    variant of :data:`VARIANTS`, or any other "+" combination of their rewrites."""
+    if variant not in VARIANTS and not all(n in _REWRITES for n in variant.split("+")):
         raise ValueError(f"unknown redesign variant {variant!r}; one of {VARIANTS}")
     doc = _parse(body, headers)
     for name in variant.split("+"):

@@ -13,6 +13,7 @@ from kliping.clean import clean
 from kliping.clean.boilerplate import (
     BRAND,
     FAMILIES,
+    WRITERS,
     clean_lines,
     credit,
     dateline,
@@ -732,9 +733,15 @@ def test_related_heading_takes_its_list_mid_body(heading: str) -> None:
         # a live report's reload prompt
         ("widget", "Muat ulang halaman untuk pembaruan terbaru"),
         ("widget", "Refresh this page for updates"),
+        # ... and its button for the entries not shown
+        ("widget", "Muat pembaruan sebelumnya"),
+        ("widget", "Tampilkan lebih banyak update"),
+        ("widget", "Load earlier updates"),
         # reporter and editor codes in square brackets, alone
         ("credit_code", "[muf/but]"),
         ("credit_code", "[ka/ab]"),
+        # the reporter's whole name and the editor's in brackets, alone
+        ("credit_code", "(Ahmad Fauzi/Nashih)"),
         # a photo gallery's slide counter
         ("pagination", "1 / 4"),
         ("pagination", "2 dari 10"),
@@ -749,6 +756,7 @@ def test_new_family_lines(name: str, line: str) -> None:
     "line",
     [
         "Muat ulang halaman itu berkali-kali tidak membantu, keluh warga yang mendaftar sekolah daring.",
+        "Lihat pembaruan sebelumnya pada aplikasi sebelum mengunduh versi baru, kata pengembang.",
         "Data itu dirilis BPS/Badan Pusat Statistik pada awal bulan, kata peneliti.",
         "Hasil akhir 2/1 untuk tuan rumah membuat pelatih tersenyum lebar.",
         "Skor akhir 2-1 untuk tuan rumah. Laga berikutnya digelar di Stadion GBLA.",
@@ -1718,3 +1726,44 @@ def test_a_crew_s_labels_are_no_writers() -> None:
     got = credit("Reporter: Bima Aditya | Kamerawan: Heru Prasetyo | Editor: Wulan Sari")
     assert ("authors", "Bima Aditya") in got and ("editors", "Wulan Sari") in got
     assert not any(name.startswith("Bima Aditya ") for _f, name in got)
+
+
+# --- session 20 (batches u19/u20 tuning pages) ---
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [("Nelayan berharap tangki cadangan dibangun di Wakatobi. (C)",
+      "Nelayan berharap tangki cadangan dibangun di Wakatobi."),
+     ("Bantuan tiba Senin pagi. (K).", "Bantuan tiba Senin pagi."),
+     ("Nilai itu setara dengan kategori (A) menurut lembaga itu",
+      "Nilai itu setara dengan kategori (A) menurut lembaga itu")],
+)  # fmt: skip
+def test_a_desk_s_one_letter_code_closes_the_body(last: str, kept: str) -> None:
+    """One capital letter in brackets after the last sentence is the desk's code; a letter in
+    brackets inside a sentence is the story's."""
+    assert clean_lines([BODY, last]).paragraphs == [BODY, kept]
+
+
+def test_a_magazine_s_print_subscription_pitch_is_a_promo() -> None:
+    pitch = "Dapatkan edisi cetak dua kali sebulan langsung ke rumah Anda. Hubungi bagian sirkulasi."
+    assert family(pitch) == "promo"
+    assert family("Warga mengaku sulit mendapatkan edisi cetak koran itu sejak agen di pasar tutup.") is None
+
+
+def test_a_closing_byline_and_a_bio_of_the_page_s_writer_close_the_body() -> None:
+    """Rule "closing byline": the writer the metadata names, under a byline's label, with a role
+    after the name; rule "writer's bio" with the writer's post after a comma, no verb, and the
+    titles around the name ("Dr. H. …, M.Si., Dosen …"). A sentence opening with "Oleh" that names
+    another person, and a line on another person's post, stay."""
+    token = WRITERS.set(("Ahmad Fauzan Rasyid", "FX Wahyu Nugroho"))
+    try:
+        for last in ("Oleh: FX Wahyu Nugroho, kontributor Sesawi.Net di Yogyakarta",
+                     "Dr. H. Ahmad Fauzan Rasyid, M.Si., Dosen Fakultas Agama Islam Universitas "
+                     "Muhammadiyah Surakarta dan Wakil Ketua Majelis Tabligh PWM Jawa Tengah"):
+            assert clean_lines([BODY, BODY2, last]).paragraphs == [BODY, BODY2], last
+        for last in ("Oleh Bupati Sleman, jembatan itu diresmikan dengan pemotongan pita pada Selasa.",
+                     "Siti Rahma, Dosen Fakultas Teknik, menilai jembatan itu aman dilalui."):
+            assert clean_lines([BODY, BODY2, last]).paragraphs == [BODY, BODY2, last], last
+    finally:
+        WRITERS.reset(token)

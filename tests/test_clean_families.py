@@ -267,3 +267,62 @@ def test_a_web_component_s_photo_caption_is_a_caption() -> None:
     got = clean(raw, None)
     assert "Penumpang menaiki kapal" not in got["text"] and got["text"].startswith(PARAS[0])
     assert got["dateline_place"] == "Ambon"
+
+
+# --- session 20: the byline row and the closing byline ---
+
+
+def _record(head: str, byline: str, closing: str = "") -> dict:
+    body = "".join(f"<p>{x}</p>" for x in PARAS) + closing
+    page = (
+        f"<html lang='id'><head><title>Jembatan gantung baru dibuka - Warta Contoh</title>{head}</head><body>"
+        "<div class='top'><a href='/'>Beranda</a> <a href='/daerah'>Kota Magelang</a></div>"
+        f"<div class='mt-4'><div class='text-xs'>Kota Magelang</div><h1 class='text-3xl'>Jembatan gantung "
+        f"baru dibuka</h1>{byline}<div class='prose'>{body}</div></div>"
+        "<footer>Hak cipta Warta Contoh 2025</footer></body></html>"
+    ).encode()
+    raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"}, "url": "",
+           "final_url": "", "site": "", "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
+    return clean(raw, None)
+
+
+def test_a_name_beside_the_date_in_the_byline_row_is_the_writer() -> None:
+    """Rule "name beside the date": a utility-class theme's byline row, the writer's name alone in
+    one part and the date in another, no class naming either: the writer was not found. A part
+    that a link of the page prints (a section, "Kota Magelang") or the <title> holds (the site's
+    name) is no writer."""
+    row = ("<div class='mt-3 flex gap-2'><span class='font-semibold'>Rizky Ananda</span><span>•</span>"
+           "<span>Jumat, 28 November 2025 | 09:47 WIB</span></div>")
+    assert _record("", row)["authors"] == ["Rizky Ananda"]
+    for other in ("Kota Magelang", "Warta Contoh"):
+        row = (f"<div class='mt-3 flex gap-2'><span class='font-semibold'>{other}</span><span>•</span>"
+               "<span>Jumat, 28 November 2025 | 09:47 WIB</span></div>")
+        assert _record("", row)["authors"] == [], other
+    # a row's label before the date, a player's label beside its duration: no writer
+    for row in ("<table><tr><td>Tanggal Posting</td><td>:</td><td>2025-11-12</td></tr></table>",
+                "<div><span>Putar Video</span><span>03:12</span></div>"):
+        assert _record("", row)["authors"] == [], row
+
+
+def test_a_time_on_its_own_line_beside_the_date() -> None:
+    """Rule "time on its own line": a byline box of lines written as ``<div>``s, the date on one
+    ("Kamis Wage, 27 November 2025", a Javanese market day beside the weekday), the time on the
+    next ("Pukul 13.40 WIB"), a credit on the third: the box was no date line and neither line
+    held both, so the time of publication was missed."""
+    box = ("<div class='space-y-1'><div>Kamis Wage, 27 November 2025</div><div>Pukul 13.40 WIB</div>"
+           "<div>Penulis: Tim Diskominfo</div></div>")
+    rec = _record("", box)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2025-11-27T13:40:00+07:00"
+
+
+def test_a_closing_byline_of_the_writer_is_no_line_of_the_story() -> None:
+    """Rule "closing byline": the story's last line is its writer's byline with the writer's role
+    ("Oleh: Dimas Arya, kontributor Warta Contoh di Magelang"), the writer known from the page's
+    metadata: it was read as the story's last paragraph. A line opening with "Oleh" that names
+    another person is a sentence of the story."""
+    head = "<meta name='author' content='Dimas Arya'>"
+    closing = "<p><em>Oleh: Dimas Arya, kontributor Warta Contoh di Magelang</em></p>"
+    rec = _record(head, "", closing)
+    assert rec["authors"] == ["Dimas Arya"] and "kontributor Warta Contoh" not in rec["text"]
+    sentence = "<p>Oleh Bupati Magelang, jembatan itu diresmikan dengan pemotongan pita pada Selasa pagi.</p>"
+    assert "diresmikan dengan pemotongan pita" in _record(head, "", sentence)["text"]

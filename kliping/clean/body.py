@@ -603,6 +603,7 @@ def div_paragraphs(tree: Any) -> None:
     prose = {parent: ns for parent, ns in runs.items() if len(ns) >= 2}
     _one_div_chunks(tree, groups, runs)
     _chunk_divs(tree, groups, runs)
+    _entry_paragraphs(groups, runs)
     if not prose:  # most pages
         _headline_div(tree, groups, runs)  # (a story written as divs is no one-paragraph story)
         return
@@ -987,6 +988,122 @@ def _sibling_chunks(keyed: list[Any], groups: dict[Any, list[Any]], runs: dict[A
                     div.tag = "p"
 
 
+_ENTRY_UP = 3  # levels above a text div where the entry it belongs to may be
+_ENTRY_SIBLINGS = 8  # entries beside it looked at, each side
+_ENTRY_PEERS = 2  # entries whose paragraph stands where the div stands, at least
+
+
+def _entry_paragraphs(groups: dict[Any, list[Any]], runs: dict[Any, list[int]]) -> None:
+    """Rule "entry like its peers": a lone text ``<div>`` of prose is a paragraph when it opens a
+    run of two or more wrappers of a ``<p>`` of prose (a lead written as a ``<div>`` above the
+    story's ``<div><p>…</p></div>``s: :func:`_lead_of_wrappers`), or two or more siblings of one of
+    its ancestors
+    (up to :data:`_ENTRY_UP` levels, of that ancestor's tag) hold a ``<p>`` of prose at the very
+    place it holds the div: the
+    entries of a live report or a list of items, one of which a CMS or a redesign wrote with a
+    ``<div>`` for its ``<p>`` (``<div><div>16:05</div><div><div>Teks …</div></div></div>`` among
+    entries of ``<div><div>13:35</div><div><p>Teks …</p></div></div>``): that entry was lost
+    (F1 0.81-0.89 on four live reports stripped of their attributes)."""
+    for parent, ns in runs.items():
+        if len(ns) != 1:
+            continue
+        div = next((d for d in groups[parent] if _div_prose(d) > _DIV_PROSE), None)
+        if div is None:
+            continue
+        if _lead_of_wrappers(div):
+            div.tag = "p"
+            continue
+        path: list[int] = []
+        node = div
+        for _ in range(_ENTRY_UP):
+            up = node.getparent()
+            if up is None or up.tag in ("body", "html"):
+                break
+            path.insert(0, _element_index(node))
+            if _peers_hold_paragraph(up, path):
+                div.tag = "p"
+                break
+            node = up
+
+
+def _element_index(el: Any) -> int:
+    n = 0
+    sib = el.getprevious()
+    while sib is not None:
+        n += isinstance(sib.tag, str)
+        sib = sib.getprevious()
+    return n
+
+
+def _at(el: Any, path: list[int]) -> Any | None:
+    """The element at ``path`` (element-child indexes) under ``el``, or None."""
+    for i in path:
+        kids = [c for c in el if isinstance(c.tag, str)]
+        if i >= len(kids):
+            return None
+        el = kids[i]
+    return el
+
+
+def _paragraph_at(el: Any, path: list[int]) -> Any | None:
+    """The ``<p>`` at ``path`` under ``el``, or inside the wrappers of one child there."""
+    q = _at(el, path)
+    while q is not None and q.tag != "p":
+        kids = [c for c in q if isinstance(c.tag, str)]
+        if len(kids) != 1 or (q.text or "").strip():
+            return None
+        q = kids[0]
+    return q
+
+
+def _lead_of_wrappers(div: Any) -> bool:
+    """Is the text ``div`` the first of a run of wrappers of one ``<p>`` of prose each: the next
+    element after it (an empty one passed over) and at least one more after that? (A lead
+    written as a ``<div>`` above the story's ``<div><p>…</p></div>``s; a note or a promo after
+    them stays as it is, and one between two is :func:`_between`'s.)"""
+    sib, found = div.getnext(), 0
+    for _ in range(_ENTRY_SIBLINGS):
+        if sib is None:
+            break
+        if isinstance(sib.tag, str) and sib.text_content().strip():
+            p = _paragraph_at(sib, [])
+            if sib.tag != div.tag or p is None or p is sib or _own_prose(p) <= _DIV_PROSE:
+                break
+            found += 1
+        sib = sib.getnext()
+    prev = div.getprevious()
+    while prev is not None and (not isinstance(prev.tag, str) or not prev.text_content().strip()):
+        prev = prev.getprevious()
+    before = prev is not None and prev.tag == div.tag and (q := _paragraph_at(prev, [])) is not None \
+        and q is not prev
+    return found >= _ENTRY_PEERS and not before
+
+
+def _shape(el: Any, skip: int | None) -> tuple[str, ...]:
+    """The tags of ``el``'s element children, the one at ``skip`` left out."""
+    return tuple(c.tag for i, c in enumerate(x for x in el if isinstance(x.tag, str)) if i != skip)
+
+
+def _peers_hold_paragraph(entry: Any, path: list[int]) -> bool:
+    """Do two or more siblings of ``entry`` of its tag and shape (the same children's tags, the
+    one on ``path`` aside: a live report's entries, not a caption's box beside the story's
+    chunks) hold a ``<p>`` of prose at ``path``?"""
+    found = 0
+    shape = _shape(entry, path[0]) if path else None
+    for step in ("getprevious", "getnext"):
+        sib = getattr(entry, step)()
+        for _ in range(_ENTRY_SIBLINGS):
+            if sib is None:
+                break
+            if sib.tag == entry.tag and (p := _paragraph_at(sib, path)) is not None \
+                    and _own_prose(p) > _DIV_PROSE and (shape is None or _shape(sib, path[0]) == shape):
+                found += 1
+                if found >= _ENTRY_PEERS:
+                    return True
+            sib = getattr(sib, step)()
+    return False
+
+
 def _between(el: Any, holders: set[Any]) -> bool:
     """Are the nearest siblings of ``el`` before and after it that are in ``holders`` or hold a
     sentence's length of text (an empty box, an embed's slot or a label between are passed over)
@@ -1200,6 +1317,14 @@ def join_chunks(tree: Any) -> None:
             run = run[: run.index(chunks.pop())]
             while run and run[-1] not in chunks:
                 run.pop()
+        # (nor a box of text divs opening it, a sentence or two: a photo's box and its caption above
+        # the story's first half: the halves around their ad slot were not joined, and the second
+        # was lost)
+        while (not _keyed(first) and len(chunks) > 2 and chunks[0] not in in_p
+               and counts[chunks[0]] < _CHUNK_PARAGRAPHS and _own_prose(chunks[0]) < _LONE_RUN):
+            chunks.pop(0)
+            run = run[run.index(chunks[0]):]
+            first = run[0]
         if not _keyed(first) and not _slots_between(run, chunks, counts):
             continue  # unclassed siblings side by side: a story's box and another, not its chunks
         # a story's chunks: one holds two paragraphs or more, or a short story's two halves hold
@@ -1207,6 +1332,9 @@ def join_chunks(tree: Any) -> None:
         enough = max(counts[c] for c in chunks) >= _CHUNK_PARAGRAPHS or (
             len(chunks) == 2 and sum(map(_own_prose, chunks)) >= 2 * _LONE_RUN
         )
+        if enough and not _keyed(first) and comments.may_hold_thread(tree) \
+                and any(comments.in_thread(c, tree) for c in chunks[1:]):
+            continue  # (a readers' thread below the story, an emptied box between: no chunk of it)
         if enough and not any(_teaser_chunk(c, counts) for c in chunks):
             if any(c in in_p for c in chunks):  # one story: a chunk of text divs beside <p>s is paragraphs
                 for c in chunks:
@@ -1493,7 +1621,21 @@ def _dated_lead(container: Any, flat: str) -> str | None:
     """Rule "dated lead": the story's first paragraph in a block of its own just before the
     container found ("<div class=short-desc>INDOSPORT.COM - Dewa United menang 3-1 …</div>"
     above "<div class=content-detail>"), known by the dateline it opens with, when the text
-    does not hold it: a dateline opens a story, never a teaser or a caption."""
+    does not hold it: a dateline opens a story, never a teaser or a caption. The same for such a
+    block inside the container, above the first line the text holds: a live report's lead written
+    as a ``<div>`` in its own box above the ``<p>``s of its entries, which trafilatura passed over
+    (F1 0.82)."""
+    bare = "".join(flat.split())  # (compared without whitespace: a <br> reads as none in the tree)
+    for i, el in enumerate(container.iter("div", "p", "section")):
+        if i >= _LEAD_INSIDE:
+            break
+        if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el):
+            continue  # (a box of blocks: its blocks are looked at in turn)
+        line = " ".join(el.text_content().split())
+        if len(line) >= 60 and "".join(line.split())[:_LEAD_KEY] in bare:
+            break  # the story's lines begin: no lead above them was lost
+        if _lost_lead(line, bare, dash=True):
+            return line
     el = container
     for _ in range(_LEAD_TRIES):
         el = el.getprevious()
@@ -1506,12 +1648,33 @@ def _dated_lead(container: Any, flat: str) -> str | None:
             return None
         if len(line) < 60 or el.tag in ("h1", "h2", "h3", "figure", "img", "nav", "header", "aside"):
             continue
-        rest, _place, source = boilerplate.dateline(line)
-        # (a dateline naming its source, "INDOSPORT.COM -", "JAKARTA, KOMPAS.com -": a place alone
-        # before a colon may be a label's, "Grafis: …", a byline's "Oleh …")
-        if source and len(rest) >= 60 and rest[:40] not in flat and not boilerplate.CREDIT_LINE.match(line):
+        if _lost_lead(line, bare):
             return line
     return None
+
+
+_LEAD_INSIDE = 40  # elements of the container looked at, in page order, for a lead it lost
+
+
+def _lost_lead(line: str, bare: str, dash: bool = False) -> bool:
+    """Is ``line`` a story's first paragraph opening with a dateline that names its source (or,
+    ``dash``, its place before a dash: "Bandung - Persib …"), and missing from the text ``bare``
+    (the extraction without its whitespace)? (A place alone before a colon may be a label's,
+    "Grafis: …", a byline's "Oleh …".)"""
+    if not 60 <= len(line) <= _LEAD_MAX:
+        return False
+    rest, place, source = boilerplate.dateline(line)
+    named = source or (dash and place and _PLACE_DASH.match(line))
+    return bool(named and len(rest) >= 60 and "".join(rest.split())[:_LEAD_KEY] not in bare
+                and not boilerplate.CREDIT_LINE.match(line))
+
+
+_LEAD_KEY = 35  # characters (whitespace aside) of a line's opening looked for in the extraction
+
+
+# a place of one to three words, nothing else, before the dash ("Bandung -", "Kota Batu –"; not a
+# byline's "By Jason Cipriani | November 18, 2019 --")
+_PLACE_DASH = re.compile(r"^\W{0,3}(?!(?i:by|oleh)\b)[^\W\d_]+(?:[ ,]{1,2}[^\W\d_]+){0,2}\s*[-–—]")
 
 
 _BOX_ITEMS = (2, 6)  # a story's key points: a few sentences, not a list of links or a menu
@@ -2394,6 +2557,9 @@ def _short_for(text: str | None, target: Any, texts: list[str] | None = None) ->
 # --- from lines to paragraphs ----------------------------------------------------------------------
 
 _HEADER_LINES = 3  # lines above a dateline that may be the page header …
+_DECK_CHARS = 300  # characters: a standfirst above the story's first paragraph, not a paragraph
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_CAPS_PLACE = re.compile(r"^(?-i:[A-Z][A-Z.'’ -]{2,40})\s*[,(—–-]")
 _HEADER_CHARS = 100  # … each no longer than this
 # A byline glued to its time stamp above the body: "Indah Permata10 Mar 2025, 14:05 WIB".
 _STAMP_LINE = re.compile(r"^.{0,60}\b\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)\s*$")
@@ -2514,4 +2680,14 @@ def _take_dateline(body: Body) -> None:
             paras[: k + 1] = [first] if first.strip() else []
             return
         if len(para) > _HEADER_CHARS:
+            # a standfirst above the story's first paragraph (one or two sentences, no dateline:
+            # an English edition's deck under its headline): it stays, and the dateline opening the
+            # paragraph after it is the story's
+            if len(para) <= _DECK_CHARS and len(_SENTENCE_END.findall(para)) <= 2 and k + 1 < len(paras):
+                first, place, source = boilerplate.dateline(paras[k + 1])
+                # (a dateline of the press's: its source named, or its place in capitals; a
+                # byline under the first paragraph, "By Jason Cipriani | November 18, …", is none)
+                if source or (place and _CAPS_PLACE.match(paras[k + 1])):
+                    body.place, body.source = place, source
+                    paras[k + 1] = first
             return

@@ -484,6 +484,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^[^\n]{0,120}\b(?:ber)?langganan\s+(?:e-?paper|koran|harian|edisi (?:cetak|digital))\b"
         r"[^\n]{0,120}$"
         r"|^\s*(?:(?:ayo|yuk)\s+)?(?:ber)?langganan(?: (?:kini|sekarang|now|di sini))?\W*$"
+        # ... or a magazine's: "Dapatkan edisi cetak dua kali sebulan langsung ke rumah Anda. Hubungi
+        # bagian sirkulasi."
+        r"|^\s*(?:dapatkan|pesan|miliki)\s+(?:edisi cetak|majalah|koran|tabloid|e-?paper)\b[^\n]{0,160}$"
+        r"|^[^\n]{0,120}\bhubungi (?:bagian )?sirkulasi\b[^\n]{0,80}$"
         r"|^\s*(?:baca|baco|waca)\s+(?:berita|kaba|ulasan|liputan)?\s*(?:selengkapnya|lengkap(?:nya)?)\s+"
         r"di\s+(?:koran|harian|e-?paper|edisi cetak)\b[^\n]{0,160}$"
         # a call to follow the site's accounts by their handles, behind a teaser or not: "Jangan
@@ -628,6 +632,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # page for updates"
         r"|^\s*(?:muat ulang|refresh|segarkan)(?: kembali)? (?:halaman|laman|the page|this page)(?: ini)?"
         r"(?:\s+(?:untuk|for)\s[^\n.!?]{0,60})?\W*$"
+        # ... or its button for the entries not shown: "Muat pembaruan sebelumnya", "Tampilkan lebih
+        # banyak update", "Load earlier updates"
+        r"|^\s*(?:muat|tampilkan|lihat)(?:\s+(?:lebih banyak|semua))?\s+(?:pembaruan|update|entri|postingan)"
+        r"(?:\s+(?:sebelumnya|lainnya|terdahulu|lebih lama|lama))?\W*$"
+        r"|^\s*(?:load|show|see)\s+(?:more|earlier|older|previous|all)\s+(?:updates|posts|entries)\W*$"
         # ... or its notice of reloading itself: "Halaman ini refresh otomatis setiap 60 detik.",
         # "This page refreshes automatically every minute"
         r"|^\s*(?:halaman|laman)(?: ini)? (?:akan )?(?:di)?(?:refresh|muat ulang|perbarui|diperbarui"
@@ -683,8 +692,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*\[email\s+protected\]\W*$"
         r"|^\s*\((?:[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{2,6}\d{0,2})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}"
         r"|ant|antara|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
-        # a site and its reporter in brackets standing alone: "(TribunJogja/Rina)", "(Reuters/Budi)"
-        r"|^\s*\(\s*[A-Za-z][\w.]{2,30}\s*/\s*[A-Za-z][\w .']{1,40}\)\.?\s*$"
+        # a site and its reporter in brackets standing alone: "(TribunJogja/Rina)", "(Reuters/Budi)";
+        # the reporter's whole name and the editor's: "(Ahmad Fauzi/Nashih)"
+        r"|^\s*\(\s*[A-Za-z][\w.]{2,30}(?:\s+[A-Z][\w.]{1,20}){0,3}\s*/\s*[A-Za-z][\w .']{1,40}\)\.?\s*$"
         # a source or a note alone in brackets: "(Kompas.com)", "(Antaranews)", "(Bersambung)"
         r"|^\s*\(\s*[A-Za-z][\w.-]{2,30}\s*\)\.?\s*$"
         # a print edition's jump lines: "(bersambung ke hal 7)", "Sambungan dari hal 1", "(Baca
@@ -859,7 +869,14 @@ _BIO = re.compile(
     r"\s+(?:adalah|merupakan|ialah|is|was)\b[^\n]{0,400}$",
     _I,
 )
-_BIO_VERB = re.compile(r"\s*,?\s+(?:adalah|merupakan|ialah|is (?:a|an|the)|was (?:a|an|the))\s", _I)
+_BIO_VERB = re.compile(
+    r"\s*,?\s+(?:adalah|merupakan|ialah|is (?:a|an|the)|was (?:a|an|the))\s"
+    # ... or the writer's post after a comma, no verb: "Dr. H. Ahmad Fauzan, M.Si., Dosen Fakultas …"
+    r"|\s*,\s*(?:seorang\s+)?(?:dosen|peneliti|guru|ketua|wakil|mahasiswa|mahasiswi|pengajar|pegiat|anggota"
+    r"|direktur|kepala|pemerhati|pengamat|alumnus|alumni|aktivis|pendiri|sekretaris|pengurus|pengasuh"
+    r"|praktisi|konsultan|guru besar|lecturer|researcher|professor|director)\b",
+    _I,
+)
 _BIO_MAX = 400  # characters
 # the writer's academic and religious titles around the name: "Dr. Ilham Alimuddin", "Prof. Dr. H.
 # …", "Ilham Alimuddin, S.T., M.T. adalah …"
@@ -883,6 +900,30 @@ def _writer_bio(line: str) -> bool:
         if name and len(name) >= 5 and stripped.startswith(name) \
                 and _BIO_VERB.match(stripped, _DEGREES.match(stripped, len(name)).end()):
             return True
+    return False
+
+
+# Rule "closing byline": the writer named as :data:`WRITERS` holds them, under a byline's label,
+# on the body's last line: "Oleh: FX Wahyu Nugroho, kontributor Sesawi.Net di Yogyakarta", "By
+# Laras Wibisono". (The name alone after "Oleh" is no byline: "Oleh Presiden Jokowi, …" opens a
+# sentence unless the President wrote the page.)
+_BYLINE_LABEL = re.compile(r"^\W{0,3}(?:oleh|by|ditulis oleh|penulis|laporan)\s*:?\s*", _I)
+_BYLINE_MAX = 160  # characters: a byline and the writer's role, not a paragraph
+_BYLINE_ROLE = 100  # characters after the name: "kontributor Sesawi.Net di Yogyakarta"
+
+
+def _writer_byline(line: str) -> bool:
+    """Rule "closing byline" (:data:`_BYLINE_LABEL`)."""
+    if len(line) > _BYLINE_MAX or not (m := _BYLINE_LABEL.match(line)):
+        return False
+    rest = line[m.end():]
+    rest = rest[_NAME_TITLES.match(rest).end():]
+    for name in WRITERS.get():
+        if name and len(name) >= 5 and rest.startswith(name):
+            after = rest[_DEGREES.match(rest, len(name)).end():].strip()
+            if not after.strip(".") or (after[0] in ",|/–—-(" and len(after) <= _BYLINE_ROLE
+                                        and not re.search(r"[.!?]\s+[A-Z]", after)):
+                return True
     return False
 
 
@@ -964,6 +1005,8 @@ INITIALS = re.compile(
     # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"; a
     # print daily's page letter after it: "… dari APBN. (Awh)-f"; the reporter's first name, "(Pudji)"
     r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,7}\)(?:-[a-z]\d?)?\.?\s*$"
+    # ... or one capital letter, the desk's: "… setiap musim angin barat. (C)"
+    r"|(?<=[.!?\"”’])\s*\([A-Z]\)\.?\s*$"
     # a code in capitals in square brackets after the last sentence: "… tegasnya. [QAR]"
     r"|(?<=[.!?\"”’])\s*\[[A-Z]{2,5}\]\.?\s*$"
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
@@ -1814,6 +1857,10 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
             res.dropped.append(("author_box", new))
             keep.pop()
             continue
+        if len(keep) > 1 and _writer_byline(new):  # rule "closing byline"
+            res.dropped.append(("credit", new))
+            keep.pop()
+            continue
         if len(keep) > 1 and CAPS_NAME.match(new) and brand is not None and brand.named(new):
             res.dropped.append(("own_credit", new))  # a desk of the outlet: "CNBC INDONESIA RESEARCH"
             keep.pop()
@@ -2234,6 +2281,7 @@ def _names_brand(place: str | None) -> bool:
     return bool(place and brand is not None and brand.rx.fullmatch(place))
 
 
+_TOWN_DOT = re.compile(r"([A-Za-z]{3,20})\.(?=[A-Za-z0-9-]{2,30}\.[A-Za-z]{2,})")
 _DOMAIN_WORD = re.compile(r"\b[A-Za-z0-9-]{2,30}\.(?:id|com|co\.id|net|org|or\.id|go\.id|tv|news)\b")
 
 
@@ -2284,6 +2332,10 @@ def _dateline(text: str) -> tuple[str, str | None, str | None]:
         elif source and not place and rx is not STOP_DATELINE and (after := _PLACE_AFTER.match(rest)) \
                 and not _OUTLET_NAME.fullmatch(after.group("place")):
             place, rest = after.group("place"), rest[after.end() :]
+        if source and not place and (town := _TOWN_DOT.match(source.strip())) \
+                and _ID_TOWN.fullmatch(town.group(1)):
+            # "SAMARINDA.NIAGA.ASIA —": the town glued to the outlet's domain by a dot
+            place, source = town.group(1), source.strip()[town.end() :]
         return rest, _place(place), source.strip() if source else None
     return text, None, None
 

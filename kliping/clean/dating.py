@@ -335,7 +335,7 @@ def near_headline(tree: Any, days: bool = False) -> list[str]:
         if _CLOCK.search(line) or _AGO.search(line):
             # (its parts between bars, bullets or middle dots: "Redaksi Jogja TV · Selasa, …")
             parts = _ROW_PARTS.split(line) if _ROW_MARK.search(line) else ()
-            tried = (line, *parts, *_br_lines(el), *_icon_runs(el))
+            tried = (line, *parts, *_br_lines(el), *_icon_runs(el), *_cell_lines(el))
             # (a part with its clock first: a row's "Kamis, 20-11-2025 | 14:25 | Diposting oleh …"
             # split at its bars leaves the date without its time)
             found = next((x for x in tried if _CLOCK.search(x) and _dates_story(x)), None)
@@ -354,6 +354,25 @@ def near_headline(tree: Any, days: bool = False) -> list[str]:
     if split is not None:
         return [split]
     return [day] if day is not None else []
+
+
+# A time of day alone on its line: "Pukul 13.40 WIB", "Jam 09:15", "13.40 WITA"
+_TIME_ALONE = re.compile(
+    r"^(?:(?:pukul|pkl\.?|jam)\s*)?\d{1,2}[:.][0-5]\d(?:[:.][0-5]\d)?(?:\s*(?:WIB|WITA|WIT))?$", re.I
+)
+_CELLS = 8  # child elements of a byline box read as its lines, at most
+
+
+def _cell_lines(el: Any) -> list[str]:
+    """Rule "time on its own line": in a box of lines written as elements (``<div>Kamis Wage, 27
+    November 2025</div><div>Pukul 13.40 WIB</div><div>Penulis: …</div>``, a row's cells), a
+    line holding the time alone, joined to the line before it (the date): the box as a whole is
+    no date line (its other lines), and each line alone lacks the date or the time."""
+    cells = [c for c in el if isinstance(c.tag, str)]
+    if not 2 <= len(cells) <= _CELLS:
+        return []
+    lines = [" ".join(c.text_content().split()) for c in cells]
+    return [f"{a} {b}" for a, b in itertools.pairwise(lines) if a and _TIME_ALONE.match(b)]
 
 
 def _icon_runs(el: Any) -> list[str]:
@@ -635,6 +654,9 @@ def zone_probe(
     return []
 
 
+_GLUED_LABEL = re.compile(r"(?<=[^\W\d_]):(?=\d)")
+
+
 def _read_printed(
     printed: list[str], fetched_at: dt.datetime | None, tz: str, z_local: bool
 ) -> list[tuple[str, ParsedDate]]:
@@ -644,7 +666,9 @@ def _read_printed(
     for s in printed[:_PRINTED_TRIES]:
         if len(s) > _MAX_PRINTED or not (any(c.isdigit() for c in s) or _DAY_WORD.search(s)):
             continue
-        p = _parse(gregorian(s), fetched_at, tz, z_local)
+        # (a label glued to the date by markup read without a space: "<span>Pos diterbitkan:</span>
+        # <i class=icon></i>11 Pebruari 2025" as "Pos diterbitkan:11 Pebruari 2025")
+        p = _parse(gregorian(_GLUED_LABEL.sub(": ", s)), fetched_at, tz, z_local)
         if p is not None:
             if p.datetime is not None and publication_part(s) is None:
                 # (rule "update stamp": a line that is only an update stamp gives a day when

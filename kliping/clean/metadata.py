@@ -743,7 +743,81 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         named = people.people([text])
         if len(named) == 1 and named[0].casefold() == _WRITER_LABEL.sub("", text).casefold():  # (label off)
             return named
+        # two or three writers, every part of the element a name: "<a>Dwi Prasetyo</a>, <a>Ridho Aulia</a>"
+        if 1 < len(named) <= 3 and len(named) == len(people.parts(_WRITER_LABEL.sub("", text))):
+            return named
+    return _name_beside_date(tree, h1)
+
+
+# Rule "name beside the date": the headline's byline row of inline parts side by side, a person's
+# name alone in one and the publication date in another, a separator's part between them
+# ("<span>Rizky Ananda</span><span>•</span><span>Jumat, 28 November 2025 | 09:47 WIB</span>"),
+# whatever the classes (a utility-class theme names none; a redesign renames them). (Any part
+# beside a date read a box's heading, a player's label or a table's row label as a writer.) A
+# rubric or a region beside the date ("Kota Kediri • Jumat, …") reads as a name too: a name that a
+# link of the page prints (a menu's section, a tag), or that the page's <title> holds (its site's
+# name), is none.
+_ROW_LEN = (15, 120)  # characters: a byline row, not a label nor a paragraph
+_ROW_AFTER = 4  # siblings after the headline, and after its box, looked at
+# a calendar date: "28 November 2025", "28 Nov 2025", "28/11/2025", "2025-11-28"
+_ROW_DATE = re.compile(
+    r"(?i)\b\d{1,2}\s+(?:jan|feb|peb|mar|apr|mei|may|jun|jul|agu|agt|aug|sep|okt|oct|nov|nop|des|dec)[a-z]*\.?"
+    r"\s+(?:19|20)\d\d\b|\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b"
+)
+_ROW_SEP = frozenset("•·|/-–—")
+_ROW_TAGS = frozenset(("span", "a", "strong", "b", "em", "address", "cite", "small"))  # (inline: a name's)
+_ROW_LINK = re.compile(r"(?i)author|penulis|reporter|wartawan|profil|kontributor|/u/|/user")
+# words of a row's labels and widgets, never of a writer's name ("Tanggal Posting", "Putar Video")
+_ROW_WORDS = re.compile(
+    r"(?i)\b(?:tanggal|posting|diposting|video|putar|terkait|publikasi|berita|artikel|kategori|dibaca"
+    r"|waktu|jam|pukul|update|diperbarui|terbit|sumber|foto|tag|share|bagikan|komentar|baca|lihat)\b"
+)
+
+
+def _name_beside_date(tree: Any, h1: Any) -> list[str]:
+    if h1 is None:
+        return []
+    rows = []
+    for el in (h1, h1.getparent()):
+        sib = el.getnext() if el is not None else None
+        for _ in range(_ROW_AFTER):
+            if sib is None:
+                break
+            if isinstance(sib.tag, str):
+                rows.append(sib)
+                rows.extend(c for c in sib if isinstance(c.tag, str))  # (a row in a box of its own)
+            sib = sib.getnext()
+    for row in rows:
+        text = " ".join(row.text_content().split())
+        if not _ROW_LEN[0] <= len(text) <= _ROW_LEN[1]:
+            continue
+        parts = [(c, " ".join(c.text_content().split())) for c in row if isinstance(c.tag, str)]
+        parts = [(c, t) for c, t in parts if t]
+        for i, (el, name) in enumerate(parts):
+            if el.tag not in _ROW_TAGS or not _row_name(name):
+                continue  # (a box's heading, a paragraph, a button: no byline's name)
+            # the date past one separator's part ("•", "|") after the name, or before it
+            near = [parts[k + d][1] for k, d in ((i - 2, 0), (i + 1, 1))
+                    if 0 <= k < len(parts) - d and set(parts[k + (1 - d)][1]) <= _ROW_SEP]
+            if not any(_ROW_DATE.search(t) for t in near):
+                continue
+            link = el if el.tag == "a" else next(el.iter("a"), None)
+            if link is not None and not _ROW_LINK.search(link.get("href") or ""):
+                continue  # a section's or a tag's link, not the writer's page
+            key = name.casefold()
+            title = " ".join((tree.getroottree().getroot().findtext(".//title") or "").split()).casefold()
+            if key in title or any(a is not link and " ".join(a.text_content().split()).casefold() == key
+                                   for a in tree.iter("a")):
+                continue
+            return [name]
     return []
+
+
+def _row_name(text: str) -> bool:
+    """Could a byline row's part be a writer's name alone: two to four words, no digit, no label's
+    colon nor a label's or a widget's word, a person by :func:`people.people`?"""
+    return (2 <= len(text.split()) <= 4 and not any(ch.isdigit() or ch == ":" for ch in text)
+            and _ROW_WORDS.search(text) is None and people.people([text]) == [text])
 
 
 _WRITER_TRIES = 6
@@ -795,12 +869,14 @@ def _within(el: Any, box: Any) -> bool:
 _BYLINE_LIST_MAX = 120  # characters: a list of names, not an author's bio
 
 
-def _byline_list(tree: Any, author: str, brands: list[str]) -> list[str]:
+def _byline_list(tree: Any, author: str, brands: list[str], title: str | None = None) -> list[str]:
     """Rule "first of the byline": the structured data names one author (``<meta name=author>``
     gives one value) and an author element in the headline's box names that person first among
     several ("Sahrul Alim, Nur Asmi - detikSulsel"), every part of it a name: the element's names,
     in its order. (The box's first :data:`_BOX_WALK` elements are read.)"""
-    h1 = next(tree.iter("h1"), None)
+    # (the box of the heading printing the page's title: a Joomla theme's <h2 class="itemTitle"> under
+    # the <h1> of its logo, else the first <h1>)
+    h1 = _title_heading(tree, title)
     box = h1.getparent() if h1 is not None else None
     if box is None:
         return []
@@ -809,7 +885,7 @@ def _byline_list(tree: Any, author: str, brands: list[str]) -> list[str]:
         if n >= _BOX_WALK:
             break
         cls = el.get("class") if isinstance(el.tag, str) else None
-        if not cls or "author" not in cls:
+        if not cls or "author" not in cls.lower():  # ("author", "itemAuthor", "post-Author")
             continue
         # (its parts' texts apart: "<span>Nama, S.H.</span><span>Si Pokrol</span>" is no list of two;
         # a degree after a name is no name of its own)
@@ -1107,13 +1183,13 @@ def extract(
     desk = bool(found_authors) and not people.people(found_authors, names)
     if desk:
         found_authors = []
-    elif len(found_authors) == 1:
-        found_authors = _byline_list(tree, found_authors[0], names) or found_authors
+    headline = title(tree, pm, layout.title_xpath, names)
+    if not desk and len(found_authors) == 1:
+        found_authors = _byline_list(tree, found_authors[0], names, headline) or found_authors
     credited: tuple[list[str], list[str]] = ([], [])
     ours = may_be_indonesian(tree, pm)
     if not (found_authors and found_editors) and (ours or _indonesian_clock(pm) or _indonesian_byline(tree)):
         credited = credit_lines(tree)
-    headline = title(tree, pm, layout.title_xpath, names)
     return Metadata(
         page=pm,
         site_names=names,

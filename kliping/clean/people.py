@@ -12,6 +12,12 @@ _PREFIX = re.compile(
     r"|diposting oleh)\s*[:\-]?\s+",
     re.I,
 )
+# academic and religious titles before a name: "Dr. H. Ahmad Fauzan", "Prof. Dr. Ir. Rina", "KH. Anwar"
+# (the degrees after it go too: _DEGREES; a name is listed bare, as a library catalogues it)
+_TITLES = re.compile(r"^(?-i:(?:(?:Prof|Dr|Drs|Dra|Ir|H|Hj|KH|K\.H|dr|Ust|Ustadz?|Ustazah)\.\s*)+)(?=[A-Z])")
+# what a byline prints in brackets after the name: the writer's town or desk, "Sri Handayani
+# (Temanggung)", "Budi (Antara)" (a contact in brackets: _CONTACT)
+_BRACKETED = re.compile(r"\s*\([^()@]{1,40}\)\s*$")
 # "Vidya Pinandhita - detikHealth", "Nama, Jurnalis", "Nama | Okezone"
 _SUFFIX = re.compile(
     r"\s*(?:[-–—|]\s*\w*(?:detik|kompas|tempo|okezone|liputan6|antara|tribun|cnn|news)\w*.*"
@@ -75,6 +81,8 @@ def tidy(name: str) -> str:
     name = _GLUED_LABEL.sub("", name)
     name = _SUFFIX.sub("", name)
     name = _DEGREES.sub("", name)
+    name = _BRACKETED.sub("", name)
+    name = _TITLES.sub("", name)
     return name.strip(" .:-–—|,")
 
 
