@@ -991,19 +991,20 @@ def _sibling_chunks(keyed: list[Any], groups: dict[Any, list[Any]], runs: dict[A
 _ENTRY_UP = 3  # levels above a text div where the entry it belongs to may be
 _ENTRY_SIBLINGS = 8  # entries beside it looked at, each side
 _ENTRY_PEERS = 2  # entries whose paragraph stands where the div stands, at least
+_ENTRY_KIDS = 8  # children of an entry's box, at most (comments and text aside, counted by lxml)
 
 
 def _entry_paragraphs(groups: dict[Any, list[Any]], runs: dict[Any, list[int]]) -> None:
     """Rule "entry like its peers": a lone text ``<div>`` of prose is a paragraph when it opens a
     run of two or more wrappers of a ``<p>`` of prose (a lead written as a ``<div>`` above the
-    story's ``<div><p>…</p></div>``s: :func:`_lead_of_wrappers`), or two or more siblings of one of
-    its ancestors
-    (up to :data:`_ENTRY_UP` levels, of that ancestor's tag) hold a ``<p>`` of prose at the very
-    place it holds the div: the
-    entries of a live report or a list of items, one of which a CMS or a redesign wrote with a
-    ``<div>`` for its ``<p>`` (``<div><div>16:05</div><div><div>Teks …</div></div></div>`` among
-    entries of ``<div><div>13:35</div><div><p>Teks …</p></div></div>``): that entry was lost
-    (F1 0.81-0.89 on four live reports stripped of their attributes)."""
+    story's ``<div><p>…</p></div>``s: :func:`_lead_of_wrappers`), or when two or more siblings of
+    one of its ancestors (up to :data:`_ENTRY_UP` levels, each a small box of
+    :data:`_ENTRY_KIDS` children at most, of that ancestor's tag and shape) hold a ``<p>`` of
+    prose at the very place it holds the div: the entries of a live report or a list of items,
+    one of which a CMS or a redesign wrote with a ``<div>`` for its ``<p>`` (``<div><div>16:05
+    </div><div><div>Teks …</div></div></div>`` among entries of ``<div><div>13:35</div><div>
+    <p>Teks …</p></div></div>``): that entry was lost (F1 0.81-0.89 on four live reports
+    stripped of their attributes)."""
     for parent, ns in runs.items():
         if len(ns) != 1:
             continue
@@ -1017,8 +1018,8 @@ def _entry_paragraphs(groups: dict[Any, list[Any]], runs: dict[Any, list[int]]) 
         node = div
         for _ in range(_ENTRY_UP):
             up = node.getparent()
-            if up is None or up.tag in ("body", "html"):
-                break
+            if up is None or up.tag in ("body", "html") or len(up) > _ENTRY_KIDS:
+                break  # (a frame of many children is no entry)
             path.insert(0, _element_index(node))
             if _peers_hold_paragraph(up, path):
                 div.tag = "p"
@@ -1089,17 +1090,18 @@ def _peers_hold_paragraph(entry: Any, path: list[int]) -> bool:
     one on ``path`` aside: a live report's entries, not a caption's box beside the story's
     chunks) hold a ``<p>`` of prose at ``path``?"""
     found = 0
-    shape = _shape(entry, path[0]) if path else None
+    shape: tuple[str, ...] | None = None  # (the entry's, found once a sibling may be a peer)
     for step in ("getprevious", "getnext"):
         sib = getattr(entry, step)()
         for _ in range(_ENTRY_SIBLINGS):
             if sib is None:
                 break
-            if sib.tag == entry.tag and (p := _paragraph_at(sib, path)) is not None \
-                    and _own_prose(p) > _DIV_PROSE and (shape is None or _shape(sib, path[0]) == shape):
-                found += 1
-                if found >= _ENTRY_PEERS:
-                    return True
+            if sib.tag == entry.tag and len(sib) > path[0] and (p := _paragraph_at(sib, path)) is not None:
+                shape = _shape(entry, path[0]) if shape is None else shape
+                if _shape(sib, path[0]) == shape and _own_prose(p) > _DIV_PROSE:
+                    found += 1
+                    if found >= _ENTRY_PEERS:
+                        return True
             sib = getattr(sib, step)()
     return False
 
