@@ -221,6 +221,11 @@ REWRITTEN_FIXTURES = [
     ("u10_iqplus_live_ihsg.html", "p_as_div+strip_attrs"),  # the same, wrapped (0.85)
     ("u11_kbr_liveblog_radio.html", "p_as_div+strip_attrs"),  # the same (0.88)
     ("bbc_indonesia.html", "p_as_div+strip_attrs"),  # a lead <div> among <div><p>s (0.89)
+    # the headline's box in a wrapper before a photo story's halves: the run was walked from inside
+    # the wrapper, and the halves were not joined (0.63)
+    ("u13_phinemo_neve_fotocerita.html", "ad_split+strip_attrs"),
+    # an app promo's box of one paragraph right after the second half (0.67)
+    ("u20_sportstars_sveltekit_terbittanpazona_duapenulis.html", "ad_split+strip_attrs"),
 ]
 
 

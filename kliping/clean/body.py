@@ -1291,11 +1291,13 @@ def join_chunks(tree: Any) -> None:
         if seed in done:
             continue
         key = _join_key(seed)
-        first = seed  # (a chunk of text divs may come before the first of <p>s)
-        while (prev := _chunk_beside(first, "getprevious", key, counts)) is not None:
-            first = prev
+        first = at = seed  # (a chunk of text divs may come before the first of <p>s)
+        while (prev := _chunk_beside(at, "getprevious", key, counts)) is not None:
+            # (``at``: its place among the siblings, the wrapper a chunk found inside one: the run
+            # goes on from there, not from the chunk, which has no sibling in its wrapper)
+            at, first = prev, _peeled(prev)
         run, between = [first], []
-        sib = first.getnext()
+        sib = at.getnext()
         while sib is not None and len(" ".join((sib.getprevious().tail or "").split())) <= _DIV_PROSE:
             if _is_chunk(inner := _peeled(sib), key, counts):
                 run += [*between, inner]
@@ -1314,16 +1316,20 @@ def join_chunks(tree: Any) -> None:
                 counts[c] = sum(_own_prose(x) > 60 for x in c.iterchildren("p"))
         # (a box of no prose paragraph closing the run, a credit's or a note's, is no chunk of an
         # unclassed story's: the story's two halves around their ad slot are joined without it)
-        while (not _keyed(first) and len(chunks) > 2 and not counts[chunks[-1]]
-               and _own_prose(chunks[-1]) < _LONE_RUN):
+        while (not _keyed(first) and len(chunks) > 2 and _own_prose(chunks[-1]) < _LONE_RUN
+               and (not counts[chunks[-1]] or (counts[chunks[-1]] < _CHUNK_PARAGRAPHS
+                                               and run[run.index(chunks[-1]) - 1] is chunks[-2]))):
+            # (... nor one of a paragraph right after the story's last chunk, no slot between: an
+            # app's or a newsletter's promo box, "Unduh aplikasi …": the halves were not joined)
             run = run[: run.index(chunks.pop())]
             while run and run[-1] not in chunks:
                 run.pop()
-        # (nor a box of text divs opening it, a sentence or two: a photo's box and its caption above
-        # the story's first half: the halves around their ad slot were not joined, and the second
-        # was lost)
-        while (not _keyed(first) and len(chunks) > 2 and chunks[0] not in in_p
-               and counts[chunks[0]] < _CHUNK_PARAGRAPHS and _own_prose(chunks[0]) < _LONE_RUN):
+        # (nor a box opening it with no prose paragraph, or of text divs of a sentence or two: the
+        # headline's box with its rubric, a photo's box and its caption, above the story's first
+        # half: the halves around their ad slot were not joined, and the second was lost)
+        while (not _keyed(first) and len(chunks) > 2 and _own_prose(chunks[0]) < _LONE_RUN
+               and (not counts[chunks[0]]
+                    or (chunks[0] not in in_p and counts[chunks[0]] < _CHUNK_PARAGRAPHS))):
             chunks.pop(0)
             run = run[run.index(chunks[0]):]
             first = run[0]
@@ -1397,11 +1403,11 @@ def _is_chunk(el: Any, key: tuple[Any, ...], counts: dict[Any, int]) -> bool:
 
 def _chunk_beside(el: Any, step: str, key: tuple[Any, ...], counts: dict[Any, int]) -> Any | None:
     """The nearest chunk of ``key`` before (``step``: "getprevious") ``el``, past elements of a
-    label's length at most, or None."""
+    label's length at most (the sibling itself: the chunk is :func:`_peeled` of it), or None."""
     sib = getattr(el, step)()
     while sib is not None and len(" ".join((sib.tail or "").split())) <= _DIV_PROSE:
-        if _is_chunk(inner := _peeled(sib), key, counts):
-            return inner
+        if _is_chunk(_peeled(sib), key, counts):
+            return sib
         if isinstance(sib.tag, str) and not _short(sib):
             return None
         sib = getattr(sib, step)()
