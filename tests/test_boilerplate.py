@@ -742,6 +742,16 @@ def test_related_heading_takes_its_list_mid_body(heading: str) -> None:
         ("credit_code", "[ka/ab]"),
         # the reporter's whole name and the editor's in brackets, alone
         ("credit_code", "(Ahmad Fauzi/Nashih)"),
+        ("credit_code", "(R10/a)"),
+        # a comment form's log-in prompt, a paywall's meter, a prayer-times strip, a recipe's call
+        # for the readers' rating
+        ("widget", "- Log in to post comments"),
+        ("widget", "Login untuk berkomentar"),
+        ("widget", "Anda membaca 2 dari 5 artikel gratis bulan ini."),
+        ("widget", "Subuh 04:05 | Dzuhur 11:42 | Ashar 15:06 | Maghrib 17:55 | Isya 19:08"),
+        ("widget", "Beri rating dan ceritakan hasil masakan Anda di kolom komentar!"),
+        # a call to ask in the site's group
+        ("promo", "Tanyakan di Grup Telegram WinPoin atau forum komunitas kami."),
         # a photo gallery's slide counter
         ("pagination", "1 / 4"),
         ("pagination", "2 dari 10"),
@@ -757,6 +767,9 @@ def test_new_family_lines(name: str, line: str) -> None:
     [
         "Muat ulang halaman itu berkali-kali tidak membantu, keluh warga yang mendaftar sekolah daring.",
         "Lihat pembaruan sebelumnya pada aplikasi sebelum mengunduh versi baru, kata pengembang.",
+        "Anda membaca 2 dari 5 artikel itu, kata dosen itu kepada mahasiswa di kelas pagi tadi.",
+        "Warga masuk untuk berkomentar di forum desa sebelum rapat dimulai pada Senin malam.",
+        "Beri nilai yang adil bagi para peserta lomba, kata juri kepada panitia di aula.",
         "Data itu dirilis BPS/Badan Pusat Statistik pada awal bulan, kata peneliti.",
         "Hasil akhir 2/1 untuk tuan rumah membuat pelatih tersenyum lebar.",
         "Skor akhir 2-1 untuk tuan rumah. Laga berikutnya digelar di Stadion GBLA.",
@@ -1767,3 +1780,32 @@ def test_a_closing_byline_and_a_bio_of_the_page_s_writer_close_the_body() -> Non
             assert clean_lines([BODY, BODY2, last]).paragraphs == [BODY, BODY2, last], last
     finally:
         WRITERS.reset(token)
+
+
+def test_a_tech_site_s_via_line_and_a_bare_slash_code_close_the_body() -> None:
+    """"Via: Microsoft Support" names the story's source, a credit line; codes between slashes
+    with no bracket after the last sentence ("… GoBis. alq/rmc") are the desk's."""
+    res = clean_lines([BODY, "Warga dapat naik dari halte Terminal Purabaya dengan aplikasi GoBis. alq/rmc",
+                       "Via: Microsoft Support"])
+    assert res.paragraphs == [BODY, "Warga dapat naik dari halte Terminal Purabaya dengan aplikasi GoBis."]
+    prose = "Tarif dihitung per km/jam pemakaian, kata petugas, dan dibayar di loket."
+    assert clean_lines([BODY, prose]).paragraphs == [BODY, prose]
+
+
+def test_another_role_glued_after_a_name_ends_it() -> None:
+    assert people(["Rizky Amalia Redaktur: Ustadz Hamim"]) == ["Rizky Amalia"]
+    assert people(["Dr. H. Ahmad Fauzan Rasyid, M.Si."]) == ["Ahmad Fauzan Rasyid"]
+    assert people(["Sri Handayani (Temanggung)"]) == ["Sri Handayani"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [("Medan (SIB)", "Medan", "SIB"),  # alone on its line, the break its dash
+     ("Presiden (RI)", None, None),  # (a place the gazetteer does not know, alone: no dateline)
+     ("SAMARINDA.NIAGA.ASIA — Puluhan kapal tongkang tertahan di perairan Muara Kaman sejak Senin.",
+      "Samarinda", "NIAGA.ASIA")],
+)  # fmt: skip
+def test_revision_43_datelines(text: str, place: str | None, source: str | None) -> None:
+    """A local paper's code in brackets closing the line after a known town; a town glued to the
+    outlet's domain by a dot."""
+    assert dateline(text)[1:] == (place, source)

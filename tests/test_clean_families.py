@@ -326,3 +326,4 @@ def test_a_closing_byline_of_the_writer_is_no_line_of_the_story() -> None:
     assert rec["authors"] == ["Dimas Arya"] and "kontributor Warta Contoh" not in rec["text"]
     sentence = "<p>Oleh Bupati Magelang, jembatan itu diresmikan dengan pemotongan pita pada Selasa pagi.</p>"
     assert "diresmikan dengan pemotongan pita" in _record(head, "", sentence)["text"]
+

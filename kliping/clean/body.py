@@ -2566,6 +2566,7 @@ def _short_for(text: str | None, target: Any, texts: list[str] | None = None) ->
 
 _HEADER_LINES = 3  # lines above a dateline that may be the page header …
 _DECK_CHARS = 300  # characters: a standfirst above the story's first paragraph, not a paragraph
+_CAPTION_MAX = 300  # characters: a photo's caption above the story, not its first paragraph
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _CAPS_PLACE = re.compile(r"^(?-i:[A-Z][A-Z.'’ -]{2,40})\s*[,(—–-]")
 _HEADER_CHARS = 100  # … each no longer than this
@@ -2683,6 +2684,10 @@ def _take_dateline(body: Body) -> None:
     a kicker the markup put in the body's container) are the page's header, not its body."""
     paras = body.paragraphs
     for k, para in enumerate(paras[: _HEADER_LINES + 1]):
+        if len(para) <= _CAPTION_MAX and maintext.credited(para):
+            # a photo's caption above the story, its credit closing it ("PEDAGANG - Suasana Pasar
+            # Bawah … (RIAUONLINE.CO.ID/Dwi Sri Mulyani)"): its label is no dateline
+            continue
         first, body.place, body.source = boilerplate.dateline(para)
         if body.place or body.source:
             paras[: k + 1] = [first] if first.strip() else []

@@ -449,6 +449,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # WhatsApp Tempo"
         r"|^[^\n]{0,150}\bberita(?:-berita)? (?:terbaru|terkini|terlengkap|pilihan|update)\b[^\n]{0,150}"
         r"\b(?:kanal|saluran|channel) (?:whats ?app|telegram)(?: [\w.]+)?\W*$"
+        # a call to ask or talk in the site's group or channel: "Tanyakan di Grup Telegram WinPoin
+        # atau forum komunitas kami."
+        r"|^(?=[^\n]{0,160}$)\W*(?:tanyakan|diskusikan|bahas|ngobrol(?:kan)?)\b[^\n]{0,60}\b(?:grup|group"
+        r"|komunitas|kanal|saluran|channel|forum) (?:telegram|whats ?app|wa|discord|facebook)\b[^\n]*$"
         # a fact-check line's hotline: "* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi …,
         # silakan WhatsApp ke nomor Cek Fakta Liputan6.com 0811 …"
         r"|^\W*(?:fakta atau hoaks|cek fakta)\b[^\n]{0,300}\bwhats ?app ke nomor\b[^\n]{0,200}$"
@@ -606,6 +610,24 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # rating, reaction, comment, disclaimer and share widgets
     "widget": re.compile(
         r"^\s*(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan)(?:mu|\s+(?:anda|kamu|mu))\b[^\n]{0,80}$"
+        # a comment form's prompt to log in: "Log in to post comments" (Drupal), "Login untuk
+        # berkomentar", "Masuk untuk mengirim komentar"
+        r"|^\s*[-•·]?\s*(?:log ?in|sign in|register)(?: or register)? to (?:post|add|leave) comments?\W*$"
+        r"|^\s*[-•·]?\s*(?:log ?in|masuk|daftar)(?: atau daftar)? untuk"
+        r" (?:mengirim |menulis |memberi |memberikan )?"
+        r"(?:berkomentar|komentar)\W*$"
+        # a paywall's meter: "Anda membaca 2 dari 5 artikel gratis bulan ini.", "You have read 2 of 5
+        # free articles this month."
+        r"|^\s*(?:anda|kamu) (?:telah |sudah )?membaca \d+ dari \d+ (?:artikel|berita)"
+        r"(?=[^\n]{0,60}\b(?:gratis|bulan ini|pekan ini|minggu ini|hari ini|tersisa)\b)[^\n]{0,80}$"
+        r"|^\s*you(?: have|'ve) read \d+ (?:of|out of) \d+ free (?:articles|stories)\b[^\n]{0,80}$"
+        # a prayer-times strip: "Subuh 04:05 | Dzuhur 11:42 | Ashar 15:06 | Maghrib 17:55 | Isya 19:08"
+        r"|^\s*(?:(?:imsak|subuh|syuruq|terbit|dhuha|dzuhur|zuhur|dhuhur|ashar|asar|maghrib|magrib|isya|isya')"
+        r"\s*:?\s*\d{1,2}[:.]\d\d\s*(?:wib|wita|wit)?\s*[|•·,/-]?\s*){3,8}$"
+        # a recipe's call for the readers' rating: "Beri rating dan ceritakan hasil masakan Anda di
+        # kolom komentar!"
+        r"|^\s*(?:beri|berikan)\s+(?:rating|nilai|bintang|ulasan)\b[^\n]{0,60}\b(?:komentar|resep ini)\b"
+        r"[^\n]{0,40}$"
         r"|^\s*[-•·]?\s*(?:rate (?:artikel|berita) ini|(?:beri|berikan) (?:nilai|rating|reaksi|skor)"
         r"(?: (?:kamu|anda|mu|untuk (?:artikel|berita|film|ulasan) ini|(?:artikel|berita) ini))?"
         r"|(?:like|suka|dislike|love|senang|sedih|marah|terkejut|takut|lucu)\s*\(\d+\))\W*$"
@@ -691,7 +713,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # an address the page hid from robots (Cloudflare's email protection): "[email protected]"
         r"|^\s*\[email\s+protected\]\W*$"
         r"|^\s*\((?:[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{2,6}\d{0,2})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}"
-        r"|ant|antara|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4})\)\.?\s*$"
+        r"|ant|antara|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4}|[a-z]\d{1,3}\s*/\s*[a-z]{1,6}\d{0,2})\)\.?\s*$"
         # a site and its reporter in brackets standing alone: "(TribunJogja/Rina)", "(Reuters/Budi)";
         # the reporter's whole name and the editor's: "(Ahmad Fauzi/Nashih)"
         r"|^\s*\(\s*[A-Za-z][\w.]{2,30}(?:\s+[A-Z][\w.]{1,20}){0,3}\s*/\s*[A-Za-z][\w .']{1,40}\)\.?\s*$"
@@ -939,6 +961,7 @@ CREDIT_LABELS = {
     "penyunting": "editors", "sumber": None, "foto": None, "fotografer": None, "video": None,
     "produser": None, "editing": None, "grafis": None, "infografis": None, "penerjemah": None,
     "source": None, "foto/teks": "authors", "teks/foto": "authors",  # a photo story's maker
+    "via": None,  # a tech site's source of the story: "Via: Microsoft Support"
     "panulis": "authors",  # (Javanese and Sundanese sections: "Panulis: Sugeng Wiyono")
     # a TV or radio newsroom's crew: "Reporter: A | Kamerawan: B | Editor: C"
     "kamerawan": None, "juru kamera": None, "videografer": None, "penyiar": None,
@@ -1005,6 +1028,8 @@ INITIALS = re.compile(
     # a desk's code in capitalised form after the last sentence: "… kata dia. (Red)", "(Rls)"; a
     # print daily's page letter after it: "… dari APBN. (Awh)-f"; the reporter's first name, "(Pudji)"
     r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,7}\)(?:-[a-z]\d?)?\.?\s*$"
+    # ... or codes between slashes with no bracket: "… dengan menunjukkan aplikasi GoBis. alq/rmc"
+    r"|(?<=[.!?\"”’])\s+[a-z]{2,4}(?:/[a-z]{2,4}){1,2}\s*$"
     # ... or one capital letter, the desk's: "… setiap musim angin barat. (C)"
     r"|(?<=[.!?\"”’])\s*\([A-Z]\)\.?\s*$"
     # a code in capitals in square brackets after the last sentence: "… tegasnya. [QAR]"
@@ -1807,6 +1832,7 @@ _OFFICE_LINE = re.compile(
 
 
 _PAGE_LETTER = re.compile(r"\)-[a-z]\d?\s*$")  # "(Awh)-f": a print daily's code and page letter
+_BARE_CODE = re.compile(r"(?<=[.!?\"”’])\s+[a-z]{2,4}(?:/[a-z]{2,4}){1,2}\s*$")  # "… GoBis. alq/rmc"
 
 
 def _end_residue(keep: list[str], res: Cleaned) -> None:
@@ -1814,7 +1840,8 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
     while keep:
         last = new = keep[-1]
         for _ in range(3):  # (two codes in a row: "… country. (PR of Ministry of Health/UN) (RI/MUR)")
-            if not (new.rstrip().endswith((")", ").", "]", "].")) or _PAGE_LETTER.search(new)) \
+            if not (new.rstrip().endswith((")", ").", "]", "].")) or _PAGE_LETTER.search(new)
+                    or _BARE_CODE.search(new)) \
                     or (cut := INITIALS.sub("", new)) == new:
                 break
             new = cut
@@ -2085,8 +2112,10 @@ DATELINES = (
                r"(?=[A-Z\d\"“‘'])"),
     # a local paper's own code in brackets after the place: "BANGKINANG (DRO) -", "MEDAN (SIB) -",
     # "Sampit (ANTARA) -" (a foreign wire's "(AP)" / "(AFP)" is part of its story as published)
-    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?:AP|AFP|UPI)\))[A-Z]{{2,15}}(?:\s[A-Z]{{2,15}}){{0,2}})\)"
-               r"(?:(?:\s+-{1,3}\s*|\s*[–—―]\s*|\s*:\s+)(?=[A-Z\d\"“‘'])|\s*[-–—―:]{1,3}\s*$)"),
+    LOCAL_CODE_DATELINE := re.compile(
+        rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?:AP|AFP|UPI)\))[A-Z]{{2,15}}(?:\s[A-Z]{{2,15}}){{0,2}})\)"
+               r"(?:(?:\s+-{1,3}\s*|\s*[–—―]\s*|\s*:\s+)(?=[A-Z\d\"“‘'])|\s*[-–—―:]{0,3}\s*$)"),
+    # (... closing its line, the break its dash: "<b>Medan (SIB)</b><br>Meski …")
     # an office's own name in brackets after the place, before a story in Indonesian (OFFICE_DATELINE);
     # or an outlet's, its first word an abbreviation: "Surabaya (SI Online) –", "Jakarta (NU Online) -"
     OFFICE_DATELINE := re.compile(
@@ -2293,6 +2322,9 @@ def _dateline(text: str) -> tuple[str, str | None, str | None]:
             continue
         if rx is GLUED_DATELINE and not _ID_TOWN.fullmatch(m.group("place").title()):
             continue
+        if rx is LOCAL_CODE_DATELINE and not m.group().rstrip().endswith(("-", "–", "—", "―", ":")) \
+                and not text[m.end() :].strip() and not _ID_TOWN.fullmatch(m.group("place").title()):
+            continue  # (a line of a place and a code alone: a town the gazetteer knows, "Medan (SIB)")
         rest = text[m.end() :]
         if rx is STOP_DATELINE and _ID_WORDS.search(rest[:_ID_PROBE]):  # (one Indonesian word)
             continue

@@ -1179,6 +1179,11 @@ _CREDIT = re.compile(
 _SITE_CREDIT = re.compile(r"\((?:[\w-]+\.)+[a-z]{2,3}(?:\.[a-z]{2})?\s*/\s*[^()/]{2,50}\)\s*\.?\s*$", re.I)
 
 
+def credited(text: str) -> bool:
+    """Does ``text`` (a line of a caption's length) end with a photo credit? (:func:`_credit`)"""
+    return _credit(text)
+
+
 def _credit(text: str) -> bool:
     """Does ``text`` end with a photo credit (:data:`_CREDIT`, or the Indonesian forms of
     :data:`kliping.clean.boilerplate.PHOTO_CREDIT_END`: "ANTARA FOTO/…/foc.", "(Freepik)", or a

@@ -741,7 +741,8 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         if _OTHER_LABEL.search(_text_before(el)):
             continue  # "Editor : <a class=author>Indriyani Astuti</a>": a name under another role
         named = people.people([text])
-        if len(named) == 1 and named[0].casefold() == _WRITER_LABEL.sub("", text).casefold():  # (label off)
+        bare = people.cut_role_after(_WRITER_LABEL.sub("", text))  # (label off; another role's after it)
+        if len(named) == 1 and named[0].casefold() == bare.casefold():
             return named
         # two or three writers, every part of the element a name: "<a>Dwi Prasetyo</a>, <a>Ridho Aulia</a>"
         if 1 < len(named) <= 3 and len(named) == len(people.parts(_WRITER_LABEL.sub("", text))):

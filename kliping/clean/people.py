@@ -70,8 +70,22 @@ _CONTACT = re.compile(
 )
 
 
+# another role's label glued after the name by markup read without a separator: "Rizky Amalia
+# Redaktur: Ustadz Hamim" (the writer's name ends there)
+_ROLE_AFTER = re.compile(
+    r"\s+(?-i:Redaktur|Editor|Penyunting|Fotografer|Foto|Sumber|Reporter|Pewarta)\s*:.*$"
+)
+
+
+def cut_role_after(text: str) -> str:
+    """``text`` without another role's label glued after the name and what follows it
+    (:data:`_ROLE_AFTER`), its whitespace folded."""
+    return _ROLE_AFTER.sub("", " ".join(text.split()))
+
+
 def tidy(name: str) -> str:
     name = " ".join(name.split()).strip(" .:-–—|,")
+    name = _ROLE_AFTER.sub("", name)
     if "@" in name:
         name = _CONTACT.sub("", name)
     desk = _DESK_PLACE.match(name)
