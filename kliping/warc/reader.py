@@ -16,7 +16,12 @@ the next record (or the end of the file) before it yields the record; where it i
 is reported to ``on_damage`` (offset, why) and not yielded, and reading resumes at the next line
 opening ``WARC/1.`` (in a gzip-per-record file: at the next member opening a record; a block
 never runs on past its own member into a member that opens a record). Records before and after
-it are read as usual. Without ``on_damage`` such a file raises :class:`WarcFormatError`, as any
+it are read as usual. A block larger than :data:`PEEK_MAX` is watched as it is read through (the
+first line inside it opening a record, and up to :data:`HOLD_MAX` bytes from there, are kept) and
+given back from there when it proves to lie. A gzip member cut short, or of bad data with no
+member opening a record after it, ends the data with one report at the offset where it goes
+wrong: every whole record before it is yielded (the bytes inflated before bad data are salvaged
+byte by byte). Without ``on_damage`` such a file raises :class:`WarcFormatError`, as any
 corrupt file does.
 """
 
@@ -39,8 +44,12 @@ OUT_CHUNK = 1 << 20  # decompressed bytes per zlib call
 MAX_HEADER = 1 << 16  # a WARC header section longer than this is not a WARC header
 # a block up to this size is checked before it is consumed (held in memory with what follows it),
 # so a Content-Length that says more than the record holds gives back the records it swallowed;
-# a larger one not kept is checked after it was skipped (what it swallowed is lost, and counted)
+# a larger one is checked after it was read through (see HOLD_MAX)
 PEEK_MAX = 16 << 20
+# such a larger block is watched as it is read through: from the first line inside it that opens a
+# record, up to this many bytes are held, and given back if the block then proves to lie (a plain
+# file is read again from there however far the block ran on)
+HOLD_MAX = 16 << 20
 RECORD_START = b"WARC/1."
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -80,6 +89,14 @@ class _Stream:
         # record (what the bad member gave is left to the record checks, which find it damaged)
         self.on_damage: Callable[[int, str], None] | None = None
         self.skipped = False  # a bad member was reported since the last record
+        self.broken = False  # the data ended damaged (reported): no more bytes, no more reports
+        # a block larger than PEEK_MAX read through with on_damage: where a line opening a record
+        # showed inside it, and the bytes from there (up to HOLD_MAX), to read again if it lied
+        self.held: bytearray | None = None
+        self.held_at = -1
+        self.overran = False
+        self.bad_at = -1  # the first bad byte, where _salvage found one
+        self.salvaged = -1  # the member whose good bytes before its bad data were salvaged
         head = self._read_raw(2)
         self.gzip = head[:2] == GZIP_MAGIC
 
@@ -120,18 +137,25 @@ class _Stream:
             if not self.inbuf:
                 self._read_raw()
                 if not self.inbuf:
-                    raise WarcFormatError(
-                        f"file ends inside the gzip member at offset {self.member_start} (truncated)"
-                    )
+                    why = f"file ends inside the gzip member at offset {self.member_start} (truncated)"
+                    if self.on_damage is not None:  # what it gave is in buf: its whole records kept
+                        return self._end_damaged(self.in_off, why)
+                    raise WarcFormatError(why)
             before = len(self.inbuf)
             try:
                 out = self.dec.decompress(self.inbuf, OUT_CHUNK)
             except (zlib.error, _zlib.error) as exc:
+                if self.on_damage is not None and self.salvaged != self.member_start:
+                    self.salvaged = self.member_start  # (once: the error comes again next call)
+                    if self._salvage():
+                        return True  # the good bytes before the bad ones
+                at = self.in_off
                 if self._bad_gzip(self.member_start, f"bad gzip data ({exc})"):
                     continue
-                raise WarcFormatError(
-                    f"bad gzip data in the member at offset {self.member_start} ({exc})"
-                ) from None
+                why = f"bad gzip data in the member at offset {self.member_start} ({exc})"
+                if self.on_damage is not None:  # no member opening a record after it: the end
+                    return self._end_damaged(max(at, self.bad_at), why)
+                raise WarcFormatError(why) from None
             if self.dec.eof:
                 self.inbuf = self.dec.unused_data
                 self.dec = None
@@ -141,6 +165,65 @@ class _Stream:
             if out:
                 self.buf += out
                 return True
+
+    def _end_damaged(self, at: int, why: str) -> bool:
+        """Report the damage that ends the data here; the stream gives no more bytes (False)."""
+        self.on_damage(at, why)  # type: ignore[misc]
+        self.broken = True
+        self.inbuf, self.dec, self.raw_eof = b"", None, True
+        return False
+
+    def _salvage(self) -> bool:
+        """After bad data in a gzip member (a whole-file gzip, say): the good bytes before it that
+        the failed call would have given, added to buf. zlib gives nothing of a call that fails, up
+        to :data:`OUT_CHUNK` bytes (whole records) lost; they are inflated again from the member's
+        start (a local file only: it seeks), in pieces small enough to stop just before the bad
+        data. False when there is nothing more to add (or no seeking)."""
+        have = self.plain_pos + len(self.buf) - self.member_dpos  # what the member gave so far
+        stop = self.in_off + len(self.inbuf)  # not past the data the failed call had
+        try:
+            back = self.fh.tell()
+            self.fh.seek(self.member_start)
+        except (OSError, ValueError, AttributeError):
+            return False
+        dec = zlib.decompressobj(31)  # (the standard zlib: its state can be copied)
+        got, extra, pos, step = 0, bytearray(), self.member_start, READ_CHUNK
+
+        def inflate(data: bytes) -> None:
+            nonlocal got
+            while data and len(extra) <= 2 * OUT_CHUNK:
+                out = dec.decompress(data, OUT_CHUNK)
+                data = dec.unconsumed_tail
+                if got + len(out) > have:
+                    extra.extend(out[max(0, have - got):])
+                got += len(out)
+
+        try:
+            while pos < stop and len(extra) <= 2 * OUT_CHUNK and not dec.eof:
+                piece = self.fh.read(min(step, stop - pos))
+                if not piece:
+                    break
+                saved, before = dec.copy(), (got, len(extra))
+                try:
+                    inflate(piece)
+                except zlib.error:
+                    if step == 1:
+                        self.bad_at = pos
+                        break
+                    dec, step = saved, step // 16  # again, in smaller pieces up to the bad one
+                    got = before[0]
+                    del extra[before[1]:]
+                    self.fh.seek(pos)
+                    continue
+                pos += len(piece)
+        except (OSError, ValueError):
+            pass
+        finally:
+            self.fh.seek(back)
+        if not extra:
+            return False
+        self.buf += extra
+        return True
 
     def _bad_gzip(self, at: int, why: str) -> bool:
         """With ``on_damage``: report the bad member at ``at`` and move the raw read to the next
@@ -224,8 +307,70 @@ class _Stream:
                 )
 
     def _drop(self, n: int) -> None:
+        if self.held is not None:
+            if len(self.held) + n <= HOLD_MAX:
+                self.held += self.buf[:n]
+            else:
+                self.held = None  # too far on: only a plain file can read it again (seek)
         del self.buf[:n]
         self.plain_pos += n
+
+    def watch(self, n: int, fenced: bool, block: bytes | None = None) -> bool:
+        """Drop the next ``n`` bytes as :meth:`skip` does (``block``: they were taken already),
+        holding the bytes from the first line among them that opens a record (see HOLD_MAX)."""
+        self.held, self.held_at, self.overran = None, -1, False
+        if block is not None:
+            i = block.find(b"\n" + RECORD_START)
+            if i >= 0:
+                self.held_at = self.plain_pos - len(block) + i + 1
+                self.held = bytearray(block[i + 1 :])  # (in memory already)
+            return True
+        tail = b""
+        while n > 0:
+            try:
+                if not self.buf and not self._more(fenced):
+                    return False
+            except WarcFormatError:  # the file ends inside it: a lie if it swallowed a record
+                self.overran = True
+                return True
+            k = min(n, len(self.buf))
+            if self.held_at < 0:
+                look = tail + bytes(self.buf[:k])
+                i = look.find(b"\n" + RECORD_START)
+                if i >= 0:  # held from here on (_drop adds what follows)
+                    self.held_at = self.plain_pos - len(tail) + i + 1
+                    held = bytearray(look[i + 1 :])
+                    del self.buf[:k]
+                    self.plain_pos += k
+                    self.held = held if len(held) <= HOLD_MAX else None
+                    n -= k
+                    continue
+                tail = look[-len(RECORD_START) :]
+            self._drop(k)
+            n -= k
+        return True
+
+    def give_back(self) -> bool:
+        """After a watched block that lied: read on from the line inside it that opens a record
+        (False: there is none, or its bytes are gone and cannot be read again)."""
+        held, at = self.held, self.held_at
+        self.held, self.held_at, self.overran = None, -1, False
+        if at < 0:
+            return False
+        if held is not None:
+            self.buf[0:0] = held
+            self.plain_pos -= len(held)
+            return self.plain_pos == at
+        if self.gzip:
+            return False
+        try:
+            self.fh.seek(at)
+        except (OSError, ValueError, AttributeError):
+            return False
+        self.inbuf, self.in_off, self.raw_eof = b"", at, False
+        self.buf.clear()
+        self.plain_pos = at
+        return True
 
     def take(self, n: int, fenced: bool = False) -> bytes | None:
         """The next ``n`` bytes; None when ``fenced`` and the record's gzip member ends first
@@ -358,14 +503,15 @@ def iter_records(
     Raises :class:`WarcFormatError` where the file is truncated or corrupt (records before it
     have been yielded). With ``on_damage(offset, why)``, a damaged record (a Content-Length that
     lies, bytes that are no record) is reported there instead and reading goes on at the next
-    record; a file cut short or bad gzip data still raise.
+    record; a file cut short or bad gzip data is reported once (the records before it yielded)
+    and ends the reading, unless a gzip member opening a record follows the bad data.
     """
     stream = _Stream(fh, offset)
     if offset == 0 and not stream.inbuf:
         raise WarcFormatError("empty file (no WARC records)")
 
     def report(at: int, why: str) -> None:
-        if stream.skipped and "gzip" not in why:  # the loss of a bad member, reported already
+        if (stream.skipped or stream.broken) and "gzip" not in why:  # its loss, reported already
             return
         on_damage(at, why)  # type: ignore[misc]
 
@@ -422,12 +568,25 @@ def iter_records(
                 if damaged(start, "a record whose Content-Length does not fit its block"):
                     continue
                 return
+        watched = on_damage is not None and length > PEEK_MAX  # checked after it was read through
         if want is None or want(headers, length):
-            block: bytes | None = stream.take(length, fenced)
-            ok = block is not None
+            try:
+                block: bytes | None = stream.take(length, fenced)
+            except WarcFormatError:
+                if not watched:
+                    raise
+                block = bytes(stream.buf)  # the file ends inside it: given back, if it lied
+                stream._drop(len(block))
+                stream.watch(length, fenced, block)
+                stream.overran = True
+                ok = True
+            else:
+                ok = block is not None
+                if ok and watched:
+                    stream.watch(length, fenced, block)
         else:
-            ok = stream.skip(length, fenced)
             block = None
+            ok = stream.watch(length, fenced) if watched else stream.skip(length, fenced)
         if not ok:  # a gzip-per-record member ended first
             if on_damage is None:
                 raise WarcFormatError(f"the record at offset {start} runs past its gzip member "
@@ -438,10 +597,18 @@ def iter_records(
                 continue
             return
         stream.trailer()
-        if on_damage is not None and not stream.followed_by_record():
-            if damaged(start, "a record whose Content-Length does not fit its block"):
+        fits = on_damage is None or (not stream.overran and stream.followed_by_record())
+        if not fits:
+            why = "a record whose Content-Length does not fit its block"
+            if watched and stream.give_back():  # the records it swallowed are read again
+                report(start, why)
+                block = None
+                continue
+            stream.held, stream.held_at, stream.overran = None, -1, False
+            if damaged(start, why):
                 continue
             return
+        stream.held, stream.held_at, stream.overran = None, -1, False
         stream.skipped = False
         yield Record(start, headers, length, block, stream.settle())
 
