@@ -121,6 +121,9 @@ class SeenSet:
         ]
         keys = array("Q")  # grows in place by ~1/8 at a time: no doubling spike
         for path in paths:
+            if not path.is_file():  # a FIFO, a symlink loop: never opened (a FIFO blocked for ever)
+                reason = "not a regular file (a FIFO, socket or device named like a part)"
+                raise BadOutputError(out, [BadPart(path, reason)])
             try:
                 _read_keys(path, keys)
             except (pa.ArrowException, OSError) as exc:  # a corrupt page behind a sound footer

@@ -10,6 +10,7 @@ complete parts behind, plus at most one temp file per writer, which the next run
 from __future__ import annotations
 
 import os
+import stat
 import time
 import uuid
 from collections import defaultdict
@@ -290,6 +291,9 @@ def _read_flat(path: Path, schema: pa.Schema, columns: list[str] | None) -> pa.T
     files = sorted(f for f in path.glob("*.parquet") if not f.name.startswith(".")) if path.is_dir() else []
     tables = []
     for f in files:
+        if not f.is_file():  # a FIFO (opening it blocked for ever), a symlink loop
+            reason = check_part(f, DATASETS.get(path.name)) or "not a regular file"
+            raise BadPartsError([BadPart(f, reason)])
         try:
             tables.append(_read_part(f, want))
         except (pa.ArrowException, OSError) as exc:  # named, not pyarrow's bare message
@@ -348,14 +352,19 @@ class BadOutputError(BadPartsError):
 
 
 def list_parts(root: str | os.PathLike[str]) -> list[Path]:
-    """Every part under ``root``, sorted: ``*.parquet`` files with no path component starting
-    with ``.`` or ``_`` (what pyarrow's dataset discovery skips: temp files, ``_metadata``)."""
+    """Every part under ``root``, sorted: ``*.parquet`` entries that are no directory, with no
+    path component starting with ``.`` or ``_`` (what pyarrow's dataset discovery skips: temp
+    files, ``_metadata``).
+
+    Not only regular files: a symlink that leads nowhere (a loop, a dangling link), a FIFO or a
+    device named like a part is listed too, so :func:`check_part` names it bad. Left out, its rows
+    were silently missing from ``stats``, ``export`` and every run's duplicate check."""
     root = Path(root)
     if not root.is_dir():
         return []
     return sorted(
         f for f in root.rglob("*.parquet")
-        if f.is_file() and not any(c.startswith((".", "_")) for c in f.relative_to(root).parts)
+        if not f.is_dir() and not any(c.startswith((".", "_")) for c in f.relative_to(root).parts)
     )
 
 
@@ -437,9 +446,12 @@ def check_part(
     """
     path = Path(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         return f"cannot stat: {exc.strerror or exc}"
+    if not stat.S_ISREG(st.st_mode):  # never opened: a FIFO would block for a writer
+        return "not a regular file (a FIFO, socket or device named like a part)"
+    size = st.st_size
     if size == 0:
         return "empty file (0 bytes)"
     try:

@@ -7,15 +7,21 @@ pyarrow.
   where it claimed more than the rest of the file, the file ended "truncated" there;
 - a whole-file-gzip WARC cut short (its last member cut): the last whole record before the cut
   was lost with the file's error; one with bad deflate data midway: the records inflated before it
-  in the same read (up to 1 MiB) were lost too.
+  in the same read (up to 1 MiB) were lost too;
+- a FIFO or a symlink loop named like a part (``raw/``, ``articles/``, ``runs/``): a crawl, an
+  ingest and ``kliping runs`` opened the FIFO and waited for a writer for ever (SIGTERM did not
+  end the crawl); ``stats`` and ``export`` left the part's rows out without a word (exit 0), and
+  ``verify`` found an output with such a ledger part sound.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import os
 import random
 import re
+import shutil
 import zlib
 from pathlib import Path
 
@@ -24,7 +30,7 @@ import pytest
 
 from kliping.warc import reader
 from kliping.warc.reader import WarcFormatError, iter_records
-from tests.conftest import kliping
+from tests.conftest import kliping, one_line
 from tests.warc_fixtures import sample_pages, write_warc
 
 # -- a Content-Length that lies by more than the reader looks ahead --------------------------------
@@ -223,3 +229,45 @@ def test_ingest_keeps_the_last_whole_page_of_a_cut_whole_file_gzip(tmp_path: Pat
     assert r.returncode == 1 and "truncated" in r.stderr and "Traceback" not in r.stderr, r.stderr
     urls = sorted(pq.read_table(out / "raw", columns=["url"]).column("url").to_pylist())
     assert urls == sorted(p.url for p in pages)
+
+
+# -- a part that is no regular file ----------------------------------------------------------------
+
+
+def _odd_part(demo: Path, to: Path, dataset: str, kind: str) -> Path:
+    """A copy of the demo output whose first part of ``dataset`` is a FIFO or a symlink loop."""
+    shutil.copytree(demo, to, symlinks=True)
+    part = sorted((to / dataset).rglob("*.parquet"))[0]
+    part.unlink()
+    if kind == "fifo":
+        os.mkfifo(part)
+    else:
+        part.symlink_to(part.name)
+    return part
+
+
+@pytest.mark.parametrize(("kind", "dataset", "command"), [
+    ("fifo", "raw", "demo"), ("fifo", "raw", "ingest"), ("fifo", "runs", "runs"),
+    ("fifo", "articles", "export"), ("loop", "articles", "stats"), ("loop", "articles", "export"),
+])
+def test_a_part_that_is_no_file_is_named_never_waited_on(kind: str, dataset: str, command: str,
+                                                         demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    part = _odd_part(demo, out, dataset, kind)
+    args = {"demo": ["demo", "--out", str(out)],
+            "ingest": ["ingest", str(tmp_path / "x.warc"), "--out", str(out), "--no-progress"],
+            "runs": ["runs", str(out)], "stats": ["stats", str(out)],
+            "export": ["export", str(out), "--out", str(tmp_path / "x")]}[command]
+    if command == "ingest":
+        pages = [p for p in sample_pages() if p.status == 200][:3]
+        write_warc(tmp_path / "x.warc", pages, compress=False, extras=False)
+    r = kliping(*args, timeout=60)  # (killed at the timeout: a wait for a FIFO's writer fails it)
+    assert r.returncode == 2, (r.returncode, r.stderr[-500:])
+    line = one_line(r) if command != "demo" else r.stderr.strip().splitlines()[-1]
+    assert "bad part" in line and part.name in line and "verify" in line + " verify", line
+    # verify names it too (a FIFO in runs/ passed as sound), and --repair moves it away
+    v = kliping("verify", str(out), timeout=60)
+    assert v.returncode == 1 and part.name in v.stdout + v.stderr, v.stdout[-800:]
+    rep = kliping("verify", "--repair", str(out), timeout=60)
+    assert rep.returncode in (0, 1) and "Traceback" not in rep.stderr, rep.stderr
+    assert not os.path.lexists(part)
