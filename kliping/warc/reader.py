@@ -206,9 +206,11 @@ class _Stream:
                 saved, before = dec.copy(), (got, len(extra))
                 try:
                     inflate(piece)
-                except zlib.error:
+                except zlib.error as exc:
                     if step == 1:
                         self.bad_at = pos
+                        if "check" in str(exc):  # a wrong CRC or length: the member's bytes are
+                            extra.clear()  # wrong somewhere, so nothing of its end is given
                         break
                     dec, step = saved, step // 16  # again, in smaller pieces up to the bad one
                     got = before[0]

@@ -186,6 +186,20 @@ def test_bad_data_midway_in_a_whole_file_gzip_keeps_the_records_before_it(
         list(iter_records(fh))
 
 
+def test_a_member_whose_checksum_fails_gives_nothing_of_its_end() -> None:
+    """The salvage of bytes before bad data never hands on a member's bytes that its CRC proves
+    wrong (a flipped byte in a stored block inflates without error, to another byte)."""
+    members = [gzip.compress(_record(i)) for i in range(3)]
+    stored = bytearray(gzip.compress(_record(9), compresslevel=0))
+    stored[stored.index(b"rekaman 9")] ^= 0x01  # "sekaman 9": inflates, then the CRC fails
+    got, damaged = _read(members[0] + bytes(stored) + members[1] + members[2])
+    assert got == ["0", "1", "2"] and len(damaged) == 1 and "gzip" in damaged[0][1], damaged
+    whole = bytearray(gzip.compress(b"".join(_record(i) for i in range(3)), compresslevel=0))
+    whole[whole.index(b"rekaman 2")] ^= 0x01  # in the last record of a whole-file gzip
+    got, damaged = _read(bytes(whole))
+    assert "2" not in got and len(damaged) == 1, (got, damaged)
+
+
 # -- the same through `kliping ingest` -------------------------------------------------------------
 
 
