@@ -23,7 +23,9 @@ def _site_counts(out: str | os.PathLike[str], site: str) -> tuple[int, int, int]
     from kliping.dataset.storage import list_parts
 
     total = dated = authored = 0
-    for path in list_parts(Path(out) / "articles" / f"site={site}"):  # files only, no temp files
+    for path in list_parts(Path(out) / "articles" / f"site={site}"):  # no temp files
+        if not path.is_file():  # a FIFO named like a part: never opened (it would block)
+            continue
         try:
             table = pq.ParquetFile(path).read(columns=["published_date", "authors"])
         except (pa.ArrowException, OSError):

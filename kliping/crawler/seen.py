@@ -108,7 +108,14 @@ class SeenSet:
         """
         import pyarrow as pa
 
-        from kliping.dataset.storage import PARTITION, BadOutputError, BadPart, arrow_reason, dataset_path
+        from kliping.dataset.storage import (
+            PARTITION,
+            BadOutputError,
+            BadPart,
+            arrow_reason,
+            check_part,
+            dataset_path,
+        )
 
         root = dataset_path(out, "raw")
         dirs = [root] if sites is None else [root / f"{PARTITION}={site}" for site in sites]
@@ -122,7 +129,7 @@ class SeenSet:
         keys = array("Q")  # grows in place by ~1/8 at a time: no doubling spike
         for path in paths:
             if not path.is_file():  # a FIFO, a symlink loop: never opened (a FIFO blocked for ever)
-                reason = "not a regular file (a FIFO, socket or device named like a part)"
+                reason = check_part(path, None) or "not a regular file"
                 raise BadOutputError(out, [BadPart(path, reason)])
             try:
                 _read_keys(path, keys)
