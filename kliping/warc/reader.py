@@ -97,6 +97,8 @@ class _Stream:
         self.overran = False
         self.bad_at = -1  # the first bad byte, where _salvage found one
         self.salvaged = -1  # the member whose good bytes before its bad data were salvaged
+        self.failed: Exception | None = None  # its error, raised again at the next read
+        self.cuts = 0  # how many times a bad member's bytes were dropped from buf
         head = self._read_raw(2)
         self.gzip = head[:2] == GZIP_MAGIC
 
@@ -143,14 +145,19 @@ class _Stream:
                     raise WarcFormatError(why)
             before = len(self.inbuf)
             try:
+                if self.failed is not None:  # the member failed, its good bytes salvaged: on past
+                    raise self.failed
                 out = self.dec.decompress(self.inbuf, OUT_CHUNK)
             except (zlib.error, _zlib.error) as exc:
                 if self.on_damage is not None and self.salvaged != self.member_start:
-                    self.salvaged = self.member_start  # (once: the error comes again next call)
+                    self.salvaged = self.member_start  # (once)
                     if self._salvage():
+                        self.failed = exc  # (a failed decompressor may go on with garbage)
                         return True  # the good bytes before the bad ones
+                self.failed = None
                 at = self.in_off
                 if self._bad_gzip(self.member_start, f"bad gzip data ({exc})"):
+                    self._cut_bad_member()
                     continue
                 why = f"bad gzip data in the member at offset {self.member_start} ({exc})"
                 if self.on_damage is not None:  # no member opening a record after it: the end
@@ -227,6 +234,17 @@ class _Stream:
         self.buf += extra
         return True
 
+    def _cut_bad_member(self) -> None:
+        """After a bad member, before the next one's bytes: drop what the bad member gave from its
+        last line opening a record on (a record it cannot finish), so that no header or block of
+        it runs on into the next member's record (a header of two records' lines, one record)."""
+        lo = max(self.member_dpos - self.plain_pos, 0)
+        if lo >= len(self.buf):
+            return
+        j = self.buf.rfind(b"\n" + RECORD_START, lo)
+        del self.buf[j + 1 if j >= 0 else lo :]
+        self.cuts += 1
+
     def _bad_gzip(self, at: int, why: str) -> bool:
         """With ``on_damage``: report the bad member at ``at`` and move the raw read to the next
         gzip member that opens a WARC record (True); False where there is none, or no
@@ -290,8 +308,10 @@ class _Stream:
                 break
             if not self.fill():
                 return None
-        scan = 0
+        scan, cuts = 0, self.cuts
         while True:
+            if cuts != self.cuts:  # a bad member's bytes were dropped: buf is not what was scanned
+                scan, cuts = 0, self.cuts
             end = self.buf.find(b"\r\n\r\n", scan)
             if end >= 0:
                 data = bytes(self.buf[: end + 4])
