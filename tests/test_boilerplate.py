@@ -750,8 +750,10 @@ def test_related_heading_takes_its_list_mid_body(heading: str) -> None:
         ("widget", "Anda membaca 2 dari 5 artikel gratis bulan ini."),
         ("widget", "Subuh 04:05 | Dzuhur 11:42 | Ashar 15:06 | Maghrib 17:55 | Isya 19:08"),
         ("widget", "Beri rating dan ceritakan hasil masakan Anda di kolom komentar!"),
-        # a call to ask in the site's group
+        # a call to ask in the site's group, a pitch for reading without ads, a survey's call
         ("promo", "Tanyakan di Grup Telegram WinPoin atau forum komunitas kami."),
+        ("promo", "Bisnis.com Premium: Baca analisis mendalam tanpa iklan."),
+        ("widget", "Bantu kami meningkatkan layanan dengan mengisi survei kepuasan pasien."),
         # a photo gallery's slide counter
         ("pagination", "1 / 4"),
         ("pagination", "2 dari 10"),
@@ -770,6 +772,7 @@ def test_new_family_lines(name: str, line: str) -> None:
         "Anda membaca 2 dari 5 artikel itu, kata dosen itu kepada mahasiswa di kelas pagi tadi.",
         "Warga masuk untuk berkomentar di forum desa sebelum rapat dimulai pada Senin malam.",
         "Beri nilai yang adil bagi para peserta lomba, kata juri kepada panitia di aula.",
+        "Warga diminta mengisi survei kepuasan layanan puskesmas yang dibagikan petugas pekan lalu.",
         "Data itu dirilis BPS/Badan Pusat Statistik pada awal bulan, kata peneliti.",
         "Hasil akhir 2/1 untuk tuan rumah membuat pelatih tersenyum lebar.",
         "Skor akhir 2-1 untuk tuan rumah. Laga berikutnya digelar di Stadion GBLA.",
@@ -1796,12 +1799,19 @@ def test_another_role_glued_after_a_name_ends_it() -> None:
     assert people(["Rizky Amalia Redaktur: Ustadz Hamim"]) == ["Rizky Amalia"]
     assert people(["Dr. H. Ahmad Fauzan Rasyid, M.Si."]) == ["Ahmad Fauzan Rasyid"]
     assert people(["Sri Handayani (Temanggung)"]) == ["Sri Handayani"]
+    assert people(["Bripka Andi Syahrul"]) == ["Andi Syahrul"]  # a police rank before the name
 
 
 @pytest.mark.parametrize(
     ("text", "place", "source"),
     [("Medan (SIB)", "Medan", "SIB"),  # alone on its line, the break its dash
      ("Presiden (RI)", None, None),  # (a place the gazetteer does not know, alone: no dateline)
+     ("JAKARTA (20/11) – Kementerian Kelautan dan Perikanan menyalurkan bantuan kapal nelayan.",
+      "Jakarta", None),  # the day in brackets, no comma
+     ("Jakarta, November 28, 2025 – The Indonesia Stock Exchange announced that trading resumes.",
+      "Jakarta", None),  # an English edition's date
+     ("Jakarta, Selasa (3/3/2021) - Pemerintah mengumumkan kebijakan baru bagi pelaku usaha.",
+      "Jakarta", None),  # (a weekday is no region)
      ("SAMARINDA.NIAGA.ASIA — Puluhan kapal tongkang tertahan di perairan Muara Kaman sejak Senin.",
       "Samarinda", "NIAGA.ASIA")],
 )  # fmt: skip

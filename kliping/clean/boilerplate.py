@@ -449,6 +449,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # WhatsApp Tempo"
         r"|^[^\n]{0,150}\bberita(?:-berita)? (?:terbaru|terkini|terlengkap|pilihan|update)\b[^\n]{0,150}"
         r"\b(?:kanal|saluran|channel) (?:whats ?app|telegram)(?: [\w.]+)?\W*$"
+        # a pitch for reading without ads: "Bisnis.com Premium: Baca analisis mendalam tanpa iklan."
+        r"|^(?=[^\n]{0,160}$)[^\n]{0,60}\b(?:baca|nikmati|akses|dapatkan)\b[^\n]{0,80}\btanpa iklan\b[^\n]*$"
         # a call to ask or talk in the site's group or channel: "Tanyakan di Grup Telegram WinPoin
         # atau forum komunitas kami."
         r"|^(?=[^\n]{0,160}$)\W*(?:tanyakan|diskusikan|bahas|ngobrol(?:kan)?)\b[^\n]{0,60}\b(?:grup|group"
@@ -616,6 +618,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*[-•·]?\s*(?:log ?in|masuk|daftar)(?: atau daftar)? untuk"
         r" (?:mengirim |menulis |memberi |memberikan )?"
         r"(?:berkomentar|komentar)\W*$"
+        # a satisfaction survey's call: "Bantu kami meningkatkan layanan dengan mengisi survei
+        # kepuasan pasien."
+        r"|^(?=[^\n]{0,160}$)\W*(?:bantu kami|yuk|ayo|mari|silakan|klik)\b[^\n]{0,60}\b(?:isi|mengisi|ikuti"
+        r"|mengikuti)\s+survei\b[^\n]*$"
         # a paywall's meter: "Anda membaca 2 dari 5 artikel gratis bulan ini.", "You have read 2 of 5
         # free articles this month."
         r"|^\s*(?:anda|kamu) (?:telah |sudah )?membaca \d+ dari \d+ (?:artikel|berita)"
@@ -1999,14 +2005,19 @@ _PSOURCE = rf"(?:{_SOURCE}|{_AGENCY})(?:\s*/\s*[A-Za-z][\w.-]{{1,30}})?"
 _WORD = r"[A-Z][A-Za-z'’.]*"
 _PLACE = rf"(?:{_WORD}(?:[ -]{_WORD}){{0,3}})"
 _ANY_PLACE = r"(?:[A-Za-z][A-Za-z'’.]*(?:[ -][A-Za-z][A-Za-z'’.]*){0,3})"  # any case
-_REGION = rf"(?:,\s*{_WORD}(?:\s{_WORD})?)"  # "Palu, Sulteng", "Mataram, NTB"
+# "Palu, Sulteng", "Mataram, NTB" (never a weekday: "Jakarta, Selasa (3/3/2021) -")
+_REGION = rf"(?:,\s*(?!(?i:{_WEEKDAY})\b){_WORD}(?:\s{_WORD})?)"
 _MONTHS = (
     r"(?:jan(?:uari)?|feb(?:ruari)?|peb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|"
     r"agu(?:stus)?|agt|ags|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|nop(?:ember)?|des(?:ember)?)"
 )
 _DATE = (
     rf"(?:,\s*(?i:{_WEEKDAY},?\s*)?(?:\d{{1,2}}\s+(?i:{_MONTHS})\.?\s+\d{{4}}|\(?\d{{1,2}}/\d{{1,2}}"
-    rf"(?:/\d{{2,4}})?\)?|(?i:{_WEEKDAY})\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)))"
+    rf"(?:/\d{{2,4}})?\)?|(?i:{_WEEKDAY})\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)"
+    # an English edition's order: "Jakarta, November 28, 2025 –"
+    rf"|(?i:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}})"
+    # the day in brackets with no comma: "JAKARTA (20/11) –" (a ministry's press release)
+    rf"|\s*\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\))"
 )
 # Provinces and regions written after a town ("Mataram, NTB", "Palu, Sulteng", "Sleman, DIY"): a
 # place's second part, never a brand's name.

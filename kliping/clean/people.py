@@ -15,6 +15,13 @@ _PREFIX = re.compile(
 # academic and religious titles before a name: "Dr. H. Ahmad Fauzan", "Prof. Dr. Ir. Rina", "KH. Anwar"
 # (the degrees after it go too: _DEGREES; a name is listed bare, as a library catalogues it)
 _TITLES = re.compile(r"^(?-i:(?:(?:Prof|Dr|Drs|Dra|Ir|H|Hj|KH|K\.H|dr|Ust|Ustadz?|Ustazah)\.\s*)+)(?=[A-Z])")
+# ... and the ranks of the police and the army a press page prints before its reporter's name:
+# "Bripka Andi Syahrul", "Serka Yohanes", "AKP Rina"
+_RANKS = re.compile(
+    r"^(?-i:(?:Bripka|Brigpol|Bripda|Briptu|Bharada|Bharatu|Bharaka|Aipda|Aiptu|Ipda|Iptu|AKP|Kompol|AKBP"
+    r"|Kombes|Irjen|Brigjen|Kapten|Letda|Lettu|Letkol|Kolonel|Serda|Sertu|Serka|Serma|Pelda|Peltu|Kopda"
+    r"|Koptu|Kopka|Praka|Pratu|Prada)(?:\s+(?:Pol|TNI|Inf|Kav|Arm))?\.?\s+)(?=[A-Z][a-z])"
+)
 # what a byline prints in brackets after the name: the writer's town or desk, "Sri Handayani
 # (Temanggung)", "Budi (Antara)" (a contact in brackets: _CONTACT)
 _BRACKETED = re.compile(r"\s*\([^()@]{1,40}\)\s*$")
@@ -97,6 +104,7 @@ def tidy(name: str) -> str:
     name = _DEGREES.sub("", name)
     name = _BRACKETED.sub("", name)
     name = _TITLES.sub("", name)
+    name = _RANKS.sub("", name)
     return name.strip(" .:-–—|,")
 
 
