@@ -52,8 +52,8 @@ from tests.warc_fixtures import sample_pages, variant, write_warc
 MODES = ("plain", "per-record", "whole-file")
 
 
-def _record(i: int, lie: int = 0) -> bytes:
-    body = (f"<html>rekaman {i} " + "isi " * (20 + 7 * i) + "</html>").encode()
+def _record(i: int, lie: int = 0, text: str | None = None) -> bytes:
+    body = f"<html>rekaman {i} {'isi ' * (20 + 7 * i) if text is None else text}</html>".encode()
     head = (f"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:r:{i}>\r\n"
             f"Content-Length: {len(body) + lie}\r\n\r\n").encode()
     return head + body + b"\r\n\r\n"

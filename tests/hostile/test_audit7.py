@@ -31,26 +31,12 @@ import pytest
 from kliping.warc import reader
 from kliping.warc.reader import WarcFormatError, iter_records
 from tests.conftest import kliping, one_line
+from tests.hostile.test_audit6 import _pack, _record
 from tests.warc_fixtures import sample_pages, write_warc
 
 # -- a Content-Length that lies by more than the reader looks ahead --------------------------------
 
 MODES = ("plain", "per-record", "whole-file")
-
-
-def _record(i: int, lie: int = 0, text: str | None = None) -> bytes:
-    body = f"<html>rekaman {i} {'isi ' * (20 + 7 * i) if text is None else text}</html>".encode()
-    head = (f"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:r:{i}>\r\n"
-            f"Content-Length: {len(body) + lie}\r\n\r\n").encode()
-    return head + body + b"\r\n\r\n"
-
-
-def _pack(records: list[bytes], mode: str) -> bytes:
-    if mode == "plain":
-        return b"".join(records)
-    if mode == "per-record":
-        return b"".join(gzip.compress(r) for r in records)
-    return gzip.compress(b"".join(records))
 
 
 def _read(data: bytes, keep: bool = True) -> tuple[list[str], list[tuple[int, str]]]:
