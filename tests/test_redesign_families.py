@@ -1364,7 +1364,7 @@ def test_story_lines_beside_images_stay(monkeypatch) -> None:
     assert with_rule == [_text(page) for page in pages]
     assert maintext._CREDIT.search(PHOTO_CAPTION)
     assert maintext._CREDIT.search("Astronot berjalan di luar stasiun antariksa. (NASA via AP, File)")
-    assert maintext._credit("Petugas memeriksa jembatan, Senin (18/11/2024). ANTARA FOTO/Hendra/foc.")
+    assert maintext.credited("Petugas memeriksa jembatan, Senin (18/11/2024). ANTARA FOTO/Hendra/foc.")
     assert not maintext._CREDIT.search("Kebijakan itu disambut baik oleh para pedagang (ant).")
     assert not maintext._CREDIT.search("Harga cabai naik dua kali lipat, kata pedagang (foto di bawah).")
 

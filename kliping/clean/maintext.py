@@ -1180,11 +1180,6 @@ _SITE_CREDIT = re.compile(r"\((?:[\w-]+\.)+[a-z]{2,3}(?:\.[a-z]{2})?\s*/\s*[^()/
 
 
 def credited(text: str) -> bool:
-    """Does ``text`` (a line of a caption's length) end with a photo credit? (:func:`_credit`)"""
-    return _credit(text)
-
-
-def _credit(text: str) -> bool:
     """Does ``text`` end with a photo credit (:data:`_CREDIT`, or the Indonesian forms of
     :data:`kliping.clean.boilerplate.PHOTO_CREDIT_END`: "ANTARA FOTO/…/foc.", "(Freepik)", or a
     site's domain and a name, :data:`_SITE_CREDIT`)? (Asked of a media box's one paragraph: a
@@ -1267,7 +1262,7 @@ def media_captions(found: str | None, prose: list[tuple[Any, str]],
         frame, whole = _media_box(box, len(texts[0]))
         if frame is None:
             continue
-        if not (_credit(texts[0]) or _credit(whole)):  # its credit, or the box's last words
+        if not (credited(texts[0]) or credited(whole)):  # its credit, or the box's last words
             if texts[0] not in _alts(frame):
                 continue
         if not flat:

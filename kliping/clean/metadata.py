@@ -788,6 +788,7 @@ def _name_beside_date(tree: Any, h1: Any) -> list[str]:
                 rows.append(sib)
                 rows.extend(c for c in sib if isinstance(c.tag, str))  # (a row in a box of its own)
             sib = sib.getnext()
+    title = " ".join((tree.getroottree().getroot().findtext(".//title") or "").split()).casefold()
     for row in rows:
         text = " ".join(row.text_content().split())
         if not _ROW_LEN[0] <= len(text) <= _ROW_LEN[1]:
@@ -806,7 +807,6 @@ def _name_beside_date(tree: Any, h1: Any) -> list[str]:
             if link is not None and not _ROW_LINK.search(link.get("href") or ""):
                 continue  # a section's or a tag's link, not the writer's page
             key = name.casefold()
-            title = " ".join((tree.getroottree().getroot().findtext(".//title") or "").split()).casefold()
             if key in title or any(a is not link and " ".join(a.text_content().split()).casefold() == key
                                    for a in tree.iter("a")):
                 continue

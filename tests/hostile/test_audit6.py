@@ -149,15 +149,21 @@ def test_ingest_keeps_every_page_around_a_lying_record(mode: str, lie: int, tmp_
     records = re.split(rb"(?=WARC/1\.1\r\n)", data)
     name = "bad.warc" if mode == "plain" else "bad.warc.gz"
     (tmp_path / name).write_bytes(_pack([r for r in records if r], mode))
-    out = tmp_path / "out"
-    r = kliping("ingest", str(tmp_path / name), "--out", str(out), "--no-progress", timeout=120)
+    _ingest_lying_file(tmp_path / name, pages, liar)
+
+
+def _ingest_lying_file(path: Path, pages: list, liar: str) -> None:
+    """``kliping ingest`` of a WARC with one lying record: one error line naming Content-Length and
+    the offset, exit 1, every other page kept; a rerun adds nothing (no duplicate) and still says
+    the file is damaged, or finds it done."""
+    out = path.parent / "out"
+    r = kliping("ingest", str(path), "--out", str(out), "--no-progress", timeout=120)
     assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
     errors = [line for line in r.stderr.splitlines() if "error" in line]
     assert len(errors) == 1 and "Content-Length" in errors[0] and "offset" in errors[0], r.stderr
     urls = sorted(pq.read_table(out / "raw", columns=["url"]).column("url").to_pylist())
     assert urls == sorted(p.url for p in pages if p.url != liar)
-    # a rerun adds nothing (no duplicate) and still says the file is damaged, or finds it done
-    again = kliping("ingest", str(tmp_path / name), "--out", str(out), "--no-progress", timeout=120)
+    again = kliping("ingest", str(path), "--out", str(out), "--no-progress", timeout=120)
     assert again.returncode in (0, 1) and "Traceback" not in again.stderr, again.stderr
     assert sorted(pq.read_table(out / "raw", columns=["url"]).column("url").to_pylist()) == urls
 
