@@ -1819,3 +1819,32 @@ def test_revision_43_datelines(text: str, place: str | None, source: str | None)
     """A local paper's code in brackets closing the line after a known town; a town glued to the
     outlet's domain by a dot."""
     assert dateline(text)[1:] == (place, source)
+
+
+# --- session 21 (lines a redesign's renamed classes no longer drop) ---
+
+
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [("25 November 2025 20:20 WIB · waktu baca 4 menit", "stamp"),  # a stamp and the reading time
+     ("4 menit baca", "stamp"), ("Waktu baca: 4 menit", "stamp"), ("Baca dalam 3 menit", "stamp"),
+     ("5 min read", "stamp"), ("Senin, 24 Nov 2025 | 3 menit baca", "stamp"),
+     ("Tulisan ini merupakan opini pribadi penulis dan tidak mewakili pandangan redaksi kumparan.", "widget"),
+     ("Pendapat dalam tulisan ini tidak mewakili sikap redaksi.", "widget"),
+     ("The views expressed are the author's own and do not necessarily reflect those of Contoh.", "widget"),
+     ("Your browser doesn’t support HTML5", "widget"),
+     ("Browser Anda tidak mendukung pemutar video ini.", "widget"),
+     ("#gen z #literasi keuangan #perbankan", "tags"),
+     ("Mau tulisanmu dibaca banyak orang? Tulis di kumparan sekarang!", "promo"),
+     ("Ayo menulis di Kompasiana!", "promo"),
+     # the story's lines
+     ("Perjalanan dari Sleman ke Yogyakarta hanya butuh 15 menit baca peta pun tidak perlu.", None),
+     ("Warga diminta membaca petunjuk selama 5 menit sebelum memulai.", None),
+     ("Ia menulis di Kompas sejak 1998 dan kini menjadi redaktur senior di harian tersebut.", None),
+     ("Menurut dia, keputusan itu tidak mewakili sikap pemerintah daerah.", None),
+     ("#Pemilu2024 dimulai hari ini di seluruh Indonesia", None)],
+)  # fmt: skip
+def test_revision_44_lines(line: str, fam: str | None) -> None:
+    """A story's reading time beside its stamp; an opinion platform's disclaimer, a player's
+    fallback message; hashtags of several words; a writers' platform's call to write there."""
+    assert family(line) == fam

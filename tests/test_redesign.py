@@ -226,6 +226,13 @@ REWRITTEN_FIXTURES = [
     ("u13_phinemo_neve_fotocerita.html", "ad_split+strip_attrs"),
     # an app promo's box of one paragraph right after the second half (0.67)
     ("u20_sportstars_sveltekit_terbittanpazona_duapenulis.html", "ad_split+strip_attrs"),
+    # session 21: a two-paragraph story's box in an article of kicker, headline, byline and date (0.86)
+    ("u22_kaltengco_jnews_duaparagraf_endashrapat.html", "renamed"),
+    ("u22_kaltengco_jnews_duaparagraf_endashrapat.html", "ad_split+strip_attrs"),
+    # "Berikut …:" over an empty <div> and the list: announced all the same (0.85)
+    ("u8_bulutangkisjunior_enfold_hasil.html", "p_as_div+renamed"),
+    # a writers' platform post: reading time, disclaimer, hashtags, call to write (0.88)
+    ("u23_kumparanuser_kontenpengguna_tidakmewakili_opini.html", "renamed"),
 ]
 
 

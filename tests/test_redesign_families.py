@@ -3110,3 +3110,48 @@ def test_a_readers_thread_below_an_emptied_box_is_no_chunk_of_the_story() -> Non
               "sama, pak bupati?</p></div>")
     text = _text(_page(f"{caption}<div>{story}</div><div></div>{thread}", ["Hak cipta Warta Contoh 2025"]))
     assert all(x in text for x in PARAS[:5]) and "pak bupati" not in text, text[-300:]
+
+
+# --- session 21 ---
+
+
+def test_a_two_paragraph_story_in_an_unclassed_article_is_its_box() -> None:
+    """A short story of two paragraphs in a box of its own inside an ``<article>`` whose class
+    names a redesign renamed, a kicker, the headline, a byline row and a date above the box: the
+    page was read whole and those lines led the body, the dateline glued to the first paragraph no
+    longer its first line (F1 0.86 on a tuning page renamed). The two paragraphs' box is the
+    container when they are most of its text; a box of one paragraph, or of two among more text,
+    is not (see the negative case)."""
+    story = (f"<p><strong>SLEMAN, WARTACONTOH.COM</strong>&ndash;{PARAS[0]} {PARAS[1]}</p>"
+             f"<p>{PARAS[2]} {PARAS[3]} <em>(ara/dns)</em></p>")
+    head = ("<div class='r1'>Sleman</div><h1 class='r2'>Jembatan gantung baru dibuka</h1>"
+            "<div class='r3'><div>Oleh <a href='/p/redaksi'>Redaksi</a></div>"
+            "<div>24 November 2025</div></div>")
+    page = _page(f"<article>{head}<div class='r4'>{story}</div>"
+                 "<div class='r5'>Bagikan: <a href='#'>Facebook</a> <a href='#'>WhatsApp</a></div></article>",
+                 ["Hak cipta Warta Contoh 2025"])
+    text = _text(page)
+    assert text.startswith(PARAS[0]), text[:200]
+    assert "Oleh Redaksi" not in text and "24 November 2025" not in text
+    # a box whose two paragraphs are not most of its text is no story's box: read as before
+    long_box = f"<div class='r4'><p>{PARAS[0]}</p><p>{PARAS[1]}</p><span>{' '.join(PARAS[4:9])}</span></div>"
+    assert PARAS[6] in _text(_page(f"<article>{head}{long_box}</article>", ["Hak cipta Warta Contoh 2025"]))
+
+
+def test_one_list_a_subheading_announces_is_the_story_s() -> None:
+    """A how-to whose one list of steps sits under its subheading among the story's paragraphs, in
+    a custom element with no class trafilatura knows (a redesign renamed them): outside a frame
+    trafilatura keeps prose only, and the steps were lost (F1 0.82 on a tuning page). Two lists
+    were needed before the container was read again as an ``<article>``; one list of three items
+    or more is enough when a subheading or a line ending in a colon announces it. Only the items
+    are put back when the frame's reading brings other lines too (a promo box, a related list)."""
+    steps = ["Buka menu Pengaturan lalu pilih Privasi dan keamanan.", "Pilih opsi Cadangan otomatis.",
+             "Aktifkan cadangan dan masukkan kata sandi akun.", "Atur batas penyimpanan sesuai kebutuhan."]
+    story = (f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p><h2>Langkah mengaktifkan cadangan</h2>"
+             "<ol>" + "".join(f"<li>{x}</li>" for x in steps) + f"</ol><p>{PARAS[2]}</p><p>{PARAS[3]}</p>"
+             "<div class='r9'><strong>Ada pertanyaan?</strong> Tanyakan di forum komunitas kami.</div>")
+    related = "<div class='r8'><h3>Tutorial lainnya</h3><ul><li><a href='/a'>Cara lain</a></li></ul></div>"
+    text = _text(_page(f"<x-story class='r7'>{story}{related}</x-story>", ["Hak cipta Warta Contoh 2025"]))
+    assert all(x in text for x in steps), text
+    assert text.index(steps[0]) > text.index(PARAS[1]) and text.index(steps[-1]) < text.index(PARAS[2])
+    assert "Cara lain" not in text

@@ -2205,6 +2205,8 @@ def _main_container(tree: Any, share: float = 0.9) -> tuple[Any | None, bool | s
         found = list_container(node, prose, runs)
         if found is None and (found := _one_div_story(node, prose, runs)) is not None:
             return found, True
+        if found is None and (found := _two_paragraph_story(node, prose, runs)) is not None:
+            return found, True
         return found, (_OF_LIST if found is not None else True)
     runs = _RUN_P(node)  # most pages have none: nothing to weigh
     if len(prose) < _FEW_PROSE:
@@ -2271,6 +2273,35 @@ def _one_div_story(node: Any, prose: list[Any], runs: list[Any]) -> Any | None:
         return None
     div.tag = "p"  # (its paragraph: trafilatura splits a <div>'s text at its inline elements)
     return parent
+
+
+def _two_paragraph_story(node: Any, prose: list[Any], runs: list[Any]) -> Any | None:
+    """The parent of a short story's two prose paragraphs, or None: both ``<p>``s in one element
+    (or in sibling boxes of one tag: that box's parent), not the body, on a page with no run,
+    whose text they are most of (:data:`_STORY_SHARE`).
+
+    A page with under three prose ``<p>``s and no body of runs, story list or story ``<div>`` was
+    read whole; with its class names renamed (a redesign), trafilatura took the article's kicker,
+    headline, byline row and date above a two-paragraph story as its lines, and the dateline
+    glued to the first paragraph was no longer the body's first line (F1 0.86).
+    """
+    if len(prose) != 2 or runs:
+        return None
+    parent, other = prose[0].getparent(), prose[1].getparent()
+    if parent is not other and parent is not None and other is not None and parent.tag == other.tag \
+            and parent.getparent() is other.getparent():
+        parent = parent.getparent()  # (the story's two halves around an ad slot, a box each)
+    elif parent is not other:
+        return None
+    if parent is None or parent is node or parent.tag in ("body", "html"):
+        return None
+    own = sum(len(p.text_content()) for p in prose)
+    if own < _LONE_RUN or own < _STORY_SHARE * len(parent.text_content()):
+        return None
+    return parent
+
+
+_STORY_SHARE = 0.8  # of the element's text in its two paragraphs: a story's box, not a page's
 
 
 def _runs_alike(prose: list[Any], runs: list[Any]) -> list[Any]:
@@ -2443,6 +2474,21 @@ def _among_prose(el: Any) -> bool:
                for x in (el.getprevious(), el.getnext()))  # fmt: skip
 
 
+def _announced(lst: Any) -> bool:
+    """Is the list ``lst`` of three items or more announced by what is just before it, a
+    subheading ("Langkah Mengaktifkan Recall") or a line ending in a colon ("Berikut hasilnya:")?"""
+    if sum(1 for _ in lst.iterchildren("li")) < 3:
+        return False
+    prev = lst.getprevious()
+    while prev is not None and prev.tag in ("p", "div") and not len(prev) and not (prev.text or "").strip():
+        prev = prev.getprevious()  # (the empty <p> that "<p><ul>" leaves)
+    if prev is None:
+        return False
+    line = " ".join(prev.text_content().split())
+    return prev.tag in ("h2", "h3", "h4") or (
+        prev.tag in ("p", "div") and line.endswith(":") and len(line) < 300)
+
+
 def _over_paragraph(head: Any, container: Any) -> bool:
     """Is the subheading ``head`` (through the wrappers it is the only child of) next to a ``<p>``
     of any length in ``container``?"""
@@ -2459,7 +2505,8 @@ _LINE = 60  # characters: a line of a list written as <p>s (a name, a title), no
 def _lost_lists(container: Any, page: Any, text: str | None, prune_xpaths: tuple[str, ...],
                 host: str | None) -> tuple[Any, str | None]:  # fmt: skip
     """The container read again as the ``<article>`` it is, when its copy lost most items of the
-    lists among its paragraphs (two lists or more, each next to a paragraph of prose), or most of
+    lists among its paragraphs (two lists or more, each next to a paragraph of prose, or one such
+    list a subheading or a line announces, :func:`_announced`), or most of
     the subheadings over its paragraphs (two or more), and the frame gives them back and nothing
     else: each line it adds is one of those items, a subheading, or a line (:data:`_LINE`) of
     the container's ``<p>``s; each it drops a label's length at most. An added subheading over
@@ -2473,8 +2520,10 @@ def _lost_lists(container: Any, page: Any, text: str | None, prune_xpaths: tuple
     in boxes of their own, menus and related links, are no reason to read a page again: most
     pages have only those.)"""
     lists = [x for x in container.iter("ul", "ol") if _among_prose(x)]
+    if len(lists) == 1 and not _announced(lists[0]):
+        lists = []  # (one list among paragraphs: the story's when a heading or a line announces it)
     items = [t for x in lists for li in x.iterchildren("li")
-             if len(t := " ".join(li.text_content().split())) > 3] if len(lists) >= 2 else []  # fmt: skip
+             if len(t := " ".join(li.text_content().split())) > 3]  # fmt: skip
     heads = [t for h in container.iter("h2", "h3", "h4")
              if _over_paragraph(h, container) and len(t := " ".join(h.text_content().split())) > 3]
     flat = " ".join((text or "").split())
@@ -2509,8 +2558,32 @@ def _lost_lists(container: Any, page: Any, text: str | None, prune_xpaths: tuple
             if nxt and nxt not in titles:  # (a heading over text: the story's)
                 out.append(x)
         else:
-            return page, text
+            return page, _items_put_back(text, after, known)
     return framed, "\n".join(out)
+
+
+def _items_put_back(text: str | None, after: list[str], known: set[str]) -> str | None:
+    """``text`` with the lost list items the frame's reading gives back (``after``; ``known``: the
+    container's lists' items), each run of them after the line it follows there, nothing else:
+    the frame's reading also took lines around the story (the headline, a promo box, a related
+    list), so it is not the body, but the items it places are the story's (a how-to's steps under
+    their subheading lost once a redesign renamed the body's class: F1 0.82)."""
+    lines = (text or "").splitlines()
+    have = set(lines)
+    adds: dict[int, list[str]] = {}  # the items to put after line i of text (-1: before all)
+    anchor = -1
+    for x in after:
+        if x in have:
+            anchor = lines.index(x)
+        elif (line := " ".join(x.split())).startswith("- ") and line[2:] in known and anchor >= 0:
+            adds.setdefault(anchor, []).append(x)
+    if sum(map(len, adds.values())) < 2:
+        return text
+    out = []
+    for i, x in enumerate(lines):
+        out.append(x)
+        out.extend(adds.get(i, ()))
+    return "\n".join(out)
 
 
 def _innermost(node: Any, paras: list[Any], share: float, own_text: bool = False) -> Any:

@@ -507,6 +507,12 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|gagasan)(?: (?:anda|kamu))?(?:mu)?\b"
         r"(?=[^\n]{0,200}(?:@|\bredaksi\b|https?://|\.(?:com|id|net)\b|\be-?mail\b|\bsurel\b|whats ?app))"
         r"[^\n]{0,200}$"
+        # ... on the site's own writing platform: "Mau tulisanmu dibaca banyak orang? Tulis di
+        # kumparan sekarang!", "Ayo menulis di Kompasiana!"
+        r"|^\W*(?:(?:mau|ingin|pengen|punya)\b[^\n?]{0,60}\?\s*)?(?:(?:yuk|ayo|mari),?\s+)?"
+        r"(?:tulis(?:kan)?(?: (?:ceritamu|opinimu|tulisanmu|cerita|opini)(?: (?:kamu|anda))?)?"
+        r"|(?:mulai )?menulis)"
+        r" di [\w.-]{2,30}(?: sekarang(?: juga)?| juga)?\W*$"
         r"|^\W*(?:want to|interested in) (?:write|writing|contribute|contributing) (?:for|to) us\b"
         r"[^\n]{0,200}$"
         # a subscription pitch led in by a call: "Yuk, lengkapi pengetahuanmu dengan berlangganan
@@ -684,6 +690,17 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:a[-+]?\s+){1,2}a[-+]?\s*$|^\s*(?:cari|search)(?: berita| artikel)?\W*$"
         r"|^\s*(?:tutup|close|x)\s*$"
         r"|^\s*(?:isi|konten|tulisan)(?: ini)? (?:berada )?di luar tanggung\s*jawab redaksi\W*$"
+        # an opinion page's disclaimer: "Tulisan ini merupakan opini pribadi penulis dan tidak
+        # mewakili pandangan redaksi kumparan.", "The views expressed are the author's own …"
+        r"|^[^\n]{0,200}\b(?:tidak|bukan)\s+(?:serta[- ]merta\s+|selalu\s+)?(?:mewakili|mencerminkan"
+        r"|merupakan)\s+(?:pandangan|sikap|pendapat|kebijakan|opini)\s+(?:resmi\s+)?(?:redaksi|media ini"
+        r"|penerbit)\b[^\n]{0,200}$"
+        r"|^\s*(?:the |all )?(?:views|opinions)(?: and opinions| and views)? expressed (?:in this|here|are)"
+        r"\b[^\n]{0,250}$"
+        # a player's fallback message: "Your browser doesn't support HTML5", "Browser Anda tidak
+        # mendukung pemutar video ini."
+        r"|^\s*(?:your browser (?:does ?n[o'’]t|does not|cannot) (?:support|play)|(?:browser|peramban)"
+        r" (?:anda|kamu) tidak (?:mendukung|dapat memutar))\b[^\n]{0,80}$"
         # a media partner's disclaimer: "Konten ini sepenuhnya merupakan tanggung jawab Lampung Geh,
         # bukan tanggung jawab kumparan."
         r"|^\s*(?:isi|konten|tulisan|artikel|berita)(?: ini)? (?:sepenuhnya )?"
@@ -851,7 +868,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "tags": re.compile(
         r"^\s*(?:tags?|tag terkait|topik(?: terkait)?|kata kunci|keywords?|kategori|categories|label"
         r"|filed under|posted in|ditulis dalam|diposting dalam)\s*:[^\n]{0,300}$"
-        r"|^\s*(?:#\w+[\s,]*){1,12}$",
+        r"|^\s*(?:#\w+[\s,]*){1,12}$"
+        # ... hashtags of a few lower-case words each, two or more: "#gen z #literasi keuangan"
+        r"|^\s*(?-i:#\w+(?: [a-z][a-z0-9]*){0,2})(?:[\s,]+(?-i:#\w+(?: [a-z][a-z0-9]*){0,2})){1,11}[\s,]*$",
         _I,
     ),
     # brand and section labels standing alone: "Headline", "EKSKLUSIF", "Advertorial"
@@ -875,7 +894,13 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"^\s*(?:(?:terakhir\s+)?diperbaharui|(?:terakhir\s+)?diperbarui|diunggah|diterbitkan|dipublikasikan"
         r"|tayang|terbit|(?:last\s+)?updated|published|posted(?:\s+on)?)(?:\s+pada)?\s*:?\s*"
         rf"(?:{_WEEKDAY},?\s*)?\d{{1,2}}[\s/.-]+(?:[a-z]{{3,9}}|\d{{1,2}})[\s/.-]+\d{{2,4}}"
-        r"(?:\s*[,|-]?\s*(?:pukul\s*|jam\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:wib|wita|wit))?)?\s*$",
+        r"(?:\s*[,|-]?\s*(?:pukul\s*|jam\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:wib|wita|wit))?)?\s*$"
+        # the story's reading time, alone or after the stamp, the writer or the desk: "4 menit baca",
+        # "Waktu baca: 4 menit", "25 November 2025 20:20 WIB · waktu baca 4 menit", "5 min read"
+        r"|^(?:[^\n]{0,100}?\s[·•|,/-]\s*)?(?:(?:waktu|estimasi|perkiraan) (?:baca|membaca)\s*:?\s*(?:±\s*)?"
+        r"\d{1,2}\s*(?:menit|mnt|min)|(?:baca(?: dalam)?\s*:?\s*)\d{1,2}\s*(?:menit|mnt)"
+        r"|\d{1,2}\s*(?:menit|mnt|min(?:ute)?s?)\s+(?:baca|membaca|read|reading)"
+        r"|reading time\s*:?\s*\d{1,2}\s*min(?:ute)?s?)\W*$",
         _I,
     ),
 }
