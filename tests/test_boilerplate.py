@@ -1848,3 +1848,58 @@ def test_revision_44_lines(line: str, fam: str | None) -> None:
     """A story's reading time beside its stamp; an opinion platform's disclaimer, a player's
     fallback message; hashtags of several words; a writers' platform's call to write there."""
     assert family(line) == fam
+
+
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [("Wacanen uga: Sendratari Ramayana Prambanan Ganti Jadwal", "related"),  # Javanese
+     ("Wacén taler:", "related"), ("Baco pulo: Harga Cabai Naiak", "related"),  # Balinese, Minang
+     ("Gambar Header: Eden Farm", "photo_credit"), ("Featured image: Shutterstock", "photo_credit"),
+     ("Image credit: Reuters", "photo_credit"),
+     ("Disclosure: DailySocial.id adalah media partner dari sejumlah program akselerator.", "widget"),
+     ("Tulisan: 19 · Pengikut: 140", "widget"), ("Senang Sedih Marah Kaget", "widget"),
+     ("Jadi Narasi Kolaborator dan dapatkan akses eksklusif ke kelas jurnalisme kami.", "promo"),
+     # the story's lines
+     ("Warga senang, sedih, dan marah sekaligus.", None),
+     ("Jadi anggota DPR itu tidak mudah, katanya.", None),
+     ("Gambar itu dibuat oleh seniman asal Bali pada 1932.", None)],
+)  # fmt: skip
+def test_revision_44_batch_lines(line: str, fam: str | None) -> None:
+    """Read-also labels in regional languages, a header picture's credit, a disclosure, a writer's
+    profile counters, a reactions bar, a membership pitch."""
+    assert family(line) == fam
+
+
+def test_the_page_s_name_alone_before_the_dash_is_its_source() -> None:
+    """"Marketeers – …" on marketeers.com: the press forms read a capitalised word before a dash as
+    a place; the page's own name is its dateline's source."""
+    token = BRAND.set(page_brand("www.marketeers.com", ("Marketeers",)))
+    try:
+        story = "Jaringan kedai kopi lokal membuka 50 gerai baru."
+        assert dateline(f"Marketeers – {story}")[1:] == (None, "Marketeers")
+        assert dateline(f"Makassar – {story}")[1:] == ("Makassar", None)
+    finally:
+        BRAND.reset(token)
+
+
+def test_oleh_with_its_colon_is_a_byline_never_a_place() -> None:
+    res = clean_lines(["Oleh: Bambang Sutrisno, Ketua RW 03 Kampung Pulo, Jatinegara", BODY])
+    assert res.paragraphs == [BODY] and res.authors == ["Bambang Sutrisno"]
+    assert dateline("Oleh: Bambang Sutrisno, Ketua RW 03 Kampung Pulo")[1:] == (None, None)
+    prose = "Oleh karena itu, warga diminta waspada terhadap banjir kiriman."
+    assert clean_lines([BODY, prose]).authors == []
+
+
+def test_a_login_or_a_kind_of_text_is_no_author() -> None:
+    assert people(["wawan"]) == [] and people(["admin_kr"]) == [] and people(["Siaran Pers"]) == []
+    assert people(["Wawan Setiawan"]) == ["Wawan Setiawan"]
+
+
+def test_the_outlet_telling_what_it_is_and_a_question_led_call() -> None:
+    sun = page_brand("thebalisun.com", ("The Bali Sun",))
+    assert own_promo("The Bali Sun is an independent news source. Information is correct at the time of "
+                     "publishing; always check with official sources before you travel.", sun)
+    assert not own_promo("The Jakarta Post is an independent newspaper founded in 1983.", sun)
+    co = page_brand("www.99.co", ())
+    assert own_promo("Sedang cari rumah? Temukan ribuan rumah dijual dengan sertifikat SHM di 99.co/id.", co)
+    assert not own_promo("Sedang cari rumah? Banyak warga kini memilih menyewa di pinggiran kota.", co)

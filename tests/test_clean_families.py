@@ -327,3 +327,40 @@ def test_a_closing_byline_of_the_writer_is_no_line_of_the_story() -> None:
     sentence = "<p>Oleh Bupati Magelang, jembatan itu diresmikan dengan pemotongan pita pada Selasa pagi.</p>"
     assert "diresmikan dengan pemotongan pita" in _record(head, "", sentence)["text"]
 
+
+
+# --- session 21 ---
+
+
+def _rec(page: bytes) -> dict:
+    raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"}, "url": "",
+           "final_url": "", "site": "", "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
+    return clean(raw, None)
+
+
+def test_the_reporter_named_after_the_dateline_is_the_author() -> None:
+    """"ZONASULTRA.ID, KENDARI – Laporan Wa Ode Fitriani – Dinas …": the reporter's name between
+    the dateline and the story, a dash after it, is the byline: the author, not the story's words."""
+    first = f"<strong>SLEMAN, WARTACONTOH.COM – Laporan Wa Ode Fitriani</strong> – {PARAS[0]}"
+    rec = _rec(_page("", [first, *PARAS[1:]]))
+    assert rec["authors"] == ["Wa Ode Fitriani"] and rec["dateline_place"] == "Sleman"
+    assert rec["text"].startswith(PARAS[0]) and "Laporan" not in rec["text"]
+    # a report's subject after the dateline, no dash after it, is the story's
+    first = f"SLEMAN, WARTACONTOH.COM – Laporan Badan Pusat Statistik menunjukkan {PARAS[0]}"
+    rec = _rec(_page("", [first, *PARAS[1:]]))
+    assert rec["authors"] == [] and "Laporan Badan Pusat Statistik" in rec["text"]
+
+
+def test_a_box_headed_about_the_writer_is_no_part_of_the_story() -> None:
+    """A writer's box under the story opening with its heading "Tentang Penulis", the writer's
+    picture and name, a one-line bio and the profile's counters: trafilatura dropped the heading and
+    the name, and the bio and counters were read as the story's last lines."""
+    box = ("<div class='q-bio'><h4>Tentang Penulis</h4><img src='/a.jpg'><b>Fikri Haikal</b>"
+           "<p>Alumnus Sosiologi Universitas Airlangga. Peneliti lepas isu agraria.</p>"
+           "<p>Tulisan: 19 · Pengikut: 140</p></div>")
+    body = "".join(f"<p>{x}</p>" for x in PARAS)
+    page = ("<html><head><title>Jembatan gantung baru dibuka</title></head><body><article>"
+            f"<h1>Jembatan gantung baru dibuka</h1><div class='isi'>{body}{box}</div></article>"
+            "<div class='foot'>Hak cipta Warta Contoh</div></body></html>").encode()
+    text = _rec(page)["text"]
+    assert PARAS[-1] in text and "Alumnus Sosiologi" not in text and "Pengikut" not in text

@@ -2752,6 +2752,11 @@ def _link_texts(tree: Any) -> set[str]:
     return {" ".join(a.text_content().split()).casefold() for a in _LINK_TEXTS(tree)}
 
 
+_REPORTED_BY = re.compile(
+    r"(?i:laporan|liputan|reporter)\s*:?\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4})\s*[-–—]+\s+(?=\S)"
+)
+
+
 def _take_dateline(body: Body) -> None:
     """The dateline opens the story: short lines above it (a byline, the brand, a printed date or
     a kicker the markup put in the body's container) are the page's header, not its body."""
@@ -2763,6 +2768,11 @@ def _take_dateline(body: Body) -> None:
             continue
         first, body.place, body.source = boilerplate.dateline(para)
         if body.place or body.source:
+            if (by := _REPORTED_BY.match(first)) is not None:
+                # the reporter named after the dateline, a dash after the name: "ZONASULTRA.ID,
+                # KENDARI – Laporan Wa Ode Fitriani – Dinas Kesehatan …"
+                body.authors.append(by.group("name"))
+                first = first[by.end():]
             paras[: k + 1] = [first] if first.strip() else []
             return
         if len(para) > _HEADER_CHARS:

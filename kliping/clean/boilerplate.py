@@ -39,7 +39,10 @@ PRUNE_CLASS = re.compile(
 
 # "Baca juga", after a bullet or in brackets too ("» Baca juga: …", "(Baca juga: …)", "[Baca juga: …]")
 # ... and in the regional languages' sections: Javanese "Waca uga:", Sundanese "Baca oge:", "Baca deui:"
-_READ_ALSO = r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan|waca)\s+(?:juga|pula|uga|oge|ogé|deui)\b"
+# (in regional languages too: Javanese "Waca uga", "Wacanen uga", Sundanese "Baca ogé", Balinese
+# "Wacén taler", Minang "Baco pulo")
+_READ_ALSO = (r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan|waca|wacanen|wacen|wacén|baco)"
+              r"\s+(?:juga|pula|uga|oge|ogé|deui|taler|pulo|juo)\b")
 # Text that opens an inline box: the smallest element holding only that box is removed.
 _BOX_START = re.compile(
     _READ_ALSO + r"|^\s*\[gambas:|^\s*advertisement\s*$"
@@ -174,6 +177,7 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
     doomed += _skippable(scope)
     doomed += _contents_boxes(scope)
     doomed += _author_boxes(scope)
+    doomed += _headed_author_boxes(scope)
     for el in doomed:
         if el.getparent() is not None:
             _remove_keep_tail(el)
@@ -260,6 +264,31 @@ _AUTHOR_BOX_MAX = 500  # characters of the whole box: a name and a bio, not the 
 _NAME_TEXT = XPath("descendant::text()[contains(., $name)]")  # (contains(): cheaper than normalize-space)
 _BIO_WORDS = 4  # words of the bio beside the name, at least
 _CLOCK_IN = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+
+
+_BOX_HEADS = XPath(
+    "descendant::*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::strong or self::b]"
+    "[string-length(normalize-space(.)) < 30][" + " or ".join(
+        f"contains(., '{w}') or contains(., '{w.upper()}')"
+        for w in ("enulis", "olumnis", "uthor", "riter", "engarang", "ontributor")) + "]"
+)
+
+
+def _headed_author_boxes(scope):  # type: ignore[no-untyped-def]
+    """Rule "author box" by its heading: a box opening with "Tentang Penulis" / "About the author"
+    (:data:`AUTHOR_BOX`), short (:data:`_AUTHOR_BOX_MAX`), whatever the writer's name; the heading
+    and the name were dropped from the text and the bio left as the story's last lines."""
+    out = []
+    for head in _BOX_HEADS(scope):
+        if not AUTHOR_BOX.match(" ".join(head.text_content().split())):
+            continue
+        box = head.getparent()
+        if box is None or box.tag not in _BOX_HOLDERS or box.tag in _NOT_PRUNED:
+            continue
+        first = next((c for c in box if isinstance(c.tag, str)), None)
+        if first is head and text_len(box) <= _AUTHOR_BOX_MAX:
+            out.append(box)
+    return out
 
 
 def _author_boxes(scope):  # type: ignore[no-untyped-def]
@@ -407,6 +436,7 @@ PHOTO_CREDIT_END = re.compile(
 # ("Rekomendasi", a word that opens sentences too) needs its mark.
 _RELATED_LABEL2 = (
     r"(?:(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)"
+    r"|(?:waca|wacanen|wacen|wacén|baco)\s+(?:uga|juga|taler|pulo|juo)|baca\s+(?:ogé|oge|deui|taler)"
     r"|(?:artikel|berita|topik|konten|bacaan|video|foto)\s+(?:terkait|menarik|pilihan|lainnya|populer"
     r"|terpopuler|rekomendasi|terbaru|terkini|sebelumnya)"
     r"|read\s+(?:more|also)|also\s+read|see\s+also|editor'?s\s+(?:choice|picks?)|related\s+(?:news|stories|articles?)"
@@ -513,6 +543,12 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:tulis(?:kan)?(?: (?:ceritamu|opinimu|tulisanmu|cerita|opini)(?: (?:kamu|anda))?)?"
         r"|(?:mulai )?menulis)"
         r" di [\w.-]{2,30}(?: sekarang(?: juga)?| juga)?\W*$"
+        # a membership's pitch: "Jadi Narasi Kolaborator dan dapatkan akses eksklusif ke kelas
+        # jurnalisme kami.", "Bergabunglah menjadi member dan nikmati …"
+        r"|^\W*(?:yuk,?\s+|ayo,?\s+)?(?:jadi(?:lah)?|menjadi|bergabung(?:lah)?(?: (?:jadi|menjadi|sebagai))?)"
+        r"\s+"
+        r"(?:[\w.-]+\s+){0,2}(?:kolaborator|member|anggota|pelanggan|subscriber|supporter|donatur|sahabat)\b"
+        r"[^\n]{0,40}?(?:\bdan|\buntuk|,)\s*(?:dapatkan|nikmati|akses|raih)\b[^\n]{0,150}$"
         r"|^\W*(?:want to|interested in) (?:write|writing|contribute|contributing) (?:for|to) us\b"
         r"[^\n]{0,200}$"
         # a subscription pitch led in by a call: "Yuk, lengkapi pengetahuanmu dengan berlangganan
@@ -543,6 +579,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "photo_credit": re.compile(
         rf"^\s*\(?\s*(?:foto|photo|sumber foto|foto ilustrasi|ilustrasi foto|kredit foto|gambar|"
         rf"sumber gambar|fotografer|grafis|infografis)\s*:\s*[^\n]{{1,150}}$"
+        # the header picture's credit: "Gambar Header: Eden Farm", "Featured image: Shutterstock",
+        # "Image credit: …", "Foto sampul: …"
+        rf"|^\s*\(?\s*(?:(?:gambar|foto|ilustrasi) (?:header|utama|sampul|unggulan|depan)|(?:featured|header"
+        rf"|cover|hero|lead|top) (?:image|photo|picture)|(?:image|photo|picture) (?:credits?|source|by))"
+        rf"\s*:\s*[^\n]{{1,150}}$"
         rf"|^\s*\(?\s*antara\s*foto\s*/[^\n]{{1,150}}$"
         # a site and its photographer standing alone, "KOMPAS.com/RINA PRATIWI"; "Dok. Pribadi"
         rf"|^\s*[\w-]+\.(?:com|co\.id|id)\s*/\s*[^\n/()]{{2,40}}$"
@@ -644,7 +685,14 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?: (?:kamu|anda|mu|untuk (?:artikel|berita|film|ulasan) ini|(?:artikel|berita) ini))?"
         r"|(?:like|suka|dislike|love|senang|sedih|marah|terkejut|takut|lucu)\s*\(\d+\))\W*$"
         r"|^\s*(?:[-•·|]?\s*[A-Za-z]+(?:\s[A-Za-z]+)?\s*\(\d+\)\s*){1,8}$|^\s*\d{1,5}\s*$"
-        r"|^\s*disclaimer\s*:(?=[^\n]{0,300}\b(?:yang|dan|ini|untuk|tidak|bukan|dari|atau|merupakan)\b)"
+        # a writer's profile counters: "Tulisan: 19 · Pengikut: 140", "Followers 1.2K"
+        r"|^\s*(?:(?:tulisan|artikel|pengikut|mengikuti|followers?|following|posts?|karya)\s*:?\s*[\d.,]+\s*"
+        r"(?:rb|ribu|k|jt)?\s*[·•|,]?\s*){1,4}$"
+        # a reactions bar's words alone: "Senang Sedih Marah Kaget"
+        r"|^\s*(?:(?:senang|sedih|marah|kaget|terkejut|lucu|takut|bangga|terinspirasi|inspiratif|kecewa"
+        r"|gemas|gembira|wow|haha|love|suka)\s*[·•|,]?\s*){3,8}$"
+        r"|^\s*(?:disclaimer|disclosure|pengungkapan|penafian)\s*:"
+        r"(?=[^\n]{0,300}\b(?:yang|dan|ini|untuk|tidak|bukan|dari|atau|merupakan|adalah)\b)"
         r"[^\n]{0,600}$"
         r"|^[^\n]{0,300}(?:tanggung\s*jawab\s+(?:dari\s+)?(?:pengirim|penulis|pembaca|komentator)|bukan\s+(?:merupakan\s+)?"
         r"(?:pendapat|kebijakan|sikap)\s+(?:atau\s+kebijakan\s+)?redaksi|redaksi\s+berhak\s+(?:mengubah"
@@ -993,6 +1041,7 @@ CREDIT_LABELS = {
     "produser": None, "editing": None, "grafis": None, "infografis": None, "penerjemah": None,
     "source": None, "foto/teks": "authors", "teks/foto": "authors",  # a photo story's maker
     "via": None,  # a tech site's source of the story: "Via: Microsoft Support"
+    "oleh": "authors",  # "Oleh: Bambang Sutrisno, Ketua RW 03" (with its colon: "Oleh karena itu" is prose)
     "panulis": "authors",  # (Javanese and Sundanese sections: "Panulis: Sugeng Wiyono")
     # a TV or radio newsroom's crew: "Reporter: A | Kamerawan: B | Editor: C"
     "kamerawan": None, "juru kamera": None, "videografer": None, "penyiar": None,
@@ -1199,7 +1248,8 @@ def _opens_with(name: str | None, word: str) -> bool:
 # English words, "Follow", "Subscribe", "Copyright", "©", also open lines a story's text keeps on
 # the English and European benchmark pages.)
 _OWN_PROMO_OPEN = re.compile(
-    r"^\W*(?:(?:yuk|ayo|mari|jangan lupa|silakan|untuk\b[^,\n]{0,60},)\W*)?"
+    # (a short question may lead the call in: "Sedang cari rumah? Temukan ribuan rumah … di 99.co/id")
+    r"^\W*(?:[^\n?.!]{3,60}\?\s*)?(?:(?:yuk|ayo|mari|jangan lupa|silakan|untuk\b[^,\n]{0,60},)\W*)?"
     r"(?:ikuti|simak|baca|kunjungi|dapatkan|unduh|gabung|bergabung(?:lah)?|klik|dukung|kirim(?:kan)?"
     r"|berlangganan|langganan|pantau|temukan|tonton|saksikan|nikmati|jangan lewatkan|artikel ini"
     # (the English words an Indonesian promo borrows, with what makes them one)
@@ -1278,6 +1328,14 @@ def glued_promo(line: str) -> int | None:
 _GLUED_RELATED = re.compile(rf"(?:{_RELATED_LABEL2}){_RELATED_SEP}\s*\S", _I)
 
 
+_OWN_ABOUT = re.compile(
+    r"\s+(?:is an?|adalah|merupakan)\s+(?:\w+\s+){0,3}?(?:news source|news site"
+    r"|news outlet|news website|publication|media(?: online| daring| digital| berita)?|portal(?: berita)?"
+    r"|situs(?: berita)?|website|outlet)\b",
+    _I,
+)
+
+
 def own_promo(line: str, brand: Brand | None = None) -> bool:
     """Rule "own promo": a short line naming the page's own outlet that opens with a call to the
     reader or a credit ("Ikuti terus perkembangan berita Lampung hanya di Lampost.co.", "Dukung
@@ -1286,7 +1344,14 @@ def own_promo(line: str, brand: Brand | None = None) -> bool:
     if brand is None or len(line) > _OWN_PROMO_MAX:
         return False
     m = _OWN_PROMO_OPEN.match(line)
-    return bool(m and brand.named(line, m.end()) and not _OWN_PROMO_NOT.search(line))
+    if m and brand.named(line, m.end()) and not _OWN_PROMO_NOT.search(line):
+        return True
+    # ... or the outlet telling what it is, its notice to readers: "The Bali Sun is an independent
+    # news source. Information is correct at the time of publishing; …", "Warta Contoh adalah media
+    # daring independen …" (a story on another outlet names it, not the page's own)
+    text = line.lstrip("*( ")
+    m = brand.rx.match(text) or (brand.rx.match(text, 4) if text[:4].casefold() == "the " else None)
+    return bool(m and brand.named(m.group()) and _OWN_ABOUT.match(text, m.end()))
 
 
 @dataclass
@@ -2085,7 +2150,7 @@ _NOT_PLACE = (
     r"|comment|correction|clarification|advertisement|sponsored|iklan|quote|answer|question|kesimpulan"
     r"|contoh|misalnya|sebelumnya|selanjutnya|kemudian|pertama|kedua|ketiga|terakhir|jadi|sekarang|kini"
     r"|awas|waspada|syarat|ketentuan|hadiah|lokasi|waktu|tempat|tanggal|harga|alamat|kontak|telepon"
-    r"|tautan|narasumber|moderator|pembicara|tamu|presenter|\w+nya)"
+    r"|tautan|narasumber|moderator|pembicara|tamu|presenter|oleh|by|\w+nya)"
 )
 # A place before a colon: one word ("Jakarta"; in capitals only with its region, "PALU, NTB:": a
 # word in capitals and a colon is a kicker, "EXCLUSIVE:") or a pair of a known form ("Banda Aceh",
@@ -2336,6 +2401,11 @@ def dateline(text: str) -> tuple[str, str | None, str | None]:
     own = _own_dateline(text) if found[2] is None or found[1] else None
     if own is not None and (found[2] is None or _names_brand(found[1])):
         return own  # (a name in capitals first, "TERAS JABAR, Bandung -", is the page's, not a place)
+    if found[2] is None and _names_brand(found[1]) and (m := BRAND.get().rx.match(text)) is not None \
+            and _OWN_DASH.match(text, m.end()):
+        # the page's own name alone before the dash, written as a word ("Marketeers – …" on
+        # marketeers.com): its source, not a place
+        return found[0], None, m.group()
     return found
 
 

@@ -51,6 +51,11 @@ _NOT_PERSON = re.compile(
     # ... or its login on the site, one word in lower case ("humaspolrestengah", "adminweb")
     r"|^(?-i:(?:humas|admin|redaksi|redaktur|operator|webmaster|kominfo|diskominfo|polres|polda|pemkab"
     r"|pemkot|pemprov|editor|penulis|kontributor)[a-z0-9_.-]*)$"
+    # ... or any login: one word in lower case ("wawan", "admin_kr"); a name is written capitalised
+    r"|^(?-i:[a-z][a-z0-9_.-]{1,30})$"
+    # ... or the kind of text where a name should be ("Siaran Pers", "Press Release", "Rilis")
+    r"|^(?:siaran pers|press release|rilis(?: pers| media)?|advertorial|sponsored(?: content)?"
+    r"|konten bersponsor)$"
     # ... or a role's label left where a name should be ("Editor", "Penulis")
     r"|^(?:editor|penulis|reporter|pewarta|redaktur|kontributor|author|writer|wartawan)$"
     # a platform a photo is credited to ("Foto: Facebook", a class "author" over the picture)
