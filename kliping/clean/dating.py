@@ -269,20 +269,33 @@ def publication_first(printed: list[str]) -> list[str]:
     return first + last
 
 
+_MENU_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:nav|navbar|navigation|menu|mainmenu|main-menu)(?:$|[\s_-])")
+
+
+def _holds_menu(el: Any) -> bool:
+    """Does ``el`` hold the page's menu as a child (a ``<nav>``, a box whose class names one)?"""
+    return any(isinstance(c.tag, str) and (c.tag == "nav" or _MENU_CLASS.search(c.get("class") or ""))
+               for c in el)
+
+
 class _Masthead:
     """Rule "masthead today": the date a portal prints above its menu (the day it is read, "Rabu, 10
     Januari 2024" in a ``date-today`` box, a live clock) is no article's. Such an element comes
-    before the page's first <h1> and outside the headline's box (the <h1>'s third ancestor); it is
+    before the page's first <h1> and outside the headline's box (the <h1>'s third ancestor, or the
+    last below the frame that holds the page's menu); it is
     read after every other printed date. (A date printed above the headline, in its box, is the
     article's.)"""
 
     def __init__(self, tree: Any) -> None:
         self.h1 = next(tree.iter("h1"), None)
+        self.plain = self.h1 is None  # (no <h1>: an older layout's headline, :func:`headlines`)
+        if self.plain:
+            self.h1 = next(iter(headlines(tree)), None)
         box = self.h1
         for _ in range(3):
             up = box.getparent() if box is not None else None
-            if up is None or up.tag in ("body", "html"):
-                break
+            if up is None or up.tag in ("body", "html") or _holds_menu(up):
+                break  # (the page's frame, its menu in it: no headline's box)
             box = up
         self.box = box
 
@@ -291,6 +304,8 @@ class _Masthead:
             return False
         if any(a is self.box for a in el.iterancestors()):
             return False
+        if self.plain:  # (the headline after the element, in document order)
+            return el.xpath("count(preceding::*)") < self.h1.xpath("count(preceding::*)")
         after = el.xpath("following::h1[1]")
         return bool(after) and after[0] is self.h1
 
@@ -464,7 +479,7 @@ def _near_elements(tree: Any) -> Iterator[Any]:
 # "Penulis: Budi Santoso | Editor: Sandro Gatra | Senin, 04 Maret 2024 10:15 WIB"
 _BYLINE_PART = re.compile(
     r"(?i)\b(?:oleh|penulis|panulis|reporter|pewarta|editor|redaktur|kontributor|by|written by|pada|on|"
-    r"diterbitkan|dipublikasikan|published|posted"
+    r"diterbitkan|dipublikasikan|published|posted|submitted"
     # (Sundanese: "Ditulis ku Asep Gunawan • Diunggah dinten Kemis, 6 Nopémber 2025 tabuh 10.15 WIB")
     r"|ditulis(?: ku| oleh)?|ku|diunggah|dinten|tabuh)\b\s*:?"
 )
@@ -496,6 +511,9 @@ def is_relative_byline(line: str) -> bool:
     return len(re.sub(r"[\W_]+", "", _NAME.sub(" ", rest))) <= 3
 
 
+_LOGIN_AFTER = re.compile(r"\b(?i:by|oleh|ku)\s+[a-z][a-z0-9_.-]{1,20}(?=\s+(?i:on|pada|at)\b|\s*[|,•·-])")
+
+
 def is_byline_date(line: str) -> bool:
     """A short line of a byline and a date: the names after "Oleh", "Penulis:", "Editor:" and
     the date, and nothing else (a headline or a sentence beside a date is not one)."""
@@ -503,10 +521,12 @@ def is_byline_date(line: str) -> bool:
     if len(found) != 1 or not _BYLINE_PART.search(line):
         return False
     rest = line[: found[0].start] + " " + line[found[0].end :]
+    # ("Submitted by prlm on Sen, 07/19/2010 - 09:42": a login for the name)
+    rest, logins = _LOGIN_AFTER.subn(" ", rest)
     rest = _BYLINE_PART.sub(" ", _HIJRI.sub(" ", rest))
     rest = re.sub(rf"(?i)\b(?:wib|wita|wit|pukul|\d{{1,2}}[.:]\d{{2}}|{_ANY_WEEKDAY})\b", " ", rest)
     names = _NAME.findall(rest)
-    if not names or any(len(n.split()) > 4 for n in names):
+    if not (names or logins) or any(len(n.split()) > 4 for n in names):
         return False
     return len(re.sub(r"[\W_]+", "", _NAME.sub(" ", rest))) <= 3
 

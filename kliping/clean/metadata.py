@@ -689,9 +689,37 @@ def headlines(tree: Any) -> list[Any]:
                 and _TITLE_CLASS.search(h2.get("class") or "") and next(h2.iter("a"), None) is None \
                 and next(h2.iterancestors("a", "li", "nav", "aside", "footer"), None) is None:
             named = h2
-    return [named] if named is not None else []
+    if named is not None:
+        return [named]
+    return _plain_headline(tree, titles)
 
 
+def _plain_headline(tree: Any, titles: list[str]) -> list[Any]:
+    """On a page of no ``<h1>`` and no heading the title names (a table layout of the 2000s, its
+    headline a ``<font size=4><b>``, a ``<td class=judul>``, a ``<div class=title>``), the first
+    element whose whole text the ``<title>`` or og:title opens or closes with, outside links,
+    lists and the page's frame, as long as a headline: the byline and the date printed beside it
+    are read there too (a detikNews page of 2009 printed "Selasa, 14/07/2009 15:30 WIB" over its
+    headline, and the time was lost)."""
+    if not any(titles):
+        return []
+    seen = 0
+    for el in tree.iter("b", "strong", "font", "span", "div", "td", "p", "h4", "big"):
+        seen += 1
+        if seen > _PLAIN_TRIES:
+            break
+        if len(el) > 2:  # (a headline holds its text, a <b> or a <font> at most)
+            continue
+        text = " ".join(el.text_content().split()).casefold()
+        if len(text) < _HEADLINE_MIN or len(text.split()) < 3:
+            continue
+        if any(t == text or (t.startswith(text) or t.endswith(text)) for t in titles if t) \
+                and next(el.iterancestors("a", "li", "nav", "title", "header", "footer"), None) is None:
+            return [el]
+    return []
+
+
+_PLAIN_TRIES = 600  # elements looked at: the headline of an old layout comes before its story
 _HEADLINES = 8
 _TITLE_CLASS = re.compile(r"(?i)title|judul|headline")
 _SECTION_WORDS = 3

@@ -219,8 +219,10 @@ def _date_candidates(s: str) -> Iterator[_Cand]:
             cand = _Cand(kind, start, end, int(g("d3")), int(g("m3")), lead + g("y3"), None,
                          g("s3"))  # fmt: skip
         elif kind == "num":
-            cand = _Cand(kind, start, end, int(lead + g("d4")), int(g("m4")), g("y4"), None,
-                         g("s4"))  # fmt: skip
+            day, month = int(lead + g("d4")), int(g("m4"))
+            if month > 12 and 1 <= day <= 12 and month <= 31:
+                day, month = month, day  # (month first, the only reading: Drupal's "07/19/2010")
+            cand = _Cand(kind, start, end, day, month, g("y4"), None, g("s4"))
         elif kind == "mdy":
             wm = _MONTH_BEFORE_RE.search(s, max(0, start - 14), start)
             month = MONTHS.get(wm.group(1).lower()) if wm else None
