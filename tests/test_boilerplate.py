@@ -1903,3 +1903,59 @@ def test_the_outlet_telling_what_it_is_and_a_question_led_call() -> None:
     co = page_brand("www.99.co", ())
     assert own_promo("Sedang cari rumah? Temukan ribuan rumah dijual dengan sertifikat SHM di 99.co/id.", co)
     assert not own_promo("Sedang cari rumah? Banyak warga kini memilih menyewa di pinggiran kota.", co)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [("BANDUNG, (PRLM).- Sedikitnya 150 rumah di Dayeuhkolot terendam banjir.", "Bandung", "PRLM"),
+     ("JAKARTA--Pemerintah menyiapkan anggaran Rp 2 triliun untuk sekolah.", "Jakarta", None),
+     ("Gianyar (Bali Post) -", "Gianyar", "Bali Post"),  # alone on its line, a <br> after it
+     ("NEW YORK (Reuters) -", None, None),  # (a foreign wire's, alone: kept)
+     ("BANDUNG, SELASA - Jalur kereta api Bandung-Jakarta kembali dapat dilalui.", "Bandung", None),
+     ("Mataram, (NTB). Ratusan rumah terendam.", None, None)],  # (a region in brackets: none)
+)  # fmt: skip
+def test_datelines_of_the_2000s(text: str, place: str | None, source: str | None) -> None:
+    """A paper's code in brackets after a comma, closed by ".-"; a double dash glued to the story;
+    a paper's name in brackets on a line of its own; the place and the weekday in capitals."""
+    assert dateline(text)[1:] == (place, source)
+
+
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [("(kmb/27)", "credit_code"), ("(A-150/A-88)***", "credit_code"),
+     ("© 2026 PT Bandung Media Niaga", "copyright"), ("(c) 2026 PT Contoh", "copyright"),
+     ("Simak: Jadwal Haflah Akhirussanah 1448 H", "related"),
+     ("Twitter, Instagram, Facebook, Threads & TikTok: @PerekonomianRI", "promo"),
+     ("Trading saham lebih mudah dengan aplikasi IPOT.", "promo"),
+     ("Sampaikan pengaduan Anda melalui SP4N-LAPOR!", "promo"),
+     ("Jl. Jenderal Sudirman No. 2, Surakarta", "contact"),
+     # the story's lines
+     ("Simak: berikut daftarnya.", None),
+     ("Kini membayar pajak lebih mudah dengan aplikasi M-Pajak, kata Kepala Kantor Pajak kemarin.", None),
+     ("Jl. Sudirman No. 5, Surakarta ditutup sementara.", None)],
+)  # fmt: skip
+def test_revision_44_more_lines(line: str, fam: str | None) -> None:
+    """A desk's code with its number; "©" before a space; a related headline after "Simak:"; the
+    outlet's accounts; an app's pitch; a public office's call for complaints; an office's address."""
+    assert family(line) == fam
+
+
+def test_a_press_release_s_about_box_closes_the_body() -> None:
+    res = clean_lines([BODY, "Tentang LPS", "LPS adalah lembaga independen yang menjamin simpanan nasabah.",
+                       "Untuk informasi lebih lanjut, hubungi: Sekretariat Lembaga, Tel. 021-515-1000"])
+    assert res.paragraphs == [BODY]
+    ours = "Kami berdiri sejak 1998 dan kini menjadi perusahaan terbesar di bidangnya."
+    assert clean_lines([BODY, "Tentang Kami", ours]).paragraphs == [BODY, "Tentang Kami", ours]
+
+
+def test_a_report_s_byline_with_the_outlet_and_no_comma() -> None:
+    res = clean_lines(["Laporan wartawan Kompas Yulvianus Harjono", BODY])
+    assert res.paragraphs == [BODY] and res.authors == ["Yulvianus Harjono"]
+
+
+def test_a_brand_s_short_piece_is_in_no_name() -> None:
+    """"nu" of "jateng.nu.or.id" is no reason to drop "Muhammad Nurul Huda"; a whole word is."""
+    brands = ["jateng.nu.or.id", "nu", "or", "NU Online Jateng"]
+    assert people(["Muhammad Nurul Huda"], brands) == ["Muhammad Nurul Huda"]
+    assert people(["Redaksi NU"], brands) == []
+    assert people(["Panyerat: Muhammad Nurul Huda"]) == ["Muhammad Nurul Huda"]

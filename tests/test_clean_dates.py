@@ -713,3 +713,85 @@ def test_a_desk_s_name_and_the_date_between_middle_dots() -> None:
     html = page(header="<p class='meta'>Redaksi Warta TV &middot; Senin, 18 Maret 2024, pukul 16.20 WIB</p>")
     rec = clean(raw(html, GENERIC), None)
     assert rec["published_at"] == dt.datetime.fromisoformat("2024-03-18T16:20:00+07:00")
+
+
+# --- session 21: pages of the 2000s and their byline rows ---
+
+
+def _old_record(body: str, url: str = "https://www.contoh-harian.com/read/2009/07/14/153012/1164982") -> dict:
+    raw = {"body": body.encode(), "headers": {}, "url": url, "final_url": url, "site": "",
+           "fetched_at": dt.datetime(2026, 12, 1, tzinfo=dt.UTC), "run_id": "t", "fetch_id": "t"}  # fmt: skip
+    return clean(raw, None)
+
+
+_STORY = "".join(f"<p>{x}</p>" for x in [
+    "Jakarta - Banjir rob kembali menggenangi kawasan Pelabuhan Sunda Kelapa sejak Selasa pagi, "
+    "membuat aktivitas bongkar muat kapal kayu tersendat hingga siang hari.",
+    "Ketinggian air di dermaga mencapai 40 sentimeter. Para kuli angkut terpaksa menghentikan "
+    "pekerjaan mereka sambil menunggu air laut surut.",
+    "Petugas pelabuhan menyebut rob tahun ini datang lebih sering dibanding tahun lalu, seiring "
+    "penurunan muka tanah di pesisir utara Jakarta.",
+])
+
+
+def test_a_table_layout_s_headline_anchors_its_date_and_title() -> None:
+    """A page of the 2000s with no <h1> and no heading: its headline a ``<font><b>`` the <title>
+    closes with, its date row above it; the time printed there was lost (only the URL's day)."""
+    page = ("<html><head><title>Harian Contoh : Banjir Rob Genangi Pelabuhan Sunda Kelapa</title></head>"
+            "<body><table><tr><td><font size=1>Selasa, 14/07/2009 15:30 WIB</font></td></tr>"
+            "<tr><td><font size=4><b>Banjir Rob Genangi Pelabuhan Sunda Kelapa</b></font></td></tr>"
+            f"<tr><td>{_STORY}</td></tr></table></body></html>")
+    rec = _old_record(page)
+    assert rec["title"] == "Banjir Rob Genangi Pelabuhan Sunda Kelapa"
+    assert rec["published_at"] == dt.datetime(2009, 7, 14, 8, 30, tzinfo=dt.UTC)
+
+
+def test_a_drupal_login_byline_with_a_month_first_date() -> None:
+    """"Submitted by prlm on Sen, 07/19/2010 - 09:42": a login for the name, the month first (the
+    only reading of 07/19), a Monday as printed."""
+    page = ("<html><head><title>Citarum Meluap</title></head><body><h1>Citarum Meluap, Rumah Terendam</h1>"
+            f"<div class=node><span class=submitted>Submitted by prlm on Sen, 07/19/2010 - 09:42</span>"
+            f"<div class=content>{_STORY}</div></div></body></html>")
+    rec = _old_record(page, "https://www.contoh-harian.com/node/117823")
+    assert rec["published_at"] == dt.datetime(2010, 7, 19, 2, 42, tzinfo=dt.UTC)
+
+
+def test_the_masthead_date_in_the_menu_s_frame_is_not_the_story_s() -> None:
+    """Today's date above the menu in the page's one frame ("Selasa, 01 Desember 2026"), the story's
+    byline row under the <h1> with its time: the headline's box stopped below the frame that holds
+    the menu, so the masthead's date no longer counts as the headline's."""
+    page = ("<html><head><title>Laba Turun</title></head><body><div class=wrap>"
+            "<div class=top><span class=tgl>Selasa, 01 Desember 2026</span></div>"
+            "<div class=nav><a href=/>HOME</a> <a href=/bursa>BURSA</a></div><div class=kiri>"
+            "<h1>Laba Semen Turun 23 Persen, Beban Energi Membengkak</h1>"
+            "<div class=info>Oleh <a href=/redaksi/h>Hendra Lubis</a> | "
+            "Sabtu, 28 November 2026 - 11:40 WIB</div>"
+            f"<div class=isi>{_STORY}</div></div></div></body></html>")
+    assert _old_record(page, "https://www.contoh-harian.com/news/142871/laba")["published_at"] == \
+        dt.datetime(2026, 11, 28, 4, 40, tzinfo=dt.UTC)
+
+
+def test_a_meta_row_s_date_part_beside_a_story_with_a_related_link() -> None:
+    """"By Redaksi | November 28, 2026 | Harga TBS & CPO" under the <h1>, no time anywhere: its
+    date part is the page's day; the story after the row holding a "Baca juga" headline link does
+    not make the row a teaser's (the day was taken from the story's "Jumat (27/11/2026)")."""
+    story = ("<p>JAKARTA – Harga CPO di lelang KPBN naik tiga pekan berturut-turut pada Jumat (27/11/2026), "
+             "seiring meningkatnya permintaan dari India menjelang musim perayaan.</p>"
+             "<p>Baca juga: <a href=/harga-tbs-riau-naik>Harga TBS Riau Naik Rp96 per Kilogram</a></p>"
+             + _STORY)
+    page = ("<html><head><title>Harga CPO Naik</title></head><body><div class=post>"
+            "<h1>Harga CPO KPBN Naik Tiga Pekan Beruntun</h1>"
+            "<div class=post-meta>By <a href=/author/redaksi/>Redaksi</a> | November 28, 2026 | "
+            f"<a href=/category/harga/>Harga</a></div><div class=entry>{story}</div></div></body></html>")
+    rec = _old_record(page, "https://www.contoh-sawit.com/harga-cpo-naik/")
+    assert rec["published_date"] == dt.date(2026, 11, 28)
+
+
+def test_saudi_time_of_a_hajj_report() -> None:
+    """"15:40 WAS (19:40 WIB)": Waktu Arab Saudi is +03:00 (in capitals; "was" is English)."""
+    from kliping.dates import parse_date
+
+    assert parse_date("Sabtu, 28 November 2026 15:40 WAS (19:40 WIB)").datetime == \
+        dt.datetime(2026, 11, 28, 12, 40, tzinfo=dt.UTC)
+    english = parse_date("28 November 2026 15:40 was")
+    assert english.datetime == dt.datetime(2026, 11, 28, 8, 40, tzinfo=dt.UTC)

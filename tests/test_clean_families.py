@@ -364,3 +364,29 @@ def test_a_box_headed_about_the_writer_is_no_part_of_the_story() -> None:
             "<div class='foot'>Hak cipta Warta Contoh</div></body></html>").encode()
     text = _rec(page)["text"]
     assert PARAS[-1] in text and "Alumnus Sosiologi" not in text and "Pengikut" not in text
+
+
+def _headed_page(row: str) -> bytes:
+    body = "".join(f"<p>{x}</p>" for x in PARAS)
+    return ("<html><head><title>Jembatan gantung baru dibuka - Warta Contoh</title></head><body>"
+            "<nav><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></nav><article>"
+            f"<h1>Jembatan gantung baru dibuka</h1>{row}<div class='isi'>{body}</div></article>"
+            "<footer>Hak cipta Warta Contoh</footer></body></html>").encode()
+
+
+@pytest.mark.parametrize(
+    ("row", "authors"),
+    [("<bb-byline><bb-author>Tresna Gumilar Saputra</bb-author></bb-byline>", ["Tresna Gumilar Saputra"]),
+     ("<div class='info'>Sabtu, 28 November 2026 15:40 WAS (19:40 WIB) · Husni Anggoro</div>",
+      ["Husni Anggoro"]),
+     ("<div class='meta'>Rabu, 25 Nov 2026 19:30 WIB · <a href='/penulis/fikri'>Fikri Ardiansyah</a> · "
+      "<span>Halaman 2 dari 2</span></div>", ["Fikri Ardiansyah"]),
+     # (a place or a button's text beside the date is no writer)
+     ("<div class='info'>Sabtu, 28 November 2026 15:40 WIB · Kota Banjarmasin</div>", []),
+     ("<div class='tiket'><p>Persib vs Persija · Minggu, 16 November 2025 · GBLA</p>"
+      "<a class='btn' href='/tiket'>Beli Sekarang</a></div>", [])],
+)  # fmt: skip
+def test_writers_in_a_web_component_or_a_row_of_text(row: str, authors: list[str]) -> None:
+    """A writer's web component (``<bb-author>``); a byline row whose parts are the row's own text
+    parted by middle dots, the date one part and the writer's name another."""
+    assert _rec(_headed_page(row))["authors"] == authors

@@ -543,6 +543,17 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:tulis(?:kan)?(?: (?:ceritamu|opinimu|tulisanmu|cerita|opini)(?: (?:kamu|anda))?)?"
         r"|(?:mulai )?menulis)"
         r" di [\w.-]{2,30}(?: sekarang(?: juga)?| juga)?\W*$"
+        # the outlet's accounts, the platforms listed before the handle: "Twitter, Instagram,
+        # Facebook, Threads & TikTok: @PerekonomianRI"
+        r"|^\W*(?:(?:twitter|x|instagram|ig|facebook|fb|threads|tiktok|youtube|linkedin)\s*(?:[,&/|]|dan|and)?\s*)"
+        r"{1,8}:\s*@[\w.]{2,40}\W*$"
+        # a public office's call for complaints: "Sampaikan pengaduan Anda melalui SP4N-LAPOR!"
+        r"|^\W*(?:silakan |yuk |ayo )?sampaikan (?:pengaduan|aduan|aspirasi|keluhan|laporan)"
+        r"(?: (?:anda|kamu|masyarakat))? (?:melalui|lewat|ke|di|via)\b[^\n]{0,100}$"
+        # an app's pitch: "Trading saham lebih mudah dengan aplikasi IPOT."
+        # (a line of its own, short, no one's words: "…, kata Kepala Kantor Pajak" is the story's)
+        r"|^(?=[^\n]{0,90}$)(?![^\n]*\b(?:kata|ujar|ucap|jelas|menurut|ungkap)\b)[^\n]{0,60}"
+        r"\blebih (?:mudah|cepat|praktis|hemat|aman) (?:dengan|lewat|pakai|di|via) aplikasi\b[^\n]*$"
         # a membership's pitch: "Jadi Narasi Kolaborator dan dapatkan akses eksklusif ke kelas
         # jurnalisme kami.", "Bergabunglah menjadi member dan nikmati …"
         r"|^\W*(?:yuk,?\s+|ayo,?\s+)?(?:jadi(?:lah)?|menjadi|bergabung(?:lah)?(?: (?:jadi|menjadi|sebagai))?)"
@@ -612,6 +623,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"|^[\s»>›•*(\[]*{_RELATED_LABEL2}\s+(?!(?:lainnya|untuk|buat|hari|minggu|pekan|bulan)\b)"
         r"(?-i:[A-Z0-9\"“‘'])\S{0,40}(?:\s+\S{1,40}){2,30}(?<![.!?,;])$"
         r"|^\s*baca\s*:\s*[^\n]{1,250}$"
+        # "Simak: Jadwal Haflah Akhirussanah 1448 H" (a headline after the label: no sentence's end)
+        r"|^\s*(?:simak|lihat)\s*:\s*(?-i:[A-Z0-9\"“‘'])[^\n.!?]{4,200}$"
         r"|^\s*(?:news flash|berita terkini|info terkini|terpopuler|trending|populer)\s*:[^\n]{1,200}$"
         r"|^\s*baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel)\b[^\n]{0,300}$"
         # "Simak berita lainnya seputar topik artikel ini, di sini:", "Jangan Lewatkan Video Terbaru:"
@@ -783,6 +796,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?-i:SUMBER|SOURCE)\s+(?-i:[A-Z])[^\n]{1,80}$"
         # an address the page hid from robots (Cloudflare's email protection): "[email protected]"
         r"|^\s*\[email\s+protected\]\W*$"
+        # ... a desk's number after the code, "(kmb/27)"; desks' codes with numbers, "(A-150/A-88)***"
+        r"|^\s*\((?:[a-z]{2,6}\s*/\s*\d{1,3}|[a-z]{1,3}-\d{1,3}(?:\s*/\s*[a-z]{1,3}-\d{1,3})+)\)\s*\**\.?\s*$"
         r"|^\s*\((?:[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{2,6}\d{0,2})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}"
         r"|ant|antara|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4}|[a-z]\d{1,3}\s*/\s*[a-z]{1,6}\d{0,2})\)\.?\s*$"
         # a site and its reporter in brackets standing alone: "(TribunJogja/Rina)", "(Reuters/Budi)";
@@ -871,12 +886,17 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"^\W*(?:narahubung|kontak(?: media| pers| humas)?|media contacts?|contact person|press contacts?"
         r"|untuk (?:informasi|keterangan) lebih lanjut(?:,? (?:silakan )?hubungi)?)\s*:?\s*$"
         r"|^\W*(?:narahubung|kontak media|media contacts?|contact person)\s*:\s*[^\n]{1,200}$"
+        # an office's address alone on its line: "Jl. Jenderal Sudirman No. 2, Surakarta", "Jln. Medan
+        # Merdeka Barat No. 9, Jakarta Pusat 10110" (a street named in the story is in a sentence)
+        r"|^\s*(?:jl|jln)\.\s*(?-i:[A-Z])[^\n,]{1,50}?\bno\.?\s*\d{1,4}[a-z]?"
+        r"(?:\s*[,-]\s*(?-i:[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,4}))*(?:\s*\d{5})?\s*$"
         r"|^\s*(?:berita|siaran pers|rilis|informasi|artikel) ini (?:telah )?(?:disiarkan|diterbitkan"
         r"|disebarluaskan|dirilis|dibuat) oleh\b[^\n]{0,600}$",
         _I,
     ),
     "copyright": re.compile(
-        r"^\s*(?:©|\(c\)|copyright|hak cipta)\b.{0,200}$|^\s*.{0,80}\ball rights reserved\b.{0,80}$"
+        # ("©" and "(c)" end in no word character: "\b" after them failed on "© 2026 PT …")
+        r"^\s*(?:©|\(c\)|(?:copyright|hak cipta)\b).{0,200}$|^\s*.{0,80}\ball rights reserved\b.{0,80}$"
         r"|^\s*dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memproduksi|mereproduksi)\b.{0,300}$"
         # a publisher's reprint notice: "This copy is for your personal, non-commercial use only. …"
         r"|^\s*this copy is for your personal,? non-commercial use only\b.{0,400}$"
@@ -962,6 +982,28 @@ AUTHOR_BOX = re.compile(
     _I,
 )
 _AUTHOR_BOX_MAX = 800  # characters of the lines after the heading: more is the story going on
+# Rule "about box": a press release's closing section on its sender, "Tentang LPS" / "About Acme
+# Corp" over a line that opens with the name and tells what it is ("LPS adalah lembaga independen
+# …"); it and what follows (the contacts) close the body
+_ABOUT_HEAD = re.compile(
+    r"^\W{0,3}(?:tentang|about)\s+(?P<org>(?-i:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5}))\s*:?\s*$", _I
+)
+_ABOUT_MAX = 1500  # characters of the lines after the heading: more is the story going on
+
+
+def _about_box(line: str, after: list[str]) -> bool:
+    """Rule "about box" (:data:`_ABOUT_HEAD`)."""
+    m = _ABOUT_HEAD.match(line)
+    if m is None or sum(len(x) for x in after) > _ABOUT_MAX:
+        return False
+    nxt = next((x for x in after if x.strip()), "")
+    org = m.group("org")
+    first = re.escape(org.split()[0])
+    return re.match(rf"{first}[^\n,.]{{0,60}}?\s+(?:adalah|merupakan|ialah|is|was)\b|{re.escape(org)},",
+                    nxt) is not None
+
+
+
 # Rule "writer's bio": the last line telling who the writer is, "*) Penulis adalah dosen …", "The
 # writer is a researcher at …", or the writer by name, "Laras Wibisono adalah peneliti …" (a
 # columnist's bio under an opinion piece); a story's line on someone else is no bio
@@ -1043,6 +1085,7 @@ CREDIT_LABELS = {
     "via": None,  # a tech site's source of the story: "Via: Microsoft Support"
     "oleh": "authors",  # "Oleh: Bambang Sutrisno, Ketua RW 03" (with its colon: "Oleh karena itu" is prose)
     "panulis": "authors",  # (Javanese and Sundanese sections: "Panulis: Sugeng Wiyono")
+    "panyerat": "authors",  # (Javanese in krama: "Panyerat: Muhammad Nurul Huda")
     # a TV or radio newsroom's crew: "Reporter: A | Kamerawan: B | Editor: C"
     "kamerawan": None, "juru kamera": None, "videografer": None, "penyiar": None,
 }  # fmt: skip
@@ -1078,6 +1121,9 @@ REPORT_BY = re.compile(
     r"^\s*laporan\s+(?:wartawan|reporter|koresponden|jurnalis|kontributor)\s+[^,\n]{2,50},\s*"
     r"(?P<name>[^,\n]{3,60}?)\s*$"
     # "Laporan Rianza Alfandi | Aceh Besar" (the reporter, then the desk's town)
+    # "Laporan wartawan Kompas Yulvianus Harjono" (the outlet's one word, then the name, no comma)
+    r"|^\s*laporan\s+(?:wartawan|reporter|koresponden|jurnalis|kontributor)\s+(?-i:[A-Z][\w.-]*)\s+"
+    r"(?P<name3>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}))\s*$"
     r"|^\s*laporan\s+(?P<name2>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))\s*\|\s*"
     r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$",
     _I,
@@ -1086,6 +1132,7 @@ REPORT_BY = re.compile(
 INITIALS = re.compile(
     # codes between slashes, one may be a desk's with its number: "(dil/ant)", "(uyo/Ant/S-2)"
     r"\s*\((?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*(?:[A-Za-z]{1,6}\d{0,2}|[A-Z]{1,3}-\d{1,3})){1,3}"
+    r"|(?-i:[a-z]{2,6})\s*/\s*\d{1,3}"  # ("(kmb/27)": the code and the desk's number)
     r"|(?i:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[A-Z][^()/\n]{1,60}"
     # the reporter's code, then the site's domain: "(cr24/tribun-medan.com)", "(mam/tribunnews.com)"
     rf"|{_CODE_DOMAIN}"
@@ -1835,6 +1882,9 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         if AUTHOR_BOX.match(line) and sum(len(x) for x in lines[i + 1 :]) <= _AUTHOR_BOX_MAX:
             res.dropped += [("author_box", x) for x in (line, *lines[i + 1 :]) if x.strip()]
             break
+        if _about_box(line, lines[i + 1 :]):
+            res.dropped += [("about_box", x) for x in (line, *lines[i + 1 :]) if x.strip()]
+            break
         if in_list and headline_like(line):
             res.dropped.append(("related", line))
             continue
@@ -1871,7 +1921,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             continue
         by = REPORT_BY.match(line)
         if by:
-            res.authors.append(by.group("name") or by.group("name2"))
+            res.authors.append(by.group("name") or by.group("name2") or by.group("name3"))
             res.dropped.append(("credit", line))
             continue
         # (the line is no photo credit: tested above)
@@ -2191,6 +2241,10 @@ DATELINES = (
     # "Jakarta, 5 Maret 2024 –" (a press release's place and date, no source), or alone on its line
     # above the story ("Jakarta, 10 Desember 2025")
     PLACE_DATE := re.compile(rf"^(?!(?i:{_WEEKDAY})\b)(?P<place>{_PLACE}{_REGION}?){_DATE}(?:{_DASH}|\s*$)"),
+    # "BANDUNG, SELASA -": the place and the day of the week, in capitals (a daily's form of the
+    # 2000s; "Jakarta, Selasa - …" in title case opens a sentence as often)
+    re.compile(rf"^(?P<place>(?-i:[A-Z]{{3,}}(?:\s[A-Z]{{3,}})?)),\s*(?=(?i:{_WEEKDAY})\b)(?-i:[A-Z'’]{{3,}})"
+               r"\s*(?:-{1,3}|[–—―])\s*(?=[A-Z\d\"“‘'])"),
     # "Liputan6.com, Jakarta -", "TEMPO.CO, Jakarta -", "TRIBUNNEWS.COM, JAKARTA -"
     re.compile(rf"^(?P<source>{_SOURCE}),\s*(?P<place>{_PLACE}){_DASH}"),
     # "JPNN.com JAKARTA -" (a domain, then the place in capitals)
@@ -2222,7 +2276,7 @@ DATELINES = (
     OFFICE_DATELINE := re.compile(
         rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*\((?P<source>(?!(?i:{_WEEKDAY}|{_MONTHS})\b)"
         rf"(?!{_ANY_REGION}\))(?:(?-i:[A-Z][a-z]+[A-Za-z]*(?:\s[A-Z][A-Za-z]+)?)|{_OUTLET}))\)"
-        r"(?:\s+-{1,3}\s*|\s*[–—―]\s*)(?=[A-Z\d\"“‘'])"),
+        r"(?:(?:\s+-{1,3}\s*|\s*[–—―]\s*)(?=[A-Z\d\"“‘'])|\s*(?:-{1,3}|[–—―])\s*$)"),
     # an outlet's name first, then the place: "Warta Ekonomi, Jakarta -", "Radar Bogor, Cibinong –"
     re.compile(rf"^(?P<source>{_OUTLET}),\s*(?P<place>(?!{_OUTLET}\b){_PLACE}){_DASH}(?=[A-Z\d\"“‘']|\s*$)"),
     # the place, then an outlet's name of several words, in any case ("KEDIRI, JP Radar Kediri–",
@@ -2234,8 +2288,10 @@ DATELINES = (
                rf"(?P<source>{_DOMAIN}|(?i:{_BRANDS})|{_OUTLET}|[A-Z][A-Za-z]*\d{{1,3}})\s*$"),
     re.compile(rf"^(?P<source>{_SOURCE}|{_OUTLET}),\s*(?P<place>{_LINE_PLACE})\s*$"),
     # the place, then the outlet in brackets and a full stop: "Medan, (Analisa). Ratusan rumah …"
+    # (an abbreviation in capitals is the paper's, "BANDUNG, (PRLM).-", not a region's: "(NTB)." is)
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?),?\s*\((?P<source>(?!(?i:{_WEEKDAY}|{_MONTHS})\b)"
-               rf"(?!{_ANY_REGION}\))[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})\)\.(?:\s+(?=[A-Z\d\"“‘'])|\s*$)"),
+               rf"(?!{_ID_REGION}\))[A-Z][\w.]*(?:\s[A-Z][\w.]*){{0,2}})\)\.(?:-{{1,2}}|[–—―])?"
+               r"(?:\s+(?=[A-Z\d\"“‘'])|\s*$)"),
     # a media partner's name first, then a place of a known two-word form: "Lampung Geh, Bandar
     # Lampung -" (the name itself no place of such a form, the place no region: "Bekasi, Jawa Barat -")
     re.compile(rf"^(?P<source>(?!(?i:{_PLACE2_FIRST}|{_ADMIN_WORD})\s)(?!{_ANY_REGION},)[A-Z][\w]+(?:\s[A-Z][\w]+){{1,2}}),"
@@ -2284,7 +2340,7 @@ NO_DASH = re.compile(
 
 # "PONTIANAK-Jembatan Kapuas …": a town in capitals glued to its hyphen and the story (read only
 # for a town the gazetteer knows, :data:`_ID_TOWN`: "BUMN-Swasta" is no dateline)
-GLUED_DATELINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:\s[A-Z]{3,})?)-(?=[A-Z][a-z])")
+GLUED_DATELINE = re.compile(r"^(?P<place>[A-Z]{3,}(?:\s[A-Z]{3,})?)-{1,2}(?=[A-Z][a-z])")
 
 _DASH_END = re.compile(r"(?:-{1,3}|[–—―:|•])\s*$")
 
@@ -2420,6 +2476,10 @@ _TOWN_DOT = re.compile(r"([A-Za-z]{3,20})\.(?=[A-Za-z0-9-]{2,30}\.[A-Za-z]{2,})"
 _DOMAIN_WORD = re.compile(r"\b[A-Za-z0-9-]{2,30}\.(?:id|com|co\.id|net|org|or\.id|go\.id|tv|news)\b")
 
 
+_FOREIGN_WIRE = re.compile(r"(?i:reuters|ap|afp|bloomberg|xinhua|kyodo|yonhap|bernama|upi|dpa|efe|sputnik"
+                           r"|tass|cnn|bbc|aap|anadolu|nikkei|al jazeera)")
+
+
 def _dateline(text: str) -> tuple[str, str | None, str | None]:
     """:func:`dateline` by the press's forms alone."""
     for rx in (*DATELINES, STOP_DATELINE, NO_DASH, GLUED_DATELINE):
@@ -2432,6 +2492,8 @@ def _dateline(text: str) -> tuple[str, str | None, str | None]:
                 and not text[m.end() :].strip() and not _ID_TOWN.fullmatch(m.group("place").title()):
             continue  # (a line of a place and a code alone: a town the gazetteer knows, "Medan (SIB)")
         rest = text[m.end() :]
+        if rx is OFFICE_DATELINE and not rest.strip() and _FOREIGN_WIRE.fullmatch(m.group("source")):
+            continue  # (alone on its line, "Gianyar (Bali Post) -"; never a foreign wire's, "(Reuters) -")
         if rx is STOP_DATELINE and _ID_WORDS.search(rest[:_ID_PROBE]):  # (one Indonesian word)
             continue
         if rx in (OFFICE_DATELINE, UNKNOWN_BRAND_DATELINE) and len(_EN_WORDS.findall(rest[:_ID_PROBE])) > 1:

@@ -94,8 +94,13 @@ _NEXT_LINK = XPath("following-sibling::*[1]/descendant-or-self::a[string-length(
 
 
 def _dates_a_headline(el: Any) -> bool:
-    """Is the element's next sibling a link with a headline (five words or more)?"""
-    return any(len(a.text_content().split()) >= 5 for a in _NEXT_LINK(el)[:2])
+    """Is the element's next sibling a link with a headline (five words or more), the sibling an
+    item's length (the story after a byline row holds a "Baca juga" link, and dates no teaser)?"""
+    links = [a for a in _NEXT_LINK(el)[:2] if len(a.text_content().split()) >= 5]
+    if not links:
+        return False
+    nxt = next((x for x in el.itersiblings() if isinstance(x.tag, str)), None)
+    return nxt is None or _short_text(nxt, _ITEM_LEN) is not None
 
 
 @dataclass
@@ -361,7 +366,9 @@ def near_headline(tree: Any, days: bool = False) -> list[str]:
             if found is not None and not _in_teaser(el):
                 return [found]  # (every caller reads the first)
         elif days and day is None:
-            day = next((x for x in (line, *_icon_runs(el)) if is_date_line(x)), None)
+            # (a meta row's parts too: "By Redaksi | November 28, 2026 | Harga TBS & CPO")
+            parts = _ROW_PARTS.split(line) if _ROW_MARK.search(line) else ()
+            day = next((x for x in (line, *parts, *_icon_runs(el)) if is_date_line(x)), None)
             if day is not None and _in_teaser(el):
                 day = None
         if tries >= _NEAR_TRIES:

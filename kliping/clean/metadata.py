@@ -63,6 +63,8 @@ _DOM_AUTHOR = XPath(
     " or contains(@class,'read__credit__item') or contains(@class,'author-name')"
     " or contains(@class,'author-list')"
     " or contains(@class,'byline__author')]"
+    # a web component named for the writer, holding the name alone: "<bb-author>Tresna …</bb-author>"
+    " | /descendant::*[contains(local-name(),'-author') or contains(local-name(),'-penulis')][not(*)]"
 )
 # ... else the first BEM element named author, whatever its block ("read__info__author",
 # "article__author": teaser cards' "card__author" come after the story's own)
@@ -839,7 +841,43 @@ def _name_beside_date(tree: Any, h1: Any) -> list[str]:
                                    for a in tree.iter("a")):
                 continue
             return [name]
+        if (name := _name_in_row_text(tree, row, text, title)) is not None:
+            return [name]
     return []
+
+
+_ROW_TEXT_PARTS = re.compile(r"\s+[•·|]\s+")
+_PLACE_WORDS = re.compile(r"(?i)\b(?:kota|kabupaten|kab|provinsi|kecamatan|desa|pulau|jawa|sumatera|sumatra"
+                          r"|kalimantan|sulawesi|papua|maluku|nusa|bali|aceh|riau|banten|utara|selatan|barat"
+                          r"|timur|tengah|raya|edisi|halaman|rubrik)\b")
+
+
+def _name_in_row_text(tree: Any, row: Any, text: str, title: str) -> str | None:
+    """... or a row of text parted by separators, the date one part and a person's name another:
+    "Sabtu, 28 November 2026 15:40 WAS (19:40 WIB) · Husni Anggoro", "Rabu, 25 Nov 2026 19:30 WIB ·
+    <a href=/penulis/fikri>Fikri Ardiansyah</a> · Halaman 2 dari 2" (the separators the row's own
+    text, no part of their own). The same guards: no name the page's <title> holds, none a link
+    elsewhere prints, and a link the name is must lead to a writer's page."""
+    pieces = _ROW_TEXT_PARTS.split(text)
+    if not 2 <= len(pieces) <= 4 or not any(_ROW_DATE.search(p) for p in pieces):
+        return None
+    runs = [" ".join(t.split()) for t in row.itertext()]
+    for piece in pieces:
+        if _ROW_DATE.search(piece) or not _row_name(piece) or (key := piece.casefold()) in title:
+            continue
+        if not any(piece in run for run in runs):
+            continue  # (the texts of two parts run together, "GBLA" and a button's "Beli Sekarang")
+        links = [a for a in tree.iter("a") if " ".join(a.text_content().split()).casefold() == key]
+        if any(not _within(a, row) or not _ROW_LINK.search(a.get("href") or "") for a in links):
+            continue
+        # a name that is no writer's page's link: the row's last part, right after the date, and
+        # no place (a town or a region beside the date, "Senin, 3 Maret 2025 · Kota Banjarmasin")
+        k = pieces.index(piece)
+        if not links and (k != len(pieces) - 1 or not _ROW_DATE.search(pieces[k - 1])
+                          or _PLACE_WORDS.search(piece) or boilerplate._ID_TOWN.search(piece)):
+            continue
+        return piece
+    return None
 
 
 def _row_name(text: str) -> bool:
@@ -853,7 +891,7 @@ _WRITER_TRIES = 6
 # the writer's own label before the name: "Laporan oleh <b>Risky Pratama</b>", "Oleh: …"
 _WRITER_LABEL = re.compile(
     r"(?i)^(?:oleh|by|ditulis(?: oleh| ku)?|laporan oleh|liputan oleh|reported by|written by|penulis|panulis"
-    r"|reporter|pewarta|wartawan)\s*:?\s+"
+    r"|panyerat|reporter|pewarta|wartawan)\s*:?\s+"
 )
 # the label of a role other than the writer's, just before a name
 _OTHER_LABEL = re.compile(
@@ -1217,7 +1255,11 @@ def extract(
         found_authors = _byline_list(tree, found_authors[0], names, headline) or found_authors
     credited: tuple[list[str], list[str]] = ([], [])
     ours = may_be_indonesian(tree, pm)
-    if not (found_authors and found_editors) and (ours or _indonesian_clock(pm) or _indonesian_byline(tree)):
+    # (an Indonesian site's page in a regional language, Javanese, Sundanese: its clock or byline
+    # tells; its bylines are read as an Indonesian page's)
+    local = not (found_authors and found_editors) and (
+        ours or _indonesian_clock(pm) or _indonesian_byline(tree))
+    if local:
         credited = credit_lines(tree)
     return Metadata(
         page=pm,
@@ -1229,7 +1271,7 @@ def extract(
         # (a desk as the structured author: the credit lines, else the author elements beside the
         # headline)
         byline=[] if found_authors else (
-            credited[0] or byline(tree, ours, beside_headline=desk, title=headline)),
+            credited[0] or byline(tree, ours or local, beside_headline=desk, title=headline)),
         section=section(tree, pm, layout.section_xpath),
         tags=tags(tree, pm, layout.tags_xpath),
         image_url=image(pm, base),

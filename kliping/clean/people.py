@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 _SPLIT = re.compile(r"\s*(?:,|;|&|\+|\||/|\bdan\b|\band\b)\s*", re.I)
 _PREFIX = re.compile(
-    r"^(?:oleh|by|penulis|panulis|reporter|pewarta|editor|redaktur|penyunting|kontributor|wartawan|"
+    r"^(?:oleh|by|penulis|panulis|panyerat|reporter|pewarta|editor|redaktur|penyunting|kontributor|wartawan|"
     r"laporan wartawan|laporan oleh|liputan oleh|ditulis oleh|ditulis ku|written by|reported by|posted by"
     r"|diposting oleh)\s*[:\-]?\s+",
     re.I,
@@ -113,14 +113,21 @@ def tidy(name: str) -> str:
     return name.strip(" .:-–—|,")
 
 
+_BRAND_PIECE = 4  # characters: a brand this long is no name's piece by chance
+
+
 def is_person(name: str, brands: Iterable[str] = ()) -> bool:
     if not name or len(name) < 3 or len(name) > 60 or len(name.split()) > 6:
         return False
     if _NOT_PERSON.search(name):
         return False
     low = re.sub(r"\W+", "", name.lower())
-    if any(b and re.sub(r"\W+", "", b.lower()) in low for b in brands):
-        return False
+    words = re.findall(r"\w+", name.lower())
+    for b in brands:
+        key = re.sub(r"\W+", "", b.lower())
+        # (a brand's short piece, "nu" of "jateng.nu.or.id", only as a word: "Nurul" holds it)
+        if key and (key in low if len(key) >= _BRAND_PIECE else key in words):
+            return False
     if " " not in name.strip() and any(_outlet_word(low, re.sub(r"\W+", "", b.lower())) for b in brands):
         return False  # "Oleh Siwalima" on siwalimanews.com: the outlet's name without its "news"
     return any(c.isalpha() for c in name)

@@ -246,7 +246,9 @@ _TIME_CORE = r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.](?P<s>\d{2})(?:[.,]\d+)?)?(
 _AMPM = r"(?P<ap>a\.?m\.?|p\.?m\.?|pagi|siang|sore|petang|malam)(?![a-z])"
 # (an offset after GMT/UTC is part of the zone: "GMT+7" is +07:00, not GMT)
 _ZONE = (
-    r"(?P<z>(?:utc|gmt)\s?[+-]\s?\d{1,2}(?::?\d{2})?(?!\d)|wita|wib|wit|utc|gmt|z(?![a-z])|[+-]\d{2}:?\d{2})"
+    # ("WAS", Waktu Arab Saudi, the hajj reports' zone, in capitals only: "was" is an English word)
+    r"(?P<z>(?:utc|gmt)\s?[+-]\s?\d{1,2}(?::?\d{2})?(?!\d)|wita|wib|wit|(?-i:WAS)|utc|gmt|z(?![a-z])"
+    r"|[+-]\d{2}:?\d{2})"
     r"(?![a-z])"
 )
 # Only ever .match()ed at the end of a date (one start position), so its leading separator run is

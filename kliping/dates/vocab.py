@@ -38,7 +38,7 @@ WEEKDAYS: dict[str, int] = {
 }  # fmt: skip
 
 # Zone abbreviations printed after times, in hours east of UTC.
-ZONE_OFFSETS: dict[str, int] = {"WIB": 7, "WITA": 8, "WIT": 9}
+ZONE_OFFSETS: dict[str, int] = {"WIB": 7, "WITA": 8, "WIT": 9, "WAS": 3}  # (WAS: Saudi Arabia's)
 
 # Relative units: (kind, amount). Kinds are "s" seconds, "d" days, "m" months; short forms are
 # Carbon's (dt, mnt, j, hr, mgg, bln, thn) plus dateparser's "dtk".
