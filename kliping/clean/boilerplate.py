@@ -266,12 +266,8 @@ _BIO_WORDS = 4  # words of the bio beside the name, at least
 _CLOCK_IN = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
-_BOX_HEADS = XPath(
-    "descendant::*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::strong or self::b]"
-    "[string-length(normalize-space(.)) < 30][" + " or ".join(
-        f"contains(., '{w}') or contains(., '{w.upper()}')"
-        for w in ("enulis", "olumnis", "uthor", "riter", "engarang", "ontributor")) + "]"
-)
+_BOX_HEAD_TAGS = ("h2", "h3", "h4", "h5", "h6", "strong", "b")
+_BOX_HEAD_WORD = re.compile(r"(?i)enulis|olumnis|uthor|riter|engarang|ontributor")
 
 
 def _headed_author_boxes(scope):  # type: ignore[no-untyped-def]
@@ -279,8 +275,12 @@ def _headed_author_boxes(scope):  # type: ignore[no-untyped-def]
     (:data:`AUTHOR_BOX`), short (:data:`_AUTHOR_BOX_MAX`), whatever the writer's name; the heading
     and the name were dropped from the text and the bio left as the story's last lines."""
     out = []
-    for head in _BOX_HEADS(scope):
-        if not AUTHOR_BOX.match(" ".join(head.text_content().split())):
+    for head in scope.iter(_BOX_HEAD_TAGS):  # (walked in C; a heading's own text tried first)
+        first = head.text or (head[0].text if len(head) and isinstance(head[0].tag, str) else None)
+        if not first or _BOX_HEAD_WORD.search(first) is None:
+            continue
+        text = " ".join(head.text_content().split())
+        if len(text) >= 30 or not AUTHOR_BOX.match(text):
             continue
         box = head.getparent()
         if box is None or box.tag not in _BOX_HOLDERS or box.tag in _NOT_PRUNED:
