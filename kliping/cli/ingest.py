@@ -40,6 +40,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+# Responses refused for what they hold, each counted (a content-encoding bomb, say, is no
+# article, no error row and none of the skips above: left out of the line, it was a response that
+# vanished without a word).
+REFUSED = (("too_large", "larger than --max-body-mb"),
+           ("bad_encoding", "content encoding bad or past --max-body-mb"),
+           ("bad_http", "no HTTP response"), ("bad_uri", "no URI"), ("bad_date", "bad WARC-Date"))
+
+
+def _refused(c: dict[str, int]) -> str:
+    parts = [f"{c[key]:,} {what}" for key, what in REFUSED if c.get(key)]
+    return f"; refused {sum(c.get(k, 0) for k, _ in REFUSED):,}: {', '.join(parts)}" if parts else ""
+
+
 def run(args: argparse.Namespace) -> int:
     if args.dask:  # kliping[cluster]: refused in one line, before the run opens, when missing
         from kliping.extras import require
@@ -114,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
         f"{c['other_domain']:,} other domains, {c['not_html']:,} not HTML, "
         f"{sum(v for k, v in c.items() if k.startswith('status/') and k != 'status/200'):,} not 200, "
         f"{c['before_since'] + c['out_of_window']:,} outside the dates"
+        + _refused(c)
     )
     if result.repaired:
         print(f"repaired {result.repaired} raw rows left uncleaned by a killed run")

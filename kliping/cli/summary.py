@@ -20,12 +20,12 @@ def _site_counts(out: str | os.PathLike[str], site: str) -> tuple[int, int, int]
     """Articles, with a date, with an author, in ``<out>/articles/site=<site>``: two small
     columns read part by part (no text, no pyarrow.dataset: a crawler's memory stays low); a part
     that cannot be read is left out."""
-    from kliping.dataset.storage import list_parts
+    from kliping.dataset.storage import bomb_in, list_parts
 
     total = dated = authored = 0
     for path in list_parts(Path(out) / "articles" / f"site={site}"):  # no temp files
-        if not path.is_file():  # a FIFO named like a part: never opened (it would block)
-            continue
+        if not path.is_file() or bomb_in(path):  # a FIFO named like a part: never opened (it
+            continue  # would block); a compression bomb: never decoded
         try:
             table = pq.ParquetFile(path).read(columns=["published_date", "authors"])
         except (pa.ArrowException, OSError):

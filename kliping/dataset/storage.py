@@ -294,12 +294,29 @@ def _read_flat(path: Path, schema: pa.Schema, columns: list[str] | None) -> pa.T
         if not f.is_file():  # a FIFO (opening it blocked for ever), a symlink loop
             reason = check_part(f, DATASETS.get(path.name)) or "not a regular file"
             raise BadPartsError([BadPart(f, reason)])
+        bomb = bomb_in(f)  # before reading: a bomb's rows would be decoded in full
+        if bomb:
+            raise BadPartsError([BadPart(f, bomb)])
         try:
             tables.append(_read_part(f, want))
         except (pa.ArrowException, OSError) as exc:  # named, not pyarrow's bare message
             reason = check_part(f, DATASETS.get(path.name)) or f"unreadable ({arrow_reason(exc, f)})"
             raise BadPartsError([BadPart(f, reason)]) from None
     return pa.concat_tables(tables) if tables else want.empty_table()
+
+
+def bomb_in(file: Path) -> str | None:
+    """:func:`bomb_reason` of the part at ``file`` (None when it is no bomb or does not open)."""
+    try:
+        pf = pq.ParquetFile(file)
+    except (pa.ArrowException, OSError):
+        return None  # the read that follows names it
+    try:
+        return bomb_reason(file, pf)
+    except (pa.ArrowException, OSError):
+        return None
+    finally:
+        pf.close()
 
 
 def _read_part(file: Path, want: pa.Schema) -> pa.Table:
@@ -434,6 +451,86 @@ def arrow_reason(exc: BaseException, path: Path) -> str:
     return (msg or type(exc).__name__)[:300]
 
 
+# A part built to hurt its reader (a compression bomb): a few KB on disk that decode to gigabytes,
+# as a long constant string in one zstd page, or a dictionary page of one huge value that every row
+# repeats (each row then costs the whole value once decoded). Every reader decodes a row group at
+# a time, so a row group may decode to at most BOMB_BYTES or BOMB_RATIO times its bytes on disk,
+# whichever is more: kliping's own parts (HTML, text: 3-10x; the largest raw part an ingest writes,
+# 1,000 bodies of up to --max-body-mb, is a few GB at 5x) never come near.
+BOMB_BYTES = 256 << 20
+BOMB_RATIO = 200
+
+
+def _decoded_bytes(arr: Any) -> int:
+    """The bytes the string and binary values of ``arr`` take once decoded (dictionaries
+    expanded), computed without expanding them."""
+    import pyarrow.compute as pc
+
+    if isinstance(arr, pa.ChunkedArray):
+        return sum(_decoded_bytes(c) for c in arr.chunks)
+    typ = arr.type
+    if pa.types.is_dictionary(typ):
+        lengths = pc.binary_length(arr.dictionary) if _family(typ.value_type) in ("string", "binary") \
+            else None
+        if lengths is None or len(arr) == 0:
+            return 0
+        return int(pc.sum(pc.take(lengths, arr.indices)).as_py() or 0)
+    if pa.types.is_map(typ):
+        return _decoded_bytes(arr.keys) + _decoded_bytes(arr.items)
+    if pa.types.is_list(typ) or pa.types.is_large_list(typ):
+        return _decoded_bytes(arr.flatten())
+    if pa.types.is_struct(typ):
+        return sum(_decoded_bytes(arr.field(i)) for i in range(typ.num_fields))
+    if _family(typ) in ("string", "binary") and len(arr):
+        return int(pc.sum(pc.binary_length(arr)).as_py() or 0)
+    return 0
+
+
+def bomb_reason(path: Path, pf: Any) -> str | None:
+    """Why the part ``pf`` (open at ``path``) would decode to more than a reader may hold: a row
+    group past the bound above (one line), or None.
+
+    The footer first: a column's uncompressed size, and for a dictionary-encoded string column its
+    values times its dictionary's size (what they could expand to at most). Only a row group whose
+    footer allows more than the bound has its dictionary columns read, kept as dictionaries (the
+    dictionary and one index a value), to count what they really expand to.
+    """
+    md = pf.metadata
+    byte_arrays = {i for i in range(md.num_columns) if pf.schema.column(i).physical_type == "BYTE_ARRAY"}
+    for g in range(md.num_row_groups):
+        rg = md.row_group(g)
+        chunks = [rg.column(i) for i in range(md.num_columns)]
+        packed = sum(max(c.total_compressed_size, 0) for c in chunks)
+        limit = max(BOMB_BYTES, BOMB_RATIO * packed)
+        plain, dictionary = 0, []
+        for i, c in enumerate(chunks):
+            if i in byte_arrays and c.has_dictionary_page:
+                dictionary.append(c)
+            else:
+                plain += max(c.total_uncompressed_size, 0)
+        worst = plain + sum(max(c.num_values, 0) * max(c.total_uncompressed_size, 0) for c in dictionary)
+        if worst <= limit:
+            continue
+        decoded = plain
+        if plain <= limit and dictionary:
+            leaves = [c.path_in_schema for c in dictionary]
+            tops = sorted({leaf.split(".")[0] for leaf in leaves})
+            reader = pq.ParquetFile(path, read_dictionary=leaves)
+            try:
+                for top in tops:
+                    decoded += _decoded_bytes(reader.read_row_group(g, columns=[top], use_threads=False)
+                                              .column(0))
+                    if decoded > limit:
+                        break
+            finally:
+                reader.close()
+        if decoded > limit:
+            return (f"a compression bomb: row group {g} decodes to at least {decoded / 1e6:,.0f} MB"
+                    f" from {packed:,} bytes on disk (a reader holds at most"
+                    f" {max(BOMB_BYTES, BOMB_RATIO * packed) / 1e6:,.0f} MB)")
+    return None
+
+
 def check_part(
     path: str | os.PathLike[str], schema: pa.Schema | None, deep: bool = False
 ) -> str | None:
@@ -442,7 +539,8 @@ def check_part(
     Reads the footer and checks the schema against ``schema`` (a dataset schema from
     ``kliping.dataset.schema``; the partition column is not expected in the file). ``deep`` also
     decompresses every page, one batch at a time (``kliping verify``), and checks that required
-    columns hold no nulls.
+    columns hold no nulls. A part that would decode to more than a reader may hold (a compression
+    bomb, :func:`bomb_reason`) is bad, found before any reader decodes it.
     """
     path = Path(path)
     try:
@@ -464,6 +562,9 @@ def check_part(
             problem = schema_problem(pf.schema_arrow, expected)
             if problem:
                 return f"wrong schema: {problem}"
+        bomb = bomb_reason(path, pf)
+        if bomb:
+            return bomb
         if deep:
             present = [f for f in (expected or []) if f.name in pf.schema_arrow.names]
             for batch in pf.iter_batches(batch_size=1024, use_threads=False):

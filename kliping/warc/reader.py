@@ -23,10 +23,18 @@ member opening a record after it, ends the data with one report at the offset wh
 wrong: every whole record before it is yielded (the bytes inflated before bad data are salvaged
 byte by byte). Without ``on_damage`` such a file raises :class:`WarcFormatError`, as any
 corrupt file does.
+
+With ``on_damage``, a kept block whose ``WARC-Block-Digest`` (sha1, sha256, md5...; base32 or hex)
+does not match its bytes is damaged too: reported and not yielded. Its bytes are wrong: a flipped
+bit that still inflates (a whole-file gzip's checksum fails only at the file's end, long after its
+records were handed on), a file written over. A digest in no form the reader knows is not checked.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -632,7 +640,37 @@ def iter_records(
             return
         stream.held, stream.held_at, stream.overran = None, -1, False
         stream.skipped = False
+        if block is not None and on_damage is not None and digest_fails(
+                headers.get("warc-block-digest"), block):
+            on_damage(start, "a record whose block does not match its WARC-Block-Digest (wrong bytes)")
+            stream.settle()
+            continue
         yield Record(start, headers, length, block, stream.settle())
+
+
+def digest_fails(value: str | None, block: bytes) -> bool:
+    """Whether ``block`` is proved wrong by its ``WARC-Block-Digest`` ``value`` (``sha1:`` and a
+    base32 or hex digest, as Common Crawl, warcio, wget and Heritrix write it). False when there is
+    none, or it names no algorithm hashlib has, or its digest decodes to no digest of that size."""
+    if not value or ":" not in value:
+        return False
+    algo, _, text = value.strip().partition(":")
+    algo = algo.strip().lower().replace("-", "")
+    if algo not in hashlib.algorithms_guaranteed or algo.startswith("shake"):
+        return False
+    h = hashlib.new(algo)
+    text = text.strip()
+    try:
+        if len(text) == 2 * h.digest_size:
+            want = bytes.fromhex(text)
+        else:
+            want = base64.b32decode(text.upper() + "=" * (-len(text) % 8))
+    except (ValueError, binascii.Error):
+        return False
+    if len(want) != h.digest_size:
+        return False
+    h.update(block)
+    return h.digest() != want
 
 
 def _block_ends_record(buf: bytearray, length: int, ended: bool) -> bool:

@@ -8,8 +8,10 @@ points back to its record whichever mirror served it.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import urllib.error
 import urllib.request
 import zlib
@@ -36,6 +38,35 @@ class SourceError(ValueError):
 
 class FetchError(RuntimeError):
     """A remote paths file could not be fetched (the job failed, not the usage)."""
+
+
+def what_it_is(path: str | os.PathLike[str]) -> str | None:
+    """What a local path that is no regular file and no directory is ("a named pipe (FIFO)", "a
+    character device", "a symlink loop", ...), or None when it is one of those or does not exist.
+
+    Ingest never opens such a path: a FIFO waits for a writer for ever, ``/dev/zero`` or
+    ``/dev/urandom`` never end, a socket does not open."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symlink loop"
+        if os.path.islink(path):
+            return f"a symlink to nothing ({os.readlink(path)})"
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    for test, name in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _refuse_odd(path: str | os.PathLike[str], shown: str) -> None:
+    kind = what_it_is(path)
+    if kind is not None:
+        raise SourceError(f"{shown}: {kind}, not a WARC or paths file; give a regular file or a directory")
 
 
 @dataclass(frozen=True)
@@ -100,7 +131,9 @@ def _from_paths(lines: Iterable[str], here: Path | None, cc_base: str | None) ->
             out.append(WarcFile(path, path))
             continue
         local = here / line if here else None
-        if local is not None and local.is_file():
+        # a FIFO, device or symlink loop here is this file, which fails (open_warc names it): it
+        # was taken for a path on the data host
+        if local is not None and (local.is_file() or what_it_is(local) is not None):
             out.append(WarcFile(os.path.realpath(local), os.path.realpath(local)))
         else:  # as Common Crawl publishes them: relative to its data host (or the mirror)
             rel = line.lstrip("/")
@@ -148,9 +181,12 @@ def resolve(sources: Iterable[str], cc_base: str | None = None) -> list[WarcFile
                 files.append(WarcFile(source, source))
             continue
         path = Path(source)
+        _refuse_odd(path, source)  # was "no such file or directory", or a hang
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and is_warc_name(p.name)
+            found = sorted(p for p in path.rglob("*") if not p.is_dir() and is_warc_name(p.name)
                            and not p.name.startswith("."))
+            for p in found:  # a FIFO named like a WARC file: named, not left out without a word
+                _refuse_odd(p, str(p))
             if not found:
                 raise SourceError(f"{source}: no .warc or .warc.gz files in this directory")
             files += [WarcFile(os.path.realpath(p), os.path.realpath(p)) for p in found]
@@ -182,7 +218,14 @@ def resolve(sources: Iterable[str], cc_base: str | None = None) -> list[WarcFile
 def open_warc(f: WarcFile, offset: int = 0) -> Iterator[BinaryIO]:
     """``f`` opened for reading at ``offset`` (a Range request where the server takes one)."""
     if not f.remote:
-        with open(f.location, "rb") as fh:
+        # O_NONBLOCK: a FIFO put where a WARC file was listed opens at once, and is refused
+        fd = os.open(f.location, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise OSError(f"{what_it_is(f.location) or 'not a regular file'}, not a WARC file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with open(fd, "rb") as fh:
             if offset:
                 fh.seek(offset)
             yield fh
