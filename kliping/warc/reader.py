@@ -18,11 +18,12 @@ opening ``WARC/1.`` (in a gzip-per-record file: at the next member opening a rec
 never runs on past its own member into a member that opens a record). Records before and after
 it are read as usual. A block larger than :data:`PEEK_MAX` is watched as it is read through (the
 first line inside it opening a record, and up to :data:`HOLD_MAX` bytes from there, are kept) and
-given back from there when it proves to lie. A gzip member cut short, or of bad data with no
-member opening a record after it, ends the data with one report at the offset where it goes
-wrong: every whole record before it is yielded (the bytes inflated before bad data are salvaged
-byte by byte). Without ``on_damage`` such a file raises :class:`WarcFormatError`, as any
-corrupt file does.
+given back from there when it proves to lie (past what was held: an uncompressed file seeks back
+there, a gzip member is inflated again from its start, :data:`MAX_REREADS` times a file at most).
+A gzip member cut short, or of bad data with no member opening a record after it, ends the data
+with one report at the offset where it goes wrong: every whole record before it is yielded (the
+bytes inflated before bad data are salvaged byte by byte). Without ``on_damage`` such a file
+raises :class:`WarcFormatError`, as any corrupt file does.
 
 With ``on_damage``, a kept block whose ``WARC-Block-Digest`` (sha1, sha256, md5...; base32 or hex)
 does not match its bytes is damaged too: reported and not yielded. Its bytes are wrong: a flipped
@@ -58,6 +59,9 @@ PEEK_MAX = 16 << 20
 # record, up to this many bytes are held, and given back if the block then proves to lie (a plain
 # file is read again from there however far the block ran on)
 HOLD_MAX = 16 << 20
+# a gzip member read on past HOLD_MAX by a block that lied is inflated again from its start to
+# read the records it swallowed; at most this many times a file (each costs the member so far)
+MAX_REREADS = 8
 RECORD_START = b"WARC/1."
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -107,6 +111,7 @@ class _Stream:
         self.salvaged = -1  # the member whose good bytes before its bad data were salvaged
         self.failed: Exception | None = None  # its error, raised again at the next read
         self.cuts = 0  # how many times a bad member's bytes were dropped from buf
+        self.rereads = 0  # members inflated again from their start (give_back)
         head = self._read_raw(2)
         self.gzip = head[:2] == GZIP_MAGIC
 
@@ -392,13 +397,41 @@ class _Stream:
             self.plain_pos -= len(held)
             return self.plain_pos == at
         if self.gzip:
-            return False
+            return self._inflate_again(at)
         try:
             self.fh.seek(at)
         except (OSError, ValueError, AttributeError):
             return False
         self.inbuf, self.in_off, self.raw_eof = b"", at, False
         self.buf.clear()
+        self.plain_pos = at
+        return True
+
+    def _inflate_again(self, at: int) -> bool:
+        """A gzip member read on past what was held (a whole-file gzip): inflated again from its
+        start (the file seeks), its bytes before ``at`` dropped, so reading goes on at ``at``. At
+        most :data:`MAX_REREADS` times a file (each costs the member up to there); False where it
+        cannot be (no seeking, ``at`` in an earlier member, a member that failed)."""
+        if (self.rereads >= MAX_REREADS or self.member_dpos < 0 or at < self.member_dpos
+                or self.failed is not None or self.broken):
+            return False
+        try:
+            self.fh.seek(self.member_start)
+        except (OSError, ValueError, AttributeError):
+            return False
+        self.rereads += 1
+        self.inbuf, self.in_off, self.raw_eof, self.dec = b"", self.member_start, False, None
+        self.buf.clear()
+        self.plain_pos = self.member_dpos
+        try:
+            while self.plain_pos + len(self.buf) <= at:
+                self.plain_pos += len(self.buf)
+                self.buf.clear()
+                if not self.fill():
+                    return False
+        except WarcFormatError:
+            return False
+        del self.buf[: at - self.plain_pos]
         self.plain_pos = at
         return True
 

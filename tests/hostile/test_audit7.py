@@ -58,11 +58,9 @@ def test_a_lie_past_the_look_ahead_gives_back_what_it_swallowed(
     monkeypatch.setattr(reader, "HOLD_MAX", hold, raising=False)
     data = _pack([_record(i, lies.get(i, 0)) for i in range(8)], mode)
     got, damaged = _read(data, keep)
-    if mode == "whole-file" and hold == 600 and not keep and lies != {7: 2000}:
-        # a gzip stream cannot be read again from inside: what ran on past the bytes held is lost,
-        # and counted (a plain file is read again from there; a gzip-per-record block never runs on)
-        assert set(got) < {str(i) for i in range(8) if i not in lies} and damaged
-        return
+    # (a whole-file gzip that ran on past the bytes held is inflated again from its start since
+    # round 8, test_audit8.py; a plain file is read again from there; a gzip-per-record block
+    # never runs on)
     assert got == [str(i) for i in range(8) if i not in lies]
     assert len(damaged) == len(lies) and all("Content-Length" in why for _, why in damaged)
 

@@ -14,6 +14,8 @@ Parquet read back with pyarrow.
 - a whole-file-gzip WARC whose bytes inflate wrong (a flipped bit the deflate data still reads):
   the gzip checksum fails only at the file's end, and the record holding the bad byte had been
   ingested, a silently wrong row;
+- a single-member whole-file-gzip WARC whose record, not kept, claims past the 16 MiB look-ahead
+  and runs on past the 16 MiB held: every record it swallowed was lost (counted);
 - a WARC response whose Content-Encoding is a bomb (gzip, deflate, nested): refused, as before,
   but counted nowhere in ingest's summary line (responses 3; kept 2; every skip 0).
 
@@ -312,3 +314,60 @@ def test_a_content_encoding_bomb_is_counted_in_the_summary(tmp_path: Path) -> No
     r = _ingest(str(tmp_path / "x.warc"), out=tmp_path / "out")
     assert r.returncode == 0, r.stderr[-800:]
     assert "responses 3; kept 1" in r.stdout and "refused 2: 2 content encoding bad" in r.stdout, r.stdout
+
+
+# -- a whole-file gzip lie past the bytes held -----------------------------------------------------
+
+
+class _NoSeek(io.BytesIO):
+    def seekable(self) -> bool:
+        return False
+
+    def seek(self, *args, **kwargs):  # an HTTP response, a pipe
+        raise io.UnsupportedOperation("seek")
+
+
+def _lying_whole_file_gzip(lies: dict[int, int], n: int = 8) -> bytes:
+    from tests.hostile.test_audit6 import _record
+
+    return gzip.compress(b"".join(_record(i, lies.get(i, 0)) for i in range(n)))
+
+
+@pytest.mark.parametrize("lies", [{3: 1500}, {3: 10**6}, {0: 1100}, {2: 1200, 5: 1300}], ids=str)
+def test_a_whole_file_gzip_lie_past_the_bytes_held_gives_back_what_it_swallowed(
+        lies: dict[int, int], monkeypatch) -> None:
+    """A block not kept that claims past the look-ahead (16 MiB) and runs on past the bytes held
+    (16 MiB), both made small: the member is inflated again from its start up to the first line
+    inside the block that opens a record (every swallowed record was lost, counted)."""
+    from kliping.warc import reader
+
+    monkeypatch.setattr(reader, "PEEK_MAX", 1000)
+    monkeypatch.setattr(reader, "HOLD_MAX", 600)
+    data = _lying_whole_file_gzip(lies)
+    want = [str(i) for i in range(8) if i not in lies]
+    for stream, whole in ((io.BytesIO(data), True), (_NoSeek(data), False)):
+        damaged: list[tuple[int, str]] = []
+        got = [r.headers["warc-record-id"][7:-1] for r in iter_records(
+            stream, want=lambda h, n: False, on_damage=lambda at, why, d=damaged: d.append((at, why)))]
+        if whole:
+            assert got == want and len(damaged) == len(lies), (got, damaged)
+        else:  # no seeking: lost as before, and counted
+            assert set(got) < set(want) and damaged, (got, damaged)
+
+
+def test_inflating_again_is_capped_per_file(monkeypatch) -> None:
+    """Each read again costs the member so far: at most MAX_REREADS a file, then lost and counted
+    as before (a file of many lies costs linear time, not quadratic)."""
+    from kliping.warc import reader
+
+    monkeypatch.setattr(reader, "PEEK_MAX", 1000)
+    monkeypatch.setattr(reader, "HOLD_MAX", 600)
+    monkeypatch.setattr(reader, "MAX_REREADS", 2)
+    lies = {2: 1200, 6: 1200, 10: 1200, 14: 1200}
+    data = _lying_whole_file_gzip(lies, 18)
+    damaged: list[tuple[int, str]] = []
+    got = [r.headers["warc-record-id"][7:-1] for r in iter_records(
+        io.BytesIO(data), want=lambda h, n: False,
+        on_damage=lambda at, why: damaged.append((at, why)))]
+    assert got[:6] == ["0", "1", "3", "4", "5", "7"] and damaged  # the first two given back
+    assert len(got) < 18 - len(lies)  # then the third lie's span is lost, and counted
