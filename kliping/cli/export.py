@@ -110,5 +110,7 @@ def run(args: argparse.Namespace) -> int:
         if result.plot is None:
             print("kliping export: no coverage plot: matplotlib is not installed (pip install "
                   "'kliping[plot]')", file=sys.stderr)
+    else:  # the WARC export: bad articles and raw parts left out
+        report_skipped("export", getattr(result, "skipped", []))
     print(form.summary(result))
     return 0

@@ -139,7 +139,8 @@ class Warc(ExportFormat):
         from kliping.warc.writer import export_warc
 
         return export_warc(dataset, out, options.filters, dedup=options.dedup,
-                           threshold=options.threshold, progress=options.progress, **options.extra)
+                           threshold=options.threshold, progress=options.progress,
+                           skip_bad=options.skip_bad, **options.extra)
 
     def summary(self, result: Any) -> str:
         from kliping.warc.writer import DATA_DIR

@@ -226,11 +226,12 @@ class WarcExport:
     requests: int = 0  # request records (the raw rows that know their request)
     missing_raw: int = 0
     bytes: int = 0
+    skipped: list[Any] = field(default_factory=list)  # bad raw parts left out (--skip-bad)
 
 
 def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], filters: Any = None,
                 dedup: str = "none", threshold: int = 3, max_bytes: int = MAX_BYTES,
-                progress: Callable[..., None] | None = None) -> WarcExport:
+                progress: Callable[..., None] | None = None, skip_bad: bool = False) -> WarcExport:
     """The raw rows behind the articles that ``filters`` (and ``dedup``) select, as WARC files
     (``kliping export --format warc``: the ``warc`` entry of kliping.dataset.formats.FORMATS).
 
@@ -248,17 +249,22 @@ def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], fi
         articles_root,
         read_articles,
     )
-    from kliping.dataset.storage import open_dataset
+    from kliping.dataset.storage import BadPartsError, find_bad_part, list_parts, open_parts, scan_parts
 
     filters = filters or Filters()
     raw_dir = articles_root(dataset).parent / "raw"
-    raw = open_dataset(raw_dir, "raw")
-    if raw is None:
+    if not list_parts(raw_dir):
         raise DatasetError(f"no raw archive (*.parquet) at {raw_dir}: the WARC export needs the raw rows")
+    # every raw part checked as the articles' are (footer, schema, no compression bomb): read
+    # unchecked, a bomb was decoded (gigabytes, a traceback) and a bad part was a traceback
+    good, bad = scan_parts(raw_dir, "raw", sites=filters.sites)
+    if bad and not skip_bad:
+        raise DatasetError(str(BadPartsError(bad)))
+    raw = open_parts(raw_dir, "raw", good)
     # every articles part checked first (footer, schema): a bad one is named, as for the other formats
-    keys, _ = read_articles(
+    keys, skipped = read_articles(
         dataset, lambda d: d.to_table(columns=[*_KEY_COLUMNS, "run_id"], filter=filters.expression()),
-        sites=filters.sites,
+        skip_bad=skip_bad, sites=filters.sites,
     )
     kept = _decide(keys, dedup, threshold)
     links: dict[str, tuple[str, str | None]] = {}
@@ -266,7 +272,7 @@ def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], fi
                              keys.column("run_id").to_pylist(), strict=True):
         if fid is not None and (aid, fid) in kept:
             links.setdefault(fid, (aid, run))
-    result = WarcExport(Path(out), selected=keys.num_rows)
+    result = WarcExport(Path(out), selected=keys.num_rows, skipped=[*skipped, *bad])
     data = Path(out) / DATA_DIR
     for old in [*data.glob("*.warc.gz"), *data.glob("articles.*")] if data.is_dir() else []:
         old.unlink()  # a fresh export, as the other formats replace theirs (an article file too)
@@ -310,6 +316,12 @@ def export_warc(dataset: str | os.PathLike[str], out: str | os.PathLike[str], fi
                     if progress is not None:
                         progress(result.written, len(links))
         result.files = writer.close()
+    except (pa.ArrowException, OSError):
+        writer.abort()
+        culprit = find_bad_part(good, "raw")  # a page behind a sound footer, say
+        if culprit is None:
+            raise
+        raise DatasetError(str(BadPartsError([culprit]))) from None
     except BaseException:
         writer.abort()
         raise

@@ -8,6 +8,9 @@ Parquet read back with pyarrow.
   allocate 4 GB (an ``ArrowMemoryError`` under a 6 GB limit; the machine's memory without one),
   ``runs``, ``reclean`` spent seconds and gigabytes before naming the part "unreadable", ``verify``
   found it sound and ``verify --repair`` left it, a crawl started on top of it;
+- ``kliping export --format warc`` read the raw parts unchecked: a truncated one was a traceback,
+  a bomb whose rows carry the articles' fetch ids a traceback after gigabytes, a FIFO left out
+  without a word; ``--skip-bad`` did not skip a bad articles part there;
 - ``kliping ingest`` of a path that is no file: a FIFO, ``/dev/zero``, a socket, a symlink loop or
   one that leads nowhere was "no such file or directory"; a FIFO named like a WARC file in a
   directory was left out without a word; a FIFO listed in a paths file hung the run for ever;
@@ -60,9 +63,10 @@ ROWS, VALUE = 20_000, 1 << 20  # 20 GB of one repeated 1 MB string, in ~100 KB o
 LIMIT = 4 << 30  # address space of each child: a regression fails, it does not eat the machine
 
 
-def _bomb(like: Path, dataset: str, column: str) -> Path:
+def _bomb(like: Path, dataset: str, column: str, same_ids: bool = False) -> Path:
     """A part of ``dataset`` in the shape of ``like`` whose ``column`` is one 1 MB value repeated
-    on every row, dictionary-encoded: the file is small, the decoded column is ROWS x VALUE."""
+    on every row, dictionary-encoded: the file is small, the decoded column is ROWS x VALUE.
+    ``same_ids``: every row has the first row's ids (a filter on them does not skip the part)."""
     row = pq.read_table(like).slice(0, 1).to_pylist()[0]
     schema = file_schema(DATASETS[dataset])
     cols = []
@@ -71,7 +75,7 @@ def _bomb(like: Path, dataset: str, column: str) -> Path:
             value = b"a" * VALUE if pa.types.is_binary(f.type) else "a" * VALUE
             cols.append(pa.DictionaryArray.from_arrays(pa.array([0] * ROWS, pa.int32()),
                                                        pa.array([value], f.type)))
-        elif f.name in ("id", "fetch_id"):
+        elif f.name in ("id", "fetch_id") and not same_ids:
             cols.append(pa.array([f"bomb-{i}" for i in range(ROWS)]))
         else:
             cols.append(pa.array([row.get(f.name)] * ROWS, f.type))
@@ -130,6 +134,29 @@ def test_a_compression_bomb_part_is_named_by_every_reader(dataset: str, demo: Pa
     assert rep.returncode == 0, rep.stdout + rep.stderr
     assert not part.exists() and (out / "quarantine" / part.relative_to(out)).is_file()
     assert rss < 600, rss
+
+
+@pytest.mark.parametrize("damage", ["bomb", "truncated", "fifo"])
+def test_a_warc_export_checks_the_raw_parts_it_reads(damage: str, demo: Path, tmp_path: Path) -> None:
+    """``export --format warc`` read the raw archive unchecked: a truncated part was a traceback,
+    a bomb behind the articles' fetch ids was decoded (a traceback after gigabytes), a FIFO's rows
+    were left out without a word. Now named as the articles' parts are; --skip-bad leaves it out,
+    named."""
+    out = tmp_path / "out"
+    shutil.copytree(demo, out)
+    part = sorted((out / "raw").rglob("*.parquet"))[0]
+    if damage == "bomb":
+        part = _bomb(part, "raw", "body", same_ids=True)
+    elif damage == "truncated":
+        part.write_bytes(part.read_bytes()[:5000])
+    else:
+        part = part.parent / "part-pipa.parquet"
+        os.mkfifo(part)
+    r, rss = _measured("export", str(out), "--format", "warc", "--out", str(tmp_path / "w"))
+    assert r.returncode == 2 and part.name in one_line(r) and rss < 600, (r.stderr[-800:], rss)
+    r, rss = _measured("export", str(out), "--format", "warc", "--out", str(tmp_path / "w"), "--skip-bad")
+    assert r.returncode == 0 and f"skipped bad part {part}" in r.stderr, r.stderr[-800:]
+    assert "exported" in r.stdout and rss < 600, (r.stdout, rss)
 
 
 def test_a_long_constant_value_is_a_bomb_and_kliping_parts_are_not(demo: Path, tmp_path: Path,
