@@ -381,6 +381,10 @@ def _headed_page(row: str) -> bytes:
       ["Husni Anggoro"]),
      ("<div class='meta'>Rabu, 25 Nov 2026 19:30 WIB · <a href='/penulis/fikri'>Fikri Ardiansyah</a> · "
       "<span>Halaman 2 dari 2</span></div>", ["Fikri Ardiansyah"]),
+     # a portal's byline of the 2000s: the name in bold, a dash, the outlet
+     ("<table><tr><td><font size='1'><b>Ramdhan Muhaimin</b> - detikNews</font></td></tr></table>",
+      ["Ramdhan Muhaimin"]),
+     ("<p><b>Ramdhan Muhaimin</b> - detikNews melaporkan banjir rob di pelabuhan.</p>", []),
      # (a place or a button's text beside the date is no writer)
      ("<div class='info'>Sabtu, 28 November 2026 15:40 WIB · Kota Banjarmasin</div>", []),
      ("<div class='tiket'><p>Persib vs Persija · Minggu, 16 November 2025 · GBLA</p>"

@@ -777,7 +777,29 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         # two or three writers, every part of the element a name: "<a>Dwi Prasetyo</a>, <a>Ridho Aulia</a>"
         if 1 < len(named) <= 3 and len(named) == len(people.parts(_WRITER_LABEL.sub("", text))):
             return named
-    return _name_beside_date(tree, h1)
+    return _name_beside_date(tree, h1) or _name_dash_outlet(tree)
+
+
+# Rule "name, dash, outlet": the byline of a portal of the 2000s, "<b>Ramdhan Muhaimin</b> -
+# detikNews", the writer's name in bold or a link and the outlet after a dash (detik, Okezone,
+# VIVAnews, Kompas …: the press's brands, or a domain); the first such in the page's first elements.
+_DASH_OUTLET = re.compile(r"^\s*[-–—|]\s*(?P<outlet>[\w.]+(?:\s[\w.]+)?)\s*$")
+_DASH_TRIES = 400  # elements looked at: a byline comes before the story's end
+
+
+def _name_dash_outlet(tree: Any) -> list[str]:
+    for k, el in enumerate(tree.iter("b", "strong", "a", "span")):
+        if k >= _DASH_TRIES:
+            break
+        m = _DASH_OUTLET.match(el.tail or "")
+        if m is None or not (boilerplate._BRAND_CI.fullmatch(m.group("outlet"))
+                             or boilerplate._DOMAIN_WORD.fullmatch(m.group("outlet"))):
+            continue
+        name = " ".join(el.text_content().split())
+        if _row_name(name) and (el.getparent() is None or len(" ".join(el.getparent().text_content().split()))
+                                <= len(name) + len(m.group()) + 2):
+            return [name]  # (the name and the outlet alone in their element: a byline, not a sentence)
+    return []
 
 
 # Rule "name beside the date": the headline's byline row of inline parts side by side, a person's
