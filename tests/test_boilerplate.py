@@ -1959,3 +1959,36 @@ def test_a_brand_s_short_piece_is_in_no_name() -> None:
     assert people(["Muhammad Nurul Huda"], brands) == ["Muhammad Nurul Huda"]
     assert people(["Redaksi NU"], brands) == []
     assert people(["Panyerat: Muhammad Nurul Huda"]) == ["Muhammad Nurul Huda"]
+
+
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [("Bunda, yuk download aplikasi digital Allo Bank di sini. Dapatkan diskon dan cashback.", "promo"),
+     ("Watch TVRI World anywhere. Download the TVRI Klik app on Google Play and the App Store.", "promo"),
+     ("Artikel ini hanya informasi umum. Untuk diagnosis, silakan konsultasikan dengan dokter.", "widget"),
+     ("This article was first published in Indonesian. Read the original version here.", "widget"),
+     ("This story was produced with the support of the Earth Journalism Network.", "widget"),
+     ("Related: Karisma Event Nusantara 2026: 110 Events to Watch", "related"),
+     ("(Dwi Agus)-c", "credit_code"), ("(Roy)-f", "credit_code"),
+     # the story's lines
+     ("Pengguna bisa download aplikasi itu sekarang juga di ponsel mereka, ujar Andi kepada wartawan.", None),
+     ("Related: the two cases are linked, police said.", None)],
+)  # fmt: skip
+def test_revision_44_batch_u31_u33_lines(line: str, fam: str | None) -> None:
+    """An app's download call naming a store; a health page's notice; where a story first ran and
+    who supported it; "Related:" and a headline; a reporter's name and the desk's letter."""
+    assert family(line) == fam
+
+
+def test_an_english_feature_s_credit_row_names_the_writer() -> None:
+    for row, name in (("Words by Laras Wibisono · Photography by Reza Pahlevi", "Laras Wibisono"),
+                      ("Story by Irfan Maulana · Translated by Sinta Dewi", "Irfan Maulana"),
+                      ("Words by Dina Ramadhani; photos by Yosef Kurnia", "Dina Ramadhani")):
+        res = clean_lines([BODY, row])
+        assert res.paragraphs == [BODY] and res.authors == [name], row
+    prose = "Written by the team of researchers at the institute, the report said."
+    assert clean_lines([BODY, prose]).paragraphs == [BODY, prose]
+
+
+def test_another_role_after_a_bar_ends_the_writer_s_name() -> None:
+    assert people(["Penulis Stanly Ravel | Editor Aditya Maulana"]) == ["Stanly Ravel"]

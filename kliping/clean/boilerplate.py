@@ -550,6 +550,12 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # a public office's call for complaints: "Sampaikan pengaduan Anda melalui SP4N-LAPOR!"
         r"|^\W*(?:silakan |yuk |ayo )?sampaikan (?:pengaduan|aduan|aspirasi|keluhan|laporan)"
         r"(?: (?:anda|kamu|masyarakat))? (?:melalui|lewat|ke|di|via)\b[^\n]{0,100}$"
+        # an app's download call, a store or "di sini" named: "Bunda, yuk download aplikasi digital
+        # Allo Bank di sini.", "Download the TVRI Klik app on Google Play and the App Store."
+        r"|^(?=[^\n]{0,250}$)(?![^\n]*\b(?:kata|ujar|ucap|jelas|menurut|ungkap|said|says)\b)"
+        r"[^\n]{0,80}\b(?:download|unduh|install|pasang)\s+(?:the\s+)?(?:aplikasi\s+)?"
+        r"[^\n]{0,40}?\b(?:app|apps|aplikasi|aplikasinya)?\b"
+        r"(?=[^\n]*\b(?:google play|play store|app store|appstore|di sini|sekarang juga)\b)[^\n]*$"
         # an app's pitch: "Trading saham lebih mudah dengan aplikasi IPOT."
         # (a line of its own, short, no one's words: "…, kata Kepala Kantor Pajak" is the story's)
         r"|^(?=[^\n]{0,90}$)(?![^\n]*\b(?:kata|ujar|ucap|jelas|menurut|ungkap)\b)[^\n]{0,60}"
@@ -623,6 +629,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"|^[\s»>›•*(\[]*{_RELATED_LABEL2}\s+(?!(?:lainnya|untuk|buat|hari|minggu|pekan|bulan)\b)"
         r"(?-i:[A-Z0-9\"“‘'])\S{0,40}(?:\s+\S{1,40}){2,30}(?<![.!?,;])$"
         r"|^\s*baca\s*:\s*[^\n]{1,250}$"
+        r"|^\s*related\s*:\s*(?-i:[A-Z0-9\"“‘'])[^\n]{3,250}$"
         # "Simak: Jadwal Haflah Akhirussanah 1448 H" (a headline after the label: no sentence's end)
         r"|^\s*(?:simak|lihat)\s*:\s*(?-i:[A-Z0-9\"“‘'])[^\n.!?]{4,200}$"
         r"|^\s*(?:news flash|berita terkini|info terkini|terpopuler|trending|populer)\s*:[^\n]{1,200}$"
@@ -751,6 +758,17 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:a[-+]?\s+){1,2}a[-+]?\s*$|^\s*(?:cari|search)(?: berita| artikel)?\W*$"
         r"|^\s*(?:tutup|close|x)\s*$"
         r"|^\s*(?:isi|konten|tulisan)(?: ini)? (?:berada )?di luar tanggung\s*jawab redaksi\W*$"
+        # a health page's notice: "Artikel ini hanya informasi umum. Untuk diagnosis …"
+        r"|^\s*(?:artikel|informasi|konten|tulisan)(?: ini)? (?:hanya|bersifat|merupakan)(?: bersifat)?"
+        r"(?: sebagai)? informasi(?: umum| edukasi)?\b[^\n]{0,250}$"
+        # a story's notes on where it first ran and who supported it: "This article was first
+        # published in Indonesian.", "This story was produced with the support of …", "Liputan ini
+        # didukung oleh …"
+        r"|^\s*this (?:article|story|report) was (?:first|originally) published in\b[^\n]{0,200}$"
+        r"|^\s*this (?:story|article|report|reporting) (?:was|is) (?:produced|supported|made possible|funded)"
+        r"\b[^\n]{0,250}$"
+        r"|^\s*(?:liputan|artikel|tulisan|laporan) ini (?:didukung|terselenggara|dibuat|diproduksi)"
+        r" (?:oleh|atas|dengan|berkat) (?:dukungan\b)?[^\n]{0,250}$"
         # an opinion page's disclaimer: "Tulisan ini merupakan opini pribadi penulis dan tidak
         # mewakili pandangan redaksi kumparan.", "The views expressed are the author's own …"
         r"|^[^\n]{0,200}\b(?:tidak|bukan)\s+(?:serta[- ]merta\s+|selalu\s+)?(?:mewakili|mencerminkan"
@@ -796,6 +814,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?-i:SUMBER|SOURCE)\s+(?-i:[A-Z])[^\n]{1,80}$"
         # an address the page hid from robots (Cloudflare's email protection): "[email protected]"
         r"|^\s*\[email\s+protected\]\W*$"
+        # a reporter's name in brackets and the desk's letter after a dash: "(Dwi Agus)-c", "(Roy)-f"
+        r"|^\s*\((?-i:[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3})\)\s*-\s*(?-i:[a-z])\s*$"
         # ... a desk's number after the code, "(kmb/27)"; desks' codes with numbers, "(A-150/A-88)***"
         r"|^\s*\((?:[a-z]{2,6}\s*/\s*\d{1,3}|[a-z]{1,3}-\d{1,3}(?:\s*/\s*[a-z]{1,3}-\d{1,3})+)\)\s*\**\.?\s*$"
         r"|^\s*\((?:[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{2,6}\d{0,2})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}"
@@ -1126,6 +1146,15 @@ REPORT_BY = re.compile(
     r"(?P<name3>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}))\s*$"
     r"|^\s*laporan\s+(?P<name2>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))\s*\|\s*"
     r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$",
+    _I,
+)
+# A feature's credit row in English: "Words by Laras Wibisono · Photography by Reza Pahlevi", "Story
+# by Irfan Maulana · Translated by Sinta Dewi", "Words by X; photos by Y": the first name the writer
+_BY_NAME = r"(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})"
+BY_CREDITS = re.compile(
+    rf"^\s*(?:words|text|story|written|reporting|article)\s+by\s+(?P<name>{_BY_NAME})"
+    rf"(?:\s*(?:[·|;,/•]|and)\s*(?:photos?|photography|images?|illustrations?|graphics|video|translated|translation"
+    rf"|editing|edited|additional reporting)\s+by\s+{_BY_NAME})*\W*$",
     _I,
 )
 # Editor codes closing the last paragraph: "(rdp/imk)", "(ant)", "(*)", "(H-4)", "(Ant/P-3)".
@@ -1919,9 +1948,9 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.dropped.append(("credit", line))
             credited = True
             continue
-        by = REPORT_BY.match(line)
+        by = REPORT_BY.match(line) or BY_CREDITS.match(line)
         if by:
-            res.authors.append(by.group("name") or by.group("name2") or by.group("name3"))
+            res.authors.append(next(g for g in by.groupdict().values() if g))
             res.dropped.append(("credit", line))
             continue
         # (the line is no photo credit: tested above)

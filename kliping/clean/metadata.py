@@ -637,8 +637,8 @@ def byline(
     else:
         els = _DOM_AUTHOR(tree)[:4] or _BEM_AUTHOR(tree)[:1]
     # ("Editor : <a class=author>…</a>": a name under another role's label is no writer)
-    found = [_undated(" ".join(el.text_content().split())) for el in els
-             if not _OTHER_LABEL.search(_text_before(el))]
+    found = [people.cut_role_after(_undated(" ".join(el.text_content().split()))) for el in els
+             if not _OTHER_LABEL.search(_text_before(el))]  # (another role after a bar: its name cut)
     if not found and not beside_headline:
         found = _posted_by(tree)
     if not found:
@@ -1041,7 +1041,7 @@ def _posted_by(tree: Any) -> list[str]:
 
 _BY = re.compile(  # a label alone ("Posted by <span class=fn>…</span>": Blogger's byline)
     r"(?:(?:posted|written|published|reported|diposting|ditulis|dipublikasikan|diunggah|dikirim|laporan"
-    r"|liputan)\s+)?"
+    r"|liputan|story|words|text)\s+)?"
     r"(?:oleh|by|ku)\W*|(?:penulis|panulis|reporter|pewarta|editor)\W*",
     re.I,
 )

@@ -86,6 +86,8 @@ _CONTACT = re.compile(
 # Redaktur: Ustadz Hamim" (the writer's name ends there)
 _ROLE_AFTER = re.compile(
     r"\s+(?-i:Redaktur|Editor|Penyunting|Fotografer|Foto|Sumber|Reporter|Pewarta)\s*:.*$"
+    # ... or after a bar or a dot, no colon: "Penulis Stanly Ravel | Editor Aditya Maulana"
+    r"|\s*[|•·]\s*(?i:redaktur|editor|penyunting|fotografer|foto|sumber)\b.*$"
 )
 
 
