@@ -2569,12 +2569,14 @@ def _items_put_back(text: str | None, after: list[str], known: set[str]) -> str 
     list), so it is not the body, but the items it places are the story's (a how-to's steps under
     their subheading lost once a redesign renamed the body's class: F1 0.82)."""
     lines = (text or "").splitlines()
-    have = set(lines)
-    adds: dict[int, list[str]] = {}  # the items to put after line i of text (-1: before all)
+    first: dict[str, int] = {}
+    for i, x in enumerate(lines):
+        first.setdefault(x, i)  # (each line's place read once: linear in the page)
+    adds: dict[int, list[str]] = {}  # the items to put after line i of text
     anchor = -1
     for x in after:
-        if x in have:
-            anchor = lines.index(x)
+        if x in first:
+            anchor = first[x]
         elif (line := " ".join(x.split())).startswith("- ") and line[2:] in known and anchor >= 0:
             adds.setdefault(anchor, []).append(x)
     if sum(map(len, adds.values())) < 2:
