@@ -68,9 +68,7 @@ def _box(label: str, items: list[str], cls: str = "box") -> str:
 
 
 def _text(page: bytes) -> str:
-    raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"}, "url": "",
-           "final_url": "", "site": "", "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
-    return clean(raw, None)["text"]
+    return _rec(page)["text"]
 
 
 @pytest.mark.parametrize(

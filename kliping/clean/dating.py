@@ -294,8 +294,11 @@ class _Masthead:
     def __init__(self, tree: Any) -> None:
         self.h1 = next(tree.iter("h1"), None)
         self.plain = self.h1 is None  # (no <h1>: an older layout's headline, :func:`headlines`)
+        self.before = 0.0  # (then the elements before that headline, in document order)
         if self.plain:
             self.h1 = next(iter(headlines(tree)), None)
+            if self.h1 is not None:
+                self.before = self.h1.xpath("count(preceding::*)")
         box = self.h1
         for _ in range(3):
             up = box.getparent() if box is not None else None
@@ -310,7 +313,7 @@ class _Masthead:
         if any(a is self.box for a in el.iterancestors()):
             return False
         if self.plain:  # (the headline after the element, in document order)
-            return el.xpath("count(preceding::*)") < self.h1.xpath("count(preceding::*)")
+            return el.xpath("count(preceding::*)") < self.before
         after = el.xpath("following::h1[1]")
         return bool(after) and after[0] is self.h1
 

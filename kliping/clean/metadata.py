@@ -884,7 +884,7 @@ def _name_in_row_text(tree: Any, row: Any, text: str, title: str) -> str | None:
     if not 2 <= len(pieces) <= 4 or not any(_ROW_DATE.search(p) for p in pieces):
         return None
     runs = [" ".join(t.split()) for t in row.itertext()]
-    for piece in pieces:
+    for k, piece in enumerate(pieces):
         if _ROW_DATE.search(piece) or not _row_name(piece) or (key := piece.casefold()) in title:
             continue
         if not any(piece in run for run in runs):
@@ -894,7 +894,6 @@ def _name_in_row_text(tree: Any, row: Any, text: str, title: str) -> str | None:
             continue
         # a name that is no writer's page's link: the row's last part, right after the date, and
         # no place (a town or a region beside the date, "Senin, 3 Maret 2025 · Kota Banjarmasin")
-        k = pieces.index(piece)
         if not links and (k != len(pieces) - 1 or not _ROW_DATE.search(pieces[k - 1])
                           or _PLACE_WORDS.search(piece) or boilerplate._ID_TOWN.search(piece)):
             continue
@@ -1293,7 +1292,7 @@ def extract(
         # (a desk as the structured author: the credit lines, else the author elements beside the
         # headline)
         byline=[] if found_authors else (
-            credited[0] or byline(tree, ours or local, beside_headline=desk, title=headline)),
+            credited[0] or byline(tree, local, beside_headline=desk, title=headline)),
         section=section(tree, pm, layout.section_xpath),
         tags=tags(tree, pm, layout.tags_xpath),
         image_url=image(pm, base),
