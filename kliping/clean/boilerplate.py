@@ -1001,7 +1001,7 @@ AUTHOR_BOX = re.compile(
     r"|^\s*about the (?:author|writer|columnist)s?\s*:?\s*$",
     _I,
 )
-_AUTHOR_BOX_MAX = 800  # characters of the lines after the heading: more is the story going on
+_AUTHOR_LINES_MAX = 800  # characters of the lines after the heading: more is the story going on
 # Rule "about box": a press release's closing section on its sender, "Tentang LPS" / "About Acme
 # Corp" over a line that opens with the name and tells what it is ("LPS adalah lembaga independen
 # …"); it and what follows (the contacts) close the body
@@ -1908,7 +1908,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         if CUT_FROM.match(line):
             res.dropped.append(("widget", line))
             break
-        if AUTHOR_BOX.match(line) and sum(len(x) for x in lines[i + 1 :]) <= _AUTHOR_BOX_MAX:
+        if AUTHOR_BOX.match(line) and sum(len(x) for x in lines[i + 1 :]) <= _AUTHOR_LINES_MAX:
             res.dropped += [("author_box", x) for x in (line, *lines[i + 1 :]) if x.strip()]
             break
         if _about_box(line, lines[i + 1 :]):
