@@ -229,6 +229,24 @@ def test_page_tree_is_parse_of_decode(page: str, encoding: str, ctype: str | Non
 
 
 @BOUNDED
+@given(st.lists(_HTML_PIECES, max_size=30).map("".join))
+def test_text_content_is_the_xpath_string(page: str) -> None:
+    # A page tree's elements serialize their text (decode.PageElement) instead of evaluating the
+    # XPath string(): the same text on every element, entities, scripts, <br> and odd characters
+    from lxml import etree
+
+    from kliping.clean.decode import PageElement, parse
+
+    tree = parse(page)
+    if tree is None:
+        return
+    string = etree.XPath("string()")
+    for el in tree.iter(etree.Element):
+        assert isinstance(el, PageElement)
+        assert el.text_content() == str(string(el))
+
+
+@BOUNDED
 @given(st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=300),
        st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=300))
 def test_binary_count_is_the_pattern_count(text: str, ascii_text: str) -> None:

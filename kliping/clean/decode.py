@@ -24,13 +24,25 @@ PARSER = etree.HTMLParser(
 _UTF8_PARSER = etree.HTMLParser(
     collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True, encoding="utf-8"
 )
-# Every element an ``HtmlElement`` (what trafilatura accepts), chosen in C: lxml.html's own lookup
-# is a Python call per element proxy (form/input/label classes we never use) and cost about as
-# much as the parse itself across pruning and extraction.
+
+
+class PageElement(lxml.html.HtmlElement):
+    """An ``HtmlElement`` whose :meth:`text_content` is the same text, serialized by libxml2
+    (``tostring(method="text")``) instead of evaluated as the XPath ``string()``: about three
+    times cheaper on a paragraph, and called ~500 times a page by pruning, extraction and
+    trafilatura alike. It returns a plain ``str``, not lxml's "smart" string knowing its parent."""
+
+    def text_content(self) -> str:  # type: ignore[override]
+        return etree.tostring(self, method="text", encoding=str, with_tail=False)
+
+
+# Every element a ``PageElement`` (an ``HtmlElement``, what trafilatura accepts), chosen in C:
+# lxml.html's own lookup is a Python call per element proxy (form/input/label classes we never
+# use) and cost about as much as the parse itself across pruning and extraction.
 for _parser in (PARSER, _UTF8_PARSER):
     _parser.set_element_class_lookup(
         etree.ElementDefaultClassLookup(
-            element=lxml.html.HtmlElement,
+            element=PageElement,
             comment=lxml.html.HtmlComment,
             pi=lxml.html.HtmlProcessingInstruction,
             entity=lxml.html.HtmlEntity,
