@@ -392,3 +392,30 @@ def test_writers_in_a_web_component_or_a_row_of_text(row: str, authors: list[str
     """A writer's web component (``<bb-author>``); a byline row whose parts are the row's own text
     parted by middle dots, the date one part and the writer's name another."""
     assert _rec(_headed_page(row))["authors"] == authors
+
+
+def test_a_css_module_class_is_read_by_its_name() -> None:
+    """Rule "module classes": Next.js writes a component's class "author" as "detail_author__Km";
+    it is read as "author" (and "detail__author") too, so the writer element is found. A BEM
+    element ("article__author": no hash) keeps its own classes."""
+    from kliping.clean.decode import module_classes, parse
+
+    tree = parse("<div class='detail_author__Km x'><b class='article__author'>a</b>"
+                 "<i class='post-module__byline___aB3dE'>b</i></div>")  # fmt: skip
+    module_classes(tree)
+    assert tree.find(".//div").get("class").split() == ["detail_author__Km", "x", "author", "detail__author"]
+    assert tree.find(".//b").get("class") == "article__author"
+    assert tree.find(".//i").get("class").split()[1:] == ["byline", "post-module__byline"]
+    row = ("<div class='detail_author__Km'><span>Ikhsan Fauzi</span> "
+           "<span class='detail_date__Lp'>Sabtu, 28 Nov 2026 19:20 WIB</span></div>")
+    assert _record("", row)["authors"] == ["Ikhsan Fauzi"]
+    # the same row, hashed in no module's form, names no writer by its class
+    assert _record("", row.replace("detail_author__Km", "css-1x2y3z"))["authors"] == []
+
+
+def test_an_author_element_s_date_element_is_no_part_of_the_name() -> None:
+    """An author element holding the date in an element of its own, no bullet between: the date's
+    text is cut, not read as the name's last word ("Ikhsan Fauzi Sabtu")."""
+    row = ("<div class='author'><a>Ikhsan Fauzi</a> <span class='date'>Sabtu, 28 Nov 2026 19:20 WIB"
+           "</span></div>")  # fmt: skip
+    assert _record("", row)["authors"] == ["Ikhsan Fauzi"]

@@ -145,6 +145,28 @@ def page_tree(body: bytes | str, headers: Mapping[str, str] | None = None) -> lx
     return _document(body, text, _UTF8_PARSER)
 
 
+# Rule "module classes": CSS Modules (Next.js, webpack) write a component's class "author" as
+# "<file>_<local>__<hash>" ("ArticleMeta_author__x7Kq2", "styles_body__aB3dE") or
+# "<file>__<local>___<hash>": the rules reading classes as words ("author", "byline") and as BEM
+# ("detail__author") saw none. Such a class also gets its plain name and its BEM form. The hash is
+# told from a BEM element ("article__author") by its digit or capital letter.
+_MODULE_CLASS = re.compile(
+    r"(?<![\w-])([A-Za-z][A-Za-z0-9-]*?)_{1,2}([A-Za-z][A-Za-z0-9-]*)_{2,3}"
+    r"(?=[A-Za-z0-9-]*[A-Z0-9])[A-Za-z0-9-]{2,10}(?![\w-])"
+)
+_HAS_MODULE_CLASS = etree.XPath("//*[contains(@class,'__')]")
+
+
+def module_classes(tree: lxml.html.HtmlElement) -> None:
+    """Rule "module classes": add, in place, each CSS-module class's plain and BEM names."""
+    for el in _HAS_MODULE_CLASS(tree):
+        cls = el.get("class") or ""
+        found = _MODULE_CLASS.findall(cls)
+        if found:
+            extra = [n for block, local in found for n in (local.lower(), f"{block}__{local}".lower())]
+            el.set("class", " ".join([cls.strip(), *dict.fromkeys(extra)]))
+
+
 def _decode(body: bytes, headers: Mapping[str, str] | None) -> tuple[str, str]:
     """(text, codec used)."""
     # A byte order mark wins over every label (WHATWG "decode"): a UTF-16 page served as

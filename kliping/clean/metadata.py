@@ -637,7 +637,7 @@ def byline(
     else:
         els = _DOM_AUTHOR(tree)[:4] or _BEM_AUTHOR(tree)[:1]
     # ("Editor : <a class=author>…</a>": a name under another role's label is no writer)
-    found = [people.cut_role_after(_undated(" ".join(el.text_content().split()))) for el in els
+    found = [people.cut_role_after(_undated(" ".join(_undated_text(el).split()))) for el in els
              if not _OTHER_LABEL.search(_text_before(el))]  # (another role after a bar: its name cut)
     if not found and not beside_headline:
         found = _posted_by(tree)
@@ -1045,6 +1045,25 @@ _BY = re.compile(  # a label alone ("Posted by <span class=fn>…</span>": Blogg
     re.I,
 )
 _BULLETS = re.compile(r"\s+[•·]\s+")
+
+
+# ... or an element of its own inside the author element, after the name with no bullet
+# ("<div class=author><span>Ikhsan Fauzi</span> <span class=date>Sabtu, 28 Nov 2026 19:20</span>"):
+# an element whose class is named "date" is not part of the name (a <time> there is kept: a
+# held-back page lost a field when it was cut too)
+_DATE_CHILD = XPath(
+    "descendant::*[contains(concat(' ',normalize-space(@class),' '),' date ')"
+    " or contains(concat(' ',normalize-space(@class),' '),' tanggal ')]"
+)
+
+
+def _undated_text(el: Any) -> str:
+    """``el``'s text without the text of the date elements inside it (see :data:`_DATE_CHILD`)."""
+    text = el.text_content()
+    for date in _DATE_CHILD(el):
+        if (part := date.text_content()).strip():
+            text = text.replace(part, " ", 1)
+    return text
 
 
 def _undated(text: str) -> str:

@@ -197,6 +197,7 @@ def _parse(raw: Mapping[str, Any], url: str) -> Any:
     tree = decode.page_tree(body, raw.get("headers"))
     if tree is None:
         raise NotAnArticle(f"{url}: empty or unparseable HTML")
+    decode.module_classes(tree)
     return tree
 
 
