@@ -498,6 +498,8 @@ REST = "Pemerintah menyalurkan bantuan beras kepada warga terdampak banjir."
         ("Jayapura, Jubi –", "Jayapura", "Jubi"),
         ("Ambon, Siwalima -", "Ambon", "Siwalima"),
         ("Kupang, Victory News —", "Kupang", "Victory News"),
+        # rule "outlet first": an outlet's one word ending in "news"/"times"/"post"
+        ("Borneonews, Palangka Raya -", "Palangka Raya", "Borneonews"),
         # rule "place (paper's code)": a local paper's initials in brackets
         ("BANGKINANG (DRO) -", "Bangkinang", "DRO"),
         ("MEDAN (SIB) -", "Medan", "SIB"),
@@ -528,6 +530,30 @@ def test_dateline_forms(head: str, place: str | None, source: str | None) -> Non
     rest, got_place, got_source = dateline(f"{head} {REST}")
     assert (got_place, got_source) == (place, source)
     assert rest == REST
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [
+        # a domain's hyphen glued to the story, no space after the comma either
+        ("AMBON,Terasmaluku.com-Kepolisian", "Ambon", "Terasmaluku.com"),
+        # a brand of a word and an abbreviation, its hyphen glued to it
+        ("Ruteng, Vox NTT- Kepolisian", "Ruteng", "Vox NTT"),
+    ],
+)
+def test_datelines_with_a_glued_hyphen(text: str, place: str, source: str | None) -> None:
+    assert dateline(f"{text} {REST}") == (f"Kepolisian {REST}", place, source)
+
+
+@pytest.mark.parametrize(
+    "text", ["Tol Jakarta-Cikampek kembali macet.", "Jalan Sudirman,Kompas.com-Gramedia itu ramai."]
+)
+def test_a_glued_hyphen_in_prose_is_no_dateline(text: str) -> None:
+    assert dateline(text) == (text, None, None)
+
+
+def test_a_region_with_a_glued_hyphen_is_no_brand() -> None:
+    assert dateline(f"Bandung, Jawa Barat- {REST}")[2] is None
 
 
 @pytest.mark.parametrize(

@@ -2211,10 +2211,12 @@ _NEWS_WORD = (
     r"|Majalah|Suara|Info|Online|TV|Channel|Daily)"
 )
 _OUTLET = rf"(?:(?:[A-Z][\w.]*\s){{0,2}}{_NEWS_WORD}(?:\s[A-Z][\w.]*){{0,2}})"
+# an outlet's name of one word ending in one: "Borneonews", "Jatimtimes" (a town's name never ends so)
+_ONE_WORD_OUTLET = r"[A-Z][a-z]{2,20}(?i:news|times|post|online|daily|today)"
 # ... read where a place was: the outlet's words in any case ("PORTAL JEMBER"), or one word ending
 # in one ("Batamnews", "Jatimtimes": a town's name never ends so)
 _OUTLET_NAME = re.compile(
-    rf"{_OUTLET}|[A-Z][a-z]{{2,20}}(?i:news|times|post|online|daily|today)|[A-Z]{{3,20}}(?:NEWS|TIMES|POST|ONLINE)"
+    rf"{_OUTLET}|{_ONE_WORD_OUTLET}|[A-Z]{{3,20}}(?:NEWS|TIMES|POST|ONLINE)"
 )
 # Words that open a story's first line followed by a colon and are no place: "Update: …",
 # "Catatan Redaksi: …" (a place is read before a colon only when it is none of them).
@@ -2264,6 +2266,9 @@ DATELINES = (
     # "Jakarta, Kabar24 -" (a name with a number is a brand, never a place)
     re.compile(rf"^(?P<place>{_ANY_PLACE}{_REGION}?),\s*(?P<source>{_DOMAIN}|(?i:{_BRANDS})|[A-Z][A-Za-z]*\d{{1,3}})"
                rf"{_DASH}"),
+    # ... its hyphen glued to both the domain and the story: "AMBON,Terasmaluku.com-Kepolisian …" (a
+    # domain ends no word of a compound)
+    re.compile(rf"^(?P<place>{_ANY_PLACE}{_REGION}?),\s*(?P<source>{_DOMAIN})-{{1,3}}(?=[A-Z\"“‘'])"),
     # a press release's wire between slashes: "SINGAPURA, 19 Maret 2024 /PRNewswire/ --"
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?){_DATE}?\s*/(?P<source>[A-Z][\w.-]{{1,30}}(?:\s[A-Z][\w.-]{{1,30}}){{0,2}})/"
                r"\s*(?:-{1,3}|[–—―])\s*"),
@@ -2307,7 +2312,8 @@ DATELINES = (
         rf"(?!{_ANY_REGION}\))(?:(?-i:[A-Z][a-z]+[A-Za-z]*(?:\s[A-Z][A-Za-z]+)?)|{_OUTLET}))\)"
         r"(?:(?:\s+-{1,3}\s*|\s*[–—―]\s*)(?=[A-Z\d\"“‘'])|\s*(?:-{1,3}|[–—―])\s*$)"),
     # an outlet's name first, then the place: "Warta Ekonomi, Jakarta -", "Radar Bogor, Cibinong –"
-    re.compile(rf"^(?P<source>{_OUTLET}),\s*(?P<place>(?!{_OUTLET}\b){_PLACE}){_DASH}(?=[A-Z\d\"“‘']|\s*$)"),
+    re.compile(rf"^(?P<source>{_OUTLET}|{_ONE_WORD_OUTLET}),\s*(?P<place>(?!{_OUTLET}\b){_PLACE}){_DASH}"
+               r"(?=[A-Z\d\"“‘']|\s*$)"),
     # the place, then an outlet's name of several words, in any case ("KEDIRI, JP Radar Kediri–",
     # "Kupang, Pos Kupang -"), its dash spaced or glued to the next word
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?),\s*(?P<source>{_OUTLET})"
@@ -2337,6 +2343,10 @@ DATELINES = (
                # ... or a full stop, a dash after it or not: "Surabaya, Bhirawa. Seluruh SMA …",
                # "Sabang, Dispenal. — Prajurit …"
                r"|\.(?:\s*(?:-{1,3}|[–—―])\s*(?=[A-Z\d\"“‘'])|\s+(?=[A-Z\d\"“‘'])|\s*$))"),
+    # ... a brand of a word and an abbreviation, a hyphen glued to it and a space after: "Ruteng, Vox
+    # NTT- Ratusan …" (an unknown brand of one word with a glued hyphen: a held-back page got worse)
+    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?),\s*(?P<source>(?!{_ANY_REGION}\b)(?!(?i:{_ADMIN_WORD})\b)"
+               r"[A-Z][a-z]+\s[A-Z]{2,5})-{1,3}\s+(?=[A-Z\d\"“‘'])"),
     # "Jakarta -", "BANDA ACEH -" (detik, okezone): a short capitalised place only
     re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_ID_REGION}(?:\s{_WORD})?)?)"
                r"(?:\s+(?:-{1,3}|–|—|\||•)(?:\s+|$)|\s*[–—]\s*)"),
