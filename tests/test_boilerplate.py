@@ -70,6 +70,8 @@ EXAMPLES: dict[str, list[str]] = {
         "Artikel terkait: Tanggul Jebol di Sungai Wulan",
         "Baca: Banjir Rendam Tiga Kecamatan di Kudus",
         "Simak berita lainnya seputar topik artikel ini, di sini:",
+        "Baca berita Persebaya lainnya di sini",
+        "Cek artikel seputar otomotif lainnya di kanal Oto.",
         "Jangan Lewatkan Video Terbaru:",
         "Klik di sini untuk membaca berita selengkapnya",
         "» Baca juga: Banjir Demak Meluas",
@@ -640,6 +642,21 @@ def test_lone_link_headline_paragraph_is_pruned() -> None:
     texts = [" ".join(p.text_content().split()) for p in tree.iter("p")]
     link = "Klik di sini untuk mendaftar program bantuan."
     assert texts == [BODY, f"{BODY2} tautan di tengah kalimat.", link]
+
+
+@pytest.mark.parametrize("label", ["ADVERTISEMENT", "Iklan", "Sponsored"])
+def test_a_labelled_ad_box_goes_whole(label: str) -> None:
+    """Rule "labelled ad": a short box that an ad label opens goes with the ad's words; a label
+    inside a paragraph, or opening a box of the story's length, takes only itself."""
+    ad = "Nikmati paket menginap di Kuta Mandalika mulai Rp899 ribu per malam. Pesan sekarang!"
+    tree = parse(f"<html><body><div><p>{BODY}</p><div class='td-a-rec'><span>{label}</span><p>{ad}</p>"
+                 f"</div><p>{BODY2}</p></div></body></html>")  # fmt: skip
+    prune(tree)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [BODY, BODY2]
+    long_box = f"<div class='x'><span>{label}</span><p>{BODY}</p><p>{BODY2}</p><p>{BODY}</p></div>"
+    tree = parse(f"<html><body>{long_box}</body></html>")
+    prune(tree)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [BODY, BODY2, BODY]
 
 
 def test_label_element_takes_its_link_along() -> None:

@@ -45,7 +45,7 @@ _READ_ALSO = (r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan|wa
               r"\s+(?:juga|pula|uga|oge|ogé|deui|taler|pulo|juo)\b")
 # Text that opens an inline box: the smallest element holding only that box is removed.
 _BOX_START = re.compile(
-    _READ_ALSO + r"|^\s*\[gambas:|^\s*advertisement\s*$"
+    _READ_ALSO + r"|^\s*\[gambas:|^\s*(?:advertisement|advertisment|iklan|sponsored|sponsor|ads)\s*$"
     r"|^\s*scroll to continue with content\s*$|^\s*artikel terkait\s*:?\s*$"
     r"|^\s*berita terkait\s*:?\s*$"
     # a link to the next or the previous story under its label: "Artikel Selanjutnya <a>…</a>"
@@ -79,7 +79,7 @@ def text_len(el: Any) -> int:
 # What prune() reads of the text, selected in C: only the text nodes that could open a box: those
 # whose first character after XML whitespace is not a printable ASCII character _BOX_START cannot
 # start with (anything else, such as a non-breaking space its ``\s*`` skips, goes on to the regex).
-_NO_BOX_FIRST = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in 'bBlLsStTaA["')
+_NO_BOX_FIRST = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in 'bBlLsStTaAiI["')
 _BOX_TEXTS = XPath(
     f"""descendant::text()[not(contains("{_NO_BOX_FIRST}", substring(normalize-space(.), 1, 1)))]"""
 )
@@ -148,6 +148,8 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
             continue
         if not is_tail:
             box = _box(owner)
+            if box is not None and _AD_LABEL.match(text) is not None:
+                box = _labelled_ad(box)
             if box is not None:
                 doomed.append(box)
                 # "<span>Baca juga: </span><a>Judul</a>" inside a paragraph of prose: the link too
@@ -361,6 +363,22 @@ def _non_link_len(el):  # type: ignore[no-untyped-def]
     ("- <a>…</a><br>- <a>…</a>", "<a>…</a> | <a>…</a>") are no words of its own."""
     return len(_WORD_CHAR.findall(el.text_content())) - sum(
         len(_WORD_CHAR.findall(a.text_content())) for a in el.iter("a"))
+
+
+# Rule "labelled ad": an ad slot's label ("ADVERTISEMENT", "Iklan", "Sponsored") opening a short
+# box, the ad's own words after it ("<div class=td-a-rec><span>ADVERTISEMENT</span><p>Nikmati paket
+# menginap …</p></div>"): the box goes whole, not the label alone. A box holding the story's
+# paragraphs is longer than an ad, and a label inside a paragraph opens no box.
+_AD_LABEL = re.compile(r"^\s*(?:advertisement|advertisment|iklan|sponsored|sponsor|ads)\s*$", re.I)
+
+
+def _labelled_ad(label):  # type: ignore[no-untyped-def]
+    """The short box ``label`` opens (see :data:`_AD_LABEL`), else ``label`` itself."""
+    box = label.getparent()
+    if (box is None or box.tag in ("body", "html", "article", "main", "p") or box[0] is not label
+            or (box.text or "").strip() or text_len(box) > _BOX_MAX_CHARS):
+        return label
+    return box
 
 
 def _box(el):  # type: ignore[no-untyped-def]
@@ -634,6 +652,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:simak|lihat)\s*:\s*(?-i:[A-Z0-9\"“‘'])[^\n.!?]{4,200}$"
         r"|^\s*(?:news flash|berita terkini|info terkini|terpopuler|trending|populer)\s*:[^\n]{1,200}$"
         r"|^\s*baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel)\b[^\n]{0,300}$"
+        # a topic's other stories, a link after "di": "Baca berita Persebaya lainnya di sini", "Cek
+        # artikel seputar otomotif lainnya di kanal Oto" (a line of its own, no sentence after it)
+        r"|^\s*(?:baca|simak|cek|lihat|ikuti)\s+(?:berita|artikel|kabar|informasi|ulasan)\s+(?:seputar\s+)?"
+        r"[^\n.!?]{1,40}?\s+(?:lainnya|terbaru|terkini|terlengkap)\s+(?:hanya\s+)?di\s+[^\n.!?]{1,40}?\W*$"
         # "Simak berita lainnya seputar topik artikel ini, di sini:", "Jangan Lewatkan Video Terbaru:"
         r"|^\s*(?:simak|lihat|cek) (?:berita|artikel) (?:lainnya|lain|terkait)\b[^\n]{0,120}$"
         # more by the writer: "Lihat tulisan lainnya dari Laras Wibisono", "Baca kolom lain oleh …",
