@@ -134,6 +134,8 @@ EXAMPLES: dict[str, list[str]] = {
         "Penggunaan situs ini berarti Anda menyetujui Pedoman Media Siber dan Kebijakan Privasi kami.",
     ],
     "widget": [
+        "1287 reads", "Dibaca 1.234 kali", "1.234 kali dibaca", "Add new comment",
+        "Komentar sepenuhnya menjadi tanggung jawab pengguna dan diatur dalam UU ITE.",
         "Bagaimana reaksi Anda tentang artikel ini?",
         "Ayo berbagi!",
         "Laporkan Komentar",
@@ -178,6 +180,8 @@ EXAMPLES: dict[str, list[str]] = {
         "Perbesar huruf",
     ],
     "promo": [
+        "Saksikan Final China Masters 2026 hanya di ANTV, Minggu pukul 12.00 WIB.",
+        "Tonton siaran langsungnya di Vidio",
         "Ikuti saluran WhatsApp Kompas.com untuk update berita terbaru",
         "Download aplikasi Kompas.com di Play Store",
         "Follow Berita Okezone di Google News",
@@ -273,6 +277,8 @@ KEPT = [
     "Foto-foto banjir itu viral setelah diunggah warga ke media sosial pada Minggu malam.",
     "Ilustrasi buatan siswa SD Negeri 3 Semarang itu memenangi lomba tingkat nasional tahun lalu.",
     "Komentar Gubernur itu memicu perdebatan di kalangan anggota dewan, kata pengamat politik.",
+    "Buku itu dibaca 1.234 kali oleh siswa di perpustakaan desa sepanjang tahun lalu.",
+    "Saksikan pertunjukan itu di Taman Ismail Marzuki, kata panitia kepada wartawan.",
     "Bagikan bantuan secara merata, pesan Bupati kepada para kepala desa yang hadir.",
     "Disclaimer itu tidak dibacakan dalam siaran langsung, sehingga penonton mengira produk itu resmi.",
     "Pengguna WhatsApp di Indonesia meningkat pesat, menurut laporan lembaga riset pada tahun ini.",
@@ -369,6 +375,8 @@ def test_a_credit_box_listed_without_colons() -> None:
         ("Distribusi akan selesai pekan depan. (*/ant)", "Distribusi akan selesai pekan depan."),
         ("Distribusi akan selesai pekan depan. (m27)", "Distribusi akan selesai pekan depan."),
         ("Distribusi akan selesai pekan depan. (mg5)", "Distribusi akan selesai pekan depan."),
+        ("Distribusi akan selesai pekan depan. (PB24)", "Distribusi akan selesai pekan depan."),
+        ("Para pemimpin bertemu di KTT (G20)", "Para pemimpin bertemu di KTT (G20)"),
         ("Distribusi akan selesai pekan depan. (Sutrisno Hadi/BDK)", "Distribusi akan selesai pekan depan."),
         ("Distribusi akan selesai pekan depan. (Humas DPRD Jateng)", "Distribusi akan selesai pekan depan."),
         ("Distribusi akan selesai pekan depan. (Humas Polres Sleman/ade)",
@@ -657,6 +665,13 @@ def test_a_labelled_ad_box_goes_whole(label: str) -> None:
     tree = parse(f"<html><body>{long_box}</body></html>")
     prune(tree)
     assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [BODY, BODY2, BODY]
+
+
+def test_a_cms_s_links_as_a_list_under_the_story_go() -> None:
+    """Drupal's node links ("<ul class=links><li>1287 reads</li><li>Add new comment</li>"), read as
+    list items: the widget lines go with their marks."""
+    res = clean_lines([BODY, BODY2, "- 1287 reads", "- Add new comment"])
+    assert res.paragraphs == [BODY, BODY2]
 
 
 def test_label_element_takes_its_link_along() -> None:

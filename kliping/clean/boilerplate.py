@@ -481,6 +481,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"[^\n]{{0,250}}{_CHANNELS}[^\n]{{0,250}}$"
         r"|^[^\n]{0,150}\b(?:di|via|lewat|melalui)\s+(?:[\w.-]+\s+(?:dan|serta|&)\s+)?google news"
         r"(?:\s+(?:dan|serta|&)\s+(?:whats ?app|telegram)(?: channel)?)?\W*$"
+        # a broadcaster's call to watch on its channel: "Saksikan Final China Masters 2026 hanya di ANTV,
+        # Minggu pukul 12.00 WIB", "Tonton siaran langsungnya di Vidio" (only, live or exclusively on a
+        # named channel: "Saksikan pertunjukan itu di Taman Ismail Marzuki" names a venue)
+        r"|^\s*(?:saksikan|tonton|nonton)\b[^\n]{0,120}?\b(?:hanya|live|langsung(?:nya)?|eksklusif|streaming)"
+        r"\s+(?:di|lewat|melalui)\s+(?-i:[A-Z][\w.+]*)(?:\s(?-i:[A-Z][\w.+]*)){0,2}(?:[,.!]\s*[^\n]{0,80})?\W*$"
         # a promo's button alone: "Gabung Sekarang", "Download now", "Daftar di sini"
         rf"|^\W*{_CTA}(?:lah)?\s+(?:sekarang|now|di ?sini|here)\W*$"
         # a newsletter sign-up in English: "Sign up for the daily … email", "Get our free … newsletter"
@@ -812,6 +817,18 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:(?:pengunjung|kunjungan|visitors?|hits) )?(?:hari ini|kemarin|minggu ini|bulan ini|online"
         r"|today|yesterday)\s*:\s*[\d.,]+\s*$"
         r"|^\s*total (?:pengunjung|kunjungan|visitors?|hits|dibaca|views)\s*:\s*[\d.,]+\s*$"
+        # a story's read counter: "1287 reads" (Drupal's statistics), "Dibaca 1.234 kali", "1.234 kali
+        # dibaca", "Dilihat: 845x"
+        r"|^\s*[\d.,]+\s*(?:reads|views|kali dibaca|x dibaca|kali dilihat|pembaca)\s*$"
+        r"|^\s*(?:dibaca|dilihat)\s*:?\s*[\d.,]+\s*(?:kali|x)?\s*$"
+        # a CMS's link under the story to its comment form: "Add new comment" (Drupal), "Tambah
+        # komentar baru"
+        r"|^\s*(?:add new comment|add a comment|tambah(?:kan)? komentar(?: baru)?|tulis komentar)\s*$"
+        # a comment section's disclaimer: "Komentar sepenuhnya menjadi tanggung jawab pengguna dan
+        # diatur dalam UU ITE."
+        r"|^\s*(?:setiap |semua |isi )?komentar(?: (?:anda|pembaca|pengguna))? (?:sepenuhnya )?"
+        r"(?:menjadi |merupakan |adalah )?tanggung\s*jawab "
+        r"(?:pengguna|pembaca|anda|penulis(?:nya)?|pemberi komentar|komentator)\b[^\n]{0,200}$"
         # a market-data box's notice: "Quotes delayed at least 15 minutes. Real-time quotes provided
         # by …", "Data harga saham tertunda 15 menit."
         r"|^\s*(?:(?:real-time |market )?(?:quotes|data|prices)|(?:data )?harga saham|data pasar)"
@@ -1208,8 +1225,9 @@ INITIALS = re.compile(
     r"|(?<=[.!?\"”’])\s*\([A-Z][a-z]{1,7}\)(?:-[a-z]\d?)?\.?\s*$"
     # ... or codes between slashes with no bracket: "… dengan menunjukkan aplikasi GoBis. alq/rmc"
     r"|(?<=[.!?\"”’])\s+[a-z]{2,4}(?:/[a-z]{2,4}){1,2}\s*$"
-    # ... or one capital letter, the desk's: "… setiap musim angin barat. (C)"
-    r"|(?<=[.!?\"”’])\s*\([A-Z]\)\.?\s*$"
+    # ... or one capital letter, the desk's: "… setiap musim angin barat. (C)"; or the paper's code
+    # in capitals and its number: "… pusat Kota Manokwari. (PB24)"
+    r"|(?<=[.!?\"”’])\s*\((?:[A-Z]|[A-Z]{2,4}\d{1,3})\)\.?\s*$"
     # a code in capitals in square brackets after the last sentence: "… tegasnya. [QAR]"
     r"|(?<=[.!?\"”’])\s*\[[A-Z]{2,5}\]\.?\s*$"
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
@@ -1977,6 +1995,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             continue
         # (the line is no photo credit: tested above)
         rule = family(line, "photo_credit") or (family(flat) if flat != line else None)
+        if rule is None and flat[:1] in _LIST_MARKS and family(flat.lstrip("-–•·* ")) == "widget":
+            rule = "widget"  # (a CMS's links under the story as a list: "- 1287 reads", "- Add new comment")
         if rule is None and any(rx.search(line) for rx in extra):
             rule = "site"
         if rule is None and BRAND.get() is not None:  # (rules of the page's own brand)
