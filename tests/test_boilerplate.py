@@ -245,7 +245,14 @@ EXAMPLES: dict[str, list[str]] = {
         "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Scroll untuk melanjutkan membaca",
         "Gulir ke bawah untuk melanjutkan", "Continue reading below", "- ADVERTISEMENT -",
         "Advertisement - Scroll to continue", "Iklan - Gulir untuk melanjutkan", "Tutup iklan",
-     "SCROLL TO RESUME CONTENT",],  # fmt: skip
+     "SCROLL TO RESUME CONTENT", "Cerita berlanjut", "Story continues",],  # fmt: skip
+    "contact": [
+        "Telp.& Fax (021) 3448510", "Telp. (022) 7272606", "WA: 0812-3456-7890",
+        "e-mail : publikasi@kemenpppa.go.id", "Nomor: B-412/SETMEN/HM.02.04/11/2026",
+        "NOMOR: 245/SP/XI/BKIP/2026", "Nomor: PR – 912/095/K.3/Kph.3/11/2026",
+        "Kontak: Pusat Vulkanologi dan Mitigasi Bencana Geologi, Jl. Diponegoro No. 57 Bandung.",
+        "Lampiran", "Laporan Evaluasi Tingkat Aktivitas G. Lewotobi Laki-laki (PDF)",
+    ],
 }
 
 
@@ -278,6 +285,9 @@ KEPT = [
     "Ilustrasi buatan siswa SD Negeri 3 Semarang itu memenangi lomba tingkat nasional tahun lalu.",
     "Komentar Gubernur itu memicu perdebatan di kalangan anggota dewan, kata pengamat politik.",
     "Buku itu dibaca 1.234 kali oleh siswa di perpustakaan desa sepanjang tahun lalu.",
+    "Nomor rekening itu dibuka di bank daerah atas nama yayasan, kata bendahara.",
+    "Telepon genggam itu dijual Rp 2 juta di pasar, kata pedagang kepada wartawan.",
+    "Laporan lengkap dapat dibaca di situs kementerian (PDF).",
     "Saksikan pertunjukan itu di Taman Ismail Marzuki, kata panitia kepada wartawan.",
     "Bagikan bantuan secara merata, pesan Bupati kepada para kepala desa yang hadir.",
     "Disclaimer itu tidak dibacakan dalam siaran langsung, sehingga penonton mengira produk itu resmi.",
@@ -917,6 +927,7 @@ def test_new_dateline_forms(head: str, place: str | None, source: str | None) ->
     [
         "Update: Jumlah korban bertambah menjadi 12 orang pada Selasa malam.",
         "Catatan Redaksi: Artikel ini diperbarui dengan keterangan dari kepolisian.",
+        "Nomor: PR – 912/095/K.3/Kph.3/11/2026",
         "DEAR ABBY: My husband of more than 20 years just bought plane tickets.",
         "FANDUEL SPORTSBOOK LINE: Crimson Tide -6; over/under is 166",
         "Q: What did the governor say about the bridge on Tuesday?",

@@ -538,7 +538,8 @@ def test_a_review_s_structured_author_and_a_platform_credit() -> None:
 
 
 @pytest.mark.parametrize("office", ["Diskominfo Wonosobo", "Humas Pemkab Sleman", "Biro Adpim Setda Kalbar",
-                                    "Dinas Pendidikan", "humaspolrestengah", "adminweb"])
+                                    "Dinas Pendidikan", "humaspolrestengah", "adminweb", "Puspenkum",
+                                    "Puspen Kemendagri", "Dispenad"])
 def test_a_government_office_is_no_person(office: str) -> None:
     """An office named as the writer ("Ditulis oleh Diskominfo Wonosobo") is an organisation."""
     assert people.people([office]) == []

@@ -881,6 +881,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "ads": re.compile(
         r"^\W*(?:advertisement|scroll to (?:continue|resume)(?: with content| reading| content)?"
         r"|continue reading below|(?:scroll|gulir)(?: ke bawah)? untuk (?:melanjutkan|lanjut)(?: membaca)?"
+        # an ad break's label between two halves of a story: "Cerita berlanjut", "Story continues"
+        r"|(?:cerita|berita|artikel) (?:berlanjut|dilanjutkan)(?: di bawah(?: ini)?)?"
+        r"|story continues(?: below)?"
         r"|iklan|ads|sponsored|konten sponsor|loading\.*|tutup iklan|close ad)"
         r"(?:\W+(?:advertisement|scroll to (?:continue|resume)(?: with content| reading| content)?"
         r"|(?:scroll|gulir)(?: ke bawah)? untuk (?:melanjutkan|lanjut)(?: membaca)?|iklan))?\W*$"
@@ -944,11 +947,29 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "contact": re.compile(
         r"^\W*(?:narahubung|kontak(?: media| pers| humas)?|media contacts?|contact person|press contacts?"
         r"|untuk (?:informasi|keterangan) lebih lanjut(?:,? (?:silakan )?hubungi)?)\s*:?\s*$"
-        r"|^\W*(?:narahubung|kontak media|media contacts?|contact person)\s*:\s*[^\n]{1,200}$"
+        r"|^\W*(?:narahubung|kontak(?: media| pers| humas)?|media contacts?|contact person)\s*:"
+        r"\s*[^\n]{1,200}$"
+        # an attachment's list under the story: "Lampiran", "Laporan Evaluasi … (PDF)", "Unduh Dokumen"
+        r"|^\s*(?:lampiran|unduhan|dokumen terkait|berkas|attachments?|downloads?)\s*:?\s*$"
+        r"|^[^\n]{3,150}?\s[(\[](?:pdf|docx?|xlsx?|pptx?|zip)(?:,\s*[\d.,]+\s*[kKmM]B)?[)\]]\s*$"
         # an office's address alone on its line: "Jl. Jenderal Sudirman No. 2, Surakarta", "Jln. Medan
         # Merdeka Barat No. 9, Jakarta Pusat 10110" (a street named in the story is in a sentence)
         r"|^\s*(?:jl|jln)\.\s*(?-i:[A-Z])[^\n,]{1,50}?\bno\.?\s*\d{1,4}[a-z]?"
         r"(?:\s*[,-]\s*(?-i:[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,4}))*(?:\s*\d{5})?\s*$"
+        # an office's phone, fax or e-mail alone on its line: "Telp.& Fax (021) 3448510", "Telp. (022)
+        # 7272606", "e-mail : publikasi@kemenpppa.go.id", "WA: 0812-3456-7890" (a number the story
+        # gives is in a sentence)
+        r"|^\s*(?:telp|tel|telepon|phone|fax|faks|faksimile|hp|wa|whatsapp|hotline)\.?(?:\s*(?:&|/|dan)\s*"
+        r"(?:fax|faks|faksimile|telp)\.?)?\s*:?\s*\+?\(?\d[\d()\s.+-]{5,30}\d\s*(?:(?:ext|ekst)\.?\s*\d{1,5})?\s*$"
+        # (an office's mailbox only: a reporter's own address under the story is kept, as Fundus's
+        # gold keeps it)
+        r"|^\s*(?:e-?mail|surel|surat elektronik)\s*:?\s*(?:humas|info|informasi|publikasi|redaksi|media"
+        r"|press|pers|pr|kontak|contact|admin|cs|layanan|pengaduan|sekretariat|setjen|ppid|iklan|sales)"
+        r"[\w.+-]*@[\w-]+(?:\.[\w-]+)+\s*$"
+        # a press release's number under its heading: "Nomor: B-412/SETMEN/HM.02.04/11/2026", "NOMOR:
+        # 245/SP/XI/BKIP/2026", "Nomor: PR – 912/095/K.3/Kph.3/11/2026" (codes and slashes, no sentence)
+        r"|^\s*(?:siaran pers\s+)?(?:nomor|no)\s*[.:]\s*[A-Z0-9][\w.–-]*(?:\s*[–-]\s*)?"
+        r"(?:\s*[\w.]*/[\w.-]+){2,8}\s*$"
         r"|^\s*(?:berita|siaran pers|rilis|informasi|artikel) ini (?:telah )?(?:disiarkan|diterbitkan"
         r"|disebarluaskan|dirilis|dibuat) oleh\b[^\n]{0,600}$",
         _I,
@@ -2263,7 +2284,7 @@ _OUTLET_NAME = re.compile(
 # Words that open a story's first line followed by a colon and are no place: "Update: …",
 # "Catatan Redaksi: …" (a place is read before a colon only when it is none of them).
 _NOT_PLACE = (
-    r"(?i:update|pembaruan|kronologi|fakta|informasi|info|pengumuman|ralat|koreksi|ringkasan|intinya"
+    r"(?i:update|pembaruan|kronologi|fakta|informasi|info|pengumuman|ralat|koreksi|ringkasan|intinya|nomor"
     r"|perhatian|peringatan|breaking|penting|simak|baca|lihat|tonton|foto|video|sumber|editor|penulis"
     r"|reporter|laporan|liputan|disclaimer|keterangan|dilansir|tanya|jawab|pertanyaan|sinopsis|resep"
     r"|bahan|cara|langkah|tips|catatan|berita|artikel|opini|editorial|analisis|wawancara|profil"

@@ -48,6 +48,9 @@ _NOT_PERSON = re.compile(
     r"\bcontributor\b|\bmedia\b|\bcyber\b|\bnews\b|\bberita\b|\bsumber\b|\bwib\b|\d"
     # a government office or its desk ("Diskominfo Wonosobo", "Humas Pemkab Sleman", "Setda Kalbar")
     r"|\b(?:diskominfo|kominfo|humas|pemkab|pemkot|pemprov|setda|prokopim|dinas|biro)\b"
+    # ... or an information office's short name ("Puspenkum", "Puspen Kemendagri", "Dispenad",
+    # "Pendam IV", "Bidhumas", "Penum", "Pusinfo")
+    r"|\b(?:puspen[a-z]{0,6}|dispen[a-z]{0,3}|pendam|penrem|pendim|bidhumas|penum|pusinfo|puskom[a-z]{0,6})\b"
     # ... or its login on the site, one word in lower case ("humaspolrestengah", "adminweb")
     r"|^(?-i:(?:humas|admin|redaksi|redaktur|operator|webmaster|kominfo|diskominfo|polres|polda|pemkab"
     r"|pemkot|pemprov|editor|penulis|kontributor)[a-z0-9_.-]*)$"
