@@ -419,3 +419,34 @@ def test_an_author_element_s_date_element_is_no_part_of_the_name() -> None:
     row = ("<div class='author'><a>Ikhsan Fauzi</a> <span class='date'>Sabtu, 28 Nov 2026 19:20 WIB"
            "</span></div>")  # fmt: skip
     assert _record("", row)["authors"] == ["Ikhsan Fauzi"]
+
+
+def test_a_credit_label_in_an_element_of_its_own_names_the_writer() -> None:
+    """Rule "label element": "<span>Reporter</span> <a>Name</a>" with no colon, and a table's label
+    cell beside ": Name": the name is read with its label. A label before prose, or before a name
+    no one holds ("Redaksi"), names no one."""
+    row = ("<div class='mt-3 text-sm'><span class='font-semibold'>Reporter</span> <a>Fikri Maulana</a>"
+           "<time datetime='2026-11-29T10:04:00+07:00'>29 November 2026</time></div>")  # fmt: skip
+    assert _record("", row)["authors"] == ["Fikri Maulana"]
+    table = ("<table><tr><td><font><b>Reporter</b></font></td><td><font>: Alberto Yewen</font></td></tr>"
+             "<tr><td><b>Editor</b></td><td>: Frida Rumkorem</td></tr></table>")  # fmt: skip
+    rec = _record("", table)
+    assert (rec["authors"], rec["editors"]) == (["Alberto Yewen"], ["Frida Rumkorem"])
+    assert _record("", "<div><span>Reporter</span> <a>Redaksi</a></div>")["authors"] == []
+
+
+def test_an_open_graph_author_is_read_when_it_is_a_name() -> None:
+    """Open Graph's ``article:author`` names the writer on some themes; a profile URL there is no name."""
+    head = "<meta property='article:author' content='Rizky Ananda'>"
+    assert _record(head, "")["authors"] == ["Rizky Ananda"]
+    url = "<meta property='article:author' content='https://www.facebook.com/wartacontoh'>"
+    assert _record(url, "")["authors"] == []
+
+
+def test_a_column_s_writer_line_and_another_role_s_credit() -> None:
+    """"Tulisan milik Ahmad Fauzan, Analis …" closing a column names its writer; "Photography by …"
+    alone on its line is a credit, not the story's words, and names no writer."""
+    rec = _record("", "", "<p><em>Tulisan milik Ahmad Fauzan, Analis WartaContoh.com</em></p>"
+                          "<p>Photography by Rio Saputra</p>")  # fmt: skip
+    assert rec["authors"] == ["Ahmad Fauzan"]
+    assert "Tulisan milik" not in rec["text"] and "Photography by" not in rec["text"]

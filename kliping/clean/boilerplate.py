@@ -1205,7 +1205,11 @@ REPORT_BY = re.compile(
     r"|^\s*laporan\s+(?:wartawan|reporter|koresponden|jurnalis|kontributor)\s+(?-i:[A-Z][\w.-]*)\s+"
     r"(?P<name3>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}))\s*$"
     r"|^\s*laporan\s+(?P<name2>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))\s*\|\s*"
-    r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$",
+    r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$"
+    # a column's writer named on a line of its own: "Tulisan milik Ahmad Fauzan, Analis PinterPolitik.com",
+    # "Artikel ini ditulis oleh Rina Lestari" (a name, then the writer's role after a comma or nothing)
+    r"|^\s*(?:tulisan|artikel|opini|kolom)(?: ini)? (?:milik|ditulis oleh|karya)\s+"
+    r"(?P<name4>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))(?:\s*,\s*[^\n.!?]{1,80}(?:\.\w{2,6})*)?\s*$",
     _I,
 )
 # A feature's credit row in English: "Words by Laras Wibisono · Photography by Reza Pahlevi", "Story
@@ -1215,6 +1219,13 @@ BY_CREDITS = re.compile(
     rf"^\s*(?:words|text|story|written|reporting|article)\s+by\s+(?P<name>{_BY_NAME})"
     rf"(?:\s*(?:[·|;,/•]|and)\s*(?:photos?|photography|images?|illustrations?|graphics|video|translated|translation"
     rf"|editing|edited|additional reporting)\s+by\s+{_BY_NAME})*\W*$",
+    _I,
+)
+# ... another role's credit alone on its line: "Photography by Rio Saputra", "Illustrations by …"
+# (no writer: a credit line all the same)
+OTHER_BY = re.compile(
+    rf"^\s*(?:photos?|photography|photographs|images?|illustrations?|graphics|video|styling|translated"
+    rf"|translation|editing|edited)\s+by\s+{_BY_NAME}\W*$",
     _I,
 )
 # Editor codes closing the last paragraph: "(rdp/imk)", "(ant)", "(*)", "(H-4)", "(Ant/P-3)".
@@ -2008,6 +2019,9 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
                     res.editors.append(name)
             res.dropped.append(("credit", line))
             credited = True
+            continue
+        if OTHER_BY.match(line):
+            res.dropped.append(("credit", line))
             continue
         by = REPORT_BY.match(line) or BY_CREDITS.match(line)
         if by:

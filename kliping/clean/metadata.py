@@ -602,7 +602,12 @@ def authors(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
         or _ld_names(pm.ld("author"), pm.jsonld)
         or _ld_names(_answer_author(pm), pm.jsonld)
         or pm.all("author", "content_author", "dc.creator", "byl", "parsely-author")
+        # (Open Graph's article:author is mostly the writer's profile URL; a name there is read)
+        or [v for v in pm.all("article:author") if not _PROFILE_URL.match(v)]
     )
+
+
+_PROFILE_URL = re.compile(r"\s*(?:https?:|www\.|/|[\w-]+\.[a-z]{2,}/)", re.I)
 
 
 def _answer_author(pm: PageMeta) -> Any:
@@ -1210,7 +1215,46 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
         seen += 1
         if seen >= _CREDIT_MAX:
             break
+    if not authors and not editors:
+        for fld, name in _label_elements(tree):
+            (authors if fld == "authors" else editors).append(name)
     return authors, editors
+
+
+# Rule "label element": a credit's label in an element of its own, no colon, the name in the next
+# element ("<span class=font-semibold>Reporter</span> <a>Fikri Maulana</a>", a table's "<td><b>Reporter
+# </b></td><td>: Alberto Yewen</td>"): the name is read with its label. Only an element holding the
+# label alone, its name one person's (people()), short.
+_LABEL_EL = XPath(
+    "/descendant::body/descendant::*[not(*)][string-length(normalize-space(.)) < 12]"
+    "[contains(' penulis reporter pewarta wartawan editor redaktur penyunting ', concat(' ',"
+    " translate(normalize-space(.), 'ABCDEFGHIJKLMNOPRSTUVWYZ', 'abcdefghijklmnoprstuvwyz'), ' '))]"
+)
+_LABEL_NAME_MAX = 60  # characters: a name, not a line of prose
+_LABEL_CLIMB = 3  # elements up from the label to the one whose next sibling holds the name
+
+
+def _label_elements(tree: Any) -> list[tuple[str, str]]:
+    """[(field, name)] by rule "label element"."""
+    out: list[tuple[str, str]] = []
+    for el in _LABEL_EL(tree)[:_CREDIT_MAX]:
+        label = " ".join(el.text_content().split()).lower()
+        fld = boilerplate.CREDIT_LABELS.get(label)
+        if fld is None:
+            continue
+        node, text = el, ""
+        for _ in range(_LABEL_CLIMB):
+            text = (node.tail or "").strip(" \t\n\xa0:|")
+            if text or node.getnext() is not None:
+                break
+            node = node.getparent()
+            if node is None:
+                break
+        if not text and node is not None and (nxt := node.getnext()) is not None:
+            text = " ".join(nxt.text_content().split()).lstrip(": ")
+        if text and len(text) <= _LABEL_NAME_MAX and (names := people.people([text])):
+            out.append((fld, names[0]))
+    return out
 
 
 def editors(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
