@@ -71,6 +71,8 @@ EXAMPLES: dict[str, list[str]] = {
         "Baca: Banjir Rendam Tiga Kecamatan di Kudus",
         "Simak berita lainnya seputar topik artikel ini, di sini:",
         "Baca berita Persebaya lainnya di sini",
+        "Baca lebih lanjut: Tanggul laut raksasa bukan jawaban tunggal untuk pantai utara Jawa",
+        "Seri Laporan: Tambang Pasir Merapi", "Bersambung ke Bagian 3",
         "Cek artikel seputar otomotif lainnya di kanal Oto.",
         "Jangan Lewatkan Video Terbaru:",
         "Klik di sini untuk membaca berita selengkapnya",
@@ -134,6 +136,10 @@ EXAMPLES: dict[str, list[str]] = {
         "Penggunaan situs ini berarti Anda menyetujui Pedoman Media Siber dan Kebijakan Privasi kami.",
     ],
     "widget": [
+        "Pandangan yang dinyatakan dalam tulisan ini merupakan pandangan penulis dan tidak mencerminkan"
+        " pandangan lembaga.",
+        "Tulisan ini merupakan pendapat pribadi penulis.",
+        "Catatan redaksi: Laporan ini merupakan hasil liputan kolaborasi dengan dukungan hibah.",
         "1287 reads", "Dibaca 1.234 kali", "1.234 kali dibaca", "Add new comment",
         "Komentar sepenuhnya menjadi tanggung jawab pengguna dan diatur dalam UU ITE.",
         "Bagaimana reaksi Anda tentang artikel ini?",
@@ -288,6 +294,8 @@ KEPT = [
     "Nomor rekening itu dibuka di bank daerah atas nama yayasan, kata bendahara.",
     "Telepon genggam itu dijual Rp 2 juta di pasar, kata pedagang kepada wartawan.",
     "Laporan lengkap dapat dibaca di situs kementerian (PDF).",
+    "Pandangan penulis itu, kata dia, tidak banyak berubah sejak buku pertamanya terbit.",
+    "Seri pertama film itu dirilis pada 2019 dan langsung laris di bioskop.",
     "Saksikan pertunjukan itu di Taman Ismail Marzuki, kata panitia kepada wartawan.",
     "Bagikan bantuan secara merata, pesan Bupati kepada para kepala desa yang hadir.",
     "Disclaimer itu tidak dibacakan dalam siaran langsung, sehingga penonton mengira produk itu resmi.",
@@ -675,6 +683,28 @@ def test_a_labelled_ad_box_goes_whole(label: str) -> None:
     tree = parse(f"<html><body>{long_box}</body></html>")
     prune(tree)
     assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [BODY, BODY2, BODY]
+
+
+def test_closing_notes_go_from_their_heading() -> None:
+    """Rule "closing notes": "Catatan Kaki", "Daftar Pustaka", "Pernyataan keterbukaan" … and the
+    notes after them close the body; a subheading of that name over the story going on stays."""
+    notes = ["Catatan Kaki", "Pasal 72A ayat (2) Undang-Undang tentang Perubahan Ketiga.",
+             "Putusan Mahkamah Konstitusi Nomor 91/PUU-XVIII/2020, hlm. 393."]  # fmt: skip
+    assert clean_lines([BODY, BODY2, *notes]).paragraphs == [BODY, BODY2]
+    long = " ".join([BODY2] * 8)
+    assert clean_lines([BODY, "Referensi", long]).paragraphs == [BODY, "Referensi", long]
+
+
+def test_the_writer_s_line_and_byline_in_an_essay() -> None:
+    """Rule "writer's line": "*Penulis adalah peneliti …" is the writer's bio, not the essay's; an
+    essay's "Oleh Name" line is its byline. A sentence about a writer stays."""
+    res = clean_lines(["Oleh Fajar Sidik Wibisono", BODY, BODY2,
+                       "*Penulis adalah peneliti perburuhan dan anggota Lingkar Studi Kerakyatan Bekasi."])
+    assert (res.paragraphs, res.authors) == ([BODY, BODY2], ["Fajar Sidik Wibisono"])
+    story = "Penulis adalah profesi yang kini makin sulit, kata Ketua Asosiasi Penerbit di Jakarta."
+    assert clean_lines([BODY, story, BODY2]).paragraphs == [BODY, story, BODY2]
+    assert clean_lines(["Oleh karena itu warga mengungsi.", BODY]).authors == []
+    assert family("Artikel ini sebelumnya dimuat di harian Kontan edisi 10 November 2026.") == "copyright"
 
 
 def test_a_cms_s_links_as_a_list_under_the_story_go() -> None:

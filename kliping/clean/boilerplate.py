@@ -657,6 +657,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:simak|lihat)\s*:\s*(?-i:[A-Z0-9\"“‘'])[^\n.!?]{4,200}$"
         r"|^\s*(?:news flash|berita terkini|info terkini|terpopuler|trending|populer)\s*:[^\n]{1,200}$"
         r"|^\s*baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel)\b[^\n]{0,300}$"
+        # "Baca lebih lanjut: <headline>" (The Conversation); a series' label and its sequel's note:
+        # "Seri Laporan: Tambang Pasir Merapi", "Bersambung ke Bagian 3", "(Bersambung)"
+        r"|^\s*baca lebih lanjut\s*:\s*[^\n]{3,250}$"
+        r"|^\s*(?:seri|serial)(?: laporan| liputan| tulisan| artikel)?\s*:\s*[^\n.!?]{3,120}$"
+        r"|^\s*bersambung(?: ke (?:bagian|seri|edisi|halaman|tulisan) [\w-]+)?\W*$"
         # a topic's other stories, a link after "di": "Baca berita Persebaya lainnya di sini", "Cek
         # artikel seputar otomotif lainnya di kanal Oto" (a line of its own, no sentence after it)
         r"|^\s*(?:baca|simak|cek|lihat|ikuti)\s+(?:berita|artikel|kabar|informasi|ulasan)\s+(?:seputar\s+)?"
@@ -794,6 +799,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*this (?:article|story|report) was (?:first|originally) published in\b[^\n]{0,200}$"
         r"|^\s*this (?:story|article|report|reporting) (?:was|is) (?:produced|supported|made possible|funded)"
         r"\b[^\n]{0,250}$"
+        r"|^\s*(?:catatan redaksi\s*:\s*)?(?:liputan|artikel|tulisan|laporan) ini (?:merupakan |adalah )?"
+        r"hasil (?:liputan |kerja sama |kerjasama |kolaborasi )[^\n]{0,300}$"
         r"|^\s*(?:liputan|artikel|tulisan|laporan) ini (?:didukung|terselenggara|dibuat|diproduksi)"
         r" (?:oleh|atas|dengan|berkat) (?:dukungan\b)?[^\n]{0,250}$"
         # an opinion page's disclaimer: "Tulisan ini merupakan opini pribadi penulis dan tidak
@@ -801,6 +808,13 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^[^\n]{0,200}\b(?:tidak|bukan)\s+(?:serta[- ]merta\s+|selalu\s+)?(?:mewakili|mencerminkan"
         r"|merupakan)\s+(?:pandangan|sikap|pendapat|kebijakan|opini)\s+(?:resmi\s+)?(?:redaksi|media ini"
         r"|penerbit)\b[^\n]{0,200}$"
+        # ... "Pandangan yang dinyatakan dalam tulisan ini merupakan pandangan penulis …", "Tulisan ini
+        # merupakan pendapat pribadi penulis."
+        r"|^\s*(?:pandangan|pendapat|opini|isi)(?: yang (?:dinyatakan|disampaikan|dikemukakan|tertuang|ada))?"
+        r" (?:dalam|pada|di) (?:tulisan|artikel|kolom|catatan|opini) ini (?:merupakan|adalah|sepenuhnya)"
+        r" (?:pandangan|pendapat|opini|tanggung\s*jawab)\s+(?:pribadi\s+)?(?:dari\s+)?penulis\b[^\n]{0,250}$"
+        r"|^\s*(?:tulisan|artikel|kolom|opini) ini (?:merupakan|adalah|sepenuhnya)"
+        r" (?:pendapat|opini|pandangan) pribadi(?: (?:dari )?penulis(?:nya)?)?\b[^\n]{0,250}$"
         r"|^\s*(?:the |all )?(?:views|opinions)(?: and opinions| and views)? expressed (?:in this|here|are)"
         r"\b[^\n]{0,250}$"
         # a player's fallback message: "Your browser doesn't support HTML5", "Browser Anda tidak
@@ -1000,8 +1014,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*[\w ]{2,30}:\s*[\w.+-]+\[at\][\w-]+(?:\.[\w-]+)+\s*$"
         # a syndicated story's notice: "Artikel ini telah tayang di Kompas.com dengan judul …"
         r"|^\s*(?:sebagian\s+)?(?:artikel|berita|tulisan|konten)\s+ini\s+"
-        r"(?:telah\s+|sudah\s+|juga\s+|pernah\s+)?(?:tayang|terbit|dimuat|diterbitkan|ditayangkan|tersedia)"
-        r"\s+(?:di|pada|dalam|oleh)\b.{0,400}$",
+        r"(?:telah\s+|sudah\s+|juga\s+|pernah\s+|sebelumnya\s+|pertama kali\s+)?"
+        r"(?:tayang|terbit|dimuat|diterbitkan|ditayangkan|tersedia)\s+(?:di|pada|dalam|oleh)\b.{0,400}$"
+        # a republishing offer: "Terbitkan ulang artikel kami secara gratis, …", "Republish this article"
+        r"|^\s*(?:terbitkan ulang|republish)\b[^\n]{0,300}$",
         _I,
     ),
     # a WordPress shortcode the theme did not render, standing as a line: "[caption id=… width=…]
@@ -1062,6 +1078,31 @@ AUTHOR_BOX = re.compile(
     _I,
 )
 _AUTHOR_LINES_MAX = 800  # characters of the lines after the heading: more is the story going on
+# Rule "writer's line": the writer told in one line, a column's or an essay's ("*Penulis adalah
+# peneliti perburuhan …", "The writer is a lecturer at …"): "penulis" then what the writer is, by a
+# role a bio names (a story's sentence on a writer says more than that)
+WRITER_LINE = re.compile(
+    r"^\W*(?:penulis(?:nya)?|the (?:writer|author))\s+(?:adalah|merupakan|ialah|is)\s+(?:seorang\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:peneliti|dosen|mahasiswa|mahasiswi|pengajar|guru|wartawan|jurnalis|aktivis|pegiat"
+    r"|anggota|ketua|direktur|analis|pengamat|alumnus|alumni|staf|pendiri|kandidat|praktisi|pemerhati"
+    r"|kolumnis|pengurus|koordinator|advokat|dokter|researcher|lecturer|student|journalist|fellow"
+    r"|professor|director|analyst|founder|member|candidate)\b[^\n]{0,250}$",
+    _I,
+)
+
+
+# Rule "closing notes": the heading of a section of notes that closes an essay or a study ("Catatan
+# Akhir", "Catatan Kaki", "Daftar Pustaka", "Kepustakaan", "Referensi", "Pernyataan keterbukaan", "Cara
+# mengutip"): the heading and every line after it go, when those lines are notes (each short, the
+# whole a list's size), not the story going on under a subheading of that name.
+NOTES_HEAD = re.compile(
+    r"^\s*(?:catatan (?:akhir|kaki)|daftar (?:pustaka|referensi|rujukan|bacaan)|kepustakaan|referensi"
+    r"|rujukan|bibliografi|sumber bacaan|bahan bacaan|references|bibliography|endnotes|footnotes|notes"
+    r"|pernyataan keterbukaan|disclosure statement|cara mengutip|how to cite)\s*:?\s*$",
+    _I,
+)
+_NOTES_MAX = 4000  # characters of the lines after the heading
+_NOTE_LINE_MAX = 450  # characters of one: a citation or a note, not a paragraph of the story
 # Rule "about box": a press release's closing section on its sender, "Tentang LPS" / "About Acme
 # Corp" over a line that opens with the name and tells what it is ("LPS adalah lembaga independen
 # …"); it and what follows (the contacts) close the body
@@ -1209,7 +1250,9 @@ REPORT_BY = re.compile(
     # a column's writer named on a line of its own: "Tulisan milik Ahmad Fauzan, Analis PinterPolitik.com",
     # "Artikel ini ditulis oleh Rina Lestari" (a name, then the writer's role after a comma or nothing)
     r"|^\s*(?:tulisan|artikel|opini|kolom)(?: ini)? (?:milik|ditulis oleh|karya)\s+"
-    r"(?P<name4>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))(?:\s*,\s*[^\n.!?]{1,80}(?:\.\w{2,6})*)?\s*$",
+    r"(?P<name4>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))(?:\s*,\s*[^\n.!?]{1,80}(?:\.\w{2,6})*)?\s*$"
+    # "Oleh Fajar Sidik Wibisono" alone on its line, no colon (an essay's byline inside its body)
+    r"|^\s*oleh\s+(?P<name5>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}))\s*$",
     _I,
 )
 # A feature's credit row in English: "Words by Laras Wibisono · Photography by Reza Pahlevi", "Story
@@ -1983,6 +2026,10 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         if AUTHOR_BOX.match(line) and sum(len(x) for x in lines[i + 1 :]) <= _AUTHOR_LINES_MAX:
             res.dropped += [("author_box", x) for x in (line, *lines[i + 1 :]) if x.strip()]
             break
+        if NOTES_HEAD.match(line) and (rest := lines[i + 1 :]) and sum(map(len, rest)) <= _NOTES_MAX \
+                and max(map(len, rest)) <= _NOTE_LINE_MAX:
+            res.dropped += [("notes", x) for x in (line, *rest) if x.strip()]
+            break
         if _about_box(line, lines[i + 1 :]):
             res.dropped += [("about_box", x) for x in (line, *lines[i + 1 :]) if x.strip()]
             break
@@ -2022,6 +2069,9 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             continue
         if OTHER_BY.match(line):
             res.dropped.append(("credit", line))
+            continue
+        if WRITER_LINE.match(line):  # rule "writer's line"
+            res.dropped.append(("author_box", line))
             continue
         by = REPORT_BY.match(line) or BY_CREDITS.match(line)
         if by:
