@@ -450,3 +450,32 @@ def test_a_column_s_writer_line_and_another_role_s_credit() -> None:
                           "<p>Photography by Rio Saputra</p>")  # fmt: skip
     assert rec["authors"] == ["Ahmad Fauzan"]
     assert "Tulisan milik" not in rec["text"] and "Photography by" not in rec["text"]
+
+
+def test_a_story_inside_noscript_or_an_iframe_srcdoc_is_read() -> None:
+    """Rule "story fallback": a lazy loader's story only inside <noscript>, or a story in an
+    <iframe srcdoc>, is read; a <noscript> of a "please enable JavaScript" line is not."""
+    paras = "".join(f"<p>{x}</p>" for x in PARAS)
+
+    def page(story: str, extra: str = "") -> bytes:
+        return (f"<html lang='id'><head><title>Jembatan gantung baru dibuka</title></head><body>"
+                f"<h1>Jembatan gantung baru dibuka</h1><div class='content'>{story}</div>{extra}"
+                "<footer>Hak cipta Warta Contoh 2025</footer></body></html>").encode()  # fmt: skip
+
+    srcdoc = "<iframe srcdoc=\"<html><body>" + paras + "</body></html>\"></iframe>"
+    for story in (f"<noscript>{paras}</noscript>", srcdoc):
+        text = _rec(page(story))["text"]
+        assert all(x in text for x in PARAS), story[:20]
+    js = "<noscript><p>Aktifkan JavaScript untuk membaca situs ini dengan nyaman dan aman ya.</p></noscript>"
+    assert "JavaScript" not in _rec(page(paras, js))["text"]
+
+
+def test_a_page_labelled_latin_1_whose_bytes_are_utf_8_is_utf_8() -> None:
+    """Rule "charset lie": "<meta charset=iso-8859-1>" over UTF-8 bytes ("36,8 °C", curly quotes):
+    the bytes are read as UTF-8; a page really in windows-1252 stays so."""
+    from kliping.clean.decode import decode
+
+    text = "<html><head><meta charset='iso-8859-1'></head><body><p>Suhu 36,8 °C “panas”.</p></body></html>"
+    assert "36,8 °C “panas”" in decode(text.encode("utf-8"))
+    assert "36,8 °C “panas”" in decode(text.encode("cp1252"))
+    assert "°C" in decode(text.encode("utf-8"), {"content-type": "text/html; charset=ISO-8859-1"})

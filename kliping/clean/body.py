@@ -79,7 +79,44 @@ def strip_junk(tree: Any) -> None:
             for p in quote.iter("p"):
                 if len(p) == 1 and p[0].tag == "a" and not (p.text or "").strip():
                     etree.strip_tags(p, "a")
+    _story_fallbacks(tree)
     etree.strip_elements(tree, "kliping-junk", *_JUNK_TAGS, etree.Comment, etree.PI, with_tail=False)
+
+
+# Rule "story fallback": a lazy loader's theme prints the story's paragraphs only inside <noscript>
+# (its script fills the page in a browser); a page may hold its story in an <iframe srcdoc="…">. Such
+# a fallback holding paragraphs of prose is read in place; any other (an image's, a "please enable
+# JavaScript" line, an ad's frame) goes with the junk.
+_FALLBACK_PROSE = 2  # paragraphs of prose (_FALLBACK_CHARS each) a fallback must hold
+_FALLBACK_CHARS = 60
+_SRCDOC_MAX = 2_000_000  # characters of a srcdoc parsed at most
+
+
+def _story_fallbacks(tree: Any) -> None:
+    for box in list(tree.iter("noscript", "iframe")):
+        if box.getparent() is None:
+            continue
+        if box.tag == "noscript":
+            if _prose_paragraphs(box) >= _FALLBACK_PROSE:
+                box.drop_tag()
+            continue
+        doc = box.get("srcdoc")
+        if not doc or len(doc) > _SRCDOC_MAX:
+            continue
+        inner = decode.parse(doc)
+        body = inner.find("body") if inner is not None else None
+        if body is None or _prose_paragraphs(body) < _FALLBACK_PROSE:
+            continue
+        etree.strip_elements(body, "script", "style", etree.Comment, with_tail=False)
+        div = etree.Element("div")
+        div.text = body.text
+        div.extend(list(body))
+        div.tail = box.tail
+        box.getparent().replace(box, div)
+
+
+def _prose_paragraphs(el: Any) -> int:
+    return sum(1 for p in el.iter("p") if len(" ".join(p.text_content().split())) >= _FALLBACK_CHARS)
 
 
 def bare_wrappers(tree: Any) -> None:

@@ -185,6 +185,14 @@ def _decode(body: bytes, headers: Mapping[str, str] | None) -> tuple[str, str]:
     if enc is not None and enc not in ("utf-8", "cp1252"):
         return body.decode(enc, errors="replace"), enc
     if enc == "cp1252":
+        # Rule "charset lie": a page labelled ISO-8859-1 or windows-1252 (a CMS's default header or
+        # <meta>) whose bytes are valid UTF-8 holding characters beyond ASCII is UTF-8: text in
+        # windows-1252 is almost never valid UTF-8 ("Â°C" was shown for "°C").
+        if not body.isascii():
+            try:
+                return body.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                pass
         return body.decode("cp1252", errors="replace"), enc
     try:
         return body.decode("utf-8"), "utf-8"
