@@ -136,6 +136,7 @@ EXAMPLES: dict[str, list[str]] = {
         "Penggunaan situs ini berarti Anda menyetujui Pedoman Media Siber dan Kebijakan Privasi kami.",
     ],
     "widget": [
+        "Tulisan dari Bandung Kiwari tidak mewakili pandangan dari redaksi kumparan",
         "Pandangan yang dinyatakan dalam tulisan ini merupakan pandangan penulis dan tidak mencerminkan"
         " pandangan lembaga.",
         "Tulisan ini merupakan pendapat pribadi penulis.",
@@ -787,6 +788,7 @@ def test_embed_placeholder_takes_the_embed_title_along() -> None:
         ("Rep: Zulkifli Anwar | Red: Nurul Hikmah", ["Zulkifli Anwar"], ["Nurul Hikmah"]),
         ("Liputan: Rina Pratiwi", ["Rina Pratiwi"], []),
         ("Red: Budi Santoso", [], ["Budi Santoso"]),
+        ("Translator: Ririn Agustia", [], []),
     ],
 )
 def test_named_credit_labels(line: str, authors: list[str], editors: list[str]) -> None:

@@ -479,3 +479,27 @@ def test_a_page_labelled_latin_1_whose_bytes_are_utf_8_is_utf_8() -> None:
     assert "36,8 °C “panas”" in decode(text.encode("utf-8"))
     assert "36,8 °C “panas”" in decode(text.encode("cp1252"))
     assert "°C" in decode(text.encode("utf-8"), {"content-type": "text/html; charset=ISO-8859-1"})
+
+
+def test_a_meta_row_of_date_labelled_time_and_read_counter() -> None:
+    """A regency site's row "Diposting: 23 November 2026 Jam: 08:17:45 Dibaca: 1.284 kali" beside
+    the headline gives the time of publication, its seconds included (the story's own "Minggu
+    (22/11/2026)" had dated it a day early)."""
+    row = ("<div class='berita-info'>Diposting: 23 November 2026 &nbsp; Jam: 08:17:45 &nbsp; "
+           "Dibaca: 1.284 kali</div>")
+    rec = _record("", row)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2026-11-23T08:17:45+07:00"
+
+
+def test_a_domain_dateline_on_a_site_named_after_its_town() -> None:
+    """"BANGKAPOS.COM, BANGKA -" on bangka.tribunnews.com: the domain is the source and the town
+    the place, though the site's brand is the town's name too."""
+    page = ("<html lang='id'><head><title>Warga antre minyak goreng - Bangka Pos</title></head><body>"
+            "<h1>Warga antre minyak goreng</h1><div class='txt-article'>"
+            f"<p>BANGKAPOS.COM, BANGKA - {PARAS[0]}</p>" + "".join(f"<p>{x}</p>" for x in PARAS[1:])
+            + "</div></body></html>").encode()  # fmt: skip
+    raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"},
+           "url": "https://bangka.tribunnews.com/2017/03/01/warga-antre", "final_url": "", "site": "",
+           "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
+    rec = clean(raw, None)
+    assert (rec["dateline_place"], rec["dateline_source"]) == ("Bangka", "BANGKAPOS.COM")

@@ -806,8 +806,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # an opinion page's disclaimer: "Tulisan ini merupakan opini pribadi penulis dan tidak
         # mewakili pandangan redaksi kumparan.", "The views expressed are the author's own …"
         r"|^[^\n]{0,200}\b(?:tidak|bukan)\s+(?:serta[- ]merta\s+|selalu\s+)?(?:mewakili|mencerminkan"
-        r"|merupakan)\s+(?:pandangan|sikap|pendapat|kebijakan|opini)\s+(?:resmi\s+)?(?:redaksi|media ini"
-        r"|penerbit)\b[^\n]{0,200}$"
+        r"|merupakan)\s+(?:pandangan|sikap|pendapat|kebijakan|opini)\s+(?:resmi\s+)?(?:dari\s+)?"
+        r"(?:redaksi|media ini|penerbit)\b[^\n]{0,200}$"
         # ... "Pandangan yang dinyatakan dalam tulisan ini merupakan pandangan penulis …", "Tulisan ini
         # merupakan pendapat pribadi penulis."
         r"|^\s*(?:pandangan|pendapat|opini|isi)(?: yang (?:dinyatakan|disampaikan|dikemukakan|tertuang|ada))?"
@@ -1203,6 +1203,7 @@ CREDIT_LABELS = {
     "penyunting": "editors", "sumber": None, "foto": None, "fotografer": None, "video": None,
     "produser": None, "editing": None, "grafis": None, "infografis": None, "penerjemah": None,
     "source": None, "foto/teks": "authors", "teks/foto": "authors",  # a photo story's maker
+    "translator": None,  # an English edition's translator: "Translator: Ririn Agustia"
     "via": None,  # a tech site's source of the story: "Via: Microsoft Support"
     "oleh": "authors",  # "Oleh: Bambang Sutrisno, Ketua RW 03" (with its colon: "Oleh karena itu" is prose)
     "panulis": "authors",  # (Javanese and Sundanese sections: "Panulis: Sugeng Wiyono")
@@ -2621,8 +2622,12 @@ def dateline(text: str) -> tuple[str, str | None, str | None]:
     """
     found = _dateline(text)
     own = _own_dateline(text) if found[2] is None or found[1] else None
-    if own is not None and (found[2] is None or _names_brand(found[1])):
-        return own  # (a name in capitals first, "TERAS JABAR, Bandung -", is the page's, not a place)
+    # (a name in capitals first, "TERAS JABAR, Bandung -", is the page's, not a place; a domain read
+    # as the source stays it: "BANGKAPOS.COM, BANGKA -" on bangka.tribunnews.com, whose brand is
+    # the town's name too)
+    if own is not None and (found[2] is None
+                            or (_names_brand(found[1]) and _A_DOMAIN.fullmatch(found[2]) is None)):
+        return own
     if found[2] is None and _names_brand(found[1]) and (m := BRAND.get().rx.match(text)) is not None \
             and _OWN_DASH.match(text, m.end()):
         # the page's own name alone before the dash, written as a word ("Marketeers – …" on
@@ -2638,6 +2643,7 @@ def _names_brand(place: str | None) -> bool:
     return bool(place and brand is not None and brand.rx.fullmatch(place))
 
 
+_A_DOMAIN = re.compile(_DOMAIN)
 _TOWN_DOT = re.compile(r"([A-Za-z]{3,20})\.(?=[A-Za-z0-9-]{2,30}\.[A-Za-z]{2,})")
 _DOMAIN_WORD = re.compile(r"\b[A-Za-z0-9-]{2,30}\.(?:id|com|co\.id|net|org|or\.id|go\.id|tv|news)\b")
 

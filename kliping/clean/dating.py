@@ -359,6 +359,8 @@ def near_headline(tree: Any, days: bool = False) -> list[str]:
             # (its parts between bars, bullets or middle dots: "Redaksi Jogja TV · Selasa, …")
             parts = _ROW_PARTS.split(line) if _ROW_MARK.search(line) else ()
             tried = (line, *parts, *_br_lines(el), *_icon_runs(el), *_cell_lines(el))
+            if (uncounted := _COUNTER_TAIL.sub("", line)) != line:  # ("… Jam: 08:17:45 Dibaca: 1.284 kali")
+                tried = (uncounted, *tried)
             # (a part with its clock first: a row's "Kamis, 20-11-2025 | 14:25 | Diposting oleh …"
             # split at its bars leaves the date without its time)
             found = next((x for x in tried if _CLOCK.search(x) and _dates_story(x)), None)
@@ -407,6 +409,10 @@ def _icon_runs(el: Any) -> list[str]:
         return []
     runs = [" ".join(x.split()) for x in (el.text, *(c.tail for c in el)) if x and x.strip()]
     return runs if len(runs) >= 2 else []
+
+
+# a meta row's read counter after its date, no bar between: "… Jam: 08:17:45  Dibaca: 1.284 kali"
+_COUNTER_TAIL = re.compile(r"\s+(?:dibaca|dilihat|views?|hits)\s*:?\s*[\d.,]+\s*(?:kali|x)?\s*$", re.I)
 
 
 def _dates_story(line: str) -> bool:
@@ -993,6 +999,8 @@ def is_date_line(line: str) -> bool:
     if not found:
         return False
     rest = _HIJRI.sub(" ", line[: found[0].start] + line[found[0].end :])
-    rest = re.sub(rf"(?i)\b(?:wib|wita|wit|pukul|tabuh|\d{{1,2}}[.:]\d{{2}}|{_ANY_WEEKDAY}|diperbarui"
-                  r"|dipublikasikan|diunggah|dinten|updated?|published|m)\b", " ", rest)
+    # (a regency site's "Diposting: 23 November 2026 Jam: 08:17:45": the labels and the seconds)
+    rest = re.sub(rf"(?i)\b(?:wib|wita|wit|pukul|tabuh|jam|\d{{1,2}}[.:]\d{{2}}(?:[.:]\d{{2}})?"
+                  rf"|{_ANY_WEEKDAY}|diperbarui|dipublikasikan|diunggah|diposting|diposkan|dinten|updated?"
+                  r"|published|posted|m)\b", " ", rest)
     return len(re.sub(r"[\W_]+", "", rest)) <= 12
