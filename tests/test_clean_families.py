@@ -433,6 +433,11 @@ def test_a_credit_label_in_an_element_of_its_own_names_the_writer() -> None:
     rec = _record("", table)
     assert (rec["authors"], rec["editors"]) == (["Alberto Yewen"], ["Frida Rumkorem"])
     assert _record("", "<div><span>Reporter</span> <a>Redaksi</a></div>")["authors"] == []
+    # a list of names, each in an element of its own (Drupal's field items), is two names, not one glued
+    field = ("<div class='field'><div class='field__label'>Penulis</div><div class='field__items'>"
+             "<div class='field__item'><a>Ana Sabrina Putri</a></div><div class='field__item'><a>Yosafat Laka"
+             "</a></div></div></div>")  # fmt: skip
+    assert _record("", field)["authors"] == ["Ana Sabrina Putri", "Yosafat Laka"]
 
 
 def test_an_open_graph_author_is_read_when_it_is_a_name() -> None:

@@ -1230,7 +1230,7 @@ _LABEL_EL = XPath(
     "[contains(' penulis reporter pewarta wartawan editor redaktur penyunting ', concat(' ',"
     " translate(normalize-space(.), 'ABCDEFGHIJKLMNOPRSTUVWYZ', 'abcdefghijklmnoprstuvwyz'), ' '))]"
 )
-_LABEL_NAME_MAX = 60  # characters: a name, not a line of prose
+_LABEL_NAME_MAX = 60  # characters of a name (twice that for a list of them): not a line of prose
 _LABEL_CLIMB = 3  # elements up from the label to the one whose next sibling holds the name
 
 
@@ -1251,9 +1251,15 @@ def _label_elements(tree: Any) -> list[tuple[str, str]]:
             if node is None:
                 break
         if not text and node is not None and (nxt := node.getnext()) is not None:
-            text = " ".join(nxt.text_content().split()).lstrip(": ")
-        if text and len(text) <= _LABEL_NAME_MAX and (names := people.people([text])):
-            out.append((fld, names[0]))
+            # (a list of names, each in an element of its own: "<div>Ana Sabrina Putri</div><div>Yosafat
+            # Laka</div>" is two names, not one glued)
+            items = [" ".join(x.text_content().split()) for x in nxt if isinstance(x.tag, str)]
+            if len(items) >= 2 and not (nxt.text or "").strip() and len({x.tag for x in nxt}) == 1:
+                text = ", ".join(items)
+            else:
+                text = " ".join(nxt.text_content().split()).lstrip(": ")
+        if text and len(text) <= _LABEL_NAME_MAX * 2 and (names := people.people([text])):
+            out += [(fld, name) for name in names[:4]]
     return out
 
 
