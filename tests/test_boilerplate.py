@@ -70,7 +70,7 @@ EXAMPLES: dict[str, list[str]] = {
         "Artikel terkait: Tanggul Jebol di Sungai Wulan",
         "Baca: Banjir Rendam Tiga Kecamatan di Kudus",
         "Simak berita lainnya seputar topik artikel ini, di sini:",
-        "Baca berita Persebaya lainnya di sini",
+        "Baca berita Persebaya lainnya di sini", "Baca Ini Juga:",
         "Baca lebih lanjut: Tanggul laut raksasa bukan jawaban tunggal untuk pantai utara Jawa",
         "Seri Laporan: Tambang Pasir Merapi", "Bersambung ke Bagian 3",
         "Cek artikel seputar otomotif lainnya di kanal Oto.",
@@ -789,6 +789,7 @@ def test_embed_placeholder_takes_the_embed_title_along() -> None:
         ("Liputan: Rina Pratiwi", ["Rina Pratiwi"], []),
         ("Red: Budi Santoso", [], ["Budi Santoso"]),
         ("Translator: Ririn Agustia", [], []),
+        ("(pen: Anggit Puji Widodo / ed: Saiful Arief)", ["Anggit Puji Widodo"], ["Saiful Arief"]),
     ],
 )
 def test_named_credit_labels(line: str, authors: list[str], editors: list[str]) -> None:

@@ -41,8 +41,9 @@ PRUNE_CLASS = re.compile(
 # ... and in the regional languages' sections: Javanese "Waca uga:", Sundanese "Baca oge:", "Baca deui:"
 # (in regional languages too: Javanese "Waca uga", "Wacanen uga", Sundanese "Baca ogé", Balinese
 # "Wacén taler", Minang "Baco pulo")
+# ("Baca Ini Juga:", an aggregator's form)
 _READ_ALSO = (r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan|waca|wacanen|wacen|wacén|baco)"
-              r"\s+(?:juga|pula|uga|oge|ogé|deui|taler|pulo|juo)\b")
+              r"\s+(?:ini\s+)?(?:juga|pula|uga|oge|ogé|deui|taler|pulo|juo)\b")
 # Text that opens an inline box: the smallest element holding only that box is removed.
 _BOX_START = re.compile(
     _READ_ALSO + r"|^\s*\[gambas:|^\s*(?:advertisement|advertisment|iklan|sponsored|sponsor|ads)\s*$"
@@ -1216,6 +1217,7 @@ _LABEL = r"(?:" + "|".join(CREDIT_LABELS) + r")"
 # a credit only with a name after them, "Laporan: Wawan Setiawan", "Rep: Zulkifli Anwar/ Red:
 # Nurul Hikmah", "Liputan: Rina", "Teks: Budi".
 NAMED_LABELS = {"laporan": "authors", "liputan": "authors", "rep": "authors", "teks": "authors",
+                "pen": "authors", "ed": "editors",  # ("(pen: Anggit Puji Widodo / ed: Saiful Arief)")
                 "red": "editors", "laporan oleh": "authors", "liputan oleh": "authors",
                 "ditulis oleh": "authors", "disunting oleh": "editors"}  # fmt: skip
 _NAMED_LABEL = r"(?:" + "|".join(k.replace(" ", r"\s+") for k in NAMED_LABELS) + r")"
@@ -1229,7 +1231,7 @@ _LISTED_CREDIT = re.compile(
 # (also in brackets, as some portals close a story: "(Penulis: A/Editor: B)")
 CREDIT_LINE = re.compile(
     rf"^\s*(?:{_LABEL}\s*:\s*\S.{{0,150}}|\(\s*{_LABEL}\s*:\s*[^()]{{1,150}}\)\.?"
-    rf"|{_NAMED_LABEL}\s*:\s*{_A_NAME}(?:\s*[/|,]?\s*{_ANY_LABEL}\s*:\s*{_A_NAME})*\W*)$",
+    rf"|\(?\s*{_NAMED_LABEL}\s*:\s*{_A_NAME}(?:\s*[/|,]?\s*{_ANY_LABEL}\s*:\s*{_A_NAME})*\W*)$",
     _I,
 )
 # (each label's name ends at "|", ",", "·", "•", the next label, or a date: "Reporter: A · Editor: B",
