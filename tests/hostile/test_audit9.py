@@ -1,0 +1,292 @@
+"""A ninth outside audit (session 22): attacks the other hostile modules did not cover, each found
+to fail and then fixed. Real commands in child processes (peak memory measured), real files,
+Parquet read back with pyarrow.
+
+- a Parquet part whose footer is honest and small while one data page header claims a gigabyte
+  (and its few KB of zstd really inflate that far): Arrow inflates the page before anything
+  compares it with the footer. ``stats``, ``export``, ``verify``, ``runs``, ``reclean`` and a crawl
+  spent a gigabyte (2 GB a page, once per column read at a time) before naming the part
+  "unreadable"; ``kliping ingest`` read the raw parts' keys with no check at all. A page claiming
+  more values than its footer was named only as "unreadable" by whoever read it;
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from kliping.dataset.schema import DATASETS
+from kliping.dataset.storage import check_part, file_schema
+from tests.conftest import kliping_cmd, one_line
+
+LIMIT = 4 << 30  # address space of each child: a regression fails, it does not eat the machine
+
+# -- a page header that claims more than its footer ------------------------------------------------
+# A Thrift compact codec (whole values kept), enough to rewrite one page header in place.
+
+
+def _uvarint(b: bytes, p: int) -> tuple[int, int]:
+    r = s = 0
+    while True:
+        c = b[p]
+        p += 1
+        r |= (c & 0x7F) << s
+        s += 7
+        if not c & 0x80:
+            return r, p
+
+
+def _dec_val(b: bytes, p: int, t: int):
+    if t == 3:
+        return b[p], p + 1
+    if t in (4, 5, 6):
+        v, p = _uvarint(b, p)
+        return (v >> 1) ^ -(v & 1), p
+    if t == 7:
+        return b[p:p + 8], p + 8
+    if t == 8:
+        n, p = _uvarint(b, p)
+        return bytes(b[p:p + n]), p + n
+    if t in (9, 10):
+        h = b[p]
+        p += 1
+        n, et = h >> 4, h & 15
+        if n == 15:
+            n, p = _uvarint(b, p)
+        out = []
+        for _ in range(n):
+            v, p = _dec_val(b, p, et)
+            out.append(v)
+        return (et, out), p
+    if t == 12:
+        return _dec_struct(b, p)
+    raise ValueError(t)
+
+
+def _dec_struct(b: bytes, p: int):
+    fields, last = [], 0
+    while True:
+        h = b[p]
+        p += 1
+        if h == 0:
+            return fields, p
+        t, d = h & 15, h >> 4
+        if d:
+            fid = last + d
+        else:
+            v, p = _uvarint(b, p)
+            fid = (v >> 1) ^ -(v & 1)
+        if t in (1, 2):
+            val = t == 1
+        else:
+            val, p = _dec_val(b, p, t)
+        fields.append((fid, t, val))
+        last = fid
+
+
+def _enc_uvarint(n: int) -> bytes:
+    out = bytearray()
+    while n >= 0x80:
+        out.append(n & 0x7F | 0x80)
+        n >>= 7
+    return bytes(out + bytes([n]))
+
+
+def _enc_val(t: int, v) -> bytes:
+    if t == 3:
+        return bytes([v])
+    if t in (4, 5, 6):
+        return _enc_uvarint((v << 1) ^ (v >> 63))
+    if t == 7:
+        return v
+    if t == 8:
+        return _enc_uvarint(len(v)) + v
+    if t in (9, 10):
+        et, items = v
+        n = len(items)
+        head = bytes([n << 4 | et]) if n < 15 else bytes([0xF0 | et]) + _enc_uvarint(n)
+        return head + b"".join(_enc_val(et, x) for x in items)
+    if t == 12:
+        return _enc_struct(v)
+    raise ValueError(t)
+
+
+def _enc_struct(fields) -> bytes:
+    out, last = bytearray(), 0
+    for fid, t, v in fields:
+        tt = (1 if v else 2) if t in (1, 2) else t
+        d = fid - last
+        out += bytes([d << 4 | tt]) if 0 < d < 16 else bytes([tt]) + _enc_uvarint(fid << 1)
+        if t not in (1, 2):
+            out += _enc_val(t, v)
+        last = fid
+    return bytes(out + b"\0")
+
+
+def _zstd_run(n: int) -> bytes:
+    """A zstd frame of RLE blocks (4 bytes each) that inflates to ``n`` zero bytes."""
+    out = bytearray(b"\x28\xb5\x2f\xfd\x00\x38")  # magic; no content size; a 128 KB window
+    while n > 0:
+        k = min(n, 1 << 17)
+        n -= k
+        out += ((k << 3) | (1 << 1) | (n == 0)).to_bytes(3, "little") + b"\0"
+    return bytes(out)
+
+
+def _lie_in_page(part: Path, column: str, claim: int | None = None, values: int | None = None) -> None:
+    """Rewrite the first data page header of ``column`` in place (same length): it claims
+    ``claim`` bytes decoded, its payload a zstd frame that inflates that far (padded with a
+    skippable frame); or ``values`` values. The footer is left as written."""
+    b = bytearray(part.read_bytes())
+    md = pq.ParquetFile(part).metadata
+    names = [md.row_group(0).column(i).path_in_schema for i in range(md.num_columns)]
+    c = md.row_group(0).column(names.index(column))
+    p = c.data_page_offset
+    header, q = _dec_struct(b, p)
+    packed = dict((f, v) for f, _, v in header)[3]
+    new = []
+    for f, t, v in header:
+        if f == 2 and claim is not None:
+            v = claim
+        if f == 5:  # the data page header: its statistics dropped (room), its count of values
+            v = [(ff, tt, values if ff == 1 and values is not None else vv) for ff, tt, vv in v if ff != 5]
+        new.append((f, t, v))
+    gap = (q - p) - len(_enc_struct(new))
+    assert gap >= 0, gap
+    if gap:  # an unknown field readers skip: a bool (1 byte) or a string
+        new.append((15, 1, True) if gap == 1 else (15, 8, b"\0" * (gap - 2)))
+    b[p:q] = _enc_struct(new)
+    assert len(_enc_struct(new)) == q - p
+    if claim is not None:
+        payload = _zstd_run(claim)
+        assert len(payload) + 8 <= packed, (len(payload), packed)
+        b[q:q + packed] = payload + struct.pack("<II", 0x184D2A50, packed - len(payload) - 8) + \
+            b"\0" * (packed - len(payload) - 8)
+    part.write_bytes(bytes(b))
+
+
+def _roomy_part(like: Path, dataset: str, column: str) -> Path:
+    """A part of ``dataset`` in the shape of ``like`` (its first row, new ids) whose ``column``
+    holds 200 KB of random hex a row (room for the lying page's payload)."""
+    row = pq.read_table(like).slice(0, 1).to_pylist()[0]
+    schema = file_schema(DATASETS[dataset])
+    cols = []
+    for f in schema:
+        if f.name == column:
+            cols.append(pa.array([os.urandom(100_000).hex().encode() if pa.types.is_binary(f.type)
+                                  else os.urandom(100_000).hex() for _ in range(3)], f.type))
+        elif f.name in ("id", "fetch_id", "run_id"):
+            cols.append(pa.array([f"liar-{i}" for i in range(3)], f.type))
+        else:
+            cols.append(pa.array([row.get(f.name)] * 3, f.type))
+    part = like.parent / "part-liar.parquet"
+    pq.write_table(pa.Table.from_arrays(cols, names=schema.names), part, compression="zstd",
+                   use_dictionary=False, store_schema=False)
+    return part
+
+
+def _measured(*args: str, timeout: float = 90) -> tuple[subprocess.CompletedProcess, int]:
+    """``kliping ARGS`` in a child under an address-space limit, and its peak RSS in MB."""
+    code = (
+        "import json, resource, subprocess, sys\n"
+        f"lim = {LIMIT}\n"
+        "r = subprocess.run(json.loads(sys.argv[1]), capture_output=True, text=True,"
+        f" timeout={timeout}, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (lim, lim)))\n"
+        "print(json.dumps([r.returncode, r.stdout, r.stderr,"
+        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024]))\n"
+    )
+    w = subprocess.run([sys.executable, "-c", code, json.dumps(kliping_cmd(*args))],
+                       capture_output=True, text=True, timeout=timeout + 30)
+    assert w.returncode == 0, w.stderr[-2000:]
+    rc, out, err, rss = json.loads(w.stdout)
+    return subprocess.CompletedProcess(args, rc, out, err), rss
+
+
+CLAIM = 1 << 30  # 1 GB decoded, from ~32 KB of zstd
+LIARS = {"articles": "text", "raw": "body", "runs": "health"}
+
+
+@pytest.mark.parametrize("dataset", sorted(LIARS))
+def test_a_page_that_claims_more_than_its_footer_is_named_by_every_reader(
+        dataset: str, demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    shutil.copytree(demo, out)
+    like = sorted((out / dataset).rglob("*.parquet"), key=lambda p: "site=kabarnusa" not in str(p))[0]
+    part = _roomy_part(like, dataset, LIARS[dataset])
+    assert check_part(part, DATASETS[dataset], deep=True) is None  # sound before the lie
+    _lie_in_page(part, LIARS[dataset], claim=CLAIM)
+    assert pq.ParquetFile(part).metadata.row_group(0).total_byte_size < 2_000_000  # the footer: small
+    commands = {
+        "articles": [["stats", str(out)], ["export", str(out), "--out", str(tmp_path / "x")]],
+        "raw": [["reclean", str(out), "--out", str(tmp_path / "r")],
+                ["crawl", "kabarnusa", "--out", str(out), "--since", "2024-01-05",
+                 "--until", "2024-01-06"]],
+        "runs": [["runs", str(out)]],
+    }[dataset]
+    for args in commands:
+        r, rss = _measured(*args)
+        assert r.returncode == 2, (args, r.returncode, r.stderr[-800:])
+        line = one_line(r)
+        assert part.name in line and "claims" in line, line
+        assert rss < 600, (args, rss)
+    v, rss = _measured("verify", str(out))
+    assert v.returncode == 1 and "claims" in v.stdout and part.name in v.stdout, v.stdout
+    assert rss < 600, rss
+    rep, rss = _measured("verify", "--repair", str(out))
+    assert rep.returncode == 0, rep.stdout + rep.stderr
+    assert not part.exists() and (out / "quarantine" / part.relative_to(out)).is_file()
+
+
+def test_ingest_checks_the_raw_parts_whose_keys_it_reads(demo: Path, tmp_path: Path) -> None:
+    """``kliping ingest`` reads the archive's keys (``url_key``, ``status``) to skip what it
+    holds: it read them with no check at all, a lying page there cost its gigabyte."""
+    from tests.warc_fixtures import sample_pages, write_warc
+
+    out = tmp_path / "out"
+    shutil.copytree(demo, out)
+    like = sorted((out / "raw").rglob("*.parquet"))[0]
+    row = pq.read_table(like).slice(0, 1).to_pylist()[0]
+    n = 8000  # 64 KB of random keys: room for the lying page's payload
+    cols = []
+    schema = file_schema(DATASETS["raw"])
+    for f in schema:
+        if f.name == "url_key":
+            cols.append(pa.array(list(struct.unpack(f"<{n}Q", os.urandom(8 * n))), f.type))
+        elif f.name in ("body",):
+            cols.append(pa.array([b"x"] * n, f.type))
+        else:
+            cols.append(pa.array([row.get(f.name)] * n, f.type))
+    part = like.parent / "part-liar.parquet"
+    pq.write_table(pa.Table.from_arrays(cols, names=schema.names), part, compression="zstd",
+                   use_dictionary=False, store_schema=False)
+    _lie_in_page(part, "url_key", claim=CLAIM)
+    warc = write_warc(tmp_path / "a.warc", [p for p in sample_pages() if p.status == 200][:2], extras=False)
+    r, rss = _measured("ingest", str(warc), "--out", str(out), "--no-progress")
+    assert r.returncode == 2 and part.name in one_line(r) and "claims" in r.stderr, r.stderr[-800:]
+    assert rss < 600, rss
+
+
+def test_a_page_claiming_more_values_than_its_footer_is_named(demo: Path, tmp_path: Path) -> None:
+    like = sorted((demo / "articles").rglob("*.parquet"))[0]
+    part = _roomy_part(like, "articles", "text")
+    part = shutil.move(part, tmp_path / part.name)
+    _lie_in_page(Path(part), "text", values=1 << 30)
+    reason = check_part(part, DATASETS["articles"])
+    assert reason is not None and "more values" in reason, reason
+
+
+def test_kliping_parts_have_no_lying_page(demo: Path) -> None:
+    from kliping.dataset.pages import page_lie
+
+    for part in demo.rglob("*.parquet"):
+        with pq.ParquetFile(part) as pf:
+            assert page_lie(part, pf) is None, part
