@@ -279,8 +279,8 @@ def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) 
         return None
     text = value.decode("latin-1") if isinstance(value, bytes) else value
     text = text.strip()[:64]
-    if text.isdigit():
-        return float(int(text))
+    if text.isdigit():  # (ASCII only: "²" is a digit to str.isdigit and no number to int)
+        return float(int(text)) if text.isascii() else None
     try:
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):

@@ -418,3 +418,22 @@ def test_bytes_read_count_each_byte_of_the_file_once(monkeypatch) -> None:
         got = list(reader.iter_records(io.BytesIO(data), want=lambda h, n: False, counter=counter,
                                        on_damage=lambda at, why: None))
         assert len(got) == 7 and counter[0] == len(data), (len(got), counter[0], len(data))
+
+
+# -- a Retry-After of a digit int() does not read --------------------------------------------------
+
+
+def test_a_retry_after_of_a_superscript_digit_is_no_traceback(tmp_path: Path, site) -> None:
+    """``Retry-After: ²`` (a Latin-1 byte, a digit to ``str.isdigit``): ``int()`` raised inside
+    the backoff middleware, a traceback in the crawl's log and the throttled request lost (never
+    retried). Now read as no Retry-After: the domain backs off and the request is retried."""
+    from kliping.crawler.netguard import retry_after_seconds
+    from tests.hostile.test_network import ARTICLE_URLS, HOST, crawl
+
+    for value in (b"\xb2", "\u00b9", "\u0663", "\u2075"):
+        assert retry_after_seconds(value) is None, value
+    site.set(throttle={"/feed/": (1, "\u00b2")})
+    run = crawl(tmp_path, site.mirror(HOST), "-s", "KLIPING_BACKOFF_BASE=0.1")
+    run.clean()
+    assert site.hits[f"https://{HOST}/feed/"] == 2 and run.stat("kliping/throttle/responses") == 1
+    assert run.archived() == ARTICLE_URLS
