@@ -140,6 +140,8 @@ DOWNLOADER_MIDDLEWARES = {
     "kliping.crawler.netguard.BackoffMiddleware": 560,  # sees a 429/503 before RetryMiddleware (550)
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "kliping.crawler.netguard.MetaRefreshMiddleware": 580,  # a refresh to no URL keeps the page
+    # after decompression (590), before anything reads response.text: a label that is no charset
+    "kliping.crawler.netguard.CharsetMiddleware": 585,
 }
 
 # With KLIPING_REDIS_URL set (``--redis``, or ``-s KLIPING_REDIS_URL=redis://…`` for ``scrapy crawl``)

@@ -15,6 +15,8 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # WHATWG: these labels mean windows-1252 in browsers, and pages rely on it.
 _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819"}
+_NOT_CHARSETS = frozenset({"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape",
+                           "utf-7"})
 
 PARSER = etree.HTMLParser(
     collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
@@ -64,8 +66,14 @@ def _codec(label: str | None) -> str | None:
     if label in _AS_CP1252:
         return "cp1252"
     try:
-        name = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
+        return None
+    name = info.name
+    # a label Python reads as no charset (base64, zlib, hex, rot13: bytes to bytes; idna,
+    # punycode, the escapes: not a page's encoding) is an unknown label, as to a browser: bytes
+    # .decode() raised with it, and a page naming one was lost ("clean_error")
+    if not getattr(info, "_is_text_encoding", True) or name in _NOT_CHARSETS:
         return None
     # WHATWG: the bare "utf-16" label is little-endian (Python would guess from the platform)
     return {"utf-16": "utf-16-le", "utf-32": "utf-32-le"}.get(name, name)
@@ -131,6 +139,13 @@ def page_tree(body: bytes | str, headers: Mapping[str, str] | None = None) -> lx
     if not as_bytes or _XML_DECL.match(text) is not None:
         return parse(text)
     return _document(body, text, _UTF8_PARSER)
+
+
+def codec_of(body: bytes, headers: Mapping[str, str] | None = None) -> str:
+    """The Python codec the cleaner reads ``body`` with (BOM, header charset, ``<meta>``, UTF-8,
+    cp1252), for a reader that must agree with it (a crawl's response whose label is no charset)."""
+    name = _decode(body, headers)[1]
+    return name.removesuffix("-bom").removesuffix("-replaced")
 
 
 def _decode(body: bytes, headers: Mapping[str, str] | None) -> tuple[str, str]:

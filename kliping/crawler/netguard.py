@@ -1,4 +1,4 @@
-"""What the crawler may reach on the wire, and how it backs off: three downloader middlewares.
+"""What the crawler may reach on the wire, and how it backs off: the downloader middlewares.
 
 - :class:`NetGuardMiddleware`: every request and every redirect hop (a redirect comes back here as
   a new request), listing or article, ``dont_filter`` or not, must be on one of the spider's
@@ -16,6 +16,8 @@
   ``Retry-After`` (seconds or an HTTP date) is honoured up to ``KLIPING_RETRY_AFTER_MAX``, and
   without it the domain's delay doubles (``KLIPING_BACKOFF_BASE`` .. ``KLIPING_BACKOFF_MAX``); it
   halves again with every good response. RetryMiddleware still decides whether to retry.
+- :class:`CharsetMiddleware`: a response whose charset label is no charset (``base64``…) is read
+  as the cleaner reads it; :class:`MetaRefreshMiddleware`: a refresh to no URL keeps the page.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from scrapy import Request, signals
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as _MetaRefresh
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
+from scrapy.http import TextResponse
 from scrapy.http.request import NO_CALLBACK
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
@@ -395,6 +398,30 @@ class BackoffMiddleware:
     def spider_closed(self, spider: Spider) -> None:
         for mapping in (self.backoff, self.saved, self.throttled_at, self.applied):
             mapping.clear()
+
+
+class CharsetMiddleware:
+    """A response whose charset label names a Python codec that is no charset (``base64``,
+    ``zlib``, ``hex``, ``rot13``: bytes to bytes; ``idna``, ``undefined``, ``punycode``…), in its
+    Content-Type or its ``<meta>``: ``response.text`` raised (LookupError, UnicodeError) in the meta
+    refresh middleware and in the spider's callbacks, a traceback and the page, the robots.txt, the
+    listing lost. Such a label is unknown to a browser, which reads on as if there were none: the
+    response is given the codec the cleaner reads it with (:func:`kliping.clean.decode.codec_of`).
+    Its body and headers, archived, stay as received."""
+
+    def process_response(self, request: Request, response: Response,
+                         spider: Spider | None = None) -> Response:
+        if not isinstance(response, TextResponse):
+            return response
+        label = response._declared_encoding()
+        if not label:
+            return response
+        from kliping.clean.decode import codec, codec_of
+
+        if codec(label) is not None:
+            return response
+        ctype = response.headers.get("Content-Type") or b""
+        return response.replace(encoding=codec_of(response.body, {"content-type": ctype.decode("latin-1")}))
 
 
 class MetaRefreshMiddleware(_MetaRefresh):

@@ -437,3 +437,48 @@ def test_a_retry_after_of_a_superscript_digit_is_no_traceback(tmp_path: Path, si
     run.clean()
     assert site.hits[f"https://{HOST}/feed/"] == 2 and run.stat("kliping/throttle/responses") == 1
     assert run.archived() == ARTICLE_URLS
+
+
+# -- a charset label that names no charset ---------------------------------------------------------
+
+NO_CHARSETS = ("base64", "zlib", "hex", "rot13", "idna", "undefined", "punycode", "unicode_escape")
+
+
+def test_a_page_naming_a_codec_that_is_no_charset_is_read_as_a_browser_reads_it(tmp_path: Path) -> None:
+    """``charset=base64`` (zlib, hex, rot13: codecs from bytes to bytes; idna, undefined): Python's
+    ``bytes.decode`` raised with it, so a good page naming one in its header or its ``<meta>`` was
+    lost, as a "clean_error" row (``extract``, ``reclean``, a crawl's cleaning). A browser ignores
+    a label it does not know: so does kliping now (the page's <meta>, then UTF-8)."""
+    from kliping.clean.decode import decode
+
+    body = ("<html><head><title>Judul</title></head><body><p>Warga menanam bakau — "
+            "seribu pohon.</p></body></html>").encode()
+    for label in NO_CHARSETS:
+        assert "bakau — seribu" in decode(body, {"Content-Type": f"text/html; charset={label}"}), label
+        meta = body.replace(b"<head>", f'<head><meta charset="{label}">'.encode())
+        assert "bakau — seribu" in decode(meta, {"Content-Type": "text/html"}), label
+    page = tmp_path / "p.html"
+    words = " ".join(f"kata{i}" for i in range(300))
+    page.write_text(f'<html><head><meta charset="base64"><title>Warga Tanam Bakau</title></head><body>'
+                    f"<article><h1>Warga Tanam Bakau</h1><p>{words}.</p><p>{words}.</p></article>"
+                    "</body></html>")
+    r = subprocess.run(kliping_cmd("extract", str(page), "--url", "https://berita.example/2025/03/10/a/"),
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and '"kind"' not in r.stdout and "kata299" in r.stdout, r.stdout[-500:]
+
+
+def test_a_crawl_reads_pages_whose_charset_label_is_no_charset(tmp_path: Path, site) -> None:
+    """Scrapy reads ``response.text`` through the same labels: an article page, the feed and the
+    home page served as ``charset=base64`` raised in the meta refresh middleware and the spider's
+    callbacks (tracebacks, the pages lost). Each is now read as if it named no charset."""
+    from tests.hostile.server import ARTICLES
+    from tests.hostile.test_network import ARTICLE_URLS, HOST, crawl
+
+    site.set(content_types={ARTICLES[0][0]: "text/html; charset=base64",
+                            ARTICLES[1][0]: "text/html; charset=idna",
+                            "/": "text/html; charset=zlib", "/robots.txt": "text/plain; charset=hex"})
+    run = crawl(tmp_path, site.mirror(HOST))
+    run.clean()
+    assert run.archived() >= ARTICLE_URLS
+    titles = pq.read_table(tmp_path / "articles", columns=["url", "title"]).to_pylist()
+    assert {t["url"] for t in titles if t["title"]} >= ARTICLE_URLS, titles
