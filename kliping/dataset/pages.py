@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 HEADER_MAX = 1 << 20  # bytes a page header may take (Arrow writes tens; statistics at most 4 KB)
+SLACK_BYTES = 1 << 20
+SLACK_VALUES = 20_000
 _DEPTH = 16
 
 
@@ -148,7 +150,11 @@ def page_lie(path: Path, pf: Any) -> str | None:
                 end = start + c.total_compressed_size
                 if start < 0 or c.total_compressed_size < 0 or end > size:
                     return f"{where}: its pages lie outside the file"
-                budget, values, p = c.total_uncompressed_size, c.num_values, start
+                # (slack for a writer that counts its footer otherwise: twice, and 1 MB or 20,000
+                # values more; a reader still holds no more than that a column)
+                budget = 2 * max(c.total_uncompressed_size, 0) + SLACK_BYTES
+                values = 2 * max(c.num_values, 0) + SLACK_VALUES
+                p = start
                 while p < end:
                     try:
                         h, n = read_header(fh, p)

@@ -8,6 +8,19 @@ Parquet read back with pyarrow.
   spent a gigabyte (2 GB a page, once per column read at a time) before naming the part
   "unreadable"; ``kliping ingest`` read the raw parts' keys with no check at all. A page claiming
   more values than its footer was named only as "unreadable" by whoever read it;
+- a whole-file-gzip WARC whose records carry no WARC-Block-Digest, its deflate data spoiled so that
+  it still inflates (the CRC fails only at the member's end): the records were handed on before,
+  the spoiled one a silently wrong row (round 8 caught only digested ones). Now held until the
+  member's CRC checks (bounded), dropped and counted where it fails;
+- ``kliping ingest``'s "MB read" counted a member inflated again (round 8's give-back) twice;
+- ``Retry-After: ²``: ``int()`` raised in the backoff middleware (a traceback, the request lost);
+- a charset label naming a Python codec that is no charset (``base64``, ``zlib``, ``hex``,
+  ``idna``…) in a page's header or ``<meta>``: the page lost as a "clean_error", and in a crawl
+  ``response.text`` raised in the middlewares and callbacks (tracebacks, robots.txt, listings and
+  articles lost).
+
+Already withstood (no change): an export whose rows are all null in a column keeps the schema's
+types (no null type); ``Retry-After`` of ten years (capped), of year 99999 or 0001.
 """
 
 from __future__ import annotations
