@@ -213,6 +213,7 @@ class RobotsFirstMiddleware(RobotsTxtMiddleware):
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self._unreachable = crawler.settings.get("KLIPING_ROBOTS_UNREACHABLE", "disallow")
+        self._maxsize = crawler.settings.getint("KLIPING_ROBOTS_MAXSIZE", 512_000)
 
     async def robot_parser(self, request: Request) -> RobotParser | None:
         url = urlparse_cached(request)
@@ -256,6 +257,16 @@ class RobotsFirstMiddleware(RobotsTxtMiddleware):
         if (response.status >= 500 or response.status == 429) and self._unreachable == "disallow":
             self._stats.inc_value("kliping/robots/unreachable")
             response = response.replace(body=b"User-agent: *\nDisallow: /\n")
+        elif len(response.body) > self._maxsize > 0:
+            # RFC 9309 2.5: a parsing limit of at least 500 KiB, what follows it ignored (as
+            # Google does). Whole, a 9.5 MB robots.txt of rules took 9 s to parse and 0.2 s of
+            # every request's check, in the reactor thread: a site could stall its own crawl
+            body = response.body[: self._maxsize]
+            body = body[: body.rfind(b"\n") + 1]
+            self._stats.inc_value("kliping/robots/truncated")
+            logger.warning("robots.txt of %s is %d bytes: read up to %d", netloc, len(response.body),
+                           len(body))
+            response = response.replace(body=body)
         await super()._parse_robots(response, netloc, request)
 
     def _robots_error(self, exc: Exception, netloc: str) -> None:

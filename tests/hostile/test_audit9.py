@@ -17,7 +17,9 @@ Parquet read back with pyarrow.
 - a charset label naming a Python codec that is no charset (``base64``, ``zlib``, ``hex``,
   ``idna``…) in a page's header or ``<meta>``: the page lost as a "clean_error", and in a crawl
   ``response.text`` raised in the middlewares and callbacks (tracebacks, robots.txt, listings and
-  articles lost).
+  articles lost);
+- a robots.txt of megabytes of rules, parsed whole in the reactor thread (9.5 MB: 9 s, then 0.2 s
+  of every request's check): now read up to RFC 9309's 500 KiB.
 
 Already withstood (no change): an export whose rows are all null in a column keeps the schema's
 types (no null type); ``Retry-After`` of ten years (capped), of year 99999 or 0001.
@@ -495,3 +497,21 @@ def test_a_crawl_reads_pages_whose_charset_label_is_no_charset(tmp_path: Path, s
     assert run.archived() >= ARTICLE_URLS
     titles = pq.read_table(tmp_path / "articles", columns=["url", "title"]).to_pylist()
     assert {t["url"] for t in titles if t["title"]} >= ARTICLE_URLS, titles
+
+
+# -- a robots.txt of megabytes of rules --------------------------------------------------------------
+
+
+def test_a_huge_robots_txt_is_read_up_to_500_kib(tmp_path: Path, site) -> None:
+    """Up to DOWNLOAD_MAXSIZE (16 MB) of rules were parsed whole, in the reactor thread: 9.5 MB took
+    9 s to parse, then 0.2 s of every request's check (a site could stall its crawl for hours).
+    Read up to RFC 9309's 500 KiB, as Google does; the rules after it (here a last ``Disallow: /``)
+    are ignored, and counted."""
+    from tests.hostile.test_network import ARTICLE_URLS, HOST, crawl
+
+    rules = "".join(f"Disallow: /tidak-ada/{i}/\n" for i in range(30_000))  # ~750 KB
+    site.set(robots=f"User-agent: *\n{rules}Disallow: /\n")
+    run = crawl(tmp_path, site.mirror(HOST))
+    run.clean()
+    assert run.stat("kliping/robots/truncated") == 1
+    assert run.archived() == ARTICLE_URLS
