@@ -29,6 +29,11 @@ With ``on_damage``, a kept block whose ``WARC-Block-Digest`` (sha1, sha256, md5.
 does not match its bytes is damaged too: reported and not yielded. Its bytes are wrong: a flipped
 bit that still inflates (a whole-file gzip's checksum fails only at the file's end, long after its
 records were handed on), a file written over. A digest in no form the reader knows is not checked.
+So, with ``on_damage``, the records of a gzip member are held until the member ends with a good
+CRC and length (a whole-file gzip: up to :data:`PENDING_MAX` of them, then the oldest are handed
+on unproved, said in the report if the member then fails); where its data proves bad, a held
+record whose kept block no digest proves is reported and dropped. A file cut short has no
+checksum to wait for: its whole records are handed on.
 """
 
 from __future__ import annotations
