@@ -748,8 +748,9 @@ def iter_records(
                 stream.settle()
                 continue
             rec = Record(start, headers, length, block, stream.settle())
-            if on_damage is None or not stream.gzip:
-                yield rec
+            if on_damage is None or not stream.gzip or (
+                    not pending and not stream.bad_spans and stream.plain_pos <= stream.good_upto):
+                yield rec  # (a gzip-per-record file: its member ended with the record, checked)
                 continue
             # a whole-file gzip's CRC is checked at the member's end: until then its records are held
             # (a flipped bit that still inflates makes wrong bytes no record check sees)
@@ -772,8 +773,8 @@ def iter_records(
 
 
 def _cost(rec: Record) -> int:
-    """What a held record takes in memory, about (its block, its headers)."""
-    return len(rec.block or b"") + 512 + sum(len(k) + len(v) for k, v in rec.headers.items())
+    """What a held record takes in memory, about (its block, its headers: a KB as a rule)."""
+    return len(rec.block or b"") + 1024
 
 
 def digest_fails(value: str | None, block: bytes) -> bool:
