@@ -19,10 +19,14 @@ Parquet read back with pyarrow.
   ``response.text`` raised in the middlewares and callbacks (tracebacks, robots.txt, listings and
   articles lost);
 - a robots.txt of megabytes of rules, parsed whole in the reactor thread (9.5 MB: 9 s, then 0.2 s
-  of every request's check): now read up to RFC 9309's 500 KiB.
+  of every request's check): now read up to RFC 9309's 500 KiB;
+- a site file's ``first_page=10**5000`` refused as the fault of another field (``sources[0].url``),
+  ``max_pages=10**40`` taken: both bounded now, the field named.
 
 Already withstood (no change): an export whose rows are all null in a column keeps the schema's
-types (no null type); ``Retry-After`` of ten years (capped), of year 99999 or 0001.
+types (no null type), an empty export too; ``Retry-After`` of ten years (capped), of year 99999 or
+0001; Set-Cookie floods (cookies are off); a symlinked ``articles/`` in a reclean's ``--out`` (the
+link is replaced, its target left as it was).
 """
 
 from __future__ import annotations
@@ -515,3 +519,22 @@ def test_a_huge_robots_txt_is_read_up_to_500_kib(tmp_path: Path, site) -> None:
     run.clean()
     assert run.stat("kliping/robots/truncated") == 1
     assert run.archived() == ARTICLE_URLS
+
+
+# -- a site file's page numbers past any archive -----------------------------------------------------
+
+
+@pytest.mark.parametrize("field, value", [("first_page", "10**5000"), ("max_pages", "10**40")])
+def test_a_date_index_page_number_past_any_archive_is_refused_naming_it(
+        field: str, value: str, tmp_path: Path) -> None:
+    """``first_page=10**5000`` was refused as the fault of ``sources[0].url`` (formatting the example
+    URL could not turn the number into digits); ``max_pages=10**40`` was taken. Both are now
+    bounded (at most 10**9) and refused naming the field."""
+    from tests.hostile.test_audit4_sites import _run, _site_file
+
+    path = _site_file(tmp_path / "sites", sources="(Source('date_index', 'https://kabar.example/indeks"
+                                                   f"/{{date}}/{{page}}', {field}={value}),)")
+    r = _run("sites", sites=path.parent, timeout=60)
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    line = one_line(r)
+    assert f"'sources[0].{field}'" in line and "from " in line, line
