@@ -84,6 +84,13 @@ def codec(label: str | None) -> str | None:
     return _codec(label)
 
 
+def codec_of(body: bytes, headers: Mapping[str, str] | None = None) -> str:
+    """The Python codec the cleaner reads ``body`` with (BOM, header charset, ``<meta>``, UTF-8,
+    cp1252), for a reader that must agree with it (a crawl's response whose label is no charset)."""
+    name = _decode(body, headers)[1]
+    return name.removesuffix("-bom").removesuffix("-replaced")
+
+
 def header(headers: Mapping[str, str] | None, name: str) -> str | None:
     """Case-insensitive header lookup (raw headers keep the server's spelling)."""
     if not headers:
@@ -139,13 +146,6 @@ def page_tree(body: bytes | str, headers: Mapping[str, str] | None = None) -> lx
     if not as_bytes or _XML_DECL.match(text) is not None:
         return parse(text)
     return _document(body, text, _UTF8_PARSER)
-
-
-def codec_of(body: bytes, headers: Mapping[str, str] | None = None) -> str:
-    """The Python codec the cleaner reads ``body`` with (BOM, header charset, ``<meta>``, UTF-8,
-    cp1252), for a reader that must agree with it (a crawl's response whose label is no charset)."""
-    name = _decode(body, headers)[1]
-    return name.removesuffix("-bom").removesuffix("-replaced")
 
 
 def _decode(body: bytes, headers: Mapping[str, str] | None) -> tuple[str, str]:
