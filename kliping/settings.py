@@ -111,6 +111,9 @@ DOWNLOADER_MIDDLEWARES_BASE = {
 # for every address (comma-separated with -s). Hosts served by KLIPING_MIRROR are an explicit
 # opt-in and skip the address check (not the domain check).
 KLIPING_ALLOW_PRIVATE_NETWORKS: list[str] = []
+# robots.txt is read up to this many bytes (RFC 9309's 500 KiB, as Google; up to the last whole
+# line), the rest ignored: kliping/robots/truncated. 0: whole (DOWNLOAD_MAXSIZE still applies).
+KLIPING_ROBOTS_MAXSIZE = 512_000
 # robots.txt answered 5xx or not at all (reset, timeout): "disallow" the host (RFC 9309) or "allow".
 KLIPING_ROBOTS_UNREACHABLE = "disallow"
 # Backoff on throttling (BackoffMiddleware): a 429/503 sets the domain's delay to its Retry-After
@@ -140,6 +143,8 @@ DOWNLOADER_MIDDLEWARES = {
     "kliping.crawler.netguard.BackoffMiddleware": 560,  # sees a 429/503 before RetryMiddleware (550)
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "kliping.crawler.netguard.MetaRefreshMiddleware": 580,  # a refresh to no URL keeps the page
+    # after decompression (590), before anything reads response.text: a label that is no charset
+    "kliping.crawler.netguard.CharsetMiddleware": 585,
 }
 
 # With KLIPING_REDIS_URL set (``--redis``, or ``-s KLIPING_REDIS_URL=redis://…`` for ``scrapy crawl``)

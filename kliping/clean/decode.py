@@ -15,6 +15,8 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # WHATWG: these labels mean windows-1252 in browsers, and pages rely on it.
 _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "cp819"}
+_NOT_CHARSETS = frozenset({"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape",
+                           "utf-7"})
 
 PARSER = etree.HTMLParser(
     collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
@@ -76,8 +78,14 @@ def _codec(label: str | None) -> str | None:
     if label in _AS_CP1252:
         return "cp1252"
     try:
-        name = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
+        return None
+    name = info.name
+    # a label Python reads as no charset (base64, zlib, hex, rot13: bytes to bytes; idna,
+    # punycode, the escapes: not a page's encoding) is an unknown label, as to a browser: bytes
+    # .decode() raised with it, and a page naming one was lost ("clean_error")
+    if not getattr(info, "_is_text_encoding", True) or name in _NOT_CHARSETS:
         return None
     # WHATWG: the bare "utf-16" label is little-endian (Python would guess from the platform)
     return {"utf-16": "utf-16-le", "utf-32": "utf-32-le"}.get(name, name)
@@ -86,6 +94,13 @@ def _codec(label: str | None) -> str | None:
 def codec(label: str | None) -> str | None:
     """Python codec for a charset label, with the browsers' aliases (latin-1 means cp1252…)."""
     return _codec(label)
+
+
+def codec_of(body: bytes, headers: Mapping[str, str] | None = None) -> str:
+    """The Python codec the cleaner reads ``body`` with (BOM, header charset, ``<meta>``, UTF-8,
+    cp1252), for a reader that must agree with it (a crawl's response whose label is no charset)."""
+    name = _decode(body, headers)[1]
+    return name.removesuffix("-bom").removesuffix("-replaced")
 
 
 def header(headers: Mapping[str, str] | None, name: str) -> str | None:

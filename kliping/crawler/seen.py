@@ -113,6 +113,7 @@ class SeenSet:
             BadOutputError,
             BadPart,
             arrow_reason,
+            bomb_in,
             check_part,
             dataset_path,
         )
@@ -131,6 +132,9 @@ class SeenSet:
             if not path.is_file():  # a FIFO, a symlink loop: never opened (a FIFO blocked for ever)
                 reason = check_part(path, None) or "not a regular file"
                 raise BadOutputError(out, [BadPart(path, reason)])
+            bomb = bomb_in(path)  # before reading (ingest reads no other check): a page that
+            if bomb:  # inflates to gigabytes, in the key column too
+                raise BadOutputError(out, [BadPart(path, bomb)])
             try:
                 _read_keys(path, keys)
             except (pa.ArrowException, OSError) as exc:  # a corrupt page behind a sound footer

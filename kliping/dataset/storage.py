@@ -493,8 +493,12 @@ def bomb_reason(path: Path, pf: Any) -> str | None:
     The footer first: a column's uncompressed size, and for a dictionary-encoded string column its
     values times its dictionary's size (what they could expand to at most). Only a row group whose
     footer allows more than the bound has its dictionary columns read, kept as dictionaries (the
-    dictionary and one index a value), to count what they really expand to.
+    dictionary and one index a value), to count what they really expand to. Then every page
+    header against its footer (:func:`kliping.dataset.pages.page_lie`): the footer's figures bound
+    what a reader decodes only when no page claims more.
     """
+    from kliping.dataset.pages import page_lie
+
     md = pf.metadata
     byte_arrays = {i for i in range(md.num_columns) if pf.schema.column(i).physical_type == "BYTE_ARRAY"}
     for g in range(md.num_row_groups):
@@ -528,7 +532,7 @@ def bomb_reason(path: Path, pf: Any) -> str | None:
             return (f"a compression bomb: row group {g} decodes to at least {decoded / 1e6:,.0f} MB"
                     f" from {packed:,} bytes on disk (a reader holds at most"
                     f" {max(BOMB_BYTES, BOMB_RATIO * packed) / 1e6:,.0f} MB)")
-    return None
+    return page_lie(path, pf)
 
 
 def check_part(

@@ -556,10 +556,13 @@ def _check_types(site: Site) -> None:
         where = f"sources[{i}]"
         for name in ("kind", "url", "date_format"):
             _check_strings(site, f"{where}.{name}", getattr(src, name))
-        for name, least in (("first_page", 0), ("max_pages", 1)):
+        for name, least, most in (("first_page", 0, PAGE_MAX), ("max_pages", 1, PAGE_MAX)):
             value = getattr(src, name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < least:
-                _fail(site, f"{where}.{name}", f"must be an integer >= {least}, got {_type_name(value)}")
+            if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
+                # (a number of 5,000 digits was refused as the url's fault: no str() of it)
+                shown = f"a number of {value.bit_length():,} bits" if isinstance(value, int) and \
+                    value > most else _type_name(value)
+                _fail(site, f"{where}.{name}", f"must be an integer from {least} to {most:,}, got {shown}")
         _check_xpath(site, f"{where}.next_page_xpath", src.next_page_xpath, spider=True)
         if src.kind == "date_index":
             _check_placeholders(site, f"{where}.url", src.url)
@@ -588,6 +591,10 @@ def _check_types(site: Site) -> None:
             _check_regex(site, f"{where}.boilerplate[{j}]", pattern)
         if lay.title_suffix is not None:
             _check_regex(site, f"{where}.title_suffix", lay.title_suffix)
+
+
+# first_page and max_pages of a date index: more than any archive has pages
+PAGE_MAX = 10**9
 
 
 _LABEL = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"

@@ -586,32 +586,35 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
     since_fetch = datetime.combine(opts.since - timedelta(days=1), datetime.min.time(), UTC) \
         if opts.since else None  # published on or after since: fetched no earlier than the eve (UTC)
     wanted_sites = set(opts.sites) if opts.sites else None
-    reason: list[str] = [""]
-    site_of: dict[str, tuple[Any, str]] = {}
+    # what want() decided of a record, by its headers' id until the record is read: the reader
+    # may hold records (a whole-file gzip's, until its CRC checks) and ask about the next ones
+    reason: dict[int, str] = {}
+    site_of: dict[int, tuple[Any, str]] = {}
 
     def want(h: dict[str, str], length: int) -> bool:
         """Keep this record's block? Decided on the WARC header alone (nothing else is read)."""
         kind = h.get("warc-type", "")
         c[f"type/{kind or 'none'}"] += 1
+        key = id(h)
+        reason[key] = ""
+        site_of.pop(key, None)
         if kind == "request":  # small; read for the request fields of its wanted response
-            reason[0] = ""
             return length <= MAX_REQUEST and _site_for(target_uri(h), wanted_sites, opts) is not None
         if kind != "response":
-            reason[0] = ""
             return False
         uri = target_uri(h)
         found = _site_for(uri, wanted_sites, opts)
         if found is None:
-            reason[0] = "bad_uri" if _NOT_A_URI.search(uri) else "other_domain"
+            reason[key] = "bad_uri" if _NOT_A_URI.search(uri) else "other_domain"
             return False
-        site_of[uri] = found  # a registry site's rules, or None: cleaned as `kliping extract` does
+        site_of[key] = found  # a registry site's rules, or None: cleaned as `kliping extract` does
         if length > opts.max_body + (64 << 10):
-            reason[0] = "too_large"
+            reason[key] = "too_large"
             return False
         if since_fetch is not None:
             when = warc_date(h.get("warc-date", ""))
             if when is not None and when < since_fetch:
-                reason[0] = "before_since"
+                reason[key] = "before_since"
                 return False
         return True
 
@@ -687,10 +690,10 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
                     if task.end is None or start < task.end else ():
                 c["records"] += 1
                 raw = None
+                why = reason.pop(id(rec.headers), "")
                 if rec.block is None:
-                    if reason[0]:
-                        c[reason[0]] += 1
-                        reason[0] = ""
+                    if why:
+                        c[why] += 1
                 elif rec.type == "request":
                     requests.add(rec)
                     if held_row and held_row[0]["request_method"] is None:
@@ -707,7 +710,7 @@ def ingest_file(task: Task, opts: Options, progress: Any = None) -> FileResult:
                             raw.update(requests.take_for(raw) or {})
                 pending.extend(held_row)
                 held_row[:] = [raw] if raw is not None else []
-                site_of.clear()
+                site_of.pop(id(rec.headers), None)
                 if len(pending) >= BATCH:
                     run_batch()
                 if rec.resume_at is not None:
@@ -760,7 +763,7 @@ def _finish(res: FileResult, report: Callable[..., None], t0: float, cpu0: float
     return res
 
 
-def _raw_row(rec: Any, key: str, site_of: dict[str, tuple[Any, str]], opts: Options,
+def _raw_row(rec: Any, key: str, site_of: dict[int, tuple[Any, str]], opts: Options,
              c: Counter[str]) -> dict[str, Any] | None:
     """The raw row of a kept response record, or None (counted) when it is not an HTML 200."""
     h = rec.headers
@@ -790,7 +793,7 @@ def _raw_row(rec: Any, key: str, site_of: dict[str, tuple[Any, str]], opts: Opti
         return None
     if "warc-truncated" in h:
         c["truncated_payload"] += 1  # kept: the archiver cut the body at its size limit
-    site, site_key = site_of[uri]
+    site, site_key = site_of[id(h)]
     record_id = h.get("warc-record-id", "")
     raw = raw_record(
         fetch_id=fetch_id_for(key, rec.offset, record_id), url=uri, site=site_key, status=status,

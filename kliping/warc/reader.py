@@ -29,6 +29,11 @@ With ``on_damage``, a kept block whose ``WARC-Block-Digest`` (sha1, sha256, md5.
 does not match its bytes is damaged too: reported and not yielded. Its bytes are wrong: a flipped
 bit that still inflates (a whole-file gzip's checksum fails only at the file's end, long after its
 records were handed on), a file written over. A digest in no form the reader knows is not checked.
+So, with ``on_damage``, the records of a gzip member are held until the member ends with a good
+CRC and length (a whole-file gzip: up to :data:`PENDING_MAX` of them, then the oldest are handed
+on unproved, said in the report if the member then fails); where its data proves bad, a held
+record whose kept block no digest proves is reported and dropped. A file cut short has no
+checksum to wait for: its whole records are handed on.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ import base64
 import binascii
 import hashlib
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -62,6 +68,9 @@ HOLD_MAX = 16 << 20
 # a gzip member read on past HOLD_MAX by a block that lied is inflated again from its start to
 # read the records it swallowed; at most this many times a file (each costs the member so far)
 MAX_REREADS = 8
+# the records of a gzip member not yet finished (its CRC not yet checked: a whole-file gzip) are
+# held, up to this many bytes of blocks, until it is; past it the oldest are handed on unproved
+PENDING_MAX = 32 << 20
 RECORD_START = b"WARC/1."
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -95,7 +104,8 @@ class _Stream:
         self.dec: Any = None
         self.member_start = offset
         self.plain_pos = offset  # uncompressed files: absolute offset of buf[0]
-        self.bytes_read = 0  # compressed bytes read from fh (progress)
+        self.bytes_read = 0  # compressed bytes of fh read (progress), each byte once
+        self.raw_end = offset  # the furthest byte of fh read: a byte read again is not counted again
         self.member_dpos = -1  # gzip: decompressed position (plain_pos terms) where the member began
         # with it, bad gzip data is reported there and reading goes on at the next member opening a
         # record (what the bad member gave is left to the record checks, which find it damaged)
@@ -112,6 +122,11 @@ class _Stream:
         self.failed: Exception | None = None  # its error, raised again at the next read
         self.cuts = 0  # how many times a bad member's bytes were dropped from buf
         self.rereads = 0  # members inflated again from their start (give_back)
+        # gzip: the decompressed bytes (plain_pos terms) before this all came from members that
+        # ended with a good CRC and length; spans given by members whose data proved bad
+        self.good_upto = offset
+        self.bad_spans: list[tuple[int, int]] = []
+        self.loose = 0  # records handed on before their member's CRC was checked (PENDING_MAX)
         head = self._read_raw(2)
         self.gzip = head[:2] == GZIP_MAGIC
 
@@ -122,9 +137,16 @@ class _Stream:
             if not data:
                 self.raw_eof = True
                 break
-            self.bytes_read += len(data)
+            self._count(self.in_off + len(self.inbuf), len(data))
             self.inbuf = self.inbuf + data if self.inbuf else data
         return self.inbuf
+
+    def _count(self, at: int, n: int) -> None:
+        """``n`` bytes of fh read from offset ``at``: counted in bytes_read where not read before
+        (a member inflated again, a plain file read again from a line inside a lying block)."""
+        end = at + n
+        self.bytes_read += max(0, end - max(at, self.raw_end))
+        self.raw_end = max(self.raw_end, end)
 
     def fill(self, new_member: bool = True) -> bool:
         """Add decompressed bytes to buf; False at a clean end of the file (with ``new_member``
@@ -176,7 +198,8 @@ class _Stream:
                 if self.on_damage is not None:  # no member opening a record after it: the end
                     return self._end_damaged(max(at, self.bad_at), why)
                 raise WarcFormatError(why) from None
-            if self.dec.eof:
+            ended = self.dec.eof  # (zlib checked the member's CRC and length)
+            if ended:
                 self.inbuf = self.dec.unused_data
                 self.dec = None
             else:
@@ -184,6 +207,10 @@ class _Stream:
             self.in_off += before - len(self.inbuf)
             if out:
                 self.buf += out
+            if ended:
+                self.good_upto = max(self.good_upto, self.plain_pos + len(self.buf))
+                self.loose = 0
+            if out:
                 return True
 
     def _end_damaged(self, at: int, why: str) -> bool:
@@ -252,11 +279,14 @@ class _Stream:
         last line opening a record on (a record it cannot finish), so that no header or block of
         it runs on into the next member's record (a header of two records' lines, one record)."""
         lo = max(self.member_dpos - self.plain_pos, 0)
-        if lo >= len(self.buf):
-            return
-        j = self.buf.rfind(b"\n" + RECORD_START, lo)
-        del self.buf[j + 1 if j >= 0 else lo :]
-        self.cuts += 1
+        if lo < len(self.buf):
+            j = self.buf.rfind(b"\n" + RECORD_START, lo)
+            del self.buf[j + 1 if j >= 0 else lo :]
+            self.cuts += 1
+        if self.bad_spans:  # the bad member's span ends where its bytes now end (the next
+            start = self.bad_spans.pop()[0]  # member's bytes take the positions cut)
+            if start < self.plain_pos + len(self.buf):
+                self.bad_spans.append((start, self.plain_pos + len(self.buf)))
 
     def _bad_gzip(self, at: int, why: str) -> bool:
         """With ``on_damage``: report the bad member at ``at`` and move the raw read to the next
@@ -288,7 +318,7 @@ class _Stream:
             more = self.fh.read(READ_CHUNK)
             if not more:
                 self.raw_eof = True
-            self.bytes_read += len(more)
+            self._count(base + len(data), len(more))
             data += more
 
     def settle(self) -> int | None:
@@ -574,9 +604,43 @@ def iter_records(
         raise WarcFormatError("empty file (no WARC records)")
 
     def report(at: int, why: str) -> None:
+        if "bad gzip data" in why and stream.gzip:  # what this member gave is unproved: wrong bytes
+            stream.bad_spans.append((stream.member_dpos, stream.plain_pos + len(stream.buf)))
+            if stream.loose:
+                on_damage(at, f"{stream.loose} records of this gzip member were handed on before"  # type: ignore[misc]
+                              f" its data proved bad (past the {PENDING_MAX >> 20} MiB held):"
+                              " their bytes are unproved")
+                stream.loose = 0
         if (stream.skipped or stream.broken) and "gzip" not in why:  # its loss, reported already
             return
         on_damage(at, why)  # type: ignore[misc]
+
+    # each record held until its member's CRC checks, in order (see PENDING_MAX): the record, its
+    # span (decompressed), and whether it stands without (a digest proves its block; no block kept)
+    pending: deque[tuple[Record, int, int, bool]] = deque()
+    held = 0
+
+    def release(final: bool = False) -> list[Record]:
+        """The held records now proved (their members ended with a good CRC), or proved by
+        their digest; those of a member whose data proved bad reported and dropped. ``final``:
+        the data ended (a file cut short: what it gave before the cut is all there is)."""
+        nonlocal held
+        out = []
+        while pending:
+            rec, hstart, end, proven = pending[0]
+            bad = any(end > lo and hstart < hi for lo, hi in stream.bad_spans)
+            if not (bad or final or end <= stream.good_upto):
+                break
+            pending.popleft()
+            held -= _cost(rec)
+            if bad and not proven:
+                on_damage(rec.offset, "a record of a gzip member whose data proved bad, with no"  # type: ignore[misc]
+                                      " WARC-Block-Digest to prove its bytes right")
+            else:
+                out.append(rec)
+        if not pending and stream.bad_spans:
+            stream.bad_spans = [sp for sp in stream.bad_spans if sp[1] > stream.plain_pos]
+        return out
 
     def damaged(at: int, why: str) -> bool:
         """Report a damaged record (or raise without ``on_damage``); False at the end of the file."""
@@ -587,110 +651,148 @@ def iter_records(
 
     if on_damage is not None:
         stream.on_damage = report
-    while True:
-        try:
-            hdr = stream.header()
-        except WarcFormatError:
-            if on_damage is None or not stream.buf:
-                raise
-            if damaged(stream.start_offset(), "no end of a record header"):
-                continue
-            return
-        if counter is not None:
-            counter[0] = stream.bytes_read
-        if hdr is None:
-            return
-        start = stream.start_offset() if stream.gzip else stream.plain_pos - len(hdr)
-        if end is not None and start >= end:
-            return
-        text = hdr.decode("utf-8", "replace")
-        lines = text.split("\r\n")
-        if not lines[0].startswith("WARC/"):
-            stream.buf[0:0] = hdr  # read on from the bytes after its first
-            stream.plain_pos -= len(hdr)
-            if damaged(start, "no WARC record"):
-                continue
-            return
-        headers = parse_fields(lines[1:])
-        try:
-            length = int(headers.get("content-length", ""))
-            if length < 0:
-                raise ValueError
-        except ValueError:
-            stream.buf[0:0] = hdr
-            stream.plain_pos -= len(hdr)
-            if damaged(start, "a record without a valid Content-Length"):
-                continue
-            return
-        # its own gzip member: the block may not run on into the next record's member
-        fenced = stream.gzip and stream.plain_pos - len(hdr) == stream.member_dpos
-        if on_damage is not None and length <= PEEK_MAX:
-            # check before consuming: a block that says more gives back what it swallowed
-            complete = stream.ahead(length + 16)
-            if not _block_ends_record(stream.buf, length, ended=not complete):
-                if damaged(start, "a record whose Content-Length does not fit its block"):
+
+    def records() -> Iterator[Record]:
+        nonlocal held
+        while True:
+            try:
+                hdr = stream.header()
+            except WarcFormatError:
+                if on_damage is None or not stream.buf:
+                    raise
+                if damaged(stream.start_offset(), "no end of a record header"):
                     continue
                 return
-        watched = on_damage is not None and length > PEEK_MAX  # checked after it was read through
-        if want is None or want(headers, length):
+            if counter is not None:
+                counter[0] = stream.bytes_read
+            if hdr is None:
+                return
+            start = stream.start_offset() if stream.gzip else stream.plain_pos - len(hdr)
+            hstart = stream.plain_pos - len(hdr)
+            if end is not None and start >= end:
+                return
+            text = hdr.decode("utf-8", "replace")
+            lines = text.split("\r\n")
+            if not lines[0].startswith("WARC/"):
+                stream.buf[0:0] = hdr  # read on from the bytes after its first
+                stream.plain_pos -= len(hdr)
+                if damaged(start, "no WARC record"):
+                    continue
+                return
+            headers = parse_fields(lines[1:])
             try:
-                block: bytes | None = stream.take(length, fenced)
-            except WarcFormatError:
-                if not watched:
-                    raise
-                block = bytes(stream.buf)  # the file ends inside it: given back, if it lied
-                stream._drop(len(block))
-                stream.watch(length, fenced, block)
-                stream.overran = True
-                ok = True
-            else:
-                ok = block is not None
-                if ok and watched:
+                length = int(headers.get("content-length", ""))
+                if length < 0:
+                    raise ValueError
+            except ValueError:
+                stream.buf[0:0] = hdr
+                stream.plain_pos -= len(hdr)
+                if damaged(start, "a record without a valid Content-Length"):
+                    continue
+                return
+            # its own gzip member: the block may not run on into the next record's member
+            fenced = stream.gzip and stream.plain_pos - len(hdr) == stream.member_dpos
+            if on_damage is not None and length <= PEEK_MAX:
+                # check before consuming: a block that says more gives back what it swallowed
+                complete = stream.ahead(length + 16)
+                if not _block_ends_record(stream.buf, length, ended=not complete):
+                    if damaged(start, "a record whose Content-Length does not fit its block"):
+                        continue
+                    return
+            watched = on_damage is not None and length > PEEK_MAX  # checked after it was read through
+            if want is None or want(headers, length):
+                try:
+                    block: bytes | None = stream.take(length, fenced)
+                except WarcFormatError:
+                    if not watched:
+                        raise
+                    block = bytes(stream.buf)  # the file ends inside it: given back, if it lied
+                    stream._drop(len(block))
                     stream.watch(length, fenced, block)
-        else:
-            block = None
-            ok = stream.watch(length, fenced) if watched else stream.skip(length, fenced)
-        if not ok:  # a gzip-per-record member ended first
-            if on_damage is None:
-                raise WarcFormatError(f"the record at offset {start} runs past its gzip member "
-                                      f"(its Content-Length says more than it holds)")
-            report(start, "a record whose Content-Length says more than its gzip member holds")
-            stream._drop(len(stream.buf))  # the rest of its member
-            if stream.buf or stream.fill():
-                continue
-            return
-        stream.trailer()
-        fits = on_damage is None or (not stream.overran and stream.followed_by_record())
-        if not fits:
-            why = "a record whose Content-Length does not fit its block"
-            if watched and stream.give_back():  # the records it swallowed are read again
-                report(start, why)
+                    stream.overran = True
+                    ok = True
+                else:
+                    ok = block is not None
+                    if ok and watched:
+                        stream.watch(length, fenced, block)
+            else:
                 block = None
-                continue
+                ok = stream.watch(length, fenced) if watched else stream.skip(length, fenced)
+            if not ok:  # a gzip-per-record member ended first
+                if on_damage is None:
+                    raise WarcFormatError(f"the record at offset {start} runs past its gzip member "
+                                          f"(its Content-Length says more than it holds)")
+                report(start, "a record whose Content-Length says more than its gzip member holds")
+                stream._drop(len(stream.buf))  # the rest of its member
+                if stream.buf or stream.fill():
+                    continue
+                return
+            stream.trailer()
+            fits = on_damage is None or (not stream.overran and stream.followed_by_record())
+            if not fits:
+                why = "a record whose Content-Length does not fit its block"
+                if watched and stream.give_back():  # the records it swallowed are read again
+                    report(start, why)
+                    block = None
+                    continue
+                stream.held, stream.held_at, stream.overran = None, -1, False
+                if damaged(start, why):
+                    continue
+                return
             stream.held, stream.held_at, stream.overran = None, -1, False
-            if damaged(start, why):
+            stream.skipped = False
+            proven = None if block is None or on_damage is None else digest_matches(
+                headers.get("warc-block-digest"), block)
+            if proven is False:
+                on_damage(start, "a record whose block does not match its WARC-Block-Digest (wrong bytes)")  # type: ignore[misc]
+                stream.settle()
                 continue
-            return
-        stream.held, stream.held_at, stream.overran = None, -1, False
-        stream.skipped = False
-        if block is not None and on_damage is not None and digest_fails(
-                headers.get("warc-block-digest"), block):
-            on_damage(start, "a record whose block does not match its WARC-Block-Digest (wrong bytes)")
-            stream.settle()
-            continue
-        yield Record(start, headers, length, block, stream.settle())
+            rec = Record(start, headers, length, block, stream.settle())
+            if on_damage is None or not stream.gzip or (
+                    not pending and not stream.bad_spans and stream.plain_pos <= stream.good_upto):
+                yield rec  # (a gzip-per-record file: its member ended with the record, checked)
+                continue
+            # a whole-file gzip's CRC is checked at the member's end: until then its records are held
+            # (a flipped bit that still inflates makes wrong bytes no record check sees)
+            pending.append((rec, hstart, stream.plain_pos, proven is True or block is None))
+            held += _cost(rec)
+            yield from release()
+            while held > PENDING_MAX and pending:  # bounded: the oldest handed on unproved
+                rec = pending.popleft()[0]
+                held -= _cost(rec)
+                stream.loose += 1
+                yield rec
+
+    try:
+        yield from records()
+    except WarcFormatError:
+        if on_damage is not None:
+            yield from release(final=True)
+        raise
+    yield from release(final=True)
+
+
+def _cost(rec: Record) -> int:
+    """What a held record takes in memory, about (its block, its headers: a KB as a rule)."""
+    return len(rec.block or b"") + 1024
 
 
 def digest_fails(value: str | None, block: bytes) -> bool:
     """Whether ``block`` is proved wrong by its ``WARC-Block-Digest`` ``value`` (``sha1:`` and a
     base32 or hex digest, as Common Crawl, warcio, wget and Heritrix write it). False when there is
     none, or it names no algorithm hashlib has, or its digest decodes to no digest of that size."""
+    return digest_matches(value, block) is False
+
+
+def digest_matches(value: str | None, block: bytes) -> bool | None:
+    """Whether ``block`` matches its ``WARC-Block-Digest`` ``value``; None when that proves
+    nothing (no digest, or one in no form :func:`digest_fails` reads)."""
     if not value or ":" not in value:
-        return False
+        return None
     algo, _, text = value.strip().partition(":")
     algo = algo.strip().lower().replace("-", "")
     if algo not in hashlib.algorithms_guaranteed or algo.startswith("shake"):
-        return False
+        return None
     h = hashlib.new(algo)
     text = text.strip()
     try:
@@ -699,11 +801,11 @@ def digest_fails(value: str | None, block: bytes) -> bool:
         else:
             want = base64.b32decode(text.upper() + "=" * (-len(text) % 8))
     except (ValueError, binascii.Error):
-        return False
+        return None
     if len(want) != h.digest_size:
-        return False
+        return None
     h.update(block)
-    return h.digest() != want
+    return h.digest() == want
 
 
 def _block_ends_record(buf: bytearray, length: int, ended: bool) -> bool:

@@ -25,7 +25,9 @@ pyarrow.
 
 from __future__ import annotations
 
+import base64
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -52,9 +54,10 @@ from tests.warc_fixtures import sample_pages, variant, write_warc
 MODES = ("plain", "per-record", "whole-file")
 
 
-def _record(i: int, lie: int = 0, text: str | None = None) -> bytes:
+def _record(i: int, lie: int = 0, text: str | None = None, digest: bool = False) -> bytes:
     body = f"<html>rekaman {i} {'isi ' * (20 + 7 * i) if text is None else text}</html>".encode()
-    head = (f"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:r:{i}>\r\n"
+    sha1 = f"WARC-Block-Digest: sha1:{base64.b32encode(hashlib.sha1(body).digest()).decode()}\r\n"
+    head = (f"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:r:{i}>\r\n{sha1 if digest else ''}"
             f"Content-Length: {len(body) + lie}\r\n\r\n").encode()
     return head + body + b"\r\n\r\n"
 

@@ -84,10 +84,13 @@ def test_an_honest_large_block_reads_the_same(mode: str, monkeypatch) -> None:
 # -- a whole-file gzip cut short, or bad midway ----------------------------------------------------
 
 
-def _many() -> list[bytes]:
-    """30 records that compress poorly: the whole-file gzip takes several reads of 64 KiB."""
+def _many(digest: bool = True) -> list[bytes]:
+    """30 records that compress poorly: the whole-file gzip takes several reads of 64 KiB. With
+    their WARC-Block-Digest: since round 9 the records of a member whose data proves bad are kept
+    only where a digest proves them (tests/hostile/test_audit9.py reads them without)."""
     words, rnd = [f"kata{i}" for i in range(2000)], random.Random(7)
-    return [_record(i, text=" ".join(rnd.choice(words) for _ in range(2500))) for i in range(30)]
+    return [_record(i, text=" ".join(rnd.choice(words) for _ in range(2500)), digest=digest)
+            for i in range(30)]
 
 
 def _whole_in(records: list[bytes], inflated: bytes) -> list[str]:
@@ -97,6 +100,16 @@ def _whole_in(records: list[bytes], inflated: bytes) -> list[str]:
         if pos + len(rec) - 4 > len(inflated):
             break
         done.append(str(i))
+        pos += len(rec)
+    return done
+
+
+def _right_in(records: list[bytes], inflated: bytes) -> list[str]:
+    """The records that lie whole and right (block included) in ``inflated``."""
+    done, pos = [], 0
+    for i, rec in enumerate(records):
+        if inflated[pos:pos + len(rec) - 4] == rec[:-4]:
+            done.append(str(i))
         pos += len(rec)
     return done
 
@@ -157,16 +170,16 @@ def test_bad_data_midway_in_a_whole_file_gzip_keeps_the_records_before_it(
     data, at = _spoiled(whole, int(len(whole) * where))
     inflated, err = _inflatable(data)
     assert err
-    want = _whole_in(records, inflated)
-    assert len(want) >= 3
+    want = _right_in(records, inflated)  # (round 7 wanted every whole one: some were of wrong
+    assert len(want) >= 3  # bytes, where the flip still inflated; their digests now say so)
     path = tmp_path / "bad.warc.gz"
     path.write_bytes(data)
     for keep in (True, False):
         got, damaged = _read(path.read_bytes(), keep)
-        assert got == want
-        assert len(damaged) == 1 and "bad gzip data" in damaged[0][1], damaged
-        assert at <= damaged[0][0] < at + 64, (at, damaged)  # where the bad data is found
-    with open(path, "rb") as fh, pytest.raises(WarcFormatError, match="bad gzip data"):
+        assert got[:len(want)] == want and (not keep or got == want), (got, want)
+        bad = [at_ for at_, why in damaged if "bad gzip data" in why]
+        assert len(bad) == 1 and bad[0] >= at, (at, damaged)  # where the bad data is found
+    with open(path, "rb") as fh, pytest.raises(WarcFormatError, match="bad gzip data|no WARC record"):
         list(iter_records(fh))
 
 
