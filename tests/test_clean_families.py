@@ -508,3 +508,18 @@ def test_a_domain_dateline_on_a_site_named_after_its_town() -> None:
            "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
     rec = clean(raw, None)
     assert (rec["dateline_place"], rec["dateline_source"]) == ("Bangka", "BANGKAPOS.COM")
+
+
+def test_a_print_view_s_headline_after_its_title_label() -> None:
+    """A print view ("Cetak: Judul - Situs" as its <title>, the headline an <h2>): the <h2> is the
+    headline, so its date row beside it dates the story (the story's own "21 Desember" had) and
+    the title is the headline's, not the label's."""
+    page = ("<html lang='id'><head><title>Cetak: Jembatan gantung baru dibuka di Magelang - Warta Contoh"
+            "</title></head><body><h2>Jembatan gantung baru dibuka di Magelang</h2>"
+            "<font size='2'>Diposting: Senin, 30 November 2026 - 16:47 WIB &bull; Oleh: Rina Amalia</font>"
+            "<div class='isi-cetak'>" + "".join(f"<p>{x}</p>" for x in PARAS)
+            + "<p>Jembatan berikutnya dibangun mulai 21 Desember 2026.</p></div></body></html>"
+            ).encode()  # fmt: skip
+    rec = _rec(page)
+    assert rec["title"] == "Jembatan gantung baru dibuka di Magelang"
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2026-11-30T16:47:00+07:00"

@@ -305,6 +305,7 @@ def strip_site_suffix(title: str, names: list[str]) -> str:
 
 
 _LABEL = re.compile(r"([^\s:|]+(?: [^\s:|]+){0,3}):\s+")
+_LABEL_THEN = re.compile(r"[^\s:|]+(?: [^\s:|]+)?:\s+")  # a short label before a title ("cetak: ")
 # Rule "channel word": a title's last part that only says what kind of page it is ("Judul - Berita
 # - Kabar Harian", once the site's name is off) is the site's chrome, not the headline's
 _CHROME_WORDS = frozenset(("berita", "news", "artikel", "article", "beranda", "home", "berita terkini",
@@ -688,7 +689,9 @@ def headlines(tree: Any) -> list[Any]:
     for h2 in itertools.islice(tree.iter("h2", "h3"), _HEADLINES):
         text = " ".join(h2.text_content().split()).casefold()
         # (opening the title, or closing it after the site's name: "Pemkab Lumajang - Bupati …")
-        if len(text) >= _HEADLINE_MIN and any(t.startswith(text) or t.endswith(text) for t in titles if t):
+        # (or inside it, after a label: a print view's "Cetak: Judul - Situs")
+        if len(text) >= _HEADLINE_MIN and any(t.startswith(text) or t.endswith(text) or _after_label(t, text)
+                                              for t in titles if t):
             return [h2]
         # ... else, under a <title> that is only the site's ("Kementerian Pertanian - Berita"), the
         # first heading whose class names a headline ("news-title", "judul-berita"), no teaser's link
@@ -699,6 +702,12 @@ def headlines(tree: Any) -> list[Any]:
     if named is not None:
         return [named]
     return _plain_headline(tree, titles)
+
+
+def _after_label(title: str, text: str) -> bool:
+    """Does ``title`` open with a short label, then ``text`` (four words or more)?"""
+    return len(text.split()) >= 4 and (m := _LABEL_THEN.match(title)) is not None \
+        and title.startswith(text, m.end())
 
 
 def _plain_headline(tree: Any, titles: list[str]) -> list[Any]:
