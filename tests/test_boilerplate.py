@@ -73,6 +73,7 @@ EXAMPLES: dict[str, list[str]] = {
         "Baca berita Persebaya lainnya di sini", "Baca Ini Juga:",
         "Baca lebih lanjut: Tanggul laut raksasa bukan jawaban tunggal untuk pantai utara Jawa",
         "Seri Laporan: Tambang Pasir Merapi", "Bersambung ke Bagian 3",
+        "Bersambung ke Bagian 3: Siapa Memegang Portal?",
         "Cek artikel seputar otomotif lainnya di kanal Oto.",
         "Jangan Lewatkan Video Terbaru:",
         "Klik di sini untuk membaca berita selengkapnya",
@@ -694,6 +695,8 @@ def test_closing_notes_go_from_their_heading() -> None:
     assert clean_lines([BODY, BODY2, *notes]).paragraphs == [BODY, BODY2]
     long = " ".join([BODY2] * 8)
     assert clean_lines([BODY, "Referensi", long]).paragraphs == [BODY, "Referensi", long]
+    # (the heading alone closing the body: its list was dropped as links)
+    assert clean_lines([BODY, BODY2, "Daftar Pustaka"]).paragraphs == [BODY, BODY2]
 
 
 def test_the_writer_s_line_and_byline_in_an_essay() -> None:

@@ -662,7 +662,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # "Seri Laporan: Tambang Pasir Merapi", "Bersambung ke Bagian 3", "(Bersambung)"
         r"|^\s*baca lebih lanjut\s*:\s*[^\n]{3,250}$"
         r"|^\s*(?:seri|serial)(?: laporan| liputan| tulisan| artikel)?\s*:\s*[^\n.!?]{3,120}$"
-        r"|^\s*bersambung(?: ke (?:bagian|seri|edisi|halaman|tulisan) [\w-]+)?\W*$"
+        r"|^\s*bersambung(?: ke (?:bagian|seri|edisi|halaman|tulisan) [\w-]+(?:\s*:\s*[^\n]{3,150})?)?\W*$"
         # a topic's other stories, a link after "di": "Baca berita Persebaya lainnya di sini", "Cek
         # artikel seputar otomotif lainnya di kanal Oto" (a line of its own, no sentence after it)
         r"|^\s*(?:baca|simak|cek|lihat|ikuti)\s+(?:berita|artikel|kabar|informasi|ulasan)\s+(?:seputar\s+)?"
@@ -2029,8 +2029,9 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         if AUTHOR_BOX.match(line) and sum(len(x) for x in lines[i + 1 :]) <= _AUTHOR_LINES_MAX:
             res.dropped += [("author_box", x) for x in (line, *lines[i + 1 :]) if x.strip()]
             break
-        if NOTES_HEAD.match(line) and (rest := lines[i + 1 :]) and sum(map(len, rest)) <= _NOTES_MAX \
-                and max(map(len, rest)) <= _NOTE_LINE_MAX:
+        # (the heading alone closing the body too: its list was dropped as links)
+        if NOTES_HEAD.match(line) and sum(map(len, rest := lines[i + 1 :])) <= _NOTES_MAX \
+                and max(map(len, rest), default=0) <= _NOTE_LINE_MAX:
             res.dropped += [("notes", x) for x in (line, *rest) if x.strip()]
             break
         if _about_box(line, lines[i + 1 :]):
