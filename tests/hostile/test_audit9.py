@@ -33,12 +33,10 @@ from __future__ import annotations
 
 import gzip
 import io
-import json
 import os
 import shutil
 import struct
 import subprocess
-import sys
 import zlib
 from pathlib import Path
 
@@ -49,8 +47,7 @@ import pytest
 from kliping.dataset.schema import DATASETS
 from kliping.dataset.storage import check_part, file_schema
 from tests.conftest import kliping_cmd, one_line
-
-LIMIT = 4 << 30  # address space of each child: a regression fails, it does not eat the machine
+from tests.hostile.test_audit8 import _measured, every_reader_names
 
 # -- a page header that claims more than its footer ------------------------------------------------
 # A Thrift compact codec (whole values kept), enough to rewrite one page header in place.
@@ -216,21 +213,6 @@ def _roomy_part(like: Path, dataset: str, column: str) -> Path:
     return part
 
 
-def _measured(*args: str, timeout: float = 90) -> tuple[subprocess.CompletedProcess, int]:
-    """``kliping ARGS`` in a child under an address-space limit, and its peak RSS in MB."""
-    code = (
-        "import json, resource, subprocess, sys\n"
-        f"lim = {LIMIT}\n"
-        "r = subprocess.run(json.loads(sys.argv[1]), capture_output=True, text=True,"
-        f" timeout={timeout}, preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (lim, lim)))\n"
-        "print(json.dumps([r.returncode, r.stdout, r.stderr,"
-        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024]))\n"
-    )
-    w = subprocess.run([sys.executable, "-c", code, json.dumps(kliping_cmd(*args))],
-                       capture_output=True, text=True, timeout=timeout + 30)
-    assert w.returncode == 0, w.stderr[-2000:]
-    rc, out, err, rss = json.loads(w.stdout)
-    return subprocess.CompletedProcess(args, rc, out, err), rss
 
 
 CLAIM = 1 << 30  # 1 GB decoded, from ~32 KB of zstd
@@ -247,25 +229,7 @@ def test_a_page_that_claims_more_than_its_footer_is_named_by_every_reader(
     assert check_part(part, DATASETS[dataset], deep=True) is None  # sound before the lie
     _lie_in_page(part, LIARS[dataset], claim=CLAIM)
     assert pq.ParquetFile(part).metadata.row_group(0).total_byte_size < 2_000_000  # the footer: small
-    commands = {
-        "articles": [["stats", str(out)], ["export", str(out), "--out", str(tmp_path / "x")]],
-        "raw": [["reclean", str(out), "--out", str(tmp_path / "r")],
-                ["crawl", "kabarnusa", "--out", str(out), "--since", "2024-01-05",
-                 "--until", "2024-01-06"]],
-        "runs": [["runs", str(out)]],
-    }[dataset]
-    for args in commands:
-        r, rss = _measured(*args)
-        assert r.returncode == 2, (args, r.returncode, r.stderr[-800:])
-        line = one_line(r)
-        assert part.name in line and "claims" in line, line
-        assert rss < 600, (args, rss)
-    v, rss = _measured("verify", str(out))
-    assert v.returncode == 1 and "claims" in v.stdout and part.name in v.stdout, v.stdout
-    assert rss < 600, rss
-    rep, rss = _measured("verify", "--repair", str(out))
-    assert rep.returncode == 0, rep.stdout + rep.stderr
-    assert not part.exists() and (out / "quarantine" / part.relative_to(out)).is_file()
+    every_reader_names(out, part, dataset, "claims", tmp_path)
 
 
 def test_ingest_checks_the_raw_parts_whose_keys_it_reads(demo: Path, tmp_path: Path) -> None:
