@@ -170,12 +170,15 @@ _MODULE_CLASS = re.compile(
     r"(?=[A-Za-z0-9-]*[A-Z0-9])[A-Za-z0-9-]{2,10}(?![\w-])"
 )
 _HAS_MODULE_CLASS = etree.XPath("//*[contains(@class,'__')]")
+_MODULE_CLASS_MAX = 2000  # characters of a class attribute read for them
 
 
 def module_classes(tree: lxml.html.HtmlElement) -> None:
     """Rule "module classes": add, in place, each CSS-module class's plain and BEM names."""
     for el in _HAS_MODULE_CLASS(tree):
         cls = el.get("class") or ""
+        if len(cls) > _MODULE_CLASS_MAX:
+            continue  # (a hostile attribute: the pattern's time bounded)
         found = _MODULE_CLASS.findall(cls)
         if found:
             extra = [n for block, local in found for n in (local.lower(), f"{block}__{local}".lower())]
