@@ -116,7 +116,7 @@ def _story_fallbacks(tree: Any) -> None:
 
 
 def _prose_paragraphs(el: Any) -> int:
-    return sum(1 for p in el.iter("p") if len(" ".join(p.text_content().split())) >= _FALLBACK_CHARS)
+    return sum(1 for p in el.iter("p") if boilerplate.text_len(p) >= _FALLBACK_CHARS)
 
 
 def bare_wrappers(tree: Any) -> None:

@@ -44,9 +44,11 @@ PRUNE_CLASS = re.compile(
 # ("Baca Ini Juga:", an aggregator's form)
 _READ_ALSO = (r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan|waca|wacanen|wacen|wacén|baco)"
               r"\s+(?:ini\s+)?(?:juga|pula|uga|oge|ogé|deui|taler|pulo|juo)\b")
+# An ad slot's label, alone: "ADVERTISEMENT", "Iklan", "Sponsored" (rule "labelled ad")
+_AD_WORDS = r"(?:advertisement|advertisment|iklan|sponsored|sponsor|ads)"
 # Text that opens an inline box: the smallest element holding only that box is removed.
 _BOX_START = re.compile(
-    _READ_ALSO + r"|^\s*\[gambas:|^\s*(?:advertisement|advertisment|iklan|sponsored|sponsor|ads)\s*$"
+    _READ_ALSO + rf"|^\s*\[gambas:|^\s*{_AD_WORDS}\s*$"
     r"|^\s*scroll to continue with content\s*$|^\s*artikel terkait\s*:?\s*$"
     r"|^\s*berita terkait\s*:?\s*$"
     # a link to the next or the previous story under its label: "Artikel Selanjutnya <a>…</a>"
@@ -370,7 +372,7 @@ def _non_link_len(el):  # type: ignore[no-untyped-def]
 # box, the ad's own words after it ("<div class=td-a-rec><span>ADVERTISEMENT</span><p>Nikmati paket
 # menginap …</p></div>"): the box goes whole, not the label alone. A box holding the story's
 # paragraphs is longer than an ad, and a label inside a paragraph opens no box.
-_AD_LABEL = re.compile(r"^\s*(?:advertisement|advertisment|iklan|sponsored|sponsor|ads)\s*$", re.I)
+_AD_LABEL = re.compile(rf"^\s*{_AD_WORDS}\s*$", re.I)
 
 
 def _labelled_ad(label):  # type: ignore[no-untyped-def]
@@ -1224,7 +1226,8 @@ _NAMED_LABEL = r"(?:" + "|".join(k.replace(" ", r"\s+") for k in NAMED_LABELS) +
 _A_NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
 _ANY_LABEL = rf"(?:{_LABEL}|{_NAMED_LABEL})"
 # A credit box's list item, the label without its colon: "- Penulis Rani Lestari", "• Editor Dewi"
-_LIST_MARKS = frozenset("-–•·*")
+_LIST_MARK_CHARS = "-–•·*"
+_LIST_MARKS = frozenset(_LIST_MARK_CHARS)
 _LISTED_CREDIT = re.compile(
     rf"^[-–•·*]\s*(?-i:(Penulis|Editor|Reporter|Redaktur|Pewarta|Penyunting|Fotografer|Writer))\s+({_A_NAME})\s*$"
 )
@@ -2084,8 +2087,10 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             continue
         # (the line is no photo credit: tested above)
         rule = family(line, "photo_credit") or (family(flat) if flat != line else None)
-        if rule is None and flat[:1] in _LIST_MARKS and family(flat.lstrip("-–•·* ")) == "widget":
-            rule = "widget"  # (a CMS's links under the story as a list: "- 1287 reads", "- Add new comment")
+        # (a CMS's links under the story as a list: "- 1287 reads", "- Add new comment")
+        if rule is None and flat[:1] in _LIST_MARKS and family(flat.lstrip(_LIST_MARK_CHARS + " ")) \
+                == "widget":
+            rule = "widget"
         if rule is None and any(rx.search(line) for rx in extra):
             rule = "site"
         if rule is None and BRAND.get() is not None:  # (rules of the page's own brand)

@@ -990,6 +990,15 @@ def gregorian(line: str) -> str:
     return _MASEHI.sub("", _HIJRI.sub(" ", line))
 
 
+# What a date line holds beside its date: zones, clocks, weekdays, labels (a regency site's
+# "Diposting: 23 November 2026 Jam: 08:17:45": the labels and the seconds)
+_DATE_LINE_WORDS = re.compile(
+    rf"(?i)\b(?:wib|wita|wit|pukul|tabuh|jam|\d{{1,2}}[.:]\d{{2}}(?:[.:]\d{{2}})?"
+    rf"|{_ANY_WEEKDAY}|diperbarui|dipublikasikan|diunggah|diposting|diposkan|dinten|updated?"
+    r"|published|posted|m)\b"
+)
+
+
 def is_date_line(line: str) -> bool:
     """A short line that is a printed date and little else ("Selasa, 05 Mar 2024 10:15 WIB"), a
     Hijri date beside it included."""
@@ -999,8 +1008,5 @@ def is_date_line(line: str) -> bool:
     if not found:
         return False
     rest = _HIJRI.sub(" ", line[: found[0].start] + line[found[0].end :])
-    # (a regency site's "Diposting: 23 November 2026 Jam: 08:17:45": the labels and the seconds)
-    rest = re.sub(rf"(?i)\b(?:wib|wita|wit|pukul|tabuh|jam|\d{{1,2}}[.:]\d{{2}}(?:[.:]\d{{2}})?"
-                  rf"|{_ANY_WEEKDAY}|diperbarui|dipublikasikan|diunggah|diposting|diposkan|dinten|updated?"
-                  r"|published|posted|m)\b", " ", rest)
+    rest = _DATE_LINE_WORDS.sub(" ", rest)
     return len(re.sub(r"[\W_]+", "", rest)) <= 12
