@@ -473,6 +473,12 @@ def test_a_story_inside_noscript_or_an_iframe_srcdoc_is_read() -> None:
         assert all(x in text for x in PARAS), story[:20]
     js = "<noscript><p>Aktifkan JavaScript untuk membaca situs ini dengan nyaman dan aman ya.</p></noscript>"
     assert "JavaScript" not in _rec(page(paras, js))["text"]
+    # the fallback's story in any markup a redesign gives it: <br><br> runs, <div>s of text
+    for story in ("<br><br>".join(PARAS), "".join(f"<div>{x}</div>" for x in PARAS)):
+        text = _rec(page(f"<noscript>{story}</noscript>"))["text"]
+        assert all(x in text for x in PARAS), story[:20]
+    one = "<noscript>Aktifkan JavaScript untuk membaca situs ini.<br><img src='/p.gif'></noscript>"
+    assert "JavaScript" not in _rec(page(paras, one))["text"]
 
 
 def test_a_page_labelled_latin_1_whose_bytes_are_utf_8_is_utf_8() -> None:

@@ -233,6 +233,9 @@ REWRITTEN_FIXTURES = [
     ("u8_bulutangkisjunior_enfold_hasil.html", "p_as_div+renamed"),
     # a writers' platform post: reading time, disclaimer, hashtags, call to write (0.88)
     ("u23_kumparanuser_kontenpengguna_tidakmewakili_opini.html", "renamed"),
+    # session 23: a lazy loader's story inside <noscript>, its paragraphs as <br><br> runs or <div>s (0.00)
+    ("u42_lenteratoday_noscriptlazy_datelinekurungsitus_reportereditorsatubaris.html", "br_paragraphs"),
+    ("u42_lenteratoday_noscriptlazy_datelinekurungsitus_reportereditorsatubaris.html", "p_as_div"),
 ]
 
 

@@ -116,7 +116,24 @@ def _story_fallbacks(tree: Any) -> None:
 
 
 def _prose_paragraphs(el: Any) -> int:
-    return sum(1 for p in el.iter("p") if boilerplate.text_len(p) >= _FALLBACK_CHARS)
+    """Paragraphs of prose in ``el``, whatever their markup: the text between two block
+    boundaries or line breaks (a ``<p>``, a ``<div>`` of text, a run ended by ``<br>``), so a
+    fallback's story written as ``<br><br>`` runs or as ``<div>``s counts as one in ``<p>``s."""
+    count, run = 0, 0
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCK_TAGS or tag == "br":
+                count += run >= _FALLBACK_CHARS
+                run = 0
+            run += len((node.text or "").strip()) if tag not in ("script", "style") else 0
+        else:
+            if tag in _BLOCK_TAGS:
+                count += run >= _FALLBACK_CHARS
+                run = 0
+            if node is not el:
+                run += len((node.tail or "").strip())
+    return count + (run >= _FALLBACK_CHARS)
 
 
 def bare_wrappers(tree: Any) -> None:
