@@ -1372,9 +1372,10 @@ def join_chunks(tree: Any) -> None:
         # unclassed story's: the story's two halves around their ad slot are joined without it)
         while (not _keyed(first) and len(chunks) > 2 and _own_prose(chunks[-1]) < _LONE_RUN
                and (not counts[chunks[-1]] or (counts[chunks[-1]] < _CHUNK_PARAGRAPHS
-                                               and run[run.index(chunks[-1]) - 1] is chunks[-2]))):
-            # (... nor one of a paragraph right after the story's last chunk, no slot between: an
-            # app's or a newsletter's promo box, "Unduh aplikasi …": the halves were not joined)
+                                               and not _slot_in(run, chunks[-2], chunks[-1])))):
+            # (... nor one of a paragraph after the story's last chunk with no slot between, right
+            # after it or past a tag line: an app's or a newsletter's promo box, "Unduh aplikasi
+            # …", "Subscribe to our newsletter": the halves were not joined)
             run = run[: run.index(chunks.pop())]
             while run and run[-1] not in chunks:
                 run.pop()
@@ -1403,6 +1404,17 @@ def join_chunks(tree: Any) -> None:
                     if c not in in_p:
                         _as_paragraphs([d for d in c if d.tag == "div" and _text_div(d)])
             _join(first, run[1:])
+
+
+def _slot_in(run: list[Any], a: Any, b: Any) -> bool:
+    """Is there an ad slot (:func:`_empty_box`) between ``a`` and ``b`` in ``run``?"""
+    return any(_empty_box(el) for el in run[run.index(a) + 1 : run.index(b)])
+
+
+def _empty_box(el: Any) -> bool:
+    """An element with no text and no image: an ad slot whose ``<iframe>`` and ``<script>``
+    :func:`strip_junk` removed (a photo between two boxes is a story's figure, not a slot)."""
+    return isinstance(el.tag, str) and not el.text_content().strip() and next(el.iter("img"), None) is None
 
 
 def _teaser_chunk(chunk: Any, counts: dict[Any, int]) -> bool:
@@ -1436,8 +1448,8 @@ def _slots_between(run: list[Any], chunks: list[Any], counts: dict[Any, int]) ->
             if not gap:
                 return False
             gap = False
-        elif isinstance(el.tag, str) and not el.text_content().strip() and next(el.iter("img"), None) is None:
-            gap = True  # (a photo between two boxes is a story's figure, not an ad slot)
+        elif _empty_box(el):
+            gap = True
     return True
 
 
