@@ -228,7 +228,10 @@ def custom_boxes(tree: Any) -> list[Any]:
     names: its body frame is an ``<article>``, ``<div>``, ``<main>`` or ``<section>`` of a known
     class, and the container search's frames are elements too. A story whose container and the
     frames around it a redesign wrote as custom elements gave a disclaimer box inside the frame
-    instead (Zyte tuning page: F1 0.00). Custom elements of inline text
+    instead (Zyte tuning page: F1 0.00). So is one holding two or more runs of prose parted by
+    ``<br>``s, a story's body written as text runs (a fixture page's ``<article-body>`` under
+    ``br_paragraphs``: its frame was read, kicker and headline in, the lead lost: F1 0.83). Custom
+    elements of inline text
     (``<hl-trusted-source>`` around a citation) stay as they are: returned, for
     :func:`span_blocks`. A quotation's and a photo's elements are read as HTML's (``<cxo-quote>``,
     ``<tw-photo>`` around a picture and its caption; a caption's own element read as a
@@ -241,8 +244,8 @@ def custom_boxes(tree: Any) -> list[Any]:
         elif ("figure" in el.tag or "photo" in el.tag) and next(el.iter("img"), None) is not None \
                 and len(el.text_content()) <= _CAPTION_MAX:
             el.tag = "figure"  # ("<tw-photo>" around the picture and its caption)
-        elif _boxed(el):
-            el.tag = "div"
+        elif _boxed(el) or (next(el.iter("br"), None) is not None and _prose_paragraphs(el) >= 2):
+            el.tag = "div"  # (or a story's text runs parted by <br>s: "<article-body>…<br><br>…")
         else:
             inline.append(el)
     return inline
