@@ -632,6 +632,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"|^\s*[\w-]+\.(?:com|co\.id|id)\s*/\s*[^\n/()]{{2,40}}$"
         rf"|^\s*\(?\s*dok\.\s*[^\n()]{{1,60}}\)?\s*$|^\s*\(?\s*(?:ist\.?|istimewa)\s*\)?\s*$"
         rf"|^\s*(?:foto\s+)?ilustrasi\b[^\n]{{0,40}}$"
+        # "Ilustrasi - Petugas menghitung uang … Bisnis/Arief Hermawan P": the label and a dash
+        rf"|^\s*(?:foto\s+)?ilustrasi\s*[-–—|]\s*[^\n]{{1,300}}$"
         rf"|^\s*(?:foto\s+)?ilustrasi\b[^\n.!?]{{0,120}}[.!?]?\s*\(\s*[^()]{{1,60}}\)\W*$"
         rf"|^(?=[^\n]{{0,300}}$)[^\n]*{PHOTO_CREDIT_END.pattern}",
         _I,
@@ -793,6 +795,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:a[-+]?\s+){1,2}a[-+]?\s*$|^\s*(?:cari|search)(?: berita| artikel)?\W*$"
         r"|^\s*(?:tutup|close|x)\s*$"
         r"|^\s*(?:isi|konten|tulisan)(?: ini)? (?:berada )?di luar tanggung\s*jawab redaksi\W*$"
+        # a reader's submission: "*) Tulisan ini adalah kiriman dari pembaca detik, isi dari tulisan
+        # di luar tanggung jawab redaksi. Ingin membuat tulisan kamu sendiri? …"
+        r"|^\W*(?:tulisan|artikel|opini|konten|cerita) ini (?:adalah|merupakan) (?:tulisan |artikel |opini )?"
+        r"kiriman (?:dari )?(?:pembaca|pengguna|warga|netizen|kontributor)\b[^\n]{0,300}$"
         # a health page's notice: "Artikel ini hanya informasi umum. Untuk diagnosis …"
         r"|^\s*(?:artikel|informasi|konten|tulisan)(?: ini)? (?:hanya|bersifat|merupakan)(?: bersifat)?"
         r"(?: sebagai)? informasi(?: umum| edukasi)?\b[^\n]{0,250}$"
@@ -1085,7 +1091,10 @@ _AUTHOR_LINES_MAX = 800  # characters of the lines after the heading: more is th
 # peneliti perburuhan …", "The writer is a lecturer at …"): "penulis" then what the writer is, by a
 # role a bio names (a story's sentence on a writer says more than that)
 WRITER_LINE = re.compile(
-    r"^\W*(?:penulis(?:nya)?|the (?:writer|author))\s+(?:adalah|merupakan|ialah|is)\s+(?:seorang\s+|an?\s+)?"
+    r"^(?:\W*(?:penulis(?:nya)?|the (?:writer|author))\s+(?:adalah|merupakan|ialah|is)\s+(?:seorang\s+|an?\s+)?"
+    # ... or a column's starred line, the writer's name then a comma and the role: "*) Retno
+    # Kusumaningrum, pegiat literasi anak …" (the star it opens with is the column's, no prose's)
+    r"|\s*\*+\)?\s*(?-i:(?:[A-Z][\w.'-]*\s+){1,4}[A-Z][\w.'-]+),\s+)"
     r"(?:[\w-]+\s+){0,3}?(?:peneliti|dosen|mahasiswa|mahasiswi|pengajar|guru|wartawan|jurnalis|aktivis|pegiat"
     r"|anggota|ketua|direktur|analis|pengamat|alumnus|alumni|staf|pendiri|kandidat|praktisi|pemerhati"
     r"|kolumnis|pengurus|koordinator|advokat|dokter|researcher|lecturer|student|journalist|fellow"

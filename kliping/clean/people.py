@@ -59,6 +59,11 @@ _NOT_PERSON = re.compile(
     # ... or the kind of text where a name should be ("Siaran Pers", "Press Release", "Rilis")
     r"|^(?:siaran pers|press release|rilis(?: pers| media)?|advertorial|sponsored(?: content)?"
     r"|konten bersponsor)$"
+    # ... or a date's first word left where a name should be: a weekday or a month alone ("Senin"
+    # from "Senin, 30 November 2026 | 06.00 WIB" in an author element of an unsigned editorial)
+    r"|^(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november"
+    r"|desember|january|february|march|may|june|july|august|october|december)$"
     # ... or a role's label left where a name should be ("Editor", "Penulis")
     r"|^(?:editor|penulis|reporter|pewarta|redaktur|kontributor|author|writer|wartawan)$"
     # a platform a photo is credited to ("Foto: Facebook", a class "author" over the picture)
