@@ -1091,7 +1091,8 @@ _AUTHOR_LINES_MAX = 800  # characters of the lines after the heading: more is th
 # peneliti perburuhan …", "The writer is a lecturer at …"): "penulis" then what the writer is, by a
 # role a bio names (a story's sentence on a writer says more than that)
 WRITER_LINE = re.compile(
-    r"^(?:\W*(?:penulis(?:nya)?|the (?:writer|author))\s+(?:adalah|merupakan|ialah|is)\s+(?:seorang\s+|an?\s+)?"
+    r"^(?:\W*(?:penulis(?:nya)?|the (?:writer|author))\s+(?:adalah|merupakan|ialah|is)\s+"
+    r"(?:seorang\s+|an?\s+)?"
     # ... or a column's starred line, the writer's name then a comma and the role: "*) Retno
     # Kusumaningrum, pegiat literasi anak …" (the star it opens with is the column's, no prose's)
     r"|\s*\*+\)?\s*(?-i:(?:[A-Z][\w.'-]*\s+){1,4}[A-Z][\w.'-]+),\s+)"
