@@ -200,6 +200,9 @@ def test_comment_form_cuts_the_rest() -> None:
         ("BANDA ACEH, KOMPAS.com - Banjir melanda tiga kecamatan.", "Banda Aceh", "KOMPAS.com"),
         ("Jakarta - Pemerintah menyiapkan anggaran tambahan.", "Jakarta", None),
         ("Mataram, NTB (ANTARA News) - Penerbangan dibatalkan hari ini.", None, None),
+        # a foreign town and its country: the country is the place's, not a source
+        ("JENEWA, SWISS — Organisasi Meteorologi Dunia menyatakan tahun ini sangat panas.", "Jenewa, Swiss", None),
+        ("Kairo, Mesir - Pemerintah Mesir membuka kembali perbatasan Rafah pada Senin.", "Kairo, Mesir", None),
     ],
 )
 def test_dateline(text: str, place: str | None, source: str | None) -> None:
@@ -235,6 +238,7 @@ def test_no_dateline_in_ordinary_sentence() -> None:
         (["Senin"], []),
         (["Jumat", "Rina Ayu"], ["Rina Ayu"]),
         (["Desember"], []),
+        (["Forum Kirim Komentar · Lihat komentar"], []),  # a widget's words in an author element
     ],
 )
 def test_people(values: list[str], expected: list[str]) -> None:

@@ -457,6 +457,23 @@ def test_a_column_s_writer_line_and_another_role_s_credit() -> None:
     assert "Tulisan milik" not in rec["text"] and "Photography by" not in rec["text"]
 
 
+def test_an_oleh_line_with_a_bracketed_place_and_its_date() -> None:
+    """Rule "oleh line": "oleh <a>Name</a> [Pasaman Barat] di 30 November 2026" names the writer."""
+    rec = _record("", "<div class='meta'>oleh <a href='#'>Vinolia Rahmadani</a> [Pasaman Barat] di 30 "
+                      "November 2026</div>")  # fmt: skip
+    assert rec["authors"] == ["Vinolia Rahmadani"]
+
+
+def test_a_caption_typed_in_italics_under_the_picture_goes() -> None:
+    """Rule "typed caption": an editor's caption typed as an italic paragraph right under a paragraph
+    holding only the picture goes; an italic paragraph elsewhere stays."""
+    pic = "<p><img src='/w.jpg'></p><p style='text-align: center;'><em>Prosesi wisuda di Gedung Rektorat.</em></p>"
+    rec = _record("", "", "")
+    page = _record("", "", pic + "<p><em>Jembatan itu dibangun warga secara swadaya sejak 2019.</em></p>")
+    assert "Prosesi wisuda" not in page["text"] and "dibangun warga secara swadaya" in page["text"]
+    assert rec["text"] in page["text"]
+
+
 def test_a_story_inside_noscript_or_an_iframe_srcdoc_is_read() -> None:
     """Rule "story fallback": a lazy loader's story only inside <noscript>, or a story in an
     <iframe srcdoc>, is read; a <noscript> of a "please enable JavaScript" line is not."""

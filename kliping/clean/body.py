@@ -81,6 +81,33 @@ def strip_junk(tree: Any) -> None:
                     etree.strip_tags(p, "a")
     _story_fallbacks(tree)
     etree.strip_elements(tree, "kliping-junk", *_JUNK_TAGS, etree.Comment, etree.PI, with_tail=False)
+    _typed_captions(tree)
+
+
+# Rule "typed caption": an editor's caption typed as a paragraph of its own under the picture, in
+# italics ("<p><img …></p><p style='text-align:center'><em>Prosesi wisuda di Gedung …,
+# Sabtu pagi.</em></p>", Joomla's and WordPress's classic editors): a short paragraph right after a
+# paragraph (or box) holding a picture and no text, all of it emphasised, goes.
+_TYPED_CAPTION_MAX = 200  # characters
+
+
+def _typed_captions(tree: Any) -> None:
+    for img in list(tree.iter("img")):
+        box = img.getparent()
+        if box is None or box.tag not in ("p", "div", "figure", "a") or box.text_content().strip():
+            continue
+        if box.tag == "a" and ((box := box.getparent()) is None or box.tag not in ("p", "div")
+                                or box.text_content().strip()):
+            continue
+        cap = box.getnext()
+        if cap is None or cap.tag != "p" or (box.tail or "").strip():
+            continue
+        text = " ".join(cap.text_content().split())
+        if not text or len(text) > _TYPED_CAPTION_MAX:
+            continue
+        if len(cap) == 1 and cap[0].tag in ("em", "i") and not (cap.text or "").strip() \
+                and not (cap[0].tail or "").strip():
+            cap.drop_tree()
 
 
 # Rule "story fallback": a lazy loader's theme prints the story's paragraphs only inside <noscript>

@@ -2666,6 +2666,17 @@ _TOWN_DOT = re.compile(r"([A-Za-z]{3,20})\.(?=[A-Za-z0-9-]{2,30}\.[A-Za-z]{2,})"
 _DOMAIN_WORD = re.compile(r"\b[A-Za-z0-9-]{2,30}\.(?:id|com|co\.id|net|org|or\.id|go\.id|tv|news)\b")
 
 
+# Countries as Indonesian datelines name them after a foreign town ("JENEWA, SWISS —", "Kairo, Mesir -")
+_COUNTRY = re.compile(
+    r"(?i:swiss|swis|amerika serikat|as|inggris|prancis|perancis|jerman|belanda|belgia|italia|spanyol"
+    r"|portugal|austria|swedia|norwegia|denmark|finlandia|polandia|rusia|ukraina|turki|yunani|mesir"
+    r"|arab saudi|saudi arabia|qatar|uni emirat arab|uea|iran|irak|suriah|yordania|lebanon|israel"
+    r"|palestina|pakistan|india|bangladesh|nepal|sri lanka|afghanistan|tiongkok|china|jepang|korea selatan"
+    r"|korea utara|taiwan|hong kong|malaysia|singapura|thailand|filipina|vietnam|kamboja|laos|myanmar"
+    r"|brunei|timor leste|australia|selandia baru|kanada|meksiko|brasil|argentina|chili|peru|kolombia"
+    r"|afrika selatan|nigeria|kenya|ethiopia|maroko|aljazair|tunisia|sudan|vatikan)"
+)
+
 _FOREIGN_WIRE = re.compile(r"(?i:reuters|ap|afp|bloomberg|xinhua|kyodo|yonhap|bernama|upi|dpa|efe|sputnik"
                            r"|tass|cnn|bbc|aap|anadolu|nikkei|al jazeera)")
 
@@ -2717,6 +2728,8 @@ def _dateline(text: str) -> tuple[str, str | None, str | None]:
         if place and source and _ID_TOWN.fullmatch(source.strip()) and not _ID_TOWN.fullmatch(place.strip()) \
                 and "," not in place:
             place, source = source, place  # "Parlementaria, Jakarta -": the desk's name, then the town
+        if place and source and _COUNTRY.fullmatch(source.strip()):
+            place, source = f"{place}, {source.strip()}", None  # "JENEWA, SWISS —": a town and its country
         if place and not source and (after := _SOURCE_AFTER.match(rest)):
             source, rest = after.group("source"), rest[after.end() :]
         elif source and not place and rx is not STOP_DATELINE and (after := _PLACE_AFTER.match(rest)) \

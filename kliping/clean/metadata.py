@@ -1034,7 +1034,8 @@ _POSTED_TEXT = XPath(
 _POSTED_BY = re.compile(
     # (Sundanese: "Ditulis ku Asep Gunawan • Diunggah dinten Kemis, …")
     r"^(?:(?:(?:diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+)?oleh|ditulis ku)\s*:?\s+"
-    r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))(?=\s+pada\b|\s*[|,•·-]|\s*$)",
+    # (then its date or place: "pada …", a bar, "[Pasaman Barat] di 30 November 2026", "di Ambon")
+    r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))(?=\s+(?:pada|di)\b|\s*[|,•·\[(-]|\s*$)",
     re.I,
 )
 

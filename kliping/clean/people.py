@@ -64,6 +64,8 @@ _NOT_PERSON = re.compile(
     r"|^(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november"
     r"|desember|january|february|march|may|june|july|august|october|december)$"
+    # ... or a widget's words in an author element ("Forum Kirim Komentar · Lihat komentar")
+    r"|\b(?:komentar|comments?|kirim|bagikan|selengkapnya|lihat|login)\b"
     # ... or a role's label left where a name should be ("Editor", "Penulis")
     r"|^(?:editor|penulis|reporter|pewarta|redaktur|kontributor|author|writer|wartawan)$"
     # a platform a photo is credited to ("Foto: Facebook", a class "author" over the picture)
