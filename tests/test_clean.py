@@ -201,8 +201,8 @@ def test_comment_form_cuts_the_rest() -> None:
         ("Jakarta - Pemerintah menyiapkan anggaran tambahan.", "Jakarta", None),
         ("Mataram, NTB (ANTARA News) - Penerbangan dibatalkan hari ini.", None, None),
         # a foreign town and its country: the country is the place's, not a source
-        ("JENEWA, SWISS — Organisasi Meteorologi Dunia menyatakan tahun ini sangat panas.", "Jenewa, Swiss", None),
-        ("Kairo, Mesir - Pemerintah Mesir membuka kembali perbatasan Rafah pada Senin.", "Kairo, Mesir", None),
+        ("JENEWA, SWISS — Organisasi Meteorologi Dunia menyatakan tahun ini panas.", "Jenewa, Swiss", None),
+        ("Kairo, Mesir - Pemerintah Mesir membuka kembali perbatasan Rafah.", "Kairo, Mesir", None),
     ],
 )
 def test_dateline(text: str, place: str | None, source: str | None) -> None:

@@ -467,7 +467,8 @@ def test_an_oleh_line_with_a_bracketed_place_and_its_date() -> None:
 def test_a_caption_typed_in_italics_under_the_picture_goes() -> None:
     """Rule "typed caption": an editor's caption typed as an italic paragraph right under a paragraph
     holding only the picture goes; an italic paragraph elsewhere stays."""
-    pic = "<p><img src='/w.jpg'></p><p style='text-align: center;'><em>Prosesi wisuda di Gedung Rektorat.</em></p>"
+    pic = ("<p><img src='/w.jpg'></p>"
+           "<p style='text-align: center;'><em>Prosesi wisuda di Gedung Rektorat.</em></p>")
     rec = _record("", "", "")
     page = _record("", "", pic + "<p><em>Jembatan itu dibangun warga secara swadaya sejak 2019.</em></p>")
     assert "Prosesi wisuda" not in page["text"] and "dibangun warga secara swadaya" in page["text"]
