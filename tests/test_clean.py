@@ -160,6 +160,18 @@ def test_credit_lines_become_authors_and_editors() -> None:
     assert res.authors == ["Maria Cicilia"] and res.editors == ["Biqwanto Situmorang"]
     res = clean_lines([BODY, "Penulis: Rina Ayu | Editor: Bayu Galih"])
     assert res.authors == ["Rina Ayu"] and res.editors == ["Bayu Galih"]
+    # every name a credit lists, not only the first; never the desk's region or role after a comma
+    from kliping.clean.boilerplate import credit
+
+    assert credit("25 Nov 2026 20:15 WIB | Penulis: Roy Sihombing, Dedi Lubis | Dibaca 2.318 kali") == [
+        ("authors", "Roy Sihombing"), ("authors", "Dedi Lubis")]
+    assert credit("Penulis: Rina Amalia, Jawa Tengah") == [("authors", "Rina Amalia")]
+    assert credit("Reporter: Ana Putri, Kontributor Solo | Editor: Budi Santoso") == [
+        ("authors", "Ana Putri"), ("editors", "Budi Santoso")]
+    assert credit("Editor: Adi Nugroho 15 Maret 2024, 14:05 WIB") == [("editors", "Adi Nugroho")]
+    # the desk's town in brackets after a name, then the date: "oleh A, B dan C [Manado] di …"
+    assert people(["Kartika Dewi, Hendra Gunawan dan Rusdi Mokoginta [Manado] di 28 November 2026"]) == [
+        "Kartika Dewi", "Hendra Gunawan", "Rusdi Mokoginta"]
 
 
 @pytest.mark.parametrize(

@@ -1576,14 +1576,40 @@ def credit(line: str) -> list[tuple[str | None, str]]:
     bare = line.strip().rstrip(".")
     if bare.startswith("(") and bare.endswith(")"):  # "(Penulis: A/Editor: B)"
         line = bare[1:-1]
-    for label, value in _CREDIT_PARTS.findall(line):
-        if (date := _CREDIT_DATE.search(value)) is not None and date.start() > 0:
+    for m in _CREDIT_PARTS.finditer(line):
+        label, value = m.groups()
+        dated = (date := _CREDIT_DATE.search(value)) is not None and date.start() > 0
+        if dated:
             value = value[: date.start()]  # (a name holds no digit: what follows is its date)
         value = value.strip(" .|-–—/")
         if value:
             low = " ".join(label.lower().split())
-            out.append((CREDIT_LABELS[low] if low in CREDIT_LABELS else NAMED_LABELS[low], value))
+            fld = CREDIT_LABELS[low] if low in CREDIT_LABELS else NAMED_LABELS[low]
+            out.append((fld, value))
+            # the names listed after the first: "Penulis: Roy Sihombing, Dedi Lubis | Dibaca …"
+            at = m.end()
+            while not dated and len(out) < _CREDIT_NAMES_MAX and (more := _MORE_NAMES.match(line, at)):
+                name = more.group(1)
+                if not is_person(name) or _ID_TOWN.fullmatch(name) or _NOT_CREDIT_NAME.search(name):
+                    break  # ("Penulis: Rina Amalia, Jawa Tengah": the desk's region; "…, Kontributor Solo")
+                out.append((fld, name))
+                at = more.end()
     return out
+
+
+_CREDIT_NAMES_MAX = 8
+# another full name after a credit's first: a comma, "dan" or "&", then two to four capitalised
+# words ending at a separator, the next label or the line's end
+_MORE_NAMES = re.compile(
+    rf"\s*(?:,|\bdan\b|&)\s*((?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{1,3}}))"
+    rf"(?=\s*(?:[|,·•&]|\bdan\b|\b{_ANY_LABEL}\s*:|$))",
+    _I,
+)
+_NOT_CREDIT_NAME = re.compile(
+    r"(?i)\b(?:kota|kabupaten|kab|provinsi|kecamatan|desa|pulau|jawa|sumatera|sumatra|kalimantan|sulawesi"
+    r"|papua|maluku|nusa|utara|selatan|barat|timur|tengah|raya|kontributor|koresponden|wartawan|jurnalis"
+    r"|reporter|pewarta|fotografer|editor|redaktur|staf|magang)\b"
+)
 
 
 def family(line: str, tried: str | None = None) -> str | None:

@@ -107,9 +107,16 @@ def cut_role_after(text: str) -> str:
     return _ROLE_AFTER.sub("", " ".join(text.split()))
 
 
+# the desk's town in square brackets after the name, and the date after it: "Rusdi Mokoginta [Manado]
+# di 28 November 2026" (a byline's "oleh A, B dan C [Manado] di …")
+_PLACE_AFTER = re.compile(r"\s*\[[^\[\]\n]{1,40}\](?:\s+di\s+[^\n]{0,60})?$")
+
+
 def tidy(name: str) -> str:
     name = " ".join(name.split()).strip(" .:-–—|,")
     name = _ROLE_AFTER.sub("", name)
+    if "[" in name:
+        name = _PLACE_AFTER.sub("", name)
     if "@" in name:
         name = _CONTACT.sub("", name)
     desk = _DESK_PLACE.match(name)
