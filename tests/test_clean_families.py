@@ -457,6 +457,30 @@ def test_a_column_s_writer_line_and_another_role_s_credit() -> None:
     assert "Tulisan milik" not in rec["text"] and "Photography by" not in rec["text"]
 
 
+def test_the_page_s_own_name_with_a_glued_hyphen_is_its_dateline() -> None:
+    """Rule "own dateline": the page's own name (its host's, or its initials from og:site_name) with
+    a hyphen glued after it opens the story as a dateline: "Kabar6-Tempat …", "SURABAYA,
+    MEMORANDUM- Dinas …", "CIREBON, FC- Perajin …"; another word so glued stays the story's."""
+    def first(url: str, lead: str, site: str = "") -> dict:
+        head = f"<meta property='og:site_name' content='{site}'>" if site else ""
+        page = (f"<html lang='id'><head><title>Jembatan gantung baru dibuka</title>{head}</head><body>"
+                f"<h1>Jembatan gantung baru dibuka</h1><div class='content'><p>{lead} {PARAS[0]}</p>"
+                + "".join(f"<p>{x}</p>" for x in PARAS[1:]) + "</div></body></html>").encode()  # fmt: skip
+        raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"}, "url": url,
+               "final_url": url, "site": "", "fetched_at": FETCHED, "run_id": "t",
+               "fetch_id": "t"}  # fmt: skip
+        return clean(raw, None)
+
+    rec = first("https://www.kabar6.com/x/", "Kabar6-")
+    assert (rec["dateline_place"], rec["dateline_source"]) == (None, "Kabar6")
+    rec = first("https://memorandum.co.id/x/", "<b>SURABAYA, MEMORANDUM</b>-")
+    assert (rec["dateline_place"], rec["dateline_source"]) == ("Surabaya", "MEMORANDUM")
+    rec = first("https://fajarcirebon.com/x/", "<strong>CIREBON, FC</strong>-", "Fajar Cirebon")
+    assert (rec["dateline_place"], rec["dateline_source"]) == ("Cirebon", "FC")
+    rec = first("https://www.kabar6.com/x/", "Jalur Bogor-")
+    assert rec["dateline_source"] is None and "Jalur Bogor-" in rec["text"]
+
+
 def test_an_oleh_line_with_a_bracketed_place_and_its_date() -> None:
     """Rule "oleh line": "oleh <a>Name</a> [Pasaman Barat] di 30 November 2026" names the writer."""
     rec = _record("", "<div class='meta'>oleh <a href='#'>Vinolia Rahmadani</a> [Pasaman Barat] di 30 "

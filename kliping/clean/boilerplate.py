@@ -1374,6 +1374,9 @@ class Brand:
     rx: re.Pattern[str]
     code: re.Pattern[str]  # rule "own code": "… Rp1,5 miliar. (Lampost)", "(Lampost.co/Sinta)"
     credit: re.Pattern[str]  # rule "own credit": "(Banjarmasinpost.co.id/Muhammad Rahmadi)"
+    # the name with a hyphen glued after it, then a capital: "Kabar6-Tempat …", "SURABAYA,
+    # MEMORANDUM- Dinas …", "CIREBON, FC- Perajin …" (``rx`` takes no name a hyphen continues)
+    glued: re.Pattern[str]
 
     def named(self, line: str, at: int = 0) -> re.Match[str] | None:
         for m in self.rx.finditer(line, at):
@@ -1441,6 +1444,7 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
         re.compile(rf"\s*\(\s*(?:{alts})(?:\s*/\s*[^()/\n]{{1,40}}){{0,2}}\s*\)\.?\s*$", _I),
         re.compile(rf"^\W{{0,3}}(?:(?:{alts})\s*/\s*{name}(?:\s*/\s*[a-z]{{2,5}})?"
                    rf"|{name}\s*/\s*(?:{alts}))\W{{0,3}}$", _I),
+        re.compile(rf"(?<![\w.-])(?:{named})(?=-{{1,2}}\s*[A-Z])", _I),
     )
 
 
@@ -2608,6 +2612,7 @@ def _indonesian(text: str) -> bool:
 
 
 # (a full stop may close the name before its dash: "AMBON, AE.— Harga …")
+_OWN_GLUED = re.compile(r"-{1,2}\s*")  # (the hyphen glued after the name, :attr:`Brand.glued`)
 _OWN_DASH = re.compile(r"\.?\s*(?:-{1,3}|[–—―]|:)(?:\s+|$)|\s+[|•](?:\s+|$)")
 # ... or be the dash itself after the name in capitals: "RMOL. Komisi Pemilihan Umum …"
 _OWN_STOP = re.compile(r"\.\s+(?=[A-Z\"“‘])")
@@ -2625,9 +2630,14 @@ def _own_dateline(text: str) -> tuple[str, None, str] | None:
     # "Bandung, KABAR NUSANTARA -", "Palu (Kabar Nusantara) -" before a story in Indonesian (in
     # English, "NEW YORK (Reuters) -" is a wire's dateline, which the story as published keeps)
     before = _PLACE_BEFORE.match(text)
-    m = brand.rx.match(text, before.end() if before else 0)
-    if m is None and before is not None:
-        before, m = None, brand.rx.match(text)
+    glued = False
+    for rx in (brand.rx, brand.glued):
+        m = rx.match(text, before.end() if before else 0)
+        if m is None and before is not None and (m := rx.match(text)) is not None:
+            before = None
+        if m is not None:
+            glued = rx is brand.glued
+            break
     if m is None:
         return None
     word = m.group()
@@ -2642,7 +2652,7 @@ def _own_dateline(text: str) -> tuple[str, None, str] | None:
     else:  # (the place may follow the name: "KABAR NUSANTARA, Bandung -")
         p = _OWN_PLACE.match(text, m.end())
         at = p.end() if p else m.end()
-    d = _OWN_DASH.match(text, at)
+    d = _OWN_GLUED.match(text, at) if glued else _OWN_DASH.match(text, at)
     if d is None and p is None and word.isupper() and len(word) >= 3:
         d = _OWN_STOP.match(text, at)
     if d is None and p is not None and _LINE_PLACE_RX.fullmatch(p.group("place")) and not text[at:].strip():
