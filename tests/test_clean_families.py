@@ -481,6 +481,33 @@ def test_the_page_s_own_name_with_a_glued_hyphen_is_its_dateline() -> None:
     assert rec["dateline_source"] is None and "Jalur Bogor-" in rec["text"]
 
 
+def test_the_page_s_own_code_desk_and_a_company_s_about_box() -> None:
+    """The page's own name closing the story: the reporter's code with the outlet after the name,
+    "(Ketut Winata/balipost)", and its desk's sign-off, "CNBC INDONESIA RESEARCH"; a press
+    release's "Tentang PT …" box whose company tells its founding ("… didirikan pada 1984");
+    "Corporate Communication" is an office, no writer."""
+    def page(url: str, site: str, closing: str, byline: str = "") -> dict:
+        body = "".join(f"<p>{x}</p>" for x in PARAS[:-1]) + closing
+        html = (f"<html lang='id'><head><title>Jembatan gantung baru dibuka</title><meta property="
+                f"'og:site_name' content='{site}'></head><body><h1>Jembatan gantung baru dibuka</h1>{byline}"
+                f"<div class='content'>{body}</div></body></html>").encode()  # fmt: skip
+        raw = {"body": html, "headers": {"content-type": "text/html; charset=utf-8"}, "url": url,
+               "final_url": url, "site": "", "fetched_at": FETCHED, "run_id": "t",
+               "fetch_id": "t"}  # fmt: skip
+        return clean(raw, None)
+
+    rec = page("https://www.balipost.com/x", "Bali Post", f"<p>{PARAS[-1]} (Ketut Winata/balipost)</p>")
+    assert rec["text"].endswith(PARAS[-1])
+    rec = page("https://www.cnbcindonesia.com/x", "CNBC Indonesia",
+               f"<p>{PARAS[-1]}</p><p><strong>CNBC INDONESIA RESEARCH</strong></p>")
+    assert rec["text"].endswith(PARAS[-1])
+    about = ("<p><strong>Tentang PT Sinar Baja Perkasa Tbk</strong><br>PT Sinar Baja Perkasa Tbk didirikan "
+             "pada 1984 dan tercatat di Bursa Efek Indonesia sejak 1997.</p>")
+    rec = page("https://sinarbaja.example.co.id/x", "Sinar Baja", f"<p>{PARAS[-1]}</p>{about}",
+               "<span class='byline'>oleh <span class='author vcard'>Corporate Communication</span></span>")
+    assert rec["text"].endswith(PARAS[-1]) and rec["authors"] == []
+
+
 def test_an_oleh_line_with_a_bracketed_place_and_its_date() -> None:
     """Rule "oleh line": "oleh <a>Name</a> [Pasaman Barat] di 30 November 2026" names the writer."""
     rec = _record("", "<div class='meta'>oleh <a href='#'>Vinolia Rahmadani</a> [Pasaman Barat] di 30 "

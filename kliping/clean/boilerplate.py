@@ -1133,8 +1133,9 @@ def _about_box(line: str, after: list[str]) -> bool:
     nxt = next((x for x in after if x.strip()), "")
     org = m.group("org")
     first = re.escape(org.split()[0])
-    return re.match(rf"{first}[^\n,.]{{0,60}}?\s+(?:adalah|merupakan|ialah|is|was)\b|{re.escape(org)},",
-                    nxt) is not None
+    # (or how a company tells its founding and its trade: "PT X Tbk didirikan pada 1984 …", "… bergerak di")
+    return re.match(rf"{first}[^\n,.]{{0,60}}?\s+(?:adalah|merupakan|ialah|is|was|didirikan|berdiri|bergerak"
+                    rf"|founded|established)\b|{re.escape(org)},", nxt) is not None
 
 
 
@@ -1441,7 +1442,9 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
     name = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
     return Brand(
         re.compile(rf"(?<![\w.-])(?:{named})(?![\w-])", _I),
-        re.compile(rf"\s*\(\s*(?:{alts})(?:\s*/\s*[^()/\n]{{1,40}}){{0,2}}\s*\)\.?\s*$", _I),
+        # (... or the reporter first: "… dan Thailand. (Ketut Winata/balipost)")
+        re.compile(rf"\s*\(\s*(?:(?:{alts})(?:\s*/\s*[^()/\n]{{1,40}}){{0,2}}|{name}\s*/\s*(?:{alts}))"
+                   rf"\s*\)\.?\s*$", _I),
         re.compile(rf"^\W{{0,3}}(?:(?:{alts})\s*/\s*{name}(?:\s*/\s*[a-z]{{2,5}})?"
                    rf"|{name}\s*/\s*(?:{alts}))\W{{0,3}}$", _I),
         re.compile(rf"(?<![\w.-])(?:{named})(?=-{{1,2}}\s*[A-Z])", _I),
@@ -1562,7 +1565,12 @@ def own_promo(line: str, brand: Brand | None = None) -> bool:
     # daring independen …" (a story on another outlet names it, not the page's own)
     text = line.lstrip("*( ")
     m = brand.rx.match(text) or (brand.rx.match(text, 4) if text[:4].casefold() == "the " else None)
-    return bool(m and brand.named(m.group()) and _OWN_ABOUT.match(text, m.end()))
+    # ... or its desk signing the story off: "CNBC INDONESIA RESEARCH", "Tim Redaksi" after the name
+    return bool(m and brand.named(m.group()) and (_OWN_ABOUT.match(text, m.end())
+                                                   or _OWN_DESK.fullmatch(text, m.end())))
+
+
+_OWN_DESK = re.compile(r"\s+(?:research|riset|tim|team|redaksi|desk|newsroom|editorial)\W*", _I)
 
 
 @dataclass
@@ -2211,7 +2219,8 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
             continue
         brand = BRAND.get()
         if (brand is not None and new.endswith((")", ").")) and (code := brand.code.search(new))
-                and brand.named(code.group())):  # ("… kehilangan (suara)" on suara.com: a word)
+                and (brand.named(code.group()) or "/" in code.group())):
+            # ("… kehilangan (suara)" on suara.com is a word; "(Ketut Winata/balipost)" a code)
             res.dropped.append(("credit_code", new[code.start() :]))  # rule "own code"
             new = new[: code.start()].rstrip()
             if not new:

@@ -64,6 +64,9 @@ _NOT_PERSON = re.compile(
     r"|^(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november"
     r"|desember|january|february|march|may|june|july|august|october|december)$"
+    # ... or a company's office ("Corporate Communication", "Investor Relations", "Sekretaris Perusahaan")
+    r"|\b(?:corporate|communications?|public relations|investor relations|sekretaris perusahaan"
+    r"|sekretariat)\b"
     # ... or a widget's words in an author element ("Forum Kirim Komentar · Lihat komentar")
     r"|\b(?:komentar|comments?|kirim|bagikan|selengkapnya|lihat|login)\b"
     # ... or a role's label left where a name should be ("Editor", "Penulis")
