@@ -91,6 +91,8 @@ def test_clean_is_deterministic_and_pure() -> None:
 BODY = "Presiden meresmikan jembatan baru yang menghubungkan dua kecamatan di Kalimantan Timur."
 
 DROPPED = [
+    "Belum ada tanggapan.",
+    "Belum ada komentar. Jadilah yang pertama berkomentar!",
     "Ilustrasi - Petugas menghitung uang di kantor kas bank. Bisnis/Arief Hermawan P",
     "*) Retno Kusumaningrum, pegiat literasi anak dan pengelola taman bacaan di Bekasi",
     "*) Tulisan ini adalah kiriman dari pembaca detik, isi dari tulisan di luar tanggung jawab redaksi. "

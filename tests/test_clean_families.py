@@ -508,6 +508,24 @@ def test_the_page_s_own_code_desk_and_a_company_s_about_box() -> None:
     assert rec["text"].endswith(PARAS[-1]) and rec["authors"] == []
 
 
+def test_sign_offs_bios_and_an_empty_thread_close_no_story() -> None:
+    """The desk signing off before the page's name ("Redaksi Lirboyo.net"), a writer's bio in
+    Javanese ("Panulis minangka guru …"), an empty comment section ("Belum ada tanggapan.") go;
+    a reader's name in the thread (class "comment-author") is no writer."""
+    closing = ("<p><em>Redaksi Lirboyo.net</em></p><p><em>Panulis minangka guru basa Jawa ing salah "
+               "sawijining SMP negeri ing Kabupaten Ponorogo.</em></p>")
+    html = ("<html lang='id'><head><title>Jembatan gantung baru dibuka</title></head><body><article>"
+            "<h1>Jembatan gantung baru dibuka</h1><div class='content'>"
+            + "".join(f"<p>{x}</p>" for x in PARAS) + closing + "</div><div class='comments'><h4>0 Komentar"
+            "</h4><p>Belum ada tanggapan.</p><ol class='comment-list'><li><div class='comment-author'>Mbah "
+            "Sarjo</div></li></ol></div></article></body></html>").encode()  # fmt: skip
+    raw = {"body": html, "headers": {"content-type": "text/html; charset=utf-8"},
+           "url": "https://lirboyo.net/x/", "final_url": "https://lirboyo.net/x/", "site": "",
+           "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
+    rec = clean(raw, None)
+    assert rec["text"].endswith(PARAS[-1]) and rec["authors"] == []
+
+
 def test_an_oleh_line_with_a_bracketed_place_and_its_date() -> None:
     """Rule "oleh line": "oleh <a>Name</a> [Pasaman Barat] di 30 November 2026" names the writer."""
     rec = _record("", "<div class='meta'>oleh <a href='#'>Vinolia Rahmadani</a> [Pasaman Barat] di 30 "

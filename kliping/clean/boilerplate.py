@@ -716,6 +716,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # rating, reaction, comment, disclaimer and share widgets
     "widget": re.compile(
         r"^\s*(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan)(?:mu|\s+(?:anda|kamu|mu))\b[^\n]{0,80}$"
+        # an empty comment section: "Belum ada tanggapan.", "Belum ada komentar. Jadilah yang pertama
+        # berkomentar!", "No comments yet. Be the first to comment."
+        r"|^\s*(?:belum ada (?:tanggapan|komentar|ulasan|balasan)|no (?:comments|responses|replies) yet"
+        r"|jadilah (?:yang )?pertama (?:yang )?(?:berkomentar|memberi (?:komentar|tanggapan))"
+        r"|be the first to (?:comment|respond|reply))\b[^\n]{0,80}$"
         # a comment form's prompt to log in: "Log in to post comments" (Drupal), "Login untuk
         # berkomentar", "Masuk untuk mengirim komentar"
         r"|^\s*[-•·]?\s*(?:log ?in|sign in|register)(?: or register)? to (?:post|add|leave) comments?\W*$"
@@ -1144,7 +1149,9 @@ def _about_box(line: str, after: list[str]) -> bool:
 # columnist's bio under an opinion piece); a story's line on someone else is no bio
 _BIO = re.compile(
     r"^\W{0,4}(?:(?:penulis|kolumnis)(?: (?:artikel|tulisan|opini) ini)?|the (?:writer|author))"
-    r"\s+(?:adalah|merupakan|ialah|is|was)\b[^\n]{0,400}$",
+    r"\s+(?:adalah|merupakan|ialah|is|was)\b[^\n]{0,400}$"
+    # ... in Javanese: "Panulis minangka guru basa Jawa ing …", "Panulis punika …"
+    r"|^\W{0,4}panulis\s+(?:minangka|punika|yaiku|inggih punika)\b[^\n]{0,400}$",
     _I,
 )
 _BIO_VERB = re.compile(
@@ -1565,12 +1572,16 @@ def own_promo(line: str, brand: Brand | None = None) -> bool:
     # daring independen …" (a story on another outlet names it, not the page's own)
     text = line.lstrip("*( ")
     m = brand.rx.match(text) or (brand.rx.match(text, 4) if text[:4].casefold() == "the " else None)
-    # ... or its desk signing the story off: "CNBC INDONESIA RESEARCH", "Tim Redaksi" after the name
+    # ... or its desk signing the story off: "CNBC INDONESIA RESEARCH", "Redaksi Lirboyo.net"
+    if m is None and (desk := _DESK_FIRST.match(text)) is not None:
+        m = brand.rx.match(text, desk.end())
+        return bool(m and brand.named(m.group()) and not text[m.end() :].strip(" .)*"))
     return bool(m and brand.named(m.group()) and (_OWN_ABOUT.match(text, m.end())
                                                    or _OWN_DESK.fullmatch(text, m.end())))
 
 
 _OWN_DESK = re.compile(r"\s+(?:research|riset|tim|team|redaksi|desk|newsroom|editorial)\W*", _I)
+_DESK_FIRST = re.compile(r"(?:tim\s+)?(?:redaksi|desk|newsroom)\s+", _I)
 
 
 @dataclass

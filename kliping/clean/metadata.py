@@ -779,6 +779,8 @@ def _writer_beside_headline(tree: Any) -> list[str]:
                    and _PERSON_ICON.search(icon.get("class") or "") is not None)
         if not (by_icon or (cls and _WRITER_CLASS.search(cls))):
             continue
+        if _in_comments(el, box):
+            continue  # ("<div class=comment-author>Mbah Sarjo</div>": a reader's, in the thread below)
         text = " ".join(el.text_content().split())
         if not text or len(text) > _WRITER_LEN:
             continue
@@ -792,6 +794,23 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         if 1 < len(named) <= 3 and len(named) == len(people.parts(_WRITER_LABEL.sub("", text))):
             return named
     return _name_beside_date(tree, h1) or _name_dash_outlet(tree)
+
+
+def _in_comments(el: Any, box: Any) -> bool:
+    """Is ``el``, or a box around it inside ``box``, a readers' thread's (a class or id "comments",
+    "comment-list", "comment-author" …; not a post's meta row named "post_commentbox")?"""
+    for node in (el, *itertools.islice(el.iterancestors(), _WITHIN_DEPTH)):
+        if node is box:
+            return False
+        if _THREAD_NAME.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
+
+
+_THREAD_NAME = re.compile(
+    r"(?i)(?:^|\s)(?:comments?|commentlist|comment[-_](?:author|list|body|content|meta|area|item|thread"
+    r"|respond|section|wrap)|comments[-_][\w-]+)(?:\s|$)"
+)
 
 
 # Rule "name, dash, outlet": the byline of a portal of the 2000s, "<b>Ramdhan Muhaimin</b> -
