@@ -156,6 +156,16 @@ def test_paragraph_mentioning_baca_or_quoting_stays(line: str) -> None:
     assert line in res.paragraphs
 
 
+def test_arrowed_headlines_in_a_row_are_a_list_of_other_stories() -> None:
+    """Rule "arrowed headlines": two or more lines in a row, each "»" and a headline, go; one
+    such line alone stays (it may be the story's own pointer)."""
+    arrows = ["» Ratusan Hektare Sawah di Palolo Gagal Panen Akibat Banjir",
+              "» Gubernur Tinjau Pengungsi Gempa di Lindu"]  # fmt: skip
+    res = clean_lines([BODY, *arrows, BODY + " Lanjutan."])
+    assert res.paragraphs == [BODY, BODY + " Lanjutan."]
+    assert clean_lines([BODY, arrows[0], BODY + " Lanjutan."]).paragraphs[1] == arrows[0]
+
+
 def test_credit_lines_become_authors_and_editors() -> None:
     res = clean_lines([BODY, "Pewarta: Maria Cicilia", "Editor: Biqwanto Situmorang", "Sumber: ANTARA"])
     assert res.paragraphs == [BODY]

@@ -2056,11 +2056,28 @@ _CONTACT_LINE_MAX = 100  # characters
 _SENTENCE_CLOSE = re.compile(r"[a-z]{3,}[.!?]\W*$")
 
 
+# Rule "arrowed headlines": two or more lines in a row, each an arrow ("»", "›", "→") and a linked
+# headline, are a list of other stories whatever heading it had ("» Gubernur Tinjau Pengungsi Gempa
+# di Lindu" under an older theme's "BERITA TERKAIT" span the page's boxes lost)
+_ARROWS = ("»", "›", "→")
+
+
+def _arrowed_headlines(lines: list[str]) -> set[int]:
+    hits = [i for i, x in enumerate(lines)
+            if x.lstrip()[:1] in _ARROWS and headline_like(x.lstrip()[1:].strip())]  # fmt: skip
+    found = set()
+    for i in hits:
+        if i - 1 in hits or i + 1 in hits:
+            found.add(i)
+    return found
+
+
 def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cleaned:
     """Drop boilerplate lines, collect credits, strip embeds, codes and trailing promos."""
     res = Cleaned([])
     lines = _skip_promos(lines)
     captions = _story_captions(lines)
+    arrowed = _arrowed_headlines(lines)
     keep: list[str] = []
     in_list = False  # after a related-list heading: its headline lines go with it
     in_contact = False  # after a contacts label ("Narahubung:"): the contact's lines go with it
@@ -2085,6 +2102,9 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.dropped.append(("embed_title", line))
             continue
         after_embed = False
+        if i in arrowed:
+            res.dropped.append(("related", line))
+            continue
         if CUT_FROM.match(line):
             res.dropped.append(("widget", line))
             break
