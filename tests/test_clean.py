@@ -91,6 +91,11 @@ def test_clean_is_deterministic_and_pure() -> None:
 BODY = "Presiden meresmikan jembatan baru yang menghubungkan dua kecamatan di Kalimantan Timur."
 
 DROPPED = [
+    "Dengarkan artikel ini: Durasi 04:12",
+    "Orami dapat menerima komisi dari tautan pembelian.",
+    "1.208 orang sudah memberi suara",
+    "[Infografis] Aturan Netralitas ASN dan Pj Kepala Daerah di Pilkada",
+    "Infografik Calon Perempuan di Pilkada 2026. tirto.id/Quita",
     "Belum ada tanggapan.",
     "Belum ada komentar. Jadilah yang pertama berkomentar!",
     "Ilustrasi - Petugas menghitung uang di kantor kas bank. Bisnis/Arief Hermawan P",
@@ -135,6 +140,8 @@ def test_boilerplate_line_dropped(line: str) -> None:
 
 
 KEPT = [
+    "Pedagang itu mengaku menerima komisi dari pemasok sebesar lima persen, kata penyidik kepada wartawan.",
+    "Infografis yang dipasang di balai desa menjelaskan jadwal penyaluran bantuan kepada warga.",
     "Retno Kusumaningrum, pegiat literasi anak di Bekasi, mengatakan taman bacaan itu dibuka setiap sore.",
     "Ilustrasi dalam buku itu digambar oleh siswa kelas enam - sebagian besar dengan krayon.",
     "Tulisan ini adalah hasil diskusi panjang warga dengan perangkat desa selama tiga bulan terakhir.",
@@ -181,6 +188,9 @@ def test_credit_lines_become_authors_and_editors() -> None:
     assert credit("Reporter: Ana Putri, Kontributor Solo | Editor: Budi Santoso") == [
         ("authors", "Ana Putri"), ("editors", "Budi Santoso")]
     assert credit("Editor: Adi Nugroho 15 Maret 2024, 14:05 WIB") == [("editors", "Adi Nugroho")]
+    # two roles one person holds under one colon
+    res = clean_lines([BODY, BODY + " Lanjutan.", "Redaktur & Reporter : Fathan Sinaga"])
+    assert res.authors == ["Fathan Sinaga"] and res.editors == ["Fathan Sinaga"]
     # the desk's town in brackets after a name, then the date: "oleh A, B dan C [Manado] di …"
     assert people(["Kartika Dewi, Hendra Gunawan dan Rusdi Mokoginta [Manado] di 28 November 2026"]) == [
         "Kartika Dewi", "Hendra Gunawan", "Rusdi Mokoginta"]
@@ -263,6 +273,9 @@ def test_no_dateline_in_ordinary_sentence() -> None:
         (["Jumat", "Rina Ayu"], ["Rina Ayu"]),
         (["Desember"], []),
         (["Forum Kirim Komentar · Lihat komentar"], []),  # a widget's words in an author element
+        (["Andi Muh Ridwan · Jurnalis"], ["Andi Muh Ridwan"]),  # the writer's own role after a bullet
+        # the desk's code and the date after a slash
+        (["Fransiska Ayu Lestari / FER Senin, 30 November 2026"], ["Fransiska Ayu Lestari"]),
     ],
 )
 def test_people(values: list[str], expected: list[str]) -> None:

@@ -632,6 +632,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"|^\s*[\w-]+\.(?:com|co\.id|id)\s*/\s*[^\n/()]{{2,40}}$"
         rf"|^\s*\(?\s*dok\.\s*[^\n()]{{1,60}}\)?\s*$|^\s*\(?\s*(?:ist\.?|istimewa)\s*\)?\s*$"
         rf"|^\s*(?:foto\s+)?ilustrasi\b[^\n]{{0,40}}$"
+        # an infographic's caption: "[Infografis] Aturan Netralitas ASN …", "Infografik Calon Perempuan
+        # di Pilkada 2026. tirto.id/Quita"
+        rf"|^\s*\[\s*infogra(?:fis|fik|phic)\s*\][^\n]{{0,200}}$"
+        rf"|^\s*infogra(?:fis|fik|phic)\b[^\n]{{0,200}}\b[\w-]+\.(?:id|com|co\.id)\s*/\s*[^\n/]{{2,40}}$"
         # "Ilustrasi - Petugas menghitung uang … Bisnis/Arief Hermawan P": the label and a dash
         rf"|^\s*(?:foto\s+)?ilustrasi\s*[-–—|]\s*[^\n]{{1,300}}$"
         rf"|^\s*(?:foto\s+)?ilustrasi\b[^\n.!?]{{0,120}}[.!?]?\s*\(\s*[^()]{{1,60}}\)\W*$"
@@ -716,6 +720,16 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # rating, reaction, comment, disclaimer and share widgets
     "widget": re.compile(
         r"^\s*(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan)(?:mu|\s+(?:anda|kamu|mu))\b[^\n]{0,80}$"
+        # an audio player's label: "Dengarkan artikel ini: Durasi 04:12", "Listen to this article"
+        r"|^\s*(?:dengarkan (?:artikel|berita|tulisan) ini|listen to (?:this|the) (?:article|story))\b"
+        r"[^\n]{0,60}$"
+        # a shop link's commission notice: "Orami dapat menerima komisi dari tautan pembelian.",
+        # "… dapat memperoleh komisi dari pembelian melalui tautan di atas" (the English "may earn a
+        # commission" the Zyte benchmark's gold text keeps, as part of the article)
+        r"|^[^\n]{0,160}\b(?:menerima|memperoleh|mendapat(?:kan)?) komisi (?:dari|atas|untuk)\b[^\n]{0,200}$"
+        # a reader poll's count: "1.208 orang sudah memberi suara", "345 votes"
+        r"|^\s*[\d.,]+\s+(?:orang|pembaca|responden)\s+(?:sudah |telah )?(?:memberi(?:kan)? suara|memilih"
+        r"|berpartisipasi|ikut (?:memilih|voting))\W*$"
         # an empty comment section: "Belum ada tanggapan.", "Belum ada komentar. Jadilah yang pertama
         # berkomentar!", "No comments yet. Be the first to comment."
         r"|^\s*(?:belum ada (?:tanggapan|komentar|ulasan|balasan)|no (?:comments|responses|replies) yet"
@@ -1255,6 +1269,19 @@ CREDIT_LINE = re.compile(
     rf"|\(?\s*{_NAMED_LABEL}\s*:\s*{_A_NAME}(?:\s*[/|,]?\s*{_ANY_LABEL}\s*:\s*{_A_NAME})*\W*)$",
     _I,
 )
+# Two roles one person holds, under one colon: "Redaktur & Reporter : Fathan Sinaga" (JPNN)
+_BOTH_ROLES = re.compile(rf"^\s*({_LABEL})\s*(?:&|\bdan\b|/|,)\s*({_LABEL})\s*:\s*({_A_NAME})\s*$", _I)
+
+
+def both_roles(line: str) -> str:
+    """``line``, a credit of two roles held by one person written as two credits ("Redaktur &
+    Reporter : A" -> "Redaktur: A | Reporter: A"); any other line as it is."""
+    if "&" not in line and "/" not in line and "," not in line and " dan " not in line:
+        return line
+    m = _BOTH_ROLES.match(line)
+    return f"{m.group(1)}: {m.group(3)} | {m.group(2)}: {m.group(3)}" if m else line
+
+
 # (each label's name ends at "|", ",", "·", "•", the next label, or a date: "Reporter: A · Editor: B",
 # "Editor: Adi Nugroho 15 Maret 2024, 14:05 WIB")
 _CREDIT_PARTS = re.compile(rf"\b({_ANY_LABEL})\s*:\s*(.*?)(?=\s*(?:[|,·•]|\b{_ANY_LABEL}\s*:|$))", _I)
@@ -2144,6 +2171,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             continue
         if flat[:1] in _LIST_MARKS and (listed := _LISTED_CREDIT.match(flat)):
             flat = f"{listed.group(1)}: {listed.group(2)}"  # "- Penulis Rani Lestari": a credit's list
+        flat = both_roles(flat)
         if CREDIT_LINE.match(flat) and not FAMILIES["related"].match(flat):
             for fld, name in credit(flat):
                 if fld == "authors":

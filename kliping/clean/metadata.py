@@ -1229,6 +1229,7 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
         line = " ".join(str(run).split()).lstrip("/|·•,;–- ")
         if line.endswith(":"):
             line = _label_with_name(run, line)
+        line = boilerplate.both_roles(line)
         if not boilerplate.CREDIT_LINE.match(line):
             # a meta row's parts: "Senin, 10 Nov 2025 11:27 WIB • Reporter : A • Editor : B"
             parts = _ROW_PARTS.split(line)

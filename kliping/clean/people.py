@@ -101,6 +101,10 @@ _ROLE_AFTER = re.compile(
     r"\s+(?-i:Redaktur|Editor|Penyunting|Fotografer|Foto|Sumber|Reporter|Pewarta)\s*:.*$"
     # ... or after a bar or a dot, no colon: "Penulis Stanly Ravel | Editor Aditya Maulana"
     r"|\s*[|•·]\s*(?i:redaktur|editor|penyunting|fotografer|foto|sumber)\b.*$"
+    # ... or the writer's own role after a bullet: "Andi Muh Ridwan · Jurnalis"
+    r"|\s*[|•·]\s*(?i:jurnalis|wartawan|reporter|kontributor|penulis|pewarta|journalist|writer)\s*$"
+    # ... or the desk's code and the date after a slash: "Fransiska Ayu Lestari / FER Senin, …"
+    r"|\s*/\s*(?-i:[A-Z]{2,5})(?:\s+(?i:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\b.*)?$"
 )
 
 
