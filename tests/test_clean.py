@@ -91,6 +91,7 @@ def test_clean_is_deterministic_and_pure() -> None:
 BODY = "Presiden meresmikan jembatan baru yang menghubungkan dua kecamatan di Kalimantan Timur."
 
 DROPPED = [
+    "Jadwal MotoGP 2027 sudah rilis! Klik di sini untuk jadwal lengkapnya",
     "Dengarkan artikel ini: Durasi 04:12",
     "Orami dapat menerima komisi dari tautan pembelian.",
     "1.208 orang sudah memberi suara",
@@ -140,6 +141,7 @@ def test_boilerplate_line_dropped(line: str) -> None:
 
 
 KEPT = [
+    'Pesan itu berbunyi "Selamat, Anda menang undian, klik di sini untuk klaim hadiah" kata korban.',
     "Pedagang itu mengaku menerima komisi dari pemasok sebesar lima persen, kata penyidik kepada wartawan.",
     "Infografis yang dipasang di balai desa menjelaskan jadwal penyaluran bantuan kepada warga.",
     "Retno Kusumaningrum, pegiat literasi anak di Bekasi, mengatakan taman bacaan itu dibuka setiap sore.",

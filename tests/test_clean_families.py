@@ -526,6 +526,21 @@ def test_sign_offs_bios_and_an_empty_thread_close_no_story() -> None:
     assert rec["text"].endswith(PARAS[-1]) and rec["authors"] == []
 
 
+def test_a_related_box_left_unclosed_keeps_the_story_s_paragraphs() -> None:
+    """Rule "unclosed box": a "Baca Juga" box whose </div> the page forgot holds the story's next
+    paragraphs: its label and link go, the paragraphs stay; a box of teasers (links and excerpts
+    in turn) goes whole."""
+    box = ("<div class='baca-juga-inline'><div><strong>Baca Juga:</strong><br><a href='/x'>Payung Geulis "
+           "Tasikmalaya Tembus Pasar Jepang</a>" + "".join(f"<p>{x}</p>" for x in PARAS[1:3])
+           + "</div></div>")  # fmt: skip
+    rec = _record("", "", box)
+    assert all(x in rec["text"] for x in PARAS) and "Payung Geulis" not in rec["text"]
+    teasers = ("<div class='baca-juga-inline'>" + "".join(
+        f"<a href='/{i}'>Judul Lain {i}</a><p>Ringkasan berita lain yang panjangnya lebih dari enam puluh "
+        f"huruf, nomor {i}.</p>" for i in range(2)) + "</div>")  # fmt: skip
+    assert "Ringkasan berita lain" not in _record("", "", teasers)["text"]
+
+
 def test_an_oleh_line_with_a_bracketed_place_and_its_date() -> None:
     """Rule "oleh line": "oleh <a>Name</a> [Pasaman Barat] di 30 November 2026" names the writer."""
     rec = _record("", "<div class='meta'>oleh <a href='#'>Vinolia Rahmadani</a> [Pasaman Barat] di 30 "

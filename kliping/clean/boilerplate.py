@@ -135,6 +135,9 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
         if not (cls and _boilerplate_attr(cls + " ") or eid and _boilerplate_attr(" " + eid)):
             continue
         if el.tag not in _NOT_PRUNED and text_len(el) <= _PRUNE_MAX_CHARS:
+            if (kept := _story_left_in(el)) is not None:
+                doomed += kept  # (its own label and links only: the story's paragraphs stay)
+                continue
             doomed.append(el)
             by_class.add(el)
     texts = _BOX_TEXTS(scope)
@@ -186,6 +189,43 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
     for el in doomed:
         if el.getparent() is not None:
             _remove_keep_tail(el)
+
+
+# Rule "unclosed box": a related box whose closing tag the page forgot holds the story's next
+# paragraphs ("<div class=baca-juga-inline><div><strong>Baca Juga:</strong><br><a>…</a>" then three
+# of the story's <p>s, its </div> after them): its label and links go, the paragraphs after them
+# stay. Told by two or more paragraphs of prose, with no link among or after them, following the
+# box's own links in one parent (a teaser list alternates links and excerpts).
+_LEFT_PROSE = 2
+_PROSE_CHARS = 60
+
+
+def _story_left_in(box: Any) -> list[Any] | None:
+    """The parts of ``box`` to drop when story paragraphs were left in it (see above), else None."""
+    for par in box.iter(Element):
+        kids = [c for c in par if isinstance(c.tag, str)]
+        first = next((i for i, c in enumerate(kids) if c.tag == "p" and text_len(c) > _PROSE_CHARS), None)
+        if first is None or first == 0:
+            continue
+        run = kids[first:]
+        if len(run) < _LEFT_PROSE or any(c.tag != "p" or next(c.iter("a"), None) is not None for c in run) \
+                or sum(text_len(c) > _PROSE_CHARS for c in run) < _LEFT_PROSE:
+            return None
+        if next((a for c in kids[:first] for a in c.iter("a")), None) is None and \
+                not any(c.tag == "a" for c in kids[:first]):
+            return None  # (no link of its own before them: not a related box's)
+        # the label and links before them, and whatever else the box holds beside the path to them
+        drop = kids[:first]
+        node = par
+        while node is not box:
+            up = node.getparent()
+            drop += [c for c in up if isinstance(c.tag, str) and c is not node]
+            if node is not par:
+                node.text = None
+            node = up
+        par.text = box.text = None
+        return drop
+    return None
 
 
 _TAIL_MARKS = " \t\n\r\xa0:»›>|-–—"
@@ -685,6 +725,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r" (?:by|from)\s[^\n.!?]{2,60}$"
         r"|^\s*jangan lewatkan (?:video|berita|artikel)\b[^\n.,!?]{0,40}:?\s*$"
         r"|^\s*klik (?:di )?sini untuk (?:membaca|baca|melihat|menonton)\b[^\n]{0,100}$"
+        # ... or a short line that sends the reader away with "klik di sini" anywhere in it ("Jadwal
+        # MotoGP 2027 sudah rilis! Klik di sini untuk jadwal lengkapnya"), no quotation in it (a
+        # story quoting a phishing message keeps it)
+        r"|^(?=[^\n]{0,200}$)(?![^\n]*[\"“”‘’])[^\n]*\bklik (?:di )?sini\b[^\n]*$"
         # "Selengkapnya", "Tonton selengkapnya di sini", "Klik untuk baca", "Lanjutkan membaca"
         r"|^\W*(?:(?:baca|tonton|lihat|simak) )?selengkapnya(?: di ?sini)?\W*$"
         r"|^\s*klik (?:untuk (?:baca|membaca)|link (?:berikut|ini|di bawah(?: ini)?))\W*$"
