@@ -46,6 +46,8 @@ _NOT_PERSON = re.compile(
     r"\bshutterstock|\bistock|\bdok\b|\bdokumentasi\b|\bilustrasi\b|\bcnn indonesia\b|"
     r"\bkompas\b|\bdetik|\btempo\b|\bokezone\b|\bliputan6\b|\bantara\b|\btribun|\bkontan\b|"
     r"\bcontributor\b|\bmedia\b|\bcyber\b|\bnews\b|\bberita\b|\bsumber\b|\bwib\b|\d"
+    # a broadcaster's name ("Celebes TV", "Suara Surabaya FM", "Radio Elshinta")
+    r"|\btv\b|\bfm\b|\bradio\b"
     # a government office or its desk ("Diskominfo Wonosobo", "Humas Pemkab Sleman", "Setda Kalbar")
     r"|\b(?:diskominfo|kominfo|humas|pemkab|pemkot|pemprov|setda|prokopim|dinas|biro)\b"
     # ... or an information office's short name ("Puspenkum", "Puspen Kemendagri", "Dispenad",
