@@ -192,7 +192,7 @@ def test_credit_lines_become_authors_and_editors() -> None:
     assert credit("Editor: Adi Nugroho 15 Maret 2024, 14:05 WIB") == [("editors", "Adi Nugroho")]
     # the outlet after the reporter's name and a slash; a broadcaster's name is no person
     res = clean_lines([BODY, BODY + " Lanjutan.", "Laporan: Muhammad Ilham Syarif / Celebes TV"])
-    assert res.paragraphs == [BODY, BODY + " Lanjutan."] and res.authors == ["Muhammad Ilham Syarif"]
+    assert res.paragraphs == [BODY, BODY + " Lanjutan."] and people(res.authors) == ["Muhammad Ilham Syarif"]
     # two roles one person holds under one colon
     res = clean_lines([BODY, BODY + " Lanjutan.", "Redaktur & Reporter : Fathan Sinaga"])
     assert res.authors == ["Fathan Sinaga"] and res.editors == ["Fathan Sinaga"]
