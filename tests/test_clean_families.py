@@ -541,6 +541,17 @@ def test_a_related_box_left_unclosed_keeps_the_story_s_paragraphs() -> None:
     assert "Ringkasan berita lain" not in _record("", "", teasers)["text"]
 
 
+def test_a_paragraph_written_as_a_div_among_br_runs_is_kept() -> None:
+    """A story of <br><br> runs with one paragraph written as an unclassed <div>: that paragraph is
+    one of the story's (it was lost: trafilatura reads no <div> text beside <p>s)."""
+    story = "<br><br>".join(PARAS[:2]) + f"<br><br><div>{PARAS[2]}</div><br>" + "<br><br>".join(PARAS[3:])
+    html = ("<html lang='id'><head><title>Jembatan gantung baru dibuka</title></head><body>"
+            "<h1>Jembatan gantung baru dibuka</h1><div class='txt-detail'>" + story
+            + "</div><footer>Hak cipta Warta Contoh 2025</footer></body></html>").encode()  # fmt: skip
+    text = _rec(html)["text"]
+    assert all(x in text for x in PARAS)
+
+
 def test_an_oleh_line_with_a_bracketed_place_and_its_date() -> None:
     """Rule "oleh line": "oleh <a>Name</a> [Pasaman Barat] di 30 November 2026" names the writer."""
     rec = _record("", "<div class='meta'>oleh <a href='#'>Vinolia Rahmadani</a> [Pasaman Barat] di 30 "

@@ -457,6 +457,11 @@ def br_paragraphs(tree: Any) -> None:
             continue
         _rebuild_runs(parent)
         rebuilt.add(parent)
+        # a paragraph written as an unclassed <div> of prose among the runs ("…<br><br><div>Calon
+        # wali kota …</div><br>…"): one of them (trafilatura reads no <div> text beside <p>s)
+        for c in parent:
+            if c.tag == "div" and not c.attrib and _text_div(c) and _own_prose(c) > _PROSE_DIV:
+                c.tag = "p"
         for sib in sibs:
             sib.tag = _RUN_TAG
             sib.attrib.update(_RUN_ATTRS)
@@ -473,6 +478,7 @@ def br_paragraphs(tree: Any) -> None:
             _rebuild_runs(parent)
 
 
+_PROSE_DIV = 60  # characters of prose outside links: a paragraph, not a label
 _INLINE_RUNS = 3  # runs in inline elements: a body's, not one paragraph's line break or two
 
 
