@@ -91,6 +91,11 @@ def test_clean_is_deterministic_and_pure() -> None:
 BODY = "Presiden meresmikan jembatan baru yang menghubungkan dua kecamatan di Kalimantan Timur."
 
 DROPPED = [
+    "Berita ini telah diperbarui pada Senin (30/11) pukul 07.02 WITA",
+    "Ralat: Judul dan paragraf pertama artikel ini telah diubah.",
+    "This story has been updated to include the flight cancellations.",
+    "Translated by the Bali Provincial Communication Agency. In case of discrepancy, the Indonesian version "
+    "prevails.",
     "Jadwal MotoGP 2027 sudah rilis! Klik di sini untuk jadwal lengkapnya",
     "Dengarkan artikel ini: Durasi 04:12",
     "Orami dapat menerima komisi dari tautan pembelian.",
@@ -141,6 +146,7 @@ def test_boilerplate_line_dropped(line: str) -> None:
 
 
 KEPT = [
+    "Ralat itu, menurut KPU, sudah disampaikan kepada semua peserta pemilu sejak pekan lalu.",
     'Pesan itu berbunyi "Selamat, Anda menang undian, klik di sini untuk klaim hadiah" kata korban.',
     "Pedagang itu mengaku menerima komisi dari pemasok sebesar lima persen, kata penyidik kepada wartawan.",
     "Infografis yang dipasang di balai desa menjelaskan jadwal penyaluran bantuan kepada warga.",
@@ -193,6 +199,13 @@ def test_credit_lines_become_authors_and_editors() -> None:
     # the outlet after the reporter's name and a slash; a broadcaster's name is no person
     res = clean_lines([BODY, BODY + " Lanjutan.", "Laporan: Muhammad Ilham Syarif / Celebes TV"])
     assert res.paragraphs == [BODY, BODY + " Lanjutan."] and people(res.authors) == ["Muhammad Ilham Syarif"]
+    # a wire's credit: its reporters are the writers; a Javanese reporter's label
+    wire = "(Reporting by Danial Azhar and Xinghui Kok; Editing by Ed Davies)"
+    res = clean_lines([BODY, BODY + " Lanjutan.", wire])
+    assert res.paragraphs == [BODY, BODY + " Lanjutan."]
+    assert people(res.authors) == ["Danial Azhar", "Xinghui Kok"]
+    res = clean_lines([BODY, BODY + " Lanjutan.", "Pawarta: Sri Lestari"])
+    assert res.authors == ["Sri Lestari"]
     # two roles one person holds under one colon
     res = clean_lines([BODY, BODY + " Lanjutan.", "Redaktur & Reporter : Fathan Sinaga"])
     assert res.authors == ["Fathan Sinaga"] and res.editors == ["Fathan Sinaga"]
@@ -277,6 +290,7 @@ def test_no_dateline_in_ordinary_sentence() -> None:
         (["Senin"], []),
         (["Jumat", "Rina Ayu"], ["Rina Ayu"]),
         (["Desember"], []),
+        (["Super User"], []),  # a CMS's default account
         (["Forum Kirim Komentar · Lihat komentar"], []),  # a widget's words in an author element
         (["Andi Muh Ridwan · Jurnalis"], ["Andi Muh Ridwan"]),  # the writer's own role after a bullet
         # the desk's code and the date after a slash

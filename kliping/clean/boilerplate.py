@@ -764,6 +764,17 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # rating, reaction, comment, disclaimer and share widgets
     "widget": re.compile(
         r"^\s*(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan)(?:mu|\s+(?:anda|kamu|mu))\b[^\n]{0,80}$"
+        # an update or correction notice: "Berita ini telah diperbarui pada Senin (30/11) pukul 07.02
+        # WITA", "Ralat: Judul dan paragraf pertama artikel ini telah diubah.", "This story has been
+        # updated to include …", "In case of discrepancy, the Indonesian version prevails."
+        r"|^\W*(?:berita|artikel|tulisan|laporan) ini (?:telah|sudah|akan terus|terus) (?:di)?"
+        r"(?:perbarui|perbaharui|update|ubah|koreksi|ralat|revisi)\b[^\n]{0,200}$"
+        r"|^\W*(?:ralat|koreksi|correction|clarification)\s*:\s*(?:judul|artikel|berita|paragraf|tulisan"
+        r"|nama|this (?:story|article)|an earlier version)\b[^\n]{0,250}$"
+        r"|^\W*(?:this|the) (?:story|article|report) (?:has been|was) (?:updated|corrected|amended)\b"
+        r"[^\n]{0,200}$"
+        # (a translation's note: "Translated by … In case of discrepancy, the Indonesian version prevails.")
+        r"|^[^\n]{0,160}\bin (?:the )?case of (?:any )?discrepanc(?:y|ies)\b[^\n]{0,120}$"
         # an audio player's label: "Dengarkan artikel ini: Durasi 04:12", "Listen to this article"
         r"|^\s*(?:dengarkan (?:artikel|berita|tulisan) ini|listen to (?:this|the) (?:article|story))\b"
         r"[^\n]{0,60}$"
@@ -1287,6 +1298,7 @@ CREDIT_LABELS = {
     "oleh": "authors",  # "Oleh: Bambang Sutrisno, Ketua RW 03" (with its colon: "Oleh karena itu" is prose)
     "panulis": "authors",  # (Javanese and Sundanese sections: "Panulis: Sugeng Wiyono")
     "panyerat": "authors",  # (Javanese in krama: "Panyerat: Muhammad Nurul Huda")
+    "pawarta": "authors",  # (Javanese: "Pawarta: Sri Lestari, Jagabaya Kalurahan …")
     # a TV or radio newsroom's crew: "Reporter: A | Kamerawan: B | Editor: C"
     "kamerawan": None, "juru kamera": None, "videografer": None, "penyiar": None,
 }  # fmt: skip
@@ -1366,6 +1378,13 @@ BY_CREDITS = re.compile(
 OTHER_BY = re.compile(
     rf"^\s*(?:photos?|photography|photographs|images?|illustrations?|graphics|video|styling|translated"
     rf"|translation|editing|edited)\s+by\s+{_BY_NAME}\W*$",
+    _I,
+)
+# A wire's credit closing its story: "(Reporting by Danial Azhar; Editing by Subhranshu Sahu)":
+# the reporters named are its writers
+WIRE_CREDIT = re.compile(
+    r"^\s*\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\s+(?P<names>[^;()\n]{2,160}?)"
+    r"(?:\s*;\s*(?:additional reporting|writing|editing|edited)\s+by\s+[^;()\n]{2,160})*\s*\)\W*$",
     _I,
 )
 # Editor codes closing the last paragraph: "(rdp/imk)", "(ant)", "(*)", "(H-4)", "(Ant/P-3)".
@@ -2228,6 +2247,10 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             credited = True
             continue
         if OTHER_BY.match(line):
+            res.dropped.append(("credit", line))
+            continue
+        if (wire := WIRE_CREDIT.match(line)) is not None:
+            res.authors.extend(re.split(r"\s*(?:,|\band\b)\s*", wire.group("names")))
             res.dropped.append(("credit", line))
             continue
         if WRITER_LINE.match(line):  # rule "writer's line"

@@ -69,6 +69,8 @@ _NOT_PERSON = re.compile(
     # ... or a company's office ("Corporate Communication", "Investor Relations", "Sekretaris Perusahaan")
     r"|\b(?:corporate|communications?|public relations|investor relations|sekretaris perusahaan"
     r"|sekretariat)\b"
+    # ... or a CMS's default account ("Super User", Joomla's; "Administrator")
+    r"|^(?:super ?user|administrator|site ?admin|webadmin)$"
     # ... or a widget's words in an author element ("Forum Kirim Komentar · Lihat komentar")
     r"|\b(?:komentar|comments?|kirim|bagikan|selengkapnya|lihat|login)\b"
     # ... or a role's label left where a name should be ("Editor", "Penulis")
