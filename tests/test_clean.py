@@ -91,6 +91,9 @@ def test_clean_is_deterministic_and_pure() -> None:
 BODY = "Presiden meresmikan jembatan baru yang menghubungkan dua kecamatan di Kalimantan Timur."
 
 DROPPED = [
+    "Seri “Komodo untuk Siapa?” – Ini adalah tulisan kedua dari tiga bagian. Baca bagian pertama di sini.",
+    "This story was reported by Mongabay’s Indonesia team and first published on our Indonesian site.",
+    "Newly dug shrimp ponds in Bone district, South Sulawesi. Image by Rina Sumarlin/Mongabay Indonesia.",
     "Berita ini telah diperbarui pada Senin (30/11) pukul 07.02 WITA",
     "Ralat: Judul dan paragraf pertama artikel ini telah diubah.",
     "This story has been updated to include the flight cancellations.",
@@ -206,6 +209,14 @@ def test_credit_lines_become_authors_and_editors() -> None:
     assert people(res.authors) == ["Danial Azhar", "Xinghui Kok"]
     res = clean_lines([BODY, BODY + " Lanjutan.", "Pawarta: Sri Lestari"])
     assert res.authors == ["Sri Lestari"]
+    # a long read's other crew: its research desk, its data's source
+    for crew in ("Riset: Yohanes Mega Hendrawan dan Litbang Kompas.", "Sumber data: OJK, BPS, diolah Tirto."):
+        res = clean_lines([BODY, BODY + " Lanjutan.", crew])
+        assert res.paragraphs == [BODY, BODY + " Lanjutan."] and res.authors == []
+    # a team's name before its credits
+    res = clean_lines([BODY, BODY + " Lanjutan.", "Tim Liputan Buka Mata: Reporter: Aditya Wicaksana, Nadia "
+                       "Rahmalia | Produser: Galang Saputra | Editor: Kristian Sembiring"])  # fmt: skip
+    assert res.authors == ["Aditya Wicaksana", "Nadia Rahmalia"] and res.editors == ["Kristian Sembiring"]
     # two roles one person holds under one colon
     res = clean_lines([BODY, BODY + " Lanjutan.", "Redaktur & Reporter : Fathan Sinaga"])
     assert res.authors == ["Fathan Sinaga"] and res.editors == ["Fathan Sinaga"]

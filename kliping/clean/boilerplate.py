@@ -484,6 +484,8 @@ CAPTION_TAIL = re.compile(_CAPTION_TAIL + r"\s*$")
 PHOTO_CREDIT_END = re.compile(
     rf"(?:\(\s*(?:{_PHOTO_SOURCE})\b[^()]{{0,80}}\)"
     r"|\b(?:antara\s*foto\s*/|foto\s*[:/]|photo\s*:|sumber\s+foto\s*:)[^()\n]{1,80}"
+    # "… in Bone district. Image by Rina Sumarlin/Mongabay Indonesia." (a name, a slash, the outlet)
+    r"|(?<=[.!?] )(?:image|photo|foto) by [^()\n/]{2,60}/[^()\n/]{2,40}"
     # after the caption's last sentence, an agency or paper in capitals and its photographer:
     # "… Minggu (10/3/2024). GATRA/Adi Wibowo", "… di Jakarta. REUTERS/Willy Kurniawan/foc"
     rf"|{_CAPTION_TAIL})\W*$",
@@ -880,6 +882,13 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # published in Indonesian.", "This story was produced with the support of …", "Liputan ini
         # didukung oleh …"
         r"|^\s*this (?:article|story|report) was (?:first|originally) published in\b[^\n]{0,200}$"
+        r"|^\s*this (?:article|story|report) was (?:reported|written|produced) by\b[^\n]{0,120}"
+        r"\b(?:first|originally) published\b[^\n]{0,200}$"
+        # a series' place: "Ini adalah tulisan kedua dari tiga bagian.", "Artikel ini bagian 2 dari 3"
+        r"|^(?:\W*seri\b[^\n]{1,80}?[-–—:]\s*)?\W*(?:ini (?:adalah |merupakan )?)?"
+        r"(?:tulisan|artikel|laporan|bagian)(?: ini)? (?:ke-?\s?)?"
+        r"(?:\d|pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima) dari (?:\d|dua|tiga|empat|lima"
+        r"|enam) (?:bagian|tulisan|seri|artikel|laporan)\b[^\n]{0,160}$"
         r"|^\s*this (?:story|article|report|reporting) (?:was|is) (?:produced|supported|made possible|funded)"
         r"\b[^\n]{0,250}$"
         r"|^\s*(?:catatan redaksi\s*:\s*)?(?:liputan|artikel|tulisan|laporan) ini (?:merupakan |adalah )?"
@@ -1185,7 +1194,9 @@ WRITER_LINE = re.compile(
 NOTES_HEAD = re.compile(
     r"^\s*(?:catatan (?:akhir|kaki)|daftar (?:pustaka|referensi|rujukan|bacaan)|kepustakaan|referensi"
     r"|rujukan|bibliografi|sumber bacaan|bahan bacaan|references|bibliography|endnotes|footnotes|notes"
-    r"|pernyataan keterbukaan|disclosure statement|cara mengutip|how to cite)\s*:?\s*$",
+    r"|pernyataan keterbukaan|disclosure statement|cara mengutip|how to cite"
+    # a long read's note on how it was made, closing it: "Tentang liputan ini", "About this reporting"
+    r"|tentang liputan ini|about this (?:story|report|reporting|investigation))\s*:?\s*$",
     _I,
 )
 _NOTES_MAX = 4000  # characters of the lines after the heading
@@ -1300,7 +1311,10 @@ CREDIT_LABELS = {
     "panyerat": "authors",  # (Javanese in krama: "Panyerat: Muhammad Nurul Huda")
     "pawarta": "authors",  # (Javanese: "Pawarta: Sri Lestari, Jagabaya Kalurahan …")
     # a TV or radio newsroom's crew: "Reporter: A | Kamerawan: B | Editor: C"
-    "kamerawan": None, "juru kamera": None, "videografer": None, "penyiar": None,
+    "kamerawan": None, "juru kamera": None, "videografer": None, "penyiar": None, "kamera": None,
+    # a long read's team: "Riset: … dan Litbang Kompas", "Desain: …", "Sumber data: OJK, BPS, diolah …"
+    "riset": None, "periset": None, "desain": None, "desainer": None, "ilustrator": None,
+    "sumber data": None, "penulis naskah": "authors",
 }  # fmt: skip
 _LABEL = r"(?:" + "|".join(CREDIT_LABELS) + r")"
 # Labels that are also ordinary words opening a sentence ("Laporan: polisi menerima 30 aduan"):
@@ -1333,11 +1347,17 @@ _BOTH_ROLES = re.compile(rf"^\s*({_LABEL})\s*(?:&|\bdan\b|/|,)\s*({_LABEL})\s*:\
 
 def both_roles(line: str) -> str:
     """``line``, a credit of two roles held by one person written as two credits ("Redaktur &
-    Reporter : A" -> "Redaktur: A | Reporter: A"); any other line as it is."""
+    Reporter : A" -> "Redaktur: A | Reporter: A"), a team's name before its credits left out ("Tim
+    Liputan Buka Mata: Reporter: A | Editor: B"); any other line as it is."""
+    if line[:4].casefold() == "tim " and (team := _TEAM_FIRST.match(line)) is not None:
+        line = line[team.end() :]
     if "&" not in line and "/" not in line and "," not in line and " dan " not in line:
         return line
     m = _BOTH_ROLES.match(line)
     return f"{m.group(1)}: {m.group(3)} | {m.group(2)}: {m.group(3)}" if m else line
+
+
+_TEAM_FIRST = re.compile(rf"tim\s+[^:\n]{{1,40}}:\s*(?={_LABEL}\s*:)", _I)
 
 
 # (each label's name ends at "|", ",", "·", "•", the next label, or a date: "Reporter: A · Editor: B",
@@ -1377,7 +1397,7 @@ BY_CREDITS = re.compile(
 # (no writer: a credit line all the same)
 OTHER_BY = re.compile(
     rf"^\s*(?:photos?|photography|photographs|images?|illustrations?|graphics|video|styling|translated"
-    rf"|translation|editing|edited)\s+by\s+{_BY_NAME}\W*$",
+    rf"|translation|editing|edited)\s+by\s+{_BY_NAME}(?:\s*/\s*[^\n/]{{2,40}})?\W*$",
     _I,
 )
 # A wire's credit closing its story: "(Reporting by Danial Azhar; Editing by Subhranshu Sahu)":
@@ -1542,7 +1562,7 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
     return Brand(
         re.compile(rf"(?<![\w.-])(?:{named})(?![\w-])", _I),
         # (... or the reporter first: "… dan Thailand. (Ketut Winata/balipost)")
-        re.compile(rf"\s*\(\s*(?:(?:{alts})(?:\s*/\s*[^()/\n]{{1,40}}){{0,2}}|{name}\s*/\s*(?:{alts}))"
+        re.compile(rf"\s*\(\s*(?:(?:{alts})(?:\s*[/-]\s*[^()/\n]{{1,40}}){{0,2}}|{name}\s*/\s*(?:{alts}))"
                    rf"\s*\)\.?\s*$", _I),
         re.compile(rf"^\W{{0,3}}(?:(?:{alts})\s*/\s*{name}(?:\s*/\s*[a-z]{{2,5}})?"
                    rf"|{name}\s*/\s*(?:{alts}))\W{{0,3}}$", _I),
