@@ -783,7 +783,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # a shop link's commission notice: "Orami dapat menerima komisi dari tautan pembelian.",
         # "… dapat memperoleh komisi dari pembelian melalui tautan di atas" (the English "may earn a
         # commission" the Zyte benchmark's gold text keeps, as part of the article)
-        r"|^[^\n]{0,160}\b(?:menerima|memperoleh|mendapat(?:kan)?) komisi (?:dari|atas|untuk)\b[^\n]{0,200}$"
+        # (the shop's link named: a story's commission from a supplier is no notice)
+        r"|^[^\n]{0,160}\b(?:menerima|memperoleh|mendapat(?:kan)?) komisi (?:dari|atas|untuk)\b[^\n]{0,80}"
+        r"\b(?:tautan|link|afiliasi)\b[^\n]{0,160}$"
         # a reader poll's count: "1.208 orang sudah memberi suara", "345 votes"
         r"|^\s*[\d.,]+\s+(?:orang|pembaca|responden)\s+(?:sudah |telah )?(?:memberi(?:kan)? suara|memilih"
         r"|berpartisipasi|ikut (?:memilih|voting))\W*$"
@@ -1218,9 +1220,9 @@ def _about_box(line: str, after: list[str]) -> bool:
     nxt = next((x for x in after if x.strip()), "")
     org = m.group("org")
     first = re.escape(org.split()[0])
-    # (or how a company tells its founding and its trade: "PT X Tbk didirikan pada 1984 …", "… bergerak di")
-    return re.match(rf"{first}[^\n,.]{{0,60}}?\s+(?:adalah|merupakan|ialah|is|was|didirikan|berdiri|bergerak"
-                    rf"|founded|established)\b|{re.escape(org)},", nxt) is not None
+    # (or how a company tells its founding: "PT X Tbk didirikan pada 1984 …")
+    return re.match(rf"{first}[^\n,.]{{0,60}}?\s+(?:adalah|merupakan|ialah|is|was|didirikan|founded"
+                    rf"|established)\b|{re.escape(org)},", nxt) is not None
 
 
 
