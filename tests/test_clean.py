@@ -91,6 +91,10 @@ def test_clean_is_deterministic_and_pure() -> None:
 BODY = "Presiden meresmikan jembatan baru yang menghubungkan dua kecamatan di Kalimantan Timur."
 
 DROPPED = [
+    "Isi tulisan di luar tanggung jawab redaksi.",
+    "Peringatan: paragraf berikut mengandung bocoran cerita film.",
+    "Konten ini diproduksi oleh kumparanNEWS",
+    "Penonton memadati Istora Senayan. (credit: instagram.com/citraayudya)",
     "Seri “Komodo untuk Siapa?” – Ini adalah tulisan kedua dari tiga bagian. Baca bagian pertama di sini.",
     "This story was reported by Mongabay’s Indonesia team and first published on our Indonesian site.",
     "Newly dug shrimp ponds in Bone district, South Sulawesi. Image by Rina Sumarlin/Mongabay Indonesia.",
@@ -230,6 +234,8 @@ def test_credit_lines_become_authors_and_editors() -> None:
     [
         ("Pekerjaan akan selesai bulan depan. (rdp/imk)", "Pekerjaan akan selesai bulan depan."),
         ("Pekerjaan akan selesai bulan depan.(fby/sfr)", "Pekerjaan akan selesai bulan depan."),
+        ("Pekerjaan akan selesai bulan depan. (h/rel)", "Pekerjaan akan selesai bulan depan."),
+        ("Pekerjaan akan selesai bulan depan. (*/zar/lim)", "Pekerjaan akan selesai bulan depan."),
         (
             "Pekerjaan selesai. Dengarkan berita terkemuka dan berita pilihan di ponsel Anda. Pilih "
             "saluran favorit Anda untuk mengakses saluran WhatsApp virprom.com: https://x. Pastikan "
@@ -302,6 +308,8 @@ def test_no_dateline_in_ordinary_sentence() -> None:
         (["Jumat", "Rina Ayu"], ["Rina Ayu"]),
         (["Desember"], []),
         (["Super User"], []),  # a CMS's default account
+        (["Tajuk Rencana"], []),  # the editorial's rubric
+        (["Panganggit: Sri Wahyuni Handayani"], ["Sri Wahyuni Handayani"]),  # a Javanese label
         (["Forum Kirim Komentar · Lihat komentar"], []),  # a widget's words in an author element
         (["Andi Muh Ridwan · Jurnalis"], ["Andi Muh Ridwan"]),  # the writer's own role after a bullet
         # the desk's code and the date after a slash

@@ -448,6 +448,13 @@ def test_an_open_graph_author_is_read_when_it_is_a_name() -> None:
     assert _record(url, "")["authors"] == []
 
 
+def test_the_writers_line_in_the_plural() -> None:
+    """Rule "writer's line": "The writers are researchers at …" closing an English op-ed."""
+    rec = _record("", "", "<p><em>The writers are researchers at the Urban Resilience Lab, Universitas "
+                          "Indonesia.</em></p>")  # fmt: skip
+    assert "The writers are" not in rec["text"]
+
+
 def test_a_column_s_writer_line_and_another_role_s_credit() -> None:
     """"Tulisan milik Ahmad Fauzan, Analis …" closing a column names its writer; "Photography by …"
     alone on its line is a credit, not the story's words, and names no writer."""

@@ -677,6 +677,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # an infographic's caption: "[Infografis] Aturan Netralitas ASN …", "Infografik Calon Perempuan
         # di Pilkada 2026. tirto.id/Quita"
         rf"|^\s*\[\s*infogra(?:fis|fik|phic)\s*\][^\n]{{0,200}}$"
+        # an embed's credit in brackets closing a caption: "(credit: instagram.com/citraayudya)"
+        rf"|^(?=[^\n]{{0,300}}$)[^\n]*\(\s*(?:credit|kredit|sumber)\s*:\s*[^()\n]{{2,80}}\)\W*$"
         rf"|^\s*infogra(?:fis|fik|phic)\b[^\n]{{0,200}}\b[\w-]+\.(?:id|com|co\.id)\s*/\s*[^\n/]{{2,40}}$"
         # "Ilustrasi - Petugas menghitung uang … Bisnis/Arief Hermawan P": the label and a dash
         rf"|^\s*(?:foto\s+)?ilustrasi\s*[-–—|]\s*[^\n]{{1,300}}$"
@@ -777,6 +779,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"[^\n]{0,200}$"
         # (a translation's note: "Translated by … In case of discrepancy, the Indonesian version prevails.")
         r"|^[^\n]{0,160}\bin (?:the )?case of (?:any )?discrepanc(?:y|ies)\b[^\n]{0,120}$"
+        # a spoiler warning: "Peringatan: paragraf berikut mengandung bocoran cerita"
+        r"|^[^\n]{0,80}\bmengandung (?:bocoran(?: cerita)?|spoiler)\b[^\n]{0,80}$"
+        # a partner's content note: "Konten ini diproduksi oleh kumparanNEWS"
+        r"|^\W*konten ini (?:diproduksi|dibuat|ditulis|disediakan) oleh\b[^\n]{0,120}$"
         # an audio player's label: "Dengarkan artikel ini: Durasi 04:12", "Listen to this article"
         r"|^\s*(?:dengarkan (?:artikel|berita|tulisan) ini|listen to (?:this|the) (?:article|story))\b"
         r"[^\n]{0,60}$"
@@ -872,7 +878,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:laporkan|report)(?: (?:komentar|comment))?\W*$"
         r"|^\s*(?:a[-+]?\s+){1,2}a[-+]?\s*$|^\s*(?:cari|search)(?: berita| artikel)?\W*$"
         r"|^\s*(?:tutup|close|x)\s*$"
-        r"|^\s*(?:isi|konten|tulisan)(?: ini)? (?:berada )?di luar tanggung\s*jawab redaksi\W*$"
+        r"|^\s*(?:isi|konten|tulisan)(?: (?:tulisan|artikel|opini|kolom))?(?: ini)? (?:berada )?di luar"
+        r" tanggung\s*jawab redaksi\W*$"
         # a reader's submission: "*) Tulisan ini adalah kiriman dari pembaca detik, isi dari tulisan
         # di luar tanggung jawab redaksi. Ingin membuat tulisan kamu sendiri? …"
         r"|^\W*(?:tulisan|artikel|opini|konten|cerita) ini (?:adalah|merupakan) (?:tulisan |artikel |opini )?"
@@ -1176,7 +1183,7 @@ _AUTHOR_LINES_MAX = 800  # characters of the lines after the heading: more is th
 # peneliti perburuhan …", "The writer is a lecturer at …"): "penulis" then what the writer is, by a
 # role a bio names (a story's sentence on a writer says more than that)
 WRITER_LINE = re.compile(
-    r"^(?:\W*(?:penulis(?:nya)?|the (?:writer|author))\s+(?:adalah|merupakan|ialah|is)\s+"
+    r"^(?:\W*(?:penulis(?:nya)?|the (?:writers?|authors?))\s+(?:adalah|merupakan|ialah|is|are)\s+"
     r"(?:seorang\s+|an?\s+)?"
     # ... or a column's starred line, the writer's name then a comma and the role: "*) Retno
     # Kusumaningrum, pegiat literasi anak …" (the star it opens with is the column's, no prose's)
@@ -1184,7 +1191,7 @@ WRITER_LINE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:peneliti|dosen|mahasiswa|mahasiswi|pengajar|guru|wartawan|jurnalis|aktivis|pegiat"
     r"|anggota|ketua|direktur|analis|pengamat|alumnus|alumni|staf|pendiri|kandidat|praktisi|pemerhati"
     r"|kolumnis|pengurus|koordinator|advokat|dokter|researcher|lecturer|student|journalist|fellow"
-    r"|professor|director|analyst|founder|member|candidate)\b[^\n]{0,250}$",
+    r"|professor|director|analyst|founder|member|candidate|researchers|lecturers|students)\b[^\n]{0,250}$",
     _I,
 )
 
@@ -1312,6 +1319,7 @@ CREDIT_LABELS = {
     "panulis": "authors",  # (Javanese and Sundanese sections: "Panulis: Sugeng Wiyono")
     "panyerat": "authors",  # (Javanese in krama: "Panyerat: Muhammad Nurul Huda")
     "pawarta": "authors",  # (Javanese: "Pawarta: Sri Lestari, Jagabaya Kalurahan …")
+    "panganggit": "authors",  # (Javanese: "Panganggit: Sri Wahyuni Handayani")
     # a TV or radio newsroom's crew: "Reporter: A | Kamerawan: B | Editor: C"
     "kamerawan": None, "juru kamera": None, "videografer": None, "penyiar": None, "kamera": None,
     # a long read's team: "Riset: … dan Litbang Kompas", "Desain: …", "Sumber data: OJK, BPS, diolah …"
@@ -1413,6 +1421,9 @@ WIRE_CREDIT = re.compile(
 INITIALS = re.compile(
     # codes between slashes, one may be a desk's with its number: "(dil/ant)", "(uyo/Ant/S-2)"
     r"\s*\((?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*(?:[A-Za-z]{1,6}\d{0,2}|[A-Z]{1,3}-\d{1,3})){1,3}"
+    # ... the first a letter or a star (a desk's, an agency's): "(h/rel)", "(r/eni)", "(*/zar/lim)",
+    # "(*1/ted)"
+    r"|(?:[A-Za-z]|\*\d?)(?:\s*/\s*[A-Za-z]{2,6}\d{0,2}){1,3}"
     r"|(?-i:[a-z]{2,6})\s*/\s*\d{1,3}"  # ("(kmb/27)": the code and the desk's number)
     r"|(?i:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[A-Z][^()/\n]{1,60}"
     # the reporter's code, then the site's domain: "(cr24/tribun-medan.com)", "(mam/tribunnews.com)"

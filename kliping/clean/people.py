@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 _SPLIT = re.compile(r"\s*(?:,|;|&|\+|\||/|\bdan\b|\band\b)\s*", re.I)
 _PREFIX = re.compile(
-    r"^(?:oleh|by|penulis|panulis|panyerat|reporter|pewarta|editor|redaktur|penyunting|kontributor|wartawan|"
+    r"^(?:oleh|by|penulis|panulis|panyerat|panganggit|pawarta|dening|reporter|pewarta|editor|redaktur|penyunting"
+    r"|kontributor|wartawan|"
     r"laporan wartawan|laporan oleh|liputan oleh|ditulis oleh|ditulis ku|written by|reported by|posted by"
     r"|diposting oleh)\s*[:\-]?\s+",
     re.I,
@@ -71,6 +72,8 @@ _NOT_PERSON = re.compile(
     r"|sekretariat)\b"
     # ... or a CMS's default account ("Super User", Joomla's; "Administrator")
     r"|^(?:super ?user|administrator|site ?admin|webadmin)$"
+    # ... or the editorial's rubric ("Tajuk Rencana", "Editorial", "Pojok")
+    r"|^(?:tajuk(?: rencana)?|editorial|pojok|sikap kami)$"
     # ... or a widget's words in an author element ("Forum Kirim Komentar · Lihat komentar")
     r"|\b(?:komentar|comments?|kirim|bagikan|selengkapnya|lihat|login)\b"
     # ... or a role's label left where a name should be ("Editor", "Penulis")
