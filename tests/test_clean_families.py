@@ -448,6 +448,15 @@ def test_an_open_graph_author_is_read_when_it_is_a_name() -> None:
     assert _record(url, "")["authors"] == []
 
 
+def test_a_label_as_bare_text_before_the_name_s_link() -> None:
+    """Rule "label element", the label as bare text: "Penulis <a>…</a> | Editor <a>…</a>"."""
+    rec = _record("", "<div class='credit-title'>Penulis <a href='#'>Ari Wibowo Santoso</a> | Editor "
+                      "<a href='#'>Dita Angga Rusiana</a></div>")  # fmt: skip
+    assert rec["authors"] == ["Ari Wibowo Santoso"] and rec["editors"] == ["Dita Angga Rusiana"]
+    rec = _record("", "", "<p><strong>Laporan: Nur Azizah (Pekanbaru)</strong></p>")
+    assert rec["authors"] == ["Nur Azizah"] and "Laporan:" not in rec["text"]
+
+
 def test_the_writers_line_in_the_plural() -> None:
     """Rule "writer's line": "The writers are researchers at …" closing an English op-ed."""
     rec = _record("", "", "<p><em>The writers are researchers at the Urban Resilience Lab, Universitas "

@@ -1347,8 +1347,9 @@ _LISTED_CREDIT = re.compile(
 CREDIT_LINE = re.compile(
     rf"^\s*(?:{_LABEL}\s*:\s*\S.{{0,150}}|\(\s*{_LABEL}\s*:\s*[^()]{{1,150}}\)\.?"
     rf"|\(?\s*{_NAMED_LABEL}\s*:\s*{_A_NAME}(?:\s*[/|,]?\s*{_ANY_LABEL}\s*:\s*{_A_NAME})*"
-    # (the outlet after a slash: "Laporan: Muhammad Ilham Syarif / Celebes TV")
-    rf"(?:\s*/\s*{_A_NAME})?\W*)$",
+    # (the outlet after a slash: "Laporan: Muhammad Ilham Syarif / Celebes TV"; the desk's town in
+    # brackets: "Laporan: Nur Azizah (Pekanbaru)")
+    rf"(?:\s*/\s*{_A_NAME}|\s*\(\s*{_A_NAME}\s*\))?\W*)$",
     _I,
 )
 # Two roles one person holds, under one colon: "Redaktur & Reporter : Fathan Sinaga" (JPNN)

@@ -1246,9 +1246,32 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
         if seen >= _CREDIT_MAX:
             break
     if not authors and not editors:
-        for fld, name in _label_elements(tree):
+        for fld, name in _label_elements(tree) or _label_texts(tree):
             (authors if fld == "authors" else editors).append(name)
     return authors, editors
+
+
+# ... or the label as bare text before the name's link, no colon: "Penulis <a>Ari Wibowo</a> | Editor
+# <a>Dita Angga Rusiana</a>" (Kompas' credit row), "<div>Editor <a>Firzie A. Idris</a></div>"
+_LABEL_LINKS = 600  # links looked at: a byline comes before the page's long lists
+
+
+def _label_texts(tree: Any) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for k, a in enumerate(tree.iter("a")):
+        if k >= _LABEL_LINKS or len(out) >= _CREDIT_MAX:
+            break
+        prev, up = a.getprevious(), a.getparent()
+        before = prev.tail if prev is not None else (up.text if up is not None else None)
+        if not before or len(before) > 24:
+            continue
+        fld = boilerplate.CREDIT_LABELS.get(" ".join(before.strip(" \t\n\xa0|•·").split()).lower(), "")
+        if fld not in ("authors", "editors"):
+            continue
+        name = " ".join(a.text_content().split())
+        if len(name) <= _LABEL_NAME_MAX and people.people([name]) == [name]:
+            out.append((fld, name))
+    return out
 
 
 # Rule "label element": a credit's label in an element of its own, no colon, the name in the next
