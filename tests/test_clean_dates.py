@@ -795,3 +795,17 @@ def test_saudi_time_of_a_hajj_report() -> None:
         dt.datetime(2026, 11, 28, 12, 40, tzinfo=dt.UTC)
     english = parse_date("28 November 2026 15:40 was")
     assert english.datetime == dt.datetime(2026, 11, 28, 8, 40, tzinfo=dt.UTC)
+
+
+def test_a_meta_stamp_of_digits_alone_gives_the_seconds() -> None:
+    """<meta name="pubdate" content="20261130175240"> (digits alone, a CMS's stamp) and Republika's
+    <meta name="content_date">: the seconds they hold, beside a printed "17:52 WIB", are the most
+    specific consistent time."""
+    from kliping.clean import decode, metadata
+    from kliping.clean.dating import structured_dates
+
+    for meta in ("<meta name='pubdate' content='20261130175240'>",
+                 "<meta name='content_date' content='2026-11-30 17:52:40'>"):  # fmt: skip
+        tree = decode.parse(f"<html><head>{meta}</head><body><p>x</p></body></html>")
+        ((flag, _, parsed),) = structured_dates(metadata.read(tree), fetched_at=None)
+        assert flag == "from_meta" and parsed.datetime.isoformat() == "2026-11-30T17:52:40+07:00"

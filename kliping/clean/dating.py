@@ -23,6 +23,7 @@ PUBLISHED_META = (
     "dtk:publishdate", "content_publisheddate", "publish-date", "publish_date", "date",
     "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created", "sailthru.date",
     "parsely-pub-date", "article.published", "published_time", "cxenseparse:recs:publishtime",
+    "content_date",  # (Republika's)
 )  # fmt: skip
 MODIFIED_META = (
     "article:modified_time", "og:updated_time", "datemodified", "dc.date.modified",
@@ -112,9 +113,16 @@ class Dates:
     flags: list[str] = field(default_factory=list)
 
 
+# A stamp of digits alone, as some CMSs write their <meta name="pubdate">: "20261130175240"
+_DIGIT_STAMP = re.compile(r"\s*((?:19|20)\d\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)?\s*")
+
+
 def _parse(raw: str | None, ref: dt.datetime | None, tz: str, z_local: bool) -> ParsedDate | None:
     if not raw:
         return None
+    if (m := _DIGIT_STAMP.fullmatch(raw)) is not None:  # (read as the ISO form it stands for)
+        y, mo, d, h, mi, sec = m.groups()
+        raw = f"{y}-{mo}-{d}T{h}:{mi}:{sec or '00'}"
     p = parse_date(raw, reference=ref, tz=tz, z_is_local=z_local)
     return p if p.date is not None else None
 
