@@ -330,9 +330,9 @@ def test_a_closing_byline_of_the_writer_is_no_line_of_the_story() -> None:
 # --- session 21 ---
 
 
-def _rec(page: bytes) -> dict:
-    raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"}, "url": "",
-           "final_url": "", "site": "", "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
+def _rec(page: bytes, url: str = "") -> dict:
+    raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"}, "url": url,
+           "final_url": url, "site": "", "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
     return clean(raw, None)
 
 
@@ -482,10 +482,7 @@ def test_the_page_s_own_name_with_a_glued_hyphen_is_its_dateline() -> None:
         page = (f"<html lang='id'><head><title>Jembatan gantung baru dibuka</title>{head}</head><body>"
                 f"<h1>Jembatan gantung baru dibuka</h1><div class='content'><p>{lead} {PARAS[0]}</p>"
                 + "".join(f"<p>{x}</p>" for x in PARAS[1:]) + "</div></body></html>").encode()  # fmt: skip
-        raw = {"body": page, "headers": {"content-type": "text/html; charset=utf-8"}, "url": url,
-               "final_url": url, "site": "", "fetched_at": FETCHED, "run_id": "t",
-               "fetch_id": "t"}  # fmt: skip
-        return clean(raw, None)
+        return _rec(page, url)
 
     rec = first("https://www.kabar6.com/x/", "Kabar6-")
     assert (rec["dateline_place"], rec["dateline_source"]) == (None, "Kabar6")
@@ -507,10 +504,7 @@ def test_the_page_s_own_code_desk_and_a_company_s_about_box() -> None:
         html = (f"<html lang='id'><head><title>Jembatan gantung baru dibuka</title><meta property="
                 f"'og:site_name' content='{site}'></head><body><h1>Jembatan gantung baru dibuka</h1>{byline}"
                 f"<div class='content'>{body}</div></body></html>").encode()  # fmt: skip
-        raw = {"body": html, "headers": {"content-type": "text/html; charset=utf-8"}, "url": url,
-               "final_url": url, "site": "", "fetched_at": FETCHED, "run_id": "t",
-               "fetch_id": "t"}  # fmt: skip
-        return clean(raw, None)
+        return _rec(html, url)
 
     rec = page("https://www.balipost.com/x", "Bali Post", f"<p>{PARAS[-1]} (Ketut Winata/balipost)</p>")
     assert rec["text"].endswith(PARAS[-1])
@@ -535,10 +529,7 @@ def test_sign_offs_bios_and_an_empty_thread_close_no_story() -> None:
             + "".join(f"<p>{x}</p>" for x in PARAS) + closing + "</div><div class='comments'><h4>0 Komentar"
             "</h4><p>Belum ada tanggapan.</p><ol class='comment-list'><li><div class='comment-author'>Mbah "
             "Sarjo</div></li></ol></div></article></body></html>").encode()  # fmt: skip
-    raw = {"body": html, "headers": {"content-type": "text/html; charset=utf-8"},
-           "url": "https://lirboyo.net/x/", "final_url": "https://lirboyo.net/x/", "site": "",
-           "fetched_at": FETCHED, "run_id": "t", "fetch_id": "t"}  # fmt: skip
-    rec = clean(raw, None)
+    rec = _rec(html, "https://lirboyo.net/x/")
     assert rec["text"].endswith(PARAS[-1]) and rec["authors"] == []
 
 
