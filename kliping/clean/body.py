@@ -15,6 +15,7 @@ or below the body, and the dateline.
 from __future__ import annotations
 
 import copy
+import itertools
 import operator
 import re
 from collections import Counter
@@ -94,10 +95,12 @@ _TYPED_CAPTION_MAX = 200  # characters
 def _typed_captions(tree: Any) -> None:
     for img in list(tree.iter("img")):
         box = img.getparent()
-        if box is None or box.tag not in ("p", "div", "figure", "a") or box.text_content().strip():
-            continue
-        if box.tag == "a" and ((box := box.getparent()) is None or box.tag not in ("p", "div")
-                                or box.text_content().strip()):
+        if box is not None and box.tag == "a":
+            box = box.getparent()  # (the picture linked to its file)
+        # (a box of a few children only, its text read once: a page of many pictures in one big
+        # box costs no more than its size)
+        if box is None or box.tag not in ("p", "div", "figure") or not _few_children(box) \
+                or box.text_content().strip():
             continue
         cap = box.getnext()
         if cap is None or cap.tag != "p" or (box.tail or "").strip():
@@ -124,7 +127,7 @@ def _story_fallbacks(tree: Any) -> None:
         if box.getparent() is None:
             continue
         if box.tag == "noscript":
-            if _prose_paragraphs(box) >= _FALLBACK_PROSE:
+            if _prose_paragraphs(box, _FALLBACK_PROSE) >= _FALLBACK_PROSE:
                 box.drop_tag()
             continue
         doc = box.get("srcdoc")
@@ -132,7 +135,7 @@ def _story_fallbacks(tree: Any) -> None:
             continue
         inner = decode.parse(doc)
         body = inner.find("body") if inner is not None else None
-        if body is None or _prose_paragraphs(body) < _FALLBACK_PROSE:
+        if body is None or _prose_paragraphs(body, _FALLBACK_PROSE) < _FALLBACK_PROSE:
             continue
         etree.strip_elements(body, "script", "style", etree.Comment, with_tail=False)
         div = etree.Element("div")
@@ -142,12 +145,23 @@ def _story_fallbacks(tree: Any) -> None:
         box.getparent().replace(box, div)
 
 
-def _prose_paragraphs(el: Any) -> int:
+def _few_children(el: Any, most: int = 3) -> bool:
+    """Has ``el`` at most ``most`` children (read up to one more, not all of them)?"""
+    return next(itertools.islice(el.iterchildren(), most, None), None) is None
+
+
+_PROSE_WALK = 4000  # elements walked at most: a story's box, not a hostile page's nest of boxes
+
+
+def _prose_paragraphs(el: Any, enough: int = 1_000_000) -> int:
     """Paragraphs of prose in ``el``, whatever their markup: the text between two block
     boundaries or line breaks (a ``<p>``, a ``<div>`` of text, a run ended by ``<br>``), so a
-    fallback's story written as ``<br><br>`` runs or as ``<div>``s counts as one in ``<p>``s."""
+    fallback's story written as ``<br><br>`` runs or as ``<div>``s counts as one in ``<p>``s.
+    The walk stops once ``enough`` are found, or after :data:`_PROSE_WALK` elements."""
     count, run = 0, 0
-    for event, node in etree.iterwalk(el, events=("start", "end")):
+    for k, (event, node) in enumerate(etree.iterwalk(el, events=("start", "end"))):
+        if count >= enough or k >= 2 * _PROSE_WALK:
+            return count
         tag = node.tag if isinstance(node.tag, str) else ""
         if event == "start":
             if tag in _BLOCK_TAGS or tag == "br":
@@ -271,7 +285,7 @@ def custom_boxes(tree: Any) -> list[Any]:
         elif ("figure" in el.tag or "photo" in el.tag) and next(el.iter("img"), None) is not None \
                 and len(el.text_content()) <= _CAPTION_MAX:
             el.tag = "figure"  # ("<tw-photo>" around the picture and its caption)
-        elif _boxed(el) or (next(el.iter("br"), None) is not None and _prose_paragraphs(el) >= 2):
+        elif _boxed(el) or (next(el.iter("br"), None) is not None and _prose_paragraphs(el, 2) >= 2):
             el.tag = "div"  # (or a story's text runs parted by <br>s: "<article-body>…<br><br>…")
         else:
             inline.append(el)
