@@ -2189,13 +2189,9 @@ _ARROWS = ("»", "›", "→")
 
 
 def _arrowed_headlines(lines: list[str]) -> set[int]:
-    hits = [i for i, x in enumerate(lines)
-            if x.lstrip()[:1] in _ARROWS and headline_like(x.lstrip()[1:].strip())]  # fmt: skip
-    found = set()
-    for i in hits:
-        if i - 1 in hits or i + 1 in hits:
-            found.add(i)
-    return found
+    hits = {i for i, x in enumerate(lines)
+            if x.lstrip()[:1] in _ARROWS and headline_like(x.lstrip()[1:].strip())}  # fmt: skip
+    return {i for i in hits if i - 1 in hits or i + 1 in hits}
 
 
 def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cleaned:

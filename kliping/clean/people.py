@@ -123,14 +123,14 @@ def cut_role_after(text: str) -> str:
 
 # the desk's town in square brackets after the name, and the date after it: "Rusdi Mokoginta [Manado]
 # di 28 November 2026" (a byline's "oleh A, B dan C [Manado] di …")
-_PLACE_AFTER = re.compile(r"\s*\[[^\[\]\n]{1,40}\](?:\s+di\s+[^\n]{0,60})?$")
+_PLACE_AFTER = re.compile(r"\[[^\[\]\n]{1,40}\](?:\s+di\s+[^\n]{0,60})?$")  # (the space before: tidy's strip)
 
 
 def tidy(name: str) -> str:
     name = " ".join(name.split()).strip(" .:-–—|,")
     name = _ROLE_AFTER.sub("", name)
     if "[" in name:
-        name = _PLACE_AFTER.sub("", name)
+        name = _PLACE_AFTER.sub("", name).rstrip()
     if "@" in name:
         name = _CONTACT.sub("", name)
     desk = _DESK_PLACE.match(name)
