@@ -153,7 +153,7 @@ def _few_children(el: Any, most: int = 3) -> bool:
 _PROSE_WALK = 4000  # elements walked at most: a story's box, not a hostile page's nest of boxes
 
 
-def _prose_paragraphs(el: Any, enough: int = 1_000_000) -> int:
+def _prose_paragraphs(el: Any, enough: int) -> int:
     """Paragraphs of prose in ``el``, whatever their markup: the text between two block
     boundaries or line breaks (a ``<p>``, a ``<div>`` of text, a run ended by ``<br>``), so a
     fallback's story written as ``<br><br>`` runs or as ``<div>``s counts as one in ``<p>``s.

@@ -211,9 +211,8 @@ def _story_left_in(box: Any) -> list[Any] | None:
         if len(run) < _LEFT_PROSE or any(c.tag != "p" or next(c.iter("a"), None) is not None for c in run) \
                 or sum(text_len(c) > _PROSE_CHARS for c in run) < _LEFT_PROSE:
             return None
-        if next((a for c in kids[:first] for a in c.iter("a")), None) is None and \
-                not any(c.tag == "a" for c in kids[:first]):
-            return None  # (no link of its own before them: not a related box's)
+        if next((a for c in kids[:first] for a in c.iter("a")), None) is None:
+            return None  # (no link of its own before them, an <a> or in one: not a related box's)
         # the label and links before them, and whatever else the box holds beside the path to them
         drop = kids[:first]
         node = par

@@ -36,7 +36,7 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from lxml.etree import XPath, iterwalk
 from w3lib.url import url_query_cleaner
 
-from kliping.clean import boilerplate, fingerprint, langmodel, people
+from kliping.clean import boilerplate, comments, fingerprint, langmodel, people
 from kliping.sites.base import public_suffixes
 
 if TYPE_CHECKING:
@@ -772,6 +772,8 @@ def _writer_beside_headline(tree: Any) -> list[str]:
     if box is None:
         return []
     found = [e for e in _WRITER_CANDIDATES(box) if e is not box]  # (in C: most pages have none)
+    # (the readers' threads below the story, found once, as comments.py finds them: by their words)
+    thread_list = comments.threads(tree) if found else []
     for el in found[:_WRITER_TRIES]:
         cls = el.get("class") or ""
         icon = next((c for c in el if isinstance(c.tag, str)), None)  # (the XPath's *[1])
@@ -779,7 +781,7 @@ def _writer_beside_headline(tree: Any) -> list[str]:
                    and _PERSON_ICON.search(icon.get("class") or "") is not None)
         if not (by_icon or (cls and _WRITER_CLASS.search(cls))):
             continue
-        if _in_comments(el, box):
+        if any(t is el or t in el.iterancestors() for t in thread_list):
             continue  # ("<div class=comment-author>Mbah Sarjo</div>": a reader's, in the thread below)
         text = " ".join(el.text_content().split())
         if not text or len(text) > _WRITER_LEN:
@@ -794,23 +796,6 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         if 1 < len(named) <= 3 and len(named) == len(people.parts(_WRITER_LABEL.sub("", text))):
             return named
     return _name_beside_date(tree, h1) or _name_dash_outlet(tree)
-
-
-def _in_comments(el: Any, box: Any) -> bool:
-    """Is ``el``, or a box around it inside ``box``, a readers' thread's (a class or id "comments",
-    "comment-list", "comment-author" …; not a post's meta row named "post_commentbox")?"""
-    for node in (el, *itertools.islice(el.iterancestors(), _WITHIN_DEPTH)):
-        if node is box:
-            return False
-        if _THREAD_NAME.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
-            return True
-    return False
-
-
-_THREAD_NAME = re.compile(
-    r"(?i)(?:^|\s)(?:comments?|commentlist|comment[-_](?:author|list|body|content|meta|area|item|thread"
-    r"|respond|section|wrap)|comments[-_][\w-]+)(?:\s|$)"
-)
 
 
 # Rule "name, dash, outlet": the byline of a portal of the 2000s, "<b>Ramdhan Muhaimin</b> -
