@@ -607,6 +607,41 @@ def test_a_structured_time_without_its_zone_takes_the_printed_zone() -> None:
     assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-04T10:15:00+09:00"
 
 
+def test_a_zoneless_stamp_with_seconds_takes_the_printed_minute_s_zone() -> None:
+    """Rule "zone not stated", to the minute: a meta stamp with seconds and no zone
+    ("2024-03-04 10:15:42") beside a printed "10:15 WITA" is 10:15:42+08:00 (the page prints
+    minutes; the stamp keeps its seconds). A stamp a minute off is not that clock."""
+    from kliping.clean.dating import in_printed_zone, same_clock
+
+    wita = dt.timezone(dt.timedelta(hours=8))
+    wib = dt.timezone(dt.timedelta(hours=7))
+    printed = dt.datetime(2024, 3, 4, 10, 15, tzinfo=wita)
+    assert same_clock(dt.datetime(2024, 3, 4, 10, 15, 42, tzinfo=wib), printed)
+    assert not same_clock(dt.datetime(2024, 3, 4, 10, 16, 2, tzinfo=wib), printed)
+    assert not same_clock(dt.datetime(2024, 3, 4, 10, 15, 42, tzinfo=wib),
+                          dt.datetime(2024, 3, 4, 10, 15, 41, tzinfo=wita))
+    assert in_printed_zone(dt.datetime(2024, 3, 4, 10, 15, 42, tzinfo=wib), printed).isoformat() == \
+        "2024-03-04T10:15:42+08:00"
+    html = page(head="<meta name='content_PublishedDate' content='2024-03-04 10:15:42'>",
+                header="<div class='read__time'>Kabar.example - 04/03/2024, 10:15 WITA</div>")
+    rec = clean(raw(html, GENERIC), None)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-04T10:15:42+08:00"
+    # with a zone of its own, the stamp stands
+    stated = page(head="<meta name='content_PublishedDate' content='2024-03-04T10:15:42+07:00'>",
+                  header="<div class='read__time'>Kabar.example - 04/03/2024, 10:15 WITA</div>")
+    rec = clean(raw(stated, GENERIC), None)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-04T10:15:42+07:00"
+
+
+def test_a_date_line_broken_by_br_keeps_its_zone() -> None:
+    """A printed date whose zone a ``<br>`` separates from the byline under it ("08:30 WITA<br>
+    Penulis: Novi") reads its zone: 08:30+08:00, not the site's assumed WIB."""
+    html = page(header="<div class='tanggal'>Rabu, 06 Maret 2024 | 08:30 WITA<br>Penulis: Novi Yanti"
+                       " | Editor: Tri Hartono</div>")
+    rec = clean(raw(html, GENERIC), None)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-06T08:30:00+08:00"
+
+
 def test_an_rdfa_date_is_the_page_s_stamp() -> None:
     """Drupal 7 prints its date as RDFa, ``property="dc:date dc:created"`` with a ``content``:
     the machine-readable stamp, the time of day included."""

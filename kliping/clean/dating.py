@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from lxml import etree
 from lxml.etree import XPath
 
 from kliping.clean.metadata import PageMeta, headlines, text_of, xpath_strings
@@ -212,7 +213,7 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
             if repeated and _dates_a_headline(el):
                 continue
             rank = 2 if len(ranked) < _PRINTED_TRIES and masthead.holds(el) else int(repeated)
-            ranked.append((rank, i, " ".join(el.text_content().split())))
+            ranked.append((rank, i, " ".join(_spaced_text(el).split())))
         last = []
         for r, _i, s in sorted(ranked):
             if s:
@@ -425,6 +426,23 @@ _COUNTER_TAIL = re.compile(r"\s+(?:dibaca|dilihat|views?|hits)\s*:?\s*[\d.,]+\s*
 
 def _dates_story(line: str) -> bool:
     return is_date_line(line) or is_byline_date(line) or is_relative_byline(line)
+
+
+def _spaced_text(el: Any) -> str:
+    """``el``'s text with a space where a ``<br>`` breaks it: a date line and the byline under it
+    ("08:30 WITA<br>Penulis: …") read as two words, not "WITAPenulis" (whose zone no one finds)."""
+    if el.find(".//br") is None:
+        return el.text_content()
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if node.tag == "br":
+                parts.append(" ")
+            elif isinstance(node.tag, str):
+                parts.append(node.text or "")
+        elif node is not el:
+            parts.append(node.tail or "")
+    return "".join(parts)
 
 
 def _br_lines(el: Any) -> list[str]:
@@ -765,7 +783,7 @@ def zone_mislabelled(stated: dt.datetime, printed: dt.datetime) -> bool:
     return (
         stated.utcoffset() == dt.timedelta(0)
         and printed.utcoffset() not in (None, dt.timedelta(0))
-        and stated.replace(tzinfo=None) == printed.replace(tzinfo=None)
+        and same_clock(stated, printed)
     )
 
 
@@ -777,6 +795,8 @@ def zone_other(stated: dt.datetime, printed: dt.datetime) -> bool:
     clock reads exactly what the page prints in another it names ("2025-11-14T09:12:00+07:00"
     beside "09:12 Wita": a Manado newsroom's CMS left at Jakarta's zone) is the printed time."""
     so, po = stated.utcoffset(), printed.utcoffset()
+    # (to the second: a stamp with seconds beside a printed minute in another named zone is left
+    # as stated; Tribun's regional sites print "WITA" beside a JSON-LD stated in WIB)
     return (so in _ID_OFFSETS and po in _ID_OFFSETS and so != po
             and stated.replace(tzinfo=None) == printed.replace(tzinfo=None))
 
@@ -794,8 +814,22 @@ def zone_unstated(raw: str, stated: dt.datetime, printed: dt.datetime) -> bool:
         _STATED_ZONE.search(raw or "") is None
         and printed.utcoffset() is not None
         and stated.utcoffset() != printed.utcoffset()
-        and stated.replace(tzinfo=None) == printed.replace(tzinfo=None)
+        and same_clock(stated, printed)
     )
+
+
+def same_clock(stated: dt.datetime, printed: dt.datetime) -> bool:
+    """Do two times read the same wall clock, zones aside? To the minute when the printed one
+    shows no seconds ("12:40 WITA" beside a stamp "2026-11-28 12:40:51"): a page prints minutes."""
+    a, b = stated.replace(tzinfo=None), printed.replace(tzinfo=None)
+    if b.second == 0 and b.microsecond == 0:
+        a = a.replace(second=0, microsecond=0)
+    return a == b
+
+
+def in_printed_zone(stated: dt.datetime, printed: dt.datetime) -> dt.datetime:
+    """The stated clock (with its seconds) in the printed time's zone."""
+    return stated.replace(tzinfo=printed.tzinfo) if same_clock(stated, printed) else printed
 
 
 def _plausible_day(day: dt.date) -> bool:
@@ -891,7 +925,8 @@ def dates(
             if p.datetime is not None and f != "from_printed" and (
                     zone_mislabelled(p.datetime, at_printed) or zone_unstated(r, p.datetime, at_printed)
                     or (named and zone_other(p.datetime, at_printed))):
-                cands[i] = (f, r, replace(p, date=at_printed.date(), datetime=at_printed))
+                fixed = in_printed_zone(p.datetime, at_printed)
+                cands[i] = (f, r, replace(p, date=fixed.date(), datetime=fixed))
                 mislabelled = True
     url_p = url_stamp(url, url_time, tz)
     url_day = url_p.date if url_p is not None else date_in_url(url)
