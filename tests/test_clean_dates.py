@@ -201,6 +201,12 @@ CASES = [
     ("a structured midnight alone is kept",
      page(head=meta("2024-03-07T00:00:00+07:00")),
      GENERIC, None, "2024-03-07", "2024-03-07T00:00:00+07:00", ["from_meta"], []),
+    ("a structured midnight beside a printed day without a clock is that day alone",
+     page(head=meta("2024/03/07 00:00:00"), header="<div class='date'>Kamis, 07 Maret 2024</div>"),
+     GENERIC, None, "2024-03-07", None, ["from_meta"], []),
+    ("... beside a printed day with its clock, the clock",
+     page(head=meta("2024/03/07 00:00:00"), header="<div class='date'>Kamis, 07 Maret 2024 09:10 WIB</div>"),
+     GENERIC, None, "2024-03-07", "2024-03-07T09:10:00+07:00", ["from_meta"], []),
     # rule "noon placeholder": Drupal's date-only field, <time datetime="…T12:00:00Z"> showing a day
     ("a <time> at noon UTC that prints a day and no clock is that day alone",
      page(header="<span class='field--name-field-tanggal'><time datetime='2024-03-17T12:00:00Z'>Minggu, "

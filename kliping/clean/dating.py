@@ -638,7 +638,7 @@ def midnight(at: dt.datetime) -> bool:
     """Rule "midnight is a date": a structured time of exactly 00:00:00 in its own zone
     ("2024-03-31T00:00:00+07:00") is how a CMS states a day without a time; it yields to a time of
     day printed on that day ("Minggu, 31 Maret 2024, pukul 13:25 WIB"), and is kept when there is
-    none."""
+    none, unless the page prints that day without a clock (then it has no time of day)."""
     return at.hour == 0 and at.minute == 0 and at.second == 0 and at.microsecond == 0
 
 
@@ -981,6 +981,10 @@ def dates(
     if url_p is not None and url_p.datetime is not None and all(f != "from_url" for f, _a in observed):
         observed.append(("from_url", url_p.datetime))
     at, time_conflict = _pick_time(observed, day, tzinfo)
+    if at is not None and midnight(at) and any(
+            p.datetime is None and not _CLOCK.search(s) and _local_day(p, tzinfo) == day for s, p in read):
+        # rule "midnight is a date", the page agreeing: it prints that day and no clock
+        at = None
     out.published_raw = raw
     out.published_date = day
     out.published_at = at
