@@ -648,6 +648,27 @@ def test_a_date_line_broken_by_br_keeps_its_zone() -> None:
     assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-06T08:30:00+08:00"
 
 
+def test_a_date_row_whose_box_is_never_closed_is_read_by_its_own_line() -> None:
+    """A byline box the page never closes ("<div class=meta>Rabu, 06 Maret 2024 - 08:10 WIT<br>
+    Reporter : <b>…</b>" and then the whole story inside it) is read by the line it opens with:
+    08:10+09:00; the story's "Baca juga" link inside the box makes it no teaser."""
+    unclosed = "<div class='meta'>Rabu, 06 Maret 2024 - 08:10 WIT<br>Reporter : <b>Theresia Rahan</b>"
+    related = "<p>Baca juga: <a href='/x'>Festival budaya pesisir digelar meriah di pantai selatan</a></p>"
+    rec = clean(raw(page(header=unclosed, top=related), GENERIC), None)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-06T08:10:00+09:00"
+    # the same line closed is read the same
+    rec = clean(raw(page(header=unclosed + "</div>", top=related), GENERIC), None)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-06T08:10:00+09:00"
+
+
+def test_a_row_s_time_between_bars_joins_its_date() -> None:
+    """Rule "time on its own line" for a row's parts: "Kamis, 07 Maret 2024 | 08:15 WITA |
+    Kategori: Pembangunan | Hits: 512" is 08:15+08:00, not the day alone."""
+    row = "<div class='post-info'>Kamis, 07 Maret 2024 | 08:15 WITA | Kategori: Pembangunan | Hits: 512</div>"
+    rec = clean(raw(page(header=row), GENERIC), None)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-07T08:15:00+08:00"
+
+
 def test_an_rdfa_date_is_the_page_s_stamp() -> None:
     """Drupal 7 prints its date as RDFa, ``property="dc:date dc:created"`` with a ``content``:
     the machine-readable stamp, the time of day included."""

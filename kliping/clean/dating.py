@@ -349,6 +349,8 @@ def near_headline(tree: Any, days: bool = False) -> list[str]:
         if _CHANGED_CLASS.search(el.get("class") or "") is not None:
             continue  # (hAtom's "updated" stamp beside the headline: a change's time)
         text = _short_text(el, 4 * _NEAR_LEN[1])
+        if text is None:
+            text = _lead_text(el, 4 * _NEAR_LEN[1])
         if text is None or len(text) <= _NEAR_LEN[0]:
             continue
         line = " ".join(text.split())
@@ -367,7 +369,10 @@ def near_headline(tree: Any, days: bool = False) -> list[str]:
         if _CLOCK.search(line) or _AGO.search(line):
             # (its parts between bars, bullets or middle dots: "Redaksi Jogja TV · Selasa, …")
             parts = _ROW_PARTS.split(line) if _ROW_MARK.search(line) else ()
-            tried = (line, *parts, *_br_lines(el), *_icon_runs(el), *_cell_lines(el))
+            # (rule "time on its own line" for a row's parts: "Kamis, 09 Juli 2020 | 08:15 WITA |
+            # Kategori: …" gives "Kamis, 09 Juli 2020 08:15 WITA")
+            timed = [f"{a} {b}" for a, b in itertools.pairwise(parts) if a and _TIME_ALONE.match(b)]
+            tried = (line, *timed, *parts, *_br_lines(el), *_icon_runs(el), *_cell_lines(el))
             if (uncounted := _COUNTER_TAIL.sub("", line)) != line:  # ("… Jam: 08:17:45 Dibaca: 1.284 kali")
                 tried = (uncounted, *tried)
             # (a part with its clock first: a row's "Kamis, 20-11-2025 | 14:25 | Diposting oleh …"
@@ -474,6 +479,34 @@ def _short_text(el: Any, limit: int) -> str | None:
     return "".join(parts)
 
 
+_BLOCK_TAGS = frozenset({"div", "p", "section", "article", "table", "ul", "ol", "dl", "figure", "blockquote",
+                         "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "main", "form"})
+
+
+def _lead_text(el: Any, limit: int) -> str | None:
+    """The text ``el`` opens with, up to its first block child (a ``<br>`` read as a space), when
+    ``limit`` characters or fewer: a date row whose box the page never closed ("<div class=meta>
+    Rabu, 18 November 2026 - 08:10 WIT<br>Reporter : <b>…</b>" then the whole story) is read by its
+    own line, not passed over as the story's wrapper."""
+    parts = [el.text or ""]
+    size = len(parts[0])
+    for child in el:
+        if child.tag in _BLOCK_TAGS:
+            break
+        if child.tag == "br":
+            parts.append(" ")
+        elif isinstance(child.tag, str):
+            inner = _short_text(child, limit - size)
+            if inner is None:
+                return None
+            parts.append(inner)
+        parts.append(child.tail or "")
+        size += len(parts[-1]) + len(parts[-2])
+        if size > limit:
+            return None
+    return "".join(parts) if size <= limit else None
+
+
 def _in_teaser(el: Any) -> bool:
     """Is ``el`` the time of a teaser item: does it, its next sibling or its parent, when short
     (:data:`_ITEM_LEN`: an item, not the article's frame), hold a headline link (five words or
@@ -483,11 +516,18 @@ def _in_teaser(el: Any) -> bool:
         return True
     parent = el.getparent()
     item = parent is not None and _short_text(parent, _ITEM_LEN) is not None  # an item, not the article
-    for box in (el, parent) if item else (el,):
+    # (a box the page never closed, the story in it, is judged by the line it opens with)
+    boxes = (el, parent) if item else (el,) if _short_text(el, _ITEM_LEN) is not None else _lead(el)
+    for box in boxes:
         for a in box.iter("a"):
             if len(a.text_content().split()) >= 5 and not any(x.tag == "h1" for x in a.iterancestors()):
                 return True
     return False
+
+
+def _lead(el: Any) -> list[Any]:
+    """``el``'s children before its first block child (:func:`_lead_text`'s)."""
+    return list(itertools.takewhile(lambda c: c.tag not in _BLOCK_TAGS, el))
 
 
 def _near_elements(tree: Any) -> Iterator[Any]:
