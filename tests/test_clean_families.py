@@ -518,6 +518,32 @@ def test_the_page_s_own_code_desk_and_a_company_s_about_box() -> None:
     assert rec["text"].endswith(PARAS[-1]) and rec["authors"] == []
 
 
+@pytest.mark.parametrize(
+    ("url", "site", "closing", "kept"),
+    [# the reporter's code in lower case, then the page's own name: "(kmb/balipost)"
+     ("https://www.balipost.com/x", "Bali Post", "<p>{last} (kmb/balipost)</p>", None),
+     # a capitalized code of a few letters after the last sentence: "(Dho)" (known before)
+     ("https://radio.example/x", "Radio Contoh", "<p>{last} (Dho)</p>", None),
+     # standing alone: an office's name with a hyphen and the code, a name and the desk's number
+     ("https://malukuprov.example.go.id/x", "Pemprov", "<p>{last}</p><p>(DKIPS-Maluku/rfs)</p>", None),
+     ("https://koran.example/x", "Koran Contoh", "<p>{last}</p><p>(Mahardika Pratama-77)</p>", None),
+     # the story's own brackets stay: a word not after a sentence, an acronym
+     ("https://radio.example/x", "Radio Contoh", "<p>{last} Kepala Dinas (Kadis)</p>", "Kepala Dinas (Kadis)"),
+     ("https://radio.example/x", "Radio Contoh", "<p>{last} (ICW)</p>", "(ICW)")],
+)  # fmt: skip
+def test_codes_closing_the_story(url: str, site: str, closing: str, kept: str | None) -> None:
+    """Reporters' and desks' codes closing a story, in the forms of batches u56 and u62."""
+    body = "".join(f"<p>{x}</p>" for x in PARAS[:-1]) + closing.format(last=PARAS[-1])
+    html = (f"<html lang='id'><head><title>Jembatan gantung baru dibuka</title><meta property="
+            f"'og:site_name' content='{site}'></head><body><h1>Jembatan gantung baru dibuka</h1>"
+            f"<div class='content'>{body}</div></body></html>").encode()  # fmt: skip
+    rec = _rec(html, url)
+    if kept is None:
+        assert rec["text"].endswith(PARAS[-1])
+    else:
+        assert rec["text"].endswith(kept)
+
+
 def test_sign_offs_bios_and_an_empty_thread_close_no_story() -> None:
     """The desk signing off before the page's name ("Redaksi Lirboyo.net"), a writer's bio in
     Javanese ("Panulis minangka guru …"), an empty comment section ("Belum ada tanggapan.") go;

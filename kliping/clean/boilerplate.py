@@ -975,7 +975,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|ant|antara|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4}|[a-z]\d{1,3}\s*/\s*[a-z]{1,6}\d{0,2})\)\.?\s*$"
         # a site and its reporter in brackets standing alone: "(TribunJogja/Rina)", "(Reuters/Budi)";
         # the reporter's whole name and the editor's: "(Ahmad Fauzi/Nashih)"
-        r"|^\s*\(\s*[A-Za-z][\w.]{2,30}(?:\s+[A-Z][\w.]{1,20}){0,3}\s*/\s*[A-Za-z][\w .']{1,40}\)\.?\s*$"
+        # (an office's name with a hyphen: "(DKIPS-Maluku/rfs)")
+        r"|^\s*\(\s*[A-Za-z][\w.-]{2,30}(?:\s+[A-Z][\w.]{1,20}){0,3}\s*/\s*[A-Za-z][\w .']{1,40}\)\.?\s*$"
+        # the reporter's name and the desk's number: "(Mahardika Pratama-77)"
+        r"|^\s*\((?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3})\s?-\s?\d{1,3}\)\.?\s*$"
         # a source or a note alone in brackets: "(Kompas.com)", "(Antaranews)", "(Bersambung)"
         r"|^\s*\(\s*[A-Za-z][\w.-]{2,30}\s*\)\.?\s*$"
         # a print edition's jump lines: "(bersambung ke hal 7)", "Sambungan dari hal 1", "(Baca
@@ -1574,8 +1577,9 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
     name = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
     return Brand(
         re.compile(rf"(?<![\w.-])(?:{named})(?![\w-])", _I),
-        # (... or the reporter first: "… dan Thailand. (Ketut Winata/balipost)")
-        re.compile(rf"\s*\(\s*(?:(?:{alts})(?:\s*[/-]\s*[^()/\n]{{1,40}}){{0,2}}|{name}\s*/\s*(?:{alts}))"
+        # (... or the reporter first: "… dan Thailand. (Ketut Winata/balipost)", "(kmb/balipost)")
+        re.compile(rf"\s*\(\s*(?:(?:{alts})(?:\s*[/-]\s*[^()/\n]{{1,40}}){{0,2}}"
+                   rf"|(?:{name}|(?-i:[a-z]{{2,6}}\d{{0,2}}))\s*/\s*(?:{alts}))"
                    rf"\s*\)\.?\s*$", _I),
         re.compile(rf"^\W{{0,3}}(?:(?:{alts})\s*/\s*{name}(?:\s*/\s*[a-z]{{2,5}})?"
                    rf"|{name}\s*/\s*(?:{alts}))\W{{0,3}}$", _I),
