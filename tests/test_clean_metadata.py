@@ -152,6 +152,38 @@ def test_a_logo_heading_is_no_title() -> None:
     assert found.title == "Jembatan Gantung di Lunyuk Putus"
 
 
+STORY_P = ("<p>Ratusan warga berunjuk rasa di depan kantor camat menuntut perbaikan tanggul penahan air "
+           "pasang yang jebol sejak sebulan lalu, karena setiap pasang besar rumah mereka terendam.</p>")
+
+
+@pytest.mark.parametrize(
+    ("html", "want"),
+    [# a masthead's <h1> with a tagline, the <title> an <h2>'s headline
+     ("<html><head><title>Tiga Kapal Pengebom Ikan Diamankan di Perairan Saponda</title></head><body>"
+      "<h1 id='logo'><img alt='Kabar'><span>Kabar Pos - Harian Terbesar di Sultra</span></h1>"
+      "<h3>Kanal</h3><h2><a href='/x'>Tiga Kapal Pengebom Ikan Diamankan di Perairan Saponda</a></h2>"
+      + STORY_P + "</body></html>", "Tiga Kapal Pengebom Ikan Diamankan di Perairan Saponda"),
+     # no heading: the site's name in bold closes the <title>, the headline opens it
+     ("<html><head><title>Jadwal Asesmen Akhir Semester Ganjil 2026 :: SMA Negeri 5 Kota Contoh</title></head>"
+      "<body><table><tr><td><font size=4><b>SMA NEGERI 5 KOTA CONTOH</b></font></td></tr><tr><td>"
+      "<div class='judul'>Jadwal Asesmen Akhir Semester Ganjil 2026</div>" + STORY_P
+      + "</td></tr></table></body></html>", "Jadwal Asesmen Akhir Semester Ganjil 2026"),
+     # a print view's <title> names only the page's kind; the <h2> over the story is the headline
+     ("<html><head><title>Cetak Berita - Analisa Contoh</title></head><body><table><tr><td>"
+      "<h2>Warga Sicanang Tuntut Tanggul Rob Diperbaiki</h2></td></tr><tr><td>" + STORY_P
+      + "</td></tr></table></body></html>", "Warga Sicanang Tuntut Tanggul Rob Diperbaiki"),
+     # ... an <h2> over no prose (a sidebar's list) is not
+     ("<html><head><title>Cetak Berita - Analisa Contoh</title></head><body>"
+      "<h2>Berita Paling Banyak Dibaca Minggu Ini</h2><ul><li>Satu</li></ul></body></html>", "Cetak Berita - Analisa Contoh")],
+)  # fmt: skip
+def test_the_headline_of_an_old_layout(html: str, want: str) -> None:
+    """Old layouts' headlines: rule "logo heading" for an <h1> the <title> does not name beside an
+    <h2> that prints it; a title's site part is no headline even when the page prints it; under a
+    <title> of the site alone, the heading the story's prose opens under."""
+    found = metadata.extract(decode.parse(html), GENERIC_LAYOUT, BASE, [])
+    assert found.title == want
+
+
 def test_a_cut_headline_is_the_whole_one() -> None:
     """Rule "cut headline": a JSON-LD headline cut with an ellipsis is the whole one another source
     prints."""

@@ -339,6 +339,13 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
         h1 = next((s for h in headlines(tree)[:1] if (s := " ".join(h.text_content().split()))), None)
     if h1 and _is_site_name(h1, {k for n in names if (k := re.sub(r"\W+", "", n.lower()))}):
         h1 = None  # rule "logo heading": the site's name as the first <h1> (a blog theme's masthead)
+    if not cands and h1 and pm.html_title and not agree(pm.html_title, h1):
+        # rule "logo heading": an <h1> the <title> does not name ("Kendari Pos - Harian Terbesar di
+        # Sultra"), an <h2>/<h3> printing the <title>'s headline: that heading is the headline
+        own = strip_site_suffix(" ".join(pm.html_title.split()), names)
+        heading = _title_heading(tree, own)
+        if heading is not None and heading.tag != "h1" and len(own.split()) >= 4:
+            h1 = " ".join(heading.text_content().split())
     if not cands and h1:
         cands.append(h1)
     if not cands and pm.html_title:
@@ -690,18 +697,51 @@ def headlines(tree: Any) -> list[Any]:
         text = " ".join(h2.text_content().split()).casefold()
         # (opening the title, or closing it after the site's name: "Pemkab Lumajang - Bupati …")
         # (or inside it, after a label: a print view's "Cetak: Judul - Situs")
-        if len(text) >= _HEADLINE_MIN and any(t.startswith(text) or t.endswith(text) or _after_label(t, text)
+        if len(text) >= _HEADLINE_MIN and any(t.startswith(text) or _closes(t, text) or _after_label(t, text)
                                               for t in titles if t):
             return [h2]
         # ... else, under a <title> that is only the site's ("Kementerian Pertanian - Berita"), the
         # first heading whose class names a headline ("news-title", "judul-berita"), no teaser's link
+        # (or, with no such class, the heading the story's prose opens under: a print view's
+        # "<title>Cetak Berita - Analisa Daily</title>" over "<h2>Judul</h2>" then the story)
         if named is None and site_only and len(text) >= _HEADLINE_MIN and len(text.split()) >= 4 \
-                and _TITLE_CLASS.search(h2.get("class") or "") and next(h2.iter("a"), None) is None \
+                and (_TITLE_CLASS.search(h2.get("class") or "") or _opens_prose(h2)) \
+                and next(h2.iter("a"), None) is None \
                 and next(h2.iterancestors("a", "li", "nav", "aside", "footer"), None) is None:
             named = h2
     if named is not None:
         return [named]
     return _plain_headline(tree, titles)
+
+
+def _closes(title: str, text: str) -> bool:
+    """Does ``text`` close ``title`` as its headline ("Pemkab Lumajang - Bupati …"), not as the
+    site's name after a longer headline ("Jadwal Asesmen … :: SMA Negeri 5 Makassar")?"""
+    return title.endswith(text) and len(text) >= len(title[: len(title) - len(text)].strip(" -|–—:»·•"))
+
+
+_PROSE_WORDS = 20
+
+
+def _opens_prose(heading: Any) -> bool:
+    """Is the element after ``heading`` (after its wrapper's, two levels up at most) a paragraph
+    of prose, or does it open with one?"""
+    el, nxt = heading, None
+    for _ in range(3):
+        nxt = el.getnext()
+        if nxt is not None or (el := el.getparent()) is None:
+            break
+    if nxt is None or not isinstance(nxt.tag, str):
+        return False
+    para = nxt if nxt.tag == "p" else next((x for x in itertools.islice(nxt.iter(), 40) if x.tag == "p"), None)
+    if para is None:
+        return False
+    words = 0
+    for chunk in para.itertext():
+        words += len(chunk.split())
+        if words >= _PROSE_WORDS:
+            return True
+    return False
 
 
 def _after_label(title: str, text: str) -> bool:
@@ -729,7 +769,7 @@ def _plain_headline(tree: Any, titles: list[str]) -> list[Any]:
         text = " ".join(el.text_content().split()).casefold()
         if len(text) < _HEADLINE_MIN or len(text.split()) < 3:
             continue
-        if any(t == text or (t.startswith(text) or t.endswith(text)) for t in titles if t) \
+        if any(t == text or (t.startswith(text) or _closes(t, text)) for t in titles if t) \
                 and next(el.iterancestors("a", "li", "nav", "title", "header", "footer"), None) is None:
             return [el]
     return []
