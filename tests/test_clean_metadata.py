@@ -164,7 +164,8 @@ STORY_P = ("<p>Ratusan warga berunjuk rasa di depan kantor camat menuntut perbai
       "<h3>Kanal</h3><h2><a href='/x'>Tiga Kapal Pengebom Ikan Diamankan di Perairan Saponda</a></h2>"
       + STORY_P + "</body></html>", "Tiga Kapal Pengebom Ikan Diamankan di Perairan Saponda"),
      # no heading: the site's name in bold closes the <title>, the headline opens it
-     ("<html><head><title>Jadwal Asesmen Akhir Semester Ganjil 2026 :: SMA Negeri 5 Kota Contoh</title></head>"
+     ("<html><head><title>Jadwal Asesmen Akhir Semester Ganjil 2026 :: SMA Negeri 5 Kota Contoh"
+      "</title></head>"
       "<body><table><tr><td><font size=4><b>SMA NEGERI 5 KOTA CONTOH</b></font></td></tr><tr><td>"
       "<div class='judul'>Jadwal Asesmen Akhir Semester Ganjil 2026</div>" + STORY_P
       + "</td></tr></table></body></html>", "Jadwal Asesmen Akhir Semester Ganjil 2026"),
@@ -174,7 +175,8 @@ STORY_P = ("<p>Ratusan warga berunjuk rasa di depan kantor camat menuntut perbai
       + "</td></tr></table></body></html>", "Warga Sicanang Tuntut Tanggul Rob Diperbaiki"),
      # ... an <h2> over no prose (a sidebar's list) is not
      ("<html><head><title>Cetak Berita - Analisa Contoh</title></head><body>"
-      "<h2>Berita Paling Banyak Dibaca Minggu Ini</h2><ul><li>Satu</li></ul></body></html>", "Cetak Berita - Analisa Contoh")],
+      "<h2>Berita Paling Banyak Dibaca Minggu Ini</h2><ul><li>Satu</li></ul></body></html>",
+      "Cetak Berita - Analisa Contoh")],
 )  # fmt: skip
 def test_the_headline_of_an_old_layout(html: str, want: str) -> None:
     """Old layouts' headlines: rule "logo heading" for an <h1> the <title> does not name beside an

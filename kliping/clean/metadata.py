@@ -733,7 +733,8 @@ def _opens_prose(heading: Any) -> bool:
             break
     if nxt is None or not isinstance(nxt.tag, str):
         return False
-    para = nxt if nxt.tag == "p" else next((x for x in itertools.islice(nxt.iter(), 40) if x.tag == "p"), None)
+    para = nxt if nxt.tag == "p" else \
+        next((x for x in itertools.islice(nxt.iter(), 40) if x.tag == "p"), None)
     if para is None:
         return False
     words = 0
