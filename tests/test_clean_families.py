@@ -457,6 +457,15 @@ def test_a_label_as_bare_text_before_the_name_s_link() -> None:
     assert rec["authors"] == ["Nur Azizah"] and "Laporan:" not in rec["text"]
 
 
+def test_a_reader_s_submission_line_names_its_writer() -> None:
+    """A reader's story closed by "Kiriman: Name, warga …" (the writer's role in lower case after
+    the comma): the sender is the writer, the line no story; a sentence after "Kiriman:" stays."""
+    rec = _record("", "", "<p><i>Kiriman: Rahayu Widyaningsih, warga Sendangsari.</i></p>")
+    assert rec["authors"] == ["Rahayu Widyaningsih"] and "Kiriman:" not in rec["text"]
+    rec = _record("", "", "<p>Kiriman: paket bantuan tiba di desa itu pada Senin pagi, kata warga.</p>")
+    assert "Kiriman: paket bantuan" in rec["text"]
+
+
 def test_the_writers_line_in_the_plural() -> None:
     """Rule "writer's line": "The writers are researchers at …" closing an English op-ed."""
     rec = _record("", "", "<p><em>The writers are researchers at the Urban Resilience Lab, Universitas "

@@ -1335,6 +1335,7 @@ _LABEL = r"(?:" + "|".join(CREDIT_LABELS) + r")"
 NAMED_LABELS = {"laporan": "authors", "liputan": "authors", "rep": "authors", "teks": "authors",
                 "pen": "authors", "ed": "editors",  # ("(pen: Anggit Puji Widodo / ed: Saiful Arief)")
                 "red": "editors", "laporan oleh": "authors", "liputan oleh": "authors",
+                "kiriman": "authors", "kiriman dari": "authors",  # (a reader's story: "Kiriman: Rahayu …")
                 "ditulis oleh": "authors", "disunting oleh": "editors"}  # fmt: skip
 _NAMED_LABEL = r"(?:" + "|".join(k.replace(" ", r"\s+") for k in NAMED_LABELS) + r")"
 _A_NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
@@ -1351,7 +1352,8 @@ CREDIT_LINE = re.compile(
     rf"|\(?\s*{_NAMED_LABEL}\s*:\s*{_A_NAME}(?:\s*[/|,]?\s*{_ANY_LABEL}\s*:\s*{_A_NAME})*"
     # (the outlet after a slash: "Laporan: Muhammad Ilham Syarif / Celebes TV"; the desk's town in
     # brackets: "Laporan: Nur Azizah (Pekanbaru)")
-    rf"(?:\s*/\s*{_A_NAME}|\s*\(\s*{_A_NAME}\s*\))?\W*)$",
+    # ... or the writer's role in lower case after a comma: "Kiriman: Rahayu W, warga Sendangsari.")
+    rf"(?:\s*/\s*{_A_NAME}|\s*\(\s*{_A_NAME}\s*\)|,\s*(?-i:[a-z])[^,.!?\n]{{1,40}})?\W*)$",
     _I,
 )
 # Two roles one person holds, under one colon: "Redaktur & Reporter : Fathan Sinaga" (JPNN)

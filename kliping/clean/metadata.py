@@ -1072,15 +1072,21 @@ _BYLINE_WIDE = XPath(
 # - Senin, 8 Januari 2024 14:30 WIB", "Oleh: Rina Amalia | 2 jam lalu"), not in a paragraph.
 _POSTED_TEXT = XPath(
     "/descendant::body/descendant::text()[contains(., 'oleh') or contains(., 'Oleh')"
-    " or contains(., 'tulis ku')]"
+    " or contains(., 'tulis ku') or contains(., 'dening') or contains(., 'Dening')"
+    " or contains(., 'Posted by') or contains(., 'posted by') or contains(., 'Written by')]"
     "[string-length(normalize-space(.)) < 100]"
     "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
 )
 _POSTED_BY = re.compile(
     # (Sundanese: "Ditulis ku Asep Gunawan • Diunggah dinten Kemis, …")
-    r"^(?:(?:(?:diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+)?oleh|ditulis ku)\s*:?\s+"
-    # (then its date or place: "pada …", a bar, "[Pasaman Barat] di 30 November 2026", "di Ambon")
-    r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))(?=\s+(?:pada|di)\b|\s*[|,•·\[(-]|\s*$)",
+    r"^(?:(?:(?:diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+)?oleh|ditulis ku"
+    # (Javanese: "Dening: Sugeng Wiyono", "Kaserat dening Sri Widayati"; Blogger's English "Posted
+    # by Arfan Lamasitudju" and "Written by")
+    r"|(?:(?:kaserat|dipunserat|ditulis|dikirim|kaunggahake|kaaturake)\s+)?dening|(?:posted|written)\s+by)\s*:?\s+"
+    # (then its date or place: "pada …", a bar, "[Pasaman Barat] di 30 November 2026", "di Ambon",
+    # Blogger's "at 8:15 PM", Javanese "ing …")
+    r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))"
+    r"(?=\s+(?:pada|di|at|on|ing|tanggal)\b|\s*[|,•·\[(-]|\s*$)",
     re.I,
 )
 
@@ -1092,7 +1098,7 @@ def _posted_by(tree: Any) -> list[str]:
             continue
         text = " ".join(parent.text_content().split())
         if len(text) < 120 and (m := _POSTED_BY.match(text)):
-            if parent.tag == "p" and text[:4].lower() == "oleh":
+            if parent.tag == "p" and text[:4].lower() in ("oleh", "deni"):
                 continue  # "Oleh Presiden Jokowi, jembatan itu ...": a sentence, not a byline
             return [m.group("name")]
     return []
