@@ -376,7 +376,8 @@ def test_the_dom_byline_without_its_date_and_desk(body: str, byline: list[str]) 
         ("<p>Oleh Presiden Jokowi, jembatan itu diresmikan.</p>", []),
         # Blogger's English footer, and Javanese: "Dening:", "Kaserat dening"
         ("<div class='post-footer'><span class='post-author vcard'>Posted by <span class='fn'>Arfan "
-         "Lamasitudju</span></span> <span class='post-timestamp'>at 8:15 PM</span></div>", ["Arfan Lamasitudju"]),
+         "Lamasitudju</span></span> <span class='post-timestamp'>at 8:15 PM</span></div>",
+         ["Arfan Lamasitudju"]),
         ("<div class='post-author'>Dening: <b>Sugeng Wiyono</b></div>", ["Sugeng Wiyono"]),
         ("<span class='post-author vcard'>Kaserat dening <span class='fn'>Sri Widayati</span></span>",
          ["Sri Widayati"]),
