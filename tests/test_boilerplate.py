@@ -2053,6 +2053,24 @@ def test_a_press_release_s_about_box_closes_the_body() -> None:
     assert clean_lines([BODY, "Tentang Kami", ours]).paragraphs == [BODY, "Tentang Kami", ours]
 
 
+@pytest.mark.parametrize(
+    ("box", "dropped"),
+    [# the company's legal form before the name the heading gives
+     (["Tentang PLN", "PT PLN (Persero) adalah Badan Usaha Milik Negara di bidang ketenagalistrikan."], True),
+     # an English release's: the name, then a verb
+     (["About Lumora Health", "Lumora Health operates clinical laboratories in six Asian countries.",
+       "Contacts", "press@lumora.example"], True),
+     # "About Us" / "We …", and a story's "About" line that another line follows
+     (["About Us", "Us operates nothing, this is a line of the story."], False),
+     (["About Lumora Health", "The company said it would hire 200 more technicians."], False)],
+)  # fmt: skip
+def test_about_boxes_of_more_releases(box: list[str], dropped: bool) -> None:
+    """Rule "about box": "Tentang PLN" over "PT PLN (Persero) adalah …"; "About Acme" over "Acme
+    operates …"; not "About Us", and not a heading the company's name does not open the next line of."""
+    res = clean_lines([BODY, *box])
+    assert res.paragraphs == ([BODY] if dropped else [BODY, *box])
+
+
 def test_a_report_s_byline_with_the_outlet_and_no_comma() -> None:
     res = clean_lines(["Laporan wartawan Kompas Yulvianus Harjono", BODY])
     assert res.paragraphs == [BODY] and res.authors == ["Yulvianus Harjono"]

@@ -1229,9 +1229,20 @@ def _about_box(line: str, after: list[str]) -> bool:
     nxt = next((x for x in after if x.strip()), "")
     org = m.group("org")
     first = re.escape(org.split()[0])
+    # (the company's legal form before its name: "Tentang PLN" / "PT PLN (Persero) adalah …")
+    legal = r"(?:(?-i:PT|Perum|Perumda|CV|Yayasan|The)\.?\s+)?"
     # (or how a company tells its founding: "PT X Tbk didirikan pada 1984 …")
-    return re.match(rf"{first}[^\n,.]{{0,60}}?\s+(?:adalah|merupakan|ialah|is|was|didirikan|founded"
-                    rf"|established)\b|{re.escape(org)},", nxt) is not None
+    if re.match(rf"{legal}{first}[^\n,.]{{0,60}}?\s+(?:adalah|merupakan|ialah|is|was|didirikan|founded"
+                rf"|established)\b|{legal}{re.escape(org)},", nxt) is not None:
+        return True
+    # (an English release's: "About Lumora Health" / "Lumora Health operates …", its name then a
+    # verb; not "About Us" / "We …")
+    return _ABOUT_EN.match(line) is not None and org.casefold() not in _ABOUT_SELF \
+        and re.match(rf"{legal}{re.escape(org)}\s+(?-i:[a-z]{{3,}})\b", nxt) is not None
+
+
+_ABOUT_SELF = frozenset(("us", "me", "the author", "the writer", "kami", "saya"))
+_ABOUT_EN = re.compile(r"\W{0,3}about\b", _I)
 
 
 
