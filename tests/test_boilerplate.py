@@ -2045,6 +2045,24 @@ def test_revision_44_more_lines(line: str, fam: str | None) -> None:
     assert family(line) == fam
 
 
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [("Versi Cetak", "pagination"), ("Vérsi citakeun", "pagination"),
+     ("Kirim Artikel Ini ke Teman", "pagination"),
+     ("Muat update terbaru", "pagination"), ("Tonton di YouTube", "widget"),
+     ("Video: Pemkot Bogor/YouTube", "photo_credit"), ("Jl. Veteran No. 17 Padang", "contact"),
+     ("Jl. Kebun Bunga, Kelurahan Sukarami, Palembang", "contact"),
+     # the story's lines
+     ("Cetak biru pembangunan disusun tahun ini.", None), ("Video: warga merekam banjir di jalan.", None),
+     ("Jl. Sudirman, Jakarta, ditutup sejak pagi.", None),
+     ("Tonton di YouTube, kata dia, sudah jadi kebiasaan anak-anak.", None)],
+)  # fmt: skip
+def test_revision_47_more_lines(line: str, fam: str | None) -> None:
+    """A page's tools (print, send to a friend, in Sundanese too), a live report's load button, an
+    embedded video's label and credit, an address without a number or without a comma."""
+    assert family(line) == fam
+
+
 def test_a_press_release_s_about_box_closes_the_body() -> None:
     res = clean_lines([BODY, "Tentang LPS", "LPS adalah lembaga independen yang menjamin simpanan nasabah.",
                        "Untuk informasi lebih lanjut, hubungi: Sekretariat Lembaga, Tel. 021-515-1000"])

@@ -669,6 +669,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"|cover|hero|lead|top) (?:image|photo|picture)|(?:image|photo|picture) (?:credits?|source|by))"
         rf"\s*:\s*[^\n]{{1,150}}$"
         rf"|^\s*\(?\s*antara\s*foto\s*/[^\n]{{1,150}}$"
+        # a video's credit, its maker and the platform: "Video: Pemkot Bogor/YouTube"
+        rf"|^\s*\(?\s*video\s*:\s*[^\n/.!?]{{1,60}}/[^\n/.!?]{{1,40}}\)?\s*$"
         # a site and its photographer standing alone, "KOMPAS.com/RINA PRATIWI"; "Dok. Pribadi"
         rf"|^\s*[\w-]+\.(?:com|co\.id|id)\s*/\s*[^\n/()]{{2,40}}$"
         rf"|^\s*\(?\s*dok\.\s*[^\n()]{{1,60}}\)?\s*$|^\s*\(?\s*(?:ist\.?|istimewa)\s*\)?\s*$"
@@ -785,6 +787,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # an audio player's label: "Dengarkan artikel ini: Durasi 04:12", "Listen to this article"
         r"|^\s*(?:dengarkan (?:artikel|berita|tulisan) ini|listen to (?:this|the) (?:article|story))\b"
         r"[^\n]{0,60}$"
+        # an embedded video's label: "Tonton di YouTube", "Watch on YouTube"
+        r"|^\W*(?:tonton|lihat|saksikan|watch)(?: (?:video|videonya))? (?:di|on) (?:youtube|tiktok|instagram"
+        r"|facebook|vimeo|x)\W*$"
         # a shop link's commission notice: "Orami dapat menerima komisi dari tautan pembelian.",
         # "… dapat memperoleh komisi dari pembelian melalui tautan di atas" (the English "may earn a
         # commission" the Zyte benchmark's gold text keeps, as part of the article)
@@ -1019,7 +1024,14 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"[\s\d/|,.]*(?:dari\s*\d+\s*)?(?:selanjutnya|berikutnya|next|»|›)?\W*$"
         r"|^\s*(?:(?:next|previous|prev) (?:article|story|post)|(?:baca )?selanjutnya|berikutnya|sebelumnya"
         r"|next|prev(?:ious)?|show all|lihat semua"
-        r"|tampilkan semua|load more|muat lebih banyak)\W*$"
+        r"|tampilkan semua|load more|muat lebih banyak"
+        # a live report's button: "Muat update terbaru", "Load new updates"
+        r"|muat (?:update|pembaruan|berita|kabar) (?:terbaru|terkini)|load (?:new|latest) (?:updates|posts)"
+        # a page's tools: "Versi Cetak", "Print", "Kirim Artikel Ini ke Teman", "Vérsi citakeun" (Sundanese)
+        r"|versi cetak|cetak(?: berita| artikel)?|print(?: this (?:article|page|story))?|v[eé]rsi citakeun"
+        r"|kirim(?: artikel| berita)?(?: ini)? ke (?:teman|kawan|email)"
+        r"|e-?mail (?:this|artikel ini|berita ini)"
+        r"|send to a friend)\W*$"
         r"|^\s*(?:\d+\s+)+\d*\s*(?:selanjutnya|next|»|›)?\s*$"
         # a photo gallery's slide counter: "1 / 4", "2 dari 10", "3 of 12"
         r"|^\s*\d{1,3}\s*(?:/|dari|of)\s*\d{1,3}\s*$",
@@ -1072,7 +1084,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # an office's address alone on its line: "Jl. Jenderal Sudirman No. 2, Surakarta", "Jln. Medan
         # Merdeka Barat No. 9, Jakarta Pusat 10110" (a street named in the story is in a sentence)
         r"|^\s*(?:jl|jln)\.\s*(?-i:[A-Z])[^\n,]{1,50}?\bno\.?\s*\d{1,4}[a-z]?"
-        r"(?:\s*[,-]\s*(?-i:[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,4}))*(?:\s*\d{5})?\s*$"
+        r"(?:(?:\s*[,-]\s*|\s+)(?-i:[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,4}))*(?:\s*\d{5})?\s*$"
+        # ... without a number, its parts all names: "Jl. Kebun Bunga, Kelurahan Sukarami, Palembang"
+        r"|^\s*(?:jl|jln)\.\s*(?-i:[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,4}"
+        r"(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z0-9][\w./]*){0,4}){2,5})\.?\s*$"
         # an office's phone, fax or e-mail alone on its line: "Telp.& Fax (021) 3448510", "Telp. (022)
         # 7272606", "e-mail : publikasi@kemenpppa.go.id", "WA: 0812-3456-7890" (a number the story
         # gives is in a sentence)
