@@ -669,6 +669,27 @@ def test_a_row_s_time_between_bars_joins_its_date() -> None:
     assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-07T08:15:00+08:00"
 
 
+def test_a_reader_s_comment_time_is_not_the_story_s() -> None:
+    """A blog prints its day alone; a reader's comment under it prints its own time with the same
+    <time> markup ("23 November 2026 at 8:14 pm" in "comment-meta"): the story has no time."""
+    comment = ("<ol class='comment-list'><li class='comment'><article class='comment-body'><footer "
+               "class='comment-meta'><b class='fn'>Wayan</b> <time>7 March 2024 at 8:14 pm</time></footer>"
+               "<p>Good decision.</p></article></li></ol>")
+    html = page(head="<meta property='article:published_time' content='2024-03-07'>",
+                header="<time class='entry-date published' datetime='2024-03-07'>7 March 2024</time>",
+                before="") + comment.encode()
+    rec = clean(raw(html, GENERIC), None)
+    assert rec["published_date"] == dt.date(2024, 3, 7) and rec["published_at"] is None
+
+
+def test_a_podcast_episode_s_structured_date() -> None:
+    """A podcast's episode page: its JSON-LD node is a ``PodcastEpisode``, its date the page's."""
+    ld = ("<script type='application/ld+json'>{\"@type\":\"PodcastEpisode\",\"name\":\"Episode 47\","
+          "\"datePublished\":\"2024-03-07T12:00:00+07:00\"}</script>")
+    rec = clean(raw(page(head=ld), GENERIC), None)
+    assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2024-03-07T12:00:00+07:00"
+
+
 def test_an_rdfa_date_is_the_page_s_stamp() -> None:
     """Drupal 7 prints its date as RDFa, ``property="dc:date dc:created"`` with a ``content``:
     the machine-readable stamp, the time of day included."""

@@ -212,6 +212,8 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
             repeated = kinds[(el.tag, el.get("class"))] >= _LISTING_REPEATS
             if repeated and _dates_a_headline(el):
                 continue
+            if i and _in_comment(el):
+                continue  # (a reader's comment dates itself with the same <time> markup)
             rank = 2 if len(ranked) < _PRINTED_TRIES and masthead.holds(el) else int(repeated)
             ranked.append((rank, i, " ".join(_spaced_text(el).split())))
         last = []
@@ -431,6 +433,18 @@ _COUNTER_TAIL = re.compile(r"\s+(?:dibaca|dilihat|views?|hits)\s*:?\s*[\d.,]+\s*
 
 def _dates_story(line: str) -> bool:
     return is_date_line(line) or is_byline_date(line) or is_relative_byline(line)
+
+
+_COMMENT_BOX = re.compile(r"(?i)comment|komentar|disqus")
+
+
+def _in_comment(el: Any) -> bool:
+    """Is ``el`` inside a readers' comment (an ancestor's class or id names one, "comment-body",
+    "komentar-item"), ten levels up at most?"""
+    for a in itertools.islice(el.iterancestors(), 10):
+        if _COMMENT_BOX.search((a.get("class") or "") + " " + (a.get("id") or "")):
+            return True
+    return False
 
 
 def _spaced_text(el: Any) -> str:

@@ -48,6 +48,7 @@ ARTICLE_TYPES = frozenset(
         "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting",
         "posting", "socialmediaposting", "report", "techarticle", "scholarlyarticle", "review",
         "criticreview", "recipe", "howto",  # (a food portal's recipe, a service article's steps)
+        "podcastepisode",  # (a podcast's episode page, its show notes the story)
     }
 )  # fmt: skip
 
