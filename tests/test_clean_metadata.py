@@ -801,3 +801,17 @@ def test_a_section_s_og_title_is_no_headline(og: str) -> None:
     found = metadata.extract(decode.parse(_story_page(head, h1)), GENERIC_LAYOUT, BASE,
                              ["Arrahmah.id", "Korlantas Polri"])
     assert found.title == h1
+
+
+@pytest.mark.parametrize(
+    ("values", "names"),
+    [(["Rizky Tyas Pratiwi", "Rizky Tyas"], ["Rizky Tyas Pratiwi"]),
+     (["Rizky Tyas", "Budi Santoso", "Rizky Tyas Pratiwi"], ["Rizky Tyas Pratiwi", "Budi Santoso"]),
+     # a name with a dangling bracket is the name; two people who share a first name stay two
+     (["Jeff Foust", "Jeff Foust ("], ["Jeff Foust"]),
+     (["Ana Putri", "Ana Lestari"], ["Ana Putri", "Ana Lestari"])],
+)  # fmt: skip
+def test_each_person_once(values: list[str], names: list[str]) -> None:
+    """A reporter's line names "Rizky Tyas", the byline "Rizky Tyas Pratiwi": one person, named
+    whole, where the name first appears."""
+    assert people.people(values) == names

@@ -143,7 +143,7 @@ def tidy(name: str) -> str:
     name = _BRACKETED.sub("", name)
     name = _TITLES.sub("", name)
     name = _RANKS.sub("", name)
-    return name.strip(" .:-–—|,")
+    return name.strip(" .:-–—|,(")
 
 
 _BRAND_PIECE = 4  # characters: a brand this long is no name's piece by chance
@@ -194,4 +194,18 @@ def people(values: Iterable[str], brands: Iterable[str] = ()) -> list[str]:
             if key not in seen and is_person(name, brands):
                 seen.add(key)
                 out.append(name)
+    return _whole_names(out) if len(out) > 1 else out
+
+
+def _whole_names(names: list[str]) -> list[str]:
+    """Each person once: a name the page also prints whole is that name ("Rizky Tyas" of a
+    reporter's line beside "Rizky Tyas Pratiwi" of the byline; kept where it first appears)."""
+    words = [n.casefold().split() for n in names]
+    out: list[str] = []
+    for i, name in enumerate(names):
+        whole = next((names[j] for j, w in enumerate(words)
+                      if len(w) > len(words[i]) and w[: len(words[i])] == words[i]
+                      and all(x[:1].isalpha() for x in w[len(words[i]):])), name)
+        if whole not in out:
+            out.append(whole)
     return out
