@@ -505,6 +505,9 @@ def test_institutions_and_contacts_are_no_names(names: list[str], persons: list[
         ("<div class='writer'><span>Denada S Putri</span></div>", ["Denada S Putri"]),
         ("<div class='detail-nama-redaksi'><a>Nanda Aulia</a></div>", ["Nanda Aulia"]),
         ("<span class='meta'><i class='fa fa-user'></i>Sri Wahyuni</span>", ["Sri Wahyuni"]),
+        # the writer's own role after a comma, the date after a middle dot
+        ("<div class='reporter'><div class='namerep'><a>Kevi Laras</a>, Jurnalis · <b>Senin 4 Maret 2024 "
+         "12:34 WIB</b></div></div>", ["Kevi Laras"]),
         # a desk, a long line; a writer's box away from the headline (the sidebar's): no writer
         ("<div class='redaksi'>Tim Redaksi</div>", []),
         ("<div class='penulis'>Rina Amalia adalah wartawan yang meliput isu lingkungan sejak 2015 di Jawa"

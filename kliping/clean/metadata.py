@@ -806,6 +806,11 @@ def _headline_box(h1: Any) -> Any:
     return box
 
 
+_OWN_ROLE = re.compile(
+    r"(?i),\s*(?:jurnalis|wartawan|wartawati|reporter|kontributor|penulis|writer|journalist)\s*$"
+)
+
+
 def _writer_beside_headline(tree: Any) -> list[str]:
     h1 = next(iter(headlines(tree)), None)
     box = _headline_box(h1)
@@ -830,9 +835,12 @@ def _writer_beside_headline(tree: Any) -> list[str]:
             continue
         if _OTHER_LABEL.search(_text_before(el)):
             continue  # "Editor : <a class=author>Indriyani Astuti</a>": a name under another role
+        if _BULLETS.search(text):  # rule "name and date": "Kevi Laras, Jurnalis · Senin 30 November …"
+            text = " · ".join(x for x in _BULLETS.split(text) if not any(c.isdigit() for c in x))
         named = people.people([text])
         bare = people.cut_role_after(_WRITER_LABEL.sub("", text))  # (label off; another role's after it)
-        if len(named) == 1 and named[0].casefold() == bare.casefold():
+        # (the name alone, or with the writer's own role after a comma: "Kevi Laras, Jurnalis")
+        if len(named) == 1 and named[0].casefold() in (bare.casefold(), _OWN_ROLE.sub("", bare).casefold()):
             return named
         # two or three writers, every part of the element a name: "<a>Dwi Prasetyo</a>, <a>Ridho Aulia</a>"
         if 1 < len(named) <= 3 and len(named) == len(people.parts(_WRITER_LABEL.sub("", text))):
