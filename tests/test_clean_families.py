@@ -233,6 +233,25 @@ def test_a_slider_s_captions_are_a_gallery_s() -> None:
     assert PARAS[0] in text and all(c in text for c in CAPTIONS)
 
 
+def test_a_slide_s_credit_between_its_photo_and_caption() -> None:
+    """Rule "slides": a photo essay whose slides print the photo's credit between the picture and
+    its caption ("<img><div class=slide-credit>ANTARA FOTO/Name/nym.</div><p class=slide-caption>
+    …</p>") is told by its captions, not lost as "no article body found"."""
+    slides = "".join(f"<div class='slide'><img src='/b{i}.jpg'><div class='slide-credit'>ANTARA FOTO/"
+                     f"Rizal Warta/nym.</div><p class='slide-caption'>{c}</p></div>"
+                     for i, c in enumerate(CAPTIONS))
+    page = ("<html><head><title>Kampung Adat Saat Musim Kabut - Warta Foto</title></head><body>"
+            "<h1>Kampung Adat Saat Musim Kabut</h1><p class='post-info'>Sabtu, 28 November 2026 16:47</p>"
+            f"<div class='esai-foto'>{slides}</div><div class='box'>Pewarta foto: Rizal Warta</div>"
+            "</body></html>").encode()  # fmt: skip
+    text = _text(page)
+    assert all(c in text for c in CAPTIONS) and "ANTARA FOTO/" not in text
+    from kliping.clean import decode, maintext
+
+    found = maintext._slide_captions(decode.parse(page.decode()))
+    assert [" ".join(c.text_content().split()) for c in found] == list(CAPTIONS)
+
+
 def test_a_byline_s_name_and_date_is_no_dateline() -> None:
     raw = {"body": (
         "<html><head><title>Sertifikasi halal</title></head><body><div class='wrap'>"

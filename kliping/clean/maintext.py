@@ -524,9 +524,10 @@ def gallery(tree: Any, share: float = 1.0) -> list[str]:
 
 
 _AFTER_IMAGE = XPath(
-    "/descendant::img/following-sibling::*[1][self::div or self::p or self::span]"
+    "/descendant::img/following-sibling::*[position() <= 2][self::div or self::p or self::span]"
     "[string-length(normalize-space(.)) > 60]"
 )
+_SLIDE_CREDIT = 80  # characters of a photo's credit beside its caption in a slide, at most
 _SLIDE_EXTRA = 15  # characters of a slide besides its caption (a counter, "1 / 6"), at most
 
 
@@ -537,8 +538,14 @@ def _slide_captions(tree: Any) -> list[Any]:
     out = []
     for cap in _AFTER_IMAGE(tree):
         box = cap.getparent()
-        if box is not None and len(box.text_content()) - len(cap.text_content()) <= _SLIDE_EXTRA:
+        if box is None:
+            continue
+        extra = len(box.text_content()) - len(cap.text_content())
+        if extra <= _SLIDE_EXTRA:
             out.append(cap)
+        elif extra <= _SLIDE_CREDIT and (credit := cap.getprevious()) is not None and credit.tag != "img" \
+                and boilerplate.family(" ".join(credit.text_content().split())) == "photo_credit":
+            out.append(cap)  # (the photo's credit between it and its caption: "ANTARA FOTO/Name/nym.")
     return out
 
 
