@@ -2055,12 +2055,38 @@ def test_revision_44_more_lines(line: str, fam: str | None) -> None:
      # the story's lines
      ("Cetak biru pembangunan disusun tahun ini.", None), ("Video: warga merekam banjir di jalan.", None),
      ("Jl. Sudirman, Jakarta, ditutup sejak pagi.", None),
-     ("Tonton di YouTube, kata dia, sudah jadi kebiasaan anak-anak.", None)],
+     ("Tonton di YouTube, kata dia, sudah jadi kebiasaan anak-anak.", None),
+     # a source of two words in brackets alone; a premium period's notice
+     ("(ITS Online)", "credit_code"), ("(Dua kali lipat)", None),
+     ("Your premium period will expire in 0 day(s). Renew your subscription to continue reading.",
+      "account")],
 )  # fmt: skip
 def test_revision_47_more_lines(line: str, fam: str | None) -> None:
     """A page's tools (print, send to a friend, in Sundanese too), a live report's load button, an
     embedded video's label and credit, an address without a number or without a comma."""
     assert family(line) == fam
+
+
+def test_a_citizen_reporter_s_line_and_bio_name_the_writer() -> None:
+    """A readers' desk opens the story with "Laporan Citizen Reporter Tribun Timur, Name" and
+    closes it with the writer's bio by name ("Name, mahasiswi Fakultas …"): the name is the
+    writer's, the bio no line of the story; "Citizen Reporter" itself is no one."""
+    from kliping.clean import people
+
+    res = clean_lines(["Laporan Citizen Reporter Tribun Timur, Nur Aisyah Rahman", BODY, BODY,
+                       "Nur Aisyah Rahman, mahasiswi Fakultas Ilmu Kelautan dan Perikanan Unhas"])
+    assert res.paragraphs == [BODY, BODY] and res.authors == ["Nur Aisyah Rahman"]
+    assert people.people(["Citizen Reporter", "Pewarta Warga"]) == []
+
+
+def test_a_video_s_crew_and_the_head_of_the_office_name_no_writer() -> None:
+    """A video's crew in brackets ("(Reporter Video: A / Video Editor: B)") is a credit that names
+    no writer; a release's signature under its head's title ("Kepala Biro Komunikasi dan
+    Informasi Publik") is the office's."""
+    res = clean_lines([BODY, "(Reporter Video: Bahtiar Rifai / Video Editor: Fuad Hasim)"])
+    assert res.paragraphs == [BODY] and res.authors == []
+    res = clean_lines([BODY, "Kepala Biro Komunikasi dan Informasi Publik"])
+    assert res.paragraphs == [BODY]
 
 
 def test_a_press_release_s_about_box_closes_the_body() -> None:

@@ -812,7 +812,9 @@ def test_a_section_s_og_title_is_no_headline(og: str) -> None:
      (["Rizky Tyas", "Budi Santoso", "Rizky Tyas Pratiwi"], ["Rizky Tyas Pratiwi", "Budi Santoso"]),
      # a name with a dangling bracket is the name; two people who share a first name stay two
      (["Jeff Foust", "Jeff Foust ("], ["Jeff Foust"]),
-     (["Ana Putri", "Ana Lestari"], ["Ana Putri", "Ana Lestari"])],
+     (["Ana Putri", "Ana Lestari"], ["Ana Putri", "Ana Lestari"]),
+     # a brand desk's byline names no one
+     (["Brand Content", "Content Studio", "Business Wire", "Konten Kerja Sama"], [])],
 )  # fmt: skip
 def test_each_person_once(values: list[str], names: list[str]) -> None:
     """A reporter's line names "Rizky Tyas", the byline "Rizky Tyas Pratiwi": one person, named

@@ -985,7 +985,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # the reporter's name and the desk's number: "(Mahardika Pratama-77)"
         r"|^\s*\((?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3})\s?-\s?\d{1,3}\)\.?\s*$"
         # a source or a note alone in brackets: "(Kompas.com)", "(Antaranews)", "(Bersambung)"
-        r"|^\s*\(\s*[A-Za-z][\w.-]{2,30}\s*\)\.?\s*$"
+        r"|^\s*\(\s*[A-Za-z][\w.-]{2,30}(?:\s+(?-i:[A-Z])[\w.-]{1,20}){0,2}\s*\)\.?\s*$"
         # a print edition's jump lines: "(bersambung ke hal 7)", "Sambungan dari hal 1", "(Baca
         # selanjutnya di halaman 5)"
         r"|^\s*\(?\s*(?:bersambung|sambungan|lanjutan)(?: (?:ke|dari))? (?:hal(?:aman)?\.?|hlm\.?) ?\d{1,3}"
@@ -1049,6 +1049,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^[^\n]{0,160}\b(?:register|sign up|subscribe|sign in)(?: now| today)? (?:to|for) "
         r"(?:enjoy |get |read )?(?:unlimited|full|free)\b[^\n]{0,120}$"
         r"|^\s*(?:register|sign up|log ?in|sign in|subscribe)(?: now| here)?\W*$"
+        # a premium period's notice: "… Renew your subscription to continue reading premium stories."
+        r"|^[^\n]{0,160}\b(?:renew|extend|upgrade) your (?:subscription|membership)\b[^\n]{0,160}$"
         r"|^\s*terima kasih (?:telah|sudah) (?:mendaftar|berlangganan)\W*$"
         r"|^\s*(?:please )?(?:refresh|reload) (?:the|this|your) (?:page|browser)\b[^\n]{0,200}"
         r"\b(?:logged|log|signed|sign) in\b[^\n]{0,200}$"
@@ -1290,15 +1292,16 @@ _DEGREES = re.compile(
 )
 
 
-def _writer_bio(line: str) -> bool:
-    """Rule "writer's bio" (:data:`_BIO`), the writer named as :data:`WRITERS` holds them."""
+def _writer_bio(line: str, found: list[str] | None = None) -> bool:
+    """Rule "writer's bio" (:data:`_BIO`), the writer named as :data:`WRITERS` holds them, or as
+    the body's own credit lines named them (``found``: "Laporan Citizen Reporter …, Name" above)."""
     if len(line) > _BIO_MAX:
         return False
     if _BIO.match(line):
         return True
     stripped = line.lstrip("*)( ")
     stripped = stripped[_NAME_TITLES.match(stripped).end():]
-    for name in WRITERS.get():
+    for name in (*WRITERS.get(), *(found or ())):
         if name and len(name) >= 5 and stripped.startswith(name) \
                 and _BIO_VERB.match(stripped, _DEGREES.match(stripped, len(name)).end()):
             return True
@@ -1353,6 +1356,8 @@ CREDIT_LABELS = {
     # a long read's team: "Riset: … dan Litbang Kompas", "Desain: …", "Sumber data: OJK, BPS, diolah …"
     "riset": None, "periset": None, "desain": None, "desainer": None, "ilustrator": None,
     "sumber data": None, "penulis naskah": "authors",
+    # a video's crew: "(Reporter Video: A / Video Editor: B)"
+    "reporter video": None, "video editor": None, "editor video": None, "video journalist": None,
 }  # fmt: skip
 _LABEL = r"(?:" + "|".join(CREDIT_LABELS) + r")"
 # Labels that are also ordinary words opening a sentence ("Laporan: polisi menerima 30 aduan"):
@@ -1409,8 +1414,8 @@ _CREDIT_DATE = re.compile(r"\s*\d")
 _DESK_IN_CREDIT = re.compile(r"(:\s*)(?:kontributor|koresponden|wartawan|jurnalis)\s+[^,|:]{2,40},\s*", _I)
 # "Laporan Wartawan Tribunnews.com, Ilham Rian Pratama": the byline some portals open with.
 REPORT_BY = re.compile(
-    r"^\s*laporan\s+(?:wartawan|reporter|koresponden|jurnalis|kontributor)\s+[^,\n]{2,50},\s*"
-    r"(?P<name>[^,\n]{3,60}?)\s*$"
+    r"^\s*laporan\s+(?:wartawan|reporter|koresponden|jurnalis|kontributor|citizen reporter|pewarta warga)"
+    r"\s+[^,\n]{2,50},\s*(?P<name>[^,\n]{3,60}?)\s*$"
     # "Laporan Rianza Alfandi | Aceh Besar" (the reporter, then the desk's town)
     # "Laporan wartawan Kompas Yulvianus Harjono" (the outlet's one word, then the name, no comma)
     r"|^\s*laporan\s+(?:wartawan|reporter|koresponden|jurnalis|kontributor)\s+(?-i:[A-Z][\w.-]*)\s+"
@@ -2370,7 +2375,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
 # The office that wrote the release, alone on the story's last line: "Humas Unand", "(Biro Adpim
 # Setda Kalbar)", "Tim Humas Polres Sleman" (the same in brackets after the last sentence: INITIALS)
 _OFFICE_LINE = re.compile(
-    r"^\(?(?-i:Humas|HUMAS|Tim Humas|Biro|Diskominfo|Kominfo|Prokopim|Public Relations|Media Relations"
+    r"^\(?(?:(?-i:Kepala|Plt\.? Kepala)\s+)?(?-i:Humas|HUMAS|Tim Humas|Biro|Diskominfo|Kominfo|Prokopim"
+    r"|Public Relations|Media Relations"
     r"|Pendam|Penrem|Pendim|Dispen[a-z]{0,3}|Puspen[a-z]{0,6}|Bidhumas"
     # a press release's signature, the office then its ministry on lines of their own: "Biro
     # Hubungan Masyarakat dan Informasi Publik" / "Kementerian Pertanian"
@@ -2429,7 +2435,7 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
             res.dropped.append(("credit_code", new))
             keep.pop()
             continue
-        if len(keep) > 1 and _writer_bio(new):  # rule "writer's bio"
+        if len(keep) > 1 and _writer_bio(new, res.authors):  # rule "writer's bio"
             res.dropped.append(("author_box", new))
             keep.pop()
             continue

@@ -62,6 +62,12 @@ _NOT_PERSON = re.compile(
     # ... or the kind of text where a name should be ("Siaran Pers", "Press Release", "Rilis")
     r"|^(?:siaran pers|press release|rilis(?: pers| media)?|advertorial|sponsored(?: content)?"
     r"|konten bersponsor)$"
+    # ... or a brand desk's byline ("Brand Content", "Content Studio", "Konten Kerja Sama", "Business Wire")
+    r"|\b(?:brand ?content|content studio|branded content|konten kerja ?sama|kerja ?sama|partnership"
+    r"|business ?wire|pr ?newswire|globe ?newswire|newswire"
+    # ... or a readers' desk ("Citizen Reporter", "Pewarta Warga", "Jurnalis Warga")
+    r"|citizen (?:reporter|journalis[mt])|pewarta warga|jurnalis warga|wartawan warga)\b"
+    r"|^(?:warga|pembaca|netizen|citizen)$"  # ("Pewarta Warga" once its label is off)
     # ... or a date's first word left where a name should be: a weekday or a month alone ("Senin"
     # from "Senin, 30 November 2026 | 06.00 WIB" in an author element of an unsigned editorial)
     r"|^(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday"
