@@ -2059,7 +2059,11 @@ def test_revision_44_more_lines(line: str, fam: str | None) -> None:
      # a source of two words in brackets alone; a premium period's notice
      ("(ITS Online)", "credit_code"), ("(Dua kali lipat)", None),
      ("Your premium period will expire in 0 day(s). Renew your subscription to continue reading.",
-      "account")],
+      "account"),
+     # a rubric's note before the disclaimer; a row of tools in square brackets
+     ("Kolom Pejabat berisi pandangan pejabat publik. Isi tulisan di luar tanggung jawab redaksi.", "widget"),
+     ("Menurut dia, isi tulisan di luar tanggung jawab redaksi.", None),
+     ("[ Versi Cetak ] [ Kirim Berita ] [ Kembali ]", "pagination"), ("[1] Lihat laporan BPS.", None)],
 )  # fmt: skip
 def test_revision_47_more_lines(line: str, fam: str | None) -> None:
     """A page's tools (print, send to a friend, in Sundanese too), a live report's load button, an

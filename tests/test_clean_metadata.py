@@ -813,6 +813,8 @@ def test_a_section_s_og_title_is_no_headline(og: str) -> None:
      # a name with a dangling bracket is the name; two people who share a first name stay two
      (["Jeff Foust", "Jeff Foust ("], ["Jeff Foust"]),
      (["Ana Putri", "Ana Lestari"], ["Ana Putri", "Ana Lestari"]),
+     # a column's star after the name
+     (["Teuku Rizki Maulana*)", "Teuku Rizki Maulana"], ["Teuku Rizki Maulana"]),
      # a brand desk's byline names no one
      (["Brand Content", "Content Studio", "Business Wire", "Konten Kerja Sama"], [])],
 )  # fmt: skip

@@ -882,8 +882,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:laporkan|report)(?: (?:komentar|comment))?\W*$"
         r"|^\s*(?:a[-+]?\s+){1,2}a[-+]?\s*$|^\s*(?:cari|search)(?: berita| artikel)?\W*$"
         r"|^\s*(?:tutup|close|x)\s*$"
-        r"|^\s*(?:isi|konten|tulisan)(?: (?:tulisan|artikel|opini|kolom))?(?: ini)? (?:berada )?di luar"
-        r" tanggung\s*jawab redaksi\W*$"
+        r"|^(?:[^\n]{1,160}?[.!?]\s+)?(?:isi|konten|tulisan)(?: (?:tulisan|artikel|opini|kolom))?(?: ini)?"
+        r" (?:berada )?di luar tanggung\s*jawab redaksi\W*$"
         # a reader's submission: "*) Tulisan ini adalah kiriman dari pembaca detik, isi dari tulisan
         # di luar tanggung jawab redaksi. Ingin membuat tulisan kamu sendiri? …"
         r"|^\W*(?:tulisan|artikel|opini|konten|cerita) ini (?:adalah|merupakan) (?:tulisan |artikel |opini )?"
@@ -1034,7 +1034,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|send to a friend)\W*$"
         r"|^\s*(?:\d+\s+)+\d*\s*(?:selanjutnya|next|»|›)?\s*$"
         # a photo gallery's slide counter: "1 / 4", "2 dari 10", "3 of 12"
-        r"|^\s*\d{1,3}\s*(?:/|dari|of)\s*\d{1,3}\s*$",
+        r"|^\s*\d{1,3}\s*(?:/|dari|of)\s*\d{1,3}\s*$"
+        # a row of a page's tools in square brackets: "[ Versi Cetak ] [ Kirim Berita ] [ Kembali ]"
+        r"|^(?:\s*\[\s*[^\[\]\n]{1,25}?\s*\]){2,6}\s*$",
         _I,
     ),
     "account": re.compile(

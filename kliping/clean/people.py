@@ -149,9 +149,10 @@ def tidy(name: str) -> str:
     name = _BRACKETED.sub("", name)
     name = _TITLES.sub("", name)
     name = _RANKS.sub("", name)
-    return name.strip(" .:-–—|,(")
+    return _STARRED.sub("", name).strip(" .:-–—|,(")
 
 
+_STARRED = re.compile(r"\s*\*+\)?$")  # a column's mark after the writer's name: "Teuku Rizki Maulana*)"
 _BRAND_PIECE = 4  # characters: a brand this long is no name's piece by chance
 
 
