@@ -382,6 +382,13 @@ def test_the_dom_byline_without_its_date_and_desk(body: str, byline: list[str]) 
         ("<span class='post-author vcard'>Kaserat dening <span class='fn'>Sri Widayati</span></span>",
          ["Sri Widayati"]),
         ("<p>Dening Bupati, dalan iku diresmekake.</p>", []),
+        # the byline after the row's date: under a <br>, after a middle dot; not inside a sentence
+        ("<div class='print-meta'>Selasa, 05 Maret 2024 - 09:15 WIB<br>Oleh: <b>Asep Supiandi</b></div>",
+         ["Asep Supiandi"]),
+        ("<div class='postinfo'>05/03/2024 &middot; oleh <a>Windi Kurniawan</a> &middot; Kategori: "
+         "<a>Kopi</a></div>", ["Windi Kurniawan"]),
+        ("<p>Jembatan itu dibangun oleh Pemerintah Kabupaten Sleman pada 2020.</p>", []),
+        ("<div class='info'>Jembatan itu dibangun oleh Pemerintah Kabupaten Sleman pada 2020.</div>", []),
         ("<p>Posted by the regency on its site, the notice says the bridge closes.</p>", []),
     ],
 )  # fmt: skip
@@ -815,6 +822,8 @@ def test_a_section_s_og_title_is_no_headline(og: str) -> None:
      (["Ana Putri", "Ana Lestari"], ["Ana Putri", "Ana Lestari"]),
      # a column's star after the name
      (["Teuku Rizki Maulana*)", "Teuku Rizki Maulana"], ["Teuku Rizki Maulana"]),
+     # an English label before the name
+     (["Author: Rizky Anindita"], ["Rizky Anindita"]),
      # a brand desk's byline names no one
      (["Brand Content", "Content Studio", "Business Wire", "Konten Kerja Sama"], [])],
 )  # fmt: skip

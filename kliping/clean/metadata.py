@@ -62,7 +62,7 @@ _DOM_AUTHOR = XPath(
     " | /descendant::*/@class[contains(.,'author') or contains(.,'read__credit__item')]/parent::*"
     "[contains(concat(' ',normalize-space(@class),' '),' author ') or contains(@class,'detail__author')"
     " or contains(@class,'read__credit__item') or contains(@class,'author-name')"
-    " or contains(@class,'author-list')"
+    " or contains(@class,'author-list') or contains(@class,'-authors')"
     " or contains(@class,'byline__author')]"
     # a web component named for the writer, holding the name alone: "<bb-author>Tresna …</bb-author>"
     " | /descendant::*[contains(local-name(),'-author') or contains(local-name(),'-penulis')][not(*)]"
@@ -1105,7 +1105,19 @@ def _posted_by(tree: Any) -> list[str]:
         parent = run.getparent()
         if parent is None:
             continue
+        if run.is_tail:  # (the run after an element: "<br>Oleh: <b>Name</b>")
+            parent = parent.getparent()
+            if parent is None:
+                continue
         text = " ".join(parent.text_content().split())
+        own = " ".join(run.split())
+        at = text.find(own) if own else -1
+        if at >= 0 and (label := _BY_LABEL.search(own)) is not None:
+            at += label.start()
+        if at > 0 and parent.tag != "p" and (run.is_tail or text[:at].rstrip()[-1:] in _ROW_SEPARATORS):
+            # (a row of the date, then the byline: "Selasa, 01 Desember 2026 - 09:15 WIB<br>Oleh: <b>…</b>",
+            # "30/11/2026 · oleh <a>Windi Kurniawan</a> · Kategori: …": read from the byline's label)
+            text = text[at:]
         if len(text) < 120 and (m := _POSTED_BY.match(text)):
             if parent.tag == "p" and text[:4].lower() in ("oleh", "deni"):
                 continue  # "Oleh Presiden Jokowi, jembatan itu ...": a sentence, not a byline
@@ -1113,6 +1125,9 @@ def _posted_by(tree: Any) -> list[str]:
     return []
 
 
+_ROW_SEPARATORS = frozenset("·|•-–—/")
+_BY_LABEL = re.compile(r"(?i)\b(?:(?:diposting|ditulis|dipublikasikan|diunggah|dikirim|kaserat)\s+)?"
+                       r"(?:oleh|dening|posted by|written by)\b")
 _BY = re.compile(  # a label alone ("Posted by <span class=fn>…</span>": Blogger's byline)
     r"(?:(?:posted|written|published|reported|diposting|ditulis|dipublikasikan|diunggah|dikirim|laporan"
     r"|liputan|story|words|text)\s+)?"

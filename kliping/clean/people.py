@@ -10,6 +10,7 @@ _PREFIX = re.compile(
     r"^(?:oleh|by|penulis|panulis|panyerat|panganggit|pawarta|dening|reporter|pewarta|editor|redaktur|penyunting"
     r"|kontributor|wartawan|"
     r"laporan wartawan|laporan oleh|liputan oleh|ditulis oleh|ditulis ku|written by|reported by|posted by"
+    r"|author|authors"
     r"|diposting oleh)\s*[:\-]?\s+",
     re.I,
 )
