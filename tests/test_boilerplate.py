@@ -2050,7 +2050,8 @@ def test_revision_44_more_lines(line: str, fam: str | None) -> None:
     [("Versi Cetak", "pagination"), ("Vérsi citakeun", "pagination"),
      ("Kirim Artikel Ini ke Teman", "pagination"),
      ("Muat update terbaru", "pagination"), ("Tonton di YouTube", "widget"),
-     ("Video: Pemkot Bogor/YouTube", "photo_credit"), ("Jl. Veteran No. 17 Padang", "contact"),
+     ("Video: Pemkot Bogor/YouTube", "photo_credit"), ("- Video: Pemkot Bogor/YouTube", "photo_credit"),
+     ("Jl. Veteran No. 17 Padang", "contact"),
      ("Jl. Kebun Bunga, Kelurahan Sukarami, Palembang", "contact"),
      # the story's lines
      ("Cetak biru pembangunan disusun tahun ini.", None), ("Video: warga merekam banjir di jalan.", None),

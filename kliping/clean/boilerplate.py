@@ -670,7 +670,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"\s*:\s*[^\n]{{1,150}}$"
         rf"|^\s*\(?\s*antara\s*foto\s*/[^\n]{{1,150}}$"
         # a video's credit, its maker and the platform: "Video: Pemkot Bogor/YouTube"
-        rf"|^\s*\(?\s*video\s*:\s*[^\n/.!?]{{1,60}}/[^\n/.!?]{{1,40}}\)?\s*$"
+        rf"|^\W{{0,3}}video\s*:\s*[^\n/.!?]{{1,60}}/[^\n/.!?]{{1,40}}\)?\s*$"
         # a site and its photographer standing alone, "KOMPAS.com/RINA PRATIWI"; "Dok. Pribadi"
         rf"|^\s*[\w-]+\.(?:com|co\.id|id)\s*/\s*[^\n/()]{{2,40}}$"
         rf"|^\s*\(?\s*dok\.\s*[^\n()]{{1,60}}\)?\s*$|^\s*\(?\s*(?:ist\.?|istimewa)\s*\)?\s*$"
