@@ -2064,7 +2064,10 @@ def test_revision_44_more_lines(line: str, fam: str | None) -> None:
      # a rubric's note before the disclaimer; a row of tools in square brackets
      ("Kolom Pejabat berisi pandangan pejabat publik. Isi tulisan di luar tanggung jawab redaksi.", "widget"),
      ("Menurut dia, isi tulisan di luar tanggung jawab redaksi.", None),
-     ("[ Versi Cetak ] [ Kirim Berita ] [ Kembali ]", "pagination"), ("[1] Lihat laporan BPS.", None)],
+     ("[ Versi Cetak ] [ Kirim Berita ] [ Kembali ]", "pagination"), ("[1] Lihat laporan BPS.", None),
+     # the next part's headline under its label
+     ("Baca halaman selanjutnya: KRL Jogja-Solo Itu Anugerah", "related"),
+     ("Halaman itu dibaca selanjutnya oleh warga: banyak yang kecewa.", None)],
 )  # fmt: skip
 def test_revision_47_more_lines(line: str, fam: str | None) -> None:
     """A page's tools (print, send to a friend, in Sundanese too), a live report's load button, an

@@ -691,6 +691,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # "Lihat juga", "Artikel terkait", "Baca: …", dated headline items of a list
     "related": re.compile(
         _READ_ALSO + r"[^\n]{0,300}$"
+        # the next part's headline under its label: "Baca halaman selanjutnya: …", "Artikel berikutnya: …"
+        r"|^\W*(?:baca )?(?:halaman|artikel|berita|bagian|tulisan) (?:selanjutnya|berikutnya|sebelumnya)\s*:"
+        r"\s*[^\n]{5,200}$"
         # a series' note pointing to its other parts: "Liputan ini merupakan bagian dari seri Pesisir
         # yang Hilang. Baca bagian sebelumnya: …"
         r"|^\s*(?:liputan|tulisan|artikel|laporan|berita) ini (?:merupakan |adalah )?bagian "
@@ -1745,7 +1748,7 @@ def own_promo(line: str, brand: Brand | None = None) -> bool:
 
 
 _OWN_DESK = re.compile(r"\s+(?:research|riset|tim|team|redaksi|desk|newsroom|editorial)\W*", _I)
-_DESK_FIRST = re.compile(r"(?:tim\s+)?(?:redaksi|desk|newsroom)\s+", _I)
+_DESK_FIRST = re.compile(r"(?:tim\s+)?(?:redaksi|desk|newsroom|admin|administrator)\s+", _I)
 
 
 @dataclass
