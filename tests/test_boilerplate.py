@@ -2067,7 +2067,18 @@ def test_revision_44_more_lines(line: str, fam: str | None) -> None:
      ("[ Versi Cetak ] [ Kirim Berita ] [ Kembali ]", "pagination"), ("[1] Lihat laporan BPS.", None),
      # the next part's headline under its label
      ("Baca halaman selanjutnya: KRL Jogja-Solo Itu Anugerah", "related"),
-     ("Halaman itu dibaca selanjutnya oleh warga: banyak yang kecewa.", None)],
+     ("Halaman itu dibaca selanjutnya oleh warga: banyak yang kecewa.", None),
+     # English outlets' calls and an investment disclaimer; the story's lines on advice stay, and so
+     # does an English "Disclaimer:" of views (a Zyte page's gold text keeps one)
+     ("Support independent journalism from Papua – donate via the link below.", "account"),
+     ("Write for us", "account"), ("Send your op-ed to opinion@koran.example, with a short bio.", "account"),
+     ("Continue reading this investigation", "account"),
+     ("Banner image: Activists rally in Jakarta. Image by Rina/Warta.", "photo_credit"),
+     ("Sanggahan: Artikel ini adalah produk jurnalistik berupa pandangan tim riset.", "widget"),
+     ("This article is for information purposes only and does not constitute investment advice.", "widget"),
+     ("The fund is not an investment product, the regulator said.", None),
+     ("It is not financial advice but a warning, he said.", None),
+     ("Disclaimer: The views expressed by the experts are their own.", None)],
 )  # fmt: skip
 def test_revision_47_more_lines(line: str, fam: str | None) -> None:
     """A page's tools (print, send to a friend, in Sundanese too), a live report's load button, an

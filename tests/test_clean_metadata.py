@@ -831,3 +831,15 @@ def test_each_person_once(values: list[str], names: list[str]) -> None:
     """A reporter's line names "Rizky Tyas", the byline "Rizky Tyas Pratiwi": one person, named
     whole, where the name first appears."""
     assert people.people(values) == names
+
+
+def test_an_element_named_for_the_authors() -> None:
+    """A class ending "-authors" ("pub-authors") is an author element, "Author:" its label; a group
+    of author cards ("content-authors-group", names and roles) is read by its cards, not whole."""
+    found = _found([("body", "<span class='pub-authors'>Author: <a href='/p/r'>Rizky Anindita</a></span>",
+                     None)])
+    assert people.people(found.authors + found.byline) == ["Rizky Anindita"]
+    group = ("<div class='content-authors-group'><ul><li><a class='author-name'>Dewi Lestari Siregar</a>"
+             "<p class='role'>Dosen Program Studi Kehutanan, Universitas Palangka Raya</p></li></ul></div>")
+    found = _found([("body", group, None)])
+    assert people.people(found.authors + found.byline) == ["Dewi Lestari Siregar"]

@@ -665,8 +665,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"sumber gambar|fotografer|grafis|infografis)\s*:\s*[^\n]{{1,150}}$"
         # the header picture's credit: "Gambar Header: Eden Farm", "Featured image: Shutterstock",
         # "Image credit: …", "Foto sampul: …"
-        rf"|^\s*\(?\s*(?:(?:gambar|foto|ilustrasi) (?:header|utama|sampul|unggulan|depan)|(?:featured|header"
-        rf"|cover|hero|lead|top) (?:image|photo|picture)|(?:image|photo|picture) (?:credits?|source|by))"
+        rf"|^\s*\(?\s*(?:(?:gambar|foto|ilustrasi) (?:header|utama|sampul|unggulan|depan)"
+        rf"|(?:featured|header|cover|hero|lead|top|banner) (?:image|photo|picture)"
+        rf"|(?:image|photo|picture) (?:credits?|source|by))"
         rf"\s*:\s*[^\n]{{1,150}}$"
         rf"|^\s*\(?\s*antara\s*foto\s*/[^\n]{{1,150}}$"
         # a video's credit, its maker and the platform: "Video: Pemkot Bogor/YouTube"
@@ -892,6 +893,15 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\W*(?:tulisan|artikel|opini|konten|cerita) ini (?:adalah|merupakan) (?:tulisan |artikel |opini )?"
         r"kiriman (?:dari )?(?:pembaca|pengguna|warga|netizen|kontributor)\b[^\n]{0,300}$"
         # a health page's notice: "Artikel ini hanya informasi umum. Untuk diagnosis …"
+        # an investment disclaimer under its Indonesian label or in its words: "Sanggahan: Artikel ini
+        # adalah produk jurnalistik …", "… does not constitute investment advice." (a Zyte page's gold
+        # text keeps an English "Disclaimer: The views … are their own")
+        r"|^\W*(?:sanggahan|penafian)\s*:\s*[^\n]{10,400}$"
+        r"|^[^\n]{0,200}\b(?:this|the) (?:article|content|information|report|analysis)\b[^\n.]{0,80}"
+        r"\b(?:does not constitute|is not)\s(?:an? )?(?:investment|financial) advice\b[^\n]{0,200}$"
+        r"|^[^\n]{0,200}\b(?:artikel|analisis|konten|informasi|tulisan) ini\b[^\n.]{0,80}"
+        r"\b(?:bukan (?:merupakan )?(?:saran|ajakan|rekomendasi)|tidak bertujuan (?:mengajak|menyarankan))\b"
+        r"[^\n]{0,200}$"
         r"|^\s*(?:artikel|informasi|konten|tulisan)(?: ini)? (?:hanya|bersifat|merupakan)(?: bersifat)?"
         r"(?: sebagai)? informasi(?: umum| edukasi)?\b[^\n]{0,250}$"
         # a story's notes on where it first ran and who supported it: "This article was first
@@ -1054,6 +1064,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^[^\n]{0,160}\b(?:register|sign up|subscribe|sign in)(?: now| today)? (?:to|for) "
         r"(?:enjoy |get |read )?(?:unlimited|full|free)\b[^\n]{0,120}$"
         r"|^\s*(?:register|sign up|log ?in|sign in|subscribe)(?: now| here)?\W*$"
+        # an English outlet's calls: for donations, for op-eds, to read on past the paywall
+        r"|^[^\n]{0,120}\bsupport (?:independent|our|local) journalism\b[^\n]{0,120}$"
+        r"|^\s*write for us\W*$"
+        r"|^[^\n]{0,80}\bsend (?:us )?your (?:op-?eds?|opinions?|articles?|letters?)\b[^\n]{0,150}$"
+        r"|^\s*continue reading (?:this|the) (?:investigation|story|article|report|feature)\W*$"
         # a premium period's notice: "… Renew your subscription to continue reading premium stories."
         r"|^[^\n]{0,160}\b(?:renew|extend|upgrade) your (?:subscription|membership)\b[^\n]{0,160}$"
         r"|^\s*terima kasih (?:telah|sudah) (?:mendaftar|berlangganan)\W*$"

@@ -62,7 +62,7 @@ _DOM_AUTHOR = XPath(
     " | /descendant::*/@class[contains(.,'author') or contains(.,'read__credit__item')]/parent::*"
     "[contains(concat(' ',normalize-space(@class),' '),' author ') or contains(@class,'detail__author')"
     " or contains(@class,'read__credit__item') or contains(@class,'author-name')"
-    " or contains(@class,'author-list') or contains(@class,'-authors')"
+    " or contains(@class,'author-list') or contains(concat(@class,' '),'-authors ')"
     " or contains(@class,'byline__author')]"
     # a web component named for the writer, holding the name alone: "<bb-author>Tresna …</bb-author>"
     " | /descendant::*[contains(local-name(),'-author') or contains(local-name(),'-penulis')][not(*)]"
