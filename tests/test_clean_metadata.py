@@ -389,6 +389,8 @@ def test_the_dom_byline_without_its_date_and_desk(body: str, byline: list[str]) 
          "<a>Kopi</a></div>", ["Windi Kurniawan"]),
         ("<p>Jembatan itu dibangun oleh Pemerintah Kabupaten Sleman pada 2020.</p>", []),
         ("<div class='info'>Jembatan itu dibangun oleh Pemerintah Kabupaten Sleman pada 2020.</div>", []),
+        ("<div class='isi'>Warga bergotong royong.<br>Jembatan itu dibangun oleh Pemerintah Kabupaten Sleman "
+         "pada 2020.<br>Kini ramai dilalui.</div>", []),
         ("<p>Posted by the regency on its site, the notice says the bridge closes.</p>", []),
     ],
 )  # fmt: skip

@@ -1106,7 +1106,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # an office's address alone on its line: "Jl. Jenderal Sudirman No. 2, Surakarta", "Jln. Medan
         # Merdeka Barat No. 9, Jakarta Pusat 10110" (a street named in the story is in a sentence)
         r"|^\s*(?:jl|jln)\.\s*(?-i:[A-Z])[^\n,]{1,50}?\bno\.?\s*\d{1,4}[a-z]?"
-        r"(?:(?:\s*[,-]\s*|\s+)(?-i:[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,4}))*(?:\s*\d{5})?\s*$"
+        # (one word at a time, after a comma, a dash or a space: no way to split the words twice)
+        r"(?:(?:\s*[,-]\s*|\s+)(?-i:[A-Z0-9][\w.]*)){0,16}(?:\s*\d{5})?\s*$"
         # ... without a number, its parts all names: "Jl. Kebun Bunga, Kelurahan Sukarami, Palembang"
         r"|^\s*(?:jl|jln)\.\s*(?-i:[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,4}"
         r"(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z0-9][\w./]*){0,4}){2,5})\.?\s*$"

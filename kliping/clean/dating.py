@@ -508,14 +508,15 @@ def _lead_text(el: Any, limit: int) -> str | None:
         if child.tag in _BLOCK_TAGS:
             break
         if child.tag == "br":
-            parts.append(" ")
+            own = " "
         elif isinstance(child.tag, str):
-            inner = _short_text(child, limit - size)
-            if inner is None:
+            own = _short_text(child, limit - size)
+            if own is None:
                 return None
-            parts.append(inner)
-        parts.append(child.tail or "")
-        size += len(parts[-1]) + len(parts[-2])
+        else:
+            own = ""  # (a comment: its tail only)
+        parts += (own, child.tail or "")
+        size += len(own) + len(child.tail or "")
         if size > limit:
             return None
     return "".join(parts) if size <= limit else None

@@ -1112,8 +1112,12 @@ def _posted_by(tree: Any) -> list[str]:
         text = " ".join(parent.text_content().split())
         own = " ".join(run.split())
         at = text.find(own) if own else -1
-        if at >= 0 and (label := _BY_LABEL.search(own)) is not None:
-            at += label.start()
+        label = _BY_LABEL.search(own)
+        if at >= 0 and label is not None:
+            if label.start() and own[: label.start()].rstrip()[-1:] not in _ROW_SEPARATORS:
+                at = -1  # (the word inside a sentence: "… dibangun oleh Pemerintah …")
+            else:
+                at += label.start()
         if at > 0 and parent.tag != "p" and (run.is_tail or text[:at].rstrip()[-1:] in _ROW_SEPARATORS):
             # (a row of the date, then the byline: "Selasa, 01 Desember 2026 - 09:15 WIB<br>Oleh: <b>…</b>",
             # "30/11/2026 · oleh <a>Windi Kurniawan</a> · Kategori: …": read from the byline's label)

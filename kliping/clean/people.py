@@ -202,7 +202,10 @@ def people(values: Iterable[str], brands: Iterable[str] = ()) -> list[str]:
             if key not in seen and is_person(name, brands):
                 seen.add(key)
                 out.append(name)
-    return _whole_names(out) if len(out) > 1 else out
+    return _whole_names(out) if 1 < len(out) <= _WHOLE_NAMES_MAX else out
+
+
+_WHOLE_NAMES_MAX = 40  # names compared pairwise, at most (a page's list of hundreds is left as it is)
 
 
 def _whole_names(names: list[str]) -> list[str]:
