@@ -2078,7 +2078,10 @@ def test_revision_44_more_lines(line: str, fam: str | None) -> None:
      ("This article is for information purposes only and does not constitute investment advice.", "widget"),
      ("The fund is not an investment product, the regulator said.", None),
      ("It is not financial advice but a warning, he said.", None),
-     ("Disclaimer: The views expressed by the experts are their own.", None)],
+     ("Disclaimer: The views expressed by the experts are their own.", None),
+     # a collaboration's note
+     ("Liputan ini merupakan kolaborasi Jaring.id dengan Kaltim Today.", "related"),
+     ("Kolaborasi ini merupakan liputan bersama warga, kata dia.", None)],
 )  # fmt: skip
 def test_revision_47_more_lines(line: str, fam: str | None) -> None:
     """A page's tools (print, send to a friend, in Sundanese too), a live report's load button, an
@@ -2178,3 +2181,16 @@ def test_an_english_feature_s_credit_row_names_the_writer() -> None:
 
 def test_another_role_after_a_bar_ends_the_writer_s_name() -> None:
     assert people(["Penulis Stanly Ravel | Editor Aditya Maulana"]) == ["Stanly Ravel"]
+
+
+def test_a_bracketed_source_glued_to_its_dash_and_a_disclosure_note() -> None:
+    """A dateline whose bracketed source is glued to a double dash and the story ("METRO
+    (Lampost.co)--Rumah …"); a sentence's bracket glued to a dash is no dateline. A disclosure
+    heading ("Pengungkapan") and its lines close the body; "Riset data:" credits no writer."""
+    got = dateline("METRO (Lampost.co)--Rumah sakit mulai membuka layanan malam.")
+    assert got[1:] == ("Metro", "Lampost.co")
+    assert dateline("Warga (RT 03)--Setiap malam ronda bergiliran.")[1:] == (None, None)
+    res = clean_lines([BODY, "Pengungkapan", "Nadia menerima dana penelitian dari Kementerian Pendidikan."])
+    assert res.paragraphs == [BODY]
+    res = clean_lines([BODY, "Riset data: Mega Septiani"])
+    assert res.paragraphs == [BODY] and res.authors == []

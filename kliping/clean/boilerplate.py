@@ -697,6 +697,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"\s*[^\n]{5,200}$"
         # a series' note pointing to its other parts: "Liputan ini merupakan bagian dari seri Pesisir
         # yang Hilang. Baca bagian sebelumnya: …"
+        # ... or of a collaboration: "Liputan ini merupakan kolaborasi Jaring.id dengan Kaltim Today"
+        r"|^\s*(?:liputan|tulisan|artikel|laporan|berita) ini (?:merupakan |adalah )?(?:hasil )?kolaborasi\b"
+        r"[^\n]{0,250}$"
         r"|^\s*(?:liputan|tulisan|artikel|laporan|berita) ini (?:merupakan |adalah )?bagian "
         r"(?:(?:ke-?)?\w+ )?dari (?:seri|serial|rangkaian) (?:liputan |laporan |tulisan )?[^\n]{1,250}$"
         # ... or of a network of titles: "Artikel ini merupakan bagian dari Parapuan, Bobo, dan
@@ -1243,7 +1246,7 @@ WRITER_LINE = re.compile(
 NOTES_HEAD = re.compile(
     r"^\s*(?:catatan (?:akhir|kaki)|daftar (?:pustaka|referensi|rujukan|bacaan)|kepustakaan|referensi"
     r"|rujukan|bibliografi|sumber bacaan|bahan bacaan|references|bibliography|endnotes|footnotes|notes"
-    r"|pernyataan keterbukaan|disclosure statement|cara mengutip|how to cite"
+    r"|pernyataan keterbukaan|pengungkapan|disclosure statement|disclosures?|cara mengutip|how to cite"
     # a long read's note on how it was made, closing it: "Tentang liputan ini", "About this reporting"
     r"|tentang liputan ini|about this (?:story|report|reporting|investigation))\s*:?\s*$",
     _I,
@@ -1376,7 +1379,7 @@ CREDIT_LABELS = {
     "kamerawan": None, "juru kamera": None, "videografer": None, "penyiar": None, "kamera": None,
     # a long read's team: "Riset: … dan Litbang Kompas", "Desain: …", "Sumber data: OJK, BPS, diolah …"
     "riset": None, "periset": None, "desain": None, "desainer": None, "ilustrator": None,
-    "sumber data": None, "penulis naskah": "authors",
+    "sumber data": None, "riset data": None, "penulis naskah": "authors",
     # a video's crew: "(Reporter Video: A / Video Editor: B)"
     "reporter video": None, "video editor": None, "editor video": None, "video journalist": None,
 }  # fmt: skip
@@ -2649,7 +2652,10 @@ _ABBREVIATION = (
 )
 # "-", "--", "---", "–", "—", ":"; a hyphen needs a space on one side ("Jakarta-Bandung" is a road);
 # a bar or a bullet spaced, as a theme's bold kicker prints it: "Jakarta | Dua wakil …", "Solo • …"
-_DASH = r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|\s*[–—―]\s*|\s*:(?:\s+|$)|\s+[|•](?:\s+|$)|[|•]\s+)"
+# (a hyphen with a space on a side; glued on both only after a bracketed source: "METRO
+# (Lampost.co)--Rumah …")
+_DASH = (r"(?:\s+-{1,3}\s*|\s*-{1,3}\s+|(?<=\))-{1,3}(?=[A-Z\"“])|\s*[–—―]\s*|\s*:(?:\s+|$)"
+         r"|\s+[|•](?:\s+|$)|[|•]\s+)")
 _END = rf"(?:{_DASH}|\s*$)"
 # A place's first word that makes a pair with the next ("Banda Aceh", "Tanjung Selor", "Jawa Barat")
 _PLACE2_FIRST = r"(?:Banda|Bandar|Tanjung|Pangkal|Kota|Kabupaten|Pulau|Muara|Pematang|Padang|Tanah|Labuan" \
