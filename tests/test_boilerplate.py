@@ -2194,3 +2194,10 @@ def test_a_bracketed_source_glued_to_its_dash_and_a_disclosure_note() -> None:
     assert res.paragraphs == [BODY]
     res = clean_lines([BODY, "Riset data: Mega Septiani"])
     assert res.paragraphs == [BODY] and res.authors == []
+
+
+def test_a_column_s_starred_line_with_the_name_in_capitals() -> None:
+    """Rule "writer's line": "*) NAME IN CAPITALS, Ekonom pertanian …, anggota …" closing a column."""
+    res = clean_lines([BODY, "*) WULAN SARI HANDAYANI, Ekonom pertanian Universitas Brawijaya, anggota Tim "
+                             "Pengendalian Inflasi Daerah Jawa Timur"])
+    assert res.paragraphs == [BODY]

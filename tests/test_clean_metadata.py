@@ -382,6 +382,9 @@ def test_the_dom_byline_without_its_date_and_desk(body: str, byline: list[str]) 
         ("<span class='post-author vcard'>Kaserat dening <span class='fn'>Sri Widayati</span></span>",
          ["Sri Widayati"]),
         ("<p>Dening Bupati, dalan iku diresmekake.</p>", []),
+        ("<div class='now-meta'><span class='words'>Words by <a href='#'>Stefani Amelia</a></span> "
+         "<span class='sep'>&bull;</span> <span class='date'>November 30, 2026</span></div>",
+         ["Stefani Amelia"]),
         # the byline after the row's date: under a <br>, after a middle dot; not inside a sentence
         ("<div class='print-meta'>Selasa, 05 Maret 2024 - 09:15 WIB<br>Oleh: <b>Asep Supiandi</b></div>",
          ["Asep Supiandi"]),
@@ -514,6 +517,9 @@ def test_institutions_and_contacts_are_no_names(names: list[str], persons: list[
         ("<div class='writer'><span>Denada S Putri</span></div>", ["Denada S Putri"]),
         ("<div class='detail-nama-redaksi'><a>Nanda Aulia</a></div>", ["Nanda Aulia"]),
         ("<span class='meta'><i class='fa fa-user'></i>Sri Wahyuni</span>", ["Sri Wahyuni"]),
+        # a link to the writer's page in a row of hashed classes
+        ("<div class='css-au7h0r'><a class='css-9k8j7h' href='/author/trio-hamdani'>Trio Hamdani</a>"
+         "<span class='css-9k8j7h'>Diterbitkan 4 Mar 2024, 12:17 WIB</span></div>", ["Trio Hamdani"]),
         # the writer's own role after a comma, the date after a middle dot
         ("<div class='reporter'><div class='namerep'><a>Kevi Laras</a>, Jurnalis · <b>Senin 4 Maret 2024 "
          "12:34 WIB</b></div></div>", ["Kevi Laras"]),

@@ -1233,7 +1233,8 @@ WRITER_LINE = re.compile(
     r"|\s*\*+\)?\s*(?-i:(?:[A-Z][\w.'-]*\s+){1,4}[A-Z][\w.'-]+),\s+)"
     r"(?:[\w-]+\s+){0,3}?(?:peneliti|dosen|mahasiswa|mahasiswi|pengajar|guru|wartawan|jurnalis|aktivis|pegiat"
     r"|anggota|ketua|direktur|analis|pengamat|alumnus|alumni|staf|pendiri|kandidat|praktisi|pemerhati"
-    r"|kolumnis|pengurus|koordinator|advokat|dokter|researcher|lecturer|student|journalist|fellow"
+    r"|kolumnis|pengurus|koordinator|advokat|dokter|ekonom|pakar|ahli|rektor|dekan|economist|expert"
+    r"|researcher|lecturer|student|journalist|fellow"
     r"|professor|director|analyst|founder|member|candidate|researchers|lecturers|students)\b[^\n]{0,250}$",
     _I,
 )

@@ -826,7 +826,8 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         icon = next((c for c in el if isinstance(c.tag, str)), None)  # (the XPath's *[1])
         by_icon = (icon is not None and not (el.text or "").strip()
                    and _PERSON_ICON.search(icon.get("class") or "") is not None)
-        if not (by_icon or (cls and _WRITER_CLASS.search(cls))):
+        by_link = el.tag == "a" and _AUTHOR_HREF.search(el.get("href") or "") is not None
+        if not (by_icon or by_link or (cls and _WRITER_CLASS.search(cls))):
             continue
         if any(t is el or t in el.iterancestors() for t in thread_list):
             continue  # ("<div class=comment-author>Mbah Sarjo</div>": a reader's, in the thread below)
@@ -1006,7 +1007,12 @@ _WRITER_CANDIDATES = XPath(
         "kontributor")) + "] | descendant::*[@class][" + " or ".join(
         f"contains(@class,'{w}')" for w in ("user", "person", "author", "profile"))
     + "][not(preceding-sibling::*)][self::i or self::span or self::svg]/parent::*"
+    # ... or a link to the writer's page ("<a href=/author/trio-hamdani>Trio Hamdani</a>" in a row
+    # of hashed classes)
+    " | descendant::a[contains(@href,'/author/') or contains(@href,'/penulis/')"
+    " or contains(@href,'/reporter/') or contains(@href,'/wartawan/') or contains(@href,'/kontributor/')]"
 )
+_AUTHOR_HREF = re.compile(r"/(?:author|penulis|reporter|wartawan|kontributor)/[\w.-]+/?(?:$|[?#])", re.I)
 
 
 _WITHIN_DEPTH = 12  # levels walked up from an element to its box
@@ -1082,7 +1088,8 @@ _BYLINE_WIDE = XPath(
 _POSTED_TEXT = XPath(
     "/descendant::body/descendant::text()[contains(., 'oleh') or contains(., 'Oleh')"
     " or contains(., 'tulis ku') or contains(., 'dening') or contains(., 'Dening')"
-    " or contains(., 'Posted by') or contains(., 'posted by') or contains(., 'Written by')]"
+    " or contains(., 'Posted by') or contains(., 'posted by') or contains(., 'Written by')"
+    " or contains(., 'Words by') or contains(., 'Story by')]"
     "[string-length(normalize-space(.)) < 100]"
     "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
 )
@@ -1091,7 +1098,8 @@ _POSTED_BY = re.compile(
     r"^(?:(?:(?:diposting|ditulis|dipublikasikan|diunggah|dikirim)\s+)?oleh|ditulis ku"
     # (Javanese: "Dening: Sugeng Wiyono", "Kaserat dening Sri Widayati"; Blogger's English "Posted
     # by Arfan Lamasitudju" and "Written by")
-    r"|(?:(?:kaserat|dipunserat|ditulis|dikirim|kaunggahake|kaaturake)\s+)?dening|(?:posted|written)\s+by)\s*:?\s+"
+    r"|(?:(?:kaserat|dipunserat|ditulis|dikirim|kaunggahake|kaaturake)\s+)?dening"
+    r"|(?:posted|written|words|story)\s+by)\s*:?\s+"
     # (then its date or place: "pada …", a bar, "[Pasaman Barat] di 30 November 2026", "di Ambon",
     # Blogger's "at 8:15 PM", Javanese "ing …")
     r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))"
@@ -1131,7 +1139,7 @@ def _posted_by(tree: Any) -> list[str]:
 
 _ROW_SEPARATORS = frozenset("·|•-–—/")
 _BY_LABEL = re.compile(r"(?i)\b(?:(?:diposting|ditulis|dipublikasikan|diunggah|dikirim|kaserat)\s+)?"
-                       r"(?:oleh|dening|posted by|written by)\b")
+                       r"(?:oleh|dening|posted by|written by|words by|story by)\b")
 _BY = re.compile(  # a label alone ("Posted by <span class=fn>…</span>": Blogger's byline)
     r"(?:(?:posted|written|published|reported|diposting|ditulis|dipublikasikan|diunggah|dikirim|laporan"
     r"|liputan|story|words|text)\s+)?"
