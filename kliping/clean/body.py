@@ -658,11 +658,7 @@ def _link_card(a: Any) -> bool:
 
 # A <div> of text is a paragraph when it holds no block element: text, inline elements, line
 # breaks, images and the custom inline elements of web components ("<hl-trusted-source>").
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote center dd details div dl dt fieldset figcaption figure footer "
-    "form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table tbody "
-    "td tfoot th thead tr ul".split()
-)
+_BLOCK_TAGS = decode.BLOCK_TAGS
 _DIV_PROSE = 40  # characters outside links: a sentence, not a label or a byline
 _DIV_SHARE = 0.5  # of the largest group's prose: a story's, not a teaser list's beside it
 

@@ -14,6 +14,7 @@ heading, so the climb stops below their common container).
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -146,5 +147,19 @@ def _prose_before(node: Any, parent: Any) -> bool:
         return True
     for sib in node.itersiblings(preceding=True):
         if len(" ".join((sib.tail or "").split())) > 60 or (isinstance(sib.tag, str) and _PROSE_IN(sib)):
+            return True
+    return False
+
+
+_COMMENT_BOX = re.compile(r"(?i)comment|komentar|disqus")
+_COMMENT_BOX_DEPTH = 10
+
+
+def in_comment_box(el: Any) -> bool:
+    """Is ``el`` inside a readers' comment by its markup alone (an ancestor's class or id names
+    one: "comment-body", "komentar-item"), ten levels up at most? The cheap check for one element;
+    :func:`in_thread` finds the thread by what it says."""
+    for a in itertools.islice(el.iterancestors(), _COMMENT_BOX_DEPTH):
+        if _COMMENT_BOX.search((a.get("class") or "") + " " + (a.get("id") or "")):
             return True
     return False

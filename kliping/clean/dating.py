@@ -15,6 +15,7 @@ from typing import Any
 from lxml import etree
 from lxml.etree import XPath
 
+from kliping.clean import comments, decode
 from kliping.clean.metadata import PageMeta, headlines, text_of, xpath_strings
 from kliping.dates import ParsedDate, find_dates, parse_date, resolve_tz
 from kliping.dates.vocab import WEEKDAYS, ZONE_OFFSETS
@@ -212,7 +213,7 @@ def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
             repeated = kinds[(el.tag, el.get("class"))] >= _LISTING_REPEATS
             if repeated and _dates_a_headline(el):
                 continue
-            if i and _in_comment(el):
+            if i and comments.in_comment_box(el):
                 continue  # (a reader's comment dates itself with the same <time> markup)
             rank = 2 if len(ranked) < _PRINTED_TRIES and masthead.holds(el) else int(repeated)
             ranked.append((rank, i, " ".join(_spaced_text(el).split())))
@@ -435,18 +436,6 @@ def _dates_story(line: str) -> bool:
     return is_date_line(line) or is_byline_date(line) or is_relative_byline(line)
 
 
-_COMMENT_BOX = re.compile(r"(?i)comment|komentar|disqus")
-
-
-def _in_comment(el: Any) -> bool:
-    """Is ``el`` inside a readers' comment (an ancestor's class or id names one, "comment-body",
-    "komentar-item"), ten levels up at most?"""
-    for a in itertools.islice(el.iterancestors(), 10):
-        if _COMMENT_BOX.search((a.get("class") or "") + " " + (a.get("id") or "")):
-            return True
-    return False
-
-
 def _spaced_text(el: Any) -> str:
     """``el``'s text with a space where a ``<br>`` breaks it: a date line and the byline under it
     ("08:30 WITA<br>Penulis: …") read as two words, not "WITAPenulis" (whose zone no one finds)."""
@@ -493,8 +482,7 @@ def _short_text(el: Any, limit: int) -> str | None:
     return "".join(parts)
 
 
-_BLOCK_TAGS = frozenset({"div", "p", "section", "article", "table", "ul", "ol", "dl", "figure", "blockquote",
-                         "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "main", "form"})
+_BLOCK_TAGS = decode.BLOCK_TAGS
 
 
 def _lead_text(el: Any, limit: int) -> str | None:

@@ -18,6 +18,14 @@ _AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", 
 _NOT_CHARSETS = frozenset({"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape",
                            "utf-7"})
 
+# Block-level elements: what a run of inline text ends at (a <div> holding none is a paragraph,
+# body.div_paragraphs; a byline box's own first line ends at one, dating)
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote center dd details div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table tbody "
+    "td tfoot th thead tr ul".split()
+)
+
 PARSER = etree.HTMLParser(
     collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
 )

@@ -806,11 +806,6 @@ def _headline_box(h1: Any) -> Any:
     return box
 
 
-_OWN_ROLE = re.compile(
-    r"(?i),\s*(?:jurnalis|wartawan|wartawati|reporter|kontributor|penulis|writer|journalist)\s*$"
-)
-
-
 def _writer_beside_headline(tree: Any) -> list[str]:
     h1 = next(iter(headlines(tree)), None)
     box = _headline_box(h1)
@@ -841,7 +836,7 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         named = people.people([text])
         bare = people.cut_role_after(_WRITER_LABEL.sub("", text))  # (label off; another role's after it)
         # (the name alone, or with the writer's own role after a comma: "Kevi Laras, Jurnalis")
-        if len(named) == 1 and named[0].casefold() in (bare.casefold(), _OWN_ROLE.sub("", bare).casefold()):
+        if len(named) == 1 and named[0].casefold() in (bare.casefold(), people.cut_desk(bare).casefold()):
             return named
         # two or three writers, every part of the element a name: "<a>Dwi Prasetyo</a>, <a>Ridho Aulia</a>"
         if 1 < len(named) <= 3 and len(named) == len(people.parts(_WRITER_LABEL.sub("", text))):

@@ -30,7 +30,7 @@ _BRACKETED = re.compile(r"\s*\([^()@]{1,40}\)\s*$")
 # "Vidya Pinandhita - detikHealth", "Nama, Jurnalis", "Nama | Okezone"
 _SUFFIX = re.compile(
     r"\s*(?:[-–—|]\s*\w*(?:detik|kompas|tempo|okezone|liputan6|antara|tribun|cnn|news)\w*.*"
-    r"|,\s*(?:jurnalis|wartawan|reporter|kontributor|editor)\b.*)$",
+    r"|,\s*(?:jurnalis|wartawan|wartawati|reporter|kontributor|editor|penulis|writer|journalist)\b.*)$",
     re.I,
 )
 # a role's label glued to the name by markup read without a space ("<span>Penulis</span><span>Arief
@@ -131,6 +131,12 @@ def cut_role_after(text: str) -> str:
 # the desk's town in square brackets after the name, and the date after it: "Rusdi Mokoginta [Manado]
 # di 28 November 2026" (a byline's "oleh A, B dan C [Manado] di …")
 _PLACE_AFTER = re.compile(r"\[[^\[\]\n]{1,40}\](?:\s+di\s+[^\n]{0,60})?$")  # (the space before: tidy's strip)
+
+
+def cut_desk(text: str) -> str:
+    """``text`` without the desk or the role after the name ("Kevi Laras, Jurnalis", "Vidya
+    Pinandhita - detikHealth"): :data:`_SUFFIX`."""
+    return _SUFFIX.sub("", text).strip()
 
 
 def tidy(name: str) -> str:
