@@ -2201,3 +2201,51 @@ def test_a_column_s_starred_line_with_the_name_in_capitals() -> None:
     res = clean_lines([BODY, "*) WULAN SARI HANDAYANI, Ekonom pertanian Universitas Brawijaya, anggota Tim "
                              "Pengendalian Inflasi Daerah Jawa Timur"])
     assert res.paragraphs == [BODY]
+
+
+def test_a_column_s_writer_over_the_writer_s_post_opens_no_story() -> None:
+    """Rule "writer's head": a column opens with its writer's name over the writer's post, or with
+    the post alone under the byline; both lines are the byline's. Names the metadata did not give
+    become the body's credits. A story opening with a person's post in a sentence, a short heading
+    that is no post, and a name over a sentence stay."""
+    post = "Pemimpin Redaksi Koran Kaltara"
+    token = WRITERS.set(("Rachmat Rolau",))
+    try:
+        assert clean_lines(["Rachmat Rolau", post, BODY, BODY2]).paragraphs == [BODY, BODY2]
+        # (the post alone, under the byline the metadata read)
+        res = clean_lines(["Oleh: Rachmat Rolau", "Dosen Teknik Sipil Universitas Muslim Indonesia",
+                           BODY, BODY2])  # fmt: skip
+        assert res.paragraphs == [BODY, BODY2]
+        res = clean_lines(["Pengamat Kebijakan Publik, Makassar", BODY, BODY2])
+        assert res.paragraphs == [BODY, BODY2]
+        for first in ("Ketua DPRD Sulsel yang baru dilantik meninjau banjir.",
+                      "Kepala desa ditangkap polisi", "Jalan Poros dan Kampung yang Dilalui"):
+            assert clean_lines([first, BODY, BODY2]).paragraphs == [first, BODY, BODY2], first
+    finally:
+        WRITERS.reset(token)
+    # two writers the metadata did not name, over their post: the body's credits
+    res = clean_lines(["Teuku Rizal Hasan dan Syahirah Nurul Aini", "Peneliti Makroekonomi LPEM FEB UI",
+                       BODY, BODY2])  # fmt: skip
+    assert res.paragraphs == [BODY, BODY2]
+    assert res.authors == ["Teuku Rizal Hasan", "Syahirah Nurul Aini"]
+    # ... but not a post with no name over it, nor a name over a sentence
+    lone = ["Pengamat Kebijakan Publik, Makassar", BODY, BODY2]
+    assert clean_lines(lone).paragraphs == lone
+    said = ["Teuku Rizal Hasan", "Ketua RT 05 mengatakan warga sudah tiga hari mengungsi ke balai desa.",
+            BODY]  # fmt: skip
+    assert clean_lines(said).paragraphs[-2:] == said[-2:]
+
+
+def test_the_writer_s_bio_with_the_post_after_a_space() -> None:
+    """Rule "writer's bio": the writer's name then the post in small letters, no comma, closing the
+    column ("Wahyu Nugroho pengajar di …"); the writer doing something there stays."""
+    token = WRITERS.set(("Wahyu Prasetyo Nugroho", "Nurul Hidayati"))
+    try:
+        for last in ("Wahyu Prasetyo Nugroho pengajar di Program Studi PGSD, Universitas Pakuan Bogor",
+                     "Nurul Hidayati perawat, tinggal di Kabupaten Grobogan"):
+            assert clean_lines([BODY, BODY2, last]).paragraphs == [BODY, BODY2], last
+        for last in ("Nurul Hidayati mengajak perawat lain ikut mendampingi lansia di antrean.",
+                     "Wahyu Prasetyo Nugroho Dosen Teladan 2025 menerima penghargaan itu."):
+            assert clean_lines([BODY, BODY2, last]).paragraphs == [BODY, BODY2, last], last
+    finally:
+        WRITERS.reset(token)

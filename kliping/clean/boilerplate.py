@@ -1225,17 +1225,23 @@ _AUTHOR_LINES_MAX = 800  # characters of the lines after the heading: more is th
 # Rule "writer's line": the writer told in one line, a column's or an essay's ("*Penulis adalah
 # peneliti perburuhan …", "The writer is a lecturer at …"): "penulis" then what the writer is, by a
 # role a bio names (a story's sentence on a writer says more than that)
+# The posts a writer's bio names ("dosen", "peneliti", "Pemimpin Redaksi", "researcher"): a column's
+# writer is told by one of them, a story's subject by what they did
+ROLE_WORDS = (
+    r"(?:peneliti|dosen|mahasiswa|mahasiswi|pengajar|guru(?: besar)?|wartawan|wartawati|jurnalis|aktivis"
+    r"|pegiat|anggota|ketua|wakil|kepala|sekretaris|direktur|analis|pengamat|alumnus|alumni|staf|pendiri"
+    r"|kandidat|praktisi|pemerhati|kolumnis|pengurus|pengasuh|koordinator|konsultan|advokat|dokter|perawat"
+    r"|bidan|ekonom|pakar|ahli|rektor|dekan|pemimpin redaksi|redaktur|pensiunan|economist|expert"
+    r"|researcher|lecturer|student|journalist|fellow|professor|director|analyst|founder|member"
+    r"|candidate|researchers|lecturers|students)"
+)
 WRITER_LINE = re.compile(
     r"^(?:\W*(?:penulis(?:nya)?|the (?:writers?|authors?))\s+(?:adalah|merupakan|ialah|is|are)\s+"
     r"(?:seorang\s+|an?\s+)?"
     # ... or a column's starred line, the writer's name then a comma and the role: "*) Retno
     # Kusumaningrum, pegiat literasi anak …" (the star it opens with is the column's, no prose's)
     r"|\s*\*+\)?\s*(?-i:(?:[A-Z][\w.'-]*\s+){1,4}[A-Z][\w.'-]+),\s+)"
-    r"(?:[\w-]+\s+){0,3}?(?:peneliti|dosen|mahasiswa|mahasiswi|pengajar|guru|wartawan|jurnalis|aktivis|pegiat"
-    r"|anggota|ketua|direktur|analis|pengamat|alumnus|alumni|staf|pendiri|kandidat|praktisi|pemerhati"
-    r"|kolumnis|pengurus|koordinator|advokat|dokter|ekonom|pakar|ahli|rektor|dekan|economist|expert"
-    r"|researcher|lecturer|student|journalist|fellow"
-    r"|professor|director|analyst|founder|member|candidate|researchers|lecturers|students)\b[^\n]{0,250}$",
+    rf"(?:[\w-]+\s+){{0,3}}?{ROLE_WORDS}\b[^\n]{{0,250}}$",
     _I,
 )
 
@@ -1300,10 +1306,9 @@ _BIO = re.compile(
 )
 _BIO_VERB = re.compile(
     r"\s*,?\s+(?:adalah|merupakan|ialah|is (?:a|an|the)|was (?:a|an|the))\s"
-    # ... or the writer's post after a comma, no verb: "Dr. H. Ahmad Fauzan, M.Si., Dosen Fakultas …"
-    r"|\s*,\s*(?:seorang\s+)?(?:dosen|peneliti|guru|ketua|wakil|mahasiswa|mahasiswi|pengajar|pegiat|anggota"
-    r"|direktur|kepala|pemerhati|pengamat|alumnus|alumni|aktivis|pendiri|sekretaris|pengurus|pengasuh"
-    r"|praktisi|konsultan|guru besar|lecturer|researcher|professor|director)\b",
+    # ... or the writer's post after a comma, no verb: "Dr. H. Ahmad Fauzan, M.Si., Dosen Fakultas …",
+    # or after a space in small letters: "Wahyu Nugroho pengajar di Program Studi …"
+    rf"|\s*,\s*(?:seorang\s+)?{ROLE_WORDS}\b|\s+(?-i:(?:seorang\s+)?{ROLE_WORDS.lower()})\b",
     _I,
 )
 _BIO_MAX = 400  # characters
@@ -1331,6 +1336,52 @@ def _writer_bio(line: str, found: list[str] | None = None) -> bool:
                 and _BIO_VERB.match(stripped, _DEGREES.match(stripped, len(name)).end()):
             return True
     return False
+
+
+# Rule "writer's head": a column opening with its writer over the writer's post ("Rachmat Rolau" /
+# "Pemimpin Redaksi Koran Kaltara"; "Teuku Rizal dan Syahirah Aini" / "Peneliti Makroekonomi LPEM
+# FEB UI"), or with the post alone under the byline the page's metadata read ("Oleh: Andi Baso
+# Amir" / "Pengamat Kebijakan Publik, Makassar"): the byline's lines, not the story's
+_HEAD_NAME = r"(?:[A-Z][a-z'’-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.)){1,4}"
+_HEAD_NAMES = re.compile(
+    rf"^\W{{0,3}}(?P<names>{_HEAD_NAME}(?:\s*(?:,|&|\bdan\b|\band\b)\s*{_HEAD_NAME}){{0,3}})\W{{0,3}}$"
+)
+_HEAD_ROLE = re.compile(rf"^\W{{0,3}}(?:seorang\s+)?{ROLE_WORDS}\b[^\n!?]{{0,100}}$", _I)
+_HEAD_ROLE_WORDS = 12  # words: a post and its institution, not a sentence
+# a verb of the story's in small letters ("yang menjadi", "ditangkap"): a sentence, not a post
+_HEAD_VERB = re.compile(r"\b(?:me(?:ng|ny|m|n)?|di|ber|ter)[a-z]{3,}\b|\byang\b")
+
+
+def _post_line(line: str) -> bool:
+    """A writer's post alone on its line (rule "writer's head")."""
+    return (_HEAD_ROLE.match(line) is not None and len(line.split()) <= _HEAD_ROLE_WORDS
+            and re.search(r"[.!?]\s+\S", line) is None and _HEAD_VERB.search(line) is None)
+
+
+def _writer_head(lines: list[str], i: int, res: Cleaned) -> set[int]:
+    """Rule "writer's head" (:data:`_HEAD_NAMES`) at ``lines[i]``, before any line of the story
+    or under a byline: the indexes of the column's byline lines there (none: set()), their drop
+    recorded; names the page's metadata did not give are the body's credits (``res.authors``)."""
+    at = [j for j in range(i, min(len(lines), i + 8)) if lines[j].strip()][:3]
+    if len(at) < 3:  # (the story's own line must follow)
+        return set()
+    first, second = (" ".join(lines[j].split()) for j in at[:2])
+    writers = {" ".join(n.split()).casefold() for n in WRITERS.get()}
+    if (m := _HEAD_NAMES.match(first)) is not None:
+        names = [n for n in re.split(r"\s*(?:,|&|\bdan\b|\band\b)\s*", m.group("names")) if n]
+        known = all(n.casefold() in writers for n in names)
+        if _post_line(second) and all(map(is_person, names)):
+            res.dropped += [("credit", first), ("author_box", second)]
+            res.authors += [] if known else names
+            return set(at[:2])
+        if known:
+            res.dropped.append(("credit", first))
+            return {i}
+        return set()
+    if writers and _post_line(first):
+        res.dropped.append(("author_box", first))
+        return {i}
+    return set()
 
 
 # Rule "closing byline": the writer named as :data:`WRITERS` holds them, under a byline's label,
@@ -2268,6 +2319,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     tentative: set[int] = set()  # indexes in keep of such headlines
     after_credit: set[int] = set()  # indexes in keep of lines right after a credit line (a bio?)
     credited = False  # the line before was a credit line
+    head: set[int] = set()  # indexes of the column's opening byline lines (rule "writer's head")
     after_embed = False  # after an embed placeholder ("[Gambas:Video CNN]"): the embed's title
     # long lines still to come: a caption closing with an agency's credit has the story after it
     prose_after = sum(len(x) >= _CAPTION_MIN for x in lines)
@@ -2285,8 +2337,13 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.dropped.append(("embed_title", line))
             continue
         after_embed = False
-        if i in arrowed:
-            res.dropped.append(("related", line))
+        if i in arrowed or i in head:
+            if i in arrowed:
+                res.dropped.append(("related", line))
+            continue
+        # rule "writer's head": before the story's first line, or under a byline
+        if (not keep or credited) and (found := _writer_head(lines, i, res)):
+            head |= found
             continue
         if CUT_FROM.match(line):
             res.dropped.append(("widget", line))
