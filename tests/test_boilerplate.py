@@ -2249,3 +2249,38 @@ def test_the_writer_s_bio_with_the_post_after_a_space() -> None:
             assert clean_lines([BODY, BODY2, last]).paragraphs == [BODY, BODY2, last], last
     finally:
         WRITERS.reset(token)
+
+
+def _pruned_paragraphs(html: str) -> list[str]:
+    tree = parse(f"<html><body><div>{html}</div></body></html>")
+    prune(tree)
+    return [" ".join(p.text_content().split()) for p in tree.iter("p")]
+
+
+def test_a_readers_poll_or_quiz_goes_whatever_its_class() -> None:
+    """Rule "choice widget": a box of radio buttons or check boxes is a readers' poll, whatever its
+    class; rule "poll box": a box classed as a poll or a quiz goes when it asks a question. A
+    ballot of the story's own that asks nothing ("Pilih …!") stays."""
+    ask = "Apakah Anda rutin menggunakan angkutan umum?"
+    radios = f"<div><h4>Polling</h4><p>{ask}</p><label><input type='radio'> Ya</label> " \
+             "<label><input type='radio'> Tidak</label></div>"  # fmt: skip
+    assert _pruned_paragraphs(f"<p>{BODY}</p>{radios}<p>{BODY2}</p>") == [BODY, BODY2]
+    quiz = f"<div class='read__quiz'><h3>Yuk, Jawab Kuisnya!</h3><p>{ask}</p><ol><li>Nyale</li></ol></div>"
+    assert _pruned_paragraphs(f"<p>{BODY}</p>{quiz}") == [BODY]
+    ballot = "<div class='article__block_poll'><p>Pilih kuliner terfavorit pembaca tahun ini!</p>" \
+             "<ul><li>Soto Banjar</li><li>Coto Makassar</li></ul></div>"  # fmt: skip
+    kept = _pruned_paragraphs(f"<p>{BODY}</p>{ballot}")
+    assert kept == [BODY, "Pilih kuliner terfavorit pembaca tahun ini!"]
+
+
+def test_an_unclosed_ad_slot_gives_back_the_story_s_paragraph() -> None:
+    """Rule "unclosed ad": an ad slot whose closing tag the page forgot holds the story's next
+    paragraph; the paragraph stays where the slot was, the slot's label goes. An ad's own copy in
+    the slot goes with it."""
+    quote = ("\"Begitu program pembelian layanan selesai, busnya berhenti. Warga yang sudah terbiasa "
+             "naik bus kembali lagi ke sepeda motor,\" kata Hendra.")  # fmt: skip
+    slot = f"<div class='inner-ads'><div class='ads-label'>ADVERTISEMENT<p>{quote}</p></div></div>"
+    assert _pruned_paragraphs(f"<p>{BODY}</p>{slot}<p>{BODY2}</p>") == [BODY, quote, BODY2]
+    copy = "Nikmati paket menginap di Kuta Mandalika mulai Rp899 ribu per malam. Pesan sekarang!"
+    slot = f"<div class='inner-ads'><span>ADVERTISEMENT</span><p>{copy}</p></div>"
+    assert _pruned_paragraphs(f"<p>{BODY}</p>{slot}<p>{BODY2}</p>") == [BODY, BODY2]

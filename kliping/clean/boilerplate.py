@@ -24,6 +24,9 @@ from kliping.clean.people import is_person
 # juga", detik's table.linksisip, kompas' inner-link-baca-juga), ads, promos, share bars, comment
 # forms. Matched against @class and @id in one pass over the tree (an XPath of contains() over
 # every element costs more than trafilatura itself).
+# (a readers' poll's or quiz's class: "polling", "bl-poll", "read__quiz", "kuis-box", "jajak-pendapat")
+_POLL = (r"(?:^|[\s_-])(?:polls?|polling|quiz|quizzes|kuis|kuiz|survey|survei|jajak-pendapat|voting)"
+         r"(?:[\s_-]|$)")
 PRUNE_CLASS = re.compile(
     r"baca-?_?juga|read-?also|lihat-?juga|linksisip|inner-link-baca|related-inline|artikel-terkait"
     r"|berita-terkait|box-terkait|parallaxindetail|\bads?[-_]|[-_]ads?\b|\biklan|advertisement"
@@ -33,9 +36,12 @@ PRUNE_CLASS = re.compile(
     # a membership's or a newsletter's sign-up card (Ghost's "kg-cta-card", "kg-signup-card")
     r"|sign-?up-(?:card|box|form)|\bcta-(?:card|box|banner)"
     # a donation appeal's box ("donate-box", "donasi-box", "donation-widget")
-    r"|(?:^|[\s_-])(?:donate|donation|donasi)(?:[\s_-]|$)",
+    r"|(?:^|[\s_-])(?:donate|donation|donasi)(?:[\s_-]|$)"
+    # a readers' poll or quiz, when it asks (rule "poll box", in prune())
+    r"|" + _POLL,
     re.I,
 )
+_POLL_CLASS = re.compile(_POLL, re.I)
 
 # "Baca juga", after a bullet or in brackets too ("» Baca juga: …", "(Baca juga: …)", "[Baca juga: …]")
 # ... and in the regional languages' sections: Javanese "Waca uga:", Sundanese "Baca oge:", "Baca deui:"
@@ -95,7 +101,8 @@ _NOT_PRUNED = frozenset(("body", "html", "article"))
 _PRUNE_KEYS = (
     "baca", "lihat", "linksisip", "related", "terkait", "parallax", "ad-", "ad_", "ads-", "ads_",
     "-ad", "_ad", "advertisement", "adsbygoogle", "iklan", "share", "comment", "channel", "news",
-    "respond", "reply", "signup", "sign-up", "cta-", "donat", "donasi",
+    "respond", "reply", "signup", "sign-up", "cta-", "donat", "donasi", "poll", "quiz", "kuis", "kuiz",
+    "survey", "survei", "jajak", "voting",
 )  # fmt: skip
 _PRUNE_KEY = re.compile("|".join(map(re.escape, _PRUNE_KEYS)))
 
@@ -135,9 +142,13 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
         if not (cls and _boilerplate_attr(cls + " ") or eid and _boilerplate_attr(" " + eid)):
             continue
         if el.tag not in _NOT_PRUNED and text_len(el) <= _PRUNE_MAX_CHARS:
+            if "?" not in el.text_content() and _POLL_CLASS.search(f"{cls or ''} {eid or ''}") \
+                    and not PRUNE_CLASS.search(_POLL_CLASS.sub(" ", f"{cls or ''} {eid or ''}")):
+                continue  # rule "poll box": it asks nothing
             if (kept := _story_left_in(el)) is not None:
                 doomed += kept  # (its own label and links only: the story's paragraphs stay)
                 continue
+            _prose_out_of_ad(el)
             doomed.append(el)
             by_class.add(el)
     texts = _BOX_TEXTS(scope)
@@ -183,12 +194,57 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
         if internal_link(href, site) and headline_like(" ".join(p.text_content().split()), shouted=True):
             doomed.append(p)
     doomed += _skippable(scope)
+    doomed += _choice_widgets(scope)
     doomed += _contents_boxes(scope)
     doomed += _author_boxes(scope)
     doomed += _headed_author_boxes(scope)
     for el in doomed:
         if el.getparent() is not None:
             _remove_keep_tail(el)
+
+
+# Rule "unclosed ad": an ad slot whose closing tag the page forgot holds the story's next paragraph
+# ("<div class=inner-ads><div class=ads-label>ADVERTISEMENT" then a <p> of the story): a paragraph
+# of prose with no link in it is no ad's; it is put back where the slot was, the slot goes.
+_AD_CLASS = re.compile(r"\bads?[-_]|[-_]ads?\b|\biklan|advertisement|adsbygoogle|banner-ad", re.I)
+_AD_PROSE = 120  # characters of a paragraph left in the slot: the story's, not an ad's copy or label
+
+
+def _prose_out_of_ad(box: Any) -> None:
+    """Rule "unclosed ad" (above): ``box``'s paragraphs of prose moved out, after it."""
+    if not _AD_CLASS.search(f"{box.get('class') or ''} {box.get('id') or ''}"):
+        return
+    left = [p for p in box.iter("p") if text_len(p) >= _AD_PROSE and next(p.iter("a"), None) is None
+            and re.search(r"[.!?\"”]\W*$", p.text_content()) is not None]
+    for p in reversed(left):
+        _remove_keep_tail(p)  # (text after it stays in the slot)
+        p.tail = None
+        box.addnext(p)
+
+
+# Rule "choice widget": a box of radio buttons or check boxes, whatever its class, is a readers'
+# poll or a quiz ("Apakah Anda rutin menggunakan angkutan umum?" over "( ) Ya ( ) Tidak"): the
+# smallest element holding two of them, with its question, goes when it is a box's size
+_CHOICES = XPath("descendant::input[@type='radio' or @type='checkbox' or @type='RADIO' or @type='CHECKBOX']")
+_CHOICE_LEVELS = 4  # elements up from a choice to the box holding its question and the others
+
+
+def _choice_widgets(scope: Any) -> list[Any]:
+    """Rule "choice widget" (above): the boxes to drop."""
+    boxes: list[Any] = []
+    seen: set[Any] = set()
+    for choice in _CHOICES(scope):
+        box = choice.getparent()
+        for _ in range(_CHOICE_LEVELS):
+            if box is None or box in seen or box.tag in _NOT_PRUNED:
+                break
+            if len(_CHOICES(box)) >= 2:
+                seen.add(box)
+                if text_len(box) <= _PRUNE_MAX_CHARS:
+                    boxes.append(box)
+                break
+            box = box.getparent()
+    return boxes
 
 
 # Rule "unclosed box": a related box whose closing tag the page forgot holds the story's next
