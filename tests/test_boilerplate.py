@@ -2284,3 +2284,18 @@ def test_an_unclosed_ad_slot_gives_back_the_story_s_paragraph() -> None:
     copy = "Nikmati paket menginap di Kuta Mandalika mulai Rp899 ribu per malam. Pesan sekarang!"
     slot = f"<div class='inner-ads'><span>ADVERTISEMENT</span><p>{copy}</p></div>"
     assert _pruned_paragraphs(f"<p>{BODY}</p>{slot}<p>{BODY2}</p>") == [BODY, BODY2]
+
+
+def test_a_read_also_label_alone_takes_the_links_under_it() -> None:
+    """Rule "label over links": a "Baca juga:" label alone, then its headlines each a link on its
+    own line, after a <br> or in paragraphs of their own, go with it (whatever the links point
+    to); a link inside a sentence after it, and the story's next paragraph, stay."""
+    one = "<a href='#'>Kuota FLPP 2027 Ditambah Jadi 250 Ribu Unit</a>"
+    two = "<a href='#'>Jadwal Liga Inggris Pekan Ini Live di TV Mana?</a>"
+    run = f"<p>{BODY}<br><br><strong>Baca juga:</strong><br>{one}<br><br>{BODY2}</p>"
+    assert _pruned_paragraphs(run) == [f"{BODY}{BODY2}"]  # (the <br>s hold no text)
+    paras = f"<p>{BODY}</p><p><strong>Baca Juga:</strong></p><p>{one}</p><p>{two}</p><p>{BODY2}</p>"
+    assert _pruned_paragraphs(paras) == [BODY, BODY2]
+    said = f"<p><strong>Baca juga:</strong></p><p>Menurut {one}, kuota itu cukup.</p><p>{BODY2}</p>"
+    sentence = "Menurut Kuota FLPP 2027 Ditambah Jadi 250 Ribu Unit, kuota itu cukup."
+    assert _pruned_paragraphs(said)[-2:] == [sentence, BODY2]

@@ -169,6 +169,7 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
                 box = _labelled_ad(box)
             if box is not None:
                 doomed.append(box)
+                doomed += _links_under_label(box)
                 # "<span>Baca juga: </span><a>Judul</a>" inside a paragraph of prose: the link too
                 sib = box.getnext()
                 # "<strong>Baca juga:</strong> Judul Lain<br>": the label's headline, as its text
@@ -220,6 +221,34 @@ def _prose_out_of_ad(box: Any) -> None:
         _remove_keep_tail(p)  # (text after it stays in the slot)
         p.tail = None
         box.addnext(p)
+
+
+# Rule "label over links": a "Baca juga:" label alone, then its headlines each a link on its own
+# line, after a <br> ("<strong>Baca juga:</strong><br><a>…</a><br><br>") or in a paragraph of its
+# own ("<p><strong>Baca Juga:</strong></p><p><a>…</a></p><p><a>…</a></p>"): the links go with it
+_LABEL_ONLY = re.compile(_READ_ALSO + r"\W*$", re.I)
+_LABEL_LINKS = 6  # headlines under one label, at most
+
+
+def _links_under_label(box: Any) -> list[Any]:
+    """Rule "label over links" (above): the lone links following the label ``box``."""
+    if not _LABEL_ONLY.match(" ".join(box.text_content().split())) or (box.tail or "").strip():
+        return []
+    links: list[Any] = []
+    nxt = box.getnext()
+    while nxt is not None and len(links) < _LABEL_LINKS:
+        if nxt.tag == "br" and not (nxt.tail or "").strip():
+            nxt = nxt.getnext()
+            continue
+        if not isinstance(nxt.tag, str) or (nxt.tail or "").strip() \
+                or not 0 < text_len(nxt) <= _BOX_MAX_CHARS:
+            break
+        anchors = [nxt] if nxt.tag == "a" else list(nxt.iter("a"))
+        if len(anchors) != 1 or text_len(anchors[0]) != text_len(nxt):
+            break
+        links.append(nxt)
+        nxt = nxt.getnext()
+    return links
 
 
 # Rule "choice widget": a box of radio buttons or check boxes, whatever its class, is a readers'
