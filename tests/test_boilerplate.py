@@ -2299,3 +2299,32 @@ def test_a_read_also_label_alone_takes_the_links_under_it() -> None:
     said = f"<p><strong>Baca juga:</strong></p><p>Menurut {one}, kuota itu cukup.</p><p>{BODY2}</p>"
     sentence = "Menurut Kuota FLPP 2027 Ditambah Jadi 250 Ribu Unit, kuota itu cukup."
     assert _pruned_paragraphs(said)[-2:] == [sentence, BODY2]
+
+
+@pytest.mark.parametrize(
+    ("credit_line", "authors", "editors"),
+    [("Penulis Ria Pusvita Sari Editor Mohammad Nurfatoni", ["Ria Pusvita Sari"], ["Mohammad Nurfatoni"]),
+     ("Pangripta: Suharmono K", ["Suharmono K"], []),  # (Javanese)
+     ("Ku: Dede Suherlan", ["Dede Suherlan"], [])],  # (Sundanese)
+)  # fmt: skip
+def test_credit_lines_without_a_colon_and_in_regional_languages(
+    credit_line: str, authors: list[str], editors: list[str]
+) -> None:
+    """A closing line of two credits with no colon ("Penulis A Editor B"), the Javanese
+    "Pangripta:" and the Sundanese "Ku:" are credits: the line goes, its names are read. A sentence
+    naming a writer and an editor stays."""
+    res = clean_lines([BODY, BODY2, credit_line])
+    assert (res.paragraphs, res.authors, res.editors) == ([BODY, BODY2], authors, editors)
+    said = "Penulis muda itu menemui Editor senior majalah tersebut di Surabaya pekan lalu."
+    assert clean_lines([BODY, said]).paragraphs == [BODY, said]
+
+
+def test_an_update_note_under_its_label_and_an_office_s_code_close_the_body() -> None:
+    """Rule "widget": the update note under its label ("Pembaruan: Artikel ini telah diperbarui
+    …"); rule "credit code": a code whose last part is an office's ("(adv/hms8/dprdkaltim)",
+    "(her/sul/adpimprov kaltim)")."""
+    for last in ("Pembaruan: Artikel ini telah diperbarui pada pukul 18.30 WIB untuk menambahkan data BPBD.",
+                 "(her/sul/adpimprov kaltim)", "(adv/hms8/dprdkaltim)"):
+        assert clean_lines([BODY, BODY2, last]).paragraphs == [BODY, BODY2], last
+    kept = "Pembaruan data pemilih akan dilakukan pada pekan depan di seluruh desa."
+    assert clean_lines([BODY, BODY2, kept]).paragraphs == [BODY, BODY2, kept]

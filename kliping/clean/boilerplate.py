@@ -864,7 +864,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # an update or correction notice: "Berita ini telah diperbarui pada Senin (30/11) pukul 07.02
         # WITA", "Ralat: Judul dan paragraf pertama artikel ini telah diubah.", "This story has been
         # updated to include …", "In case of discrepancy, the Indonesian version prevails."
-        r"|^\W*(?:berita|artikel|tulisan|laporan) ini (?:telah|sudah|akan terus|terus) (?:di)?"
+        # (under its label: "Pembaruan: Artikel ini telah diperbarui pada pukul 18.30 WIB …")
+        r"|^\W*(?:(?:pembaruan|pembaharuan|update|catatan(?: redaksi)?)\s*:\s*)?"
+        r"(?:berita|artikel|tulisan|laporan) ini (?:telah|sudah|akan terus|terus) (?:di)?"
         r"(?:perbarui|perbaharui|update|ubah|koreksi|ralat|revisi)\b[^\n]{0,200}$"
         r"|^\W*(?:ralat|koreksi|correction|clarification)\s*:\s*(?:judul|artikel|berita|paragraf|tulisan"
         r"|nama|this (?:story|article)|an earlier version)\b[^\n]{0,250}$"
@@ -1079,6 +1081,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*\((?:[a-z]{2,6}\s*/\s*\d{1,3}|[a-z]{1,3}-\d{1,3}(?:\s*/\s*[a-z]{1,3}-\d{1,3})+)\)\s*\**\.?\s*$"
         r"|^\s*\((?:[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{2,6}\d{0,2})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}"
         r"|ant|antara|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4}|[a-z]\d{1,3}\s*/\s*[a-z]{1,6}\d{0,2})\)\.?\s*$"
+        # ... the last one an office's, longer or of two words: "(adv/hms8/dprdkaltim)", "(her/sul/adpimprov
+        # kaltim)"
+        r"|^\s*\((?:[a-z]{1,6}\d{0,2}\s*/\s*){1,3}[a-z]{2,16}\d{0,2}(?:\s[a-z]{2,12})?\)\.?\s*$"
         # a site and its reporter in brackets standing alone: "(TribunJogja/Rina)", "(Reuters/Budi)";
         # the reporter's whole name and the editor's: "(Ahmad Fauzi/Nashih)"
         # (an office's name with a hyphen: "(DKIPS-Maluku/rfs)")
@@ -1512,6 +1517,7 @@ CREDIT_LABELS = {
     "panyerat": "authors",  # (Javanese in krama: "Panyerat: Muhammad Nurul Huda")
     "pawarta": "authors",  # (Javanese: "Pawarta: Sri Lestari, Jagabaya Kalurahan …")
     "panganggit": "authors",  # (Javanese: "Panganggit: Sri Wahyuni Handayani")
+    "pangripta": "authors",  # (Javanese: "Pangripta: Suharmono K")
     # a TV or radio newsroom's crew: "Reporter: A | Kamerawan: B | Editor: C"
     "kamerawan": None, "juru kamera": None, "videografer": None, "penyiar": None, "kamera": None,
     # a long read's team: "Riset: … dan Litbang Kompas", "Desain: …", "Sumber data: OJK, BPS, diolah …"
@@ -1528,7 +1534,8 @@ NAMED_LABELS = {"laporan": "authors", "liputan": "authors", "rep": "authors", "t
                 "pen": "authors", "ed": "editors",  # ("(pen: Anggit Puji Widodo / ed: Saiful Arief)")
                 "red": "editors", "laporan oleh": "authors", "liputan oleh": "authors",
                 "kiriman": "authors", "kiriman dari": "authors",  # (a reader's story: "Kiriman: Rahayu …")
-                "ditulis oleh": "authors", "disunting oleh": "editors"}  # fmt: skip
+                "ditulis oleh": "authors", "disunting oleh": "editors",
+                "ku": "authors"}  # (Sundanese: "Ku: Dede Suherlan") fmt: skip
 _NAMED_LABEL = r"(?:" + "|".join(k.replace(" ", r"\s+") for k in NAMED_LABELS) + r")"
 _A_NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
 _ANY_LABEL = rf"(?:{_LABEL}|{_NAMED_LABEL})"
@@ -1537,6 +1544,13 @@ _LIST_MARK_CHARS = "-–•·*"
 _LIST_MARKS = frozenset(_LIST_MARK_CHARS)
 _LISTED_CREDIT = re.compile(
     rf"^[-–•·*]\s*(?-i:(Penulis|Editor|Reporter|Redaktur|Pewarta|Penyunting|Fotografer|Writer))\s+({_A_NAME})\s*$"
+)
+# ... or a closing line of two credits, no colon: "Penulis Ria Pusvita Sari Editor Mohammad Nurfatoni"
+_BARE_WORD = r"(?!(?:Editor|Redaktur|Penyunting)\b)[A-Z][\w.'’-]*"
+_BARE_NAME = rf"(?-i:{_BARE_WORD}(?:\s+{_BARE_WORD}){{0,4}})"
+_BARE_CREDITS = re.compile(
+    rf"^\s*(?-i:(Penulis|Reporter|Pewarta|Wartawan|Kontributor))\s+({_BARE_NAME})"
+    rf"\s+(?-i:(Editor|Redaktur|Penyunting))\s+({_BARE_NAME})\s*$"
 )
 # (also in brackets, as some portals close a story: "(Penulis: A/Editor: B)")
 CREDIT_LINE = re.compile(
@@ -2469,6 +2483,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             continue
         if flat[:1] in _LIST_MARKS and (listed := _LISTED_CREDIT.match(flat)):
             flat = f"{listed.group(1)}: {listed.group(2)}"  # "- Penulis Rani Lestari": a credit's list
+        elif flat[:1] in "PRWK" and (bare := _BARE_CREDITS.match(flat)):
+            flat = "{}: {} | {}: {}".format(*bare.groups())  # "Penulis A Editor B"
         flat = both_roles(flat)
         if CREDIT_LINE.match(flat) and not FAMILIES["related"].match(flat):
             for fld, name in credit(flat):

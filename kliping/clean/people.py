@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 _SPLIT = re.compile(r"\s*(?:,|;|&|\+|\||/|\bdan\b|\band\b)\s*", re.I)
 _PREFIX = re.compile(
-    r"^(?:oleh|by|penulis|panulis|panyerat|panganggit|pawarta|dening|reporter|pewarta|editor|redaktur|penyunting"
+    r"^(?:oleh|by|penulis|panulis|panyerat|panganggit|pangripta|pawarta|dening|reporter|pewarta|editor|redaktur|penyunting"
     r"|kontributor|wartawan|"
     r"laporan wartawan|laporan oleh|liputan oleh|ditulis oleh|ditulis ku|written by|reported by|posted by"
     r"|author|authors"
