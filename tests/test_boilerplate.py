@@ -2328,3 +2328,36 @@ def test_an_update_note_under_its_label_and_an_office_s_code_close_the_body() ->
         assert clean_lines([BODY, BODY2, last]).paragraphs == [BODY, BODY2], last
     kept = "Pembaruan data pemilih akan dilakukan pada pekan depan di seluruh desa."
     assert clean_lines([BODY, BODY2, kept]).paragraphs == [BODY, BODY2, kept]
+
+
+def test_a_release_s_signature_about_box_and_number_go() -> None:
+    """Rule "signature": the officer's name with degrees over the post closes a release; rule
+    "about box" with a small word in the body's name ("Tentang Kementerian Komunikasi dan
+    Digital"); a release's number alone on its line. A story's closing quote naming an officer
+    stays."""
+    sign = ["Abdul Muhari, Ph.D.", "Kepala Pusat Data, Informasi dan Komunikasi Kebencanaan BNPB"]
+    assert clean_lines([BODY, BODY2, *sign]).paragraphs == [BODY, BODY2]
+    about = ["Tentang Kementerian Komunikasi dan Digital",
+             "Kementerian Komunikasi dan Digital merupakan kementerian yang menyelenggarakan urusan "
+             "pemerintahan di bidang komunikasi dan digital."]  # fmt: skip
+    assert clean_lines([BODY, BODY2, *about]).paragraphs == [BODY, BODY2]
+    assert clean_lines(["Nomor SP-71/KLI/2026", BODY, BODY2]).paragraphs == [BODY, BODY2]
+    said = ["Abdul Muhari", "Kepala BNPB itu meninjau pengungsian di Sigi pada Minggu."]
+    assert clean_lines([BODY, BODY2, *said]).paragraphs == [BODY, BODY2, *said]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [("Tribratanews.sulsel.polri.go.id, Gowa – Satreskrim Polres Gowa mengamankan dua pria pencuri sapi.",
+      "Gowa", "Tribratanews.sulsel.polri.go.id"),
+     ("PIRU, SERAM BAGIAN BARAT - Personel Satgas Korem bersama warga membangun jembatan darurat.",
+      "Piru, Seram Bagian Barat", None),
+     ("SEMARANG, Radar Timur - Personel Satgas Korem bersama warga membangun jembatan darurat desa.",
+      "Semarang", "Radar Timur")],
+)  # fmt: skip
+def test_a_dateline_with_the_domain_first_or_a_region_second(
+    text: str, place: str, source: str | None
+) -> None:
+    """The outlet's domain before the town is the source; a region by its compass word after the
+    town is the place's ("Seram Bagian Barat"); an outlet named so stays the source."""
+    assert dateline(text)[1:] == (place, source)

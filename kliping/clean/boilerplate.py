@@ -1081,6 +1081,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*\((?:[a-z]{2,6}\s*/\s*\d{1,3}|[a-z]{1,3}-\d{1,3}(?:\s*/\s*[a-z]{1,3}-\d{1,3})+)\)\s*\**\.?\s*$"
         r"|^\s*\((?:[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{2,6}\d{0,2})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}"
         r"|ant|antara|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4}|[a-z]\d{1,3}\s*/\s*[a-z]{1,6}\d{0,2})\)\.?\s*$"
+        # a press release's number alone on its line: "Nomor SP-71/KLI/2026", "Siaran Pers No.
+        # 123/HM/KOMINFO/11/2026"
+        # (with a colon, "Nomor: B-412/SETMEN/…", it opens the contacts: family "contact")
+        r"|^\W*(?:siaran pers\s+)?(?:nomor|no\.)\s*[A-Z0-9][\w.-]{0,20}(?:\s*/\s*[\w.-]{1,20}){1,6}\s*$"
         # ... the last one an office's, longer or of two words: "(adv/hms8/dprdkaltim)", "(her/sul/adpimprov
         # kaltim)"
         r"|^\s*\((?:[a-z]{1,6}\d{0,2}\s*/\s*){1,3}[a-z]{2,16}\d{0,2}(?:\s[a-z]{2,12})?\)\.?\s*$"
@@ -1354,7 +1358,10 @@ _NOTE_LINE_MAX = 450  # characters of one: a citation or a note, not a paragraph
 # Corp" over a line that opens with the name and tells what it is ("LPS adalah lembaga independen
 # …"); it and what follows (the contacts) close the body
 _ABOUT_HEAD = re.compile(
-    r"^\W{0,3}(?:tentang|about)\s+(?P<org>(?-i:[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5}))\s*:?\s*$", _I
+    # (a small word between its capitalised ones: "Tentang Kementerian Komunikasi dan Digital")
+    r"^\W{0,3}(?:tentang|about)\s+(?P<org>(?-i:[A-Z][\w&.'’-]*(?:\s+(?:(?:dan|and|of|untuk|for|&)\s+)?"
+    r"[A-Z][\w&.'’-]*){0,5}))\s*:?\s*$",
+    _I,
 )
 _ABOUT_MAX = 1500  # characters of the lines after the heading: more is the story going on
 
@@ -2568,6 +2575,12 @@ _OFFICE_LINE = re.compile(
 )
 
 
+# Rule "signature": a release signed by its officer, the name (with titles and degrees) over the
+# post, closing the body: "Abdul Muhari, Ph.D." / "Kepala Pusat Data, Informasi dan Komunikasi
+# Kebencanaan BNPB" (a post is read as rule "writer's head" reads one)
+_SIGNATURE_NAME = re.compile(rf"^\W{{0,3}}{_NAME_TITLES.pattern}{_HEAD_NAME}{_DEGREES.pattern}\W{{0,3}}$")
+
+
 _PAGE_LETTER = re.compile(r"\)-[a-z]\d?\s*$")  # "(Awh)-f": a print daily's code and page letter
 _BARE_CODE = re.compile(r"(?<=[.!?\"”’])\s+[a-z]{2,4}(?:/[a-z]{2,4}){1,2}\s*$")  # "… GoBis. alq/rmc"
 
@@ -2617,6 +2630,10 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
         if FAMILIES["credit_code"].match(new) or _OFFICE_LINE.match(new):
             res.dropped.append(("credit_code", new))
             keep.pop()
+            continue
+        if len(keep) > 2 and _post_line(new) and _SIGNATURE_NAME.match(keep[-2]):
+            res.dropped += [("signature", keep[-2]), ("signature", new)]  # rule "signature"
+            del keep[-2:]
             continue
         if len(keep) > 1 and _writer_bio(new, res.authors):  # rule "writer's bio"
             res.dropped.append(("author_box", new))
@@ -3093,6 +3110,11 @@ _DOMAIN_WORD = re.compile(r"\b[A-Za-z0-9-]{2,30}\.(?:id|com|co\.id|net|org|or\.i
 
 
 # Countries as Indonesian datelines name them after a foreign town ("JENEWA, SWISS —", "Kairo, Mesir -")
+# A place's second part that names a region by its compass word or its unit ("Seram Bagian Barat",
+# "Kabupaten Pidie"), never an outlet's name
+_REGION_AFTER = re.compile(
+    rf"(?![^\n]*\b{_NEWS_WORD}\b)(?i:{_ADMIN_WORD}\s+[a-z]+(?:\s[a-z]+)?|[a-z]+(?:\s[a-z]+){{0,2}}\s{_PLACE2_SECOND})"
+)
 _COUNTRY = re.compile(
     r"(?i:swiss|swis|amerika serikat|as|inggris|prancis|perancis|jerman|belanda|belgia|italia|spanyol"
     r"|portugal|austria|swedia|norwegia|denmark|finlandia|polandia|rusia|ukraina|turki|yunani|mesir"
@@ -3154,6 +3176,10 @@ def _dateline(text: str) -> tuple[str, str | None, str | None]:
         if place and source and _ID_TOWN.fullmatch(source.strip()) and not _ID_TOWN.fullmatch(place.strip()) \
                 and "," not in place:
             place, source = source, place  # "Parlementaria, Jakarta -": the desk's name, then the town
+        if place and source and _DOMAIN_WORD.search(place) and not _DOMAIN_WORD.search(source):
+            place, source = source, place  # "Tribratanews.sulsel.polri.go.id, Gowa –": the domain first
+        if place and source and _REGION_AFTER.fullmatch(source.strip()):
+            place, source = f"{place}, {source.strip()}", None  # "PIRU, SERAM BAGIAN BARAT -": a region
         if place and source and _COUNTRY.fullmatch(source.strip()):
             place, source = f"{place}, {source.strip()}", None  # "JENEWA, SWISS —": a town and its country
         if place and not source and (after := _SOURCE_AFTER.match(rest)):
