@@ -2361,3 +2361,29 @@ def test_a_dateline_with_the_domain_first_or_a_region_second(
     """The outlet's domain before the town is the source; a region by its compass word after the
     town is the place's ("Seram Bagian Barat"); an outlet named so stays the source."""
     assert dateline(text)[1:] == (place, source)
+
+
+@pytest.mark.parametrize(
+    ("head", "place", "source"),
+    [("Jakarta, 26/11/2026 Kemenkeu –", "Jakarta", "Kemenkeu"),
+     ("YOGYAKARTA (26/11/2026) jogjaprov.go.id –", "Yogyakarta", "jogjaprov.go.id"),
+     ("SLEMAN, (Humas Sleman) -", "Sleman", "Humas Sleman"),
+     ("Wonosari, (Kominfo Gunungkidul) –", "Wonosari", "Kominfo Gunungkidul"),
+     ("Jakarta, 2 Desember 2026 –", "Jakarta", None)],
+)  # fmt: skip
+def test_a_dateline_with_the_day_inside_or_a_comma_before_the_source(
+    head: str, place: str, source: str | None
+) -> None:
+    """The day between the town and the source, or a comma before the bracketed source, is still
+    a dateline; a date line opening with the weekday is none."""
+    text, *found = dateline(f"{head} {BODY}")
+    assert (text, *found) == (BODY, place, source)
+    assert dateline(f"Sabtu, 28 November 2026 - {BODY}")[1:] == (None, None)
+
+
+def test_a_name_keeps_no_bracket_its_credit_left_open() -> None:
+    """A credit's name with a bracket left open or closed alone is the bare name."""
+    names = people(["Aulia Rahmawati (Teknik Lingkungan", "Fahmi Firdausi )"])
+    assert names == ["Aulia Rahmawati", "Fahmi Firdausi"]
+    res = clean_lines([BODY, BODY2, "Reporter: Aulia Rahmawati (Teknik Lingkungan, 2024)"])
+    assert people(res.authors) == ["Aulia Rahmawati"]

@@ -3129,7 +3129,39 @@ _FOREIGN_WIRE = re.compile(r"(?i:reuters|ap|afp|bloomberg|xinhua|kyodo|yonhap|be
                            r"|tass|cnn|bbc|aap|anadolu|nikkei|al jazeera)")
 
 
+# A dateline's head in a form the press's forms read once it is put in one of theirs: the day
+# between the town and the source ("Jakarta, 26/11/2026 Kemenkeu –", "YOGYAKARTA (26/11/2026)
+# jogjaprov.go.id –", "Jakarta, 2 December 2026 –"), a comma before the bracketed source
+# ("SLEMAN, (Humas Sleman) -")
+_EN_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_EN_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
+_HEAD_DAY = re.compile(
+    # (never a weekday: "Sabtu, 28 November 2026 | Dibaca: 742" is a date line)
+    rf"^(?P<place>\s*(?!(?i:{_WEEKDAY}|{_EN_WEEKDAY})\b)"
+    r"[A-Za-z][A-Za-z'’.-]*(?:[ -][A-Za-z][A-Za-z'’.-]*){0,3})"
+    r"(?:,\s*|\s+)"
+    rf"\(?(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\s+(?i:{_MONTHS}|{_EN_MONTHS})\s+\d{{4}})\)?"
+    r"(?P<dash>\s*[-–—]+)?\s+(?=\S)"
+)
+_HEAD_COMMA = re.compile(r"^(?P<place>\s*[A-Za-z][A-Za-z'’.-]*(?:[ -][A-Za-z][A-Za-z'’.-]*){0,3}),\s*(?=\()")
+
+
 def _dateline(text: str) -> tuple[str, str | None, str | None]:
+    """:func:`dateline` by the press's forms, and by them again once a head they do not read is put
+    in one of their forms (:data:`_HEAD_DAY`)."""
+    found = _press_dateline(text)
+    if found[1] is not None or found[2] is not None:
+        return found
+    if (m := _HEAD_DAY.match(text)) is not None:
+        again = _press_dateline(f"{m.group('place')}{' –' if m.group('dash') else ','} {text[m.end():]}")
+    elif (m := _HEAD_COMMA.match(text)) is not None:
+        again = _press_dateline(f"{m.group('place')} {text[m.end():]}")
+    else:
+        return found
+    return again if again[1] is not None else found
+
+
+def _press_dateline(text: str) -> tuple[str, str | None, str | None]:
     """:func:`dateline` by the press's forms alone."""
     for rx in (*DATELINES, STOP_DATELINE, NO_DASH, GLUED_DATELINE):
         m = rx.match(text)

@@ -27,6 +27,7 @@ _RANKS = re.compile(
 # what a byline prints in brackets after the name: the writer's town or desk, "Sri Handayani
 # (Temanggung)", "Budi (Antara)" (a contact in brackets: _CONTACT)
 _BRACKETED = re.compile(r"\s*\([^()@]{1,40}\)\s*$")
+_OPEN_BRACKET = re.compile(r"\s*\([^()]*$")
 # "Vidya Pinandhita - detikHealth", "Nama, Jurnalis", "Nama | Okezone"
 _SUFFIX = re.compile(
     r"\s*(?:[-–—|]\s*\w*(?:detik|kompas|tempo|okezone|liputan6|antara|tribun|cnn|news)\w*.*"
@@ -154,6 +155,9 @@ def tidy(name: str) -> str:
     name = _SUFFIX.sub("", name)
     name = _DEGREES.sub("", name)
     name = _BRACKETED.sub("", name)
+    # a bracket the credit's split left open or closed alone: "Aulia Rahmawati (Teknik Lingkungan"
+    # of "Reporter: Aulia Rahmawati (Teknik Lingkungan, 2024)"; "Fahmi Firdausi )"
+    name = _OPEN_BRACKET.sub("", name) if "(" in name else name.replace(")", "")
     name = _TITLES.sub("", name)
     name = _RANKS.sub("", name)
     return _STARRED.sub("", name).strip(" .:-–—|,(")
