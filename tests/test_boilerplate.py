@@ -2387,3 +2387,19 @@ def test_a_name_keeps_no_bracket_its_credit_left_open() -> None:
     assert names == ["Aulia Rahmawati", "Fahmi Firdausi"]
     res = clean_lines([BODY, BODY2, "Reporter: Aulia Rahmawati (Teknik Lingkungan, 2024)"])
     assert people(res.authors) == ["Aulia Rahmawati"]
+
+
+@pytest.mark.parametrize(
+    ("head", "place", "source"),
+    [("Tanjung Selor, North Kalimantan —", "Tanjung Selor, North Kalimantan", None),
+     ("Kupang, E Nusa Tenggara (ANTARA) -", "Kupang, E Nusa Tenggara", "ANTARA"),
+     ("SEMARANG, Central Java (ANTARA) -", "Semarang, Central Java", "ANTARA")],
+)  # fmt: skip
+def test_an_english_edition_s_dateline_names_the_region_by_its_compass_word(
+    head: str, place: str, source: str | None
+) -> None:
+    """An English edition writes the province with a compass word or letter ("North Kalimantan",
+    "E Nusa Tenggara"): the place's region; a foreign wire's stays in its story."""
+    story = "Dozens of families in Bulungan regency have filed a complaint with the rights commission."
+    assert dateline(f"{head} {story}") == (story, place, source)
+    assert dateline(f"HONOLULU, Hawaii (HawaiiNewsNow) - {story}")[1:] == (None, None)

@@ -2755,7 +2755,8 @@ _WORD = r"[A-Z][A-Za-z'’.]*"
 _PLACE = rf"(?:{_WORD}(?:[ -]{_WORD}){{0,3}})"
 _ANY_PLACE = r"(?:[A-Za-z][A-Za-z'’.]*(?:[ -][A-Za-z][A-Za-z'’.]*){0,3})"  # any case
 # "Palu, Sulteng", "Mataram, NTB" (never a weekday: "Jakarta, Selasa (3/3/2021) -")
-_REGION = rf"(?:,\s*(?!(?i:{_WEEKDAY})\b){_WORD}(?:\s{_WORD})?)"
+# ("Kupang, E Nusa Tenggara": an English edition's compass letter before the region's two words)
+_REGION = rf"(?:,\s*(?!(?i:{_WEEKDAY})\b)(?-i:[NSEW]\.?\s)?{_WORD}(?:\s{_WORD})?)"
 _MONTHS = (
     r"(?:jan(?:uari)?|feb(?:ruari)?|peb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|"
     r"agu(?:stus)?|agt|ags|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|nop(?:ember)?|des(?:ember)?)"
@@ -2778,7 +2779,9 @@ _REGION_NAME = (
 _REGION_WORD = rf"(?:[A-Z]{{2,4}}|{_REGION_NAME})"
 # Indonesia's regions in any case and its abbreviations ("NTB", "DIY"), not another country's
 # ("SANTA FE, N.M.", "DENVER, CO": a foreign wire's dateline, which its story keeps)
-_ID_REGION = rf"(?:(?-i:NTB|NTT|DIY|DKI|NAD|DI Yogyakarta)|(?i:{_REGION_NAME}))"
+# (an English edition's: "North Kalimantan", "E Nusa Tenggara", "Central Java")
+_EN_COMPASS = r"(?-i:(?:North|South|East|West|Central|[NSEW])\.?\s)"
+_ID_REGION = rf"(?:(?-i:NTB|NTT|DIY|DKI|NAD|DI Yogyakarta)|{_EN_COMPASS}?(?i:{_REGION_NAME}))"
 # (written in capitals too: "PALU, SULTENG -"; a word of two to four capitals is an abbreviation)
 _ANY_REGION = rf"(?:(?-i:[A-Z]{{2,4}})|(?i:{_REGION_NAME}))"
 _PLACE2_SECOND = r"(?:Utara|Selatan|Barat|Timur|Tengah|Raya|Baru)"
