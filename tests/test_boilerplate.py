@@ -2258,13 +2258,17 @@ def _pruned_paragraphs(html: str) -> list[str]:
 
 
 def test_a_readers_poll_or_quiz_goes_whatever_its_class() -> None:
-    """Rule "choice widget": a box of radio buttons or check boxes is a readers' poll, whatever its
-    class; rule "poll box": a box classed as a poll or a quiz goes when it asks a question. A
+    """Rule "poll": a box of radio buttons or check boxes is a readers' poll, whatever its class,
+    their name too; rule "poll box": a box classed as a poll or a quiz goes when it asks a question. A
     ballot of the story's own that asks nothing ("Pilih …!") stays."""
+    from kliping.clean import strip_junk
+
     ask = "Apakah Anda rutin menggunakan angkutan umum?"
     radios = f"<div><h4>Polling</h4><p>{ask}</p><label><input type='radio'> Ya</label> " \
              "<label><input type='radio'> Tidak</label></div>"  # fmt: skip
-    assert _pruned_paragraphs(f"<p>{BODY}</p>{radios}<p>{BODY2}</p>") == [BODY, BODY2]
+    tree = parse(f"<html><body><div><p>{BODY}</p>{radios}<p>{BODY2}</p></div></body></html>")
+    strip_junk(tree)  # (rule "poll": radio buttons with no name, outside a form)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [BODY, BODY2]
     quiz = f"<div class='read__quiz'><h3>Yuk, Jawab Kuisnya!</h3><p>{ask}</p><ol><li>Nyale</li></ol></div>"
     assert _pruned_paragraphs(f"<p>{BODY}</p>{quiz}") == [BODY]
     ballot = "<div class='article__block_poll'><p>Pilih kuliner terfavorit pembaca tahun ini!</p>" \
@@ -2403,3 +2407,24 @@ def test_an_english_edition_s_dateline_names_the_region_by_its_compass_word(
     story = "Dozens of families in Bulungan regency have filed a complaint with the rights commission."
     assert dateline(f"{head} {story}") == (story, place, source)
     assert dateline(f"HONOLULU, Hawaii (HawaiiNewsNow) - {story}")[1:] == (None, None)
+
+
+@pytest.mark.parametrize(
+    "box",
+    ["<div class='jeg_post_related_inline'><h3>Baca Juga</h3><ul><li><a href='/a'>Tanggul Darurat Dibangun"
+     "</a></li></ul>{story}",
+     "<div class='entry-sidebar'><div class='widget'><h4>Pilihan Redaksi</h4><ul><li><a href='/b'>Curug Telu"
+     " Dibuka</a></li></ul></div>{story}<div class='share-post'>Share Facebook</div>"],
+)  # fmt: skip
+def test_an_unclosed_related_box_or_sidebar_of_the_story_s_length_gives_it_back(box: str) -> None:
+    """Rule "unclosed box" for a box longer than a box: its closing tag forgotten, a related box
+    or a widget column holds the rest of the story (an ad slot among its paragraphs, a share bar
+    after them); its links go, the paragraphs stay, whatever later steps make of its class."""
+    paras = [f"Paragraf ke-{n} kisah banjir ini menceritakan warga desa yang mengungsikan ternak ke tanggul, "
+             f"sementara petugas menyiagakan perahu karet di titik ke-{n}." for n in range(1, 6)]  # fmt: skip
+    story = "".join(f"<p>{p}</p>" for p in paras[:4]) + \
+        "<div class='jeg_ad'><span>Scroll untuk membaca</span></div>" + f"<p>{paras[4]}</p>"  # fmt: skip
+    page = f"<html><body><article><p>{BODY}</p>{box.format(story=story)}</article></body></html>"
+    rec = clean({"body": page.encode(), "headers": {}, "url": "https://x.example/a", "site": "x"})
+    assert all(p in rec["text"] for p in paras), rec["text"]
+    assert "Tanggul" not in rec["text"] and "Curug" not in rec["text"]

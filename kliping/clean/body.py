@@ -225,7 +225,7 @@ def polls(tree: Any) -> list[Any]:
     Found before :func:`strip_junk` removes the form's inputs (its question was read as the
     story's last paragraph)."""
     forms: dict[Any, int] = {}
-    loose: dict[str, list[Any]] = {}  # radio buttons outside a form, by their name (one question)
+    loose: dict[Any, list[Any]] = {}  # radio buttons outside a form, by their name or box (one question)
     for choice in tree.iter("input"):
         if (choice.get("type") or "").lower() in _CHOICE:
             form = next(choice.iterancestors("form"), None)
@@ -233,6 +233,10 @@ def polls(tree: Any) -> list[Any]:
                 forms[form] = forms.get(form, 0) + 1
             elif choice.get("name"):
                 loose.setdefault(choice.get("name"), []).append(choice)
+            elif (holder := choice.getparent()) is not None:
+                # (no name: the choices of one box, each bare or in its <label>)
+                box = holder.getparent() if holder.tag == "label" else holder
+                loose.setdefault(box, []).append(choice)
     for choices in loose.values():  # (a poll's choices in <label>s of a <div>: their common box)
         common = maintext.common_ancestor(choices) if len(choices) >= 2 else None
         if common is not None and common.tag not in ("body", "html"):

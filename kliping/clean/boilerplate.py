@@ -139,6 +139,13 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
     # class and id both match)
     for el in scope.iter(Element):
         cls, eid = el.get("class"), el.get("id")
+        # (a related box of the story's length, its closing tag forgotten: it holds the rest of the
+        # story, whatever else its class says; its links go, the box is left unclassed)
+        if (cls and _RELATED_CLASS.search(cls) and el.tag not in _NOT_PRUNED
+                and text_len(el) > _PRUNE_MAX_CHARS and (kept := _story_left_in(el)) is not None):
+            doomed += kept
+            by_class.add(el)
+            continue
         if not (cls and _boilerplate_attr(cls + " ") or eid and _boilerplate_attr(" " + eid)):
             continue
         if el.tag not in _NOT_PRUNED and text_len(el) <= _PRUNE_MAX_CHARS:
@@ -195,7 +202,6 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
         if internal_link(href, site) and headline_like(" ".join(p.text_content().split()), shouted=True):
             doomed.append(p)
     doomed += _skippable(scope)
-    doomed += _choice_widgets(scope)
     doomed += _contents_boxes(scope)
     doomed += _author_boxes(scope)
     doomed += _headed_author_boxes(scope)
@@ -251,38 +257,21 @@ def _links_under_label(box: Any) -> list[Any]:
     return links
 
 
-# Rule "choice widget": a box of radio buttons or check boxes, whatever its class, is a readers'
-# poll or a quiz ("Apakah Anda rutin menggunakan angkutan umum?" over "( ) Ya ( ) Tidak"): the
-# smallest element holding two of them, with its question, goes when it is a box's size
-_CHOICES = XPath("descendant::input[@type='radio' or @type='checkbox' or @type='RADIO' or @type='CHECKBOX']")
-_CHOICE_LEVELS = 4  # elements up from a choice to the box holding its question and the others
-
-
-def _choice_widgets(scope: Any) -> list[Any]:
-    """Rule "choice widget" (above): the boxes to drop."""
-    boxes: list[Any] = []
-    seen: set[Any] = set()
-    for choice in _CHOICES(scope):
-        box = choice.getparent()
-        for _ in range(_CHOICE_LEVELS):
-            if box is None or box in seen or box.tag in _NOT_PRUNED:
-                break
-            if len(_CHOICES(box)) >= 2:
-                seen.add(box)
-                if text_len(box) <= _PRUNE_MAX_CHARS:
-                    boxes.append(box)
-                break
-            box = box.getparent()
-    return boxes
-
-
 # Rule "unclosed box": a related box whose closing tag the page forgot holds the story's next
 # paragraphs ("<div class=baca-juga-inline><div><strong>Baca Juga:</strong><br><a>…</a>" then three
 # of the story's <p>s, its </div> after them): its label and links go, the paragraphs after them
 # stay. Told by two or more paragraphs of prose, with no link among or after them, following the
 # box's own links in one parent (a teaser list alternates links and excerpts).
+# (a related box's own class: an unclosed one of the story's length holds the story's paragraphs)
+_RELATED_CLASS = re.compile(r"related|terkait|baca-?_?juga|read-?also|sidebar|widget", re.I)
 _LEFT_PROSE = 2
 _PROSE_CHARS = 60
+
+
+def _classed_box(el: Any) -> bool:
+    """Is ``el`` classed (or its id named) as a box :data:`PRUNE_CLASS` knows?"""
+    cls, eid = el.get("class"), el.get("id")
+    return bool(cls and _boilerplate_attr(cls + " ") or eid and _boilerplate_attr(" " + eid))
 
 
 def _story_left_in(box: Any) -> list[Any] | None:
@@ -292,7 +281,10 @@ def _story_left_in(box: Any) -> list[Any] | None:
         first = next((i for i, c in enumerate(kids) if c.tag == "p" and text_len(c) > _PROSE_CHARS), None)
         if first is None or first == 0:
             continue
-        run = kids[first:]
+        # (an ad slot among them goes on its own: "<div class=jeg_ad>" between two of the paragraphs)
+        run = [c for c in kids[first:] if c.tag == "p" or not _classed_box(c)]
+        while run and run[-1].tag != "p":  # (a share bar or the tags closing the box stay where they are)
+            run.pop()
         if len(run) < _LEFT_PROSE or any(c.tag != "p" or next(c.iter("a"), None) is not None for c in run) \
                 or sum(text_len(c) > _PROSE_CHARS for c in run) < _LEFT_PROSE:
             return None
@@ -308,6 +300,9 @@ def _story_left_in(box: Any) -> list[Any] | None:
                 node.text = None
             node = up
         par.text = box.text = None
+        # (what is left is the story's: no later step may take the box's class for a related box's)
+        for attr in ("class", "id"):
+            box.attrib.pop(attr, None)
         return drop
     return None
 
