@@ -2428,3 +2428,13 @@ def test_an_unclosed_related_box_or_sidebar_of_the_story_s_length_gives_it_back(
     rec = clean({"body": page.encode(), "headers": {}, "url": "https://x.example/a", "site": "x"})
     assert all(p in rec["text"] for p in paras), rec["text"]
     assert "Tanggul" not in rec["text"] and "Curug" not in rec["text"]
+
+
+@pytest.mark.parametrize("code", [" (LAZ)", " (FR)", " (ed: rh)"])
+def test_a_code_in_capitals_or_an_editor_s_initials_after_the_last_sentence_goes(code: str) -> None:
+    """The desk's code in capitals alone, or the editor's initials under their label, after the
+    story's last sentence; an acronym in brackets inside the sentence stays."""
+    last = "Pertemuan lanjutan dijadwalkan pekan depan dengan melibatkan DPRD Kota Mataram."
+    assert clean_lines([BODY, last + code]).paragraphs == [BODY, last]
+    kept = "Kasus itu kini ditangani Komisi Pemberantasan Korupsi (KPK)."
+    assert clean_lines([BODY, kept]).paragraphs == [BODY, kept]

@@ -1665,6 +1665,9 @@ INITIALS = re.compile(
     # ... or one capital letter, the desk's: "… setiap musim angin barat. (C)"; or the paper's code
     # in capitals and its number: "… pusat Kota Manokwari. (PB24)"
     r"|(?<=[.!?\"”’])\s*\((?:[A-Z]|[A-Z]{2,4}\d{1,3})\)\.?\s*$"
+    # ... or in capitals alone, "… dari seluruh blok. (LAZ)", "(FR)"; an editor's initials under
+    # their label, "(ed: rh)"
+    r"|(?<=[.!?\"”’])\s*\((?:[A-Z]{2,5}|(?i:ed|red|editor)\s*:\s*[a-z]{2,4})\)\.?\s*$"
     # a code in capitals in square brackets after the last sentence: "… tegasnya. [QAR]"
     r"|(?<=[.!?\"”’])\s*\[[A-Z]{2,5}\]\.?\s*$"
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
