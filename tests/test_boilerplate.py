@@ -2432,9 +2432,13 @@ def test_an_unclosed_related_box_or_sidebar_of_the_story_s_length_gives_it_back(
 
 @pytest.mark.parametrize("code", [" (LAZ)", " (FR)", " (ed: rh)"])
 def test_a_code_in_capitals_or_an_editor_s_initials_after_the_last_sentence_goes(code: str) -> None:
-    """The desk's code in capitals alone, or the editor's initials under their label, after the
-    story's last sentence; an acronym in brackets inside the sentence stays."""
+    """The desk's code in capitals alone (letters the story never writes), or the editor's
+    initials under their label, after the story's last sentence; an acronym in brackets inside the
+    sentence, or one the story writes, stays."""
     last = "Pertemuan lanjutan dijadwalkan pekan depan dengan melibatkan DPRD Kota Mataram."
     assert clean_lines([BODY, last + code]).paragraphs == [BODY, last]
     kept = "Kasus itu kini ditangani Komisi Pemberantasan Korupsi (KPK)."
     assert clean_lines([BODY, kept]).paragraphs == [BODY, kept]
+    if "ed:" not in code:
+        said = [f"Peneliti {code.strip(' ()')} menilai pasar itu perlu ditata ulang.", last + code]
+        assert clean_lines(said).paragraphs[-1] == last + code

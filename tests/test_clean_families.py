@@ -557,7 +557,10 @@ def test_the_page_s_own_code_desk_and_a_company_s_about_box() -> None:
      ("https://koran.example/x", "Koran Contoh", "<p>{last}</p><p>(Mahardika Pratama-77)</p>", None),
      # the story's own brackets stay: a word not after a sentence, an acronym
      ("https://radio.example/x", "Radio Contoh", "<p>{last} Dinas (Kadis)</p>", "Dinas (Kadis)"),
-     ("https://radio.example/x", "Radio Contoh", "<p>{last} (ICW)</p>", "(ICW)")],
+     # ... an acronym the story writes (a desk's code in capitals, which it never writes, goes)
+     ("https://radio.example/x", "Radio Contoh",
+      "<p>Indonesia Corruption Watch (ICW) meminta proyek itu diaudit.</p><p>{last} (ICW)</p>", "(ICW)"),
+     ("https://radio.example/x", "Radio Contoh", "<p>{last} (LAZ)</p>", None)],
 )  # fmt: skip
 def test_codes_closing_the_story(url: str, site: str, closing: str, kept: str | None) -> None:
     """Reporters' and desks' codes closing a story, in the forms of batches u56 and u62."""

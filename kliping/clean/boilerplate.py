@@ -1665,9 +1665,8 @@ INITIALS = re.compile(
     # ... or one capital letter, the desk's: "… setiap musim angin barat. (C)"; or the paper's code
     # in capitals and its number: "… pusat Kota Manokwari. (PB24)"
     r"|(?<=[.!?\"”’])\s*\((?:[A-Z]|[A-Z]{2,4}\d{1,3})\)\.?\s*$"
-    # ... or in capitals alone, "… dari seluruh blok. (LAZ)", "(FR)"; an editor's initials under
-    # their label, "(ed: rh)"
-    r"|(?<=[.!?\"”’])\s*\((?:[A-Z]{2,5}|(?i:ed|red|editor)\s*:\s*[a-z]{2,4})\)\.?\s*$"
+    # ... or an editor's initials under their label: "(ed: rh)"
+    r"|(?<=[.!?\"”’])\s*\((?i:ed|red|editor)\s*:\s*[a-z]{2,4}\)\.?\s*$"
     # a code in capitals in square brackets after the last sentence: "… tegasnya. [QAR]"
     r"|(?<=[.!?\"”’])\s*\[[A-Z]{2,5}\]\.?\s*$"
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
@@ -1675,6 +1674,10 @@ INITIALS = re.compile(
     r"|[a-z]{2,6}(?:\.[a-z]{2,6}){1,2})\]"
     r"\.?\s*$"
 )
+# A desk's code in capitals alone after the last sentence, "… dari seluruh blok. (LAZ)", "(FR)":
+# a code when the story never writes those letters; an acronym it uses ("… kata peneliti
+# Indonesia Corruption Watch. (ICW)" after "ICW" in the story) is its own
+_CAPS_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(([A-Z]{2,5})\)\.?\s*$")
 # the reporter's whole name closing the story after its last sentence, "… minggu. (Nanang
 # Prasetya)", when it is a person's (an office, "(Dinas Perhubungan)", is a source and stays)
 _NAME_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(([A-Z][a-z]{1,14}(?:\s+[A-Z][a-z]{1,14}){1,2})\)\.?\s*$")
@@ -2598,6 +2601,9 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
             new = END_MARK.sub("", new)
         elif "*" in new[-12:]:
             new = STAR_CODE.sub("", new)
+        if (caps := _CAPS_CODE.search(new)) is not None and not any(
+                re.search(rf"\b{caps.group(1)}\b", x) for x in (*keep[:-1], new[: caps.start()])):
+            new = new[: caps.start()].rstrip()
         if (named := _NAME_CODE.search(new)) is not None and is_person(named.group(1)):
             res.authors.append(named.group(1))  # "… minggu. (Nanang Prasetya)": the reporter
             new = new[: named.start()].rstrip()
