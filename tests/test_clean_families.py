@@ -706,3 +706,20 @@ def test_a_print_view_s_headline_after_its_title_label() -> None:
     rec = _rec(page)
     assert rec["title"] == "Jembatan gantung baru dibuka di Magelang"
     assert rec["published_at"] is not None and rec["published_at"].isoformat() == "2026-11-30T16:47:00+07:00"
+
+
+def test_an_english_edition_on_an_indonesian_host_reads_its_credit_lines() -> None:
+    """An English edition on an Indonesian host (".id") prints its newsroom's credit lines ("Rep:
+    A/ Red: B"), read as on its Indonesian pages; the same page on a host abroad is left to the
+    structured data."""
+    story = ("The ministry plans to build three seaweed processing plants in the province next year, "
+             "officials said on Sunday after a meeting with farmers in the regency.")  # fmt: skip
+    paras = "".join(f"<p>{story} Part {n} follows the farmers' cooperative.</p>" for n in range(6))
+    html = ("<html lang='en'><head><title>Seaweed plants planned</title></head><body><h1>Seaweed plants "
+            "planned</h1><div class='date_detail'><p>Sunday 29 Nov 2026 20:45</p><p>Rep: Fauzan Eka "
+            f"Ramadhan/ Red: Galih Prakoso</p></div><div class='content'>{paras}</div></body></html>")
+    page = html.encode()
+    rec = _rec(page, "https://news.example.co.id/english/seaweed")
+    assert (rec["authors"], rec["editors"]) == (["Fauzan Eka Ramadhan"], ["Galih Prakoso"])
+    abroad = _rec(page, "https://news.example.com/english/seaweed")
+    assert abroad["editors"] == []

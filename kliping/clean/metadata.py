@@ -1213,7 +1213,7 @@ _ID_OFFSET = re.compile(r"[+]0?[789]:?00\s*$")
 
 # ... or whose byline beside the headline prints the time in one of Indonesia's zones ("Wednesday,
 # November 19, 2025 | 15:20 WIB" on an English edition with no structured time)
-_ZONED_CLOCK = re.compile(r"\d[:.]\d{2}\s?(?:WIB|WITA|WIT|Wib|Wita|Wit)\b")
+_ZONED_CLOCK = re.compile(r"\d[:.]\d{2}\s?(?:WIB|WITA|WIT|Wib|Wita|Wit|wib|wita|wit)\b")
 _TEXT = XPath("string()")
 
 
@@ -1225,6 +1225,10 @@ def _indonesian_byline(tree: Any) -> bool:
     return box is not None and _ZONED_CLOCK.search(_TEXT(box)[:5000]) is not None
 
 
+def _indonesian_host(url: str | None) -> bool:
+    return (urlsplit(url or "").hostname or "").lower().endswith(".id")
+
+
 def _indonesian_clock(pm: PageMeta) -> bool:
     stated = text_of(pm.ld("datePublished")) or pm.get("article:published_time", "datepublished")
     return bool(stated) and _ID_OFFSET.search(stated) is not None
@@ -1234,8 +1238,7 @@ def foreign_page(tree: Any, pm: PageMeta, url: str | None) -> bool:
     """Rule "a foreign page's own clock": a page that declares a language other than Indonesian,
     states no Indonesian zone in its structured time and is not on an ``.id`` host comes from a
     newsroom abroad: the calendar date it prints is its own zone's, not Jakarta's."""
-    host = (urlsplit(url or "").hostname or "").lower()
-    return not (may_be_indonesian(tree, pm) or _indonesian_clock(pm) or host.endswith(".id"))
+    return not (may_be_indonesian(tree, pm) or _indonesian_clock(pm) or _indonesian_host(url))
 
 
 def _label_with_name(run: Any, label: str) -> str:
@@ -1463,8 +1466,9 @@ def extract(
     ours = may_be_indonesian(tree, pm)
     # (an Indonesian site's page in a regional language, Javanese, Sundanese: its clock or byline
     # tells; its bylines are read as an Indonesian page's)
+    # ... or a page of an Indonesian host (".id"): an English edition's "Author: …" boxes are its own
     local = not (found_authors and found_editors) and (
-        ours or _indonesian_clock(pm) or _indonesian_byline(tree))
+        ours or _indonesian_clock(pm) or _indonesian_byline(tree) or _indonesian_host(base))
     if local:
         credited = credit_lines(tree)
     return Metadata(
