@@ -2442,3 +2442,16 @@ def test_a_code_in_capitals_or_an_editor_s_initials_after_the_last_sentence_goes
     if "ed:" not in code:
         said = [f"Peneliti {code.strip(' ()')} menilai pasar itu perlu ditata ulang.", last + code]
         assert clean_lines(said).paragraphs[-1] == last + code
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Continue reading with IBP Insider.", "This article is exclusive to Kompas.id subscribers",
+     "Artikel ini khusus untuk pelanggan.",
+     "Read the complete story in this week's edition of Tempo English Magazine."],
+)  # fmt: skip
+def test_a_paywall_s_lines_go(line: str) -> None:
+    """A paywall's lines, English and Indonesian; a sentence of the story about reading on stays."""
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, BODY2]
+    kept = "Continue reading on page 4 as the minister explained why the program was cut."
+    assert clean_lines([BODY, kept, BODY2]).paragraphs == [BODY, kept, BODY2]

@@ -1161,6 +1161,15 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*write for us\W*$"
         r"|^[^\n]{0,80}\bsend (?:us )?your (?:op-?eds?|opinions?|articles?|letters?)\b[^\n]{0,150}$"
         r"|^\s*continue reading (?:this|the) (?:investigation|story|article|report|feature)\W*$"
+        # ... and a paywall's lines: "Continue reading with IBP Insider.", "This article is exclusive
+        # to Kompas.id subscribers", "Artikel ini khusus untuk pelanggan.", "Read the complete story
+        # in this week's edition of …"
+        r"|^\s*continue reading (?:with|on|in) [\w.+&'’-]+(?:\s[\w.+&'’-]+){0,3}\W*$"
+        r"|^[^\n]{0,40}\b(?:article|story|content) is (?:exclusive|only available|available only) (?:to|for)"
+        r"\b[^\n]{0,60}\bsubscribers?\b[^\n]{0,80}$"
+        r"|^\W*(?:artikel|berita|konten|tulisan) ini (?:khusus|hanya) (?:untuk|bagi) (?:pelanggan|member"
+        r"|anggota)\b[^\n]{0,120}$"
+        r"|^\s*read the (?:complete|full) (?:story|article|report) in\b[^\n]{0,120}$"
         # a premium period's notice: "… Renew your subscription to continue reading premium stories."
         r"|^[^\n]{0,160}\b(?:renew|extend|upgrade) your (?:subscription|membership)\b[^\n]{0,160}$"
         r"|^\s*terima kasih (?:telah|sudah) (?:mendaftar|berlangganan)\W*$"
