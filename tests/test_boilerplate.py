@@ -2455,3 +2455,13 @@ def test_a_paywall_s_lines_go(line: str) -> None:
     assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, BODY2]
     kept = "Continue reading on page 4 as the minister explained why the program was cut."
     assert clean_lines([BODY, kept, BODY2]).paragraphs == [BODY, kept, BODY2]
+
+
+def test_a_release_s_dateline_closed_by_a_full_stop_and_its_contacts_label() -> None:
+    """A release's dateline, the day after a comma and a full stop for its dash ("Jakarta, 30
+    November 2026. …"), and "Informasi lebih lanjut:" over its contacts; a sentence opening with
+    the day ("Pada 30 November 2026. …") is no dateline."""
+    assert dateline(f"Jakarta, 30 November 2026. {BODY}") == (BODY, "Jakarta", None)
+    assert dateline(f"Pada 30 November 2026. {BODY}")[1:] == (None, None)
+    sign = ["Rizky Anindita Putra, S.E., M.M.", "Direktur Hubungan Masyarakat OJK", "Informasi lebih lanjut:"]
+    assert clean_lines([BODY, BODY2, *sign]).paragraphs == [BODY, BODY2]

@@ -1198,7 +1198,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # Biro Komunikasi … Untuk informasi lebih lanjut dapat menghubungi …"
     "contact": re.compile(
         r"^\W*(?:narahubung|kontak(?: media| pers| humas)?|media contacts?|contact person|press contacts?"
-        r"|untuk (?:informasi|keterangan) lebih lanjut(?:,? (?:silakan )?hubungi)?)\s*:?\s*$"
+        r"|(?:untuk )?(?:informasi|keterangan) lebih lanjut(?:,? (?:silakan )?hubungi)?)\s*:?\s*$"
         r"|^\W*(?:narahubung|kontak(?: media| pers| humas)?|media contacts?|contact person)\s*:"
         r"\s*[^\n]{1,200}$"
         # an attachment's list under the story: "Lampiran", "Laporan Evaluasi … (PDF)", "Unduh Dokumen"
@@ -3151,13 +3151,15 @@ _FOREIGN_WIRE = re.compile(r"(?i:reuters|ap|afp|bloomberg|xinhua|kyodo|yonhap|be
 # ("SLEMAN, (Humas Sleman) -")
 _EN_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _EN_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
+_HEAD_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\s+(?i:{_MONTHS}|{_EN_MONTHS})\s+\d{{4}})"
 _HEAD_DAY = re.compile(
     # (never a weekday: "Sabtu, 28 November 2026 | Dibaca: 742" is a date line)
     rf"^(?P<place>\s*(?!(?i:{_WEEKDAY}|{_EN_WEEKDAY})\b)"
     r"[A-Za-z][A-Za-z'’.-]*(?:[ -][A-Za-z][A-Za-z'’.-]*){0,3})"
-    r"(?:,\s*|\s+)"
-    rf"\(?(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\s+(?i:{_MONTHS}|{_EN_MONTHS})\s+\d{{4}})\)?"
-    r"(?P<dash>\s*[-–—]+)?\s+(?=\S)"
+    # (after a comma, or in brackets: "Pada 30 November 2026 …" opens a sentence)
+    rf"(?:,\s*(?P<day>{_HEAD_DATE})|\s*\((?P<bday>{_HEAD_DATE})\)|,\s*\((?P<cday>{_HEAD_DATE})\))"
+    # (a full stop after the day is the dash: "Jakarta, 30 November 2026. Otoritas …")
+    r"(?P<dash>\s*[-–—]+|\.)?\s+(?=\S)"
 )
 _HEAD_COMMA = re.compile(r"^(?P<place>\s*[A-Za-z][A-Za-z'’.-]*(?:[ -][A-Za-z][A-Za-z'’.-]*){0,3}),\s*(?=\()")
 
