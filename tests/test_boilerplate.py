@@ -2465,3 +2465,17 @@ def test_a_release_s_dateline_closed_by_a_full_stop_and_its_contacts_label() -> 
     assert dateline(f"Pada 30 November 2026. {BODY}")[1:] == (None, None)
     sign = ["Rizky Anindita Putra, S.E., M.M.", "Direktur Hubungan Masyarakat OJK", "Informasi lebih lanjut:"]
     assert clean_lines([BODY, BODY2, *sign]).paragraphs == [BODY, BODY2]
+
+
+def test_about_box_by_initials_two_reporters_and_a_dotted_source() -> None:
+    """Rule "about box" with the heading's acronym the body's whole name's initials ("Tentang BRI"
+    over "PT Bank Rakyat Indonesia (Persero) Tbk adalah …"; another bank's stays); a credit of two
+    reporters joined by "dan"; a dateline's outlet loses the full stop before its dash."""
+    about = ["Tentang BRI", "PT Bank Rakyat Indonesia (Persero) Tbk adalah bank milik negara yang "
+             "berfokus pada segmen usaha mikro, kecil, dan menengah."]  # fmt: skip
+    assert clean_lines([BODY, BODY2, *about]).paragraphs == [BODY, BODY2]
+    other = ["Tentang BRI", "PT Bank Central Asia Tbk adalah bank swasta terbesar di Indonesia."]
+    assert clean_lines([BODY, BODY2, *other]).paragraphs == [BODY, BODY2, *other]
+    res = clean_lines([BODY, BODY2, "Laporan: Hendra Wijaya dan Yuliana Rosa"])
+    assert (res.paragraphs, people(res.authors)) == ([BODY, BODY2], ["Hendra Wijaya", "Yuliana Rosa"])
+    assert dateline(f"Kota Bima, Suara Bima.- {BODY}")[1:] == ("Kota Bima", "Suara Bima")

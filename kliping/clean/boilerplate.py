@@ -1384,12 +1384,23 @@ def _about_box(line: str, after: list[str]) -> bool:
     if re.match(rf"{legal}{first}[^\n,.]{{0,60}}?\s+(?:adalah|merupakan|ialah|is|was|didirikan|founded"
                 rf"|established)\b|{legal}{re.escape(org)},", nxt) is not None:
         return True
+    # (the body by its whole name, whose initials the heading's acronym is: "Tentang BRI" / "PT Bank
+    # Rakyat Indonesia (Persero) Tbk adalah …")
+    if org.isupper() and 2 <= len(org) <= 6 and (whole := _WHOLE_NAME.match(nxt)) is not None \
+            and "".join(w[0] for w in whole.group("name").split() if w not in _LEGAL_WORDS).startswith(org):
+        return True
     # (an English release's: "About Lumora Health" / "Lumora Health operates …", its name then a
     # verb; not "About Us" / "We …")
     return _ABOUT_EN.match(line) is not None and org.casefold() not in _ABOUT_SELF \
         and re.match(rf"{legal}{re.escape(org)}\s+(?-i:[a-z]{{3,}})\b", nxt) is not None
 
 
+_LEGAL_WORDS = frozenset(("PT", "PT.", "Tbk", "Tbk.", "(Persero)", "Persero", "Perum", "CV", "The"))
+_WHOLE_NAME = re.compile(
+    r"(?P<name>(?-i:[A-Z][\w&.'’-]*|\((?:Persero|Tbk)\))"
+    r"(?:\s+(?-i:[A-Z][\w&.'’-]*|\((?:Persero|Tbk)\))){1,8})"
+    r"\s+(?:adalah|merupakan|ialah|is an?|was founded|didirikan)\b"
+)
 _ABOUT_SELF = frozenset(("us", "me", "the author", "the writer", "kami", "saya"))
 _ABOUT_EN = re.compile(r"\W{0,3}about\b", _I)
 
@@ -1566,7 +1577,9 @@ _BARE_CREDITS = re.compile(
 # (also in brackets, as some portals close a story: "(Penulis: A/Editor: B)")
 CREDIT_LINE = re.compile(
     rf"^\s*(?:{_LABEL}\s*:\s*\S.{{0,150}}|\(\s*{_LABEL}\s*:\s*[^()]{{1,150}}\)\.?"
-    rf"|\(?\s*{_NAMED_LABEL}\s*:\s*{_A_NAME}(?:\s*[/|,]?\s*{_ANY_LABEL}\s*:\s*{_A_NAME})*"
+    # (two or more names: "Laporan: Hendra Wijaya dan Yuliana Rosa")
+    rf"|\(?\s*{_NAMED_LABEL}\s*:\s*{_A_NAME}(?:\s*(?:,|&|\bdan\b)\s*{_A_NAME}){{0,3}}"
+    rf"(?:\s*[/|,]?\s*{_ANY_LABEL}\s*:\s*{_A_NAME})*"
     # (the outlet after a slash: "Laporan: Muhammad Ilham Syarif / Celebes TV"; the desk's town in
     # brackets: "Laporan: Nur Azizah (Pekanbaru)")
     # ... or the writer's role in lower case after a comma: "Kiriman: Rahayu W, warga Sendangsari.")
@@ -3241,7 +3254,8 @@ def _press_dateline(text: str) -> tuple[str, str | None, str | None]:
                 and _ID_TOWN.fullmatch(town.group(1)):
             # "SAMARINDA.NIAGA.ASIA —": the town glued to the outlet's domain by a dot
             place, source = town.group(1), source.strip()[town.end() :]
-        return rest, _place(place), source.strip() if source else None
+        # (the outlet's name loses a full stop the dash followed: "Kota Bima, Suara Bima.-")
+        return rest, _place(place), source.strip().rstrip(".") or None if source else None
     return text, None, None
 
 
