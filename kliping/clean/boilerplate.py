@@ -141,7 +141,7 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
         cls, eid = el.get("class"), el.get("id")
         # (a related box of the story's length, its closing tag forgotten: it holds the rest of the
         # story, whatever else its class says; its links go, the box is left unclassed)
-        if (cls and _RELATED_CLASS.search(cls) and el.tag not in _NOT_PRUNED
+        if (cls and _related_attr(cls) and el.tag not in _NOT_PRUNED
                 and text_len(el) > _PRUNE_MAX_CHARS and (kept := _story_left_in(el)) is not None):
             doomed += kept
             by_class.add(el)
@@ -149,8 +149,7 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
         if not (cls and _boilerplate_attr(cls + " ") or eid and _boilerplate_attr(" " + eid)):
             continue
         if el.tag not in _NOT_PRUNED and text_len(el) <= _PRUNE_MAX_CHARS:
-            if "?" not in el.text_content() and _POLL_CLASS.search(f"{cls or ''} {eid or ''}") \
-                    and not PRUNE_CLASS.search(_POLL_CLASS.sub(" ", f"{cls or ''} {eid or ''}")):
+            if _poll_only(f"{cls or ''} {eid or ''}") and "?" not in el.text_content():
                 continue  # rule "poll box": it asks nothing
             if (kept := _story_left_in(el)) is not None:
                 doomed += kept  # (its own label and links only: the story's paragraphs stay)
@@ -266,6 +265,17 @@ def _links_under_label(box: Any) -> list[Any]:
 _RELATED_CLASS = re.compile(r"related|terkait|baca-?_?juga|read-?also|sidebar|widget", re.I)
 _LEFT_PROSE = 2
 _PROSE_CHARS = 60
+
+
+@functools.lru_cache(maxsize=8192)
+def _related_attr(cls: str) -> bool:
+    return _RELATED_CLASS.search(cls) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _poll_only(attrs: str) -> bool:
+    """Is the box classed as a poll and as nothing else :data:`PRUNE_CLASS` knows (rule "poll box")?"""
+    return _POLL_CLASS.search(attrs) is not None and PRUNE_CLASS.search(_POLL_CLASS.sub(" ", attrs)) is None
 
 
 def _classed_box(el: Any) -> bool:
@@ -1320,9 +1330,6 @@ AUTHOR_BOX = re.compile(
     _I,
 )
 _AUTHOR_LINES_MAX = 800  # characters of the lines after the heading: more is the story going on
-# Rule "writer's line": the writer told in one line, a column's or an essay's ("*Penulis adalah
-# peneliti perburuhan …", "The writer is a lecturer at …"): "penulis" then what the writer is, by a
-# role a bio names (a story's sentence on a writer says more than that)
 # The posts a writer's bio names ("dosen", "peneliti", "Pemimpin Redaksi", "researcher"): a column's
 # writer is told by one of them, a story's subject by what they did
 ROLE_WORDS = (
@@ -1333,6 +1340,9 @@ ROLE_WORDS = (
     r"|researcher|lecturer|student|journalist|fellow|professor|director|analyst|founder|member"
     r"|candidate|researchers|lecturers|students)"
 )
+# Rule "writer's line": the writer told in one line, a column's or an essay's ("*Penulis adalah
+# peneliti perburuhan …", "The writer is a lecturer at …"): "penulis" then what the writer is, by a
+# role a bio names (a story's sentence on a writer says more than that)
 WRITER_LINE = re.compile(
     r"^(?:\W*(?:penulis(?:nya)?|the (?:writers?|authors?))\s+(?:adalah|merupakan|ialah|is|are)\s+"
     r"(?:seorang\s+|an?\s+)?"
