@@ -36,3 +36,19 @@ def test_a_long_line_of_repeats_is_classed_in_linear_time(opening: str, piece: s
     assert fam is None or fam in boilerplate.FAMILIES or isinstance(fam, str)
     boilerplate.credit(line)
     people.people([line])
+
+
+DATELINE_PIECES = ["a-", "A- ", "Ab ", "Ab, ", "1/", "(Ab) ", "Ab-Cd ", "Ab dan "]
+
+
+@pytest.mark.parametrize("piece", DATELINE_PIECES)
+@LINEAR
+@given(st.integers(min_value=300, max_value=400), st.sampled_from(ENDS))
+def test_a_long_first_paragraph_is_read_for_its_dateline_and_byline_in_linear_time(piece: str, times: int,
+                                                                                  end: str) -> None:
+    """A story's first paragraph is read for a dateline (its head put in the press's forms again:
+    a town of words split by hyphens, "a-a-a-…", had taken a minute at 400 words) and, with the
+    lines around it, for a writer's head, a signature and a closing code."""
+    text = piece * times + end
+    boilerplate.dateline(text)
+    boilerplate.clean_lines([text, text + " (ABC)"])

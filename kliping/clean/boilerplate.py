@@ -3148,12 +3148,12 @@ _TOWN_DOT = re.compile(r"([A-Za-z]{3,20})\.(?=[A-Za-z0-9-]{2,30}\.[A-Za-z]{2,})"
 _DOMAIN_WORD = re.compile(r"\b[A-Za-z0-9-]{2,30}\.(?:id|com|co\.id|net|org|or\.id|go\.id|tv|news)\b")
 
 
-# Countries as Indonesian datelines name them after a foreign town ("JENEWA, SWISS —", "Kairo, Mesir -")
 # A place's second part that names a region by its compass word or its unit ("Seram Bagian Barat",
 # "Kabupaten Pidie"), never an outlet's name
 _REGION_AFTER = re.compile(
     rf"(?![^\n]*\b{_NEWS_WORD}\b)(?i:{_ADMIN_WORD}\s+[a-z]+(?:\s[a-z]+)?|[a-z]+(?:\s[a-z]+){{0,2}}\s{_PLACE2_SECOND})"
 )
+# Countries as Indonesian datelines name them after a foreign town ("JENEWA, SWISS —", "Kairo, Mesir -")
 _COUNTRY = re.compile(
     r"(?i:swiss|swis|amerika serikat|as|inggris|prancis|perancis|jerman|belanda|belgia|italia|spanyol"
     r"|portugal|austria|swedia|norwegia|denmark|finlandia|polandia|rusia|ukraina|turki|yunani|mesir"
@@ -3174,17 +3174,19 @@ _FOREIGN_WIRE = re.compile(r"(?i:reuters|ap|afp|bloomberg|xinhua|kyodo|yonhap|be
 # ("SLEMAN, (Humas Sleman) -")
 _EN_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _EN_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
+# (a town of up to four words; a hyphen only between them, "Bau-Bau": a word holding one could be
+# split two ways, and "a-a-a-…" took seconds)
+_HEAD_PLACE = r"[A-Za-z][A-Za-z'’.]*(?:[ -][A-Za-z][A-Za-z'’.]*){0,3}"
 _HEAD_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\s+(?i:{_MONTHS}|{_EN_MONTHS})\s+\d{{4}})"
 _HEAD_DAY = re.compile(
     # (never a weekday: "Sabtu, 28 November 2026 | Dibaca: 742" is a date line)
-    rf"^(?P<place>\s*(?!(?i:{_WEEKDAY}|{_EN_WEEKDAY})\b)"
-    r"[A-Za-z][A-Za-z'’.-]*(?:[ -][A-Za-z][A-Za-z'’.-]*){0,3})"
+    rf"^(?P<place>\s*(?!(?i:{_WEEKDAY}|{_EN_WEEKDAY})\b){_HEAD_PLACE})"
     # (after a comma, or in brackets: "Pada 30 November 2026 …" opens a sentence)
-    rf"(?:,\s*(?P<day>{_HEAD_DATE})|\s*\((?P<bday>{_HEAD_DATE})\)|,\s*\((?P<cday>{_HEAD_DATE})\))"
+    rf"(?:,\s*{_HEAD_DATE}|\s*\({_HEAD_DATE}\)|,\s*\({_HEAD_DATE}\))"
     # (a full stop after the day is the dash: "Jakarta, 30 November 2026. Otoritas …")
     r"(?P<dash>\s*[-–—]+|\.)?\s+(?=\S)"
 )
-_HEAD_COMMA = re.compile(r"^(?P<place>\s*[A-Za-z][A-Za-z'’.-]*(?:[ -][A-Za-z][A-Za-z'’.-]*){0,3}),\s*(?=\()")
+_HEAD_COMMA = re.compile(rf"^(?P<place>\s*{_HEAD_PLACE}),\s*(?=\()")
 
 
 def _dateline(text: str) -> tuple[str, str | None, str | None]:
@@ -3265,7 +3267,7 @@ def _press_dateline(text: str) -> tuple[str, str | None, str | None]:
             # "SAMARINDA.NIAGA.ASIA —": the town glued to the outlet's domain by a dot
             place, source = town.group(1), source.strip()[town.end() :]
         # (the outlet's name loses a full stop the dash followed: "Kota Bima, Suara Bima.-")
-        return rest, _place(place), source.strip().rstrip(".") or None if source else None
+        return rest, _place(place), (source.strip().rstrip(".") or None) if source else None
     return text, None, None
 
 
