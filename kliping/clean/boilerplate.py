@@ -16,6 +16,7 @@ from typing import Any
 from lxml.etree import Element, XPath
 
 from kliping.clean.people import is_person
+from kliping.dates.vocab import MONTHS, WEEKDAYS
 
 # --- DOM pruning (before trafilatura) ----------------------------------------------------------
 
@@ -27,10 +28,12 @@ from kliping.clean.people import is_person
 # (a readers' poll's or quiz's class: "polling", "bl-poll", "read__quiz", "kuis-box", "jajak-pendapat")
 _POLL = (r"(?:^|[\s_-])(?:polls?|polling|quiz|quizzes|kuis|kuiz|survey|survei|jajak-pendapat|voting)"
          r"(?:[\s_-]|$)")
+# (an ad slot's class: "ads-wrapper", "td-a-rec-ad", "iklan-tengah", "adsbygoogle")
+_AD_TOKENS = r"\bads?[-_]|[-_]ads?\b|\biklan|advertisement|adsbygoogle|banner-ad"
 PRUNE_CLASS = re.compile(
     r"baca-?_?juga|read-?also|lihat-?juga|linksisip|inner-link-baca|related-inline|artikel-terkait"
-    r"|berita-terkait|box-terkait|parallaxindetail|\bads?[-_]|[-_]ads?\b|\biklan|advertisement"
-    r"|adsbygoogle|banner-ad|social-share|sharebar|share-(?:box|button|bar|link)|newsletter"
+    r"|berita-terkait|box-terkait|parallaxindetail|" + _AD_TOKENS +
+    r"|social-share|sharebar|share-(?:box|button|bar|link)|newsletter"
     r"|comment-respond|comments-area|wa-channel|whatsapp-channel|google-news|\bgnews"
     r"|(?:^|\s)(?:respond|comments|reply-title)(?:\s|$)"  # WordPress's comment form, as a token
     # a membership's or a newsletter's sign-up card (Ghost's "kg-cta-card", "kg-signup-card")
@@ -212,7 +215,7 @@ def prune(tree, extra_xpaths: tuple[str, ...] = (), host: str | None = None) -> 
 # Rule "unclosed ad": an ad slot whose closing tag the page forgot holds the story's next paragraph
 # ("<div class=inner-ads><div class=ads-label>ADVERTISEMENT" then a <p> of the story): a paragraph
 # of prose with no link in it is no ad's; it is put back where the slot was, the slot goes.
-_AD_CLASS = re.compile(r"\bads?[-_]|[-_]ads?\b|\biklan|advertisement|adsbygoogle|banner-ad", re.I)
+_AD_CLASS = re.compile(_AD_TOKENS, re.I)
 _AD_PROSE = 120  # characters of a paragraph left in the slot: the story's, not an ad's copy or label
 
 
@@ -2634,7 +2637,7 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
         elif "*" in new[-12:]:
             new = STAR_CODE.sub("", new)
         if (caps := _CAPS_CODE.search(new)) is not None and not any(
-                re.search(rf"\b{caps.group(1)}\b", x) for x in (*keep[:-1], new[: caps.start()])):
+                map(re.compile(rf"\b{caps.group(1)}\b").search, (*keep[:-1], new[: caps.start()]))):
             new = new[: caps.start()].rstrip()
         if (named := _NAME_CODE.search(new)) is not None and is_person(named.group(1)):
             res.authors.append(named.group(1))  # "… minggu. (Nanang Prasetya)": the reporter
@@ -3172,15 +3175,16 @@ _FOREIGN_WIRE = re.compile(r"(?i:reuters|ap|afp|bloomberg|xinhua|kyodo|yonhap|be
 # between the town and the source ("Jakarta, 26/11/2026 Kemenkeu –", "YOGYAKARTA (26/11/2026)
 # jogjaprov.go.id –", "Jakarta, 2 December 2026 –"), a comma before the bracketed source
 # ("SLEMAN, (Humas Sleman) -")
-_EN_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-_EN_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
+# (month and weekday names as the date normalizer knows them, Indonesian, English, abbreviated)
+_VOCAB_MONTHS = "|".join(map(re.escape, sorted(MONTHS, key=len, reverse=True)))
+_VOCAB_WEEKDAYS = "|".join(map(re.escape, sorted(WEEKDAYS, key=len, reverse=True)))
 # (a town of up to four words; a hyphen only between them, "Bau-Bau": a word holding one could be
 # split two ways, and "a-a-a-…" took seconds)
 _HEAD_PLACE = r"[A-Za-z][A-Za-z'’.]*(?:[ -][A-Za-z][A-Za-z'’.]*){0,3}"
-_HEAD_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\s+(?i:{_MONTHS}|{_EN_MONTHS})\s+\d{{4}})"
+_HEAD_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\s+(?i:{_VOCAB_MONTHS})\s+\d{{4}})"
 _HEAD_DAY = re.compile(
     # (never a weekday: "Sabtu, 28 November 2026 | Dibaca: 742" is a date line)
-    rf"^(?P<place>\s*(?!(?i:{_WEEKDAY}|{_EN_WEEKDAY})\b){_HEAD_PLACE})"
+    rf"^(?P<place>\s*(?!(?i:{_VOCAB_WEEKDAYS})\b){_HEAD_PLACE})"
     # (after a comma, or in brackets: "Pada 30 November 2026 …" opens a sentence)
     rf"(?:,\s*{_HEAD_DATE}|\s*\({_HEAD_DATE}\)|,\s*\({_HEAD_DATE}\))"
     # (a full stop after the day is the dash: "Jakarta, 30 November 2026. Otoritas …")
