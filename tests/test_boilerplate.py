@@ -204,6 +204,14 @@ EXAMPLES: dict[str, list[str]] = {
         "Download now",
         "Sign up for the daily Inside Jakarta email for exclusive coverage sent to your inbox",
         "Get our free Inside Jakarta email",
+        # ... after its label or a short call (rule "interleaved divs" reads unclassed boxes between
+        # the story's paragraphs, and a newsletter's box is one once a redesign drops its class)
+        "Newsletter Sign up for our Daily Briefing, delivered to your inbox every morning.",
+        "Get the Bali Daily Morning Brief in your inbox. Sign up for our free newsletter.",
+        "Don’t miss out! Subscribe to the Indonesia Expat newsletter and get the latest news delivered "
+        "to your inbox every week.",
+        "Butuh teman cerita dan didoakan? Hubungi konselor kami di WhatsApp 0811-8242-2424 (gratis).",
+        "Punya info menarik di sekitar Anda? Kirim ke WhatsApp redaksi 0812-3456-7890.",
         "Want to bookmark your favourite articles to read later? Start your Premium subscription today.",
         "Sahabat Tempo, temukan berita-berita terbaru dan terlengkap di kanal WhatsApp Tempo.",
         "* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi yang beredar, silakan WhatsApp ke nomor "
@@ -277,6 +285,9 @@ def test_family_matches_its_examples(name: str, line: str) -> None:
 
 # Real prose that looks like a family at a glance: never dropped.
 KEPT = [
+    "Residents were told on Monday that they could sign up for the evacuation alerts by email.",
+    "The agency said people should subscribe to its newsletter to get updates.",
+    "Ada keluhan? Warga diminta menghubungi posko di nomor WhatsApp 0811 yang disediakan pemerintah.",
     "Ia meminta warga tidak membagikan informasi ini sebelum diverifikasi oleh petugas di lapangan.",
     "Bagian dari seri kebijakan itu, kata dia, akan dibahas lagi bersama DPRD pekan depan.",
     "Beri nilai tambah bagi petani lewat koperasi desa yang dikelola warga sendiri.",

@@ -3155,3 +3155,31 @@ def test_one_list_a_subheading_announces_is_the_story_s() -> None:
     assert all(x in text for x in steps), text
     assert text.index(steps[0]) > text.index(PARAS[1]) and text.index(steps[-1]) < text.index(PARAS[2])
     assert "Cara lain" not in text
+
+
+def test_text_divs_interleaved_with_the_story_s_paragraphs_are_paragraphs() -> None:
+    """Rule "interleaved divs": an editor pasting from a word processor writes some of a story's
+    paragraphs as ``<div>``s among its ``<p>``s; trafilatura reads no ``<div>`` text beside
+    ``<p>``s, and each such paragraph was silently lost (a regional portal's tuning page lost two
+    of six). A ``<div class="p">`` left unclosed holds the next paragraphs in a staircase; the
+    closed ones inside were lost too (a release lost a third of its story). A promo box, a
+    newsletter's call (a class of its own) and a photo's caption between paragraphs stay out."""
+    story = (f"<p>{PARAS[0]}</p><div>{PARAS[1]}</div><p>{PARAS[2]}</p><div>{PARAS[3]}</div>"
+             f"<p>{PARAS[4]}</p><div class='promo-inline'>Ikuti kanal WhatsApp Warta Contoh untuk kabar "
+             f"terbaru setiap hari dari desa dan kota.</div><p>{PARAS[5]}</p>"
+             "<div><img src='/f.jpg'>Warga menyeberangi jembatan gantung baru di lereng Merapi, "
+             "Selasa.</div>"
+             f"<p>{PARAS[6]}</p>")
+    text = _text(_page(f"<div class='x4'>{story}</div>"))
+    for para in PARAS[:7]:
+        assert para in text, para
+    assert "kanal WhatsApp" not in text and "Warga menyeberangi" not in text
+    assert text.index(PARAS[1]) < text.index(PARAS[2]) < text.index(PARAS[3])
+    # the staircase an unclosed <div class="p"> leaves: each open div holds a closed one
+    stairs = (f"<div class='p'>{PARAS[0]}</div><div class='p'>{PARAS[1]}<div class='p'>{PARAS[2]}</div>"
+              f"<div class='p'>{PARAS[3]}<div class='p'>{PARAS[4]}</div><div class='p'>{PARAS[5]}"
+              "</div></div></div>")
+    text = _text(_page(f"<div class='x4'>{stairs}</div>", ["Hak cipta Warta Contoh 2025"]))
+    for para in PARAS[:6]:
+        assert para in text, para
+    assert text.index(PARAS[4]) < text.index(PARAS[5])

@@ -703,6 +703,7 @@ def div_paragraphs(tree: Any) -> None:
         if parent is not None:
             groups.setdefault(parent, []).append(div)
     _blocks_among_paragraphs(groups)
+    _interleaved_divs(groups)
     runs = {parent: [n for n in map(_div_prose, divs) if n > _DIV_PROSE] for parent, divs in groups.items()}
     prose = {parent: ns for parent, ns in runs.items() if len(ns) >= 2}
     _one_div_chunks(tree, groups, runs)
@@ -746,6 +747,54 @@ def div_paragraphs(tree: Any) -> None:
     _lead_divs(blocks, groups)
     # the subheadings and lists among the story's paragraphs, now that its divs are <p>s
     _blocks_among_paragraphs({parent: [d for d in divs if d.tag == "div"] for parent, divs in groups.items()})
+
+
+_INTERLEAVED_PROSE = 80  # characters outside links: a paragraph's sentence, not a label or a credit
+_ENDS_SENTENCE = re.compile(r"""[.!?…]["'”’)]*\s*$""")
+_MEDIA = ("img", "picture", "video", "iframe", "svg")
+
+
+def _interleaved_divs(groups: dict[Any, list[Any]]) -> None:
+    """Rule "interleaved divs": a text ``<div>`` of a full sentence between two of its parent's
+    prose ``<p>``s is a paragraph of the same story, made a ``<p>`` in place.
+
+    An editor that pastes from a word processor, or a CMS's block editor, writes some of a
+    story's paragraphs as ``<div>``s among its ``<p>``s. trafilatura reads no ``<div>`` text beside
+    ``<p>``s, so every such paragraph was silently lost (a regional portal's page lost two of six).
+    A ``<div>`` in a ``<div>`` of its own class, after the prose the outer one opens with, needs no
+    paragraph after it: it is a step of the staircase an unclosed ``<div class="p">`` leaves (a
+    release whose paragraphs were such divs, each holding the next, lost a third of its story).
+    A caption (with its picture), a label, a credit or a line of links stays as it is: the div
+    holds no media, its own prose is a sentence ending in its stop, and the paragraph before it
+    is prose. So does a styled box (a promo's or a newsletter's call): the div has no class, or
+    its neighbours'.
+    """
+    for parent, divs in groups.items():
+        made = []
+        for div in divs:
+            if div.tag != "div" or next(div.iter(*_MEDIA), None) is not None:
+                continue
+            text = div.text_content()
+            if _own_prose(div, text) < _INTERLEAVED_PROSE or not _ENDS_SENTENCE.search(text):
+                continue
+            before, after = _element_beside(div, "getprevious"), _element_beside(div, "getnext")
+            if not _prose_paragraph(before):
+                continue
+            cls = div.get("class")
+            if cls and cls not in (before.get("class"), after.get("class") if after is not None else None):
+                continue  # a styled box among the paragraphs (a promo, a newsletter's call): a box
+            if div.get("id") and not cls:
+                continue
+            if _prose_paragraph(after) or (cls and parent.tag == "div" and parent.get("class") == cls):
+                div.tag = "p"  # (at once: the next step of a staircase follows it)
+                made.append(div)
+        for div in made:
+            divs.remove(div)
+
+
+def _prose_paragraph(el: Any) -> bool:
+    """Is ``el`` a ``<p>`` holding a sentence's prose outside links?"""
+    return el is not None and el.tag == "p" and _own_prose(el) >= _INTERLEAVED_PROSE
 
 
 _HEAD_DIV = 120  # characters: a subheading written as a <div> of bold text, not a paragraph in bold

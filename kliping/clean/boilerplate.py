@@ -628,6 +628,15 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # a newsletter sign-up in English: "Sign up for the daily … email", "Get our free … newsletter"
         r"|^\s*(?:sign up|subscribe|get our(?: free)?)\b[^\n]{0,120}\b(?:e-?mails?|newsletters?|inbox)\b"
         r"[^\n]{0,150}$"
+        # ... after its label or a short call: "Newsletter Sign up for our Daily Briefing, delivered to
+        # your inbox", "Don't miss out! Subscribe to the X newsletter …", "Get the X in your inbox. Sign
+        # up for our free newsletter."
+        r"|^\s*(?:newsletters?:?\s+|[^\n.!?]{0,80}[.!?]\s+)(?:sign up|subscribe)\b[^\n]{0,120}"
+        r"\b(?:e-?mails?|newsletters?|inbox)\b[^\n]{0,150}$"
+        # a site's call to write in: "Butuh teman cerita dan didoakan? Hubungi konselor kami di
+        # WhatsApp 0811 …", "Punya info menarik? Kirim ke WhatsApp redaksi 0812 …"
+        r"|^\W*(?:punya|butuh|ingin|mau|ada)\b[^\n?]{0,80}\?\s*(?:hubungi|kirim(?:kan)?|chat|sampaikan)\b"
+        r"[^\n]{0,100}\b(?:whats ?app|wa|telegram|e-?mail)\b[^\n]{0,120}$"
         # a subscription pitch: "… Start your Independent Premium subscription today."
         r"|^[^\n]{0,200}\b(?:start|get|begin|buy) (?:your|a|an|our) [\w ]{0,40}\bsubscription"
         r"(?: today| now)?\W*$"
