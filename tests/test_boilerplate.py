@@ -1702,6 +1702,26 @@ def test_a_byline_of_the_writer_s_name_and_date_is_no_author_box() -> None:
     [("Bagaimana perasaanmu setelah membaca artikel ini?", "widget"),
      ("Hari ini: 1.284", "widget"), ("Pengunjung Online : 12", "widget"),
      ("Total Pengunjung: 3.482.117", "widget"),
+     # several on a line, and "Jumlah pengunjung" (revision 49)
+     ("Hari ini: 58 | Kemarin: 121 | Total: 48.302", "widget"), ("Online: 3 • Hari ini: 64 • Total: 39.881",
+                                                                  "widget"),
+     ("Jumlah pengunjung: 12.773", "widget"),
+     # newsletters' pitches and headings, a reader-funded outlet's appeal, a donation button
+     ("Stories from across the archipelago, delivered every Friday.", "promo"),
+     ("The best of Bali in your inbox, every Friday.", "promo"),
+     ("Indonesia's business news in five minutes, delivered to your inbox every weekday at 7 am.", "promo"),
+     ("Dapatkan ringkasan pasar setiap pagi langsung di email Anda.", "promo"),
+     ("Ringkasan berita pilihan redaksi, langsung ke kotak masuk Anda setiap Senin.", "promo"),
+     ("Get the Coconuts Bali newsletter", "promo"), ("Get The Morning Brief", "promo"),
+     ("Stay In The Know", "promo"), ("Newsletter", "promo"), ("Donasi Sekarang", "promo"),
+     ("Kabar Kota is a reader-supported publication. To receive new posts and support my work, consider "
+      "becoming a free or paid subscriber.", "promo"),
+     ("Magdalene is independent and reader-funded. Donate to help us keep producing stories.", "promo"),
+     # ... and a story's lines on deliveries, inboxes and donations
+     ("The ferry is delivered every week by the state shipyard.", None),
+     ("The scam messages landed in your inbox last week, police said.", None),
+     ("Jika ada tautan mencurigakan di email Anda, jangan diklik.", None),
+     ("Donasi warga terkumpul Rp 40 juta dalam dua hari.", None),
      # a total in a story, a sentence opening with "Hari ini:"
      ("Total: 3.482.117", None), ("Hari ini: warga berkumpul di alun-alun.", None)],
 )  # fmt: skip
@@ -2490,3 +2510,31 @@ def test_about_box_by_initials_two_reporters_and_a_dotted_source() -> None:
     res = clean_lines([BODY, BODY2, "Laporan: Hendra Wijaya dan Yuliana Rosa"])
     assert (res.paragraphs, people(res.authors)) == ([BODY, BODY2], ["Hendra Wijaya", "Yuliana Rosa"])
     assert dateline(f"Kota Bima, Suara Bima.- {BODY}")[1:] == ("Kota Bima", "Suara Bima")
+
+
+def test_a_writer_s_card_closing_the_body_goes() -> None:
+    """Rule "writer's card": the writer's name over a line on the writer's post and beat, closing
+    the body (an author box whose class a redesign renamed: its lines came back under the story on
+    a dozen tuning pages), told from a story's last line on a reporter by the page's own name or a
+    "since" year; an English bio of the page's writer by the beat ("… covers … for …")."""
+    token = BRAND.set(page_brand("kendaripos.co.id", ("Kendari Pos",)))
+    try:
+        for tail in (["Asrhawi Muin", "Menulis isu kesehatan dan pelayanan publik di Sulawesi sejak 2019."],
+                     ["Jurnalis Kendari Pos yang meliput isu kelautan dan perikanan di Sulawesi Tenggara."],
+                     ["Galih Pratama", "Reporter olahraga. Meliput sepak bola dan bulu tangkis sejak 2019."],
+                     ["Jurnalis ekonomi dan perkotaan di Kendari Pos."]):
+            assert clean_lines([BODY, BODY2, *tail]).paragraphs == [BODY, BODY2], tail
+        for last in ("Wartawan yang meliput acara itu juga mendapat bingkisan dari panitia.",
+                     "Jurnalis Kendari Pos belum mendapat jawaban dari dinas hingga Senin malam.",
+                     "Penulis buku itu menerima penghargaan dari gubernur pada 2019."):
+            assert clean_lines([BODY, BODY2, last]).paragraphs == [BODY, BODY2, last], last
+    finally:
+        BRAND.reset(token)
+    told = WRITERS.set(("Dina Puspitasari",))
+    try:
+        last = "Dina Puspitasari covers sports and youth affairs for the Jakarta Globe."
+        assert clean_lines([BODY, BODY2, last]).paragraphs == [BODY, BODY2]
+        last = "Dina Puspitasari said the federation would appeal."
+        assert clean_lines([BODY, BODY2, last]).paragraphs == [BODY, BODY2, last]
+    finally:
+        WRITERS.reset(told)

@@ -633,6 +633,25 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # up for our free newsletter."
         r"|^\s*(?:newsletters?:?\s+|[^\n.!?]{0,80}[.!?]\s+)(?:sign up|subscribe)\b[^\n]{0,120}"
         r"\b(?:e-?mails?|newsletters?|inbox)\b[^\n]{0,150}$"
+        # a newsletter's pitch: "… delivered to your inbox every morning.", "The best of Bali in your
+        # inbox, every Friday.", "Stories from across the archipelago, delivered every Friday.",
+        # "Dapatkan ringkasan pasar setiap pagi langsung di email Anda.", its heading ("Get the
+        # Coconuts Bali newsletter", "Get The Morning Brief", "Stay In The Know", "Newsletter")
+        r"|^(?=[^\n]{0,220}$)[^\n]*\b(?:delivered|sent|straight|right)\b[^\n]{0,40}\b(?:to|in|into) "
+        r"your inbox\b[^\n]*$"
+        r"|^(?=[^\n]{0,220}$)(?=[^\n]*\b(?:stories|news|newsletter|brief(?:ing)?|headlines|updates|roundup"
+        r"|digest|best of)\b)[^\n]*\b(?:your inbox,?|delivered(?: to you)?) every (?:morning|day|evening|week"
+        r"|weekday|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^\n]*$"
+        r"|^\W*(?:dapatkan|terima|ringkasan|rangkuman)\b[^\n]{0,150}\b(?:di|ke) (?:e-?mail|surel|kotak masuk"
+        r"|kotak surat|inbox) (?:anda|kamu|mu)\b[^\n]{0,60}$"
+        r"|^\s*(?:get|join|subscribe to|sign up for) (?:the|our) [^\n]{0,50}\b(?:newsletter|brief|briefing"
+        r"|dispatch|digest)\W*$"
+        r"|^\s*stay (?:in the know|up to date|informed)\b[^\n]{0,60}$|^\s*newsletters?\W*$"
+        # a reader-funded outlet's appeal: "Kabar Kota is a reader-supported publication. …",
+        # "Magdalene is independent and reader-funded. Donate to …", its button: "Donasi Sekarang"
+        r"|^(?=[^\n]{0,300}$)[^\n]*\bis (?:an? )?(?:independent(?: and)? )?(?:reader|member|audience)[- ]"
+        r"(?:supported|funded)\b[^\n]*$"
+        r"|^\W*(?:donasi|donate|berdonasi)(?: sekarang| now| di ?sini| here)?\W*$"
         # a site's call to write in: "Butuh teman cerita dan didoakan? Hubungi konselor kami di
         # WhatsApp 0811 …", "Punya info menarik? Kirim ke WhatsApp redaksi 0812 …"
         r"|^\W*(?:punya|butuh|ingin|mau|ada)\b[^\n?]{0,80}\?\s*(?:hubungi|kirim(?:kan)?|chat|sampaikan)\b"
@@ -1055,7 +1074,12 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # "Total: 3.482.117", "Pengunjung Online : 12"
         r"|^\s*(?:(?:pengunjung|kunjungan|visitors?|hits) )?(?:hari ini|kemarin|minggu ini|bulan ini|online"
         r"|today|yesterday)\s*:\s*[\d.,]+\s*$"
-        r"|^\s*total (?:pengunjung|kunjungan|visitors?|hits|dibaca|views)\s*:\s*[\d.,]+\s*$"
+        r"|^\s*(?:total|jumlah) (?:pengunjung|kunjungan|visitors?|hits|dibaca|views)\s*:\s*[\d.,]+\s*$"
+        # ... several on a line: "Hari ini: 58 | Kemarin: 121 | Total: 48.302", "Online: 3 • Hari ini: 64"
+        r"|^\s*(?:(?:(?:pengunjung|kunjungan|visitors?) )?(?:hari ini|kemarin|minggu ini|bulan ini|tahun ini"
+        r"|online|today|yesterday|total)\s*:\s*[\d.,]+\s*[|•·/]\s*){1,5}(?:(?:pengunjung|kunjungan"
+        r"|visitors?) )?(?:hari ini|kemarin|minggu ini|bulan ini|tahun ini|online|today|yesterday|total)"
+        r"\s*:\s*[\d.,]+\s*$"
         # a story's read counter: "1287 reads" (Drupal's statistics), "Dibaca 1.234 kali", "1.234 kali
         # dibaca", "Dilihat: 845x"
         r"|^\s*[\d.,]+\s*(?:reads|views|kali dibaca|x dibaca|kali dilihat|pembaca)\s*$"
@@ -1442,7 +1466,9 @@ _BIO_VERB = re.compile(
     r"\s*,?\s+(?:adalah|merupakan|ialah|is (?:a|an|the)|was (?:a|an|the))\s"
     # ... or the writer's post after a comma, no verb: "Dr. H. Ahmad Fauzan, M.Si., Dosen Fakultas …",
     # or after a space in small letters: "Wahyu Nugroho pengajar di Program Studi …"
-    rf"|\s*,\s*(?:seorang\s+)?{ROLE_WORDS}\b|\s+(?-i:(?:seorang\s+)?{ROLE_WORDS.lower()})\b",
+    rf"|\s*,\s*(?:seorang\s+)?{ROLE_WORDS}\b|\s+(?-i:(?:seorang\s+)?{ROLE_WORDS.lower()})\b"
+    # ... or an English bio's beat: "Dina Puspitasari covers sports and youth affairs for …"
+    r"|\s+(?-i:covers|reports on|writes (?:about|on)|has covered|has reported on)\s",
     _I,
 )
 _BIO_MAX = 400  # characters
@@ -1470,6 +1496,40 @@ def _writer_bio(line: str, found: list[str] | None = None) -> bool:
                 and _BIO_VERB.match(stripped, _DEGREES.match(stripped, len(name)).end()):
             return True
     return False
+
+
+# Rule "writer's card": the line an author box prints under the writer's name, closing the body:
+# a journalist's post and beat ("Jurnalis Kendari Pos yang meliput isu kelautan …", "Menulis isu
+# kesehatan … sejak 2019", "Reporter olahraga Pro3 RRI. Meliput …"), told from a story's last line
+# on a reporter by the page's own name or a "since" year in it
+_CARD_BIO = re.compile(
+    r"^\W{0,3}(?:(?:jurnalis|wartawan|wartawati|reporter|kontributor|koresponden|penulis|redaktur)\b"
+    r"[^\n]{0,150}?\b(?:meliput|menulis|liputan|sejak (?:19|20)\d\d)\b"
+    r"|(?:menulis|meliput)\b[^\n]{0,150}?\bsejak (?:19|20)\d\d\b)[^\n]{0,150}$",
+    _I,
+)
+_SINCE = re.compile(r"\bsejak (?:19|20)\d\d\b", _I)
+_CARD_MAX = 250  # characters: a post and a beat, not a paragraph
+
+
+_CARD_ROLE = re.compile(
+    r"^\W{0,3}(?:jurnalis|wartawan|wartawati|reporter|kontributor|koresponden|penulis|redaktur)\b"
+    r"[^\n]{0,100}\b(?:di|pada|untuk)\s+$",
+    _I,
+)
+
+
+def _card_bio(line: str) -> bool:
+    """Rule "writer's card" (:data:`_CARD_BIO`) on the body's last line; or a post at the page's
+    own outlet alone ("Jurnalis ekonomi dan perkotaan di KabarKalsel.")."""
+    if len(line) > _CARD_MAX:
+        return False
+    brand = BRAND.get()
+    if _CARD_BIO.match(line):
+        return _SINCE.search(line) is not None or (brand is not None and brand.named(line) is not None)
+    if brand is None or (at := brand.named(line)) is None or line[at.end():].strip(" ."):
+        return False
+    return _CARD_ROLE.match(line[: at.start()]) is not None
 
 
 # Rule "writer's head": a column opening with its writer over the writer's post ("Rachmat Rolau" /
@@ -2592,6 +2652,10 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     # author box's bio ("Penulis: Rahmat Budiarto" over "Pegawai swasta di Solo yang …")
     if len(keep) > 1 and len(keep) - 1 in after_credit:
         res.dropped.append(("author_box", keep.pop()))
+    elif len(keep) > 1 and _card_bio(keep[-1]):  # rule "writer's card": the bio, and the name over it
+        res.dropped.append(("author_box", keep.pop()))
+        if len(keep) > 1 and _HEAD_NAMES.match(keep[-1]):
+            res.dropped.append(("author_box", keep.pop()))
     # End-of-body residue: codes, trailing promos, a lone credit, a list of headlines.
     _end_residue(keep, res)
     # Two to eight headline-like lines closing the body are a list of other stories (a longer
