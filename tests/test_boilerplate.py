@@ -2538,3 +2538,53 @@ def test_a_writer_s_card_closing_the_body_goes() -> None:
         assert clean_lines([BODY, BODY2, last]).paragraphs == [BODY, BODY2, last]
     finally:
         WRITERS.reset(told)
+
+
+def test_a_release_signed_post_over_name_and_its_office_phone_go() -> None:
+    """Rule "signature", the other order: a release closing with its head of office's post (in
+    capitals too) over the name; the office's phone after its name goes (family "contact"). A
+    story's last lines quoting an official stay."""
+    for tail in (["KEPALA BIRO HUBUNGAN MASYARAKAT DAN KERJA SAMA LUAR NEGERI", "Dwi Anggraeni Suryaningsih"],
+                 ["Kepala Biro Humas Kementerian Komunikasi dan Digital", "Arif Setiabudi Wicaksono",
+                  "Humas Kementerian Komunikasi dan Digital, Telp: (021) 3452841"]):
+        assert clean_lines([BODY, BODY2, *tail]).paragraphs == [BODY, BODY2], tail
+    last = "Kepala Dinas Sosial, Arif Setiabudi, mengatakan bantuan tahap kedua disalurkan pekan depan."
+    assert clean_lines([BODY, BODY2, last]).paragraphs == [BODY, BODY2, last]
+
+
+def test_numbered_notes_closing_a_study_go() -> None:
+    """Rule "footnotes": notes numbered from one closing the body, their markers in the story
+    ("….[1]", "…kurang.2"), or two or more in brackets; above a section of references, or with a
+    newsletter's line under them; a bare "Catatan" over a list of notes. A story's own numbered
+    lines (no marker, not from one) and a "Catatan" over paragraphs stay."""
+    marked = BODY + "[1]"
+    notes = ["[1] Data harga paket diperoleh dari papan pengumuman kantin asrama.",
+             "[2] Survei daring dilakukan 10-17 November 2026."]
+    assert clean_lines([marked, BODY2, *notes]).paragraphs == [marked, BODY2]
+    assert clean_lines([BODY, BODY2, *notes, "Referensi", "- Badan Pusat Statistik. (2026). Statistik."]
+                       ).paragraphs == [BODY, BODY2]  # fmt: skip
+    glued = BODY[:-1] + ".2"
+    bare = ["1 See the 2024 groundwater mapping by the university's research centre.",
+            "2 Prices quoted by three tanker operators in Kerobokan, 24–25 November.",
+            "If someone forwarded you this, you can subscribe at buttondown.com/balibrief."]
+    assert clean_lines([BODY + ".1", glued, *bare]).paragraphs == [BODY + ".1", glued]
+    listed = ["Catatan", "- Pemantauan dilakukan pada 12-19 Oktober 2026 dengan metode wawancara.",
+              "- Pengukuran lingkar lengan atas dilakukan oleh tenaga kesehatan."]
+    assert clean_lines([BODY, BODY2, *listed]).paragraphs == [BODY, BODY2]
+    # a story's own: no marker in the story for a number alone; a "Catatan" over paragraphs
+    own = ["1 Ayam goreng kampung dengan sambal terasi.", "2 Sayur asem dengan jagung muda."]
+    assert clean_lines([BODY, BODY2, *own]).paragraphs == [BODY, BODY2, *own]
+    head = ["Catatan", BODY2]
+    assert clean_lines([BODY, *head]).paragraphs == [BODY, *head]
+
+
+def test_a_crew_s_and_a_team_s_credits_go_with_their_names() -> None:
+    """A TV newsroom's crew ("Rep: A | Cam: B | Ed: C", "- Juru Kamera: B", "Presenter: D") and a
+    study's writing team ("Tim Penulis: A, B, C") are credit lines; the writers are the authors."""
+    res = clean_lines([BODY, BODY2, "Tim Penulis: Almas Sjafrina, Dewi Anggraeni, Kurnia Ramadhana"])
+    assert res.paragraphs == [BODY, BODY2]
+    assert res.authors == ["Almas Sjafrina", "Dewi Anggraeni", "Kurnia Ramadhana"]
+    res = clean_lines(["- Reporter: Andi Fadli", "- Juru Kamera: Ismail Lewa", "- Presenter: Nurul Hidayah",
+                       BODY, BODY2, "Rep: Anindya Kusumawardani | Cam: Wahyu Nugroho"])  # fmt: skip
+    assert res.paragraphs == [BODY, BODY2]
+    assert res.authors == ["Andi Fadli", "Anindya Kusumawardani"]

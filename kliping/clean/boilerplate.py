@@ -652,6 +652,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^(?=[^\n]{0,300}$)[^\n]*\bis (?:an? )?(?:independent(?: and)? )?(?:reader|member|audience)[- ]"
         r"(?:supported|funded)\b[^\n]*$"
         r"|^\W*(?:donasi|donate|berdonasi)(?: sekarang| now| di ?sini| here)?\W*$"
+        # a newsletter's note to a forwarded copy: "If someone forwarded you this, you can subscribe at …"
+        r"|^[^\n]{0,60}\bforwarded (?:you )?(?:this|this (?:e-?mail|newsletter|letter))\b[^\n]{0,80}"
+        r"\bsubscribe\b[^\n]{0,200}$"
         # a site's call to write in: "Butuh teman cerita dan didoakan? Hubungi konselor kami di
         # WhatsApp 0811 …", "Punya info menarik? Kirim ke WhatsApp redaksi 0812 …"
         r"|^\W*(?:punya|butuh|ingin|mau|ada)\b[^\n?]{0,80}\?\s*(?:hubungi|kirim(?:kan)?|chat|sampaikan)\b"
@@ -1261,6 +1264,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # an office's phone, fax or e-mail alone on its line: "Telp.& Fax (021) 3448510", "Telp. (022)
         # 7272606", "e-mail : publikasi@kemenpppa.go.id", "WA: 0812-3456-7890" (a number the story
         # gives is in a sentence)
+        # ... after the office's name: "Humas Kementerian Komunikasi dan Digital, Telp: (021) 3452841"
+        r"|^\s*(?-i:[A-Z])[^\n,]{2,80},\s*(?:telp|tel|telepon|phone|fax|faks|hp|wa|whatsapp|hotline)\.?\s*:?\s*"
+        r"\+?\(?\d[\d()\s.+-]{5,30}\d\s*$"
         r"|^\s*(?:telp|tel|telepon|phone|fax|faks|faksimile|hp|wa|whatsapp|hotline)\.?(?:\s*(?:&|/|dan)\s*"
         r"(?:fax|faks|faksimile|telp)\.?)?\s*:?\s*\+?\(?\d[\d()\s.+-]{5,30}\d\s*(?:(?:ext|ekst)\.?\s*\d{1,5})?\s*$"
         # (an office's mailbox only: a reporter's own address under the story is kept, as Fundus's
@@ -1403,6 +1409,46 @@ NOTES_HEAD = re.compile(
     _I,
 )
 _NOTES_MAX = 4000  # characters of the lines after the heading
+# Rule "footnotes": the numbered notes closing a study's or an essay's body ("[1] Data harga …",
+# "1 See the 2024 groundwater mapping …", "¹ …"), numbered from one, each short, their markers in
+# the story ("… di asrama.[1]", "… gizi kurang.2"); or a bare "Catatan" / "Notes" over a list of
+# notes (each a list item or a numbered note) closing it
+_FOOTNOTE = re.compile(r"^\s*(?:\[(?P<b>\d{1,2})\]|(?P<n>\d{1,2})\s+(?=[A-Z\"“])|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹]))\s*\S")
+_SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹"
+_NOTES_BARE_HEAD = re.compile(r"^\s*(?:catatan|keterangan|notes?)\s*:?\s*$", _I)
+_NOTE_ITEM = re.compile(r"^\s*(?:[-•*]\s|\[\d{1,2}\]|\d{1,2}[.)]?\s)")
+_FOOTNOTES_MAX = 12  # notes: more is a list of the story's own
+
+
+def _closing_footnotes(lines: list[str], i: int) -> int | None:
+    """Rule "footnotes" at ``lines[i]``: the end (exclusive) of the body's notes opening there, when
+    they close it (under them, lines of a family or a section of notes, :data:`NOTES_HEAD`, may
+    follow), else None."""
+    if not (_FOOTNOTE.match(lines[i]) or _NOTES_BARE_HEAD.match(lines[i])):
+        return None  # (most lines: nothing to look ahead for)
+    end = next((j for j in range(i + 1, len(lines)) if NOTES_HEAD.match(lines[j])), len(lines))
+    rest = [x for x in lines[i:end] if x.strip()]
+    if len(rest) > _FOOTNOTES_MAX + 1 or max(map(len, rest)) > _NOTE_LINE_MAX:
+        return None
+    if _NOTES_BARE_HEAD.match(rest[0]):
+        ok = len(rest) > 1 and all(_NOTE_ITEM.match(x) for x in rest[1:])
+        return end if ok else None
+    while len(rest) > 1 and _FOOTNOTE.match(rest[-1]) is None and family(rest[-1]) is not None:
+        rest.pop()  # (a promo or a credit under the notes: its own family's)
+    story = "\n".join(lines[:i])
+    for k, line in enumerate(rest, 1):
+        m = _FOOTNOTE.match(line)
+        if m is None:
+            return None
+        if m["b"] is not None:  # ("[1]" opening a line: a note, its marker in the story or two of them)
+            number, marker = m["b"], rf"\[{m['b']}\]" if len(rest) < 2 else ""
+        elif m["n"] is not None:
+            number, marker = m["n"], rf"(?<=[^\W\d]|[.,;:!?”\"’)])(?<!\b[A-Z]){m['n']}(?!\d)"
+        else:
+            number, marker = str(_SUPERSCRIPT.index(m["s"]) + 1), re.escape(m["s"])
+        if int(number) != k or (k == 1 and re.search(marker, story) is None):
+            return None
+    return end
 _NOTE_LINE_MAX = 450  # characters of one: a citation or a note, not a paragraph of the story
 # Rule "about box": a press release's closing section on its sender, "Tentang LPS" / "About Acme
 # Corp" over a line that opens with the name and tells what it is ("LPS adalah lembaga independen
@@ -1629,6 +1675,8 @@ CREDIT_LABELS = {
     "sumber data": None, "riset data": None, "penulis naskah": "authors",
     # a video's crew: "(Reporter Video: A / Video Editor: B)"
     "reporter video": None, "video editor": None, "editor video": None, "video journalist": None,
+    # a broadcast's presenter, a study's writing team ("Tim Penulis: A, B, C")
+    "presenter": None, "pembawa acara": None, "tim penulis": "authors",
 }  # fmt: skip
 _LABEL = r"(?:" + "|".join(CREDIT_LABELS) + r")"
 # Labels that are also ordinary words opening a sentence ("Laporan: polisi menerima 30 aduan"):
@@ -1639,7 +1687,8 @@ NAMED_LABELS = {"laporan": "authors", "liputan": "authors", "rep": "authors", "t
                 "red": "editors", "laporan oleh": "authors", "liputan oleh": "authors",
                 "kiriman": "authors", "kiriman dari": "authors",  # (a reader's story: "Kiriman: Rahayu …")
                 "ditulis oleh": "authors", "disunting oleh": "editors",
-                "ku": "authors"}  # (Sundanese: "Ku: Dede Suherlan") fmt: skip
+                "ku": "authors",  # (Sundanese: "Ku: Dede Suherlan")
+                "cam": None}  # (a TV newsroom's camera: "Rep: A | Cam: B | Ed: C") fmt: skip
 _NAMED_LABEL = r"(?:" + "|".join(k.replace(" ", r"\s+") for k in NAMED_LABELS) + r")"
 _A_NAME = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
 _ANY_LABEL = rf"(?:{_LABEL}|{_NAMED_LABEL})"
@@ -2532,6 +2581,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     credited = False  # the line before was a credit line
     head: set[int] = set()  # indexes of the column's opening byline lines (rule "writer's head")
     after_embed = False  # after an embed placeholder ("[Gambas:Video CNN]"): the embed's title
+    footnoted: set[int] = set()  # indexes in lines of notes above a section of notes (rule "footnotes")
     # long lines still to come: a caption closing with an agency's credit has the story after it
     prose_after = sum(len(x) >= _CAPTION_MIN for x in lines)
     for i, raw in enumerate(lines):
@@ -2548,6 +2598,9 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.dropped.append(("embed_title", line))
             continue
         after_embed = False
+        if i in footnoted:
+            res.dropped.append(("notes", line))
+            continue
         if i in arrowed or i in head:
             if i in arrowed:
                 res.dropped.append(("related", line))
@@ -2570,6 +2623,13 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
         if _about_box(line, lines[i + 1 :]):
             res.dropped += [("about_box", x) for x in (line, *lines[i + 1 :]) if x.strip()]
             break
+        if (end := _closing_footnotes(lines, i)) is not None:  # rule "footnotes"
+            if end >= len(lines):
+                res.dropped += [("notes", x) for x in lines[i:] if x.strip()]
+                break
+            footnoted.update(range(i + 1, end))
+            res.dropped.append(("notes", line))
+            continue
         if in_list and headline_like(line):
             res.dropped.append(("related", line))
             continue
@@ -2595,6 +2655,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             continue
         if flat[:1] in _LIST_MARKS and (listed := _LISTED_CREDIT.match(flat)):
             flat = f"{listed.group(1)}: {listed.group(2)}"  # "- Penulis Rani Lestari": a credit's list
+        elif flat[:1] in _LIST_MARKS and CREDIT_LINE.match(bare := flat.lstrip(_LIST_MARK_CHARS + " ")):
+            flat = bare  # "- Reporter: Andi Muh. Fadli", "- Juru Kamera: Ismail Lewa"
         elif flat[:1] in "PRWK" and (bare := _BARE_CREDITS.match(flat)):
             flat = "{}: {} | {}: {}".format(*bare.groups())  # "Penulis A Editor B"
         flat = both_roles(flat)
@@ -2745,6 +2807,13 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
             continue
         if len(keep) > 2 and _post_line(new) and _SIGNATURE_NAME.match(keep[-2]):
             res.dropped += [("signature", keep[-2]), ("signature", new)]  # rule "signature"
+            del keep[-2:]
+            continue
+        # ... or the post over the name, as a release's head of office signs ("KEPALA BIRO HUBUNGAN
+        # MASYARAKAT …" / "Dwi Anggraeni Suryaningsih")
+        if len(keep) > 2 and _SIGNATURE_NAME.match(new) and _post_line(keep[-2]) \
+                and is_person(_NAME_TITLES.sub("", new.strip(" *()")).split(",")[0]):
+            res.dropped += [("signature", keep[-2]), ("signature", new)]
             del keep[-2:]
             continue
         if len(keep) > 1 and _writer_bio(new, res.authors):  # rule "writer's bio"
