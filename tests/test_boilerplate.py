@@ -2428,7 +2428,9 @@ def test_a_name_keeps_no_bracket_its_credit_left_open() -> None:
     ("head", "place", "source"),
     [("Tanjung Selor, North Kalimantan —", "Tanjung Selor, North Kalimantan", None),
      ("Kupang, E Nusa Tenggara (ANTARA) -", "Kupang, E Nusa Tenggara", "ANTARA"),
-     ("SEMARANG, Central Java (ANTARA) -", "Semarang, Central Java", "ANTARA")],
+     ("SEMARANG, Central Java (ANTARA) -", "Semarang, Central Java", "ANTARA"),
+     # the compass word in full before the region's two words (revision 49)
+     ("Kupang, East Nusa Tenggara (ANTARA) -", "Kupang, East Nusa Tenggara", "ANTARA")],
 )  # fmt: skip
 def test_an_english_edition_s_dateline_names_the_region_by_its_compass_word(
     head: str, place: str, source: str | None
@@ -2588,3 +2590,22 @@ def test_a_crew_s_and_a_team_s_credits_go_with_their_names() -> None:
                        BODY, BODY2, "Rep: Anindya Kusumawardani | Cam: Wahyu Nugroho"])  # fmt: skip
     assert res.paragraphs == [BODY, BODY2]
     assert res.authors == ["Andi Fadli", "Anindya Kusumawardani"]
+
+
+@pytest.mark.parametrize(
+    ("head", "place", "source"),
+    [("TIMIKA | Seputarpapua –", "Timika", "Seputarpapua"),
+     ("MAKASSAR, TRIBRATANEWS.SULSEL.POLRI.GO.ID –", "Makassar", "TRIBRATANEWS.SULSEL.POLRI.GO.ID"),
+     ("Kodi, Sumba Barat Daya –", "Kodi, Sumba Barat Daya", None),
+     ("Tual, Maluku Tenggara -", "Tual, Maluku Tenggara", None),
+     # an outlet's name with no compass word after the place stays the source
+     ("Kupang, Pos Kupang -", "Kupang", "Pos Kupang")],
+)  # fmt: skip
+def test_datelines_with_a_pipe_a_long_domain_or_a_regency_by_its_compass_words(
+    head: str, place: str, source: str | None
+) -> None:
+    """A pipe between the place and the outlet ("TIMIKA | Seputarpapua –"); a domain of four labels
+    after its name (a regional police's); a regency named by its compass words after the town
+    ("Kodi, Sumba Barat Daya –"): the place's, no source. They were left in the story."""
+    story = "Ratusan warga berkumpul di lapangan kampung sejak pagi untuk mengikuti upacara adat tahunan."
+    assert dateline(f"{head} {story}") == (story, place, source)

@@ -2925,7 +2925,8 @@ _BRANDS = (
 )
 _BRAND_WORD = re.compile(rf"(?:{_BRANDS})")
 _BRAND_CI = re.compile(rf"(?:{_BRANDS})", re.I)
-_DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,12}){1,3}"
+# (four labels after the name: "TRIBRATANEWS.SULSEL.POLRI.GO.ID")
+_DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,12}){1,4}"
 _SOURCE = rf"(?:{_DOMAIN}|{_BRANDS})"
 # a source in parentheses may be an agency or two: "(ANTARA)", "(Antara/PRNewswire)", "(AFP)"
 # Indonesia's national agency, alone or with the wire it relays ("ANTARA/Reuters"); a foreign
@@ -2937,7 +2938,13 @@ _PLACE = rf"(?:{_WORD}(?:[ -]{_WORD}){{0,3}})"
 _ANY_PLACE = r"(?:[A-Za-z][A-Za-z'’.]*(?:[ -][A-Za-z][A-Za-z'’.]*){0,3})"  # any case
 # "Palu, Sulteng", "Mataram, NTB" (never a weekday: "Jakarta, Selasa (3/3/2021) -")
 # ("Kupang, E Nusa Tenggara": an English edition's compass letter before the region's two words)
-_REGION = rf"(?:,\s*(?!(?i:{_WEEKDAY})\b)(?-i:[NSEW]\.?\s)?{_WORD}(?:\s{_WORD})?)"
+# ("Kupang, East Nusa Tenggara": the compass word in full, before the region's two words;
+# "Kodi, Sumba Barat Daya": a regency's name of two compass words after its island's)
+_REGION_COMPASS = r"(?-i:Barat|Timur|Utara|Selatan|Tengah|Daya|Laut|Tenggara)"
+_REGION = (
+    rf"(?:,\s*(?!(?i:{_WEEKDAY})\b)(?-i:(?:North|South|East|West|Central|Southwest|Southeast|Northwest"
+    rf"|Northeast|[NSEW]\.?)\s)?{_WORD}(?:\s{_WORD})?(?:\s{_REGION_COMPASS})?)"
+)
 _MONTHS = (
     r"(?:jan(?:uari)?|feb(?:ruari)?|peb(?:ruari)?|mar(?:et)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|"
     r"agu(?:stus)?|agt|ags|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|nop(?:ember)?|des(?:ember)?)"
@@ -3114,8 +3121,12 @@ DATELINES = (
     # NTT- Ratusan …" (an unknown brand of one word with a glued hyphen: a held-back page got worse)
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?),\s*(?P<source>(?!{_ANY_REGION}\b)(?!(?i:{_ADMIN_WORD})\b)"
                r"[A-Z][a-z]+\s[A-Z]{2,5})-{1,3}\s+(?=[A-Z\d\"“‘'])"),
-    # "Jakarta -", "BANDA ACEH -" (detik, okezone): a short capitalised place only
-    re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_ID_REGION}(?:\s{_WORD})?)?)"
+    # the place, a pipe, then the outlet's name and a dash: "TIMIKA | Seputarpapua –"
+    re.compile(rf"^(?P<place>{_PLACE}{_REGION}?)\s*\|\s*(?P<source>{_SOURCE}|{_OUTLET}|[A-Z][\w.]+)"
+               r"\s*(?:-{1,3}|[–—―])\s*(?=[A-Z\d\"“‘'])"),
+    # "Jakarta -", "BANDA ACEH -" (detik, okezone): a short capitalised place only; with its region
+    # by a compass word ("Kodi, Sumba Barat Daya –")
+    re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_ID_REGION}(?:\s{_WORD})?|,\s*{_WORD}(?:\s{_WORD})?\s{_REGION_COMPASS})?)"
                r"(?:\s+(?:-{1,3}|–|—|\||•)(?:\s+|$)|\s*[–—]\s*)"),
     # a colon after the place: "Jakarta: Pemerintah …" (Medcom), "KBRN, Ambon: Harga …" (RRI: its
     # newsroom's code first); never a label ("Update: …", "Catatan Redaksi: …"), and a lone word
