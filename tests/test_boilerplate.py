@@ -2609,3 +2609,32 @@ def test_datelines_with_a_pipe_a_long_domain_or_a_regency_by_its_compass_words(
     ("Kodi, Sumba Barat Daya –"): the place's, no source. They were left in the story."""
     story = "Ratusan warga berkumpul di lapangan kampung sejak pagi untuk mengikuti upacara adat tahunan."
     assert dateline(f"{head} {story}") == (story, place, source)
+
+
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [("Terima kasih sudah membaca Catatan Balikpapan.", "promo"), ("Thanks for reading Bali Brief!", "promo"),
+     ("Lentera Pesisir terbit tiap Kamis langsung ke kotak suratmu", "promo"),
+     ("Liputan ini didukung dana hibah kecil dari Perkumpulan Kopi Rakyat.", "related"),
+     ("Join the conversation — comments are moderated.", "widget"),
+     ("(ns/ed: kg)", "credit_code"), ("(IR*)", "credit_code"),
+     # a story's lines
+     ("Terima kasih kepada warga yang sudah membantu, kata kepala desa.", None),
+     ("Penelitian ini didukung oleh pemerintah daerah setempat sejak 2024.", None),
+     ("The minister will join the discussion on Monday, his office said.", None)],
+)  # fmt: skip
+def test_revision_49_newsletters_notes_codes_and_calls(line: str, fam: str | None) -> None:
+    """A newsletter's thanks and its issue's day, a report's grant note, a comment thread's call, an
+    editor's initials after the reporter's, a reporter's initials with the desk's asterisk."""
+    assert family(line) == fam
+
+
+def test_a_translation_s_note_and_javanese_and_sundanese_credits() -> None:
+    """"This article was translated by …" is a credit line, no writer's; the Javanese
+    "Panyunting:" names the editor, the Sundanese "Pangarang:" the writer."""
+    res = clean_lines([BODY, BODY2, "This article was translated by Hyacinth Sarah Widyanti."])
+    assert res.paragraphs == [BODY, BODY2] and res.authors == []
+    res = clean_lines([BODY, BODY2, "Panyerat: Dewi Lestari | Panyunting: Dewi Kusumawardani"])
+    assert res.paragraphs == [BODY, BODY2] and res.editors == ["Dewi Kusumawardani"]
+    res = clean_lines([BODY, BODY2, "Pangarang: Rini Nuraeni | Redaktur: Asep Saepudin"])
+    assert res.authors == ["Rini Nuraeni"] and res.editors == ["Asep Saepudin"]

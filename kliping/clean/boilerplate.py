@@ -643,7 +643,13 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|digest|best of)\b)[^\n]*\b(?:your inbox,?|delivered(?: to you)?) every (?:morning|day|evening|week"
         r"|weekday|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^\n]*$"
         r"|^\W*(?:dapatkan|terima|ringkasan|rangkuman)\b[^\n]{0,150}\b(?:di|ke) (?:e-?mail|surel|kotak masuk"
-        r"|kotak surat|inbox) (?:anda|kamu|mu)\b[^\n]{0,60}$"
+        r"|kotak surat|inbox)(?: (?:anda|kamu)|mu)\b[^\n]{0,60}$"
+        # ... its issue's day: "Lentera Pesisir terbit tiap Kamis langsung ke kotak suratmu"
+        r"|^[^\n]{0,80}\b(?:terbit|hadir|dikirim|tiba)\b[^\n]{0,60}\b(?:di|ke) (?:e-?mail|surel|kotak masuk"
+        r"|kotak surat|inbox)(?: (?:anda|kamu)|mu)\b[^\n]{0,60}$"
+        # ... its thanks: "Terima kasih sudah membaca Catatan Balikpapan.", "Thanks for reading X!"
+        r"|^\W*terima kasih (?:sudah|telah) membaca\b[^\n]{0,80}$"
+        r"|^\W*thanks? (?:you )?for reading\b[^\n]{0,100}$"
         r"|^\s*(?:get|join|subscribe to|sign up for) (?:the|our) [^\n]{0,50}\b(?:newsletter|brief|briefing"
         r"|dispatch|digest)\W*$"
         r"|^\s*stay (?:in the know|up to date|informed)\b[^\n]{0,60}$|^\s*newsletters?\W*$"
@@ -824,6 +830,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # ... or of a collaboration: "Liputan ini merupakan kolaborasi Jaring.id dengan Kaltim Today"
         r"|^\s*(?:liputan|tulisan|artikel|laporan|berita) ini (?:merupakan |adalah )?(?:hasil )?kolaborasi\b"
         r"[^\n]{0,250}$"
+        # ... or of its grant: "Liputan ini didukung dana hibah kecil dari Perkumpulan Kopi Rakyat."
+        r"|^\s*(?:liputan|tulisan|artikel|laporan|riset) ini (?:didukung|didanai|dibiayai|terlaksana)\b"
+        r"[^\n]{0,60}\b(?:hibah|dana|beasiswa|fellowship|program)\b[^\n]{0,200}$"
         r"|^\s*(?:liputan|tulisan|artikel|laporan|berita) ini (?:merupakan |adalah )?bagian "
         r"(?:(?:ke-?)?\w+ )?dari (?:seri|serial|rangkaian) (?:liputan |laporan |tulisan )?[^\n]{1,250}$"
         # ... or of a network of titles: "Artikel ini merupakan bagian dari Parapuan, Bobo, dan
@@ -900,6 +909,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # rating, reaction, comment, disclaimer and share widgets
     "widget": re.compile(
         r"^\s*(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan)(?:mu|\s+(?:anda|kamu|mu))\b[^\n]{0,80}$"
+        # a comment thread's call: "Join the conversation — comments are moderated."
+        r"|^\W*join the (?:conversation|discussion)\b[^\n]{0,100}$"
         # an update or correction notice: "Berita ini telah diperbarui pada Senin (30/11) pukul 07.02
         # WITA", "Ralat: Judul dan paragraf pertama artikel ini telah diubah.", "This story has been
         # updated to include …", "In case of discrepancy, the Indonesian version prevails."
@@ -1125,6 +1136,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*\((?:[a-z]{2,6}\s*/\s*\d{1,3}|[a-z]{1,3}-\d{1,3}(?:\s*/\s*[a-z]{1,3}-\d{1,3})+)\)\s*\**\.?\s*$"
         r"|^\s*\((?:[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{2,6}\d{0,2})+|(?:[a-z]{1,6}\s*/\s*)?[a-z]{1,3}-\d{1,3}"
         r"|ant|antara|\*+|\*\s*/\s*[a-z]{2,6}|[a-z]{2,4}|[a-z]\d{1,3}\s*/\s*[a-z]{1,6}\d{0,2})\)\.?\s*$"
+        # ... an editor's initials under their label, after the reporter's or not, "(ns/ed: kg)",
+        # "(ed: rh)"; a reporter's initials with the desk's asterisk, "(IR*)"
+        r"|^\s*\((?:[a-z]{2,4}\s*/\s*)?(?:ed|red|editor)\s*:\s*[a-z]{2,4}\)\.?\s*$"
+        r"|^\s*\((?-i:[A-Z]{1,4})\*{1,2}\)\.?\s*$"
         # a press release's number alone on its line: "Nomor SP-71/KLI/2026", "Siaran Pers No.
         # 123/HM/KOMINFO/11/2026"
         # (with a colon, "Nomor: B-412/SETMEN/…", it opens the contacts: family "contact")
@@ -1668,6 +1683,8 @@ CREDIT_LABELS = {
     "pawarta": "authors",  # (Javanese: "Pawarta: Sri Lestari, Jagabaya Kalurahan …")
     "panganggit": "authors",  # (Javanese: "Panganggit: Sri Wahyuni Handayani")
     "pangripta": "authors",  # (Javanese: "Pangripta: Suharmono K")
+    "panyunting": "editors",  # (Javanese: "Panyunting: Dewi Kusumawardani")
+    "pangarang": "authors",  # (Sundanese: "Pangarang: Rini Nuraeni")
     # a TV or radio newsroom's crew: "Reporter: A | Kamerawan: B | Editor: C"
     "kamerawan": None, "juru kamera": None, "videografer": None, "penyiar": None, "kamera": None,
     # a long read's team: "Riset: … dan Litbang Kompas", "Desain: …", "Sumber data: OJK, BPS, diolah …"
@@ -1772,7 +1789,9 @@ BY_CREDITS = re.compile(
 # ... another role's credit alone on its line: "Photography by Rio Saputra", "Illustrations by …"
 # (no writer: a credit line all the same)
 OTHER_BY = re.compile(
-    rf"^\s*(?:photos?|photography|photographs|images?|illustrations?|graphics|video|styling|translated"
+    # (a translation's note: "This article was translated by Hyacinth Sarah Widyanti.")
+    rf"^\s*(?:this (?:article|story|piece) (?:was|has been) )?"
+    rf"(?:photos?|photography|photographs|images?|illustrations?|graphics|video|styling|translated"
     rf"|translation|editing|edited)\s+by\s+{_BY_NAME}(?:\s*/\s*[^\n/]{{2,40}})?\W*$",
     _I,
 )
@@ -1819,7 +1838,9 @@ INITIALS = re.compile(
     # in capitals and its number: "… pusat Kota Manokwari. (PB24)"
     r"|(?<=[.!?\"”’])\s*\((?:[A-Z]|[A-Z]{2,4}\d{1,3})\)\.?\s*$"
     # ... or an editor's initials under their label: "(ed: rh)"
-    r"|(?<=[.!?\"”’])\s*\((?i:ed|red|editor)\s*:\s*[a-z]{2,4}\)\.?\s*$"
+    r"|(?<=[.!?\"”’])\s*\((?i:[a-z]{2,4}\s*/\s*)?(?i:ed|red|editor)\s*:\s*[a-z]{2,4}\)\.?\s*$"
+    # ... or a reporter's initials with the desk's asterisk: "… di Kabupaten Bima. (IR*)"
+    r"|(?<=[.!?\"”’])\s*\([A-Z]{1,4}\*{1,2}\)\.?\s*$"
     # a code in capitals in square brackets after the last sentence: "… tegasnya. [QAR]"
     r"|(?<=[.!?\"”’])\s*\[[A-Z]{2,5}\]\.?\s*$"
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
