@@ -892,3 +892,31 @@ def test_a_meta_stamp_of_digits_alone_gives_the_seconds() -> None:
         tree = decode.parse(f"<html><head>{meta}</head><body><p>x</p></body></html>")
         ((flag, _, parsed),) = structured_dates(metadata.read(tree), fetched_at=None)
         assert flag == "from_meta" and parsed.datetime.isoformat() == "2026-11-30T17:52:40+07:00"
+
+
+def test_an_indonesian_text_under_a_template_declaring_english_is_dated_in_jakarta() -> None:
+    """A newsletter platform's template declares English (``<html lang="en">``) over a story in
+    Indonesian: not a newsroom abroad, so a UTC stamp's date is Jakarta's. An English text under
+    the same template stays its own zone's (above)."""
+    raw = _english(meta("2024-03-08T21:17:27+00:00"))
+    story = "".join(f"<p>{p}</p>" for p in (
+        "Jembatan baru yang menghubungkan dua kecamatan itu resmi dibuka pada Senin setelah dua tahun.",
+        "Warga yang selama ini menyeberang dengan perahu kayu menyambut jembatan sepanjang 320 meter itu.",
+        "Pemerintah daerah berjanji merawat jembatan dan membangun jalan penghubung tahun depan.",
+    ))  # fmt: skip
+    new = f"<div class='story-body'>{story}</div>".encode()
+    raw["body"] = re.sub(rb"<div class='story-body'>.*?</div>", new, raw["body"])
+    rec = clean(raw, None)
+    assert rec["language"] == "id"
+    assert rec["published_date"] == dt.date(2024, 3, 9)
+
+
+def test_a_byline_posted_by_with_its_read_counter_dates_the_story() -> None:
+    """"Diposting oleh: Admin … 30/11/2026 09:15 WITA 731 kali dibaca" beside the headline is a
+    byline with its date (its read counter no story's words): the time is read."""
+    from kliping.clean.dating import is_byline_date
+
+    assert is_byline_date("Diposting oleh: Admin Diskominfo 30/11/2026 09:15 WITA 731 kali dibaca")
+    assert is_byline_date("Diposkan oleh Redaksi pada 30/11/2026 09:15 WIB | Dibaca 1.204 kali")
+    assert not is_byline_date("Warga berdatangan sejak 30/11/2026 09:15 WITA dan 731 kali dibaca oleh publik "
+                              "karena viral di media sosial kota")  # fmt: skip

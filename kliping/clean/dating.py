@@ -564,7 +564,7 @@ def _near_elements(tree: Any) -> Iterator[Any]:
 # "Penulis: Budi Santoso | Editor: Sandro Gatra | Senin, 04 Maret 2024 10:15 WIB"
 _BYLINE_PART = re.compile(
     r"(?i)\b(?:oleh|penulis|panulis|reporter|pewarta|editor|redaktur|kontributor|by|written by|pada|on|"
-    r"diterbitkan|dipublikasikan|published|posted|submitted"
+    r"diterbitkan|dipublikasikan|diposting|diposkan|published|posted|submitted"
     # (Sundanese: "Ditulis ku Asep Gunawan • Diunggah dinten Kemis, 6 Nopémber 2025 tabuh 10.15 WIB")
     r"|ditulis(?: ku| oleh)?|ku|diunggah|dinten|tabuh)\b\s*:?"
 )
@@ -596,6 +596,11 @@ def is_relative_byline(line: str) -> bool:
     return len(re.sub(r"[\W_]+", "", _NAME.sub(" ", rest))) <= 3
 
 
+# a story's read counter beside its byline: "731 kali dibaca", "Dibaca 1.204 kali", "2,1K views"
+_READ_COUNT = re.compile(
+    r"(?i)\b(?:dibaca|dilihat)\s*:?\s*[\d.,]+\s*(?:kali|x)?|\b[\d.,]+\s*[kK]?\s*(?:kali\s+)?(?:dibaca|dilihat"
+    r"|views|reads)\b"
+)
 _LOGIN_AFTER = re.compile(r"\b(?i:by|oleh|ku)\s+[a-z][a-z0-9_.-]{1,20}(?=\s+(?i:on|pada|at)\b|\s*[|,•·-])")
 
 
@@ -610,6 +615,7 @@ def is_byline_date(line: str) -> bool:
     rest, logins = _LOGIN_AFTER.subn(" ", rest)
     rest = _BYLINE_PART.sub(" ", _HIJRI.sub(" ", rest))
     rest = re.sub(rf"(?i)\b(?:wib|wita|wit|pukul|\d{{1,2}}[.:]\d{{2}}|{_ANY_WEEKDAY})\b", " ", rest)
+    rest = _READ_COUNT.sub(" ", rest)  # ("Diposting oleh: Admin … 30/11/2026 09:15 WITA 731 kali dibaca")
     names = _NAME.findall(rest)
     if not (names or logins) or any(len(n.split()) > 4 for n in names):
         return False

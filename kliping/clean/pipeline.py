@@ -151,7 +151,8 @@ def _clean(
         raise NotAnArticle(f"{url}: no article body found")
 
     brands = meta.site_names + [body.source or ""]
-    when = _dates(meta.page, text, tree, layout, site, raw, structured, printed + body.printed)
+    language = metadata.language(text, metadata.declared_language(tree, meta.page))
+    when = _dates(meta.page, text, tree, layout, site, raw, structured, printed + body.printed, language)
     text_hash, simhash = fingerprint.of_tokens(tokens)
     record = {
         "id": fingerprint.stable_id(meta.canonical_url),
@@ -175,7 +176,7 @@ def _clean(
         "section": meta.section,
         "tags": meta.tags,
         "image_url": meta.image_url,
-        "language": metadata.language(text, metadata.declared_language(tree, meta.page)),
+        "language": language,
         "word_count": word_count,
         "text_hash": text_hash,
         "simhash": simhash,
@@ -265,8 +266,13 @@ def _dates(
     raw: Mapping[str, Any],
     structured: list[Any],
     printed: list[str],
+    language: str | None = None,
 ) -> Dates:
-    """Step 6: the publication and modification dates from every candidate (see :func:`dating.dates`)."""
+    """Step 6: the publication and modification dates from every candidate (see :func:`dating.dates`).
+
+    A page whose text is Indonesian is no foreign newsroom's, whatever its markup declares (a
+    newsletter platform's template declares English: a Balikpapan writer's 07:30 WITA post, stated
+    at UTC, was dated the day before)."""
     return dating.dates(
         pm,
         text,
@@ -277,6 +283,6 @@ def _dates(
         url=raw.get("url") or "",
         tree=tree,
         url_time=site.url_time_re if site is not None else None,
-        foreign=site is None and metadata.foreign_page(tree, pm, raw.get("url")),
+        foreign=site is None and language != "id" and metadata.foreign_page(tree, pm, raw.get("url")),
         **_clock(site),
     )
