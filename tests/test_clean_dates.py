@@ -920,3 +920,27 @@ def test_a_byline_posted_by_with_its_read_counter_dates_the_story() -> None:
     assert is_byline_date("Diposkan oleh Redaksi pada 30/11/2026 09:15 WIB | Dibaca 1.204 kali")
     assert not is_byline_date("Warga berdatangan sejak 30/11/2026 09:15 WITA dan 731 kali dibaca oleh publik "
                               "karena viral di media sosial kota")  # fmt: skip
+
+
+def test_a_month_htmldate_dates_the_first_is_no_publication_day() -> None:
+    """htmldate dates a month it reads with no day on the 1st ("Tanggal terbit: November 2026", a
+    series number "No. 4/2026" read as April 2026): a day the page never prints is no publication
+    date. A page printing "1 April 2026" keeps it."""
+    paras = (
+        "Program makan bergizi di sekolah daerah terpencil masih menghadapi kendala distribusi.",
+        "Kajian lapangan di tiga kabupaten menemukan keterlambatan pasokan hingga dua pekan.",
+        "Pemerintah daerah diminta melibatkan petani lokal agar rantai pasok lebih pendek.",
+    )
+    url = "https://lembaga.example/pub/cb4"
+
+    def page(line: str) -> dict:
+        body = "".join(f"<p>{p}</p>" for p in paras)
+        html = (f"<html lang='id'><head><title>Catatan Kebijakan</title></head><body><article>"
+                f"<h1>Catatan Kebijakan</h1><div>Catatan Kebijakan No. 4/2026</div><div>{line}</div>"
+                f"{body}</article></body></html>")  # fmt: skip
+        at = dt.datetime.fromisoformat(FETCHED)
+        return {"body": html.encode(), "headers": {}, "url": url, "final_url": url, "site": "test",
+                "fetched_at": at, "run_id": "r1", "fetch_id": "f1"}  # fmt: skip
+
+    assert clean(page("Tanggal terbit: November 2026"), None)["published_date"] is None
+    assert clean(page("Tanggal terbit: 1 April 2026"), None)["published_date"] == dt.date(2026, 4, 1)

@@ -185,7 +185,26 @@ def htmldate_day(tree: Any, url: str | None) -> dt.date | None:
                           outputformat="%Y-%m-%d")
     except Exception:  # htmldate is a heuristic fallback: never let it fail a page
         return None
-    return dt.date.fromisoformat(found) if found else None
+    if not found:
+        return None
+    day = dt.date.fromisoformat(found)
+    if day.day == 1 and not _prints_day(tree, day):
+        # a month it read with no day, which it dates the 1st ("Tanggal terbit: November 2026",
+        # a series number "No. 4/2026" read as April): no publication day
+        return None
+    return day
+
+
+_PRINTED_MAX = 20_000  # characters of the page's text looked through for a day
+
+
+def _prints_day(tree: Any, day: dt.date) -> bool:
+    """Does the page's text print ``day`` as a whole date somewhere?"""
+    try:
+        text = " ".join(tree.xpath("string(//body)")[:_PRINTED_MAX].split())
+    except Exception:
+        return False
+    return any(m.parsed.date == day for m in find_dates(text))
 
 
 def printed_dates(tree: Any, date_xpath: str | None) -> list[str]:
