@@ -600,7 +600,9 @@ def test_a_review_s_structured_author_and_a_platform_credit() -> None:
 
 @pytest.mark.parametrize("office", ["Diskominfo Wonosobo", "Humas Pemkab Sleman", "Biro Adpim Setda Kalbar",
                                     "Dinas Pendidikan", "humaspolrestengah", "adminweb", "Puspenkum",
-                                    "Puspen Kemendagri", "Dispenad"])
+                                    "Puspen Kemendagri", "Dispenad",
+                                    # an organisation's division signing its report (revision 49)
+                                    "Divisi Pemantauan Impunitas", "Departemen Riset", "Bidang Advokasi"])
 def test_a_government_office_is_no_person(office: str) -> None:
     """An office named as the writer ("Ditulis oleh Diskominfo Wonosobo") is an organisation."""
     assert people.people([office]) == []

@@ -53,6 +53,9 @@ _NOT_PERSON = re.compile(
     r"|\btv\b|\bfm\b|\bradio\b"
     # a government office or its desk ("Diskominfo Wonosobo", "Humas Pemkab Sleman", "Setda Kalbar")
     r"|\b(?:diskominfo|kominfo|humas|pemkab|pemkot|pemprov|setda|prokopim|dinas|biro)\b"
+    # ... or an organisation's division or department signing its report ("Divisi Pemantauan
+    # Impunitas", "Departemen Riset", "Bidang Advokasi", "Unit Kajian")
+    r"|^(?:divisi|departemen|department|bidang|unit|seksi|bagian|subbagian|subbag|direktorat|deputi)\s"
     # ... or an information office's short name ("Puspenkum", "Puspen Kemendagri", "Dispenad",
     # "Pendam IV", "Bidhumas", "Penum", "Pusinfo")
     r"|\b(?:puspen[a-z]{0,6}|dispen[a-z]{0,3}|pendam|penrem|pendim|bidhumas|penum|pusinfo|puskom[a-z]{0,6})\b"
