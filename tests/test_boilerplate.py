@@ -2638,3 +2638,16 @@ def test_a_translation_s_note_and_javanese_and_sundanese_credits() -> None:
     assert res.paragraphs == [BODY, BODY2] and res.editors == ["Dewi Kusumawardani"]
     res = clean_lines([BODY, BODY2, "Pangarang: Rini Nuraeni | Redaktur: Asep Saepudin"])
     assert res.authors == ["Rini Nuraeni"] and res.editors == ["Asep Saepudin"]
+
+
+def test_list_items_under_the_copyright_line_closing_the_body_go() -> None:
+    """Rule "after the sign-off": list items closing the body under the page's copyright line are a
+    box of other stories whose heading the extraction lost; a story's own list above it stays, and
+    items that are sentences stay."""
+    items = ["- BMKG: Sulteng berpotensi hujan lebat hingga pekan depan",
+             "- Pemkot Palu siapkan 14 titik pengungsian sementara"]
+    assert clean_lines([BODY, BODY2, "COPYRIGHT © ANTARA 2026", *items]).paragraphs == [BODY, BODY2]
+    own = ["- Beras 10 ton", "- Minyak goreng 500 liter"]
+    assert clean_lines([BODY, *own, BODY2]).paragraphs == [BODY, *own, BODY2]
+    said = ["- Warga diminta menjauhi lereng selama hujan deras turun.", "- Posko dibuka 24 jam."]
+    assert clean_lines([BODY, "COPYRIGHT © ANTARA 2026", *said]).paragraphs == [BODY, *said]

@@ -1433,6 +1433,7 @@ _SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹"
 _NOTES_BARE_HEAD = re.compile(r"^\s*(?:catatan|keterangan|notes?)\s*:?\s*$", _I)
 _NOTE_ITEM = re.compile(r"^\s*(?:[-•*]\s|\[\d{1,2}\]|\d{1,2}[.)]?\s)")
 _FOOTNOTES_MAX = 12  # notes: more is a list of the story's own
+_SIGNED_ITEM_MAX = 160  # characters: a headline, not a paragraph
 
 
 def _closing_footnotes(lines: list[str], i: int) -> int | None:
@@ -2603,6 +2604,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     head: set[int] = set()  # indexes of the column's opening byline lines (rule "writer's head")
     after_embed = False  # after an embed placeholder ("[Gambas:Video CNN]"): the embed's title
     footnoted: set[int] = set()  # indexes in lines of notes above a section of notes (rule "footnotes")
+    signed_at: int | None = None  # len(keep) when the page's copyright line went (rule "after the sign-off")
     # long lines still to come: a caption closing with an agency's credit has the story after it
     prose_after = sum(len(x) >= _CAPTION_MIN for x in lines)
     for i, raw in enumerate(lines):
@@ -2722,6 +2724,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
                 in_list = True
             in_contact = rule == "contact"
             after_related = rule in ("related", "related_header")
+            if rule == "copyright":
+                signed_at = len(keep)
             res.dropped.append((rule, line))
             continue
         if credited and len(line) <= _BIO_MAX:
@@ -2731,6 +2735,15 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     # Headlines that followed a related line and close the body belong to its list.
     while keep and len(keep) - 1 in tentative:
         res.dropped.append(("related", keep.pop()))
+    # Rule "after the sign-off": list items of a line each closing the body under the page's
+    # copyright line are a box of other stories whose heading the extraction lost ("Berita
+    # Terkait" over "- BMKG: Sulteng berpotensi hujan lebat …" on a regional agency's page)
+    if signed_at is not None and signed_at < len(keep) <= signed_at + _FOOTNOTES_MAX and all(
+        x[:1] in _LIST_MARKS and len(x) <= _SIGNED_ITEM_MAX and x.rstrip()[-1:] not in ".!?"
+        for x in keep[signed_at:]
+    ):  # fmt: skip
+        res.dropped += [("related", x) for x in keep[signed_at:]]
+        del keep[signed_at:]
     # Rule "writer's bio": a short line right after the writer's credit, closing the body, is the
     # author box's bio ("Penulis: Rahmat Budiarto" over "Pegawai swasta di Solo yang …")
     if len(keep) > 1 and len(keep) - 1 in after_credit:
