@@ -52,3 +52,15 @@ def test_a_long_first_paragraph_is_read_for_its_dateline_and_byline_in_linear_ti
     text = piece * times + end
     boilerplate.dateline(text)
     boilerplate.clean_lines([text, text + " (ABC)"])
+
+
+NOTE_LINES = ["1 Abc def.", "[1] Abc def", "Catatan", "- Abc def", "Referensi", "COPYRIGHT © 2026", "Abc Def"]
+
+
+@pytest.mark.parametrize("line", NOTE_LINES)
+@LINEAR
+@given(st.integers(min_value=4000, max_value=6000))
+def test_a_body_of_many_note_like_lines_is_read_in_linear_time(line: str, times: int) -> None:
+    """Rule "footnotes" looks ahead of a line that opens like a note ("1 Abc", "[1] Abc"): a body of
+    thousands of such lines is read once, not once per line (its look-ahead is a window)."""
+    boilerplate.clean_lines([line] * times + ["Abc def ghi jkl mno."])

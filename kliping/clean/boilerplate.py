@@ -1433,6 +1433,7 @@ _SUPERSCRIPT = "¹²³⁴⁵⁶⁷⁸⁹"
 _NOTES_BARE_HEAD = re.compile(r"^\s*(?:catatan|keterangan|notes?)\s*:?\s*$", _I)
 _NOTE_ITEM = re.compile(r"^\s*(?:[-•*]\s|\[\d{1,2}\]|\d{1,2}[.)]?\s)")
 _FOOTNOTES_MAX = 12  # notes: more is a list of the story's own
+_FOOTNOTES_WINDOW = 3 * _FOOTNOTES_MAX  # lines looked at after a note's first line
 _SIGNED_ITEM_MAX = 160  # characters: a headline, not a paragraph
 
 
@@ -1442,7 +1443,14 @@ def _closing_footnotes(lines: list[str], i: int) -> int | None:
     follow), else None."""
     if not (_FOOTNOTE.match(lines[i]) or _NOTES_BARE_HEAD.match(lines[i])):
         return None  # (most lines: nothing to look ahead for)
-    end = next((j for j in range(i + 1, len(lines)) if NOTES_HEAD.match(lines[j])), len(lines))
+    # (a window of lines after it, never the whole body: a long list of lines opening with a
+    # number was read to its end once per line)
+    window = min(len(lines), i + _FOOTNOTES_WINDOW)
+    end = next((j for j in range(i + 1, window) if NOTES_HEAD.match(lines[j])), None)
+    if end is None:
+        if window < len(lines):
+            return None
+        end = len(lines)
     rest = [x for x in lines[i:end] if x.strip()]
     if len(rest) > _FOOTNOTES_MAX + 1 or max(map(len, rest)) > _NOTE_LINE_MAX:
         return None
