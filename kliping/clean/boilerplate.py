@@ -610,6 +610,14 @@ _CODE_DOMAIN = (
     r"(?i:[a-z][a-z\d-]{1,30}\.(?:com|co\.id|id|net|tv))"
 )
 
+# a newsletter's Indonesian delivery: "… langsung di email Anda", "… ke kotak suratmu"
+_INBOX_ID = r"(?:di|ke) (?:e-?mail|surel|kotak masuk|kotak surat|inbox)(?: (?:anda|kamu)|mu)\b"
+# one count of a site's visitor counter: "Hari ini: 58", "Pengunjung Online: 3", "Total: 48.302"
+_COUNTER_ITEM = (
+    r"(?:(?:pengunjung|kunjungan|visitors?) )?(?:hari ini|kemarin|minggu ini|bulan ini|tahun ini"
+    r"|online|today|yesterday|total)\s*:\s*[\d.,]+"
+)
+
 # The families: name -> the whole-line form (re.match on one extracted line).
 FAMILIES: dict[str, re.Pattern[str]] = {
     # app, newsletter and channel promos
@@ -642,11 +650,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^(?=[^\n]{0,220}$)(?=[^\n]*\b(?:stories|news|newsletter|brief(?:ing)?|headlines|updates|roundup"
         r"|digest|best of)\b)[^\n]*\b(?:your inbox,?|delivered(?: to you)?) every (?:morning|day|evening|week"
         r"|weekday|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^\n]*$"
-        r"|^\W*(?:dapatkan|terima|ringkasan|rangkuman)\b[^\n]{0,150}\b(?:di|ke) (?:e-?mail|surel|kotak masuk"
-        r"|kotak surat|inbox)(?: (?:anda|kamu)|mu)\b[^\n]{0,60}$"
+        rf"|^\W*(?:dapatkan|terima|ringkasan|rangkuman)\b[^\n]{{0,150}}\b{_INBOX_ID}[^\n]{{0,60}}$"
         # ... its issue's day: "Lentera Pesisir terbit tiap Kamis langsung ke kotak suratmu"
-        r"|^[^\n]{0,80}\b(?:terbit|hadir|dikirim|tiba)\b[^\n]{0,60}\b(?:di|ke) (?:e-?mail|surel|kotak masuk"
-        r"|kotak surat|inbox)(?: (?:anda|kamu)|mu)\b[^\n]{0,60}$"
+        rf"|^[^\n]{{0,80}}\b(?:terbit|hadir|dikirim|tiba)\b[^\n]{{0,60}}\b{_INBOX_ID}[^\n]{{0,60}}$"
         # ... its thanks: "Terima kasih sudah membaca Catatan Balikpapan.", "Thanks for reading X!"
         r"|^\W*terima kasih (?:sudah|telah) membaca\b[^\n]{0,80}$"
         r"|^\W*thanks? (?:you )?for reading\b[^\n]{0,100}$"
@@ -1090,10 +1096,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|today|yesterday)\s*:\s*[\d.,]+\s*$"
         r"|^\s*(?:total|jumlah) (?:pengunjung|kunjungan|visitors?|hits|dibaca|views)\s*:\s*[\d.,]+\s*$"
         # ... several on a line: "Hari ini: 58 | Kemarin: 121 | Total: 48.302", "Online: 3 • Hari ini: 64"
-        r"|^\s*(?:(?:(?:pengunjung|kunjungan|visitors?) )?(?:hari ini|kemarin|minggu ini|bulan ini|tahun ini"
-        r"|online|today|yesterday|total)\s*:\s*[\d.,]+\s*[|•·/]\s*){1,5}(?:(?:pengunjung|kunjungan"
-        r"|visitors?) )?(?:hari ini|kemarin|minggu ini|bulan ini|tahun ini|online|today|yesterday|total)"
-        r"\s*:\s*[\d.,]+\s*$"
+        rf"|^\s*(?:{_COUNTER_ITEM}\s*[|•·/]\s*){{1,5}}{_COUNTER_ITEM}\s*$"
         # a story's read counter: "1287 reads" (Drupal's statistics), "Dibaca 1.234 kali", "1.234 kali
         # dibaca", "Dilihat: 845x"
         r"|^\s*[\d.,]+\s*(?:reads|views|kali dibaca|x dibaca|kali dilihat|pembaca)\s*$"
@@ -1572,21 +1575,18 @@ def _writer_bio(line: str, found: list[str] | None = None) -> bool:
 # a journalist's post and beat ("Jurnalis Kendari Pos yang meliput isu kelautan …", "Menulis isu
 # kesehatan … sejak 2019", "Reporter olahraga Pro3 RRI. Meliput …"), told from a story's last line
 # on a reporter by the page's own name or a "since" year in it
+_CARD_ROLES = r"(?:jurnalis|wartawan|wartawati|reporter|kontributor|koresponden|penulis|redaktur)"
+_SINCE_YEAR = r"sejak (?:19|20)\d\d"
 _CARD_BIO = re.compile(
-    r"^\W{0,3}(?:(?:jurnalis|wartawan|wartawati|reporter|kontributor|koresponden|penulis|redaktur)\b"
-    r"[^\n]{0,150}?\b(?:meliput|menulis|liputan|sejak (?:19|20)\d\d)\b"
-    r"|(?:menulis|meliput)\b[^\n]{0,150}?\bsejak (?:19|20)\d\d\b)[^\n]{0,150}$",
+    rf"^\W{{0,3}}(?:{_CARD_ROLES}\b[^\n]{{0,150}}?\b(?:meliput|menulis|liputan|{_SINCE_YEAR})\b"
+    rf"|(?:menulis|meliput)\b[^\n]{{0,150}}?\b{_SINCE_YEAR}\b)[^\n]{{0,150}}$",
     _I,
 )
-_SINCE = re.compile(r"\bsejak (?:19|20)\d\d\b", _I)
+_SINCE = re.compile(rf"\b{_SINCE_YEAR}\b", _I)
 _CARD_MAX = 250  # characters: a post and a beat, not a paragraph
 
 
-_CARD_ROLE = re.compile(
-    r"^\W{0,3}(?:jurnalis|wartawan|wartawati|reporter|kontributor|koresponden|penulis|redaktur)\b"
-    r"[^\n]{0,100}\b(?:di|pada|untuk)\s+$",
-    _I,
-)
+_CARD_ROLE = re.compile(rf"^\W{{0,3}}{_CARD_ROLES}\b[^\n]{{0,100}}\b(?:di|pada|untuk)\s+$", _I)
 
 
 def _card_bio(line: str) -> bool:
