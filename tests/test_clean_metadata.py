@@ -853,3 +853,84 @@ def test_an_element_named_for_the_authors() -> None:
              "<p class='role'>Dosen Program Studi Kehutanan, Universitas Palangka Raya</p></li></ul></div>")
     found = _found([("body", group, None)])
     assert people.people(found.authors + found.byline) == ["Dewi Lestari Siregar"]
+
+
+# --- bylines in rows a template forgot to close, and English bylines (revision 50) -----------------
+
+_STORY = ("<p>Warga di pesisir utara kota itu mulai membersihkan rumah mereka setelah air surut pada "
+          "Selasa pagi, sementara petugas gabungan mendata kerusakan di tiga kelurahan.</p>") * 4
+_ENGLISH = ("<p>Residents along the northern coast began cleaning their homes after the water receded on "
+            "Tuesday morning, while a joint team recorded the damage in three villages.</p>") * 4
+
+
+def _cleaned(body: str, url: str = "https://kabarpesisir.test/berita/2026/12/01/banjir-surut",
+             lang: str = "id") -> dict:
+    import datetime as dt
+
+    from kliping.clean import clean
+
+    html = (f"<html lang='{lang}'><head><title>Banjir Surut di Pesisir Utara</title></head><body>"
+            f"<div class='wrap'>{body}</div></body></html>")
+    raw = {"body": html.encode(), "headers": {}, "url": url, "final_url": url, "site": "test",
+           "fetched_at": dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC), "run_id": "r", "fetch_id": "f"}
+    return clean(raw)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [  # the writer's row never closed: the editor's row, the date and the story inside it
+     "<div class='reporter'>Reporter: <b>Nurhaya Sarifa</b><div class='editor'>Editor: <b>Rustam Hasan</b>"
+     "<div class='tgl'>Rabu, 02 Desember 2026 - 08:15 WIT</div>{story}</div></div>",
+     # the label a run after a <br>, in a row that runs on into the story
+     "<div class='meta'>Rabu, 02 Desember 2026 - 08:10 WIT<br>Reporter : <b>Nurhaya Sarifa</b>"
+     "<br>Editor: <a>Rustam Hasan</a><div class='isi'>{story}</div></div>",
+     # the credit straight after the row's clock, no bar; a counter's label after the name
+     "<div class='meta'>Diterbitkan: Rabu, 02 Desember 2026 | 08:15 WITA&nbsp;&nbsp; Kontributor: "
+     "Nurhaya Sarifa&nbsp;&nbsp; Dibaca: 845</div><div class='isi'>{story}<p>Editor: Rustam Hasan</p></div>"],
+)  # fmt: skip
+def test_a_credit_row_that_runs_on(row: str) -> None:
+    """Rule "unclosed row": a credit's label whose element runs on (its closing tag forgotten, or
+    a ``<br>`` row in a box that holds the story) is read with the inline elements after it, to
+    the first block or ``<br>``; a name ends before another label ("Dibaca: 845")."""
+    rec = _cleaned("<h1>Banjir Surut di Pesisir Utara</h1>" + row.format(story=_STORY))
+    assert rec["authors"] == ["Nurhaya Sarifa"]
+    assert rec["editors"] == ["Rustam Hasan"]
+
+
+def test_a_name_ends_before_another_label() -> None:
+    from kliping.clean import boilerplate
+
+    found = boilerplate.credit("Kontributor: Lalu Ahmad Fauzan Dibaca: 845")
+    assert found == [("authors", "Lalu Ahmad Fauzan")]
+    assert boilerplate.credit("Penulis: Rina Amalia Editor: Budi Santoso") == [
+        ("authors", "Rina Amalia"), ("editors", "Budi Santoso")]
+    # a name that merely holds a capitalised word stays whole
+    assert boilerplate.credit("Penulis: Andi Rahman Hakim") == [("authors", "Andi Rahman Hakim")]
+
+
+@pytest.mark.parametrize(
+    ("meta", "names"),
+    [("<div class='meta'>By <span class='ibp-author'>Gerald Mahendra</span> · 30.11.2026 · 11:02</div>",
+      ["Gerald Mahendra"]),
+     ("<div class='bt-meta'><span class='bt-by'>By <b>Made Arya Kencana</b></span><br>"
+      "<span>Dec 1, 2026</span></div>",
+      ["Made Arya Kencana"]),
+     ("<p class='meta'> by <a href='/p/1'>Matthew Digby</a> , <a href='/p/2'>Minh Do</a> on Monday</p>",
+      ["Matthew Digby", "Minh Do"]),
+     # an element by the headline whose class names the writer, on an English page too
+     ("<div class='mtv-meta'><span class='mtv-author'>Antonio Ardiansyah Putra</span> &bull; "
+      "<span>01/12/2026</span></div>", ["Antonio Ardiansyah Putra"]),
+     # ... its label in any language taken off; another role's label leaves it
+     ("<p class='info'><span class='article-info__authors'>Текст: Венера Ерофеева</span></p>",
+      ["Венера Ерофеева"]),
+     ("<div class='post-meta'><span class='post-author'>Editor: <a>Daniel Fajry</a></span></div>", []),
+     ("<div class='author-detail'><span>Red: Fernan Rahadi</span></div>", []),
+     # "by" inside a sentence is no byline
+     ("<p>Photo by <a>Getty Images</a></p>", [])],
+)  # fmt: skip
+def test_an_english_byline(meta: str, names: list[str]) -> None:
+    """Rule "by, then the name's element": the word "By" alone before the element holding the
+    writer's name; and rule "writer beside the headline" on a page in any language."""
+    rec = _cleaned(f"<h1>Floodwaters Recede on the Northern Coast</h1>{meta}{_ENGLISH}",
+                   url="https://coastpost.test/news/2026/12/01/floodwaters-recede", lang="en")
+    assert rec["authors"] == names

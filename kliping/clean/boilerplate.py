@@ -1764,7 +1764,11 @@ _TEAM_FIRST = re.compile(rf"tim\s+[^:\n]{{1,40}}:\s*(?={_LABEL}\s*:)", _I)
 
 # (each label's name ends at "|", ",", "·", "•", the next label, or a date: "Reporter: A · Editor: B",
 # "Editor: Adi Nugroho 15 Maret 2024, 14:05 WIB")
-_CREDIT_PARTS = re.compile(rf"\b({_ANY_LABEL})\s*:\s*(.*?)(?=\s*(?:[|,·•]|\b{_ANY_LABEL}\s*:|$))", _I)
+# (a name also ends before a word of another label the credit does not know: "Kontributor: Lalu
+# Ahmad Fauzan Dibaca: 845")
+_CREDIT_PARTS = re.compile(
+    rf"\b({_ANY_LABEL})\s*:\s*(.*?)(?=\s*(?:[|,·•]|\b{_ANY_LABEL}\s*:|$)|\s(?-i:[A-Z][a-z]+)\s?:(?:\s|$))", _I
+)
 _CREDIT_DATE = re.compile(r"\s*\d")
 # "Penulis: Kontributor Lhokseumawe, Masriadi": the desk and its town are not the person.
 _DESK_IN_CREDIT = re.compile(r"(:\s*)(?:kontributor|koresponden|wartawan|jurnalis)\s+[^,|:]{2,40},\s*", _I)

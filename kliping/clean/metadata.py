@@ -654,7 +654,7 @@ def byline(
     found = [people.cut_role_after(_undated(" ".join(_undated_text(el).split()))) for el in els
              if not _OTHER_LABEL.search(_text_before(el))]  # (another role after a bar: its name cut)
     if not found and not beside_headline:
-        found = _posted_by(tree)
+        found = _posted_by(tree) or _by_element(tree)
     if not found:
         for el in (_BYLINE_WIDE if wide else _BYLINE)(tree)[:2]:
             if beside_headline and (box is None or not _within(el, box)):
@@ -665,7 +665,8 @@ def byline(
             first = next((r for r in runs if not _BY.fullmatch(r) and people.people([r])), None)
             if first:
                 found.append(first)
-    if not found and wide:
+    if not found and (wide or not beside_headline):
+        # (on any page: an English outlet's "<span class=mtv-author>…</span>" by the headline too)
         found = _writer_beside_headline(tree)
     return found
 
@@ -679,6 +680,7 @@ _WRITER_CLASS = re.compile(
 )
 _PERSON_ICON = re.compile(r"(?:^|[\s_-])(?:user|person|author|profile)(?:$|[\s_-])", re.I)
 _WRITER_LEN = 60  # characters: a name, not a bio
+_A_LABEL = re.compile(r"^([^\W\d_]{2,20})\s?:\s+")
 
 
 def headlines(tree: Any) -> list[Any]:
@@ -831,6 +833,12 @@ def _writer_beside_headline(tree: Any) -> list[str]:
             continue
         if _OTHER_LABEL.search(_text_before(el)):
             continue  # "Editor : <a class=author>Indriyani Astuti</a>": a name under another role
+        if (label := _A_LABEL.match(text)) is not None:  # ("Текст: Венера Ерофеева": a label of any language)
+            word = label.group(1).lower()
+            role = boilerplate.CREDIT_LABELS.get(word, boilerplate.NAMED_LABELS.get(word, "authors"))
+            if role != "authors" or _OTHER_LABEL.search(label.group()):
+                continue  # ("Editor: <a>Daniel Fajry</a>", "Red: Fernan Rahadi": another role's)
+            text = text[label.end():]
         if _BULLETS.search(text):  # rule "name and date": "Kevi Laras, Jurnalis · Senin 30 November …"
             text = " · ".join(x for x in _BULLETS.split(text) if not any(c.isdigit() for c in x))
         named = people.people([text])
@@ -1133,6 +1141,38 @@ def _posted_by(tree: Any) -> list[str]:
 
 
 _ROW_SEPARATORS = frozenset("·|•-–—/")
+
+# Rule "by, then the name's element": the English byline, the word "By" alone before the element
+# that holds the writer's name ("By <b>Made Arya Kencana</b>", "<span>by <a>Aurelia Kristanti</a></span>",
+# "By <span class=ibp-author>Gerald Mahendra</span> · 30.11.2026"), one to three names ("By <a>A</a>
+# and <a>B</a>"); the first such in the page (a reader's "by" in a thread below comes later).
+_BY_TEXT = XPath(
+    "/descendant::body/descendant::text()[normalize-space(.)='By' or normalize-space(.)='by'"
+    " or normalize-space(.)='BY'][not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
+)
+_BY_NAME_TAGS = frozenset(("a", "b", "strong", "span", "em", "i", "u"))
+_BY_JOINS = frozenset(("", ",", "and", "&", "dan"))
+_BY_TRIES = 3
+
+
+def _by_element(tree: Any) -> list[str]:
+    for run in _BY_TEXT(tree)[:_BY_TRIES]:
+        owner = run.getparent()
+        if owner is None:
+            continue
+        el = owner.getnext() if run.is_tail else (owner[0] if len(owner) else None)
+        names: list[str] = []
+        while el is not None and isinstance(el.tag, str) and el.tag in _BY_NAME_TAGS and len(names) < 3:
+            text = " ".join(el.text_content().split())
+            if len(text) > _WRITER_LEN or people.people([text]) != [text]:
+                break
+            names.append(text)
+            if " ".join((el.tail or "").split()).lower() not in _BY_JOINS:
+                break
+            el = el.getnext()
+        if names:
+            return names
+    return []
 _BY_LABEL = re.compile(r"(?i)\b(?:(?:diposting|ditulis|dipublikasikan|diunggah|dikirim|kaserat)\s+)?"
                        r"(?:oleh|dening|posted by|written by|words by|story by)\b")
 _BY = re.compile(  # a label alone ("Posted by <span class=fn>…</span>": Blogger's byline)
@@ -1178,6 +1218,7 @@ _CREDIT_TEXT = XPath(
 )
 _CREDIT_MAX = 6  # credit lines read: a story's box holds two or three
 _ROW_PARTS = re.compile(r"\s+[•·|]\s+")
+_CLOCK_THEN = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?\s+(?=[A-Z])")
 
 
 # Indonesian ("in": the code before 1989, still in some CMSs) and the regional languages a news
@@ -1245,17 +1286,53 @@ def _label_with_name(run: Any, label: str) -> str:
     """A label run ("Editor:") read with the name its element, or the element around a label
     element of its own (``<span>Editor:</span> <a>Petir Garda</a>``), prints after it; a ``<br>``
     in it parts its lines ("Editor: <b>Adi Nugroho</b><br>15 Maret 2024": "… | 15 Maret 2024")."""
-    el = run.getparent()
+    if run.is_tail:  # (a run after an element: "…WIT<br>Reporter : <b>A</b>")
+        return _inline_after(run)
+    el, inner = run.getparent(), None
     for _ in range(2):
         if el is None:
             break
         whole = _lines_of(el)
         if len(whole) >= 160:
-            break
+            # rule "unclosed row": the element runs on (its closing tag forgotten, the next row and
+            # the story inside it: "<div class=reporter>Reporter: <b>A</b><div class=editor>…"): the
+            # label is read with the inline elements after it, to the first block or <br>
+            return _inline_after(run) if inner is None else _inline_after(None, inner, label)
         if whole != label:
             return whole
-        el = el.getparent()
+        inner, el = el, el.getparent()
     return label
+
+
+_INLINE_TAGS = frozenset(
+    "a abbr b bdi big cite code em font i kbd mark q s small span strong sub sup time tt u var".split()
+)
+
+
+def _inline_after(run: Any, el: Any = None, label: str = "") -> str:
+    """``run`` (a text run; or ``label``, the text of element ``el``) with the text of the inline
+    elements after it, to the first block element or ``<br>`` (whitespace folded, 160 characters
+    at most)."""
+    if run is not None:
+        label, owner = str(run), run.getparent()
+        nxt = owner.getnext() if run.is_tail else (owner[0] if len(owner) else None)
+    else:
+        nxt = None
+        tail = el.tail or ""
+        label, nxt = label + " " + tail, el.getnext()
+    pieces = [label]
+    size = len(label)
+    while nxt is not None and size < 160:
+        if isinstance(nxt.tag, str):
+            if nxt.tag not in _INLINE_TAGS:
+                break
+            text = nxt.text_content()
+            pieces.append(text)
+            size += len(text)
+        pieces.append(nxt.tail or "")
+        size += len(nxt.tail or "")
+        nxt = nxt.getnext()
+    return " ".join("".join(pieces).split())[:160]
 
 
 _LINES_MAX = 400  # characters read of an element's text: a credit box is short
@@ -1300,9 +1377,15 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
             # a meta row's parts: "Senin, 10 Nov 2025 11:27 WIB • Reporter : A • Editor : B"
             parts = _ROW_PARTS.split(line)
             k = next((i for i, p in enumerate(parts) if i and boilerplate.CREDIT_LINE.match(p)), None)
-            if k is None:
+            if k is not None:
+                line = " • ".join(parts[k:])
+            # ... or the credit straight after the row's clock, spaces between: "Diterbitkan: Jumat,
+            # 27 November 2026 | 16:30 WITA&nbsp;&nbsp; Kontributor: Lalu Ahmad Fauzan"
+            elif (m := _CLOCK_THEN.search(line)) is not None \
+                    and boilerplate.CREDIT_LINE.match(rest := line[m.end():]):
+                line = rest
+            else:
                 continue
-            line = " • ".join(parts[k:])
         for fld, name in boilerplate.credit(line):
             if fld == "authors":
                 authors.append(name)
