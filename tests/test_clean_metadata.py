@@ -934,3 +934,27 @@ def test_an_english_byline(meta: str, names: list[str]) -> None:
     rec = _cleaned(f"<h1>Floodwaters Recede on the Northern Coast</h1>{meta}{_ENGLISH}",
                    url="https://coastpost.test/news/2026/12/01/floodwaters-recede", lang="en")
     assert rec["authors"] == names
+
+
+@pytest.mark.parametrize(
+    ("meta", "authors", "editors"),
+    [  # rule "author links": a group naming the writer and a medical reviewer, read by the writer's link
+     ("<div class='article-authors'><div class='author-item'><span class='label'>Ditulis oleh</span> "
+      "<a href='/author/annisa-hapsari/'>Annisa Hapsari</a></div><div class='author-item'>"
+      "<span class='label'>Ditinjau secara medis oleh</span> "
+      "<a href='/reviewer/dr-damar/'>dr. Damar Upahita</a></div>"
+      "<div class='date-item'>Diperbarui 30/11/2026</div></div>", ["Annisa Hapsari"], []),
+     # rule "name and role": the reporter's role after the name, whatever the class
+     ("<div class='namerep'>Dimas Aditya Nugraha , Jurnalis<b>·</b> Jum'at 07 November 2014 21:52 WIB</div>",
+      ["Dimas Aditya Nugraha"], []),
+     # rule "bare label line": label, no colon, the name, lines parted by <br>
+     ("<div class='m-meta'>Reporter Ira Yunita<br>Editor Agus Sulistyo Prasetyo</div>",
+      ["Ira Yunita"], ["Agus Sulistyo Prasetyo"]),
+     # ... not a film's credits, nor a desk
+     ("<div class='film-info'><dl><dt>Penulis Skenario</dt><dd>Rara Wiratama</dd></dl></div>", [], []),
+     ("<div class='td-post-author-name'><div class='td-author-by'>Oleh</div> <a href='#'>Redaksi</a>"
+      "<div class='td-author-line'> - </div></div>", [], [])],
+)  # fmt: skip
+def test_a_writer_named_without_a_credit_s_colon(meta: str, authors: list[str], editors: list[str]) -> None:
+    rec = _cleaned("<h1>Banjir Surut di Pesisir Utara</h1>" + meta + _STORY)
+    assert (rec["authors"], rec["editors"]) == (authors, editors)

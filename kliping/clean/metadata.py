@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
-from lxml.etree import XPath, iterwalk
+from lxml.etree import Element, XPath, iterwalk
 from w3lib.url import url_query_cleaner
 
 from kliping.clean import boilerplate, comments, fingerprint, langmodel, people
@@ -653,6 +653,13 @@ def byline(
     # ("Editor : <a class=author>…</a>": a name under another role's label is no writer)
     found = [people.cut_role_after(_undated(" ".join(_undated_text(el).split()))) for el in els
              if not _OTHER_LABEL.search(_text_before(el))]  # (another role after a bar: its name cut)
+    if found and not people.people(found):
+        # rule "author links": a group whose whole text names no one ("Ditulis oleh <a>A</a> Ditinjau
+        # secara medis oleh <a>dr. B</a> Diperbarui …") names its writers by their links to a writer's
+        # page (/author/…; the medical reviewer's /reviewer/… is not one)
+        found = [name for el in els for a in el.iter("a")
+                 if _AUTHOR_HREF.search(a.get("href") or "") and (name := " ".join(a.text_content().split()))
+                 ] or found
     if not found and not beside_headline:
         found = _posted_by(tree) or _by_element(tree)
     if not found:
@@ -849,7 +856,29 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         # two or three writers, every part of the element a name: "<a>Dwi Prasetyo</a>, <a>Ridho Aulia</a>"
         if 1 < len(named) <= 3 and len(named) == len(people.parts(_WRITER_LABEL.sub("", text))):
             return named
-    return _name_beside_date(tree, h1) or _name_dash_outlet(tree)
+    return _name_and_role(box) or _name_beside_date(tree, h1) or _name_dash_outlet(tree)
+
+
+# Rule "name and role": by the headline, a line that opens with a person's name and the reporter's
+# role after a comma ("Dimas Aditya Nugraha , Jurnalis · Jum'at 07 November 2014 21:52 WIB"),
+# whatever the element's class: the role says it is the writer's line.
+_NAME_ROLE = re.compile(
+    r"\s*(?P<name>(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}))\s*,\s*"
+    r"(?:jurnalis|wartawan|reporter|kontributor|koresponden)(?:\s|$|[^\w\s])",
+    re.I,
+)
+_ROLE_TRIES = 200  # elements looked at in the headline's box
+
+
+def _name_and_role(box: Any) -> list[str]:
+    for k, el in enumerate(box.iter(Element)):
+        if k >= _ROLE_TRIES:
+            break
+        text = el.text or ""
+        if len(text) <= _WRITER_LEN and (m := _NAME_ROLE.match(text)) \
+                and people.people([m["name"]]) == [m["name"]]:
+            return [m["name"]]
+    return []
 
 
 # Rule "name, dash, outlet": the byline of a portal of the 2000s, "<b>Ramdhan Muhaimin</b> -
@@ -1395,9 +1424,45 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
         if seen >= _CREDIT_MAX:
             break
     if not authors and not editors:
-        for fld, name in _label_elements(tree) or _label_texts(tree):
+        for fld, name in _label_elements(tree) or _label_texts(tree) or _bare_label_lines(tree):
             (authors if fld == "authors" else editors).append(name)
     return authors, editors
+
+
+# Rule "bare label line": a meta row's line of a label, no colon, then a name of two words or more
+# ("Penulis Skenario" is a film's credit), parted by <br>s
+# from the row's other lines ("<div class=m-meta>Reporter Ira Yunita<br>Editor Agus Sulistyo
+# Prasetyo</div>", a print edition's byline box)
+_BARE_LABEL_TEXT = XPath(
+    "/descendant::body/descendant::text()[" + " or ".join(
+        f"starts-with(normalize-space(.),'{w} ')" for w in (
+            "Reporter", "Penulis", "Editor", "Pewarta", "Redaktur", "Penyunting", "Wartawan", "Kontributor"))
+    + "][string-length(normalize-space(.)) < 64][not(ancestor::a)][not(ancestor::script)]"
+)
+_BARE_LABEL_LINE = re.compile(
+    rf"\s*(?P<label>Reporter|Penulis|Editor|Pewarta|Redaktur|Penyunting|Wartawan|Kontributor)\s+"
+    rf"(?P<name>{boilerplate._A_NAME})\s*"
+)
+
+
+def _bare_label_lines(tree: Any) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for run in _BARE_LABEL_TEXT(tree)[:_CREDIT_MAX]:
+        owner = run.getparent()
+        if owner is None:
+            continue
+        # the line whole: opened by its element or a <br>, closed by a <br> or its element's end
+        nxt = owner.getnext() if run.is_tail else (owner[0] if len(owner) else None)
+        opened = not run.is_tail or owner.tag == "br"
+        if not opened or not (nxt is None or nxt.tag == "br"):
+            continue
+        m = _BARE_LABEL_LINE.fullmatch(str(run))
+        if m is None or " " not in m["name"] or people.people([m["name"]]) != [m["name"]]:
+            continue
+        fld = boilerplate.CREDIT_LABELS.get(m["label"].lower())
+        if fld in ("authors", "editors"):
+            out.append((fld, m["name"]))
+    return out
 
 
 # ... or the label as bare text before the name's link, no colon: "Penulis <a>Ari Wibowo</a> | Editor
