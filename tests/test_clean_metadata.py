@@ -958,3 +958,24 @@ def test_an_english_byline(meta: str, names: list[str]) -> None:
 def test_a_writer_named_without_a_credit_s_colon(meta: str, authors: list[str], editors: list[str]) -> None:
     rec = _cleaned("<h1>Banjir Surut di Pesisir Utara</h1>" + meta + _STORY)
     assert (rec["authors"], rec["editors"]) == (authors, editors)
+
+
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [("<div class='tentang-penulis'><h5>Tentang Penulis</h5><p><b>Andini Kartika Pramesti</b> adalah "
+      "peneliti Program Studi ASEAN.</p></div>", ["Andini Kartika Pramesti"]),
+     ("<div class='kotak-penulis'><img src='/f/r.jpg' alt=''><div><b>Rizal Lasantu, S.Pd., M.Si</b><br>"
+      "<small>Guru SMA Negeri 1 Luwuk</small></div></div>", ["Rizal Lasantu"]),
+     ("<div class='card author-card'><div class='card-body'>"
+      "<h5 class='card-title'>Dewi Anggraeni Sitompul</h5><p class='card-text'>Peneliti Kebijakan Fiskal</p>"
+      "</div></div>", ["Dewi Anggraeni Sitompul"]),
+     ("<p><strong>Yustinus Hari Prabowo</strong><br><em>*) Penulis adalah pemerhati kota</em></p>",
+      ["Yustinus Hari Prabowo"]),
+     # a reader's comment is no writer's box
+     ("<div class='comments'><h3>2 Komentar</h3><div class='comment-author'><b>Sri Wahyuni</b> berkata: "
+      "Setuju sekali.</div></div>", [])],
+)  # fmt: skip
+def test_the_writer_s_box(box: str, authors: list[str]) -> None:
+    """Rule "writer's box": where nothing else names the writer, the box about the writer does."""
+    rec = _cleaned("<h1>Banjir Surut di Pesisir Utara</h1>" + _STORY + box)
+    assert rec["authors"] == authors

@@ -675,7 +675,61 @@ def byline(
     if not found and (wide or not beside_headline):
         # (on any page: an English outlet's "<span class=mtv-author>…</span>" by the headline too)
         found = _writer_beside_headline(tree)
+    if not found and not beside_headline:
+        found = _writer_box(tree)
     return found
+
+
+# Rule "writer's box": where nothing else names the writer, a column's or a study's box about its
+# writer does: a box whose class names the writer ("tentang-penulis", "kotak-penulis", "author-card")
+# opening with the name in bold or a heading ("<b>Rizal Lasantu, S.Pd., M.Si</b><br><small>Guru …",
+# "<h5 class=card-title>Dewi Anggraeni Sitompul</h5>"), or the bold line over a note "*) Penulis
+# adalah …" closing an opinion column. Readers' threads are no writer's box.
+_WRITER_BOX = XPath(
+    "/descendant::body/descendant::*[@class][contains(@class,'penulis') or contains(@class,'author')"
+    " or contains(@class,'writer')][not(contains(@class,'comment'))][not(ancestor::a)]"
+)
+_WRITER_NOTE = XPath(
+    "/descendant::body/descendant::text()[starts-with(normalize-space(.),'*) Penulis adalah')"
+    " or starts-with(normalize-space(.),'*)Penulis adalah')"
+    " or starts-with(normalize-space(.),'Penulis adalah')]"
+)
+_BOX_NAME_TAGS = ("b", "strong", "h3", "h4", "h5", "h6")
+_CARD_BLOCKS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "ul", "table")
+_BOX_LABEL = re.compile(r"(?i)\b(?:tentang|about|penulis|author|writer|biodata|profil)\b")
+_BOX_TRIES = 6
+_BOX_TEXT_MAX = 800  # characters: a box about the writer, not the page
+
+
+def _writer_box(tree: Any) -> list[str]:
+    thread_list: list[Any] | None = None
+    for el in _WRITER_BOX(tree)[:_BOX_TRIES]:
+        if len(el.text_content()) > _BOX_TEXT_MAX:
+            continue
+        if thread_list is None:
+            thread_list = comments.threads(tree)
+        if any(t is el or t in el.iterancestors() for t in thread_list):
+            continue
+        for named in itertools.islice(el.iter(*_BOX_NAME_TAGS), 3):
+            text = " ".join(named.text_content().split())
+            if not text or _BOX_LABEL.search(text) or len(text) > _WRITER_LEN:
+                continue
+            if names := people.people([text]):
+                return names[:1]
+    for run in _WRITER_NOTE(tree)[:2]:
+        # the bold name over the note: "<strong>Name</strong><br><em>*) Penulis adalah …</em>"
+        owner = run.getparent()
+        if owner is None or run.is_tail:
+            continue
+        line = owner if owner.getprevious() is not None else owner.getparent()
+        prev = line.getprevious() if line is not None else None
+        while prev is not None and prev.tag == "br":
+            prev = prev.getprevious()
+        if prev is not None and prev.tag in ("b", "strong"):
+            text = " ".join(prev.text_content().split())
+            if text and len(text) <= _WRITER_LEN and not _BOX_LABEL.search(text):
+                return people.people([text])[:1]
+    return []
 
 
 # Rule "writer beside the headline": on a page that may be Indonesian, a short element by the
@@ -838,6 +892,8 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         text = " ".join(el.text_content().split())
         if not text or len(text) > _WRITER_LEN:
             continue
+        if sum(c is not el for c in itertools.islice(el.iter(*_CARD_BLOCKS), 4)) >= 2:
+            continue  # a card of blocks, the name over the writer's post (rule "writer's box" reads it)
         if _OTHER_LABEL.search(_text_before(el)):
             continue  # "Editor : <a class=author>Indriyani Astuti</a>": a name under another role
         if (label := _A_LABEL.match(text)) is not None:  # ("Текст: Венера Ерофеева": a label of any language)
