@@ -2651,3 +2651,13 @@ def test_list_items_under_the_copyright_line_closing_the_body_go() -> None:
     assert clean_lines([BODY, *own, BODY2]).paragraphs == [BODY, *own, BODY2]
     said = ["- Warga diminta menjauhi lereng selama hujan deras turun.", "- Posko dibuka 24 jam."]
     assert clean_lines([BODY, "COPYRIGHT © ANTARA 2026", *said]).paragraphs == [BODY, *said]
+
+
+def test_an_english_wire_s_day_before_its_bracket() -> None:
+    """A wire's day between the town and its bracketed name ("JAKARTA, Nov 26 (Reuters) -") reads
+    as the same dateline without it; a foreign town's wire dateline stays the story's, as before."""
+    text = "Indonesia's central bank kept its benchmark interest rate unchanged on Wednesday."
+    assert dateline(f"JAKARTA, Nov 26 (Reuters) - {text}") == (text, "Jakarta", "Reuters")
+    assert dateline(f"JAKARTA, Nov. 26 (Reuters) - {text}") == (text, "Jakarta", "Reuters")
+    line = "NEW YORK, Nov 26 (Reuters) - The dollar rose on Monday as investors weighed the outlook."
+    assert dateline(line) == (line, None, None)

@@ -3380,7 +3380,9 @@ _VOCAB_WEEKDAYS = "|".join(map(re.escape, sorted(WEEKDAYS, key=len, reverse=True
 # (a town of up to four words; a hyphen only between them, "Bau-Bau": a word holding one could be
 # split two ways, and "a-a-a-…" took seconds)
 _HEAD_PLACE = r"[A-Za-z][A-Za-z'’.]*(?:[ -][A-Za-z][A-Za-z'’.]*){0,3}"
-_HEAD_DATE = rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\s+(?i:{_VOCAB_MONTHS})\s+\d{{4}})"
+# (an English wire's "Nov 26" too: "JAKARTA, Nov 26 (Reuters) -")
+_HEAD_DATE = (rf"(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\s+(?i:{_VOCAB_MONTHS})\s+\d{{4}}"
+              rf"|(?-i:[A-Z][a-z]{{2,8}})\.?\s\d{{1,2}}(?=\s*\())")
 _HEAD_DAY = re.compile(
     # (never a weekday: "Sabtu, 28 November 2026 | Dibaca: 742" is a date line)
     rf"^(?P<place>\s*(?!(?i:{_VOCAB_WEEKDAYS})\b){_HEAD_PLACE})"
@@ -3399,7 +3401,10 @@ def _dateline(text: str) -> tuple[str, str | None, str | None]:
     if found[1] is not None or found[2] is not None:
         return found
     if (m := _HEAD_DAY.match(text)) is not None:
-        again = _press_dateline(f"{m.group('place')}{' –' if m.group('dash') else ','} {text[m.end():]}")
+        rest = text[m.end():]
+        # (a bracketed source after the day: "JAKARTA, Nov 26 (Reuters) -" reads "JAKARTA (Reuters) -")
+        joint = "" if rest.startswith("(") and not m.group("dash") else (" –" if m.group("dash") else ",")
+        again = _press_dateline(f"{m.group('place')}{joint} {rest}")
     elif (m := _HEAD_COMMA.match(text)) is not None:
         again = _press_dateline(f"{m.group('place')} {text[m.end():]}")
     else:
