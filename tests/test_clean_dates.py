@@ -944,3 +944,28 @@ def test_a_month_htmldate_dates_the_first_is_no_publication_day() -> None:
 
     assert clean(page("Tanggal terbit: November 2026"), None)["published_date"] is None
     assert clean(page("Tanggal terbit: 1 April 2026"), None)["published_date"] == dt.date(2026, 4, 1)
+
+
+def test_a_day_after_the_fetch_in_the_story_is_no_publication() -> None:
+    """A page that prints no date of its own: the story's first date is a deadline it announces
+    ("dibuka … hingga 20 April 2024"), after the page was fetched, so no publication (it had been
+    dated the 20th, flagged future); the next date in the body is read."""
+    story = "".join(f"<p>{p}</p>" for p in PARAS * 3)
+    html = ("<html><head><title>Program Beasiswa Dibuka</title></head><body><article>"
+            "<h1>Program Beasiswa Dibuka</h1><div class='entry-content'>"
+            "<p>Pendaftaran program dibuka melalui laman resmi mulai 1 April hingga 20 April 2024.</p>"
+            f"{story}<p>Rapat persiapan program itu digelar di Jakarta pada 18 Maret 2024 oleh biro "
+            "kerja sama.</p></div></article></body></html>")
+    raw = {"body": html.encode(), "headers": {}, "url": GENERIC, "final_url": GENERIC, "site": "t",
+           "fetched_at": dt.datetime.fromisoformat(FETCHED), "run_id": "r", "fetch_id": "f"}
+    rec = clean(raw)
+    assert rec["published_date"] == dt.date(2024, 3, 18)
+    assert "future_date" not in rec["date_flags"]
+
+
+def test_a_credit_s_weekday_after_a_dash_is_no_name() -> None:
+    from kliping.clean.boilerplate import credit
+
+    assert credit("Penulis: Yudhistira Ramadhan - Sabtu, 28 November 2026 | 19:35 WIB") == [
+        ("authors", "Yudhistira Ramadhan")]
+    assert credit("Penulis: Rina Kusumawati — Minggu, 29 November 2026") == [("authors", "Rina Kusumawati")]

@@ -1770,6 +1770,7 @@ _CREDIT_PARTS = re.compile(
     rf"\b({_ANY_LABEL})\s*:\s*(.*?)(?=\s*(?:[|,·•]|\b{_ANY_LABEL}\s*:|$)|\s(?-i:[A-Z][a-z]+)\s?:(?:\s|$))", _I
 )
 _CREDIT_DATE = re.compile(r"\s*\d")
+_CREDIT_WEEKDAY = re.compile(r"\s[-–—|]\s+(?i:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\b")
 # "Penulis: Kontributor Lhokseumawe, Masriadi": the desk and its town are not the person.
 _DESK_IN_CREDIT = re.compile(r"(:\s*)(?:kontributor|koresponden|wartawan|jurnalis)\s+[^,|:]{2,40},\s*", _I)
 # "Laporan Wartawan Tribunnews.com, Ilham Rian Pratama": the byline some portals open with.
@@ -2136,6 +2137,9 @@ def credit(line: str) -> list[tuple[str | None, str]]:
         dated = (date := _CREDIT_DATE.search(value)) is not None and date.start() > 0
         if dated:
             value = value[: date.start()]  # (a name holds no digit: what follows is its date)
+        elif (day := _CREDIT_WEEKDAY.search(value)) is not None:
+            value = value[: day.start()]  # ("Penulis: A - Sabtu, 28 November 2026": the date's weekday)
+            dated = True
         value = value.strip(" .|-–—/")
         if value:
             low = " ".join(label.lower().split())

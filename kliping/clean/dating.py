@@ -1021,8 +1021,12 @@ def dates(
         if agree is not None:
             cands.insert(0, ("from_printed", agree[0], agree[1]))
     body_match = None
+    # (a day after the fetch is an event the story announces, "dibuka … hingga 20 Desember 2026",
+    # never its publication: the next date is read)
+    fetched_day = None if fetched_at is None else \
+        (fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=dt.UTC)).astimezone(tzinfo).date()
     for m in find_dates(body[:1500], reference=fetched_at, tz=tz):
-        if m.parsed.date is not None:
+        if m.parsed.date is not None and (fetched_day is None or m.parsed.date <= fetched_day):
             body_match = m
             break
     if not cands and tree is not None and (body_match is None or not _YEAR.search(body_match.text)):
