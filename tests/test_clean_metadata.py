@@ -979,3 +979,19 @@ def test_the_writer_s_box(box: str, authors: list[str]) -> None:
     """Rule "writer's box": where nothing else names the writer, the box about the writer does."""
     rec = _cleaned("<h1>Banjir Surut di Pesisir Utara</h1>" + _STORY + box)
     assert rec["authors"] == authors
+
+
+@pytest.mark.parametrize(
+    ("h1", "first", "place", "source"),
+    [("Psikolog: Burnout pada Ibu Bekerja Bukan Tanda Lemah", "Fimela.com, Jakarta Bangun sebelum subuh, "
+      "menyiapkan sarapan, mengantar anak, lalu bekerja delapan jam di kantor.", "Jakarta", "Fimela.com"),
+     ("Jalan Provinsi Siantar–Saribudolok Rusak Parah, Sopir Bus Ancam Mogok", "Sopir bus dan angkutan "
+      "pedesaan yang melintasi ruas jalan provinsi itu mengancam mogok mulai pekan depan.", None, None)],
+)  # fmt: skip
+def test_the_headline_in_the_body_is_no_dateline(h1: str, first: str, place: str | None,
+                                                  source: str | None) -> None:
+    """The headline kept above the body is the headline, whatever a dateline's forms read in it
+    ("Psikolog:" is no place, "Jalan Provinsi Siantar–" no dateline)."""
+    rec = _cleaned(f"<article class='read-page'><h1>{h1}</h1><p>{first}</p>{_STORY}</article>")
+    assert (rec["dateline_place"], rec["dateline_source"]) == (place, source)
+    assert not rec["text"].startswith(h1.split(":")[-1].strip()[:20])

@@ -2876,10 +2876,14 @@ def _trim_header(body: Body, norm_title: str, tree: Any = None) -> None:
 
     while paras and (_heading_line(paras[0], norm_title) or _STAMP_LINE.match(paras[0])
                      or headline(paras[0]) or _dated_byline(paras[0])):  # fmt: skip
-        rest, place, _source = boilerplate.dateline(paras[0])
-        if place and not dating.is_date_line(rest.strip()):
-            break  # "Palu, 3/3/2021 -": a dateline, for _take_dateline ("Redaksi – Jumat, 28 …
-            # 09:15 WIB" is a byline's name and date: no dateline)
+        # (the headline whole is the headline, whatever a dateline's forms read in it: "Psikolog:
+        # Burnout …" is no place, "Jalan Provinsi Siantar–Saribudolok Rusak …" no dateline)
+        whole = " ".join(paras[0].split()).casefold()
+        if whole != norm_title and not headline(paras[0]):
+            rest, place, _source = boilerplate.dateline(paras[0])
+            if place and not dating.is_date_line(rest.strip()):
+                break  # "Palu, 3/3/2021 -": a dateline, for _take_dateline ("Redaksi – Jumat, 28 …
+                # 09:15 WIB" is a byline's name and date: no dateline)
         line = paras.pop(0)
         flat = " ".join(line.split()).lstrip("-–—|· ")
         if (m := _DATED_BY.match(flat)) and dating.is_date_line(m["date"]):
