@@ -674,7 +674,7 @@ def byline(
                 found.append(first)
     if not found and (wide or not beside_headline):
         # (on any page: an English outlet's "<span class=mtv-author>…</span>" by the headline too)
-        found = _writer_beside_headline(tree)
+        found = _writer_beside_headline(tree, wide)
     if not found and not beside_headline:
         found = _writer_box(tree)
     return found
@@ -698,23 +698,26 @@ _BOX_NAME_TAGS = ("b", "strong", "h3", "h4", "h5", "h6")
 _CARD_BLOCKS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "ul", "table")
 _BOX_LABEL = re.compile(r"(?i)\b(?:tentang|about|penulis|author|writer|biodata|profil)\b")
 _BOX_TRIES = 6
+_BOX_ELEMENTS = 40
 _BOX_TEXT_MAX = 800  # characters: a box about the writer, not the page
 
 
 def _writer_box(tree: Any) -> list[str]:
     thread_list: list[Any] | None = None
     for el in _WRITER_BOX(tree)[:_BOX_TRIES]:
-        if len(el.text_content()) > _BOX_TEXT_MAX:
-            continue
-        if thread_list is None:
-            thread_list = comments.threads(tree)
-        if any(t is el or t in el.iterancestors() for t in thread_list):
+        # (a box of a few elements: one around the story, its class "has-author", is no writer's box)
+        if next(itertools.islice(el.iter(), _BOX_ELEMENTS, None), None) is not None \
+                or len(el.text_content()) > _BOX_TEXT_MAX:
             continue
         for named in itertools.islice(el.iter(*_BOX_NAME_TAGS), 3):
             text = " ".join(named.text_content().split())
             if not text or _BOX_LABEL.search(text) or len(text) > _WRITER_LEN:
                 continue
             if names := people.people([text]):
+                if thread_list is None:
+                    thread_list = comments.threads(tree)
+                if any(t is el or t in el.iterancestors() for t in thread_list):
+                    break  # (a reader's, in the thread below)
                 return names[:1]
     for run in _WRITER_NOTE(tree)[:2]:
         # the bold name over the note: "<strong>Name</strong><br><em>*) Penulis adalah …</em>"
@@ -869,7 +872,15 @@ def _headline_box(h1: Any) -> Any:
     return box
 
 
-def _writer_beside_headline(tree: Any) -> list[str]:
+def _byline_region(tree: Any) -> Any:
+    """The headline's own box and the one around it, where its byline row is (None: no headline)."""
+    box = _headline_box(next(iter(headlines(tree)), None))
+    if box is not None and box.getparent() is not None and box.getparent().tag not in ("body", "html"):
+        box = box.getparent()
+    return box
+
+
+def _writer_beside_headline(tree: Any, wide: bool = True) -> list[str]:
     h1 = next(iter(headlines(tree)), None)
     box = _headline_box(h1)
     if box is not None and box.getparent() is not None and box.getparent().tag not in ("body", "html"):
@@ -912,6 +923,8 @@ def _writer_beside_headline(tree: Any) -> list[str]:
         # two or three writers, every part of the element a name: "<a>Dwi Prasetyo</a>, <a>Ridho Aulia</a>"
         if 1 < len(named) <= 3 and len(named) == len(people.parts(_WRITER_LABEL.sub("", text))):
             return named
+    if not wide:  # (the rules by words and shapes are read on a page that may be Indonesian)
+        return []
     return _name_and_role(box) or _name_beside_date(tree, h1) or _name_dash_outlet(tree)
 
 
@@ -1227,13 +1240,13 @@ def _posted_by(tree: Any) -> list[str]:
 
 _ROW_SEPARATORS = frozenset("·|•-–—/")
 
-# Rule "by, then the name's element": the English byline, the word "By" alone before the element
-# that holds the writer's name ("By <b>Made Arya Kencana</b>", "<span>by <a>Aurelia Kristanti</a></span>",
-# "By <span class=ibp-author>Gerald Mahendra</span> · 30.11.2026"), one to three names ("By <a>A</a>
-# and <a>B</a>"); the first such in the page (a reader's "by" in a thread below comes later).
+# Rule "by, then the name's element": the English byline in the headline's box, the word "By" alone
+# before the element that holds the writer's name ("By <b>Made Arya Kencana</b>", "<span>by <a>Aurelia
+# Kristanti</a></span>", "By <span class=ibp-author>Gerald Mahendra</span> · 30.11.2026"), one to three
+# names ("By <a>A</a> and <a>B</a>"); the first such (a reader's "by" in a thread below comes later).
 _BY_TEXT = XPath(
-    "/descendant::body/descendant::text()[normalize-space(.)='By' or normalize-space(.)='by'"
-    " or normalize-space(.)='BY'][not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
+    "descendant::text()[string-length(.) < 16][contains(.,'By') or contains(.,'by')"
+    " or contains(.,'BY')][not(ancestor::a)][not(ancestor::script)][not(ancestor::style)]"
 )
 _BY_NAME_TAGS = frozenset(("a", "b", "strong", "span", "em", "i", "u"))
 _BY_JOINS = frozenset(("", ",", "and", "&", "dan"))
@@ -1241,7 +1254,9 @@ _BY_TRIES = 3
 
 
 def _by_element(tree: Any) -> list[str]:
-    for run in _BY_TEXT(tree)[:_BY_TRIES]:
+    if (region := _byline_region(tree)) is None:
+        return []
+    for run in [r for r in _BY_TEXT(region) if r.strip() in ("By", "by", "BY")][:_BY_TRIES]:
         owner = run.getparent()
         if owner is None:
             continue
@@ -1485,15 +1500,16 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
     return authors, editors
 
 
-# Rule "bare label line": a meta row's line of a label, no colon, then a name of two words or more
-# ("Penulis Skenario" is a film's credit), parted by <br>s
+# Rule "bare label line": a meta row's line by the headline of a label, no colon, then a name of
+# two words or more ("Penulis Skenario" is a film's credit), parted by <br>s
 # from the row's other lines ("<div class=m-meta>Reporter Ira Yunita<br>Editor Agus Sulistyo
 # Prasetyo</div>", a print edition's byline box)
+# (the words looked for in C, where they may be; the line's opening with one is the regex's)
 _BARE_LABEL_TEXT = XPath(
-    "/descendant::body/descendant::text()[" + " or ".join(
-        f"starts-with(normalize-space(.),'{w} ')" for w in (
+    "descendant::text()[string-length(.) < 96][" + " or ".join(
+        f"contains(.,'{w} ')" for w in (
             "Reporter", "Penulis", "Editor", "Pewarta", "Redaktur", "Penyunting", "Wartawan", "Kontributor"))
-    + "][string-length(normalize-space(.)) < 64][not(ancestor::a)][not(ancestor::script)]"
+    + "][not(ancestor::a)][not(ancestor::script)]"
 )
 _BARE_LABEL_LINE = re.compile(
     rf"\s*(?P<label>Reporter|Penulis|Editor|Pewarta|Redaktur|Penyunting|Wartawan|Kontributor)\s+"
@@ -1503,7 +1519,16 @@ _BARE_LABEL_LINE = re.compile(
 
 def _bare_label_lines(tree: Any) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
-    for run in _BARE_LABEL_TEXT(tree)[:_CREDIT_MAX]:
+    tried = 0
+    if (region := _byline_region(tree)) is None:
+        return out
+    for run in _BARE_LABEL_TEXT(region):
+        m = _BARE_LABEL_LINE.fullmatch(str(run))
+        if m is None:
+            continue
+        tried += 1
+        if tried > _CREDIT_MAX:
+            break
         owner = run.getparent()
         if owner is None:
             continue
@@ -1512,8 +1537,7 @@ def _bare_label_lines(tree: Any) -> list[tuple[str, str]]:
         opened = not run.is_tail or owner.tag == "br"
         if not opened or not (nxt is None or nxt.tag == "br"):
             continue
-        m = _BARE_LABEL_LINE.fullmatch(str(run))
-        if m is None or " " not in m["name"] or people.people([m["name"]]) != [m["name"]]:
+        if " " not in m["name"] or people.people([m["name"]]) != [m["name"]]:
             continue
         fld = boilerplate.CREDIT_LABELS.get(m["label"].lower())
         if fld in ("authors", "editors"):
