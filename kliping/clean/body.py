@@ -427,10 +427,7 @@ def _embedded_posts(tree: Any) -> list[Any]:
 
 
 # Inline elements stay inside a text run; any other element (a block) ends one.
-_INLINE = frozenset(
-    "a abbr b bdi big cite code del dfn em font i ins kbd mark q s small span strike strong sub sup "
-    "time tt u var".split()
-)
+_INLINE = boilerplate.INLINE_TAGS
 # Containers whose <br>-separated text runs are paragraphs (a <p> with a <br> is one paragraph
 # with a line break, as is a list item or a heading).
 _RUN_PARENTS = frozenset("div td section article main body blockquote center font span".split())

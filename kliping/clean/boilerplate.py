@@ -468,6 +468,12 @@ _LONE_LINK_P = XPath(
     "descendant::p[count(descendant::a) = 1][normalize-space(.) = normalize-space(descendant::a)]"
 )
 _INLINE_LABELS = frozenset(("span", "strong", "b", "em", "i", "u", "font"))
+# Inline elements stay inside a text run; any other element (a block) ends one (the body's runs,
+# a credit's line)
+INLINE_TAGS = frozenset(
+    "a abbr b bdi big cite code del dfn em font i ins kbd mark q s small span strike strong sub sup "
+    "time tt u var".split()
+)
 _SECOND_LEVEL = frozenset(("co", "or", "ac", "go", "web", "my", "sch", "net", "com", "org", "mil"))
 
 

@@ -872,9 +872,9 @@ def _headline_box(h1: Any) -> Any:
     return box
 
 
-def _byline_region(tree: Any) -> Any:
+def _byline_region(h1: Any) -> Any:
     """The headline's own box and the one around it, where its byline row is (None: no headline)."""
-    box = _headline_box(next(iter(headlines(tree)), None))
+    box = _headline_box(h1)
     if box is not None and box.getparent() is not None and box.getparent().tag not in ("body", "html"):
         box = box.getparent()
     return box
@@ -882,10 +882,7 @@ def _byline_region(tree: Any) -> Any:
 
 def _writer_beside_headline(tree: Any, wide: bool = True) -> list[str]:
     h1 = next(iter(headlines(tree)), None)
-    box = _headline_box(h1)
-    if box is not None and box.getparent() is not None and box.getparent().tag not in ("body", "html"):
-        box = box.getparent()  # (the headline's own box and the one around it: the byline's row)
-    if box is None:
+    if (box := _byline_region(h1)) is None:
         return []
     found = [e for e in _WRITER_CANDIDATES(box) if e is not box]  # (in C: most pages have none)
     # (the readers' threads below the story, found once, as comments.py finds them: by their words)
@@ -1254,7 +1251,7 @@ _BY_TRIES = 3
 
 
 def _by_element(tree: Any) -> list[str]:
-    if (region := _byline_region(tree)) is None:
+    if (region := _byline_region(next(iter(headlines(tree)), None))) is None:
         return []
     for run in [r for r in _BY_TEXT(region) if r.strip() in ("By", "by", "BY")][:_BY_TRIES]:
         owner = run.getparent()
@@ -1273,6 +1270,8 @@ def _by_element(tree: Any) -> list[str]:
         if names:
             return names
     return []
+
+
 _BY_LABEL = re.compile(r"(?i)\b(?:(?:diposting|ditulis|dipublikasikan|diunggah|dikirim|kaserat)\s+)?"
                        r"(?:oleh|dening|posted by|written by|words by|story by)\b")
 _BY = re.compile(  # a label alone ("Posted by <span class=fn>…</span>": Blogger's byline)
@@ -1404,11 +1403,6 @@ def _label_with_name(run: Any, label: str) -> str:
     return label
 
 
-_INLINE_TAGS = frozenset(
-    "a abbr b bdi big cite code em font i kbd mark q s small span strong sub sup time tt u var".split()
-)
-
-
 def _inline_after(run: Any, el: Any = None, label: str = "") -> str:
     """``run`` (a text run; or ``label``, the text of element ``el``) with the text of the inline
     elements after it, to the first block element or ``<br>`` (whitespace folded, 160 characters
@@ -1417,14 +1411,12 @@ def _inline_after(run: Any, el: Any = None, label: str = "") -> str:
         label, owner = str(run), run.getparent()
         nxt = owner.getnext() if run.is_tail else (owner[0] if len(owner) else None)
     else:
-        nxt = None
-        tail = el.tail or ""
-        label, nxt = label + " " + tail, el.getnext()
+        label, nxt = f"{label} {el.tail or ''}", el.getnext()
     pieces = [label]
     size = len(label)
     while nxt is not None and size < 160:
         if isinstance(nxt.tag, str):
-            if nxt.tag not in _INLINE_TAGS:
+            if nxt.tag not in boilerplate.INLINE_TAGS:
                 break
             text = nxt.text_content()
             pieces.append(text)
@@ -1520,7 +1512,7 @@ _BARE_LABEL_LINE = re.compile(
 def _bare_label_lines(tree: Any) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     tried = 0
-    if (region := _byline_region(tree)) is None:
+    if (region := _byline_region(next(iter(headlines(tree)), None))) is None:
         return out
     for run in _BARE_LABEL_TEXT(region):
         m = _BARE_LABEL_LINE.fullmatch(str(run))
