@@ -969,3 +969,4 @@ def test_a_credit_s_weekday_after_a_dash_is_no_name() -> None:
     assert credit("Penulis: Yudhistira Ramadhan - Sabtu, 28 November 2026 | 19:35 WIB") == [
         ("authors", "Yudhistira Ramadhan")]
     assert credit("Penulis: Rina Kusumawati — Minggu, 29 November 2026") == [("authors", "Rina Kusumawati")]
+    assert credit("Reporter: Gerald Mahendra - Monday, 30 November 2026") == [("authors", "Gerald Mahendra")]

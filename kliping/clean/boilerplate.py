@@ -1776,7 +1776,11 @@ _CREDIT_PARTS = re.compile(
     rf"\b({_ANY_LABEL})\s*:\s*(.*?)(?=\s*(?:[|,·•]|\b{_ANY_LABEL}\s*:|$)|\s(?-i:[A-Z][a-z]+)\s?:(?:\s|$))", _I
 )
 _CREDIT_DATE = re.compile(r"\s*\d")
-_CREDIT_WEEKDAY = re.compile(r"\s[-–—|]\s+(?i:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\b")
+# a weekday's whole name in any of the vocabulary's languages ("Sabtu", "Jum'at", "Monday", "Setu")
+FULL_WEEKDAYS = "|".join(
+    sorted((w.replace("'", "'?") for w in WEEKDAYS if len(w) > 3), key=len, reverse=True)
+)
+_CREDIT_WEEKDAY = re.compile(rf"\s[-–—|]\s+(?i:{FULL_WEEKDAYS})\b")
 # "Penulis: Kontributor Lhokseumawe, Masriadi": the desk and its town are not the person.
 _DESK_IN_CREDIT = re.compile(r"(:\s*)(?:kontributor|koresponden|wartawan|jurnalis)\s+[^,|:]{2,40},\s*", _I)
 # "Laporan Wartawan Tribunnews.com, Ilham Rian Pratama": the byline some portals open with.

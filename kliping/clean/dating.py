@@ -15,10 +15,10 @@ from typing import Any
 from lxml import etree
 from lxml.etree import XPath
 
-from kliping.clean import comments, decode
+from kliping.clean import boilerplate, comments, decode
 from kliping.clean.metadata import PageMeta, headlines, text_of, xpath_strings
 from kliping.dates import ParsedDate, find_dates, parse_date, resolve_tz
-from kliping.dates.vocab import WEEKDAYS, ZONE_OFFSETS
+from kliping.dates.vocab import ZONE_OFFSETS
 
 PUBLISHED_META = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
@@ -588,7 +588,7 @@ _BYLINE_PART = re.compile(
     r"|ditulis(?: ku| oleh)?|ku|diunggah|dinten|tabuh)\b\s*:?"
 )
 # Weekdays in every language the vocabulary knows (Indonesian, English, Javanese, Sundanese)
-_ANY_WEEKDAY = "|".join(sorted((w.replace("'", "'?") for w in WEEKDAYS if len(w) > 3), key=len, reverse=True))
+_ANY_WEEKDAY = boilerplate.FULL_WEEKDAYS
 _NAME = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|bin|binti|van|de))*")
 
 
@@ -1023,8 +1023,8 @@ def dates(
     body_match = None
     # (a day after the fetch is an event the story announces, "dibuka … hingga 20 Desember 2026",
     # never its publication: the next date is read)
-    fetched_day = None if fetched_at is None else \
-        (fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=dt.UTC)).astimezone(tzinfo).date()
+    ref = fetched_at if fetched_at is None or fetched_at.tzinfo else fetched_at.replace(tzinfo=dt.UTC)
+    fetched_day = None if ref is None else ref.astimezone(tzinfo).date()
     for m in find_dates(body[:1500], reference=fetched_at, tz=tz):
         if m.parsed.date is not None and (fetched_day is None or m.parsed.date <= fetched_day):
             body_match = m
@@ -1067,9 +1067,8 @@ def dates(
         bd = body_match.parsed.date
         if bd is not None and abs(bd - day) <= _ONE_DAY:
             out.flags.append("weekday_mismatch")
-    if fetched_at is not None:
-        ref = fetched_at if fetched_at.tzinfo else fetched_at.replace(tzinfo=dt.UTC)
-        if (at is not None and at > ref + dt.timedelta(hours=1)) or day > ref.astimezone(tzinfo).date():
+    if ref is not None and fetched_day is not None:
+        if (at is not None and at > ref + dt.timedelta(hours=1)) or day > fetched_day:
             out.flags.append("future_date")
     if not _plausible_day(day):
         out.flags.append("implausible_date")

@@ -1497,16 +1497,14 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
 # from the row's other lines ("<div class=m-meta>Reporter Ira Yunita<br>Editor Agus Sulistyo
 # Prasetyo</div>", a print edition's byline box)
 # (the words looked for in C, where they may be; the line's opening with one is the regex's)
+_BARE_LABELS = (
+    "Reporter", "Penulis", "Editor", "Pewarta", "Redaktur", "Penyunting", "Wartawan", "Kontributor",
+)
 _BARE_LABEL_TEXT = XPath(
-    "descendant::text()[string-length(.) < 96][" + " or ".join(
-        f"contains(.,'{w} ')" for w in (
-            "Reporter", "Penulis", "Editor", "Pewarta", "Redaktur", "Penyunting", "Wartawan", "Kontributor"))
+    "descendant::text()[string-length(.) < 96][" + " or ".join(f"contains(.,'{w} ')" for w in _BARE_LABELS)
     + "][not(ancestor::a)][not(ancestor::script)]"
 )
-_BARE_LABEL_LINE = re.compile(
-    rf"\s*(?P<label>Reporter|Penulis|Editor|Pewarta|Redaktur|Penyunting|Wartawan|Kontributor)\s+"
-    rf"(?P<name>{boilerplate._A_NAME})\s*"
-)
+_BARE_LABEL_LINE = re.compile(rf"\s*(?P<label>{'|'.join(_BARE_LABELS)})\s+(?P<name>{boilerplate._A_NAME})\s*")
 
 
 def _bare_label_lines(tree: Any) -> list[tuple[str, str]]:
