@@ -916,6 +916,57 @@ def test_codes_in_brackets_and_end_words_close_the_body(last: str, kept: str) ->
     assert clean_lines([BODY, last]).paragraphs == [BODY, kept]
 
 
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        ([BODY, BODY2, "[AC]"], [BODY, BODY2]),
+        ([BODY, BODY2, " [HNS]. "], [BODY, BODY2]),
+        # the letters written in the story: its source, which stays
+        ([BODY, "Laporan itu pertama kali dimuat situs teknologi CNET pada Senin.", "[CNET]"],
+         [BODY, "Laporan itu pertama kali dimuat situs teknologi CNET pada Senin.", "[CNET]"]),
+        # not at the end: a line of the story's (a label some fact checks open with)
+        ([BODY, "[HOAKS]", BODY2], [BODY, "[HOAKS]", BODY2]),
+    ],
+)
+def test_code_in_capitals_in_square_brackets_on_its_own_line(lines: list[str], kept: list[str]) -> None:
+    """A desk's code in capitals in square brackets on a line of its own closing the story ("[AC]")
+    goes, as the same code after the last sentence does, unless the story writes those letters."""
+    assert clean_lines(lines).paragraphs == kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca jua: Soto Banjar Masuk Daftar Kuliner Warisan Nasional",  # Banjar
+        "Wacan uga: Pasar Wage Kediri Kobong, Atusan Lapak Ludes",  # Javanese
+        "Waosan sanesipun: Festival Aksara Jawa Kaping Lima Digelar ing Kotagede",  # Javanese, polite
+        "Waos ugi: Pasar Beringharjo Dipun Tata Malih",
+        "[Baca: Festival Kopi Gayo Digelar di Pantan Terong]",
+        "Read: Jakarta MRT Phase 2A to Open Partially in 2027",
+        "Baca LainnyaVaksin Dengue Masuk Program Imunisasi Anak di 2027?",
+        '- Simak Video "Detik-detik Penggerebekan Markas Penipuan Online di Cibiru"',
+    ],
+)
+def test_read_also_in_regional_languages_brackets_and_glued(line: str) -> None:
+    """Rule "related label" in Banjar, Javanese (both registers) and English, in brackets, after a
+    bullet, or glued to its headline with no space."""
+    assert family(line) == "related"
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, BODY2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Baca juanya pelan-pelan, kata guru itu kepada murid-muridnya di kelas.",
+        "Waosan punika dipun serat dening para siswa SMA Negeri 1 Yogyakarta ing taun punika.",
+        "Read the statement in full, the minister told reporters after the meeting on Monday.",
+        "Readers can find the full report on the ministry's website, the spokesman said on Monday.",
+    ],
+)
+def test_read_also_near_misses_stay(line: str) -> None:
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, line, BODY2]
+
+
 def test_skipped_promo_goes_between_its_links() -> None:
     """Rule "skipped promo": "Lewati X dan lanjutkan membaca" … "Akhir dari X" (as lines, and as
     the box in the DOM); a skip link with no anchor after it goes alone."""

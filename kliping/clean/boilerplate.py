@@ -51,8 +51,10 @@ _POLL_CLASS = re.compile(_POLL, re.I)
 # (in regional languages too: Javanese "Waca uga", "Wacanen uga", Sundanese "Baca ogé", Balinese
 # "Wacén taler", Minang "Baco pulo")
 # ("Baca Ini Juga:", an aggregator's form)
-_READ_ALSO = (r"^[\s»>›•*(\[–—-]*(?:baca|lihat|simak|tonton|saksikan|waca|wacanen|wacen|wacén|baco)"
-              r"\s+(?:ini\s+)?(?:juga|pula|uga|oge|ogé|deui|taler|pulo|juo)\b")
+_READ_ALSO = (r"^[\s»>›•*(\[–—-]*(?:(?:baca|lihat|simak|tonton|saksikan|waca|wacan|wacanen|wacen|wacén|baco)"
+              r"\s+(?:ini\s+)?(?:juga|jua|pula|uga|oge|ogé|deui|taler|pulo|juo)"
+              # Javanese in its polite register, "Waos ugi:", "Waosan sanesipun:" (other reading)
+              r"|waos(?:an)?\s+(?:ugi|sanes(?:ipun)?|sanès(?:ipun)?))\b")
 # An ad slot's label, alone: "ADVERTISEMENT", "Iklan", "Sponsored" (rule "labelled ad")
 _AD_WORDS = r"(?:advertisement|advertisment|iklan|sponsored|sponsor|ads)"
 # Text that opens an inline box: the smallest element holding only that box is removed.
@@ -596,8 +598,9 @@ PHOTO_CREDIT_END = re.compile(
 # in capitals ("Berita Terkait Harga Beras Stabil Jelang Akhir Bulan"); a one-word label
 # ("Rekomendasi", a word that opens sentences too) needs its mark.
 _RELATED_LABEL2 = (
-    r"(?:(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|pula)"
-    r"|(?:waca|wacanen|wacen|wacén|baco)\s+(?:uga|juga|taler|pulo|juo)|baca\s+(?:ogé|oge|deui|taler)"
+    r"(?:(?:baca|lihat|simak|tonton|saksikan)\s+(?:juga|jua|pula)"
+    r"|(?:waca|wacan|wacanen|wacen|wacén|baco)\s+(?:uga|juga|taler|pulo|juo)|baca\s+(?:ogé|oge|deui|taler)"
+    r"|waos(?:an)?\s+(?:ugi|sanes(?:ipun)?|sanès(?:ipun)?)"
     r"|(?:artikel|berita|topik|konten|bacaan|video|foto)\s+(?:terkait|menarik|pilihan|lainnya|populer"
     r"|terpopuler|rekomendasi|terbaru|terkini|sebelumnya)"
     r"|read\s+(?:more|also)|also\s+read|see\s+also|editor'?s\s+(?:choice|picks?)|related\s+(?:news|stories|articles?)"
@@ -857,12 +860,14 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"|^[\s»>›•*(\[]*{_RELATED_LABEL}{_RELATED_SEP}\s*[^\n]{{1,300}}$"
         rf"|^[\s»>›•*(\[]*{_RELATED_LABEL2}\s+(?!(?:lainnya|untuk|buat|hari|minggu|pekan|bulan)\b)"
         r"(?-i:[A-Z0-9\"“‘'])\S{0,40}(?:\s+\S{1,40}){2,30}(?<![.!?,;])$"
-        r"|^\s*baca\s*:\s*[^\n]{1,250}$"
+        # "Baca: …", "[Baca: …]", the English edition's "Read: …"
+        r"|^[\s»>›•*(\[–—-]*(?:baca|read)\s*:\s*[^\n]{1,250}$"
         r"|^\s*related\s*:\s*(?-i:[A-Z0-9\"“‘'])[^\n]{3,250}$"
         # "Simak: Jadwal Haflah Akhirussanah 1448 H" (a headline after the label: no sentence's end)
         r"|^\s*(?:simak|lihat)\s*:\s*(?-i:[A-Z0-9\"“‘'])[^\n.!?]{4,200}$"
         r"|^\s*(?:news flash|berita terkini|info terkini|terpopuler|trending|populer)\s*:[^\n]{1,200}$"
-        r"|^\s*baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel)\b[^\n]{0,300}$"
+        # (the label glued to its headline too, "Baca LainnyaVaksin Dengue …")
+        r"|^\s*baca(?:\s+berita)?\s+(?:selengkapnya|lainnya|artikel)(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))[^\n]{0,300}$"
         # "Baca lebih lanjut: <headline>" (The Conversation); a series' label and its sequel's note:
         # "Seri Laporan: Tambang Pasir Merapi", "Bersambung ke Bagian 3", "(Bersambung)"
         r"|^\s*baca lebih lanjut\s*:\s*[^\n]{3,250}$"
@@ -894,7 +899,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|rekomendasi)\s*:[^\n]{0,300}$"
         rf"|^\s*\d{{0,2}}(?:{_WEEKDAY},?\s*)?\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}},?\s*(?:[|-]\s*)?\d{{1,2}}[:.]\d{{2}}"
         r"(?:\s*(?:wib|wita|wit))?\b[^\n]{0,160}$"
-        r"|^\s*(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?(?:video|live|vidio|foto)\b[^\n]{0,300}$"
+        r"|^[\s»>›•*(\[–—-]*(?:simak|lihat|tonton|saksikan)\s+(?:juga\s+)?(?:video|live|vidio|foto)\b[^\n]{0,300}$"
         r"|^\s*(?:simak|lihat|tonton|saksikan) (?:video|foto)nya\b[^\n.,!?]{0,40}:?\s*$"
         r"|^\s*\[gambas:[^\]]*\]\s*$|^\s*video\s+(?:pilihan|terkait|terpopuler|populer|terkini|terbaru|lainnya)\s*:?[^\n]{0,200}$"
         # a link to the site's other story under its name: "Also on rt.com Journalists & …"
@@ -1876,6 +1881,9 @@ INITIALS = re.compile(
 # a code when the story never writes those letters; an acronym it uses ("… kata peneliti
 # Indonesia Corruption Watch. (ICW)" after "ICW" in the story) is its own
 _CAPS_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(([A-Z]{2,5})\)\.?\s*$")
+# ... or in square brackets on a line of its own after the story, "[AC]" (a code when the story
+# never writes those letters: "[CNET]" after a story quoting CNET names its source)
+_CAPS_CODE_LINE = re.compile(r"^\s*\[([A-Z]{2,5})\]\.?\s*$")
 # the reporter's whole name closing the story after its last sentence, "… minggu. (Nanang
 # Prasetya)", when it is a person's (an office, "(Dinas Perhubungan)", is a source and stays)
 _NAME_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(([A-Z][a-z]{1,14}(?:\s+[A-Z][a-z]{1,14}){1,2})\)\.?\s*$")
@@ -2820,6 +2828,9 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
     """End-of-body residue, from the last line up: codes, trailing promos, a lone credit."""
     while keep:
         last = new = keep[-1]
+        if (caps := _CAPS_CODE_LINE.match(new)) is not None and not any(
+                map(re.compile(rf"\b{caps.group(1)}\b").search, keep[:-1])):
+            new = ""
         for _ in range(3):  # (two codes in a row: "… country. (PR of Ministry of Health/UN) (RI/MUR)")
             if not (new.rstrip().endswith((")", ").", "]", "].")) or _PAGE_LETTER.search(new)
                     or _BARE_CODE.search(new)) \
