@@ -967,6 +967,70 @@ def test_read_also_near_misses_stay(line: str) -> None:
     assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, line, BODY2]
 
 
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        ("Petugas menambal lubang sebelum Natal. (A13/d)", "Petugas menambal lubang sebelum Natal."),
+        ("Tim menambah lima titik pemantauan. (H7-31)", "Tim menambah lima titik pemantauan."),
+        ("Komisi IV menjadwalkan kunjungan kerja pada Januari. (adv/hms8/dprdkaltim)",
+         "Komisi IV menjadwalkan kunjungan kerja pada Januari."),
+        # (a plate's number in brackets is the story's)
+        ("Mobil itu memakai pelat (B-3012).", "Mobil itu memakai pelat (B-3012)."),
+    ],
+)
+def test_desk_codes_of_letters_and_digits_and_offices(last: str, kept: str) -> None:
+    """Rule "end mark": a desk's code of letters and digits ("(A13/d)", "(H7-31)") and lower-case
+    codes whose last is an office's long name ("(adv/hms8/dprdkaltim)") go from the last paragraph."""
+    assert clean_lines([BODY, last]).paragraphs == [BODY, kept]
+
+
+def test_code_with_a_hyphenated_office_alone() -> None:
+    assert clean_lines([BODY, BODY2, "[hms/dprd-sby]"]).paragraphs == [BODY, BODY2]
+
+
+def test_site_caption_before_the_story_and_the_reporter_s_code_after_it() -> None:
+    """Rule "agency caption": a caption closing with the paper's name as written and the
+    photographer ("(Solopos/Nicolous Irawan)") goes when the story's paragraphs follow it; the same
+    brackets closing the story's last paragraph, only the site's tagline after it, stay."""
+    cap = "Bocah-bocah sinau tembang macapat ing Baluwarti, Solo. (Solopos/Nicolous Irawan)"
+    assert clean_lines([cap, BODY, BODY2]).paragraphs == [BODY, BODY2]
+    last = "Polda Riau meminta warga melaporkan titik api di sekitar rumah."
+    tagline = ("Artikel ini telah tayang di Tribunpekanbaru.com dengan judul Polda Riau Tetapkan Dua "
+               "Tersangka Pembakar Lahan")
+    assert last in clean_lines([BODY, f"{last} (Tribunpekanbaru.com/Rizky Armanda)", tagline]).paragraphs
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["Butuh bantuan? Korban KDRT dapat menghubungi Call Center 110, layanan SAPA 129, atau Unit PPA "
+         "Polres Lhokseumawe di nomor 0645-40110."],
+        ["Jika kamu atau orang terdekatmu mengalami kekerasan seksual, hubungi layanan SAPA 129 atau "
+         "WhatsApp 08111-129-129."],
+        ["Layanan pengaduan: Hubungi Call Center Polri 110 (bebas pulsa) atau WhatsApp 0811-3579-110."],
+        ["Narahubung Pusdalops BPBD Jateng: (024) 3519904 / WA 0811-2916-2222"],
+        ["Nomor Darurat Kabupaten Garut", "- Pusdalops BPBD Garut: 0262-2801123", "- Damkar Garut: 113",
+         "- Ambulans Gratis PSC 119"],
+    ],
+)
+def test_hotline_box_under_the_story(box: list[str]) -> None:
+    """Rule "hotline": a service's numbers told to the reader under the story go."""
+    assert clean_lines([BODY, BODY2, *box]).paragraphs == [BODY, BODY2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kapolres juga mengajak masyarakat memberikan informasi melalui layanan Call Center 110.",
+        '"Warga yang membutuhkan evakuasi bisa langsung menghubungi call center 112," ujarnya.',
+        "Informasi lebih lanjut dapat diperoleh di puskesmas terdekat atau di nomor WhatsApp 0811-2637-119.",
+        "Sepanjang 2026, layanan SAPA 129 menerima 1.204 laporan kekerasan terhadap anak di Jawa Tengah.",
+    ],
+)
+def test_a_service_in_the_story_s_last_sentence_stays(line: str) -> None:
+    assert clean_lines([BODY, BODY2, line]).paragraphs == [BODY, BODY2, line]
+
+
 def test_skipped_promo_goes_between_its_links() -> None:
     """Rule "skipped promo": "Lewati X dan lanjutkan membaca" … "Akhir dari X" (as lines, and as
     the box in the DOM); a skip link with no anchor after it goes alone."""

@@ -1175,7 +1175,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"\s*\)?\.?\s*$"
         # "[ded]" (Merdeka's, in lower case: "[CNET]" names a source); a site and its reporter in
         # brackets: "(Tribunjogja.com/Rina Pratiwi)"
-        r"|^\s*\[(?-i:[a-z]{2,4})\]\s*$|^\s*\[[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{1,6}\d{0,2}){1,3}\]\.?\s*$"
+        r"|^\s*\[(?-i:[a-z]{2,4})\]\s*$|^\s*\[[a-z]{2,6}\d{0,2}(?:\s*/\s*[a-z]{1,6}(?:-[a-z]{2,8})?\d{0,2}){1,3}\]\.?\s*$"
         # "[RWT | ADV DPRD SAMARINDA]": the code and an advertorial's label (in capitals)
         r"|^\s*\[(?-i:[A-Z]{2,6}\s*[|/]\s*(?:ADV|ADVERTORIAL|ADS|PR)\b[A-Z .]{0,40})\]\.?\s*$"
         r"|^\s*\((?:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[^()/\n]{2,60}\)\.?\s*$"
@@ -1843,6 +1843,11 @@ INITIALS = re.compile(
     # the reporter's code, then the site's domain: "(cr24/tribun-medan.com)", "(mam/tribunnews.com)"
     rf"|{_CODE_DOMAIN}"
     r"|(?:[A-Za-z]{1,6}\s*/\s*)?[A-Z]{1,3}-\d{1,3}|[a-z]{1,4}-\d{1,3}"  # ("(H-4)", "(mg-07)")
+    # a desk's code of letters and digits, a number or a letter after it: "(H7-31)", "(A13/d)"
+    r"|[A-Z]{1,3}\d{1,2}-\d{1,3}|[A-Za-z]{1,3}\d{1,3}\s*/\s*[A-Za-z]{1,6}\d{0,2}"
+    # codes in lower case, the last an office's, long or hyphenated: "(adv/hms8/dprdkaltim)",
+    # "[hms/dprd-sby]" (below)
+    r"|(?-i:[a-z]{1,6}\d{0,2}(?:\s*/\s*[a-z]{1,6}\d{0,2}){0,2}\s*/\s*[a-z]{2,16}(?:-[a-z]{2,8})?)"
     # a reporter's code of letters and a number, "(m27)", "(mg5)"; a reporter's name over the
     # desk's code, "(Sutrisno Hadi/BDK)"
     r"|[a-z]{1,4}\d{1,3}|(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\s*/\s*[A-Z]{2,6}"
@@ -1873,7 +1878,7 @@ INITIALS = re.compile(
     # a code in capitals in square brackets after the last sentence: "… tegasnya. [QAR]"
     r"|(?<=[.!?\"”’])\s*\[[A-Z]{2,5}\]\.?\s*$"
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
-    r"|\s*\[(?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}\d{0,2}){1,3}|[a-z]{2,4}|[A-Z][a-z]{1,3}"
+    r"|\s*\[(?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}(?:-[a-z]{2,8})?\d{0,2}){1,3}|[a-z]{2,4}|[A-Z][a-z]{1,3}"
     r"|[a-z]{2,6}(?:\.[a-z]{2,6}){1,2})\]"
     r"\.?\s*$"
 )
@@ -1893,6 +1898,13 @@ _NAME_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(([A-Z][a-z]{1,14}(?:\s+[A-Z][a-
 # code: INITIALS)
 AGENCY_CAPTION = re.compile(
     r"(?<=[.!?\"”])\s+\((?-i:[A-Z]{2,12}(?:\s[A-Z]{2,12})?)\s*/\s*(?-i:[A-Z])[^()/\n]{1,60}\)$"
+)
+# ... or a paper's name as it is written and the photographer's whole name, "… Baluwarti, Solo.
+# (Solopos/Nicolous Irawan)", on a line with the story's paragraphs still to come (the same
+# brackets closing the story's last paragraph, "(Tribunpekanbaru.com/Rizky Armanda)", are its
+# reporter's: only a line the site's tagline follows is left)
+SITE_CAPTION = re.compile(
+    r"(?<=[.!?\"”])\s+\([A-Z][a-z]{2,15}(?:\.com|\.id|\.co\.id)?\s*/\s*[A-Z][a-z]+(?:\s[A-Z][a-z.]+){1,3}\)$"
 )
 # A desk's code after a star closing the last paragraph: "… wisatawan mancanegara. *des"
 STAR_CODE = re.compile(r"(?<=[.!?\"”’])\s*\*{1,3}\s?[a-z]{2,6}\.?\s*$")
@@ -2707,7 +2719,8 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.dropped.append(("photo_credit", line))
             continue
         if (line.endswith(")") and len(line) <= _CAPTION_MAX and prose_after > 0
-                and AGENCY_CAPTION.search(line)):  # rule "agency caption"
+                and (AGENCY_CAPTION.search(line) or prose_after > 1 and SITE_CAPTION.search(line))):
+            # rule "agency caption"
             res.dropped.append(("photo_credit", line))
             continue
         if flat[:1] in _LIST_MARKS and (listed := _LISTED_CREDIT.match(flat)):
@@ -2887,6 +2900,10 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
             res.dropped += [("signature", keep[-2]), ("signature", new)]
             del keep[-2:]
             continue
+        if len(keep) > 1 and _hotline(new):  # rule "hotline"
+            res.dropped.append(("contact", new))
+            keep.pop()
+            continue
         if len(keep) > 1 and _writer_bio(new, res.authors):  # rule "writer's bio"
             res.dropped.append(("author_box", new))
             keep.pop()
@@ -2906,6 +2923,47 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
             continue
         keep[-1] = new
         break
+
+
+# Rule "hotline": the service box under a story, a number to call told to the reader, not the
+# story's sentence about a service. A phone number, or a service's short number after its name
+# ("Call Center 110", "SAPA 129", "Damkar Garut: 113")...
+_PHONE = re.compile(
+    r"\(0\d{2,3}\)\s?\d{4,8}|\b(?:\+62|0)\d{2,4}[- .]?\d{3,4}[- .]?\d{2,5}\b"
+    r"|\b(?:call cent(?:er|re)|command cent(?:er|re)|hotline|sapa|darurat|kegawatdaruratan|damkar|ambulans"
+    r"|psc|polri|pemadam kebakaran)\b(?:\s+\w+){0,2}\s*:?\s*1\d{2}\b",
+    _I,
+)
+# ... on a line addressed to the reader: the call ("hubungi …", "Jika Anda …", "Butuh bantuan?"),
+# or a service's label and its colon ("Layanan pengaduan: …", "Narahubung Pusdalops BPBD Jateng:
+# …", "- Damkar Garut: 113"), with no one said to speak (a release's "Informasi lebih lanjut …
+# dapat diperoleh … di nomor …" is its own sentence: a held-back page keeps it)
+_HOTLINE_CALL = re.compile(
+    r"(?<!\w)hubungi\b|\b(?:jika|bila|apabila|kalau) (?:anda|kamu|kalian|anda atau|kamu atau)\b"
+    r"|\bbutuh bantuan\b"
+    r"|^[\s•*–—-]*(?-i:[A-Z])[\w.]*(?:\s+[\w.]+){0,5}\s*:\s"
+    # (or an item of the box's list: "- Ambulans Gratis PSC 119")
+    r"|^\s*[•*–—-]\s*(?-i:[A-Z])[^\n.!?]{2,80}$",
+    _I,
+)
+# ... and the box's heading: "Nomor Darurat Kabupaten Garut", "CALL CENTER DARURAT KOTA SEMARANG"
+_HOTLINE_HEAD = re.compile(
+    r"^\W*(?:nomor|call cent(?:er|re)|layanan|kontak)(?: telepon)? (?:darurat|penting|pengaduan)\b"
+    r"[^\n.!?:]{0,60}$",
+    _I,
+)
+_HOTLINE_SAID = re.compile(
+    r"\b(?:kata|ujar|ujarnya|katanya|ungkap(?:nya)?|jelas(?:nya)?|tutur(?:nya)?|imbau(?:nya)?|pesan(?:nya)?"
+    r"|mengajak|mengimbau|meminta|said|says)\b",
+    _I,
+)
+
+
+def _hotline(line: str) -> bool:
+    """Rule "hotline": a line of a service's numbers under the story, told to the reader."""
+    return _HOTLINE_HEAD.match(line) is not None or (
+        len(line) <= 320 and _PHONE.search(line) is not None and _HOTLINE_CALL.search(line) is not None
+        and _HOTLINE_SAID.search(line) is None)
 
 
 _CAPTION_MIN = 80  # characters: a caption that tells the story, not a credit line
