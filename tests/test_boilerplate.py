@@ -1031,6 +1031,44 @@ def test_a_service_in_the_story_s_last_sentence_stays(line: str) -> None:
     assert clean_lines([BODY, BODY2, line]).paragraphs == [BODY, BODY2, line]
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        ["Palu, 30 November 2026", "Ketua Bawaslu Provinsi Sulawesi Tengah,", "ttd", "Nasrun Lahaji"],
+        ["Bandung, 1 Desember 2026", "Direktur Pendidikan dan Internasionalisasi,", "ttd.",
+         "Dr. Arief Kurniawan Hidayat"],
+        ["Kepala Pusat Penerangan Hukum", "RIZAL PAHLEVI HUTAGALUNG, S.H., M.H."],
+        ["Ramdan Denny Prakoso", "Executive Director", "Communication Department"],
+        ["Kautsar Primadi Nurahmad", "Head of Corporate Communications Division", "Email: corcomm@idx.co.id"],
+    ],
+)
+def test_signature_block_under_a_release(block: list[str]) -> None:
+    """Rule "signature block": a letter's or a release's close (the day it was signed, the post,
+    "ttd", the name with titles or in capitals, the office, its mailbox) goes."""
+    assert clean_lines([BODY, BODY2, *block]).paragraphs == [BODY, BODY2]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Jakarta, 1 Desember 2026"],  # a day alone: no one signs
+        ["Kepala Dinas Pendidikan Kota Bogor"],  # a post alone
+        # a story's last lines that name someone in a sentence
+        ["Kepala Pusat Penerangan Hukum menyampaikan bahwa penyidik terus menelusuri aset para tersangka.",
+         "Rizal Pahlevi Hutagalung mengatakan pemeriksaan saksi akan dilanjutkan pekan depan."],
+    ],
+)
+def test_no_signature_without_a_signer(tail: list[str]) -> None:
+    assert clean_lines([BODY, BODY2, *tail]).paragraphs == [BODY, BODY2, *tail]
+
+
+def test_contact_line_with_its_label_and_mailbox() -> None:
+    line = "Informasi lebih lanjut: Kepala Bagian Humas, Taufik Ismail Harahap, email humas@kpu.go.id"
+    assert family(line) == "contact"
+    kept = "Informasi lebih lanjut mengenai layanan itu dapat diperoleh di puskesmas terdekat pada jam kerja."
+    assert family(kept) is None
+
+
 def test_skipped_promo_goes_between_its_links() -> None:
     """Rule "skipped promo": "Lewati X dan lanjutkan membaca" … "Akhir dari X" (as lines, and as
     the box in the DOM); a skip link with no anchor after it goes alone."""

@@ -1279,6 +1279,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|(?:untuk )?(?:informasi|keterangan) lebih lanjut(?:,? (?:silakan )?hubungi)?)\s*:?\s*$"
         r"|^\W*(?:narahubung|kontak(?: media| pers| humas)?|media contacts?|contact person)\s*:"
         r"\s*[^\n]{1,200}$"
+        # ... or the label and the contact on its line, a mailbox or a number in it: "Informasi lebih
+        # lanjut: Kepala Bagian Humas, Taufik Ismail Harahap, email humas@kpu.go.id"
+        r"|^\W*(?:untuk )?(?:informasi|keterangan) lebih lanjut(?:,? (?:silakan )?hubungi)?\s*:\s*"
+        r"(?=[^\n]{0,200}(?:@[\w-]+\.|\d{4}))[^\n]{1,200}$"
         # an attachment's list under the story: "Lampiran", "Laporan Evaluasi … (PDF)", "Unduh Dokumen"
         r"|^\s*(?:lampiran|unduhan|dokumen terkait|berkas|attachments?|downloads?)\s*:?\s*$"
         r"|^[^\n]{3,150}?\s[(\[](?:pdf|docx?|xlsx?|pptx?|zip)(?:,\s*[\d.,]+\s*[kKmM]B)?[)\]]\s*$"
@@ -2837,8 +2841,71 @@ _PAGE_LETTER = re.compile(r"\)-[a-z]\d?\s*$")  # "(Awh)-f": a print daily's code
 _BARE_CODE = re.compile(r"(?<=[.!?\"”’])\s+[a-z]{2,4}(?:/[a-z]{2,4}){1,2}\s*$")  # "… GoBis. alq/rmc"
 
 
+# Rule "signature block": the close of a letter or a release under the story, as offices sign it,
+# at most six short lines: the place and day it was signed ("Palu, 30 November 2026"), the post
+# (its comma too: "Ketua Bawaslu Provinsi Sulawesi Tengah,"), the mark "ttd", the name with its
+# titles and degrees or in capitals ("RIZAL PAHLEVI HUTAGALUNG, S.H., M.H."), the office and its
+# mailbox ("Communication Department", "Email: corcomm@idx.co.id"). A name and a post, or the mark.
+_SIGN_MARK = re.compile(r"^\W*(?:ttd|t\.t\.d|tertanda|signed)\W*$", _I)
+_SIGN_DAY = re.compile(
+    r"^\s*(?-i:[A-Z])[\w .'-]{2,30},\s*"
+    r"(?:\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\s*$",
+    _I,
+)
+_SIGN_CAPS = re.compile(
+    rf"^\W{{0,3}}([A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){{1,4}}){_DEGREES.pattern}\W{{0,3}}$"
+)
+_SIGN_POST = re.compile(  # (an English release's posts: "Executive Director", "Head of Corporate …")
+    r"^\W*(?:(?:executive|managing|deputy|assistant|senior|general|vice|chief)\s+)*(?:head|director|manager"
+    r"|president|secretary|officer|spokes(?:person|man|woman)|chair(?:man|person|woman)?|coordinator)\b"
+    r"[^\n.!?]{0,80}$",
+    _I,
+)
+_SIGN_OFFICE = re.compile(
+    r"^(?=[^\n]*\b(?:department|division|directorate|bureau|office|biro|bagian|divisi|direktorat|sekretariat"
+    r"|kementerian|komisi|dinas|badan|kantor)\b)"
+    r"(?-i:[A-Z][\w&.-]*)(?:\s+(?:(?-i:[A-Z][\w&.-]*)|of|and|dan|&)){0,7}$",
+    _I,
+)
+_SIGN_MAIL = re.compile(
+    r"^\W*(?:e-?mail|surel|telp|tel|telepon|phone|hp|wa|whatsapp|fax|faks)\.?\s*:?\s*\S[^\n]{0,60}$", _I
+)
+
+
+def _signer(text: str) -> bool:
+    """A signature's name: with titles and degrees, or in capitals (rule "signature block")."""
+    if _SIGNATURE_NAME.match(text):
+        return is_person(_NAME_TITLES.sub("", text.strip(" *()")).split(",")[0])
+    return (caps := _SIGN_CAPS.match(text)) is not None and is_person(caps.group(1).title())
+
+
+def _signature_block(keep: list[str]) -> int:
+    """Rule "signature block": how many of the last lines are a signature's (0: none)."""
+    n, name, post, mark = 0, False, False, False
+    for line in reversed(keep[-6:]):
+        text = line.strip()
+        if len(text) > 120:
+            break
+        if _SIGN_MARK.match(text):
+            mark = True
+        elif _post_line(text.rstrip(" ,")) or _SIGN_POST.match(text):  # (a post names an office too)
+            post = True
+        elif _SIGN_DAY.match(text) or _SIGN_OFFICE.match(text) or _OFFICE_LINE.match(text) \
+                or _SIGN_MAIL.match(text):
+            pass
+        elif _signer(text):
+            name = True
+        else:
+            break
+        n += 1
+    return n if (mark or name and post) and n <= len(keep) - 2 else 0
+
+
 def _end_residue(keep: list[str], res: Cleaned) -> None:
     """End-of-body residue, from the last line up: codes, trailing promos, a lone credit."""
+    if n := _signature_block(keep):
+        res.dropped += [("signature", line) for line in keep[-n:]]
+        del keep[-n:]
     while keep:
         last = new = keep[-1]
         if (caps := _CAPS_CODE_LINE.match(new)) is not None and not any(
