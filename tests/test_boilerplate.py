@@ -1069,6 +1069,38 @@ def test_contact_line_with_its_label_and_mailbox() -> None:
     assert family(kept) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Salurkan infak pembangunan pesantren melalui Pusat Zakat Umat: BSI 7000-300-300 a.n. PZU Persis.",
+        "Bank Papua 0123-01-000456-3",
+        "Terkumpul Rp412.500.000 dari target Rp1.000.000.000 · 3.214 donatur · 36 hari lagi",
+        "Ikut Sedekah Air",
+        "Donasi Sekarang",
+        "Gunakan kalkulator zakat penghasilan dan zakat maal Dompet Dhuafa.",
+        "Disclaimer: Keputusan pembelian/penjualan saham sepenuhnya ada di tangan investor.",
+    ],
+)
+def test_charity_appeal_and_investment_disclaimer(line: str) -> None:
+    """A charity's appeal (the call to give with its account, the account alone, a campaign's
+    progress, its button, its calculator) and an Indonesian investment disclaimer go."""
+    assert family(line) in ("promo", "widget")
+    assert clean_lines([BODY, BODY2, line]).paragraphs == [BODY, BODY2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Zakat",  # an explainer's heading
+        "Salurkan bantuan itu kepada warga terdampak, kata Bupati kepada para camat pada Senin.",
+        "Terkumpul dana sebesar Rp12 juta dari warga untuk memperbaiki jembatan desa itu.",
+        "Bank Indonesia menahan suku bunga acuan di level 5,75 persen pada Rabu.",
+    ],
+)
+def test_giving_in_the_story_stays(line: str) -> None:
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, line, BODY2]
+
+
 def test_skipped_promo_goes_between_its_links() -> None:
     """Rule "skipped promo": "Lewati X dan lanjutkan membaca" … "Akhir dari X" (as lines, and as
     the box in the DOM); a skip link with no anchor after it goes alone."""

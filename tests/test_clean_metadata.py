@@ -995,3 +995,40 @@ def test_the_headline_in_the_body_is_no_dateline(h1: str, first: str, place: str
     rec = _cleaned(f"<article class='read-page'><h1>{h1}</h1><p>{first}</p>{_STORY}</article>")
     assert (rec["dateline_place"], rec["dateline_source"]) == (place, source)
     assert not rec["text"].startswith(h1.split(":")[-1].strip()[:20])
+
+
+# --- revision 51: the editor in a CMS's prefixed meta, the contributor's label with a town -------
+
+
+def test_editor_in_a_meta_with_the_cms_prefix() -> None:
+    """A meta named for the editor under the CMS's prefix ("dtk:editor") names the editor."""
+    rec = _cleaned("<h1>Banjir Surut di Pesisir Utara</h1>" + _STORY)
+    assert rec["editors"] == []
+    head = "<meta name='dtk:editor' content='Irwan Nugroho'><meta name='viewport' content='width=1'>"
+    import datetime as dt
+
+    from kliping.clean import clean
+
+    html = (f"<html lang='id'><head><title>Banjir Surut</title>{head}</head><body><h1>Banjir Surut</h1>"
+            f"{_STORY}</body></html>")
+    url = "https://kabarpesisir.test/berita/2026/12/01/banjir-surut"
+    rec = clean({"body": html.encode(), "headers": {}, "url": url, "final_url": url, "site": "test",
+                 "fetched_at": dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC), "run_id": "r", "fetch_id": "f"})
+    assert rec["editors"] == ["Irwan Nugroho"]
+
+
+@pytest.mark.parametrize(
+    ("label", "authors"),
+    [("Kontributor Pontianak", ["Hendra Cipta"]), ("Kontributor Kapuas Hulu", ["Hendra Cipta"]),
+     ("Penulis", ["Hendra Cipta"]),
+     ("Kontributor tetap rubrik ini", [])],  # (not a town: a sentence's words)
+)
+def test_contributor_s_label_with_the_town(label: str, authors: list[str]) -> None:
+    """Rule "label element" reads the contributor's label with the town they report from
+    ("<h6>Kontributor Pontianak</h6><div>Hendra Cipta</div>")."""
+    credit = (f"<div class='credit'><div class='ct'><h6>{label}</h6><div class='cn'>Hendra Cipta</div>"
+              "</div>"
+              "<div class='ct'><h6>Editor</h6><div class='cn'>Gloria Setyvani Putri</div></div></div>")
+    rec = _cleaned("<h1>Banjir Surut di Pesisir Utara</h1>" + credit + _STORY)
+    assert rec["authors"] == authors
+    assert rec["editors"] == ["Gloria Setyvani Putri"]

@@ -642,6 +642,20 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"\s+(?:di|lewat|melalui)\s+(?-i:[A-Z][\w.+]*)(?:\s(?-i:[A-Z][\w.+]*)){0,2}(?:[,.!]\s*[^\n]{0,80})?\W*$"
         # a promo's button alone: "Gabung Sekarang", "Download now", "Daftar di sini"
         rf"|^\W*{_CTA}(?:lah)?\s+(?:sekarang|now|di ?sini|here)\W*$"
+        # a charity's appeal under the story: the call to give and where, "Salurkan infak … melalui
+        # Pusat Zakat Umat: BSI 7000-300-300 a.n. PZU Persis"; the account alone, "Bank Papua
+        # 0123-01-000456-3"; a campaign's progress, "Terkumpul Rp412.500.000 dari target
+        # Rp1.000.000.000 · …"; its button, "Ikut Sedekah Air", "Donasi Sekarang"; its calculator
+        r"|^\W*(?:salurkan|tunaikan|titipkan|kirimkan|sampaikan)\s+(?:infak|infaq|zakat|sedekah|donasi|wakaf"
+        r"|kurban|qurban|persembahan)\b[^\n]{0,200}(?:\d{3,}[-\s.]\d{2,}|\brekening\b|\ba\.\s?n\.)[^\n]{0,100}$"
+        r"|^\W*(?:bank\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?|bsi|bri|bni|bca|btn|bjb|mandiri(?:\s+syariah)?"
+        r"|muamalat|cimb niaga)\s*[:.]?\s*(?:no\.?\s*)?(?:rek(?:ening)?\.?\s*)?\d{3,}(?:[-\s.]\d+){1,4}"
+        r"(?:\s*a\.?\s?n\.?\s*[^\n]{2,60})?\s*$"
+        r"|^\W*terkumpul\s+rp\s?[\d.,]+\s+dari\s+(?:target\s+)?rp\s?[\d.,]+[^\n]{0,100}$"
+        r"|^\W*(?:(?:ikut|ayo|yuk|mari)\s+(?:sedekah|donasi|berdonasi|infak|berinfak|wakaf|berwakaf|zakat"
+        r"|berzakat|bersedekah)(?:\s+\w+){0,2}"
+        r"|(?:sedekah|donasi|infak|wakaf|zakat|bayar zakat)\s+sekarang)\W*$"
+        r"|^\W*(?:gunakan|coba)\s+kalkulator\s+(?:zakat|wakaf|kurban|qurban)\b[^\n]{0,150}$"
         # a newsletter sign-up in English: "Sign up for the daily … email", "Get our free … newsletter"
         r"|^\s*(?:sign up|subscribe|get our(?: free)?)\b[^\n]{0,120}\b(?:e-?mails?|newsletters?|inbox)\b"
         r"[^\n]{0,150}$"
@@ -998,7 +1012,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"|^\s*(?:(?:senang|sedih|marah|kaget|terkejut|lucu|takut|bangga|terinspirasi|inspiratif|kecewa"
         r"|gemas|gembira|wow|haha|love|suka)\s*[·•|,]?\s*){3,8}$"
         r"|^\s*(?:disclaimer|disclosure|pengungkapan|penafian)\s*:"
-        r"(?=[^\n]{0,300}\b(?:yang|dan|ini|untuk|tidak|bukan|dari|atau|merupakan|adalah)\b)"
+        r"(?=[^\n]{0,300}\b(?:yang|dan|ini|untuk|tidak|bukan|dari|atau|merupakan|adalah|di|sepenuhnya)\b)"
         r"[^\n]{0,600}$"
         r"|^[^\n]{0,300}(?:tanggung\s*jawab\s+(?:dari\s+)?(?:pengirim|penulis|pembaca|komentator)|bukan\s+(?:merupakan\s+)?"
         r"(?:pendapat|kebijakan|sikap)\s+(?:atau\s+kebijakan\s+)?redaksi|redaksi\s+berhak\s+(?:mengubah"

@@ -1564,9 +1564,14 @@ def _label_texts(tree: Any) -> list[tuple[str, str]]:
 # label alone, its name one person's (people()), short.
 _LABEL_EL = XPath(
     "/descendant::body/descendant::*[not(*)][string-length(normalize-space(.)) < 12]"
-    "[contains(' penulis reporter pewarta wartawan editor redaktur penyunting ', concat(' ',"
+    "[contains(' penulis reporter pewarta wartawan editor redaktur penyunting kontributor ', concat(' ',"
     " translate(normalize-space(.), 'ABCDEFGHIJKLMNOPRSTUVWYZ', 'abcdefghijklmnoprstuvwyz'), ' '))]"
+    # ... or the contributor's label with the town they report from: "<h6>Kontributor Pontianak</h6>"
+    " | /descendant::body/descendant::*[not(*)][string-length(normalize-space(.)) < 40]"
+    "[starts-with(normalize-space(.), 'Kontributor ') or starts-with(normalize-space(.), 'KONTRIBUTOR ')]"
 )
+# (the town after the label: one to three capitalised words)
+_LABEL_TOWN = re.compile(r"^((?i:kontributor))\s+(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}|[A-Z .-]{3,30})$")
 _LABEL_NAME_MAX = 60  # characters of a name (twice that for a list of them): not a line of prose
 _LABEL_CLIMB = 3  # elements up from the label to the one whose next sibling holds the name
 
@@ -1575,8 +1580,10 @@ def _label_elements(tree: Any) -> list[tuple[str, str]]:
     """[(field, name)] by rule "label element"."""
     out: list[tuple[str, str]] = []
     for el in _LABEL_EL(tree)[:_CREDIT_MAX]:
-        label = " ".join(el.text_content().split()).lower()
-        fld = boilerplate.CREDIT_LABELS.get(label)
+        label = " ".join(el.text_content().split())
+        if (town := _LABEL_TOWN.match(label)) is not None:
+            label = town.group(1)
+        fld = boilerplate.CREDIT_LABELS.get(label.lower())
         if fld is None:
             continue
         node, text = el, ""
@@ -1605,6 +1612,8 @@ def editors(tree: Any, pm: PageMeta, xpath: str | None) -> list[str]:
         xpath_strings(tree, xpath)
         or _ld_names(pm.ld("editor"), pm.jsonld)
         or pm.all("content_editor", "editor")
+        # a CMS's own prefix on the name: "dtk:editor", "article:editor", "cms.editor"
+        or pm.all(*sorted(n for n in pm.meta if n.endswith((":editor", "_editor", ".editor"))))
     )
 
 
