@@ -3183,3 +3183,25 @@ def test_text_divs_interleaved_with_the_story_s_paragraphs_are_paragraphs() -> N
     for para in PARAS[:6]:
         assert para in text, para
     assert text.index(PARAS[4]) < text.index(PARAS[5])
+
+
+def test_short_story_in_chunks_around_a_gallery() -> None:
+    """Rule "chunks of one class": a short story cut into two chunks of one class around a photo
+    slider, two paragraphs and three, each written as ``<br>`` runs (a celebrity portal's page).
+    Neither chunk alone is a block of paragraphs, so the chunks after the first were lost
+    (trafilatura read the first); together they are the story's block. A gallery's slides, one
+    caption each, stay a gallery."""
+    first = "<br><br>".join(PARAS[:2])
+    rest = "<br><br>".join(PARAS[2:5])
+    slider = ("<div class='photo-slider'><div class='slider-title'>Potret jembatan gantung baru</div>"
+              "<div class='slide'><img src='/1.jpg'><p class='cap'>Warga melintasi jembatan gantung baru "
+              "di lereng Merapi pada Selasa pagi. (Foto: Dok. Warta)</p></div>"
+              "<div class='slide'><img src='/2.jpg'><p class='cap'>Bupati Sleman menggunting pita saat "
+              "peresmian jembatan gantung itu. (Foto: Dok. Warta)</p></div>"
+              "<span class='count'>1 dari 6 foto</span></div>")
+    chunk = "article-content-body__item-content"  # (a class trafilatura reads the first of only)
+    story = f"<div class='{chunk}'>{first}</div>{slider}<div class='{chunk}'>{rest}</div>"
+    text = _text(_page(f"<div class='read-page--content'>{story}</div>", ["Hak cipta Warta Contoh 2025"]))
+    for para in PARAS[:5]:
+        assert para in text, para
+    assert "1 dari 6 foto" not in text

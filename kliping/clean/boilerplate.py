@@ -3076,7 +3076,8 @@ def _story_captions(lines: list[str]) -> dict[str, int]:
         line = " ".join(raw.split())
         if not _CAPTION_MIN <= len(line) <= _CAPTION_MAX:
             continue
-        if m := PHOTO_CREDIT_END.search(line) or AGENCY_CAPTION.search(line) or _NAME_CREDIT.search(line):
+        if m := (PHOTO_CREDIT_END.search(line) or AGENCY_CAPTION.search(line) or SITE_CAPTION.search(line)
+                 or _NAME_CREDIT.search(line)):
             found[line] = m.start()
     return found if len(found) >= 2 and 2 * len(found) >= long else {}
 

@@ -472,8 +472,29 @@ def densest_block(prose: list[tuple[Any, str]]) -> tuple[Any, list[str], int] | 
         return None
     best, paras = max(held.items(), key=lambda kv: sum(map(len, kv[1])))
     if len(paras) < _BLOCK_MIN or sum(map(len, paras)) < _BLOCK_CHARS:
-        return None
+        return _densest_chunks(held, firsts)
     return best, [x[:50] for x in paras], firsts[best]
+
+
+def _densest_chunks(held: dict[Any, list[str]], firsts: dict[Any, int]) -> tuple[Any, list[str], int] | None:
+    """A short story cut into chunks of one tag and class, siblings, between a gallery or an ad
+    ("<div class=item-content>" two paragraphs, a photo slider, "<div class=item-content>" four),
+    each of two paragraphs or more:
+    no chunk alone is a block, the chunks together are. Their first chunk, with all their
+    paragraphs' openings."""
+    groups: dict[Any, list[Any]] = {}
+    for block in held:
+        if block.get("class"):
+            groups.setdefault((block.getparent(), block.tag, block.get("class")), []).append(block)
+    # (two paragraphs or more in each: a gallery's slides, a live blog's entries, hold one each)
+    chunked = [g for g in groups.values() if len(g) >= 2 and all(len(held[b]) >= 2 for b in g)]
+    if not chunked:
+        return None
+    best = max(chunked, key=lambda g: sum(len(t) for b in g for t in held[b]))
+    paras = [t for b in best for t in held[b]]
+    if len(paras) < _BLOCK_MIN or sum(map(len, paras)) < _BLOCK_CHARS:
+        return None
+    return best[0], [x[:50] for x in paras], firsts[best[0]]
 
 
 _CAPTIONS = XPath("/descendant::figcaption[string-length(normalize-space(.)) > 60]")
