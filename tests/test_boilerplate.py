@@ -1101,6 +1101,46 @@ def test_giving_in_the_story_stays(line: str) -> None:
     assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, line, BODY2]
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [
+        ("Lombok Post — MATARAM — Ratusan warga turun ke Pantai Ampenan membersihkan sampah.", "Mataram",
+         "Lombok Post"),
+        ("Radar Bogor - BOGOR - Ratusan warga turun ke jalan menolak kenaikan tarif parkir.", "Bogor",
+         "Radar Bogor"),
+        # (an index's name after the outlet is no town)
+        ("IDXChannel - IHSG - indeks ditutup menguat pada sesi pertama perdagangan hari ini.", None,
+         "IDXChannel"),
+    ],
+)
+def test_town_after_the_outlet_closed_by_its_dash(text: str, place: str | None, source: str) -> None:
+    """A dateline of the outlet's name, then the town in capitals, each closed by its dash."""
+    assert dateline(text)[1:] == (place, source)
+
+
+def test_star_code_with_a_desk_number_and_a_desk_mailbox_alone() -> None:
+    last = "Persebaya akan menjamu Madura United pada pekan depan.(*/c6/ham)"
+    assert clean_lines([BODY, last]).paragraphs == [BODY, last[: last.index("(")]]
+    assert clean_lines([BODY, BODY2, "research@cnbcindonesia.com"]).paragraphs == [BODY, BODY2]
+    # (a reporter's own mailbox stays, as Fundus's gold keeps it)
+    assert clean_lines([BODY, BODY2, "rina.pratiwi@kabarnusa.example"]).paragraphs[-1].startswith("rina")
+
+
+def test_closing_name_is_the_editor_when_the_byline_named_the_writer() -> None:
+    """A whole name in brackets closing the story is its reporter's, or its editor's when the
+    page's byline named another writer (okezone's "(Feby Novalius)")."""
+    for lines in ([BODY, BODY2 + " (Feby Novalius)"], [BODY, BODY2, "(Feby Novalius)"]):
+        res = clean_lines(lines)
+        assert res.paragraphs == [BODY, BODY2]
+        assert res.authors == ["Feby Novalius"] and res.editors == []
+        token = WRITERS.set(("Cahya Puteri Abdi Rabbi",))
+        try:
+            res = clean_lines(lines)
+        finally:
+            WRITERS.reset(token)
+        assert res.editors == ["Feby Novalius"] and res.authors == []
+
+
 def test_skipped_promo_goes_between_its_links() -> None:
     """Rule "skipped promo": "Lewati X dan lanjutkan membaca" … "Akhir dari X" (as lines, and as
     the box in the DOM); a skip link with no anchor after it goes alone."""

@@ -1318,8 +1318,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:fax|faks|faksimile|telp)\.?)?\s*:?\s*\+?\(?\d[\d()\s.+-]{5,30}\d\s*(?:(?:ext|ekst)\.?\s*\d{1,5})?\s*$"
         # (an office's mailbox only: a reporter's own address under the story is kept, as Fundus's
         # gold keeps it)
-        r"|^\s*(?:e-?mail|surel|surat elektronik)\s*:?\s*(?:humas|info|informasi|publikasi|redaksi|media"
-        r"|press|pers|pr|kontak|contact|admin|cs|layanan|pengaduan|sekretariat|setjen|ppid|iklan|sales)"
+        r"|^\s*(?:(?:e-?mail|surel|surat elektronik)\s*:?\s*)?(?:humas|info|informasi|publikasi|redaksi|media"
+        r"|press|pers|pr|kontak|contact|admin|cs|layanan|pengaduan|sekretariat|setjen|ppid|iklan|sales"
+        r"|research|riset|newsroom|desk)"
         r"[\w.+-]*@[\w-]+(?:\.[\w-]+)+\s*$"
         # a press release's number under its heading: "Nomor: B-412/SETMEN/HM.02.04/11/2026", "NOMOR:
         # 245/SP/XI/BKIP/2026", "Nomor: PR – 912/095/K.3/Kph.3/11/2026" (codes and slashes, no sentence)
@@ -1855,7 +1856,7 @@ INITIALS = re.compile(
     r"\s*\((?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*(?:[A-Za-z]{1,6}\d{0,2}|[A-Z]{1,3}-\d{1,3})){1,3}"
     # ... the first a letter or a star (a desk's, an agency's): "(h/rel)", "(r/eni)", "(*/zar/lim)",
     # "(*1/ted)"
-    r"|(?:[A-Za-z]|\*\d?)(?:\s*/\s*[A-Za-z]{2,6}\d{0,2}){1,3}"
+    r"|(?:[A-Za-z]|\*\d?)(?:\s*/\s*(?:[A-Za-z]{2,6}\d{0,2}|[a-z]\d{1,2})){1,3}"  # ("(*/c6/ham)")
     r"|(?-i:[a-z]{2,6})\s*/\s*\d{1,3}"  # ("(kmb/27)": the code and the desk's number)
     r"|(?i:antara|[\w-]+\.(?:com|co\.id|id))\s*/\s*[A-Z][^()/\n]{1,60}"
     # the reporter's code, then the site's domain: "(cr24/tribun-medan.com)", "(mam/tribunnews.com)"
@@ -2789,6 +2790,9 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
                 in_list = True
             in_contact = rule == "contact"
             after_related = rule in ("related", "related_header")
+            if rule == "credit_code" and prose_after == 0 and (alone := _NAME_ALONE.match(line)) is not None \
+                    and is_person(alone.group(1)):
+                _closing_name(alone.group(1), res)  # "(Feby Novalius)" on a line of its own, at the end
             if rule == "copyright":
                 signed_at = len(keep)
             res.dropped.append((rule, line))
@@ -2915,6 +2919,16 @@ def _signature_block(keep: list[str]) -> int:
     return n if (mark or name and post) and n <= len(keep) - 2 else 0
 
 
+_NAME_ALONE = re.compile(r"^\s*\(([A-Z][a-z]{1,14}(?:\s+[A-Z][a-z]{1,14}){1,2})\)\.?\s*$")
+
+
+def _closing_name(name: str, res: Cleaned) -> None:
+    """A whole name in brackets closing the story is its reporter's; where the byline named another
+    writer, its editor's ("… Rp2,7 triliun. (Feby Novalius)" under "Dani Jumadil, Jurnalis")."""
+    writers = {" ".join(n.split()).casefold() for n in WRITERS.get()}
+    (res.editors if writers and name.casefold() not in writers else res.authors).append(name)
+
+
 def _end_residue(keep: list[str], res: Cleaned) -> None:
     """End-of-body residue, from the last line up: codes, trailing promos, a lone credit."""
     if n := _signature_block(keep):
@@ -2940,7 +2954,7 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
                 map(re.compile(rf"\b{caps.group(1)}\b").search, (*keep[:-1], new[: caps.start()]))):
             new = new[: caps.start()].rstrip()
         if (named := _NAME_CODE.search(new)) is not None and is_person(named.group(1)):
-            res.authors.append(named.group(1))  # "… minggu. (Nanang Prasetya)": the reporter
+            _closing_name(named.group(1), res)  # "… minggu. (Nanang Prasetya)"
             new = new[: named.start()].rstrip()
         if new != last:
             res.dropped.append(("credit_code", last[len(new) :]))
@@ -2967,6 +2981,8 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
             continue
         # ("[email protected]" under the story; "Humas Unand" alone on its line)
         if FAMILIES["credit_code"].match(new) or _OFFICE_LINE.match(new):
+            if (alone := _NAME_ALONE.match(new)) is not None and is_person(alone.group(1)):
+                _closing_name(alone.group(1), res)  # "(Feby Novalius)" on a line of its own
             res.dropped.append(("credit_code", new))
             keep.pop()
             continue
@@ -3360,6 +3376,10 @@ _SOURCE_AFTER = re.compile(rf"(?P<source>{_SOURCE}|{_OUTLET_NAME.pattern}){_DASH
 _PLACE_AFTER = re.compile(
     rf"(?!{_NOT_PLACE}\b|{_ABBREVIATION}\.)(?P<place>{_COLON_PLACE})\.\s+(?=[A-Z\d\"“‘])"
 )
+# ... or closed by its own dash, a town in capitals the gazetteer knows: "Lombok Post — MATARAM — …"
+_TOWN_AFTER = re.compile(
+    r"(?P<place>[A-Z][A-Z.'-]{2,20}(?:\s[A-Z][A-Z.'-]{1,20}){0,2})\s*(?:-{1,2}|[–—―])\s+(?=\S)"
+)
 NO_DASH = re.compile(
     rf"^(?P<source>{_DOMAIN}),\s*(?P<place>(?:{_PLACE2_FIRST}\s+[A-Z][a-z]+|[A-Z][A-Za-z]+(?:\s+{_PLACE2_SECOND})?)"
     rf"|[A-Z]{{3,}}(?:\s+[A-Z]{{3,}})?)(?:\s+|$)"
@@ -3634,6 +3654,9 @@ def _press_dateline(text: str) -> tuple[str, str | None, str | None]:
             source, rest = after.group("source"), rest[after.end() :]
         elif source and not place and rx is not STOP_DATELINE and (after := _PLACE_AFTER.match(rest)) \
                 and not _OUTLET_NAME.fullmatch(after.group("place")):
+            place, rest = after.group("place"), rest[after.end() :]
+        elif source and not place and rx is not STOP_DATELINE and (after := _TOWN_AFTER.match(rest)) \
+                and _ID_TOWN.fullmatch(after.group("place").title()) and len(rest) - after.end() >= 20:
             place, rest = after.group("place"), rest[after.end() :]
         if source and not place and (town := _TOWN_DOT.match(source.strip())) \
                 and _ID_TOWN.fullmatch(town.group(1)):
