@@ -1118,6 +1118,27 @@ def test_town_after_the_outlet_closed_by_its_dash(text: str, place: str | None, 
     assert dateline(text)[1:] == (place, source)
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "source"),
+    [
+        ("AMBON, RM – Sejumlah petani cengkih di Pulau Haruku memilih menunda panen raya.", "Ambon", "RM"),
+        ("KARAWANG, RAKA – Polisi menangkap dua pria di sebuah rumah kontrakan.", "Karawang", "RAKA"),
+        ("BENGKULU, RB - Warga dan nelayan di Pulau Enggano mengeluhkan kapal perintis.", "Bengkulu", "RB"),
+        # a province's abbreviation is the place's region; a weekday, the day's; a country, no source
+        ("MATARAM, NTB – Pemerintah provinsi menyiapkan anggaran perbaikan jalan.", "Mataram, NTB", None),
+        ("PALU, SULTENG - Pemerintah provinsi menyiapkan anggaran perbaikan jalan.", "Palu, Sulteng", None),
+        ("WASHINGTON, AS - Presiden Amerika Serikat mengumumkan kebijakan baru hari ini.", None, None),
+        ("DENVER, CO — The city council approved the budget on Monday night after a debate.", None, None),
+        ("BANGKAPOS.COM, BANGKA - Harga lada di tingkat petani kembali turun pekan ini.", "Bangka",
+         "BANGKAPOS.COM"),
+    ],
+)
+def test_local_paper_s_abbreviation_after_its_town(text: str, place: str | None, source: str | None) -> None:
+    """A local paper's abbreviation after its town ("AMBON, RM –", Rakyat Maluku's; "KARAWANG,
+    RAKA –", Radar Karawang's) is the dateline's source."""
+    assert dateline(text)[1:] == (place, source)
+
+
 def test_star_code_with_a_desk_number_and_a_desk_mailbox_alone() -> None:
     last = "Persebaya akan menjamu Madura United pada pekan depan.(*/c6/ham)"
     assert clean_lines([BODY, last]).paragraphs == [BODY, last[: last.index("(")]]

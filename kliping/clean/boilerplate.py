@@ -3267,6 +3267,15 @@ DATELINES = (
     # "Jakarta, Kabar24 -" (a name with a number is a brand, never a place)
     re.compile(rf"^(?P<place>{_ANY_PLACE}{_REGION}?),\s*(?P<source>{_DOMAIN}|(?i:{_BRANDS})|[A-Z][A-Za-z]*\d{{1,3}})"
                rf"{_DASH}"),
+    # a local paper's abbreviation after its town: "AMBON, RM –" (Rakyat Maluku), "KARAWANG, RAKA –"
+    # (Radar Karawang), "Ambon, KMT -" (a town the gazetteer knows, or Indonesian after it: "DENVER,
+    # CO — The city …" is a foreign wire's; a province's abbreviation, "MATARAM, NTB –", "PALU,
+    # SULTENG -", is the place's region; a weekday, "BANDUNG, SELASA -", the day's; a town after a
+    # domain, "BANGKAPOS.COM, BANGKA -", the place)
+    ABBR_DATELINE := re.compile(
+        rf"^(?P<place>[A-Z][A-Za-z'’]*(?:[ -][A-Z][A-Za-z'’]*){{0,3}}),\s*"
+        rf"(?!{_ID_REGION}\b|(?i:{_WEEKDAY})\b)(?P<source>(?-i:[A-Z]{{2,6}})){_DASH}(?=[A-Z\"“‘'])"
+    ),
     # ... its hyphen glued to both the domain and the story: "AMBON,Terasmaluku.com-Kepolisian …" (a
     # domain ends no word of a compound)
     re.compile(rf"^(?P<place>{_ANY_PLACE}{_REGION}?),\s*(?P<source>{_DOMAIN})-{{1,3}}(?=[A-Z\"“‘'])"),
@@ -3605,6 +3614,11 @@ def _press_dateline(text: str) -> tuple[str, str | None, str | None]:
             continue
         if rx is GLUED_DATELINE and not _ID_TOWN.fullmatch(m.group("place").title()):
             continue
+        if rx is ABBR_DATELINE and (_COUNTRY.fullmatch(m.group("source")) or _ID_TOWN.fullmatch(
+                m.group("source").title()) or not (
+                _ID_TOWN.fullmatch(m.group("place").title())
+                or _ID_WORDS.search(text, m.end(), m.end() + _ID_PROBE))):
+            continue  # ("WASHINGTON, AS -" names a country; "DENVER, CO — The city …", a foreign wire)
         if rx is LOCAL_CODE_DATELINE and not m.group().rstrip().endswith(("-", "–", "—", "―", ":")) \
                 and not text[m.end() :].strip() and not _ID_TOWN.fullmatch(m.group("place").title()):
             continue  # (a line of a place and a code alone: a town the gazetteer knows, "Medan (SIB)")
