@@ -1139,6 +1139,26 @@ def test_local_paper_s_abbreviation_after_its_town(text: str, place: str | None,
     assert dateline(text)[1:] == (place, source)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Continue reading with IBP Insider. Get full access to exclusive analysis for US$9.99 a month.",
+        "Already have an account? Sign in",
+        "Already a paid subscriber? Sign in",
+        "Sudah punya akun? Masuk",
+        "This is premium content",
+        "Lanjutkan membaca dengan uji coba gratis 7 hari",
+        "Start trial",
+        "Read the full investigation in Tempo English Magazine. Subscribe for Rp 35,000 a month.",
+    ],
+)
+def test_paywall_lines(line: str) -> None:
+    """A paywall's lines in English and Indonesian: its offer glued to its call, its prompt to sign
+    in, its label, its trial."""
+    assert family(line) == "account"
+    assert clean_lines([BODY, line, BODY2]).paragraphs == [BODY, BODY2]
+
+
 def test_star_code_with_a_desk_number_and_a_desk_mailbox_alone() -> None:
     last = "Persebaya akan menjamu Madura United pada pekan depan.(*/c6/ham)"
     assert clean_lines([BODY, last]).paragraphs == [BODY, last[: last.index("(")]]

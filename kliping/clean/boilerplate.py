@@ -1256,12 +1256,25 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # ... and a paywall's lines: "Continue reading with IBP Insider.", "This article is exclusive
         # to Kompas.id subscribers", "Artikel ini khusus untuk pelanggan.", "Read the complete story
         # in this week's edition of …"
-        r"|^\s*continue reading (?:with|on|in) [\w.+&'’-]+(?:\s[\w.+&'’-]+){0,3}\W*$"
+        r"|^\s*continue reading (?:with|on|in) [\w.+&'’-]+(?:\s[\w.+&'’-]+){0,3}\W*"
+        r"(?:\s(?:get|unlock|enjoy|subscribe|start)\b[^\n]{0,160})?$"
+        # ... its prompt to sign in, "Already have an account? Sign in", "Sudah berlangganan? Masuk";
+        # its label, "This is premium content", "Konten ini khusus premium"; its trial, "Lanjutkan
+        # membaca dengan uji coba gratis 7 hari", "Start trial"
+        r"|^\s*(?:already (?:have an account|a (?:paid )?(?:subscriber|member))"
+        r"|sudah (?:punya akun|berlangganan|menjadi (?:pelanggan|member|anggota)))"
+        r"\s*\?(?:\s*(?:sign in|log ?in|masuk)\b)?\W*$"
+        r"|^\W*(?:this is (?:a )?(?:premium|exclusive|subscribers?(?:-only| only)?) (?:content|article|story)"
+        r"|(?:ini )?(?:adalah )?(?:konten|artikel|berita) (?:ini )?(?:khusus )?premium)\W*$"
+        r"|^\s*(?:lanjutkan membaca|continue reading|baca selengkapnya) (?:dengan|with)"
+        r" (?:uji coba|free trial|trial|langganan|berlangganan)\b[^\n]{0,80}$"
+        r"|^\s*(?:start|begin|mulai) (?:your |a )?(?:free )?(?:trial|uji coba(?: gratis)?)\W*$"
         r"|^[^\n]{0,40}\b(?:article|story|content) is (?:exclusive|only available|available only) (?:to|for)"
         r"\b[^\n]{0,60}\bsubscribers?\b[^\n]{0,80}$"
         r"|^\W*(?:artikel|berita|konten|tulisan) ini (?:khusus|hanya) (?:untuk|bagi) (?:pelanggan|member"
         r"|anggota)\b[^\n]{0,120}$"
-        r"|^\s*read the (?:complete|full) (?:story|article|report) in\b[^\n]{0,120}$"
+        r"|^\s*read the (?:complete|full) (?:story|article|report|investigation|interview|feature) in\b"
+        r"[^\n]{0,240}$"
         # a premium period's notice: "… Renew your subscription to continue reading premium stories."
         r"|^[^\n]{0,160}\b(?:renew|extend|upgrade) your (?:subscription|membership)\b[^\n]{0,160}$"
         r"|^\s*terima kasih (?:telah|sudah) (?:mendaftar|berlangganan)\W*$"
