@@ -2675,6 +2675,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     keep: list[str] = []
     in_list = False  # after a related-list heading: its headline lines go with it
     in_contact = False  # after a contacts label ("Narahubung:"): the contact's lines go with it
+    in_table = False  # after a standings table's heading: its rows go with it
     after_related = False  # after a related line: a headline here is one of its list if the body ends
     tentative: set[int] = set()  # indexes in keep of such headlines
     after_credit: set[int] = set()  # indexes in keep of lines right after a credit line (a bio?)
@@ -2735,6 +2736,15 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.dropped.append(("related", line))
             continue
         in_list = False
+        if line.startswith("|") and (in_table or _STANDINGS_ROW.match(line)):
+            res.dropped.append(("widget", line))  # rule "standings table", its heading row and rows
+            in_table = True
+            continue
+        in_table = False
+        if _STANDINGS_HEAD.match(line) and _next_line(lines, i).startswith("|"):
+            res.dropped.append(("widget", line))  # (a subheading the story's prose follows stays)
+            in_table = True
+            continue
         if in_contact and len(line) <= _CONTACT_LINE_MAX and not _SENTENCE_CLOSE.search(line):
             res.dropped.append(("contact", line))
             continue
@@ -3074,6 +3084,16 @@ def _hotline(line: str) -> bool:
     return _HOTLINE_HEAD.match(line) is not None or (
         len(line) <= 320 and _PHONE.search(line) is not None and _HOTLINE_CALL.search(line) is not None
         and _HOTLINE_SAID.search(line) is None)
+
+
+def _next_line(lines: list[str], i: int) -> str:
+    return next((x.strip() for x in lines[i + 1 :] if x.strip()), "")
+
+
+# Rule "standings table": a league's table under the story, its heading alone or as its first row
+# ("Klasemen Premier League", "| Klasemen Akhir F1 2026 | |"), then its rows ("| 1 | Liverpool | …")
+_STANDINGS_HEAD = re.compile(r"^\W*(?:klasemen|standings|league table)\b[^\n.!?|:]{0,60}$", re.I)
+_STANDINGS_ROW = re.compile(r"^\|\s*(?:klasemen|standings)\b[^|\n]{0,60}\|(?:\s*\|)*\s*$", re.I)
 
 
 _CAPTION_MIN = 80  # characters: a caption that tells the story, not a credit line
