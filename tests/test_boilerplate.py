@@ -1164,8 +1164,8 @@ def test_standings_table_under_the_story() -> None:
     rows go; a subheading "Klasemen" the story's prose follows stays, as does a table of results."""
     rows = ["| Pos | Klub | M | Poin |", "| 1 | Persib Bandung | 13 | 31 |", "| 2 | Persija | 13 | 29 |"]
     assert clean_lines([BODY, BODY2, "Klasemen Sementara Liga 1", *rows]).paragraphs == [BODY, BODY2]
-    assert clean_lines([BODY, BODY2, "| Klasemen Akhir F1 2026 | |", "| 1. Lando Norris | 421 |"]).paragraphs \
-        == [BODY, BODY2]
+    table = ["| Klasemen Akhir F1 2026 | |", "| 1. Lando Norris | 421 |"]
+    assert clean_lines([BODY, BODY2, *table]).paragraphs == [BODY, BODY2]
     assert clean_lines([BODY, "Klasemen Sementara", BODY2]).paragraphs == [BODY, "Klasemen Sementara", BODY2]
     results = ["Hasil Final China Masters 2026", "| Tunggal Putra | Shi Yu Qi vs Anders Antonsen 21-15 |"]
     assert clean_lines([BODY, BODY2, *results]).paragraphs == [BODY, BODY2, *results]
