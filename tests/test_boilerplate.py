@@ -1171,6 +1171,17 @@ def test_standings_table_under_the_story() -> None:
     assert clean_lines([BODY, BODY2, *results]).paragraphs == [BODY, BODY2, *results]
 
 
+def test_daily_box_beside_the_story() -> None:
+    """Rule "daily box": a portal's verse or reflection of the day, its label glued to the verse or
+    alone over it, goes; a sentence that names the day's reflection stays."""
+    verse = 'Ayat Emas "Ajarlah kami menghitung hari-hari kami." — Mazmur 90:12'
+    assert clean_lines([BODY, verse, BODY2]).paragraphs == [BODY, BODY2]
+    box = ["Renungan Hari Ini", "Selasa Pekan I Adven: Berbahagialah mata yang melihat apa yang kamu lihat."]
+    assert clean_lines([BODY, BODY2, *box]).paragraphs == [BODY, BODY2]
+    told = "Renungan hari ini dibawakan oleh Romo Yohanes di Gereja Katedral Ruteng pada Selasa pagi."
+    assert clean_lines([BODY, told, BODY2]).paragraphs == [BODY, told, BODY2]
+
+
 def test_star_code_with_a_desk_number_and_a_desk_mailbox_alone() -> None:
     last = "Persebaya akan menjamu Madura United pada pekan depan.(*/c6/ham)"
     assert clean_lines([BODY, last]).paragraphs == [BODY, last[: last.index("(")]]

@@ -2676,6 +2676,7 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
     in_list = False  # after a related-list heading: its headline lines go with it
     in_contact = False  # after a contacts label ("Narahubung:"): the contact's lines go with it
     in_table = False  # after a standings table's heading: its rows go with it
+    in_daily = False  # after a daily box's label alone ("Renungan Hari Ini"): its verse goes with it
     after_related = False  # after a related line: a headline here is one of its list if the body ends
     tentative: set[int] = set()  # indexes in keep of such headlines
     after_credit: set[int] = set()  # indexes in keep of lines right after a credit line (a bio?)
@@ -2741,6 +2742,15 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             in_table = True
             continue
         in_table = False
+        if in_daily and len(line) <= _DAILY_MAX:
+            res.dropped.append(("widget", line))  # (the daily box's verse under its label)
+            in_daily = False
+            continue
+        in_daily = False
+        if (daily := _DAILY_BOX.match(line)) is not None:
+            res.dropped.append(("widget", line))  # rule "daily box"
+            in_daily = not daily.group("rest").strip(" :.-–—")
+            continue
         if _STANDINGS_HEAD.match(line) and _next_line(lines, i).startswith("|"):
             res.dropped.append(("widget", line))  # (a subheading the story's prose follows stays)
             in_table = True
@@ -3088,6 +3098,19 @@ def _hotline(line: str) -> bool:
 
 def _next_line(lines: list[str], i: int) -> str:
     return next((x.strip() for x in lines[i + 1 :] if x.strip()), "")
+
+
+# Rule "daily box": a religious or quotation portal's box of the day beside the story, its label
+# and its verse ("Ayat Emas "Ajarlah kami menghitung hari-hari kami …" — Mazmur 90:12", "Renungan
+# Hari Ini" over "Selasa Pekan I Adven: Berbahagialah mata …"): the label opens the line, alone
+# (the next line, the verse, goes too) or with the verse after a quotation mark or a colon
+_DAILY_BOX = re.compile(
+    r"^\W*(?:ayat emas|ayat (?:hari ini|pilihan|harian)|renungan (?:hari ini|harian)|doa (?:hari ini|harian)"
+    r"|hadi(?:s|ts|th) (?:hari ini|pilihan)|kutipan hari ini|mutiara hikmah|sabda (?:tuhan )?hari ini"
+    r"|(?:quote|verse) of the day)(?P<rest>\W*$|\s*[:\"“‘'][^\n]{0,400}$)",
+    re.I,
+)
+_DAILY_MAX = 400  # characters of the verse under a daily box's label
 
 
 # Rule "standings table": a league's table under the story, its heading alone or as its first row
