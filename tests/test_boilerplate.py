@@ -1182,6 +1182,13 @@ def test_daily_box_beside_the_story() -> None:
     assert clean_lines([BODY, told, BODY2]).paragraphs == [BODY, told, BODY2]
 
 
+def test_a_reader_s_letter_signed_by_its_sender() -> None:
+    """A reader's letter's "Pengirim:" names its writer; the line (the address after the name) goes."""
+    res = clean_lines([BODY, BODY2, "Pengirim: Ahmad Fauzan Noor, Komplek Andai Jaya Permai Jalur 3"])
+    assert res.paragraphs == [BODY, BODY2]
+    assert res.authors == ["Ahmad Fauzan Noor"]
+
+
 def test_star_code_with_a_desk_number_and_a_desk_mailbox_alone() -> None:
     last = "Persebaya akan menjamu Madura United pada pekan depan.(*/c6/ham)"
     assert clean_lines([BODY, last]).paragraphs == [BODY, last[: last.index("(")]]

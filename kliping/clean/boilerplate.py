@@ -1730,6 +1730,7 @@ CREDIT_LABELS = {
     "translator": None,  # an English edition's translator: "Translator: Ririn Agustia"
     "via": None,  # a tech site's source of the story: "Via: Microsoft Support"
     "oleh": "authors",  # "Oleh: Bambang Sutrisno, Ketua RW 03" (with its colon: "Oleh karena itu" is prose)
+    "pengirim": "authors",  # a reader's letter's sender: "Pengirim: Ahmad Fauzan Noor, Komplek …"
     "panulis": "authors",  # (Javanese and Sundanese sections: "Panulis: Sugeng Wiyono")
     "panyerat": "authors",  # (Javanese in krama: "Panyerat: Muhammad Nurul Huda")
     "pawarta": "authors",  # (Javanese: "Pawarta: Sri Lestari, Jagabaya Kalurahan …")
