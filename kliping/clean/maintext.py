@@ -477,11 +477,11 @@ def densest_block(prose: list[tuple[Any, str]]) -> tuple[Any, list[str], int] | 
 
 
 def _densest_chunks(held: dict[Any, list[str]], firsts: dict[Any, int]) -> tuple[Any, list[str], int] | None:
-    """A short story cut into chunks of one tag and class, siblings, between a gallery or an ad
-    ("<div class=item-content>" two paragraphs, a photo slider, "<div class=item-content>" four),
-    each of two paragraphs or more:
-    no chunk alone is a block, the chunks together are. Their first chunk, with all their
-    paragraphs' openings."""
+    """Rule "chunks of one class" when no chunk alone is a block: a short story cut into chunks of
+    one tag and class, siblings, each of two paragraphs or more, around a gallery or an ad ("<div
+    class=item-content>" of two paragraphs, a photo slider, "<div class=item-content>" of four).
+    The chunks together are the story's block: their first chunk, with all their paragraphs'
+    openings and the index of its first paragraph."""
     groups: dict[Any, list[Any]] = {}
     for block in held:
         if block.get("class"):
