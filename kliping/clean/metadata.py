@@ -1563,12 +1563,12 @@ def _label_texts(tree: Any) -> list[tuple[str, str]]:
 # </b></td><td>: Alberto Yewen</td>"): the name is read with its label. Only an element holding the
 # label alone, its name one person's (people()), short.
 _LABEL_EL = XPath(
-    "/descendant::body/descendant::*[not(*)][string-length(normalize-space(.)) < 12]"
-    "[contains(' penulis reporter pewarta wartawan editor redaktur penyunting kontributor ', concat(' ',"
-    " translate(normalize-space(.), 'ABCDEFGHIJKLMNOPRSTUVWYZ', 'abcdefghijklmnoprstuvwyz'), ' '))]"
+    "/descendant::body/descendant::*[not(*)][string-length(normalize-space(.)) < 40]"
+    "[string-length(normalize-space(.)) < 12 and"
+    " contains(' penulis reporter pewarta wartawan editor redaktur penyunting kontributor ', concat(' ',"
+    " translate(normalize-space(.), 'ABCDEFGHIJKLMNOPRSTUVWYZ', 'abcdefghijklmnoprstuvwyz'), ' '))"
     # ... or the contributor's label with the town they report from: "<h6>Kontributor Pontianak</h6>"
-    " | /descendant::body/descendant::*[not(*)][string-length(normalize-space(.)) < 40]"
-    "[starts-with(normalize-space(.), 'Kontributor ') or starts-with(normalize-space(.), 'KONTRIBUTOR ')]"
+    " or starts-with(normalize-space(.), 'Kontributor ') or starts-with(normalize-space(.), 'KONTRIBUTOR ')]"
 )
 # (the town after the label: one to three capitalised words)
 _LABEL_TOWN = re.compile(r"^((?i:kontributor))\s+(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}|[A-Z .-]{3,30})$")
