@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -1673,7 +1674,7 @@ def _writer_head(lines: list[str], i: int, res: Cleaned) -> set[int]:
     if len(at) < 3:  # (the story's own line must follow)
         return set()
     first, second = (" ".join(lines[j].split()) for j in at[:2])
-    writers = {" ".join(n.split()).casefold() for n in WRITERS.get()}
+    writers = _told_writers()
     if (m := _HEAD_NAMES.match(first)) is not None:
         names = [n for n in re.split(r"\s*(?:,|&|\bdan\b|\band\b)\s*", m.group("names")) if n]
         known = all(n.casefold() in writers for n in names)
@@ -1924,7 +1925,8 @@ _CAPS_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(([A-Z]{2,5})\)\.?\s*$")
 _CAPS_CODE_LINE = re.compile(r"^\s*\[([A-Z]{2,5})\]\.?\s*$")
 # the reporter's whole name closing the story after its last sentence, "… minggu. (Nanang
 # Prasetya)", when it is a person's (an office, "(Dinas Perhubungan)", is a source and stays)
-_NAME_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(([A-Z][a-z]{1,14}(?:\s+[A-Z][a-z]{1,14}){1,2})\)\.?\s*$")
+_CLOSING_NAME = r"\(([A-Z][a-z]{1,14}(?:\s+[A-Z][a-z]{1,14}){1,2})\)\.?\s*$"
+_NAME_CODE = re.compile(rf"(?<=[.!?\"”’])\s*{_CLOSING_NAME}")
 # Rule "agency caption": a caption's last sentence, then an agency or paper in capitals and its
 # photographer in brackets, "… di pasar tradisional. (ANTARA/Ahmad Fauzi)", "(REUTERS/Willy Kurniawan)",
 # on a line the story goes on after (at the story's end the same brackets are the reporter's
@@ -2953,13 +2955,24 @@ def _signature_block(keep: list[str]) -> int:
     return n if (mark or name and post) and n <= len(keep) - 2 else 0
 
 
-_NAME_ALONE = re.compile(r"^\s*\(([A-Z][a-z]{1,14}(?:\s+[A-Z][a-z]{1,14}){1,2})\)\.?\s*$")
+_NAME_ALONE = re.compile(rf"^\s*{_CLOSING_NAME}")  # (the same name on a line of its own)
+
+
+def _told_writers() -> set[str]:
+    """The writers the page's metadata named (:data:`WRITERS`), whitespace folded, casefolded."""
+    return {" ".join(n.split()).casefold() for n in WRITERS.get()}
+
+
+def _written(letters: str, lines: Iterable[str]) -> bool:
+    """Does the story write these capitals as a word ("ICW" in "… Indonesia Corruption Watch
+    (ICW) …")? Then they are its own, not a desk's code."""
+    return any(map(re.compile(rf"\b{letters}\b").search, lines))
 
 
 def _closing_name(name: str, res: Cleaned) -> None:
     """A whole name in brackets closing the story is its reporter's; where the byline named another
     writer, its editor's ("… Rp2,7 triliun. (Feby Novalius)" under "Dani Jumadil, Jurnalis")."""
-    writers = {" ".join(n.split()).casefold() for n in WRITERS.get()}
+    writers = _told_writers()
     (res.editors if writers and name.casefold() not in writers else res.authors).append(name)
 
 
@@ -2970,8 +2983,7 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
         del keep[-n:]
     while keep:
         last = new = keep[-1]
-        if (caps := _CAPS_CODE_LINE.match(new)) is not None and not any(
-                map(re.compile(rf"\b{caps.group(1)}\b").search, keep[:-1])):
+        if (caps := _CAPS_CODE_LINE.match(new)) is not None and not _written(caps.group(1), keep[:-1]):
             new = ""
         for _ in range(3):  # (two codes in a row: "… country. (PR of Ministry of Health/UN) (RI/MUR)")
             if not (new.rstrip().endswith((")", ").", "]", "].")) or _PAGE_LETTER.search(new)
@@ -2984,8 +2996,8 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
             new = END_MARK.sub("", new)
         elif "*" in new[-12:]:
             new = STAR_CODE.sub("", new)
-        if (caps := _CAPS_CODE.search(new)) is not None and not any(
-                map(re.compile(rf"\b{caps.group(1)}\b").search, (*keep[:-1], new[: caps.start()]))):
+        if (caps := _CAPS_CODE.search(new)) is not None \
+                and not _written(caps.group(1), (*keep[:-1], new[: caps.start()])):
             new = new[: caps.start()].rstrip()
         if (named := _NAME_CODE.search(new)) is not None and is_person(named.group(1)):
             _closing_name(named.group(1), res)  # "… minggu. (Nanang Prasetya)"
