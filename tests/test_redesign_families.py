@@ -2492,6 +2492,57 @@ def test_story_halves_with_no_class_around_an_ad(cut: int, tag: str) -> None:
     assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
 
 
+
+# a box right above the story's first unclassed half, with no slot between them (each of the
+# revision's tuning fixture pages so rewritten, ad_split+strip_attrs: F1 0.59-0.78)
+ABOVE_THE_HALVES = {
+    "photo": "<div><img src='/foto/jembatan.jpg' alt=''><p>Warga melintasi jembatan gantung yang baru "
+             "diresmikan di Desa Sukamaju, Senin (10/3/2025). Warta Contoh/Rina Marlina</p></div>",
+    "header": "<div><h2>Jembatan gantung baru dibuka</h2><div>oleh <a href='/penulis/rina'>Rina Marlina"
+              "</a> di 10 Maret 2025</div><ul><li>Jembatan gantung sepanjang 80 meter menghubungkan dua "
+              "dusun yang selama ini terpisah sungai.</li><li>Pembangunannya memakan waktu lima bulan "
+              "dengan dana desa.</li><li>Warga tak lagi harus memutar sejauh tujuh kilometer.</li>"
+              "</ul></div>",
+}
+
+
+@pytest.mark.parametrize("above", sorted(ABOVE_THE_HALVES))
+@pytest.mark.parametrize("tag", ["article", "div"])
+def test_story_halves_with_no_class_under_a_box(above: str, tag: str) -> None:
+    """The unclassed halves of a story around an ad slot (``<article>``s: trafilatura reads the
+    page's first), right under a box of under two prose paragraphs (a photo's box and its caption
+    ``<p>``, the headline's box with its byline and key points): that box was taken for the run's
+    first chunk, and with no slot between it and the first half the run was no story's chunks, so
+    the second half was lost. Unclassed chunks always have a slot between them: a box of under two
+    prose paragraphs opening the run with none after it is not one of them."""
+    first = "".join(f"<p>{x}</p>" for x in PARAS[:3])
+    second = "".join(f"<p>{x}</p>" for x in PARAS[3:7])
+    page = (
+        "<html><head><title>Jembatan gantung baru dibuka</title></head><body>"
+        "<div><a href='/'>Beranda</a> <a href='/daerah'>Daerah</a></div>"
+        f"<main><h1>Jembatan gantung baru dibuka</h1>{ABOVE_THE_HALVES[above]}<{tag}>{first}</{tag}>{AD_SLOT}"
+        f"<{tag}>{second}</{tag}></main>"
+        f"<div>{''.join(f'<p>{x}</p>' for x in FOOTER)}</div></body></html>"
+    ).encode()
+    text = _text(page)
+    assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+
+
+def test_chunk_whose_paragraphs_are_runs_in_a_bare_div() -> None:
+    """A story cut in two containers of one class around an ad slot, the first half's paragraphs
+    written as one ``<div>`` of ``<br>`` runs (``ad_split+p_as_div`` on a page of runs: a regional
+    portal's tuning fixture page, F1 0.63): the runs are ``<p>``s in that bare ``<div>``, one level
+    down, so the first container was no chunk and the second half was lost. It is a chunk."""
+    runs = "<br><br>".join(PARAS[:3])
+    second = "".join(f"<p>{x}</p>" for x in PARAS[3:7])
+    body = (f"<div class='entry-content'><div>{runs}</div><div class='baca-juga'><div>Baca Juga</div><ul>"
+            "<li><a href='/a'>Banjir rob kepung pantura</a></li></ul></div></div>"
+            f"<div class='ad-slot'><iframe src='https://ads.example.net/1'></iframe></div>"
+            f"<div class='entry-content'>{second}</div>")
+    text = _text(_page(body))
+    assert all(x in text for x in PARAS[:7]), [x[:30] for x in PARAS[:7] if x not in text]
+
+
 def test_unclassed_boxes_side_by_side_are_not_chunks() -> None:
     """Two unclassed boxes of ``<p>``s with nothing between them, or a photo between them, are
     not joined: a story's box and another box (a caption, a note), not one story's chunks."""

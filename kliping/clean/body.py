@@ -1477,10 +1477,15 @@ def join_chunks(tree: Any) -> None:
                 run.pop()
         # (nor a box opening it with no prose paragraph, or of text divs of a sentence or two: the
         # headline's box with its rubric, a photo's box and its caption, above the story's first
-        # half: the halves around their ad slot were not joined, and the second was lost)
-        while (not _keyed(first) and len(chunks) > 2 and _own_prose(chunks[0]) < _LONE_RUN
-               and (not counts[chunks[0]]
-                    or (chunks[0] not in in_p and counts[chunks[0]] < _CHUNK_PARAGRAPHS))):
+        # half: the halves around their ad slot were not joined, and the second was lost; nor a
+        # box of under two prose paragraphs right above the first half with no slot between them,
+        # which unclassed chunks always have: a photo's box and its caption <p>, the headline's
+        # box with its byline and key points)
+        while (not _keyed(first) and len(chunks) > 2
+               and ((_own_prose(chunks[0]) < _LONE_RUN
+                     and (not counts[chunks[0]]
+                          or (chunks[0] not in in_p and counts[chunks[0]] < _CHUNK_PARAGRAPHS)))
+                    or (counts[chunks[0]] < _CHUNK_PARAGRAPHS and not _slot_in(run, chunks[0], chunks[1])))):
             chunks.pop(0)
             run = run[run.index(chunks[0]):]
             first = run[0]
@@ -1556,11 +1561,17 @@ def _is_chunk(el: Any, key: tuple[Any, ...], counts: dict[Any, int]) -> bool:
         return _join_key(el) == key
     if not isinstance(el.tag, str) or _join_key(el) != key:
         return False
-    divs = [d for d in el if d.tag == "div" and _text_div(d)]
-    if not divs or _short(el):  # (a box of empty or label divs: a share bar, a slot, not a chunk)
+    if _short(el):  # (a box of empty or label divs: a share bar, a slot, not a chunk)
         return False
-    counts[el] = sum(_own_prose(d) > 60 for d in divs)
-    return True
+    if divs := [d for d in el if d.tag == "div" and _text_div(d)]:
+        counts[el] = sum(_own_prose(d) > 60 for d in divs)
+        return True
+    # (its paragraphs one level down, in a bare <div>: a paragraph of <br> runs written as a
+    # <div>, whose runs are <p>s now; the story's second half after the slot was lost, F1 0.63)
+    if inner := [d for d in el if d in counts and d.tag == "div" and not d.attrib]:
+        counts[el] = sum(_own_prose(x) > 60 for d in inner for x in d.iterchildren("p"))
+        return True
+    return False
 
 
 def _chunk_beside(el: Any, step: str, key: tuple[Any, ...], counts: dict[Any, int]) -> Any | None:
