@@ -1898,6 +1898,22 @@ def test_a_bio_under_the_writer_s_credit_closing_the_body_goes() -> None:
     res = clean_lines([BODY, BODY, "Penulis: Rahmat Budiarto", bio, "Editor: Audian Laili"])
     assert res.paragraphs == [BODY, BODY]
     assert clean_lines(["Penulis: Rahmat Budiarto", BODY, BODY]).paragraphs == [BODY, BODY]
+    # a bio follows a writer's credit, not a source's: the story's last paragraph after a table's
+    # "Sumber: Gaikindo" stays (it was dropped as the source's bio)
+    last = "Gaikindo memperkirakan total penjualan sepanjang 2026 berada di kisaran 880.000 unit."
+    res = clean_lines([BODY, "| Toyota | 23.114 |", "Sumber: Gaikindo", last])
+    assert res.paragraphs == [BODY, "| Toyota | 23.114 |", last]
+    for line in ("Foto: Rina Amalia", "Via: Microsoft Support"):
+        assert clean_lines([BODY, BODY, line, last]).paragraphs == [BODY, BODY, last]
+
+
+def test_a_call_to_ask_in_the_site_s_group_after_its_question() -> None:
+    """Family *promo*: "Tanyakan di Grup Telegram WinPoin …" after its question, "Ada pertanyaan?"."""
+    for line in ("Ada pertanyaan? Tanyakan di Grup Telegram WinPoin atau forum komunitas kami.",
+                 "Tanyakan di Grup Telegram WinPoin atau forum komunitas kami."):
+        assert clean_lines([BODY, BODY, line]).paragraphs == [BODY, BODY]
+    said = "Ada pertanyaan? Tanyakan langsung kepada petugas di kantor kelurahan, kata lurah."
+    assert clean_lines([BODY, BODY, said]).paragraphs == [BODY, BODY, said]
 
 
 def test_javanese_and_sundanese_labels() -> None:

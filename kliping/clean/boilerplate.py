@@ -709,8 +709,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # a pitch for reading without ads: "Bisnis.com Premium: Baca analisis mendalam tanpa iklan."
         r"|^(?=[^\n]{0,160}$)[^\n]{0,60}\b(?:baca|nikmati|akses|dapatkan)\b[^\n]{0,80}\btanpa iklan\b[^\n]*$"
         # a call to ask or talk in the site's group or channel: "Tanyakan di Grup Telegram WinPoin
-        # atau forum komunitas kami."
-        r"|^(?=[^\n]{0,160}$)\W*(?:tanyakan|diskusikan|bahas|ngobrol(?:kan)?)\b[^\n]{0,60}\b(?:grup|group"
+        # atau forum komunitas kami.", after its question or not ("Ada pertanyaan? Tanyakan di …")
+        r"|^(?=[^\n]{0,160}$)\W*(?:[^\n?]{0,40}\?\s*)?(?:tanyakan|diskusikan|bahas|ngobrol(?:kan)?)\b[^\n]{0,60}\b(?:grup|group"
         r"|komunitas|kanal|saluran|channel|forum) (?:telegram|whats ?app|wa|discord|facebook)\b[^\n]*$"
         # a fact-check line's hotline: "* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi …,
         # silakan WhatsApp ke nomor Cek Fakta Liputan6.com 0811 …"
@@ -2789,10 +2789,13 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             for fld, name in credit(flat):
                 if fld == "authors":
                     res.authors.append(name)
+                    credited = True
                 elif fld == "editors":
                     res.editors.append(name)
+                    credited = True
+            # (a bio follows a writer's credit: after "Sumber: Gaikindo" under a table, the story's
+            # last paragraph, "Gaikindo memperkirakan …", was dropped as the source's bio)
             res.dropped.append(("credit", line))
-            credited = True
             continue
         if OTHER_BY.match(line):
             res.dropped.append(("credit", line))
