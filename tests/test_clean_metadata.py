@@ -152,6 +152,27 @@ def test_a_logo_heading_is_no_title() -> None:
     assert found.title == "Jembatan Gantung di Lunyuk Putus"
 
 
+
+@pytest.mark.parametrize("known", [True, False])
+def test_a_blog_s_masthead_heading_over_its_post_title(known: bool) -> None:
+    """Rule "logo heading", a Blogger theme: the blog's name in ``<h1 class=title>``, the post's in
+    ``<h3 class=post-title>``, the ``<title>`` "Blog: Post" with no og:title. The masthead is no
+    headline (it was, "RSUD Ibnu Sina Gresik"), nor is the ``<title>`` with the blog's name
+    before the post's ("Kabar Mahasiswa: Renovasi …"), whether the host names the blog or not."""
+    html = ("<html><head><title>Kabar Warga Sukamaju: Jembatan Gantung di Lunyuk Putus Diterjang Banjir"
+            "</title></head><body><div class='header'><h1 class='title'>Kabar Warga Sukamaju</h1></div>"
+            "<h2 class='date-header'><span>Senin, 10 Maret 2025</span></h2>"
+            "<h3 class='post-title entry-title'>Jembatan Gantung di Lunyuk Putus Diterjang Banjir</h3>"
+            + STORY_P + "<h2>Arsip Blog</h2></body></html>")
+    names = ["kabarwargasukamaju.blogspot.com"] if known else []  # (the host: the <h1> is its name)
+    found = metadata.extract(decode.parse(html), GENERIC_LAYOUT, BASE, names)
+    assert found.title == "Jembatan Gantung di Lunyuk Putus Diterjang Banjir"
+    # a headline that opens with the <h1>'s words is not cut: the <h1> prints the whole <title>
+    whole = html.replace("<h1 class='title'>Kabar Warga Sukamaju</h1>",
+                         "<h1>Kabar Warga Sukamaju: Jembatan Gantung di Lunyuk Putus Diterjang Banjir</h1>")
+    found = metadata.extract(decode.parse(whole), GENERIC_LAYOUT, BASE, [])
+    assert found.title == "Kabar Warga Sukamaju: Jembatan Gantung di Lunyuk Putus Diterjang Banjir"
+
 STORY_P = ("<p>Ratusan warga berunjuk rasa di depan kantor camat menuntut perbaikan tanggul penahan air "
            "pasang yang jebol sejak sebulan lalu, karena setiap pasang besar rumah mereka terendam.</p>")
 

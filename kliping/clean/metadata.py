@@ -339,7 +339,20 @@ def title(tree: Any, pm: PageMeta, xpath: str | None, site_names: list[str]) -> 
     if h1 is None and not cands:  # no <h1>: an <h2>/<h3> that opens the <title> is the headline
         h1 = next((s for h in headlines(tree)[:1] if (s := " ".join(h.text_content().split()))), None)
     if h1 and _is_site_name(h1, {k for n in names if (k := re.sub(r"\W+", "", n.lower()))}):
-        h1 = None  # rule "logo heading": the site's name as the first <h1> (a blog theme's masthead)
+        # rule "logo heading": the site's name as the first <h1> (a blog theme's masthead), and the
+        # name as the <title> writes it ("Kabar Mahasiswa: Renovasi Molor, …")
+        names.append(h1)
+        h1 = None
+    elif not cands and h1 and pm.html_title and len(h1.split()) <= 5:
+        # rule "logo heading": an <h1> that is one side of the <title> ("RSUD Ibnu Sina Gresik:
+        # RSUD Ibnu Sina Gresik Resmikan …", a Blogger theme's masthead over its <h3 class=
+        # post-title>), when a heading prints the other side: that heading is the headline
+        whole = " ".join(pm.html_title.split())
+        own = strip_site_suffix(whole, [h1])
+        if own and own != whole and len(own.split()) >= 4 \
+                and (heading := _title_heading(tree, own)) is not None and heading.tag != "h1":
+            names.append(h1)
+            h1 = " ".join(heading.text_content().split())
     if not cands and h1 and pm.html_title and not agree(pm.html_title, h1):
         # rule "logo heading": an <h1> the <title> does not name ("Kendari Pos - Harian Terbesar di
         # Sultra"), an <h2>/<h3> printing the <title>'s headline: that heading is the headline
