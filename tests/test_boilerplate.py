@@ -1212,6 +1212,26 @@ def test_closing_name_is_the_editor_when_the_byline_named_the_writer() -> None:
         assert res.editors == ["Feby Novalius"] and res.authors == []
 
 
+def test_closing_name_with_its_desk() -> None:
+    """A campus newsroom's sign-off, the reporter's name and the desk after a slash ("(Yohana
+    Wenda/Humas)"), names the reporter as "(Feby Novalius)" does; a place in those brackets
+    ("(Jawa Tengah/Humas)", "(Kota Batu)") names no one."""
+    for lines in ([BODY, BODY2 + " (Yohana Wenda/Humas)"], [BODY, BODY2, "(Yohana Wenda / Humas Uncen)"]):
+        res = clean_lines(lines)
+        assert res.paragraphs == [BODY, BODY2]
+        assert res.authors == ["Yohana Wenda"]
+    for code in ("(Jawa Tengah/Humas)", "(Kota Batu)"):
+        assert clean_lines([BODY, BODY2 + " " + code]).authors == []
+
+def test_report_by_line() -> None:
+    """"Laporan oleh Arif Maulana" over a campus newsroom's story is its reporter's credit, as
+    "Oleh Fajar Sidik Wibisono" is; "Laporan oleh tim gabungan …" names no one."""
+    for line, name in (("Laporan oleh Arif Maulana", "Arif Maulana"),
+                       ("Liputan oleh Rina Amalia", "Rina Amalia")):
+        res = clean_lines([line, BODY, BODY2])
+        assert res.paragraphs == [BODY, BODY2] and res.authors == [name]
+    assert clean_lines(["Laporan oleh tim gabungan diserahkan kepada bupati pada Senin.", BODY]).authors == []
+
 def test_skipped_promo_goes_between_its_links() -> None:
     """Rule "skipped promo": "Lewati X dan lanjutkan membaca" … "Akhir dari X" (as lines, and as
     the box in the DOM); a skip link with no anchor after it goes alone."""

@@ -918,6 +918,33 @@ def test_a_credit_row_that_runs_on(row: str) -> None:
     assert rec["editors"] == ["Rustam Hasan"]
 
 
+def test_the_byline_s_writer_when_the_body_credits_only_an_office() -> None:
+    """The byline's writer when the body's credit names an office only: "Kontributor: Humas FIKP
+    Unhas" under the story and "Penulis: Dr. Andi Nurhidayah, S.Sos., M.Si." beside the date gave
+    no author (the body's credit, an office once tidied, hid the byline)."""
+    row = ("<div class='meta'>Selasa, 1 Desember 2026 | 13:15 WITA <span class='penulis'>Penulis: Dr. "
+           "Andi Nurhidayah, S.Sos., M.Si.</span></div>")
+    rec = _cleaned(f"<h1>Banjir Surut di Pesisir Utara</h1>{row}<div class='isi'>{_STORY}"
+                   "<p>Kontributor: Humas FIKP Unhas</p><p>Editor: Ishaq Rahman</p></div>")
+    assert rec["authors"] == ["Andi Nurhidayah"]
+    assert rec["editors"] == ["Ishaq Rahman"]
+    rec = _cleaned(f"<h1>Banjir Surut di Pesisir Utara</h1>{row}<div class='isi'>{_STORY}"
+                   "<p>Kontributor: Rina Amalia</p></div>")
+    assert rec["authors"] == ["Rina Amalia"]  # (a person credited in the body comes first)
+
+@pytest.mark.parametrize(
+    ("row", "want"),
+    [# the reporter's role in an element of its own after the name and its comma (okezone, no link)
+     ("<div class='reporter'><div class='namerep'>Arif Budiman Siregar, <b>Jurnalis</b></div>"
+      "<div class='namerep'>Jum'at, 14 Agustus 2026 |20:33 WIB</div></div>", "Arif Budiman Siregar"),
+     # a classic theme's row parted by guillemets: "Kategori: X » date » Oleh: Y, S.Pd."
+     ("<div class='post-info'>Kategori: <a>Kegiatan Sekolah</a> &raquo; 27 November 2026 &raquo; Oleh: "
+      "Siti Aminah, S.Pd.</div>", "Siti Aminah")],
+)  # fmt: skip
+def test_the_writer_in_rows_by_the_headline(row: str, want: str) -> None:
+    rec = _cleaned(f"<h1>Banjir Surut di Pesisir Utara</h1>{row}<div class='isi'>{_STORY}</div>")
+    assert rec["authors"] == [want]
+
 def test_a_name_ends_before_another_label() -> None:
     from kliping.clean import boilerplate
 

@@ -1836,8 +1836,9 @@ REPORT_BY = re.compile(
     # "Artikel ini ditulis oleh Rina Lestari" (a name, then the writer's role after a comma or nothing)
     r"|^\s*(?:tulisan|artikel|opini|kolom)(?: ini)? (?:milik|ditulis oleh|karya)\s+"
     r"(?P<name4>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))(?:\s*,\s*[^\n.!?]{1,80}(?:\.\w{2,6})*)?\s*$"
-    # "Oleh Fajar Sidik Wibisono" alone on its line, no colon (an essay's byline inside its body)
-    r"|^\s*oleh\s+(?P<name5>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}))\s*$",
+    # "Oleh Fajar Sidik Wibisono" alone on its line, no colon (an essay's byline inside its body);
+    # "Laporan oleh Arif Maulana", "Liputan oleh …", "Ditulis oleh …" (a campus newsroom's)
+    r"|^\s*(?:(?:laporan|liputan|reportase|ditulis)\s+)?oleh\s+(?P<name5>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}))\s*$",
     _I,
 )
 # A feature's credit row in English: "Words by Laras Wibisono · Photography by Reza Pahlevi", "Story
@@ -1925,7 +1926,9 @@ _CAPS_CODE = re.compile(r"(?<=[.!?\"”’])\s*\(([A-Z]{2,5})\)\.?\s*$")
 _CAPS_CODE_LINE = re.compile(r"^\s*\[([A-Z]{2,5})\]\.?\s*$")
 # the reporter's whole name closing the story after its last sentence, "… minggu. (Nanang
 # Prasetya)", when it is a person's (an office, "(Dinas Perhubungan)", is a source and stays)
-_CLOSING_NAME = r"\(([A-Z][a-z]{1,14}(?:\s+[A-Z][a-z]{1,14}){1,2})\)\.?\s*$"
+# (with its desk after a slash: "(Yohana Wenda/Humas)", a campus newsroom's sign-off)
+_CLOSING_NAME = (r"\(([A-Z][a-z]{1,14}(?:\s+[A-Z][a-z]{1,14}){1,2})"
+                 r"(?:\s*/\s*(?i:humas|hms|red|redaksi|rls|rilis)\b[\w .-]{0,30})?\)\.?\s*$")
 _NAME_CODE = re.compile(rf"(?<=[.!?\"”’])\s*{_CLOSING_NAME}")
 # Rule "agency caption": a caption's last sentence, then an agency or paper in capitals and its
 # photographer in brackets, "… di pasar tradisional. (ANTARA/Ahmad Fauzi)", "(REUTERS/Willy Kurniawan)",
@@ -2975,6 +2978,8 @@ def _written(letters: str, lines: Iterable[str]) -> bool:
 def _closing_name(name: str, res: Cleaned) -> None:
     """A whole name in brackets closing the story is its reporter's; where the byline named another
     writer, its editor's ("… Rp2,7 triliun. (Feby Novalius)" under "Dani Jumadil, Jurnalis")."""
+    if _ID_TOWN.fullmatch(name) or _NOT_CREDIT_NAME.search(name):
+        return  # a place or a desk's region, "(Jawa Tengah/Humas)", names no one
     writers = _told_writers()
     (res.editors if writers and name.casefold() not in writers else res.authors).append(name)
 

@@ -954,6 +954,8 @@ def _name_and_role(box: Any) -> list[str]:
         if k >= _ROLE_TRIES:
             break
         text = el.text or ""
+        if len(el) and text.rstrip().endswith(",") and isinstance(el[0].tag, str):
+            text += el[0].text or ""  # the role in an element of its own: "Arif Budiman, <b>Jurnalis</b>"
         if len(text) <= _WRITER_LEN and (m := _NAME_ROLE.match(text)) \
                 and people.people([m["name"]]) == [m["name"]]:
             return [m["name"]]
@@ -1329,7 +1331,7 @@ _CREDIT_TEXT = XPath(
     "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)][not(ancestor::textarea)]"
 )
 _CREDIT_MAX = 6  # credit lines read: a story's box holds two or three
-_ROW_PARTS = re.compile(r"\s+[•·|]\s+")
+_ROW_PARTS = re.compile(r"\s+[•·|»›]\s+")  # ("Kategori: X » 27 November 2026 » Oleh: Y", a classic theme)
 _CLOCK_THEN = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?\s+(?=[A-Z])")
 
 

@@ -163,8 +163,10 @@ def _clean(
         "title": meta.title,
         "description": meta.description,
         "text": text,
-        # the body's credit lines join the metadata's; the DOM's byline only when both are silent
-        "authors": people.people(meta.authors + body.authors or meta.byline, brands),
+        # the body's credit lines join the metadata's; the DOM's byline only when both are silent,
+        # or name only offices ("Kontributor: Humas FIKP Unhas" under "Penulis: Dr. Andi …")
+        "authors": people.people(meta.authors + body.authors, brands)
+        or people.people(meta.byline or (), brands),
         "editors": people.people(meta.editors + body.editors, brands),
         "published_at": when.published_at,
         "published_date": when.published_date,
