@@ -575,6 +575,16 @@ def test_a_dated_meta_row_beside_the_headline_dates_the_page() -> None:
     assert other["published_date"] != dt.date(2024, 3, 4)
 
 
+
+def test_a_meta_row_parted_by_guillemets_dates_the_page() -> None:
+    """Rule "dated meta row", a classic theme's row parted by guillemets ("Kategori: Kegiatan
+    Sekolah » 04 Maret 2024 » Oleh: Siti Aminah, S.Pd."): its date part dates the page, not the
+    day the story mentions (it was)."""
+    row = "Kategori: <a>Berita Daerah</a> &raquo; 04 Maret 2024 &raquo; Oleh: Siti Aminah, S.Pd."
+    rec = clean(raw(_card_page(row), GENERIC), None)
+    assert rec["published_date"] == dt.date(2024, 3, 4)
+    assert rec["authors"] == ["Siti Aminah"]
+
 @pytest.mark.parametrize(
     ("url", "at"),
     [("https://koran.example/2024-03-04/jembatan-baru-diresmikan", "2024-03-04T06:00:00+07:00"),

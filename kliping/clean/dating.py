@@ -354,8 +354,8 @@ class _Masthead:
 _CHANGED_CLASS = re.compile(r"(?i)^(?!.*(?:published|entry-date|post-date)).*(?:updated|modified)")
 
 
-_ROW_MARK = re.compile(r"\s[|·•]\s")
-_ROW_PARTS = re.compile(r"\s+[|·•]\s+")
+_ROW_MARK = re.compile(r"\s[|·•»›]\s")  # (guillemets: "Kategori: X » 27 November 2026 » Oleh: Y")
+_ROW_PARTS = re.compile(r"\s+[|·•»›]\s+")
 
 
 def near_headline(tree: Any, days: bool = False) -> list[str]:
