@@ -708,6 +708,11 @@ def test_closing_notes_go_from_their_heading() -> None:
     assert clean_lines([BODY, "Referensi", long]).paragraphs == [BODY, "Referensi", long]
     # (the heading alone closing the body: its list was dropped as links)
     assert clean_lines([BODY, BODY2, "Daftar Pustaka"]).paragraphs == [BODY, BODY2]
+    # a health portal's sources: "Sumber:" over its references
+    sources = ["Sumber:", "American Psychological Association. Coping with stress at the end of the year.",
+               "Kementerian Kesehatan RI. Kesehatan Jiwa Masyarakat."]
+    assert clean_lines([BODY, BODY2, *sources]).paragraphs == [BODY, BODY2]
+    assert clean_lines([BODY, "Sumber", long]).paragraphs == [BODY, "Sumber", long]
 
 
 def test_the_writer_s_line_and_byline_in_an_essay() -> None:
@@ -1011,6 +1016,8 @@ def test_site_caption_before_the_story_and_the_reporter_s_code_after_it() -> Non
         ["Narahubung Pusdalops BPBD Jateng: (024) 3519904 / WA 0811-2916-2222"],
         ["Nomor Darurat Kabupaten Garut", "- Pusdalops BPBD Garut: 0262-2801123", "- Damkar Garut: 113",
          "- Ambulans Gratis PSC 119"],
+        # a service's short number after "layanan" and its name (a health portal's)
+        ["Jika kamu atau orang terdekat membutuhkan dukungan, hubungi layanan SEJIWA 119 ext 8."],
     ],
 )
 def test_hotline_box_under_the_story(box: list[str]) -> None:
@@ -2993,3 +3000,23 @@ def test_an_english_wire_s_day_before_its_bracket() -> None:
     assert dateline(f"JAKARTA, Nov. 26 (Reuters) - {text}") == (text, "Jakarta", "Reuters")
     line = "NEW YORK, Nov 26 (Reuters) - The dollar rose on Monday as investors weighed the outlook."
     assert dateline(line) == (line, None, None)
+
+
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [("Artikel ini telah tayang sebelumnya di PRFMNews dengan judul yang berbeda.", "copyright"),
+     ("Artikel ini merupakan bagian dari KG Media. Ruang aktualisasi diri perempuan untuk mencapai "
+      "mimpinya.", "related"),
+     ("Hasil hitung cepat bukan hasil resmi. Hasil resmi pilkada akan ditetapkan KPU melalui "
+      "rekapitulasi berjenjang.", "widget"),
+     ("Buat janji temu dengan dokter saraf di Siloam Hospitals terdekat melalui aplikasi MySiloam.", "promo"),
+     # a story's lines
+     ("Pasien bisa membuat janji temu melalui aplikasi MySiloam, kata dia.", None),
+     ("Ia menegaskan hasil hitung cepat bukan hasil resmi.", None),
+     ("Artikel ini merupakan bagian dari Program Liputan Investigasi.", None)],
+)  # fmt: skip
+def test_revision_52_syndication_network_quick_count_and_booking(line: str, fam: str | None) -> None:
+    """A syndicated story's notice with its adverb after the verb ("telah tayang sebelumnya di"); a
+    network's note naming one group by its capitals, its tagline after it; a quick count's
+    disclaimer; a hospital's call to book through its app (round 15's tuning pages)."""
+    assert family(line) == fam

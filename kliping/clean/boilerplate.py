@@ -636,6 +636,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         rf"[^\n]{{0,250}}{_CHANNELS}[^\n]{{0,250}}$"
         r"|^[^\n]{0,150}\b(?:di|via|lewat|melalui)\s+(?:[\w.-]+\s+(?:dan|serta|&)\s+)?google news"
         r"(?:\s+(?:dan|serta|&)\s+(?:whats ?app|telegram)(?: channel)?)?\W*$"
+        # a hospital's or a clinic's call to book: "Buat janji temu dengan dokter saraf di Siloam
+        # Hospitals terdekat melalui aplikasi MySiloam.", "Booking konsultasi sekarang di aplikasi …"
+        r"|^\W*(?:buat|atur|pesan|booking|jadwalkan)\s+(?:janji(?: temu)?|konsultasi|jadwal)\b[^\n]{0,150}"
+        r"\b(?:melalui|lewat|via|di) (?:aplikasi|app|website|situs)\b[^\n]{0,60}$"
         # a broadcaster's call to watch on its channel: "Saksikan Final China Masters 2026 hanya di ANTV,
         # Minggu pukul 12.00 WIB", "Tonton siaran langsungnya di Vidio" (only, live or exclusively on a
         # named channel: "Saksikan pertunjukan itu di Taman Ismail Marzuki" names a venue)
@@ -871,6 +875,10 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:(?:jaringan|grup|kelompok)\b[^\n]{1,120}"
         r"|(?-i:[A-Z][\w.]+)(?:\s(?-i:[A-Z][\w.]+))?(?:,\s(?-i:[A-Z][\w.]+)(?:\s(?-i:[A-Z][\w.]+))?)*,?"
         r"\s(?:dan|&|serta)\s(?-i:[A-Z][\w.]+)(?:\s(?-i:[A-Z][\w.]+))?)\W*$"
+        # ... or of one group named by its capitals, its tagline after it: "Artikel ini merupakan
+        # bagian dari KG Media. Ruang aktualisasi diri perempuan …"
+        r"|^\s*(?:artikel|berita|konten) ini (?:merupakan |adalah )?bagian dari "
+        r"(?-i:[A-Z]{2,6}(?:\s[A-Z][\w.]+)?)\.(?:\s[^\n]{0,160})?$"
         # rule "related label": a label, its mark, what follows; or a two-word label and a headline
         rf"|^[\s»>›•*(\[]*{_RELATED_LABEL}{_RELATED_SEP}\s*[^\n]{{1,300}}$"
         rf"|^[\s»>›•*(\[]*{_RELATED_LABEL2}\s+(?!(?:lainnya|untuk|buat|hari|minggu|pekan|bulan)\b)"
@@ -1130,6 +1138,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # a CMS's link under the story to its comment form: "Add new comment" (Drupal), "Tambah
         # komentar baru"
         r"|^\s*(?:add new comment|add a comment|tambah(?:kan)? komentar(?: baru)?|tulis komentar)\s*$"
+        # a quick count's disclaimer: "Hasil hitung cepat bukan hasil resmi. Hasil resmi … KPU …"
+        r"|^\W*(?:hasil )?(?:hitung cepat|quick count)\b[^\n.]{0,60}\bbukan (?:merupakan )?hasil resmi\b"
+        r"[^\n]{0,200}$"
         # a comment section's disclaimer: "Komentar sepenuhnya menjadi tanggung jawab pengguna dan
         # diatur dalam UU ITE."
         r"|^\s*(?:setiap |semua |isi )?komentar(?: (?:anda|pembaca|pengguna))? (?:sepenuhnya )?"
@@ -1371,7 +1382,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # a syndicated story's notice: "Artikel ini telah tayang di Kompas.com dengan judul …"
         r"|^\s*(?:sebagian\s+)?(?:artikel|berita|tulisan|konten)\s+ini\s+"
         r"(?:telah\s+|sudah\s+|juga\s+|pernah\s+|sebelumnya\s+|pertama kali\s+)?"
-        r"(?:tayang|terbit|dimuat|diterbitkan|ditayangkan|tersedia)\s+(?:di|pada|dalam|oleh)\b.{0,400}$"
+        r"(?:tayang|terbit|dimuat|diterbitkan|ditayangkan|tersedia)(?:\s+sebelumnya|\s+pertama kali)?"
+        r"\s+(?:di|pada|dalam|oleh)\b.{0,400}$"  # ("… telah tayang sebelumnya di PRFMNews …")
         # a republishing offer: "Terbitkan ulang artikel kami secara gratis, …", "Republish this article"
         r"|^\s*(?:terbitkan ulang|republish)\b[^\n]{0,300}$",
         _I,
@@ -1464,7 +1476,8 @@ WRITER_LINE = re.compile(
 # whole a list's size), not the story going on under a subheading of that name.
 NOTES_HEAD = re.compile(
     r"^\s*(?:catatan (?:akhir|kaki)|daftar (?:pustaka|referensi|rujukan|bacaan)|kepustakaan|referensi"
-    r"|rujukan|bibliografi|sumber bacaan|bahan bacaan|references|bibliography|endnotes|footnotes|notes"
+    r"|rujukan|bibliografi|sumber(?: bacaan| referensi| rujukan| artikel)?|bahan bacaan|references|sources"
+    r"|bibliography|endnotes|footnotes|notes"
     r"|pernyataan keterbukaan|pengungkapan|disclosure statement|disclosures?|cara mengutip|how to cite"
     # a long read's note on how it was made, closing it: "Tentang liputan ini", "About this reporting"
     r"|tentang liputan ini|about this (?:story|report|reporting|investigation))\s*:?\s*$",
@@ -3082,7 +3095,7 @@ def _end_residue(keep: list[str], res: Cleaned) -> None:
 _PHONE = re.compile(
     r"\(0\d{2,3}\)\s?\d{4,8}|\b(?:\+62|0)\d{2,4}[- .]?\d{3,4}[- .]?\d{2,5}\b"
     r"|\b(?:call cent(?:er|re)|command cent(?:er|re)|hotline|sapa|darurat|kegawatdaruratan|damkar|ambulans"
-    r"|psc|polri|pemadam kebakaran)\b(?:\s+\w+){0,2}\s*:?\s*1\d{2}\b",
+    r"|psc|polri|pemadam kebakaran|layanan)\b(?:\s+\w+){0,2}\s*:?\s*1\d{2}\b",  # ("layanan SEJIWA 119")
     _I,
 )
 # ... on a line addressed to the reader: the call ("hubungi …", "Jika Anda …", "Butuh bantuan?"),
