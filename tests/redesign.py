@@ -46,6 +46,7 @@ Used by tests/test_redesign.py and bench/extraction.py.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 from collections import Counter
@@ -213,7 +214,11 @@ def _ad_split(doc: lxml.html.HtmlElement) -> None:
     paras = [i for i, c in enumerate(kids) if c.tag == "p"]
     if len(paras) < 2:
         return
-    second = etree.Element(box.tag, dict(box.attrib))
+    # (a copy of the box without its content, not a new element: an attribute the HTML parser takes
+    # may be no XML name the API sets, Qwik's "q:key")
+    second = copy.deepcopy(box)
+    second[:] = []
+    second.text = second.tail = None
     if second.get("id"):
         second.set("id", second.get("id", "") + "-2")
     for child in kids[paras[len(paras) // 2] :]:

@@ -184,6 +184,10 @@ def test_each_rewrite_changes_what_it_names() -> None:
     assert [len(x.xpath("p")) for x in split.xpath("//article/section[@class='isi']")] == [1, 1]
     assert split.xpath("//article/section[1]/following-sibling::div[1][@class='ad-slot']/iframe")
     assert split.xpath("string(//article/section[2])") == "Empat lima enam.Baca juga: x"
+    # (a box whose attribute is no XML name, Qwik's "q:key", is cut in two as well)
+    qwik = lxml.html.document_fromstring(rewrite(PAGE.replace(b"class='isi'", b"class='isi' q:key='a1'"),
+                                                 "ad_split"))
+    assert len(qwik.xpath("//article/section[@class='isi']")) == 2
     custom = doc("custom_elements")
     assert custom.xpath("//story-main/story-article/story-section/p") and not custom.xpath("//section")
     landmarks = lxml.html.document_fromstring(
