@@ -3236,6 +3236,21 @@ def test_text_divs_interleaved_with_the_story_s_paragraphs_are_paragraphs() -> N
     assert text.index(PARAS[4]) < text.index(PARAS[5])
 
 
+@pytest.mark.parametrize("frame", ["<div class='x4'>{}</div>", "<div>{}</div>"])
+def test_an_unclassed_staircase_of_paragraph_divs(frame: str) -> None:
+    """The staircase an unclosed paragraph ``<div>`` leaves, with no class (``sections_as_divs+
+    strip_attrs`` on a release written so): each open div's own text and the closed div inside it
+    are paragraphs, the next open div the next step. Only the open divs' text (made paragraphs as
+    text runs) was read, every closed div lost (F1 0.58). A closed div is a paragraph when the
+    next step follows it, the first one too (nothing before it in its frame)."""
+    stairs = (f"<div>{PARAS[0]}</div><div>{PARAS[1]}<div>{PARAS[2]}</div>"
+              f"<div>{PARAS[3]}<div>{PARAS[4]}</div><div>{PARAS[5]}"
+              "</div></div></div>")
+    text = _text(_page(frame.format(stairs), ["Hak cipta Warta Contoh 2025"]))
+    for para in PARAS[:6]:
+        assert para in text, para
+    assert text.index(PARAS[0]) < text.index(PARAS[1]) < text.index(PARAS[2]) < text.index(PARAS[3])
+
 def test_short_story_in_chunks_around_a_gallery() -> None:
     """Rule "chunks of one class": a short story cut into two chunks of one class around a photo
     slider, two paragraphs and three, each written as ``<br>`` runs (a celebrity portal's page).
