@@ -3251,6 +3251,20 @@ def test_an_unclassed_staircase_of_paragraph_divs(frame: str) -> None:
         assert para in text, para
     assert text.index(PARAS[0]) < text.index(PARAS[1]) < text.index(PARAS[2]) < text.index(PARAS[3])
 
+
+def test_a_classed_staircase_whose_open_divs_hold_paragraphs_after_them() -> None:
+    """A classed staircase (``<div class="para">`` left unclosed) whose innermost open div holds,
+    after its closed step, the story's ``<p>``s: the closed step (its parent's prose before it,
+    no paragraph element) and the outermost open div's own text (a div holding only the next
+    step) were lost, two of a travel portal's paragraphs."""
+    after = "".join(f"<p>{x}</p>" for x in PARAS[4:8])
+    stairs = (f"<p>{PARAS[0]}</p><div class='para'>{PARAS[1]}\n<div class='para'>{PARAS[2]}\n"
+              f"<div class='para'>{PARAS[3]}</div>{after}</div></div>")
+    text = _text(_page(f"<div class='post-content'>{stairs}</div>", ["Hak cipta Warta Contoh 2025"]))
+    for para in PARAS[:8]:
+        assert para in text, para
+    assert text.index(PARAS[1]) < text.index(PARAS[2]) < text.index(PARAS[3]) < text.index(PARAS[4])
+
 def test_short_story_in_chunks_around_a_gallery() -> None:
     """Rule "chunks of one class": a short story cut into two chunks of one class around a photo
     slider, two paragraphs and three, each written as ``<br>`` runs (a celebrity portal's page).

@@ -775,19 +775,30 @@ def _interleaved_divs(groups: dict[Any, list[Any]]) -> None:
             if _own_prose(div, text) < _INTERLEAVED_PROSE or not _ENDS_SENTENCE.search(text):
                 continue
             before, after = _element_beside(div, "getprevious"), _element_beside(div, "getnext")
-            if not _prose_paragraph(before) and not (
-                    before is None and not (parent.text or "").strip() and _staircase_step(after, div)):
-                continue  # (the first step of an unclassed staircase has nothing before it)
+            opened = len(" ".join((parent.text or "").split()))  # (the open div's own prose)
+            first_step = before is None and not opened and _staircase_step(after, div)
+            if not _prose_paragraph(before) and not first_step \
+                    and not (before is None and opened >= _INTERLEAVED_PROSE):
+                # (the first step of an unclassed staircase has nothing before it; a closed step
+                # opening its open div has that div's own prose before it)
+                continue
             cls = div.get("class")
             if cls and cls not in (before.get("class") if before is not None else None,
-                                   after.get("class") if after is not None else None):
+                                   after.get("class") if after is not None else None, parent.get("class")):
                 continue  # a styled box among the paragraphs (a promo, a newsletter's call): a box
             if div.get("id") and not cls:
                 continue
-            if _prose_paragraph(after) or (cls and parent.tag == "div" and parent.get("class") == cls) \
-                    or _staircase_step(after, div):
+            stair = bool(cls and parent.tag == "div" and parent.get("class") == cls)
+            if _prose_paragraph(after) or stair or _staircase_step(after, div):
                 div.tag = "p"  # (at once: the next step of a staircase follows it)
                 made.append(div)
+            if stair:
+                # the steps above whose own text is still loose: the open divs' paragraphs (a
+                # story's second paragraph, the text of the outermost open div, was lost)
+                up = parent
+                while (up := up.getparent()) is not None and up.tag == "div" and up.get("class") == cls \
+                        and len(" ".join((up.text or "").split())) >= _INTERLEAVED_PROSE:
+                    _rebuild_runs(up)
         for div in made:
             divs.remove(div)
 
