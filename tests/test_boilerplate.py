@@ -2938,7 +2938,9 @@ def test_a_crew_s_and_a_team_s_credits_go_with_their_names() -> None:
      ("Kodi, Sumba Barat Daya –", "Kodi, Sumba Barat Daya", None),
      ("Tual, Maluku Tenggara -", "Tual, Maluku Tenggara", None),
      # an outlet's name with no compass word after the place stays the source
-     ("Kupang, Pos Kupang -", "Kupang", "Pos Kupang")],
+     ("Kupang, Pos Kupang -", "Kupang", "Pos Kupang"),
+     # the place, its comma and the dash, no source between (a CMS dropped the outlet's name)
+     ("Kupang, –", "Kupang", None), ("KUPANG, -", "Kupang", None)],
 )  # fmt: skip
 def test_datelines_with_a_pipe_a_long_domain_or_a_regency_by_its_compass_words(
     head: str, place: str, source: str | None
@@ -2948,6 +2950,8 @@ def test_datelines_with_a_pipe_a_long_domain_or_a_regency_by_its_compass_words(
     ("Kodi, Sumba Barat Daya –"): the place's, no source. They were left in the story."""
     story = "Ratusan warga berkumpul di lapangan kampung sejak pagi untuk mengikuti upacara adat tahunan."
     assert dateline(f"{head} {story}") == (story, place, source)
+    for day in ("Senin, –", "Desember, -"):  # (a weekday's or a month's comma is no place's)
+        assert dateline(f"{day} {story}")[1] is None
 
 
 @pytest.mark.parametrize(

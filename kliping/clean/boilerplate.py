@@ -3450,6 +3450,10 @@ DATELINES = (
     # the place, a pipe, then the outlet's name and a dash: "TIMIKA | Seputarpapua –"
     re.compile(rf"^(?P<place>{_PLACE}{_REGION}?)\s*\|\s*(?P<source>{_SOURCE}|{_OUTLET}|[A-Z][\w.]+)"
                r"\s*(?:-{1,3}|[–—―])\s*(?=[A-Z\d\"“‘'])"),
+    # the place, its comma, then the dash with no source between (a CMS dropped the outlet's name):
+    # "Kupang, – Dinas Kesehatan …"
+    re.compile(rf"^(?!(?i:{_WEEKDAY}|{_MONTHS})\b)(?P<place>{_PLACE}{_REGION}?),\s*(?:-{{1,3}}|[–—―])\s+"
+               r"(?=[A-Z\d\"“‘'])"),
     # "Jakarta -", "BANDA ACEH -" (detik, okezone): a short capitalised place only; with its region
     # by a compass word ("Kodi, Sumba Barat Daya –")
     re.compile(rf"^(?P<place>{_PLACE}(?:,\s*{_ID_REGION}(?:\s{_WORD})?|,\s*{_WORD}(?:\s{_WORD})?\s{_REGION_COMPASS})?)"
