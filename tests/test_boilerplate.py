@@ -1457,6 +1457,12 @@ def test_own_dateline() -> None:
         assert dateline(text)[1:] == ("Banten", None)
     finally:
         BRAND.reset(told)
+    told = BRAND.set(page_brand("www.motorplus-online.com", ("MOTOR Plus",)))
+    try:  # the name with its domain glued to it by a hyphen: the domain is the source's, not the story's
+        text = "MOTOR Plus-online.com - Yamaha XSR155 milik warga Depok ini tampil jauh berbeda."
+        assert dateline(text) == (text[24:], None, "MOTOR Plus-online.com")
+    finally:
+        BRAND.reset(told)
     told = BRAND.set(page_brand("www.tempo.co", ("Tempo",)))
     try:  # a bare capitalised word opening a sentence is no dateline
         text = "Tempo - majalah berita mingguan - terbit pertama kali pada 1971 di Jakarta."

@@ -3549,6 +3549,7 @@ def _indonesian(text: str) -> bool:
 
 # (a full stop may close the name before its dash: "AMBON, AE.— Harga …")
 _OWN_GLUED = re.compile(r"-{1,2}\s*")  # (the hyphen glued after the name, :attr:`Brand.glued`)
+_GLUED_DOMAIN = re.compile(r"[-.][\w-]{0,30}\.(?:com|co\.id|id|net|org|co)\b(?!\.\w)")
 _OWN_DASH = re.compile(r"\.?\s*(?:-{1,3}|[–—―]|:)(?:\s+|$)|\s+[|•](?:\s+|$)")
 # ... or be the dash itself after the name in capitals: "RMOL. Komisi Pemilihan Umum …"
 _OWN_STOP = re.compile(r"\.\s+(?=[A-Z\"“‘])")
@@ -3576,18 +3577,22 @@ def _own_dateline(text: str) -> tuple[str, None, str] | None:
             break
     if m is None:
         return None
-    word = m.group()
+    word, end = m.group(), m.end()
+    if (dom := _GLUED_DOMAIN.match(text, end)) is not None:
+        # the name with its domain glued to it: "MOTOR Plus-online.com - Yamaha …" (the hyphen was
+        # read as the dash, "online.com -" left opening the story)
+        word, end, glued = text[m.start() : dom.end()], dom.end(), False
     if not ("." in word or word[:1].isupper()) or re.fullmatch(r"[A-Z][a-z]+", word) and before is None:
         return None
     if before is not None:
-        p, at = before, m.end()
+        p, at = before, end
         if before.group().endswith("("):  # "Palu (Kabar Nusantara) -": its bracket closed
             if text[at : at + 1] != ")":
                 return None
             at += 1
     else:  # (the place may follow the name: "KABAR NUSANTARA, Bandung -")
-        p = _OWN_PLACE.match(text, m.end())
-        at = p.end() if p else m.end()
+        p = _OWN_PLACE.match(text, end)
+        at = p.end() if p else end
     d = _OWN_GLUED.match(text, at) if glued else _OWN_DASH.match(text, at)
     if d is None and p is None and word.isupper() and len(word) >= 3:
         d = _OWN_STOP.match(text, at)
