@@ -1594,8 +1594,9 @@ def _is_chunk(el: Any, key: tuple[Any, ...], counts: dict[Any, int]) -> bool:
         counts[el] = sum(_own_prose(d) > 60 for d in divs)
         return True
     # (its paragraphs one level down, in a bare <div>: a paragraph of <br> runs written as a
-    # <div>, whose runs are <p>s now; the story's second half after the slot was lost, F1 0.63)
-    if inner := [d for d in el if d in counts and d.tag == "div" and not d.attrib]:
+    # <div>, whose runs are <p>s now; the story's second half after the slot was lost, F1 0.63;
+    # a chunk of the story's class only: an unclassed footer's box so made was joined to a story)
+    if _keyed(el) and (inner := [d for d in el if d in counts and d.tag == "div" and not d.attrib]):
         counts[el] = sum(_own_prose(x) > 60 for d in inner for x in d.iterchildren("p"))
         return True
     return False
