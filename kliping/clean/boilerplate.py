@@ -1790,6 +1790,14 @@ _BARE_CREDITS = re.compile(
     rf"\s+(?-i:(Editor|Redaktur|Penyunting))\s+({_BARE_NAME})\s*$"
 )
 # (also in brackets, as some portals close a story: "(Penulis: A/Editor: B)")
+# A meta row's separators between its parts ("Senin, 10 Nov 2025 11:27 WIB • Reporter : A • Editor : B";
+# guillemets in a classic theme: "Kategori: X » 27 November 2026 » Oleh: Y"), read by the writer's credits
+# (metadata) and the dated meta row (dating): ROW_MARK finds one, ROW_PARTS splits the row at them
+_ROW_SEPARATOR = "[|·•»›]"
+ROW_MARK = re.compile(rf"\s{_ROW_SEPARATOR}\s")
+ROW_PARTS = re.compile(rf"\s+{_ROW_SEPARATOR}\s+")
+
+
 CREDIT_LINE = re.compile(
     rf"^\s*(?:{_LABEL}\s*:\s*\S.{{0,150}}|\(\s*{_LABEL}\s*:\s*[^()]{{1,150}}\)\.?"
     # (two or more names: "Laporan: Hendra Wijaya dan Yuliana Rosa")

@@ -354,10 +354,6 @@ class _Masthead:
 _CHANGED_CLASS = re.compile(r"(?i)^(?!.*(?:published|entry-date|post-date)).*(?:updated|modified)")
 
 
-_ROW_MARK = re.compile(r"\s[|·•»›]\s")  # (guillemets: "Kategori: X » 27 November 2026 » Oleh: Y")
-_ROW_PARTS = re.compile(r"\s+[|·•»›]\s+")
-
-
 def near_headline(tree: Any, days: bool = False) -> list[str]:
     """The first date line with a time of day printed beside the ``<h1>`` (:func:`_near_elements`):
     a date line (:func:`is_date_line`) or a byline with its date (:func:`is_byline_date`); the walk
@@ -390,7 +386,7 @@ def near_headline(tree: Any, days: bool = False) -> list[str]:
         # its icons ("<i class=fa-calendar/> Minggu, 13 Oktober 2024 <i class=fa-user/> Admin")
         if _CLOCK.search(line) or _AGO.search(line):
             # (its parts between bars, bullets or middle dots: "Redaksi Jogja TV · Selasa, …")
-            parts = _ROW_PARTS.split(line) if _ROW_MARK.search(line) else ()
+            parts = boilerplate.ROW_PARTS.split(line) if boilerplate.ROW_MARK.search(line) else ()
             # (rule "time on its own line" for a row's parts: "Kamis, 09 Juli 2020 | 08:15 WITA |
             # Kategori: …" gives "Kamis, 09 Juli 2020 08:15 WITA")
             timed = [f"{a} {b}" for a, b in itertools.pairwise(parts) if a and _TIME_ALONE.match(b)]
@@ -408,7 +404,7 @@ def near_headline(tree: Any, days: bool = False) -> list[str]:
                 return [found]  # (every caller reads the first)
         elif days and day is None:
             # (a meta row's parts too: "By Redaksi | November 28, 2026 | Harga TBS & CPO")
-            parts = _ROW_PARTS.split(line) if _ROW_MARK.search(line) else ()
+            parts = boilerplate.ROW_PARTS.split(line) if boilerplate.ROW_MARK.search(line) else ()
             day = next((x for x in (line, *parts, *_icon_runs(el)) if is_date_line(x)), None)
             if day is not None and _in_teaser(el):
                 day = None

@@ -1331,7 +1331,6 @@ _CREDIT_TEXT = XPath(
     "[not(ancestor::a)][not(ancestor::script)][not(ancestor::style)][not(ancestor::textarea)]"
 )
 _CREDIT_MAX = 6  # credit lines read: a story's box holds two or three
-_ROW_PARTS = re.compile(r"\s+[•·|»›]\s+")  # ("Kategori: X » 27 November 2026 » Oleh: Y", a classic theme)
 _CLOCK_THEN = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?\s+(?=[A-Z])")
 
 
@@ -1482,7 +1481,7 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
         line = boilerplate.both_roles(line)
         if not boilerplate.CREDIT_LINE.match(line):
             # a meta row's parts: "Senin, 10 Nov 2025 11:27 WIB • Reporter : A • Editor : B"
-            parts = _ROW_PARTS.split(line)
+            parts = boilerplate.ROW_PARTS.split(line)
             k = next((i for i, p in enumerate(parts) if i and boilerplate.CREDIT_LINE.match(p)), None)
             if k is not None:
                 line = " • ".join(parts[k:])
