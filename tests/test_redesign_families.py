@@ -3285,3 +3285,38 @@ def test_short_story_in_chunks_around_a_gallery() -> None:
     for para in PARAS[:5]:
         assert para in text, para
     assert "1 dari 6 foto" not in text
+
+
+AD_GAP = "<div class='ad-label'>ADVERTISEMENT</div><div>SCROLL TO CONTINUE WITH CONTENT</div>"
+
+
+@pytest.mark.parametrize("gap", ["", AD_GAP])
+def test_lists_of_item_divs_under_their_labels(gap: str) -> None:
+    """Rule "labelled list": a recipe in a news story, its ingredients written as one text ``<div>``
+    per item under labels written as ``<p>``s ("Bahan:", "Bumbu halus:"), in a box among the story's
+    paragraphs, an ad slot's labels after it. trafilatura reads no ``<div>`` text beside ``<p>``s,
+    so every ingredient was lost (the labels kept): each run of items is the list it is."""
+    first = ["1/2 kg jengkol tua, kupas kulitnya", "1 liter santan dari 2 butir kelapa",
+             "2 lembar daun kunyit, simpulkan"]  # fmt: skip
+    second = ["15 buah cabai merah keriting", "10 butir bawang merah, 6 siung bawang putih"]
+    box = ("<div class='x7'><p><strong>Bahan:</strong></p>" + "".join(f"<div>{x}</div>" for x in first)
+           + "<p><strong>Bumbu halus:</strong></p>" + "".join(f"<div>{x}</div>" for x in second) + "</div>")
+    body = f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>{box}{gap}<p>{PARAS[2]}</p><p>{PARAS[3]}</p>"
+    text = _text(_page(f"<div class='x4'>{body}</div>"))
+    assert all(x in text for x in first + second), text
+    assert text.index("Bahan:") < text.index(first[0]) < text.index("Bumbu halus:") < text.index(second[0])
+    assert text.index(second[-1]) < text.index(PARAS[2])
+
+
+def test_labelled_divs_of_links_or_prose_are_no_list() -> None:
+    """A box of linked headlines under a label ("Baca juga:") is no list of the story's, and a
+    label over text divs outside a story's paragraphs (a sidebar's) is left alone."""
+    links = ["Daftar 7 Masakan Padang yang Wajib Ada", "Tips Memilih Jengkol Tua yang Tidak Pahit"]
+    box = ("<div class='x7'><p>Baca juga:</p>" + "".join(f"<div><a href='/r{i}'>{x}</a></div>"
+                                                     for i, x in enumerate(links)) + "</div>")  # fmt: skip
+    body = f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>{box}<p>{PARAS[2]}</p><p>{PARAS[3]}</p>"
+    text = _text(_page(f"<div class='x4'>{body}</div>"))
+    assert PARAS[2] in text and not any(x in text for x in links)
+    side = "<div class='x8'><p>Jadwal salat:</p><div>Subuh 04.05</div><div>Zuhur 11.40</div></div>"
+    text = _text(_page(f"<div class='x4'>{''.join(f'<p>{x}</p>' for x in PARAS[:4])}</div>{side}"))
+    assert "Subuh 04.05" not in text and PARAS[3] in text

@@ -841,12 +841,17 @@ def _blocks_among_paragraphs(groups: dict[Any, list[Any]]) -> None:
     story stays as it is).
     """
     lists = []
+    labelled = []
     prose: dict[Any, int] = {}
     for parent, divs in groups.items():
         if parent.tag == "div" and 2 <= len(divs) == len(parent) and _between_paragraphs(parent, prose):
             if not (parent.text or "").strip() and all(_own_prose(d) > 0 and not (d.tail or "").strip()
                                                        for d in divs):  # fmt: skip
                 lists.append(parent)
+            continue
+        if parent.tag == "div" and 2 <= len(divs) < len(parent) and _labelled_list(parent, divs) \
+                and _between_paragraphs(parent, prose):
+            labelled.append(parent)
             continue
         for div in divs:
             if len(div) != 1 or div[0].tag not in _BOLD or (div.text or "").strip():
@@ -862,6 +867,30 @@ def _blocks_among_paragraphs(groups: dict[Any, list[Any]]) -> None:
         parent.tag = "ul"
         for item in groups.pop(parent):
             item.tag = "li"
+    for parent in labelled:  # each item a line of its own under its label, as the labels are
+        for item in groups.pop(parent):
+            item.tag = "p"
+
+
+def _labelled_list(parent: Any, divs: list[Any]) -> bool:
+    """Is ``parent`` a box of list items written as text ``<div>``s under labels written as short
+    ``<p>``s ("<p><b>Bahan:</b></p><div>1/2 kg jengkol</div>…<p><b>Bumbu halus:</b></p><div>…</div>":
+    a recipe's lists in a news story, each ingredient lost, as trafilatura reads no ``<div>`` text
+    beside ``<p>``s)? Every other child a ``<p>`` of a heading's length ending in a colon, no link in
+    the box, no text of its own, every item text outside links with no tail."""
+    if (parent.text or "").strip() or next(parent.iter("a"), None) is not None:
+        return False
+    items = set(divs)
+    labels = [c for c in parent if c not in items and isinstance(c.tag, str)]
+    if not labels or len(labels) > len(divs) or not any(c in items for c in parent[1:]):
+        return False
+    for label in labels:
+        if label.tag != "p" or (label.tail or "").strip():
+            return False
+        text = " ".join(label.text_content().split())
+        if not text.endswith(":") or len(text) > _HEAD_DIV:
+            return False
+    return all(_own_prose(d) > 0 and not (d.tail or "").strip() for d in divs)
 
 
 def _between_paragraphs(el: Any, prose: dict[Any, int], after: frozenset[str] = frozenset("p")) -> bool:
@@ -874,6 +903,8 @@ def _between_paragraphs(el: Any, prose: dict[Any, int], after: frozenset[str] = 
     if (parent := el.getparent()) is None:
         return False
     before, next_ = _element_beside(el, "getprevious"), _element_beside(el, "getnext")
+    while next_ is not None and not len(next_) and boilerplate.AD_LABEL.match(next_.text or ""):
+        next_ = _element_beside(next_, "getnext")  # an ad slot's labels between (rule "labelled list")
     if before is None or before.tag not in after or next_ is None or next_.tag != "p":
         return False
     if not next_.text_content().strip() or (before.tag == "p" and not before.text_content().strip()):

@@ -58,6 +58,8 @@ _READ_ALSO = (r"^[\s»>›•*(\[–—-]*(?:(?:baca|lihat|simak|tonton|saksikan
               r"|waos(?:an)?\s+(?:ugi|sanes(?:ipun)?|sanès(?:ipun)?))\b")
 # An ad slot's label, alone: "ADVERTISEMENT", "Iklan", "Sponsored" (rule "labelled ad")
 _AD_WORDS = r"(?:advertisement|advertisment|iklan|sponsored|sponsor|ads)"
+# An ad slot's label, the whole text of its element ("ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT")
+AD_LABEL = re.compile(rf"^\s*(?:{_AD_WORDS}|scroll to continue(?: with content)?)\s*$", re.I)
 # Text that opens an inline box: the smallest element holding only that box is removed.
 _BOX_START = re.compile(
     _READ_ALSO + rf"|^\s*\[gambas:|^\s*{_AD_WORDS}\s*$"
