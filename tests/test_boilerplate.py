@@ -3030,3 +3030,42 @@ def test_revision_52_syndication_network_quick_count_and_booking(line: str, fam:
     network's note naming one group by its capitals, its tagline after it; a quick count's
     disclaimer; a hospital's call to book through its app (round 15's tuning pages)."""
     assert family(line) == fam
+
+
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [("Punya pertanyaan hukum? Ajukan ke Klinik dan dapatkan jawaban dari advokat mitra kami.", "promo"),
+     ("Ingin merasakan pengalaman live in di Pentingsari? Pesan paket wisata sekarang melalui WhatsApp "
+      "admin kami.", "promo"),
+     ("Update berita Tribun Medan di Google News dan ikuti saluran WhatsApp Tribun Medan.", "promo"),
+     ("Update berita terkini lainnya di Google News Tribun Medan", "promo"),
+     ("Info harga ikan harian bisa diakses lewat kanal Telegram @sorongnews.", "promo"),
+     ("KUISMenurut Moms, kapan waktu terbaik mengenalkan BLW pada bayi?", "promo"),
+     ("Lihat postingan ini di Instagram. Sebuah kiriman dibagikan oleh Dapur Sulastri (@dapur_sulastri)",
+      "widget"),
+     ("Tajuk ini merupakan sikap redaksi Jambi Independent.", "widget"),
+     ("Berita ini merupakan rilis resmi yang diolah redaksi.", "widget"),
+     # a story's lines
+     ("Warga yang ingin bertanya? Mereka bisa menghubungi posko kami, kata Budi.", None),
+     ("Informasi jadwal kapal bisa diakses lewat kanal Telegram milik Dinas Perhubungan setempat.", None),
+     ("Kuis itu diikuti 200 siswa dari 12 sekolah di Kota Malang.", None),
+     ("Berita ini merupakan kabar baik bagi petani di Kabupaten Sorong.", None),
+     ("Update berita soal banjir terus dilakukan BPBD melalui rapat harian.", None)],
+)  # fmt: skip
+def test_revision_53_calls_to_ask_or_book_channel_and_editorial_notes(line: str, fam: str | None) -> None:
+    """Round 16's tuning pages: a call to ask or book after its question, the site's service named by
+    "kami"; a site's update or a service's news on a channel or a handle; a quiz's label glued to its
+    question; an embedded post's two frame lines as one; an editorial's or a release's note on what
+    it is."""
+    assert family(line) == fam
+
+
+def test_revision_53_a_reporter_code_in_square_brackets_and_a_quiz_component() -> None:
+    """"[cr78]" closing the last paragraph is a reporter's code as "(m27)" is; a quiz component named
+    in CamelCase ("QuizWidget") is a quiz's box as "quiz-box" is, a word holding "quiz" is not."""
+    got = clean_lines([BODY, "Terdakwa ditangkap saat hendak meninggalkan Bali. [cr78]"])
+    assert got.paragraphs == [BODY, "Terdakwa ditangkap saat hendak meninggalkan Bali."]
+    from kliping.clean.boilerplate import PRUNE_CLASS
+
+    assert PRUNE_CLASS.search("QuizWidget") and PRUNE_CLASS.search("x PollCard__q")
+    assert not PRUNE_CLASS.search("Quizzical") and not PRUNE_CLASS.search("pollen")

@@ -28,7 +28,9 @@ from kliping.dates.vocab import MONTHS, WEEKDAYS
 # every element costs more than trafilatura itself).
 # (a readers' poll's or quiz's class: "polling", "bl-poll", "read__quiz", "kuis-box", "jajak-pendapat")
 _POLL = (r"(?:^|[\s_-])(?:polls?|polling|quiz|quizzes|kuis|kuiz|survey|survei|jajak-pendapat|voting)"
-         r"(?:[\s_-]|$)")
+         r"(?:[\s_-]|$)"
+         # (a component's name in CamelCase: "QuizWidget", "PollCard__question")
+         r"|(?:^|[\s_-])(?-i:Quiz|Poll|Polling|Kuis|Survey)(?-i:[A-Z])")
 # (an ad slot's class: "ads-wrapper", "td-a-rec-ad", "iklan-tengah", "adsbygoogle")
 _AD_TOKENS = r"\bads?[-_]|[-_]ads?\b|\biklan|advertisement|adsbygoogle|banner-ad"
 PRUNE_CLASS = re.compile(
@@ -701,6 +703,21 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # WhatsApp 0811 …", "Punya info menarik? Kirim ke WhatsApp redaksi 0812 …"
         r"|^\W*(?:punya|butuh|ingin|mau|ada)\b[^\n?]{0,80}\?\s*(?:hubungi|kirim(?:kan)?|chat|sampaikan)\b"
         r"[^\n]{0,100}\b(?:whats ?app|wa|telegram|e-?mail)\b[^\n]{0,120}$"
+        # ... or to ask or book, the site's own service named by "kami" closing the call: "Punya
+        # pertanyaan hukum? Ajukan ke Klinik dan dapatkan jawaban dari advokat mitra kami.", "Ingin
+        # merasakan … di Pentingsari? Pesan paket wisata sekarang melalui WhatsApp admin kami."
+        r"|^(?=[^\n]{0,240}$)\W*(?:punya|butuh|ingin|mau|ada)\b[^\n?]{0,100}\?\s*(?:ajukan|tanyakan|pesan"
+        r"|hubungi|kirim(?:kan)?|konsultasikan|daftar(?:kan)?|booking)\b[^\n]{0,120}\bkami\W*$"
+        # a site's update on a channel: "Update berita Tribun Medan di Google News dan ikuti saluran
+        # WhatsApp Tribun Medan."
+        rf"|^(?=[^\n]{{0,200}}$)\W*update (?:berita|informasi|info|kabar)\b[^\n]{{0,60}}"
+        rf"\b(?:di|via|lewat|melalui)\s+{_CHANNELS}\b[^\n]*$"
+        # a service's news on its handle: "Info harga ikan harian bisa diakses lewat kanal Telegram
+        # @sorongnews."
+        r"|^(?=[^\n]{0,180}$)[^\n]{0,100}\b(?:bisa|dapat) "
+        r"(?:diakses|diikuti|dipantau|dilihat|didapat(?:kan)?)\s+(?:lewat|melalui|via|di) "
+        r"(?:kanal|saluran|channel|akun|grup) (?:telegram|whats ?app|instagram"
+        r"|youtube|tiktok|x|twitter|facebook)\s+@[\w.]{2,40}\W*$"
         # a subscription pitch: "… Start your Independent Premium subscription today."
         r"|^[^\n]{0,200}\b(?:start|get|begin|buy) (?:your|a|an|our) [\w ]{0,40}\bsubscription"
         r"(?: today| now)?\W*$"
@@ -814,6 +831,8 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # "Kuis! Apa nama lapisan udara yang menyelimuti Bumi?"
         r"|^\W*(?:(?:yuk|ayo),?\s+)?(?:ikuti|mainkan|jawab|ikut) kuis\b[^\n]{0,150}$"
         r"|^\W*kuis\s*[!:]\s*[^\n]{0,200}\?\W*$"
+        # (the widget's label in capitals glued to its question: "KUISMenurut Moms, kapan …?")
+        r"|^\W*(?-i:KUIS|POLLING|JAJAK PENDAPAT)\s*:?\s*(?-i:[A-Z])[^\n]{0,200}\?\W*$"
         r"|^\s*temukan (?:berita|artikel|informasi|konten)\b[^\n]{0,100}\b(?:di|lewat|via) "
         r"(?:instagram|tiktok|youtube|twitter|facebook|whats ?app|telegram|google news)\b[^\n]{0,40}$"
         # an appeal to the reader for the outlet's support: "Dear Reader - … support The Gateway Pundit
@@ -1022,6 +1041,12 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # a reactions bar's words alone: "Senang Sedih Marah Kaget"
         r"|^\s*(?:(?:senang|sedih|marah|kaget|terkejut|lucu|takut|bangga|terinspirasi|inspiratif|kecewa"
         r"|gemas|gembira|wow|haha|love|suka)\s*[·•|,]?\s*){3,8}$"
+        # an editorial's or a release's note on what it is: "Tajuk ini merupakan sikap redaksi Jambi
+        # Independent.", "Berita ini merupakan rilis resmi yang diolah redaksi."
+        r"|^(?=[^\n]{0,200}$)\s*(?:berita|artikel|tulisan|konten|tajuk(?: rencana)?|editorial|rubrik) ini "
+        r"(?:merupakan|adalah|ialah) (?:(?:sikap|pandangan|pendapat|suara) (?:resmi )?redaksi"
+        r"|(?:rilis|siaran pers|press release)\b(?: resmi)?"
+        r"(?:\s+(?:yang\s+)?(?:diolah|disunting|diterima|dari)\b[^\n]{0,100})?\W*$)"
         r"|^\s*(?:disclaimer|disclosure|pengungkapan|penafian)\s*:"
         r"(?=[^\n]{0,300}\b(?:yang|dan|ini|untuk|tidak|bukan|dari|atau|merupakan|adalah|di|sepenuhnya)\b)"
         r"[^\n]{0,600}$"
@@ -1160,7 +1185,11 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         # a social post embedded in the story, its frame's lines: "Lihat postingan ini di
         # Instagram", "Sebuah kiriman dibagikan oleh Grid.ID (@gridid)", "A post shared by …"
         r"|^\s*(?:lihat (?:postingan|kiriman|unggahan|foto|video) ini di|view this (?:post|photo|video) on"
-        r"|lihat di|view on) (?:instagram|tiktok|facebook|threads|x|twitter)\W*$"
+        r"|lihat di|view on) (?:instagram|tiktok|facebook|threads|x|twitter)"
+        # (both lines as one, the embed's link holding them: "Lihat postingan ini di Instagram. Sebuah
+        # kiriman dibagikan oleh Dapur Sulastri (@dapur_sulastri)")
+        r"(?:\W+(?:(?:sebuah |suatu )?(?:kiriman|postingan|unggahan) (?:yang )?dibagikan oleh"
+        r"|a post shared by)\b[^\n]{0,80}\(@[\w.]{1,40}\))?\W*$"
         r"|^\s*(?:(?:sebuah |suatu )?(?:kiriman|postingan|unggahan) (?:yang )?dibagikan oleh"
         r"|a post shared by)\b[^\n]{0,80}\(@[\w.]{1,40}\)\W*$",
         _I,
@@ -1937,6 +1966,7 @@ INITIALS = re.compile(
     r"|(?<=[.!?\"”’])\s*\[[A-Z]{2,5}\]\.?\s*$"
     # the same codes in square brackets: "… roda dua. [muf/but]", "… pengungsian. [ka/ab]"
     r"|\s*\[(?:[A-Za-z]{2,6}\d{0,2}(?:\s*/\s*[A-Za-z]{1,6}(?:-[a-z]{2,8})?\d{0,2}){1,3}|[a-z]{2,4}|[A-Z][a-z]{1,3}"
+    r"|(?-i:[a-z]{1,4})\d{1,3}"  # (a reporter's code of letters and a number, "[cr78]", as "(m27)")
     r"|[a-z]{2,6}(?:\.[a-z]{2,6}){1,2})\]"
     r"\.?\s*$"
 )
