@@ -3069,3 +3069,39 @@ def test_revision_53_a_reporter_code_in_square_brackets_and_a_quiz_component() -
 
     assert PRUNE_CLASS.search("QuizWidget") and PRUNE_CLASS.search("x PollCard__q")
     assert not PRUNE_CLASS.search("Quizzical") and not PRUNE_CLASS.search("pollen")
+
+
+@pytest.mark.parametrize(
+    ("host", "names", "line", "want"),
+    [("pontianak.go.id", ("Pemerintah Kota Pontianak",),
+      "PONTIANAK – Pemerintah Kota Pontianak menutup jembatan.",
+      ("Pemerintah Kota Pontianak menutup jembatan.", "Pontianak", None)),
+     ("ambon.go.id", (), "AMBON - Harga cabai di Pasar Mardika naik dua kali lipat sepekan ini.",
+      ("Harga cabai di Pasar Mardika naik dua kali lipat sepekan ini.", "Ambon", None)),
+     # a name that is no town's stays the page's own source
+     ("kabarbanten.com", ("Kabar Banten",), "KABAR BANTEN - Pemerintah Kota Serang menutup jalan.",
+      ("Pemerintah Kota Serang menutup jalan.", None, "KABAR BANTEN"))],
+)  # fmt: skip
+def test_a_town_s_own_site_names_the_place(host: str, names: tuple[str, ...], line: str,
+                                           want: tuple[str, str | None, str | None]) -> None:  # fmt: skip
+    """Rule "own dateline" reads the page's own name before the dash as the source; a town's name that
+    is also the page's (a city's own site, a town's portal) is where the story happened."""
+    told = BRAND.set(page_brand(host, names))
+    try:
+        assert dateline(line) == want
+    finally:
+        BRAND.reset(told)
+
+
+def test_revision_53_contacts_and_a_writer_s_kind() -> None:
+    """"Narahubung Media" over a contact line of its office, a telephone and a mailbox (over 100
+    characters) closes a release; "Reporter Magang:" (an intern), "Penulis Tamu:" credit the writer."""
+    contact = ("Bagian Protokol dan Komunikasi Pimpinan Setda Kota Pontianak, telp. 0561-733041, email "
+               "prokopim@pontianak.go.id")
+    assert clean_lines([BODY, BODY2, "Narahubung Media", contact]).paragraphs == [BODY, BODY2]
+    said = ("Warga yang ingin bertanya dapat datang langsung ke Bagian Protokol dan Komunikasi Pimpinan "
+            "Setda Kota Pontianak pada jam kerja.")
+    assert clean_lines([BODY, "Narahubung Media", said]).paragraphs == [BODY, said]
+    got = clean_lines([BODY, BODY2, "Reporter Magang: Galih Pratama"])
+    assert got.paragraphs == [BODY, BODY2] and got.authors == ["Galih Pratama"]
+    assert clean_lines([BODY, "Penulis Tamu: Rina Marlina"]).authors == ["Rina Marlina"]

@@ -1080,3 +1080,29 @@ def test_contributor_s_label_with_the_town(label: str, authors: list[str]) -> No
     rec = _cleaned("<h1>Banjir Surut di Pesisir Utara</h1>" + credit + _STORY)
     assert rec["authors"] == authors
     assert rec["editors"] == ["Gloria Setyvani Putri"]
+
+
+def _amp_page(row: str, wrap: bool) -> dict:
+    import datetime as dt
+
+    head = "<div class='title-amp'><h1>Banjir Surut di Pesisir Utara</h1></div>"
+    body = f"<div class='page'>{head}{row}</div>" if wrap else f"{head}{row}"
+    html = (f"<html lang='id'><head><title>Banjir Surut di Pesisir Utara</title></head><body>{body}"
+            f"<div class='read-amp'>{_STORY}</div></body></html>")
+    url = "https://kabarpesisir.test/berita/2026/12/01/banjir-surut"
+    return {"body": html.encode(), "headers": {}, "url": url, "final_url": url, "site": "test",
+            "fetched_at": dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC), "run_id": "r", "fetch_id": "f"}
+
+
+@pytest.mark.parametrize("wrap", [False, True])
+def test_name_and_role_under_a_box_holding_the_headline_alone(wrap: bool) -> None:
+    """An AMP page's byline row right under the box of its headline, both children of ``<body>``,
+    the date after a bullet past the writer's length: "Muhammad Fathur, Jurnalis · Minggu 22
+    November 2026 21:08 WITA" names the writer (rule *name and role*); a sentence there does not."""
+    from kliping.clean import clean
+
+    row = "<div class='reporter-amp'>Muhammad Fathur, Jurnalis · Minggu 22 November 2026 21:08 WITA</div>"
+    assert clean(_amp_page(row, wrap))["authors"] == ["Muhammad Fathur"]
+    said = ("<p class='lead'>Warga, Jurnalis dan relawan membersihkan lumpur di 12 desa pada Minggu 22 "
+            "November 2026.</p>")
+    assert clean(_amp_page(said, wrap))["authors"] == []

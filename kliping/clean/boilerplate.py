@@ -1345,9 +1345,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     # contact:" (the lines under the label go with it: CONTACT_LINE), "Berita ini disiarkan oleh
     # Biro Komunikasi … Untuk informasi lebih lanjut dapat menghubungi …"
     "contact": re.compile(
-        r"^\W*(?:narahubung|kontak(?: media| pers| humas)?|media contacts?|contact person|press contacts?"
+        r"^\W*(?:(?:narahubung|kontak)(?: media| pers| humas)?|media contacts?|contact person|press contacts?"
         r"|(?:untuk )?(?:informasi|keterangan) lebih lanjut(?:,? (?:silakan )?hubungi)?)\s*:?\s*$"
-        r"|^\W*(?:narahubung|kontak(?: media| pers| humas)?|media contacts?|contact person)\s*:"
+        r"|^\W*(?:(?:narahubung|kontak)(?: media| pers| humas)?|media contacts?|contact person)\s*:"
         r"\s*[^\n]{1,200}$"
         # ... or the label and the contact on its line, a mailbox or a number in it: "Informasi lebih
         # lanjut: Kepala Bagian Humas, Taufik Ismail Harahap, email humas@kpu.go.id"
@@ -1793,6 +1793,10 @@ CREDIT_LABELS = {
     # a broadcast's presenter, a study's writing team ("Tim Penulis: A, B, C")
     "presenter": None, "pembawa acara": None, "tim penulis": "authors",
 }  # fmt: skip
+# a writer's label with what kind of writer: "Reporter Magang: Galih Pratama" (an intern), "Penulis
+# Tamu:" (a guest), "Kontributor Lepas:" (a freelancer)
+CREDIT_LABELS.update({f"{role} {kind}": "authors" for kind in ("magang", "tamu", "lepas")
+                      for role in ("reporter", "penulis", "wartawan", "kontributor")})  # fmt: skip
 _LABEL = r"(?:" + "|".join(CREDIT_LABELS) + r")"
 # Labels that are also ordinary words opening a sentence ("Laporan: polisi menerima 30 aduan"):
 # a credit only with a name after them, "Laporan: Wawan Setiawan", "Rep: Zulkifli Anwar/ Red:
@@ -2710,6 +2714,10 @@ _LABEL_ONLY = re.compile(r"^[^:\n]{1,40}:\s*$")
 # A contact's line under a contacts label: a desk's or a person's name, a number, an address
 # ("Biro Komunikasi KNEKS", "Telp. (021) 3483 2611", "Email: humas@kneks.go.id"), never a sentence
 _CONTACT_LINE_MAX = 100  # characters
+# ... or more, a mailbox or a phone number in it: "Bagian Protokol dan Komunikasi Pimpinan Setda Kota
+# Pontianak, telp. 0561-733041, email prokopim@pontianak.go.id"
+_CONTACT_LINE_LONG = 250
+_REACH = re.compile(r"[\w.+-]@[\w-]+\.[\w.]|\b(?:telp|tel|telepon|hp|wa|fax|faks)\.?\s*:?\s*\+?\(?\d", _I)
 _SENTENCE_CLOSE = re.compile(r"[a-z]{3,}[.!?]\W*$")
 
 
@@ -2814,7 +2822,9 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             res.dropped.append(("widget", line))  # (a subheading the story's prose follows stays)
             in_table = True
             continue
-        if in_contact and len(line) <= _CONTACT_LINE_MAX and not _SENTENCE_CLOSE.search(line):
+        if in_contact and (len(line) <= _CONTACT_LINE_MAX or (len(line) <= _CONTACT_LINE_LONG
+                                                              and _REACH.search(line))) \
+                and not _SENTENCE_CLOSE.search(line):
             res.dropped.append(("contact", line))
             continue
         in_contact = False
@@ -3662,6 +3672,11 @@ def dateline(text: str) -> tuple[str, str | None, str | None]:
     # the town's name too)
     if own is not None and (found[2] is None
                             or (_names_brand(found[1]) and _A_DOMAIN.fullmatch(found[2]) is None)):
+        if found[1] and found[2] is None and "." not in own[2] and own[2].casefold() == found[1].casefold() \
+                and _ID_TOWN.fullmatch(found[1]):
+            # a town's name, the page's too: a city's own site ("PONTIANAK – Pemerintah Kota …" on
+            # pontianak.go.id) or a town's portal writes where the story happened, the place
+            return found
         return own
     if found[2] is None and _names_brand(found[1]) and (m := BRAND.get().rx.match(text)) is not None \
             and _OWN_DASH.match(text, m.end()):

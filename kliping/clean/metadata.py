@@ -935,7 +935,26 @@ def _writer_beside_headline(tree: Any, wide: bool = True) -> list[str]:
             return named
     if not wide:  # (the rules by words and shapes are read on a page that may be Indonesian)
         return []
-    return _name_and_role(box) or _name_beside_date(tree, h1) or _name_dash_outlet(tree)
+    return _name_and_role(box) or _name_under_box(box, h1) or _name_beside_date(tree, h1) \
+        or _name_dash_outlet(tree)
+
+
+def _name_under_box(box: Any, h1: Any) -> list[str]:
+    """Rule *name and role* in the row right under a box that holds the headline alone (an AMP
+    page's ``<div class=title-amp><h1>`` with ``<div class=reporter-amp>Muhammad Fathur, Jurnalis ·
+    Minggu 22 November 2026 …</div>`` after it, both children of ``<body>``): its next two elements."""
+    if h1 is None or " ".join(box.text_content().split()) != " ".join(h1.text_content().split()):
+        return []
+    sib = box.getnext()
+    for _ in range(2):
+        while sib is not None and not isinstance(sib.tag, str):
+            sib = sib.getnext()
+        if sib is None:
+            break
+        if found := _name_and_role(sib):
+            return found
+        sib = sib.getnext()
+    return []
 
 
 # Rule "name and role": by the headline, a line that opens with a person's name and the reporter's
@@ -956,6 +975,9 @@ def _name_and_role(box: Any) -> list[str]:
         text = el.text or ""
         if len(el) and text.rstrip().endswith(",") and isinstance(el[0].tag, str):
             text += el[0].text or ""  # the role in an element of its own: "Arif Budiman, <b>Jurnalis</b>"
+        if len(text) > _WRITER_LEN and len(parts := _BULLETS.split(text, maxsplit=1)) == 2 \
+                and any(c.isdigit() for c in parts[1]):
+            text = parts[0]  # (the date after a bullet: "Muhammad Fathur, Jurnalis · Minggu 22 …")
         if len(text) <= _WRITER_LEN and (m := _NAME_ROLE.match(text)) \
                 and people.people([m["name"]]) == [m["name"]]:
             return [m["name"]]
