@@ -3320,3 +3320,20 @@ def test_labelled_divs_of_links_or_prose_are_no_list() -> None:
     side = "<div class='x8'><p>Jadwal salat:</p><div>Subuh 04.05</div><div>Zuhur 11.40</div></div>"
     text = _text(_page(f"<div class='x4'>{''.join(f'<p>{x}</p>' for x in PARAS[:4])}</div>{side}"))
     assert "Subuh 04.05" not in text and PARAS[3] in text
+
+
+@pytest.mark.parametrize("cls", ["affiliate-box", "aff-product", "produk-afiliasi", "card affiliate"])
+def test_an_affiliate_product_card_in_the_story(cls: str) -> None:
+    """An affiliate's product card among a lifestyle story's paragraphs (its name, its price, the
+    shop's link, the commission note) is no part of the story; a staff box or a paragraph saying
+    the price is."""
+    card = (f"<div class='{cls}'><p>Dream Pilih</p><p>Air Fryer Mini 2,5 Liter</p>"
+            "<p>Harga mulai Rp499.000</p><a href='https://shope.ee/x'>Cek Harga di Shopee</a>"
+            "<p>*Dream mendapat komisi dari setiap pembelian lewat tautan di atas.</p></div>")
+    body = f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>{card}<p>{PARAS[2]}</p><p>{PARAS[3]}</p>"
+    text = _text(_page(f"<div class='x4'>{body}</div>"))
+    assert "Air Fryer Mini" not in text and "Rp499.000" not in text and PARAS[2] in text
+    said = ("<div class='staff-note'><p>Harga air fryer mini di pasaran kini mulai Rp499.000, kata "
+            "pedagang.</p></div>")
+    text = _text(_page(f"<div class='x4'><p>{PARAS[0]}</p><p>{PARAS[1]}</p>{said}<p>{PARAS[2]}</p></div>"))
+    assert "mulai Rp499.000, kata pedagang" in text

@@ -43,6 +43,9 @@ PRUNE_CLASS = re.compile(
     r"|sign-?up-(?:card|box|form)|\bcta-(?:card|box|banner)"
     # a donation appeal's box ("donate-box", "donasi-box", "donation-widget")
     r"|(?:^|[\s_-])(?:donate|donation|donasi)(?:[\s_-]|$)"
+    # an affiliate's product card in a lifestyle story, its price and shop link ("affiliate-box",
+    # "aff-product", "produk-afiliasi")
+    r"|(?:^|[\s_-])(?:affiliate|afiliasi|aff)(?:[\s_-]|$)"
     # a readers' poll or quiz, when it asks (rule "poll box", in prune())
     r"|" + _POLL,
     re.I,
@@ -112,7 +115,7 @@ _PRUNE_KEYS = (
     "baca", "lihat", "linksisip", "related", "terkait", "parallax", "ad-", "ad_", "ads-", "ads_",
     "-ad", "_ad", "advertisement", "adsbygoogle", "iklan", "share", "comment", "channel", "news",
     "respond", "reply", "signup", "sign-up", "cta-", "donat", "donasi", "poll", "quiz", "kuis", "kuiz",
-    "survey", "survei", "jajak", "voting",
+    "survey", "survei", "jajak", "voting", "aff", "afiliasi",
 )  # fmt: skip
 _PRUNE_KEY = re.compile("|".join(map(re.escape, _PRUNE_KEYS)))
 
