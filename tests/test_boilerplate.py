@@ -3105,3 +3105,19 @@ def test_revision_53_contacts_and_a_writer_s_kind() -> None:
     got = clean_lines([BODY, BODY2, "Reporter Magang: Galih Pratama"])
     assert got.paragraphs == [BODY, BODY2] and got.authors == ["Galih Pratama"]
     assert clean_lines([BODY, "Penulis Tamu: Rina Marlina"]).authors == ["Rina Marlina"]
+
+
+def test_revision_53_credits_in_square_brackets_and_a_report_s_writers() -> None:
+    """"[Penulis: A; Editor: B]" after the story credits both (a semicolon parts them); rule "written
+    by": "Laporan ini ditulis oleh A dan B. Penyunting: C." names its writers and its editor; a body
+    of the state writing a report is no writer and the sentence stays."""
+    got = clean_lines([BODY, BODY2, "[Penulis: Ahmad Hanif Fauzan; Editor: Syarif Hidayatullah]"])
+    assert (got.paragraphs, got.authors, got.editors) == (
+        [BODY, BODY2], ["Ahmad Hanif Fauzan"], ["Syarif Hidayatullah"])
+    got = clean_lines([BODY, BODY2, "Laporan ini ditulis oleh Yustina Ndaru dan Kristo Mbete. Penyunting: "
+                                    "Benediktus Sambu."])  # fmt: skip
+    assert (got.paragraphs, got.authors, got.editors) == (
+        [BODY, BODY2], ["Yustina Ndaru", "Kristo Mbete"], ["Benediktus Sambu"])
+    said = "Laporan ini ditulis oleh Badan Pusat Statistik."
+    got = clean_lines([BODY, said, BODY2])
+    assert (got.paragraphs, got.authors) == ([BODY, said, BODY2], [])

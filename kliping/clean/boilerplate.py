@@ -1838,6 +1838,7 @@ ROW_PARTS = re.compile(rf"\s+{_ROW_SEPARATOR}\s+")
 
 CREDIT_LINE = re.compile(
     rf"^\s*(?:{_LABEL}\s*:\s*\S.{{0,150}}|\(\s*{_LABEL}\s*:\s*[^()]{{1,150}}\)\.?"
+    rf"|\[\s*{_LABEL}\s*:\s*[^\[\]]{{1,150}}\]\.?"  # (in square brackets: "[Penulis: A; Editor: B]")
     # (two or more names: "Laporan: Hendra Wijaya dan Yuliana Rosa")
     rf"|\(?\s*{_NAMED_LABEL}\s*:\s*{_A_NAME}(?:\s*(?:,|&|\bdan\b)\s*{_A_NAME}){{0,3}}"
     rf"(?:\s*[/|,]?\s*{_ANY_LABEL}\s*:\s*{_A_NAME})*"
@@ -1871,7 +1872,8 @@ _TEAM_FIRST = re.compile(rf"tim\s+[^:\n]{{1,40}}:\s*(?={_LABEL}\s*:)", _I)
 # (a name also ends before a word of another label the credit does not know: "Kontributor: Lalu
 # Ahmad Fauzan Dibaca: 845")
 _CREDIT_PARTS = re.compile(
-    rf"\b({_ANY_LABEL})\s*:\s*(.*?)(?=\s*(?:[|,·•]|\b{_ANY_LABEL}\s*:|$)|\s(?-i:[A-Z][a-z]+)\s?:(?:\s|$))", _I
+    rf"\b({_ANY_LABEL})\s*:\s*(.*?)(?=\s*(?:[|,·•;]|\b{_ANY_LABEL}\s*:|$)|\s(?-i:[A-Z][a-z]+)\s?:(?:\s|$))",
+    _I,
 )
 _CREDIT_DATE = re.compile(r"\s*\d")
 # a weekday's whole name in any of the vocabulary's languages ("Sabtu", "Jum'at", "Monday", "Setu")
@@ -1898,6 +1900,15 @@ REPORT_BY = re.compile(
     # "Oleh Fajar Sidik Wibisono" alone on its line, no colon (an essay's byline inside its body);
     # "Laporan oleh Arif Maulana", "Liputan oleh …", "Ditulis oleh …" (a campus newsroom's)
     r"|^\s*(?:(?:laporan|liputan|reportase|ditulis)\s+)?oleh\s+(?P<name5>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}))\s*$",
+    _I,
+)
+# A report's closing sentence naming its writers, and its editor after it: "Laporan ini ditulis oleh
+# Yustina Ndaru dan Kristo Mbete. Penyunting: Benediktus Sambu." (rule "written by")
+_WB_NAME = r"(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
+WRITTEN_BY = re.compile(
+    r"^\W*(?:laporan|liputan|tulisan|artikel|berita|naskah|reportase)(?: ini)? (?:ditulis|dilaporkan"
+    rf"|diliput) oleh\s+(?P<names>{_WB_NAME}(?:\s*(?:,|\bdan\b|&)\s*{_WB_NAME}){{0,3}})\.?"
+    rf"(?:\s*(?:penyunting|editor|redaktur|disunting oleh)\s*:?\s*(?P<editor>{_WB_NAME})\.?)?\s*$",
     _I,
 )
 # A feature's credit row in English: "Words by Laras Wibisono · Photography by Reza Pahlevi", "Story
@@ -2258,7 +2269,7 @@ def credit(line: str) -> list[tuple[str | None, str]]:
     out = []
     line = _DESK_IN_CREDIT.sub(r"\1", line)
     bare = line.strip().rstrip(".")
-    if bare.startswith("(") and bare.endswith(")"):  # "(Penulis: A/Editor: B)"
+    if bare[:1] + bare[-1:] in ("()", "[]"):  # "(Penulis: A/Editor: B)", "[Penulis: A; Editor: B]"
         line = bare[1:-1]
     for m in _CREDIT_PARTS.finditer(line):
         label, value = m.groups()
@@ -2875,6 +2886,13 @@ def clean_lines(lines: list[str], extra: tuple[re.Pattern[str], ...] = ()) -> Cl
             continue
         if WRITER_LINE.match(line):  # rule "writer's line"
             res.dropped.append(("author_box", line))
+            continue
+        if (wb := WRITTEN_BY.match(line)) is not None \
+                and all(map(is_person, names := re.split(r"\s*(?:,|\bdan\b|&)\s*", wb.group("names")))):
+            res.authors.extend(names)  # rule "written by" (people only: an office's report is the story's)
+            if wb.group("editor"):
+                res.editors.append(wb.group("editor"))
+            res.dropped.append(("credit", line))
             continue
         by = REPORT_BY.match(line) or BY_CREDITS.match(line)
         if by:

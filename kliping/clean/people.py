@@ -56,6 +56,9 @@ _NOT_PERSON = re.compile(
     # ... or an organisation's division or department signing its report ("Divisi Pemantauan
     # Impunitas", "Departemen Riset", "Bidang Advokasi", "Unit Kajian")
     r"|^(?:divisi|departemen|department|bidang|unit|seksi|bagian|subbagian|subbag|direktorat|deputi)\s"
+    # ... or a body of the state or a foundation by its first word ("Badan Pusat Statistik", "Lembaga
+    # Ilmu Pengetahuan", "Kementerian Kesehatan", "Balai Besar …", "Yayasan …")
+    r"|^(?:badan|lembaga|kementerian|komisi|balai|yayasan|universitas|institut)\s"
     # ... or an information office's short name ("Puspenkum", "Puspen Kemendagri", "Dispenad",
     # "Pendam IV", "Bidhumas", "Penum", "Pusinfo")
     r"|\b(?:puspen[a-z]{0,6}|dispen[a-z]{0,3}|pendam|penrem|pendim|bidhumas|penum|pusinfo|puskom[a-z]{0,6})\b"
