@@ -3121,3 +3121,38 @@ def test_revision_53_credits_in_square_brackets_and_a_report_s_writers() -> None
     said = "Laporan ini ditulis oleh Badan Pusat Statistik."
     got = clean_lines([BODY, said, BODY2])
     assert (got.paragraphs, got.authors) == ([BODY, said, BODY2], [])
+
+
+@pytest.mark.parametrize(
+    ("line", "fam"),
+    [("Jumat, 27 November 2026 Dibaca 412 kali Admin Dispertapa", "widget"),
+     ("27/11/2026 | Dilihat: 1.204 kali", "widget"),
+     ("This article is premium content", "promo"),
+     ("Unlock full access for as low as Rp 99,000 a month.", "promo"),
+     ("Editor’s note: This article was first published in Indonesian by Jubi.id and translated by the "
+      "Jubi English desk.", "widget"),
+     ("Isi laporan sepenuhnya tanggung jawab pewarta warga.", "widget"),
+     ("Jangan lupa follow blog ini untuk kabar kampung terbaru ya, Lur!", "promo"),
+     ("Cek fakta lainnya di kanal WhatsApp Liputan6.com.", "promo"),
+     # a story's lines
+     ("Senin (30/11) video itu dibaca 2.000 kali dalam sehari.", None),
+     ("Cek Fakta Liputan6.com menelusuri klaim tersebut lewat video serupa di kanal YouTube asal Turki.",
+      None),
+     ("Tanggung jawab pewarta warga adalah memverifikasi informasi sebelum mengunggah, kata dia.", None),
+     ("Ia mengikuti blog ini sejak 2019 untuk belajar bertani.", None),
+     # an update under "Editor's note:" stays (the Zyte benchmark's gold keeps it)
+     ("Editor's note: This story was updated at 5:45 p.m. ET to include details from the NASA telecon.",
+      None)],
+)  # fmt: skip
+def test_revision_53_meta_rows_paywalls_editions_and_a_fact_check_desk(line: str, fam: str | None) -> None:
+    """Round 17's tuning pages: a portal's meta row of date, view counter and poster; a paywall's
+    pitch; an English edition's note that it was first published in Indonesian; a citizen report's
+    disclaimer; a blog's follow call; and a fact-check desk's name opening a story's sentence, which
+    is no call to check."""
+    assert family(line) == fam
+
+
+def test_revision_53_a_fact_checker_s_credit() -> None:
+    """"Hasil periksa fakta Yudha Pratama Sitompul." over a hoax check names its writer (Mafindo's)."""
+    got = clean_lines(["Hasil periksa fakta Yudha Pratama Sitompul.", BODY, BODY2])
+    assert (got.paragraphs, got.authors) == ([BODY, BODY2], ["Yudha Pratama Sitompul"])
