@@ -3134,6 +3134,9 @@ def test_revision_53_credits_in_square_brackets_and_a_report_s_writers() -> None
      ("Isi laporan sepenuhnya tanggung jawab pewarta warga.", "widget"),
      ("Jangan lupa follow blog ini untuk kabar kampung terbaru ya, Lur!", "promo"),
      ("Cek fakta lainnya di kanal WhatsApp Liputan6.com.", "promo"),
+     ("Kirim laporanmu ke pasangmata dan dapatkan poin yang bisa ditukar hadiah!", "promo"),
+     ("Want to stay up to date with the latest Bali travel news? Join our Bali Sun Facebook group.", "promo"),
+     ("Kirim laporan ke polisi jika menemukan pungli, kata Kapolres.", None),
      # a story's lines
      ("Senin (30/11) video itu dibaca 2.000 kali dalam sehari.", None),
      ("Cek Fakta Liputan6.com menelusuri klaim tersebut lewat video serupa di kanal YouTube asal Turki.",

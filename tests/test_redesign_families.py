@@ -3351,3 +3351,18 @@ def test_runs_and_text_divs_side_by_side_are_one_story() -> None:
     teasers = "<div>Keraton gelar malam selikuran.</div><div>Tiket kereta libur Natal ludes terjual.</div>"
     text = _text(_page(f"<div class='x4'>{''.join(f'<p>{x}</p>' for x in PARAS[:4])}{teasers}</div>"))
     assert "Keraton gelar" not in text and PARAS[3] in text
+
+
+@pytest.mark.parametrize("cls", ["info-gempa-bmkg", "box-gempa", "widget_gempa", "gempa-terkini"])
+def test_a_latest_quake_box_beside_the_story(cls: str) -> None:
+    """A quake agency's latest-quake box among a quake story's paragraphs or under it (its automatic
+    text: "M 4.8 | 21 Nov 2026 20:14:51 WIB | … | Kedalaman 6 km") is no part of the story; the
+    same text quoted in the story's own sentence is."""
+    box = (f"<div class='{cls}'><h4>Info Gempa Terkini BMKG</h4><p>M 4.8 | 21 Nov 2026 20:14:51 WIB | "
+           "6.81 LS 107.89 BT | Kedalaman 6 km | 4 km BaratLaut SUMEDANG-JABAR</p></div>")
+    said = ("<p>BMKG mencatat gempa M 4.8 pada 21 Nov 2026 pukul 20:14:51 WIB dengan kedalaman 6 km di barat "
+            "laut Sumedang, kata petugas.</p>")
+    body = f"<p>{PARAS[0]}</p>{said}<p>{PARAS[1]}</p>{box}<p>{PARAS[2]}</p><p>{PARAS[3]}</p>"
+    text = _text(_page(f"<div class='x4'>{body}</div>"))
+    assert "Kedalaman 6 km" not in text and "Info Gempa Terkini" not in text
+    assert "dengan kedalaman 6 km di barat laut Sumedang" in text and PARAS[2] in text

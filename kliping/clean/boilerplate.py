@@ -43,6 +43,9 @@ PRUNE_CLASS = re.compile(
     r"|sign-?up-(?:card|box|form)|\bcta-(?:card|box|banner)"
     # a donation appeal's box ("donate-box", "donasi-box", "donation-widget")
     r"|(?:^|[\s_-])(?:donate|donation|donasi)(?:[\s_-]|$)"
+    # a quake agency's latest-quake box beside the story ("info-gempa-bmkg", "box-gempa", "widget-gempa";
+    # its automatic text quoted in a story's sentence is the story's)
+    r"|(?:info|box|widget|kotak)[-_]?gempa|gempa[-_]?(?:terkini|widget|box|bmkg)"
     # an affiliate's product card in a lifestyle story, its price and shop link ("affiliate-box",
     # "aff-product", "produk-afiliasi")
     r"|(?:^|[\s_-])(?:affiliate|afiliasi|aff)(?:[\s_-]|$)"
@@ -115,7 +118,7 @@ _PRUNE_KEYS = (
     "baca", "lihat", "linksisip", "related", "terkait", "parallax", "ad-", "ad_", "ads-", "ads_",
     "-ad", "_ad", "advertisement", "adsbygoogle", "iklan", "share", "comment", "channel", "news",
     "respond", "reply", "signup", "sign-up", "cta-", "donat", "donasi", "poll", "quiz", "kuis", "kuiz",
-    "survey", "survei", "jajak", "voting", "aff", "afiliasi",
+    "survey", "survei", "jajak", "voting", "aff", "afiliasi", "gempa",
 )  # fmt: skip
 _PRUNE_KEY = re.compile("|".join(map(re.escape, _PRUNE_KEYS)))
 
@@ -724,6 +727,13 @@ FAMILIES: dict[str, re.Pattern[str]] = {
         r"(?:diakses|diikuti|dipantau|dilihat|didapat(?:kan)?)\s+(?:lewat|melalui|via|di) "
         r"(?:kanal|saluran|channel|akun|grup) (?:telegram|whats ?app|instagram"
         r"|youtube|tiktok|x|twitter|facebook)\s+@[\w.]{2,40}\W*$"
+        # a call for the readers' own reports: "Kirim laporanmu ke pasangmata dan dapatkan poin …!",
+        # "Kirimkan tulisan Anda ke redaksi …"
+        r"|^(?=[^\n]{0,200}$)\W*(?:(?:yuk|ayo),?\s+)?kirim(?:kan)? "
+        r"(?:laporan|tulisan|cerita|artikel|foto|video|karya|opini)(?:mu|\s+(?:anda|kamu))\b[^\n]*$"
+        # a newsletter's question: "Want to stay up to date with the latest Bali travel news?"
+        r"|^\W*(?:want|would you like) to (?:stay up to date|stay updated|get the latest|keep up)\b"
+        r"[^\n]{0,100}\?(?:\s+[^\n]{1,120})?\s*$"  # (its call after it: "… Join our Facebook group.")
         # a paywall's pitch: "This article is premium content", "Unlock full access for as low as Rp
         # 99,000 a month.", "Artikel ini khusus pelanggan", "Buka akses penuh …"
         r"|^\W*(?:this|the) (?:article|story|content) is "
