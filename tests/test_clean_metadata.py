@@ -1106,3 +1106,18 @@ def test_name_and_role_under_a_box_holding_the_headline_alone(wrap: bool) -> Non
     said = ("<p class='lead'>Warga, Jurnalis dan relawan membersihkan lumpur di 12 desa pada Minggu 22 "
             "November 2026.</p>")
     assert clean(_amp_page(said, wrap))["authors"] == []
+
+
+def test_an_english_paper_s_byline_role_and_editor() -> None:
+    """"By Made Arya Sentana, Staff Writer" names the writer without the kind of writer; "Edited by
+    Herman Sasongko" in the byline row (no colon) names the editor on an Indonesian paper's English
+    edition (a .id host); "edited by" in a sentence does not."""
+    row = ("<div class='byline-row'><span class='author'>By Made Arya Sentana, Staff Writer</span> / "
+           "<span class='editor'>Edited by Herman Sasongko</span></div>")
+    rec = _cleaned(f"<h1>Floodwaters Recede on the Northern Coast</h1>{row}{_ENGLISH}",
+                   url="https://coastpost.id/news/2026/12/01/floodwaters-recede", lang="en")
+    assert (rec["authors"], rec["editors"]) == (["Made Arya Sentana"], ["Herman Sasongko"])
+    said = "<p>The report, edited by the agency's staff, was released on Monday.</p>"
+    rec = _cleaned(f"<h1>Floodwaters Recede on the Northern Coast</h1>{said}{_ENGLISH}",
+                   url="https://coastpost.id/news/2026/12/01/floodwaters-recede", lang="en")
+    assert rec["editors"] == []

@@ -1525,7 +1525,29 @@ def credit_lines(tree: Any) -> tuple[list[str], list[str]]:
     if not authors and not editors:
         for fld, name in _label_elements(tree) or _label_texts(tree) or _bare_label_lines(tree):
             (authors if fld == "authors" else editors).append(name)
+    if not editors:
+        editors = _edited_by(tree)
     return authors, editors
+
+
+# An editor's credit with no colon, in a text run of its own: "<span class=editor>Edited by Herman
+# Sasongko</span>" (an English portal's byline row), "Disunting oleh Rina Amalia"
+_EDITED_BY_TEXT = XPath(
+    "/descendant::body/descendant::text()[starts-with(normalize-space(.), 'Edited by ')"
+    " or starts-with(normalize-space(.), 'Disunting oleh ')][string-length(normalize-space(.)) < 80]"
+    "[not(ancestor::a)][not(ancestor::script)]"
+)
+_EDITED_BY = re.compile(
+    r"^(?:Edited by|Disunting oleh)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4})\.?$"
+)
+
+
+def _edited_by(tree: Any) -> list[str]:
+    for run in itertools.islice(_EDITED_BY_TEXT(tree), 3):
+        if (m := _EDITED_BY.match(" ".join(str(run).split()))) is not None \
+                and people.people([m["name"]]) == [m["name"]]:
+            return [m["name"]]
+    return []
 
 
 # Rule "bare label line": a meta row's line by the headline of a label, no colon, then a name of

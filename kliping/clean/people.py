@@ -31,7 +31,10 @@ _OPEN_BRACKET = re.compile(r"\s*\([^()]*$")
 # "Vidya Pinandhita - detikHealth", "Nama, Jurnalis", "Nama | Okezone"
 _SUFFIX = re.compile(
     r"\s*(?:[-–—|]\s*\w*(?:detik|kompas|tempo|okezone|liputan6|antara|tribun|cnn|news)\w*.*"
-    r"|,\s*(?:jurnalis|wartawan|wartawati|reporter|kontributor|editor|penulis|writer|journalist)\b.*)$",
+    r"|,\s*(?:jurnalis|wartawan|wartawati|reporter|kontributor|editor|penulis|writer|journalist|koresponden"
+    # (an English paper's kind of writer: "Made Arya Sentana, Staff Writer", "…, Contributing Writer")
+    r"|(?:staff|senior|contributing|special|guest) (?:writer|reporter|correspondent)|correspondent"
+    r"|contributor)\b.*)$",
     re.I,
 )
 # a role's label glued to the name by markup read without a space ("<span>Penulis</span><span>Arief
