@@ -1121,3 +1121,20 @@ def test_an_english_paper_s_byline_role_and_editor() -> None:
     rec = _cleaned(f"<h1>Floodwaters Recede on the Northern Coast</h1>{said}{_ENGLISH}",
                    url="https://coastpost.id/news/2026/12/01/floodwaters-recede", lang="en")
     assert rec["editors"] == []
+
+
+def test_an_old_blogger_post_footer_names_the_writer_and_the_time() -> None:
+    """An old Blogger template's footer under the post, "diposting oleh <a>Onco Latuconsina</a> @ <a
+    title="2026-11-27T16:40:00+09:00">16.40 WIT</a>", names the writer and the time (the page prints
+    only the day in its date header); a teaser link with a stamp as its tooltip is no clock."""
+    footer = ("<p class='post-footer'><em>diposting oleh <a href='https://www.blogger.com/profile/1'>Onco "
+              "Latuconsina</a> @ <a class='post-footer-link' title='2026-11-27T16:40:00+09:00'>16.40 WIT</a>"
+              "</em></p>")
+    head = "<h2 class='date-header'>Jumat, 27 November 2026</h2><h1>Banjir Surut di Pesisir Utara</h1>"
+    url = "https://kabarpesisir.blogspot.com/2026/11/banjir-surut.html"
+    rec = _cleaned(f"{head}<div class='post-body'>{_STORY}</div>{footer}", url=url)
+    assert rec["authors"] == ["Onco Latuconsina"]
+    assert rec["published_at"].isoformat() == "2026-11-27T16:40:00+09:00"
+    teaser = "<a href='/lain' title='2026-11-20T08:00:00+07:00'>Jembatan baru di lereng Merapi dibuka</a>"
+    rec = _cleaned(f"{head}<div class='post-body'>{_STORY}</div>{teaser}", url=url)
+    assert rec["published_at"] is None

@@ -59,6 +59,10 @@ PUBLISHED_TIME = XPath(
     " | /descendant::*/@itemprop[.='datePublished']/parent::*[not(self::meta) and not(self::time)]"
     "/@*[name()='content' or name()='datetime' or name()='title']"
     " | /descendant::abbr[@title][contains(@class,'published')]/@title"
+    # a post footer's clock with its stamp as the link's tooltip (an old Blogger template's "diposting
+    # oleh … @ <a title="2026-11-27T16:40:00+09:00">16.40 WIT</a>"): an ISO stamp, a clock shown
+    " | /descendant::a[@title][starts-with(@title,'20')][contains(@title,'T')][contains(@title,':')]"
+    "[string-length(@title) < 30][string-length(normalize-space(.)) < 12]/@title"
     # RDFa's ``<span property="dc:date dc:created" content="2025-09-08T10:12:00+07:00">`` (Drupal 7)
     " | /descendant::*/@property[contains(concat(' ',normalize-space(.),' '),' dc:date ')"
     " or contains(concat(' ',normalize-space(.),' '),' dc:created ')"

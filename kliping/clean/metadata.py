@@ -1238,7 +1238,7 @@ _POSTED_BY = re.compile(
     # (then its date or place: "pada …", a bar, "[Pasaman Barat] di 30 November 2026", "di Ambon",
     # Blogger's "at 8:15 PM", Javanese "ing …")
     r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}))"
-    r"(?=\s+(?:pada|di|at|on|ing|tanggal)\b|\s*[|,•·\[(-]|\s*$)",
+    r"(?=\s+(?:pada|di|at|on|ing|tanggal)\b|\s*[|,•·\[(@-]|\s*$)",  # (an old Blogger footer's "@ 16.40 WIT")
     re.I,
 )
 
