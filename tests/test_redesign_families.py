@@ -3339,20 +3339,6 @@ def test_an_affiliate_product_card_in_the_story(cls: str) -> None:
     assert "mulai Rp499.000, kata pedagang" in text
 
 
-def test_runs_and_text_divs_side_by_side_are_one_story() -> None:
-    """A radio site's story: its first half as ``<br>`` runs, its second as text ``<div>``s in the same
-    box. The runs, made ``<p>``s, outweighed the divs and the divs were lost (F1 0.69); text divs
-    beside a story's paragraphs in their own box are paragraphs when they hold half its prose."""
-    runs = "<br><br>".join(PARAS[:3]) + "<br><br>"
-    divs = "".join(f"<div class='par'>{x}</div>" for x in PARAS[3:6])
-    text = _text(_page(f"<div class='x4'><strong>SOLO —</strong> {runs}{divs}</div>"))
-    assert all(x in text for x in PARAS[:6]), text
-    # a box of two short teaser divs beside a story's paragraphs stays out
-    teasers = "<div>Keraton gelar malam selikuran.</div><div>Tiket kereta libur Natal ludes terjual.</div>"
-    text = _text(_page(f"<div class='x4'>{''.join(f'<p>{x}</p>' for x in PARAS[:4])}{teasers}</div>"))
-    assert "Keraton gelar" not in text and PARAS[3] in text
-
-
 @pytest.mark.parametrize("cls", ["info-gempa-bmkg", "box-gempa", "widget_gempa", "gempa-terkini"])
 def test_a_latest_quake_box_beside_the_story(cls: str) -> None:
     """A quake agency's latest-quake box among a quake story's paragraphs or under it (its automatic
