@@ -46,6 +46,7 @@ lint: $(STAMP_DEV)
 bench: $(STAMP_DEV) servers
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/rewrites.py
 	$(BIN)/python bench/seen_set.py
 	$(BIN)/python bench/reclean.py
 	$(BIN)/python bench/distributed.py
