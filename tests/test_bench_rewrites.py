@@ -7,11 +7,25 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("bench_rewrites", ROOT / "bench" / "rewrites.py")
 assert _spec and _spec.loader
 rewrites = importlib.util.module_from_spec(_spec)
+# (the bench puts bench/ first on sys.path to import its siblings; left there, "import distributed"
+# in a later test found bench/distributed.py instead of dask's package)
+_saved_path = list(sys.path)
 _spec.loader.exec_module(rewrites)
+sys.path[:] = _saved_path
+
+
+@pytest.fixture(autouse=True)
+def _sys_path_restored() -> object:
+    saved = list(sys.path)
+    yield
+    sys.path[:] = saved
+    assert not any(Path(p).resolve() == ROOT / "bench" for p in sys.path if p)
 
 
 def test_sample_is_fixed_and_keeps_both_splits() -> None:
@@ -27,6 +41,7 @@ def test_sample_is_fixed_and_keeps_both_splits() -> None:
 
 
 def test_runs_both_tools_on_both_splits() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))  # (the bench's own imports; taken off after the test)
     pages = rewrites._pages(every=16, limit=None)
     held = [p for p in pages if p["split"] == "held_back"][:2]
     tuning = [p for p in pages if p["split"] == "tuning"][:2]
