@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from kliping.clean.boilerplate import (
     FAMILIES,
     _alternatives,
-    _family_screen,
     _needs,
     _top_level_split,
     family,
@@ -53,8 +52,13 @@ def test_family_with_a_family_tried_is_the_first_matching_pattern(line: str) -> 
 
 
 def test_family_screen_is_in_use() -> None:
-    # the one-call screen of the alternatives tested without words (most lines end there)
-    assert _family_screen(None) is not None and _family_screen("photo_credit") is not None
+    # the screen of the alternatives tested without words (most lines end there): by first character
+    from kliping.clean.boilerplate import _screen_tests, _screen_words
+
+    for tried in (None, "photo_credit"):
+        every = _screen_tests(tried, "")
+        assert every and _screen_words(tried)
+        assert 0 < len(_screen_tests(tried, "B")) < len(every)  # a line opening so: fewer of them
 
 
 def test_family_on_the_examples_and_the_prose() -> None:
@@ -103,14 +107,34 @@ def test_end_of_body_screens_change_nothing(last: str) -> None:
 @given(LINES, st.sampled_from([None, "photo_credit"]))
 def test_screen_by_first_character_is_the_screen(line: str, tried: str | None) -> None:
     # family() tries only the screen's alternatives a line opening with its first character other
-    # than whitespace can match: the same answer as the whole screen
-    from kliping.clean.boilerplate import _screen_opening
+    # than whitespace can match, one by one and, once a character has screened many lines, joined
+    # in one pattern: the same answer as every alternative tested without words
+    from kliping.clean.boilerplate import _join_screen, _screen_tests
 
-    screen = _family_screen(tried)
-    assert screen is not None
     first = line.lstrip()[:1]
-    if first and first.isascii():
-        assert (screen[0].match(line) is None) == (_screen_opening(tried, first).match(line) is None)
+    first = first if first.isascii() else ""
+    every = any(rx.match(line) for rx in _screen_tests(tried, ""))
+    assert any(rx.match(line) for rx in _screen_tests(tried, first)) == every
+    joined = _join_screen((tried, first))
+    assert joined is not None and (joined.match(line) is not None) == every
+
+
+def test_family_is_the_same_before_and_after_the_screen_is_joined(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the screen's alternatives are joined in one pattern after _SCREEN_JOIN_AFTER lines of a key:
+    # family() answers the same on the examples, before (one by one) and after (joined)
+    from kliping.clean import boilerplate
+
+    lines = [x for xs in EXAMPLES.values() for x in xs] + KEPT
+    lines += [x.upper() for x in lines] + [x.lower() for x in lines] + ["", "   ", "“Kutipan”", "— x"]
+    for after in (1 << 40, 1):
+        monkeypatch.setattr(boilerplate, "_SCREENS", {})
+        monkeypatch.setattr(boilerplate, "_SCREEN_USES", {})
+        monkeypatch.setattr(boilerplate, "_SCREEN_JOIN_AFTER", after)
+        for line in lines:
+            assert family(line) == reference(line), line
+            if not FAMILIES["photo_credit"].match(line):
+                assert family(line, "photo_credit") == reference(line), line
+        assert bool(boilerplate._SCREENS) == (after == 1)  # joined only once a key has screened enough
 
 
 @pytest.mark.parametrize(
@@ -163,3 +187,30 @@ def test_bounded_match_at_the_bound(length: int) -> None:
         assert len(line) == length
         assert _bounded_match("photo_credit", line) == (FAMILIES["photo_credit"].match(line) is not None)
         assert _bounded_match("photo_credit", line) == (length <= 300 or (length == 301 and end == "\n"))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["suara", "borneo", "Suara", "BORNEO", " ", "  ", "\n", "-", ".", "K", "ſ",
+                                 "İ", "ı", "s", "u a", "x", "é", "1"]), max_size=10).map("".join))
+def test_a_brand_written_apart_is_the_lookahead_form(text: str) -> None:
+    # page_brand() lets a host's label break at one space before a letter as "\s?" between its
+    # letters: the same matches as the space that looks ahead for a letter ((?:\s(?=[a-z]))?)
+    from kliping.clean.boilerplate import _I, page_brand
+
+    brand = page_brand("www.suaraborneo.com", ("Suara Borneo",))
+    assert brand is not None and r"s\s?u\s?a\s?r\s?a\s?b" in brand.rx.pattern
+    lookahead = re.compile(brand.rx.pattern.replace(r"\s?", r"(?:\s(?=[a-z]))?"), _I)
+    assert [m.span() for m in brand.rx.finditer(text)] == [m.span() for m in lookahead.finditer(text)]
+
+
+def test_a_brand_compiles_a_pattern_only_when_a_rule_asks_for_it() -> None:
+    # a page's brand is new on each page of a run over many sites: its credit and code patterns
+    # (asked for by lines ending in ")" or holding "/") are compiled only then
+    from kliping.clean.boilerplate import page_brand
+
+    brand = page_brand.__wrapped__("www.lampost.co", ("Lampost",))
+    assert brand is not None and brand._compiled == [None] * 4
+    assert brand.named("Baca berita lainnya di Lampost.co") is not None
+    assert brand._compiled[0] is not None and brand._compiled[1:] == [None] * 3
+    assert brand.credit.match("(Lampost.co/Sinta Yuliana)") and brand._compiled[2] is not None
+    assert brand == page_brand.__wrapped__("www.lampost.co", ("Lampost",)) and brand._compiled[1] is None

@@ -2078,18 +2078,50 @@ TRAILING_PROMO = re.compile(
 # (its host, og:site_name, the registered site's name), so the rule knows sites never seen.
 
 
-@dataclass(frozen=True)
 class Brand:
     """The page's own names: ``rx`` finds one in a line; a bare name without a dot (``lampost``,
     ``kabar banten``) counts only written with a capital (a name that is also a word, "tagar",
-    "suara", "tempo", is the outlet only so)."""
+    "suara", "tempo", is the outlet only so).
 
-    rx: re.Pattern[str]
-    code: re.Pattern[str]  # rule "own code": "… Rp1,5 miliar. (Lampost)", "(Lampost.co/Sinta)"
-    credit: re.Pattern[str]  # rule "own credit": "(Banjarmasinpost.co.id/Muhammad Rahmadi)"
-    # the name with a hyphen glued after it, then a capital: "Kabar6-Tempat …", "SURABAYA,
-    # MEMORANDUM- Dinas …", "CIREBON, FC- Perajin …" (``rx`` takes no name a hyphen continues)
-    glued: re.Pattern[str]
+    Each pattern is compiled when a rule first asks for it: a page's brand is new on every page of
+    a run over many sites (an archive, a CC-NEWS file), re's compiler takes 1-2 ms for each of
+    them, and ``code`` and ``credit`` are asked for only by a line ending in ")" or holding "/"."""
+
+    __slots__ = ("_sources", "_compiled")
+
+    def __init__(self, rx: str, code: str, credit: str, glued: str) -> None:
+        self._sources = (rx, code, credit, glued)
+        self._compiled: list[re.Pattern[str] | None] = [None] * 4
+
+    def _pattern(self, i: int) -> re.Pattern[str]:
+        rx = self._compiled[i]
+        if rx is None:
+            rx = self._compiled[i] = re.compile(self._sources[i], _I)
+        return rx
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        return self._pattern(0)
+
+    @property
+    def code(self) -> re.Pattern[str]:  # rule "own code": "… Rp1,5 miliar. (Lampost)", "(Lampost.co/Sinta)"
+        return self._pattern(1)
+
+    @property
+    def credit(self) -> re.Pattern[str]:  # rule "own credit": "(Banjarmasinpost.co.id/Muhammad Rahmadi)"
+        return self._pattern(2)
+
+    @property
+    def glued(self) -> re.Pattern[str]:
+        # the name with a hyphen glued after it, then a capital: "Kabar6-Tempat …", "SURABAYA,
+        # MEMORANDUM- Dinas …", "CIREBON, FC- Perajin …" (``rx`` takes no name a hyphen continues)
+        return self._pattern(3)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Brand) and self._sources == other._sources
+
+    def __hash__(self) -> int:
+        return hash(self._sources)
 
     def named(self, line: str, at: int = 0) -> re.Match[str] | None:
         for m in self.rx.finditer(line, at):
@@ -2145,22 +2177,24 @@ def page_brand(host: str | None, names: tuple[str, ...] = ()) -> Brand | None:
     initials = {"".join(w[0] for w in n.split()).upper() for n in names
                 if n and 2 <= len(n.split()) <= 4 and all(w[:1].isalpha() for w in n.split())} | short
     # a name the host runs together is written apart ("Suara Borneo" on suaraborneo.com): a host's
-    # label of letters may break at one space between any two of them
+    # label of letters may break at one space between any two of them ("\\s?" before a letter: the
+    # space only ever between two letters, a pattern re compiles in a seventh of the time a space
+    # looking ahead for a letter took)
     spaced = [k for k in keys if k.isalpha() and k.isascii() and len(k) >= _SPACED_MIN]
     if spaced:
-        alts += "|" + "|".join("".join(f"{c}(?:\\s(?=[a-z]))?" for c in k[:-1]) + k[-1] for k in spaced)
+        alts += "|" + "|".join(r"\s?".join(k) for k in spaced)
     # (not a code: "(ICW)"; no empty alternative when the page gives no name of a word's length)
     named = "|".join([*filter(None, [alts]), *(f"(?-i:{re.escape(k)})" for k in sorted(initials))])
     name = r"(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})"
     return Brand(
-        re.compile(rf"(?<![\w.-])(?:{named})(?![\w-])", _I),
+        rf"(?<![\w.-])(?:{named})(?![\w-])",
         # (... or the reporter first: "… dan Thailand. (Ketut Winata/balipost)", "(kmb/balipost)")
-        re.compile(rf"\s*\(\s*(?:(?:{alts})(?:\s*[/-]\s*[^()/\n]{{1,40}}){{0,2}}"
+        (rf"\s*\(\s*(?:(?:{alts})(?:\s*[/-]\s*[^()/\n]{{1,40}}){{0,2}}"
                    rf"|(?:{name}|(?-i:[a-z]{{2,6}}\d{{0,2}}))\s*/\s*(?:{alts}))"
-                   rf"\s*\)\.?\s*$", _I),
-        re.compile(rf"^\W{{0,3}}(?:(?:{alts})\s*/\s*{name}(?:\s*/\s*[a-z]{{2,5}})?"
-                   rf"|{name}\s*/\s*(?:{alts}))\W{{0,3}}$", _I),
-        re.compile(rf"(?<![\w.-])(?:{named})(?=-{{1,2}}\s*[A-Z])", _I),
+                   rf"\s*\)\.?\s*$"),
+        (rf"^\W{{0,3}}(?:(?:{alts})\s*/\s*{name}(?:\s*/\s*[a-z]{{2,5}})?"
+                   rf"|{name}\s*/\s*(?:{alts}))\W{{0,3}}$"),
+        rf"(?<![\w.-])(?:{named})(?=-{{1,2}}\s*[A-Z])",
     )
 
 
@@ -2350,18 +2384,17 @@ def family(line: str, tried: str | None = None) -> str | None:
     The same answer as trying each family's pattern in turn (``rx.match(line)``), faster: an
     alternative that scans the line before it finds its words (``^[^\\n]{0,300}(?:tanggung
     jawab…)``) is tried only when the line holds one of them (:func:`_alternatives`), and of the
-    others only those that can open with the line's first character (:func:`_screen_opening`).
+    others only those that can open with the line's first character (:func:`_screened`).
     ``tried``: a family the caller already found the line is not of (not tried again).
     """
     low = _folded(line)
-    if low is not None and (screen := _family_screen(tried)) is not None:
-        plain, words = screen
+    if low is not None:
         first = line[:1]
         if first.isspace():
             first = line.lstrip()[:1]
-        if first.isascii() and first:  # only the alternatives a line opening so can match
-            plain = _SCREENS.get((tried, first)) or _screen_opening(tried, first)
-        if plain.match(line) is None and not any(map(low.__contains__, words)):
+        # only the alternatives a line opening so can match ("": any, a character other than ASCII)
+        key = (tried, first if first.isascii() else "")
+        if not _screened(key, line) and not any(map(low.__contains__, _screen_words(tried))):
             return None  # (most lines) no alternative below can match
     return next((name for name in _family_alternatives() if name != tried and _matches(name, line, low)),
                 None)
@@ -2600,44 +2633,88 @@ _BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a group referred back to: num
 
 
 @functools.cache
-def _family_screen(tried: str | None) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
-    """What a line must hold for :func:`family` (``tried`` left out) to find a family: a match of
-    one pattern made of every alternative tested without words (one regular expression call
-    instead of one per family), or one of the words of those tested with words. None when the
-    alternatives cannot be joined as they are (a group referred back to, a flag a group cannot
-    scope): then :func:`family` tries each one."""
-    plain: list[str] = []
-    words: set[str] = set()
+def _screen_words(tried: str | None) -> tuple[str, ...]:
+    """The words of the alternatives :func:`family` (``tried`` left out) tests with words: a line
+    holding none of them can match only an alternative tested without words (:func:`_screened`)."""
+    return tuple(sorted({w for name, tests in _family_alternatives().items() if name != tried
+                         for _rx, needs in tests for w in needs or ()}))
+
+
+# (tried, first character or "") -> the alternatives a line opening with it can match, as one pattern
+_SCREENS: dict[tuple[str | None, str], re.Pattern[str]] = {}
+_SCREEN_USES: dict[tuple[str | None, str], int] = {}
+# Lines screened by a key's compiled alternatives, one call each, before they are joined in one
+# pattern: joining costs 10-40 ms (re's compiler, on ~80 alternatives of ~16,000 characters) and
+# saves ~10 us a line, so it pays only once a key has screened a few thousand lines. A process
+# cleaning a few pages (``kliping extract``, a test, a worker's first pages, pages of many sites)
+# never pays it; a crawl's common keys are joined after their first thousands of lines.
+_SCREEN_JOIN_AFTER = 2048
+_SCREEN_NEVER = -(1 << 62)  # a key whose alternatives cannot be joined: the compiled ones, always
+
+
+def _screened(key: tuple[str | None, str], line: str) -> bool:
+    """Can one of the alternatives :func:`family` tests without words (:func:`_screen_tests`)
+    match ``line``, which opens with ``key``'s character (after whitespace)? The same answer
+    from the compiled alternatives one by one and from them joined in one pattern (the faster
+    test, once it has paid its compilation: :data:`_SCREEN_JOIN_AFTER`)."""
+    joined = _SCREENS.get(key)
+    if joined is None:
+        uses = _SCREEN_USES[key] = _SCREEN_USES.get(key, 0) + 1
+        if uses < _SCREEN_JOIN_AFTER or (joined := _join_screen(key)) is None:
+            return any(rx.match(line) is not None for rx in _screen_tests(*key))
+    return joined.match(line) is not None
+
+
+def _join_screen(key: tuple[str | None, str]) -> re.Pattern[str] | None:
+    """The alternatives of :func:`_screen_parts` a line opening with ``key``'s character can
+    match, joined in one pattern (kept in :data:`_SCREENS`); None when they cannot be joined as
+    they are (a group referred back to, a flag a group cannot scope)."""
+    tried, first = key
+    if any(rx.flags & ~(re.I | re.M | re.S | re.X | re.U) or _BACKREF.search(rx.pattern)
+           for rx in _screen_tests(tried, "")):
+        _SCREEN_USES[key] = _SCREEN_NEVER
+        return None
+    parts = [part for part, opening in _screen_parts(tried)
+             if not first or opening is None or first in opening]
+    try:
+        joined = _SCREENS[key] = re.compile("|".join(parts) or "(?!)")
+    except re.error:
+        _SCREEN_USES[key] = _SCREEN_NEVER
+        return None
+    return joined
+
+
+@functools.cache
+def _screen_tests(tried: str | None, first: str) -> tuple[re.Pattern[str], ...]:
+    """The compiled alternatives :func:`family` (``tried`` left out) tests without words that
+    can match a line whose first character other than whitespace is ``first`` (ASCII; "": any
+    line): each whole, when one of its top-level alternatives can open with it."""
+    return tuple(rx for rx, opening in _test_openings(tried)
+                 if not first or opening is None or first in opening)
+
+
+@functools.cache
+def _test_openings(tried: str | None) -> tuple[tuple[re.Pattern[str], frozenset[str] | None], ...]:
+    """The alternatives :func:`family` (``tried`` left out) tests without words, each with the
+    characters a line it matches can open with (None: any; :func:`_opening_chars`)."""
+    out: list[tuple[re.Pattern[str], frozenset[str] | None]] = []
     for name, tests in _family_alternatives().items():
         if name == tried:
             continue
         for rx, needs in tests:
             if needs:
-                words.update(needs)
                 continue
-            if rx.flags & ~(re.I | re.M | re.S | re.X | re.U) or _BACKREF.search(rx.pattern):
-                return None
-            flags = "".join(f for flag, f in _SCOPED_FLAGS if rx.flags & flag)
-            end = "\n" if rx.flags & re.X else ""  # (a verbose pattern's closing comment ends there)
-            plain.append(f"(?{flags}:{rx.pattern}{end})")
-    try:
-        return re.compile("|".join(plain) or "(?!)"), tuple(sorted(words))
-    except re.error:
-        return None
-
-
-# (tried, first character) -> the screen's alternatives a line opening with it can match
-_SCREENS: dict[tuple[str | None, str], re.Pattern[str]] = {}
-
-
-def _screen_opening(tried: str | None, first: str) -> re.Pattern[str]:
-    """:func:`_family_screen`'s pattern of only the alternatives that can match a line whose first
-    character other than whitespace is ``first`` (ASCII): most alternatives open with a word
-    (``^\\s*(?:baca|lihat…)``), and a line of prose opens with a word of none of them, so the
-    one call tries a few alternatives instead of ~40 (:func:`_opening_chars`)."""
-    joined = "|".join(part for part, opening in _screen_parts(tried) if opening is None or first in opening)
-    screen = _SCREENS[(tried, first)] = re.compile(joined or "(?!)")
-    return screen
+            opening: frozenset[str] | None = frozenset()
+            if rx.flags & re.X:  # (a "|" in a comment is no alternative: the pattern whole)
+                opening = None
+            for part in _top_level_split(rx.pattern) if opening is not None else ():
+                chars = _opening_chars(part, rx.flags)
+                if chars is None:
+                    opening = None
+                    break
+                opening |= chars
+            out.append((rx, opening))
+    return tuple(out)
 
 
 @functools.cache
