@@ -1138,3 +1138,21 @@ def test_an_old_blogger_post_footer_names_the_writer_and_the_time() -> None:
     teaser = "<a href='/lain' title='2026-11-20T08:00:00+07:00'>Jembatan baru di lereng Merapi dibuka</a>"
     rec = _cleaned(f"{head}<div class='post-body'>{_STORY}</div>{teaser}", url=url)
     assert rec["published_at"] is None
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [  # rule "site credit": the theme's or the site maker's credit in the footer names no writer
+     "Hak Cipta &copy; 2026 Kabar Pesisir. Tema: <a href='https://themegrill.com/themes/colormag'>ColorMag</a>"
+     " oleh ThemeGrill.",
+     "Proudly powered by WordPress | Theme: <a href='https://example.test/newsup'>Newsup</a> by"
+     " <a href='https://themeansar.com'>Themeansar</a>.",
+     "&copy; 2026 Kabar Pesisir | Template dibuat oleh Rumah Desain",
+    ],
+)
+@pytest.mark.parametrize("byline",
+                         ["", "<div class='meta'>Diposting oleh Rina Kartika pada 1 Desember 2026</div>"])
+def test_a_theme_credit_in_the_footer_is_no_writer(footer: str, byline: str) -> None:
+    rec = _cleaned(f"<h1>Banjir Surut di Pesisir Utara</h1>{byline}<article>{_STORY}</article>"
+                   f"<footer><div class='copyright'>{footer}</div></footer>")
+    assert rec["authors"] == (["Rina Kartika"] if byline else [])

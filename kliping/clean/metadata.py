@@ -1268,8 +1268,32 @@ def _posted_by(tree: Any) -> list[str]:
         if len(text) < 120 and (m := _POSTED_BY.match(text)):
             if parent.tag == "p" and text[:4].lower() in ("oleh", "deni"):
                 continue  # "Oleh Presiden Jokowi, jembatan itu ...": a sentence, not a byline
+            if _after_site_credit(run):
+                continue
             return [m.group("name")]
     return []
+
+
+# Rule "site credit": the footer's credit of the site's theme or maker names no writer ("Hak Cipta ©
+# 2026 … Tema: <a>ColorMag</a> oleh ThemeGrill.", "Proudly powered by WordPress | Theme: <a>Newsup</a>
+# by <a>Themeansar</a>"): a byline's "oleh"/"by" right after such a credit (within its last words)
+_SITE_CREDIT = re.compile(
+    r"(?:©|\(c\)|\bhak\s+cipta\b|\bcopyright\b|\b(?:tema|theme|template)\s*:|\bpowered\s+by\b"
+    r"|\bdesign(?:ed)?\s+by\b)[^|•·]{0,120}$",
+    re.I,
+)
+_PRECEDING_TEXT = XPath("(preceding::text())[position() > last() - 6]")
+
+
+def _after_site_credit(run: Any) -> bool:
+    """Is the text run (``oleh``, ``by``) the end of a site's credit (:data:`_SITE_CREDIT`)?"""
+    owner = run.getparent()
+    if owner is None:
+        return False
+    before = [str(t) for t in _PRECEDING_TEXT(owner)]
+    if run.is_tail:  # (the run after an element: its own text comes before the run too)
+        before.append(owner.text_content())
+    return _SITE_CREDIT.search(" ".join(" ".join(before).split())[-240:]) is not None
 
 
 _ROW_SEPARATORS = frozenset("·|•-–—/")
@@ -1304,7 +1328,7 @@ def _by_element(tree: Any) -> list[str]:
             if " ".join((el.tail or "").split()).lower() not in _BY_JOINS:
                 break
             el = el.getnext()
-        if names:
+        if names and not _after_site_credit(run):
             return names
     return []
 

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CLEANER_VERSION", "NotAnArticle", "NotHtml", "clean"]
 
-_CLEAN_REVISION = 53
+_CLEAN_REVISION = 54
 _DIGEST = hashlib.sha1(json.dumps(TRAFILATURA_SETTINGS, sort_keys=True).encode()).hexdigest()[:8]
 CLEANER_VERSION: str = (
     f"{kliping.__version__}+clean.{_CLEAN_REVISION};trafilatura={trafilatura.__version__};{_DIGEST}"
